@@ -1,0 +1,35 @@
+"""Errors a user can cause, each rendered as one clear line."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base for errors that are shown to the user as one line, never a traceback."""
+
+
+class InputError(AnnotatorError):
+    """Bad input in a file: names the file, the line (if known) and the reason."""
+
+    def __init__(self, reason: str, *, path: str | None = None, line: int | None = None):
+        self.reason = reason
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+class OffsetError(AnnotatorError):
+    """A span whose offsets do not select its text in the article."""
+
+
+class StoreError(AnnotatorError):
+    """The database cannot be opened or written, with the reason."""
+
+
+class IntegrityError(AnnotatorError):
+    """An action that would leave dangling references, refused with the reason."""

@@ -1,0 +1,282 @@
+"""Writing the store out: JSONL records (DESIGN.md), a flat CSV per span, W3C JSON-LD.
+
+Records are built one article at a time, so memory does not grow with the corpus,
+and the file is written next to its target and renamed into place only when
+complete: an interrupted export never replaces a good file with half of one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import AnnotatorError
+from .store import Store
+
+FORMATS = ("jsonl", "csv", "w3c")
+SCHEMA_VERSION = 1
+CSV_COLUMNS = (
+    "article_id", "article_title", "published", "span_id", "label", "start", "end", "text",
+    "status", "annotator", "note", "speaker_id", "speaker", "claim_id", "claim_kind",
+    "created", "updated",
+)
+
+
+class ExportCancelled(AnnotatorError):
+    """The user cancelled; the target file was left as it was."""
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which articles and annotations to export.
+
+    ``statuses``: article statuses to include (None: all). ``labels``: span labels
+    to include (None: all; articles left without spans are then skipped).
+    Rejected annotations and suggestions are left out unless asked for.
+    """
+
+    statuses: tuple[str, ...] | None = None
+    labels: tuple[str, ...] | None = None
+    include_rejected: bool = False
+    include_suggestions: bool = False
+    article_ids: tuple[str, ...] | None = None
+
+    def span_statuses(self) -> list[str]:
+        wanted = ["accepted"]
+        if self.include_suggestions:
+            wanted.append("suggested")
+        if self.include_rejected:
+            wanted.append("rejected")
+        return wanted
+
+
+def _article_ids(store: Store, flt: ExportFilter) -> Iterator[str]:
+    sql, params = "SELECT id FROM articles", []
+    clauses = []
+    if flt.statuses:
+        clauses.append(f"status IN ({','.join('?' for _ in flt.statuses)})")
+        params += list(flt.statuses)
+    if flt.article_ids is not None:
+        clauses.append(f"id IN ({','.join('?' for _ in flt.article_ids)})")
+        params += list(flt.article_ids)
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    # Ids first (small), then one article at a time: memory stays flat.
+    ids = [r[0] for r in store.db.execute(sql + " ORDER BY rowid", params)]
+    yield from ids
+
+
+def article_record(store: Store, article_id: str, flt: ExportFilter = ExportFilter()) -> dict | None:
+    """The export record of one article, or None when the filter leaves it out."""
+    art = store.article(article_id)
+    statuses = flt.span_statuses()
+    spans = store.spans(article_id, statuses=statuses)
+    if flt.labels is not None:
+        spans = [s for s in spans if s["label"] in flt.labels]
+        if not spans:
+            return None
+    span_ids = {s["id"] for s in spans}
+    claims = []
+    for c in store.claims(article_id, statuses=statuses):
+        content = [sid for sid in c["spans"] if sid in span_ids]
+        if not content:
+            continue
+        claims.append({
+            "id": c["id"], "spans": content, "speaker": c["speaker_id"],
+            "mention": c["mention_span_id"] if c["mention_span_id"] in span_ids else None,
+            "cue": c["cue_span_id"] if c["cue_span_id"] in span_ids else None,
+            "kind": c["kind"], "status": c["status"], "note": c["note"],
+        })
+    claim_ids = {c["id"] for c in claims}
+    positions = [
+        {
+            "id": p["id"], "speaker": p["speaker_id"], "target": p["target"],
+            "stance": p["stance"], "evidence": [e for e in p["evidence"] if e in claim_ids],
+            "note": p["note"], "status": p["status"],
+        }
+        for p in store.positions(article_id, statuses=statuses)
+    ]
+    speaker_ids: dict[str, None] = {}
+    for s in spans:
+        if s["speaker_id"]:
+            speaker_ids[s["speaker_id"]] = None
+    for item in (*claims, *positions):
+        if item["speaker"]:
+            speaker_ids[item["speaker"]] = None
+    speakers = []
+    for sid in speaker_ids:
+        spk = store.speaker(sid)
+        if spk is None:
+            continue
+        speakers.append({
+            "id": spk["id"], "name": spk["name"], "kind": spk["kind"], "role": spk["role"],
+            "affiliation": spk["affiliation"], "aliases": spk["aliases"],
+            "mentions": [s["id"] for s in spans if s["speaker_id"] == sid],
+        })
+    return {
+        "id": art["id"], "title": art["title"], "source": art["source"], "place": art["place"],
+        "published": art["published"], "url": art["url"], "status": art["status"],
+        "text": art["text"], "text_sha256": art["text_sha256"],
+        "spans": [
+            {
+                "id": s["id"], "label": s["label"], "start": s["start"], "end": s["end"],
+                "text": s["text"], "annotator": s["annotator"], "status": s["status"],
+                "note": s["note"], "created": s["created"], "updated": s["updated"],
+                "reviewer": s["reviewer"], "reviewed_at": s["reviewed_at"],
+            }
+            for s in spans
+        ],
+        "speakers": speakers,
+        "claims": claims,
+        "positions": positions,
+        "meta": art["meta"],
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def iter_records(store: Store, flt: ExportFilter = ExportFilter()) -> Iterator[dict[str, Any]]:
+    """Export records of the filtered articles, in corpus order."""
+    for article_id in _article_ids(store, flt):
+        record = article_record(store, article_id, flt)
+        if record is not None:
+            yield record
+
+
+@contextmanager
+def atomic_output(target: str | Path) -> Iterator[IO[str]]:
+    """A text file that replaces ``target`` only once fully written ("-": stdout)."""
+    if str(target) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _jsonl(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n")
+        yield
+
+
+def _csv(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for rec in records:
+        names = {s["id"]: s["name"] for s in rec["speakers"]}
+        speaker_of = {m: s["id"] for s in rec["speakers"] for m in s["mentions"]}
+        claim_of: dict[str, dict] = {}
+        for claim in rec["claims"]:
+            for sid in claim["spans"]:
+                claim_of[sid] = claim
+        for span in rec["spans"]:
+            claim = claim_of.get(span["id"])
+            speaker = speaker_of.get(span["id"]) or (claim["speaker"] if claim else None)
+            writer.writerow([
+                rec["id"], rec["title"], rec["published"], span["id"], span["label"],
+                span["start"], span["end"], span["text"], span["status"], span["annotator"],
+                span["note"], speaker, names.get(speaker) if speaker else None,
+                claim["id"] if claim else None, claim["kind"] if claim else None,
+                span["created"], span["updated"],
+            ])
+        yield
+
+
+def w3c_annotation(record: dict, span: dict, *, context: int = 32) -> dict[str, Any]:
+    """One span as a W3C Web Annotation with position and quote selectors."""
+    text, start, end = record["text"], span["start"], span["end"]
+    body = [{"type": "TextualBody", "purpose": "tagging", "value": span["label"]}]
+    if span["note"]:
+        body.append({"type": "TextualBody", "purpose": "commenting", "value": span["note"]})
+    return {
+        "id": f"urn:annotator:span:{span['id']}",
+        "type": "Annotation",
+        "motivation": "tagging",
+        "creator": span["annotator"],
+        "created": span["created"],
+        "modified": span["updated"],
+        "body": body,
+        "target": {
+            "source": f"urn:annotator:article:{record['id']}",
+            "selector": [
+                {"type": "TextPositionSelector", "start": start, "end": end},
+                {
+                    "type": "TextQuoteSelector", "exact": span["text"],
+                    "prefix": text[max(0, start - context):start], "suffix": text[end:end + context],
+                },
+            ],
+        },
+    }
+
+
+def _w3c(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
+    out.write('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": [')
+    first = True
+    for rec in records:
+        for span in rec["spans"]:
+            out.write("\n" if first else ",\n")
+            out.write(json.dumps(w3c_annotation(rec, span), ensure_ascii=False))
+            first = False
+        yield
+    out.write("\n]}\n")
+
+
+_WRITERS = {"jsonl": _jsonl, "csv": _csv, "w3c": _w3c}
+
+
+def export(
+    store: Store,
+    target: str | Path,
+    *,
+    fmt: str = "jsonl",
+    flt: ExportFilter = ExportFilter(),
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the filtered articles to ``target`` ("-": stdout); returns how many were written."""
+    if fmt not in _WRITERS:
+        raise AnnotatorError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
+    ids = list(_article_ids(store, flt))
+    written = 0
+
+    def records() -> Iterator[dict]:
+        for article_id in ids:
+            record = article_record(store, article_id, flt)
+            if record is not None:
+                yield record
+
+    try:
+        with atomic_output(target) as out:
+            for done, _ in enumerate(_WRITERS[fmt](records(), out), start=1):
+                written = done
+                if progress and done % 100 == 0:
+                    progress(done, len(ids))
+                if cancelled and cancelled():
+                    raise ExportCancelled("export cancelled; the earlier file was left in place")
+    except OSError as exc:
+        raise AnnotatorError(f"{target}: cannot write the export ({exc.strerror or exc})") from None
+    if progress:
+        progress(len(ids), len(ids))
+    return written

@@ -1,0 +1,271 @@
+"""Checking one incoming record (an article with its annotations) before it is stored.
+
+A record is the export shape of DESIGN.md, or one of the smaller shapes other tools
+write (minimal ``{"text", "title"}``, doccano ``label``/``entities``, Prodigy
+``spans``). ``prepare_record`` turns any of them into the export shape with every
+offset checked against the stored text, or raises ``InputError`` with the reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from . import schema
+from .errors import InputError
+from .metadata import extract_metadata
+from .textio import normalise_text
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class OffsetMap:
+    """Maps offsets in a raw text onto its normalised form (BOM and CR removed)."""
+
+    def __init__(self, raw: str) -> None:
+        removed = [0] if raw.startswith("\ufeff") else []
+        removed += [m.start() for m in re.finditer("\r\n", raw)]
+        self._removed = removed
+
+    def __bool__(self) -> bool:
+        return bool(self._removed)
+
+    def __call__(self, offset: int) -> int:
+        return offset - bisect.bisect_left(self._removed, offset)
+
+
+def _fail(reason: str) -> InputError:
+    return InputError(reason)
+
+
+def _opt_str(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, (str, int, float)):
+        raise _fail(f'"{key}" must be a string')
+    value = str(value).strip()
+    return value or None
+
+
+def _int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(f"{what} must be a whole number, not {value!r}")
+    return value
+
+
+def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") -> dict[str, Any]:
+    """Check and normalise one incoming record; raise InputError naming the problem."""
+    if not isinstance(raw, dict):
+        raise _fail(f"expected a JSON object, got {type(raw).__name__}")
+    raw_text = raw.get("text")
+    if raw_text is None:
+        raise _fail('missing "text" field')
+    if not isinstance(raw_text, str):
+        raise _fail('"text" must be a string')
+    if _LONE_SURROGATE.search(raw_text):
+        raise _fail('"text" holds an invalid character (a lone UTF-16 surrogate)')
+    text = normalise_text(raw_text)
+    if not text.strip():
+        raise _fail('"text" is empty')
+    remap = OffsetMap(raw_text) if text != raw_text else None
+
+    meta = extract_metadata(text)
+    published = _opt_str(raw, "published") or _opt_str(raw, "date")
+    if published and not _ISO_DATE.match(published):
+        published = None
+    status = raw.get("status") or "todo"
+    if status not in schema.ARTICLE_STATUSES:
+        raise _fail(f"unknown article status {status!r}")
+    extra_meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
+    article = {
+        "id": _opt_str(raw, "id"),
+        "title": _opt_str(raw, "title") or meta.title,
+        "source": _opt_str(raw, "source") or meta.source,
+        "place": _opt_str(raw, "place") or meta.place,
+        "published": published or meta.published,
+        "url": _opt_str(raw, "url"),
+        "status": status,
+        "text": text,
+        "meta": extra_meta,
+    }
+    spans = _spans(raw, text, remap, default_annotator)
+    span_ids = {s["id"] for s in spans if s["id"]}
+    speakers = _speakers(raw.get("speakers"), span_ids)
+    speaker_ids = {s["id"] for s in speakers}
+    claims = _claims(raw.get("claims"), span_ids, speaker_ids)
+    positions = _positions(raw.get("positions"), {c["id"] for c in claims}, speaker_ids)
+    return {
+        "article": article,
+        "spans": spans,
+        "speakers": speakers,
+        "claims": claims,
+        "positions": positions,
+    }
+
+
+def _raw_spans(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """Spans of any supported shape, as dicts with start, end, label and optional rest."""
+    found: list[dict[str, Any]] = []
+    spans = raw.get("spans")
+    if spans is not None:
+        if not isinstance(spans, list):
+            raise _fail('"spans" must be a list')
+        for i, span in enumerate(spans):
+            if not isinstance(span, dict):
+                raise _fail(f"span {i + 1} must be an object")
+            found.append(dict(span))
+    label = raw.get("label")
+    if isinstance(label, list):  # doccano: [[start, end, "LABEL"], ...]
+        for i, item in enumerate(label):
+            if not (isinstance(item, list) and len(item) == 3):
+                raise _fail(f'doccano "label" item {i + 1} must be [start, end, "LABEL"]')
+            found.append({"start": item[0], "end": item[1], "label": item[2]})
+    entities = raw.get("entities")
+    if isinstance(entities, list):  # newer doccano
+        for i, item in enumerate(entities):
+            if not isinstance(item, dict):
+                raise _fail(f"entity {i + 1} must be an object")
+            found.append(
+                {"start": item.get("start_offset"), "end": item.get("end_offset"),
+                 "label": item.get("label")}
+            )
+    return found
+
+
+def _spans(raw: dict, text: str, remap: OffsetMap | None, annotator: str) -> list[dict[str, Any]]:
+    spans = []
+    seen: set[str] = set()
+    for i, span in enumerate(_raw_spans(raw), start=1):
+        what = f"span {i}"
+        start = _int(span.get("start"), f"{what} start")
+        end = _int(span.get("end"), f"{what} end")
+        label = span.get("label")
+        if not isinstance(label, str) or not label.strip():
+            raise _fail(f"{what} has no label")
+        if remap:
+            start, end = remap(start), remap(end)
+        if not (0 <= start < end <= len(text)):
+            raise _fail(f"{what} offsets {start}-{end} are outside the text (0-{len(text)})")
+        given = span.get("text")
+        if given is not None:
+            if not isinstance(given, str):
+                raise _fail(f"{what} text must be a string")
+            if normalise_text(given) != text[start:end]:
+                raise _fail(
+                    f"{what} text {given[:40]!r} does not match the article at "
+                    f"{start}-{end} ({text[start:end][:40]!r})"
+                )
+        status = span.get("status") or "accepted"
+        if status not in schema.SPAN_STATUSES:
+            raise _fail(f"{what} has unknown status {status!r}")
+        span_id = _opt_str(span, "id")
+        if span_id:
+            if span_id in seen:
+                raise _fail(f"span id {span_id} appears twice")
+            seen.add(span_id)
+        spans.append({
+            "id": span_id, "start": start, "end": end, "text": text[start:end],
+            "label": _label(label),
+            "annotator": _opt_str(span, "annotator") or annotator, "status": status,
+            "note": span.get("note") if isinstance(span.get("note"), str) else None,
+            "created": _opt_str(span, "created"), "updated": _opt_str(span, "updated"),
+            "reviewer": _opt_str(span, "reviewer"), "reviewed_at": _opt_str(span, "reviewed_at"),
+        })
+    return spans
+
+
+def _label(label: str) -> str:
+    # Other tools write SPEAKER or Claim; ours are lower case, theirs stay as they are.
+    label = label.strip()
+    return label.lower() if label.lower() in schema.DEFAULT_LABELS else label
+
+
+def _list_of_objects(value: Any, what: str) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise _fail(f'"{what}" must be a list of objects')
+    return value
+
+
+def _ref(value: Any, known: set[str], what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in known:
+        raise _fail(f"{what} refers to unknown id {value!r}")
+    return value
+
+
+def _speakers(value: Any, span_ids: set[str]) -> list[dict[str, Any]]:
+    speakers = []
+    for i, spk in enumerate(_list_of_objects(value, "speakers"), start=1):
+        sid, name = _opt_str(spk, "id"), _opt_str(spk, "name")
+        if not sid or not name:
+            raise _fail(f"speaker {i} needs an id and a name")
+        kind = spk.get("kind") or "person"
+        if kind not in schema.SPEAKER_KINDS:
+            raise _fail(f"speaker {name!r} has unknown kind {kind!r}")
+        aliases = spk.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise _fail(f"speaker {name!r}: aliases must be a list of strings")
+        mentions = [_ref(m, span_ids, f"speaker {name!r} mention") for m in spk.get("mentions") or []]
+        speakers.append({
+            "id": sid, "name": name, "kind": kind, "role": _opt_str(spk, "role"),
+            "affiliation": _opt_str(spk, "affiliation"), "aliases": aliases,
+            "mentions": mentions,
+        })
+    return speakers
+
+
+def _claims(value: Any, span_ids: set[str], speaker_ids: set[str]) -> list[dict[str, Any]]:
+    claims = []
+    for i, claim in enumerate(_list_of_objects(value, "claims"), start=1):
+        cid = _opt_str(claim, "id")
+        if not cid:
+            raise _fail(f"claim {i} needs an id")
+        content = claim.get("spans") or []
+        if not isinstance(content, list) or not content:
+            raise _fail(f"claim {cid} needs a list of span ids")
+        kind = claim.get("kind") or "direct"
+        if kind not in schema.CLAIM_KINDS:
+            raise _fail(f"claim {cid} has unknown kind {kind!r}")
+        status = claim.get("status") or "accepted"
+        if status not in schema.SPAN_STATUSES:
+            raise _fail(f"claim {cid} has unknown status {status!r}")
+        claims.append({
+            "id": cid,
+            "spans": [_ref(s, span_ids, f"claim {cid} span") for s in content],
+            "speaker": _ref(claim.get("speaker"), speaker_ids, f"claim {cid} speaker"),
+            "mention": _ref(claim.get("mention"), span_ids, f"claim {cid} mention"),
+            "cue": _ref(claim.get("cue"), span_ids, f"claim {cid} cue"),
+            "kind": kind, "status": status,
+            "note": claim.get("note") if isinstance(claim.get("note"), str) else None,
+        })
+    return claims
+
+
+def _positions(value: Any, claim_ids: set[str], speaker_ids: set[str]) -> list[dict[str, Any]]:
+    positions = []
+    for i, pos in enumerate(_list_of_objects(value, "positions"), start=1):
+        pid, target = _opt_str(pos, "id"), _opt_str(pos, "target")
+        if not pid or not target:
+            raise _fail(f"position {i} needs an id and a target")
+        stance = pos.get("stance")
+        if stance not in schema.STANCES:
+            raise _fail(f"position {pid} has unknown stance {stance!r}")
+        status = pos.get("status") or "accepted"
+        if status not in schema.SPAN_STATUSES:
+            raise _fail(f"position {pid} has unknown status {status!r}")
+        evidence = pos.get("evidence") or []
+        if not isinstance(evidence, list):
+            raise _fail(f"position {pid}: evidence must be a list of claim ids")
+        positions.append({
+            "id": pid, "target": target, "stance": stance, "status": status,
+            "speaker": _ref(pos.get("speaker"), speaker_ids, f"position {pid} speaker"),
+            "evidence": [_ref(c, claim_ids, f"position {pid} evidence") for c in evidence],
+            "note": pos.get("note") if isinstance(pos.get("note"), str) else None,
+        })
+    return positions

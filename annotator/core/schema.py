@@ -1,0 +1,134 @@
+"""The database schema, as numbered migrations applied in one transaction each.
+
+The schema version lives in ``PRAGMA user_version``. A database made by a newer
+version of Annotator is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+ARTICLE_STATUSES = ("todo", "in_progress", "done", "reviewed")
+SPAN_STATUSES = ("accepted", "suggested", "rejected")
+CLAIM_KINDS = ("direct", "indirect", "mixed")
+STANCES = ("favor", "against", "neutral", "mixed")
+SPEAKER_KINDS = ("person", "organisation")
+DEFAULT_LABELS = ("speaker", "claim", "cue", "target")
+
+_V1 = f"""
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    source TEXT,
+    place TEXT,
+    published TEXT,
+    url TEXT,
+    text TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN {ARTICLE_STATUSES!r}),
+    imported_at TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE TABLE speakers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN {SPEAKER_KINDS!r}),
+    role TEXT,
+    affiliation TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE);
+CREATE TABLE targets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE spans (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    annotator TEXT,
+    status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN {SPAN_STATUSES!r}),
+    note TEXT,
+    speaker_id TEXT REFERENCES speakers(id),
+    reviewer TEXT,
+    reviewed_at TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    CHECK (start >= 0 AND "end" > start)
+);
+CREATE INDEX spans_article ON spans(article_id, start);
+CREATE INDEX spans_speaker ON spans(speaker_id);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    speaker_id TEXT REFERENCES speakers(id),
+    mention_span_id TEXT REFERENCES spans(id),
+    cue_span_id TEXT REFERENCES spans(id),
+    kind TEXT NOT NULL DEFAULT 'direct' CHECK (kind IN {CLAIM_KINDS!r}),
+    status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN {SPAN_STATUSES!r}),
+    note TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX claims_article ON claims(article_id);
+CREATE INDEX claims_speaker ON claims(speaker_id);
+CREATE TABLE claim_spans (
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    span_id TEXT NOT NULL REFERENCES spans(id),
+    ord INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (claim_id, span_id)
+);
+CREATE INDEX claim_spans_span ON claim_spans(span_id);
+CREATE TABLE positions (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    speaker_id TEXT REFERENCES speakers(id),
+    target_id TEXT NOT NULL REFERENCES targets(id),
+    stance TEXT NOT NULL CHECK (stance IN {STANCES!r}),
+    status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN {SPAN_STATUSES!r}),
+    note TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX positions_article ON positions(article_id);
+CREATE INDEX positions_speaker ON positions(speaker_id);
+CREATE TABLE position_evidence (
+    position_id TEXT NOT NULL REFERENCES positions(id),
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    PRIMARY KEY (position_id, claim_id)
+);
+CREATE INDEX position_evidence_claim ON position_evidence(claim_id);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    created TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0,
+    changes TEXT NOT NULL
+);
+"""
+
+
+def _run_statements(db: sqlite_utils.Database, script: str) -> None:
+    # executescript() would commit behind our back; the caller owns the transaction.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migrate_1(db: sqlite_utils.Database) -> None:
+    _run_statements(db, _V1)
+
+
+# Index i holds the step from version i to version i + 1.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1]
+
+assert len(MIGRATIONS) == SCHEMA_VERSION

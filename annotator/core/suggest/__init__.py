@@ -1,0 +1,1 @@
+"""Rule-based suggestions of quotes, cues and speakers."""

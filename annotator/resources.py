@@ -1,0 +1,34 @@
+"""Finding files in ``resources/`` from a checkout and from an installed wheel."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources as _resources
+from pathlib import Path
+
+
+@cache
+def resource_dir() -> Path:
+    """The resources folder: inside the installed package, or at the checkout's top."""
+    try:
+        installed = Path(str(_resources.files("annotator.resources")))
+        if (installed / "labels.json").is_file():
+            return installed
+    except (ModuleNotFoundError, TypeError):
+        pass
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if (checkout / "labels.json").is_file():
+        return checkout
+    raise FileNotFoundError("Annotator's resources folder is missing; reinstall the package")
+
+
+def resource_path(name: str) -> Path:
+    return resource_dir() / name
+
+
+@cache
+def label_schema() -> tuple[dict, ...]:
+    """The default labels: name, key, colour and description, in key order."""
+    data = json.loads(resource_path("labels.json").read_text(encoding="utf-8"))
+    return tuple(data["labels"])

@@ -1,0 +1,239 @@
+"""Decoding and normalising article text: strict, exact, and clear when refusing."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core import textio
+from annotator.core.errors import InputError
+from annotator.core.textio import MAX_TEXT_BYTES, decode_bytes, normalise_text, sha256_text
+
+# --- normalise_text ---------------------------------------------------------------
+
+
+def test_normalise_drops_leading_bom() -> None:
+    assert normalise_text("\ufeffTitle\nBody") == "Title\nBody"
+
+
+def test_normalise_keeps_bom_that_is_not_leading() -> None:
+    assert normalise_text("a\ufeffb") == "a\ufeffb"
+
+
+def test_normalise_turns_crlf_into_lf() -> None:
+    assert normalise_text("one\r\ntwo\r\n") == "one\ntwo\n"
+
+
+def test_normalise_turns_lone_cr_into_lf() -> None:
+    assert normalise_text("one\rtwo\r\rthree") == "one\ntwo\n\nthree"
+
+
+def test_normalise_handles_mixed_line_endings() -> None:
+    assert normalise_text("a\r\nb\rc\nd\n\r") == "a\nb\nc\nd\n\n"
+
+
+def test_normalise_changes_nothing_else() -> None:
+    # Decomposed é, trailing spaces, tabs, astral characters and odd spaces all stay.
+    text = "  Cafe\u0301 \t\n\u00a0«quoted» 😀 𝄞  \u2028end  "
+    assert normalise_text(text) == text
+
+
+@given(st.text())
+def test_normalise_output_never_contains_cr(text: str) -> None:
+    result = normalise_text(text)
+    assert "\r" not in result
+    assert not result.startswith("\ufeff") or text.startswith("\ufeff\ufeff")
+
+
+@given(st.text())
+def test_normalise_is_idempotent(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once or once.startswith("\ufeff")
+
+
+# --- sha256_text --------------------------------------------------------------------
+
+
+def test_sha256_is_of_utf8_bytes() -> None:
+    text = "Ministry «warns» 😀"
+    assert sha256_text(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_sha256_known_value() -> None:
+    assert sha256_text("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def test_sha256_does_not_raise_on_lone_surrogate() -> None:
+    assert len(sha256_text("a\ud800b")) == 64
+
+
+# --- decode_bytes: what is accepted -----------------------------------------------------
+
+
+def test_decode_plain_utf8() -> None:
+    assert decode_bytes("Title\nBody «ok»\n".encode()) == "Title\nBody «ok»\n"
+
+
+def test_decode_utf8_with_bom() -> None:
+    assert decode_bytes(codecs.BOM_UTF8 + b"Title\nBody") == "Title\nBody"
+
+
+def test_decode_normalises_crlf_and_lone_cr() -> None:
+    assert decode_bytes(b"Title\r\nBody\rMore\r\n") == "Title\nBody\nMore\n"
+
+
+def test_decode_keeps_astral_characters() -> None:
+    text = "Emoji 😀 and 𝄞 before a quote: “no region needs a new bloc”"
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert decoded == text
+    assert decoded.index("“") == text.index("“")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_with_bom(codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+    text = "Title\r\nBody with 😀 and «quotes»\r\n"
+    assert decode_bytes(bom + text.encode(codec)) == "Title\nBody with 😀 and «quotes»\n"
+
+
+def test_decode_python_utf16_codec_output() -> None:
+    assert decode_bytes("Hello\nWorld".encode("utf-16")) == "Hello\nWorld"
+
+
+def test_decode_keeps_a_few_control_characters() -> None:
+    text = "Title\n\fPage two\x1b[0m\n" + "body " * 20
+    assert decode_bytes(text.encode()) == text
+
+
+def test_decode_keeps_leading_and_trailing_whitespace() -> None:
+    assert decode_bytes(b"\n\n  Title  \n\n") == "\n\n  Title  \n\n"
+
+
+@given(st.text().filter(lambda t: t.strip() and "\x00" not in t))
+def test_decode_round_trips_utf8_text_with_few_controls(text: str) -> None:
+    try:
+        decoded = decode_bytes(text.encode("utf-8", errors="surrogatepass"))
+    except InputError:
+        return  # lone surrogates, control-heavy text or BOM-only text are refused
+    assert decoded == normalise_text(text)
+
+
+# --- decode_bytes: what is refused, and how it is said ----------------------------------
+
+
+def _refusal(data: bytes, path: str | None = "news/a.txt") -> InputError:
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, path=path)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\n\n", codecs.BOM_UTF16_LE],
+)
+def test_empty_or_whitespace_file_is_refused(data: bytes) -> None:
+    error = _refusal(data)
+    assert error.reason == "empty file"
+    assert error.path == "news/a.txt"
+    assert str(error) == "news/a.txt: empty file"
+
+
+def test_nul_bytes_mean_binary() -> None:
+    error = _refusal(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert error.reason == "binary file, not text"
+    assert str(error) == "news/a.txt: binary file, not text"
+
+
+def test_control_heavy_text_is_binary() -> None:
+    data = bytes(b % 32 for b in range(1, 200) if b % 32 not in (9, 10, 13, 0))
+    assert _refusal(data + b"abc").reason == "binary file, not text"
+
+
+def test_nul_in_utf16_text_is_binary() -> None:
+    data = codecs.BOM_UTF16_LE + "Title\x00\x00body".encode("utf-16-le")
+    assert _refusal(data).reason == "binary file, not text"
+
+
+def test_utf16_without_bom_gets_its_own_reason() -> None:
+    error = _refusal("Title\nBody text here".encode("utf-16-le"))
+    assert "UTF-16 without a byte order mark" in error.reason
+    assert "save the file as UTF-8" in error.reason
+
+
+def test_utf32_is_refused_with_a_reason() -> None:
+    error = _refusal("Title".encode("utf-32"))
+    assert "UTF-32" in error.reason
+
+
+def test_invalid_utf8_names_line_column_byte_and_offset() -> None:
+    data = "Title\r\nSecond line\nCafé at the ".encode() + b"caf\xe9 corner\n"
+    error = _refusal(data)
+    assert error.line == 3
+    offset = data.index(b"\xe9")
+    assert error.reason == (
+        f"not valid UTF-8 (byte 0xe9 at column 16, byte offset {offset}); save the file as UTF-8"
+    )
+    assert str(error).startswith("news/a.txt:3: not valid UTF-8 (byte 0xe9")
+
+
+def test_invalid_utf8_on_first_line_after_bom() -> None:
+    error = _refusal(codecs.BOM_UTF8 + b"ab\xff")
+    assert error.line == 1
+    assert "byte 0xff at column 3, byte offset 5" in error.reason
+
+
+def test_invalid_utf8_line_counts_lone_cr() -> None:
+    assert _refusal(b"one\rtwo\rthree \x80").line == 3
+
+
+def test_truncated_utf8_sequence_at_end() -> None:
+    error = _refusal("Title\nend 😀".encode()[:-1])
+    assert error.line == 2
+    assert "byte 0xf0 at column 5" in error.reason
+
+
+def test_encoded_surrogate_is_not_valid_utf8() -> None:
+    assert "not valid UTF-8" in _refusal(b"Title\n\xed\xa0\x80").reason
+
+
+def test_invalid_utf16_names_the_line() -> None:
+    data = codecs.BOM_UTF16_LE + "Title\nBody ".encode("utf-16-le") + b"\x00\xd8A\x00"
+    error = _refusal(data)
+    assert error.line == 2
+    assert error.reason.startswith("not valid UTF-16 (at column 6")
+    assert error.reason.endswith("save the file as UTF-8")
+
+
+def test_odd_length_utf16_is_refused() -> None:
+    data = codecs.BOM_UTF16_BE + "Title".encode("utf-16-be") + b"\x00"
+    assert "not valid UTF-16" in _refusal(data).reason
+
+
+def test_refusal_without_path() -> None:
+    assert str(_refusal(b"", path=None)) == "<input>: empty file"
+
+
+def test_too_large_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Checked on the byte count before anything else, so a small limit proves it.
+    monkeypatch.setattr(textio, "MAX_TEXT_BYTES", 3 * 1024 * 1024)
+    error = _refusal(b"a" * (3 * 1024 * 1024 + 1))
+    assert error.reason == "file too large (4 MB; the limit is 3 MB)"
+
+
+def test_max_text_bytes_is_fifty_megabytes() -> None:
+    assert MAX_TEXT_BYTES == 50 * 1024 * 1024
+
+
+def test_file_of_exactly_the_limit_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textio, "MAX_TEXT_BYTES", 1024)
+    assert len(decode_bytes(b"x" * 1024)) == 1024
+
+
+@pytest.mark.slow
+def test_real_limit_message() -> None:
+    error = _refusal(b" " * (MAX_TEXT_BYTES + 1))
+    assert error.reason == "file too large (51 MB; the limit is 50 MB)"
