@@ -100,6 +100,12 @@ def test_decode_utf16_with_bom(codec: str) -> None:
     assert decode_bytes(bom + text.encode(codec)) == "Title\nBody with 😀 and «quotes»\n"
 
 
+def test_decode_drops_only_one_bom() -> None:
+    # A second U+FEFF is content; the stored text must keep it.
+    assert decode_bytes(codecs.BOM_UTF8 + "\ufeffx".encode()) == "\ufeffx"
+    assert decode_bytes(codecs.BOM_UTF16_BE + "\ufeffx".encode("utf-16-be")) == "\ufeffx"
+
+
 def test_decode_python_utf16_codec_output() -> None:
     assert decode_bytes("Hello\nWorld".encode("utf-16")) == "Hello\nWorld"
 
@@ -233,7 +239,6 @@ def test_file_of_exactly_the_limit_is_accepted(monkeypatch: pytest.MonkeyPatch) 
     assert len(decode_bytes(b"x" * 1024)) == 1024
 
 
-@pytest.mark.slow
 def test_real_limit_message() -> None:
     error = _refusal(b" " * (MAX_TEXT_BYTES + 1))
     assert error.reason == "file too large (51 MB; the limit is 50 MB)"

@@ -84,7 +84,7 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
             raise InputError(
-                f"file too large ({size // (1024 * 1024)} MB; the limit is "
+                f"file too large ({-(-size // (1024 * 1024))} MB; the limit is "
                 f"{MAX_TEXT_BYTES // (1024 * 1024)} MB)", path=shown
             )
         data = path.read_bytes()

@@ -46,9 +46,7 @@ _MONTH = (
 _ORDINAL = r"(?i:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _BEFORE_YEAR = r"(?:\s*,\s*|\s+)"
-_WEEKDAY = (
-    r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+)"
-)
+_WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+)"
 # Group-free forms, so they can be embedded several times in one pattern.
 _DATE_FULL = (
     rf"(?:{_MONTH}\s*[0-3]?[0-9]{_ORDINAL}{_BEFORE_YEAR}{_YEAR}"
@@ -112,12 +110,13 @@ _DATELINE = re.compile(
 _SOURCE_FORBIDDEN = re.compile(r"[;:\"“”«»]")
 # Capitalised words that open a line like a place but are kickers or weekdays.
 _NOT_PLACES = frozenset(
+    # A word list reads better as one string than as 41 quoted items.
     """
     ADVISORY ALERT ANALYSIS BREAKING BRIEF BRIEFING COLUMN COMMENT CORRECTED CORRECTION
     EDITORIAL EXCLUSIVE EXPLAINER FACTBOX FEATURE FLASH INTERVIEW LIVE NEWS NOTE OPINION
     PHOTO PHOTOS PREVIEW REFILE REVIEW UPDATE UPDATED URGENT VIDEO WATCH WRAPUP
     MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY TODAY YESTERDAY
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _DATE_LINE = re.compile(
     r"\[?\s*(?i:(?:(?:first|last)\s+)?(?:published|updated|posted|dated?)(?:\s+on)?\s*:?\s*)?"

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import schema
 from .errors import InputError
-from .metadata import extract_metadata
+from .metadata import extract_metadata, parse_date
 from .textio import normalise_text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -75,7 +75,7 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     meta = extract_metadata(text)
     published = _opt_str(raw, "published") or _opt_str(raw, "date")
     if published and not _ISO_DATE.match(published):
-        published = None
+        published = parse_date(published)
     status = raw.get("status") or "todo"
     if status not in schema.ARTICLE_STATUSES:
         raise _fail(f"unknown article status {status!r}")

@@ -77,13 +77,17 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> str:
 
 
 def _decode_utf8(data: bytes, path: str | None) -> str:
-    """Strict UTF-8 (BOM allowed); an error names the line, column and byte."""
+    """Strict UTF-8; an error names the line, column and byte.
+
+    A BOM decodes to U+FEFF and is left for `normalise_text` to drop, so exactly
+    one is dropped whatever the encoding.
+    """
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         # Everything before the bad byte decoded, so it can be decoded again to
         # count lines and columns the way an editor shows them.
-        line, column = _line_and_column(data[: exc.start].decode("utf-8-sig"))
+        line, column = _line_and_column(data[: exc.start].decode("utf-8"))
         reason = (
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}, "
             f"byte offset {exc.start}); {_SAVE_AS_UTF8}"
@@ -92,16 +96,18 @@ def _decode_utf8(data: bytes, path: str | None) -> str:
 
 
 def _decode_utf16(data: bytes, path: str | None) -> str:
-    """Strict UTF-16 after a BOM; an error names the line and byte offset."""
+    """Strict UTF-16 in the byte order its BOM gives; an error names the line and byte offset.
+
+    The BOM decodes to U+FEFF and is left for `normalise_text` to drop.
+    """
     codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
-    body = data[2:]
     try:
-        text = body.decode(codec)
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        good = body[: exc.start - exc.start % 2].decode(codec, errors="replace")
+        good = data[: exc.start - exc.start % 2].decode(codec, errors="replace")
         line, column = _line_and_column(good)
         reason = (
-            f"not valid UTF-16 (at column {column}, byte offset {exc.start + 2}: "
+            f"not valid UTF-16 (at column {column}, byte offset {exc.start}: "
             f"{exc.reason}); {_SAVE_AS_UTF8}"
         )
         raise InputError(reason, path=path, line=line) from None

@@ -1,0 +1,192 @@
+"""The panel on the right: this article's highlights, claims, speakers and positions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .qt import (
+    QAbstractItemView,
+    QHeaderView,
+    QKeySequence,
+    QShortcut,
+    Qt,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+STANCE_MARKS = {"favor": "▲ favor", "against": "▼ against", "neutral": "● neutral", "mixed": "◆ mixed"}
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _List(QTreeWidget):
+    def __init__(self, headers: list[str]) -> None:
+        super().__init__()
+        self.setHeaderLabels(headers)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.header()
+        header.setStretchLastSection(False)
+        for col in range(len(headers)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+
+class AnnotationPanel(QWidget):
+    """Lists with one item per annotation; items carry (kind, id)."""
+
+    span_chosen = Signal(str)  # span id to mark in the text
+    delete_requested = Signal(str, list)  # kind, ids
+    edit_requested = Signal(str, str)  # kind, id
+    context_requested = Signal(str, str, object)  # kind, id, global pos
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationPanel")
+        self.tabs = QTabWidget()
+        self.highlights = _List(["Label", "Text", "Status"])
+        self.claims = _List(["Speaker", "Claim", "Kind"])
+        self.speakers = _List(["Speaker", "Role", "Mentions"])
+        self.positions = _List(["Speaker", "Target", "Stance"])
+        self._lists = {
+            "span": self.highlights, "claim": self.claims,
+            "speaker": self.speakers, "position": self.positions,
+        }
+        self.tabs.addTab(self.highlights, "Highlights")
+        self.tabs.addTab(self.claims, "Claims")
+        self.tabs.addTab(self.speakers, "Speakers")
+        self.tabs.addTab(self.positions, "Positions")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        self._span_of: dict[tuple[str, str], str | None] = {}
+        for kind, widget in self._lists.items():
+            widget.currentItemChanged.connect(lambda item, _prev, k=kind: self._chosen(k, item))
+            widget.itemClicked.connect(lambda item, _col, k=kind: self._chosen(k, item))
+            widget.itemDoubleClicked.connect(lambda item, _col, k=kind: self._edit(k, item))
+            widget.customContextMenuRequested.connect(lambda pos, k=kind, w=widget: self._context(k, w, pos))
+            for key in (QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)):
+                shortcut = QShortcut(key, widget)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda k=kind, w=widget: self._delete(k, w))
+            enter = QShortcut(QKeySequence(Qt.Key.Key_Return), widget)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(lambda k=kind, w=widget: w.currentItem() and self._edit(k, w.currentItem()))
+
+    # -- filling --------------------------------------------------------------
+
+    def show_annotations(
+        self,
+        spans: list[dict[str, Any]],
+        claims: list[dict[str, Any]],
+        positions: list[dict[str, Any]],
+        speaker_names: dict[str, str],
+        speaker_rows: dict[str, dict[str, Any]],
+    ) -> None:
+        by_id = {s["id"]: s for s in spans}
+        self._span_of.clear()
+        self._fill(self.highlights, "span", [
+            (s["id"], [s["label"], _short(s["text"]), s["status"]], s["id"])
+            for s in spans if s["status"] != "rejected"
+        ])
+        rows = []
+        for c in claims:
+            first = by_id.get(c["spans"][0]) if c["spans"] else None
+            text = " … ".join(_short(by_id[sid]["text"], 60) for sid in c["spans"] if sid in by_id)
+            status = "" if c["status"] == "accepted" else f" ({c['status']})"
+            rows.append((c["id"], [speaker_names.get(c["speaker_id"] or "", "— who? —"), text,
+                                   c["kind"] + status], first["id"] if first else None))
+        self._fill(self.claims, "claim", rows)
+        mentions: dict[str, list[str]] = {}
+        for s in spans:
+            if s["label"] == "speaker" and s.get("speaker_id"):
+                mentions.setdefault(s["speaker_id"], []).append(s["id"])
+        for c in claims:
+            if c["speaker_id"]:
+                mentions.setdefault(c["speaker_id"], [])
+        self._fill(self.speakers, "speaker", [
+            (sid, [speaker_names.get(sid, "?"), (speaker_rows.get(sid) or {}).get("role") or "",
+                   str(len(ids))], ids[0] if ids else None)
+            for sid, ids in sorted(mentions.items(), key=lambda kv: speaker_names.get(kv[0], ""))
+        ])
+        claim_first = {r[0]: r[3] for r in rows}
+        self._fill(self.positions, "position", [
+            (p["id"], [speaker_names.get(p["speaker_id"] or "", "?"), p["target"],
+                       STANCE_MARKS.get(p["stance"], p["stance"])],
+             claim_first.get(p["evidence"][0]) if p["evidence"] else None)
+            for p in positions
+        ])
+        self.tabs.setTabText(0, f"Highlights ({self.highlights.topLevelItemCount()})")
+        self.tabs.setTabText(1, f"Claims ({len(claims)})")
+        self.tabs.setTabText(2, f"Speakers ({len(mentions)})")
+        self.tabs.setTabText(3, f"Positions ({len(positions)})")
+
+    def _fill(self, widget: QTreeWidget, kind: str, rows: list[tuple[str, list[str], str | None]]) -> None:
+        current = widget.currentItem().data(0, Qt.ItemDataRole.UserRole) if widget.currentItem() else None
+        widget.blockSignals(True)
+        widget.clear()
+        for item_id, columns, span_id in rows:
+            item = QTreeWidgetItem(columns)
+            item.setData(0, Qt.ItemDataRole.UserRole, item_id)
+            item.setToolTip(1, columns[1])
+            widget.addTopLevelItem(item)
+            self._span_of[(kind, item_id)] = span_id
+            if item_id == current:
+                widget.setCurrentItem(item)
+        widget.blockSignals(False)
+
+    # -- selection from the text -----------------------------------------------------
+
+    def select_span(self, span_id: str, claim_id: str | None) -> None:
+        """Select the item for a span clicked in the text (its claim if it has one)."""
+        kind, item_id = ("claim", claim_id) if claim_id else ("span", span_id)
+        widget = self._lists[kind]
+        for i in range(widget.topLevelItemCount()):
+            item = widget.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == item_id:
+                self.tabs.setCurrentWidget(widget)
+                widget.blockSignals(True)
+                widget.setCurrentItem(item)
+                widget.blockSignals(False)
+                return
+
+    def current(self) -> tuple[str, str] | None:
+        widget = self.tabs.currentWidget()
+        kind = next(k for k, w in self._lists.items() if w is widget)
+        item = widget.currentItem()
+        return (kind, item.data(0, Qt.ItemDataRole.UserRole)) if item else None
+
+    def selected_ids(self, kind: str) -> list[str]:
+        return [i.data(0, Qt.ItemDataRole.UserRole) for i in self._lists[kind].selectedItems()]
+
+    # -- item actions --------------------------------------------------------------
+
+    def _chosen(self, kind: str, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        span_id = self._span_of.get((kind, item.data(0, Qt.ItemDataRole.UserRole)))
+        if span_id:
+            self.span_chosen.emit(span_id)
+
+    def _edit(self, kind: str, item: QTreeWidgetItem) -> None:
+        self.edit_requested.emit(kind, item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _delete(self, kind: str, widget: QTreeWidget) -> None:
+        ids = [i.data(0, Qt.ItemDataRole.UserRole) for i in widget.selectedItems()]
+        if ids:
+            self.delete_requested.emit(kind, ids)
+
+    def _context(self, kind: str, widget: QTreeWidget, pos) -> None:
+        item = widget.itemAt(pos)
+        if item is not None:
+            self.context_requested.emit(kind, item.data(0, Qt.ItemDataRole.UserRole), widget.viewport().mapToGlobal(pos))

@@ -1,0 +1,278 @@
+"""The article in the centre: read-only text, painted highlights, mouse selection.
+
+The stored text is the truth: the view shows it with setPlainText (never as HTML),
+converts every position through OffsetMap, and never reads offsets back from
+toPlainText().
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from .highlighter import SpanHighlighter
+from .labels import Label, color_for
+from .offsets import OffsetMap
+from .qt import (
+    QColor,
+    QEvent,
+    QFont,
+    QLabel,
+    QPlainTextEdit,
+    QTextCharFormat,
+    QTextCursor,
+    QTextEdit,
+    QTextFormat,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+    Qt,
+    Signal,
+)
+from .segments import Mark
+from .selection import clean_range
+
+READING_WIDTH = 760  # pixels: about 80 characters of body text
+
+
+class ArticleText(QPlainTextEdit):
+    """Read-only text with highlights; emits clicks on highlights and selection changes."""
+
+    span_clicked = Signal(str)
+    context_requested = Signal(object, object)  # global QPoint, list of span ids
+
+    def __init__(self, labels: list[Label], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setObjectName("articleText")
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
+        self.setFont(font)
+        self.setCursorWidth(2)
+        self.setUndoRedoEnabled(False)
+        self.highlighter = SpanHighlighter(self.document(), labels)
+        self._labels = labels
+        self.text = ""
+        self.map = OffsetMap("")
+        self.spans: list[dict[str, Any]] = []
+        self._starts: list[int] = []
+        self._press_pos = None
+        self.speaker_names: dict[str, str] = {}
+        self.current_span_id: str | None = None
+        self.search_hits: list[tuple[int, int]] = []
+        self.viewport().setMouseTracking(True)
+
+    # -- content ------------------------------------------------------------
+
+    def show_text(self, text: str) -> None:
+        self.text = text
+        self.map = OffsetMap(text)
+        self.current_span_id = None
+        self.search_hits = []
+        # Highlights are set before the text so the document is painted once.
+        self.highlighter.set_marks([], rehighlight=False)
+        self.setPlainText(text)
+
+    def show_spans(self, spans: list[dict[str, Any]], *, speaker_names: dict[str, str]) -> None:
+        """Paint these spans (rejected ones are not shown)."""
+        self.spans = sorted(
+            (s for s in spans if s["status"] != "rejected"), key=lambda s: (s["start"], -s["end"])
+        )
+        self._starts = [s["start"] for s in self.spans]
+        self.speaker_names = speaker_names
+        to_qt = self.map.to_qt
+        marks = [
+            Mark(to_qt(s["start"]), to_qt(s["end"]), s["label"], s["status"] == "suggested")
+            for s in self.spans
+        ]
+        self.highlighter.set_marks(marks)
+        self._refresh_extra()
+
+    def spans_at(self, offset: int) -> list[dict[str, Any]]:
+        """Spans covering a code-point offset, innermost (shortest) first."""
+        found = []
+        for span in self.spans[: bisect_right(self._starts, offset)]:
+            if span["start"] <= offset < span["end"]:
+                found.append(span)
+        return sorted(found, key=lambda s: s["end"] - s["start"])
+
+    # -- selection ----------------------------------------------------------
+
+    def selected_range(self, *, snap_to_words: bool = True) -> tuple[int, int] | None:
+        """The selection as clean code-point offsets, or None if nothing useful is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.map.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+        return clean_range(self.text, start, end, snap_to_words=snap_to_words)
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_qt(start))
+        cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def selection_rect(self):
+        """Where the selection (or cursor) is, in global coordinates, to place a popup."""
+        cursor = QTextCursor(self.textCursor())
+        cursor.setPosition(cursor.selectionEnd())
+        rect = self.cursorRect(cursor)
+        return self.viewport().mapToGlobal(rect.bottomLeft())
+
+    def span_rect_point(self, span: dict[str, Any]):
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_qt(span["end"]))
+        return self.viewport().mapToGlobal(self.cursorRect(cursor).bottomLeft())
+
+    # -- transient marks ------------------------------------------------------
+
+    def mark_span(self, span_id: str | None, *, scroll: bool = True) -> None:
+        """Outline the current span and bring it into view."""
+        self.current_span_id = span_id
+        self._refresh_extra()
+        span = next((s for s in self.spans if s["id"] == span_id), None)
+        if span is not None and scroll:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.map.to_qt(span["end"]))
+            self.setTextCursor(cursor)
+            cursor.setPosition(self.map.to_qt(span["start"]))
+            self.setTextCursor(cursor)
+            self.centerCursor()
+
+    def show_search_hits(self, hits: list[tuple[int, int]]) -> None:
+        self.search_hits = hits
+        self._refresh_extra()
+
+    def _refresh_extra(self) -> None:
+        selections = []
+        for start, end in self.search_hits:
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor("#fff176"))
+            sel.cursor = self._cursor(start, end)
+            selections.append(sel)
+        span = next((s for s in self.spans if s["id"] == self.current_span_id), None)
+        if span is not None:
+            sel = QTextEdit.ExtraSelection()
+            color = color_for(span["label"], self._labels)
+            sel.format.setBackground(color.darker(125))
+            sel.format.setForeground(QColor("#000000"))
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            sel.format.setUnderlineColor(QColor("#000000"))
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            sel.cursor = self._cursor(span["start"], span["end"])
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_qt(start))
+        cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- events ---------------------------------------------------------------
+
+    def _offset_at(self, pos) -> int | None:
+        cursor = self.cursorForPosition(pos)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - pos.y()) > rect.height():
+            return None
+        offset = self.map.from_qt(cursor.position())
+        # cursorForPosition gives the nearest gap; the character is left or right of it.
+        if rect.x() > pos.x() and offset > 0:
+            offset -= 1
+        return offset
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3
+        if event.button() == Qt.MouseButton.LeftButton and not moved and not self.textCursor().hasSelection():
+            offset = self._offset_at(pos)
+            hits = self.spans_at(offset) if offset is not None else []
+            if hits:
+                # Clicking again on the same spot cycles through overlapping highlights.
+                ids = [s["id"] for s in hits]
+                nxt = ids[(ids.index(self.current_span_id) + 1) % len(ids)] if self.current_span_id in ids else ids[0]
+                self.span_clicked.emit(nxt)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        offset = self._offset_at(self.viewport().mapFromGlobal(event.globalPos()))
+        hits = self.spans_at(offset) if offset is not None else []
+        self.context_requested.emit(event.globalPos(), [s["id"] for s in hits])
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            offset = self._offset_at(event.pos())
+            hits = self.spans_at(offset) if offset is not None else []
+            if hits:
+                QToolTip.showText(event.globalPos(), self._tooltip(hits), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, spans: list[dict[str, Any]]) -> str:
+        lines = []
+        for span in spans:
+            line = span["label"]
+            if span["status"] == "suggested":
+                line += " (suggested)"
+            speaker = self.speaker_names.get(span.get("speaker_of") or "")
+            if speaker:
+                line += f" · {speaker}"
+            if span.get("note"):
+                line += f" · note: {span['note']}"
+            lines.append(line)
+        # Plain text only: a tooltip would otherwise render HTML from a note.
+        return "\n".join(lines).replace("<", "‹")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        side = max(16, (self.width() - READING_WIDTH) // 2)
+        self.setViewportMargins(side, 12, side, 12)
+
+
+class ArticleHeader(QWidget):
+    """Title and metadata above the text, always plain text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleHeader")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 10)
+        layout.setSpacing(4)
+        self.title = QLabel()
+        self.title.setObjectName("articleTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setObjectName("articleMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+
+    def show_article(self, article: dict[str, Any] | None) -> None:
+        if article is None:
+            self.title.setText("No article")
+            self.meta.setText("Import articles with File › Import…")
+            return
+        self.title.setText(article["title"] or "(untitled)")
+        parts = [
+            article.get("source"), article.get("place"), article.get("published"),
+            article["status"].replace("_", " "), f"{len(article['text']):,} characters",
+        ]
+        self.meta.setText("  ·  ".join(p for p in parts if p))

@@ -1,0 +1,239 @@
+"""The corpus list on the left: a lazily paged table model, a filter box, status filter.
+
+Rows are fetched a page at a time as the view scrolls (canFetchMore/fetchMore), so
+100,000 articles open as fast as 100.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.schema import ARTICLE_STATUSES
+from .qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QModelIndex,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from .session import Session
+
+PAGE = 200
+COLUMNS = (
+    ("title", "Title"),
+    ("source", "Source"),
+    ("published", "Date"),
+    ("status", "Status"),
+    ("annotations", "Tags"),
+)
+STATUS_COLORS = {
+    "todo": "#9e9e9e",
+    "in_progress": "#e0a030",
+    "done": "#3d9a52",
+    "reviewed": "#3070c0",
+}
+
+
+class CorpusModel(QAbstractTableModel):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.rows: list[dict[str, Any]] = []
+        self.total = 0
+        self.filter_text = ""
+        self.status: str | None = None
+        self.order_by = "rowid"
+        self.descending = False
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        store = self.session.store
+        self.total = store.article_row_count(filter_text=self.filter_text, status=self.status)
+        self.rows = self._page(0)
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[dict[str, Any]]:
+        return self.session.store.article_rows(
+            filter_text=self.filter_text, status=self.status, order_by=self.order_by,
+            descending=self.descending, limit=PAGE, offset=offset,
+        )
+
+    def refresh_rows(self, article_ids: frozenset[str]) -> None:
+        """Re-read the loaded rows of these articles (status, counts) in place."""
+        wanted = {i for i, row in enumerate(self.rows) if row["id"] in article_ids}
+        if not wanted:
+            return
+        fresh = {r["id"]: r for r in self._page_for(article_ids)}
+        for i in wanted:
+            if self.rows[i]["id"] in fresh:
+                self.rows[i] = fresh[self.rows[i]["id"]]
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+
+    def _page_for(self, article_ids: frozenset[str]) -> list[dict[str, Any]]:
+        store = self.session.store
+        rows = []
+        for article_id in article_ids:
+            try:
+                art = store.article(article_id)
+            except Exception:
+                continue
+            count = len([s for s in store.spans(article_id) if s["status"] != "rejected"])
+            rows.append({
+                "id": art["id"], "title": art["title"], "source": art["source"],
+                "published": art["published"], "status": art["status"], "annotations": count,
+            })
+        return rows
+
+    # -- Qt model API -------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex) -> None:  # noqa: N802
+        more = self._page(len(self.rows))
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row[key]
+            if key == "status":
+                return value.replace("_", " ")
+            if key == "title":
+                return value or "(untitled)"
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            return QColor(STATUS_COLORS.get(row["status"], "#000000"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
+            return row["title"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "annotations":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.order_by = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def row_of(self, article_id: str) -> int | None:
+        for i, row in enumerate(self.rows):
+            if row["id"] == article_id:
+                return i
+        return None
+
+
+class CorpusPanel(QWidget):
+    """Filter box, status filter and the article table."""
+
+    article_selected = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("corpusPanel")
+        self.model = CorpusModel(session)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by title, source, place…")
+        self.filter.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem("All", None)
+        for status in ARTICLE_STATUSES:
+            self.status.addItem(status.replace("_", " ").capitalize(), status)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.status)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _: self._debounce.start())
+        self.status.currentIndexChanged.connect(lambda _: self._apply_filter())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _apply_filter(self) -> None:
+        current = self.current_id()
+        self.model.filter_text = self.filter.text().strip()
+        self.model.status = self.status.currentData()
+        self.model.reload()
+        if current:
+            self.select(current, emit=False)
+
+    def reload(self) -> None:
+        current = self.current_id()
+        self.model.reload()
+        if current:
+            self.select(current, emit=False)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._quiet:
+            self.article_selected.emit(self.model.rows[current.row()]["id"])
+
+    _quiet = False
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()]["id"] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def select(self, article_id: str, *, emit: bool = True) -> bool:
+        row = self.model.row_of(article_id)
+        while row is None and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        self._quiet = not emit
+        try:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
+        finally:
+            self._quiet = False
+        return True
