@@ -576,6 +576,26 @@ class Store:
             self._delete_span(j, span_id)
         return j.changes()
 
+    def delete_many(
+        self,
+        *,
+        spans: Sequence[str] = (),
+        claims: Sequence[str] = (),
+        positions: Sequence[str] = (),
+    ) -> Changes:
+        """Delete several highlights, claims and positions as one undoable action."""
+        count = len(spans) + len(claims) + len(positions)
+        with self._action(f"Delete {count} item{'s' if count != 1 else ''}") as j:
+            for position_id in positions:
+                self._delete_position(j, position_id)
+            for claim_id in claims:
+                if self._get("claims", {"id": claim_id}):
+                    self._delete_claim(j, claim_id, with_spans=True)
+            for span_id in spans:
+                if self._get("spans", {"id": span_id}):
+                    self._delete_span(j, span_id)
+        return j.changes()
+
     def _delete_span(self, j: _Journal, span_id: str) -> None:
         for claim in self._query(
             "SELECT id, mention_span_id, cue_span_id FROM claims "
@@ -594,6 +614,71 @@ class Store:
             if not left:
                 self._delete_claim(j, link["claim_id"], with_spans=False)
         self._delete(j, "spans", {"id": span_id})
+
+    def tag(
+        self,
+        article_id: str,
+        start: int,
+        end: int,
+        label: str,
+        *,
+        speaker_id: str | None = None,
+        claim_kind: str | None = None,
+        cue_span_id: str | None = None,
+        mention_span_id: str | None = None,
+    ) -> dict[str, Any]:
+        """What a highlight with the mouse does, as one undoable action.
+
+        Adds the span; a ``claim`` label also makes a claim (with the guessed
+        speaker, cue and kind); an article still to do becomes in progress.
+        Returns {"span": ..., "claim": ... or None}.
+        """
+        with self._action(f"Tag {label}") as j:
+            span = self._add_span(j, article_id, start, end, label, speaker_id=speaker_id if label == "speaker" else None)
+            claim = None
+            if label == "claim":
+                claim = self._add_claim(
+                    j, article_id, [span["id"]], speaker_id=speaker_id,
+                    mention_span_id=mention_span_id, cue_span_id=cue_span_id,
+                    kind=claim_kind or "direct",
+                )
+            status = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+            if status and status[0] == "todo":
+                self._update(j, "articles", {"id": article_id}, {"status": "in_progress"})
+        return {"span": span, "claim": claim}
+
+    def _speaker_named(self, j: _Journal, name: str, *, kind: str = "person",
+                       role: str | None = None) -> str | None:
+        if not name.strip():
+            return None
+        found = self.find_speaker(name)
+        if found:
+            return found["id"]
+        return self._add_speaker(j, name, kind=kind, role=role)["id"]
+
+    def link_mention(self, span_id: str, *, speaker_name: str, kind: str = "person",
+                     role: str | None = None) -> Changes:
+        """Say which corpus-wide speaker a speaker highlight names (found by name or alias, or new)."""
+        with self._action("Set speaker") as j:
+            speaker_id = self._speaker_named(j, speaker_name, kind=kind, role=role)
+            self._update_span(j, span_id, {"speaker_id": speaker_id})
+        return j.changes()
+
+    def attribute_claim(self, claim_id: str, *, speaker_name: str, kind: str | None = None,
+                        cue_span_id: str | None = None, mention_span_id: str | None = None) -> Changes:
+        """Set who said a claim (by name or alias, or a new speaker), its kind and cue."""
+        with self._action("Attribute claim") as j:
+            speaker_id = self._speaker_named(j, speaker_name)
+            changes: dict[str, Any] = {"speaker_id": speaker_id, "cue_span_id": cue_span_id,
+                                       "updated": now()}
+            if kind:
+                changes["kind"] = kind
+            if mention_span_id is not None:
+                changes["mention_span_id"] = mention_span_id
+            after = self._update(j, "claims", {"id": claim_id}, changes)
+            if after["mention_span_id"] and speaker_id:
+                self._update(j, "spans", {"id": after["mention_span_id"]}, {"speaker_id": speaker_id})
+        return j.changes()
 
     # -- speakers ----------------------------------------------------------
 

@@ -16,6 +16,7 @@ from .offsets import OffsetMap
 from .qt import (
     QColor,
     QEvent,
+    QHBoxLayout,
     QFont,
     QLabel,
     QPlainTextEdit,
@@ -32,7 +33,7 @@ from .qt import (
 from .segments import Mark
 from .selection import clean_range
 
-READING_WIDTH = 760  # pixels: about 80 characters of body text
+READING_WIDTH = 820  # pixels: about 80 characters of body text
 
 
 class ArticleText(QPlainTextEdit):
@@ -65,6 +66,7 @@ class ArticleText(QPlainTextEdit):
         self.current_span_id: str | None = None
         self.search_hits: list[tuple[int, int]] = []
         self.viewport().setMouseTracking(True)
+        self.document().setDocumentMargin(14)
 
     # -- content ------------------------------------------------------------
 
@@ -239,11 +241,6 @@ class ArticleText(QPlainTextEdit):
         # Plain text only: a tooltip would otherwise render HTML from a note.
         return "\n".join(lines).replace("<", "‹")
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        side = max(16, (self.width() - READING_WIDTH) // 2)
-        self.setViewportMargins(side, 12, side, 12)
-
 
 class ArticleHeader(QWidget):
     """Title and metadata above the text, always plain text."""
@@ -276,3 +273,24 @@ class ArticleHeader(QWidget):
             article["status"].replace("_", " "), f"{len(article['text']):,} characters",
         ]
         self.meta.setText("  ·  ".join(p for p in parts if p))
+
+
+class ArticlePane(QWidget):
+    """Header and text in a centred column of reading width."""
+
+    def __init__(self, header: ArticleHeader, text: ArticleText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articlePane")
+        column = QWidget()
+        column.setObjectName("articleColumn")
+        column.setMaximumWidth(READING_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(0)
+        inner.addWidget(header)
+        inner.addWidget(text, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)

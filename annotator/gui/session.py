@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..core.errors import AnnotatorError
 from ..core.store import Changes, Store
@@ -38,32 +38,20 @@ class Session(QObject):
         old.close()
         self.database_changed.emit()
 
-    def run(self, operation: Callable[[Store], T], *, action: str = "") -> T | None:
-        """Run one write; emit ``changed`` on success, ``failed`` with the reason otherwise."""
+    def run(self, operation: Callable[[Store], T], *, changes: Changes | None = None) -> T | None:
+        """Run one write; emit ``changed`` on success, ``failed`` with the reason otherwise.
+
+        An operation returning Changes describes itself; otherwise pass ``changes``.
+        """
         try:
             result = operation(self.store)
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             return None
-        changes = result if isinstance(result, Changes) else _changes_of(result, action)
-        self.changed.emit(changes)
+        if isinstance(result, Changes):
+            changes = result
+        self.changed.emit(changes or Changes("", frozenset(), _ALL))
         return result
 
-    def undo(self) -> Changes | None:
-        return self.run(lambda s: s.undo() or Changes("Nothing to undo"))
 
-    def redo(self) -> Changes | None:
-        return self.run(lambda s: s.redo() or Changes("Nothing to redo"))
-
-
-def _changes_of(result: Any, action: str) -> Changes:
-    if isinstance(result, dict):
-        article = result.get("article_id")
-        table = (
-            "spans" if "label" in result else
-            "claims" if "mention_span_id" in result else
-            "positions" if "stance" in result else
-            "speakers" if "aliases" in result else "articles"
-        )
-        return Changes(action, frozenset([article]) if article else frozenset(), frozenset([table]))
-    return Changes(action, frozenset(), frozenset({"spans", "claims", "positions", "speakers"}))
+_ALL = frozenset({"articles", "spans", "claims", "positions", "speakers"})

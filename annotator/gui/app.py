@@ -1,0 +1,70 @@
+"""Starting the GUI: settings, the database (filled from the sample corpus on first
+start), the stylesheet and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..core.errors import AnnotatorError
+from ..core.importing import import_paths
+from ..core.store import Store
+from ..paths import config_dir, default_db_path
+from ..resources import resource_path
+from .main_window import MainWindow
+from .qt import QApplication, QMessageBox, QSettings
+from .session import Session
+
+SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
+
+
+def make_settings() -> QSettings:
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Annotator")
+    app.setOrganizationName("Annotator")
+    style = resource_path("style.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def open_store(path: Path, annotator: str | None, *, seed: bool) -> Store:
+    """Open (or create) the database; a new, empty default one gets the sample corpus."""
+    is_new = not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(path, annotator=annotator)
+    if seed and is_new and store.article_count() == 0 and SAMPLE_CORPUS.is_dir():
+        import_paths(store, [SAMPLE_CORPUS / p.name for p in sorted(SAMPLE_CORPUS.glob("*.txt"))])
+    return store
+
+
+def build_window(db_path: Path, *, annotator: str | None = None, seed: bool = True,
+                 settings: QSettings | None = None) -> MainWindow:
+    settings = settings or make_settings()
+    annotator = annotator or settings.value("annotator") or None
+    store = open_store(db_path, annotator, seed=seed)
+    window = MainWindow(Session(store), settings)
+    window.settings.setValue("database", str(db_path))
+    return window
+
+
+def run_gui(db_path: Path | None = None, *, annotator: str | None = None, explicit: bool = False) -> int:
+    app = application()
+    settings = make_settings()
+    if db_path is None or not explicit:
+        remembered = settings.value("database")
+        default = default_db_path()
+        db_path = Path(remembered) if remembered and Path(remembered).exists() else (db_path or default)
+    try:
+        window = build_window(db_path, annotator=annotator, seed=db_path == default_db_path(), settings=settings)
+    except AnnotatorError as exc:
+        QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,768 @@
+"""The main window: corpus list, article view and annotation panel, wired together."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import AnnotatorError
+from ..core.exporting import FORMATS, ExportFilter, export
+from ..core.importing import ImportReport, import_paths
+from ..core.schema import ARTICLE_STATUSES
+from ..core.store import Changes, Store
+from .annotation_panel import AnnotationPanel
+from .article_view import ArticleHeader, ArticlePane, ArticleText
+from .corpus_list import CorpusPanel
+from .labels import Label, color_for, default_labels
+from .popups import ClaimPopup, MentionPopup, PositionPopup
+from .qt import (
+    QAction,
+    QColor,
+    QFileDialog,
+    QIcon,
+    QInputDialog,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPainter,
+    QPixmap,
+    QSettings,
+    QSplitter,
+    Qt,
+    QTimer,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from .session import Session
+from .shortcuts_dialog import ShortcutsDialog
+from .workers import BackgroundTask
+
+QUOTE_MARKS = "\"“”„«»‘’'‹›"
+MAX_RECENT = 8
+
+
+def swatch(color: QColor, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(color)
+    painter.setPen(color.darker(140))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: QSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.labels: list[Label] = default_labels()
+        self.article: dict[str, Any] | None = None
+        self.spans: list[dict[str, Any]] = []
+        self.claims: list[dict[str, Any]] = []
+        self.positions: list[dict[str, Any]] = []
+        self.speaker_rows: dict[str, dict[str, Any]] = {}
+        self.tasks: list[BackgroundTask] = []
+        self.popup = None
+        self.setObjectName("mainWindow")
+
+        self.corpus = CorpusPanel(session)
+        self.header = ArticleHeader()
+        self.text = ArticleText(self.labels)
+        self.panel = AnnotationPanel()
+        centre = ArticlePane(self.header, self.text)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.corpus)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([460, 780, 380])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.status_counts = QLabel()
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._panel_timer = QTimer(self, singleShot=True, interval=30)
+        self._panel_timer.timeout.connect(self._refresh_panel)
+
+        self._build_actions()
+        self._connect()
+        self.corpus.model.reload()
+        self._update_title()
+        self._update_counts()
+        self._update_undo()
+        self._restore_layout()
+        first = self.settings.value("last_article")
+        if not (first and self.corpus.select(str(first))):
+            if self.corpus.model.rows:
+                self.corpus.select(self.corpus.model.rows[0]["id"])
+            else:
+                self.show_article(None)
+
+    # -- actions and menus ---------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, *, menu: QMenu | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action("&New database…", self.new_database, QKeySequence.StandardKey.New, menu=file)
+        self._action("&Open database…", self.open_database, QKeySequence.StandardKey.Open, menu=file)
+        self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        self._action("&Import articles…", self.import_dialog, "Ctrl+I", menu=file)
+        self._action("&Export…", self.export_dialog, "Ctrl+E", menu=file)
+        file.addSeparator()
+        self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, menu=file)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo, menu=edit)
+        self.redo_action = self._action(
+            "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], menu=edit
+        )
+        edit.addSeparator()
+        self._action("&Delete highlight", self.delete_current, QKeySequence.StandardKey.Delete, menu=edit)
+        self._action("Edit &note…", self.edit_note, "N", menu=edit)
+        self._action("&Find in article…", self.find_in_article, QKeySequence.StandardKey.Find, menu=edit)
+        self._action("Filter the corpus list", lambda: self.corpus.filter.setFocus(), "Ctrl+L", menu=edit)
+
+        tag = bar.addMenu("&Tag")
+        self.toolbar = QToolBar("Labels")
+        self.toolbar.setObjectName("labelsToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        for label in self.labels:
+            action = self._action(
+                f"{label.key}  {label.name}", lambda name=label.name: self.tag(name), label.key,
+                menu=tag, tip=f"{label.description} (key {label.key})",
+            )
+            action.setIcon(swatch(label.color))
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        position = self._action("P  position", self.add_position, "P", menu=tag,
+                                tip="A stance of the speaker toward a target (key P)")
+        self.toolbar.addAction(position)
+        tag.addSeparator()
+        self.snap_action = QAction("Snap selection to whole words", self, checkable=True)
+        self.snap_action.setChecked(self.settings.value("snap_to_words", True, type=bool))
+        self.snap_action.toggled.connect(lambda on: self.settings.setValue("snap_to_words", on))
+        tag.addAction(self.snap_action)
+        tag.addAction(self._action("Set my annotator name…", self.set_annotator_name))
+
+        article = bar.addMenu("&Article")
+        self._action("Mark &in progress", lambda: self.set_status("in_progress"), "Ctrl+Shift+I", menu=article)
+        self._action("Mark &done and open next to do", self.done_and_next, ["Ctrl+Return", "Ctrl+Enter"], menu=article)
+        self._action("Mark &to do", lambda: self.set_status("todo"), None, menu=article)
+        article.addSeparator()
+        self._action("&Next article", lambda: self.step(1), ["Alt+Down", "Ctrl+PgDown"], menu=article)
+        self._action("&Previous article", lambda: self.step(-1), ["Alt+Up", "Ctrl+PgUp"], menu=article)
+        self._action("Next article to &do", self.next_todo, "Ctrl+J", menu=article)
+
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        self.toolbar.addWidget(spacer)
+        done = self._action("✓ Done && next", self.done_and_next, tip="Mark this article done and open the next to do (Ctrl+Enter)")
+        self.toolbar.addAction(done)
+
+        help_menu = bar.addMenu("&Help")
+        self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", menu=help_menu)
+        self._action("&About Annotator", self.about, menu=help_menu)
+        self._rebuild_recent()
+
+    def _connect(self) -> None:
+        self.corpus.article_selected.connect(self.open_article)
+        self.text.span_clicked.connect(self.span_clicked)
+        self.text.context_requested.connect(self.text_context_menu)
+        self.panel.span_chosen.connect(lambda sid: self.text.mark_span(sid))
+        self.panel.delete_requested.connect(self.delete_items)
+        self.panel.edit_requested.connect(self.edit_item)
+        self.panel.context_requested.connect(self.item_context_menu)
+        self.session.changed.connect(self.on_changed)
+        self.session.failed.connect(self.show_error)
+        self.session.database_changed.connect(self.on_database_changed)
+
+    # -- article display ---------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        return self.session.store
+
+    def open_article(self, article_id: str) -> None:
+        try:
+            article = self.store.article(article_id)
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_article(article)
+        self.settings.setValue("last_article", article_id)
+
+    def show_article(self, article: dict[str, Any] | None) -> None:
+        self.article = article
+        self.header.show_article(article)
+        self.text.show_text(article["text"] if article else "")
+        self.refresh_annotations()
+
+    def refresh_annotations(self, *, panel_now: bool = True) -> None:
+        if self.article is None:
+            self.spans, self.claims, self.positions = [], [], []
+        else:
+            aid = self.article["id"]
+            self.spans = self.store.spans(aid)
+            self.claims = self.store.claims(aid)
+            self.positions = self.store.positions(aid)
+        ids = {s["speaker_id"] for s in self.spans if s["speaker_id"]}
+        ids |= {c["speaker_id"] for c in self.claims if c["speaker_id"]}
+        ids |= {p["speaker_id"] for p in self.positions if p["speaker_id"]}
+        self.speaker_rows = {sid: row for sid in ids if (row := self.store.speaker(sid))}
+        names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
+        speaker_of_claim = {}
+        for claim in self.claims:
+            for sid in claim["spans"]:
+                speaker_of_claim[sid] = claim["speaker_id"]
+        for span in self.spans:
+            span["speaker_of"] = span["speaker_id"] or speaker_of_claim.get(span["id"])
+        self.text.show_spans(self.spans, speaker_names=names)
+        if panel_now:
+            self._refresh_panel()
+        else:
+            self._panel_timer.start()
+
+    def _refresh_panel(self) -> None:
+        names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
+        self.panel.show_annotations(self.spans, self.claims, self.positions, names, self.speaker_rows)
+
+    def on_changed(self, changes: Changes) -> None:
+        if self.article is not None and (
+            self.article["id"] in changes.articles or changes.touches("speakers")
+        ):
+            if changes.touches("articles") and self.article["id"] in changes.articles:
+                self.article = self.store.article(self.article["id"])
+                self.header.show_article(self.article)
+            self.refresh_annotations(panel_now=False)
+        self.corpus.model.refresh_rows(changes.articles)
+        self._update_counts()
+        self._update_undo()
+        if changes.action:
+            self.statusBar().showMessage(changes.action, 4000)
+
+    # -- tagging ------------------------------------------------------------------------
+
+    def tag(self, label: str) -> None:
+        if self.article is None:
+            return
+        rng = self.text.selected_range(snap_to_words=self.snap_action.isChecked())
+        if rng is None:
+            self.statusBar().showMessage("Select some text with the mouse first, then press the label's key", 5000)
+            return
+        start, end = rng
+        aid = self.article["id"]
+        guess: dict[str, Any] = {}
+        if label == "claim":
+            guess = self._guess_claim(start, end)
+        elif label == "speaker":
+            found = self.store.find_speaker(self.text.text[start:end])
+            guess = {"speaker_id": found["id"] if found else None}
+        changes = Changes(f"Tagged {label}", frozenset([aid]), frozenset({"spans", "claims", "articles"}))
+        result = self.session.run(lambda s: s.tag(aid, start, end, label, **guess), changes=changes)
+        if result is None:
+            return
+        self.text.clear_selection()
+        span = result["span"]
+        self.text.mark_span(span["id"], scroll=False)
+        if label == "claim" and result["claim"]:
+            self.ask_claim_speaker(result["claim"]["id"])
+        elif label == "speaker":
+            self.ask_mention_speaker(span["id"])
+
+    def _near(self, label: str, start: int, end: int, reach: int = 250) -> list[dict[str, Any]]:
+        """Spans with this label within ``reach`` characters, nearest first."""
+        def distance(s: dict[str, Any]) -> int:
+            return max(0, s["start"] - end, start - s["end"])
+        found = [s for s in self.spans if s["label"] == label and distance(s) <= reach and s["status"] != "rejected"]
+        return sorted(found, key=distance)
+
+    def _guess_claim(self, start: int, end: int) -> dict[str, Any]:
+        text = self.text.text
+        before = text[max(0, start - 2):start].strip()
+        after = text[end:end + 2].strip()
+        quoted = bool(before and before[-1] in QUOTE_MARKS) or bool(after and after[0] in QUOTE_MARKS)
+        cues = self._near("cue", start, end)
+        mentions = [s for s in self._near("speaker", start, end) if s["speaker_id"]]
+        return {
+            "claim_kind": "direct" if quoted else "indirect",
+            "cue_span_id": cues[0]["id"] if cues else None,
+            "speaker_id": mentions[0]["speaker_id"] if mentions else None,
+            "mention_span_id": mentions[0]["id"] if mentions else None,
+        }
+
+    def _article_speakers(self) -> list[dict[str, Any]]:
+        return sorted(self.speaker_rows.values(), key=lambda r: r["name"].casefold())
+
+    def _corpus_names(self) -> list[str]:
+        names = []
+        for row in self.store.speakers(limit=5000):
+            names.append(row["name"])
+            names.extend(row["aliases"])
+        return sorted(set(names), key=str.casefold)
+
+    def _show_popup(self, popup, point) -> None:
+        if self.popup is not None:
+            self.popup.close()
+        self.popup = popup
+        popup.show_at(point)
+
+    def ask_claim_speaker(self, claim_id: str) -> None:
+        claim = self.store.claim(claim_id)
+        if claim is None:
+            return
+        content = [s for s in self.spans if s["id"] in claim["spans"]]
+        if not content:
+            return
+        first = content[0]
+        speaker = self.store.speaker(claim["speaker_id"]) if claim["speaker_id"] else None
+        cues = [(s["id"], f"{s['text']}  (at {s['start']})") for s in self._near("cue", first["start"], content[-1]["end"], reach=600)]
+        popup = ClaimPopup(
+            " … ".join(s["text"] for s in content), self._article_speakers(), self._corpus_names(),
+            speaker["name"] if speaker else "", claim["kind"], cues, claim["cue_span_id"], self,
+        )
+
+        def save(values: dict[str, Any]) -> None:
+            mention = claim["mention_span_id"]
+            if values["name"]:
+                matches = [s for s in self._near("speaker", first["start"], content[-1]["end"], reach=600)
+                           if s["speaker_id"] and (self.speaker_rows.get(s["speaker_id"]) or {}).get("name", "").casefold() == values["name"].casefold()]
+                mention = matches[0]["id"] if matches else mention
+            self.session.run(lambda s: s.attribute_claim(
+                claim_id, speaker_name=values["name"], kind=values["kind"], cue_span_id=values["cue"],
+                mention_span_id=mention,
+            ))
+
+        popup.accepted.connect(save)
+        self._show_popup(popup, self.text.span_rect_point(first))
+
+    def ask_mention_speaker(self, span_id: str) -> None:
+        span = self.store.span(span_id)
+        if span is None:
+            return
+        current = self.store.speaker(span["speaker_id"]) if span["speaker_id"] else None
+        popup = MentionPopup(span["text"], self._article_speakers(), self._corpus_names(),
+                             current["name"] if current else span["text"], self)
+        popup.accepted.connect(lambda v: v["name"] and self.session.run(
+            lambda s: s.link_mention(span_id, speaker_name=v["name"], kind=v["kind"], role=v["role"])))
+        self._show_popup(popup, self.text.span_rect_point(span))
+
+    def add_position(self, position_id: str | None = None) -> None:
+        if self.article is None:
+            return
+        kind_id = self.panel.current()
+        evidence: list[str] = []
+        speaker_id = None
+        position = next((p for p in self.positions if p["id"] == position_id), None)
+        if position:
+            evidence, speaker_id = position["evidence"], position["speaker_id"]
+        elif kind_id and kind_id[0] == "claim":
+            evidence = self.panel.selected_ids("claim") or [kind_id[1]]
+        elif self.text.current_span_id:
+            claim_id = self.store.claim_for_span(self.text.current_span_id)
+            evidence = [claim_id] if claim_id else []
+        if not speaker_id and evidence:
+            claim = next((c for c in self.claims if c["id"] == evidence[0]), None)
+            speaker_id = claim["speaker_id"] if claim else None
+        speakers = self._article_speakers()
+        if not speakers:
+            self.statusBar().showMessage("Tag a speaker or attribute a claim first: a position belongs to a speaker", 6000)
+            return
+        texts = {s["id"]: s["text"] for s in self.spans}
+        claims = [
+            (c["id"], f"{(self.speaker_rows.get(c['speaker_id']) or {}).get('name', '?')}: " +
+             " … ".join(texts.get(sid, "")[:70] for sid in c["spans"]))
+            for c in self.claims
+        ]
+        popup = PositionPopup(speakers, speaker_id, self.store.targets(limit=5000), claims, evidence, position, self)
+        aid = self.article["id"]
+
+        def save(values: dict[str, Any]) -> None:
+            if not values["target"] or not values["stance"]:
+                self.show_error("A position needs a target and a stance (favor, against, neutral or mixed).")
+                return
+            if position:
+                self.session.run(lambda s: s.update_position(position["id"], **values))
+            else:
+                self.session.run(lambda s: s.add_position(aid, **values),
+                                 changes=Changes("Added position", frozenset([aid]), frozenset({"positions"})))
+
+        popup.accepted.connect(save)
+        point = self.text.viewport().mapToGlobal(self.text.viewport().rect().center())
+        self._show_popup(popup, point)
+
+    # -- selecting, editing and deleting ---------------------------------------------------
+
+    def span_clicked(self, span_id: str) -> None:
+        self.text.mark_span(span_id, scroll=False)
+        self.panel.select_span(span_id, self.store.claim_for_span(span_id))
+
+    def current_span(self) -> dict[str, Any] | None:
+        return next((s for s in self.spans if s["id"] == self.text.current_span_id), None)
+
+    def delete_current(self) -> None:
+        current = self.panel.current() if self.panel.hasFocus() or self.panel.isAncestorOf(self.focusWidget()) else None
+        if current:
+            self.delete_items(current[0], self.panel.selected_ids(current[0]) or [current[1]])
+        elif self.text.current_span_id:
+            self.delete_items("span", [self.text.current_span_id])
+
+    def delete_items(self, kind: str, ids: list[str]) -> None:
+        if kind == "speaker":
+            if QMessageBox.question(
+                self, "Delete mentions", "Delete this speaker's highlights in this article? "
+                "(The speaker stays in the corpus.)") != QMessageBox.StandardButton.Yes:
+                return
+            kind, ids = "span", [s["id"] for s in self.spans if s["speaker_id"] in ids]
+        groups = {"span": "spans", "claim": "claims", "position": "positions"}
+        self.session.run(lambda s: s.delete_many(**{groups[kind]: ids}))
+        self.text.current_span_id = None
+
+    def edit_item(self, kind: str, item_id: str) -> None:
+        if kind == "claim":
+            self.ask_claim_speaker(item_id)
+        elif kind == "position":
+            self.add_position(item_id)
+        elif kind == "speaker":
+            self.rename_speaker(item_id)
+        elif kind == "span":
+            span = next((s for s in self.spans if s["id"] == item_id), None)
+            if span and span["label"] == "speaker":
+                self.ask_mention_speaker(item_id)
+            elif span and span["label"] == "claim" and self.store.claim_for_span(item_id):
+                self.ask_claim_speaker(self.store.claim_for_span(item_id))
+            else:
+                self.edit_note(item_id)
+
+    def rename_speaker(self, speaker_id: str) -> None:
+        row = self.store.speaker(speaker_id)
+        if row is None:
+            return
+        name, ok = QInputDialog.getText(self, "Speaker", "Name (corpus-wide):", text=row["name"])
+        if ok and name.strip():
+            self.session.run(lambda s: s.update_speaker(speaker_id, name=name.strip()))
+
+    def edit_note(self, span_id: str | None = None) -> None:
+        span_id = span_id or self.text.current_span_id
+        span = next((s for s in self.spans if s["id"] == span_id), None)
+        if span is None:
+            self.statusBar().showMessage("Click a highlight first", 4000)
+            return
+        note, ok = QInputDialog.getMultiLineText(self, "Note", f"Note on “{span['text'][:60]}”:", span["note"] or "")
+        if ok:
+            self.session.run(lambda s: s.update_span(span_id, note=note.strip() or None))
+
+    def relabel(self, span_id: str, label: str) -> None:
+        self.session.run(lambda s: s.update_span(span_id, label=label))
+
+    def text_context_menu(self, pos, span_ids: list[str]) -> None:
+        menu = QMenu(self)
+        if self.text.textCursor().hasSelection():
+            for label in self.labels:
+                menu.addAction(swatch(label.color), f"Tag as {label.name}\t{label.key}", lambda n=label.name: self.tag(n))
+            menu.addSeparator()
+        for span_id in span_ids[:3]:
+            span = next(s for s in self.spans if s["id"] == span_id)
+            sub = menu.addMenu(swatch(color_for(span["label"], self.labels)), f"{span['label']}: {span['text'][:40]}")
+            self._span_menu(sub, span)
+        if not menu.isEmpty():
+            menu.exec(pos)
+
+    def _span_menu(self, menu: QMenu, span: dict[str, Any]) -> None:
+        sid = span["id"]
+        menu.addAction("Select", lambda: self.span_clicked(sid))
+        relabel = menu.addMenu("Change label")
+        for label in self.labels:
+            if label.name != span["label"]:
+                relabel.addAction(swatch(label.color), label.name, lambda n=label.name: self.relabel(sid, n))
+        if span["label"] == "speaker":
+            menu.addAction("Which speaker…", lambda: self.ask_mention_speaker(sid))
+        claim_id = self.store.claim_for_span(sid)
+        if claim_id:
+            menu.addAction("Who said it…", lambda: self.ask_claim_speaker(claim_id))
+            menu.addAction("Add position…", lambda: (self.panel.select_span(sid, claim_id), self.add_position()))
+        if span["status"] == "suggested":
+            menu.addAction("Accept suggestion", lambda: self.session.run(lambda s: s.update_span(sid, status="accepted")))
+        menu.addAction("Note…", lambda: self.edit_note(sid))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self.delete_items("span", [sid]))
+
+    def item_context_menu(self, kind: str, item_id: str, pos) -> None:
+        menu = QMenu(self)
+        if kind == "span":
+            span = next((s for s in self.spans if s["id"] == item_id), None)
+            if span:
+                self._span_menu(menu, span)
+        else:
+            menu.addAction("Edit…", lambda: self.edit_item(kind, item_id))
+            if kind == "claim":
+                menu.addAction("Add position…", self.add_position)
+            if kind != "speaker":
+                menu.addAction("Delete", lambda: self.delete_items(kind, [item_id]))
+        menu.exec(pos)
+
+    # -- undo, status, navigation ---------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._undo_redo(self.store.undo)
+
+    def redo(self) -> None:
+        self._undo_redo(self.store.redo)
+
+    def _undo_redo(self, fn) -> None:
+        changes = self.session.run(lambda _s: fn() or Changes("Nothing to do"))
+        if changes and changes.articles and self.article and self.article["id"] not in changes.articles:
+            # Show the user what was undone: it happened in another article.
+            target = next(iter(changes.articles))
+            if self.corpus.select(target):
+                self.open_article(target)
+
+    def _update_undo(self) -> None:
+        undo, redo = self.store.undo_label(), self.store.redo_label()
+        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
+        self.redo_action.setEnabled(redo is not None)
+
+    def set_status(self, status: str) -> None:
+        if self.article is not None:
+            aid = self.article["id"]
+            self.session.run(lambda s: s.set_article_status(aid, status))
+
+    def done_and_next(self) -> None:
+        if self.article is None:
+            return
+        aid = self.article["id"]
+        self.set_status("done")
+        nxt = self.store.neighbour_article(aid, step=1, status="todo") or self.store.neighbour_article(
+            aid, step=1, status="in_progress")
+        if nxt and self._go_to(nxt):
+            return
+        self.statusBar().showMessage("Marked done. No article left to do.", 6000)
+
+    def next_todo(self) -> None:
+        if self.article is not None:
+            nxt = self.store.neighbour_article(self.article["id"], step=1, status="todo")
+            if nxt:
+                self._go_to(nxt)
+
+    def _go_to(self, article_id: str) -> bool:
+        if not self.corpus.select(article_id):
+            # Hidden by the filter: clear it so the article can be shown in the list.
+            self.corpus.filter.clear()
+            self.corpus.status.setCurrentIndex(0)
+            self.corpus._apply_filter()
+            if not self.corpus.select(article_id):
+                self.open_article(article_id)
+        return True
+
+    def step(self, direction: int) -> None:
+        index = self.corpus.table.currentIndex()
+        row = (index.row() if index.isValid() else -1) + direction
+        model = self.corpus.model
+        if row >= len(model.rows) and model.canFetchMore(index.parent()):
+            model.fetchMore(index.parent())
+        if 0 <= row < len(model.rows):
+            self.corpus.select(model.rows[row]["id"])
+
+    def find_in_article(self) -> None:
+        if self.article is None:
+            return
+        phrase, ok = QInputDialog.getText(self, "Find in article", "Find:")
+        if not ok:
+            return
+        hits = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), self.text.text, re.IGNORECASE)] if phrase else []
+        self.text.show_search_hits(hits)
+        if hits:
+            self.text.select_range(*hits[0])
+            self.text.centerCursor()
+        self.statusBar().showMessage(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{phrase}”", 5000)
+
+    # -- databases, import, export ------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New database", str(Path.home() / "annotations.db"),
+                                              "Annotator database (*.db)")
+        if path:
+            if Path(path).exists():
+                self.show_error(f"{path} already exists: open it with File › Open database, or choose a new name.")
+                return
+            self.switch_database(Path(path))
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._db_dir()),
+                                              "Annotator database (*.db *.sqlite);;All files (*)")
+        if path:
+            self.switch_database(Path(path))
+
+    def _db_dir(self) -> Path:
+        return self.session.path.parent if self.session.path else Path.home()
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            store = Store(path, annotator=self.store.annotator)
+        except AnnotatorError as exc:
+            self.show_error(f"Could not open the database. Your current one stays open.\n\n{exc}")
+            return False
+        self.session.replace_store(store)
+        return True
+
+    def on_database_changed(self) -> None:
+        path = str(self.session.path)
+        recent = [p for p in self._recent() if p != path]
+        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+        self.settings.setValue("database", path)
+        self._rebuild_recent()
+        self.corpus.filter.clear()
+        self.corpus.model.reload()
+        self.show_article(None)
+        if self.corpus.model.rows:
+            self.corpus.select(self.corpus.model.rows[0]["id"])
+        self._update_title()
+        self._update_counts()
+        self._update_undo()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            self.recent_menu.addAction(path, lambda p=path: self.switch_database(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", str(Path.home()),
+            "Articles (*.txt *.md *.jsonl *.csv);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
+        task = BackgroundTask(self, "Importing…", self.session.path, self.store.annotator,
+                              lambda store, progress, cancelled: import_paths(
+                                  store, paths, progress=progress, cancelled=cancelled),
+                              show_dialog=show_dialog)
+        task.done.connect(self._imported)
+        task.failed.connect(self.show_error)
+        self._start(task)
+        return task
+
+    def _imported(self, report: ImportReport) -> None:
+        self.corpus.reload()
+        self._update_counts()
+        if self.article is None and self.corpus.model.rows:
+            self.corpus.select(self.corpus.model.rows[0]["id"])
+        message = report.summary()
+        if report.errors:
+            shown = "\n".join(report.errors[:20])
+            more = f"\n… and {len(report.errors) - 20} more" if len(report.errors) > 20 else ""
+            QMessageBox.warning(self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}")
+        self.statusBar().showMessage(message, 8000)
+
+    def export_dialog(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export", str(Path.home() / "annotations.jsonl"),
+            "JSON Lines (*.jsonl);;CSV, one row per span (*.csv);;W3C Web Annotation (*.jsonld)")
+        if not path:
+            return
+        fmt = "csv" if "CSV" in chosen or path.endswith(".csv") else "w3c" if "W3C" in chosen or path.endswith(".jsonld") else "jsonl"
+        self.export_to(path, fmt)
+
+    def export_to(self, path: str, fmt: str = "jsonl", flt: ExportFilter | None = None, *,
+                  show_dialog: bool = True) -> BackgroundTask:
+        assert fmt in FORMATS
+        flt = flt or ExportFilter()
+        task = BackgroundTask(self, "Exporting…", self.session.path, self.store.annotator,
+                              lambda store, progress, cancelled: export(
+                                  store, path, fmt=fmt, flt=flt, progress=progress, cancelled=cancelled),
+                              show_dialog=show_dialog)
+        task.done.connect(lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000))
+        task.failed.connect(self.show_error)
+        self._start(task)
+        return task
+
+    def _start(self, task: BackgroundTask) -> None:
+        self.tasks.append(task)
+        task.done.connect(lambda _r, t=task: self.tasks.remove(t) if t in self.tasks else None)
+        task.failed.connect(lambda _m, t=task: self.tasks.remove(t) if t in self.tasks else None)
+        task.start()
+
+    # -- misc -------------------------------------------------------------------------------------
+
+    def set_annotator_name(self) -> None:
+        name, ok = QInputDialog.getText(self, "Annotator", "Your name on new annotations:", text=self.store.annotator)
+        if ok and name.strip():
+            self.store.annotator = name.strip()
+            self.settings.setValue("annotator", name.strip())
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "Annotator", message)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions(), self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Annotator",
+                          "Annotator: highlight quotes in news articles, tag speakers, claims and "
+                          f"positions.\n\nDatabase: {self.session.path}")
+
+    def _update_title(self) -> None:
+        name = self.session.path.name if self.session.path else "in memory"
+        self.setWindowTitle(f"{name} — Annotator")
+
+    def _update_counts(self) -> None:
+        stats = self.store.stats()["by_status"]
+        parts = [f"{status.replace('_', ' ')} {stats.get(status, 0)}" for status in ARTICLE_STATUSES]
+        self.status_counts.setText("   ".join(parts))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1480, 900)
+        state = self.settings.value("splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        for task in list(self.tasks):
+            task.cancel()
+            task.wait(10000)
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
