@@ -119,7 +119,7 @@ class AnnotationPanel(QWidget):
                    str(len(ids))], ids[0] if ids else None)
             for sid, ids in sorted(mentions.items(), key=lambda kv: speaker_names.get(kv[0], ""))
         ])
-        claim_first = {r[0]: r[3] for r in rows}
+        claim_first = {r[0]: r[2] for r in rows}
         self._fill(self.positions, "position", [
             (p["id"], [speaker_names.get(p["speaker_id"] or "", "?"), p["target"],
                        STANCE_MARKS.get(p["stance"], p["stance"])],
