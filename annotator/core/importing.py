@@ -133,6 +133,7 @@ def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
             f"no text column (the header needs one of: {', '.join(_CSV_TEXT_COLUMNS)})"
         )
         return
+    start = reader.line_num + 1
     try:
         for row in reader:
             # Line of the row's start: rows may span lines when quoted text has newlines.
@@ -147,7 +148,8 @@ def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
                 elif key:
                     meta[key] = value
             record["meta"] = meta
-            yield reader.line_num, record
+            yield start, record
+            start = reader.line_num + 1
     except csv.Error as exc:
         yield reader.line_num, InputError(f"malformed CSV ({exc})")
 

@@ -76,16 +76,23 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     published = _opt_str(raw, "published") or _opt_str(raw, "date")
     if published and not _ISO_DATE.match(published):
         published = parse_date(published)
+    # In our own export a field set to null was empty in the database: keep it so,
+    # or an export, imported and exported again, would differ.
+    exported = "schema_version" in raw
+
+    def guess(key: str, value: str | None, extracted: str | None) -> str | None:
+        return value if value is not None or (exported and key in raw) else extracted
+
     status = raw.get("status") or "todo"
     if status not in schema.ARTICLE_STATUSES:
         raise _fail(f"unknown article status {status!r}")
     extra_meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
     article = {
         "id": _opt_str(raw, "id"),
-        "title": _opt_str(raw, "title") or meta.title,
-        "source": _opt_str(raw, "source") or meta.source,
-        "place": _opt_str(raw, "place") or meta.place,
-        "published": published or meta.published,
+        "title": guess("title", _opt_str(raw, "title"), meta.title),
+        "source": guess("source", _opt_str(raw, "source"), meta.source),
+        "place": guess("place", _opt_str(raw, "place"), meta.place),
+        "published": guess("published", published, meta.published),
         "url": _opt_str(raw, "url"),
         "status": status,
         "text": text,

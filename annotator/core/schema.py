@@ -76,6 +76,7 @@ CREATE TABLE claims (
     kind TEXT NOT NULL DEFAULT 'direct' CHECK (kind IN {CLAIM_KINDS!r}),
     status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN {SPAN_STATUSES!r}),
     note TEXT,
+    proposal TEXT,
     created TEXT NOT NULL,
     updated TEXT NOT NULL
 );

@@ -109,9 +109,16 @@ class Store:
             if self.path is not None and self.path.is_dir():
                 raise StoreError(f"{where}: is a folder, not a database file")
             conn = sqlite3.connect(where, isolation_level=None, timeout=5.0)
-            self.db = sqlite_utils.Database(conn)
-            self._configure()
-            self._check_and_migrate(backup_before_migrate)
+            try:
+                self.db = sqlite_utils.Database(conn)
+                # Refuse a newer or foreign file before anything (even the journal
+                # mode) is changed in it, and leave no connection behind.
+                self._refuse_unknown()
+                self._configure()
+                self._check_and_migrate(backup_before_migrate)
+            except BaseException:
+                conn.close()
+                raise
         except sqlite3.Error as exc:
             raise StoreError(_describe_sqlite_error(exc, where)) from None
         self._depth = 0
@@ -128,10 +135,14 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=5000")
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file (to reload on focus)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
-    def _check_and_migrate(self, backup: bool) -> None:
+    def _refuse_unknown(self) -> None:
         version = self.schema_version()
         where = str(self.path) if self.path else ":memory:"
         if version > schema.SCHEMA_VERSION:
@@ -139,12 +150,16 @@ class Store:
                 f"{where}: made by a newer version of Annotator (schema {version}; this "
                 f"version knows up to {schema.SCHEMA_VERSION}); please upgrade Annotator"
             )
+        if version == 0:
+            tables = self.db.table_names()
+            if tables:
+                shown = ", ".join(tables[:5])
+                raise StoreError(f"{where}: not an Annotator database (it holds tables {shown})")
+
+    def _check_and_migrate(self, backup: bool) -> None:
+        version = self.schema_version()
         if version == schema.SCHEMA_VERSION:
             return
-        tables = self.db.table_names()
-        if version == 0 and tables:
-            shown = ", ".join(tables[:5])
-            raise StoreError(f"{where}: not an Annotator database (it holds tables {shown})")
         if version > 0 and backup and self.path is not None:
             self._backup_copy(version)
         self.db.execute("BEGIN IMMEDIATE")
@@ -821,7 +836,7 @@ class Store:
         row = {
             "id": id or new_id(), "article_id": article_id, "speaker_id": speaker_id,
             "mention_span_id": mention_span_id, "cue_span_id": cue_span_id, "kind": kind,
-            "status": status, "note": None, "created": stamp, "updated": stamp,
+            "status": status, "note": None, "proposal": None, "created": stamp, "updated": stamp,
         }
         self._insert(j, "claims", row)
         for ord_, sid in enumerate(span_ids):
@@ -903,6 +918,135 @@ class Store:
                 ).fetchone()
                 if not in_use:
                     self._delete_span(j, link["span_id"])
+
+    # -- suggestions and review decisions ------------------------------------------
+
+    def add_suggestions(self, article_id: str, claims: Sequence[dict[str, Any]]) -> int:
+        """Store suggested claims of one article; returns how many were added.
+
+        Each item: {"content": [(start, end)], "cue": (start, end) | None,
+        "mention": (start, end) | None, "kind": ..., "speaker_id": known id | None,
+        "proposal": {"name", "kind", "role", "affiliation"} | None}. A claim whose
+        content overlaps any claim highlight already there (accepted, suggested or
+        rejected) is skipped, so running suggestions twice adds nothing and never
+        duplicates or overrides an analyst's decision. Not an undoable action: it is
+        machine work, undone by rejecting.
+        """
+        existing = self._query(
+            'SELECT id, start, "end", label, status FROM spans WHERE article_id = ?', [article_id]
+        )
+        claim_ranges = [(s["start"], s["end"]) for s in existing if s["label"] == "claim"]
+        by_range = {(s["start"], s["end"], s["label"]): s for s in existing}
+        text = self.article_text(article_id)
+        stamp = now()
+        added = 0
+        journal = _Journal("Suggest")  # collects rows; never written to history
+
+        def span_for(rng: tuple[int, int] | None, label: str, speaker_id: str | None = None) -> str | None:
+            if rng is None:
+                return None
+            found = by_range.get((rng[0], rng[1], label))
+            if found is not None:
+                return None if found["status"] == "rejected" else found["id"]
+            row = {
+                "id": new_id(), "article_id": article_id, "start": rng[0], "end": rng[1],
+                "text": text[rng[0]:rng[1]], "label": label, "annotator": "suggest",
+                "status": "suggested", "note": None, "speaker_id": speaker_id, "reviewer": None,
+                "reviewed_at": None, "created": stamp, "updated": stamp,
+            }
+            self._insert(journal, "spans", row)
+            by_range[(rng[0], rng[1], label)] = row
+            return row["id"]
+
+        with self.transaction():
+            for item in claims:
+                content = [tuple(r) for r in item["content"]]
+                if any(s < e2 and s2 < e for s, e in content for s2, e2 in claim_ranges):
+                    continue
+                span_ids = [span_for(r, "claim") for r in content]
+                if None in span_ids:
+                    continue
+                claim_ranges.extend(content)
+                row = {
+                    "id": new_id(), "article_id": article_id, "speaker_id": item.get("speaker_id"),
+                    "mention_span_id": span_for(item.get("mention"), "speaker", item.get("speaker_id")),
+                    "cue_span_id": span_for(item.get("cue"), "cue"), "kind": item.get("kind", "direct"),
+                    "status": "suggested", "note": None,
+                    "proposal": json.dumps(item["proposal"], ensure_ascii=False) if item.get("proposal") else None,
+                    "created": stamp, "updated": stamp,
+                }
+                self._insert(journal, "claims", row)
+                for ord_, sid in enumerate(span_ids):
+                    self._insert(journal, "claim_spans", {"claim_id": row["id"], "span_id": sid, "ord": ord_})
+                added += 1
+        return added
+
+    def decide(self, *, spans: Sequence[str] = (), claims: Sequence[str] = (),
+               positions: Sequence[str] = (), accept: bool, reviewer: str | None = None) -> Changes:
+        """Accept or reject annotations (one undoable action), with reviewer and time.
+
+        Accepting a claim accepts its highlights and creates or reuses the
+        corpus-wide speaker it proposes; rejecting a claim rejects the highlights
+        only it uses. Rejected rows stay in the database.
+        """
+        status = "accepted" if accept else "rejected"
+        who, stamp = reviewer or self.annotator, now()
+        verb = "Accept" if accept else "Reject"
+        count = len(spans) + len(claims) + len(positions)
+        with self._action(f"{verb} {count} annotation{'s' if count != 1 else ''}") as j:
+            stamped = {"status": status, "reviewer": who, "reviewed_at": stamp, "updated": stamp}
+            done: set[str] = set()
+
+            def decide_span(span_id: str | None) -> None:
+                if span_id and span_id not in done and self._get("spans", {"id": span_id}):
+                    done.add(span_id)
+                    self._update(j, "spans", {"id": span_id}, stamped)
+
+            for claim_id in claims:
+                claim = self.claim(claim_id)
+                if claim is None:
+                    continue
+                changes: dict[str, Any] = {"status": status, "updated": stamp}
+                if accept and not claim["speaker_id"] and claim["proposal"]:
+                    proposal = json.loads(claim["proposal"])
+                    known = self.find_speaker(proposal["name"])
+                    changes["speaker_id"] = known["id"] if known else self._add_speaker(
+                        j, proposal["name"], kind=proposal.get("kind") or "person",
+                        role=proposal.get("role"), affiliation=proposal.get("affiliation"),
+                    )["id"]
+                after = self._update(j, "claims", {"id": claim_id}, changes)
+                linked = [*claim["spans"], claim["mention_span_id"], claim["cue_span_id"]]
+                for span_id in linked:
+                    if span_id is None:
+                        continue
+                    if not accept and span_id not in claim["spans"] and self._used_elsewhere(span_id, claim_id):
+                        continue
+                    decide_span(span_id)
+                if accept and after["mention_span_id"] and after["speaker_id"]:
+                    self._update(j, "spans", {"id": after["mention_span_id"]}, {"speaker_id": after["speaker_id"]})
+            for span_id in spans:
+                decide_span(span_id)
+                if not accept:
+                    # A claim whose every content highlight is rejected is rejected too.
+                    for link in self._query("SELECT claim_id FROM claim_spans WHERE span_id = ?", [span_id]):
+                        left = self.db.execute(
+                            "SELECT count(*) FROM claim_spans cs JOIN spans s ON s.id = cs.span_id "
+                            "WHERE cs.claim_id = ? AND s.status != 'rejected'", [link["claim_id"]]
+                        ).fetchone()[0]
+                        if not left:
+                            self._update(j, "claims", {"id": link["claim_id"]}, {"status": "rejected", "updated": stamp})
+            for position_id in positions:
+                self._update(j, "positions", {"id": position_id}, {"status": status, "updated": stamp})
+        return j.changes()
+
+    def _used_elsewhere(self, span_id: str, claim_id: str) -> bool:
+        return bool(self.db.execute(
+            "SELECT 1 FROM claims WHERE id != ? AND status != 'rejected' AND "
+            "(mention_span_id = ? OR cue_span_id = ?) UNION "
+            "SELECT 1 FROM claim_spans cs JOIN claims c ON c.id = cs.claim_id "
+            "WHERE cs.span_id = ? AND c.id != ? AND c.status != 'rejected'",
+            [claim_id, span_id, span_id, span_id, claim_id],
+        ).fetchone())
 
     # -- targets and positions ---------------------------------------------
 
@@ -1129,8 +1273,9 @@ class _BulkWriter:
             if sid not in self.speakers:
                 sid = self.speaker_names.get(spk["name"].casefold(), sid)
             if sid not in self.speakers:
+                # Only speakers stored before this import are matched by name: two
+                # ids in one file are two people, even when they share a name.
                 self.speakers.add(sid)
-                self.speaker_names.setdefault(spk["name"].casefold(), sid)
                 rows["speakers"].append((
                     sid, spk["name"], spk["kind"], spk["role"], spk["affiliation"],
                     json.dumps(spk["aliases"], ensure_ascii=False), stamp, stamp,
@@ -1153,7 +1298,7 @@ class _BulkWriter:
             rows["claims"].append((
                 cid, aid, speaker_map.get(claim["speaker"]) if claim["speaker"] else None,
                 span_map.get(claim["mention"]), span_map.get(claim["cue"]), claim["kind"],
-                claim["status"], claim["note"], stamp, stamp,
+                claim["status"], claim["note"], None, stamp, stamp,
             ))
             for ord_, span_id in enumerate(dict.fromkeys(claim["spans"])):
                 rows["claim_spans"].append((cid, span_map[span_id], ord_))

@@ -75,7 +75,8 @@ class AnnotationPanel(QWidget):
             widget.itemClicked.connect(lambda item, _col, k=kind: self._chosen(k, item))
             widget.itemDoubleClicked.connect(lambda item, _col, k=kind: self._edit(k, item))
             widget.customContextMenuRequested.connect(lambda pos, k=kind, w=widget: self._context(k, w, pos))
-            for key in (QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)):
+            # Delete is the window's action (it asks the panel); Backspace is the list's own.
+            for key in (QKeySequence(Qt.Key.Key_Backspace),):
                 shortcut = QShortcut(key, widget)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(lambda k=kind, w=widget: self._delete(k, w))

@@ -278,7 +278,8 @@ class ArticleHeader(QWidget):
 class ArticlePane(QWidget):
     """Header and text in a centred column of reading width."""
 
-    def __init__(self, header: ArticleHeader, text: ArticleText, parent: QWidget | None = None) -> None:
+    def __init__(self, header: ArticleHeader, text: ArticleText, bar: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
         column = QWidget()
@@ -288,6 +289,8 @@ class ArticlePane(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(0)
         inner.addWidget(header)
+        if bar is not None:
+            inner.addWidget(bar)
         inner.addWidget(text, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -11,11 +12,13 @@ from ..core.exporting import FORMATS, ExportFilter, export
 from ..core.importing import ImportReport, import_paths
 from ..core.schema import ARTICLE_STATUSES
 from ..core.store import Changes, Store
+from ..core.suggest.runner import suggest_corpus
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .corpus_list import CorpusPanel
 from .labels import Label, color_for, default_labels
 from .popups import ClaimPopup, MentionPopup, PositionPopup
+from .review import ReviewBar, review_order
 from .qt import (
     QAction,
     QColor,
@@ -70,13 +73,18 @@ class MainWindow(QMainWindow):
         self.speaker_rows: dict[str, dict[str, Any]] = {}
         self.tasks: list[BackgroundTask] = []
         self.popup = None
+        self.review: list[dict[str, Any]] | None = None
+        self.review_index = 0
+        self._data_version = None
         self.setObjectName("mainWindow")
 
         self.corpus = CorpusPanel(session)
         self.header = ArticleHeader()
         self.text = ArticleText(self.labels)
         self.panel = AnnotationPanel()
-        centre = ArticlePane(self.header, self.text)
+        self.review_bar = ReviewBar()
+        self.review_bar.hide()
+        centre = ArticlePane(self.header, self.text, self.review_bar)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.corpus)
         self.splitter.addWidget(centre)
@@ -191,12 +199,41 @@ class MainWindow(QMainWindow):
         done = self._action("✓ Done && next", self.done_and_next, tip="Mark this article done and open the next to do (Ctrl+Enter)")
         self.toolbar.addAction(done)
 
+        review = bar.addMenu("&Review")
+        self._action("&Start review of this article", self.start_review, "Ctrl+R", menu=review)
+        review.addSeparator()
+        self._text_action("&Next annotation", lambda: self.review_step(1), ["J", "]"], review)
+        self._text_action("&Previous annotation", lambda: self.review_step(-1), ["K", "["], review)
+        self._text_action("&Accept", lambda: self.decide_current(True), ["Return", "Enter"], review)
+        self._text_action("&Reject", lambda: self.decide_current(False), ["Backspace"], review)
+        self._text_action("&Edit", self.edit_current, ["E"], review)
+        self._action("Mark article &reviewed", lambda: self.set_status("reviewed"), "Ctrl+Shift+R", menu=review)
+        review.addSeparator()
+        self._action("Suggest quotes in this article", self.suggest_here, "Ctrl+Shift+S", menu=review)
+        self._action("Suggest quotes in all articles to do…", self.suggest_todo, menu=review)
+        self._action("Accept all suggestions in this article", lambda: self.decide_all_suggestions(True), "Ctrl+Shift+A", menu=review)
+        self._action("Reject all suggestions in this article", lambda: self.decide_all_suggestions(False), menu=review)
+
         help_menu = bar.addMenu("&Help")
         self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", menu=help_menu)
         self._action("&About Annotator", self.about, menu=help_menu)
         self._rebuild_recent()
 
+    def _text_action(self, text: str, slot, keys: list[str], menu: QMenu) -> QAction:
+        """An action whose keys work while the article text has focus (Enter, letters)."""
+        action = QAction(text, self.text)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.text.addAction(action)
+        menu.addAction(action)
+        return action
+
     def _connect(self) -> None:
+        self.review_bar.step.connect(self.review_step)
+        self.review_bar.decide.connect(self.decide_current)
+        self.review_bar.finish.connect(self.finish_review)
+        self.review_bar.close_requested.connect(self.stop_review)
         self.corpus.article_selected.connect(self.open_article)
         self.text.span_clicked.connect(self.span_clicked)
         self.text.context_requested.connect(self.text_context_menu)
@@ -531,6 +568,156 @@ class MainWindow(QMainWindow):
             if kind != "speaker":
                 menu.addAction("Delete", lambda: self.delete_items(kind, [item_id]))
         menu.exec(pos)
+
+    # -- review and suggestions ------------------------------------------------------------
+
+    def _stops(self) -> list[dict[str, Any]]:
+        return review_order(self.spans, self.claims)
+
+    def start_review(self) -> None:
+        if self.article is None:
+            return
+        self.review = self._stops()
+        if not self.review:
+            self.review = None
+            self.statusBar().showMessage("Nothing to review in this article yet", 5000)
+            return
+        first = next((i for i, stop in enumerate(self.review) if not stop["decided"]), 0)
+        self.review_bar.show()
+        self.text.setFocus()
+        self._show_stop(first)
+
+    def stop_review(self) -> None:
+        self.review = None
+        self.review_bar.hide()
+
+    def _show_stop(self, index: int) -> None:
+        if not self.review:
+            return
+        self.review_index = max(0, min(index, len(self.review) - 1))
+        stop = self.review[self.review_index]
+        span = stop["span"]
+        self.text.mark_span(span["id"])
+        if span["status"] == "rejected":
+            self.text.select_range(span["start"], span["end"])
+        self.review_bar.show_stop(self.review_index, self.review, self._describe(stop))
+        self.panel.select_span(span["id"], stop["id"] if stop["kind"] == "claim" else None)
+
+    def _describe(self, stop: dict[str, Any]) -> str:
+        names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
+        if stop["kind"] == "claim":
+            claim = next((c for c in self.claims if c["id"] == stop["id"]), None)
+            who = names.get(claim["speaker_id"] or "", "speaker unknown") if claim else "?"
+            if claim and not claim["speaker_id"] and claim.get("proposal"):
+                who = json.loads(claim["proposal"])["name"] + " (proposed)"
+            stances = [f"{p['stance']} {p['target']}" for p in self.positions if claim and claim["id"] in p["evidence"]]
+            extra = f"  ·  position: {', '.join(stances)}" if stances else ""
+            return f"claim ({claim['kind'] if claim else ''}, {stop['status']}) by {who}{extra}"
+        span = stop["span"]
+        who = names.get(span.get("speaker_of") or "", "")
+        return f"{span['label']} ({span['status']}){' · ' + who if who else ''}: {span['text'][:60]}"
+
+    def review_step(self, direction: int) -> None:
+        if self.review:
+            self._show_stop(self.review_index + direction)
+            return
+        # Outside review: walk through suggestions, the common case after `suggest`.
+        stops = [s for s in self._stops() if s["status"] == "suggested"] or self._stops()
+        if not stops:
+            return
+        current = self.current_span()
+        pos = current["start"] if current else -1
+        if direction > 0:
+            nxt = next((s for s in stops if s["span"]["start"] > pos), stops[0])
+        else:
+            nxt = next((s for s in reversed(stops) if s["span"]["start"] < pos), stops[-1])
+        self.span_clicked(nxt["span"]["id"])
+        self.text.mark_span(nxt["span"]["id"])
+
+    def _current_target(self) -> tuple[str, str] | None:
+        if self.review:
+            stop = self.review[self.review_index]
+            return stop["kind"], stop["id"]
+        span = self.current_span()
+        if span is None:
+            return None
+        claim_id = self.store.claim_for_span(span["id"])
+        return ("claim", claim_id) if claim_id else ("span", span["id"])
+
+    def decide_current(self, accept: bool) -> None:
+        target = self._current_target()
+        if target is None:
+            # Nothing chosen yet: Enter goes to the first suggestion.
+            self.review_step(1)
+            return
+        kind, item_id = target
+        key = "claims" if kind == "claim" else "spans"
+        self.session.run(lambda s: s.decide(**{key: [item_id]}, accept=accept))
+        if self.review:
+            self.review = self._stops()
+            following = [i for i, s in enumerate(self.review) if not s["decided"] and i > self.review_index]
+            undecided = following or [i for i, s in enumerate(self.review) if not s["decided"]]
+            self._show_stop(undecided[0] if undecided else self.review_index)
+            if not undecided:
+                self.statusBar().showMessage("Every annotation is decided: Mark reviewed (Ctrl+Shift+R)", 8000)
+        else:
+            remaining = [s for s in self._stops() if s["status"] == "suggested"]
+            if remaining:
+                self.review_step(1)
+
+    def edit_current(self) -> None:
+        target = self._current_target()
+        if target:
+            self.edit_item(*target)
+
+    def finish_review(self) -> None:
+        self.set_status("reviewed")
+        self.stop_review()
+
+    def decide_all_suggestions(self, accept: bool) -> None:
+        claims = [c["id"] for c in self.claims if c["status"] == "suggested"]
+        in_claims = {sid for c in self.claims for sid in c["spans"]}
+        spans = [s["id"] for s in self.spans if s["status"] == "suggested" and s["id"] not in in_claims]
+        if not claims and not spans:
+            self.statusBar().showMessage("No suggestions in this article", 4000)
+            return
+        self.session.run(lambda s: s.decide(claims=claims, spans=spans, accept=accept))
+
+    def suggest_here(self) -> None:
+        if self.article is None:
+            return
+        aid = self.article["id"]
+        report = self.session.run(
+            lambda s: suggest_corpus(s, article_ids=[aid]),
+            changes=Changes("Suggested", frozenset([aid]), frozenset({"spans", "claims", "speakers"})),
+        )
+        if report is not None:
+            self.statusBar().showMessage(report.summary() + " — Enter accepts, Backspace rejects, J/K move", 8000)
+            self.review_step(1)
+
+    def suggest_todo(self) -> None:
+        task = BackgroundTask(self, "Suggesting…", self.session.path, self.store.annotator,
+                              lambda store, progress, cancelled: suggest_corpus(
+                                  store, only_todo=True, progress=progress, cancelled=cancelled))
+        task.done.connect(lambda report: (self._reload_all(), self.statusBar().showMessage(report.summary(), 8000)))
+        task.failed.connect(self.show_error)
+        self._start(task)
+
+    def _reload_all(self) -> None:
+        self.corpus.reload()
+        if self.article is not None:
+            self.refresh_annotations()
+        self._update_counts()
+        self._update_undo()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        # Another window or process may have written to the same file meanwhile.
+        if event.type() == event.Type.ActivationChange and self.isActiveWindow():
+            version = self.store.data_version()
+            if self._data_version is not None and version != self._data_version:
+                self._reload_all()
+            self._data_version = version
+        super().changeEvent(event)
 
     # -- undo, status, navigation ---------------------------------------------------------------
 

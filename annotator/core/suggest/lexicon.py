@@ -521,15 +521,6 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
         "development",
         "climate",
         "war",
-        "army",
-        "military",
-        "navy",
-        "police",
-        "party",
-        "government",
-        "cabinet",
-        "white",
-        "house",
     }
 )
 

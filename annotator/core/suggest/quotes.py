@@ -1,0 +1,288 @@
+"""Paragraphs, sentence ends and quotations of an article, as code-point offsets.
+
+Everything works on Python ``str`` indices of the original text, so offsets stay exact
+for astral characters, combining marks and right-to-left text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .lexicon import ABBREVIATIONS, ELISIONS
+
+DOUBLE_MARKS = frozenset('"“”„‟«»')
+SINGLE_MARKS = frozenset("'‘’‚‹›")
+ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
+_MARK_RE = re.compile("[\"'“”„‟«»‹›‘’‚]")
+_OPEN_GLYPHS = frozenset("“„‟«‘‚‹")
+_CLOSE_GLYPHS = frozenset("”»’›")
+# For each opening glyph, the glyphs that may close it.
+_CLOSERS: dict[str, frozenset[str]] = {
+    '"': frozenset('"”“'),
+    "“": frozenset('”"“'),
+    "„": frozenset('“”"'),
+    "‟": frozenset('”"'),
+    "«": frozenset("»"),
+    "»": frozenset("«»"),
+    "”": frozenset('”"'),
+    "‘": frozenset("’'‘"),
+    "‚": frozenset("‘’'"),
+    "'": frozenset("'’"),
+    "’": frozenset("’'"),
+    "‹": frozenset("›"),
+    "›": frozenset("‹›"),
+}
+_OPEN_LEFT = frozenset("([{—–-‐/:;,…<") | ALL_MARKS
+_CLOSE_RIGHT = frozenset(".,;:!?)]}—–-‐…/>") | ALL_MARKS
+_TERMINAL = frozenset(".!?:;\"'”’»)]…")
+_BULLETS = frozenset("-–—•*·>") | ALL_MARKS
+_ELISION_RE = re.compile(r"(?:\d|[A-Za-z]+\b)")
+_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_MAX_RESTARTS = 64
+
+
+def _wordish(c: str) -> bool:
+    return c.isalnum() or (c != "" and unicodedata.category(c)[0] == "M")
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int  # exclusive; text[start:end] has no leading/trailing whitespace
+
+
+@dataclass
+class Quote:
+    spans: list[tuple[int, int]]  # content ranges, marks and outer whitespace excluded
+    open_pos: int  # index of the first opening mark
+    close_pos: int  # index of the final closing mark
+    para: int  # paragraph index of the opening mark
+    last_para: int  # paragraph index of the closing mark
+    glyph: str
+    continued: bool = False
+    inner: list[tuple[int, int]] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Blank-line separated blocks, with single line breaks split where they look like
+    paragraph breaks (the previous line ends a sentence, the next starts a quote)."""
+    out: list[Paragraph] = []
+    pos = 0
+    n = len(text)
+    cur: Paragraph | None = None
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        s, e = pos, nl
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            cur = None
+        elif cur is None:
+            cur = Paragraph(s, e)
+            out.append(cur)
+        else:
+            last = text[cur.end - 1]
+            first = text[s]
+            prev_len = cur.end - text.rfind("\n", 0, cur.end) - 1
+            soft = first not in _BULLETS and (
+                first.islower()
+                or (last not in _TERMINAL and prev_len >= 50 and (last.isalnum() or last in ",;-–"))
+            )
+            if soft:
+                cur.end = e
+            else:
+                cur = Paragraph(s, e)
+                out.append(cur)
+        pos = nl + 1
+    return out
+
+
+def sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each sentence-final punctuation in ``text[start:end]``."""
+    out: list[int] = []
+    for m in _SENT_END_RE.finditer(text, start, end):
+        stop = m.end()
+        j = stop
+        while j < end and text[j].isspace():
+            j += 1
+        if j >= end:
+            out.append(stop)
+            continue
+        if j == stop:
+            continue
+        c = text[j]
+        if c in ALL_MARKS or c in "([":
+            c = text[j + 1] if j + 1 < end else ""
+        if not (c.isupper() or c.isdigit()):
+            continue
+        if text[m.start()] == ".":
+            wb = _WORD_BEFORE_RE.search(text, max(start, m.start() - 20), m.start())
+            if wb:
+                w = wb.group(1).lower()
+                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
+                    continue
+        out.append(stop)
+    return out
+
+
+@dataclass
+class _Mark:
+    pos: int
+    glyph: str
+    opens: bool
+    closes: bool
+
+
+def _classify(text: str, i: int, start: int, end: int) -> _Mark | None:
+    g = text[i]
+    prev = text[i - 1] if i > start else ""
+    nxt = text[i + 1] if i + 1 < end else ""
+    prev_space = prev == "" or prev.isspace()
+    next_space = nxt == "" or nxt.isspace()
+    left_open = prev_space or prev in _OPEN_LEFT
+    right_close = next_space or nxt in _CLOSE_RIGHT
+    pw, nw = _wordish(prev), _wordish(nxt)
+    if g in SINGLE_MARKS and g not in "‹›" and pw and nw:
+        return None  # apostrophe inside a word: don't, ministry's, O'Brien
+    if g == '"':
+        return _Mark(i, g, left_open and not next_space, not prev_space and right_close)
+    if g in "'’‘":
+        elision = bool(nw) and _is_elision(text, i + 1, end)
+        opens = left_open and not next_space and not elision and nxt not in ALL_MARKS - {'"', "“"}
+        if g == "’":
+            opens = opens and prev_space
+        closes = not prev_space and right_close
+        if g == "‘" and not opens and not closes:
+            return None
+        return _Mark(i, g, opens, closes)
+    if g in _OPEN_GLYPHS:
+        nn = text[i + 2] if i + 2 < end else ""
+        opens = not next_space or (g in "«‹" and nn != "" and not nn.isspace())
+        closes = not opens and not prev_space
+        if g in "„‚":
+            closes = False
+        return _Mark(i, g, opens, closes)
+    # closing glyphs ” » ›
+    opens = left_open and not next_space and not (prev != "" and not prev_space)
+    closes = not prev_space or g in "»›"
+    if opens and g in "»›" and prev_space and next_space:
+        opens = False
+    return _Mark(i, g, opens and not (closes and not prev_space), closes)
+
+
+def _is_elision(text: str, j: int, end: int) -> bool:
+    m = _ELISION_RE.match(text, j, end)
+    if not m:
+        return False
+    w = m.group(0)
+    if w[0].isdigit():
+        return True  # '90s, ’24
+    return w.lower() in ELISIONS
+
+
+def _family(g: str) -> str:
+    return "d" if g in DOUBLE_MARKS else "s"
+
+
+def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
+    """Quotations in reading order. Nested quotes are part of their outer quote; a quote
+    left open at a paragraph end continues when the next paragraph opens with a mark."""
+    quotes: list[Quote] = []
+    marks_by_para: list[list[_Mark]] = []
+    for p in paras:
+        ms = []
+        for m in _MARK_RE.finditer(text, p.start, p.end):
+            k = _classify(text, m.start(), p.start, p.end)
+            if k is not None:
+                ms.append(k)
+        marks_by_para.append(ms)
+
+    carry: Quote | None = None  # quote continued from the previous paragraph
+    for pi, p in enumerate(paras):
+        ms = marks_by_para[pi]
+        idx = 0
+        if carry is not None:
+            # the continuation mark is the first mark, at the paragraph start
+            idx = 1
+            carry_start = ms[0].pos + 1
+        else:
+            carry_start = -1
+        restarts = 0
+        cur: Quote | None = carry
+        cur_start = carry_start
+        depth = 0
+        carry = None
+        while True:
+            while idx < len(ms):
+                m = ms[idx]
+                idx += 1
+                if cur is None:
+                    if m.opens:
+                        cur = Quote([], m.pos, -1, pi, pi, m.glyph)
+                        cur_start = m.pos + 1
+                        depth = 0
+                    continue
+                og = cur.glyph
+                if _family(m.glyph) != _family(og):
+                    continue
+                if m.closes and m.glyph in _CLOSERS[og] and not (
+                    m.opens and og in _OPEN_GLYPHS and m.glyph == og
+                ):
+                    if depth:
+                        depth -= 1
+                        continue
+                    _add_span(text, cur, cur_start, m.pos)
+                    cur.close_pos = m.pos
+                    cur.last_para = pi
+                    if cur.spans:
+                        quotes.append(cur)
+                    cur = None
+                elif m.opens and og in _OPEN_GLYPHS and m.glyph == og:
+                    depth += 1
+            if cur is None:
+                break
+            # open at the paragraph end: continued in the next paragraph?
+            nxt = marks_by_para[pi + 1] if pi + 1 < len(paras) else []
+            if (
+                nxt
+                and nxt[0].pos == paras[pi + 1].start
+                and nxt[0].opens
+                and _family(nxt[0].glyph) == _family(cur.glyph)
+            ):
+                _add_span(text, cur, cur_start, p.end)
+                cur.continued = True
+                cur.glyph = nxt[0].glyph
+                carry = cur
+                break
+            if cur.spans:
+                # a continued quote whose last paragraph never closes: keep what we have
+                _add_span(text, cur, cur_start, p.end)
+                cur.close_pos = p.end
+                cur.last_para = pi
+                quotes.append(cur)
+                break
+            # unmatched opening mark: not a quote; rescan after it
+            restarts += 1
+            if restarts > _MAX_RESTARTS:
+                break
+            failed = cur.open_pos
+            cur = None
+            depth = 0
+            idx = next((k for k, mk in enumerate(ms) if mk.pos > failed), len(ms))
+    return quotes
+
+
+def _add_span(text: str, q: Quote, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        q.spans.append((s, e))

@@ -1,0 +1,75 @@
+"""Running the suggestion engine over articles of the store (``annotator suggest``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..store import Store
+from .model import KnownSpeaker, SuggestedClaim
+
+
+@dataclass
+class SuggestReport:
+    articles: int = 0
+    claims: int = 0
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        text = f"{self.claims} suggested claim{'s' if self.claims != 1 else ''} added in {self.articles} article{'s' if self.articles != 1 else ''}"
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def _known_speakers(store: Store) -> list[KnownSpeaker]:
+    return [KnownSpeaker(s["id"], s["name"], tuple(s["aliases"])) for s in store.speakers(limit=1_000_000)]
+
+
+def as_items(claims: Iterable[SuggestedClaim]) -> list[dict]:
+    """Engine results in the shape Store.add_suggestions takes."""
+    items = []
+    for claim in claims:
+        speaker = claim.speaker
+        items.append({
+            "content": [(r.start, r.end) for r in claim.content],
+            "cue": (claim.cue.start, claim.cue.end) if claim.cue else None,
+            "mention": (claim.mention.start, claim.mention.end) if claim.mention else None,
+            "kind": claim.kind,
+            "speaker_id": speaker.known_id if speaker else None,
+            "proposal": None if speaker is None else {
+                "name": speaker.name, "kind": speaker.kind, "role": speaker.role,
+                "affiliation": speaker.affiliation,
+            },
+        })
+    return items
+
+
+def suggest_corpus(
+    store: Store,
+    *,
+    article_ids: Iterable[str] | None = None,
+    only_todo: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SuggestReport:
+    """Suggest claims, cues and speakers in the chosen articles (all by default)."""
+    from . import suggest_article
+
+    if article_ids is None:
+        sql = "SELECT id FROM articles" + (" WHERE status = 'todo'" if only_todo else "") + " ORDER BY rowid"
+        ids = [r[0] for r in store.db.execute(sql)]
+    else:
+        ids = list(article_ids)
+        for article_id in ids:
+            store.article(article_id)  # an unknown id is an error, said before any work
+    known = _known_speakers(store)
+    report = SuggestReport()
+    for done, article_id in enumerate(ids, start=1):
+        if cancelled and cancelled():
+            report.cancelled = True
+            break
+        claims = suggest_article(store.article_text(article_id), known)
+        report.claims += store.add_suggestions(article_id, as_items(claims))
+        report.articles += 1
+        if progress and (done % 50 == 0 or done == len(ids)):
+            progress(done, len(ids))
+    return report

@@ -1,0 +1,91 @@
+"""The review pass: step through an article's annotations in text order and decide.
+
+Keys (with the text focused): J / ] next, K / [ previous, Enter accept,
+Backspace reject, E edit, N note. A bar above the text says where you are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
+
+
+def review_order(spans: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One stop per annotation in text order: a claim (at its first span) or a lone span."""
+    claim_of: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        for sid in claim["spans"]:
+            claim_of[sid] = claim
+    stops: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for span in sorted(spans, key=lambda s: (s["start"], -s["end"])):
+        claim = claim_of.get(span["id"])
+        if claim is not None:
+            if claim["id"] in seen:
+                continue
+            seen.add(claim["id"])
+            stops.append({"kind": "claim", "id": claim["id"], "span": span, "status": claim["status"],
+                          "decided": _decided(span) or claim["status"] == "rejected"})
+        else:
+            stops.append({"kind": "span", "id": span["id"], "span": span, "status": span["status"],
+                          "decided": _decided(span)})
+    return stops
+
+
+def _decided(span: dict[str, Any]) -> bool:
+    return span["status"] == "rejected" or bool(span.get("reviewed_at"))
+
+
+class ReviewBar(QWidget):
+    """Shows the current stop and its buttons; the window does the work."""
+
+    step = Signal(int)
+    decide = Signal(bool)
+    finish = Signal()
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewBar")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(14, 6, 14, 6)
+        column.setSpacing(4)
+        top = QHBoxLayout()
+        row = QHBoxLayout()
+        column.addLayout(top)
+        column.addLayout(row)
+        self.where = QLabel()
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.what = QLabel()
+        self.what.setTextFormat(Qt.TextFormat.PlainText)
+        self.what.setObjectName("reviewWhat")
+        self.what.setWordWrap(True)
+        top.addWidget(self.where)
+        top.addWidget(self.what, 1)
+        buttons = [
+            ("‹ Prev (K)", lambda: self.step.emit(-1)),
+            ("Next (J) ›", lambda: self.step.emit(1)),
+            ("✓ Accept (Enter)", lambda: self.decide.emit(True)),
+            ("✗ Reject (⌫)", lambda: self.decide.emit(False)),
+        ]
+        for text, slot in buttons:
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        self.finish_button = QPushButton("Mark reviewed")
+        self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.finish_button.clicked.connect(self.finish.emit)
+        row.addWidget(self.finish_button)
+        row.addStretch(1)
+        close = QPushButton("Close review")
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        close.clicked.connect(self.close_requested.emit)
+        row.addWidget(close)
+
+    def show_stop(self, index: int, stops: list[dict[str, Any]], description: str) -> None:
+        decided = sum(1 for s in stops if s["decided"])
+        self.where.setText(f"Review {index + 1} of {len(stops)}  ·  {decided} decided  ·")
+        self.what.setText(description)
+        self.finish_button.setEnabled(decided == len(stops))
