@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -71,101 +72,102 @@ DESCRIPTIVE_MENTIONS = {"Switzerland's foreign minister", "The European Union’
 # Corpus-wide actors.  key: (name, kind, role, affiliation, aliases[, slug])
 # The id is "spk-" + slug, the slug derived from the canonical name.
 
-P, O = "person", "organisation"
+# fmt: off
+PER, ORG = "person", "organisation"
 SPEAKERS: dict[str, tuple] = {
-    "cfm": ("Chinese Foreign Ministry", O, None, "Government of China",
+    "cfm": ("Chinese Foreign Ministry", ORG, None, "Government of China",
             ["China's foreign ministry", "the Chinese foreign ministry", "the ministry"]),
-    "lin": ("Lin Qiao", P, "Foreign Ministry spokesperson", "Chinese Foreign Ministry", ["Lin"]),
-    "whitfield": ("Claire Whitfield", P, "Foreign Minister", "Government of Australia",
+    "lin": ("Lin Qiao", PER, "Foreign Ministry spokesperson", "Chinese Foreign Ministry", ["Lin"]),
+    "whitfield": ("Claire Whitfield", PER, "Foreign Minister", "Government of Australia",
                   ["Whitfield"]),
-    "tavoa": ("Daniel Tavoa", P, "Foreign Minister", "Government of Vanuatu", []),
-    "dfat": ("Australian Department of Foreign Affairs and Trade", O, None,
+    "tavoa": ("Daniel Tavoa", PER, "Foreign Minister", "Government of Vanuatu", []),
+    "dfat": ("Australian Department of Foreign Affairs and Trade", ORG, None,
              "Government of Australia", ["Australia's Department of Foreign Affairs and Trade"]),
-    "vula": ("Mereani Vula", P, "Researcher in regional politics",
+    "vula": ("Mereani Vula", PER, "Researcher in regional politics",
              "University of the South Pacific", []),
-    "ekholt": ("Anders Ekholt", P, "Secretary General", "NATO", ["Ekholt"]),
-    "tanabe": ("Hiroshi Tanabe", P, "Chief Cabinet Secretary", "Government of Japan",
+    "ekholt": ("Anders Ekholt", PER, "Secretary General", "NATO", ["Ekholt"]),
+    "tanabe": ("Hiroshi Tanabe", PER, "Chief Cabinet Secretary", "Government of Japan",
                ["Tanabe"]),
-    "marchand": ("Élodie Marchand", P, "Foreign Minister", "Government of France", ["Marchand"]),
-    "haugland": ("Ingrid Haugland", P, "Minister of Climate and Environment",
+    "marchand": ("Élodie Marchand", PER, "Foreign Minister", "Government of France", ["Marchand"]),
+    "haugland": ("Ingrid Haugland", PER, "Minister of Climate and Environment",
                  "Government of Norway", ["Haugland"]),
-    "rabuka": ("Losana Rabuka", P, "Climate envoy", "Government of Fiji", []),
-    "feldhaus": ("Markus Feldhaus", P, "State Secretary for Climate Action",
+    "rabuka": ("Losana Rabuka", PER, "Climate envoy", "Government of Fiji", []),
+    "feldhaus": ("Markus Feldhaus", PER, "State Secretary for Climate Action",
                  "Government of Germany", []),
-    "xu": ("Xu Wenjing", P, "Deputy head of the Chinese climate delegation",
+    "xu": ("Xu Wenjing", PER, "Deputy head of the Chinese climate delegation",
            "Government of China", ["Xu"]),
-    "vandamme": ("Sofie Van Damme", P, "Trade Commissioner", "European Commission",
+    "vandamme": ("Sofie Van Damme", PER, "Trade Commissioner", "European Commission",
                  ["Van Damme"]),
-    "india_cm": ("Indian Ministry of Commerce and Industry", O, None, "Government of India",
+    "india_cm": ("Indian Ministry of Commerce and Industry", ORG, None, "Government of India",
                  ["India’s commerce ministry"]),
-    "verma": ("Anil Verma", P, "Commerce Secretary", "Government of India", ["Verma"]),
-    "steel": ("European Steel Producers’ Association", O, None, None, []),
-    "lindqvist": ("Thomas Lindqvist", P, "Director General",
+    "verma": ("Anil Verma", PER, "Commerce Secretary", "Government of India", ["Verma"]),
+    "steel": ("European Steel Producers’ Association", ORG, None, None, []),
+    "lindqvist": ("Thomas Lindqvist", PER, "Director General",
                   "European Steel Producers’ Association", []),
-    "dewolf": ("Pieter de Wolf", P, "Trade Minister", "Government of the Netherlands",
+    "dewolf": ("Pieter de Wolf", PER, "Trade Minister", "Government of the Netherlands",
                ["de Wolf"]),
-    "mercer": ("Daniel Mercer", P, "Under Secretary for Industry and Security",
+    "mercer": ("Daniel Mercer", PER, "Under Secretary for Industry and Security",
                "U.S. Department of Commerce", ["Mercer"]),
-    "mofcom": ("Chinese Ministry of Commerce", O, None, "Government of China",
+    "mofcom": ("Chinese Ministry of Commerce", ORG, None, "Government of China",
                ["China's commerce ministry"]),
-    "lithotek": ("Lithotek", O, None, None, []),
-    "jansen": ("Marieke Jansen", P, "Chief Executive", "Lithotek", []),
-    "bakker": ("Femke Bakker", P, "Researcher", "Delft Institute for Technology Policy", []),
-    "villanueva": ("Teresa Villanueva", P, "Foreign Secretary", "Government of the Philippines",
+    "lithotek": ("Lithotek", ORG, None, None, []),
+    "jansen": ("Marieke Jansen", PER, "Chief Executive", "Lithotek", []),
+    "bakker": ("Femke Bakker", PER, "Researcher", "Delft Institute for Technology Policy", []),
+    "villanueva": ("Teresa Villanueva", PER, "Foreign Secretary", "Government of the Philippines",
                    []),
-    "zhao": ("Zhao Mingyuan", P, "Foreign Minister", "Government of China",
+    "zhao": ("Zhao Mingyuan", PER, "Foreign Minister", "Government of China",
              ["Zhao", "赵明远"]),
-    "iskandar": ("Rahman Iskandar", P, "Secretary-General", "ASEAN",
+    "iskandar": ("Rahman Iskandar", PER, "Secretary-General", "ASEAN",
                  ["Dato' Rahman Iskandar"]),
-    "nguyen": ("Nguyen Thi Lan Anh", P, "Deputy Foreign Minister", "Government of Vietnam", []),
-    "azlan": ("Azlan Hashim", P, "Foreign Minister", "Government of Malaysia", []),
-    "okonkwo": ("Adaeze Okonkwo", P, "Chairperson of the African Union Commission",
+    "nguyen": ("Nguyen Thi Lan Anh", PER, "Deputy Foreign Minister", "Government of Vietnam", []),
+    "azlan": ("Azlan Hashim", PER, "Foreign Minister", "Government of Malaysia", []),
+    "okonkwo": ("Adaeze Okonkwo", PER, "Chairperson of the African Union Commission",
                 "African Union", []),
-    "mensah": ("Kofi Mensah-Bonsu", P, "Finance Minister", "Government of Ghana", []),
-    "mulenga": ("Chanda Mulenga", P, "Finance Minister", "Government of Zambia", []),
-    "reyes": ("Claudia Reyes", P, "Director, African Department",
+    "mensah": ("Kofi Mensah-Bonsu", PER, "Finance Minister", "Government of Ghana", []),
+    "mulenga": ("Chanda Mulenga", PER, "Finance Minister", "Government of Zambia", []),
+    "reyes": ("Claudia Reyes", PER, "Director, African Department",
               "International Monetary Fund", ["Reyes"]),
-    "mwangi": ("Joseph Mwangi", P, "Treasury Cabinet Secretary", "Government of Kenya", []),
-    "hu": ("Hu Changming", P, "Representative to the African Union", "Government of China", []),
-    "favre": ("Anne-Laure Favre", P, "Foreign Minister", "Government of Switzerland", []),
-    "chen": ("Chen Yaping", P, "Ambassador to the UN in Geneva", "Government of China",
+    "mwangi": ("Joseph Mwangi", PER, "Treasury Cabinet Secretary", "Government of Kenya", []),
+    "hu": ("Hu Changming", PER, "Representative to the African Union", "Government of China", []),
+    "favre": ("Anne-Laure Favre", PER, "Foreign Minister", "Government of Switzerland", []),
+    "chen": ("Chen Yaping", PER, "Ambassador to the UN in Geneva", "Government of China",
              ["Chen"]),
-    "holm": ("Katrin Holm", P, "Ambassador to the UN in Geneva", "European Union", []),
-    "pires": ("Joana Pires", P, "Advocacy Director", "Geneva Rights Monitor", []),
-    "dobre": ("Ilinca Dobre", P, "Spokesperson", "NATO", []),
-    "pcg": ("Philippine Coast Guard", O, None, "Government of the Philippines",
+    "holm": ("Katrin Holm", PER, "Ambassador to the UN in Geneva", "European Union", []),
+    "pires": ("Joana Pires", PER, "Advocacy Director", "Geneva Rights Monitor", []),
+    "dobre": ("Ilinca Dobre", PER, "Spokesperson", "NATO", []),
+    "pcg": ("Philippine Coast Guard", ORG, None, "Government of the Philippines",
             ["The Philippine coast guard"]),
-    "weber": ("Jonas Weber", P, "Trade spokesperson", "European Commission", ["Weber"]),
-    "kovalenko": ("Aryna Kovalenko", P, "Foreign Ministry spokesperson",
+    "weber": ("Jonas Weber", PER, "Trade spokesperson", "European Commission", ["Weber"]),
+    "kovalenko": ("Aryna Kovalenko", PER, "Foreign Ministry spokesperson",
                   "Government of Ukraine", ["Kovalenko", "Арина Коваленко"]),
-    "aydin": ("Selim Aydın", P, "Deputy Foreign Minister", "Government of Turkey", []),
-    "harbi": ("Mohammed al-Harbi", P, "Mediator", "Government of Qatar",
+    "aydin": ("Selim Aydın", PER, "Deputy Foreign Minister", "Government of Turkey", []),
+    "harbi": ("Mohammed al-Harbi", PER, "Mediator", "Government of Qatar",
               ["al-Harbi", "محمد الحربي"]),
-    "russia_mfa": ("Russian Foreign Ministry", O, None, "Government of Russia",
+    "russia_mfa": ("Russian Foreign Ministry", ORG, None, "Government of Russia",
                    ["Russia's foreign ministry"]),
-    "tkach": ("Олена Ткач", P, "Wheat farmer", None, [], "olena-tkach"),
-    "mutua": ("Grace Mutua", P, "Regional Director for Eastern Africa",
+    "tkach": ("Олена Ткач", PER, "Wheat farmer", None, [], "olena-tkach"),
+    "mutua": ("Grace Mutua", PER, "Regional Director for Eastern Africa",
               "World Food Programme", []),
-    "somby": ("Aslak Somby", P, "President", "Sámi Council", []),
-    "tremblay": ("Marie-Claude Tremblay", P, "Arctic Ambassador", "Government of Canada", []),
-    "donovan": ("Rachel Donovan", P, "Senior Arctic Official", "U.S. Department of State", []),
-    "ru_embassy": ("Russian Embassy in Norway", O, None, "Government of Russia",
+    "somby": ("Aslak Somby", PER, "President", "Sámi Council", []),
+    "tremblay": ("Marie-Claude Tremblay", PER, "Arctic Ambassador", "Government of Canada", []),
+    "donovan": ("Rachel Donovan", PER, "Senior Arctic Official", "U.S. Department of State", []),
+    "ru_embassy": ("Russian Embassy in Norway", ORG, None, "Government of Russia",
                    ["The Russian embassy in Oslo"]),
-    "orellana": ("Rafael Orellana", P, "Chair of the plastics treaty negotiating committee",
+    "orellana": ("Rafael Orellana", PER, "Chair of the plastics treaty negotiating committee",
                  None, ["Orellana"]),
-    "caballero": ("Isabel Caballero", P, "Lead negotiator", "Government of Panama", []),
-    "saudi": ("Saudi Arabian delegation to the plastics treaty talks", O, None,
+    "caballero": ("Isabel Caballero", PER, "Lead negotiator", "Government of Panama", []),
+    "saudi": ("Saudi Arabian delegation to the plastics treaty talks", ORG, None,
               "Government of Saudi Arabia", ["Saudi Arabia's delegation"]),
-    "otaibi": ("Faisal al-Otaibi", P, "Delegation member", "Government of Saudi Arabia", []),
-    "oan": ("Ocean Action Network", O, None, None, []),
-    "alcott": ("Richard Alcott", P, "Defence Secretary", "Government of the United Kingdom",
+    "otaibi": ("Faisal al-Otaibi", PER, "Delegation member", "Government of Saudi Arabia", []),
+    "oan": ("Ocean Action Network", ORG, None, None, []),
+    "alcott": ("Richard Alcott", PER, "Defence Secretary", "Government of the United Kingdom",
                ["Alcott"]),
-    "lunde": ("Ingeborg Lunde", P, "Secretary General", "Global Shipping Council", []),
-    "sca": ("Suez Canal Authority", O, None, "Government of Egypt",
+    "lunde": ("Ingeborg Lunde", PER, "Secretary General", "Global Shipping Council", []),
+    "sca": ("Suez Canal Authority", ORG, None, "Government of Egypt",
             ["Egypt's Suez Canal Authority"]),
-    "whitaker": ("Sam Whitaker", P, "Marine insurance broker", None, []),
-    "nwosu": ("Amara Nwosu", P, "Director-General", "World Trade Organization", ["Nwosu"]),
-    "kartika": ("Dewi Kartika", P, "Ambassador to the WTO", "Government of Indonesia", []),
+    "whitaker": ("Sam Whitaker", PER, "Marine insurance broker", None, []),
+    "nwosu": ("Amara Nwosu", PER, "Director-General", "World Trade Organization", ["Nwosu"]),
+    "kartika": ("Dewi Kartika", PER, "Ambassador to the WTO", "Government of Indonesia", []),
 }
 
 # --------------------------------------------------------------------------------------
@@ -636,6 +638,8 @@ ARTICLES: list[dict] = [
     ),
 ]
 
+# fmt: on
+
 # --------------------------------------------------------------------------------------
 # Helpers
 
@@ -664,8 +668,14 @@ def speaker_record(key: str) -> dict:
     slug = entry[5] if len(entry) > 5 else slugify(name)
     if not slug:
         raise GoldError(f"speaker {key!r}: name {name!r} gives no ASCII slug; give one")
-    return {"id": "spk-" + slug, "name": name, "kind": kind, "role": role,
-            "affiliation": affiliation, "aliases": list(aliases)}
+    return {
+        "id": "spk-" + slug,
+        "name": name,
+        "kind": kind,
+        "role": role,
+        "affiliation": affiliation,
+        "aliases": list(aliases),
+    }
 
 
 def parse_pattern(pattern: str) -> re.Pattern:
@@ -720,8 +730,14 @@ def direct_ok(text: str, rng: tuple[int, int], last: bool, nxt_para: bool) -> bo
 
 def indirect_ok(text: str, rng: tuple[int, int]) -> bool:
     s, e = rng
-    return (s > 0 and text[s - 1] == " " and e < len(text) and text[e] == "."
-            and "\n" not in text[s:e] and text[s:e] == text[s:e].strip())
+    return (
+        s > 0
+        and text[s - 1] == " "
+        and e < len(text)
+        and text[e] == "."
+        and "\n" not in text[s:e]
+        and text[s:e] == text[s:e].strip()
+    )
 
 
 def locate_claim(text, kind, content, start_at, where):
@@ -739,7 +755,7 @@ def locate_claim(text, kind, content, start_at, where):
                 nxt_para = False
                 if not last:
                     nxt = find_content(text, pieces[n + 1], rng[1])
-                    nxt_para = bool(nxt) and "\n\n" in text[rng[1]:nxt[0][0]]
+                    nxt_para = bool(nxt) and "\n\n" in text[rng[1] : nxt[0][0]]
                 ok = direct_ok(text, rng, last, nxt_para)
             if ok:
                 found = rng
@@ -749,8 +765,8 @@ def locate_claim(text, kind, content, start_at, where):
         ranges.append(found)
         cursor = found[1]
     if kind == "D" and len(ranges) > 1:
-        for a, b in zip(ranges, ranges[1:]):
-            between = text[a[1]:b[0]]
+        for a, b in itertools.pairwise(ranges):
+            between = text[a[1] : b[0]]
             if len(between) > MAX_GAP:
                 raise GoldError(f"{where}: claim pieces too far apart")
     return ranges
@@ -800,7 +816,7 @@ def build_article(num: str, decl: dict, show: bool = False) -> dict:
 
     # Claim spans never overlap each other.
     srt = sorted(all_claim_ranges)
-    for a, b in zip(srt, srt[1:]):
+    for a, b in itertools.pairwise(srt):
         if a[1] > b[0]:
             raise GoldError(f"{decl['file']}: overlapping claim spans {a} {b}")
 
@@ -813,11 +829,16 @@ def build_article(num: str, decl: dict, show: bool = False) -> dict:
             anchors = [cue_rng] if cue_rng else ranges
             forbidden = all_claim_ranges + ([cue_rng] if cue_rng else [])
             men_rng = nearest(text, mention, anchors, forbidden, where, "mention")
-            mtext = text[men_rng[0]:men_rng[1]]
+            mtext = text[men_rng[0] : men_rng[1]]
             name, aliases = SPEAKERS[spk][0], SPEAKERS[spk][4]
-            if not (mtext in PRONOUNS or mtext == name or mtext in aliases
-                    or mtext in DESCRIPTIVE_MENTIONS or mtext[0].islower()
-                    or mtext.split()[0] in ("The", "A")):
+            if not (
+                mtext in PRONOUNS
+                or mtext == name
+                or mtext in aliases
+                or mtext in DESCRIPTIVE_MENTIONS
+                or mtext[0].islower()
+                or mtext.split()[0] in ("The", "A")
+            ):
                 raise GoldError(f"{where}: mention {mtext!r} is not a name/alias of {spk}")
         c[3], c[4] = men_rng, cue_rng
         for r in ranges:
@@ -832,11 +853,20 @@ def build_article(num: str, decl: dict, show: bool = False) -> dict:
     span_records = []
     for k in ordered:
         label, s, e = k
-        span_records.append({
-            "id": span_id[k], "label": label, "start": s, "end": e, "text": text[s:e],
-            "annotator": "gold", "status": "accepted", "note": None,
-            "created": STAMP, "updated": STAMP,
-        })
+        span_records.append(
+            {
+                "id": span_id[k],
+                "label": label,
+                "start": s,
+                "end": e,
+                "text": text[s:e],
+                "annotator": "gold",
+                "status": "accepted",
+                "note": None,
+                "created": STAMP,
+                "updated": STAMP,
+            }
+        )
 
     claims = []
     speakers: dict[str, dict] = {}
@@ -846,20 +876,24 @@ def build_article(num: str, decl: dict, show: bool = False) -> dict:
         men_id = span_id[("speaker", *men_rng)] if men_rng else None
         if men_id and men_id not in sp["mentions"]:
             sp["mentions"].append(men_id)
-        claims.append({
-            "id": f"gold-{num}-c{ci}",
-            "spans": [span_id[("claim", *r)] for r in ranges],
-            "speaker": rec["id"],
-            "mention": men_id,
-            "cue": span_id[("cue", *cue_rng)] if cue_rng else None,
-            "kind": "direct" if kind == "D" else "indirect",
-        })
+        claims.append(
+            {
+                "id": f"gold-{num}-c{ci}",
+                "spans": [span_id[("claim", *r)] for r in ranges],
+                "speaker": rec["id"],
+                "mention": men_id,
+                "cue": span_id[("cue", *cue_rng)] if cue_rng else None,
+                "kind": "direct" if kind == "D" else "indirect",
+            }
+        )
         if show:
             parts = " | ".join(text[s:e] for s, e in ranges)
-            men = text[men_rng[0]:men_rng[1]] if men_rng else None
-            cu = text[cue_rng[0]:cue_rng[1]] if cue_rng else None
-            print(f"  c{ci} {kind} {spk:<10} mention={men!r}@{men_rng and men_rng[0]} "
-                  f"cue={cu!r}@{cue_rng and cue_rng[0]}\n      {parts}")
+            men = text[men_rng[0] : men_rng[1]] if men_rng else None
+            cu = text[cue_rng[0] : cue_rng[1]] if cue_rng else None
+            print(
+                f"  c{ci} {kind} {spk:<10} mention={men!r}@{men_rng and men_rng[0]} "
+                f"cue={cu!r}@{cue_rng and cue_rng[0]}\n      {parts}"
+            )
     for sp in speakers.values():
         sp["mentions"].sort(key=lambda i: int(i.rsplit("s", 1)[1]))
 
@@ -871,10 +905,16 @@ def build_article(num: str, decl: dict, show: bool = False) -> dict:
         for n in evidence:
             if not 1 <= n <= len(claims) or claims_raw[n - 1][1] != spk:
                 raise GoldError(f"{where}: evidence claim {n} is not by {spk}")
-        positions.append({
-            "id": f"gold-{num}-p{pi}", "speaker": speaker_record(spk)["id"], "target": target,
-            "stance": stance, "evidence": [f"gold-{num}-c{n}" for n in evidence], "note": None,
-        })
+        positions.append(
+            {
+                "id": f"gold-{num}-p{pi}",
+                "speaker": speaker_record(spk)["id"],
+                "target": target,
+                "stance": stance,
+                "evidence": [f"gold-{num}-c{n}" for n in evidence],
+                "note": None,
+            }
+        )
 
     record = {
         "id": f"gold-{num}",
@@ -905,7 +945,7 @@ def verify(rec: dict) -> None:
     assert len(ids) == len(rec["spans"])
     for s in rec["spans"]:
         assert 0 <= s["start"] < s["end"] <= len(text), s
-        assert text[s["start"]:s["end"]] == s["text"], s
+        assert text[s["start"] : s["end"]] == s["text"], s
         assert s["label"] in ("speaker", "claim", "cue"), s
     by_id = {s["id"]: s for s in rec["spans"]}
     used = set()
