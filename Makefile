@@ -15,9 +15,13 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	@$(PY) -m annotator.gui.preflight || { \
-	  echo "The Qt window needs a few X11 libraries. On Debian/Ubuntu:"; \
-	  echo "  sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1"; \
-	  exit 1; }
+	  pkgs=$$($(PY) -c 'from annotator.gui.preflight import missing_packages as m; print(" ".join(m()))'); \
+	  if [ -n "$$pkgs" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing the X11 libraries the Qt window needs: $$pkgs"; \
+	    apt-get update -qq && apt-get install -y -qq $$pkgs; \
+	  elif [ -n "$$pkgs" ]; then \
+	    echo "The Qt window needs: sudo apt-get install $$pkgs"; exit 1; \
+	  else exit 1; fi; }
 	$(VENV)/bin/annotator
 
 test: $(STAMP)

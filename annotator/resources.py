@@ -12,7 +12,7 @@ from pathlib import Path
 def resource_dir() -> Path:
     """The resources folder: inside the installed package, or at the checkout's top."""
     try:
-        installed = Path(str(_resources.files("annotator.resources")))
+        installed = Path(str(_resources.files("annotator.resource_files")))
         if (installed / "labels.json").is_file():
             return installed
     except (ModuleNotFoundError, TypeError):

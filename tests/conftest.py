@@ -101,7 +101,9 @@ def make_article(store: Store) -> Callable[..., str]:
 
     def make(text: str | None = None, *, into: Store | None = None, **fields: object) -> str:
         target = into if into is not None else store
-        article_id = target.add_article(news_text(next(counter)) if text is None else text, **fields)
+        article_id = target.add_article(
+            news_text(next(counter)) if text is None else text, **fields
+        )
         assert article_id is not None, "make_article: that text is already in the store"
         return article_id
 

@@ -20,7 +20,9 @@ class InputError(AnnotatorError):
         where = self.path or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.reason}"
+        # One line, whatever the input put into the reason (ids, keys, values).
+        reason = self.reason.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{where}: {reason}"
 
 
 class OffsetError(AnnotatorError):

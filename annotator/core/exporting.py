@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -74,8 +74,18 @@ def _article_ids(store: Store, flt: ExportFilter) -> Iterator[str]:
     yield from ids
 
 
-def article_record(store: Store, article_id: str, flt: ExportFilter = ExportFilter()) -> dict | None:
-    """The export record of one article, or None when the filter leaves it out."""
+def article_record(
+    store: Store,
+    article_id: str,
+    flt: ExportFilter = ExportFilter(),
+    *,
+    speaker_cache: dict[str, dict[str, Any] | None] | None = None,
+) -> dict | None:
+    """The export record of one article, or None when the filter leaves it out.
+
+    ``speaker_cache`` (speaker id to row) saves a query per speaker when many
+    articles are exported at once from one snapshot.
+    """
     art = store.article(article_id)
     statuses = flt.span_statuses()
     spans = store.spans(article_id, statuses=statuses)
@@ -95,6 +105,10 @@ def article_record(store: Store, article_id: str, flt: ExportFilter = ExportFilt
             "cue": c["cue_span_id"] if c["cue_span_id"] in span_ids else None,
             "kind": c["kind"], "status": c["status"], "note": c["note"],
         })
+    # In text order of what is exported: a left-out highlight must not decide the order,
+    # or the export, imported and exported again, would list the claims differently.
+    start_of = {s["id"]: s["start"] for s in spans}
+    claims.sort(key=lambda c: min(start_of[sid] for sid in c["spans"]))
     claim_ids = {c["id"] for c in claims}
     positions = [
         {
@@ -113,7 +127,12 @@ def article_record(store: Store, article_id: str, flt: ExportFilter = ExportFilt
             speaker_ids[item["speaker"]] = None
     speakers = []
     for sid in speaker_ids:
-        spk = store.speaker(sid)
+        if speaker_cache is None:
+            spk = store.speaker(sid)
+        elif sid in speaker_cache:
+            spk = speaker_cache[sid]
+        else:
+            spk = speaker_cache[sid] = store.speaker(sid)
         if spk is None:
             continue
         speakers.append({
@@ -167,11 +186,25 @@ def atomic_output(target: str | Path) -> Iterator[IO[str]]:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[None]:
+    """One read transaction, so the export is one consistent state of the database even
+    while edits go on in another connection (the GUI exports from a worker thread)."""
+    conn = store.db.conn
+    if conn.in_transaction:  # already inside the caller's transaction
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # reads only: ends the snapshot
 
 
 def _jsonl(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
@@ -258,17 +291,18 @@ def export(
     """Write the filtered articles to ``target`` ("-": stdout); returns how many were written."""
     if fmt not in _WRITERS:
         raise AnnotatorError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
-    ids = list(_article_ids(store, flt))
     written = 0
+    speakers: dict[str, dict[str, Any] | None] = {}
 
     def records() -> Iterator[dict]:
         for article_id in ids:
-            record = article_record(store, article_id, flt)
+            record = article_record(store, article_id, flt, speaker_cache=speakers)
             if record is not None:
                 yield record
 
     try:
-        with atomic_output(target) as out:
+        with _snapshot(store), atomic_output(target) as out:
+            ids = list(_article_ids(store, flt))
             for done, _ in enumerate(_WRITERS[fmt](records(), out), start=1):
                 written = done
                 if progress and done % 100 == 0:

@@ -117,6 +117,12 @@ def _jsonl(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
         except json.JSONDecodeError as exc:
             yield number, InputError(f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except ValueError as exc:  # a number too long to convert (over 4300 digits)
+            yield number, InputError(f"not usable JSON ({str(exc).split(':')[0]})")
+            continue
+        except RecursionError:
+            yield number, InputError("not usable JSON (nested too deeply)")
+            continue
         if not isinstance(value, dict):
             yield number, InputError(f"expected a JSON object, got {type(value).__name__}")
             continue

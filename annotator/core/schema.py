@@ -115,6 +115,36 @@ CREATE TABLE history (
     undone INTEGER NOT NULL DEFAULT 0,
     changes TEXT NOT NULL
 );
+""" + """
+-- Full-text search (corpus views): external-content FTS5 indexes over the article
+-- and span texts, kept in sync by triggers, so imports (executemany), edits,
+-- deletes and undo/redo (INSERT ... ON CONFLICT DO UPDATE, DELETE) all update them.
+-- Trigger bodies keep their statements on one line (_run_statements splits at line ends).
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, text) VALUES (new.rowid, new.text); END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text); INSERT INTO articles_fts (rowid, text) VALUES (new.rowid, new.text); END;
+CREATE VIRTUAL TABLE spans_fts USING fts5(
+    text, content='spans', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER spans_fts_insert AFTER INSERT ON spans BEGIN
+    INSERT INTO spans_fts (rowid, text) VALUES (new.rowid, new.text); END;
+CREATE TRIGGER spans_fts_delete AFTER DELETE ON spans BEGIN
+    INSERT INTO spans_fts (spans_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;
+CREATE TRIGGER spans_fts_update AFTER UPDATE OF text ON spans BEGIN
+    INSERT INTO spans_fts (spans_fts, rowid, text) VALUES ('delete', old.rowid, old.text); INSERT INTO spans_fts (rowid, text) VALUES (new.rowid, new.text); END;
+-- Corpus views (annotator/core/queries.py): an article's date (published, else the
+-- day it was imported) to filter and sort by; covering indexes for the counts per
+-- speaker and for the speaker x target grid, so 1,000,000 highlights stay fast.
+CREATE INDEX articles_date ON articles(coalesce(substr(published, 1, 10), substr(imported_at, 1, 10)));
+CREATE INDEX spans_speaker_status ON spans(speaker_id, status, article_id) WHERE speaker_id IS NOT NULL;
+CREATE INDEX claims_speaker_status ON claims(speaker_id, status, article_id);
+CREATE INDEX positions_grid ON positions(speaker_id, target_id, stance, status, article_id);
 """
 
 

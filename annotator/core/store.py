@@ -150,11 +150,16 @@ class Store:
                 f"{where}: made by a newer version of Annotator (schema {version}; this "
                 f"version knows up to {schema.SCHEMA_VERSION}); please upgrade Annotator"
             )
-        if version == 0:
-            tables = self.db.table_names()
-            if tables:
-                shown = ", ".join(tables[:5])
-                raise StoreError(f"{where}: not an Annotator database (it holds tables {shown})")
+        tables = self.db.table_names()
+        shown = ", ".join(tables[:5])
+        if version == 0 and tables:
+            raise StoreError(f"{where}: not an Annotator database (it holds tables {shown})")
+        # Other programs set user_version too: a version alone does not make it ours.
+        if version > 0 and not {"articles", "spans", "history"} <= set(tables):
+            raise StoreError(
+                f"{where}: not an Annotator database (schema {version}, but it holds "
+                f"tables {shown or 'none'})"
+            )
 
     def _check_and_migrate(self, backup: bool) -> None:
         version = self.schema_version()
@@ -168,8 +173,15 @@ class Store:
                 schema.MIGRATIONS[step](self.db)
             self.db.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
             self.db.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             self.db.execute("ROLLBACK")
+            if isinstance(exc, Exception) and not isinstance(exc, (sqlite3.Error, StoreError)):
+                # A bug in a migration is still one line for the user, never a traceback.
+                reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+                raise StoreError(
+                    f"{self.path}: could not upgrade the database from schema {version} to "
+                    f"{schema.SCHEMA_VERSION} ({reason}); the file was left as it was"
+                ) from exc
             raise
 
     def _backup_copy(self, version: int) -> Path:
@@ -559,7 +571,7 @@ class Store:
             statuses = list(statuses)
             sql += f" AND status IN ({','.join('?' for _ in statuses)})"
             params += statuses
-        return self._query(sql + ' ORDER BY start, "end" DESC, created', params)
+        return self._query(sql + ' ORDER BY start, "end" DESC, created, rowid', params)
 
     def update_span(self, span_id: str, **changes: Any) -> Changes:
         """Change a span's label, note, status, speaker or range (range is re-checked)."""
@@ -751,8 +763,18 @@ class Store:
     def find_speaker(self, name: str) -> dict[str, Any] | None:
         """The speaker with this name or alias (case-insensitive), if any."""
         wanted = " ".join(name.split()).casefold()
-        for row in self.speakers(prefix=name.strip(), limit=50):
-            if row["name"].casefold() == wanted or wanted in (a.casefold() for a in row["aliases"]):
+        if not wanted:
+            return None
+        # Compared in Python: SQLite's LIKE folds only ASCII case ("Élodie" vs
+        # "élodie"), and a LIMIT could cut off the one exact match among many.
+        rows = self._query("SELECT * FROM speakers ORDER BY name COLLATE NOCASE, rowid")
+        for row in rows:
+            row["aliases"] = json.loads(row["aliases"])
+        for row in rows:
+            if " ".join(row["name"].split()).casefold() == wanted:
+                return row
+        for row in rows:
+            if any(" ".join(a.split()).casefold() == wanted for a in row["aliases"]):
                 return row
         return None
 
@@ -859,7 +881,7 @@ class Store:
             statuses = list(statuses)
             sql += f" AND c.status IN ({','.join('?' for _ in statuses)})"
             params += statuses
-        rows = self._query(sql + " ORDER BY first_start, c.created", params)
+        rows = self._query(sql + " ORDER BY first_start, c.created, c.rowid", params)
         for row in rows:
             row["spans"] = json.loads(row["spans"])
             del row["first_start"]
@@ -1121,7 +1143,7 @@ class Store:
             statuses = list(statuses)
             sql += f" AND p.status IN ({','.join('?' for _ in statuses)})"
             params += statuses
-        rows = self._query(sql + " ORDER BY p.created", params)
+        rows = self._query(sql + " ORDER BY p.created, p.rowid", params)
         for row in rows:
             row["evidence"] = sorted(json.loads(row["evidence"]))
         return rows

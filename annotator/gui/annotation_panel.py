@@ -16,6 +16,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    plain_tooltip,
 )
 
 STANCE_MARKS = {"favor": "▲ favor", "against": "▼ against", "neutral": "● neutral", "mixed": "◆ mixed"}
@@ -139,7 +140,7 @@ class AnnotationPanel(QWidget):
         for item_id, columns, span_id in rows:
             item = QTreeWidgetItem(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, item_id)
-            item.setToolTip(1, columns[1])
+            item.setToolTip(1, plain_tooltip(columns[1]))
             widget.addTopLevelItem(item)
             self._span_of[(kind, item_id)] = span_id
             if item_id == current:

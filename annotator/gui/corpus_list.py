@@ -24,6 +24,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    plain_tooltip,
 )
 from .session import Session
 
@@ -128,7 +129,8 @@ class CorpusModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QColor(STATUS_COLORS.get(row["status"], "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
-            return row["title"]
+            # Escaped: Qt renders a tooltip that looks like HTML as HTML.
+            return plain_tooltip(row["title"]) if row["title"] else None
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "annotations":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -201,6 +203,9 @@ class CorpusPanel(QWidget):
         self.filter.textChanged.connect(lambda _: self._debounce.start())
         self.status.currentIndexChanged.connect(lambda _: self._apply_filter())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # Sorting resets the model: select the same article again afterwards.
+        self._last_id: str | None = None
+        header.sortIndicatorChanged.connect(lambda *_: self._last_id and self.select(self._last_id, emit=False))
 
     def _apply_filter(self) -> None:
         current = self.current_id()
@@ -217,6 +222,8 @@ class CorpusPanel(QWidget):
             self.select(current, emit=False)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._last_id = self.model.rows[current.row()]["id"]
         if current.isValid() and not self._quiet:
             self.article_selected.emit(self.model.rows[current.row()]["id"])
 

@@ -463,6 +463,10 @@ class MainWindow(QMainWindow):
 
     def span_clicked(self, span_id: str) -> None:
         self.text.mark_span(span_id, scroll=False)
+        if self._panel_timer.isActive():
+            # A change is still waiting to be listed: list it, or a new item is not found.
+            self._panel_timer.stop()
+            self._refresh_panel()
         self.panel.select_span(span_id, self.store.claim_for_span(span_id))
 
     def current_span(self) -> dict[str, Any] | None:
@@ -827,7 +831,9 @@ class MainWindow(QMainWindow):
 
     def on_database_changed(self) -> None:
         path = str(self.session.path)
-        recent = [p for p in self._recent() if p != path]
+        # The one just left goes in the list too (the first one opened was never added).
+        left = self.settings.value("database")
+        recent = [p for p in dict.fromkeys([*([str(left)] if left else []), *self._recent()]) if p != path]
         self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
         self.settings.setValue("database", path)
         self._rebuild_recent()

@@ -1,5 +1,6 @@
 """The one place the GUI imports Qt from, so a binding change touches one file."""
 
+from PySide6 import QtGui as _QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
@@ -80,4 +81,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = [name for name in dir() if name[0].isupper()]
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as written: Qt renders one that looks like HTML as HTML."""
+    return _QtGui.Qt.convertFromPlainText(text)
+
+
+__all__ = [name for name in dir() if name[0].isupper()] + ["plain_tooltip"]

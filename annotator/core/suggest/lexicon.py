@@ -190,6 +190,8 @@ CLAUSE_CUES: frozenset[str] = frozenset(
     for f in _CUE_LEMMAS[lemma]
 )
 
+CLAUSE_CUES = CLAUSE_CUES | {"point", "points", "pointed", "pointing"}  # "pointed out that"
+
 # Verbs that take an addressee object before "that" ("told reporters that").
 OBJECT_CUES: frozenset[str] = frozenset(_CUE_LEMMAS["tell"] + _CUE_LEMMAS["warn"])
 
@@ -202,11 +204,6 @@ AUXILIARIES: frozenset[str] = frozenset(
         "were",
         "is",
         "are",
-        "will",
-        "would",
-        "did",
-        "does",
-        "do",
         "also",
         "later",
         "further",
@@ -217,7 +214,6 @@ AUXILIARIES: frozenset[str] = frozenset(
         "earlier",
         "recently",
         "once",
-        "had",
         "reportedly",
         "publicly",
         "separately",
@@ -360,7 +356,6 @@ ROLE_HEADS: frozenset[str] = frozenset(
         "counselor",
         "undersecretary",
         "under-secretary",
-        "secretary-general",
         "speaker",
         "source",
         "sources",
@@ -369,7 +364,6 @@ ROLE_HEADS: frozenset[str] = frozenset(
         "fellow",
         "member",
         "members",
-        "premier",
         "president-elect",
         "strategist",
         "commentator",
@@ -581,7 +575,6 @@ ORG_HEADS: frozenset[str] = frozenset(
         "assembly",
         "board",
         "network",
-        "statement",
         "mission",
         "delegation",
         "regime",
@@ -594,24 +587,22 @@ ORG_HEADS: frozenset[str] = frozenset(
         "think-tank",
         "tank",
         "consulate",
-        "court",
         "tribunal",
         "nations",
         "command",
         "headquarters",
-        "secretariat",
-        "organisation",
         "presidency",
         "palace",
         "channel",
         "broadcaster",
-        "agency",
         "media",
         "outlet",
         "charity",
         "watchdog",
         "regulator",
         "side",
+        "guard",
+        "guards",
     }
 )
 
@@ -719,7 +710,6 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
         "indeed",
         "moreover",
         "furthermore",
-        "still",
         "both",
         "all",
         "some",

@@ -7,8 +7,10 @@ A *mention* is the speaker as written next to a cue: a proper name without its t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from ._trie import trie_pattern
 from .lexicon import (
     AMBIGUOUS_CUES,
     AUXILIARIES,
@@ -29,15 +31,19 @@ from .lexicon import (
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-‐]\w+)*|\S")
 
 
-@dataclass(frozen=True)
 class Tok:
-    start: int
-    end: int
-    text: str
+    """A token: offsets into the article and its text."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.text!r})"
 
     @property
     def is_word(self) -> bool:
@@ -45,7 +51,15 @@ class Tok:
 
     @property
     def is_cap(self) -> bool:
-        return self.text[0].isupper()
+        c = self.text[0]
+        if c.isupper():
+            return True
+        # "al-Harbi", "d'Estaing", "bin-Salman": a lower-case particle glued to a name
+        m = _GLUED_RE.match(self.text)
+        return m is not None and self.text[m.end()].isupper()
+
+
+_GLUED_RE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-‐’']")
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
@@ -54,9 +68,11 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 
 _PHRASAL_FIRST = {f: lemma for lemma, forms in PHRASAL_CUES.items() for f in forms}
 _CUE_FORMS = sorted(CUE_WORDS | set(_PHRASAL_FIRST), key=len, reverse=True)
+# no IGNORECASE (slow): the trie holds lower-case and capitalised forms
 _CUE_RE = re.compile(
-    r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<w>" + "|".join(_CUE_FORMS) + r"))\b(?P<part>\s+\w+)?",
-    re.IGNORECASE,
+    r"(?<!\w)(?:(?P<acc>[Aa]ccording\s+to)|(?P<w>"
+    + trie_pattern(set(_CUE_FORMS) | {f.capitalize() for f in _CUE_FORMS})
+    + r"))\b(?=(?P<part>\s+\w+))?"
 )
 _NOT_BEFORE_VERB = frozenset(
     {
@@ -85,8 +101,6 @@ _NOT_BEFORE_VERB = frozenset(
         "member",
         "with",
         "by",
-        "and",
-        "or",
         "what",
         "whose",
         "from",
@@ -116,6 +130,28 @@ class Cue:
         return self.word == "according to"
 
 
+class Index:
+    """Cues of an article (one pass per paragraph) and tokens of any range."""
+
+    def __init__(self, text: str, bounds: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.cues: list[Cue] = []
+        for s, e in bounds:
+            self.cues.extend(find_cues(text, s, e))
+        self.cue_starts = [c.start for c in self.cues]
+
+    def cues_between(self, start: int, end: int) -> list[Cue]:
+        i = bisect_left(self.cue_starts, start)
+        j = i
+        n = len(self.cues)
+        while j < n and self.cues[j].end <= end:
+            j += 1
+        return self.cues[i:j]
+
+    def toks_between(self, start: int, end: int) -> list[Tok]:
+        return tokenize(self.text, start, end)
+
+
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Reporting cues in ``text[start:end]``, skipping noun uses ("the claims")."""
     out: list[Cue] = []
@@ -138,10 +174,49 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             prev = _prev_word(text, start, cs)
             if prev is not None and prev.lower() in _NOT_BEFORE_VERB:
                 continue
+        if low in _NOUNISH and not _verbal_context(text, start, end, cs, ce):
+            continue
         if w[0].isupper() and low in ("states", "state"):
             continue
         out.append(Cue(cs, ce, low, low.endswith("ing")))
     return out
+
+
+_NOUNISH = frozenset(
+    {
+        "state",
+        "states",
+        "claim",
+        "claims",
+        "note",
+        "notes",
+        "stress",
+        "reply",
+        "answer",
+        "post",
+        "comment",
+        "report",
+        "counter",
+        "promise",
+        "vow",
+        "vows",
+        "warning",
+        "repeat",
+        "affirm",
+    }
+)
+_NEXT_RE = re.compile(r"\s*(?:that\b|:|[\"'“‘«„])")
+
+
+def _verbal_context(text: str, start: int, end: int, cs: int, ce: int) -> bool:
+    """A noun-like cue form ("states", "claims", "warning") only counts before "that",
+    a colon or a quote, or right after a quote ("..., states the report")."""
+    if _NEXT_RE.match(text, ce, end):
+        return True
+    i = cs - 1
+    while i >= start and text[i].isspace():
+        i -= 1
+    return i >= start and text[i] in "\"'”’»,"
 
 
 _PREV_WORD_RE = re.compile(r"(\w+)\W{0,3}$")
@@ -163,11 +238,33 @@ class Mention:
     affiliation: str | None = None
     head: str | None = None  # for noun phrases: the head noun, lower case
     definite: bool = True
+    phrase_start: int = -1  # start of the whole phrase, titles and determiner included
+    org_hint: str | None = None  # "a ministry spokesperson" -> "ministry"
 
 
-_CONNECTORS = frozenset({"of", "for", "de", "van", "von", "bin", "al", "da", "del", "der", "le"})
-_APPOS_STARTS = DETERMINERS | {"who", "which", "whose", "speaking", "said", "herself", "himself"}
+_APPOS_STARTS = DETERMINERS | {"who", "which", "whose", "speaking", "herself", "himself"}
 _NP_WORDS = ROLE_HEADS | ORG_HEADS | ROLE_MODIFIERS
+_HEADS = ROLE_HEADS | ORG_HEADS
+_PREPS = frozenset({"in", "at", "to", "for", "of"})
+_PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "da",
+        "del",
+        "der",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+        "ibn",
+        "el",
+    }
+)
 _ADJ_OK = frozenset(
     {
         "chinese",
@@ -198,9 +295,6 @@ _ADJ_OK = frozenset(
         "ruling",
         "western",
         "eastern",
-        "country's",
-        "nation's",
-        "ministry's",
         "press",
         "news",
         "deputy",
@@ -209,14 +303,7 @@ _ADJ_OK = frozenset(
         "anonymous",
         "unnamed",
         "independent",
-        "other",
-        "two",
-        "three",
-        "several",
-        "some",
-        "many",
         "security",
-        "foreign-ministry",
         "commerce",
         "trade",
         "finance",
@@ -225,9 +312,11 @@ _ADJ_OK = frozenset(
         "interior",
         "home",
         "economy",
-        "white",
-        "us",
-        "u.s.",
+        "climate",
+        "environment",
+        "coast",
+        "guard",
+        "border",
     }
 )
 
@@ -236,6 +325,8 @@ def _is_name_tok(t: Tok) -> bool:
     if not t.is_word or not t.is_cap:
         return False
     low = t.low
+    if low.endswith(("'s", "’s")):
+        return False  # "Fiji's Losana Rabuka": the possessive is an affiliation
     if low in ROLE_HEADS or low in ORG_HEADS or low in HONORIFICS:
         return False
     if low in ROLE_MODIFIERS or low in NON_NAME_WORDS:
@@ -257,44 +348,206 @@ def _np_word(t: Tok) -> bool:
     return low in _NP_WORDS or low in _ADJ_OK or low.endswith(("'s", "’s"))
 
 
-def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
-    """The subject mention ending just before ``toks[k]`` (the cue), not before ``floor``."""
-    j = k - 1
-    # auxiliaries and adverbs between subject and verb ("has also said")
+def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
     while j >= floor and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
         j -= 1
-    # "on Tuesday" between subject and verb
+    # "on Tuesday", "last week" between subject and verb
     if (
         j - 1 >= floor
-        and toks[j].is_cap
-        and toks[j].low in NON_NAME_WORDS
-        and toks[j - 1].low in ("on", "last", "this")
+        and toks[j].low in NON_NAME_WORDS | {"week", "month", "year", "night", "morning", "evening"}
+        and toks[j - 1].low in ("on", "last", "this", "late", "early")
     ):
         j -= 2
+        while j >= floor and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
+            j -= 1
+    return j
+
+
+def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
+    """Start index of the title/name/noun-phrase run ending at ``toks[j]``, and its
+    determiner (which is not part of the run)."""
+    i = j
+    while i >= floor and j - i < 14:
+        t = toks[i]
+        low = t.low
+        if low in DETERMINERS:
+            if i < j and i - 2 >= floor and toks[i - 1].low in _PREPS and toks[i - 2].low in _HEADS:
+                i -= 2  # "the embassy in the capital"
+                continue
+            break
+        if low in _PREPS and not t.is_cap:
+            if i < j and i - 1 >= floor and toks[i - 1].low in _HEADS:
+                i -= 1
+                continue
+            if (
+                low == "of"
+                and i < j
+                and i - 1 >= floor
+                and toks[i - 1].is_cap
+                and toks[i + 1].is_cap
+            ):
+                i -= 1
+                continue
+            break
+        if _np_word(t):
+            if t.is_cap and low in NON_NAME_WORDS:
+                break
+            i -= 1
+            continue
+        if low in _PARTICLES and i < j and toks[i + 1].is_cap:
+            i -= 1
+            continue
+        if t.text == "." and i - 1 >= floor and toks[i - 1].low in HONORIFICS:
+            i -= 1
+            continue
+        if (
+            t.text in ("'", "’")
+            and i < j
+            and i - 1 >= floor
+            and toks[i - 1].low.endswith("s")
+            and toks[i - 1].end == t.start
+        ):
+            i -= 1  # "the Steel Producers’ Association"
+            continue
+        break
+    if i >= floor and i < j and toks[j].low in _HEADS and toks[i].low not in DETERMINERS:
+        # "the housing secretary": one or two plain nouns between determiner and head
+        for x in (1, 2):
+            d = i - x
+            if d < floor:
+                break
+            mid = toks[d + 1 : i + 1]
+            if not all(_plain_word(t) for t in mid):
+                break
+            if toks[d].low in DETERMINERS:
+                i = d
+                break
+    det = toks[i] if i >= floor and toks[i].low in DETERMINERS else None
+    return i + 1, det
+
+
+def _plain_word(t: Tok) -> bool:
+    low = t.low
+    return (
+        t.text.isalpha()
+        and not t.is_cap
+        and low not in CUE_WORDS
+        and low not in AUXILIARIES
+        and low not in _PREPS
+        and low not in DETERMINERS
+        and low not in SUBJECT_PRONOUNS
+        and low not in _NOT_BEFORE_VERB
+    )
+
+
+def _run_fwd(toks: list[Tok], j: int, ceil: int) -> int:
+    """End index (exclusive) of the run starting at ``toks[j]``."""
+    i = j
+    seen_of = False
+    while i < ceil and i - j < 14:
+        t = toks[i]
+        low = t.low
+        if _np_word(t) and not (t.is_cap and low in NON_NAME_WORDS and i > j):
+            i += 1
+            continue
+        if low in _PREPS and not t.is_cap and i > j and i + 1 < ceil:
+            nxt = toks[i + 1]
+            if toks[i - 1].low in _HEADS or (low == "of" and toks[i - 1].is_cap and nxt.is_cap):
+                if nxt.low in DETERMINERS and i + 2 < ceil and _np_word(toks[i + 2]):
+                    i += 2
+                    seen_of = True
+                    continue
+                if _np_word(nxt) and nxt.is_cap:
+                    i += 1
+                    seen_of = True
+                    continue
+            break
+        if low == "and" and seen_of and i + 1 < ceil and toks[i + 1].is_cap and toks[i - 1].is_cap:
+            i += 1
+            continue
+        if low in _PARTICLES and i + 1 < ceil and toks[i + 1].is_cap:
+            i += 1
+            continue
+        if t.text == "." and i > j and toks[i - 1].low in HONORIFICS:
+            i += 1
+            continue
+        break
+    return i
+
+
+def _with(m: Mention, **kw) -> Mention:
+    d = {f: getattr(m, f) for f in m.__dataclass_fields__}
+    d.update(kw)
+    return Mention(**d)
+
+
+def _is_name_seg(seg: list[Tok]) -> bool:
+    words = [t for t in seg if t.text not in ("(", ")")]
+    if not words or len(words) > 6:
+        return False
+    return _is_name_tok(words[-1]) and all(
+        _is_name_tok(t) or t.low in _PARTICLES or t.text in ("'", "’", ".") for t in words
+    )
+
+
+def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
+    """The subject mention ending just before ``toks[k]`` (the cue), not before ``floor``."""
+    j = _skip_aux_back(toks, k - 1, floor)
     if j < floor:
         return None
-    appos: tuple[int, int] | None = None
-    if toks[j].text == ")":
-        o = j
-        while o >= floor and toks[o].text != "(" and j - o < 8:
-            o -= 1
-        if o < floor or toks[o].text != "(":
-            return None
-        j = o - 1
-    elif toks[j].text == ",":
-        # apposition: "Mao Ning, a spokesperson for the ministry, said"
+    if toks[j].text == ",":
         c = j - 1
-        while c >= floor and toks[c].text != "," and j - c <= 16:
-            if toks[c].text in ".;:!?\"“”«»":
+        while c >= floor and toks[c].text != "," and j - c <= 18:
+            if toks[c].text in '.;:!?"“”«»':
                 return None
             c -= 1
         if c < floor or toks[c].text != ",":
             return None
-        first = toks[c + 1]
-        if not (first.low in _APPOS_STARTS or first.low in ROLE_HEADS or _np_word(first)):
+        seg = toks[c + 1 : j]
+        if not seg:
             return None
-        appos = (c + 1, j)
-        j = c - 1
+        if _is_name_seg(seg):
+            # "Vanuatu's foreign minister, Daniel Tavoa, said"
+            p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
+            m = _analyse_run(text, seg[:p], None)
+            if m is None or m.form != "name":
+                return None
+            s, det = _run_back(toks, c - 1, floor)
+            npm = _analyse_run(text, toks[s:c], det) if s <= c - 1 else None
+            if npm is None:
+                return m
+            role = npm.role or (npm.text if npm.kind == "person" else None)
+            aff = npm.affiliation if npm.kind == "person" else _strip_det_text(npm.text)
+            return _with(
+                m, role=role, affiliation=aff, kind="person", phrase_start=npm.phrase_start
+            )
+        if (
+            seg[0].low in _APPOS_STARTS
+            or any(t.low in ROLE_HEADS for t in seg)
+            or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
+        ):
+            # "Mao Ning, a spokesperson for the ministry, said"
+            m = _mention_ending(text, toks, c - 1, floor)
+            if m is None:
+                return None
+            role, aff = _apposition(text, seg)
+            if role or aff:
+                kind = "person" if (m.form == "name" and role) else m.kind
+                m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
+            return m
+        return None
+    return _mention_ending(text, toks, j, floor)
+
+
+def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
+    if j >= floor and toks[j].text == ")":
+        # "Mohammed al-Harbi (محمد الحربي)": skip the parenthesis
+        o = j
+        while o >= floor and toks[o].text != "(" and j - o < 10:
+            o -= 1
+        if o < floor or toks[o].text != "(":
+            return None
+        j = o - 1
     if j < floor:
         return None
     t = toks[j]
@@ -302,51 +555,175 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
         if t.low in ("we", "i"):
             return None
         kind = "organisation" if t.low == "it" else "person"
-        return Mention(t.start, t.end, t.text, "pronoun", kind)
-    # run of title/name/NP words
-    i = j
-    while i >= floor and j - i < 10:
-        ti = toks[i]
-        if ti.low in DETERMINERS:
-            break
-        if _np_word(ti):
-            if ti.is_cap and ti.low in NON_NAME_WORDS:
-                break
-            i -= 1
-            continue
-        if (
-            ti.low in _CONNECTORS
-            and i - 1 >= floor
-            and toks[i - 1].is_cap
-            and i + 1 <= j
-            and toks[i + 1].is_cap
-        ):
-            i -= 1
-            continue
-        if ti.text in (".",) and i - 1 >= floor and toks[i - 1].low in HONORIFICS:
-            i -= 1
-            continue
-        break
-    run = toks[i + 1 : j + 1]
-    det: Tok | None = None
-    if i >= floor and toks[i].is_word and toks[i].low in DETERMINERS:
-        det = toks[i]
-    m = _analyse_run(text, run, det)
-    if m is not None and appos is not None:
-        role, aff = _apposition(text, toks[appos[0] : appos[1]])
-        if role or aff:
-            m = Mention(
-                m.start,
-                m.end,
-                m.text,
-                m.form,
-                m.kind if m.form != "name" else "person" if role else m.kind,
-                role or m.role,
-                aff or m.affiliation,
-                m.head,
-                m.definite,
-            )
+        return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
+    s, det = _run_back(toks, j, floor)
+    m = _analyse_run(text, toks[s : j + 1], det)
+    if m is None:
+        m = _generic_np(text, toks, j, floor)
     return m
+
+
+# Heads of noun phrases that are documents or things, never speakers.
+_NON_SPEAKER_HEADS = frozenset(
+    [
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "study",
+        "survey",
+        "data",
+        "document",
+        "documents",
+        "letter",
+        "memo",
+        "declaration",
+        "communique",
+        "communiqué",
+        "resolution",
+        "poll",
+        "polls",
+        "figures",
+        "analysis",
+        "article",
+        "paper",
+        "law",
+        "bill",
+        "agreement",
+        "treaty",
+        "text",
+        "draft",
+        "plan",
+        "proposal",
+        "order",
+        "decree",
+        "website",
+        "post",
+        "message",
+        "video",
+        "email",
+        "tweet",
+        "transcript",
+        "filing",
+        "book",
+        "film",
+        "song",
+        "story",
+        "research",
+        "record",
+        "records",
+        "note",
+        "notes",
+        "sign",
+        "banner",
+        "headline",
+        "slogan",
+        "move",
+        "decision",
+        "deal",
+        "rule",
+        "rules",
+        "estimate",
+        "estimates",
+        "index",
+        "chart",
+        "map",
+        "list",
+    ]
+)
+_GENERIC_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one"})
+
+
+def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
+    """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
+    "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
+    head = toks[j]
+    if not head.is_word or head.is_cap or not _plain_word(head) or head.low in _NON_SPEAKER_HEADS:
+        return None
+    d = j - 1
+    while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:
+        t = toks[d]
+        if not (t.is_word and (_plain_word(t) or _np_word(t))):
+            return None
+        d -= 1
+    if d < floor or toks[d].low not in _GENERIC_DETS:
+        return None
+    det = toks[d]
+    definite = det.low not in ("a", "an", "one")
+    kind = "organisation" if head.low in ORG_HEADS else "person"
+    return Mention(
+        det.start,
+        head.end,
+        text[det.start : head.end],
+        "np",
+        kind,
+        head.text if kind == "person" else None,
+        None,
+        head.low,
+        definite,
+        det.start,
+        None,
+    )
+
+
+_FINITE = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "went",
+        "took",
+        "made",
+        "gave",
+        "came",
+        "wrote",
+        "spoke",
+        "held",
+        "met",
+        "sent",
+        "left",
+        "led",
+        "told",
+        "said",
+        "put",
+        "set",
+        "kept",
+        "began",
+        "brought",
+        "found",
+        "got",
+        "struck",
+        "saw",
+        "chose",
+        "rose",
+        "fell",
+        "ran",
+        "won",
+        "lost",
+        "sought",
+        "thought",
+    ]
+)
+
+
+def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The subject of the clause a participle cue (", saying ...") hangs on: the mention
+    before the first finite-looking verb of the sentence."""
+    for i in range(1, k):
+        t = toks[i]
+        if not t.is_word or t.is_cap:
+            continue
+        low = t.low
+        if not (low.endswith("ed") or low in _FINITE or low in CUE_WORDS):
+            continue
+        m = mention_before(text, toks, i, 0)
+        if m is not None:
+            return m
+    return None
 
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
@@ -358,47 +735,37 @@ def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | No
         return None
     t = toks[j]
     if t.is_word and t.low in SUBJECT_PRONOUNS and t.low not in ("we", "i", "it"):
-        return Mention(t.start, t.end, t.text, "pronoun", "person")
+        return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
     det = None
     if t.is_word and t.low in DETERMINERS:
         det = t
         j += 1
-    i = j
-    while i < ceil and i - j < 10:
-        ti = toks[i]
-        if _np_word(ti):
-            i += 1
-            continue
-        if ti.low in _CONNECTORS and i > j and toks[i - 1].is_cap and i + 1 < ceil and toks[i + 1].is_cap:
-            i += 1
-            continue
-        if ti.text == "." and i > j and toks[i - 1].low in HONORIFICS:
-            i += 1
-            continue
-        break
-    run = toks[j:i]
-    # "said the ministry in a statement": stop NP at a lowercase word after a name
-    m = _analyse_run(text, run, det)
+    i = _run_fwd(toks, j, ceil)
+    m = _analyse_run(text, toks[j:i], det)
+    if m is None and det is not None:
+        # "said the coach", "said a local farmer": the head ends the phrase
+        h = j
+        while h < ceil and h - j < 3 and toks[h].is_word and not toks[h].is_cap:
+            h += 1
+        if h > j and (h == ceil or not toks[h].is_word):
+            m = _generic_np(text, toks, h - 1, j - 1)
+            i = h
     if m is None:
         return None
+    if i < ceil and toks[i].text == "(":
+        while i < ceil and toks[i].text != ")":
+            i += 1
+        i += 1
     if i < ceil and toks[i].text == ",":
         c = i + 1
-        while c < ceil and toks[c].text not in (",", ".", ";", ":", "—", "–") and c - i < 16:
+        while c < ceil and toks[c].text not in (",", ".", ";", ":", "—", "–") and c - i < 18:
             c += 1
-        if i + 1 < ceil and toks[i + 1].low in _APPOS_STARTS | ROLE_HEADS:
-            role, aff = _apposition(text, toks[i + 1 : c])
+        seg = toks[i + 1 : c]
+        if seg and (seg[0].low in _APPOS_STARTS or any(x.low in ROLE_HEADS for x in seg)):
+            role, aff = _apposition(text, seg)
             if role or aff:
-                m = Mention(
-                    m.start,
-                    m.end,
-                    m.text,
-                    m.form,
-                    "person" if (m.form == "name" and role) else m.kind,
-                    role or m.role,
-                    aff or m.affiliation,
-                    m.head,
-                    m.definite,
-                )
+                kind = "person" if (m.form == "name" and role) else m.kind
+                m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
     return m
 
 
@@ -412,38 +779,76 @@ def _join(text: str, toks: list[Tok]) -> str | None:
     return text[toks[0].start : toks[-1].end]
 
 
+def _strip_det_text(s: str) -> str:
+    first, _, rest = s.partition(" ")
+    return rest if rest and first.lower() in DETERMINERS else s
+
+
 def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
     """Split a run like "Chinese Foreign Ministry spokesperson Mao Ning" into
     affiliation / role / name, or read it as a noun phrase ("the foreign ministry")."""
-    # drop sentence-initial non-name words ("But", "Earlier")
     while run and run[0].is_cap and run[0].low in NON_NAME_WORDS:
         run = run[1:]
         det = None
+    while run and not run[-1].is_word:
+        run = run[:-1]
     if not run:
         return None
-    # trailing name tokens
+    phrase_start = det.start if det is not None else run[0].start
     n = len(run)
+    # a prepositional phrase after a head noun: "the embassy in Oslo", "a spokesperson
+    # for the ministry" -- unless a full name follows ("Secretary of State Antony Blinken")
+    p = next(
+        (
+            x
+            for x in range(1, n)
+            if run[x].low in _PREPS and not run[x].is_cap and run[x - 1].low in _HEADS
+        ),
+        None,
+    )
+    if p is not None:
+        tail = run[p + 1 :]
+        if not (
+            run[p].low == "of"
+            and len(tail) >= 2
+            and tail[0].low not in DETERMINERS
+            and _is_name_tok(tail[-1])
+            and _is_name_tok(tail[-2])
+        ):
+            head = run[p - 1].low
+            kind = "person" if head in ROLE_HEADS else "organisation"
+            first = det if det is not None else run[0]
+            s, e, t = _span(text, first, run[-1])
+            org = next((x.low for x in run if x.low in ORG_HEADS), None)
+            definite = det is None or det.low not in ("a", "an", "one", "another")
+            role = _join(text, run[:p]) if kind == "person" else None
+            aff = (
+                _strip_det_text(_join(text, run[p + 1 :]) or "") or None
+                if kind == "person"
+                else None
+            )
+            return Mention(s, e, t, "np", kind, role, aff, head, definite, phrase_start, org)
+    # trailing name tokens
     e = n
     while e > 0 and (_is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
         e -= 1
+    if e > 0 and run[e - 1].low in _PARTICLES and e < n:
+        e -= 1  # "de Wolf"
     name = run[e:]
-    while name and not name[0].is_cap:
-        name = name[1:]
-    if name and not (e == 0 and det is not None and len(name) == 1 and False):
-        prefix = run[: n - len(name)]
+    if name:
+        prefix = run[:e]
         role, aff = _split_title(text, prefix)
         if det is not None and not prefix and det.low in ("the", "a", "an"):
-            # "the Kremlin", "the Pentagon": organisation by name
+            # "the Kremlin": an organisation by name
             s, en, t = _span(text, det, name[-1])
-            return Mention(s, en, t, "np", "organisation", None, None, name[-1].low, True)
+            return Mention(s, en, t, "np", "organisation", None, None, name[-1].low, True, s)
         s, en, t = _span(text, name[0], name[-1])
-        kind = "person"
-        return Mention(s, en, t, "name", kind, role, aff)
+        return Mention(s, en, t, "name", "person", role, aff, phrase_start=phrase_start)
     # no name: acronym organisation ("NATO said") or noun phrase
     last = run[-1]
     if _is_acronym(last) and (len(run) == 1 or det is None):
         s, en, t = _span(text, run[0], last)
-        return Mention(s, en, t, "name", "organisation", None, None)
+        return Mention(s, en, t, "name", "organisation", phrase_start=phrase_start)
     head = last.low
     if head in ROLE_HEADS:
         kind = "person"
@@ -460,10 +865,13 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
     definite = det is None or det.low not in ("a", "an", "one", "another")
     role = None
     aff = None
+    org = None
     if kind == "person":
-        role = last.text
-        aff = _join(text, run[:-1])
-    return Mention(s, en, t, "np", kind, role, aff, head, definite)
+        role, aff = _split_title(text, run)
+        if aff and aff.endswith(("'s", "’s")):
+            aff = aff[:-2]
+        org = next((x.low for x in run[:-1] if x.low in ORG_HEADS), None)
+    return Mention(s, en, t, "np", kind, role, aff, head, definite, phrase_start, org)
 
 
 def _is_cap_connector(run: list[Tok], i: int) -> bool:
@@ -480,7 +888,7 @@ _COURTESY = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx", "sir", "dame", "pr
 
 
 def _split_title(text: str, prefix: list[Tok]) -> tuple[str | None, str | None]:
-    """"Chinese Foreign Ministry spokesperson" -> ("spokesperson", "Chinese Foreign Ministry");
+    """ "Chinese Foreign Ministry spokesperson" -> ("spokesperson", "Chinese Foreign Ministry");
     "US Secretary of State" -> ("Secretary of State", "US")."""
     toks = [t for t in prefix if t.text != "." and t.low not in _COURTESY]
     if not toks:
@@ -496,9 +904,12 @@ def _split_title(text: str, prefix: list[Tok]) -> tuple[str | None, str | None]:
     s = h
     while s > 0:
         low = toks[s - 1].low
-        if low in ROLE_HEADS or low in HONORIFICS or low in ROLE_MODIFIERS:
-            s -= 1
-        elif low == "of" and s - 2 >= 0 and toks[s - 2].low in ROLE_HEADS:
+        if (
+            low in ROLE_HEADS
+            or low in HONORIFICS
+            or low in ROLE_MODIFIERS
+            or (low == "of" and s - 2 >= 0 and toks[s - 2].low in ROLE_HEADS)
+        ):
             s -= 1
         else:
             break
@@ -516,13 +927,16 @@ def _strip_det(toks: list[Tok]) -> list[Tok]:
 
 
 def _apposition(text: str, toks: list[Tok]) -> tuple[str | None, str | None]:
-    """", a spokesperson for the ministry," -> ("spokesperson", "the ministry")."""
+    """ ", a spokesperson for the ministry," -> ("spokesperson", "the ministry")."""
     toks = [t for t in toks if t.text not in (",",)]
     if not toks or toks[0].low in ("who", "which", "whose", "speaking", "said"):
         return None, None
     while toks and toks[0].low in DETERMINERS:
         toks = toks[1:]
-    split = next((i for i, t in enumerate(toks) if t.low in ("for", "of", "at", "with", "to", "from", "in")), None)
+    split = next(
+        (i for i, t in enumerate(toks) if t.low in ("for", "of", "at", "with", "to", "from", "in")),
+        None,
+    )
     if split is not None:
         before, after = toks[:split], toks[split + 1 :]
         heads = [t for t in before if t.low in ROLE_HEADS]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS, ELISIONS
 
@@ -40,7 +40,7 @@ _TERMINAL = frozenset(".!?:;\"'”’»)]…")
 _BULLETS = frozenset("-–—•*·>") | ALL_MARKS
 _ELISION_RE = re.compile(r"(?:\d|[A-Za-z]+\b)")
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*")
-_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE_RE = re.compile(r"([\w.’'\-]+)$")
 _MAX_RESTARTS = 64
 
 
@@ -63,7 +63,6 @@ class Quote:
     last_para: int  # paragraph index of the closing mark
     glyph: str
     continued: bool = False
-    inner: list[tuple[int, int]] = field(default_factory=list)
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -91,9 +90,10 @@ def paragraphs(text: str) -> list[Paragraph]:
             last = text[cur.end - 1]
             first = text[s]
             prev_len = cur.end - text.rfind("\n", 0, cur.end) - 1
-            soft = first not in _BULLETS and (
-                first.islower()
-                or (last not in _TERMINAL and prev_len >= 50 and (last.isalnum() or last in ",;-–"))
+            # a hard-wrapped line: the previous line stops mid-sentence
+            wrapped = prev_len >= 50 and (last.islower() or last.isdigit() or last in ",;-–")
+            soft = (first not in _BULLETS and (first.islower() or wrapped)) or (
+                wrapped and first in ALL_MARKS
             )
             if soft:
                 cur.end = e
@@ -126,10 +126,25 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
             wb = _WORD_BEFORE_RE.search(text, max(start, m.start() - 20), m.start())
             if wb:
                 w = wb.group(1).lower()
-                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
+                if w in ABBREVIATIONS or "." in w.strip("."):
+                    continue
+                if len(w) == 1 and w.isalpha() and _is_initial(text, start, wb.start()):
                     continue
         out.append(stop)
     return out
+
+
+_PREV_TOKEN_RE = re.compile(r"(\S+)\s+$")
+
+
+def _is_initial(text: str, start: int, pos: int) -> bool:
+    """Is the single letter at ``pos`` an initial ("John F. Kennedy", "J. K. Rowling")
+    rather than a word ending a sentence ("posted on X.")?"""
+    m = _PREV_TOKEN_RE.search(text, max(start, pos - 30), pos)
+    if m is None:
+        return True
+    prev = m.group(1)
+    return prev[0].isupper() or prev.endswith(".")
 
 
 @dataclass
@@ -232,12 +247,16 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
                 og = cur.glyph
                 if _family(m.glyph) != _family(og):
                     continue
-                if m.closes and m.glyph in _CLOSERS[og] and not (
-                    m.opens and og in _OPEN_GLYPHS and m.glyph == og
+                if (
+                    m.closes
+                    and m.glyph in _CLOSERS[og]
+                    and not (m.opens and og in _OPEN_GLYPHS and m.glyph == og)
                 ):
                     if depth:
                         depth -= 1
                         continue
+                    if _possessive_inside(text, ms, idx - 1, p.end):
+                        continue  # 'the Smiths' house is big,' -- a plural possessive
                     _add_span(text, cur, cur_start, m.pos)
                     cur.close_pos = m.pos
                     cur.last_para = pi
@@ -277,6 +296,23 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
             depth = 0
             idx = next((k for k, mk in enumerate(ms) if mk.pos > failed), len(ms))
     return quotes
+
+
+def _possessive_inside(text: str, ms: list[_Mark], k: int, end: int) -> bool:
+    """Is the single closing mark ``ms[k]`` rather a plural possessive ("the Smiths'
+    house") inside the quote, because the quote closes later in the sentence?"""
+    m = ms[k]
+    if m.glyph not in "'’" or text[m.pos - 1] not in "sS":
+        return False
+    if not (m.pos + 2 < end and text[m.pos + 1] == " " and text[m.pos + 2].islower()):
+        return False
+    for later in ms[k + 1 :]:
+        if later.glyph in "'’" and later.closes and not later.opens:
+            gap = text[m.pos : later.pos]
+            return not any(c in gap for c in ".!?")
+        if later.opens:
+            return False
+    return False
 
 
 def _add_span(text: str, q: Quote, s: int, e: int) -> None:

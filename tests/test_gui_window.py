@@ -1,0 +1,939 @@
+"""The annotation window, driven as a user drives it: keys, clicks, popups, menus.
+
+Every test checks the database, not only the widgets: what the window shows must be
+what is stored. Dialogs that would block (QMessageBox, QInputDialog, QMenu.exec,
+modal dialogs) are replaced by recorders.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidget
+
+from annotator.gui import main_window as main_window_module
+from annotator.gui.app import application, build_window
+from annotator.gui.main_window import MainWindow
+from annotator.gui.popups import ClaimPopup, MentionPopup, PositionPopup
+from annotator.gui.shortcuts_dialog import ShortcutsDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+QUOTE = "no region needs a new bloc"
+QUOTE2 = "Pacific island countries are not anyone's backyard"
+SPEAKER = "Lin Qiao"
+
+
+# --- fixtures ---------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No real home, settings or database (tests/conftest.py does the same, per session)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    for key, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+        monkeypatch.setenv(key, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "default.db"))
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """QMessageBox.warning/critical/information record their text instead of blocking."""
+    seen: list[str] = []
+
+    def record(_parent, _title, text, *args, **kwargs):
+        seen.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return seen
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, warnings) -> Iterator[Callable[..., MainWindow]]:
+    application()  # the app's stylesheet, so pixel positions are the real ones
+    opened: list[MainWindow] = []
+
+    def make(db: Path | None = None, *, seed: bool = True) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        win = build_window(db or tmp_path / "annotations.db", annotator="tester", seed=seed,
+                           settings=settings)
+        qtbot.addWidget(win)
+        opened.append(win)
+        win.show()
+        qtbot.waitExposed(win)
+        activate(win, qtbot)
+        return win
+
+    yield make
+    for win in opened:
+        if win.popup is not None:
+            win.popup.close()
+        for task in list(win.tasks):
+            task.cancel()
+            task.wait(10000)
+        win.close()
+        win.store.close()
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    win = make_window()
+    assert win.article is not None
+    assert win.article["title"] == "Ministry warns against 'bloc politics' in the Pacific"
+    return win
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def activate(win: MainWindow, qtbot, focus=None) -> None:
+    """Bring the window to the front and focus the text, as a click on it would.
+
+    The offscreen platform does not give activation back to the window when an
+    inline popup closes, as a window manager does.
+    """
+    if not win.isActiveWindow():
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    (focus or win.text).setFocus()
+
+
+def press(win: MainWindow, qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier, widget=None) -> None:
+    activate(win, qtbot, widget)
+    QTest.keyClick(widget or win.text, key, modifiers)
+
+
+def select(win: MainWindow, phrase: str, occurrence: int = 0) -> tuple[int, int]:
+    text = win.text.text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    win.text.select_range(start, start + len(phrase))
+    return start, start + len(phrase)
+
+
+def spans(win: MainWindow, label: str | None = None) -> list[dict[str, Any]]:
+    rows = win.store.spans(win.article["id"])
+    return [s for s in rows if label is None or s["label"] == label]
+
+
+def claims(win: MainWindow) -> list[dict[str, Any]]:
+    return win.store.claims(win.article["id"])
+
+
+def close_popup(win: MainWindow, qtbot) -> None:
+    if win.popup is not None and win.popup.isVisible():
+        QTest.keyClick(win.popup, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not win.popup.isVisible(), timeout=2000)
+
+
+def confirm(popup, qtbot, widget=None) -> None:
+    """Enter in the popup, as the user confirms it."""
+    QTest.keyClick(widget or popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+
+
+def tag_claim(win: MainWindow, qtbot, phrase: str, speaker: str | None) -> dict[str, Any]:
+    start, end = select(win, phrase)
+    press(win, qtbot, Qt.Key.Key_2)
+    popup = win.popup
+    assert isinstance(popup, ClaimPopup) and popup.isVisible()
+    if speaker is None:
+        close_popup(win, qtbot)
+    else:
+        popup.chooser.edit.selectAll()
+        qtbot.keyClicks(popup.chooser.edit, speaker)
+        confirm(popup, qtbot, popup.chooser.edit)
+    (claim,) = [c for c in claims(win) if any(
+        s["start"] == start and s["end"] == end for s in spans(win, "claim") if s["id"] in c["spans"])]
+    return claim
+
+
+def panel_ids(tree: QTreeWidget) -> list[str]:
+    return [tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(tree.topLevelItemCount())]
+
+
+def wait_panel(win: MainWindow, qtbot, tree: QTreeWidget, ids: set[str]) -> None:
+    qtbot.waitUntil(lambda: set(panel_ids(tree)) == ids, timeout=3000)
+
+
+def double_click(qtbot, tree: QTreeWidget, item_id: str) -> None:
+    """A user's double-click: QTest's mouseDClick alone sends no first press, and an
+    item view only reacts to a double-click on the item it saw pressed."""
+    point = item_point(tree, item_id)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def item_point(tree: QTreeWidget, item_id: str) -> QPoint:
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        if item.data(0, Qt.ItemDataRole.UserRole) == item_id:
+            tree.scrollToItem(item)
+            return tree.visualItemRect(item).center()
+    raise AssertionError(f"{item_id} not in the list")
+
+
+def text_point(win: MainWindow, offset: int) -> QPoint:
+    """Viewport pixel in the middle of the character at ``offset``."""
+    def gap(cp: int) -> QPoint:
+        cursor = QTextCursor(win.text.document())
+        cursor.setPosition(win.text.map.to_qt(cp))
+        return win.text.cursorRect(cursor).center()
+
+    a, b = gap(offset), gap(offset + 1)
+    return QPoint((a.x() + b.x()) // 2, a.y())
+
+
+def history_count(win: MainWindow) -> int:
+    return win.store.db.execute("SELECT count(*) FROM history WHERE undone = 0").fetchone()[0]
+
+
+# --- opening --------------------------------------------------------------------------------
+
+
+def test_opens_on_a_new_database_seeded_with_the_sample_corpus(window: MainWindow) -> None:
+    assert window.store.article_count() == 15
+    assert len(window.corpus.model.rows) == 15
+    assert window.corpus.current_id() == window.article["id"]
+    assert window.header.title.text() == window.article["title"]
+    assert window.text.toPlainText() == window.store.article_text(window.article["id"])
+    assert window.windowTitle().startswith("annotations.db")
+    assert "todo 15" in window.status_counts.text()
+
+
+def test_seed_false_opens_empty(make_window, tmp_path: Path) -> None:
+    win = make_window(tmp_path / "empty.db", seed=False)
+    assert win.store.article_count() == 0
+    assert win.article is None
+    assert win.header.title.text() == "No article"
+    win.tag("claim")  # nothing to tag: no error, nothing stored
+    assert win.store.stats()["spans"] == 0
+
+
+# --- tagging -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "label", "phrase", "popup"),
+    ids=["speaker", "claim", "cue", "target"],
+    argvalues=[
+        (Qt.Key.Key_1, "speaker", SPEAKER, MentionPopup),
+        (Qt.Key.Key_2, "claim", QUOTE, ClaimPopup),
+        (Qt.Key.Key_3, "cue", "told reporters", None),
+        (Qt.Key.Key_4, "target", "South Pacific", None),
+    ],
+)
+def test_keys_1_to_4_tag_the_selection(window: MainWindow, qtbot, key, label, phrase, popup) -> None:
+    start, end = select(window, phrase)
+    press(window, qtbot, key)
+    (span,) = spans(window)
+    assert (span["label"], span["start"], span["end"], span["text"]) == (label, start, end, phrase)
+    assert span["annotator"] == "tester"
+    assert span["text"] == window.store.article_text(window.article["id"])[start:end]
+    # One undoable action, and the article is now in progress.
+    assert window.store.undo_label() == f"Tag {label}"
+    assert window.store.article(window.article["id"])["status"] == "in_progress"
+    if popup is None:
+        assert window.popup is None or not window.popup.isVisible()
+    else:
+        assert isinstance(window.popup, popup) and window.popup.isVisible()
+    # The selection is gone and the new highlight is the current one, painted.
+    assert not window.text.textCursor().hasSelection()
+    assert window.text.current_span_id == span["id"]
+    assert [s["id"] for s in window.text.spans] == [span["id"]]
+    wait_panel(window, qtbot, window.panel.highlights, {span["id"]})
+    if label == "claim":
+        (claim,) = claims(window)
+        assert claim["spans"] == [span["id"]]
+        assert claim["kind"] == "direct"  # it sits in quotation marks
+
+
+def test_key_without_selection_only_says_what_to_do(window: MainWindow, qtbot) -> None:
+    press(window, qtbot, Qt.Key.Key_3)
+    assert spans(window) == []
+    assert "Select some text" in window.statusBar().currentMessage()
+
+
+def test_selection_is_snapped_to_whole_words_and_trimmed(window: MainWindow, qtbot) -> None:
+    start = window.text.text.index("told reporters")
+    window.text.select_range(start + 2, start + len("told reporte"))  # "ld reporte"
+    press(window, qtbot, Qt.Key.Key_3)
+    (span,) = spans(window)
+    assert span["text"] == "told reporters"
+    window.snap_action.setChecked(False)
+    start = window.text.text.index(" South Pacific,")
+    window.text.select_range(start, start + len(" South Pacific,"))
+    press(window, qtbot, Qt.Key.Key_4)
+    assert spans(window, "target")[0]["text"] == "South Pacific"
+
+
+def test_toolbar_button_tags(window: MainWindow, qtbot) -> None:
+    (action,) = [a for a in window.toolbar.actions() if a.text().endswith("cue")]
+    button = window.toolbar.widgetForAction(action)
+    assert button is not None and button.isVisible()
+    select(window, "told reporters")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    (span,) = spans(window)
+    assert (span["label"], span["text"]) == ("cue", "told reporters")
+
+
+def test_tag_menu_action_tags(window: MainWindow) -> None:
+    tag_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tag")
+    (action,) = [a for a in tag_menu.actions() if a.text().endswith("target")]
+    select(window, "South Pacific")
+    action.trigger()
+    assert [s["text"] for s in spans(window, "target")] == ["South Pacific"]
+
+
+def test_context_menu_tags_the_selection(window: MainWindow, qtbot, monkeypatch) -> None:
+    shown: list[QMenu] = []
+
+    class RecordingMenu(QMenu):
+        """Records the menu instead of running its (blocking) event loop."""
+
+        def exec(self, *args):
+            shown.append(self)
+
+    monkeypatch.setattr(main_window_module, "QMenu", RecordingMenu)
+    start, _end = select(window, "told reporters")
+    point = text_point(window, start + 3)
+    qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.RightButton, pos=point)
+    if not shown:  # platforms that open context menus on release only
+        from PySide6.QtGui import QContextMenuEvent
+
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                  window.text.viewport().mapToGlobal(point))
+        QApplication.sendEvent(window.text.viewport(), event)
+    assert shown, "no context menu"
+    menu = shown[-1]
+    texts = [a.text() for a in menu.actions()]
+    assert any(t.startswith("Tag as cue") for t in texts), texts
+    next(a for a in menu.actions() if a.text().startswith("Tag as cue")).trigger()
+    (span,) = spans(window)
+    assert (span["label"], span["text"]) == ("cue", "told reporters")
+
+    # On a highlight, the menu offers that highlight's actions: relabel it.
+    shown.clear()
+    window.text.clear_selection()
+    event_point = text_point(window, start + 3)
+    from PySide6.QtGui import QContextMenuEvent
+
+    QApplication.sendEvent(window.text.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, event_point, window.text.viewport().mapToGlobal(event_point)))
+    (menu,) = shown
+    (sub,) = [a.menu() for a in menu.actions() if a.menu() and a.text().startswith("cue:")]
+    relabel = next(a.menu() for a in sub.actions() if a.text() == "Change label")
+    next(a for a in relabel.actions() if a.text() == "target").trigger()
+    assert [s["label"] for s in spans(window)] == ["target"]
+
+
+# --- popups: claims, speakers, positions -----------------------------------------------------------
+
+
+def test_claim_popup_attributes_a_new_then_the_same_speaker(window: MainWindow, qtbot) -> None:
+    before = window.store.stats()["speakers"]
+    first = tag_claim(window, qtbot, QUOTE, SPEAKER)
+    assert first["speaker_id"] is not None
+    speaker = window.store.speaker(first["speaker_id"])
+    assert speaker["name"] == SPEAKER
+    assert window.store.stats()["speakers"] == before + 1
+
+    second = tag_claim(window, qtbot, QUOTE2, SPEAKER.lower())  # case does not matter
+    assert second["speaker_id"] == first["speaker_id"]
+    assert window.store.stats()["speakers"] == before + 1
+    wait_panel(window, qtbot, window.panel.claims, {first["id"], second["id"]})
+    names = {window.panel.claims.topLevelItem(i).text(0) for i in range(2)}
+    assert names == {SPEAKER}
+
+
+def test_claim_popup_escape_keeps_the_claim_without_speaker(window: MainWindow, qtbot) -> None:
+    claim = tag_claim(window, qtbot, QUOTE, None)
+    assert claim["speaker_id"] is None
+    assert window.store.stats()["speakers"] == 0
+
+
+def test_claim_popup_picks_up_nearby_cue(window: MainWindow, qtbot) -> None:
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    (cue,) = spans(window, "cue")
+    claim = tag_claim(window, qtbot, QUOTE, "China's foreign ministry")
+    assert claim["cue_span_id"] == cue["id"]
+    assert claim["kind"] == "direct"
+
+
+def test_speaker_key_opens_mention_popup_and_links_speaker(window: MainWindow, qtbot) -> None:
+    select(window, SPEAKER)
+    press(window, qtbot, Qt.Key.Key_1)
+    popup = window.popup
+    assert isinstance(popup, MentionPopup) and popup.isVisible()
+    assert popup.chooser.name() == SPEAKER  # the highlighted words by default
+    popup.role.setText("spokesperson")
+    popup.kind.setCurrentText("person")
+    confirm(popup, qtbot, popup.chooser.edit)
+    (span,) = spans(window, "speaker")
+    speaker = window.store.speaker(span["speaker_id"])
+    assert (speaker["name"], speaker["role"]) == (SPEAKER, "spokesperson")
+
+    # A claim tagged next to the mention is attributed to that speaker at once.
+    popup_claim = tag_claim(window, qtbot, QUOTE2, None)
+    assert popup_claim["speaker_id"] == speaker["id"]
+    assert popup_claim["mention_span_id"] == span["id"]
+
+
+def _position_popup(window: MainWindow, qtbot) -> tuple[dict, PositionPopup]:
+    claim = tag_claim(window, qtbot, QUOTE2, SPEAKER)
+    activate(window, qtbot)
+    window.add_position()
+    popup = window.popup
+    assert isinstance(popup, PositionPopup) and popup.isVisible()
+    return claim, popup
+
+
+def test_position_popup_stores_target_stance_and_evidence(window: MainWindow, qtbot) -> None:
+    claim, popup = _position_popup(window, qtbot)
+    assert popup.speaker.currentData() == claim["speaker_id"]
+    qtbot.keyClicks(popup.target, "military blocs in the Pacific")
+    against = next(b for b in popup.stance_group.buttons() if b.text().replace("&", "") == "against")
+    qtbot.mouseClick(against, Qt.MouseButton.LeftButton)
+    assert against.isChecked()
+    checked = [popup.evidence.item(i).data(Qt.ItemDataRole.UserRole) for i in range(popup.evidence.count())
+               if popup.evidence.item(i).checkState() == Qt.CheckState.Checked]
+    assert checked == [claim["id"]]
+    confirm(popup, qtbot, popup.target)
+    (position,) = window.store.positions(window.article["id"])
+    assert position["speaker_id"] == claim["speaker_id"]
+    assert (position["target"], position["stance"]) == ("military blocs in the Pacific", "against")
+    assert position["evidence"] == [claim["id"]]
+    wait_panel(window, qtbot, window.panel.positions, {position["id"]})
+
+
+def test_position_popup_without_stance_is_refused(window: MainWindow, qtbot, warnings) -> None:
+    _claim, popup = _position_popup(window, qtbot)
+    qtbot.keyClicks(popup.target, "bloc politics")
+    confirm(popup, qtbot, popup.target)
+    assert window.store.positions(window.article["id"]) == []
+    assert warnings and "stance" in warnings[-1]
+
+
+def test_position_key_without_speakers_explains(window: MainWindow, qtbot) -> None:
+    press(window, qtbot, Qt.Key.Key_P)
+    assert window.popup is None
+    assert "speaker" in window.statusBar().currentMessage()
+
+
+# --- editing, deleting -----------------------------------------------------------------------------
+
+
+def test_double_click_on_a_claim_opens_its_popup_and_edits(window: MainWindow, qtbot) -> None:
+    claim = tag_claim(window, qtbot, QUOTE, SPEAKER)
+    tree = window.panel.claims
+    window.panel.tabs.setCurrentWidget(tree)
+    wait_panel(window, qtbot, tree, {claim["id"]})
+    activate(window, qtbot, tree)
+    double_click(qtbot, tree, claim["id"])
+    popup = window.popup
+    assert isinstance(popup, ClaimPopup) and popup.isVisible()
+    assert popup.chooser.name() == SPEAKER
+    popup.chooser.edit.selectAll()
+    qtbot.keyClicks(popup.chooser.edit, "Chinese foreign ministry")
+    indirect = next(b for b in popup.kind_group.buttons() if b.text() == "indirect")
+    indirect.setChecked(True)
+    confirm(popup, qtbot, popup.chooser.edit)
+    (after,) = claims(window)
+    assert window.store.speaker(after["speaker_id"])["name"] == "Chinese foreign ministry"
+    assert after["kind"] == "indirect"
+
+
+def test_double_click_on_a_position_edits_it(window: MainWindow, qtbot) -> None:
+    claim, popup = _position_popup(window, qtbot)
+    qtbot.keyClicks(popup.target, "bloc politics")
+    popup.stance_group.button(1).setChecked(True)  # against
+    confirm(popup, qtbot, popup.target)
+    (position,) = window.store.positions(window.article["id"])
+    tree = window.panel.positions
+    window.panel.tabs.setCurrentWidget(tree)
+    wait_panel(window, qtbot, tree, {position["id"]})
+    activate(window, qtbot, tree)
+    double_click(qtbot, tree, position["id"])
+    popup = window.popup
+    assert isinstance(popup, PositionPopup) and popup.isVisible()
+    assert popup.target.text() == "bloc politics"
+    popup.stance_group.button(2).setChecked(True)  # neutral
+    confirm(popup, qtbot, popup.target)
+    (after,) = window.store.positions(window.article["id"])
+    assert (after["id"], after["stance"], after["evidence"]) == (position["id"], "neutral", [claim["id"]])
+
+
+def test_delete_key_in_the_panel_removes_from_the_database(window: MainWindow, qtbot) -> None:
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    (cue,) = spans(window, "cue")
+    claim = tag_claim(window, qtbot, QUOTE, SPEAKER)
+    assert claim["cue_span_id"] == cue["id"]
+    (content,) = spans(window, "claim")
+    tree = window.panel.highlights
+    window.panel.tabs.setCurrentWidget(tree)
+    wait_panel(window, qtbot, tree, {cue["id"], content["id"]})
+
+    # Delete the cue: the claim stays and loses its cue.
+    activate(window, qtbot, tree)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=item_point(tree, cue["id"]))
+    assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == cue["id"]
+    press(window, qtbot, Qt.Key.Key_Delete, widget=tree)
+    assert window.store.span(cue["id"]) is None
+    (after,) = claims(window)
+    assert after["cue_span_id"] is None
+    wait_panel(window, qtbot, tree, {content["id"]})
+
+    # Delete the claim's only content highlight: the claim goes with it.
+    activate(window, qtbot, tree)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=item_point(tree, content["id"]))
+    press(window, qtbot, Qt.Key.Key_Delete, widget=tree)
+    assert spans(window) == []
+    assert claims(window) == []
+    wait_panel(window, qtbot, tree, set())
+    assert window.text.spans == []
+
+    # Both deletions are undoable.
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert [c["id"] for c in claims(window)] == [claim["id"]]
+    assert window.store.span(content["id"]) is not None
+
+
+def test_delete_a_claim_from_the_claims_list_drops_it_from_positions(window: MainWindow, qtbot) -> None:
+    claim, popup = _position_popup(window, qtbot)
+    qtbot.keyClicks(popup.target, "bloc politics")
+    popup.stance_group.button(1).setChecked(True)
+    confirm(popup, qtbot, popup.target)
+    tree = window.panel.claims
+    window.panel.tabs.setCurrentWidget(tree)
+    wait_panel(window, qtbot, tree, {claim["id"]})
+    activate(window, qtbot, tree)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=item_point(tree, claim["id"]))
+    press(window, qtbot, Qt.Key.Key_Backspace, widget=tree)
+    assert claims(window) == []
+    assert spans(window, "claim") == []
+    (position,) = window.store.positions(window.article["id"])
+    assert position["evidence"] == []
+
+
+def test_delete_key_on_the_text_deletes_the_current_highlight(window: MainWindow, qtbot) -> None:
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    (span,) = spans(window)
+    assert window.text.current_span_id == span["id"]
+    press(window, qtbot, Qt.Key.Key_Delete)
+    assert spans(window) == []
+
+
+# --- undo and redo -----------------------------------------------------------------------------------
+
+
+def test_undo_redo_keys_step_through_the_database(window: MainWindow, qtbot) -> None:
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    claim = tag_claim(window, qtbot, QUOTE, SPEAKER)
+    states = [
+        (sorted(s["label"] for s in spans(window)), [c["speaker_id"] for c in claims(window)])
+    ]
+    assert states[0] == (["claim", "cue"], [claim["speaker_id"]])
+    assert window.undo_action.text() == "&Undo Attribute claim"
+
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert [c["speaker_id"] for c in claims(window)] == [None]
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert [s["label"] for s in spans(window)] == ["cue"] and claims(window) == []
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert spans(window) == []
+    assert window.store.article(window.article["id"])["status"] == "todo"
+    assert not window.undo_action.isEnabled()
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)  # nothing left: harmless
+    assert spans(window) == []
+    qtbot.waitUntil(lambda: window.text.spans == [], timeout=2000)
+
+    press(window, qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert [s["label"] for s in spans(window)] == ["cue"]
+    press(window, qtbot, Qt.Key.Key_Y, CTRL)  # the other redo key
+    assert sorted(s["label"] for s in spans(window)) == ["claim", "cue"]
+    press(window, qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert [c["speaker_id"] for c in claims(window)] == [claim["speaker_id"]]
+    assert not window.redo_action.isEnabled()
+    assert len(window.text.spans) == 2
+
+
+def test_undo_after_closing_and_reopening_the_window(make_window, tmp_path: Path, qtbot) -> None:
+    db = tmp_path / "annotations.db"
+    win = make_window(db)
+    aid = win.article["id"]
+    select(win, "told reporters")
+    press(win, qtbot, Qt.Key.Key_3)
+    select(win, "South Pacific")
+    press(win, qtbot, Qt.Key.Key_4)
+    win.close()
+    win.store.close()
+
+    again = make_window(db)
+    assert again.article["id"] == aid  # the last article is remembered
+    assert sorted(s["label"] for s in spans(again)) == ["cue", "target"]
+    assert again.undo_action.isEnabled() and again.undo_action.text() == "&Undo Tag target"
+    press(again, qtbot, Qt.Key.Key_Z, CTRL)
+    assert [s["label"] for s in spans(again)] == ["cue"]
+    again.close()
+    again.store.close()
+
+    third = make_window(db)
+    assert third.redo_action.text() == "&Redo Tag target"
+    press(third, qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert sorted(s["label"] for s in spans(third)) == ["cue", "target"]
+    qtbot.waitUntil(lambda: len(third.text.spans) == 2, timeout=2000)
+
+
+def test_undo_in_another_article_shows_that_article(window: MainWindow, qtbot) -> None:
+    first = window.article["id"]
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    press(window, qtbot, Qt.Key.Key_Down, ALT)
+    assert window.article["id"] != first
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.article["id"] == first
+    assert window.store.spans(first) == []
+
+
+# --- status and navigation -------------------------------------------------------------------------
+
+
+def test_ctrl_enter_marks_done_and_opens_the_next_to_do(window: MainWindow, qtbot) -> None:
+    rows = window.corpus.model.rows
+    first, second = rows[0]["id"], rows[1]["id"]
+    window.store.set_article_status(second, "done")  # skipped: not to do
+    window.corpus.reload()
+    press(window, qtbot, Qt.Key.Key_Return, CTRL)
+    assert window.store.article(first)["status"] == "done"
+    assert window.article["id"] == rows[2]["id"]
+    assert window.corpus.current_id() == rows[2]["id"]
+    assert window.corpus.model.rows[0]["status"] == "done"
+    assert "done 2" in window.status_counts.text()
+    press(window, qtbot, Qt.Key.Key_Enter, CTRL)  # the keypad Enter too
+    assert window.store.article(rows[2]["id"])["status"] == "done"
+    assert window.article["id"] == rows[3]["id"]
+
+
+def test_ctrl_enter_finds_the_next_to_do_hidden_by_the_filter(window: MainWindow, qtbot) -> None:
+    ids = [r["id"] for r in window.corpus.model.rows]
+    qtbot.keyClicks(window.corpus.filter, "Tokyo")
+    qtbot.waitUntil(lambda: len(window.corpus.model.rows) == 2, timeout=3000)
+    assert window.corpus.model.rows[0]["id"] == ids[1]
+    window.corpus.select(ids[1])
+    assert window.article["id"] == ids[1]
+    press(window, qtbot, Qt.Key.Key_Return, CTRL)
+    assert window.store.article(ids[1])["status"] == "done"
+    assert window.article["id"] == ids[2]  # not in the filtered list: the filter is cleared
+    assert window.corpus.filter.text() == ""
+    assert window.corpus.current_id() == ids[2]
+
+
+def test_next_and_previous_article_keys(window: MainWindow, qtbot) -> None:
+    ids = [r["id"] for r in window.corpus.model.rows]
+    press(window, qtbot, Qt.Key.Key_Down, ALT)
+    assert window.article["id"] == ids[1]
+    press(window, qtbot, Qt.Key.Key_PageDown, CTRL)
+    assert window.article["id"] == ids[2]
+    press(window, qtbot, Qt.Key.Key_Up, ALT)
+    assert window.article["id"] == ids[1]
+    press(window, qtbot, Qt.Key.Key_PageUp, CTRL)
+    press(window, qtbot, Qt.Key.Key_PageUp, CTRL)  # already the first
+    assert window.article["id"] == ids[0]
+    assert window.corpus.current_id() == ids[0]
+    assert window.text.toPlainText() == window.store.article_text(ids[0])
+
+
+def test_filter_box_filters_rows(window: MainWindow, qtbot) -> None:
+    activate(window, qtbot)
+    press(window, qtbot, Qt.Key.Key_L, CTRL)
+    assert window.corpus.filter.hasFocus()
+    qtbot.keyClicks(window.corpus.filter, "nato")
+    qtbot.waitUntil(lambda: len(window.corpus.model.rows) == 2, timeout=3000)
+    assert all("NATO" in r["title"] for r in window.corpus.model.rows)
+    window.corpus.filter.clear()
+    qtbot.waitUntil(lambda: len(window.corpus.model.rows) == 15, timeout=3000)
+    status = window.corpus.status
+    status.setCurrentIndex(status.findData("done"))
+    assert window.corpus.model.rows == []
+
+
+def test_clicking_a_column_header_sorts(window: MainWindow, qtbot) -> None:
+    table = window.corpus.table
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    titles = [r["title"] for r in window.corpus.model.rows]
+    assert titles == sorted(titles, key=str.casefold) or titles == sorted(titles, key=str.casefold, reverse=True)
+    first_order = titles
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert [r["title"] for r in window.corpus.model.rows] == list(reversed(first_order))
+    # The open article stays selected in the list.
+    assert window.corpus.current_id() == window.article["id"]
+
+
+def test_sorting_by_tags_count(window: MainWindow, qtbot) -> None:
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    window.corpus.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert window.corpus.model.rows[0]["id"] == window.article["id"]
+    assert window.corpus.model.rows[0]["annotations"] == 1
+
+
+def test_switching_articles_shows_their_text_and_highlights(window: MainWindow, qtbot) -> None:
+    first = window.article["id"]
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    second = window.corpus.model.rows[1]["id"]
+    table = window.corpus.table
+    rect = table.visualRect(window.corpus.model.index(1, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.article["id"] == second
+    assert window.text.toPlainText() == window.store.article_text(second)
+    assert window.text.spans == []
+    assert window.panel.highlights.topLevelItemCount() == 0
+    window.corpus.select(first)
+    assert [s["text"] for s in window.text.spans] == ["told reporters"]
+    assert window.panel.highlights.topLevelItemCount() == 1
+
+
+def test_clicking_a_highlight_selects_it_in_the_panel(window: MainWindow, qtbot) -> None:
+    start, _ = select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    (cue,) = spans(window)
+    claim = tag_claim(window, qtbot, QUOTE, SPEAKER)
+    activate(window, qtbot)
+    window.text.mark_span(None, scroll=False)
+    window.panel.tabs.setCurrentIndex(3)
+
+    qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.LeftButton, pos=text_point(window, start + 2))
+    assert window.text.current_span_id == cue["id"]
+    assert window.panel.tabs.currentWidget() is window.panel.highlights
+    assert window.panel.current() == ("span", cue["id"])
+
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    quote_start = window.text.text.index(QUOTE)
+    qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.LeftButton,
+                     pos=text_point(window, quote_start + 4))
+    assert window.panel.tabs.currentWidget() is window.panel.claims
+    assert window.panel.current() == ("claim", claim["id"])
+
+
+def test_choosing_in_the_panel_marks_the_text(window: MainWindow, qtbot) -> None:
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    select(window, "South Pacific")
+    press(window, qtbot, Qt.Key.Key_4)
+    target = spans(window, "target")[0]
+    cue = spans(window, "cue")[0]
+    tree = window.panel.highlights
+    wait_panel(window, qtbot, tree, {target["id"], cue["id"]})
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=item_point(tree, cue["id"]))
+    assert window.text.current_span_id == cue["id"]
+    extra = window.text.extraSelections()
+    assert len(extra) == 1
+    assert extra[0].cursor.selectedText() == "told reporters"
+
+
+# --- databases, import, export -------------------------------------------------------------------------
+
+
+def test_switch_to_a_second_database_and_back(window: MainWindow, tmp_path: Path, qtbot) -> None:
+    first_path = window.session.path
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    second = tmp_path / "second.db"
+    assert window.switch_database(second)
+    assert window.session.path == second
+    assert window.store.article_count() == 0
+    assert window.corpus.model.rows == []
+    assert window.article is None
+    assert window.windowTitle().startswith("second.db")
+    assert window.settings.value("database") == str(second)
+    assert str(first_path) in window.settings.value("recent")
+    assert not window.undo_action.isEnabled()
+
+    assert window.switch_database(first_path)
+    assert window.store.article_count() == 15
+    assert window.article is not None
+    print("DBG", window.article["title"], window.store.stats()["spans"], [r["title"][:20] for r in window.corpus.model.rows], window.corpus.model.filter_text, window.corpus.model.status, window.corpus.model.order_by)
+    assert len(window.store.spans(window.article["id"])) == 1
+    assert window.undo_action.isEnabled()
+
+
+def test_unopenable_file_shows_an_error_and_keeps_the_database(window: MainWindow, tmp_path: Path, warnings) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(os.urandom(4096))
+    before = window.session.path
+    article = window.article["id"]
+    assert not window.switch_database(junk)
+    assert len(warnings) == 1
+    assert "junk.db" in warnings[0] and "stays open" in warnings[0]
+    assert window.session.path == before
+    assert window.article["id"] == article
+    assert window.store.article_count() == 15  # still open and usable
+    window.text.select_range(0, 8)
+    window.tag("cue")
+    assert len(window.store.spans(article)) == 1
+    # A folder is not a database either.
+    assert not window.switch_database(tmp_path)
+    assert len(warnings) == 2
+    assert window.session.path == before
+
+
+def test_import_in_the_background(window: MainWindow, tmp_path: Path, qtbot, warnings) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(
+        "Envoy urges calm over river dispute\n\nGENEVA (Wire) - An envoy said talks would go on.\n",
+        encoding="utf-8")
+    (inbox / "b.md").write_text("Second imported piece\n\nBody 🙂 with emoji.\n", encoding="utf-8")
+    (inbox / "bad.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe")
+    task = window.import_paths([str(inbox)], show_dialog=False)
+    assert task.dialog is None
+    with qtbot.waitSignal(task.done, timeout=20000) as blocker:
+        pass
+    report = blocker.args[0]
+    assert report.added == 2 and report.failed == 1
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    assert window.store.article_count() == 17
+    titles = [r["title"] for r in window.corpus.model.rows]
+    if len(titles) < 17:
+        window.corpus.model.fetchMore(window.corpus.model.index(0, 0).parent())
+        titles = [r["title"] for r in window.corpus.model.rows]
+    assert "Envoy urges calm over river dispute" in titles
+    assert warnings and "bad.txt" in warnings[-1]
+    assert "todo 17" in window.status_counts.text()
+    # Importing the same files again adds nothing.
+    task = window.import_paths([str(inbox / "a.txt")], show_dialog=False)
+    with qtbot.waitSignal(task.done, timeout=20000) as blocker:
+        pass
+    assert blocker.args[0].duplicates == 1
+    assert window.store.article_count() == 17
+
+
+def test_export_in_the_background(window: MainWindow, tmp_path: Path, qtbot) -> None:
+    start, end = select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    tag_claim(window, qtbot, QUOTE, SPEAKER)
+    out = tmp_path / "out" / "export.jsonl"
+    out.parent.mkdir()
+    task = window.export_to(str(out), show_dialog=False)
+    with qtbot.waitSignal(task.done, timeout=20000) as blocker:
+        pass
+    assert blocker.args[0] == 15
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 15
+    (record,) = [r for r in records if r["id"] == window.article["id"]]
+    assert record["text"] == window.store.article_text(window.article["id"])
+    by_label = {s["label"]: s for s in record["spans"]}
+    assert (by_label["cue"]["start"], by_label["cue"]["end"]) == (start, end)
+    for span in record["spans"]:
+        assert record["text"][span["start"] : span["end"]] == span["text"]
+    (claim,) = record["claims"]
+    (speaker,) = record["speakers"]
+    assert speaker["name"] == SPEAKER and claim["speaker"] == speaker["id"]
+    assert str(out) in window.statusBar().currentMessage()
+
+    csv_out = tmp_path / "out" / "export.csv"
+    task = window.export_to(str(csv_out), "csv", show_dialog=False)
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert "told reporters" in csv_out.read_text(encoding="utf-8")
+
+
+def test_export_to_an_unwritable_place_reports_the_error(window: MainWindow, tmp_path: Path, qtbot, warnings) -> None:
+    blocker_file = tmp_path / "not-a-folder"
+    blocker_file.write_text("x")
+    task = window.export_to(str(blocker_file / "export.jsonl"), show_dialog=False)
+    with qtbot.waitSignal(task.failed, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: bool(warnings), timeout=2000)
+    assert "not-a-folder" in warnings[-1]
+
+
+# --- help, and text that looks like HTML ----------------------------------------------------------------
+
+
+def test_keyboard_shortcuts_dialog_lists_the_tag_actions(window: MainWindow, qtbot, monkeypatch) -> None:
+    dialog = ShortcutsDialog(window.actions(), window)
+    qtbot.addWidget(dialog)
+    rows = {dialog.table.item(i, 0).text(): dialog.table.item(i, 1).text()
+            for i in range(dialog.table.rowCount())}
+    for label in window.labels:
+        assert rows[f"{label.key}  {label.name}"] == label.key
+    assert rows["P  position"] == "P"
+    assert "Ctrl+Z" in rows["Undo"]
+    assert "Ctrl+Shift+Z" in rows["Redo"]
+    assert any(name.startswith("Mark done") and "Ctrl+Return" in keys for name, keys in rows.items())
+    assert "Select text" in rows  # the mouse gestures too
+
+    # Help > Keyboard shortcuts (F1) opens it.
+    opened: list[ShortcutsDialog] = []
+    monkeypatch.setattr(main_window_module.ShortcutsDialog, "exec", lambda self: opened.append(self) or 0)
+    press(window, qtbot, Qt.Key.Key_F1)
+    assert len(opened) == 1
+    assert opened[0].table.rowCount() == dialog.table.rowCount()
+
+
+HTML = "<b>bold</b> <script>x</script> <img src=http://x>"
+
+
+def test_html_in_an_article_is_shown_literally(window: MainWindow, qtbot) -> None:
+    text = f"{HTML}\n\nThe body quotes {HTML} and &amp; entities &lt;i&gt; too.\n"
+    aid = window.store.add_article(text, title=HTML, source="<i>Wire</i>")
+    window.corpus.reload()
+    assert window.corpus.select(aid)
+    assert window.article["id"] == aid
+    assert window.text.toPlainText() == text
+    assert HTML in window.text.toPlainText()
+    assert window.header.title.text() == HTML
+    assert window.header.title.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>Wire</i>" in window.header.meta.text()
+    assert window.header.meta.textFormat() == Qt.TextFormat.PlainText
+    # Nothing was parsed as markup: no image in the document, the tags are characters.
+    assert "<img" not in window.text.document().toHtml()
+    row = window.corpus.model.row_of(aid)
+    index = window.corpus.model.index(row, 0)
+    assert window.corpus.model.data(index) == HTML
+
+    start, end = select(window, "<script>x</script>", occurrence=1)
+    press(window, qtbot, Qt.Key.Key_4)
+    (span,) = spans(window)
+    assert span["text"] == "<script>x</script>" == text[start:end]
+    wait_panel(window, qtbot, window.panel.highlights, {span["id"]})
+    assert window.panel.highlights.topLevelItem(0).text(1) == "<script>x</script>"
+
+
+def test_html_is_not_rendered_in_tooltips(window: MainWindow) -> None:
+    aid = window.store.add_article(f"{HTML}\n\nBody.\n", title=HTML)
+    window.corpus.reload()
+    row = window.corpus.model.row_of(aid)
+    tip = window.corpus.model.data(window.corpus.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    # A tooltip that looks like rich text is rendered as HTML by Qt: it must be escaped.
+    assert "<img" not in tip and "<b>" not in tip
+    from PySide6 import QtGui
+
+    assert "&lt;img" in tip or not QtGui.Qt.mightBeRichText(tip)

@@ -1,0 +1,637 @@
+"""Import: text files and folders, JSONL (ours and other tools'), CSV, and bad input.
+
+Every bad file or line is one error naming the file (and line); the rest of the
+batch goes in and nothing already stored changes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.exporting import iter_records
+from annotator.core.importing import import_paths
+from annotator.core.store import Store
+
+DESIGN_ARTICLE = (
+    "Ministry warns against 'bloc politics' in the Pacific\n"
+    "\n"
+    "Share this article\n"
+    "\n"
+    "[March 02, 2024]  CANBERRA (Newswire) - A foreign ministry spokesperson said on\n"
+    'Tuesday that "no region needs a new bloc", warning ...\n'
+    "\n"
+    "(Reporting by ...; Editing by ...)\n"
+    "Copyright 2024 Newswire. All rights reserved.\n"
+)
+OSLO_ARTICLE = (
+    "Norway pledges more for climate fund\n"
+    "\n"
+    "OSLO (Agency / Partner - 06th June, 2024) Norway's minister said on Thursday ...\n"
+)
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_bytes(content.encode("utf-8"))
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def jsonl(path: Path, *records: Any) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
+    return write(path, "\n".join(lines) + "\n")
+
+
+def only(store: Store) -> dict[str, Any]:
+    (record,) = list(iter_records(store))
+    return record
+
+
+def records_by_text(store: Store) -> dict[str, dict[str, Any]]:
+    return {r["text"]: r for r in iter_records(store)}
+
+
+# --- text files and folders -------------------------------------------------------------
+
+
+def test_sample_corpus_text_files_import_exactly(store: Store, sample_dir: Path) -> None:
+    files = sorted(sample_dir.glob("*.txt"))
+    assert files, "the sample corpus has .txt articles"
+    report = import_paths(store, files)
+    assert (report.added, report.duplicates, report.failed, report.errors) == (len(files), 0, 0, [])
+    stored = records_by_text(store)
+    for path in files:
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        assert text in stored, path.name
+        assert stored[text]["title"] == text.split("\n", 1)[0].strip()
+
+
+def test_folder_import_walks_subfolders_and_skips_other_files(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    write(folder / "a.txt", "Article A\n\nBody A.\n")
+    write(folder / "sub" / "b.md", "# Article B\n\nBody B.\n")
+    write(folder / "sub" / "deeper" / "c.TXT", "Article C\n\nBody C.\n")
+    write(folder / ".hidden.txt", "Hidden\n\nNot an article.\n")
+    write(folder / "notes.pdf", b"%PDF-1.4 not imported from a folder")
+    write(folder / "README", "no extension, skipped\n")
+
+    report = import_paths(store, [folder])
+
+    assert (report.added, report.failed, report.errors) == (3, 0, [])
+    assert sorted(r["title"] for r in iter_records(store)) == [
+        "Article A",
+        "Article B",
+        "Article C",
+    ]
+    assert len(report.article_ids) == 3
+
+
+def test_duplicates_are_skipped_and_counted(store: Store, tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", DESIGN_ARTICLE)
+    b = write(tmp_path / "copy-of-a.txt", DESIGN_ARTICLE)
+    c = write(tmp_path / "crlf-copy-of-a.txt", DESIGN_ARTICLE.replace("\n", "\r\n"))
+
+    report = import_paths(store, [a, b, c])
+    assert (report.added, report.duplicates, report.failed) == (1, 2, 0)
+    again = import_paths(store, [a])
+    assert (again.added, again.duplicates) == (0, 1)
+    assert store.article_count() == 1
+    assert report.summary() == "1 article added, 2 skipped as duplicates, 0 failed"
+
+
+def test_line_endings_normalised_bom_dropped_text_otherwise_exact(
+    store: Store, tmp_path: Path
+) -> None:
+    body = (
+        "Title line\r\n\r\n\tIndented  body with  double spaces   \r\n"
+        "old Mac line\rnext line\r\n"
+        "caf\u00e9 and cafe\u0301 differ; \u05e9\u05dc\u05d5\u05dd RTL; 🇺🇦👍🏽\r\n\r\n\r\n"
+    )
+    write(tmp_path / "a.txt", codecs.BOM_UTF8 + body.encode("utf-8"))
+
+    report = import_paths(store, [tmp_path / "a.txt"])
+
+    assert report.errors == []
+    expected = body.replace("\r\n", "\n").replace("\r", "\n")
+    assert only(store)["text"] == expected
+    assert "\r" not in expected and "\ufeff" not in expected
+
+
+def test_utf16_with_bom_is_read(store: Store, tmp_path: Path) -> None:
+    write(
+        tmp_path / "wide.txt",
+        codecs.BOM_UTF16_LE + "Wide title\r\n\r\nBody 😀.\r\n".encode("utf-16-le"),
+    )
+    assert import_paths(store, [tmp_path / "wide.txt"]).errors == []
+    assert only(store)["text"] == "Wide title\n\nBody 😀.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            DESIGN_ARTICLE,
+            {
+                "title": "Ministry warns against 'bloc politics' in the Pacific",
+                "source": "Newswire",
+                "place": "CANBERRA",
+                "published": "2024-03-02",
+            },
+        ),
+        (
+            OSLO_ARTICLE,
+            {
+                "title": "Norway pledges more for climate fund",
+                "source": "Agency / Partner",
+                "place": "OSLO",
+                "published": "2024-06-06",
+            },
+        ),
+        (
+            "Just a title\n\nNo dateline in this body at all.\n",
+            {"title": "Just a title", "source": None, "place": None, "published": None},
+        ),
+    ],
+)
+def test_metadata_from_datelines(
+    store: Store, tmp_path: Path, text: str, expected: dict[str, str | None]
+) -> None:
+    import_paths(store, [write(tmp_path / "a.txt", text)])
+    record = only(store)
+    assert {k: record[k] for k in expected} == expected
+    assert record["text"] == text  # metadata is read, never cut out of the body
+
+
+# --- JSONL -----------------------------------------------------------------------------
+
+EXPORT_TEXT = 'The Chinese foreign ministry said "no region needs a new bloc" 😀 today.'
+
+
+def export_shaped() -> dict[str, Any]:
+    t = EXPORT_TEXT
+    s = t.index("no region")
+    return {
+        "id": "art-1",
+        "title": "Bloc",
+        "source": "Newswire",
+        "place": "CANBERRA",
+        "published": "2024-03-02",
+        "url": "https://example.org/bloc",
+        "status": "done",
+        "text": t,
+        "spans": [
+            {
+                "id": "sp-m",
+                "label": "speaker",
+                "start": 4,
+                "end": 28,
+                "text": "Chinese foreign ministry",
+                "annotator": "ana",
+                "status": "accepted",
+                "note": None,
+                "created": "2026-01-01T00:00:00.000Z",
+                "updated": "2026-01-02T00:00:00.000Z",
+            },
+            {
+                "id": "sp-c",
+                "label": "cue",
+                "start": 29,
+                "end": 33,
+                "text": "said",
+                "annotator": "ana",
+                "status": "accepted",
+            },
+            {
+                "id": "sp-q",
+                "label": "claim",
+                "start": s,
+                "end": s + 25,
+                "text": "no region needs a new bloc"[:25],
+                "annotator": "bob",
+                "status": "accepted",
+                "note": "core claim",
+            },
+        ],
+        "speakers": [
+            {
+                "id": "spk-1",
+                "name": "Chinese foreign ministry",
+                "kind": "organisation",
+                "role": None,
+                "affiliation": "PRC",
+                "aliases": ["MFA"],
+                "mentions": ["sp-m"],
+            }
+        ],
+        "claims": [
+            {
+                "id": "cl-1",
+                "spans": ["sp-q"],
+                "speaker": "spk-1",
+                "mention": "sp-m",
+                "cue": "sp-c",
+                "kind": "direct",
+            }
+        ],
+        "positions": [
+            {
+                "id": "pos-1",
+                "speaker": "spk-1",
+                "target": "Pacific security pacts",
+                "stance": "against",
+                "evidence": ["cl-1"],
+                "note": None,
+            }
+        ],
+        "schema_version": 1,
+    }
+
+
+def test_jsonl_in_export_shape_keeps_everything(store: Store, tmp_path: Path) -> None:
+    report = import_paths(store, [jsonl(tmp_path / "in.jsonl", export_shaped())])
+    assert report.errors == [] and report.added == 1
+    rec = only(store)
+    assert (rec["id"], rec["title"], rec["status"], rec["url"]) == (
+        "art-1",
+        "Bloc",
+        "done",
+        "https://example.org/bloc",
+    )
+    spans = {s["id"]: s for s in rec["spans"]}
+    assert set(spans) == {"sp-m", "sp-c", "sp-q"}
+    assert spans["sp-q"]["annotator"] == "bob" and spans["sp-q"]["note"] == "core claim"
+    assert spans["sp-m"]["created"] == "2026-01-01T00:00:00.000Z"
+    assert spans["sp-m"]["updated"] == "2026-01-02T00:00:00.000Z"
+    for s in rec["spans"]:
+        assert rec["text"][s["start"] : s["end"]] == s["text"]
+    assert rec["speakers"] == [
+        {
+            "id": "spk-1",
+            "name": "Chinese foreign ministry",
+            "kind": "organisation",
+            "role": None,
+            "affiliation": "PRC",
+            "aliases": ["MFA"],
+            "mentions": ["sp-m"],
+        }
+    ]
+    (claim,) = rec["claims"]
+    assert (claim["id"], claim["spans"], claim["speaker"], claim["mention"], claim["cue"]) == (
+        "cl-1",
+        ["sp-q"],
+        "spk-1",
+        "sp-m",
+        "sp-c",
+    )
+    (pos,) = rec["positions"]
+    assert (pos["id"], pos["speaker"], pos["target"], pos["stance"], pos["evidence"]) == (
+        "pos-1",
+        "spk-1",
+        "Pacific security pacts",
+        "against",
+        ["cl-1"],
+    )
+    assert store.targets() == ["Pacific security pacts"]
+
+
+def test_jsonl_ids_already_taken_get_new_ids_and_existing_rows_stay(
+    store: Store, tmp_path: Path
+) -> None:
+    store.add_article("Something else entirely.", id="art-1")
+    import_paths(store, [jsonl(tmp_path / "in.jsonl", export_shaped())])
+    assert store.article_text("art-1") == "Something else entirely."
+    imported = records_by_text(store)[EXPORT_TEXT]
+    assert imported["id"] != "art-1"
+    assert {s["id"] for s in imported["spans"]} == {"sp-m", "sp-c", "sp-q"}
+
+
+def test_jsonl_speaker_known_by_name_is_reused(store: Store, tmp_path: Path) -> None:
+    known = store.add_speaker("chinese FOREIGN ministry", kind="organisation")["id"]
+    import_paths(store, [jsonl(tmp_path / "in.jsonl", export_shaped())])
+    rec = only(store)
+    assert [s["id"] for s in rec["speakers"]] == [known]
+    assert rec["claims"][0]["speaker"] == known
+    assert store.stats()["speakers"] == 1
+
+
+def test_minimal_jsonl_lines(store: Store, tmp_path: Path) -> None:
+    path = jsonl(
+        tmp_path / "min.jsonl",
+        {"text": "Body only, no title line to speak of.", "title": "Given title"},
+        {"text": OSLO_ARTICLE},
+        "",
+        "   ",
+        {"text": "Third.", "title": "Three", "published": "June 6, 2024", "url": "u"},
+    )
+    report = import_paths(store, [path])
+    assert (report.added, report.failed, report.errors) == (3, 0, [])
+    by_text = records_by_text(store)
+    assert by_text["Body only, no title line to speak of."]["title"] == "Given title"
+    assert by_text[OSLO_ARTICLE]["place"] == "OSLO"  # read from the dateline
+    assert by_text["Third."]["published"] == "2024-06-06"
+    assert all(r["spans"] == [] and r["status"] == "todo" for r in by_text.values())
+
+
+def test_doccano_and_prodigy_pre_annotations(store: Store, tmp_path: Path) -> None:
+    text = "Lin Qiao said the Pacific is not a backyard."
+    path = jsonl(
+        tmp_path / "tools.jsonl",
+        {"text": text, "label": [[0, 8, "SPEAKER"], [9, 13, "Cue"]]},
+        {
+            "text": text + " (2)",
+            "entities": [{"id": 7, "start_offset": 14, "end_offset": 43, "label": "claim"}],
+        },
+        {
+            "text": text + " (3)",
+            "spans": [
+                {"start": 0, "end": 8, "label": "speaker", "token_start": 0, "token_end": 1},
+                {"start": 18, "end": 25, "label": "PLACE"},
+            ],
+        },
+    )
+    report = import_paths(store, [path])
+    assert report.errors == [] and report.added == 3
+    got = {
+        r["text"]: [(s["start"], s["end"], s["label"], s["text"]) for s in r["spans"]]
+        for r in iter_records(store)
+    }
+    assert got == {
+        text: [(0, 8, "speaker", "Lin Qiao"), (9, 13, "cue", "said")],
+        text + " (2)": [(14, 43, "claim", "the Pacific is not a backyard")],
+        # Labels outside our schema are kept as they are.
+        text + " (3)": [(0, 8, "speaker", "Lin Qiao"), (18, 25, "PLACE", "Pacific")],
+    }
+
+
+def test_jsonl_offsets_in_crlf_text_are_remapped(store: Store, tmp_path: Path) -> None:
+    raw = '\ufeffTitle\r\n\r\nShe said\r\n"no bloc" 😀 and\rmore.'
+    raw_start = raw.index("no bloc")
+    quote_raw_start = raw.index('"no')
+    raw_end_multi = raw.index("and") + 3
+    path = jsonl(
+        tmp_path / "crlf.jsonl",
+        {
+            "text": raw,
+            "spans": [
+                {"start": raw_start, "end": raw_start + 7, "label": "claim", "text": "no bloc"},
+                # A span over a CRLF: its own text may carry the CRLF too.
+                {
+                    "start": raw.index("said"),
+                    "end": quote_raw_start + 1,
+                    "label": "cue",
+                    "text": 'said\r\n"',
+                },
+                {"start": quote_raw_start, "end": raw_end_multi, "label": "target"},
+            ],
+        },
+    )
+
+    report = import_paths(store, [path])
+
+    assert report.errors == []
+    rec = only(store)
+    text = rec["text"]
+    assert text == 'Title\n\nShe said\n"no bloc" 😀 and\nmore.'
+    got = [(text[s["start"] : s["end"]], s["text"]) for s in rec["spans"]]
+    assert got == [
+        ('said\n"', 'said\n"'),
+        ('"no bloc" 😀 and', '"no bloc" 😀 and'),
+        ("no bloc", "no bloc"),
+    ]
+
+
+def test_span_starting_with_a_zero_width_no_break_space(store: Store, tmp_path: Path) -> None:
+    """U+FEFF inside a text is a character (only a leading one is a BOM)."""
+    text = "Joined\ufeffword and more"
+    start = text.index("\ufeff")
+    path = jsonl(
+        tmp_path / "feff.jsonl",
+        {
+            "text": text,
+            "spans": [
+                {
+                    "start": start,
+                    "end": start + 5,
+                    "label": "claim",
+                    "text": text[start : start + 5],
+                }
+            ],
+        },
+    )
+    report = import_paths(store, [path])
+    assert report.errors == []
+    assert only(store)["spans"][0]["text"] == "\ufeffword"
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def test_csv_with_text_column_and_multiline_cells(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "articles.csv",
+        "Title,Text,Source,section\r\n"
+        '"First, with comma","Line one\r\nLine two with ""quotes""",Wire,world\r\n'
+        "Second,Single line body,,\r\n",
+    )
+    report = import_paths(store, [path])
+    assert (report.added, report.errors) == (2, [])
+    by_text = records_by_text(store)
+    first = by_text['Line one\nLine two with "quotes"']
+    assert (first["title"], first["source"], first["meta"]) == (
+        "First, with comma",
+        "Wire",
+        {"section": "world"},
+    )
+    assert by_text["Single line body"]["title"] == "Second"
+
+
+def test_csv_body_column_is_accepted(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.csv", "headline,body\nH,The body text.\n")
+    assert import_paths(store, [path]).added == 1
+
+
+def test_csv_without_text_column_is_one_error(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "nocol.csv", "title,words\nA,some words\nB,more words\n")
+    report = import_paths(store, [path])
+    assert report.added == 0 and report.failed == 1
+    (error,) = report.errors
+    assert error.startswith(f"{path}:1: no text column")
+
+
+def test_csv_bad_row_names_the_line_where_the_row_starts(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "rows.csv", 'title,text\nA,"multi\nline\ncell"\nB,\nC,fine\n')
+    report = import_paths(store, [path])
+    assert report.added == 2
+    assert report.errors == [f'{path}:5: "text" is empty']
+
+
+# --- bad input -------------------------------------------------------------------------
+
+BAD_CASES: dict[str, tuple[str, bytes, str]] = {
+    # name: (file name, content, expected reason fragment); line is checked separately
+    "empty file": ("empty.txt", b"", "empty file"),
+    "only whitespace": ("blank.md", b" \n\t\r\n", "empty file"),
+    "binary file": ("image.txt", bytes(range(256)) * 8, "binary file"),
+    "invalid utf-8": ("latin1.txt", "Caf\u00e9 au lait\n".encode("latin-1"), "not valid UTF-8"),
+    "utf-16 without bom": ("wide.txt", "Hello there world\n".encode("utf-16-le"), "UTF-16"),
+    "empty jsonl": ("empty.jsonl", b"\n\n", "empty file"),
+    "unsupported suffix": ("paper.pdf", b"%PDF-1.4", "cannot import .pdf"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_CASES))
+def test_bad_file_is_one_error_and_the_rest_is_imported(
+    store: Store, tmp_path: Path, case: str
+) -> None:
+    name, content, reason = BAD_CASES[case]
+    good1 = write(tmp_path / "good1.txt", "Good one\n\nBody.\n")
+    bad = write(tmp_path / name, content)
+    good2 = write(tmp_path / "good2.txt", "Good two\n\nBody.\n")
+
+    report = import_paths(store, [good1, bad, good2])
+
+    assert report.added == 2 and report.failed == 1
+    (error,) = report.errors
+    assert error.startswith(str(bad)), error
+    assert reason in error
+    assert "\n" not in error and "Traceback" not in error
+
+
+def test_invalid_utf8_error_names_the_line(store: Store, tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.txt", b"Title\n\nfine line\nbad \xff byte\n")
+    (error,) = import_paths(store, [bad]).errors
+    assert error.startswith(f"{bad}:4: not valid UTF-8")
+
+
+def test_missing_path_and_empty_folder(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    report = import_paths(store, [tmp_path / "nope.txt", tmp_path / "empty"])
+    assert report.failed == 2
+    assert report.errors == [
+        f"{tmp_path / 'nope.txt'}: no such file or folder",
+        f"{tmp_path / 'empty'}: no .txt, .md, .jsonl or .csv files in this folder",
+    ]
+
+
+def test_bad_jsonl_lines_each_one_error_with_file_and_line(store: Store, tmp_path: Path) -> None:
+    text = "Lin Qiao said no."
+    path = jsonl(
+        tmp_path / "mixed.jsonl",
+        {"text": "Good first line."},  # 1
+        '{"text": "unterminated',  # 2
+        "[1, 2, 3]",  # 3
+        '"just a string"',  # 4
+        {"title": "no text here"},  # 5
+        {"text": text, "spans": [{"start": 0, "end": 99, "label": "claim"}]},  # 6
+        {
+            "text": text,
+            "spans": [{"start": 0, "end": 8, "label": "speaker", "text": "Lin Qiaox"}],
+        },  # 7
+        {"text": text, "spans": [{"start": -1, "end": 3, "label": "claim"}]},  # 8
+        {"text": text, "label": [[0, 8]]},  # 9
+        {"text": text, "spans": [{"start": "0", "end": 8, "label": "x"}]},  # 10
+        {"text": 42},  # 11
+        {"text": "   \n  "},  # 12
+        {"text": text, "claims": [{"id": "c", "spans": ["missing"]}]},  # 13
+        {"text": text, "status": "finished"},  # 14
+        {"text": "Good last line."},  # 15
+    )
+
+    report = import_paths(store, [path])
+
+    assert report.added == 2 and report.failed == 13
+    assert len(report.errors) == 13
+    lines = [int(e.split(":", 2)[1]) for e in report.errors]
+    assert lines == list(range(2, 15))
+    assert all(e.startswith(f"{path}:") and "\n" not in e for e in report.errors)
+    reasons = dict(zip(lines, report.errors, strict=True))
+    assert "not valid JSON" in reasons[2]
+    assert "expected a JSON object, got list" in reasons[3]
+    assert "expected a JSON object, got str" in reasons[4]
+    assert 'missing "text"' in reasons[5]
+    assert "outside the text" in reasons[6] and "0-99" in reasons[6]
+    assert "does not match" in reasons[7] and "Lin Qiaox" in reasons[7]
+    assert "outside the text" in reasons[8]
+    assert "[start, end" in reasons[9]
+    assert "whole number" in reasons[10]
+    assert '"text" must be a string' in reasons[11]
+    assert '"text" is empty' in reasons[12]
+    assert "unknown id 'missing'" in reasons[13]
+    assert "unknown article status" in reasons[14]
+    assert sorted(r["text"] for r in iter_records(store)) == ["Good first line.", "Good last line."]
+
+
+def test_a_bad_annotation_refuses_its_whole_record(store: Store, tmp_path: Path) -> None:
+    """Half an article's annotations would be worse than none: the record is left out."""
+    text = "Lin Qiao said no."
+    path = jsonl(
+        tmp_path / "a.jsonl",
+        {
+            "text": text,
+            "spans": [
+                {"start": 0, "end": 8, "label": "speaker"},
+                {"start": 0, "end": 80, "label": "claim"},
+            ],
+        },
+    )
+    report = import_paths(store, [path])
+    assert (report.added, report.failed) == (0, 1)
+    assert store.article_count() == 0
+    assert store.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+
+
+def test_bad_input_never_changes_existing_data(store: Store, tmp_path: Path) -> None:
+    good = jsonl(tmp_path / "existing.jsonl", export_shaped())
+    import_paths(store, [good])
+    aid = store.add_article("Added by hand.\n\nBody.\n", title="Manual")
+    store.add_span(aid, 0, 5, "target", note="by hand")
+    store.set_article_status(aid, "in_progress")
+    before = list(iter_records(store))
+    stats = store.stats()
+
+    batch = [
+        write(tmp_path / "b" / "empty.txt", b""),
+        write(tmp_path / "b" / "bin.txt", bytes(range(256)) * 4),
+        jsonl(
+            tmp_path / "b" / "bad.jsonl",
+            "{oops",
+            {"text": EXPORT_TEXT, "title": "dup"},
+            {"id": "art-1", "text": "Other text, same id as an existing article."},
+        ),
+        good,  # the same file again: duplicates only
+        write(tmp_path / "b" / "nocol.csv", "a,b\n1,2\n"),
+    ]
+    report = import_paths(store, batch)
+
+    assert report.added == 1 and report.duplicates == 2 and report.failed == 4
+    assert len(report.errors) == 4
+    after = list(iter_records(store))
+    assert after[: len(before)] == before
+    assert store.article_text("art-1") == EXPORT_TEXT
+    assert store.stats()["spans"] == stats["spans"]
+
+
+def test_cancel_stops_between_files(store: Store, tmp_path: Path) -> None:
+    files = [write(tmp_path / f"{i}.txt", f"Article {i}\n\nBody {i}.\n") for i in range(3)]
+    seen: list[tuple[int, int]] = []
+    report = import_paths(
+        store, files, progress=lambda d, t: seen.append((d, t)), cancelled=lambda: len(seen) >= 1
+    )
+    assert report.cancelled and report.added == 1
+    assert seen == [(1, 3)]
+    assert store.article_count() == 1
+    assert report.summary().endswith("(cancelled)")
+
+
+def test_progress_reports_every_file(store: Store, tmp_path: Path) -> None:
+    files = [write(tmp_path / f"{i}.txt", f"Article {i}\n\nBody {i}.\n") for i in range(3)]
+    seen: list[tuple[int, int]] = []
+    import_paths(store, files, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -1,0 +1,156 @@
+"""Two programs on one file: no lost writes, no "database is locked" for the user.
+
+Two child processes tag different articles of the same database at the same time
+for a couple of seconds; every acknowledged tag must be there and the counts must
+add up. Then two windows on the same file: a tag made in one shows in the other
+once it is activated again.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from annotator.core.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SECONDS = 2.0
+
+WRITER = r"""
+import sys, time
+from annotator.core.store import Store
+
+db, aid, start_at, stop_at = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+store = Store(db, annotator=f"writer-{aid}")
+length = len(store.article_text(aid))
+while time.time() < start_at:
+    time.sleep(0.001)
+k = 0
+while time.time() < stop_at:
+    start = k % (length - 10)
+    span = store.tag(aid, start, start + 1 + k % 9, "cue")["span"]
+    sys.stdout.write(span["id"] + "\n")
+    sys.stdout.flush()
+    k += 1
+store.close()
+"""
+
+
+def _text(n: int) -> str:
+    return f"Article {n}\n\nThe minister said on Tuesday that no region needs a new bloc. " * 3
+
+
+@pytest.mark.slow
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    with Store(db, annotator="setup") as store:
+        a1 = store.add_article(_text(1), status="in_progress")
+        a2 = store.add_article(_text(2), status="in_progress")
+    start_at = time.time() + 1.5  # both children are up and have opened the file by then
+    stop_at = start_at + SECONDS
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), aid, repr(start_at), repr(stop_at)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        for aid in (a1, a2)
+    ]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs):
+        assert "locked" not in err and "busy" not in err, err
+        assert proc.returncode == 0, err
+    acked = [out.split() for out, _err in outputs]
+    assert all(len(ids) >= 20 for ids in acked), [len(ids) for ids in acked]
+
+    with Store(db, annotator="check") as store:
+        for aid, ids in zip((a1, a2), acked):
+            stored = {s["id"] for s in store.spans(aid)}
+            assert set(ids) <= stored, f"{len(set(ids) - stored)} acknowledged tags lost"
+            assert len(stored) == len(ids)
+        history = store.db.execute("SELECT count(*) FROM history").fetchone()[0]
+        assert history == len(acked[0]) + len(acked[1])
+        assert store.stats()["spans"] == len(acked[0]) + len(acked[1])
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_write_waits_for_the_other_writer_instead_of_failing(tmp_path: Path) -> None:
+    """Another connection holds the write lock for a moment: the action waits, then lands."""
+    import sqlite3
+    import threading
+
+    db = tmp_path / "locked.db"
+    with Store(db, annotator="setup") as store:
+        aid = store.add_article(_text(1), status="in_progress")
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO targets (id, name) VALUES ('t-other', 'held by the other')")
+    timer = threading.Timer(0.7, lambda: other.execute("COMMIT"))
+    timer.start()
+    try:
+        with Store(db, annotator="me") as store:
+            began = time.monotonic()
+            span = store.tag(aid, 0, 7, "cue")["span"]
+            waited = time.monotonic() - began
+            assert store.span(span["id"]) is not None
+            assert store.targets() == ["held by the other"]
+        assert waited >= 0.5, "the write did not wait for the lock"
+    finally:
+        timer.join()
+        other.close()
+
+
+# -- two windows on one file -------------------------------------------------------------
+
+
+@pytest.fixture
+def two_windows(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import application, build_window
+
+    application()
+    db = tmp_path / "shared.db"
+    with Store(db, annotator="setup") as store:
+        store.add_article(_text(1), title="Shared article")
+    windows = []
+    for name in ("a", "b"):
+        settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+        win = build_window(db, annotator=f"analyst-{name}", seed=False, settings=settings)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        windows.append(win)
+    yield windows
+    for win in windows:
+        win.close()
+        win.store.close()
+
+
+def _activate(qtbot, win) -> None:
+    win.activateWindow()
+    win.raise_()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+
+
+def test_a_tag_in_one_window_shows_in_the_other_after_activation(qtbot, two_windows) -> None:
+    a, b = two_windows
+    assert a.article is not None and b.article is not None
+    assert a.article["id"] == b.article["id"]
+    _activate(qtbot, b)  # b has seen the file as it is now
+    _activate(qtbot, a)
+    a.text.select_range(4, 15)
+    a.tag("cue")
+    (span,) = [s for s in a.store.spans(a.article["id"]) if s["label"] == "cue"]
+    assert span["id"] in {s["id"] for s in a.spans}
+    assert span["id"] not in {s["id"] for s in b.spans}
+
+    _activate(qtbot, b)  # the window reloads on activation when the file changed
+    qtbot.waitUntil(lambda: span["id"] in {s["id"] for s in b.spans}, timeout=3000)
+    assert span["id"] in {s["id"] for s in b.text.spans}  # painted, not only loaded
+    assert b.store.undo_label() == "Tag cue"  # the shared undo history, too

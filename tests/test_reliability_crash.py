@@ -1,0 +1,343 @@
+"""A crash loses nothing that was acknowledged.
+
+A child process performs the actions the window performs (``Store.tag``,
+``attribute_claim``, ``add_position``, ``set_article_status``, ``undo``) and prints
+each action's history id the moment the method has returned. The parent kills it
+with SIGKILL at random moments and then checks, every time, that each acknowledged
+action is in the database, that ``PRAGMA integrity_check`` is ok and that
+``Store()`` opens the file as usual. ``bench/reliability.py`` runs the same with
+more kills and prints the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from annotator.core import schema
+from annotator.core.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The child: the GUI's store methods in a fixed cycle, one acknowledgement per
+# action, printed (and flushed) right after the method returns.
+CHILD = r"""
+import sys
+from annotator.core.store import Store
+
+db, run = sys.argv[1], sys.argv[2]
+store = Store(db, annotator="crash-test")
+articles = [row["id"] for row in store.article_rows(limit=1000)]
+STATUSES = ("in_progress", "done", "reviewed")
+
+
+def ack(*parts):
+    sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
+    sys.stdout.flush()
+
+
+def last_history_id():
+    return store.db.execute("SELECT max(id) FROM history").fetchone()[0]
+
+
+k = 0
+while True:
+    aid = articles[k % len(articles)]
+    text = store.article_text(aid)
+    start = (k * 37) % (len(text) - 40)
+    end = start + 5 + k % 30
+    tagged = store.tag(aid, start, end, "claim")
+    span_id, claim_id = tagged["span"]["id"], tagged["claim"]["id"]
+    ack("tag", last_history_id(), span_id, claim_id, aid)
+    name = f"Speaker {run}.{k}"
+    store.attribute_claim(claim_id, speaker_name=name)
+    ack("attr", last_history_id(), claim_id, name)
+    speaker_id = store.claim(claim_id)["speaker_id"]
+    position = store.add_position(aid, speaker_id=speaker_id, target=f"target {run}.{k}",
+                                  stance="against", evidence=[claim_id])
+    ack("pos", last_history_id(), position["id"], claim_id, aid)
+    status = STATUSES[(STATUSES.index(store.article(aid)["status"]) + 1) % 3]
+    store.set_article_status(aid, status)
+    ack("status", last_history_id(), aid, status)
+    cue = store.tag(aid, start, end, "cue")
+    ack("cue", last_history_id(), cue["span"]["id"], aid)
+    undone_id = last_history_id()
+    store.undo()
+    ack("undo", undone_id, cue["span"]["id"])
+    k += 1
+"""
+
+# What follows each acknowledged operation in the child's cycle.
+NEXT_OP = {None: "tag", "tag": "attr", "attr": "pos", "pos": "status", "status": "cue",
+           "cue": "undo", "undo": "tag"}
+STATUSES = ("in_progress", "done", "reviewed")
+
+
+def article_text(n: int) -> str:
+    return (
+        f"Ministry warns against bloc politics, part {n}\n\n"
+        "[March 02, 2024]  CANBERRA (Newswire) - A foreign ministry spokesperson said on "
+        f'Tuesday that "no region needs a new bloc number {n}", warning partners. '
+        '"We will not choose sides," Foreign Minister Claire Whitfield told reporters. '
+        "The ministry said it would keep talking to every side, 🙂 as before.\n"
+    )
+
+
+def make_database(path: Path, articles: int = 4) -> None:
+    with Store(path, annotator="setup") as store:
+        for n in range(articles):
+            store.add_article(article_text(n), title=f"Article {n}", status="in_progress")
+
+
+@dataclass
+class Ledger:
+    """Everything the child acknowledged, across runs, and what the parent checked."""
+
+    acks: list[list[str]] = field(default_factory=list)
+    undone: set[str] = field(default_factory=set)  # cue spans whose undo was acknowledged
+    status: dict[str, str] = field(default_factory=dict)  # article -> last acknowledged
+    in_flight_status: dict[str, str] = field(default_factory=dict)  # may also have landed
+    maybe_undone: str | None = None  # cue span whose undo may have landed unacknowledged
+    kills: int = 0
+    runs: list[int] = field(default_factory=list)  # acknowledgements per run
+
+    @property
+    def acknowledged(self) -> int:
+        return len(self.acks)
+
+
+def run_child(
+    db: Path, run: int, rng: random.Random, *, max_delay: float, early: float = 0.2
+) -> list[list[str]]:
+    """Start the child, let it acknowledge at least one action, SIGKILL it at random."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), str(run)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    lines: list[str] = []
+    first = threading.Event()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            lines.append(raw.decode())
+            first.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    if rng.random() < early:
+        # Sometimes while the child is still starting, opening the file or on its
+        # first action.
+        started = True
+        time.sleep(rng.uniform(0.05, 0.6))
+    else:
+        started = first.wait(30)
+        if started:
+            time.sleep(rng.uniform(0, max_delay))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    reader.join(30)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    assert started, f"the child acknowledged nothing within 30 s:\n{err}"
+    assert proc.returncode == -signal.SIGKILL, f"the child died on its own:\n{err}"
+    # A line without its newline was being printed when the kill came: not acknowledged.
+    return [line.split() for line in lines if line.endswith("\n")]
+
+
+def check_database(db: Path, ledger: Ledger) -> tuple[int, list[str]]:
+    """(found, problems): every acknowledged action checked against the file."""
+    conn = sqlite3.connect(db)
+    try:
+        integrity = conn.execute("PRAGMA integrity_check").fetchall()
+        foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        conn.close()
+    problems = []
+    if integrity != [("ok",)]:
+        problems.append(f"integrity_check: {integrity[:5]}")
+    if foreign:
+        problems.append(f"foreign_key_check: {foreign[:5]}")
+    with Store(db, annotator="check") as store:  # opens normally, or the test fails here
+        if store.schema_version() != schema.SCHEMA_VERSION:
+            problems.append(f"schema version {store.schema_version()}")
+        found = 0
+        for ack in ledger.acks:
+            problem = _check_ack(store, ledger, ack)
+            if problem:
+                problems.append(f"{' '.join(ack)}: {problem}")
+            else:
+                found += 1
+    return found, problems
+
+
+def _history(store: Store, history_id: str) -> tuple[dict | None, list[dict]]:
+    row = store.db.execute(
+        "SELECT undone, changes FROM history WHERE id = ?", [int(history_id)]
+    ).fetchone()
+    if row is None:
+        return None, []
+    return {"undone": row[0]}, json.loads(row[1])
+
+
+def _entry(entries: list[dict], table: str, key: str) -> dict | None:
+    return next((e for e in entries if e["t"] == table and e["k"].get("id") == key), None)
+
+
+def _check_ack(store: Store, ledger: Ledger, ack: list[str]) -> str | None:
+    op, hid, *rest = ack
+    if op == "undo":
+        span_id = rest[0]
+        return "the undone highlight is back" if store.span(span_id) else None
+    if op == "cue" and (rest[0] in ledger.undone or rest[0] == ledger.maybe_undone):
+        return None  # its undo was acknowledged (checked there) or may have landed
+    row, entries = _history(store, hid)
+    if row is None or row["undone"]:
+        return f"history row {hid} missing or undone"
+    if op == "cue":
+        if _entry(entries, "spans", rest[0]) is None:
+            return f"history row {hid} is not this action"
+        if store.span(rest[0]) is None:
+            return "highlight missing"
+    elif op == "tag":
+        span_id, claim_id, _aid = rest
+        if _entry(entries, "spans", span_id) is None:
+            return f"history row {hid} is not this action"
+        if store.span(span_id) is None:
+            return "highlight missing"
+        if store.claim(claim_id) is None:
+            return "claim missing"
+    elif op == "attr":
+        claim_id, name = rest[0], " ".join(rest[1:])
+        entry = _entry(entries, "claims", claim_id)
+        if entry is None:
+            return f"history row {hid} is not this action"
+        claim = store.claim(claim_id)
+        speaker = store.speaker(claim["speaker_id"]) if claim and claim["speaker_id"] else None
+        if speaker is None or speaker["name"] != name:
+            return f"claim speaker is {speaker and speaker['name']!r}"
+    elif op == "pos":
+        pos_id, claim_id, aid = rest
+        if _entry(entries, "positions", pos_id) is None:
+            return f"history row {hid} is not this action"
+        found = [p for p in store.positions(aid) if p["id"] == pos_id]
+        if not found or found[0]["evidence"] != [claim_id]:
+            return "position missing or without its evidence"
+    elif op == "status":
+        aid, status = rest
+        entry = _entry(entries, "articles", aid)
+        if entry is None or entry["a"]["status"] != status:
+            return f"history row {hid} is not this action"
+        if ledger.status.get(aid) == status:  # the latest acknowledged for this article
+            actual = store.article(aid)["status"]
+            if actual not in (status, ledger.in_flight_status.get(aid)):
+                return f"article status is {actual!r}"
+    return None
+
+
+def record_run(ledger: Ledger, acks: list[list[str]], db: Path) -> None:
+    """Add one run's acknowledgements; note what the killed action may have done."""
+    ledger.kills += 1
+    ledger.runs.append(len(acks))
+    ledger.in_flight_status.clear()
+    ledger.maybe_undone = None
+    for ack in acks:
+        ledger.acks.append(ack)
+        if ack[0] == "undo":
+            ledger.undone.add(ack[2])
+        elif ack[0] == "status":
+            ledger.status[ack[2]] = ack[3]
+    last = acks[-1] if acks else None
+    following = NEXT_OP[last[0] if last else None]
+    if following == "status" and last is not None:
+        aid = last[4]
+        current = ledger.status[aid]
+        ledger.in_flight_status[aid] = STATUSES[(STATUSES.index(current) + 1) % 3]
+    elif following == "undo" and last is not None:
+        ledger.maybe_undone = last[2]
+
+
+def after_check(ledger: Ledger, db: Path) -> None:
+    """The killed action may have committed: take the file's word for its status."""
+    with Store(db, annotator="check") as store:
+        for aid in list(ledger.in_flight_status):
+            ledger.status[aid] = store.article(aid)["status"]
+        if ledger.maybe_undone and store.span(ledger.maybe_undone) is None:
+            ledger.undone.add(ledger.maybe_undone)
+    ledger.in_flight_status.clear()
+    ledger.maybe_undone = None
+
+
+def crash_trials(db: Path, kills: int, *, seed: int, max_delay: float = 0.25,
+                 on_kill=None) -> tuple[Ledger, int, list[str]]:
+    """Run ``kills`` children against ``db``; returns (ledger, found, problems)."""
+    rng = random.Random(seed)
+    ledger = Ledger()
+    with Store(db, annotator="check") as store:
+        ledger.status = {row["id"]: row["status"] for row in store.article_rows(limit=10_000)}
+    found, problems = 0, []
+    for run in range(kills):
+        acks = run_child(db, run, rng, max_delay=max_delay)
+        record_run(ledger, acks, db)
+        found, problems = check_database(db, ledger)
+        if on_kill:
+            on_kill(run, ledger, found, problems)
+        if problems:
+            break
+        after_check(ledger, db)
+    return ledger, found, problems
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_loses_no_acknowledged_action(tmp_path: Path) -> None:
+    db = tmp_path / "crash.db"
+    make_database(db)
+    ledger, found, problems = crash_trials(db, 10, seed=20240302)
+    assert not problems, "\n".join(problems[:20])
+    assert ledger.kills == 10
+    assert found == ledger.acknowledged
+    # Kills landed in the middle of the cycle, not only between runs.
+    assert ledger.acknowledged >= 10 * 2, ledger.runs
+    kinds = {ack[0] for ack in ledger.acks}
+    assert {"tag", "attr", "pos", "status", "cue", "undo"} <= kinds, kinds
+
+
+def test_the_check_notices_a_lost_action(tmp_path: Path) -> None:
+    """The checker is not vacuous: an acknowledged action that is gone is reported."""
+    db = tmp_path / "crash.db"
+    make_database(db, articles=1)
+    with Store(db, annotator="t") as store:
+        aid = store.article_rows()[0]["id"]
+        tagged = store.tag(aid, 3, 9, "claim")
+        hid = store.db.execute("SELECT max(id) FROM history").fetchone()[0]
+        store.set_article_status(aid, "done")
+        status_hid = store.db.execute("SELECT max(id) FROM history").fetchone()[0]
+    ledger = Ledger(status={aid: "in_progress"})
+    record_run(ledger, [
+        ["tag", str(hid), tagged["span"]["id"], tagged["claim"]["id"], aid],
+        ["status", str(status_hid), aid, "done"],
+    ], db)
+    found, problems = check_database(db, ledger)
+    assert found == 2 and not problems
+    # Lose the status change behind the checker's back (as a crash would).
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE articles SET status = 'reviewed'")
+    conn.execute("DELETE FROM history WHERE id = ?", [hid])
+    conn.commit()
+    conn.close()
+    ledger.in_flight_status.clear()
+    found, problems = check_database(db, ledger)
+    assert found == 0 and len(problems) == 2, problems
