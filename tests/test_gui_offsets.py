@@ -235,7 +235,9 @@ def test_mouse_drag_then_key_tags_exactly_the_phrase(window, qtbot) -> None:
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=p1)
     cursor = window.text.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (
-        brute_to_qt(TEXT, start), brute_to_qt(TEXT, end))
+        brute_to_qt(TEXT, start),
+        brute_to_qt(TEXT, end),
+    )
     assert window.text.selected_range() == (start, end)
 
     QTest.keyClick(window.text, Qt.Key.Key_2)  # "claim"
@@ -254,8 +256,10 @@ def test_mouse_drag_then_key_tags_exactly_the_phrase(window, qtbot) -> None:
     block = window.text.document().findBlock(qt_start)
     formats = block.layout().formats()
     covering = [
-        f for f in formats
-        if f.start <= qt_start - block.position() and f.start + f.length >= qt_start - block.position() + len(PHRASE)
+        f
+        for f in formats
+        if f.start <= qt_start - block.position()
+        and f.start + f.length >= qt_start - block.position() + len(PHRASE)
     ]
     assert covering, "the phrase is not painted"
 
@@ -284,7 +288,9 @@ def test_double_click_word_then_shift_click_extends(window, qtbot) -> None:
     # Shift+click inside the last word extends the selection word by word.
     qtbot.wait(qapp_double_click_interval() + 50)  # not a triple click
     qtbot.mouseClick(
-        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
         _inside(window, end - 2),
     )
     assert window.text.textCursor().selectedText() == PHRASE
@@ -299,7 +305,9 @@ def test_double_click_word_then_shift_click_extends(window, qtbot) -> None:
 def test_double_click_a_word_right_after_emoji(window, qtbot) -> None:
     """The word right after 🇺🇦 🇪🇺 (the most shifted spot on the first line)."""
     start = TEXT.index("and thumbs")
-    qtbot.mouseDClick(window.text.viewport(), Qt.MouseButton.LeftButton, pos=_inside(window, start + 1))
+    qtbot.mouseDClick(
+        window.text.viewport(), Qt.MouseButton.LeftButton, pos=_inside(window, start + 1)
+    )
     assert window.text.selected_range() == (start, start + 3)
     QTest.keyClick(window.text, Qt.Key.Key_3)
     (span,) = _stored(window, "cue")
@@ -327,12 +335,16 @@ def test_click_on_a_highlight_after_emoji_selects_it(window, qtbot) -> None:
     window.tag("cue")
     (span,) = _stored(window, "cue")
     window.text.mark_span(None, scroll=False)
-    qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.LeftButton, pos=_inside(window, start + 5))
+    qtbot.mouseClick(
+        window.text.viewport(), Qt.MouseButton.LeftButton, pos=_inside(window, start + 5)
+    )
     assert window.text.current_span_id == span["id"]
     # ... and the character just before it is outside.
     window.text.mark_span(None, scroll=False)
     qtbot.wait(qapp_double_click_interval() + 50)
-    qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.LeftButton, pos=_inside(window, start - 2))
+    qtbot.mouseClick(
+        window.text.viewport(), Qt.MouseButton.LeftButton, pos=_inside(window, start - 2)
+    )
     assert window.text.current_span_id is None
 
 

@@ -45,8 +45,12 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No real home, settings or database (tests/conftest.py does the same, per session)."""
     home = tmp_path / "home"
     home.mkdir()
-    for key, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+    for key, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
         monkeypatch.setenv(key, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "default.db"))
@@ -73,8 +77,9 @@ def make_window(qtbot, tmp_path: Path, warnings) -> Iterator[Callable[..., MainW
 
     def make(db: Path | None = None, *, seed: bool = True) -> MainWindow:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = build_window(db or tmp_path / "annotations.db", annotator="tester", seed=seed,
-                           settings=settings)
+        win = build_window(
+            db or tmp_path / "annotations.db", annotator="tester", seed=seed, settings=settings
+        )
         qtbot.addWidget(win)
         opened.append(win)
         win.show()
@@ -116,7 +121,9 @@ def activate(win: MainWindow, qtbot, focus=None) -> None:
     (focus or win.text).setFocus()
 
 
-def press(win: MainWindow, qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier, widget=None) -> None:
+def press(
+    win: MainWindow, qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier, widget=None
+) -> None:
     activate(win, qtbot, widget)
     QTest.keyClick(widget or win.text, key, modifiers)
 
@@ -162,13 +169,23 @@ def tag_claim(win: MainWindow, qtbot, phrase: str, speaker: str | None) -> dict[
         popup.chooser.edit.selectAll()
         qtbot.keyClicks(popup.chooser.edit, speaker)
         confirm(popup, qtbot, popup.chooser.edit)
-    (claim,) = [c for c in claims(win) if any(
-        s["start"] == start and s["end"] == end for s in spans(win, "claim") if s["id"] in c["spans"])]
+    (claim,) = [
+        c
+        for c in claims(win)
+        if any(
+            s["start"] == start and s["end"] == end
+            for s in spans(win, "claim")
+            if s["id"] in c["spans"]
+        )
+    ]
     return claim
 
 
 def panel_ids(tree: QTreeWidget) -> list[str]:
-    return [tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(tree.topLevelItemCount())]
+    return [
+        tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+        for i in range(tree.topLevelItemCount())
+    ]
 
 
 def wait_panel(win: MainWindow, qtbot, tree: QTreeWidget, ids: set[str]) -> None:
@@ -194,6 +211,7 @@ def item_point(tree: QTreeWidget, item_id: str) -> QPoint:
 
 def text_point(win: MainWindow, offset: int) -> QPoint:
     """Viewport pixel in the middle of the character at ``offset``."""
+
     def gap(cp: int) -> QPoint:
         cursor = QTextCursor(win.text.document())
         cursor.setPosition(win.text.map.to_qt(cp))
@@ -242,7 +260,9 @@ def test_seed_false_opens_empty(make_window, tmp_path: Path) -> None:
         (Qt.Key.Key_4, "target", "South Pacific", None),
     ],
 )
-def test_keys_1_to_4_tag_the_selection(window: MainWindow, qtbot, key, label, phrase, popup) -> None:
+def test_keys_1_to_4_tag_the_selection(
+    window: MainWindow, qtbot, key, label, phrase, popup
+) -> None:
     start, end = select(window, phrase)
     press(window, qtbot, key)
     (span,) = spans(window)
@@ -320,8 +340,9 @@ def test_context_menu_tags_the_selection(window: MainWindow, qtbot, monkeypatch)
     if not shown:  # platforms that open context menus on release only
         from PySide6.QtGui import QContextMenuEvent
 
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
-                                  window.text.viewport().mapToGlobal(point))
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, point, window.text.viewport().mapToGlobal(point)
+        )
         QApplication.sendEvent(window.text.viewport(), event)
     assert shown, "no context menu"
     menu = shown[-1]
@@ -337,8 +358,14 @@ def test_context_menu_tags_the_selection(window: MainWindow, qtbot, monkeypatch)
     event_point = text_point(window, start + 3)
     from PySide6.QtGui import QContextMenuEvent
 
-    QApplication.sendEvent(window.text.viewport(), QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, event_point, window.text.viewport().mapToGlobal(event_point)))
+    QApplication.sendEvent(
+        window.text.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            event_point,
+            window.text.viewport().mapToGlobal(event_point),
+        ),
+    )
     (menu,) = shown
     (sub,) = [a.menu() for a in menu.actions() if a.menu() and a.text().startswith("cue:")]
     relabel = next(a.menu() for a in sub.actions() if a.text() == "Change label")
@@ -412,11 +439,16 @@ def test_position_popup_stores_target_stance_and_evidence(window: MainWindow, qt
     claim, popup = _position_popup(window, qtbot)
     assert popup.speaker.currentData() == claim["speaker_id"]
     qtbot.keyClicks(popup.target, "military blocs in the Pacific")
-    against = next(b for b in popup.stance_group.buttons() if b.text().replace("&", "") == "against")
+    against = next(
+        b for b in popup.stance_group.buttons() if b.text().replace("&", "") == "against"
+    )
     qtbot.mouseClick(against, Qt.MouseButton.LeftButton)
     assert against.isChecked()
-    checked = [popup.evidence.item(i).data(Qt.ItemDataRole.UserRole) for i in range(popup.evidence.count())
-               if popup.evidence.item(i).checkState() == Qt.CheckState.Checked]
+    checked = [
+        popup.evidence.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(popup.evidence.count())
+        if popup.evidence.item(i).checkState() == Qt.CheckState.Checked
+    ]
     assert checked == [claim["id"]]
     confirm(popup, qtbot, popup.target)
     (position,) = window.store.positions(window.article["id"])
@@ -480,7 +512,11 @@ def test_double_click_on_a_position_edits_it(window: MainWindow, qtbot) -> None:
     popup.stance_group.button(2).setChecked(True)  # neutral
     confirm(popup, qtbot, popup.target)
     (after,) = window.store.positions(window.article["id"])
-    assert (after["id"], after["stance"], after["evidence"]) == (position["id"], "neutral", [claim["id"]])
+    assert (after["id"], after["stance"], after["evidence"]) == (
+        position["id"],
+        "neutral",
+        [claim["id"]],
+    )
 
 
 def test_delete_key_in_the_panel_removes_from_the_database(window: MainWindow, qtbot) -> None:
@@ -506,7 +542,9 @@ def test_delete_key_in_the_panel_removes_from_the_database(window: MainWindow, q
 
     # Delete the claim's only content highlight: the claim goes with it.
     activate(window, qtbot, tree)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=item_point(tree, content["id"]))
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=item_point(tree, content["id"])
+    )
     press(window, qtbot, Qt.Key.Key_Delete, widget=tree)
     assert spans(window) == []
     assert claims(window) == []
@@ -519,7 +557,9 @@ def test_delete_key_in_the_panel_removes_from_the_database(window: MainWindow, q
     assert window.store.span(content["id"]) is not None
 
 
-def test_delete_a_claim_from_the_claims_list_drops_it_from_positions(window: MainWindow, qtbot) -> None:
+def test_delete_a_claim_from_the_claims_list_drops_it_from_positions(
+    window: MainWindow, qtbot
+) -> None:
     claim, popup = _position_popup(window, qtbot)
     qtbot.keyClicks(popup.target, "bloc politics")
     popup.stance_group.button(1).setChecked(True)
@@ -684,14 +724,32 @@ def test_clicking_a_column_header_sorts(window: MainWindow, qtbot) -> None:
     table = window.corpus.table
     header = table.horizontalHeader()
     x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
     titles = [r["title"] for r in window.corpus.model.rows]
-    assert titles == sorted(titles, key=str.casefold) or titles == sorted(titles, key=str.casefold, reverse=True)
+    assert titles == sorted(titles, key=str.casefold) or titles == sorted(
+        titles, key=str.casefold, reverse=True
+    )
     first_order = titles
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
     assert [r["title"] for r in window.corpus.model.rows] == list(reversed(first_order))
     # The open article stays selected in the list.
     assert window.corpus.current_id() == window.article["id"]
+
+
+def test_corpus_order_stays_put_when_tagging(window: MainWindow, qtbot) -> None:
+    """Unsorted means corpus (import) order: a tagged article does not move in the list."""
+    ids = [r["id"] for r in window.corpus.model.rows]
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    window.corpus.reload()
+    assert [r["id"] for r in window.corpus.model.rows] == ids
+    assert window.corpus.model.order_by == "rowid"
+    press(window, qtbot, Qt.Key.Key_Down, ALT)
+    assert window.article["id"] == ids[1]
 
 
 def test_sorting_by_tags_count(window: MainWindow, qtbot) -> None:
@@ -728,15 +786,18 @@ def test_clicking_a_highlight_selects_it_in_the_panel(window: MainWindow, qtbot)
     window.text.mark_span(None, scroll=False)
     window.panel.tabs.setCurrentIndex(3)
 
-    qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.LeftButton, pos=text_point(window, start + 2))
+    qtbot.mouseClick(
+        window.text.viewport(), Qt.MouseButton.LeftButton, pos=text_point(window, start + 2)
+    )
     assert window.text.current_span_id == cue["id"]
     assert window.panel.tabs.currentWidget() is window.panel.highlights
     assert window.panel.current() == ("span", cue["id"])
 
     qtbot.wait(QApplication.doubleClickInterval() + 50)
     quote_start = window.text.text.index(QUOTE)
-    qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.LeftButton,
-                     pos=text_point(window, quote_start + 4))
+    qtbot.mouseClick(
+        window.text.viewport(), Qt.MouseButton.LeftButton, pos=text_point(window, quote_start + 4)
+    )
     assert window.panel.tabs.currentWidget() is window.panel.claims
     assert window.panel.current() == ("claim", claim["id"])
 
@@ -778,12 +839,13 @@ def test_switch_to_a_second_database_and_back(window: MainWindow, tmp_path: Path
     assert window.switch_database(first_path)
     assert window.store.article_count() == 15
     assert window.article is not None
-    print("DBG", window.article["title"], window.store.stats()["spans"], [r["title"][:20] for r in window.corpus.model.rows], window.corpus.model.filter_text, window.corpus.model.status, window.corpus.model.order_by)
     assert len(window.store.spans(window.article["id"])) == 1
     assert window.undo_action.isEnabled()
 
 
-def test_unopenable_file_shows_an_error_and_keeps_the_database(window: MainWindow, tmp_path: Path, warnings) -> None:
+def test_unopenable_file_shows_an_error_and_keeps_the_database(
+    window: MainWindow, tmp_path: Path, warnings
+) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(os.urandom(4096))
     before = window.session.path
@@ -808,7 +870,8 @@ def test_import_in_the_background(window: MainWindow, tmp_path: Path, qtbot, war
     inbox.mkdir()
     (inbox / "a.txt").write_text(
         "Envoy urges calm over river dispute\n\nGENEVA (Wire) - An envoy said talks would go on.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (inbox / "b.md").write_text("Second imported piece\n\nBody 🙂 with emoji.\n", encoding="utf-8")
     (inbox / "bad.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe")
     task = window.import_paths([str(inbox)], show_dialog=False)
@@ -864,7 +927,9 @@ def test_export_in_the_background(window: MainWindow, tmp_path: Path, qtbot) -> 
     assert "told reporters" in csv_out.read_text(encoding="utf-8")
 
 
-def test_export_to_an_unwritable_place_reports_the_error(window: MainWindow, tmp_path: Path, qtbot, warnings) -> None:
+def test_export_to_an_unwritable_place_reports_the_error(
+    window: MainWindow, tmp_path: Path, qtbot, warnings
+) -> None:
     blocker_file = tmp_path / "not-a-folder"
     blocker_file.write_text("x")
     task = window.export_to(str(blocker_file / "export.jsonl"), show_dialog=False)
@@ -877,22 +942,30 @@ def test_export_to_an_unwritable_place_reports_the_error(window: MainWindow, tmp
 # --- help, and text that looks like HTML ----------------------------------------------------------------
 
 
-def test_keyboard_shortcuts_dialog_lists_the_tag_actions(window: MainWindow, qtbot, monkeypatch) -> None:
+def test_keyboard_shortcuts_dialog_lists_the_tag_actions(
+    window: MainWindow, qtbot, monkeypatch
+) -> None:
     dialog = ShortcutsDialog(window.actions(), window)
     qtbot.addWidget(dialog)
-    rows = {dialog.table.item(i, 0).text(): dialog.table.item(i, 1).text()
-            for i in range(dialog.table.rowCount())}
+    rows = {
+        dialog.table.item(i, 0).text(): dialog.table.item(i, 1).text()
+        for i in range(dialog.table.rowCount())
+    }
     for label in window.labels:
         assert rows[f"{label.key}  {label.name}"] == label.key
     assert rows["P  position"] == "P"
     assert "Ctrl+Z" in rows["Undo"]
     assert "Ctrl+Shift+Z" in rows["Redo"]
-    assert any(name.startswith("Mark done") and "Ctrl+Return" in keys for name, keys in rows.items())
+    assert any(
+        name.startswith("Mark done") and "Ctrl+Return" in keys for name, keys in rows.items()
+    )
     assert "Select text" in rows  # the mouse gestures too
 
     # Help > Keyboard shortcuts (F1) opens it.
     opened: list[ShortcutsDialog] = []
-    monkeypatch.setattr(main_window_module.ShortcutsDialog, "exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr(
+        main_window_module.ShortcutsDialog, "exec", lambda self: opened.append(self) or 0
+    )
     press(window, qtbot, Qt.Key.Key_F1)
     assert len(opened) == 1
     assert opened[0].table.rowCount() == dialog.table.rowCount()

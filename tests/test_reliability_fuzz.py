@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.errors import IntegrityError
 from annotator.core.exporting import ExportFilter, iter_records
 from annotator.core.importing import ImportReport, import_paths
 from annotator.core.store import Store
@@ -200,10 +201,21 @@ DEPTH = 600  # deep, but within what json.loads accepts
     '{"text": "t9", "label": [[0, 2, {"a": 1}]], "entities": "nope"}',
     '{"text": "t10", "positions": [{"id": "p", "target": "x", "stance": "favor", "evidence": 3}]}',
     '{"text": "t11", "claims": [{"id": "c", "spans": [[]]}]}',
-    '{"text": "t12\\u0000with a NUL"}',
 ])
 def test_known_nasty_json_lines(tmp_path: Path, line: str) -> None:
     check_import(tmp_path, ".jsonl", line.encode("utf-8"))
+
+
+def test_a_nul_in_the_text_is_refused_at_the_door(tmp_path: Path) -> None:
+    """SQLite's length() and substr() stop at a NUL: a text with one could not be tagged."""
+    text = "Intro\x00 then the minister said no."
+    report = check_import(tmp_path, ".jsonl", jsonl([{"text": text}]))
+    assert report.failed == 1 and "NUL" in report.errors[0], report.errors
+    with base_store() as store, pytest.raises(IntegrityError, match="NUL"):
+        store.add_article(text)
+    with base_store() as store:  # the same text without it: tagging after "Intro" works
+        aid = store.add_article(text.replace("\x00", " "))
+        assert store.tag(aid, 16, 24, "cue")["span"]["text"] == "minister"
 
 
 # -- size limit ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -473,3 +474,18 @@ def test_core_suggest_never_imports_qt() -> None:
 )
 def test_degenerate_inputs_do_not_crash(text: str) -> None:
     check_offsets(text, suggest_article(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'s " * 30_000,
+        "“a " * 30_000,
+        '"' * 60_000,
+        " ".join(f'he said "word {i} and more" then' for i in range(3_000)),
+    ],
+)
+def test_pathological_inputs_stay_fast(text: str) -> None:
+    t0 = time.process_time()
+    check_offsets(text, suggest_article(text))
+    assert time.process_time() - t0 < 5.0

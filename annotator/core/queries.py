@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -313,6 +314,32 @@ def _speaker_where(flt: ViewFilter) -> _Where:
     return where
 
 
+def _state(store: Store) -> tuple[int, int]:
+    """Changes whenever anything is written, by this connection or another one."""
+    return store.db.conn.total_changes, store.data_version()
+
+
+_speaker_stats_cache: weakref.WeakKeyDictionary[Store, tuple[tuple[int, int], dict]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def speaker_stats(store: Store) -> dict[str, tuple[int, int]]:
+    """Per speaker id: (claims, articles) as in speakers_page; kept until the next write."""
+    state = _state(store)
+    cached = _speaker_stats_cache.get(store)
+    if cached is not None and cached[0] == state:
+        return cached[1]
+    stats = {
+        sid: (claims, articles)
+        for sid, claims, articles in store.db.execute(
+            f"SELECT sp.id, {_SPEAKER_CLAIMS}, {_SPEAKER_ARTICLES} FROM speakers sp"
+        )
+    }
+    _speaker_stats_cache[store] = (state, stats)
+    return stats
+
+
 def speakers_page(
     store: Store,
     flt: ViewFilter = ViewFilter(),
@@ -326,19 +353,29 @@ def speakers_page(
 
     Rows: id, name, kind, role, affiliation, aliases (a list), claims (not rejected)
     and articles (where the speaker is mentioned or claims something).
-    Sort by name, kind, role, affiliation, claims or articles.
+    Sort by name, kind, role, affiliation, claims or articles (the counts of every
+    speaker are computed once and kept until the next write, so paging is quick).
     """
     where = _speaker_where(flt)
     key = _sort_key(order_by, SPEAKER_SORT)
     d = _direction(descending)
-    rowids = [
-        r[0]
-        for r in store.db.execute(
-            f"SELECT sp.rowid FROM speakers sp {where.sql()} ORDER BY {key} {d}, sp.rowid {d} "
-            "LIMIT ? OFFSET ?",
-            [*where.params, limit, offset],
-        )
-    ]
+    if order_by in ("claims", "articles"):
+        stats = speaker_stats(store)
+        col = 0 if order_by == "claims" else 1
+        found = store.db.execute(
+            f"SELECT sp.rowid, sp.id FROM speakers sp {where.sql()} ORDER BY sp.rowid", where.params
+        ).fetchall()
+        found.sort(key=lambda r: stats.get(r[1], (0, 0))[col], reverse=descending)
+        rowids = [r[0] for r in found[offset : offset + limit]]
+    else:
+        rowids = [
+            r[0]
+            for r in store.db.execute(
+                f"SELECT sp.rowid FROM speakers sp {where.sql()} ORDER BY {key} {d}, "
+                f"sp.rowid {d} LIMIT ? OFFSET ?",
+                [*where.params, limit, offset],
+            )
+        ]
     rows = _by_rowid(
         store,
         "SELECT sp.rowid AS _r, sp.id, sp.name, sp.kind, sp.role, sp.affiliation, sp.aliases, "

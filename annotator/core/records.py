@@ -92,6 +92,9 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     if bad is not None:
         # SQLite stores UTF-8, which has no lone surrogates: refuse here, with the field.
         raise _fail(f'"{bad}" holds an invalid character (a lone UTF-16 surrogate)')
+    if "\x00" in raw_text:
+        # SQLite's length() and substr() stop at a NUL: nothing after it could be tagged.
+        raise _fail('"text" holds a NUL character (U+0000), as binary data does')
     text = normalise_text(raw_text)
     if not text.strip():
         raise _fail('"text" is empty')

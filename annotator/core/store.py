@@ -370,6 +370,9 @@ class Store:
         id: str | None = None,
     ) -> str | None:
         """Add one article with its text exactly as given; None if that text is already in."""
+        if "\x00" in text:
+            # SQLite's length() and substr() stop at a NUL: nothing after it could be tagged.
+            raise IntegrityError("an article text cannot hold a NUL character (U+0000)")
         digest = sha256_text(text)
         if self.db.execute("SELECT 1 FROM articles WHERE text_sha256 = ?", [digest]).fetchone():
             return None
@@ -424,9 +427,18 @@ class Store:
         descending: bool = False,
         limit: int = 200,
         offset: int = 0,
+        ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """One page of the corpus list: id, title, source, published, status, annotations."""
+        """One page of the corpus list: id, title, source, published, status, annotations.
+
+        ``ids`` keeps only those articles (to refresh a few rows after a change).
+        """
         where, params = self._article_filter(filter_text, status)
+        if ids is not None:
+            ids = list(ids)
+            clause = f"a.id IN ({','.join('?' for _ in ids)})"
+            where = f"{where} AND {clause}" if where else f"WHERE {clause}"
+            params = [*params, *ids]
         columns = {"rowid", "title", "source", "published", "status", "annotations"}
         if order_by not in columns:
             raise ValueError(f"cannot sort by {order_by}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .qt import (
@@ -41,6 +42,8 @@ class _List(QTreeWidget):
         for col in range(len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 130)
 
 
 class AnnotationPanel(QWidget):
@@ -106,7 +109,10 @@ class AnnotationPanel(QWidget):
             first = by_id.get(c["spans"][0]) if c["spans"] else None
             text = " … ".join(_short(by_id[sid]["text"], 60) for sid in c["spans"] if sid in by_id)
             status = "" if c["status"] == "accepted" else f" ({c['status']})"
-            rows.append((c["id"], [speaker_names.get(c["speaker_id"] or "", "— who? —"), text,
+            who = speaker_names.get(c["speaker_id"] or "")
+            if who is None and c.get("proposal"):
+                who = json.loads(c["proposal"])["name"] + "?"
+            rows.append((c["id"], [who or "— who? —", text,
                                    c["kind"] + status], first["id"] if first else None))
         self._fill(self.claims, "claim", rows)
         mentions: dict[str, list[str]] = {}
@@ -137,14 +143,19 @@ class AnnotationPanel(QWidget):
         current = widget.currentItem().data(0, Qt.ItemDataRole.UserRole) if widget.currentItem() else None
         widget.blockSignals(True)
         widget.clear()
+        items = []
+        chosen = None
         for item_id, columns, span_id in rows:
             item = QTreeWidgetItem(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, item_id)
             item.setToolTip(1, plain_tooltip(columns[1]))
-            widget.addTopLevelItem(item)
+            items.append(item)
             self._span_of[(kind, item_id)] = span_id
             if item_id == current:
-                widget.setCurrentItem(item)
+                chosen = item
+        widget.addTopLevelItems(items)  # at once: item by item is slow for 10,000
+        if chosen is not None:
+            widget.setCurrentItem(chosen)
         widget.blockSignals(False)
 
     # -- selection from the text -----------------------------------------------------

@@ -61,6 +61,7 @@ class ArticleText(QPlainTextEdit):
         self.map = OffsetMap("")
         self.spans: list[dict[str, Any]] = []
         self._starts: list[int] = []
+        self._marks: list[Mark] = []
         self._press_pos = None
         self.speaker_names: dict[str, str] = {}
         self.current_span_id: str | None = None
@@ -71,11 +72,14 @@ class ArticleText(QPlainTextEdit):
     # -- content ------------------------------------------------------------
 
     def show_text(self, text: str) -> None:
+        """Show a new text; its highlights follow with show_spans."""
         self.text = text
         self.map = OffsetMap(text)
         self.current_span_id = None
         self.search_hits = []
-        # Highlights are set before the text so the document is painted once.
+        # Detached, the highlighter does not go over every block of the new text
+        # with no marks: show_spans attaches it again and highlights once.
+        self.highlighter.setDocument(None)
         self.highlighter.set_marks([], rehighlight=False)
         self.setPlainText(text)
 
@@ -87,11 +91,30 @@ class ArticleText(QPlainTextEdit):
         self._starts = [s["start"] for s in self.spans]
         self.speaker_names = speaker_names
         to_qt = self.map.to_qt
-        marks = [
+        self._marks = marks = [
             Mark(to_qt(s["start"]), to_qt(s["end"]), s["label"], s["status"] == "suggested")
             for s in self.spans
         ]
-        self.highlighter.set_marks(marks)
+        if self.highlighter.document() is None:  # a new text (show_text)
+            self.highlighter.set_marks(marks, rehighlight=False)
+            self.highlighter.setDocument(self.document())
+            self.highlighter.rehighlight()  # now, not on the next turn of the event loop
+        else:
+            self.highlighter.set_marks(marks)
+        self._refresh_extra()
+
+    def add_span(self, span: dict[str, Any]) -> None:
+        """Paint one new highlight now; only the blocks it covers are repainted."""
+        if span["status"] == "rejected":
+            return
+        i = bisect_right(self._starts, span["start"])
+        self.spans.insert(i, span)
+        self._starts.insert(i, span["start"])
+        to_qt = self.map.to_qt
+        self._marks.append(
+            Mark(to_qt(span["start"]), to_qt(span["end"]), span["label"], span["status"] == "suggested")
+        )
+        self.highlighter.set_marks(self._marks)
         self._refresh_extra()
 
     def spans_at(self, offset: int) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.errors import AnnotatorError
 from ..core.schema import ARTICLE_STATUSES
 from .qt import (
     QAbstractItemView,
@@ -29,6 +30,8 @@ from .qt import (
 from .session import Session
 
 PAGE = 200
+# After a filter, sort or reload, the open article is looked for this far down the list.
+RESTORE_WITHIN = 5 * PAGE
 COLUMNS = (
     ("title", "Title"),
     ("source", "Source"),
@@ -73,26 +76,15 @@ class CorpusModel(QAbstractTableModel):
         wanted = {i for i, row in enumerate(self.rows) if row["id"] in article_ids}
         if not wanted:
             return
-        fresh = {r["id"]: r for r in self._page_for(article_ids)}
+        fresh = {r["id"]: r for r in self._page_for(frozenset(self.rows[i]["id"] for i in wanted))}
         for i in wanted:
             if self.rows[i]["id"] in fresh:
                 self.rows[i] = fresh[self.rows[i]["id"]]
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
 
     def _page_for(self, article_ids: frozenset[str]) -> list[dict[str, Any]]:
-        store = self.session.store
-        rows = []
-        for article_id in article_ids:
-            try:
-                art = store.article(article_id)
-            except Exception:
-                continue
-            count = len([s for s in store.spans(article_id) if s["status"] != "rejected"])
-            rows.append({
-                "id": art["id"], "title": art["title"], "source": art["source"],
-                "published": art["published"], "status": art["status"], "annotations": count,
-            })
-        return rows
+        # One query; counting by loading every span took 50 ms for a 10,000-span article.
+        return self.session.store.article_rows(ids=sorted(article_ids), limit=len(article_ids))
 
     # -- Qt model API -------------------------------------------------------------
 
@@ -143,15 +135,23 @@ class CorpusModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self.order_by = COLUMNS[column][0]
+        # Column -1 (no sort indicator) is corpus order, not COLUMNS[-1].
+        self.order_by = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else "rowid"
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def row_of(self, article_id: str) -> int | None:
-        for i, row in enumerate(self.rows):
-            if row["id"] == article_id:
+    def row_of(self, article_id: str, start: int = 0) -> int | None:
+        for i in range(start, len(self.rows)):
+            if self.rows[i]["id"] == article_id:
                 return i
         return None
+
+    def exists(self, article_id: str) -> bool:
+        try:
+            self.session.store.article(article_id)
+        except AnnotatorError:
+            return False
+        return True
 
 
 class CorpusPanel(QWidget):
@@ -205,7 +205,9 @@ class CorpusPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         # Sorting resets the model: select the same article again afterwards.
         self._last_id: str | None = None
-        header.sortIndicatorChanged.connect(lambda *_: self._last_id and self.select(self._last_id, emit=False))
+        header.sortIndicatorChanged.connect(
+            lambda *_: self._last_id and self.select(self._last_id, emit=False, within=RESTORE_WITHIN)
+        )
 
     def _apply_filter(self) -> None:
         current = self.current_id()
@@ -213,13 +215,13 @@ class CorpusPanel(QWidget):
         self.model.status = self.status.currentData()
         self.model.reload()
         if current:
-            self.select(current, emit=False)
+            self.select(current, emit=False, within=RESTORE_WITHIN)
 
     def reload(self) -> None:
         current = self.current_id()
         self.model.reload()
         if current:
-            self.select(current, emit=False)
+            self.select(current, emit=False, within=RESTORE_WITHIN)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -233,11 +235,19 @@ class CorpusPanel(QWidget):
         index = self.table.currentIndex()
         return self.model.rows[index.row()]["id"] if index.isValid() and index.row() < len(self.model.rows) else None
 
-    def select(self, article_id: str, *, emit: bool = True) -> bool:
-        row = self.model.row_of(article_id)
-        while row is None and self.model.canFetchMore(QModelIndex()):
-            self.model.fetchMore(QModelIndex())
-            row = self.model.row_of(article_id)
+    def select(self, article_id: str, *, emit: bool = True, within: int | None = None) -> bool:
+        """Select an article's row, fetching pages until it is found (or ``within`` rows
+        are loaded). An id not in the database (say, remembered from another one) is
+        not looked for: that used to load all 100,000 rows of a large corpus."""
+        model = self.model
+        row = model.row_of(article_id)
+        if row is None and model.canFetchMore(QModelIndex()) and model.exists(article_id):
+            while row is None and model.canFetchMore(QModelIndex()) and (
+                within is None or len(model.rows) < within
+            ):
+                seen = len(model.rows)
+                model.fetchMore(QModelIndex())
+                row = model.row_of(article_id, start=seen)  # only the new rows
         if row is None:
             return False
         self._quiet = not emit

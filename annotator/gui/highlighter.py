@@ -11,15 +11,35 @@ from .labels import Label, blend, color_for
 from .qt import QColor, QSyntaxHighlighter, QTextCharFormat
 from .segments import Mark, Segment, SegmentIndex, flatten
 
+# Above this many changed marks, flatten and repaint everything.
+INCREMENTAL_LIMIT = 64
+
 
 class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document, labels: list[Label]) -> None:
         super().__init__(document)
         self._labels = labels
         self._index = SegmentIndex([])
+        self._marks: set[Mark] | None = set()  # None: unknown, or holds duplicates
         self._formats: dict[tuple, QTextCharFormat] = {}
 
     def set_marks(self, marks: list[Mark], *, rehighlight: bool = True) -> None:
+        """Paint these marks. When only a few changed (one tag, delete or undo), only
+        the stretch they cover is flattened again and only its blocks repainted."""
+        marks = list(marks)
+        new = set(marks)
+        old, self._marks = self._marks, (new if len(new) == len(marks) else None)
+        if old is not None and self._marks is not None:
+            changed = new ^ old
+            if not changed:
+                return
+            if len(changed) <= INCREMENTAL_LIMIT:
+                lo = min(m.start for m in changed)
+                hi = max(m.end for m in changed)
+                self._index = self._index.patched(marks, lo, hi)
+                if rehighlight:
+                    self.refresh_range(lo, hi)
+                return
         self._index = SegmentIndex(flatten(marks))
         if rehighlight:
             self.rehighlight()

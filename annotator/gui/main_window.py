@@ -18,7 +18,7 @@ from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .corpus_list import CorpusPanel
 from .labels import Label, color_for, default_labels
 from .popups import ClaimPopup, MentionPopup, PositionPopup
-from .review import ReviewBar, review_order
+from .review import ReviewBar, claim_index, review_order
 from .qt import (
     QAction,
     QColor,
@@ -100,6 +100,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_counts)
         self._panel_timer = QTimer(self, singleShot=True, interval=30)
         self._panel_timer.timeout.connect(self._refresh_panel)
+        # After a tag, the new highlight is painted at once and the rest re-read here.
+        self._annotations_timer = QTimer(self, singleShot=True, interval=30)
+        self._annotations_timer.timeout.connect(self.refresh_annotations)
+        self._tagging = False
 
         self._build_actions()
         self._connect()
@@ -267,6 +271,7 @@ class MainWindow(QMainWindow):
         self.refresh_annotations()
 
     def refresh_annotations(self, *, panel_now: bool = True) -> None:
+        self._annotations_timer.stop()
         if self.article is None:
             self.spans, self.claims, self.positions = [], [], []
         else:
@@ -302,7 +307,12 @@ class MainWindow(QMainWindow):
             if changes.touches("articles") and self.article["id"] in changes.articles:
                 self.article = self.store.article(self.article["id"])
                 self.header.show_article(self.article)
-            self.refresh_annotations(panel_now=False)
+            if self._tagging:
+                # tag() paints the new highlight itself; re-reading 10,000 spans and
+                # repainting would take 100 ms before the key press shows.
+                self._annotations_timer.start()
+            else:
+                self.refresh_annotations(panel_now=False)
         self.corpus.model.refresh_rows(changes.articles)
         self._update_counts()
         self._update_undo()
@@ -327,11 +337,21 @@ class MainWindow(QMainWindow):
             found = self.store.find_speaker(self.text.text[start:end])
             guess = {"speaker_id": found["id"] if found else None}
         changes = Changes(f"Tagged {label}", frozenset([aid]), frozenset({"spans", "claims", "articles"}))
-        result = self.session.run(lambda s: s.tag(aid, start, end, label, **guess), changes=changes)
+        self._tagging = True
+        try:
+            result = self.session.run(lambda s: s.tag(aid, start, end, label, **guess), changes=changes)
+        finally:
+            self._tagging = False
         if result is None:
             return
         self.text.clear_selection()
-        span = result["span"]
+        span = dict(result["span"])
+        claim = result["claim"]
+        span["speaker_of"] = span["speaker_id"] or (claim["speaker_id"] if claim else None)
+        self.spans.append(span)
+        if claim is not None:
+            self.claims.append({**claim, "spans": [span["id"]]})
+        self.text.add_span(span)
         self.text.mark_span(span["id"], scroll=False)
         if label == "claim" and result["claim"]:
             self.ask_claim_speaker(result["claim"]["id"])
@@ -463,8 +483,10 @@ class MainWindow(QMainWindow):
 
     def span_clicked(self, span_id: str) -> None:
         self.text.mark_span(span_id, scroll=False)
-        if self._panel_timer.isActive():
-            # A change is still waiting to be listed: list it, or a new item is not found.
+        # A change still waiting to be listed is listed first, or a new item is not found.
+        if self._annotations_timer.isActive():
+            self.refresh_annotations()
+        elif self._panel_timer.isActive():
             self._panel_timer.stop()
             self._refresh_panel()
         self.panel.select_span(span_id, self.store.claim_for_span(span_id))
@@ -629,8 +651,9 @@ class MainWindow(QMainWindow):
         stops = [s for s in self._stops() if s["status"] == "suggested"] or self._stops()
         if not stops:
             return
-        current = self.current_span()
-        pos = current["start"] if current else -1
+        target = self._current_target()
+        here = next((s for s in self._stops() if target and s["id"] == target[1]), None)
+        pos = here["span"]["start"] if here else -1
         if direction > 0:
             nxt = next((s for s in stops if s["span"]["start"] > pos), stops[0])
         else:
@@ -645,8 +668,8 @@ class MainWindow(QMainWindow):
         span = self.current_span()
         if span is None:
             return None
-        claim_id = self.store.claim_for_span(span["id"])
-        return ("claim", claim_id) if claim_id else ("span", span["id"])
+        claim = claim_index(self.claims).get(span["id"])
+        return ("claim", claim["id"]) if claim else ("span", span["id"])
 
     def decide_current(self, accept: bool) -> None:
         target = self._current_target()
@@ -952,6 +975,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._annotations_timer.stop()  # it reads the store, which may be closed next
         for task in list(self.tasks):
             task.cancel()
             task.wait(10000)

@@ -8,7 +8,10 @@ two were mixed, so the view converts here and nowhere else.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
@@ -18,7 +21,8 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         # Code-point indices of astral characters, and where each starts in Qt units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        # A regex scan: a Python loop over 1.5M characters took 0.3 s.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral_qt = [cp + n for n, cp in enumerate(self._astral)]
 
     def to_qt(self, offset: int) -> int:

@@ -11,25 +11,36 @@ from typing import Any
 from .qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 
 
-def review_order(spans: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One stop per annotation in text order: a claim (at its first span) or a lone span."""
-    claim_of: dict[str, dict[str, Any]] = {}
+def claim_index(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Span id -> the claim it belongs to: as content, or as the claim's mention or cue."""
+    owner: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        for sid in (claim["mention_span_id"], claim["cue_span_id"]):
+            if sid and claim["status"] != "rejected":
+                owner.setdefault(sid, claim)
     for claim in claims:
         for sid in claim["spans"]:
-            claim_of[sid] = claim
+            owner[sid] = claim
+    return owner
+
+
+def review_order(spans: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One stop per annotation in text order: a claim (with its content, mention and
+    cue, shown at its first content span) or a span that belongs to no claim."""
+    owner = claim_index(claims)
+    by_id = {s["id"]: s for s in spans}
     stops: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for span in sorted(spans, key=lambda s: (s["start"], -s["end"])):
-        claim = claim_of.get(span["id"])
-        if claim is not None:
-            if claim["id"] in seen:
-                continue
-            seen.add(claim["id"])
-            stops.append({"kind": "claim", "id": claim["id"], "span": span, "status": claim["status"],
-                          "decided": _decided(span) or claim["status"] == "rejected"})
-        else:
+    for claim in claims:
+        content = [by_id[sid] for sid in claim["spans"] if sid in by_id]
+        if content:
+            first = min(content, key=lambda s: s["start"])
+            stops.append({"kind": "claim", "id": claim["id"], "span": first, "status": claim["status"],
+                          "decided": _decided(first) or claim["status"] == "rejected"})
+    for span in spans:
+        if span["id"] not in owner:
             stops.append({"kind": "span", "id": span["id"], "span": span, "status": span["status"],
                           "decided": _decided(span)})
+    stops.sort(key=lambda stop: (stop["span"]["start"], -stop["span"]["end"]))
     return stops
 
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One highlight in Qt positions: what paints it."""
+class Mark(NamedTuple):
+    """One highlight in Qt positions: what paints it.
+
+    A tuple (hashed and compared in C), so the highlighter can tell cheaply which
+    marks changed between two lists of 10,000.
+    """
 
     start: int
     end: int
@@ -21,8 +25,7 @@ class Mark:
     suggested: bool = False
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A stretch of text covered by the same set of highlights."""
 
     start: int
@@ -33,40 +36,49 @@ class Segment:
 
 
 def flatten(marks: Iterable[Mark]) -> list[Segment]:
-    """Disjoint segments in text order, each with the labels that cover it."""
-    events: list[tuple[int, int, Mark]] = []
-    for mark in marks:
-        if mark.end > mark.start:
-            events.append((mark.start, 1, mark))
-            events.append((mark.end, -1, mark))
+    """Disjoint segments in text order, each with the labels that cover it.
+
+    Adjacent segments that look the same are merged, so the result is canonical.
+    """
+    events: list[tuple[int, int, tuple[str, bool]]] = []
+    for start, end, label, suggested in marks:
+        if end > start:
+            key = (label, bool(suggested))
+            events.append((start, 1, key))
+            events.append((end, -1, key))
     if not events:
         return []
-    events.sort(key=lambda e: (e[0], e[1]))
-    active: dict[Mark, int] = {}
+    # All events at one position are applied before the next segment is emitted,
+    # so their order within a position does not matter.
+    events.sort(key=itemgetter(0))
+    active: dict[tuple[str, bool], int] = {}  # (label, suggested) -> how many cover
+    described: dict[tuple, tuple[tuple[str, ...], bool]] = {}  # active keys -> labels, suggested
+    depth = 0
     segments: list[Segment] = []
     position = events[0][0]
-    i = 0
-    while i < len(events):
+    i, n = 0, len(events)
+    while i < n:
         at = events[i][0]
-        if active and at > position:
-            labels = tuple(sorted({m.label for m in active}))
-            depth = sum(active.values())
-            suggested = all(m.suggested for m in active)
+        if depth and at > position:
+            keys = tuple(active)
+            seen = described.get(keys)
+            if seen is None:
+                labels = tuple(sorted({label for label, _ in active}))
+                seen = described[keys] = (labels, all(suggested for _, suggested in active))
+            look = (seen[0], depth, seen[1])
             last = segments[-1] if segments else None
-            if last and last.end == position and (last.labels, last.depth, last.suggested_only) == (labels, depth, suggested):
-                segments[-1] = Segment(last.start, at, labels, depth, suggested)
+            if last is not None and last.end == position and last[2:] == look:
+                segments[-1] = Segment(last.start, at, *look)
             else:
-                segments.append(Segment(position, at, labels, depth, suggested))
-        while i < len(events) and events[i][0] == at:
-            _, kind, mark = events[i]
-            if kind > 0:
-                active[mark] = active.get(mark, 0) + 1
+                segments.append(Segment(position, at, *look))
+        while i < n and events[i][0] == at:
+            _, step, key = events[i]
+            count = active.get(key, 0) + step
+            if count:
+                active[key] = count
             else:
-                left = active[mark] - 1
-                if left:
-                    active[mark] = left
-                else:
-                    del active[mark]
+                del active[key]
+            depth += step
             i += 1
         position = at
     return segments
@@ -80,10 +92,45 @@ class SegmentIndex:
         self._ends = [s.end for s in segments]
 
     def overlapping(self, start: int, end: int) -> list[Segment]:
-        first = bisect_right(self._ends, start)
+        segments = self.segments
         found = []
-        for segment in self.segments[first:]:
+        # Indexing, not slicing: a slice would copy the rest of the list for every block.
+        for i in range(bisect_right(self._ends, start), len(segments)):
+            segment = segments[i]
             if segment.start >= end:
                 break
             found.append(segment)
         return found
+
+    def patched(self, marks: Iterable[Mark], lo: int, hi: int) -> SegmentIndex:
+        """The index for ``marks`` when they differ from this index's marks only in [lo, hi).
+
+        Only the marks over that stretch are flattened again; the result equals
+        ``SegmentIndex(flatten(marks))``.
+        """
+        middle = []
+        for seg in flatten([m for m in marks if m.start < hi and m.end > lo]):
+            s, e = max(seg.start, lo), min(seg.end, hi)
+            if e > s:
+                middle.append(seg._replace(start=s, end=e))
+        segments = self.segments
+        i = bisect_right(self._ends, lo)  # the first segment ending after lo
+        j = i
+        while j < len(segments) and segments[j].start < hi:
+            j += 1
+        pieces = []
+        if i < j and segments[i].start < lo:
+            pieces.append(segments[i]._replace(end=lo))
+        pieces += middle
+        if j > i and segments[j - 1].end > hi:
+            pieces.append(segments[j - 1]._replace(start=hi))
+        # Merge across the seams, as flatten does, with one neighbour on each side.
+        a, b = max(i - 1, 0), min(j + 1, len(segments))
+        merged: list[Segment] = []
+        for seg in [*segments[a:i], *pieces, *segments[j:b]]:
+            last = merged[-1] if merged else None
+            if last is not None and last.end == seg.start and last[2:] == seg[2:]:
+                merged[-1] = last._replace(end=seg.end)
+            else:
+                merged.append(seg)
+        return SegmentIndex(segments[:a] + merged + segments[b:])

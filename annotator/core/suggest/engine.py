@@ -23,7 +23,7 @@ them against ``sample_corpus/gold.jsonl``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,6 +54,8 @@ from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 from .quotes import ALL_MARKS, Paragraph, Quote, find_quotes, paragraphs, sentence_ends
 
 _CLOSERS_WS = " \t\n\r.!?;"
+_WINDOW = 400  # characters of context searched for a cue on either side of a quote
+_NEIGHBOURS = 200  # entities looked at before (and after) a mention
 
 
 @dataclass
@@ -123,6 +125,9 @@ def _direct_claims(
         r_end = min(ends[k] if k < len(ends) else pl.end, r_cap)
         r_start = min(q.close_pos + 1, r_end)
 
+        # windows are bounded so that text without sentence ends stays linear
+        l_start = max(l_start, q.open_pos - _WINDOW)
+        r_end = min(r_end, r_start + _WINDOW)
         left = _attr_left(text, cues, l_start, q.open_pos) if l_start < q.open_pos else None
         if left is None and q.open_pos == pa.start and q.para > 0:
             pp = paras[q.para - 1]
@@ -137,7 +142,7 @@ def _direct_claims(
             right = _attr_right(text, cues, r_start, r_end, whole=False)
         elif r_end < r_cap and text[q.close_pos - 1] in ".!?":
             k = bisect_right(ends, r_end)
-            s_end = min(ends[k] if k < len(ends) else pl.end, r_cap)
+            s_end = min(ends[k] if k < len(ends) else pl.end, r_cap, r_end + _WINDOW)
             right = _attr_right(text, cues, r_end, s_end, whole=True)
 
         if left is not None and left.tight and left.mention is not None:
@@ -300,6 +305,7 @@ def _reported_claims(
     loose = {r.cue.start: r for r in direct if r.cue is not None and r.loose}
     q_open = [q.open_pos for q in quotes]
     q_close = [q.close_pos for q in quotes]
+    superseded: set[int] = set()
     mentions_by_pos: list[tuple[int, Mention]] = sorted(
         (r.cue.start, r.mention) for r in direct if r.cue is not None and r.mention is not None
     )
@@ -324,7 +330,7 @@ def _reported_claims(
                 if not (cs <= partial.spans[0][0] and partial.spans[-1][1] <= ce + 1):
                     continue
                 # the reported clause holds the partial quote: one (indirect) claim
-                direct.remove(partial)
+                superseded.add(id(partial))
                 out.append(raw)
                 covered_end = ce
                 continue
@@ -337,8 +343,9 @@ def _reported_claims(
             out.append(raw)
             covered_end = ce
             if raw.mention is not None:
-                mentions_by_pos.append((cue.start, raw.mention))
-                mentions_by_pos.sort(key=lambda x: x[0])
+                insort(mentions_by_pos, (cue.start, raw.mention), key=lambda x: x[0])
+    if superseded:
+        direct[:] = [r for r in direct if id(r) not in superseded]
     return out
 
 
@@ -351,7 +358,18 @@ def _reported(
     pi: int,
     earlier: list[tuple[int, Mention]],
 ) -> _Raw | None:
-    toks = index.toks_between(s_start, s_end)
+    if not cue.according:
+        # cheap rejections before tokenising the sentence
+        if not (cue.word in CLAUSE_CUES or cue.word in OBJECT_CUES or cue.participle):
+            return None
+        after = _AFTER_CUE_RE.match(text, cue.end, s_end)
+        if after is None:
+            return None
+        nxt = after.group(1)
+        if cue.participle and cue.word != "saying" and nxt != "that":
+            return None
+    # the tokens near the cue are enough: the clause runs to the sentence end anyway
+    toks = index.toks_between(max(s_start, cue.start - 300), min(s_end, cue.end + 200))
     r = _cue_tok_range(toks, cue)
     if r is None:
         return None
@@ -374,7 +392,7 @@ def _reported(
             return _mk_reported(text, rest, s_end, cue, m, pi)
         if k > 0 and toks[k - 1].text == "," and not any(t.is_word for t in after):
             words = toks[: k - 1]
-            return _mk_reported(text, words, toks[k - 1].start, cue, m, pi)
+            return _mk_reported(text, words, toks[k - 1].start, cue, m, pi, s_start)
         return None
     m = mention_before(text, toks, k, 0)
     if m is None:
@@ -412,6 +430,8 @@ def _reported(
         return None  # ", adding about ten days to voyages"
     return _mk_reported(text, toks[j:], s_end, cue, m, pi)
 
+
+_AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
 
 _VAGUE = frozenset(
     [
@@ -520,11 +540,11 @@ def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
 
 
 def _mk_reported(
-    text: str, toks: list[Tok], end: int, cue: Cue, m: Mention, pi: int
+    text: str, toks: list[Tok], end: int, cue: Cue, m: Mention, pi: int, start: int = -1
 ) -> _Raw | None:
     if not toks:
         return None
-    s = toks[0].start
+    s = toks[0].start if start < 0 else start
     e = end
     while e > s and text[e - 1].isspace():
         e -= 1
@@ -659,10 +679,12 @@ def _entities(text: str, raws: list[_Raw]) -> list[_Entity]:
     # a longer name seen elsewhere wins ("de Wolf" -> "Pieter de Wolf")
     names = {e.name for e in persons}
     longer: dict[str, str] = {}
-    for n in names:
-        for o in names:
-            if len(o) > len(n) and o.endswith(" " + n):
-                longer[n] = o
+    for o in names:
+        parts = o.split(" ")
+        for i in range(1, len(parts)):
+            suffix = " ".join(parts[i:])
+            if suffix in names and len(o) > len(longer.get(suffix, "")):
+                longer[suffix] = o
     # carry role/affiliation between entries of the same name
     info: dict[str, _Entity] = {}
     for e in persons:
@@ -671,14 +693,13 @@ def _entities(text: str, raws: list[_Raw]) -> list[_Entity]:
             info.setdefault(e.name, e)
         elif e.role:
             info.setdefault(e.name + "\0", e)
+    strong = {e.name for e in persons if not e.weak}
     for e in persons:
         src = info.get(e.name) or info.get(e.name + "\0")
         if src is not None and src is not e and not (e.role and e.affiliation):
             e.role = e.role or src.role
             e.affiliation = e.affiliation or src.affiliation
-        if not e.weak:
-            continue
-        if src is not None or any(o.name == e.name and not o.weak for o in persons):
+        if e.weak and (src is not None or e.name in strong):
             e.weak = False
     # later bare mentions of a known person: "Kovalenko returned to the platform"
     by_tok: dict[str, list[tuple[int, _Entity]]] = {}
@@ -690,21 +711,42 @@ def _entities(text: str, raws: list[_Raw]) -> list[_Entity]:
             if len(w) > 1 and not _not_name_word(w):
                 by_tok.setdefault(w, []).append((e.pos, e))
     if by_tok:
-        n = len(text)
-        for w, lst in by_tok.items():
+        for lst in by_tok.values():
             lst.sort(key=lambda x: x[0])
+        for pos, w in _occurrences(text, by_tok, runs):
+            lst = by_tok[w]
+            k = bisect_right(lst, pos, key=lambda x: x[0]) - 1
+            src = lst[max(k, 0)][1]
+            ents.append(_Entity(pos, src.name, "person", src.role, src.affiliation))
+        ents.sort(key=lambda e: e.pos)
+    return ents
+
+
+def _occurrences(
+    text: str, words: dict[str, object], runs: list[tuple[int, list[str]]]
+) -> list[tuple[int, str]]:
+    """Where the given capitalised words occur as whole words: ``str.find`` for a few
+    words, one walk over the runs of capitalised words for many."""
+    out: list[tuple[int, str]] = []
+    if len(words) <= 32:
+        n = len(text)
+        for w in words:
             pos = text.find(w)
             while pos >= 0:
                 end = pos + len(w)
                 if (pos == 0 or not _is_word_char(text[pos - 1])) and (
                     end == n or not _is_word_char(text[end])
                 ):
-                    k = bisect_right(lst, pos, key=lambda x: x[0]) - 1
-                    src = lst[max(k, 0)][1]
-                    ents.append(_Entity(pos, src.name, "person", src.role, src.affiliation))
+                    out.append((pos, w))
                 pos = text.find(w, end)
-        ents.sort(key=lambda e: e.pos)
-    return ents
+        return out
+    for start, run in runs:
+        pos = start
+        for w in run:
+            if w in words:
+                out.append((pos, w))
+            pos += len(w) + 1
+    return out
 
 
 def _is_word_char(c: str) -> bool:
@@ -862,8 +904,9 @@ def _speaker_for(
     by_head: dict[str, SuggestedSpeaker],
 ) -> SuggestedSpeaker | None:
     n = bisect_left(pos_list, m.start)
-    before = ents[:n]
-    after = ents[n:]
+    # a bounded neighbourhood keeps long documents linear
+    before = ents[max(0, n - _NEIGHBOURS) : n]
+    after = ents[n : n + _NEIGHBOURS]
     name, kind, role, aff = m.text, m.kind, m.role, m.affiliation
     found: _Entity | None = None
     if m.form == "name":

@@ -41,7 +41,7 @@ _BULLETS = frozenset("-–—•*·>") | ALL_MARKS
 _ELISION_RE = re.compile(r"(?:\d|[A-Za-z]+\b)")
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*")
 _WORD_BEFORE_RE = re.compile(r"([\w.’'\-]+)$")
-_MAX_RESTARTS = 64
+_MAX_RESTARTS = 256
 
 
 def _wordish(c: str) -> bool:
@@ -230,6 +230,9 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
         else:
             carry_start = -1
         restarts = 0
+        # for each mark, is there a later mark of the same family that can close? An
+        # opening mark with none is skipped at once (keeps "'s 's 's ..." linear)
+        can_close_later = _closers_after(ms)
         cur: Quote | None = carry
         cur_start = carry_start
         depth = 0
@@ -239,7 +242,9 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
                 m = ms[idx]
                 idx += 1
                 if cur is None:
-                    if m.opens:
+                    if m.opens and (
+                        can_close_later[idx - 1] or _continues(paras, marks_by_para, pi, m)
+                    ):
                         cur = Quote([], m.pos, -1, pi, pi, m.glyph)
                         cur_start = m.pos + 1
                         depth = 0
@@ -296,6 +301,30 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
             depth = 0
             idx = next((k for k, mk in enumerate(ms) if mk.pos > failed), len(ms))
     return quotes
+
+
+def _closers_after(ms: list[_Mark]) -> list[bool]:
+    """``out[i]``: some mark after ``ms[i]`` of the same family can close a quote."""
+    out = [False] * len(ms)
+    seen = {"d": False, "s": False}
+    for i in range(len(ms) - 1, -1, -1):
+        fam = _family(ms[i].glyph)
+        out[i] = seen[fam]
+        if ms[i].closes:
+            seen[fam] = True
+    return out
+
+
+def _continues(paras: list[Paragraph], marks_by_para: list[list[_Mark]], pi: int, m: _Mark) -> bool:
+    """Could a quote opened by ``m`` run on into the next paragraph?"""
+    if pi + 1 >= len(paras):
+        return False
+    nxt = marks_by_para[pi + 1]
+    return (
+        bool(nxt)
+        and nxt[0].pos == paras[pi + 1].start
+        and _family(nxt[0].glyph) == _family(m.glyph)
+    )
 
 
 def _possessive_inside(text: str, ms: list[_Mark], k: int, end: int) -> bool:

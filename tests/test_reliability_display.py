@@ -1,0 +1,246 @@
+"""Text is never code: HTML, Markdown, control and bidi characters are shown as they are.
+
+An article (and its title, highlights, note, speaker and target) full of markup is
+shown in the window: the text view holds exactly the stored text, every label and
+tooltip shows it literally, a screenshot is taken, and an ``<img src>`` pointing at
+a local listener never makes the program connect. No module of the program
+imports a network library.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from annotator.core.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "annotator"
+
+NETWORK_MODULES = ("PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
+                   "urllib.request", "http.client", "socket", "requests", "httpx", "urllib3",
+                   "aiohttp", "ssl")
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that counts the connections it gets."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _addr = self.sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener():
+    server = Listener()
+    yield server
+    server.close()
+
+
+def hostile(port: int) -> tuple[str, str]:
+    img = f'<img src="http://127.0.0.1:{port}/x.png">'
+    title = f"<b>Bold</b> {img} <script>alert('t')</script> &amp; \u202eevil\u202c # *md*"
+    text = (
+        f"{title}\n\n"
+        f"<html><body>{img}<b>not bold</b> <i>not italic</i> <a href=\"http://127.0.0.1:{port}/\">"
+        "link</a></body></html>\n"
+        "<script>document.write('x')</script><style>body{display:none}</style>\n"
+        "# Not a heading\n\n**not strong** _not em_ [link](http://127.0.0.1/) ![img](x.png)\n"
+        "```\ncode fence\n```\n"
+        "Controls: \x01 \x07 \x08 \x0b \x0c \x1b[31mred\x1b[0m \x7f \x85 end\n"
+        "Bidi: \u202eright-to-left override\u202c \u2066isolate\u2069 \u200f\u200e "
+        "\u200b zero width, \ufeff BOM inside\n"
+        "Separators: a\u2028b\u2029c and a non\u00a0breaking space &lt; &gt; &#x41;\n"
+        'The spokesperson said "no <b>region</b> needs a new bloc" 🙂.\n'
+    )
+    return title, text
+
+
+def rendered(text: str) -> str:
+    """What Qt shows for a label or tooltip text: rich text if it looks like it."""
+    from PySide6.QtGui import Qt as QtGui_Qt
+    from PySide6.QtGui import QTextDocument
+
+    if QtGui_Qt.mightBeRichText(text):
+        doc = QTextDocument()
+        doc.setHtml(text)
+        return doc.toPlainText()
+    return text
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, listener: Listener):
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import application, build_window
+
+    application()
+    db = tmp_path / "hostile.db"
+    title, text = hostile(listener.port)
+    with Store(db, annotator="setup") as store:
+        aid = store.add_article(text, title=title, source="<i>Wire</i>", place="<u>Oslo</u>")
+        img = text.index("<img")
+        speaker = store.tag(aid, img, text.index(">", img) + 1, "speaker")["span"]
+        start = text.index("no <b>region")
+        claim = store.tag(aid, start, start + len("no <b>region</b> needs a new bloc"), "claim")
+        store.attribute_claim(claim["claim"]["id"], speaker_name=title,
+                              mention_span_id=speaker["id"])
+        store.update_span(claim["span"]["id"], note=f"<h1>note</h1> {text[img:text.index('>', img) + 1]}")
+        speaker_id = store.claim(claim["claim"]["id"])["speaker_id"]
+        store.add_position(aid, speaker_id=speaker_id, target="<b>a new bloc</b>",
+                           stance="against", evidence=[claim["claim"]["id"]])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = build_window(db, annotator="tester", seed=False, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.article is not None and win.article["id"] == aid
+    yield win
+    win.close()
+    win.store.close()
+
+
+def test_hostile_article_is_shown_as_text_and_fetches_nothing(
+    window, qtbot, listener: Listener, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+
+    stored = window.store.article_text(window.article["id"])
+    assert "<img" in stored and "\x1b" in stored and "\u202e" in stored
+    # The text view holds exactly the stored text (Qt maps U+2028/U+2029 to a newline
+    # and a no-break space to a space in toPlainText; toRawText keeps them).
+    plain = stored.translate({0x2028: "\n", 0x2029: "\n", 0xA0: " "})
+    assert window.text.toPlainText() == plain
+    assert window.text.document().toRawText() == stored.replace("\n", "\u2029")
+
+    title = window.article["title"]
+    header = window.header
+    assert header.title.textFormat() == Qt.TextFormat.PlainText
+    assert header.title.text() == title
+    assert header.meta.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>Wire</i>" in header.meta.text()
+
+    # The corpus list: shown and tooltip literally.
+    model = window.corpus.model
+    title_col = next(c for c in range(model.columnCount()) if model.data(
+        model.index(0, c), Qt.ItemDataRole.DisplayRole) == title)
+    tip = model.data(model.index(0, title_col), Qt.ItemDataRole.ToolTipRole)
+    assert rendered(tip) == title, tip
+
+    # The annotation panel: every item's text and tooltip literally.
+    lists = window.panel._lists
+    assert sum(w.topLevelItemCount() for w in lists.values()) >= 4
+    for widget in lists.values():
+        for i in range(widget.topLevelItemCount()):
+            item = widget.topLevelItem(i)
+            assert rendered(item.toolTip(1)) == item.text(1), item.toolTip(1)
+    assert any("<b>a new bloc</b>" == lists["position"].topLevelItem(i).text(1)
+               for i in range(lists["position"].topLevelItemCount()))
+
+    # Hover tooltips over the highlights are plain text.
+    for span in window.text.spans:
+        tip = window.text._tooltip([span])
+        assert not Qt.mightBeRichText(tip) if hasattr(Qt, "mightBeRichText") else True
+        assert rendered(tip) == tip
+
+    # Show the tooltips for real, paint everything, take a screenshot, wait a while.
+    img_span = next(s for s in window.text.spans if s["label"] == "speaker")
+    cursor = window.text.textCursor()
+    cursor.setPosition(window.text.map.to_qt(img_span["start"]) + 2)
+    pos = window.text.cursorRect(cursor).center()
+    viewport = window.text.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    table = window.corpus.table
+    cell = table.visualRect(model.index(0, title_col)).center()
+    QApplication.sendEvent(table.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, cell, table.viewport().mapToGlobal(cell)))
+    window.text.setFocus()
+    window.text.select_range(0, len(stored))
+    shot = window.grab()
+    assert not shot.isNull() and shot.width() > 100
+    assert shot.save(str(tmp_path / "hostile.png"))
+    qtbot.wait(1500)
+    assert listener.connections == 0, "the window tried to fetch the <img src> URL"
+
+    # The listener does notice a connection (so the check above can fail).
+    with socket.create_connection(("127.0.0.1", listener.port), timeout=2):
+        pass
+    qtbot.waitUntil(lambda: listener.connections == 1, timeout=3000)
+    assert QPoint  # (imported for readability of positions above)
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "__import__":
+            found.update(a.value for a in node.args if isinstance(a, ast.Constant))
+    return found
+
+
+def test_no_module_imports_a_network_library() -> None:
+    offenders = {}
+    files = sorted(PACKAGE.rglob("*.py"))
+    assert len(files) > 10
+    for path in files:
+        bad = sorted(
+            name for name in _imports(path)
+            if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES)
+            or name in ("urllib", "http") or "QtNetwork" in name or "QtWebEngine" in name
+        )
+        if bad or "QtNetwork" in path.read_text(encoding="utf-8"):
+            offenders[str(path.relative_to(ROOT))] = bad or ["QtNetwork"]
+    assert not offenders, offenders
+
+
+def test_loading_every_module_pulls_in_no_network_library() -> None:
+    """Also what the modules import in turn (sqlite_utils, platformdirs, PySide6)."""
+    code = (
+        "import importlib, pkgutil, sys, annotator\n"
+        "for m in pkgutil.walk_packages(annotator.__path__, 'annotator.'):\n"
+        "    if not m.name.endswith('__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        f"bad = [m for m in sys.modules if m.startswith({NETWORK_MODULES!r})]\n"
+        "print(' '.join(sorted(bad)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
