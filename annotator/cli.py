@@ -77,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"annotator: {exc.filename or db_path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `annotator export | head`: the reader has what it wanted.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130

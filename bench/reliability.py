@@ -7,7 +7,9 @@
    stdout; it is SIGKILLed at random moments. After every kill the database must
    pass ``PRAGMA integrity_check``, open with Store, and hold every acknowledged
    action. Prints acknowledged, found and lost (lost must be 0).
-2. Two writer processes on one file for a few seconds: acknowledged vs stored.
+2. Two writer processes on one file for a few seconds: acknowledged vs stored, and
+   the longest wait for the other's lock; then a window-like writer (a tag every
+   50 ms) while another process imports thousands of articles.
 3. Export over an earlier export, SIGKILLed at random: intact / replaced / broken.
 4. Memory: tracemalloc peak while importing a 40 MB text file.
 
@@ -17,6 +19,7 @@ Exits non-zero if anything was lost or broken.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -46,8 +49,11 @@ def bench_crash(folder: Path, kills: int, seed: int) -> bool:
 
     def progress(run: int, ledger, found: int, problems: list[str]) -> None:
         if (run + 1) % 10 == 0 or problems:
-            print(f"  after kill {run + 1:3d}: acknowledged {ledger.acknowledged:6d}, "
-                  f"found {found:6d}", flush=True)
+            print(
+                f"  after kill {run + 1:3d}: acknowledged {ledger.acknowledged:6d}, "
+                f"found {found:6d}",
+                flush=True,
+            )
 
     ledger, found, problems = crash.crash_trials(db, kills, seed=seed, on_kill=progress)
     lost = ledger.acknowledged - found
@@ -65,33 +71,83 @@ def bench_crash(folder: Path, kills: int, seed: int) -> bool:
 
 
 def bench_writers(folder: Path, seconds: float) -> bool:
-    print(f"\n== two writer processes on one file, {seconds:g} s ==")
-    db = folder / "shared.db"
+    ok = True
+    for pause, what in ((0.0, "back to back"), (0.001, "1 ms apart")):
+        print(f"\n== two writer processes on one file, {seconds:g} s, tags {what} ==")
+        db = folder / f"shared-{pause}.db"
+        with Store(db, annotator="setup") as store:
+            aids = [store.add_article(concurrency._text(n), status="in_progress") for n in (1, 2)]
+        results = concurrency.run_writers(db, aids, seconds, pause)
+        acked = [[span_id for span_id, _wait in acks] for _rc, acks, _err in results]
+        errors = [err.strip() for _rc, _acks, err in results if err.strip()]
+        with Store(db) as store:
+            stored = [{s["id"] for s in store.spans(aid)} for aid in aids]
+        lost = sum(len(set(a) - s) for a, s in zip(acked, stored, strict=True))
+        worst = [max((w for _id, w in acks), default=0.0) for _rc, acks, _err in results]
+        print(f"acknowledged:   {' + '.join(str(len(a)) for a in acked)} = {sum(map(len, acked))}")
+        print(f"stored:         {sum(map(len, stored))}")
+        print(f"lost:           {lost}")
+        print(f"longest wait:   {', '.join(f'{w:.3f} s' for w in worst)} (busy timeout 5 s)")
+        print(f"errors:         {len(errors)}")
+        for err in errors:
+            print("  ERROR", err.splitlines()[-1])
+        ok = ok and lost == 0 and not errors and all(rc == 0 for rc, _a, _e in results)
+    return ok
+
+
+TAGGER = r"""
+import sys, time
+from annotator.core.store import Store
+db, aid, stop_at = sys.argv[1], sys.argv[2], float(sys.argv[3])
+store = Store(db, annotator="window")
+k, worst = 0, 0.0
+while time.time() < stop_at:
+    began = time.perf_counter()
+    store.tag(aid, k % 40, k % 40 + 3, "cue")
+    worst = max(worst, time.perf_counter() - began)
+    k += 1
+    time.sleep(0.05)
+print(k, worst)
+"""
+
+
+def bench_import_while_tagging(folder: Path, articles: int = 12000) -> bool:
+    print(f"\n== a window tags every 50 ms while another process imports {articles} articles ==")
+    db = folder / "busy.db"
     with Store(db, annotator="setup") as store:
-        aids = [store.add_article(concurrency._text(n), status="in_progress") for n in (1, 2)]
-    start_at = time.time() + 1.5
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", concurrency.WRITER, str(db), aid, repr(start_at),
-             repr(start_at + seconds)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        for aid in aids
-    ]
-    outputs = [p.communicate(timeout=seconds + 120) for p in procs]
-    acked = [out.split() for out, _err in outputs]
-    errors = [err.strip() for _out, err in outputs if err.strip()]
-    with Store(db) as store:
-        stored = [{s["id"] for s in store.spans(aid)} for aid in aids]
-    lost = sum(len(set(a) - s) for a, s in zip(acked, stored))
-    print(f"acknowledged:   {' + '.join(str(len(a)) for a in acked)} = {sum(map(len, acked))}")
-    print(f"stored:         {sum(map(len, stored))}")
-    print(f"lost:           {lost}")
-    print(f"errors:         {len(errors)}")
-    for err in errors:
-        print("  ERROR", err.splitlines()[-1])
-    return lost == 0 and not errors and all(p.returncode == 0 for p in procs)
+        aid = store.add_article(concurrency._text(0))
+    source = folder / "many.jsonl"
+    with open(source, "w", encoding="utf-8") as handle:
+        for n in range(articles):
+            text = f"Article {n}\n\n" + f"The minister {n} said no. " * 150
+            handle.write(json.dumps({"text": text, "title": f"Article {n}"}) + "\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "--db", str(db), "import", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    time.sleep(0.5)
+    tagger = subprocess.Popen(
+        [sys.executable, "-c", TAGGER, str(db), aid, repr(time.time() + 8)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    imp_out, imp_err = importer.communicate(timeout=600)
+    tag_out, tag_err = tagger.communicate(timeout=600)
+    print(f"import:         {imp_out.strip() or imp_err.strip()}")
+    if tagger.returncode == 0:
+        count, worst = tag_out.split()
+        print(f"window tags:    {count}, longest wait {float(worst):.3f} s, errors 0")
+    else:
+        print(f"window:         FAILED {tag_err.strip().splitlines()[-1]}")
+    return tagger.returncode == 0 and importer.returncode == 0
 
 
 def bench_export(folder: Path, kills: int, seed: int) -> bool:
@@ -100,16 +156,20 @@ def bench_export(folder: Path, kills: int, seed: int) -> bool:
     began = time.perf_counter()
     exports.build_corpus(db, 5000)
     size = db.stat().st_size
-    print(f"database:       5000 articles, {size / MB:.1f} MB (built in "
-          f"{time.perf_counter() - began:.1f} s)")
+    print(
+        f"database:       5000 articles, {size / MB:.1f} MB (built in "
+        f"{time.perf_counter() - began:.1f} s)"
+    )
     ok = True
     for i, fmt in enumerate(("jsonl", "csv", "w3c")):
         n = kills if fmt == "jsonl" else max(1, kills // 4)
         trials = exports.kill_exports(db, folder / f"out-{fmt}", n, seed=seed + i, fmt=fmt)
-        print(f"{fmt:6s} kills {trials.kills:3d}: earlier file intact {trials.intact}, "
-              f"replaced by the complete new one {trials.replaced}, broken "
-              f"{len(trials.broken)} (killed mid-write: {trials.mid_write}; hidden .part "
-              f"files left behind: {trials.leftovers})")
+        print(
+            f"{fmt:6s} kills {trials.kills:3d}: earlier file intact {trials.intact}, "
+            f"replaced by the complete new one {trials.replaced}, broken "
+            f"{len(trials.broken)} (killed mid-write: {trials.mid_write}; hidden .part "
+            f"files left behind: {trials.leftovers})"
+        )
         for line in trials.broken:
             print("  BROKEN", line)
         ok = ok and not trials.broken
@@ -155,6 +215,7 @@ def main() -> int:
         results = [
             bench_crash(folder, args.kills, args.seed),
             bench_writers(folder, args.writers_seconds),
+            bench_import_while_tagging(folder),
             bench_export(folder, args.export_kills, args.seed),
             bench_memory(folder),
         ]

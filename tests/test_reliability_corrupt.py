@@ -30,7 +30,7 @@ def _real_database(path: Path, articles: int = 60) -> Path:
     with Store(path, annotator="setup") as store:
         for n in range(articles):
             aid = store.add_article(
-                f"Article {n}\n\nThe minister said \"no region needs a new bloc {n}\". " * 8
+                f'Article {n}\n\nThe minister said "no region needs a new bloc {n}". ' * 8
             )
             store.tag(aid, 15, 30, "claim")
     return path
@@ -127,11 +127,14 @@ def test_store_refuses_with_one_line_and_leaves_the_file_alone(bad_file) -> None
 
 
 def test_command_line_says_one_line_and_exits_non_zero(bad_file) -> None:
-    kind, path = bad_file
+    _kind, path = bad_file
     before = _sha(path)
     result = subprocess.run(
         [sys.executable, "-m", "annotator", "--db", str(path), "stats"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode != 0
@@ -147,7 +150,7 @@ def test_window_keeps_the_current_database(bad_file, qtbot, tmp_path: Path, monk
     from annotator.gui import main_window
     from annotator.gui.app import application, build_window
 
-    kind, path = bad_file
+    _kind, path = bad_file
     before = _sha(path)
     warnings: list[str] = []
     monkeypatch.setattr(

@@ -79,8 +79,15 @@ while True:
 """
 
 # What follows each acknowledged operation in the child's cycle.
-NEXT_OP = {None: "tag", "tag": "attr", "attr": "pos", "pos": "status", "status": "cue",
-           "cue": "undo", "undo": "tag"}
+NEXT_OP = {
+    None: "tag",
+    "tag": "attr",
+    "attr": "pos",
+    "pos": "status",
+    "status": "cue",
+    "cue": "undo",
+    "undo": "tag",
+}
 STATUSES = ("in_progress", "done", "reviewed")
 
 
@@ -123,7 +130,9 @@ def run_child(
     """Start the child, let it acknowledge at least one action, SIGKILL it at random."""
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(db), str(run)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     lines: list[str] = []
@@ -281,8 +290,9 @@ def after_check(ledger: Ledger, db: Path) -> None:
     ledger.maybe_undone = None
 
 
-def crash_trials(db: Path, kills: int, *, seed: int, max_delay: float = 0.25,
-                 on_kill=None) -> tuple[Ledger, int, list[str]]:
+def crash_trials(
+    db: Path, kills: int, *, seed: int, max_delay: float = 0.25, on_kill=None
+) -> tuple[Ledger, int, list[str]]:
     """Run ``kills`` children against ``db``; returns (ledger, found, problems)."""
     rng = random.Random(seed)
     ledger = Ledger()
@@ -326,10 +336,14 @@ def test_the_check_notices_a_lost_action(tmp_path: Path) -> None:
         store.set_article_status(aid, "done")
         status_hid = store.db.execute("SELECT max(id) FROM history").fetchone()[0]
     ledger = Ledger(status={aid: "in_progress"})
-    record_run(ledger, [
-        ["tag", str(hid), tagged["span"]["id"], tagged["claim"]["id"], aid],
-        ["status", str(status_hid), aid, "done"],
-    ], db)
+    record_run(
+        ledger,
+        [
+            ["tag", str(hid), tagged["span"]["id"], tagged["claim"]["id"], aid],
+            ["status", str(status_hid), aid, "done"],
+        ],
+        db,
+    )
     found, problems = check_database(db, ledger)
     assert found == 2 and not problems
     # Lose the status change behind the checker's back (as a crash would).

@@ -77,8 +77,9 @@ class ExportTrials:
     leftovers: int = 0  # hidden .part files a killed export leaves in the folder
 
 
-def kill_exports(db: Path, folder: Path, kills: int, *, seed: int, fmt: str = "jsonl",
-                 on_kill=None) -> ExportTrials:
+def kill_exports(
+    db: Path, folder: Path, kills: int, *, seed: int, fmt: str = "jsonl", on_kill=None
+) -> ExportTrials:
     """Export ``db`` over an earlier export in ``folder``, SIGKILL at random, check each time."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"annotations.{fmt}"
@@ -98,7 +99,9 @@ def kill_exports(db: Path, folder: Path, kills: int, *, seed: int, fmt: str = "j
     for run in range(kills):
         proc = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(db), str(target), fmt],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         assert proc.stdout is not None

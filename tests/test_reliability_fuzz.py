@@ -30,8 +30,11 @@ from annotator.core.textio import MAX_TEXT_BYTES
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = (".txt", ".md", ".jsonl", ".csv")
 EVERYTHING = ExportFilter(include_rejected=True, include_suggestions=True)
-FUZZ = settings(max_examples=120, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 BASE_TEXT = (
     "Ministry warns against bloc politics\n\n"
     'CANBERRA (Newswire) - A spokesperson said that "no region needs a new bloc".\n'
@@ -47,13 +50,16 @@ def base_store() -> Store:
     claim = store.tag(aid, start, start + 26, "claim")["claim"]
     store.attribute_claim(claim["id"], speaker_name="A spokesperson")
     speaker = store.claim(claim["id"])["speaker_id"]
-    store.add_position(aid, speaker_id=speaker, target="blocs", stance="against",
-                       evidence=[claim["id"]])
+    store.add_position(
+        aid, speaker_id=speaker, target="blocs", stance="against", evidence=[claim["id"]]
+    )
     return store
 
 
 def export_all(store: Store) -> list[str]:
-    return [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in iter_records(store, EVERYTHING)]
+    return [
+        json.dumps(r, ensure_ascii=False, sort_keys=True) for r in iter_records(store, EVERYTHING)
+    ]
 
 
 def check_import(folder: Path, suffix: str, data: bytes) -> ImportReport:
@@ -72,9 +78,9 @@ def check_import(folder: Path, suffix: str, data: bytes) -> ImportReport:
         else:
             assert after[: len(before)] == before, "an import changed existing records"
             assert len(after) == len(before) + report.added
-            for record in map(json.loads, after[len(before):]):
+            for record in map(json.loads, after[len(before) :]):
                 for span in record["spans"]:
-                    assert record["text"][span["start"]:span["end"]] == span["text"]
+                    assert record["text"][span["start"] : span["end"]] == span["text"]
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert not store.db.execute("PRAGMA foreign_key_check").fetchall()
     path.unlink()
@@ -85,8 +91,25 @@ def check_import(folder: Path, suffix: str, data: bytes) -> ImportReport:
 
 any_char = st.characters() | st.characters(categories=["Cs"])  # lone surrogates too
 strings = st.text(any_char, max_size=30) | st.sampled_from(
-    ["", " ", "claim", "speaker", "accepted", "rejected", "favor", "todo", "done", "s1", "c1",
-     "2024-03-02", "<b>x</b>", "\u202e", "\ufeff", "\r\n"])
+    [
+        "",
+        " ",
+        "claim",
+        "speaker",
+        "accepted",
+        "rejected",
+        "favor",
+        "todo",
+        "done",
+        "s1",
+        "c1",
+        "2024-03-02",
+        "<b>x</b>",
+        "\u202e",
+        "\ufeff",
+        "\r\n",
+    ]
+)
 numbers = (
     st.integers(min_value=-(2**70), max_value=2**70)
     | st.floats(allow_nan=True, allow_infinity=True)
@@ -99,34 +122,86 @@ json_values = st.recursive(
     max_leaves=25,
 )
 offsets = st.integers(min_value=-3, max_value=120) | json_values
-span_like = st.fixed_dictionaries({}, optional={
-    "id": st.sampled_from(["s1", "s2", "c1"]) | json_values, "start": offsets, "end": offsets,
-    "label": st.sampled_from(["claim", "speaker", "Cue", ""]) | json_values,
-    "text": json_values, "status": st.sampled_from(["accepted", "suggested", "nope"]),
-    "note": json_values, "created": json_values, "annotator": json_values,
-})
-record_like = st.fixed_dictionaries({}, optional={
-    "text": st.sampled_from([BASE_TEXT, "Short text.\n", "x"]) | strings | json_values,
-    "title": json_values, "source": json_values, "published": json_values, "date": json_values,
-    "id": json_values, "url": json_values, "status": json_values, "meta": json_values,
-    "spans": st.lists(span_like, max_size=3) | json_values,
-    "label": st.lists(st.lists(offsets | st.sampled_from(["CLAIM"]), max_size=4), max_size=3)
-    | json_values,
-    "entities": st.lists(st.fixed_dictionaries({}, optional={
-        "start_offset": offsets, "end_offset": offsets, "label": json_values}), max_size=2),
-    "speakers": st.lists(st.fixed_dictionaries({}, optional={
-        "id": st.sampled_from(["p1", "p2"]) | json_values, "name": json_values,
-        "kind": json_values, "aliases": json_values, "mentions": json_values}), max_size=2)
-    | json_values,
-    "claims": st.lists(st.fixed_dictionaries({}, optional={
-        "id": st.sampled_from(["c1", "c2"]) | json_values, "spans": json_values,
-        "speaker": json_values, "kind": json_values, "cue": json_values}), max_size=2)
-    | json_values,
-    "positions": st.lists(st.fixed_dictionaries({}, optional={
-        "id": json_values, "target": json_values, "stance": json_values,
-        "evidence": json_values, "speaker": json_values}), max_size=2) | json_values,
-    "schema_version": st.just(1) | json_values,
-})
+span_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": st.sampled_from(["s1", "s2", "c1"]) | json_values,
+        "start": offsets,
+        "end": offsets,
+        "label": st.sampled_from(["claim", "speaker", "Cue", ""]) | json_values,
+        "text": json_values,
+        "status": st.sampled_from(["accepted", "suggested", "nope"]),
+        "note": json_values,
+        "created": json_values,
+        "annotator": json_values,
+    },
+)
+record_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "text": st.sampled_from([BASE_TEXT, "Short text.\n", "x"]) | strings | json_values,
+        "title": json_values,
+        "source": json_values,
+        "published": json_values,
+        "date": json_values,
+        "id": json_values,
+        "url": json_values,
+        "status": json_values,
+        "meta": json_values,
+        "spans": st.lists(span_like, max_size=3) | json_values,
+        "label": st.lists(st.lists(offsets | st.sampled_from(["CLAIM"]), max_size=4), max_size=3)
+        | json_values,
+        "entities": st.lists(
+            st.fixed_dictionaries(
+                {}, optional={"start_offset": offsets, "end_offset": offsets, "label": json_values}
+            ),
+            max_size=2,
+        ),
+        "speakers": st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "id": st.sampled_from(["p1", "p2"]) | json_values,
+                    "name": json_values,
+                    "kind": json_values,
+                    "aliases": json_values,
+                    "mentions": json_values,
+                },
+            ),
+            max_size=2,
+        )
+        | json_values,
+        "claims": st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "id": st.sampled_from(["c1", "c2"]) | json_values,
+                    "spans": json_values,
+                    "speaker": json_values,
+                    "kind": json_values,
+                    "cue": json_values,
+                },
+            ),
+            max_size=2,
+        )
+        | json_values,
+        "positions": st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "id": json_values,
+                    "target": json_values,
+                    "stance": json_values,
+                    "evidence": json_values,
+                    "speaker": json_values,
+                },
+            ),
+            max_size=2,
+        )
+        | json_values,
+        "schema_version": st.just(1) | json_values,
+    },
+)
 
 
 def jsonl(values: list) -> bytes:
@@ -139,8 +214,8 @@ def jsonl(values: list) -> bytes:
 @FUZZ
 @given(suffix=st.sampled_from(SUFFIXES), data=st.binary(max_size=3000))
 @example(suffix=".txt", data=b"\xff\xfe\x00\xd8")  # UTF-16 with a lone surrogate
-@example(suffix=".csv", data=b"text\n\"unclosed")
-@example(suffix=".jsonl", data=b"\xef\xbb\xbf{\"text\": \"bom\"}\r\n")
+@example(suffix=".csv", data=b'text\n"unclosed')
+@example(suffix=".jsonl", data=b'\xef\xbb\xbf{"text": "bom"}\r\n')
 def test_random_bytes_never_break_an_import(tmp_path: Path, suffix: str, data: bytes) -> None:
     check_import(tmp_path, suffix, data)
 
@@ -168,8 +243,13 @@ def test_random_records_never_break_a_jsonl_import(tmp_path: Path, records: list
 
 @FUZZ
 @given(
-    header=st.lists(st.sampled_from(["text", "Title", "status", "published", "id", "url",
-                                     "body", "x", "", "TEXT"]) | strings, max_size=5),
+    header=st.lists(
+        st.sampled_from(
+            ["text", "Title", "status", "published", "id", "url", "body", "x", "", "TEXT"]
+        )
+        | strings,
+        max_size=5,
+    ),
     rows=st.lists(st.lists(strings | st.just(BASE_TEXT), max_size=6), max_size=4),
 )
 def test_random_csv_never_breaks_an_import(tmp_path: Path, header: list, rows: list) -> None:
@@ -185,23 +265,26 @@ def test_random_csv_never_breaks_an_import(tmp_path: Path, header: list, rows: l
 DEPTH = 600  # deep, but within what json.loads accepts
 
 
-@pytest.mark.parametrize("line", [
-    '{"text": "big number", "n": ' + "1" * 5000 + "}",  # ValueError: over 4300 digits
-    "[" * 100_000 + "]" * 100_000,  # RecursionError
-    '{"text": "deep meta", "meta": ' + '{"a": ' * DEPTH + "1" + "}" * DEPTH + "}",
-    '{"text": "deep list", "x": ' + "[" * DEPTH + "]" * DEPTH + "}",
-    '{"text": "t1", "title": "\\ud800"}',  # lone surrogates outside "text"
-    '{"text": "t2", "meta": {"\\udc00": 1}}',
-    '{"text": "t3", "speakers": [{"id": "s", "name": "\\ud800x"}]}',
-    '{"text": "t4", "spans": [{"start": 0, "end": 2, "label": "claim", "note": "\\udfff"}]}',
-    '{"text": "t5", "speakers": [{"id": "s", "name": "x", "mentions": 5}]}',
-    '{"text": "t6", "meta": {"a": NaN, "b": Infinity, "c": -Infinity}}',
-    '{"text": "t7", "published": NaN, "title": 1e400, "id": -0.0}',
-    '{"text": "t8", "spans": [{"start": 0, "end": 1e999, "label": "x"}]}',
-    '{"text": "t9", "label": [[0, 2, {"a": 1}]], "entities": "nope"}',
-    '{"text": "t10", "positions": [{"id": "p", "target": "x", "stance": "favor", "evidence": 3}]}',
-    '{"text": "t11", "claims": [{"id": "c", "spans": [[]]}]}',
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"text": "big number", "n": ' + "1" * 5000 + "}",  # ValueError: over 4300 digits
+        "[" * 100_000 + "]" * 100_000,  # RecursionError
+        '{"text": "deep meta", "meta": ' + '{"a": ' * DEPTH + "1" + "}" * DEPTH + "}",
+        '{"text": "deep list", "x": ' + "[" * DEPTH + "]" * DEPTH + "}",
+        '{"text": "t1", "title": "\\ud800"}',  # lone surrogates outside "text"
+        '{"text": "t2", "meta": {"\\udc00": 1}}',
+        '{"text": "t3", "speakers": [{"id": "s", "name": "\\ud800x"}]}',
+        '{"text": "t4", "spans": [{"start": 0, "end": 2, "label": "claim", "note": "\\udfff"}]}',
+        '{"text": "t5", "speakers": [{"id": "s", "name": "x", "mentions": 5}]}',
+        '{"text": "t6", "meta": {"a": NaN, "b": Infinity, "c": -Infinity}}',
+        '{"text": "t7", "published": NaN, "title": 1e400, "id": -0.0}',
+        '{"text": "t8", "spans": [{"start": 0, "end": 1e999, "label": "x"}]}',
+        '{"text": "t9", "label": [[0, 2, {"a": 1}]], "entities": "nope"}',
+        '{"text": "t10", "positions": [{"id": "p", "target": "x", "stance": "favor", "evidence": 3}]}',
+        '{"text": "t11", "claims": [{"id": "c", "spans": [[]]}]}',
+    ],
+)
 def test_known_nasty_json_lines(tmp_path: Path, line: str) -> None:
     check_import(tmp_path, ".jsonl", line.encode("utf-8"))
 
@@ -242,7 +325,10 @@ def test_command_line_refuses_a_huge_file_in_one_line(tmp_path: Path) -> None:
         handle.truncate(MAX_TEXT_BYTES + 1)
     result = subprocess.run(
         [sys.executable, "-m", "annotator", "--db", str(tmp_path / "x.db"), "import", str(big)],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 1

@@ -22,15 +22,22 @@ from annotator.core.errors import StoreError
 from annotator.core.importing import import_paths
 from annotator.core.store import Store
 
-TABLES = ("articles", "speakers", "targets", "spans", "claims", "claim_spans", "positions",
-          "position_evidence", "history")
+TABLES = (
+    "articles",
+    "speakers",
+    "targets",
+    "spans",
+    "claims",
+    "claim_spans",
+    "positions",
+    "position_evidence",
+    "history",
+)
 TEXT = 'Title\n\nThe foreign minister said on Tuesday that "no region needs a new bloc".\n'
 
 
 def snapshot(store: Store) -> dict[str, list[tuple]]:
-    return {
-        t: sorted(store.db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES
-    }
+    return {t: sorted(store.db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
 
 
 def _one_line(exc: BaseException) -> str:
@@ -50,9 +57,10 @@ def make_read_only() -> Iterator[Callable[[Path], None]]:
     def apply(path: Path) -> None:
         if os.geteuid() != 0:
             path.chmod(0o555 if path.is_dir() else 0o444)
-        elif shutil.which("chattr") is None or subprocess.run(
-            ["chattr", "+i", str(path)], capture_output=True
-        ).returncode:
+        elif (
+            shutil.which("chattr") is None
+            or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode
+        ):
             pytest.skip("cannot make a file read-only for root here (no chattr +i)")
         done.append(path)
 
@@ -119,8 +127,9 @@ def test_window_shows_the_error_and_nothing_as_saved(
     aid = _database(db)
     make_read_only(db)
     warnings: list[str] = []
-    monkeypatch.setattr(main_window.QMessageBox, "warning",
-                        lambda _p, _t, text, *a: warnings.append(text))
+    monkeypatch.setattr(
+        main_window.QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text)
+    )
     application()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = build_window(db, annotator="me", seed=False, settings=settings)
@@ -149,8 +158,11 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     mount.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
     try:
@@ -251,9 +263,11 @@ def test_a_write_failing_mid_action_leaves_no_partial_rows(case: str, store: Sto
     run: Callable[[], object] = {
         "tag": lambda: store.tag(fresh, 59, 74, "claim"),
         "attribute": lambda: store.attribute_claim(
-            claim["id"], speaker_name="Claire Whitfield", mention_span_id=mention["id"]),
+            claim["id"], speaker_name="Claire Whitfield", mention_span_id=mention["id"]
+        ),
         "position": lambda: store.add_position(
-            aid, speaker_id=None, target="a new bloc", stance="against", evidence=[claim["id"]]),
+            aid, speaker_id=None, target="a new bloc", stance="against", evidence=[claim["id"]]
+        ),
         "status": lambda: store.set_article_status(aid, "done"),
         "undo": store.undo,
     }[case.split(":")[0]]

@@ -25,8 +25,17 @@ from annotator.core.exporting import ExportFilter, iter_records
 from annotator.core.store import Store
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "make_v1_db.py"
-V1_TABLES = ("articles", "speakers", "targets", "spans", "claims", "claim_spans", "positions",
-             "position_evidence", "history")
+V1_TABLES = (
+    "articles",
+    "speakers",
+    "targets",
+    "spans",
+    "claims",
+    "claim_spans",
+    "positions",
+    "position_evidence",
+    "history",
+)
 
 
 def _load_fixture():
@@ -46,9 +55,11 @@ def dump(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, l
     try:
         out = {}
         for table in V1_TABLES:
-            cols = columns[table] if columns else [
-                r[1] for r in conn.execute(f"PRAGMA table_info({table})")
-            ]
+            cols = (
+                columns[table]
+                if columns
+                else [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            )
             names = ", ".join(f'"{c}"' for c in cols)
             out[table] = sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
         return out
@@ -83,14 +94,22 @@ def v1_db(tmp_path: Path) -> Path:
 
 def test_the_fixture_script_runs_on_its_own(tmp_path: Path) -> None:
     out = tmp_path / "v1.db"
-    result = subprocess.run([sys.executable, str(FIXTURE), str(out)], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(FIXTURE), str(out)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert user_version(out) == 1
     counts = {t: len(rows) for t, rows in dump(out).items()}
     assert counts == {
-        "articles": 3, "speakers": 3, "targets": 2, "spans": 9, "claims": 3, "claim_spans": 3,
-        "positions": 3, "position_evidence": 3, "history": 1,
+        "articles": 3,
+        "speakers": 3,
+        "targets": 2,
+        "spans": 9,
+        "claims": 3,
+        "claim_spans": 3,
+        "positions": 3,
+        "position_evidence": 3,
+        "history": 1,
     }
 
 
@@ -107,11 +126,15 @@ def test_current_store_opens_a_v1_file_and_keeps_every_annotation(v1_db: Path) -
         assert set(records) == {a["id"] for a in make_v1_db.ARTICLES}
         for record in records.values():
             for span in record["spans"]:
-                assert record["text"][span["start"]:span["end"]] == span["text"]
+                assert record["text"][span["start"] : span["end"]] == span["text"]
         pacific = records["art-pacific"]
         assert {c["id"]: c["speaker"] for c in pacific["claims"]} == {
-            "cl-1": "spk-ministry", "cl-2": "spk-whitfield"}
-        assert {p["id"]: (p["target"], p["stance"], p["evidence"]) for p in pacific["positions"]} == {
+            "cl-1": "spk-ministry",
+            "cl-2": "spk-whitfield",
+        }
+        assert {
+            p["id"]: (p["target"], p["stance"], p["evidence"]) for p in pacific["positions"]
+        } == {
             "pos-1": ("bloc politics", "against", ["cl-1"]),
             "pos-2": ("bloc politics", "neutral", ["cl-2"]),
         }
@@ -190,7 +213,8 @@ def test_next_migration_runs_in_one_transaction_after_a_backup(v1_db: Path, next
 def test_a_failing_migration_leaves_the_file_unchanged(v1_db: Path, next_version, failure) -> None:
     before_bytes, before = sha(v1_db), dump(v1_db)
     next_version["state"]["fail"] = (
-        RuntimeError("migration bug") if failure == "python"
+        RuntimeError("migration bug")
+        if failure == "python"
         else sqlite3.OperationalError("no such column: nonsense")
     )
     with pytest.raises(StoreError) as info:

@@ -179,6 +179,11 @@ def atomic_output(target: str | Path) -> Iterator[IO[str]]:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    # mkstemp makes the file private; an export should read like any file the user writes.
+    try:
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+    except OSError:
+        pass
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -309,6 +314,8 @@ def export(
                     progress(done, len(ids))
                 if cancelled and cancelled():
                     raise ExportCancelled("export cancelled; the earlier file was left in place")
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         raise AnnotatorError(f"{target}: cannot write the export ({exc.strerror or exc})") from None
     if progress:

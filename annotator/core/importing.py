@@ -80,8 +80,13 @@ def collect_files(paths: Iterable[str | Path], report: ImportReport) -> list[Pat
 def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | InputError]]:
     """(line, raw record) or (line, error) for each article in one file."""
     shown = str(path)
+    suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
+        if size > MAX_TEXT_BYTES and suffix == ".jsonl":
+            # A large export: read it a line at a time, each record within the limit.
+            yield from _jsonl_stream(path)
+            return
         if size > MAX_TEXT_BYTES:
             raise InputError(
                 f"file too large ({-(-size // (1024 * 1024))} MB; the limit is "
@@ -108,8 +113,36 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
         yield from _csv(text)
 
 
+def _jsonl_stream(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | InputError]]:
+    limit_mb = MAX_TEXT_BYTES // (1024 * 1024)
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if len(raw) > MAX_TEXT_BYTES:
+                    size_mb = -(-len(raw) // (1024 * 1024))
+                    yield number, InputError(f"record too large ({size_mb} MB; the limit is {limit_mb} MB)")
+                    continue
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield number, InputError(
+                        f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
+                        "save the file as UTF-8"
+                    )
+                    continue
+                yield from _jsonl_lines([line], first=number)
+    except OSError as exc:
+        yield None, InputError(f"cannot read the file ({exc.strerror or exc})")
+
+
 def _jsonl(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
-    for number, line in enumerate(text.split("\n"), start=1):
+    yield from _jsonl_lines(text.split("\n"), first=1)
+
+
+def _jsonl_lines(lines: Iterable[str], *, first: int) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         try:
@@ -195,7 +228,9 @@ def import_paths(
         if cancelled and cancelled():
             report.cancelled = True
             break
+        seen = 0
         for line, raw in read_records(path):
+            seen += 1
             where = f"{path}:{line}" if line else str(path)
             if isinstance(raw, InputError):
                 raw.path = raw.path or str(path)
@@ -216,6 +251,9 @@ def import_paths(
                     break
         if report.cancelled:
             break
+        if not seen:
+            report.failed += 1
+            report.errors.append(f"{path}: no articles in this file")
         flush()
         if progress:
             progress(done + 1, total)

@@ -302,7 +302,10 @@ def _speaker_where(flt: ViewFilter) -> _Where:
         where.add(
             "(sp.name LIKE ? ESCAPE '\\' OR sp.aliases LIKE ? ESCAPE '\\' "
             "OR sp.role LIKE ? ESCAPE '\\' OR sp.affiliation LIKE ? ESCAPE '\\')",
-            like, like, like, like,
+            like,
+            like,
+            like,
+            like,
         )
     if flt.speaker_text.strip():
         like = _like(flt.speaker_text)
@@ -398,16 +401,19 @@ def speakers_count(store: Store, flt: ViewFilter = ViewFilter()) -> int:
 def speaker_first_span(store: Store, speaker_id: str) -> tuple[str, str | None] | None:
     """Where to open a speaker: (article id, span id) of its first mention, else of its
     first claim's first highlight; None when the speaker appears nowhere."""
-    row = store.db.execute(
-        "SELECT article_id, id FROM spans WHERE speaker_id = ? AND status != 'rejected' "
-        "ORDER BY rowid LIMIT 1",
-        [speaker_id],
-    ).fetchone() or store.db.execute(
-        "SELECT c.article_id, cs.span_id FROM claims c LEFT JOIN claim_spans cs "
-        "ON cs.claim_id = c.id WHERE c.speaker_id = ? AND c.status != 'rejected' "
-        "ORDER BY c.rowid, cs.ord LIMIT 1",
-        [speaker_id],
-    ).fetchone()
+    row = (
+        store.db.execute(
+            "SELECT article_id, id FROM spans WHERE speaker_id = ? AND status != 'rejected' "
+            "ORDER BY rowid LIMIT 1",
+            [speaker_id],
+        ).fetchone()
+        or store.db.execute(
+            "SELECT c.article_id, cs.span_id FROM claims c LEFT JOIN claim_spans cs "
+            "ON cs.claim_id = c.id WHERE c.speaker_id = ? AND c.status != 'rejected' "
+            "ORDER BY c.rowid, cs.ord LIMIT 1",
+            [speaker_id],
+        ).fetchone()
+    )
     return (row[0], row[1]) if row else None
 
 
@@ -555,7 +561,9 @@ def claims_page(
 
 def claims_count(store: Store, flt: ViewFilter = ViewFilter()) -> int:
     where = _claim_where(store, flt)
-    return store.db.execute(f"SELECT count(*) FROM claims c {where.sql()}", where.params).fetchone()[0]
+    return store.db.execute(
+        f"SELECT count(*) FROM claims c {where.sql()}", where.params
+    ).fetchone()[0]
 
 
 # -- positions ------------------------------------------------------------------------
@@ -589,7 +597,9 @@ def _position_where(store: Store, flt: ViewFilter) -> _Where:
         like = _like(flt.text)
         where.add(
             f"({_targets_like('p.target_id')} OR {_speakers_like('p.speaker_id')})",
-            like, like, like,
+            like,
+            like,
+            like,
         )
     if flt.stance:
         where.add("p.stance = ?", flt.stance)
@@ -626,9 +636,7 @@ def _first_evidence(store: Store, position_ids: Sequence[str]) -> dict[str, tupl
         ):
             claims.setdefault(pid, cid)
     spans = _claim_spans(store, list(claims.values()))
-    return {
-        pid: (cid, spans[cid][0][0]) for pid, cid in claims.items() if spans.get(cid)
-    }
+    return {pid: (cid, spans[cid][0][0]) for pid, cid in claims.items() if spans.get(cid)}
 
 
 def positions_page(
@@ -692,7 +700,9 @@ def positions_count(store: Store, flt: ViewFilter = ViewFilter()) -> int:
 def position_first_span(store: Store, position_id: str) -> tuple[str, str | None] | None:
     """Where to open a position: (article id, first highlight of its first evidence
     claim, or None); None when the position is gone."""
-    row = store.db.execute("SELECT article_id FROM positions WHERE id = ?", [position_id]).fetchone()
+    row = store.db.execute(
+        "SELECT article_id FROM positions WHERE id = ?", [position_id]
+    ).fetchone()
     if row is None:
         return None
     first = _first_evidence(store, [position_id]).get(position_id)
@@ -714,7 +724,8 @@ class PositionGrid:
     """Speakers × targets: per cell the number of positions per stance.
 
     Only the ``max_speakers`` speakers and ``max_targets`` targets with the most
-    positions are kept; ``speaker_total``/``target_total`` say how many there were.
+    positions are kept; ``speaker_total``/``target_total`` say how many there were,
+    ``positions`` how many positions the filter found in all.
     """
 
     speakers: list[GridAxis]
@@ -722,6 +733,7 @@ class PositionGrid:
     cells: dict[tuple[str, str], dict[str, int]]
     speaker_total: int = 0
     target_total: int = 0
+    positions: int = 0  # all the filtered positions, shown or not
 
     def cell(self, speaker_id: str, target_id: str) -> dict[str, int]:
         return self.cells.get((speaker_id, target_id), {})
@@ -782,7 +794,9 @@ def position_grid(
     targets.sort(key=lambda a: (-a.total, a.name.casefold()))
     keep_s, keep_t = {s.id for s in speakers}, {t.id for t in targets}
     cells = {k: v for k, v in counts.items() if k[0] in keep_s and k[1] in keep_t}
-    return PositionGrid(speakers, targets, cells, len(by_speaker), len(by_target))
+    return PositionGrid(
+        speakers, targets, cells, len(by_speaker), len(by_target), sum(by_speaker.values())
+    )
 
 
 def _names(store: Store, table: str, ids: Sequence[str]) -> dict[str, str]:
@@ -842,7 +856,8 @@ def timeline(
 ) -> list[dict[str, Any]]:
     """Positions of one speaker, or toward one target (by name), in date order.
 
-    Rows: position_id, date, stance, speaker_id, speaker, target_id, target,
+    Rows: position_id, date, dated (1 when the article has a published date, 0 when
+    the date is the import day), stance, speaker_id, speaker, target_id, target,
     article_id, title. (position_first_span tells where to open one.)
     """
     if not (speaker_id or target):
@@ -850,8 +865,9 @@ def timeline(
     flt = flt.with_(speaker_id=speaker_id or flt.speaker_id, target=target or flt.target)
     where = _position_where(store, flt)
     rows = store._query(
-        f"SELECT p.id AS position_id, {DATE_SQL} AS date, p.stance, p.speaker_id, "
-        "sp.name AS speaker, p.target_id, t.name AS target, p.article_id, a.title "
+        f"SELECT p.id AS position_id, {DATE_SQL} AS date, a.published IS NOT NULL AS dated, "
+        "p.stance, p.speaker_id, sp.name AS speaker, p.target_id, t.name AS target, "
+        "p.article_id, a.title "
         "FROM positions p JOIN articles a ON a.id = p.article_id "
         "JOIN targets t ON t.id = p.target_id LEFT JOIN speakers sp ON sp.id = p.speaker_id "
         f"{where.sql()} ORDER BY date, p.rowid LIMIT ?",
@@ -891,8 +907,15 @@ SEARCH_ORDERS = ("relevance", "date", "corpus")
 def span_scope(flt: ViewFilter) -> bool:
     """Whether a search looks only inside highlights (a highlight filter is set)."""
     return bool(
-        flt.label or flt.annotator or flt.status or flt.speaker_id or flt.speaker_text.strip()
-        or flt.target or flt.target_text.strip() or flt.stance or flt.kind
+        flt.label
+        or flt.annotator
+        or flt.status
+        or flt.speaker_id
+        or flt.speaker_text.strip()
+        or flt.target
+        or flt.target_text.strip()
+        or flt.stance
+        or flt.kind
     )
 
 
@@ -916,7 +939,8 @@ def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> _Where:
         where.add(
             f"(s.speaker_id {cond} OR s.id IN (SELECT cs.span_id FROM claims c "
             f"JOIN claim_spans cs ON cs.claim_id = c.id WHERE c.speaker_id {cond}))",
-            *params, *params,
+            *params,
+            *params,
         )
     if flt.kind:
         where.add(
@@ -967,7 +991,9 @@ def _search_rowids(
         sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {key}{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
     if order == "date":
-        arts.add("rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", phrase.fts())
+        arts.add(
+            "rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", phrase.fts()
+        )
         sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {_DATE} DESC, rowid{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
     where, params = "articles_fts MATCH ?", [phrase.fts()]
@@ -989,13 +1015,17 @@ def search_count(store: Store, query: str, flt: ViewFilter = ViewFilter()) -> in
     if span_scope(flt):
         found, params = _span_scope_articles(store, flt, phrase)
         arts.add(f"id IN ({found})", *params)
-        return store.db.execute(f"SELECT count(*) FROM articles {arts.sql()}", arts.params).fetchone()[0]
+        return store.db.execute(
+            f"SELECT count(*) FROM articles {arts.sql()}", arts.params
+        ).fetchone()[0]
     if not arts.clauses:
         return store.db.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [phrase.fts()]
         ).fetchone()[0]
     arts.add("rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", phrase.fts())
-    return store.db.execute(f"SELECT count(*) FROM articles {arts.sql()}", arts.params).fetchone()[0]
+    return store.db.execute(f"SELECT count(*) FROM articles {arts.sql()}", arts.params).fetchone()[
+        0
+    ]
 
 
 def search(
@@ -1159,6 +1189,10 @@ def export_view(
     """Export what a view shows to ``target`` (see view_export_filter); returns how
     many articles were written."""
     return export(
-        store, target, fmt=fmt, flt=view_export_filter(store, view, flt, query=query),
-        progress=progress, cancelled=cancelled,
+        store,
+        target,
+        fmt=fmt,
+        flt=view_export_filter(store, view, flt, query=query),
+        progress=progress,
+        cancelled=cancelled,
     )

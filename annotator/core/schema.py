@@ -115,7 +115,10 @@ CREATE TABLE history (
     undone INTEGER NOT NULL DEFAULT 0,
     changes TEXT NOT NULL
 );
-""" + """
+"""
+
+# Added to version 1 (not shipped yet) for the corpus views.
+_V1 += """
 -- Full-text search (corpus views): external-content FTS5 indexes over the article
 -- and span texts, kept in sync by triggers, so imports (executemany), edits,
 -- deletes and undo/redo (INSERT ... ON CONFLICT DO UPDATE, DELETE) all update them.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from typing import Any
 
 from .qt import (
@@ -74,6 +75,7 @@ class AnnotationPanel(QWidget):
         layout.setContentsMargins(4, 8, 8, 8)
         layout.addWidget(self.tabs)
         self._span_of: dict[tuple[str, str], str | None] = {}
+        self._order: dict[str, list[Any]] = {}
         for kind, widget in self._lists.items():
             widget.currentItemChanged.connect(lambda item, _prev, k=kind: self._chosen(k, item))
             widget.itemClicked.connect(lambda item, _col, k=kind: self._chosen(k, item))
@@ -104,6 +106,12 @@ class AnnotationPanel(QWidget):
             (s["id"], [s["label"], _short(s["text"]), s["status"]], s["id"])
             for s in spans if s["status"] != "rejected"
         ])
+        # Where each listed item sits in text order, to insert a new one (add_span).
+        self._order = {
+            "span": [(s["start"], -s["end"]) for s in spans if s["status"] != "rejected"],
+            "claim": [min((by_id[sid]["start"] for sid in c["spans"] if sid in by_id), default=-1)
+                      for c in claims],
+        }
         rows = []
         for c in claims:
             first = by_id.get(c["spans"][0]) if c["spans"] else None
@@ -138,6 +146,34 @@ class AnnotationPanel(QWidget):
         self.tabs.setTabText(1, f"Claims ({len(claims)})")
         self.tabs.setTabText(2, f"Speakers ({len(mentions)})")
         self.tabs.setTabText(3, f"Positions ({len(positions)})")
+
+    def add_span(self, span: dict[str, Any], claim: dict[str, Any] | None,
+                 speaker_names: dict[str, str]) -> None:
+        """List one new highlight (and the claim it makes) in place: rebuilding the lists
+        of an article with 10,000 highlights takes 200 ms."""
+        if span["status"] != "rejected":
+            self._insert(self.highlights, "span", span["id"],
+                         [span["label"], _short(span["text"]), span["status"]], span["id"],
+                         (span["start"], -span["end"]))
+        if claim is not None:
+            status = "" if claim["status"] == "accepted" else f" ({claim['status']})"
+            who = speaker_names.get(claim["speaker_id"] or "") or "— who? —"
+            self._insert(self.claims, "claim", claim["id"],
+                         [who, _short(span["text"], 60), claim["kind"] + status], span["id"],
+                         span["start"])
+        self.tabs.setTabText(0, f"Highlights ({self.highlights.topLevelItemCount()})")
+        self.tabs.setTabText(1, f"Claims ({self.claims.topLevelItemCount()})")
+
+    def _insert(self, widget: QTreeWidget, kind: str, item_id: str, columns: list[str],
+                span_id: str | None, key: Any) -> None:
+        order = self._order.setdefault(kind, [])
+        i = bisect_right(order, key)
+        order.insert(i, key)
+        item = QTreeWidgetItem(columns)
+        item.setData(0, Qt.ItemDataRole.UserRole, item_id)
+        item.setToolTip(1, plain_tooltip(columns[1]))
+        widget.insertTopLevelItem(i, item)
+        self._span_of[(kind, item_id)] = span_id
 
     def _fill(self, widget: QTreeWidget, kind: str, rows: list[tuple[str, list[str], str | None]]) -> None:
         current = widget.currentItem().data(0, Qt.ItemDataRole.UserRole) if widget.currentItem() else None

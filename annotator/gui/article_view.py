@@ -62,6 +62,7 @@ class ArticleText(QPlainTextEdit):
         self.spans: list[dict[str, Any]] = []
         self._starts: list[int] = []
         self._marks: list[Mark] = []
+        self._by_id: dict[str, dict[str, Any]] = {}
         self._press_pos = None
         self.speaker_names: dict[str, str] = {}
         self.current_span_id: str | None = None
@@ -89,6 +90,7 @@ class ArticleText(QPlainTextEdit):
             (s for s in spans if s["status"] != "rejected"), key=lambda s: (s["start"], -s["end"])
         )
         self._starts = [s["start"] for s in self.spans]
+        self._by_id = {s["id"]: s for s in self.spans}
         self.speaker_names = speaker_names
         to_qt = self.map.to_qt
         self._marks = marks = [
@@ -110,12 +112,11 @@ class ArticleText(QPlainTextEdit):
         i = bisect_right(self._starts, span["start"])
         self.spans.insert(i, span)
         self._starts.insert(i, span["start"])
+        self._by_id[span["id"]] = span
         to_qt = self.map.to_qt
-        self._marks.append(
-            Mark(to_qt(span["start"]), to_qt(span["end"]), span["label"], span["status"] == "suggested")
-        )
-        self.highlighter.set_marks(self._marks)
-        self._refresh_extra()
+        mark = Mark(to_qt(span["start"]), to_qt(span["end"]), span["label"], span["status"] == "suggested")
+        self._marks.append(mark)
+        self.highlighter.add_mark(mark, self._marks)
 
     def spans_at(self, offset: int) -> list[dict[str, Any]]:
         """Spans covering a code-point offset, innermost (shortest) first."""
@@ -164,7 +165,7 @@ class ArticleText(QPlainTextEdit):
         """Outline the current span and bring it into view."""
         self.current_span_id = span_id
         self._refresh_extra()
-        span = next((s for s in self.spans if s["id"] == span_id), None)
+        span = self._by_id.get(span_id)
         if span is not None and scroll:
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.map.to_qt(span["end"]))
@@ -184,7 +185,7 @@ class ArticleText(QPlainTextEdit):
             sel.format.setBackground(QColor("#fff176"))
             sel.cursor = self._cursor(start, end)
             selections.append(sel)
-        span = next((s for s in self.spans if s["id"] == self.current_span_id), None)
+        span = self._by_id.get(self.current_span_id)
         if span is not None:
             sel = QTextEdit.ExtraSelection()
             color = color_for(span["label"], self._labels)

@@ -44,6 +44,15 @@ class SpanHighlighter(QSyntaxHighlighter):
         if rehighlight:
             self.rehighlight()
 
+    def add_mark(self, mark: Mark, marks: list[Mark]) -> None:
+        """``marks`` (the painted ones plus ``mark``) when one mark was added: a tag."""
+        if self._marks is None or mark in self._marks:
+            self.set_marks(marks)  # duplicates: the general path counts them right
+            return
+        self._marks.add(mark)
+        self._index = self._index.patched(marks, mark.start, mark.end)
+        self.refresh_range(mark.start, mark.end)
+
     def refresh_range(self, start: int, end: int) -> None:
         """Repaint only the blocks between two Qt positions."""
         document = self.document()
@@ -55,6 +64,8 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _format(self, segment: Segment) -> QTextCharFormat:
         key = (segment.labels, min(segment.depth, 3), segment.suggested_only)
         fmt = self._formats.get(key)
+        if fmt is not None:
+            self._formats[segment[2:]] = fmt  # found by the segment's own look next time
         if fmt is None:
             colors = [color_for(label, self._labels) for label in segment.labels]
             base = blend(colors)
@@ -77,11 +88,14 @@ class SpanHighlighter(QSyntaxHighlighter):
         return fmt
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        # Called for every block of the text: kept to the bare minimum of Python.
         block = self.currentBlock()
         start = block.position()
         end = start + block.length()
+        formats = self._formats
         for segment in self._index.overlapping(start, end):
-            s = max(segment.start, start)
-            e = min(segment.end, end)
+            s = segment.start if segment.start > start else start
+            e = segment.end if segment.end < end else end
             if e > s:
-                self.setFormat(s - start, e - s, self._format(segment))
+                fmt = formats.get(segment[2:]) or self._format(segment)
+                self.setFormat(s - start, e - s, fmt)

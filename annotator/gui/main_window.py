@@ -307,14 +307,13 @@ class MainWindow(QMainWindow):
             if changes.touches("articles") and self.article["id"] in changes.articles:
                 self.article = self.store.article(self.article["id"])
                 self.header.show_article(self.article)
-            if self._tagging:
-                # tag() paints the new highlight itself; re-reading 10,000 spans and
-                # repainting would take 100 ms before the key press shows.
-                self._annotations_timer.start()
-            else:
+            if not self._tagging:
+                # (tag() shows its new highlight itself: re-reading 10,000 spans, repainting
+                # and listing them again would take 300 ms after every key press.)
                 self.refresh_annotations(panel_now=False)
         self.corpus.model.refresh_rows(changes.articles)
-        self._update_counts()
+        if changes.touches("articles"):  # the counts are of article statuses
+            self._update_counts()
         self._update_undo()
         if changes.action:
             self.statusBar().showMessage(changes.action, 4000)
@@ -336,7 +335,9 @@ class MainWindow(QMainWindow):
         elif label == "speaker":
             found = self.store.find_speaker(self.text.text[start:end])
             guess = {"speaker_id": found["id"] if found else None}
-        changes = Changes(f"Tagged {label}", frozenset([aid]), frozenset({"spans", "claims", "articles"}))
+        # The article row changes only when a first tag marks it in progress.
+        tables = {"spans", "claims"} | ({"articles"} if self.article["status"] == "todo" else set())
+        changes = Changes(f"Tagged {label}", frozenset([aid]), frozenset(tables))
         self._tagging = True
         try:
             result = self.session.run(lambda s: s.tag(aid, start, end, label, **guess), changes=changes)
@@ -352,6 +353,11 @@ class MainWindow(QMainWindow):
         if claim is not None:
             self.claims.append({**claim, "spans": [span["id"]]})
         self.text.add_span(span)
+        if span["speaker_id"]:
+            self._annotations_timer.start()  # a known speaker's mention: its counts change
+        else:
+            names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
+            self.panel.add_span(span, self.claims[-1] if claim is not None else None, names)
         self.text.mark_span(span["id"], scroll=False)
         if label == "claim" and result["claim"]:
             self.ask_claim_speaker(result["claim"]["id"])
