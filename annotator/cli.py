@@ -7,6 +7,7 @@ Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,13 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AnnotatorError as exc:
         print(f"annotator: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `annotator export | head`: the reader has what it wanted; stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"annotator: {exc.filename or db_path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        # `annotator export | head`: the reader has what it wanted.
-        sys.stderr.close()
-        return 0
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130
