@@ -65,8 +65,9 @@ def _article_ids(store: Store, flt: ExportFilter) -> Iterator[str]:
         clauses.append(f"status IN ({','.join('?' for _ in flt.statuses)})")
         params += list(flt.statuses)
     if flt.article_ids is not None:
-        clauses.append(f"id IN ({','.join('?' for _ in flt.article_ids)})")
-        params += list(flt.article_ids)
+        # One JSON parameter, not one per id: a view may hold more ids than SQLite's limit.
+        clauses.append("id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(flt.article_ids)))
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     # Ids first (small), then one article at a time: memory stays flat.

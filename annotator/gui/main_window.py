@@ -16,6 +16,7 @@ from ..core.suggest.runner import suggest_corpus
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .corpus_list import CorpusPanel
+from .corpus_views import CorpusViews
 from .labels import Label, color_for, default_labels
 from .popups import ClaimPopup, MentionPopup, PositionPopup
 from .review import ReviewBar, claim_index, review_order
@@ -34,6 +35,7 @@ from .qt import (
     QPixmap,
     QSettings,
     QSplitter,
+    QTabWidget,
     Qt,
     QTimer,
     QToolBar,
@@ -85,9 +87,15 @@ class MainWindow(QMainWindow):
         self.review_bar = ReviewBar()
         self.review_bar.hide()
         centre = ArticlePane(self.header, self.text, self.review_bar)
+        self.views = CorpusViews(session)
+        self.centre_tabs = QTabWidget()
+        self.centre_tabs.setObjectName("centreTabs")
+        self.centre_tabs.setDocumentMode(True)
+        self.centre_tabs.addTab(centre, "Article")
+        self.centre_tabs.addTab(self.views, "Corpus views")
         self.splitter = QSplitter()
         self.splitter.addWidget(self.corpus)
-        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.centre_tabs)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -203,6 +211,14 @@ class MainWindow(QMainWindow):
         done = self._action("✓ Done && next", self.done_and_next, tip="Mark this article done and open the next to do (Ctrl+Enter)")
         self.toolbar.addAction(done)
 
+        view = bar.addMenu("&View")
+        self._action("&Article", lambda: self.centre_tabs.setCurrentIndex(0), "Ctrl+1", menu=view)
+        self._action("&Corpus views", lambda: self.centre_tabs.setCurrentIndex(1), "Ctrl+2", menu=view)
+        for name, key in (("speakers", "Ctrl+Shift+1"), ("claims", "Ctrl+Shift+2"),
+                          ("positions", "Ctrl+Shift+3"), ("timeline", "Ctrl+Shift+4"),
+                          ("search", "Ctrl+Shift+F")):
+            self._action(f"{name.capitalize()} view", lambda n=name: self.show_view(n), key, menu=view)
+
         review = bar.addMenu("&Review")
         self._action("&Start review of this article", self.start_review, "Ctrl+R", menu=review)
         review.addSeparator()
@@ -234,6 +250,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _connect(self) -> None:
+        self._views_stale = False
+        self.centre_tabs.currentChanged.connect(self._centre_tab_changed)
+        self.views.open_span.connect(self.open_span)
+        self.views.open_search_hit.connect(self.open_search_hit)
+        self.views.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.views.exported.connect(
+            lambda n, path: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000))
+        self.views.export_failed.connect(self.show_error)
         self.review_bar.step.connect(self.review_step)
         self.review_bar.decide.connect(self.decide_current)
         self.review_bar.finish.connect(self.finish_review)
@@ -312,11 +336,45 @@ class MainWindow(QMainWindow):
                 # and listing them again would take 300 ms after every key press.)
                 self.refresh_annotations(panel_now=False)
         self.corpus.model.refresh_rows(changes.articles)
+        self._refresh_views()
         if changes.touches("articles"):  # the counts are of article statuses
             self._update_counts()
         self._update_undo()
         if changes.action:
             self.statusBar().showMessage(changes.action, 4000)
+
+    def _refresh_views(self) -> None:
+        # Hidden views are re-read when shown, not after every key press.
+        self._views_stale = True
+        if self.centre_tabs.currentWidget() is self.views:
+            self._views_stale = False
+            self.views.refresh()
+
+    def _centre_tab_changed(self, _index: int) -> None:
+        if self.centre_tabs.currentWidget() is self.views and self._views_stale:
+            self._views_stale = False
+            self.views.refresh()
+
+    def show_view(self, name: str) -> None:
+        self.centre_tabs.setCurrentIndex(1)
+        self.views.show_view(name)
+
+    def open_span(self, article_id: str, span_id: str) -> None:
+        """Open an article from a corpus view, at the span if one is given."""
+        self.centre_tabs.setCurrentIndex(0)
+        if self.article is None or self.article["id"] != article_id:
+            self._go_to(article_id)
+        if span_id:
+            self.span_clicked(span_id)
+            self.text.mark_span(span_id)
+
+    def open_search_hit(self, article_id: str, start: int, end: int) -> None:
+        self.centre_tabs.setCurrentIndex(0)
+        if self.article is None or self.article["id"] != article_id:
+            self._go_to(article_id)
+        self.text.show_search_hits([(start, end)])
+        self.text.select_range(start, end)
+        self.text.centerCursor()
 
     # -- tagging ------------------------------------------------------------------------
 
@@ -738,6 +796,7 @@ class MainWindow(QMainWindow):
 
     def _reload_all(self) -> None:
         self.corpus.reload()
+        self._refresh_views()
         if self.article is not None:
             self.refresh_annotations()
         self._update_counts()
@@ -868,6 +927,7 @@ class MainWindow(QMainWindow):
         self._rebuild_recent()
         self.corpus.filter.clear()
         self.corpus.model.reload()
+        self._refresh_views()
         self.show_article(None)
         if self.corpus.model.rows:
             self.corpus.select(self.corpus.model.rows[0]["id"])
@@ -904,6 +964,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, report: ImportReport) -> None:
         self.corpus.reload()
+        self._refresh_views()
         self._update_counts()
         if self.article is None and self.corpus.model.rows:
             self.corpus.select(self.corpus.model.rows[0]["id"])
