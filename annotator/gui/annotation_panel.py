@@ -8,11 +8,13 @@ from typing import Any
 
 from .qt import (
     QAbstractItemView,
+    QEvent,
     QHeaderView,
     QKeySequence,
     QShortcut,
     Qt,
     QTabWidget,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,16 +29,6 @@ STANCE_MARKS = {"favor": "▲ favor", "against": "▼ against", "neutral": "● 
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class _Item(QTreeWidgetItem):
-    """A list row whose tooltip (the text column, never rendered as HTML) is made
-    only when shown: setting 10,000 tooltips up front took 40 ms."""
-
-    def data(self, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return plain_tooltip(self.text(1))
-        return super().data(column, role)
 
 
 class _List(QTreeWidget):
@@ -58,6 +50,18 @@ class _List(QTreeWidget):
         header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 130)
+
+    def viewportEvent(self, event) -> bool:
+        # The text column's tooltip, made when asked: 10,000 setToolTip calls took 40 ms,
+        # and a Qt tooltip that looks like HTML is shown as HTML (plain_tooltip).
+        if event.type() == QEvent.Type.ToolTip:
+            item = self.itemAt(event.pos())
+            if item is not None and self.columnAt(event.pos().x()) == 1:
+                QToolTip.showText(event.globalPos(), plain_tooltip(item.text(1)), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
 
 class AnnotationPanel(QWidget):
@@ -182,7 +186,7 @@ class AnnotationPanel(QWidget):
         order = self._order.setdefault(kind, [])
         i = bisect_right(order, key)
         order.insert(i, key)
-        item = _Item(columns)
+        item = QTreeWidgetItem(columns)
         item.setData(0, Qt.ItemDataRole.UserRole, item_id)
         widget.insertTopLevelItem(i, item)
         self._span_of[(kind, item_id)] = span_id
@@ -194,7 +198,7 @@ class AnnotationPanel(QWidget):
         items = []
         chosen = None
         for item_id, columns, span_id in rows:
-            item = _Item(columns)
+            item = QTreeWidgetItem(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, item_id)
             items.append(item)
             self._span_of[(kind, item_id)] = span_id
