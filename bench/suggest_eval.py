@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare the rule-based suggestions with the hand-made gold file.
 
-    .venv/bin/python bench/suggest_eval.py [--gold sample_corpus/gold.jsonl] [-v] [--n 10000]
+    .venv/bin/python bench/suggest_eval.py [--gold tests/data/gold.jsonl] [-v] [--n 10000]
 
 Prints precision / recall / F1 for claim content (exact and overlap), cue spans (exact),
 speaker attribution accuracy (over gold claims matched by overlap: the suggested
@@ -156,7 +156,7 @@ def _show(text: str, spans: list[Span]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", default=str(ROOT / "sample_corpus" / "gold.jsonl"))
+    ap.add_argument("--gold", default=str(ROOT / "tests" / "data" / "gold.jsonl"))
     ap.add_argument("--n", type=int, default=10_000, help="articles for the timing run")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and errors")
     args = ap.parse_args(argv)

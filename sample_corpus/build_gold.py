@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build sample_corpus/gold.jsonl: hand-made gold annotations for the sample corpus.
+"""Build tests/data/gold.jsonl: hand-made gold annotations for the sample corpus.
 
 Standard library only.  Run from anywhere:
 
@@ -59,7 +59,7 @@ import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "gold.jsonl"
+OUT = HERE.parent / "tests" / "data" / "gold.jsonl"
 STAMP = "2026-01-01T00:00:00.000Z"
 MAX_GAP = 200
 

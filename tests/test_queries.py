@@ -512,7 +512,7 @@ def test_index_after_import_of_text_and_gold(store: Store, sample_dir: Path) -> 
     assert q.search_count(store, "no region needs a new bloc") >= 1
     # The gold file has the same texts (duplicates): a fresh store takes them in.
     with Store(memory=True) as gold:
-        import_paths(gold, [sample_dir / "gold.jsonl"])
+        import_paths(gold, [sample_dir.parent / "tests" / "data" / "gold.jsonl"])
         index_ok(gold)
         rows = q.search(gold, "no region needs a new bloc", ViewFilter(label="claim"))
         (row,) = rows

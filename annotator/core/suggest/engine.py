@@ -17,7 +17,7 @@ The pipeline, all on Python ``str`` offsets of the article text:
    ministry" -> the last organisation with that head) and matched to known speakers.
 
 Conventions follow ``sample_corpus/build_gold.py``; ``bench/suggest_eval.py`` measures
-them against ``sample_corpus/gold.jsonl``.
+them against ``tests/data/gold.jsonl``.
 """
 
 from __future__ import annotations
