@@ -27,7 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, the annotation window opens.",
     )
     parser.add_argument(
-        "--db", metavar="PATH", type=Path,
+        "--db",
+        metavar="PATH",
+        type=Path,
         help=f"the database file (default: $ANNOTATOR_DB or {default_db_path()})",
     )
     parser.add_argument("--annotator", metavar="NAME", help="your name on new annotations")
@@ -39,17 +41,33 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", metavar="PATH")
 
     exp = sub.add_parser("export", help="export articles and annotations")
-    exp.add_argument("-o", "--output", default="-", metavar="FILE",
-                     help="file to write, or - for standard output (default)")
+    exp.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="file to write, or - for standard output (default)",
+    )
     exp.add_argument("--format", choices=FORMATS, default="jsonl")
-    exp.add_argument("--status", action="append", choices=ARTICLE_STATUSES,
-                     help="only articles with this status (repeatable)")
-    exp.add_argument("--label", action="append", metavar="LABEL",
-                     help="only spans with this label (repeatable)")
-    exp.add_argument("--include-rejected", action="store_true",
-                     help="also export annotations a reviewer rejected")
-    exp.add_argument("--include-suggestions", action="store_true",
-                     help="also export suggestions nobody has accepted yet")
+    exp.add_argument(
+        "--status",
+        action="append",
+        choices=ARTICLE_STATUSES,
+        help="only articles with this status (repeatable)",
+    )
+    exp.add_argument(
+        "--label", action="append", metavar="LABEL", help="only spans with this label (repeatable)"
+    )
+    exp.add_argument(
+        "--include-rejected",
+        action="store_true",
+        help="also export annotations a reviewer rejected",
+    )
+    exp.add_argument(
+        "--include-suggestions",
+        action="store_true",
+        help="also export suggestions nobody has accepted yet",
+    )
 
     sub.add_parser("stats", help="counts per status and label")
 

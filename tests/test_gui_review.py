@@ -109,8 +109,11 @@ def test_review_pass_steps_in_text_order_and_marks_the_article_reviewed(make_win
     win = make_window()
     aid = win.article["id"]
     text = win.text.text
-    for phrase, label in (("no region needs a new bloc", "claim"), ("Claire Whitfield", "speaker"),
-                          ("Lin Qiao", "speaker")):
+    for phrase, label in (
+        ("no region needs a new bloc", "claim"),
+        ("Claire Whitfield", "speaker"),
+        ("Lin Qiao", "speaker"),
+    ):
         start = text.index(phrase)
         win.text.select_range(start, start + len(phrase))
         win.tag(label)
@@ -119,7 +122,10 @@ def test_review_pass_steps_in_text_order_and_marks_the_article_reviewed(make_win
     key(win, qtbot, Qt.Key.Key_R, CTRL)
     assert win.review is not None and win.review_bar.isVisible()
     assert [s["span"]["text"] for s in win.review] == [
-        "no region needs a new bloc", "Claire Whitfield", "Lin Qiao"]
+        "no region needs a new bloc",
+        "Claire Whitfield",
+        "Lin Qiao",
+    ]
     assert win.text.current_span_id == win.review[0]["span"]["id"]
     assert not win.review_bar.finish_button.isEnabled()
 

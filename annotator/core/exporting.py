@@ -24,9 +24,23 @@ from .store import Store
 FORMATS = ("jsonl", "csv", "w3c")
 SCHEMA_VERSION = 1
 CSV_COLUMNS = (
-    "article_id", "article_title", "published", "span_id", "label", "start", "end", "text",
-    "status", "annotator", "note", "speaker_id", "speaker", "claim_id", "claim_kind",
-    "created", "updated",
+    "article_id",
+    "article_title",
+    "published",
+    "span_id",
+    "label",
+    "start",
+    "end",
+    "text",
+    "status",
+    "annotator",
+    "note",
+    "speaker_id",
+    "speaker",
+    "claim_id",
+    "claim_kind",
+    "created",
+    "updated",
 )
 
 
@@ -100,12 +114,18 @@ def article_record(
         content = [sid for sid in c["spans"] if sid in span_ids]
         if not content:
             continue
-        claims.append({
-            "id": c["id"], "spans": content, "speaker": c["speaker_id"],
-            "mention": c["mention_span_id"] if c["mention_span_id"] in span_ids else None,
-            "cue": c["cue_span_id"] if c["cue_span_id"] in span_ids else None,
-            "kind": c["kind"], "status": c["status"], "note": c["note"],
-        })
+        claims.append(
+            {
+                "id": c["id"],
+                "spans": content,
+                "speaker": c["speaker_id"],
+                "mention": c["mention_span_id"] if c["mention_span_id"] in span_ids else None,
+                "cue": c["cue_span_id"] if c["cue_span_id"] in span_ids else None,
+                "kind": c["kind"],
+                "status": c["status"],
+                "note": c["note"],
+            }
+        )
     # In text order of what is exported: a left-out highlight must not decide the order,
     # or the export, imported and exported again, would list the claims differently.
     start_of = {s["id"]: s["start"] for s in spans}
@@ -113,9 +133,13 @@ def article_record(
     claim_ids = {c["id"] for c in claims}
     positions = [
         {
-            "id": p["id"], "speaker": p["speaker_id"], "target": p["target"],
-            "stance": p["stance"], "evidence": [e for e in p["evidence"] if e in claim_ids],
-            "note": p["note"], "status": p["status"],
+            "id": p["id"],
+            "speaker": p["speaker_id"],
+            "target": p["target"],
+            "stance": p["stance"],
+            "evidence": [e for e in p["evidence"] if e in claim_ids],
+            "note": p["note"],
+            "status": p["status"],
         }
         for p in store.positions(article_id, statuses=statuses)
     ]
@@ -136,21 +160,41 @@ def article_record(
             spk = speaker_cache[sid] = store.speaker(sid)
         if spk is None:
             continue
-        speakers.append({
-            "id": spk["id"], "name": spk["name"], "kind": spk["kind"], "role": spk["role"],
-            "affiliation": spk["affiliation"], "aliases": spk["aliases"],
-            "mentions": [s["id"] for s in spans if s["speaker_id"] == sid],
-        })
+        speakers.append(
+            {
+                "id": spk["id"],
+                "name": spk["name"],
+                "kind": spk["kind"],
+                "role": spk["role"],
+                "affiliation": spk["affiliation"],
+                "aliases": spk["aliases"],
+                "mentions": [s["id"] for s in spans if s["speaker_id"] == sid],
+            }
+        )
     return {
-        "id": art["id"], "title": art["title"], "source": art["source"], "place": art["place"],
-        "published": art["published"], "url": art["url"], "status": art["status"],
-        "text": art["text"], "text_sha256": art["text_sha256"],
+        "id": art["id"],
+        "title": art["title"],
+        "source": art["source"],
+        "place": art["place"],
+        "published": art["published"],
+        "url": art["url"],
+        "status": art["status"],
+        "text": art["text"],
+        "text_sha256": art["text_sha256"],
         "spans": [
             {
-                "id": s["id"], "label": s["label"], "start": s["start"], "end": s["end"],
-                "text": s["text"], "annotator": s["annotator"], "status": s["status"],
-                "note": s["note"], "created": s["created"], "updated": s["updated"],
-                "reviewer": s["reviewer"], "reviewed_at": s["reviewed_at"],
+                "id": s["id"],
+                "label": s["label"],
+                "start": s["start"],
+                "end": s["end"],
+                "text": s["text"],
+                "annotator": s["annotator"],
+                "status": s["status"],
+                "note": s["note"],
+                "created": s["created"],
+                "updated": s["updated"],
+                "reviewer": s["reviewer"],
+                "reviewed_at": s["reviewed_at"],
             }
             for s in spans
         ],
@@ -181,10 +225,8 @@ def atomic_output(target: str | Path) -> Iterator[IO[str]]:
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     # mkstemp makes the file private; an export should read like any file the user writes.
-    try:
+    with suppress(OSError):
         os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-    except OSError:
-        pass
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -233,13 +275,27 @@ def _csv(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
         for span in rec["spans"]:
             claim = claim_of.get(span["id"])
             speaker = speaker_of.get(span["id"]) or (claim["speaker"] if claim else None)
-            writer.writerow([
-                rec["id"], rec["title"], rec["published"], span["id"], span["label"],
-                span["start"], span["end"], span["text"], span["status"], span["annotator"],
-                span["note"], speaker, names.get(speaker) if speaker else None,
-                claim["id"] if claim else None, claim["kind"] if claim else None,
-                span["created"], span["updated"],
-            ])
+            writer.writerow(
+                [
+                    rec["id"],
+                    rec["title"],
+                    rec["published"],
+                    span["id"],
+                    span["label"],
+                    span["start"],
+                    span["end"],
+                    span["text"],
+                    span["status"],
+                    span["annotator"],
+                    span["note"],
+                    speaker,
+                    names.get(speaker) if speaker else None,
+                    claim["id"] if claim else None,
+                    claim["kind"] if claim else None,
+                    span["created"],
+                    span["updated"],
+                ]
+            )
         yield
 
 
@@ -262,8 +318,10 @@ def w3c_annotation(record: dict, span: dict, *, context: int = 32) -> dict[str, 
             "selector": [
                 {"type": "TextPositionSelector", "start": start, "end": end},
                 {
-                    "type": "TextQuoteSelector", "exact": span["text"],
-                    "prefix": text[max(0, start - context):start], "suffix": text[end:end + context],
+                    "type": "TextQuoteSelector",
+                    "exact": span["text"],
+                    "prefix": text[max(0, start - context) : start],
+                    "suffix": text[end : end + context],
                 },
             ],
         },
@@ -271,7 +329,9 @@ def w3c_annotation(record: dict, span: dict, *, context: int = 32) -> dict[str, 
 
 
 def _w3c(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
-    out.write('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": [')
+    out.write(
+        '{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": ['
+    )
     first = True
     for rec in records:
         for span in rec["spans"]:

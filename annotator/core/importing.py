@@ -56,7 +56,8 @@ def collect_files(paths: Iterable[str | Path], report: ImportReport) -> list[Pat
         path = Path(given)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
             )
             if not found:
@@ -90,7 +91,8 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
         if size > MAX_TEXT_BYTES:
             raise InputError(
                 f"file too large ({-(-size // (1024 * 1024))} MB; the limit is "
-                f"{MAX_TEXT_BYTES // (1024 * 1024)} MB)", path=shown
+                f"{MAX_TEXT_BYTES // (1024 * 1024)} MB)",
+                path=shown,
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -120,16 +122,22 @@ def _jsonl_stream(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inp
             for number, raw in enumerate(handle, start=1):
                 if len(raw) > MAX_TEXT_BYTES:
                     size_mb = -(-len(raw) // (1024 * 1024))
-                    yield number, InputError(f"record too large ({size_mb} MB; the limit is {limit_mb} MB)")
+                    yield (
+                        number,
+                        InputError(f"record too large ({size_mb} MB; the limit is {limit_mb} MB)"),
+                    )
                     continue
                 if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    yield number, InputError(
-                        f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
-                        "save the file as UTF-8"
+                    yield (
+                        number,
+                        InputError(
+                            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
+                            "save the file as UTF-8"
+                        ),
                     )
                     continue
                 yield from _jsonl_lines([line], first=number)
@@ -141,7 +149,9 @@ def _jsonl(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     yield from _jsonl_lines(text.split("\n"), first=1)
 
 
-def _jsonl_lines(lines: Iterable[str], *, first: int) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+def _jsonl_lines(
+    lines: Iterable[str], *, first: int
+) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
@@ -168,8 +178,9 @@ def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     column = next((c for c in _CSV_TEXT_COLUMNS if c in header), None)
     if column is None:
-        yield 1, InputError(
-            f"no text column (the header needs one of: {', '.join(_CSV_TEXT_COLUMNS)})"
+        yield (
+            1,
+            InputError(f"no text column (the header needs one of: {', '.join(_CSV_TEXT_COLUMNS)})"),
         )
         return
     start = reader.line_num + 1

@@ -164,8 +164,11 @@ def _raw_spans(raw: dict[str, Any]) -> list[dict[str, Any]]:
             if not isinstance(item, dict):
                 raise _fail(f"entity {i + 1} must be an object")
             found.append(
-                {"start": item.get("start_offset"), "end": item.get("end_offset"),
-                 "label": item.get("label")}
+                {
+                    "start": item.get("start_offset"),
+                    "end": item.get("end_offset"),
+                    "label": item.get("label"),
+                }
             )
     return found
 
@@ -204,14 +207,22 @@ def _spans(raw: dict, text: str, remap: OffsetMap | None, annotator: str) -> lis
             if span_id in seen:
                 raise _fail(f"span id {span_id} appears twice")
             seen.add(span_id)
-        spans.append({
-            "id": span_id, "start": start, "end": end, "text": text[start:end],
-            "label": _label(label),
-            "annotator": _opt_str(span, "annotator") or annotator, "status": status,
-            "note": span.get("note") if isinstance(span.get("note"), str) else None,
-            "created": _opt_str(span, "created"), "updated": _opt_str(span, "updated"),
-            "reviewer": _opt_str(span, "reviewer"), "reviewed_at": _opt_str(span, "reviewed_at"),
-        })
+        spans.append(
+            {
+                "id": span_id,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "label": _label(label),
+                "annotator": _opt_str(span, "annotator") or annotator,
+                "status": status,
+                "note": span.get("note") if isinstance(span.get("note"), str) else None,
+                "created": _opt_str(span, "created"),
+                "updated": _opt_str(span, "updated"),
+                "reviewer": _opt_str(span, "reviewer"),
+                "reviewed_at": _opt_str(span, "reviewed_at"),
+            }
+        )
     return spans
 
 
@@ -253,11 +264,17 @@ def _speakers(value: Any, span_ids: set[str]) -> list[dict[str, Any]]:
         if not isinstance(mentions, list):
             raise _fail(f"speaker {name!r}: mentions must be a list of span ids")
         mentions = [_ref(m, span_ids, f"speaker {name!r} mention") for m in mentions]
-        speakers.append({
-            "id": sid, "name": name, "kind": kind, "role": _opt_str(spk, "role"),
-            "affiliation": _opt_str(spk, "affiliation"), "aliases": aliases,
-            "mentions": mentions,
-        })
+        speakers.append(
+            {
+                "id": sid,
+                "name": name,
+                "kind": kind,
+                "role": _opt_str(spk, "role"),
+                "affiliation": _opt_str(spk, "affiliation"),
+                "aliases": aliases,
+                "mentions": mentions,
+            }
+        )
     return speakers
 
 
@@ -276,15 +293,18 @@ def _claims(value: Any, span_ids: set[str], speaker_ids: set[str]) -> list[dict[
         status = claim.get("status") or "accepted"
         if status not in schema.SPAN_STATUSES:
             raise _fail(f"claim {cid} has unknown status {status!r}")
-        claims.append({
-            "id": cid,
-            "spans": [_ref(s, span_ids, f"claim {cid} span") for s in content],
-            "speaker": _ref(claim.get("speaker"), speaker_ids, f"claim {cid} speaker"),
-            "mention": _ref(claim.get("mention"), span_ids, f"claim {cid} mention"),
-            "cue": _ref(claim.get("cue"), span_ids, f"claim {cid} cue"),
-            "kind": kind, "status": status,
-            "note": claim.get("note") if isinstance(claim.get("note"), str) else None,
-        })
+        claims.append(
+            {
+                "id": cid,
+                "spans": [_ref(s, span_ids, f"claim {cid} span") for s in content],
+                "speaker": _ref(claim.get("speaker"), speaker_ids, f"claim {cid} speaker"),
+                "mention": _ref(claim.get("mention"), span_ids, f"claim {cid} mention"),
+                "cue": _ref(claim.get("cue"), span_ids, f"claim {cid} cue"),
+                "kind": kind,
+                "status": status,
+                "note": claim.get("note") if isinstance(claim.get("note"), str) else None,
+            }
+        )
     return claims
 
 
@@ -303,10 +323,15 @@ def _positions(value: Any, claim_ids: set[str], speaker_ids: set[str]) -> list[d
         evidence = pos.get("evidence") or []
         if not isinstance(evidence, list):
             raise _fail(f"position {pid}: evidence must be a list of claim ids")
-        positions.append({
-            "id": pid, "target": target, "stance": stance, "status": status,
-            "speaker": _ref(pos.get("speaker"), speaker_ids, f"position {pid} speaker"),
-            "evidence": [_ref(c, claim_ids, f"position {pid} evidence") for c in evidence],
-            "note": pos.get("note") if isinstance(pos.get("note"), str) else None,
-        })
+        positions.append(
+            {
+                "id": pid,
+                "target": target,
+                "stance": stance,
+                "status": status,
+                "speaker": _ref(pos.get("speaker"), speaker_ids, f"position {pid} speaker"),
+                "evidence": [_ref(c, claim_ids, f"position {pid} evidence") for c in evidence],
+                "note": pos.get("note") if isinstance(pos.get("note"), str) else None,
+            }
+        )
     return positions

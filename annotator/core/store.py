@@ -11,7 +11,7 @@ import getpass
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,14 +54,24 @@ class _Journal:
     articles: set[str] = field(default_factory=set)
 
     def record(self, table: str, before: dict | None, after: dict | None) -> None:
+        """An insert (before None), a delete (after None) or an update of one row.
+
+        Updates keep only the columns that changed: marking a long article done must
+        not copy its whole text into the history twice.
+        """
         row = after if after is not None else before
         assert row is not None
         key = {col: row[col] for col in PRIMARY_KEYS[table]}
-        self.entries.append({"t": table, "k": key, "b": before, "a": after})
-        if table == "articles":
-            self.articles.add(row["id"])
-        elif "article_id" in row:
-            self.articles.add(row["article_id"])
+        article = row["id"] if table == "articles" else row.get("article_id")
+        entry: dict[str, Any] = {"t": table, "k": key, "b": before, "a": after, "art": article}
+        if before is not None and after is not None:
+            changed = [c for c in after if after[c] != before.get(c)]
+            entry.update(
+                u=1, b={c: before.get(c) for c in changed}, a={c: after[c] for c in changed}
+            )
+        self.entries.append(entry)
+        if article:
+            self.articles.add(article)
 
     def changes(self) -> Changes:
         return Changes(
@@ -195,10 +205,8 @@ class Store:
         return target
 
     def close(self) -> None:
-        try:
+        with suppress(sqlite3.Error):
             self.db.conn.close()
-        except sqlite3.Error:
-            pass
 
     def __enter__(self) -> Store:
         return self
@@ -237,10 +245,8 @@ class Store:
             self._depth = 0
 
     def _rollback(self) -> None:
-        try:
+        with suppress(sqlite3.Error):
             self.db.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
 
     @contextmanager
     def _action(self, name: str) -> Iterator[_Journal]:
@@ -344,15 +350,29 @@ class Store:
             # Rows come back in an order foreign keys may dislike until the end.
             self.db.execute("PRAGMA defer_foreign_keys = ON")
             entries = json.loads(row["changes"])
-            journal = _Journal(("Undo " if undo else "Redo ") + row["action"])
             for entry in reversed(entries) if undo else entries:
                 image = entry["b"] if undo else entry["a"]
-                self._put_image(entry["t"], entry["k"], image)
-                journal.record(entry["t"], entry["a"], entry["b"])
+                if entry.get("u"):
+                    self._set_columns(entry["t"], entry["k"], image)
+                else:
+                    self._put_image(entry["t"], entry["k"], image)
             self.db.execute(
                 "UPDATE history SET undone = ? WHERE id = ?", (1 if undo else 0, row["id"])
             )
-        return journal.changes()
+        return Changes(
+            ("Undo " if undo else "Redo ") + row["action"],
+            frozenset(e["art"] for e in entries if e.get("art")),
+            frozenset(e["t"] for e in entries),
+        )
+
+    def _set_columns(self, table: str, key: dict, values: dict) -> None:
+        if not values:
+            return
+        sets = ", ".join(f'"{c}" = ?' for c in values)
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        self.db.execute(
+            f"UPDATE {table} SET {sets} WHERE {where}", [*values.values(), *key.values()]
+        )
 
     # -- articles ----------------------------------------------------------
 
@@ -443,7 +463,9 @@ class Store:
         if order_by not in columns:
             raise ValueError(f"cannot sort by {order_by}")
         direction = "DESC" if descending else "ASC"
-        order = f"{order_by} {direction}, a.rowid" if order_by != "rowid" else f"a.rowid {direction}"
+        order = (
+            f"{order_by} {direction}, a.rowid" if order_by != "rowid" else f"a.rowid {direction}"
+        )
         if order_by == "title":
             order = f"a.title COLLATE NOCASE {direction}, a.rowid"
         sql = (
@@ -463,7 +485,11 @@ class Store:
         clauses: list[str] = []
         params: list[Any] = []
         if filter_text:
-            like = "%" + filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            like = (
+                "%"
+                + filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
             clauses.append(
                 "(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\' "
                 "OR a.place LIKE ? ESCAPE '\\')"
@@ -474,7 +500,9 @@ class Store:
             params.append(status)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def neighbour_article(self, article_id: str, *, step: int, status: str | None = None) -> str | None:
+    def neighbour_article(
+        self, article_id: str, *, step: int, status: str | None = None
+    ) -> str | None:
         """The next (step=1) or previous (step=-1) article in corpus order, optionally by status."""
         row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
@@ -523,13 +551,9 @@ class Store:
             raise IntegrityError(f"no article with id {article_id}")
         length, actual = row
         if not (0 <= start < end <= length):
-            raise OffsetError(
-                f"span {start}-{end} is outside the article text (0-{length})"
-            )
+            raise OffsetError(f"span {start}-{end} is outside the article text (0-{length})")
         if text is not None and actual != text:
-            raise OffsetError(
-                f"span {start}-{end} selects {actual!r} in the article, not {text!r}"
-            )
+            raise OffsetError(f"span {start}-{end} selects {actual!r} in the article, not {text!r}")
         return actual
 
     def add_span(
@@ -549,25 +573,54 @@ class Store:
         """Highlight text[start:end] (code points) with a label; returns the stored span."""
         with self._action(f"Tag {label}") as j:
             span = self._add_span(
-                j, article_id, start, end, label, text=text, status=status, note=note,
-                speaker_id=speaker_id, annotator=annotator, id=id,
+                j,
+                article_id,
+                start,
+                end,
+                label,
+                text=text,
+                status=status,
+                note=note,
+                speaker_id=speaker_id,
+                annotator=annotator,
+                id=id,
             )
         return span
 
     def _add_span(
-        self, j: _Journal, article_id: str, start: int, end: int, label: str, *,
-        text: str | None = None, status: str = "accepted", note: str | None = None,
-        speaker_id: str | None = None, annotator: str | None = None, id: str | None = None,
+        self,
+        j: _Journal,
+        article_id: str,
+        start: int,
+        end: int,
+        label: str,
+        *,
+        text: str | None = None,
+        status: str = "accepted",
+        note: str | None = None,
+        speaker_id: str | None = None,
+        annotator: str | None = None,
+        id: str | None = None,
     ) -> dict[str, Any]:
         if not label or not label.strip():
             raise IntegrityError("a span needs a label")
         actual = self._check_offsets(article_id, start, end, text)
         stamp = now()
         row = {
-            "id": id or new_id(), "article_id": article_id, "start": start, "end": end,
-            "text": actual, "label": label, "annotator": annotator or self.annotator,
-            "status": status, "note": note, "speaker_id": speaker_id, "reviewer": None,
-            "reviewed_at": None, "created": stamp, "updated": stamp,
+            "id": id or new_id(),
+            "article_id": article_id,
+            "start": start,
+            "end": end,
+            "text": actual,
+            "label": label,
+            "annotator": annotator or self.annotator,
+            "status": status,
+            "note": note,
+            "speaker_id": speaker_id,
+            "reviewer": None,
+            "reviewed_at": None,
+            "created": stamp,
+            "updated": stamp,
         }
         self._insert(j, "spans", row)
         return row
@@ -575,9 +628,11 @@ class Store:
     def span(self, span_id: str) -> dict[str, Any] | None:
         return self._one("SELECT * FROM spans WHERE id = ?", [span_id])
 
-    def spans(self, article_id: str, *, statuses: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    def spans(
+        self, article_id: str, *, statuses: Iterable[str] | None = None
+    ) -> list[dict[str, Any]]:
         """The article's spans in text order, optionally only those with given statuses."""
-        sql = 'SELECT * FROM spans WHERE article_id = ?'
+        sql = "SELECT * FROM spans WHERE article_id = ?"
         params: list[Any] = [article_id]
         if statuses is not None:
             statuses = list(statuses)
@@ -587,7 +642,16 @@ class Store:
 
     def update_span(self, span_id: str, **changes: Any) -> Changes:
         """Change a span's label, note, status, speaker or range (range is re-checked)."""
-        allowed = {"label", "note", "status", "speaker_id", "start", "end", "reviewer", "reviewed_at"}
+        allowed = {
+            "label",
+            "note",
+            "status",
+            "speaker_id",
+            "start",
+            "end",
+            "reviewer",
+            "reviewed_at",
+        }
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))} of a span")
@@ -673,21 +737,35 @@ class Store:
         Returns {"span": ..., "claim": ... or None}.
         """
         with self._action(f"Tag {label}") as j:
-            span = self._add_span(j, article_id, start, end, label, speaker_id=speaker_id if label == "speaker" else None)
+            span = self._add_span(
+                j,
+                article_id,
+                start,
+                end,
+                label,
+                speaker_id=speaker_id if label == "speaker" else None,
+            )
             claim = None
             if label == "claim":
                 claim = self._add_claim(
-                    j, article_id, [span["id"]], speaker_id=speaker_id,
-                    mention_span_id=mention_span_id, cue_span_id=cue_span_id,
+                    j,
+                    article_id,
+                    [span["id"]],
+                    speaker_id=speaker_id,
+                    mention_span_id=mention_span_id,
+                    cue_span_id=cue_span_id,
                     kind=claim_kind or "direct",
                 )
-            status = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+            status = self.db.execute(
+                "SELECT status FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
             if status and status[0] == "todo":
                 self._update(j, "articles", {"id": article_id}, {"status": "in_progress"})
         return {"span": span, "claim": claim}
 
-    def _speaker_named(self, j: _Journal, name: str, *, kind: str = "person",
-                       role: str | None = None) -> str | None:
+    def _speaker_named(
+        self, j: _Journal, name: str, *, kind: str = "person", role: str | None = None
+    ) -> str | None:
         if not name.strip():
             return None
         found = self.find_speaker(name)
@@ -695,28 +773,41 @@ class Store:
             return found["id"]
         return self._add_speaker(j, name, kind=kind, role=role)["id"]
 
-    def link_mention(self, span_id: str, *, speaker_name: str, kind: str = "person",
-                     role: str | None = None) -> Changes:
+    def link_mention(
+        self, span_id: str, *, speaker_name: str, kind: str = "person", role: str | None = None
+    ) -> Changes:
         """Say which corpus-wide speaker a speaker highlight names (found by name or alias, or new)."""
         with self._action("Set speaker") as j:
             speaker_id = self._speaker_named(j, speaker_name, kind=kind, role=role)
             self._update_span(j, span_id, {"speaker_id": speaker_id})
         return j.changes()
 
-    def attribute_claim(self, claim_id: str, *, speaker_name: str, kind: str | None = None,
-                        cue_span_id: str | None = None, mention_span_id: str | None = None) -> Changes:
+    def attribute_claim(
+        self,
+        claim_id: str,
+        *,
+        speaker_name: str,
+        kind: str | None = None,
+        cue_span_id: str | None = None,
+        mention_span_id: str | None = None,
+    ) -> Changes:
         """Set who said a claim (by name or alias, or a new speaker), its kind and cue."""
         with self._action("Attribute claim") as j:
             speaker_id = self._speaker_named(j, speaker_name)
-            changes: dict[str, Any] = {"speaker_id": speaker_id, "cue_span_id": cue_span_id,
-                                       "updated": now()}
+            changes: dict[str, Any] = {
+                "speaker_id": speaker_id,
+                "cue_span_id": cue_span_id,
+                "updated": now(),
+            }
             if kind:
                 changes["kind"] = kind
             if mention_span_id is not None:
                 changes["mention_span_id"] = mention_span_id
             after = self._update(j, "claims", {"id": claim_id}, changes)
             if after["mention_span_id"] and speaker_id:
-                self._update(j, "spans", {"id": after["mention_span_id"]}, {"speaker_id": speaker_id})
+                self._update(
+                    j, "spans", {"id": after["mention_span_id"]}, {"speaker_id": speaker_id}
+                )
         return j.changes()
 
     # -- speakers ----------------------------------------------------------
@@ -733,13 +824,22 @@ class Store:
     ) -> dict[str, Any]:
         """Add a corpus-wide speaker."""
         with self._action("Add speaker") as j:
-            row = self._add_speaker(j, name, kind=kind, role=role, affiliation=affiliation,
-                                    aliases=aliases, id=id)
+            row = self._add_speaker(
+                j, name, kind=kind, role=role, affiliation=affiliation, aliases=aliases, id=id
+            )
         return row
 
-    def _add_speaker(self, j: _Journal, name: str, *, kind: str = "person", role: str | None = None,
-                     affiliation: str | None = None, aliases: Sequence[str] = (),
-                     id: str | None = None) -> dict[str, Any]:
+    def _add_speaker(
+        self,
+        j: _Journal,
+        name: str,
+        *,
+        kind: str = "person",
+        role: str | None = None,
+        affiliation: str | None = None,
+        aliases: Sequence[str] = (),
+        id: str | None = None,
+    ) -> dict[str, Any]:
         name = " ".join(name.split())
         if not name:
             raise IntegrityError("a speaker needs a name")
@@ -747,9 +847,14 @@ class Store:
             raise IntegrityError(f"unknown speaker kind {kind!r}")
         stamp = now()
         row = {
-            "id": id or new_id(), "name": name, "kind": kind, "role": role,
-            "affiliation": affiliation, "aliases": json.dumps(list(aliases), ensure_ascii=False),
-            "created": stamp, "updated": stamp,
+            "id": id or new_id(),
+            "name": name,
+            "kind": kind,
+            "role": role,
+            "affiliation": affiliation,
+            "aliases": json.dumps(list(aliases), ensure_ascii=False),
+            "created": stamp,
+            "updated": stamp,
         }
         self._insert(j, "speakers", row)
         return row
@@ -820,7 +925,9 @@ class Store:
                 if alias.casefold() != keep["name"].casefold() and alias not in aliases:
                     aliases.append(alias)
             self._update(
-                j, "speakers", {"id": keep_id},
+                j,
+                "speakers",
+                {"id": keep_id},
                 {"aliases": json.dumps(aliases, ensure_ascii=False), "updated": now()},
             )
             self._delete(j, "speakers", {"id": drop_id})
@@ -843,15 +950,29 @@ class Store:
         """A claim made of content spans, said by a speaker, optionally with mention and cue."""
         with self._action("Add claim") as j:
             row = self._add_claim(
-                j, article_id, span_ids, speaker_id=speaker_id, mention_span_id=mention_span_id,
-                cue_span_id=cue_span_id, kind=kind, status=status, id=id,
+                j,
+                article_id,
+                span_ids,
+                speaker_id=speaker_id,
+                mention_span_id=mention_span_id,
+                cue_span_id=cue_span_id,
+                kind=kind,
+                status=status,
+                id=id,
             )
         return row
 
     def _add_claim(
-        self, j: _Journal, article_id: str, span_ids: Sequence[str], *,
-        speaker_id: str | None = None, mention_span_id: str | None = None,
-        cue_span_id: str | None = None, kind: str = "direct", status: str = "accepted",
+        self,
+        j: _Journal,
+        article_id: str,
+        span_ids: Sequence[str],
+        *,
+        speaker_id: str | None = None,
+        mention_span_id: str | None = None,
+        cue_span_id: str | None = None,
+        kind: str = "direct",
+        status: str = "accepted",
         id: str | None = None,
     ) -> dict[str, Any]:
         if not span_ids:
@@ -868,9 +989,17 @@ class Store:
             raise IntegrityError(f"no speaker with id {speaker_id}")
         stamp = now()
         row = {
-            "id": id or new_id(), "article_id": article_id, "speaker_id": speaker_id,
-            "mention_span_id": mention_span_id, "cue_span_id": cue_span_id, "kind": kind,
-            "status": status, "note": None, "proposal": None, "created": stamp, "updated": stamp,
+            "id": id or new_id(),
+            "article_id": article_id,
+            "speaker_id": speaker_id,
+            "mention_span_id": mention_span_id,
+            "cue_span_id": cue_span_id,
+            "kind": kind,
+            "status": status,
+            "note": None,
+            "proposal": None,
+            "created": stamp,
+            "updated": stamp,
         }
         self._insert(j, "claims", row)
         for ord_, sid in enumerate(span_ids):
@@ -879,7 +1008,9 @@ class Store:
             self._update(j, "spans", {"id": mention_span_id}, {"speaker_id": speaker_id})
         return row
 
-    def claims(self, article_id: str, *, statuses: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    def claims(
+        self, article_id: str, *, statuses: Iterable[str] | None = None
+    ) -> list[dict[str, Any]]:
         """The article's claims with ``spans`` (ids in order), in text order."""
         sql = (
             "SELECT c.*, (SELECT json_group_array(span_id) FROM "
@@ -928,8 +1059,12 @@ class Store:
         with self._action("Edit claim") as j:
             after = self._update(j, "claims", {"id": claim_id}, changes)
             if after.get("mention_span_id") and after.get("speaker_id"):
-                self._update(j, "spans", {"id": after["mention_span_id"]},
-                             {"speaker_id": after["speaker_id"]})
+                self._update(
+                    j,
+                    "spans",
+                    {"id": after["mention_span_id"]},
+                    {"speaker_id": after["speaker_id"]},
+                )
         return j.changes()
 
     def delete_claim(self, claim_id: str) -> Changes:
@@ -939,8 +1074,12 @@ class Store:
         return j.changes()
 
     def _delete_claim(self, j: _Journal, claim_id: str, *, with_spans: bool) -> None:
-        for ev in self._query("SELECT position_id FROM position_evidence WHERE claim_id = ?", [claim_id]):
-            self._delete(j, "position_evidence", {"position_id": ev["position_id"], "claim_id": claim_id})
+        for ev in self._query(
+            "SELECT position_id FROM position_evidence WHERE claim_id = ?", [claim_id]
+        ):
+            self._delete(
+                j, "position_evidence", {"position_id": ev["position_id"], "claim_id": claim_id}
+            )
         links = self._query("SELECT span_id FROM claim_spans WHERE claim_id = ?", [claim_id])
         for link in links:
             self._delete(j, "claim_spans", {"claim_id": claim_id, "span_id": link["span_id"]})
@@ -976,17 +1115,29 @@ class Store:
         added = 0
         journal = _Journal("Suggest")  # collects rows; never written to history
 
-        def span_for(rng: tuple[int, int] | None, label: str, speaker_id: str | None = None) -> str | None:
+        def span_for(
+            rng: tuple[int, int] | None, label: str, speaker_id: str | None = None
+        ) -> str | None:
             if rng is None:
                 return None
             found = by_range.get((rng[0], rng[1], label))
             if found is not None:
                 return None if found["status"] == "rejected" else found["id"]
             row = {
-                "id": new_id(), "article_id": article_id, "start": rng[0], "end": rng[1],
-                "text": text[rng[0]:rng[1]], "label": label, "annotator": "suggest",
-                "status": "suggested", "note": None, "speaker_id": speaker_id, "reviewer": None,
-                "reviewed_at": None, "created": stamp, "updated": stamp,
+                "id": new_id(),
+                "article_id": article_id,
+                "start": rng[0],
+                "end": rng[1],
+                "text": text[rng[0] : rng[1]],
+                "label": label,
+                "annotator": "suggest",
+                "status": "suggested",
+                "note": None,
+                "speaker_id": speaker_id,
+                "reviewer": None,
+                "reviewed_at": None,
+                "created": stamp,
+                "updated": stamp,
             }
             self._insert(journal, "spans", row)
             by_range[(rng[0], rng[1], label)] = row
@@ -1002,21 +1153,39 @@ class Store:
                     continue
                 claim_ranges.extend(content)
                 row = {
-                    "id": new_id(), "article_id": article_id, "speaker_id": item.get("speaker_id"),
-                    "mention_span_id": span_for(item.get("mention"), "speaker", item.get("speaker_id")),
-                    "cue_span_id": span_for(item.get("cue"), "cue"), "kind": item.get("kind", "direct"),
-                    "status": "suggested", "note": None,
-                    "proposal": json.dumps(item["proposal"], ensure_ascii=False) if item.get("proposal") else None,
-                    "created": stamp, "updated": stamp,
+                    "id": new_id(),
+                    "article_id": article_id,
+                    "speaker_id": item.get("speaker_id"),
+                    "mention_span_id": span_for(
+                        item.get("mention"), "speaker", item.get("speaker_id")
+                    ),
+                    "cue_span_id": span_for(item.get("cue"), "cue"),
+                    "kind": item.get("kind", "direct"),
+                    "status": "suggested",
+                    "note": None,
+                    "proposal": json.dumps(item["proposal"], ensure_ascii=False)
+                    if item.get("proposal")
+                    else None,
+                    "created": stamp,
+                    "updated": stamp,
                 }
                 self._insert(journal, "claims", row)
                 for ord_, sid in enumerate(span_ids):
-                    self._insert(journal, "claim_spans", {"claim_id": row["id"], "span_id": sid, "ord": ord_})
+                    self._insert(
+                        journal, "claim_spans", {"claim_id": row["id"], "span_id": sid, "ord": ord_}
+                    )
                 added += 1
         return added
 
-    def decide(self, *, spans: Sequence[str] = (), claims: Sequence[str] = (),
-               positions: Sequence[str] = (), accept: bool, reviewer: str | None = None) -> Changes:
+    def decide(
+        self,
+        *,
+        spans: Sequence[str] = (),
+        claims: Sequence[str] = (),
+        positions: Sequence[str] = (),
+        accept: bool,
+        reviewer: str | None = None,
+    ) -> Changes:
         """Accept or reject annotations (one undoable action), with reviewer and time.
 
         Accepting a claim accepts its highlights and creates or reuses the
@@ -1044,43 +1213,71 @@ class Store:
                 if accept and not claim["speaker_id"] and claim["proposal"]:
                     proposal = json.loads(claim["proposal"])
                     known = self.find_speaker(proposal["name"])
-                    changes["speaker_id"] = known["id"] if known else self._add_speaker(
-                        j, proposal["name"], kind=proposal.get("kind") or "person",
-                        role=proposal.get("role"), affiliation=proposal.get("affiliation"),
-                    )["id"]
+                    changes["speaker_id"] = (
+                        known["id"]
+                        if known
+                        else self._add_speaker(
+                            j,
+                            proposal["name"],
+                            kind=proposal.get("kind") or "person",
+                            role=proposal.get("role"),
+                            affiliation=proposal.get("affiliation"),
+                        )["id"]
+                    )
                 after = self._update(j, "claims", {"id": claim_id}, changes)
                 linked = [*claim["spans"], claim["mention_span_id"], claim["cue_span_id"]]
                 for span_id in linked:
                     if span_id is None:
                         continue
-                    if not accept and span_id not in claim["spans"] and self._used_elsewhere(span_id, claim_id):
+                    if (
+                        not accept
+                        and span_id not in claim["spans"]
+                        and self._used_elsewhere(span_id, claim_id)
+                    ):
                         continue
                     decide_span(span_id)
                 if accept and after["mention_span_id"] and after["speaker_id"]:
-                    self._update(j, "spans", {"id": after["mention_span_id"]}, {"speaker_id": after["speaker_id"]})
+                    self._update(
+                        j,
+                        "spans",
+                        {"id": after["mention_span_id"]},
+                        {"speaker_id": after["speaker_id"]},
+                    )
             for span_id in spans:
                 decide_span(span_id)
                 if not accept:
                     # A claim whose every content highlight is rejected is rejected too.
-                    for link in self._query("SELECT claim_id FROM claim_spans WHERE span_id = ?", [span_id]):
+                    for link in self._query(
+                        "SELECT claim_id FROM claim_spans WHERE span_id = ?", [span_id]
+                    ):
                         left = self.db.execute(
                             "SELECT count(*) FROM claim_spans cs JOIN spans s ON s.id = cs.span_id "
-                            "WHERE cs.claim_id = ? AND s.status != 'rejected'", [link["claim_id"]]
+                            "WHERE cs.claim_id = ? AND s.status != 'rejected'",
+                            [link["claim_id"]],
                         ).fetchone()[0]
                         if not left:
-                            self._update(j, "claims", {"id": link["claim_id"]}, {"status": "rejected", "updated": stamp})
+                            self._update(
+                                j,
+                                "claims",
+                                {"id": link["claim_id"]},
+                                {"status": "rejected", "updated": stamp},
+                            )
             for position_id in positions:
-                self._update(j, "positions", {"id": position_id}, {"status": status, "updated": stamp})
+                self._update(
+                    j, "positions", {"id": position_id}, {"status": status, "updated": stamp}
+                )
         return j.changes()
 
     def _used_elsewhere(self, span_id: str, claim_id: str) -> bool:
-        return bool(self.db.execute(
-            "SELECT 1 FROM claims WHERE id != ? AND status != 'rejected' AND "
-            "(mention_span_id = ? OR cue_span_id = ?) UNION "
-            "SELECT 1 FROM claim_spans cs JOIN claims c ON c.id = cs.claim_id "
-            "WHERE cs.span_id = ? AND c.id != ? AND c.status != 'rejected'",
-            [claim_id, span_id, span_id, span_id, claim_id],
-        ).fetchone())
+        return bool(
+            self.db.execute(
+                "SELECT 1 FROM claims WHERE id != ? AND status != 'rejected' AND "
+                "(mention_span_id = ? OR cue_span_id = ?) UNION "
+                "SELECT 1 FROM claim_spans cs JOIN claims c ON c.id = cs.claim_id "
+                "WHERE cs.span_id = ? AND c.id != ? AND c.status != 'rejected'",
+                [claim_id, span_id, span_id, span_id, claim_id],
+            ).fetchone()
+        )
 
     # -- targets and positions ---------------------------------------------
 
@@ -1116,16 +1313,36 @@ class Store:
     ) -> dict[str, Any]:
         """A speaker's stance toward a (corpus-wide) target, backed by claims of this article."""
         with self._action("Add position") as j:
-            row = self._add_position(j, article_id, speaker_id=speaker_id, target=target,
-                                     stance=stance, evidence=evidence, note=note,
-                                     status=status, id=id)
+            row = self._add_position(
+                j,
+                article_id,
+                speaker_id=speaker_id,
+                target=target,
+                stance=stance,
+                evidence=evidence,
+                note=note,
+                status=status,
+                id=id,
+            )
         return row
 
-    def _add_position(self, j: _Journal, article_id: str, *, speaker_id: str | None, target: str,
-                      stance: str, evidence: Sequence[str] = (), note: str | None = None,
-                      status: str = "accepted", id: str | None = None) -> dict[str, Any]:
+    def _add_position(
+        self,
+        j: _Journal,
+        article_id: str,
+        *,
+        speaker_id: str | None,
+        target: str,
+        stance: str,
+        evidence: Sequence[str] = (),
+        note: str | None = None,
+        status: str = "accepted",
+        id: str | None = None,
+    ) -> dict[str, Any]:
         if stance not in schema.STANCES:
-            raise IntegrityError(f"unknown stance {stance!r}; use one of {', '.join(schema.STANCES)}")
+            raise IntegrityError(
+                f"unknown stance {stance!r}; use one of {', '.join(schema.STANCES)}"
+            )
         if speaker_id is not None and self.speaker(speaker_id) is None:
             raise IntegrityError(f"no speaker with id {speaker_id}")
         for claim_id in evidence:
@@ -1134,16 +1351,24 @@ class Store:
                 raise IntegrityError(f"claim {claim_id} is not a claim of this article")
         stamp = now()
         row = {
-            "id": id or new_id(), "article_id": article_id, "speaker_id": speaker_id,
-            "target_id": self._target_id(j, target), "stance": stance, "status": status,
-            "note": note, "created": stamp, "updated": stamp,
+            "id": id or new_id(),
+            "article_id": article_id,
+            "speaker_id": speaker_id,
+            "target_id": self._target_id(j, target),
+            "stance": stance,
+            "status": status,
+            "note": note,
+            "created": stamp,
+            "updated": stamp,
         }
         self._insert(j, "positions", row)
         for claim_id in dict.fromkeys(evidence):
             self._insert(j, "position_evidence", {"position_id": row["id"], "claim_id": claim_id})
         return row
 
-    def positions(self, article_id: str, *, statuses: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    def positions(
+        self, article_id: str, *, statuses: Iterable[str] | None = None
+    ) -> list[dict[str, Any]]:
         """The article's positions with ``target`` (name) and ``evidence`` (claim ids)."""
         sql = (
             "SELECT p.*, t.name AS target, (SELECT json_group_array(claim_id) FROM "
@@ -1178,11 +1403,15 @@ class Store:
                 for ev in self._query(
                     "SELECT claim_id FROM position_evidence WHERE position_id = ?", [position_id]
                 ):
-                    self._delete(j, "position_evidence",
-                                 {"position_id": position_id, "claim_id": ev["claim_id"]})
+                    self._delete(
+                        j,
+                        "position_evidence",
+                        {"position_id": position_id, "claim_id": ev["claim_id"]},
+                    )
                 for claim_id in dict.fromkeys(evidence):
-                    self._insert(j, "position_evidence",
-                                 {"position_id": position_id, "claim_id": claim_id})
+                    self._insert(
+                        j, "position_evidence", {"position_id": position_id, "claim_id": claim_id}
+                    )
         return j.changes()
 
     def delete_position(self, position_id: str) -> Changes:
@@ -1194,23 +1423,29 @@ class Store:
         for ev in self._query(
             "SELECT claim_id FROM position_evidence WHERE position_id = ?", [position_id]
         ):
-            self._delete(j, "position_evidence",
-                         {"position_id": position_id, "claim_id": ev["claim_id"]})
+            self._delete(
+                j, "position_evidence", {"position_id": position_id, "claim_id": ev["claim_id"]}
+            )
         self._delete(j, "positions", {"id": position_id})
 
     # -- corpus-wide figures ------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
         """Counts per article status, per span label and status, and of the other records."""
+
         def pairs(sql: str) -> dict[str, int]:
             return {row[0]: row[1] for row in self.db.execute(sql).fetchall()}
 
         return {
             "articles": self.article_count(),
-            "by_status": pairs("SELECT status, count(*) FROM articles GROUP BY status ORDER BY status"),
+            "by_status": pairs(
+                "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status"
+            ),
             "spans": self.db.execute("SELECT count(*) FROM spans").fetchone()[0],
             "by_label": pairs("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label"),
-            "by_span_status": pairs("SELECT status, count(*) FROM spans GROUP BY status ORDER BY status"),
+            "by_span_status": pairs(
+                "SELECT status, count(*) FROM spans GROUP BY status ORDER BY status"
+            ),
             "speakers": self.db.execute("SELECT count(*) FROM speakers").fetchone()[0],
             "claims": self.db.execute("SELECT count(*) FROM claims").fetchone()[0],
             "positions": self.db.execute("SELECT count(*) FROM positions").fetchone()[0],
@@ -1220,7 +1455,9 @@ class Store:
 
 def _span_action_name(changes: dict[str, Any]) -> str:
     if set(changes) <= {"status", "reviewer", "reviewed_at"} and "status" in changes:
-        return {"accepted": "Accept", "rejected": "Reject"}.get(changes["status"], "Edit") + " highlight"
+        return {"accepted": "Accept", "rejected": "Reject"}.get(
+            changes["status"], "Edit"
+        ) + " highlight"
     if "label" in changes:
         return f"Relabel highlight as {changes['label']}"
     if "note" in changes:
@@ -1233,7 +1470,6 @@ def _default_annotator() -> str:
         return getpass.getuser()
     except Exception:
         return "annotator"
-
 
 
 class _BulkWriter:
@@ -1263,9 +1499,15 @@ class _BulkWriter:
             self.nonempty[table] = bool(
                 self.store.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
             )
-        taken = not wanted or wanted in used or (
-            self.nonempty[table]
-            and self.store.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [wanted]).fetchone()
+        taken = (
+            not wanted
+            or wanted in used
+            or (
+                self.nonempty[table]
+                and self.store.db.execute(
+                    f"SELECT 1 FROM {table} WHERE id = ?", [wanted]
+                ).fetchone()
+            )
         )
         chosen = new_id() if taken else wanted
         used.add(chosen)
@@ -1285,10 +1527,21 @@ class _BulkWriter:
             self.hashes.add(digest)
             aid = self._free("articles", art["id"])
             outcome.append(aid)
-            rows["articles"].append((
-                aid, art["title"], art["source"], art["place"], art["published"], art["url"],
-                art["text"], digest, art["status"], stamp, json.dumps(art["meta"], ensure_ascii=False),
-            ))
+            rows["articles"].append(
+                (
+                    aid,
+                    art["title"],
+                    art["source"],
+                    art["place"],
+                    art["published"],
+                    art["url"],
+                    art["text"],
+                    digest,
+                    art["status"],
+                    stamp,
+                    json.dumps(art["meta"], ensure_ascii=False),
+                )
+            )
             self._children(rec, aid, stamp, rows)
         store = self.store
         with store.transaction():
@@ -1310,30 +1563,60 @@ class _BulkWriter:
                 # Only speakers stored before this import are matched by name: two
                 # ids in one file are two people, even when they share a name.
                 self.speakers.add(sid)
-                rows["speakers"].append((
-                    sid, spk["name"], spk["kind"], spk["role"], spk["affiliation"],
-                    json.dumps(spk["aliases"], ensure_ascii=False), stamp, stamp,
-                ))
+                rows["speakers"].append(
+                    (
+                        sid,
+                        spk["name"],
+                        spk["kind"],
+                        spk["role"],
+                        spk["affiliation"],
+                        json.dumps(spk["aliases"], ensure_ascii=False),
+                        stamp,
+                        stamp,
+                    )
+                )
             speaker_map[spk["id"]] = sid
             for m in spk["mentions"]:
                 mention_of[m] = sid
         for span in rec["spans"]:
             key = span["id"]
             sid = span_map[key] if key else new_id()
-            rows["spans"].append((
-                sid, aid, span["start"], span["end"], span["text"], span["label"],
-                span["annotator"], span["status"], span["note"],
-                mention_of.get(key) if key else None, span["reviewer"], span["reviewed_at"],
-                span["created"] or stamp, span["updated"] or span["created"] or stamp,
-            ))
+            rows["spans"].append(
+                (
+                    sid,
+                    aid,
+                    span["start"],
+                    span["end"],
+                    span["text"],
+                    span["label"],
+                    span["annotator"],
+                    span["status"],
+                    span["note"],
+                    mention_of.get(key) if key else None,
+                    span["reviewer"],
+                    span["reviewed_at"],
+                    span["created"] or stamp,
+                    span["updated"] or span["created"] or stamp,
+                )
+            )
         claim_map: dict[str, str] = {}
         for claim in rec["claims"]:
             cid = claim_map[claim["id"]] = self._free("claims", claim["id"])
-            rows["claims"].append((
-                cid, aid, speaker_map.get(claim["speaker"]) if claim["speaker"] else None,
-                span_map.get(claim["mention"]), span_map.get(claim["cue"]), claim["kind"],
-                claim["status"], claim["note"], None, stamp, stamp,
-            ))
+            rows["claims"].append(
+                (
+                    cid,
+                    aid,
+                    speaker_map.get(claim["speaker"]) if claim["speaker"] else None,
+                    span_map.get(claim["mention"]),
+                    span_map.get(claim["cue"]),
+                    claim["kind"],
+                    claim["status"],
+                    claim["note"],
+                    None,
+                    stamp,
+                    stamp,
+                )
+            )
             for ord_, span_id in enumerate(dict.fromkeys(claim["spans"])):
                 rows["claim_spans"].append((cid, span_map[span_id], ord_))
         for pos in rec["positions"]:
@@ -1342,10 +1625,19 @@ class _BulkWriter:
             if tid is None:
                 tid = self.targets[pos["target"].casefold()] = new_id()
                 rows["targets"].append((tid, pos["target"]))
-            rows["positions"].append((
-                pid, aid, speaker_map.get(pos["speaker"]) if pos["speaker"] else None, tid,
-                pos["stance"], pos["status"], pos["note"], stamp, stamp,
-            ))
+            rows["positions"].append(
+                (
+                    pid,
+                    aid,
+                    speaker_map.get(pos["speaker"]) if pos["speaker"] else None,
+                    tid,
+                    pos["stance"],
+                    pos["status"],
+                    pos["note"],
+                    stamp,
+                    stamp,
+                )
+            )
             for claim_id in dict.fromkeys(pos["evidence"]):
                 rows["position_evidence"].append((pid, claim_map[claim_id]))
 

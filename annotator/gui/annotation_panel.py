@@ -8,13 +8,11 @@ from typing import Any
 
 from .qt import (
     QAbstractItemView,
-    QEvent,
     QHeaderView,
     QKeySequence,
     QShortcut,
     Qt,
     QTabWidget,
-    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,12 +21,27 @@ from .qt import (
     plain_tooltip,
 )
 
-STANCE_MARKS = {"favor": "▲ favor", "against": "▼ against", "neutral": "● neutral", "mixed": "◆ mixed"}
+STANCE_MARKS = {
+    "favor": "▲ favor",
+    "against": "▼ against",
+    "neutral": "● neutral",
+    "mixed": "◆ mixed",
+}
 
 
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Item(QTreeWidgetItem):
+    """A list row whose tooltip (the text column, never rendered as HTML) is made
+    only when asked for: setting 10,000 tooltips up front took 40 ms."""
+
+    def data(self, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return plain_tooltip(self.text(1))
+        return super().data(column, role)
 
 
 class _List(QTreeWidget):
@@ -51,18 +64,6 @@ class _List(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 130)
 
-    def viewportEvent(self, event) -> bool:
-        # The text column's tooltip, made when asked: 10,000 setToolTip calls took 40 ms,
-        # and a Qt tooltip that looks like HTML is shown as HTML (plain_tooltip).
-        if event.type() == QEvent.Type.ToolTip:
-            item = self.itemAt(event.pos())
-            if item is not None and self.columnAt(event.pos().x()) == 1:
-                QToolTip.showText(event.globalPos(), plain_tooltip(item.text(1)), self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
-
 
 class AnnotationPanel(QWidget):
     """Lists with one item per annotation; items carry (kind, id)."""
@@ -81,8 +82,10 @@ class AnnotationPanel(QWidget):
         self.speakers = _List(["Speaker", "Role", "Mentions"])
         self.positions = _List(["Speaker", "Target", "Stance"])
         self._lists = {
-            "span": self.highlights, "claim": self.claims,
-            "speaker": self.speakers, "position": self.positions,
+            "span": self.highlights,
+            "claim": self.claims,
+            "speaker": self.speakers,
+            "position": self.positions,
         }
         self.tabs.addTab(self.highlights, "Highlights")
         self.tabs.addTab(self.claims, "Claims")
@@ -97,7 +100,9 @@ class AnnotationPanel(QWidget):
             widget.currentItemChanged.connect(lambda item, _prev, k=kind: self._chosen(k, item))
             widget.itemClicked.connect(lambda item, _col, k=kind: self._chosen(k, item))
             widget.itemDoubleClicked.connect(lambda item, _col, k=kind: self._edit(k, item))
-            widget.customContextMenuRequested.connect(lambda pos, k=kind, w=widget: self._context(k, w, pos))
+            widget.customContextMenuRequested.connect(
+                lambda pos, k=kind, w=widget: self._context(k, w, pos)
+            )
             # Delete is the window's action (it asks the panel); Backspace is the list's own.
             for key in (QKeySequence(Qt.Key.Key_Backspace),):
                 shortcut = QShortcut(key, widget)
@@ -105,7 +110,9 @@ class AnnotationPanel(QWidget):
                 shortcut.activated.connect(lambda k=kind, w=widget: self._delete(k, w))
             enter = QShortcut(QKeySequence(Qt.Key.Key_Return), widget)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(lambda k=kind, w=widget: w.currentItem() and self._edit(k, w.currentItem()))
+            enter.activated.connect(
+                lambda k=kind, w=widget: w.currentItem() and self._edit(k, w.currentItem())
+            )
 
     # -- filling --------------------------------------------------------------
 
@@ -119,15 +126,22 @@ class AnnotationPanel(QWidget):
     ) -> None:
         by_id = {s["id"]: s for s in spans}
         self._span_of.clear()
-        self._fill(self.highlights, "span", [
-            (s["id"], [s["label"], _short(s["text"]), s["status"]], s["id"])
-            for s in spans if s["status"] != "rejected"
-        ])
+        self._fill(
+            self.highlights,
+            "span",
+            [
+                (s["id"], [s["label"], _short(s["text"]), s["status"]], s["id"])
+                for s in spans
+                if s["status"] != "rejected"
+            ],
+        )
         # Where each listed item sits in text order, to insert a new one (add_span).
         self._order = {
             "span": [(s["start"], -s["end"]) for s in spans if s["status"] != "rejected"],
-            "claim": [min((by_id[sid]["start"] for sid in c["spans"] if sid in by_id), default=-1)
-                      for c in claims],
+            "claim": [
+                min((by_id[sid]["start"] for sid in c["spans"] if sid in by_id), default=-1)
+                for c in claims
+            ],
         }
         rows = []
         for c in claims:
@@ -137,8 +151,13 @@ class AnnotationPanel(QWidget):
             who = speaker_names.get(c["speaker_id"] or "")
             if who is None and c.get("proposal"):
                 who = json.loads(c["proposal"])["name"] + "?"
-            rows.append((c["id"], [who or "— who? —", text,
-                                   c["kind"] + status], first["id"] if first else None))
+            rows.append(
+                (
+                    c["id"],
+                    [who or "— who? —", text, c["kind"] + status],
+                    first["id"] if first else None,
+                )
+            )
         self._fill(self.claims, "claim", rows)
         mentions: dict[str, list[str]] = {}
         for s in spans:
@@ -147,58 +166,103 @@ class AnnotationPanel(QWidget):
         for c in claims:
             if c["speaker_id"]:
                 mentions.setdefault(c["speaker_id"], [])
-        self._fill(self.speakers, "speaker", [
-            (sid, [speaker_names.get(sid, "?"), (speaker_rows.get(sid) or {}).get("role") or "",
-                   str(len(ids))], ids[0] if ids else None)
-            for sid, ids in sorted(mentions.items(), key=lambda kv: speaker_names.get(kv[0], ""))
-        ])
+        self._fill(
+            self.speakers,
+            "speaker",
+            [
+                (
+                    sid,
+                    [
+                        speaker_names.get(sid, "?"),
+                        (speaker_rows.get(sid) or {}).get("role") or "",
+                        str(len(ids)),
+                    ],
+                    ids[0] if ids else None,
+                )
+                for sid, ids in sorted(
+                    mentions.items(), key=lambda kv: speaker_names.get(kv[0], "")
+                )
+            ],
+        )
         claim_first = {r[0]: r[2] for r in rows}
-        self._fill(self.positions, "position", [
-            (p["id"], [speaker_names.get(p["speaker_id"] or "", "?"), p["target"],
-                       STANCE_MARKS.get(p["stance"], p["stance"])],
-             claim_first.get(p["evidence"][0]) if p["evidence"] else None)
-            for p in positions
-        ])
+        self._fill(
+            self.positions,
+            "position",
+            [
+                (
+                    p["id"],
+                    [
+                        speaker_names.get(p["speaker_id"] or "", "?"),
+                        p["target"],
+                        STANCE_MARKS.get(p["stance"], p["stance"]),
+                    ],
+                    claim_first.get(p["evidence"][0]) if p["evidence"] else None,
+                )
+                for p in positions
+            ],
+        )
         self.tabs.setTabText(0, f"Highlights ({self.highlights.topLevelItemCount()})")
         self.tabs.setTabText(1, f"Claims ({len(claims)})")
         self.tabs.setTabText(2, f"Speakers ({len(mentions)})")
         self.tabs.setTabText(3, f"Positions ({len(positions)})")
 
-    def add_span(self, span: dict[str, Any], claim: dict[str, Any] | None,
-                 speaker_names: dict[str, str]) -> None:
+    def add_span(
+        self, span: dict[str, Any], claim: dict[str, Any] | None, speaker_names: dict[str, str]
+    ) -> None:
         """List one new highlight (and the claim it makes) in place: rebuilding the lists
         of an article with 10,000 highlights takes 200 ms."""
         if span["status"] != "rejected":
-            self._insert(self.highlights, "span", span["id"],
-                         [span["label"], _short(span["text"]), span["status"]], span["id"],
-                         (span["start"], -span["end"]))
+            self._insert(
+                self.highlights,
+                "span",
+                span["id"],
+                [span["label"], _short(span["text"]), span["status"]],
+                span["id"],
+                (span["start"], -span["end"]),
+            )
         if claim is not None:
             status = "" if claim["status"] == "accepted" else f" ({claim['status']})"
             who = speaker_names.get(claim["speaker_id"] or "") or "— who? —"
-            self._insert(self.claims, "claim", claim["id"],
-                         [who, _short(span["text"], 60), claim["kind"] + status], span["id"],
-                         span["start"])
+            self._insert(
+                self.claims,
+                "claim",
+                claim["id"],
+                [who, _short(span["text"], 60), claim["kind"] + status],
+                span["id"],
+                span["start"],
+            )
         self.tabs.setTabText(0, f"Highlights ({self.highlights.topLevelItemCount()})")
         self.tabs.setTabText(1, f"Claims ({self.claims.topLevelItemCount()})")
 
-    def _insert(self, widget: QTreeWidget, kind: str, item_id: str, columns: list[str],
-                span_id: str | None, key: Any) -> None:
+    def _insert(
+        self,
+        widget: QTreeWidget,
+        kind: str,
+        item_id: str,
+        columns: list[str],
+        span_id: str | None,
+        key: Any,
+    ) -> None:
         order = self._order.setdefault(kind, [])
         i = bisect_right(order, key)
         order.insert(i, key)
-        item = QTreeWidgetItem(columns)
+        item = _Item(columns)
         item.setData(0, Qt.ItemDataRole.UserRole, item_id)
         widget.insertTopLevelItem(i, item)
         self._span_of[(kind, item_id)] = span_id
 
-    def _fill(self, widget: QTreeWidget, kind: str, rows: list[tuple[str, list[str], str | None]]) -> None:
-        current = widget.currentItem().data(0, Qt.ItemDataRole.UserRole) if widget.currentItem() else None
+    def _fill(
+        self, widget: QTreeWidget, kind: str, rows: list[tuple[str, list[str], str | None]]
+    ) -> None:
+        current = (
+            widget.currentItem().data(0, Qt.ItemDataRole.UserRole) if widget.currentItem() else None
+        )
         widget.blockSignals(True)
         widget.clear()
         items = []
         chosen = None
         for item_id, columns, span_id in rows:
-            item = QTreeWidgetItem(columns)
+            item = _Item(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, item_id)
             items.append(item)
             self._span_of[(kind, item_id)] = span_id
@@ -253,4 +317,6 @@ class AnnotationPanel(QWidget):
     def _context(self, kind: str, widget: QTreeWidget, pos) -> None:
         item = widget.itemAt(pos)
         if item is not None:
-            self.context_requested.emit(kind, item.data(0, Qt.ItemDataRole.UserRole), widget.viewport().mapToGlobal(pos))
+            self.context_requested.emit(
+                kind, item.data(0, Qt.ItemDataRole.UserRole), widget.viewport().mapToGlobal(pos)
+            )

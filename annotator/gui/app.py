@@ -44,8 +44,13 @@ def open_store(path: Path, annotator: str | None, *, seed: bool) -> Store:
     return store
 
 
-def build_window(db_path: Path, *, annotator: str | None = None, seed: bool = True,
-                 settings: QSettings | None = None) -> MainWindow:
+def build_window(
+    db_path: Path,
+    *,
+    annotator: str | None = None,
+    seed: bool = True,
+    settings: QSettings | None = None,
+) -> MainWindow:
     settings = settings or make_settings()
     annotator = annotator or settings.value("annotator") or None
     store = open_store(db_path, annotator, seed=seed)
@@ -54,15 +59,21 @@ def build_window(db_path: Path, *, annotator: str | None = None, seed: bool = Tr
     return window
 
 
-def run_gui(db_path: Path | None = None, *, annotator: str | None = None, explicit: bool = False) -> int:
+def run_gui(
+    db_path: Path | None = None, *, annotator: str | None = None, explicit: bool = False
+) -> int:
     app = application()
     settings = make_settings()
     if db_path is None or not explicit:
         remembered = settings.value("database")
         default = default_db_path()
-        db_path = Path(remembered) if remembered and Path(remembered).exists() else (db_path or default)
+        db_path = (
+            Path(remembered) if remembered and Path(remembered).exists() else (db_path or default)
+        )
     try:
-        window = build_window(db_path, annotator=annotator, seed=db_path == default_db_path(), settings=settings)
+        window = build_window(
+            db_path, annotator=annotator, seed=db_path == default_db_path(), settings=settings
+        )
     except AnnotatorError as exc:
         QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
         return 1

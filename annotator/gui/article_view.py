@@ -16,10 +16,11 @@ from .offsets import OffsetMap
 from .qt import (
     QColor,
     QEvent,
-    QHBoxLayout,
     QFont,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    Qt,
     QTextCharFormat,
     QTextCursor,
     QTextEdit,
@@ -27,7 +28,6 @@ from .qt import (
     QToolTip,
     QVBoxLayout,
     QWidget,
-    Qt,
     Signal,
 )
 from .segments import Mark
@@ -46,7 +46,8 @@ class ArticleText(QPlainTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setObjectName("articleText")
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
@@ -114,7 +115,9 @@ class ArticleText(QPlainTextEdit):
         self._starts.insert(i, span["start"])
         self._by_id[span["id"]] = span
         to_qt = self.map.to_qt
-        mark = Mark(to_qt(span["start"]), to_qt(span["end"]), span["label"], span["status"] == "suggested")
+        mark = Mark(
+            to_qt(span["start"]), to_qt(span["end"]), span["label"], span["status"] == "suggested"
+        )
         self._marks.append(mark)
         self.highlighter.add_mark(mark, self._marks)
 
@@ -217,29 +220,37 @@ class ArticleText(QPlainTextEdit):
             offset -= 1
         return offset
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
         moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3
-        if event.button() == Qt.MouseButton.LeftButton and not moved and not self.textCursor().hasSelection():
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and not moved
+            and not self.textCursor().hasSelection()
+        ):
             offset = self._offset_at(pos)
             hits = self.spans_at(offset) if offset is not None else []
             if hits:
                 # Clicking again on the same spot cycles through overlapping highlights.
                 ids = [s["id"] for s in hits]
-                nxt = ids[(ids.index(self.current_span_id) + 1) % len(ids)] if self.current_span_id in ids else ids[0]
+                nxt = (
+                    ids[(ids.index(self.current_span_id) + 1) % len(ids)]
+                    if self.current_span_id in ids
+                    else ids[0]
+                )
                 self.span_clicked.emit(nxt)
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
+    def contextMenuEvent(self, event) -> None:
         offset = self._offset_at(self.viewport().mapFromGlobal(event.globalPos()))
         hits = self.spans_at(offset) if offset is not None else []
         self.context_requested.emit(event.globalPos(), [s["id"] for s in hits])
 
-    def viewportEvent(self, event) -> bool:  # noqa: N802
+    def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             offset = self._offset_at(event.pos())
             hits = self.spans_at(offset) if offset is not None else []
@@ -293,8 +304,11 @@ class ArticleHeader(QWidget):
             return
         self.title.setText(article["title"] or "(untitled)")
         parts = [
-            article.get("source"), article.get("place"), article.get("published"),
-            article["status"].replace("_", " "), f"{len(article['text']):,} characters",
+            article.get("source"),
+            article.get("place"),
+            article.get("published"),
+            article["status"].replace("_", " "),
+            f"{len(article['text']):,} characters",
         ]
         self.meta.setText("  ·  ".join(p for p in parts if p))
 
@@ -302,8 +316,13 @@ class ArticleHeader(QWidget):
 class ArticlePane(QWidget):
     """Header and text in a centred column of reading width."""
 
-    def __init__(self, header: ArticleHeader, text: ArticleText, bar: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        header: ArticleHeader,
+        text: ArticleText,
+        bar: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
         column = QWidget()

@@ -67,8 +67,12 @@ class CorpusModel(QAbstractTableModel):
 
     def _page(self, offset: int, limit: int = PAGE) -> list[dict[str, Any]]:
         return self.session.store.article_rows(
-            filter_text=self.filter_text, status=self.status, order_by=self.order_by,
-            descending=self.descending, limit=limit, offset=offset,
+            filter_text=self.filter_text,
+            status=self.status,
+            order_by=self.order_by,
+            descending=self.descending,
+            limit=limit,
+            offset=offset,
         )
 
     def refresh_rows(self, article_ids: frozenset[str]) -> None:
@@ -88,16 +92,16 @@ class CorpusModel(QAbstractTableModel):
 
     # -- Qt model API -------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: QModelIndex) -> bool:
         return not parent.isValid() and len(self.rows) < self.total
 
-    def fetchMore(self, parent: QModelIndex, count: int = PAGE) -> None:  # noqa: N802
+    def fetchMore(self, parent: QModelIndex, count: int = PAGE) -> None:
         more = self._page(len(self.rows), count)
         if not more:
             self.total = len(self.rows)
@@ -129,7 +133,7 @@ class CorpusModel(QAbstractTableModel):
             return row["id"]
         return None
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][1]
         return None
@@ -206,7 +210,9 @@ class CorpusPanel(QWidget):
         # Sorting resets the model: select the same article again afterwards.
         self._last_id: str | None = None
         header.sortIndicatorChanged.connect(
-            lambda *_: self._last_id and self.select(self._last_id, emit=False, within=RESTORE_WITHIN)
+            lambda *_: (
+                self._last_id and self.select(self._last_id, emit=False, within=RESTORE_WITHIN)
+            )
         )
 
     def _apply_filter(self) -> None:
@@ -233,7 +239,11 @@ class CorpusPanel(QWidget):
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
-        return self.model.rows[index.row()]["id"] if index.isValid() and index.row() < len(self.model.rows) else None
+        return (
+            self.model.rows[index.row()]["id"]
+            if index.isValid() and index.row() < len(self.model.rows)
+            else None
+        )
 
     def select(self, article_id: str, *, emit: bool = True, within: int | None = None) -> bool:
         """Select an article's row, fetching pages until it is found (or ``within`` rows
@@ -243,8 +253,10 @@ class CorpusPanel(QWidget):
         row = model.row_of(article_id)
         if row is None and model.canFetchMore(QModelIndex()) and model.exists(article_id):
             batch = PAGE
-            while row is None and model.canFetchMore(QModelIndex()) and (
-                within is None or len(model.rows) < within
+            while (
+                row is None
+                and model.canFetchMore(QModelIndex())
+                and (within is None or len(model.rows) < within)
             ):
                 seen = len(model.rows)
                 # Pages that double: each query skips the rows before it (OFFSET), so

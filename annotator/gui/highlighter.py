@@ -87,7 +87,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._formats[key] = fmt
         return fmt
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         # Called for every block of the text: kept to the bare minimum of Python.
         block = self.currentBlock()
         start = block.position()

@@ -19,7 +19,6 @@ from .corpus_list import CorpusPanel
 from .corpus_views import CorpusViews
 from .labels import Label, color_for, default_labels
 from .popups import ClaimPopup, MentionPopup, PositionPopup
-from .review import ReviewBar, claim_index, review_order
 from .qt import (
     QAction,
     QColor,
@@ -35,13 +34,13 @@ from .qt import (
     QPixmap,
     QSettings,
     QSplitter,
-    QTabWidget,
     Qt,
+    QTabWidget,
     QTimer,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
+from .review import ReviewBar, claim_index, review_order
 from .session import Session
 from .shortcuts_dialog import ShortcutsDialog
 from .workers import BackgroundTask
@@ -129,8 +128,9 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus ---------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, *, menu: QMenu | None = None,
-                tip: str | None = None) -> QAction:
+    def _action(
+        self, text: str, slot, shortcut=None, *, menu: QMenu | None = None, tip: str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
@@ -150,7 +150,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self._action("&New database…", self.new_database, QKeySequence.StandardKey.New, menu=file)
-        self._action("&Open database…", self.open_database, QKeySequence.StandardKey.Open, menu=file)
+        self._action(
+            "&Open database…", self.open_database, QKeySequence.StandardKey.Open, menu=file
+        )
         self.recent_menu = file.addMenu("Open &recent")
         file.addSeparator()
         self._action("&Import articles…", self.import_dialog, "Ctrl+I", menu=file)
@@ -159,15 +161,21 @@ class MainWindow(QMainWindow):
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, menu=file)
 
         edit = bar.addMenu("&Edit")
-        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo, menu=edit)
-        self.redo_action = self._action(
-            "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], menu=edit
+        self.undo_action = self._action(
+            "&Undo", self.undo, QKeySequence.StandardKey.Undo, menu=edit
         )
+        self.redo_action = self._action("&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], menu=edit)
         edit.addSeparator()
-        self._action("&Delete highlight", self.delete_current, QKeySequence.StandardKey.Delete, menu=edit)
+        self._action(
+            "&Delete highlight", self.delete_current, QKeySequence.StandardKey.Delete, menu=edit
+        )
         self._action("Edit &note…", self.edit_note, "N", menu=edit)
-        self._action("&Find in article…", self.find_in_article, QKeySequence.StandardKey.Find, menu=edit)
-        self._action("Filter the corpus list", lambda: self.corpus.filter.setFocus(), "Ctrl+L", menu=edit)
+        self._action(
+            "&Find in article…", self.find_in_article, QKeySequence.StandardKey.Find, menu=edit
+        )
+        self._action(
+            "Filter the corpus list", lambda: self.corpus.filter.setFocus(), "Ctrl+L", menu=edit
+        )
 
         tag = bar.addMenu("&Tag")
         self.toolbar = QToolBar("Labels")
@@ -177,14 +185,22 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         for label in self.labels:
             action = self._action(
-                f"{label.key}  {label.name}", lambda name=label.name: self.tag(name), label.key,
-                menu=tag, tip=f"{label.description} (key {label.key})",
+                f"{label.key}  {label.name}",
+                lambda name=label.name: self.tag(name),
+                label.key,
+                menu=tag,
+                tip=f"{label.description} (key {label.key})",
             )
             action.setIcon(swatch(label.color))
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        position = self._action("P  position", self.add_position, "P", menu=tag,
-                                tip="A stance of the speaker toward a target (key P)")
+        position = self._action(
+            "P  position",
+            self.add_position,
+            "P",
+            menu=tag,
+            tip="A stance of the speaker toward a target (key P)",
+        )
         self.toolbar.addAction(position)
         tag.addSeparator()
         self.snap_action = QAction("Snap selection to whole words", self, checkable=True)
@@ -194,30 +210,58 @@ class MainWindow(QMainWindow):
         tag.addAction(self._action("Set my annotator name…", self.set_annotator_name))
 
         article = bar.addMenu("&Article")
-        self._action("Mark &in progress", lambda: self.set_status("in_progress"), "Ctrl+Shift+I", menu=article)
-        self._action("Mark &done and open next to do", self.done_and_next, ["Ctrl+Return", "Ctrl+Enter"], menu=article)
+        self._action(
+            "Mark &in progress",
+            lambda: self.set_status("in_progress"),
+            "Ctrl+Shift+I",
+            menu=article,
+        )
+        self._action(
+            "Mark &done and open next to do",
+            self.done_and_next,
+            ["Ctrl+Return", "Ctrl+Enter"],
+            menu=article,
+        )
         self._action("Mark &to do", lambda: self.set_status("todo"), None, menu=article)
         article.addSeparator()
-        self._action("&Next article", lambda: self.step(1), ["Alt+Down", "Ctrl+PgDown"], menu=article)
-        self._action("&Previous article", lambda: self.step(-1), ["Alt+Up", "Ctrl+PgUp"], menu=article)
+        self._action(
+            "&Next article", lambda: self.step(1), ["Alt+Down", "Ctrl+PgDown"], menu=article
+        )
+        self._action(
+            "&Previous article", lambda: self.step(-1), ["Alt+Up", "Ctrl+PgUp"], menu=article
+        )
         self._action("Next article to &do", self.next_todo, "Ctrl+J", menu=article)
 
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
         self.toolbar.addWidget(spacer)
-        done = self._action("✓ Done && next", self.done_and_next, tip="Mark this article done and open the next to do (Ctrl+Enter)")
+        done = self._action(
+            "✓ Done && next",
+            self.done_and_next,
+            tip="Mark this article done and open the next to do (Ctrl+Enter)",
+        )
         self.toolbar.addAction(done)
 
         view = bar.addMenu("&View")
         self._action("&Article", lambda: self.centre_tabs.setCurrentIndex(0), "Ctrl+1", menu=view)
-        self._action("&Corpus views", lambda: self.centre_tabs.setCurrentIndex(1), "Ctrl+2", menu=view)
-        for name, key in (("speakers", "Ctrl+Shift+1"), ("claims", "Ctrl+Shift+2"),
-                          ("positions", "Ctrl+Shift+3"), ("timeline", "Ctrl+Shift+4"),
-                          ("search", "Ctrl+Shift+F")):
-            self._action(f"{name.capitalize()} view", lambda n=name: self.show_view(n), key, menu=view)
+        self._action(
+            "&Corpus views", lambda: self.centre_tabs.setCurrentIndex(1), "Ctrl+2", menu=view
+        )
+        for name, key in (
+            ("speakers", "Ctrl+Shift+1"),
+            ("claims", "Ctrl+Shift+2"),
+            ("positions", "Ctrl+Shift+3"),
+            ("timeline", "Ctrl+Shift+4"),
+            ("search", "Ctrl+Shift+F"),
+        ):
+            self._action(
+                f"{name.capitalize()} view", lambda n=name: self.show_view(n), key, menu=view
+            )
 
         review = bar.addMenu("&Review")
         self._action("&Start review of this article", self.start_review, "Ctrl+R", menu=review)
@@ -227,12 +271,28 @@ class MainWindow(QMainWindow):
         self._text_action("&Accept", lambda: self.decide_current(True), ["Return", "Enter"], review)
         self._text_action("&Reject", lambda: self.decide_current(False), ["Backspace"], review)
         self._text_action("&Edit", self.edit_current, ["E"], review)
-        self._action("Mark article &reviewed", lambda: self.set_status("reviewed"), "Ctrl+Shift+R", menu=review)
+        self._action(
+            "Mark article &reviewed",
+            lambda: self.set_status("reviewed"),
+            "Ctrl+Shift+R",
+            menu=review,
+        )
         review.addSeparator()
-        self._action("Suggest quotes in this article", self.suggest_here, "Ctrl+Shift+S", menu=review)
+        self._action(
+            "Suggest quotes in this article", self.suggest_here, "Ctrl+Shift+S", menu=review
+        )
         self._action("Suggest quotes in all articles to do…", self.suggest_todo, menu=review)
-        self._action("Accept all suggestions in this article", lambda: self.decide_all_suggestions(True), "Ctrl+Shift+A", menu=review)
-        self._action("Reject all suggestions in this article", lambda: self.decide_all_suggestions(False), menu=review)
+        self._action(
+            "Accept all suggestions in this article",
+            lambda: self.decide_all_suggestions(True),
+            "Ctrl+Shift+A",
+            menu=review,
+        )
+        self._action(
+            "Reject all suggestions in this article",
+            lambda: self.decide_all_suggestions(False),
+            menu=review,
+        )
 
         help_menu = bar.addMenu("&Help")
         self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", menu=help_menu)
@@ -256,7 +316,8 @@ class MainWindow(QMainWindow):
         self.views.open_search_hit.connect(self.open_search_hit)
         self.views.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.views.exported.connect(
-            lambda n, path: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000))
+            lambda n, path: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000)
+        )
         self.views.export_failed.connect(self.show_error)
         self.review_bar.step.connect(self.review_step)
         self.review_bar.decide.connect(self.decide_current)
@@ -322,7 +383,9 @@ class MainWindow(QMainWindow):
 
     def _refresh_panel(self) -> None:
         names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
-        self.panel.show_annotations(self.spans, self.claims, self.positions, names, self.speaker_rows)
+        self.panel.show_annotations(
+            self.spans, self.claims, self.positions, names, self.speaker_rows
+        )
 
     def on_changed(self, changes: Changes) -> None:
         if self.article is not None and (
@@ -383,7 +446,9 @@ class MainWindow(QMainWindow):
             return
         rng = self.text.selected_range(snap_to_words=self.snap_action.isChecked())
         if rng is None:
-            self.statusBar().showMessage("Select some text with the mouse first, then press the label's key", 5000)
+            self.statusBar().showMessage(
+                "Select some text with the mouse first, then press the label's key", 5000
+            )
             return
         start, end = rng
         aid = self.article["id"]
@@ -398,7 +463,9 @@ class MainWindow(QMainWindow):
         changes = Changes(f"Tagged {label}", frozenset([aid]), frozenset(tables))
         self._tagging = True
         try:
-            result = self.session.run(lambda s: s.tag(aid, start, end, label, **guess), changes=changes)
+            result = self.session.run(
+                lambda s: s.tag(aid, start, end, label, **guess), changes=changes
+            )
         finally:
             self._tagging = False
         if result is None:
@@ -424,16 +491,24 @@ class MainWindow(QMainWindow):
 
     def _near(self, label: str, start: int, end: int, reach: int = 250) -> list[dict[str, Any]]:
         """Spans with this label within ``reach`` characters, nearest first."""
+
         def distance(s: dict[str, Any]) -> int:
             return max(0, s["start"] - end, start - s["end"])
-        found = [s for s in self.spans if s["label"] == label and distance(s) <= reach and s["status"] != "rejected"]
+
+        found = [
+            s
+            for s in self.spans
+            if s["label"] == label and distance(s) <= reach and s["status"] != "rejected"
+        ]
         return sorted(found, key=distance)
 
     def _guess_claim(self, start: int, end: int) -> dict[str, Any]:
         text = self.text.text
-        before = text[max(0, start - 2):start].strip()
-        after = text[end:end + 2].strip()
-        quoted = bool(before and before[-1] in QUOTE_MARKS) or bool(after and after[0] in QUOTE_MARKS)
+        before = text[max(0, start - 2) : start].strip()
+        after = text[end : end + 2].strip()
+        quoted = bool(before and before[-1] in QUOTE_MARKS) or bool(
+            after and after[0] in QUOTE_MARKS
+        )
         cues = self._near("cue", start, end)
         mentions = [s for s in self._near("speaker", start, end) if s["speaker_id"]]
         return {
@@ -468,22 +543,41 @@ class MainWindow(QMainWindow):
             return
         first = content[0]
         speaker = self.store.speaker(claim["speaker_id"]) if claim["speaker_id"] else None
-        cues = [(s["id"], f"{s['text']}  (at {s['start']})") for s in self._near("cue", first["start"], content[-1]["end"], reach=600)]
+        cues = [
+            (s["id"], f"{s['text']}  (at {s['start']})")
+            for s in self._near("cue", first["start"], content[-1]["end"], reach=600)
+        ]
         popup = ClaimPopup(
-            " … ".join(s["text"] for s in content), self._article_speakers(), self._corpus_names(),
-            speaker["name"] if speaker else "", claim["kind"], cues, claim["cue_span_id"], self,
+            " … ".join(s["text"] for s in content),
+            self._article_speakers(),
+            self._corpus_names(),
+            speaker["name"] if speaker else "",
+            claim["kind"],
+            cues,
+            claim["cue_span_id"],
+            self,
         )
 
         def save(values: dict[str, Any]) -> None:
             mention = claim["mention_span_id"]
             if values["name"]:
-                matches = [s for s in self._near("speaker", first["start"], content[-1]["end"], reach=600)
-                           if s["speaker_id"] and (self.speaker_rows.get(s["speaker_id"]) or {}).get("name", "").casefold() == values["name"].casefold()]
+                matches = [
+                    s
+                    for s in self._near("speaker", first["start"], content[-1]["end"], reach=600)
+                    if s["speaker_id"]
+                    and (self.speaker_rows.get(s["speaker_id"]) or {}).get("name", "").casefold()
+                    == values["name"].casefold()
+                ]
                 mention = matches[0]["id"] if matches else mention
-            self.session.run(lambda s: s.attribute_claim(
-                claim_id, speaker_name=values["name"], kind=values["kind"], cue_span_id=values["cue"],
-                mention_span_id=mention,
-            ))
+            self.session.run(
+                lambda s: s.attribute_claim(
+                    claim_id,
+                    speaker_name=values["name"],
+                    kind=values["kind"],
+                    cue_span_id=values["cue"],
+                    mention_span_id=mention,
+                )
+            )
 
         popup.accepted.connect(save)
         self._show_popup(popup, self.text.span_rect_point(first))
@@ -493,10 +587,23 @@ class MainWindow(QMainWindow):
         if span is None:
             return
         current = self.store.speaker(span["speaker_id"]) if span["speaker_id"] else None
-        popup = MentionPopup(span["text"], self._article_speakers(), self._corpus_names(),
-                             current["name"] if current else span["text"], self)
-        popup.accepted.connect(lambda v: v["name"] and self.session.run(
-            lambda s: s.link_mention(span_id, speaker_name=v["name"], kind=v["kind"], role=v["role"])))
+        popup = MentionPopup(
+            span["text"],
+            self._article_speakers(),
+            self._corpus_names(),
+            current["name"] if current else span["text"],
+            self,
+        )
+        popup.accepted.connect(
+            lambda v: (
+                v["name"]
+                and self.session.run(
+                    lambda s: s.link_mention(
+                        span_id, speaker_name=v["name"], kind=v["kind"], role=v["role"]
+                    )
+                )
+            )
+        )
         self._show_popup(popup, self.text.span_rect_point(span))
 
     def add_position(self, position_id: str | None = None) -> None:
@@ -518,26 +625,37 @@ class MainWindow(QMainWindow):
             speaker_id = claim["speaker_id"] if claim else None
         speakers = self._article_speakers()
         if not speakers:
-            self.statusBar().showMessage("Tag a speaker or attribute a claim first: a position belongs to a speaker", 6000)
+            self.statusBar().showMessage(
+                "Tag a speaker or attribute a claim first: a position belongs to a speaker", 6000
+            )
             return
         texts = {s["id"]: s["text"] for s in self.spans}
         claims = [
-            (c["id"], f"{(self.speaker_rows.get(c['speaker_id']) or {}).get('name', '?')}: " +
-             " … ".join(texts.get(sid, "")[:70] for sid in c["spans"]))
+            (
+                c["id"],
+                f"{(self.speaker_rows.get(c['speaker_id']) or {}).get('name', '?')}: "
+                + " … ".join(texts.get(sid, "")[:70] for sid in c["spans"]),
+            )
             for c in self.claims
         ]
-        popup = PositionPopup(speakers, speaker_id, self.store.targets(limit=5000), claims, evidence, position, self)
+        popup = PositionPopup(
+            speakers, speaker_id, self.store.targets(limit=5000), claims, evidence, position, self
+        )
         aid = self.article["id"]
 
         def save(values: dict[str, Any]) -> None:
             if not values["target"] or not values["stance"]:
-                self.show_error("A position needs a target and a stance (favor, against, neutral or mixed).")
+                self.show_error(
+                    "A position needs a target and a stance (favor, against, neutral or mixed)."
+                )
                 return
             if position:
                 self.session.run(lambda s: s.update_position(position["id"], **values))
             else:
-                self.session.run(lambda s: s.add_position(aid, **values),
-                                 changes=Changes("Added position", frozenset([aid]), frozenset({"positions"})))
+                self.session.run(
+                    lambda s: s.add_position(aid, **values),
+                    changes=Changes("Added position", frozenset([aid]), frozenset({"positions"})),
+                )
 
         popup.accepted.connect(save)
         point = self.text.viewport().mapToGlobal(self.text.viewport().rect().center())
@@ -559,7 +677,11 @@ class MainWindow(QMainWindow):
         return next((s for s in self.spans if s["id"] == self.text.current_span_id), None)
 
     def delete_current(self) -> None:
-        current = self.panel.current() if self.panel.hasFocus() or self.panel.isAncestorOf(self.focusWidget()) else None
+        current = (
+            self.panel.current()
+            if self.panel.hasFocus() or self.panel.isAncestorOf(self.focusWidget())
+            else None
+        )
         if current:
             self.delete_items(current[0], self.panel.selected_ids(current[0]) or [current[1]])
         elif self.text.current_span_id:
@@ -567,9 +689,15 @@ class MainWindow(QMainWindow):
 
     def delete_items(self, kind: str, ids: list[str]) -> None:
         if kind == "speaker":
-            if QMessageBox.question(
-                self, "Delete mentions", "Delete this speaker's highlights in this article? "
-                "(The speaker stays in the corpus.)") != QMessageBox.StandardButton.Yes:
+            if (
+                QMessageBox.question(
+                    self,
+                    "Delete mentions",
+                    "Delete this speaker's highlights in this article? "
+                    "(The speaker stays in the corpus.)",
+                )
+                != QMessageBox.StandardButton.Yes
+            ):
                 return
             kind, ids = "span", [s["id"] for s in self.spans if s["speaker_id"] in ids]
         groups = {"span": "spans", "claim": "claims", "position": "positions"}
@@ -606,7 +734,9 @@ class MainWindow(QMainWindow):
         if span is None:
             self.statusBar().showMessage("Click a highlight first", 4000)
             return
-        note, ok = QInputDialog.getMultiLineText(self, "Note", f"Note on “{span['text'][:60]}”:", span["note"] or "")
+        note, ok = QInputDialog.getMultiLineText(
+            self, "Note", f"Note on “{span['text'][:60]}”:", span["note"] or ""
+        )
         if ok:
             self.session.run(lambda s: s.update_span(span_id, note=note.strip() or None))
 
@@ -617,11 +747,18 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         if self.text.textCursor().hasSelection():
             for label in self.labels:
-                menu.addAction(swatch(label.color), f"Tag as {label.name}\t{label.key}", lambda n=label.name: self.tag(n))
+                menu.addAction(
+                    swatch(label.color),
+                    f"Tag as {label.name}\t{label.key}",
+                    lambda n=label.name: self.tag(n),
+                )
             menu.addSeparator()
         for span_id in span_ids[:3]:
             span = next(s for s in self.spans if s["id"] == span_id)
-            sub = menu.addMenu(swatch(color_for(span["label"], self.labels)), f"{span['label']}: {span['text'][:40]}")
+            sub = menu.addMenu(
+                swatch(color_for(span["label"], self.labels)),
+                f"{span['label']}: {span['text'][:40]}",
+            )
             self._span_menu(sub, span)
         if not menu.isEmpty():
             menu.exec(pos)
@@ -632,15 +769,23 @@ class MainWindow(QMainWindow):
         relabel = menu.addMenu("Change label")
         for label in self.labels:
             if label.name != span["label"]:
-                relabel.addAction(swatch(label.color), label.name, lambda n=label.name: self.relabel(sid, n))
+                relabel.addAction(
+                    swatch(label.color), label.name, lambda n=label.name: self.relabel(sid, n)
+                )
         if span["label"] == "speaker":
             menu.addAction("Which speaker…", lambda: self.ask_mention_speaker(sid))
         claim_id = self.store.claim_for_span(sid)
         if claim_id:
             menu.addAction("Who said it…", lambda: self.ask_claim_speaker(claim_id))
-            menu.addAction("Add position…", lambda: (self.panel.select_span(sid, claim_id), self.add_position()))
+            menu.addAction(
+                "Add position…",
+                lambda: (self.panel.select_span(sid, claim_id), self.add_position()),
+            )
         if span["status"] == "suggested":
-            menu.addAction("Accept suggestion", lambda: self.session.run(lambda s: s.update_span(sid, status="accepted")))
+            menu.addAction(
+                "Accept suggestion",
+                lambda: self.session.run(lambda s: s.update_span(sid, status="accepted")),
+            )
         menu.addAction("Note…", lambda: self.edit_note(sid))
         menu.addSeparator()
         menu.addAction("Delete", lambda: self.delete_items("span", [sid]))
@@ -700,12 +845,18 @@ class MainWindow(QMainWindow):
             who = names.get(claim["speaker_id"] or "", "speaker unknown") if claim else "?"
             if claim and not claim["speaker_id"] and claim.get("proposal"):
                 who = json.loads(claim["proposal"])["name"] + " (proposed)"
-            stances = [f"{p['stance']} {p['target']}" for p in self.positions if claim and claim["id"] in p["evidence"]]
+            stances = [
+                f"{p['stance']} {p['target']}"
+                for p in self.positions
+                if claim and claim["id"] in p["evidence"]
+            ]
             extra = f"  ·  position: {', '.join(stances)}" if stances else ""
             return f"claim ({claim['kind'] if claim else ''}, {stop['status']}) by {who}{extra}"
         span = stop["span"]
         who = names.get(span.get("speaker_of") or "", "")
-        return f"{span['label']} ({span['status']}){' · ' + who if who else ''}: {span['text'][:60]}"
+        return (
+            f"{span['label']} ({span['status']}){' · ' + who if who else ''}: {span['text'][:60]}"
+        )
 
     def review_step(self, direction: int) -> None:
         if self.review:
@@ -746,11 +897,15 @@ class MainWindow(QMainWindow):
         self.session.run(lambda s: s.decide(**{key: [item_id]}, accept=accept))
         if self.review:
             self.review = self._stops()
-            following = [i for i, s in enumerate(self.review) if not s["decided"] and i > self.review_index]
+            following = [
+                i for i, s in enumerate(self.review) if not s["decided"] and i > self.review_index
+            ]
             undecided = following or [i for i, s in enumerate(self.review) if not s["decided"]]
             self._show_stop(undecided[0] if undecided else self.review_index)
             if not undecided:
-                self.statusBar().showMessage("Every annotation is decided: Mark reviewed (Ctrl+Shift+R)", 8000)
+                self.statusBar().showMessage(
+                    "Every annotation is decided: Mark reviewed (Ctrl+Shift+R)", 8000
+                )
         else:
             remaining = [s for s in self._stops() if s["status"] == "suggested"]
             if remaining:
@@ -768,7 +923,9 @@ class MainWindow(QMainWindow):
     def decide_all_suggestions(self, accept: bool) -> None:
         claims = [c["id"] for c in self.claims if c["status"] == "suggested"]
         in_claims = {sid for c in self.claims for sid in c["spans"]}
-        spans = [s["id"] for s in self.spans if s["status"] == "suggested" and s["id"] not in in_claims]
+        spans = [
+            s["id"] for s in self.spans if s["status"] == "suggested" and s["id"] not in in_claims
+        ]
         if not claims and not spans:
             self.statusBar().showMessage("No suggestions in this article", 4000)
             return
@@ -780,17 +937,32 @@ class MainWindow(QMainWindow):
         aid = self.article["id"]
         report = self.session.run(
             lambda s: suggest_corpus(s, article_ids=[aid]),
-            changes=Changes("Suggested", frozenset([aid]), frozenset({"spans", "claims", "speakers"})),
+            changes=Changes(
+                "Suggested", frozenset([aid]), frozenset({"spans", "claims", "speakers"})
+            ),
         )
         if report is not None:
-            self.statusBar().showMessage(report.summary() + " — Enter accepts, Backspace rejects, J/K move", 8000)
+            self.statusBar().showMessage(
+                report.summary() + " — Enter accepts, Backspace rejects, J/K move", 8000
+            )
             self.review_step(1)
 
     def suggest_todo(self) -> None:
-        task = BackgroundTask(self, "Suggesting…", self.session.path, self.store.annotator,
-                              lambda store, progress, cancelled: suggest_corpus(
-                                  store, only_todo=True, progress=progress, cancelled=cancelled))
-        task.done.connect(lambda report: (self._reload_all(), self.statusBar().showMessage(report.summary(), 8000)))
+        task = BackgroundTask(
+            self,
+            "Suggesting…",
+            self.session.path,
+            self.store.annotator,
+            lambda store, progress, cancelled: suggest_corpus(
+                store, only_todo=True, progress=progress, cancelled=cancelled
+            ),
+        )
+        task.done.connect(
+            lambda report: (
+                self._reload_all(),
+                self.statusBar().showMessage(report.summary(), 8000),
+            )
+        )
         task.failed.connect(self.show_error)
         self._start(task)
 
@@ -802,7 +974,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_undo()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         # Another window or process may have written to the same file meanwhile.
         if event.type() == event.Type.ActivationChange and self.isActiveWindow():
             version = self.store.data_version()
@@ -821,7 +993,12 @@ class MainWindow(QMainWindow):
 
     def _undo_redo(self, fn) -> None:
         changes = self.session.run(lambda _s: fn() or Changes("Nothing to do"))
-        if changes and changes.articles and self.article and self.article["id"] not in changes.articles:
+        if (
+            changes
+            and changes.articles
+            and self.article
+            and self.article["id"] not in changes.articles
+        ):
             # Show the user what was undone: it happened in another article.
             target = next(iter(changes.articles))
             if self.corpus.select(target):
@@ -844,8 +1021,9 @@ class MainWindow(QMainWindow):
             return
         aid = self.article["id"]
         self.set_status("done")
-        nxt = self.store.neighbour_article(aid, step=1, status="todo") or self.store.neighbour_article(
-            aid, step=1, status="in_progress")
+        nxt = self.store.neighbour_article(
+            aid, step=1, status="todo"
+        ) or self.store.neighbour_article(aid, step=1, status="in_progress")
         if nxt and self._go_to(nxt):
             return
         self.statusBar().showMessage("Marked done. No article left to do.", 6000)
@@ -881,27 +1059,43 @@ class MainWindow(QMainWindow):
         phrase, ok = QInputDialog.getText(self, "Find in article", "Find:")
         if not ok:
             return
-        hits = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), self.text.text, re.IGNORECASE)] if phrase else []
+        hits = (
+            [
+                (m.start(), m.end())
+                for m in re.finditer(re.escape(phrase), self.text.text, re.IGNORECASE)
+            ]
+            if phrase
+            else []
+        )
         self.text.show_search_hits(hits)
         if hits:
             self.text.select_range(*hits[0])
             self.text.centerCursor()
-        self.statusBar().showMessage(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{phrase}”", 5000)
+        self.statusBar().showMessage(
+            f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{phrase}”", 5000
+        )
 
     # -- databases, import, export ------------------------------------------------------------
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New database", str(Path.home() / "annotations.db"),
-                                              "Annotator database (*.db)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", str(Path.home() / "annotations.db"), "Annotator database (*.db)"
+        )
         if path:
             if Path(path).exists():
-                self.show_error(f"{path} already exists: open it with File › Open database, or choose a new name.")
+                self.show_error(
+                    f"{path} already exists: open it with File › Open database, or choose a new name."
+                )
                 return
             self.switch_database(Path(path))
 
     def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open database", str(self._db_dir()),
-                                              "Annotator database (*.db *.sqlite);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(self._db_dir()),
+            "Annotator database (*.db *.sqlite);;All files (*)",
+        )
         if path:
             self.switch_database(Path(path))
 
@@ -921,7 +1115,9 @@ class MainWindow(QMainWindow):
         path = str(self.session.path)
         # The one just left goes in the list too (the first one opened was never added).
         left = self.settings.value("database")
-        recent = [p for p in dict.fromkeys([*([str(left)] if left else []), *self._recent()]) if p != path]
+        recent = [
+            p for p in dict.fromkeys([*([str(left)] if left else []), *self._recent()]) if p != path
+        ]
         self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
         self.settings.setValue("database", path)
         self._rebuild_recent()
@@ -947,16 +1143,25 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", str(Path.home()),
-            "Articles (*.txt *.md *.jsonl *.csv);;All files (*)")
+            self,
+            "Import articles",
+            str(Path.home()),
+            "Articles (*.txt *.md *.jsonl *.csv);;All files (*)",
+        )
         if paths:
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
-        task = BackgroundTask(self, "Importing…", self.session.path, self.store.annotator,
-                              lambda store, progress, cancelled: import_paths(
-                                  store, paths, progress=progress, cancelled=cancelled),
-                              show_dialog=show_dialog)
+        task = BackgroundTask(
+            self,
+            "Importing…",
+            self.session.path,
+            self.store.annotator,
+            lambda store, progress, cancelled: import_paths(
+                store, paths, progress=progress, cancelled=cancelled
+            ),
+            show_dialog=show_dialog,
+        )
         task.done.connect(self._imported)
         task.failed.connect(self.show_error)
         self._start(task)
@@ -972,27 +1177,52 @@ class MainWindow(QMainWindow):
         if report.errors:
             shown = "\n".join(report.errors[:20])
             more = f"\n… and {len(report.errors) - 20} more" if len(report.errors) > 20 else ""
-            QMessageBox.warning(self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}")
+            QMessageBox.warning(
+                self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}"
+            )
         self.statusBar().showMessage(message, 8000)
 
     def export_dialog(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export", str(Path.home() / "annotations.jsonl"),
-            "JSON Lines (*.jsonl);;CSV, one row per span (*.csv);;W3C Web Annotation (*.jsonld)")
+            self,
+            "Export",
+            str(Path.home() / "annotations.jsonl"),
+            "JSON Lines (*.jsonl);;CSV, one row per span (*.csv);;W3C Web Annotation (*.jsonld)",
+        )
         if not path:
             return
-        fmt = "csv" if "CSV" in chosen or path.endswith(".csv") else "w3c" if "W3C" in chosen or path.endswith(".jsonld") else "jsonl"
+        fmt = (
+            "csv"
+            if "CSV" in chosen or path.endswith(".csv")
+            else "w3c"
+            if "W3C" in chosen or path.endswith(".jsonld")
+            else "jsonl"
+        )
         self.export_to(path, fmt)
 
-    def export_to(self, path: str, fmt: str = "jsonl", flt: ExportFilter | None = None, *,
-                  show_dialog: bool = True) -> BackgroundTask:
+    def export_to(
+        self,
+        path: str,
+        fmt: str = "jsonl",
+        flt: ExportFilter | None = None,
+        *,
+        show_dialog: bool = True,
+    ) -> BackgroundTask:
         assert fmt in FORMATS
         flt = flt or ExportFilter()
-        task = BackgroundTask(self, "Exporting…", self.session.path, self.store.annotator,
-                              lambda store, progress, cancelled: export(
-                                  store, path, fmt=fmt, flt=flt, progress=progress, cancelled=cancelled),
-                              show_dialog=show_dialog)
-        task.done.connect(lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000))
+        task = BackgroundTask(
+            self,
+            "Exporting…",
+            self.session.path,
+            self.store.annotator,
+            lambda store, progress, cancelled: export(
+                store, path, fmt=fmt, flt=flt, progress=progress, cancelled=cancelled
+            ),
+            show_dialog=show_dialog,
+        )
+        task.done.connect(
+            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000)
+        )
         task.failed.connect(self.show_error)
         self._start(task)
         return task
@@ -1006,7 +1236,9 @@ class MainWindow(QMainWindow):
     # -- misc -------------------------------------------------------------------------------------
 
     def set_annotator_name(self) -> None:
-        name, ok = QInputDialog.getText(self, "Annotator", "Your name on new annotations:", text=self.store.annotator)
+        name, ok = QInputDialog.getText(
+            self, "Annotator", "Your name on new annotations:", text=self.store.annotator
+        )
         if ok and name.strip():
             self.store.annotator = name.strip()
             self.settings.setValue("annotator", name.strip())
@@ -1018,9 +1250,12 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.actions(), self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(self, "About Annotator",
-                          "Annotator: highlight quotes in news articles, tag speakers, claims and "
-                          f"positions.\n\nDatabase: {self.session.path}")
+        QMessageBox.about(
+            self,
+            "About Annotator",
+            "Annotator: highlight quotes in news articles, tag speakers, claims and "
+            f"positions.\n\nDatabase: {self.session.path}",
+        )
 
     def _update_title(self) -> None:
         name = self.session.path.name if self.session.path else "in memory"
@@ -1028,7 +1263,9 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         stats = self.store.stats()["by_status"]
-        parts = [f"{status.replace('_', ' ')} {stats.get(status, 0)}" for status in ARTICLE_STATUSES]
+        parts = [
+            f"{status.replace('_', ' ')} {stats.get(status, 0)}" for status in ARTICLE_STATUSES
+        ]
         self.status_counts.setText("   ".join(parts))
 
     def _restore_layout(self) -> None:
@@ -1041,7 +1278,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self._annotations_timer.stop()  # it reads the store, which may be closed next
         for task in list(self.tasks):
             task.cancel()

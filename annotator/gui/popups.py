@@ -87,7 +87,9 @@ class InlinePopup(QFrame):
 class SpeakerChooser(QWidget):
     """Type-ahead over corpus speakers, with this article's speakers listed first."""
 
-    def __init__(self, article_speakers: list[dict], corpus_names: list[str], default_text: str = "") -> None:
+    def __init__(
+        self, article_speakers: list[dict], corpus_names: list[str], default_text: str = ""
+    ) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,7 +105,9 @@ class SpeakerChooser(QWidget):
             item = QListWidgetItem(spk["name"] + (f" — {spk['role']}" if spk.get("role") else ""))
             item.setData(Qt.ItemDataRole.UserRole, spk["name"])
             self.list.addItem(item)
-        self.list.itemClicked.connect(lambda item: self.edit.setText(item.data(Qt.ItemDataRole.UserRole)))
+        self.list.itemClicked.connect(
+            lambda item: self.edit.setText(item.data(Qt.ItemDataRole.UserRole))
+        )
         layout.addWidget(self.edit)
         if article_speakers:
             layout.addWidget(self.list)
@@ -116,8 +120,14 @@ class SpeakerChooser(QWidget):
 class MentionPopup(InlinePopup):
     """Which corpus-wide speaker a speaker highlight refers to."""
 
-    def __init__(self, mention: str, article_speakers: list[dict], corpus_names: list[str],
-                 default: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        mention: str,
+        article_speakers: list[dict],
+        corpus_names: list[str],
+        default: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(f"Speaker: “{mention[:60]}”", parent)
         self.chooser = SpeakerChooser(article_speakers, corpus_names, default)
         self.kind = QComboBox()
@@ -130,15 +140,27 @@ class MentionPopup(InlinePopup):
         self.chooser.edit.setFocus()
 
     def values(self) -> dict[str, Any]:
-        return {"name": self.chooser.name(), "kind": self.kind.currentText(), "role": self.role.text().strip() or None}
+        return {
+            "name": self.chooser.name(),
+            "kind": self.kind.currentText(),
+            "role": self.role.text().strip() or None,
+        }
 
 
 class ClaimPopup(InlinePopup):
     """Who said this claim, how (direct or reported), and with which cue."""
 
-    def __init__(self, quote: str, article_speakers: list[dict], corpus_names: list[str],
-                 default_speaker: str, kind: str, cues: list[tuple[str, str]], default_cue: str | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        quote: str,
+        article_speakers: list[dict],
+        corpus_names: list[str],
+        default_speaker: str,
+        kind: str,
+        cues: list[tuple[str, str]],
+        default_cue: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(f"Claim: “{_short(quote)}”", parent)
         self.chooser = SpeakerChooser(article_speakers, corpus_names, default_speaker)
         self.kind_group = QButtonGroup(self)
@@ -170,9 +192,16 @@ class ClaimPopup(InlinePopup):
 class PositionPopup(InlinePopup):
     """A speaker's stance toward a target, backed by claims of this article."""
 
-    def __init__(self, speakers: list[dict], default_speaker: str | None, targets: list[str],
-                 claims: list[tuple[str, str]], evidence: list[str], position: dict | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        speakers: list[dict],
+        default_speaker: str | None,
+        targets: list[str],
+        claims: list[tuple[str, str]],
+        evidence: list[str],
+        position: dict | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Position" if position is None else "Edit position", parent)
         self.speaker = QComboBox()
         for spk in speakers:
@@ -198,7 +227,9 @@ class PositionPopup(InlinePopup):
         for claim_id, text in claims:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, claim_id)
-            item.setCheckState(Qt.CheckState.Checked if claim_id in evidence else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if claim_id in evidence else Qt.CheckState.Unchecked
+            )
             self.evidence.addItem(item)
         self.note = QLineEdit(position["note"] or "" if position else "")
         self.form.addRow("Speaker", self.speaker)

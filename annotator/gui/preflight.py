@@ -17,7 +17,11 @@ X11_LIBRARIES = {
 
 
 def missing_packages() -> list[str]:
-    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
+    if (
+        sys.platform != "linux"
+        or os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("WAYLAND_DISPLAY")
+    ):
         return []
     return [pkg for lib, pkg in X11_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
 
@@ -28,10 +32,14 @@ def main() -> int:
         print("Missing libraries for the Qt window: " + " ".join(missing), file=sys.stderr)
         return 1
     if sys.platform == "linux" and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
     ):
-        print("No screen found (DISPLAY is not set). Run it in a desktop session, or under xvfb-run.",
-              file=sys.stderr)
+        print(
+            "No screen found (DISPLAY is not set). Run it in a desktop session, or under xvfb-run.",
+            file=sys.stderr,
+        )
         return 2
     return 0
 

@@ -34,12 +34,26 @@ def review_order(spans: list[dict[str, Any]], claims: list[dict[str, Any]]) -> l
         content = [by_id[sid] for sid in claim["spans"] if sid in by_id]
         if content:
             first = min(content, key=lambda s: s["start"])
-            stops.append({"kind": "claim", "id": claim["id"], "span": first, "status": claim["status"],
-                          "decided": _decided(first) or claim["status"] == "rejected"})
+            stops.append(
+                {
+                    "kind": "claim",
+                    "id": claim["id"],
+                    "span": first,
+                    "status": claim["status"],
+                    "decided": _decided(first) or claim["status"] == "rejected",
+                }
+            )
     for span in spans:
         if span["id"] not in owner:
-            stops.append({"kind": "span", "id": span["id"], "span": span, "status": span["status"],
-                          "decided": _decided(span)})
+            stops.append(
+                {
+                    "kind": "span",
+                    "id": span["id"],
+                    "span": span,
+                    "status": span["status"],
+                    "decided": _decided(span),
+                }
+            )
     stops.sort(key=lambda stop: (stop["span"]["start"], -stop["span"]["end"]))
     return stops
 

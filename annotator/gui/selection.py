@@ -14,7 +14,9 @@ def _is_word(ch: str) -> bool:
     return cat[0] in "LNM" or ch in "-'’" or cat == "Sk"
 
 
-def clean_range(text: str, start: int, end: int, *, snap_to_words: bool = True) -> tuple[int, int] | None:
+def clean_range(
+    text: str, start: int, end: int, *, snap_to_words: bool = True
+) -> tuple[int, int] | None:
     """Trim spaces and punctuation at both ends; optionally widen to whole words.
 
     Returns None when nothing but spaces and punctuation was selected.
@@ -23,10 +25,10 @@ def clean_range(text: str, start: int, end: int, *, snap_to_words: bool = True) 
     if snap_to_words:
         # Widen a selection that starts or ends inside a word to the whole word.
         if start < end and _is_word(text[start]):
-            while start > 0 and _is_word(text[start - 1]) and not text[start - 1] in "'’":
+            while start > 0 and _is_word(text[start - 1]) and text[start - 1] not in "'’":
                 start -= 1
         if start < end and _is_word(text[end - 1]):
-            while end < len(text) and _is_word(text[end]) and not text[end] in "'’":
+            while end < len(text) and _is_word(text[end]) and text[end] not in "'’":
                 end += 1
     while start < end and _is_edge_junk(text[start]):
         start += 1

@@ -30,7 +30,16 @@ class ShortcutsDialog(QDialog):
         for action in actions:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             if keys:
-                rows.append((action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip(), ", ".join(keys)))
+                rows.append(
+                    (
+                        action.text()
+                        .replace("&&", "\0")
+                        .replace("&", "")
+                        .replace("\0", "&")
+                        .strip(),
+                        ", ".join(keys),
+                    )
+                )
         rows.sort(key=lambda r: r[0].casefold())
         rows += EXTRA
         table = QTableWidget(len(rows), 2)

@@ -51,8 +51,16 @@ class BackgroundTask(QObject):
     done = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, title: str, db_path: Path, annotator: str, job: Job,
-                 *, show_dialog: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        db_path: Path,
+        annotator: str,
+        job: Job,
+        *,
+        show_dialog: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.worker = _Worker(db_path, annotator, job)

@@ -21,7 +21,10 @@ class SuggestReport:
 
 
 def _known_speakers(store: Store) -> list[KnownSpeaker]:
-    return [KnownSpeaker(s["id"], s["name"], tuple(s["aliases"])) for s in store.speakers(limit=1_000_000)]
+    return [
+        KnownSpeaker(s["id"], s["name"], tuple(s["aliases"]))
+        for s in store.speakers(limit=1_000_000)
+    ]
 
 
 def as_items(claims: Iterable[SuggestedClaim]) -> list[dict]:
@@ -29,17 +32,23 @@ def as_items(claims: Iterable[SuggestedClaim]) -> list[dict]:
     items = []
     for claim in claims:
         speaker = claim.speaker
-        items.append({
-            "content": [(r.start, r.end) for r in claim.content],
-            "cue": (claim.cue.start, claim.cue.end) if claim.cue else None,
-            "mention": (claim.mention.start, claim.mention.end) if claim.mention else None,
-            "kind": claim.kind,
-            "speaker_id": speaker.known_id if speaker else None,
-            "proposal": None if speaker is None else {
-                "name": speaker.name, "kind": speaker.kind, "role": speaker.role,
-                "affiliation": speaker.affiliation,
-            },
-        })
+        items.append(
+            {
+                "content": [(r.start, r.end) for r in claim.content],
+                "cue": (claim.cue.start, claim.cue.end) if claim.cue else None,
+                "mention": (claim.mention.start, claim.mention.end) if claim.mention else None,
+                "kind": claim.kind,
+                "speaker_id": speaker.known_id if speaker else None,
+                "proposal": None
+                if speaker is None
+                else {
+                    "name": speaker.name,
+                    "kind": speaker.kind,
+                    "role": speaker.role,
+                    "affiliation": speaker.affiliation,
+                },
+            }
+        )
     return items
 
 
@@ -55,7 +64,11 @@ def suggest_corpus(
     from . import suggest_article
 
     if article_ids is None:
-        sql = "SELECT id FROM articles" + (" WHERE status = 'todo'" if only_todo else "") + " ORDER BY rowid"
+        sql = (
+            "SELECT id FROM articles"
+            + (" WHERE status = 'todo'" if only_todo else "")
+            + " ORDER BY rowid"
+        )
         ids = [r[0] for r in store.db.execute(sql)]
     else:
         ids = list(article_ids)
