@@ -833,7 +833,8 @@ def test_switching_articles_shows_their_text_and_highlights(window: MainWindow, 
     assert window.panel.highlights.topLevelItemCount() == 0
     window.corpus.select(first)
     assert [s["text"] for s in window.text.spans] == ["told reporters"]
-    assert window.panel.highlights.topLevelItemCount() == 1
+    # The lists fill right after the text and its highlights are painted.
+    qtbot.waitUntil(lambda: window.panel.highlights.topLevelItemCount() == 1)
 
 
 def test_clicking_a_highlight_selects_it_in_the_panel(window: MainWindow, qtbot) -> None:

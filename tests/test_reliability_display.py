@@ -180,7 +180,8 @@ def test_hostile_article_is_shown_as_text_and_fetches_nothing(
 
     # The annotation panel: every item's text and tooltip literally.
     lists = window.panel._lists
-    assert sum(w.topLevelItemCount() for w in lists.values()) >= 4
+    # The lists fill right after the text is painted.
+    qtbot.waitUntil(lambda: sum(w.topLevelItemCount() for w in lists.values()) >= 4)
     for widget in lists.values():
         for i in range(widget.topLevelItemCount()):
             item = widget.topLevelItem(i)

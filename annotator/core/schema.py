@@ -66,6 +66,7 @@ CREATE TABLE spans (
     CHECK (start >= 0 AND "end" > start)
 );
 CREATE INDEX spans_article ON spans(article_id, start);
+CREATE INDEX spans_article_status ON spans(article_id, status);
 CREATE INDEX spans_speaker ON spans(speaker_id);
 CREATE TABLE claims (
     id TEXT PRIMARY KEY,

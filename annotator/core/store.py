@@ -264,7 +264,9 @@ class Store:
     # -- row helpers that feed the journal -----------------------------------
 
     def _query(self, sql: str, params: Sequence[Any] | dict = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        cursor = self.db.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def _one(self, sql: str, params: Sequence[Any] | dict = ()) -> dict[str, Any] | None:
         rows = self._query(sql, params)

@@ -353,7 +353,10 @@ class MainWindow(QMainWindow):
         self.article = article
         self.header.show_article(article)
         self.text.show_text(article["text"] if article else "")
-        self.refresh_annotations()
+        # The text and its highlights first; the lists follow right after the paint
+        # (emptied now, so that nothing of the previous article can be clicked).
+        self.panel.show_annotations([], [], [], {}, {})
+        self.refresh_annotations(panel_now=False)
 
     def refresh_annotations(self, *, panel_now: bool = True) -> None:
         self._annotations_timer.stop()
