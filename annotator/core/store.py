@@ -634,13 +634,11 @@ class Store:
         self, article_id: str, *, statuses: Iterable[str] | None = None
     ) -> list[dict[str, Any]]:
         """The article's spans in text order, optionally only those with given statuses."""
-        sql = "SELECT * FROM spans WHERE article_id = ?"
-        params: list[Any] = [article_id]
-        if statuses is not None:
-            statuses = list(statuses)
-            sql += f" AND status IN ({','.join('?' for _ in statuses)})"
-            params += statuses
-        return self._query(sql + ' ORDER BY start, "end" DESC, created, rowid', params)
+        where, params = _status_filter("status", statuses)
+        return self._query(
+            f'SELECT * FROM spans WHERE article_id = ?{where} ORDER BY start, "end" DESC, created, rowid',
+            [article_id, *params],
+        )
 
     def update_span(self, span_id: str, **changes: Any) -> Changes:
         """Change a span's label, note, status, speaker or range (range is re-checked)."""
@@ -1021,12 +1019,10 @@ class Store:
             " WHERE cs.claim_id = c.id) AS first_start "
             "FROM claims c WHERE c.article_id = ?"
         )
-        params: list[Any] = [article_id]
-        if statuses is not None:
-            statuses = list(statuses)
-            sql += f" AND c.status IN ({','.join('?' for _ in statuses)})"
-            params += statuses
-        rows = self._query(sql + " ORDER BY first_start, c.created, c.rowid", params)
+        where, params = _status_filter("c.status", statuses)
+        rows = self._query(
+            sql + where + " ORDER BY first_start, c.created, c.rowid", [article_id, *params]
+        )
         for row in rows:
             row["spans"] = json.loads(row["spans"])
             del row["first_start"]
@@ -1377,12 +1373,8 @@ class Store:
             "position_evidence WHERE position_id = p.id) AS evidence "
             "FROM positions p JOIN targets t ON t.id = p.target_id WHERE p.article_id = ?"
         )
-        params: list[Any] = [article_id]
-        if statuses is not None:
-            statuses = list(statuses)
-            sql += f" AND p.status IN ({','.join('?' for _ in statuses)})"
-            params += statuses
-        rows = self._query(sql + " ORDER BY p.created, p.rowid", params)
+        where, params = _status_filter("p.status", statuses)
+        rows = self._query(sql + where + " ORDER BY p.created, p.rowid", [article_id, *params])
         for row in rows:
             row["evidence"] = sorted(json.loads(row["evidence"]))
         return rows
@@ -1465,6 +1457,14 @@ def _span_action_name(changes: dict[str, Any]) -> str:
     if "note" in changes:
         return "Edit note"
     return "Edit highlight"
+
+
+def _status_filter(column: str, statuses: Iterable[str] | None) -> tuple[str, list[str]]:
+    """An ``AND column IN (...)`` clause and its parameters; nothing for None (all)."""
+    if statuses is None:
+        return "", []
+    statuses = list(statuses)
+    return f" AND {column} IN ({','.join('?' for _ in statuses)})", statuses
 
 
 def _default_annotator() -> str:
