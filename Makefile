@@ -40,6 +40,9 @@ format: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/core.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/views.py
+	$(PY) bench/suggest_eval.py
+	$(PY) bench/reliability.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
