@@ -87,7 +87,10 @@ class AnnotationPanel(QWidget):
             "speaker": self.speakers,
             "position": self.positions,
         }
-        self.tabs.addTab(self.highlights, "Highlights")
+        # Four tabs must fit the panel's width: no scroll arrows, evenly spread.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setExpanding(True)
+        self.tabs.addTab(self.highlights, "Tags")
         self.tabs.addTab(self.claims, "Claims")
         self.tabs.addTab(self.speakers, "Speakers")
         self.tabs.addTab(self.positions, "Positions")
@@ -201,10 +204,10 @@ class AnnotationPanel(QWidget):
                 for p in positions
             ],
         )
-        self.tabs.setTabText(0, f"Highlights ({self.highlights.topLevelItemCount()})")
-        self.tabs.setTabText(1, f"Claims ({len(claims)})")
-        self.tabs.setTabText(2, f"Speakers ({len(mentions)})")
-        self.tabs.setTabText(3, f"Positions ({len(positions)})")
+        self.tabs.setTabText(0, f"Tags {self.highlights.topLevelItemCount()}")
+        self.tabs.setTabText(1, f"Claims {len(claims)}")
+        self.tabs.setTabText(2, f"Speakers {len(mentions)}")
+        self.tabs.setTabText(3, f"Positions {len(positions)}")
 
     def add_span(
         self, span: dict[str, Any], claim: dict[str, Any] | None, speaker_names: dict[str, str]
@@ -231,8 +234,8 @@ class AnnotationPanel(QWidget):
                 span["id"],
                 span["start"],
             )
-        self.tabs.setTabText(0, f"Highlights ({self.highlights.topLevelItemCount()})")
-        self.tabs.setTabText(1, f"Claims ({self.claims.topLevelItemCount()})")
+        self.tabs.setTabText(0, f"Tags {self.highlights.topLevelItemCount()}")
+        self.tabs.setTabText(1, f"Claims {self.claims.topLevelItemCount()}")
 
     def _insert(
         self,

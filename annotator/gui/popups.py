@@ -100,7 +100,7 @@ class SpeakerChooser(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.edit.setCompleter(completer)
         self.list = QListWidget()
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(84)
         for spk in article_speakers:
             item = QListWidgetItem(spk["name"] + (f" — {spk['role']}" if spk.get("role") else ""))
             item.setData(Qt.ItemDataRole.UserRole, spk["name"])
