@@ -70,6 +70,7 @@ class ArticleText(QPlainTextEdit):
         self.search_hits: list[tuple[int, int]] = []
         self.viewport().setMouseTracking(True)
         self.document().setDocumentMargin(14)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
 
     # -- content ------------------------------------------------------------
 
@@ -100,11 +101,31 @@ class ArticleText(QPlainTextEdit):
         ]
         if self.highlighter.document() is None:  # a new text (show_text)
             self.highlighter.set_marks(marks, rehighlight=False)
+            # Attaching schedules a pass over every block for the next turn of the
+            # event loop; the blocks on screen are done now, so the first paint of a
+            # long article shows its highlights without waiting for the rest.
             self.highlighter.setDocument(self.document())
-            self.highlighter.rehighlight()  # now, not on the next turn of the event loop
+            first, last = self._visible_blocks()
+            self.highlighter.rehighlight(first_block=first, last_block=last)
         else:
             self.highlighter.set_marks(marks)
         self._refresh_extra()
+
+    def _visible_blocks(self):
+        """The first and last text blocks on screen (a little beyond, for scrolling)."""
+        first = self.firstVisibleBlock()
+        block, bottom, offset = first, self.viewport().height() + 200, self.contentOffset()
+        last = first
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() < bottom
+        ):
+            last = block
+            block = block.next()
+        return first, last
+
+    def _on_scroll(self, _value: int) -> None:
+        # Blocks the idle pass has not reached yet are formatted before they are painted.
+        self.highlighter.ensure_blocks(*self._visible_blocks())
 
     def add_span(self, span: dict[str, Any]) -> None:
         """Paint one new highlight now; only the blocks it covers are repainted."""

@@ -1,23 +1,33 @@
 """Paints highlights over the article text without touching the document.
 
-A QSyntaxHighlighter asks per text block for formats; we answer from the
-pre-flattened segments (see segments.py) with a bisect, so 10,000 highlights
-cost about as much to paint as a handful.
+Each text block's layout gets extra formats (what QSyntaxHighlighter does inside),
+looked up from pre-flattened segments (see segments.py) with a bisect, so 10,000
+highlights cost about as much to paint as a handful. Unlike QSyntaxHighlighter,
+which goes over every block of a new text before the first paint, the blocks on
+screen are formatted at once and the rest a chunk at a time while the window idles.
 """
 
 from __future__ import annotations
 
 from .labels import Label, blend, color_for
-from .qt import QColor, QSyntaxHighlighter, QTextCharFormat
+from .qt import QColor, QObject, QTextCharFormat, QTextLayout, QTimer
 from .segments import Mark, Segment, SegmentIndex, flatten
 
 # Above this many changed marks, flatten and repaint everything.
 INCREMENTAL_LIMIT = 64
+# Texts of up to this many blocks are formatted whole at once; longer ones in chunks.
+WHOLE_LIMIT = 600
+CHUNK = 500
 
 
-class SpanHighlighter(QSyntaxHighlighter):
+class SpanHighlighter(QObject):
     def __init__(self, document, labels: list[Label]) -> None:
-        super().__init__(document)
+        super().__init__()
+        self._doc = document
+        self._done = bytearray()  # per block number: formatted for the current marks
+        self._resume = 0  # where the idle pass goes on
+        self._idle = QTimer(self, interval=0)
+        self._idle.timeout.connect(self._next_chunk)
         self._labels = labels
         self._index = SegmentIndex([])
         self._marks: set[Mark] | None = set()  # None: unknown, or holds duplicates
@@ -53,13 +63,98 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._index = self._index.patched(marks, mark.start, mark.end)
         self.refresh_range(mark.start, mark.end)
 
+    def document(self):
+        return self._doc
+
+    def setDocument(self, document) -> None:
+        self._idle.stop()
+        self._doc = document
+        self._done = bytearray()
+
+    def rehighlight(self, *, first_block=None, last_block=None) -> None:
+        """Format every block again: the given (visible) ones now, the others soon."""
+        doc = self._doc
+        if doc is None:
+            return
+        count = doc.blockCount()
+        self._done = bytearray(count)
+        if count <= WHOLE_LIMIT or first_block is None:
+            self._format_blocks(doc.begin(), count)
+            return
+        self.ensure_blocks(first_block, last_block)
+        self._resume = 0
+        self._idle.start()
+
+    def ensure_blocks(self, first, last) -> None:
+        """Format the blocks from ``first`` to ``last`` (on screen) if not done yet."""
+        if self._doc is None or not self._done:
+            return
+        block = first
+        stop = (
+            last.blockNumber() if last is not None and last.isValid() else first.blockNumber() + 80
+        )
+        while block.isValid() and block.blockNumber() <= stop:
+            if not self._done[block.blockNumber()]:
+                self.rehighlightBlock(block)
+            block = block.next()
+
+    def _next_chunk(self) -> None:
+        doc = self._doc
+        if doc is None or self._resume >= len(self._done):
+            self._idle.stop()
+            return
+        block = doc.findBlockByNumber(self._resume)
+        left = CHUNK
+        while block.isValid() and left:
+            if not self._done[block.blockNumber()]:
+                self.rehighlightBlock(block)
+                left -= 1
+            block = block.next()
+        self._resume = block.blockNumber() if block.isValid() else len(self._done)
+
+    def finish(self) -> None:
+        """Format whatever the idle pass has not reached yet (tests, exports of views)."""
+        while self._idle.isActive():
+            self._next_chunk()
+
+    def _format_blocks(self, block, count: int) -> None:
+        for _ in range(count):
+            if not block.isValid():
+                break
+            self.rehighlightBlock(block)
+            block = block.next()
+
     def refresh_range(self, start: int, end: int) -> None:
         """Repaint only the blocks between two Qt positions."""
-        document = self.document()
+        document = self._doc
         block = document.findBlock(start)
         while block.isValid() and block.position() <= end:
             self.rehighlightBlock(block)
             block = block.next()
+
+    def rehighlightBlock(self, block) -> None:
+        """Give one block the formats of the segments over it."""
+        start = block.position()
+        length = block.length()
+        end = start + length
+        formats = self._formats
+        ranges = []
+        for segment in self._index.overlapping(start, end):
+            s = segment.start if segment.start > start else start
+            e = segment.end if segment.end < end else end
+            if e > s:
+                r = QTextLayout.FormatRange()
+                r.start = s - start
+                r.length = e - s
+                r.format = formats.get(segment[2:]) or self._format(segment)
+                ranges.append(r)
+        number = block.blockNumber()
+        if number < len(self._done):
+            self._done[number] = 1
+        layout = block.layout()
+        if ranges or layout.formats():
+            layout.setFormats(ranges)
+            self._doc.markContentsDirty(start, length)
 
     def _format(self, segment: Segment) -> QTextCharFormat:
         key = (segment.labels, min(segment.depth, 3), segment.suggested_only)
@@ -86,16 +181,3 @@ class SpanHighlighter(QSyntaxHighlighter):
                     fmt.setUnderlineColor(QColor("#333333"))
             self._formats[key] = fmt
         return fmt
-
-    def highlightBlock(self, text: str) -> None:
-        # Called for every block of the text: kept to the bare minimum of Python.
-        block = self.currentBlock()
-        start = block.position()
-        end = start + block.length()
-        formats = self._formats
-        for segment in self._index.overlapping(start, end):
-            s = segment.start if segment.start > start else start
-            e = segment.end if segment.end < end else end
-            if e > s:
-                fmt = formats.get(segment[2:]) or self._format(segment)
-                self.setFormat(s - start, e - s, fmt)

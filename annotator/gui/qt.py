@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import (

@@ -707,9 +707,7 @@ def build_article(num: str, decl: dict, show: bool = False) -> dict:
         if kind not in ("D", "I", "M") or spk not in SPEAKERS:
             raise GoldError(f"{where}: bad kind or unknown speaker {spk!r}")
         ranges = locate_claim(text, kind, content, cursor, where)
-        if (mention is None or cue is None) and not all(
-            transcript_answer(text, r) for r in ranges
-        ):
+        if (mention is None or cue is None) and not all(transcript_answer(text, r) for r in ranges):
             raise GoldError(f"{where}: only transcript answers go without mention and cue")
         cursor = ranges[0][0] + 1
         claims_raw.append([kind, spk, ranges, mention, cue])
@@ -910,8 +908,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
         if current != out:
-            print(f"build_heldout: {OUT.name} is out of date; run build_heldout.py",
-                  file=sys.stderr)
+            print(
+                f"build_heldout: {OUT.name} is out of date; run build_heldout.py", file=sys.stderr
+            )
             return 1
         print(f"{OUT.name} is up to date")
         return 0
