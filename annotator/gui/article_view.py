@@ -171,13 +171,6 @@ class ArticleText(QPlainTextEdit):
         cursor.clearSelection()
         self.setTextCursor(cursor)
 
-    def selection_rect(self):
-        """Where the selection (or cursor) is, in global coordinates, to place a popup."""
-        cursor = QTextCursor(self.textCursor())
-        cursor.setPosition(cursor.selectionEnd())
-        rect = self.cursorRect(cursor)
-        return self.viewport().mapToGlobal(rect.bottomLeft())
-
     def span_rect_point(self, span: dict[str, Any]):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.map.to_qt(span["end"]))

@@ -83,7 +83,8 @@ class SpanHighlighter(QObject):
             return
         self.ensure_blocks(first_block, last_block)
         self._resume = 0
-        self._idle.start()
+        # The first tick waits a little, so that the text is painted before the rest.
+        self._idle.start(40)
 
     def ensure_blocks(self, first, last) -> None:
         """Format the blocks from ``first`` to ``last`` (on screen) if not done yet."""
@@ -99,6 +100,7 @@ class SpanHighlighter(QObject):
             block = block.next()
 
     def _next_chunk(self) -> None:
+        self._idle.setInterval(0)
         doc = self._doc
         if doc is None or self._resume >= len(self._done):
             self._idle.stop()
@@ -111,11 +113,6 @@ class SpanHighlighter(QObject):
                 left -= 1
             block = block.next()
         self._resume = block.blockNumber() if block.isValid() else len(self._done)
-
-    def finish(self) -> None:
-        """Format whatever the idle pass has not reached yet (tests, exports of views)."""
-        while self._idle.isActive():
-            self._next_chunk()
 
     def _format_blocks(self, block, count: int) -> None:
         for _ in range(count):
