@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QInputDialog
 
@@ -27,6 +27,8 @@ from annotator.gui import corpus_views as cv
 from annotator.gui.app import application
 from annotator.gui.corpus_views import CorpusViews
 from annotator.gui.session import Session
+from annotator.gui.views.common import PAGE
+from annotator.gui.views.speakers import SpeakerPicker
 
 EMOJI_TEXT = (
     "Tokyo office row deepens 🇯🇵🇨🇳\n\n"
@@ -276,9 +278,9 @@ def test_paging_is_lazy(qtbot, store: Store) -> None:
     qtbot.addWidget(widget)
     widget.show_view("claims")
     model = widget.claims.model
-    assert model.total == 450 and model.rowCount() == cv.PAGE
-    while model.canFetchMore(cv.QModelIndex()):
-        model.fetchMore(cv.QModelIndex())
+    assert model.total == 450 and model.rowCount() == PAGE
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
     assert model.rowCount() == 450 and len({r["id"] for r in model.rows}) == 450
 
 
@@ -401,7 +403,7 @@ def test_merge_via_the_view_is_undoable(
         self._accept()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(cv.SpeakerPicker, "exec", pick_lin)
+    monkeypatch.setattr(SpeakerPicker, "exec", pick_lin)
     tab.merge_dialog()
     assert store.speaker(world.ministry) is None
     assert "Chinese foreign ministry" in store.speaker(world.lin)["aliases"]

@@ -1,0 +1,1 @@
+"""The corpus views, one module a tab; ``annotator.gui.corpus_views`` puts them together."""

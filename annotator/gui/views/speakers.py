@@ -1,0 +1,310 @@
+"""The Speakers view: corpus-wide speakers, rename, aliases and merge."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ...core import queries as q
+from ...core.queries import ViewFilter
+from ..qt import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QModelIndex,
+    QPoint,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from ..session import Session
+from .common import (
+    Column,
+    PagedModel,
+    ViewTab,
+    make_table,
+    plural,
+    search_box,
+)
+
+if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
+    from ..corpus_views import CorpusViews
+
+
+class SpeakersTab(ViewTab):
+    view = "speakers"
+    COLUMNS = (
+        Column("name", "Speaker", "name", 250),
+        Column("aliases", "Also called", None, None),
+        Column("kind", "Kind", "kind", 96),
+        Column("role", "Role", "role", 190),
+        Column("affiliation", "Affiliation", "affiliation", 190),
+        Column("claims", "Claims", "claims", 68, numeric=True),
+        Column("articles", "Articles", "articles", 68, numeric=True),
+    )
+
+    def __init__(self, views: CorpusViews) -> None:
+        super().__init__(views)
+        self.filter = search_box("Filter by name, alias, role or affiliation…")
+        self.model = PagedModel(
+            self.COLUMNS,
+            lambda limit, offset, order, desc: q.speakers_page(
+                self.store,
+                self.view_filter(),
+                order_by=order,
+                descending=desc,
+                limit=limit,
+                offset=offset,
+            ),
+            lambda: q.speakers_count(self.store, self.view_filter()),
+            "name",
+        )
+        self.table = make_table(self.model)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.rename_button = QPushButton("Rename…")
+        self.alias_button = QPushButton("Add alias…")
+        self.merge_button = QPushButton("Merge into…")
+        self.claims_button = QPushButton("Show claims")
+        for button, tip in (
+            (self.rename_button, "Change the speaker's name"),
+            (self.alias_button, "Another name the speaker goes by"),
+            (
+                self.merge_button,
+                "Move every mention, claim and position to another speaker (undo with Edit ▸ Undo)",
+            ),
+            (self.claims_button, "List this speaker's claims"),
+        ):
+            button.setToolTip(tip)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(8)
+        for button in (
+            self.rename_button,
+            self.alias_button,
+            self.merge_button,
+            self.claims_button,
+            self.export_button,
+        ):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self._timer = self._debounced(self.apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._timer.start())
+        self.model.loaded.connect(lambda n: self.count_label.setText(plural(n, "speaker")))
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.rename_button.clicked.connect(self.rename_dialog)
+        self.alias_button.clicked.connect(self.alias_dialog)
+        self.merge_button.clicked.connect(self.merge_dialog)
+        self.claims_button.clicked.connect(self.show_claims)
+        self._enable()
+
+    def view_filter(self) -> ViewFilter:
+        return ViewFilter(text=self.filter.text().strip())
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        keep = self.selected()
+        self.model.reload()
+        if keep:
+            self.select(keep["id"])
+        self._enable()
+
+    def _enable(self) -> None:
+        has = self.selected() is not None
+        for button in (
+            self.rename_button,
+            self.alias_button,
+            self.merge_button,
+            self.claims_button,
+        ):
+            button.setEnabled(has)
+
+    def selected(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.row(index.row())
+
+    def select(self, speaker_id: str) -> bool:
+        for i, row in enumerate(self.model.rows):
+            if row["id"] == speaker_id:
+                self.table.selectRow(i)
+                self.table.setCurrentIndex(self.model.index(i, 0))
+                return True
+        return False
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        found = q.speaker_first_span(self.store, self.model.row(index.row())["id"])
+        if found:
+            self.views.open_span.emit(found[0], found[1] or "")
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction("Rename…", self.rename_dialog)
+        menu.addAction("Add alias…", self.alias_dialog)
+        menu.addAction("Merge into…", self.merge_dialog)
+        menu.addSeparator()
+        menu.addAction("Show claims", self.show_claims)
+        menu.addAction("Show on timeline", self.show_timeline)
+        menu.addAction("Open first mention", lambda: self._double_clicked(index))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # The actions; the *_dialog methods ask, the others can be called directly.
+
+    def rename_selected(self, name: str) -> bool:
+        row = self.selected()
+        name = " ".join(name.split())
+        if row is None or not name:
+            return False
+        ok = self.session.run(lambda s: s.update_speaker(row["id"], name=name)) is not None
+        self._after(ok, f"Renamed {row['name']} to {name}")
+        return ok
+
+    def add_alias_selected(self, alias: str) -> bool:
+        row = self.selected()
+        alias = " ".join(alias.split())
+        if row is None or not alias:
+            return False
+        aliases = list(row["aliases"])
+        if alias.casefold() in {a.casefold() for a in aliases} | {row["name"].casefold()}:
+            return False
+        aliases.append(alias)
+        ok = self.session.run(lambda s: s.update_speaker(row["id"], aliases=aliases)) is not None
+        self._after(ok, f"{row['name']} is also called {alias}")
+        return ok
+
+    def merge_selected_into(self, keep_id: str) -> bool:
+        """Merge the selected speaker into ``keep_id`` (one undoable action)."""
+        row = self.selected()
+        if row is None or keep_id == row["id"]:
+            return False
+        ok = self.session.run(lambda s: s.merge_speakers(keep_id, row["id"])) is not None
+        keep = self.store.speaker(keep_id)
+        self._after(
+            ok,
+            f"Merged {row['name']} into {keep['name'] if keep else keep_id}"
+            " (Edit ▸ Undo takes it back)",
+        )
+        if ok:
+            self.select(keep_id)
+        return ok
+
+    def _after(self, ok: bool, message: str) -> None:
+        if ok:
+            self.views.message.emit(message)
+            self.views.refresh()
+
+    def rename_dialog(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename speaker", "Name:", text=row["name"])
+        if ok:
+            self.rename_selected(name)
+
+    def alias_dialog(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        alias, ok = QInputDialog.getText(self, "Add alias", f"Another name for {row['name']}:")
+        if ok:
+            self.add_alias_selected(alias)
+
+    def merge_dialog(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        picker = SpeakerPicker(
+            self.session, exclude=row["id"], parent=self, title=f"Merge {row['name']} into…"
+        )
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen:
+            self.merge_selected_into(picker.chosen)
+
+    def show_claims(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.views.claims.set_filter(speaker_id=row["id"], speaker_name=row["name"])
+            self.views.show_view("claims")
+
+    def show_timeline(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.views.timeline.choose("speaker", row["id"])
+            self.views.show_view("timeline")
+
+
+class SpeakerPicker(QDialog):
+    """Pick another speaker: type to filter, double-click or OK."""
+
+    def __init__(
+        self, session: Session, *, exclude: str | None, parent: QWidget | None, title: str
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.exclude = exclude
+        self.chosen: str | None = None
+        self.setWindowTitle(title)
+        self.resize(460, 420)
+        self.filter = search_box("Type a name…")
+        self.list = QListWidget()
+        note = QLabel(
+            "Their mentions, claims and positions move to the speaker you pick; "
+            "their name becomes an alias. Edit ▸ Undo takes it back."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #6b6b70;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.filter.textChanged.connect(self._fill)
+        self.list.itemDoubleClicked.connect(lambda _i: self._accept())
+        self._fill("")
+
+    def _fill(self, text: str) -> None:
+        self.list.clear()
+        rows = q.speakers_page(self.session.store, ViewFilter(text=text.strip()), limit=200)
+        for row in rows:
+            if row["id"] == self.exclude:
+                continue
+            extra = ", ".join(x for x in (row["role"], row["affiliation"]) if x)
+            item = QListWidgetItem(
+                f"{row['name']}"
+                + (f"  —  {extra}" if extra else "")
+                + f"   ({row['claims']} claims)"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _accept(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = item.data(Qt.ItemDataRole.UserRole)
+            self.accept()
