@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 from ..core.errors import AnnotatorError
-from ..core.exporting import FORMATS, ExportFilter, export
-from ..core.importing import ImportReport, import_paths
 from ..core.schema import ARTICLE_STATUSES
 from ..core.store import Changes, Store
-from ..core.suggest.runner import suggest_corpus
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .corpus_list import CorpusPanel
@@ -22,7 +17,6 @@ from .popups import ClaimPopup, MentionPopup, PositionPopup
 from .qt import (
     QAction,
     QColor,
-    QFileDialog,
     QIcon,
     QInputDialog,
     QKeySequence,
@@ -40,13 +34,14 @@ from .qt import (
     QToolBar,
     QWidget,
 )
-from .review import ReviewBar, claim_index, review_order
+from .review import ReviewBar
 from .session import Session
 from .shortcuts_dialog import ShortcutsDialog
+from .window_files import FileActions
+from .window_review import ReviewActions
 from .workers import BackgroundTask
 
 QUOTE_MARKS = "\"“”„«»‘’'‹›"
-MAX_RECENT = 8
 
 
 def swatch(color: QColor, size: int = 14) -> QIcon:
@@ -61,7 +56,7 @@ def swatch(color: QColor, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReviewActions, FileActions, QMainWindow):
     def __init__(self, session: Session, settings: QSettings) -> None:
         super().__init__()
         self.session = session
@@ -807,168 +802,6 @@ class MainWindow(QMainWindow):
                 menu.addAction("Delete", lambda: self.delete_items(kind, [item_id]))
         menu.exec(pos)
 
-    # -- review and suggestions ------------------------------------------------------------
-
-    def _stops(self) -> list[dict[str, Any]]:
-        return review_order(self.spans, self.claims)
-
-    def start_review(self) -> None:
-        if self.article is None:
-            return
-        self.review = self._stops()
-        if not self.review:
-            self.review = None
-            self.statusBar().showMessage("Nothing to review in this article yet", 5000)
-            return
-        first = next((i for i, stop in enumerate(self.review) if not stop["decided"]), 0)
-        self.review_bar.show()
-        self.text.setFocus()
-        self._show_stop(first)
-
-    def stop_review(self) -> None:
-        self.review = None
-        self.review_bar.hide()
-
-    def _show_stop(self, index: int) -> None:
-        if not self.review:
-            return
-        self.review_index = max(0, min(index, len(self.review) - 1))
-        stop = self.review[self.review_index]
-        span = stop["span"]
-        self.text.mark_span(span["id"])
-        if span["status"] == "rejected":
-            self.text.select_range(span["start"], span["end"])
-        self.review_bar.show_stop(self.review_index, self.review, self._describe(stop))
-        self.panel.select_span(span["id"], stop["id"] if stop["kind"] == "claim" else None)
-
-    def _describe(self, stop: dict[str, Any]) -> str:
-        names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
-        if stop["kind"] == "claim":
-            claim = next((c for c in self.claims if c["id"] == stop["id"]), None)
-            who = names.get(claim["speaker_id"] or "", "speaker unknown") if claim else "?"
-            if claim and not claim["speaker_id"] and claim.get("proposal"):
-                who = json.loads(claim["proposal"])["name"] + " (proposed)"
-            stances = [
-                f"{p['stance']} {p['target']}"
-                for p in self.positions
-                if claim and claim["id"] in p["evidence"]
-            ]
-            extra = f"  ·  position: {', '.join(stances)}" if stances else ""
-            return f"claim ({claim['kind'] if claim else ''}, {stop['status']}) by {who}{extra}"
-        span = stop["span"]
-        who = names.get(span.get("speaker_of") or "", "")
-        return (
-            f"{span['label']} ({span['status']}){' · ' + who if who else ''}: {span['text'][:60]}"
-        )
-
-    def review_step(self, direction: int) -> None:
-        if self.review:
-            self._show_stop(self.review_index + direction)
-            return
-        # Outside review: walk through suggestions, the common case after `suggest`.
-        stops = [s for s in self._stops() if s["status"] == "suggested"] or self._stops()
-        if not stops:
-            return
-        target = self._current_target()
-        here = next((s for s in self._stops() if target and s["id"] == target[1]), None)
-        pos = here["span"]["start"] if here else -1
-        if direction > 0:
-            nxt = next((s for s in stops if s["span"]["start"] > pos), stops[0])
-        else:
-            nxt = next((s for s in reversed(stops) if s["span"]["start"] < pos), stops[-1])
-        self.span_clicked(nxt["span"]["id"])
-        self.text.mark_span(nxt["span"]["id"])
-
-    def _current_target(self) -> tuple[str, str] | None:
-        if self.review:
-            stop = self.review[self.review_index]
-            return stop["kind"], stop["id"]
-        span = self.current_span()
-        if span is None:
-            return None
-        claim = claim_index(self.claims).get(span["id"])
-        return ("claim", claim["id"]) if claim else ("span", span["id"])
-
-    def decide_current(self, accept: bool) -> None:
-        target = self._current_target()
-        if target is None:
-            # Nothing chosen yet: Enter goes to the first suggestion.
-            self.review_step(1)
-            return
-        kind, item_id = target
-        key = "claims" if kind == "claim" else "spans"
-        self.session.run(lambda s: s.decide(**{key: [item_id]}, accept=accept))
-        if self.review:
-            self.review = self._stops()
-            following = [
-                i for i, s in enumerate(self.review) if not s["decided"] and i > self.review_index
-            ]
-            undecided = following or [i for i, s in enumerate(self.review) if not s["decided"]]
-            self._show_stop(undecided[0] if undecided else self.review_index)
-            if not undecided:
-                self.statusBar().showMessage(
-                    "Every annotation is decided: Mark reviewed (Ctrl+Shift+R)", 8000
-                )
-        else:
-            remaining = [s for s in self._stops() if s["status"] == "suggested"]
-            if remaining:
-                self.review_step(1)
-
-    def edit_current(self) -> None:
-        target = self._current_target()
-        if target:
-            self.edit_item(*target)
-
-    def finish_review(self) -> None:
-        self.set_status("reviewed")
-        self.stop_review()
-
-    def decide_all_suggestions(self, accept: bool) -> None:
-        claims = [c["id"] for c in self.claims if c["status"] == "suggested"]
-        in_claims = {sid for c in self.claims for sid in c["spans"]}
-        spans = [
-            s["id"] for s in self.spans if s["status"] == "suggested" and s["id"] not in in_claims
-        ]
-        if not claims and not spans:
-            self.statusBar().showMessage("No suggestions in this article", 4000)
-            return
-        self.session.run(lambda s: s.decide(claims=claims, spans=spans, accept=accept))
-
-    def suggest_here(self) -> None:
-        if self.article is None:
-            return
-        aid = self.article["id"]
-        report = self.session.run(
-            lambda s: suggest_corpus(s, article_ids=[aid]),
-            changes=Changes(
-                "Suggested", frozenset([aid]), frozenset({"spans", "claims", "speakers"})
-            ),
-        )
-        if report is not None:
-            self.statusBar().showMessage(
-                report.summary() + " — Enter accepts, Backspace rejects, J/K move", 8000
-            )
-            self.review_step(1)
-
-    def suggest_todo(self) -> None:
-        task = BackgroundTask(
-            self,
-            "Suggesting…",
-            self.session.path,
-            self.store.annotator,
-            lambda store, progress, cancelled: suggest_corpus(
-                store, only_todo=True, progress=progress, cancelled=cancelled
-            ),
-        )
-        task.done.connect(
-            lambda report: (
-                self._reload_all(),
-                self.statusBar().showMessage(report.summary(), 8000),
-            )
-        )
-        task.failed.connect(self.show_error)
-        self._start(task)
-
     def _reload_all(self) -> None:
         self.corpus.reload()
         self._refresh_views()
@@ -1077,164 +910,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{phrase}”", 5000
         )
-
-    # -- databases, import, export ------------------------------------------------------------
-
-    def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "New database", str(Path.home() / "annotations.db"), "Annotator database (*.db)"
-        )
-        if path:
-            if Path(path).exists():
-                self.show_error(
-                    f"{path} already exists: open it with File › Open database, or choose a new name."
-                )
-                return
-            self.switch_database(Path(path))
-
-    def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Open database",
-            str(self._db_dir()),
-            "Annotator database (*.db *.sqlite);;All files (*)",
-        )
-        if path:
-            self.switch_database(Path(path))
-
-    def _db_dir(self) -> Path:
-        return self.session.path.parent if self.session.path else Path.home()
-
-    def switch_database(self, path: Path) -> bool:
-        try:
-            store = Store(path, annotator=self.store.annotator)
-        except AnnotatorError as exc:
-            self.show_error(f"Could not open the database. Your current one stays open.\n\n{exc}")
-            return False
-        self.session.replace_store(store)
-        return True
-
-    def on_database_changed(self) -> None:
-        path = str(self.session.path)
-        # The one just left goes in the list too (the first one opened was never added).
-        left = self.settings.value("database")
-        recent = [
-            p for p in dict.fromkeys([*([str(left)] if left else []), *self._recent()]) if p != path
-        ]
-        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
-        self.settings.setValue("database", path)
-        self._rebuild_recent()
-        self.corpus.filter.clear()
-        self.corpus.model.reload()
-        self._refresh_views()
-        self.show_article(None)
-        if self.corpus.model.rows:
-            self.corpus.select(self.corpus.model.rows[0]["id"])
-        self._update_title()
-        self._update_counts()
-        self._update_undo()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _rebuild_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self._recent():
-            self.recent_menu.addAction(path, lambda p=path: self.switch_database(Path(p)))
-        self.recent_menu.setEnabled(bool(self._recent()))
-
-    def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import articles",
-            str(Path.home()),
-            "Articles (*.txt *.md *.jsonl *.csv);;All files (*)",
-        )
-        if paths:
-            self.import_paths(paths)
-
-    def import_paths(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
-        task = BackgroundTask(
-            self,
-            "Importing…",
-            self.session.path,
-            self.store.annotator,
-            lambda store, progress, cancelled: import_paths(
-                store, paths, progress=progress, cancelled=cancelled
-            ),
-            show_dialog=show_dialog,
-        )
-        task.done.connect(self._imported)
-        task.failed.connect(self.show_error)
-        self._start(task)
-        return task
-
-    def _imported(self, report: ImportReport) -> None:
-        self.corpus.reload()
-        self._refresh_views()
-        self._update_counts()
-        if self.article is None and self.corpus.model.rows:
-            self.corpus.select(self.corpus.model.rows[0]["id"])
-        message = report.summary()
-        if report.errors:
-            shown = "\n".join(report.errors[:20])
-            more = f"\n… and {len(report.errors) - 20} more" if len(report.errors) > 20 else ""
-            QMessageBox.warning(
-                self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}"
-            )
-        self.statusBar().showMessage(message, 8000)
-
-    def export_dialog(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            "Export",
-            str(Path.home() / "annotations.jsonl"),
-            "JSON Lines (*.jsonl);;CSV, one row per span (*.csv);;W3C Web Annotation (*.jsonld)",
-        )
-        if not path:
-            return
-        fmt = (
-            "csv"
-            if "CSV" in chosen or path.endswith(".csv")
-            else "w3c"
-            if "W3C" in chosen or path.endswith(".jsonld")
-            else "jsonl"
-        )
-        self.export_to(path, fmt)
-
-    def export_to(
-        self,
-        path: str,
-        fmt: str = "jsonl",
-        flt: ExportFilter | None = None,
-        *,
-        show_dialog: bool = True,
-    ) -> BackgroundTask:
-        assert fmt in FORMATS
-        flt = flt or ExportFilter()
-        task = BackgroundTask(
-            self,
-            "Exporting…",
-            self.session.path,
-            self.store.annotator,
-            lambda store, progress, cancelled: export(
-                store, path, fmt=fmt, flt=flt, progress=progress, cancelled=cancelled
-            ),
-            show_dialog=show_dialog,
-        )
-        task.done.connect(
-            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000)
-        )
-        task.failed.connect(self.show_error)
-        self._start(task)
-        return task
-
-    def _start(self, task: BackgroundTask) -> None:
-        self.tasks.append(task)
-        task.done.connect(lambda _r, t=task: self.tasks.remove(t) if t in self.tasks else None)
-        task.failed.connect(lambda _m, t=task: self.tasks.remove(t) if t in self.tasks else None)
-        task.start()
 
     # -- misc -------------------------------------------------------------------------------------
 

@@ -1,0 +1,179 @@
+"""The main window's databases, import and export: the File menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import AnnotatorError
+from ..core.exporting import FORMATS, ExportFilter, export
+from ..core.importing import ImportReport, import_paths
+from ..core.store import Store
+from .qt import (
+    QFileDialog,
+    QMessageBox,
+)
+from .workers import BackgroundTask
+
+MAX_RECENT = 8
+
+
+class FileActions:
+    """Part of MainWindow: the File menu (a mixin: it uses the window's widgets and store)."""
+
+    # -- databases, import, export ------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", str(Path.home() / "annotations.db"), "Annotator database (*.db)"
+        )
+        if path:
+            if Path(path).exists():
+                self.show_error(
+                    f"{path} already exists: open it with File › Open database, or choose a new name."
+                )
+                return
+            self.switch_database(Path(path))
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(self._db_dir()),
+            "Annotator database (*.db *.sqlite);;All files (*)",
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def _db_dir(self) -> Path:
+        return self.session.path.parent if self.session.path else Path.home()
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            store = Store(path, annotator=self.store.annotator)
+        except AnnotatorError as exc:
+            self.show_error(f"Could not open the database. Your current one stays open.\n\n{exc}")
+            return False
+        self.session.replace_store(store)
+        return True
+
+    def on_database_changed(self) -> None:
+        path = str(self.session.path)
+        # The one just left goes in the list too (the first one opened was never added).
+        left = self.settings.value("database")
+        recent = [
+            p for p in dict.fromkeys([*([str(left)] if left else []), *self._recent()]) if p != path
+        ]
+        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+        self.settings.setValue("database", path)
+        self._rebuild_recent()
+        self.corpus.filter.clear()
+        self.corpus.model.reload()
+        self._refresh_views()
+        self.show_article(None)
+        if self.corpus.model.rows:
+            self.corpus.select(self.corpus.model.rows[0]["id"])
+        self._update_title()
+        self._update_counts()
+        self._update_undo()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            self.recent_menu.addAction(path, lambda p=path: self.switch_database(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import articles",
+            str(Path.home()),
+            "Articles (*.txt *.md *.jsonl *.csv);;All files (*)",
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
+        task = BackgroundTask(
+            self,
+            "Importing…",
+            self.session.path,
+            self.store.annotator,
+            lambda store, progress, cancelled: import_paths(
+                store, paths, progress=progress, cancelled=cancelled
+            ),
+            show_dialog=show_dialog,
+        )
+        task.done.connect(self._imported)
+        task.failed.connect(self.show_error)
+        self._start(task)
+        return task
+
+    def _imported(self, report: ImportReport) -> None:
+        self.corpus.reload()
+        self._refresh_views()
+        self._update_counts()
+        if self.article is None and self.corpus.model.rows:
+            self.corpus.select(self.corpus.model.rows[0]["id"])
+        message = report.summary()
+        if report.errors:
+            shown = "\n".join(report.errors[:20])
+            more = f"\n… and {len(report.errors) - 20} more" if len(report.errors) > 20 else ""
+            QMessageBox.warning(
+                self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}"
+            )
+        self.statusBar().showMessage(message, 8000)
+
+    def export_dialog(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export",
+            str(Path.home() / "annotations.jsonl"),
+            "JSON Lines (*.jsonl);;CSV, one row per span (*.csv);;W3C Web Annotation (*.jsonld)",
+        )
+        if not path:
+            return
+        fmt = (
+            "csv"
+            if "CSV" in chosen or path.endswith(".csv")
+            else "w3c"
+            if "W3C" in chosen or path.endswith(".jsonld")
+            else "jsonl"
+        )
+        self.export_to(path, fmt)
+
+    def export_to(
+        self,
+        path: str,
+        fmt: str = "jsonl",
+        flt: ExportFilter | None = None,
+        *,
+        show_dialog: bool = True,
+    ) -> BackgroundTask:
+        assert fmt in FORMATS
+        flt = flt or ExportFilter()
+        task = BackgroundTask(
+            self,
+            "Exporting…",
+            self.session.path,
+            self.store.annotator,
+            lambda store, progress, cancelled: export(
+                store, path, fmt=fmt, flt=flt, progress=progress, cancelled=cancelled
+            ),
+            show_dialog=show_dialog,
+        )
+        task.done.connect(
+            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000)
+        )
+        task.failed.connect(self.show_error)
+        self._start(task)
+        return task
+
+    def _start(self, task: BackgroundTask) -> None:
+        self.tasks.append(task)
+        task.done.connect(lambda _r, t=task: self.tasks.remove(t) if t in self.tasks else None)
+        task.failed.connect(lambda _m, t=task: self.tasks.remove(t) if t in self.tasks else None)
+        task.start()
