@@ -151,6 +151,22 @@ def _targets_like(column: str) -> str:
     return f"{column} IN (SELECT id FROM targets WHERE name LIKE ? ESCAPE '\\')"
 
 
+def _position_conditions(store: Store, flt: ViewFilter) -> tuple[list[str], list[Any]]:
+    """Conditions on positions ``p`` for the filter's target, target text and stance."""
+    sub: list[str] = []
+    params: list[Any] = []
+    if flt.target:
+        sub.append("p.target_id = ?")
+        params.append(_target_id(store, flt.target))
+    if flt.target_text.strip():
+        sub.append(_targets_like("p.target_id"))
+        params.append(_like(flt.target_text))
+    if flt.stance:
+        sub.append("p.stance = ?")
+        params.append(flt.stance)
+    return sub, params
+
+
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -472,16 +488,7 @@ def _claim_where(store: Store, flt: ViewFilter) -> _Where:
             *params,
         )
     if flt.target or flt.target_text.strip() or flt.stance:
-        sub, params = [], []
-        if flt.target:
-            sub.append("p.target_id = ?")
-            params.append(_target_id(store, flt.target))
-        if flt.target_text.strip():
-            sub.append(_targets_like("p.target_id"))
-            params.append(_like(flt.target_text))
-        if flt.stance:
-            sub.append("p.stance = ?")
-            params.append(flt.stance)
+        sub, params = _position_conditions(store, flt)
         where.add(
             "c.id IN (SELECT pe.claim_id FROM positions p JOIN position_evidence pe "
             f"ON pe.position_id = p.id WHERE {' AND '.join(sub)})",
@@ -949,16 +956,7 @@ def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> _Where:
             flt.kind,
         )
     if flt.target or flt.target_text.strip() or flt.stance:
-        sub, params = [], []
-        if flt.target:
-            sub.append("p.target_id = ?")
-            params.append(_target_id(store, flt.target))
-        if flt.target_text.strip():
-            sub.append(_targets_like("p.target_id"))
-            params.append(_like(flt.target_text))
-        if flt.stance:
-            sub.append("p.stance = ?")
-            params.append(flt.stance)
+        sub, params = _position_conditions(store, flt)
         where.add(
             "s.id IN (SELECT cs.span_id FROM positions p JOIN position_evidence pe "
             "ON pe.position_id = p.id JOIN claim_spans cs ON cs.claim_id = pe.claim_id "
