@@ -832,7 +832,11 @@ def test_switching_articles_shows_their_text_and_highlights(window: MainWindow, 
     assert window.text.spans == []
     assert window.panel.highlights.topLevelItemCount() == 0
     window.corpus.select(first)
-    assert [s["text"] for s in window.text.spans] == ["told reporters"]
+    # The highlight on screen is painted with the text; the lists follow right after.
+    at = window.text.text.index("told reporters")
+    block = window.text.document().findBlock(window.text.map.to_qt(at))
+    assert block.layout().formats()
+    qtbot.waitUntil(lambda: [s["text"] for s in window.text.spans] == ["told reporters"])
     # The lists fill right after the text and its highlights are painted.
     qtbot.waitUntil(lambda: window.panel.highlights.topLevelItemCount() == 1)
 

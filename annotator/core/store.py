@@ -640,6 +640,19 @@ class Store:
             [article_id, *params],
         )
 
+    def span_marks(self, article_id: str, *, before: int | None = None) -> list[tuple]:
+        """(start, end, label, status) of the shown (not rejected) highlights, in text
+        order, optionally only those starting before an offset: what painting needs."""
+        sql = (
+            'SELECT start, "end", label, status FROM spans WHERE article_id = ? '
+            "AND status != 'rejected'"
+        )
+        params: list[Any] = [article_id]
+        if before is not None:
+            sql += " AND start < ?"
+            params.append(before)
+        return self.db.execute(sql + " ORDER BY start", params).fetchall()
+
     def update_span(self, span_id: str, **changes: Any) -> Changes:
         """Change a span's label, note, status, speaker or range (range is re-checked)."""
         allowed = {

@@ -68,6 +68,7 @@ class ArticleText(QPlainTextEdit):
         self.speaker_names: dict[str, str] = {}
         self.current_span_id: str | None = None
         self.search_hits: list[tuple[int, int]] = []
+        self._first_only = False  # only the highlights on screen are painted yet
         self.viewport().setMouseTracking(True)
         self.document().setDocumentMargin(14)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -80,6 +81,7 @@ class ArticleText(QPlainTextEdit):
         self.map = OffsetMap(text)
         self.current_span_id = None
         self.search_hits = []
+        self.spans, self._starts, self._by_id = [], [], {}
         # Detached, the highlighter does not go over every block of the new text
         # with no marks: show_spans attaches it again and highlights once.
         self.highlighter.setDocument(None)
@@ -99,17 +101,37 @@ class ArticleText(QPlainTextEdit):
             Mark(to_qt(s["start"]), to_qt(s["end"]), s["label"], s["status"] == "suggested")
             for s in self.spans
         ]
-        if self.highlighter.document() is None:  # a new text (show_text)
+        if self.highlighter.document() is None or self._first_only:  # a new text
+            self._first_only = False
+            self.highlighter.set_marks([], rehighlight=False)
             self.highlighter.set_marks(marks, rehighlight=False)
             # Attaching schedules a pass over every block for the next turn of the
             # event loop; the blocks on screen are done now, so the first paint of a
             # long article shows its highlights without waiting for the rest.
-            self.highlighter.setDocument(self.document())
+            if self.highlighter.document() is None:
+                self.highlighter.setDocument(self.document())
             first, last = self._visible_blocks()
             self.highlighter.rehighlight(first_block=first, last_block=last)
         else:
             self.highlighter.set_marks(marks)
         self._refresh_extra()
+
+    def show_first_marks(self, store, article_id: str) -> None:
+        """Paint the highlights on screen right after show_text, reading only those;
+        show_spans follows with every highlight and the rest of the text."""
+        first, last = self._visible_blocks()
+        before = self.map.from_qt(last.position() + last.length(), round_up=True)
+        to_qt = self.map.to_qt
+        marks = [
+            Mark(to_qt(start), to_qt(end), label, status == "suggested")
+            for start, end, label, status in store.span_marks(article_id, before=before)
+        ]
+        self._first_only = True
+        self.highlighter.set_marks([], rehighlight=False)
+        self.highlighter.set_marks(marks, rehighlight=False)
+        if self.highlighter.document() is None:
+            self.highlighter.setDocument(self.document())
+        self.highlighter.format_now(first, last)
 
     def _visible_blocks(self):
         """The first and last text blocks on screen (a little beyond, for scrolling)."""

@@ -86,6 +86,12 @@ class SpanHighlighter(QObject):
         # The first tick waits a little, so that the text is painted before the rest.
         self._idle.start(40)
 
+    def format_now(self, first_block, last_block) -> None:
+        """Format only these blocks (on screen), with no pass over the others."""
+        self._idle.stop()
+        self._done = bytearray(self._doc.blockCount()) if self._doc is not None else bytearray()
+        self.ensure_blocks(first_block, last_block)
+
     def ensure_blocks(self, first, last) -> None:
         """Format the blocks from ``first`` to ``last`` (on screen) if not done yet."""
         if self._doc is None or not self._done:

@@ -63,10 +63,11 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.settings = settings
         self.labels: list[Label] = default_labels()
         self.article: dict[str, Any] | None = None
-        self.spans: list[dict[str, Any]] = []
-        self.claims: list[dict[str, Any]] = []
-        self.positions: list[dict[str, Any]] = []
-        self.speaker_rows: dict[str, dict[str, Any]] = {}
+        self._pending_load = False
+        self._spans: list[dict[str, Any]] = []
+        self._claims: list[dict[str, Any]] = []
+        self._positions: list[dict[str, Any]] = []
+        self._speaker_rows: dict[str, dict[str, Any]] = {}
         self.tasks: list[BackgroundTask] = []
         self.popup = None
         self.review: list[dict[str, Any]] | None = None
@@ -348,24 +349,57 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.article = article
         self.header.show_article(article)
         self.text.show_text(article["text"] if article else "")
-        # The text and its highlights first; the lists follow right after the paint
-        # (emptied now, so that nothing of the previous article can be clicked).
+        # Emptied now, so that nothing of the previous article can be clicked.
         self.panel.show_annotations([], [], [], {}, {})
-        self.refresh_annotations(panel_now=False)
+        if article is None:
+            self.refresh_annotations()
+            return
+        # The text with the highlights on screen first; every highlight and the lists
+        # right after the paint, or as soon as anything asks for them.
+        self._spans, self._claims, self._positions, self._speaker_rows = [], [], [], {}
+        self._pending_load = True
+        self.text.show_first_marks(self.store, article["id"])
+        self._annotations_timer.start()
+
+    # The open article's annotations; the first use after an article opens loads them.
+    @property
+    def spans(self) -> list[dict[str, Any]]:
+        self._ensure_loaded()
+        return self._spans
+
+    @property
+    def claims(self) -> list[dict[str, Any]]:
+        self._ensure_loaded()
+        return self._claims
+
+    @property
+    def positions(self) -> list[dict[str, Any]]:
+        self._ensure_loaded()
+        return self._positions
+
+    @property
+    def speaker_rows(self) -> dict[str, dict[str, Any]]:
+        self._ensure_loaded()
+        return self._speaker_rows
+
+    def _ensure_loaded(self) -> None:
+        if self._pending_load:
+            self.refresh_annotations()
 
     def refresh_annotations(self, *, panel_now: bool = True) -> None:
         self._annotations_timer.stop()
+        self._pending_load = False
         if self.article is None:
-            self.spans, self.claims, self.positions = [], [], []
+            self._spans, self._claims, self._positions = [], [], []
         else:
             aid = self.article["id"]
-            self.spans = self.store.spans(aid)
-            self.claims = self.store.claims(aid)
-            self.positions = self.store.positions(aid)
+            self._spans = self.store.spans(aid)
+            self._claims = self.store.claims(aid)
+            self._positions = self.store.positions(aid)
         ids = {s["speaker_id"] for s in self.spans if s["speaker_id"]}
         ids |= {c["speaker_id"] for c in self.claims if c["speaker_id"]}
         ids |= {p["speaker_id"] for p in self.positions if p["speaker_id"]}
-        self.speaker_rows = {sid: row for sid in ids if (row := self.store.speaker(sid))}
+        self._speaker_rows = {sid: row for sid in ids if (row := self.store.speaker(sid))}
         names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
         speaker_of_claim = {}
         for claim in self.claims:
@@ -442,6 +476,8 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
     def tag(self, label: str) -> None:
         if self.article is None:
             return
+        # Loaded before the write: the new highlight is then added to them, not read twice.
+        self._ensure_loaded()
         rng = self.text.selected_range(snap_to_words=self.snap_action.isChecked())
         if rng is None:
             self.statusBar().showMessage(
