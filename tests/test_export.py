@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -630,3 +632,24 @@ def test_property_import_export_import_export_is_exact(
             for flt in (EVERYTHING, ExportFilter()):
                 a, b = round_trip(s1, folder, flt)
                 assert a == b
+
+
+def test_an_export_clears_parts_left_by_exports_killed_long_ago(tmp_path: Path) -> None:
+    from annotator.core import exporting
+
+    store = Store(memory=True)
+    store.add_article("One article.")
+    target = tmp_path / "out.jsonl"
+    old = tmp_path / ".out.jsonl.abc123.part"
+    young = tmp_path / ".out.jsonl.def456.part"
+    other = tmp_path / ".other.jsonl.abc123.part"
+    for part in (old, young, other):
+        part.write_text("half an export")
+    stale = time.time() - exporting.STALE_PART_SECONDS - 60
+    os.utime(old, (stale, stale))
+    os.utime(other, (stale, stale))
+    export(store, target)
+    assert not old.exists()  # killed long ago: removed
+    assert young.exists()  # may be another export still running
+    assert other.exists()  # another target's
+    assert target.read_text().count("\n") == 1

@@ -8,10 +8,12 @@ complete: an interrupted export never replaces a good file with half of one.
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -214,6 +216,18 @@ def iter_records(store: Store, flt: ExportFilter = ExportFilter()) -> Iterator[d
             yield record
 
 
+STALE_PART_SECONDS = 3600
+
+
+def _remove_stale_parts(folder: Path, name: str) -> None:
+    """Remove what exports to this name killed long ago left behind (a running one's is young)."""
+    cutoff = time.time() - STALE_PART_SECONDS
+    for part in folder.glob(f".{glob.escape(name)}.*.part"):
+        with suppress(OSError):
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+
+
 @contextmanager
 def atomic_output(target: str | Path) -> Iterator[IO[str]]:
     """A text file that replaces ``target`` only once fully written ("-": stdout)."""
@@ -223,6 +237,7 @@ def atomic_output(target: str | Path) -> Iterator[IO[str]]:
         return
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    _remove_stale_parts(folder, target.name)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     # mkstemp makes the file private; an export should read like any file the user writes.
     with suppress(OSError):
