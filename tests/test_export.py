@@ -653,3 +653,16 @@ def test_an_export_clears_parts_left_by_exports_killed_long_ago(tmp_path: Path) 
     assert young.exists()  # may be another export still running
     assert other.exists()  # another target's
     assert target.read_text().count("\n") == 1
+
+
+def test_csv_lists_every_claim_a_span_belongs_to(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    aid = store.add_article('She said "we will not move" and repeated it.')
+    span = store.add_span(aid, 10, 26, "claim")
+    first = store.add_claim(aid, [span["id"]], kind="direct")
+    second = store.add_claim(aid, [span["id"]], kind="mixed")
+    out = tmp_path / "spans.csv"
+    export(store, out, fmt="csv")
+    (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert row["claim_id"].split(";") == [first["id"], second["id"]]
+    assert row["claim_kind"] == "direct;mixed"

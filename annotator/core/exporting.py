@@ -283,12 +283,14 @@ def _csv(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
     for rec in records:
         names = {s["id"]: s["name"] for s in rec["speakers"]}
         speaker_of = {m: s["id"] for s in rec["speakers"] for m in s["mentions"]}
-        claim_of: dict[str, dict] = {}
+        # A span may be content of several claims: their ids and kinds join with ";".
+        claims_of: dict[str, list[dict]] = {}
         for claim in rec["claims"]:
             for sid in claim["spans"]:
-                claim_of[sid] = claim
+                claims_of.setdefault(sid, []).append(claim)
         for span in rec["spans"]:
-            claim = claim_of.get(span["id"])
+            claims = claims_of.get(span["id"], [])
+            claim = claims[0] if claims else None
             speaker = speaker_of.get(span["id"]) or (claim["speaker"] if claim else None)
             writer.writerow(
                 [
@@ -305,8 +307,8 @@ def _csv(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
                     span["note"],
                     speaker,
                     names.get(speaker) if speaker else None,
-                    claim["id"] if claim else None,
-                    claim["kind"] if claim else None,
+                    ";".join(c["id"] for c in claims) or None,
+                    ";".join(c["kind"] for c in claims) or None,
                     span["created"],
                     span["updated"],
                 ]
