@@ -14,7 +14,6 @@ from ..qt import (
 from .common import (
     STATUS_CHOICES,
     Column,
-    PagedModel,
     SpeakerBox,
     ViewTab,
     make_combo,
@@ -44,19 +43,7 @@ class ClaimsTab(ViewTab):
         self.speaker = SpeakerBox(self.session)
         self.status = make_combo(list(STATUS_CHOICES))
         self.kind = make_combo([("Any kind", None), *((k, k) for k in CLAIM_KINDS)])
-        self.model = PagedModel(
-            self.COLUMNS,
-            lambda limit, offset, order, desc: q.claims_page(
-                self.store,
-                self.view_filter(),
-                order_by=order,
-                descending=desc,
-                limit=limit,
-                offset=offset,
-            ),
-            lambda: q.claims_count(self.store, self.view_filter()),
-            "corpus",
-        )
+        self.model = self.filtered_model(self.COLUMNS, q.claims_page, q.claims_count, "corpus")
         self.table = make_table(self.model)
         top = QHBoxLayout()
         top.addWidget(self.text, 3)

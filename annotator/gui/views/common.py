@@ -368,6 +368,28 @@ class ViewTab(QWidget):
     def refresh(self) -> None:
         self.stale = False
 
+    def filtered_model(
+        self,
+        columns: Sequence[Column],
+        page: Callable[..., list],
+        count: Callable[..., int],
+        default_order: str,
+    ) -> PagedModel:
+        """A paged model over a query of ``annotator.core.queries`` under this tab's filter."""
+        return PagedModel(
+            columns,
+            lambda limit, offset, order, desc: page(
+                self.store,
+                self.view_filter(),
+                order_by=order,
+                descending=desc,
+                limit=limit,
+                offset=offset,
+            ),
+            lambda: count(self.store, self.view_filter()),
+            default_order,
+        )
+
     def _debounced(self, slot: Callable[[], None], ms: int = 250) -> QTimer:
         timer = QTimer(self, singleShot=True, interval=ms)
         timer.timeout.connect(slot)

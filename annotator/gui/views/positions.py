@@ -371,18 +371,8 @@ class PositionsTab(ViewTab):
         split.setStretchFactor(1, 1)
         self.evidence.setMinimumHeight(120)
         # The list page.
-        self.model = PagedModel(
-            self.LIST_COLUMNS,
-            lambda limit, offset, order, desc: q.positions_page(
-                self.store,
-                self.view_filter(),
-                order_by=order,
-                descending=desc,
-                limit=limit,
-                offset=offset,
-            ),
-            lambda: q.positions_count(self.store, self.view_filter()),
-            "corpus",
+        self.model = self.filtered_model(
+            self.LIST_COLUMNS, q.positions_page, q.positions_count, "corpus"
         )
         self.table = make_table(self.model)
         self.stack = QStackedWidget()

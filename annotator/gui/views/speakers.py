@@ -25,7 +25,6 @@ from ..qt import (
 from ..session import Session
 from .common import (
     Column,
-    PagedModel,
     ViewTab,
     make_table,
     plural,
@@ -51,19 +50,7 @@ class SpeakersTab(ViewTab):
     def __init__(self, views: CorpusViews) -> None:
         super().__init__(views)
         self.filter = search_box("Filter by name, alias, role or affiliation…")
-        self.model = PagedModel(
-            self.COLUMNS,
-            lambda limit, offset, order, desc: q.speakers_page(
-                self.store,
-                self.view_filter(),
-                order_by=order,
-                descending=desc,
-                limit=limit,
-                offset=offset,
-            ),
-            lambda: q.speakers_count(self.store, self.view_filter()),
-            "name",
-        )
+        self.model = self.filtered_model(self.COLUMNS, q.speakers_page, q.speakers_count, "name")
         self.table = make_table(self.model)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.rename_button = QPushButton("Rename…")
