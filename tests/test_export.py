@@ -1,4 +1,4 @@
-"""Export: the JSONL record of DESIGN.md, CSV, W3C JSON-LD, atomic writes, round trips."""
+"""Export: the JSONL record of docs/format.md, CSV, W3C JSON-LD, atomic writes, round trips."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from annotator.core.textio import normalise_text
 
 EVERYTHING = ExportFilter(include_rejected=True, include_suggestions=True)
 
-# The contract of DESIGN.md ...
+# The contract of docs/format.md ...
 DESIGN_RECORD_KEYS = {
     "id",
     "title",

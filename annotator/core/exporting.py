@@ -1,4 +1,4 @@
-"""Writing the store out: JSONL records (DESIGN.md), a flat CSV per span, W3C JSON-LD.
+"""Writing the store out: JSONL records (docs/format.md), a flat CSV per span, W3C JSON-LD.
 
 Records are built one article at a time, so memory does not grow with the corpus,
 and the file is written next to its target and renamed into place only when

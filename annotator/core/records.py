@@ -1,6 +1,6 @@
 """Checking one incoming record (an article with its annotations) before it is stored.
 
-A record is the export shape of DESIGN.md, or one of the smaller shapes other tools
+A record is the export shape of docs/format.md, or one of the smaller shapes other tools
 write (minimal ``{"text", "title"}``, doccano ``label``/``entities``, Prodigy
 ``spans``). ``prepare_record`` turns any of them into the export shape with every
 offset checked against the stored text, or raises ``InputError`` with the reason.
