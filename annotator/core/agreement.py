@@ -1,0 +1,325 @@
+"""Intercoder agreement on what analysts code: spans, attribution and stance.
+
+The definitions are exact, so that anyone can recompute the figures (docs/format.md):
+
+- **tokens**: the matches of ``\\w+`` in an article's stored text. For label L a
+  token's value for a coder is 1 when it shares a character with one of the coder's
+  accepted spans of label L, else 0. Nominal alpha over all tokens, per label.
+- **spans**: pairwise F1 per label between each two coders, exact (same start and
+  end) and overlap (greedy one-to-one matching by largest overlap, any shared
+  character), pooled over the articles both coded and averaged over pairs.
+- **attribution**: in each article the claims of all coders are grouped into
+  clusters of content spans that share a character (transitively). A coder's value
+  in a cluster is the speaker of their first claim there (by start offset); a claim
+  without a speaker has the value ``""``; a coder with no claim there has none.
+- **stance**: units are (article, speaker, normalised target); a coder's value is the
+  stance of their position on it, the most frequent if several (ties: favor,
+  against, neutral, mixed in that order).
+
+Nothing here reads the database: the store hands over `CodedArticle` rows holding
+each coder's accepted annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate, combinations
+from typing import Any
+
+from .alpha import AlphaResult, alpha_from_unit_counts, nominal_alpha
+
+TOKEN = re.compile(r"\w+")
+STANCE_ORDER = ("favor", "against", "neutral", "mixed")
+
+
+@dataclass(frozen=True)
+class CodedClaim:
+    """A claim: its content spans as (start, end) and its speaker id (None if unset)."""
+
+    spans: tuple[tuple[int, int], ...]
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class CodedPosition:
+    """A position: speaker id, the target as the store normalises it, the stance."""
+
+    speaker: str
+    target: str
+    stance: str
+
+
+@dataclass
+class Layer:
+    """One coder's accepted annotations of one article."""
+
+    spans: list[tuple[str, int, int]] = field(default_factory=list)  # (label, start, end)
+    claims: list[CodedClaim] = field(default_factory=list)
+    positions: list[CodedPosition] = field(default_factory=list)
+
+
+@dataclass
+class CodedArticle:
+    """An article and the layers of the coders who coded it."""
+
+    id: str
+    title: str | None
+    text: str
+    layers: dict[str, Layer]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A place where coders differ, for the window to open."""
+
+    article_id: str
+    measure: str  # "spans", "attribution" or "stance"
+    start: int | None
+    end: int | None
+    values: dict[str, str | None]
+
+
+def compute(
+    articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
+) -> dict[str, Any]:
+    """All agreement figures, in the JSON shape of ``annotator agreement``.
+
+    Parameters:
+        articles: the counted articles; a coder missing from an article's layers
+            did not code it (their values there are missing, not zero).
+        coders: the coders compared, in the order reported.
+        labels: the span labels measured by tokens and spans.
+    """
+    result: dict[str, Any] = {"annotators": list(coders), "articles": len(articles)}
+    result["tokens"] = {
+        label: _alpha_dict(token_alpha(articles, coders, label)) for label in labels
+    }
+    result["spans"] = {label: span_f1(articles, coders, label) for label in labels}
+    units, _ = attribution_units(articles, coders)
+    result["attribution"] = _alpha_dict(nominal_alpha(units), key="units")
+    units, _ = stance_units(articles, coders)
+    result["stance"] = _alpha_dict(nominal_alpha(units), key="units")
+    result["per_article"] = [_per_article(a, coders, labels) for a in articles]
+    return result
+
+
+def _alpha_dict(result: AlphaResult, key: str = "n") -> dict[str, Any]:
+    return {
+        "alpha": result.alpha,
+        key: result.units,
+        "observed_disagreement": result.observed,
+        "expected_disagreement": result.expected,
+    }
+
+
+def token_alpha(articles: Iterable[CodedArticle], coders: Sequence[str], label: str) -> AlphaResult:
+    """Nominal alpha over the ``\\w+`` tokens of every article, for one label."""
+    shapes: Counter[tuple[tuple[int, int], ...]] = Counter()
+    for article in articles:
+        present = [c for c in coders if c in article.layers]
+        if len(present) < 2:
+            continue
+        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(article.text)]
+        covered = [_coverage(article.text, article.layers[c], label) for c in present]
+        m = len(present)
+        for start, end in tokens:
+            ones = sum(1 for prefix in covered if prefix[end] > prefix[start])
+            shape = tuple((v, c) for v, c in ((0, m - ones), (1, ones)) if c)
+            shapes[shape] += 1
+    return alpha_from_unit_counts(shapes)
+
+
+def _coverage(text: str, layer: Layer, label: str) -> list[int]:
+    """Prefix sums of the characters covered by the layer's spans of ``label``."""
+    marks = bytearray(len(text))
+    for span_label, start, end in layer.spans:
+        if span_label == label:
+            marks[start:end] = b"\x01" * (end - start)
+    return [0, *accumulate(marks)]
+
+
+def span_f1(articles: Sequence[CodedArticle], coders: Sequence[str], label: str) -> dict[str, Any]:
+    """Pairwise exact and overlap F1 for one label, each pair and their mean."""
+    pairs = []
+    for a, b in combinations(coders, 2):
+        exact = overlap = total = 0
+        for article in articles:
+            if a not in article.layers or b not in article.layers:
+                continue
+            sa = [(s, e) for lab, s, e in article.layers[a].spans if lab == label]
+            sb = [(s, e) for lab, s, e in article.layers[b].spans if lab == label]
+            total += len(sa) + len(sb)
+            exact += len(set(sa) & set(sb))
+            overlap += len(greedy_overlap_matches(sa, sb))
+        pairs.append(
+            {
+                "annotators": [a, b],
+                "f1_exact": 2 * exact / total if total else None,
+                "f1_overlap": 2 * overlap / total if total else None,
+                "spans": total,
+            }
+        )
+    return {
+        "f1_exact": _mean(p["f1_exact"] for p in pairs),
+        "f1_overlap": _mean(p["f1_overlap"] for p in pairs),
+        "pairs": pairs,
+    }
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) / len(known) if known else None
+
+
+def greedy_overlap_matches(
+    left: Sequence[tuple[int, int]], right: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """One-to-one matches of overlapping ranges, largest overlap first.
+
+    Returns pairs of indexes into ``left`` and ``right``. Ties are broken by
+    position, so the result does not depend on the input order of equal ranges.
+    """
+    candidates = []
+    ordered = sorted(range(len(right)), key=lambda j: right[j])
+    for i, (s1, e1) in enumerate(left):
+        for j in ordered:
+            s2, e2 = right[j]
+            if s2 >= e1:
+                break
+            shared = min(e1, e2) - max(s1, s2)
+            if shared > 0:
+                candidates.append((-shared, s1, s2, i, j))
+    candidates.sort()
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    matches = []
+    for _, _, _, i, j in candidates:
+        if i not in used_left and j not in used_right:
+            used_left.add(i)
+            used_right.add(j)
+            matches.append((i, j))
+    return matches
+
+
+def attribution_units(
+    articles: Iterable[CodedArticle], coders: Sequence[str]
+) -> tuple[list[list[str | None]], list[Disagreement]]:
+    """The attribution units (one per cluster of overlapping claims) and the
+    clusters where coders named different speakers."""
+    units: list[list[str | None]] = []
+    disagreements: list[Disagreement] = []
+    for article in articles:
+        present = [c for c in coders if c in article.layers]
+        if len(present) < 2:
+            continue
+        claims = [
+            (coder, claim)
+            for coder in present
+            for claim in article.layers[coder].claims
+            if claim.spans
+        ]
+        for cluster in _clusters(claims):
+            values: dict[str, str | None] = {}
+            for coder in present:
+                mine = [c for who, c in cluster if who == coder]
+                if mine:
+                    first = min(mine, key=lambda c: min(s for s, _ in c.spans))
+                    values[coder] = first.speaker or ""
+            units.append([values.get(c) for c in present])
+            if len(values) >= 2 and len(set(values.values())) > 1:
+                start = min(s for _, c in cluster for s, _ in c.spans)
+                end = max(e for _, c in cluster for _, e in c.spans)
+                disagreements.append(Disagreement(article.id, "attribution", start, end, values))
+    return units, disagreements
+
+
+def _clusters(claims: list[tuple[str, CodedClaim]]) -> list[list[tuple[str, CodedClaim]]]:
+    """Group claims whose content spans share a character, transitively."""
+    ranges = sorted(
+        (start, end, index) for index, (_, claim) in enumerate(claims) for start, end in claim.spans
+    )
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    reach_end, reach_index = -1, -1
+    for start, end, index in ranges:
+        if start < reach_end:
+            parent[find(index)] = find(reach_index)
+        if end > reach_end:
+            reach_end, reach_index = end, index
+    groups: dict[int, list[tuple[str, CodedClaim]]] = defaultdict(list)
+    for index, item in enumerate(claims):
+        groups[find(index)].append(item)
+    return list(groups.values())
+
+
+def stance_units(
+    articles: Iterable[CodedArticle], coders: Sequence[str]
+) -> tuple[list[list[str | None]], list[Disagreement]]:
+    """The stance units, one per (article, speaker, target), and where coders differ."""
+    units: list[list[str | None]] = []
+    disagreements: list[Disagreement] = []
+    for article in articles:
+        present = [c for c in coders if c in article.layers]
+        if len(present) < 2:
+            continue
+        held: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(dict)
+        for coder in present:
+            for p in article.layers[coder].positions:
+                held[p.speaker, p.target].setdefault(coder, Counter())[p.stance] += 1
+        for key in sorted(held):
+            values = {coder: _dominant(counts) for coder, counts in held[key].items()}
+            units.append([values.get(c) for c in present])
+            if len(values) >= 2 and len(set(values.values())) > 1:
+                disagreements.append(Disagreement(article.id, "stance", None, None, dict(values)))
+    return units, disagreements
+
+
+def _dominant(counts: Counter[str]) -> str:
+    top = max(counts.values())
+    return next(s for s in (*STANCE_ORDER, *sorted(counts)) if counts.get(s) == top)
+
+
+def _per_article(article: CodedArticle, coders: Sequence[str], labels: Sequence[str]) -> dict:
+    one = [article]
+    return {
+        "id": article.id,
+        "title": article.title,
+        "annotators": [c for c in coders if c in article.layers],
+        "tokens": {label: token_alpha(one, coders, label).alpha for label in labels},
+        "spans": {label: span_f1(one, coders, label)["f1_overlap"] for label in labels},
+        "attribution": nominal_alpha(attribution_units(one, coders)[0]).alpha,
+        "stance": nominal_alpha(stance_units(one, coders)[0]).alpha,
+    }
+
+
+def disagreements(
+    articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
+) -> list[Disagreement]:
+    """Every place where the coders differ: unmatched spans, attribution, stance."""
+    found: list[Disagreement] = []
+    for article in articles:
+        present = [c for c in coders if c in article.layers]
+        if len(present) < 2:
+            continue
+        for label in labels:
+            by_range: dict[tuple[int, int], set[str]] = defaultdict(set)
+            for coder in present:
+                for span_label, start, end in article.layers[coder].spans:
+                    if span_label == label:
+                        by_range[start, end].add(coder)
+            for (start, end), who in sorted(by_range.items()):
+                if len(who) < len(present):
+                    values = {c: (label if c in who else None) for c in present}
+                    found.append(Disagreement(article.id, "spans", start, end, values))
+    found += attribution_units(articles, coders)[1]
+    found += stance_units(articles, coders)[1]
+    return found
