@@ -490,6 +490,7 @@ class Store:
             self.db.execute("PRAGMA defer_foreign_keys = ON")
             entries = list(reversed(done_order)) if undo else done_order
             remap = self._same_content_elsewhere(entries, undo=undo)
+            self._rename_in_history(remap)
             put_back: list[tuple[str, dict]] = []
             gone: list[tuple[str, dict, dict]] = []
             detached = _Journal(label)
@@ -580,6 +581,19 @@ class Store:
                 if target_id and target_id != image["id"]:
                     remap[image["id"]] = target_id
         return remap
+
+    def _rename_in_history(self, remap: dict[str, str]) -> None:
+        """Make every history row name the row now holding that text or name, so the
+        actions around it undo and redo onto it. Ids are random hex, so the quoted id
+        cannot occur inside anything else."""
+        for old, new in remap.items():
+            quoted_old, quoted_new = json.dumps(old), json.dumps(new)
+            self.db.execute(
+                "UPDATE history SET changes = replace(changes, ?, ?), "
+                "detached = replace(detached, ?, ?) "
+                "WHERE instr(changes, ?) OR instr(coalesce(detached, ''), ?)",
+                [quoted_old, quoted_new, quoted_old, quoted_new, quoted_old, quoted_old],
+            )
 
     def _apply(
         self,
