@@ -671,6 +671,7 @@ class Store:
 
     def _refuse_dangling(self, put_back: list[tuple[str, dict]], *, verb: str, label: str) -> None:
         """Raise UndoConflict when a row put back refers to a row that is no longer there."""
+        seen: dict[tuple[str, str], bool] = {}
         for table, key in put_back:
             row = self._get(table, key)
             if row is None:
@@ -678,9 +679,13 @@ class Store:
             for child, column, parent, _nullable in _REFERENCES:
                 if child != table or row.get(column) is None:
                     continue
-                there = self.db.execute(
-                    f"SELECT 1 FROM {parent} WHERE id = ?", [row[column]]
-                ).fetchone()
+                there = seen.get((parent, row[column]))
+                if there is None:
+                    there = seen[parent, row[column]] = bool(
+                        self.db.execute(
+                            f"SELECT 1 FROM {parent} WHERE id = ?", [row[column]]
+                        ).fetchone()
+                    )
                 if not there:
                     raise UndoConflict(
                         f"Cannot {verb} “{label}”: the {_NOUNS[parent]} it needs was deleted "
