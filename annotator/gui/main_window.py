@@ -335,7 +335,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.panel.context_requested.connect(self.item_context_menu)
         self.session.changed.connect(self.on_changed)
         self.session.failed.connect(self.show_error)
-        self.session.refused.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.session.refused.connect(self._undo_refused)
         self.session.database_changed.connect(self.on_database_changed)
 
     # -- article display ---------------------------------------------------------------
@@ -883,6 +883,11 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             target = next(iter(changes.articles))
             if self.corpus.select(target):
                 self.open_article(target)
+
+    def _undo_refused(self, message: str) -> None:
+        # Refused because of someone else's work: show it, and show what they did.
+        self.statusBar().showMessage(message, 10000)
+        self._reload_all()
 
     def _update_undo(self) -> None:
         undo, redo = self.store.undo_label(), self.store.redo_label()
