@@ -173,7 +173,12 @@ ALTER TABLE history ADD COLUMN annotator TEXT;
 ALTER TABLE history ADD COLUMN grp INTEGER;
 ALTER TABLE history ADD COLUMN detached TEXT;
 CREATE INDEX history_annotator ON history(annotator, undone, id);
-CREATE INDEX history_grp ON history(grp) WHERE grp IS NOT NULL
+CREATE INDEX history_grp ON history(grp) WHERE grp IS NOT NULL;
+-- Removing a highlight or target looks up what refers to it (foreign keys, undo):
+-- without these, each removal scans every claim or position.
+CREATE INDEX claims_mention ON claims(mention_span_id) WHERE mention_span_id IS NOT NULL;
+CREATE INDEX claims_cue ON claims(cue_span_id) WHERE cue_span_id IS NOT NULL;
+CREATE INDEX positions_target ON positions(target_id)
 """
 
 
