@@ -132,6 +132,33 @@ def test_a_suggestion_run_over_many_articles_is_one_undo_step(tmp_path: Path) ->
     assert store.undo_label() == "Mark article done"  # nothing else was undone
 
 
+def test_an_action_made_while_a_suggestion_run_goes_on_is_undone_before_the_run(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "a.db", annotator="alice")
+    ids = [store.add_article(TEXT.replace("Talks end", f"Talks {n}")) for n in range(2)]
+    accepted: list[str] = []
+
+    def meanwhile() -> bool:
+        # Between two articles of the run, the analyst accepts what it found so far.
+        if not accepted and store.claims(ids[0]):
+            accepted.append(store.claims(ids[0])[0]["id"])
+            store.decide(claims=accepted, accept=True)
+        return False
+
+    assert suggest_corpus(store, cancelled=meanwhile).claims == 2
+    assert store.undo_label() == "Accept 1 annotation"
+    store.undo()
+    assert store.claim(accepted[0])["status"] == "suggested"
+    assert store.undo_label() == "Suggest quotes"
+    store.undo()
+    assert all(store.spans(aid) == [] for aid in ids) and store.undo_label() is None
+    store.redo()
+    store.redo()
+    assert store.claim(accepted[0])["status"] == "accepted"
+    assert len(store.claims(ids[1])) == 1 and fk_problems(store) == []
+
+
 def test_a_target_made_by_an_action_and_reused_by_an_import_does_not_block_undo(
     tmp_path: Path,
 ) -> None:

@@ -456,17 +456,27 @@ class Store:
         return ActionGroup(name)
 
     def _step_head(self, *, undo: bool) -> dict[str, Any] | None:
-        if undo:
-            sql = (
-                "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 0 "
-                "ORDER BY id DESC LIMIT 1"
-            )
-        else:
-            sql = (
+        """The history row naming the next step. A group stands where it started: an
+        action made while a suggestion run went on is undone before the run."""
+        if not undo:
+            return self._one(
                 "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 1 "
-                "ORDER BY id ASC LIMIT 1"
+                "ORDER BY id ASC LIMIT 1",
+                [self.annotator],
             )
-        return self._one(sql, [self.annotator])
+        head = self._one(
+            "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 0 "
+            "ORDER BY id DESC LIMIT 1",
+            [self.annotator],
+        )
+        if head is not None and head["grp"] is not None:
+            inside = self._one(
+                "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 0 "
+                "AND id > ? AND id < ? AND (grp IS NULL OR grp != ?) ORDER BY id DESC LIMIT 1",
+                [self.annotator, head["grp"], head["id"], head["grp"]],
+            )
+            head = inside or head
+        return head
 
     def _step(self, *, undo: bool) -> list[dict[str, Any]]:
         """The history rows of the next undo (or redo) step, in the order they were done."""
