@@ -9,6 +9,8 @@ or re-import; text given to the API is normalised as import does.
 from __future__ import annotations
 
 import json
+import random
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -454,3 +456,92 @@ def test_every_refusal_is_one_line_for_the_user(store: Store) -> None:
         with pytest.raises(AnnotatorError) as info:
             attempt()
         assert "\n" not in str(info.value)
+
+
+# -- undo never gets stuck, whatever two analysts, suggestions and imports do ------------
+
+
+def snapshot(store: Store) -> dict[str, list]:
+    tables = ("articles", "spans", "claims", "claim_spans", "positions", "speakers", "targets")
+    return {t: sorted(map(repr, store.db.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+
+def _random_action(rng, store: Store, aid: str, text: str) -> None:
+    spans = store.spans(aid)
+    claims = store.claims(aid)
+    words = [(m, m + 4) for m in range(0, len(text) - 4, 7) if text[m : m + 4].strip()]
+    choice = rng.choice(
+        ["tag", "tag", "claim", "delete", "status", "position", "speaker", "decide", "suggest"]
+    )
+    if choice == "tag":
+        start, end = rng.choice(words)
+        store.tag(aid, start, end, rng.choice(["cue", "speaker", "target"]))
+    elif choice == "claim":
+        cues = [s["id"] for s in spans if s["label"] == "cue"]
+        start, end = rng.choice(words)
+        store.tag(aid, start, end, "claim", cue_span_id=rng.choice(cues) if cues else None)
+    elif choice == "delete" and spans:
+        store.delete_span(rng.choice(spans)["id"])
+    elif choice == "status":
+        store.set_article_status(aid, rng.choice(["todo", "in_progress", "done"]))
+    elif choice == "position":
+        evidence = [rng.choice(claims)["id"]] if claims else []
+        store.add_position(
+            aid, speaker_id=None, target=rng.choice(["Énergie", "énergie", "the plan"]),
+            stance="favor", evidence=evidence,
+        )  # fmt: skip
+    elif choice == "speaker":
+        mentions = [s["id"] for s in spans if s["label"] == "speaker"]
+        if mentions:
+            store.link_mention(rng.choice(mentions), speaker_name=rng.choice(["Ann Lee", "Bo"]))
+    elif choice == "decide" and claims:
+        store.decide(claims=[rng.choice(claims)["id"]], accept=rng.random() < 0.5)
+    elif choice == "suggest":
+        suggest_corpus(store, article_ids=[aid])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_work_of_two_analysts_never_breaks_or_blocks_undo(tmp_path: Path, seed) -> None:
+    rng = random.Random(seed)
+    path = tmp_path / "shared.db"
+    text = TEXT + "Jane Doe said the plan was fine. Energy prices rose, officials said.\n"
+    stores = [Store(path, annotator="alice"), Store(path, annotator="bob")]
+    aid = stores[0].add_article(text)
+    source = tmp_path / "again.txt"
+    source.write_text(text, encoding="utf-8")
+    for _ in range(60):
+        store = rng.choice(stores)
+        roll = rng.random()
+        before = snapshot(store)
+        try:
+            if roll < 0.2:
+                store.undo()
+            elif roll < 0.3:
+                store.redo()
+            elif roll < 0.33 and store.article_count():
+                store.delete_article(aid)
+            elif roll < 0.36:
+                import_paths(store, [source])  # outside the history
+            elif store.article_count():
+                aid = store.article_rows()[0]["id"]
+                _random_action(rng, store, aid, text)
+        except UndoConflict as exc:
+            assert "\n" not in str(exc)
+            assert snapshot(store) == before  # a refusal changes nothing
+        except IntegrityError:
+            pass  # e.g. a tag over a range already tagged differently is refused
+        assert fk_problems(store) == [], seed
+        if store.article_count():
+            aid = store.article_rows()[0]["id"]
+    # Never stuck: taking turns, both analysts can undo everything they did.
+    for _ in range(400):
+        progress = False
+        for store in stores:
+            with suppress(UndoConflict):  # someone else's later work: the other turn
+                progress |= store.undo() is not None
+            assert fk_problems(store) == []
+        if not progress:
+            break
+    assert [s.undo_label() for s in stores] == [None, None]
+    for store in stores:
+        store.close()

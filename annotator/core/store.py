@@ -102,17 +102,25 @@ def _footprint(entries: list[dict]) -> tuple[dict[tuple, bool], set[tuple]]:
 
 
 def _overlaps(mine: tuple[dict, set], theirs: tuple[dict, set]) -> bool:
-    """True when one set of entries depends on the other: both touch one row and one of
-    them adds or removes it, or one refers to a row the other adds or removes. A
-    speaker or target used by both is no dependency (an undo keeps one in use)."""
+    """True when ``theirs`` depends on ``mine`` or the other way round: both touch one
+    row and one of them adds or removes it, or one refers to a row the other adds or
+    removes. ``theirs`` naming a speaker or target ``mine`` added is no dependency:
+    the step keeps that row (see ``_shared_in_use``)."""
     touched, refers = mine
     other_touched, other_refers = theirs
     for key, existence in touched.items():
         if key in other_touched and (existence or other_touched[key]):
             return True
     added = {k for k, e in touched.items() if e and k[0] not in _SHARED}
-    other_added = {k for k, e in other_touched.items() if e and k[0] not in _SHARED}
+    other_added = {k for k, e in other_touched.items() if e}
     return bool(other_refers & added or refers & other_added)
+
+
+def _shared_in_use(mine: tuple[dict, set], theirs: tuple[dict, set]) -> set[str]:
+    """Ids of the speakers and targets ``mine`` adds or removes that ``theirs`` names."""
+    touched, _refers = mine
+    _other_touched, other_refers = theirs
+    return {k[1] for k, e in touched.items() if e and k[0] in _SHARED and k in other_refers}
 
 
 @dataclass(frozen=True)
@@ -495,7 +503,7 @@ class Store:
                 return None
             label = rows[0]["action"]
             done_order = [e for r in rows for e in json.loads(r["changes"])]
-            self._refuse_if_others_depend(rows, done_order, undo=undo, label=label)
+            keep = self._refuse_if_others_depend(rows, done_order, undo=undo, label=label)
             # Rows come back in an order foreign keys may dislike until the end.
             self.db.execute("PRAGMA defer_foreign_keys = ON")
             entries = list(reversed(done_order)) if undo else done_order
@@ -510,8 +518,8 @@ class Store:
                 # What the opposite step detached from rows outside the history comes back.
                 previous = json.loads(rows[0]["detached"] or "[]")
                 for entry in reversed(previous):
-                    self._apply(entry, undo=True, remap={}, put_back=put_back, gone=gone)
-                self._detach_dependents(detached, gone)
+                    self._apply(entry, undo=True, remap=remap, put_back=put_back, gone=gone)
+                self._detach_dependents(detached, gone, keep)
             except sqlite3.IntegrityError as exc:
                 raise UndoConflict(
                     f"Cannot {verb} “{label}”: the database has changed since in a way that "
@@ -539,10 +547,12 @@ class Store:
 
     def _refuse_if_others_depend(
         self, rows: list[dict[str, Any]], entries: list[dict], *, undo: bool, label: str
-    ) -> None:
+    ) -> set[str]:
         """Raise UndoConflict when a later action outside this step builds on it.
 
-        For a redo, an earlier action someone else undid since counts too.
+        For a redo, an earlier action someone else undid since counts too. Returns
+        the ids of the speakers and targets of this step that those actions name:
+        the step keeps them, so undoing those actions finds them.
         """
         ids = [r["id"] for r in rows]
         marks = ",".join("?" for _ in ids)
@@ -556,11 +566,14 @@ class Store:
             sql += "WHERE id < ? AND undone = 1 AND annotator IS NOT ?"
             params += [ids[0], self.annotator]
         others = self._query(sql + " ORDER BY id", params)
+        keep: set[str] = set()
         if not others:
-            return
+            return keep
         mine = _footprint(entries)
         for other in others:
-            if _overlaps(mine, _footprint(json.loads(other["changes"]))):
+            theirs = _footprint(json.loads(other["changes"]))
+            keep |= _shared_in_use(mine, theirs)
+            if _overlaps(mine, theirs):
                 who = "you" if other["annotator"] == self.annotator else other["annotator"]
                 if undo:
                     reason = f"the later action “{other['action']}” by {who} depends on it"
@@ -569,6 +582,7 @@ class Store:
                 raise UndoConflict(
                     f"Cannot {'undo' if undo else 'redo'} “{label}”: {reason}; nothing was changed."
                 )
+        return keep
 
     def _same_content_elsewhere(self, entries: list[dict], *, undo: bool) -> dict[str, str]:
         """Rows this step puts back whose text (article) or name (target) is now stored
@@ -640,18 +654,23 @@ class Store:
         self._put_image(table, key, image)
         put_back.append((table, key))
 
-    def _detach_dependents(self, j: _Journal, gone: list[tuple[str, dict, dict]]) -> None:
+    def _detach_dependents(
+        self, j: _Journal, gone: list[tuple[str, dict, dict]], keep: set[str]
+    ) -> None:
         """Rows outside this step that use a row it removed: detached or removed (in ``j``).
 
-        A speaker or target still in use is kept instead: it is corpus-wide, and the
-        work of others (an import) names it.
+        A speaker or target still in use (or in ``keep``) is kept instead: it is
+        corpus-wide, and the work of others names it.
         """
         by_table: dict[str, dict[str, dict]] = {}
         for table, key, image in gone:
             if table in _PARENTS:
                 by_table.setdefault(table, {})[key["id"]] = image
         for table, images in by_table.items():
-            for row_id in self._still_used(table, list(images)):
+            used = self._still_used(table, list(images))
+            if table in _SHARED:
+                used |= keep & set(images)
+            for row_id in used:
                 if table in _SHARED:
                     self._put_image(table, {"id": row_id}, images[row_id])
                 elif table == "spans":
