@@ -348,6 +348,7 @@ def test_targets_differing_in_case_are_one_target_everywhere(tmp_path: Path) -> 
     store.add_position(aid, speaker_id=None, target="Énergie", stance="favor")
     store.add_position(aid, speaker_id=None, target="énergie", stance="against")
     assert store.targets() == ["Énergie"]
+    assert store.find_target(" ÉNERGIE ") == store.find_target("énergie") is not None
 
     out = tmp_path / "out.jsonl"
     export(store, out)

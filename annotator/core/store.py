@@ -601,7 +601,7 @@ class Store:
                 if found:
                     remap[image["id"]] = found[0]
             elif entry["t"] == "targets":
-                target_id = self._find_target(image["name"])
+                target_id = self.find_target(image["name"])
                 if target_id and target_id != image["id"]:
                     remap[image["id"]] = target_id
         return remap
@@ -1726,7 +1726,7 @@ class Store:
         ).fetchall()
         return [r[0] for r in rows]
 
-    def _find_target(self, name: str) -> str | None:
+    def find_target(self, name: str) -> str | None:
         """The id of the target ``normalise_target`` matches with ``name``, if any."""
         wanted = normalise_target(name)
         # The NOCASE column finds the usual spellings at once; SQLite folds only ASCII
@@ -1745,7 +1745,7 @@ class Store:
         if not isinstance(name, str) or not name.strip():
             raise IntegrityError("a position needs a target")
         name = " ".join(name.split())
-        found = self._find_target(name)
+        found = self.find_target(name)
         if found:
             return found
         target_id = new_id()
