@@ -690,6 +690,23 @@ def test_undo_is_per_annotator_and_a_refusal_shows_in_the_status_bar(
     assert window.store.undo_label() == "Tag claim"
 
 
+def test_text_given_to_the_api_with_crlf_and_a_bom_is_shown_and_tagged_as_stored(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    db = tmp_path / "crlf.db"
+    with Store(db, annotator="tester") as store:
+        aid = store.add_article(
+            '\ufeffTalks\r\n\r\nThe minister said: "no bloc".\r\nOfficials agreed.\r\n'
+        )
+    win = make_window(db, seed=False)
+    win.open_article(aid)
+    assert win.text.text == win.store.article_text(aid)
+    select(win, "Officials agreed")  # after two line breaks: no shift
+    press(win, qtbot, Qt.Key.Key_4)
+    (span,) = spans(win)
+    assert span["text"] == "Officials agreed"
+
+
 def test_the_import_action_says_an_import_cannot_be_undone(window: MainWindow) -> None:
     (action,) = [a for a in window.actions() if a.text() == "&Import articles…"]
     assert "cannot be undone" in action.toolTip()
