@@ -526,16 +526,17 @@ class Store:
                     f"conflicts with it ({exc}); nothing was changed."
                 ) from None
             self._refuse_dangling(put_back, verb=verb, label=label)
-            ids = [r["id"] for r in rows]
+            # A group is found by its grp (a run may have more rows than SQL parameters).
+            first, group = rows[0]["id"], rows[0]["grp"]
             self.db.execute(
-                f"UPDATE history SET undone = ? WHERE id IN ({','.join('?' for _ in ids)})",
-                [1 if undo else 0, *ids],
+                "UPDATE history SET undone = ? WHERE id = ? OR grp = ?",
+                [1 if undo else 0, first, group],
             )
             self.db.execute(
                 "UPDATE history SET detached = ? WHERE id = ?",
                 [
                     json.dumps(detached.entries, ensure_ascii=False) if detached.entries else None,
-                    ids[0],
+                    first,
                 ],
             )
         touched = [*done_order, *previous, *detached.entries]
@@ -554,17 +555,16 @@ class Store:
         the ids of the speakers and targets of this step that those actions name:
         the step keeps them, so undoing those actions finds them.
         """
-        ids = [r["id"] for r in rows]
-        marks = ",".join("?" for _ in ids)
+        first, group = rows[0]["id"], rows[0]["grp"]
         sql = (
             "SELECT id, action, annotator, changes FROM history "
-            f"WHERE id > ? AND undone = 0 AND id NOT IN ({marks})"
+            "WHERE id > ? AND undone = 0 AND (grp IS NULL OR grp IS NOT ?)"
         )
-        params: list[Any] = [ids[0], *ids]
+        params: list[Any] = [first, group]
         if not undo:
             sql += " UNION ALL SELECT id, action, annotator, changes FROM history "
             sql += "WHERE id < ? AND undone = 1 AND annotator IS NOT ?"
-            params += [ids[0], self.annotator]
+            params += [first, self.annotator]
         others = self._query(sql + " ORDER BY id", params)
         keep: set[str] = set()
         if not others:
