@@ -196,7 +196,8 @@ def raw_import(parts: list[Path], db: Path) -> None:
     """The same rows into the same schema with executemany: the floor for an import."""
     conn = _connect(db)
     conn.execute("BEGIN")
-    for statement in schema._V1.split(";\n"):
+    # Every version's tables and indexes, as Store makes them.
+    for statement in f"{schema._V1};\n{schema._V2}".split(";\n"):
         if statement.strip():
             conn.execute(statement)
     conn.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")

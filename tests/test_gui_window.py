@@ -24,6 +24,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidget
 
+from annotator.core.store import Store
 from annotator.gui import main_window as main_window_module
 from annotator.gui.app import application, build_window
 from annotator.gui.highlighter import SpanHighlighter
@@ -663,6 +664,53 @@ def test_undo_in_another_article_shows_that_article(window: MainWindow, qtbot) -
     press(window, qtbot, Qt.Key.Key_Z, CTRL)
     assert window.article["id"] == first
     assert window.store.spans(first) == []
+
+
+def test_undo_is_per_annotator_and_a_refusal_shows_in_the_status_bar(
+    window: MainWindow, qtbot, warnings: list[str]
+) -> None:
+    aid = window.article["id"]
+    select(window, "told reporters")
+    press(window, qtbot, Qt.Key.Key_3)
+    (cue,) = spans(window)
+    # Someone else, in another program on the same file, builds on that cue.
+    with Store(window.store.path, annotator="bob") as bob:
+        text = bob.article_text(aid)
+        start = text.index(QUOTE)
+        bob.tag(aid, start, start + len(QUOTE), "claim", cue_span_id=cue["id"])
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    message = window.statusBar().currentMessage()
+    assert "Cannot undo “Tag cue”" in message and "bob" in message
+    assert warnings == []  # a sentence in the status bar, not a dialog
+    assert len(spans(window)) == 2
+    assert {s["label"] for s in window.spans} == {"cue", "claim"}  # Bob's work is shown
+    assert window.undo_action.text() == "&Undo Tag cue"
+    # Bob's tag is not in this annotator's history.
+    window.store.annotator = "bob"
+    assert window.store.undo_label() == "Tag claim"
+
+
+def test_text_given_to_the_api_with_crlf_and_a_bom_is_shown_and_tagged_as_stored(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    db = tmp_path / "crlf.db"
+    with Store(db, annotator="tester") as store:
+        aid = store.add_article(
+            '\ufeffTalks\r\n\r\nThe minister said: "no bloc".\r\nOfficials agreed.\r\n'
+        )
+    win = make_window(db, seed=False)
+    win.open_article(aid)
+    assert win.text.text == win.store.article_text(aid)
+    select(win, "Officials agreed")  # after two line breaks: no shift
+    press(win, qtbot, Qt.Key.Key_4)
+    (span,) = spans(win)
+    assert span["text"] == "Officials agreed"
+
+
+def test_the_import_action_says_an_import_cannot_be_undone(window: MainWindow) -> None:
+    (action,) = [a for a in window.actions() if a.text() == "&Import articles…"]
+    assert "cannot be undone" in action.toolTip()
+    assert "cannot be undone" in action.statusTip()
 
 
 # --- status and navigation -------------------------------------------------------------------------

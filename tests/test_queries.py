@@ -582,7 +582,7 @@ def test_file_store_keeps_the_index_across_reopening(file_store: Store, tmp_path
     file_store.delete_claim(corpus.c_elodie)
     path = file_store.path
     file_store.close()
-    with Store(path) as again:
+    with Store(path, annotator=file_store.annotator) as again:
         index_ok(again)
         assert q.search_count(again, "permanent", ViewFilter(label="claim")) == 0
         assert q.search_count(again, "permanent") == 1

@@ -73,7 +73,8 @@ def make_read_only() -> Iterator[Callable[[Path], None]]:
 
 
 def _database(path: Path) -> str:
-    with Store(path, annotator="setup") as store:
+    # The same annotator as below: undo is per annotator.
+    with Store(path, annotator="me") as store:
         aid = store.add_article(TEXT)
         store.tag(aid, 7, 27, "speaker")
     return aid

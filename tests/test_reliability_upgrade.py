@@ -139,6 +139,10 @@ def test_current_store_opens_a_v1_file_and_keeps_every_annotation(v1_db: Path) -
             "pos-2": ("bloc politics", "neutral", ["cl-2"]),
         }
         assert store.find_speaker("DFAT")["id"] == "spk-ministry"
+        # Undo is per annotator since schema 2: the v1 history was made by the
+        # database's default annotator (who made its highlights), not by "upgrader".
+        assert store.undo_label() is None
+    with Store(v1_db, annotator="v1-analyst") as store:
         # The undo history of v1 still works after the upgrade.
         assert store.undo_label() == "Tag target"
         store.undo()

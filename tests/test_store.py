@@ -788,7 +788,7 @@ def test_undo_and_redo_each_action_across_restarts(tmp_path: Path, action: str) 
         assert after != before
         assert dangling(s) == []
 
-    with Store(path) as s:  # history survives closing the program
+    with Store(path, annotator="tester") as s:  # history survives closing the program
         assert s.undo_label() == label
         assert s.redo_label() is None
         changes = s.undo()
@@ -797,7 +797,7 @@ def test_undo_and_redo_each_action_across_restarts(tmp_path: Path, action: str) 
         assert dangling(s) == []
         assert s.redo_label() == label
 
-    with Store(path) as s:
+    with Store(path, annotator="tester") as s:
         assert s.redo_label() == label
         s.redo()
         assert snapshot(s) == after

@@ -35,3 +35,7 @@ class StoreError(AnnotatorError):
 
 class IntegrityError(AnnotatorError):
     """An action that would leave dangling references, refused with the reason."""
+
+
+class UndoConflict(AnnotatorError):
+    """An undo or redo refused because later work depends on it; nothing was changed."""

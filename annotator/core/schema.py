@@ -6,11 +6,12 @@ version of Annotator is refused rather than guessed at.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ARTICLE_STATUSES = ("todo", "in_progress", "done", "reviewed")
 SPAN_STATUSES = ("accepted", "suggested", "rejected")
@@ -163,7 +164,44 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
     _run_statements(db, _V1)
 
 
+# Version 2: undo is per annotator; a suggestion run (written one article at a time)
+# is one undo step, its history rows sharing a group; ``detached`` keeps what an
+# undo or redo had to change in rows outside the history (imports), so the opposite
+# step puts it back.
+_V2 = """
+ALTER TABLE history ADD COLUMN annotator TEXT;
+ALTER TABLE history ADD COLUMN grp INTEGER;
+ALTER TABLE history ADD COLUMN detached TEXT;
+CREATE INDEX history_annotator ON history(annotator, undone, id);
+CREATE INDEX history_grp ON history(grp) WHERE grp IS NOT NULL;
+-- Removing a highlight or target looks up what refers to it (foreign keys, undo):
+-- without these, each removal scans every claim or position.
+CREATE INDEX claims_mention ON claims(mention_span_id) WHERE mention_span_id IS NOT NULL;
+CREATE INDEX claims_cue ON claims(cue_span_id) WHERE cue_span_id IS NOT NULL;
+CREATE INDEX positions_target ON positions(target_id)
+"""
+
+
+def _migrate_2(db: sqlite_utils.Database) -> None:
+    _run_statements(db, _V2)
+    # The history of version 1 was everybody's: it goes to the database's default
+    # annotator, the one who made most of its highlights (machine suggestions aside).
+    row = db.execute(
+        "SELECT annotator FROM spans WHERE annotator IS NOT NULL AND annotator != 'suggest' "
+        "GROUP BY annotator ORDER BY count(*) DESC, annotator LIMIT 1"
+    ).fetchone()
+    db.execute("UPDATE history SET annotator = ?", [row[0] if row else default_annotator()])
+
+
+def default_annotator() -> str:
+    """The annotator name used when none is given: the operating system's user name."""
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "annotator"
+
+
 # Index i holds the step from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1, _migrate_2]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION

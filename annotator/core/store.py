@@ -7,8 +7,8 @@ and redo survive a restart and a crash loses nothing that was acknowledged.
 
 from __future__ import annotations
 
-import getpass
 import json
+import operator
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -20,8 +20,8 @@ import sqlite_utils
 
 from . import schema
 from .clock import new_id, now
-from .errors import IntegrityError, OffsetError, StoreError
-from .textio import sha256_text
+from .errors import IntegrityError, OffsetError, StoreError, UndoConflict
+from .textio import normalise_text, sha256_text
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("id",),
@@ -33,6 +33,94 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "positions": ("id",),
     "position_evidence": ("position_id", "claim_id"),
 }
+
+# Every reference between the tables: (child table, column, parent table, may be NULL).
+_REFERENCES: tuple[tuple[str, str, str, bool], ...] = (
+    ("spans", "article_id", "articles", False),
+    ("spans", "speaker_id", "speakers", True),
+    ("claims", "article_id", "articles", False),
+    ("claims", "speaker_id", "speakers", True),
+    ("claims", "mention_span_id", "spans", True),
+    ("claims", "cue_span_id", "spans", True),
+    ("claim_spans", "claim_id", "claims", False),
+    ("claim_spans", "span_id", "spans", False),
+    ("positions", "article_id", "articles", False),
+    ("positions", "speaker_id", "speakers", True),
+    ("positions", "target_id", "targets", False),
+    ("position_evidence", "position_id", "positions", False),
+    ("position_evidence", "claim_id", "claims", False),
+)
+_PARENTS = frozenset(parent for _c, _col, parent, _n in _REFERENCES)
+# Corpus-wide rows: others' work may name them, so an undo keeps one still in use.
+_SHARED = frozenset({"speakers", "targets"})
+# The columns that point at an article or a target (see Store._same_content_elsewhere).
+_REMAPPED = frozenset({"article_id", "target_id"})
+_NOUNS = {
+    "articles": "article",
+    "spans": "highlight",
+    "claims": "claim",
+    "positions": "position",
+    "speakers": "speaker",
+    "targets": "target",
+}
+
+
+def normalise_target(name: str) -> str:
+    """The form two target names are compared in: same result, same target.
+
+    Runs of whitespace become one space, the ends are trimmed and case is folded
+    the Unicode way ("Énergie" and " énergie " are one target). The store, import
+    and export all match targets with this function.
+    """
+    return " ".join(name.split()).casefold()
+
+
+@dataclass
+class ActionGroup:
+    """Actions written in several transactions that undo and redo as one step."""
+
+    name: str
+    id: int | None = None
+
+
+def _footprint(entries: list[dict]) -> tuple[dict[tuple, bool], set[tuple]]:
+    """The rows history entries touch (True: the row was added or removed) and the
+    rows their images refer to."""
+    touched: dict[tuple, bool] = {}
+    refers: set[tuple] = set()
+    for entry in entries:
+        table = entry["t"]
+        key = (table, *(entry["k"][c] for c in PRIMARY_KEYS[table]))
+        touched[key] = touched.get(key, False) or not entry.get("u")
+        for child, column, parent, _nullable in _REFERENCES:
+            if child != table:
+                continue
+            for image in (entry["a"], entry["b"]):
+                if image and image.get(column) is not None:
+                    refers.add((parent, image[column]))
+    return touched, refers
+
+
+def _overlaps(mine: tuple[dict, set], theirs: tuple[dict, set]) -> bool:
+    """True when ``theirs`` depends on ``mine`` or the other way round: both touch one
+    row and one of them adds or removes it, or one refers to a row the other adds or
+    removes. ``theirs`` naming a speaker or target ``mine`` added is no dependency:
+    the step keeps that row (see ``_shared_in_use``)."""
+    touched, refers = mine
+    other_touched, other_refers = theirs
+    for key, existence in touched.items():
+        if key in other_touched and (existence or other_touched[key]):
+            return True
+    added = {k for k, e in touched.items() if e and k[0] not in _SHARED}
+    other_added = {k for k, e in other_touched.items() if e}
+    return bool(other_refers & added or refers & other_added)
+
+
+def _shared_in_use(mine: tuple[dict, set], theirs: tuple[dict, set]) -> set[str]:
+    """Ids of the speakers and targets ``mine`` adds or removes that ``theirs`` names."""
+    touched, _refers = mine
+    _other_touched, other_refers = theirs
+    return {k[1] for k, e in touched.items() if e and k[0] in _SHARED and k in other_refers}
 
 
 @dataclass(frozen=True)
@@ -249,17 +337,30 @@ class Store:
             self.db.execute("ROLLBACK")
 
     @contextmanager
-    def _action(self, name: str) -> Iterator[_Journal]:
+    def _action(self, name: str, group: ActionGroup | None = None) -> Iterator[_Journal]:
         journal = _Journal(name)
         with self.transaction():
             yield journal
             if journal.entries:
-                # A new action makes the undone ones unreachable, as in any editor.
-                self.db.execute("DELETE FROM history WHERE undone = 1")
+                # A new action makes this annotator's undone ones unreachable, as in
+                # any editor; the redo of others stays theirs.
                 self.db.execute(
-                    "INSERT INTO history (action, created, changes) VALUES (?, ?, ?)",
-                    (name, now(), json.dumps(journal.entries, ensure_ascii=False)),
+                    "DELETE FROM history WHERE undone = 1 AND annotator = ?", [self.annotator]
                 )
+                cursor = self.db.execute(
+                    "INSERT INTO history (action, created, changes, annotator, grp) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        group.name if group else name,
+                        now(),
+                        json.dumps(journal.entries, ensure_ascii=False),
+                        self.annotator,
+                        group.id if group else None,
+                    ),
+                )
+                if group is not None and group.id is None:
+                    group.id = cursor.lastrowid
+                    self.db.execute("UPDATE history SET grp = id WHERE id = ?", [group.id])
 
     # -- row helpers that feed the journal -----------------------------------
 
@@ -323,49 +424,302 @@ class Store:
         )
 
     # -- undo and redo -----------------------------------------------------
+    #
+    # Undo is per annotator: each Store undoes and redoes the steps of its own
+    # ``annotator``. A step is one history row, or every row of a group (a suggestion
+    # run). A step is refused, with one sentence, when a later action (anyone's)
+    # depends on it; rows outside the history (imports) that depend on what a step
+    # removes are detached or removed with it, and the opposite step puts them back.
 
     def undo_label(self) -> str | None:
-        row = self._one("SELECT action FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1")
-        return row["action"] if row else None
+        """The name of the action ``undo()`` would undo next, or None."""
+        head = self._step_head(undo=True)
+        return head["action"] if head else None
 
     def redo_label(self) -> str | None:
-        row = self._one("SELECT action FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1")
-        return row["action"] if row else None
+        """The name of the action ``redo()`` would redo next, or None."""
+        head = self._step_head(undo=False)
+        return head["action"] if head else None
 
     def undo(self) -> Changes | None:
-        """Undo the latest action still done; None when there is nothing to undo."""
+        """Undo this annotator's latest action still done; None when there is none.
+
+        Raises:
+            UndoConflict: a later action (of anyone) depends on it, or the database
+                changed since so that it cannot be reversed; nothing was changed.
+        """
         return self._replay(undo=True)
 
     def redo(self) -> Changes | None:
-        """Redo the earliest undone action; None when there is nothing to redo."""
+        """Redo this annotator's earliest undone action; None when there is none.
+
+        Raises:
+            UndoConflict: the database changed since so that it cannot be redone;
+                nothing was changed.
+        """
         return self._replay(undo=False)
 
+    def action_group(self, name: str) -> ActionGroup:
+        """A group of actions (each its own transaction) undone and redone as one step."""
+        return ActionGroup(name)
+
+    def _step_head(self, *, undo: bool) -> dict[str, Any] | None:
+        """The history row naming the next step. A group stands where it started: an
+        action made while a suggestion run went on is undone before the run."""
+        if not undo:
+            return self._one(
+                "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 1 "
+                "ORDER BY id ASC LIMIT 1",
+                [self.annotator],
+            )
+        head = self._one(
+            "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 0 "
+            "ORDER BY id DESC LIMIT 1",
+            [self.annotator],
+        )
+        if head is not None and head["grp"] is not None:
+            inside = self._one(
+                "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 0 "
+                "AND id > ? AND id < ? AND (grp IS NULL OR grp != ?) ORDER BY id DESC LIMIT 1",
+                [self.annotator, head["grp"], head["id"], head["grp"]],
+            )
+            head = inside or head
+        return head
+
+    def _step(self, *, undo: bool) -> list[dict[str, Any]]:
+        """The history rows of the next undo (or redo) step, in the order they were done."""
+        head = self._step_head(undo=undo)
+        if head is None:
+            return []
+        if head["grp"] is None:
+            return self._query("SELECT * FROM history WHERE id = ?", [head["id"]])
+        return self._query("SELECT * FROM history WHERE grp = ? ORDER BY id", [head["grp"]])
+
     def _replay(self, *, undo: bool) -> Changes | None:
+        verb = "undo" if undo else "redo"
         with self.transaction():
-            if undo:
-                sql = "SELECT * FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1"
-            else:
-                sql = "SELECT * FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1"
-            row = self._one(sql)
-            if row is None:
+            rows = self._step(undo=undo)
+            if not rows:
                 return None
+            label = rows[0]["action"]
+            done_order = [e for r in rows for e in json.loads(r["changes"])]
+            keep = self._refuse_if_others_depend(rows, done_order, undo=undo, label=label)
             # Rows come back in an order foreign keys may dislike until the end.
             self.db.execute("PRAGMA defer_foreign_keys = ON")
-            entries = json.loads(row["changes"])
-            for entry in reversed(entries) if undo else entries:
-                image = entry["b"] if undo else entry["a"]
-                if entry.get("u"):
-                    self._set_columns(entry["t"], entry["k"], image)
-                else:
-                    self._put_image(entry["t"], entry["k"], image)
+            entries = list(reversed(done_order)) if undo else done_order
+            remap = self._same_content_elsewhere(entries, undo=undo)
+            self._rename_in_history(remap)
+            put_back: list[tuple[str, dict]] = []
+            gone: list[tuple[str, dict, dict]] = []
+            detached = _Journal(label)
+            try:
+                for entry in entries:
+                    self._apply(entry, undo=undo, remap=remap, put_back=put_back, gone=gone)
+                # What the opposite step detached from rows outside the history comes back.
+                previous = json.loads(rows[0]["detached"] or "[]")
+                for entry in reversed(previous):
+                    self._apply(entry, undo=True, remap=remap, put_back=put_back, gone=gone)
+                self._detach_dependents(detached, gone, keep)
+            except sqlite3.IntegrityError as exc:
+                raise UndoConflict(
+                    f"Cannot {verb} “{label}”: the database has changed since in a way that "
+                    f"conflicts with it ({exc}); nothing was changed."
+                ) from None
+            self._refuse_dangling(put_back, verb=verb, label=label)
+            # A group is found by its grp (a run may have more rows than SQL parameters).
+            first, group = rows[0]["id"], rows[0]["grp"]
             self.db.execute(
-                "UPDATE history SET undone = ? WHERE id = ?", (1 if undo else 0, row["id"])
+                "UPDATE history SET undone = ? WHERE id = ? OR grp = ?",
+                [1 if undo else 0, first, group],
             )
+            self.db.execute(
+                "UPDATE history SET detached = ? WHERE id = ?",
+                [
+                    json.dumps(detached.entries, ensure_ascii=False) if detached.entries else None,
+                    first,
+                ],
+            )
+        touched = [*done_order, *previous, *detached.entries]
         return Changes(
-            ("Undo " if undo else "Redo ") + row["action"],
-            frozenset(e["art"] for e in entries if e.get("art")),
-            frozenset(e["t"] for e in entries),
+            ("Undo " if undo else "Redo ") + label,
+            frozenset(remap.get(e["art"], e["art"]) for e in touched if e.get("art")),
+            frozenset(e["t"] for e in touched),
         )
+
+    def _refuse_if_others_depend(
+        self, rows: list[dict[str, Any]], entries: list[dict], *, undo: bool, label: str
+    ) -> set[str]:
+        """Raise UndoConflict when a later action outside this step builds on it.
+
+        For a redo, an earlier action someone else undid since counts too. Returns
+        the ids of the speakers and targets of this step that those actions name:
+        the step keeps them, so undoing those actions finds them.
+        """
+        first, group = rows[0]["id"], rows[0]["grp"]
+        sql = (
+            "SELECT id, action, annotator, changes FROM history "
+            "WHERE id > ? AND undone = 0 AND (grp IS NULL OR grp IS NOT ?)"
+        )
+        params: list[Any] = [first, group]
+        if not undo:
+            sql += " UNION ALL SELECT id, action, annotator, changes FROM history "
+            sql += "WHERE id < ? AND undone = 1 AND annotator IS NOT ?"
+            params += [first, self.annotator]
+        others = self._query(sql + " ORDER BY id", params)
+        keep: set[str] = set()
+        if not others:
+            return keep
+        mine = _footprint(entries)
+        for other in others:
+            theirs = _footprint(json.loads(other["changes"]))
+            keep |= _shared_in_use(mine, theirs)
+            if _overlaps(mine, theirs):
+                who = "you" if other["annotator"] == self.annotator else other["annotator"]
+                if undo:
+                    reason = f"the later action “{other['action']}” by {who} depends on it"
+                else:
+                    reason = f"it conflicts with “{other['action']}” by {who}"
+                raise UndoConflict(
+                    f"Cannot {'undo' if undo else 'redo'} “{label}”: {reason}; nothing was changed."
+                )
+        return keep
+
+    def _same_content_elsewhere(self, entries: list[dict], *, undo: bool) -> dict[str, str]:
+        """Rows this step puts back whose text (article) or name (target) is now stored
+        under another id, e.g. an article imported again after it was deleted: the
+        step's rows attach to that one instead of making a second copy."""
+        remap: dict[str, str] = {}
+        for entry in entries:
+            image = entry["b"] if undo else entry["a"]
+            if entry.get("u") or image is None:
+                continue
+            if entry["t"] == "articles":
+                found = self.db.execute(
+                    "SELECT id FROM articles WHERE text_sha256 = ? AND id != ?",
+                    [image["text_sha256"], image["id"]],
+                ).fetchone()
+                if found:
+                    remap[image["id"]] = found[0]
+            elif entry["t"] == "targets":
+                target_id = self.find_target(image["name"])
+                if target_id and target_id != image["id"]:
+                    remap[image["id"]] = target_id
+        return remap
+
+    def _rename_in_history(self, remap: dict[str, str]) -> None:
+        """Make every history row name the row now holding that text or name, so the
+        actions around it undo and redo onto it. Ids are random hex, so the quoted id
+        cannot occur inside anything else."""
+        for old, new in remap.items():
+            quoted_old, quoted_new = json.dumps(old), json.dumps(new)
+            self.db.execute(
+                "UPDATE history SET changes = replace(changes, ?, ?), "
+                "detached = replace(detached, ?, ?) "
+                "WHERE instr(changes, ?) OR instr(coalesce(detached, ''), ?)",
+                [quoted_old, quoted_new, quoted_old, quoted_new, quoted_old, quoted_old],
+            )
+
+    def _apply(
+        self,
+        entry: dict,
+        *,
+        undo: bool,
+        remap: dict[str, str],
+        put_back: list[tuple[str, dict]],
+        gone: list[tuple[str, dict, dict]],
+    ) -> None:
+        """Put one history entry's before (undo) or after (redo) image in place."""
+        table, key = entry["t"], entry["k"]
+        image, other = (entry["b"], entry["a"]) if undo else (entry["a"], entry["b"])
+        if entry.get("u"):
+            current = self._get(table, key)
+            if current is None:
+                return
+            # A column someone changed since keeps its newer value.
+            values = {
+                c: remap.get(v, v) if c in _REMAPPED else v
+                for c, v in image.items()
+                if current.get(c) == other.get(c)
+            }
+            self._set_columns(table, key, values)
+            put_back.append((table, key))
+            return
+        if image is None:
+            self._put_image(table, key, None)
+            gone.append((table, key, other))
+            return
+        if key.get("id") in remap:
+            return  # the same article or target is there under another id
+        image = {c: remap.get(v, v) if c in _REMAPPED else v for c, v in image.items()}
+        self._put_image(table, key, image)
+        put_back.append((table, key))
+
+    def _detach_dependents(
+        self, j: _Journal, gone: list[tuple[str, dict, dict]], keep: set[str]
+    ) -> None:
+        """Rows outside this step that use a row it removed: detached or removed (in ``j``).
+
+        A speaker or target still in use (or in ``keep``) is kept instead: it is
+        corpus-wide, and the work of others names it.
+        """
+        by_table: dict[str, dict[str, dict]] = {}
+        for table, key, image in gone:
+            if table in _PARENTS:
+                by_table.setdefault(table, {})[key["id"]] = image
+        for table, images in by_table.items():
+            used = self._still_used(table, list(images))
+            if table in _SHARED:
+                used |= keep & set(images)
+            for row_id in used:
+                if table in _SHARED:
+                    self._put_image(table, {"id": row_id}, images[row_id])
+                elif table == "spans":
+                    self._delete_span(j, row_id)
+                elif table == "claims":
+                    self._delete_claim(j, row_id, with_spans=False)
+                elif table == "positions":
+                    self._delete_position(j, row_id)
+                elif table == "articles":
+                    self._delete_article_rows(j, row_id)
+
+    def _still_used(self, table: str, ids: list[str]) -> set[str]:
+        """Those of ``ids`` that some row still refers to."""
+        used: set[str] = set()
+        wanted = json.dumps(ids)
+        for child, column, parent, _nullable in _REFERENCES:
+            if parent == table:
+                used.update(
+                    r[0]
+                    for r in self.db.execute(
+                        f'SELECT DISTINCT "{column}" FROM {child} '
+                        f'WHERE "{column}" IN (SELECT value FROM json_each(?))',
+                        [wanted],
+                    )
+                )
+        return used
+
+    def _refuse_dangling(self, put_back: list[tuple[str, dict]], *, verb: str, label: str) -> None:
+        """Raise UndoConflict when a row put back refers to a row that is no longer there."""
+        seen: dict[tuple[str, str], bool] = {}
+        for table, key in put_back:
+            row = self._get(table, key)
+            if row is None:
+                continue
+            for child, column, parent, _nullable in _REFERENCES:
+                if child != table or row.get(column) is None:
+                    continue
+                there = seen.get((parent, row[column]))
+                if there is None:
+                    there = seen[parent, row[column]] = bool(
+                        self.db.execute(
+                            f"SELECT 1 FROM {parent} WHERE id = ?", [row[column]]
+                        ).fetchone()
+                    )
+                if not there:
+                    raise UndoConflict(
+                        f"Cannot {verb} “{label}”: the {_NOUNS[parent]} it needs was deleted "
+                        "since; nothing was changed."
+                    )
 
     def _set_columns(self, table: str, key: dict, values: dict) -> None:
         if not values:
@@ -391,7 +745,20 @@ class Store:
         meta: dict | None = None,
         id: str | None = None,
     ) -> str | None:
-        """Add one article with its text exactly as given; None if that text is already in."""
+        """Add one article; returns its id, or None if that text is already in.
+
+        The text is normalised exactly as import does (``textio.normalise_text``): a
+        leading BOM is dropped and ``\r\n`` / ``\r`` become ``\n``, so the stored
+        text, the one the window shows and every offset agree. Nothing else changes.
+
+        Raises:
+            IntegrityError: the text is empty (or only whitespace) or holds a NUL.
+        """
+        if not isinstance(text, str):
+            raise IntegrityError(f"an article text must be a string, not {type(text).__name__}")
+        text = normalise_text(text)
+        if not text.strip():
+            raise IntegrityError("an article needs a text; this one is empty")
         if "\x00" in text:
             # SQLite's length() and substr() stop at a NUL: nothing after it could be tagged.
             raise IntegrityError("an article text cannot hold a NUL character (U+0000)")
@@ -533,16 +900,34 @@ class Store:
     def delete_article(self, article_id: str) -> Changes:
         """Delete an article with everything annotated on it, as one undoable action."""
         with self._action("Delete article") as j:
-            for pos in self._query("SELECT id FROM positions WHERE article_id = ?", [article_id]):
-                self._delete_position(j, pos["id"])
-            for claim in self._query("SELECT id FROM claims WHERE article_id = ?", [article_id]):
-                self._delete_claim(j, claim["id"], with_spans=False)
-            for span in self._query("SELECT id FROM spans WHERE article_id = ?", [article_id]):
-                self._delete(j, "spans", {"id": span["id"]})
-            self._delete(j, "articles", {"id": article_id})
+            self._delete_article_rows(j, article_id)
         return j.changes()
 
+    def _delete_article_rows(self, j: _Journal, article_id: str) -> None:
+        for pos in self._query("SELECT id FROM positions WHERE article_id = ?", [article_id]):
+            self._delete_position(j, pos["id"])
+        for claim in self._query("SELECT id FROM claims WHERE article_id = ?", [article_id]):
+            self._delete_claim(j, claim["id"], with_spans=False)
+        for span in self._query("SELECT id FROM spans WHERE article_id = ?", [article_id]):
+            self._delete(j, "spans", {"id": span["id"]})
+        self._delete(j, "articles", {"id": article_id})
+
     # -- spans -------------------------------------------------------------
+
+    @staticmethod
+    def _whole_offsets(start: Any, end: Any) -> tuple[int, int]:
+        """The offsets as ints; floats, bools and strings are refused (OffsetError)."""
+        out = []
+        for name, value in (("start", start), ("end", end)):
+            try:
+                if isinstance(value, bool):
+                    raise TypeError
+                out.append(operator.index(value))
+            except TypeError:
+                raise OffsetError(
+                    f"span {name} must be a whole number of code points, not {value!r}"
+                ) from None
+        return out[0], out[1]
 
     def _check_offsets(self, article_id: str, start: int, end: int, text: str | None) -> str:
         row = self.db.execute(
@@ -604,8 +989,8 @@ class Store:
         annotator: str | None = None,
         id: str | None = None,
     ) -> dict[str, Any]:
-        if not label or not label.strip():
-            raise IntegrityError("a span needs a label")
+        _check_label(label)
+        start, end = self._whole_offsets(start, end)
         actual = self._check_offsets(article_id, start, end, text)
         stamp = now()
         row = {
@@ -677,9 +1062,13 @@ class Store:
         if span is None:
             raise IntegrityError(f"no span with id {span_id}")
         changes = dict(changes)
+        if "label" in changes:
+            _check_label(changes["label"])
         if "start" in changes or "end" in changes:
-            start = changes.get("start", span["start"])
-            end = changes.get("end", span["end"])
+            start, end = self._whole_offsets(
+                changes.get("start", span["start"]), changes.get("end", span["end"])
+            )
+            changes.update(start=start, end=end)
             changes["text"] = self._check_offsets(span["article_id"], start, end, None)
         if "status" in changes and changes["status"] not in schema.SPAN_STATUSES:
             raise IntegrityError(f"unknown status {changes['status']!r}")
@@ -806,6 +1195,10 @@ class Store:
     ) -> Changes:
         """Set who said a claim (by name or alias, or a new speaker), its kind and cue."""
         with self._action("Attribute claim") as j:
+            claim = self._get("claims", {"id": claim_id})
+            if claim is None:
+                raise IntegrityError(f"no claim with id {claim_id}")
+            self._check_spans_of(claim["article_id"], [cue_span_id, mention_span_id])
             speaker_id = self._speaker_named(j, speaker_name)
             changes: dict[str, Any] = {
                 "speaker_id": speaker_id,
@@ -992,12 +1385,7 @@ class Store:
             raise IntegrityError("a claim needs at least one highlighted span")
         if kind not in schema.CLAIM_KINDS:
             raise IntegrityError(f"unknown claim kind {kind!r}")
-        for sid in [*span_ids, mention_span_id, cue_span_id]:
-            if sid is None:
-                continue
-            span = self.span(sid)
-            if span is None or span["article_id"] != article_id:
-                raise IntegrityError(f"span {sid} is not a highlight of this article")
+        self._check_spans_of(article_id, [*span_ids, mention_span_id, cue_span_id])
         if speaker_id is not None and self.speaker(speaker_id) is None:
             raise IntegrityError(f"no speaker with id {speaker_id}")
         stamp = now()
@@ -1020,6 +1408,22 @@ class Store:
         if mention_span_id and speaker_id:
             self._update(j, "spans", {"id": mention_span_id}, {"speaker_id": speaker_id})
         return row
+
+    def _check_spans_of(self, article_id: str, span_ids: Iterable[str | None]) -> None:
+        """Raise IntegrityError unless every span (None aside) is a highlight of the article."""
+        for sid in span_ids:
+            if sid is None:
+                continue
+            span = self.span(sid)
+            if span is None or span["article_id"] != article_id:
+                raise IntegrityError(f"span {sid} is not a highlight of this article")
+
+    def _check_claims_of(self, article_id: str, claim_ids: Iterable[str]) -> None:
+        """Raise IntegrityError unless every claim is a claim of the article."""
+        for claim_id in claim_ids:
+            claim = self._get("claims", {"id": claim_id})
+            if claim is None or claim["article_id"] != article_id:
+                raise IntegrityError(f"claim {claim_id} is not a claim of this article")
 
     def claims(
         self, article_id: str, *, statuses: Iterable[str] | None = None
@@ -1068,6 +1472,13 @@ class Store:
             raise IntegrityError(f"unknown claim kind {changes['kind']!r}")
         changes["updated"] = now()
         with self._action("Edit claim") as j:
+            claim = self._get("claims", {"id": claim_id})
+            if claim is None:
+                raise IntegrityError(f"no claim with id {claim_id}")
+            self._check_spans_of(
+                claim["article_id"],
+                [changes.get("mention_span_id"), changes.get("cue_span_id")],
+            )
             after = self._update(j, "claims", {"id": claim_id}, changes)
             if after.get("mention_span_id") and after.get("speaker_id"):
                 self._update(
@@ -1105,7 +1516,13 @@ class Store:
 
     # -- suggestions and review decisions ------------------------------------------
 
-    def add_suggestions(self, article_id: str, claims: Sequence[dict[str, Any]]) -> int:
+    def add_suggestions(
+        self,
+        article_id: str,
+        claims: Sequence[dict[str, Any]],
+        *,
+        group: ActionGroup | None = None,
+    ) -> int:
         """Store suggested claims of one article; returns how many were added.
 
         Each item: {"content": [(start, end)], "cue": (start, end) | None,
@@ -1113,8 +1530,10 @@ class Store:
         "proposal": {"name", "kind", "role", "affiliation"} | None}. A claim whose
         content overlaps any claim highlight already there (accepted, suggested or
         rejected) is skipped, so running suggestions twice adds nothing and never
-        duplicates or overrides an analyst's decision. Not an undoable action: it is
-        machine work, undone by rejecting.
+        duplicates or overrides an analyst's decision; a cue or mention an analyst
+        already tagged at the same range is used as it is. An undoable action
+        ("Suggest quotes"); pass the ``group`` of a run over many articles
+        (``action_group``) to make the whole run one undo step.
         """
         existing = self._query(
             'SELECT id, start, "end", label, status FROM spans WHERE article_id = ?', [article_id]
@@ -1124,7 +1543,6 @@ class Store:
         text = self.article_text(article_id)
         stamp = now()
         added = 0
-        journal = _Journal("Suggest")  # collects rows; never written to history
 
         def span_for(
             rng: tuple[int, int] | None, label: str, speaker_id: str | None = None
@@ -1154,7 +1572,7 @@ class Store:
             by_range[(rng[0], rng[1], label)] = row
             return row["id"]
 
-        with self.transaction():
+        with self._action("Suggest quotes", group) as journal:
             for item in claims:
                 content = [tuple(r) for r in item["content"]]
                 if any(s < e2 and s2 < e for s, e in content for s2, e2 in claim_ranges):
@@ -1236,9 +1654,15 @@ class Store:
                         )["id"]
                     )
                 after = self._update(j, "claims", {"id": claim_id}, changes)
+                suggestion = claim["status"] == "suggested"
                 linked = [*claim["spans"], claim["mention_span_id"], claim["cue_span_id"]]
                 for span_id in linked:
-                    if span_id is None:
+                    span = self.span(span_id) if span_id else None
+                    if span is None:
+                        continue
+                    if suggestion and span["status"] != "suggested":
+                        # A suggestion may reuse a cue or mention an analyst tagged (or
+                        # accepted) at the same range: deciding it leaves that one alone.
                         continue
                     if (
                         not accept
@@ -1247,12 +1671,15 @@ class Store:
                     ):
                         continue
                     decide_span(span_id)
-                if accept and after["mention_span_id"] and after["speaker_id"]:
+                mention = self.span(after["mention_span_id"]) if after["mention_span_id"] else None
+                if (
+                    accept
+                    and mention is not None
+                    and after["speaker_id"]
+                    and (mention["id"] in done or mention["speaker_id"] is None)
+                ):
                     self._update(
-                        j,
-                        "spans",
-                        {"id": after["mention_span_id"]},
-                        {"speaker_id": after["speaker_id"]},
+                        j, "spans", {"id": mention["id"]}, {"speaker_id": after["speaker_id"]}
                     )
             for span_id in spans:
                 decide_span(span_id)
@@ -1299,13 +1726,28 @@ class Store:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def find_target(self, name: str) -> str | None:
+        """The id of the target ``normalise_target`` matches with ``name``, if any."""
+        wanted = normalise_target(name)
+        # The NOCASE column finds the usual spellings at once; SQLite folds only ASCII
+        # case, so "Énergie" for "énergie" needs the comparison in Python.
+        for target_id, stored in self.db.execute(
+            "SELECT id, name FROM targets WHERE name = ? ORDER BY rowid", [" ".join(name.split())]
+        ):
+            if normalise_target(stored) == wanted:
+                return target_id
+        for target_id, stored in self.db.execute("SELECT id, name FROM targets ORDER BY rowid"):
+            if normalise_target(stored) == wanted:
+                return target_id
+        return None
+
     def _target_id(self, j: _Journal, name: str) -> str:
-        name = " ".join(name.split())
-        if not name:
+        if not isinstance(name, str) or not name.strip():
             raise IntegrityError("a position needs a target")
-        row = self.db.execute("SELECT id FROM targets WHERE name = ?", [name]).fetchone()
-        if row:
-            return row[0]
+        name = " ".join(name.split())
+        found = self.find_target(name)
+        if found:
+            return found
         target_id = new_id()
         self._insert(j, "targets", {"id": target_id, "name": name})
         return target_id
@@ -1356,10 +1798,7 @@ class Store:
             )
         if speaker_id is not None and self.speaker(speaker_id) is None:
             raise IntegrityError(f"no speaker with id {speaker_id}")
-        for claim_id in evidence:
-            claim = self.claim(claim_id)
-            if claim is None or claim["article_id"] != article_id:
-                raise IntegrityError(f"claim {claim_id} is not a claim of this article")
+        self._check_claims_of(article_id, evidence)
         stamp = now()
         row = {
             "id": id or new_id(),
@@ -1402,6 +1841,11 @@ class Store:
             raise IntegrityError(f"unknown stance {changes['stance']!r}")
         with self._action("Edit position") as j:
             evidence = changes.pop("evidence", None)
+            position = self._get("positions", {"id": position_id})
+            if position is None:
+                raise IntegrityError(f"no position with id {position_id}")
+            if evidence is not None:
+                self._check_claims_of(position["article_id"], evidence)
             if "target" in changes:
                 changes["target_id"] = self._target_id(j, changes.pop("target"))
             changes["updated"] = now()
@@ -1472,6 +1916,11 @@ def _span_action_name(changes: dict[str, Any]) -> str:
     return "Edit highlight"
 
 
+def _check_label(label: Any) -> None:
+    if not isinstance(label, str) or not label.strip():
+        raise IntegrityError("a span needs a label (a non-empty name such as claim)")
+
+
 def _status_filter(column: str, statuses: Iterable[str] | None) -> tuple[str, list[str]]:
     """An ``AND column IN (...)`` clause and its parameters; nothing for None (all)."""
     if statuses is None:
@@ -1481,10 +1930,7 @@ def _status_filter(column: str, statuses: Iterable[str] | None) -> tuple[str, li
 
 
 def _default_annotator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "annotator"
+    return schema.default_annotator()
 
 
 class _BulkWriter:

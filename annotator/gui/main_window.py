@@ -37,7 +37,7 @@ from .qt import (
 from .review import ReviewBar
 from .session import Session
 from .shortcuts_dialog import ShortcutsDialog
-from .window_files import FileActions
+from .window_files import IMPORT_NOT_UNDOABLE, FileActions
 from .window_review import ReviewActions
 from .workers import BackgroundTask
 
@@ -151,7 +151,14 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         )
         self.recent_menu = file.addMenu("Open &recent")
         file.addSeparator()
-        self._action("&Import articles…", self.import_dialog, "Ctrl+I", menu=file)
+        file.setToolTipsVisible(True)
+        self._action(
+            "&Import articles…",
+            self.import_dialog,
+            "Ctrl+I",
+            menu=file,
+            tip=IMPORT_NOT_UNDOABLE,
+        )
         self._action("&Export…", self.export_dialog, "Ctrl+E", menu=file)
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, menu=file)
@@ -328,6 +335,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.panel.context_requested.connect(self.item_context_menu)
         self.session.changed.connect(self.on_changed)
         self.session.failed.connect(self.show_error)
+        self.session.refused.connect(self._undo_refused)
         self.session.database_changed.connect(self.on_database_changed)
 
     # -- article display ---------------------------------------------------------------
@@ -876,6 +884,11 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             if self.corpus.select(target):
                 self.open_article(target)
 
+    def _undo_refused(self, message: str) -> None:
+        # Refused because of someone else's work: show it, and show what they did.
+        self.statusBar().showMessage(message, 10000)
+        self._reload_all()
+
     def _update_undo(self) -> None:
         undo, redo = self.store.undo_label(), self.store.redo_label()
         self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
@@ -956,6 +969,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         if ok and name.strip():
             self.store.annotator = name.strip()
             self.settings.setValue("annotator", name.strip())
+            self._update_undo()  # undo is per annotator
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Annotator", message)

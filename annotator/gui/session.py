@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from ..core.errors import AnnotatorError
+from ..core.errors import AnnotatorError, UndoConflict
 from ..core.store import Changes, Store
 from .qt import QObject, Signal
 
@@ -23,6 +23,7 @@ class Session(QObject):
 
     changed = Signal(object)  # Changes
     failed = Signal(str)
+    refused = Signal(str)  # an undo or redo that cannot be done now (a status message)
     database_changed = Signal()
 
     def __init__(self, store: Store) -> None:
@@ -45,6 +46,9 @@ class Session(QObject):
         """
         try:
             result = operation(self.store)
+        except UndoConflict as exc:
+            self.refused.emit(str(exc))
+            return None
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             return None

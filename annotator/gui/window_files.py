@@ -15,6 +15,11 @@ from .qt import (
 from .workers import BackgroundTask
 
 MAX_RECENT = 8
+# Imports are bulk writes outside the undo history; deleting the articles takes one back.
+IMPORT_NOT_UNDOABLE = (
+    "Import .txt, .md, .jsonl and .csv files. An import cannot be undone: "
+    "delete the imported articles to take it back."
+)
 
 
 class FileActions:
@@ -125,7 +130,10 @@ class FileActions:
             QMessageBox.warning(
                 self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}"
             )
-        self.statusBar().showMessage(message, 8000)
+        self.statusBar().showMessage(
+            f"{message} (an import cannot be undone: delete the articles to take it back)", 8000
+        )
+        self._update_undo()
 
     def export_dialog(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(

@@ -60,7 +60,10 @@ def suggest_corpus(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SuggestReport:
-    """Suggest claims, cues and speakers in the chosen articles (all by default)."""
+    """Suggest claims, cues and speakers in the chosen articles (all by default).
+
+    The run is one undoable action, "Suggest quotes": undo removes what it added.
+    """
     from . import suggest_article
 
     if article_ids is None:
@@ -76,12 +79,14 @@ def suggest_corpus(
             store.article(article_id)  # an unknown id is an error, said before any work
     known = _known_speakers(store)
     report = SuggestReport()
+    # One undo step for the whole run, written one article (transaction) at a time.
+    group = store.action_group("Suggest quotes")
     for done, article_id in enumerate(ids, start=1):
         if cancelled and cancelled():
             report.cancelled = True
             break
         claims = suggest_article(store.article_text(article_id), known)
-        report.claims += store.add_suggestions(article_id, as_items(claims))
+        report.claims += store.add_suggestions(article_id, as_items(claims), group=group)
         report.articles += 1
         if progress and (done % 50 == 0 or done == len(ids)):
             progress(done, len(ids))
