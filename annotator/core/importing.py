@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnnotatorError, InputError
-from .records import prepare_record
+from .records import prepare_record, prodigy_answer
 from .store import Store, bulk_writer
 from .textio import MAX_TEXT_BYTES, decode_bytes
 
@@ -29,7 +29,8 @@ _CSV_FIELDS = {"title", "source", "place", "published", "date", "url", "id", "st
 
 @dataclass
 class ImportReport:
-    """What an import did: counts, and one line per problem."""
+    """What an import did: counts, and one line per problem (failures, and warnings
+    such as unreadable dates or speaker ids used for other people)."""
 
     added: int = 0
     duplicates: int = 0
@@ -37,12 +38,24 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False
     article_ids: list[str] = field(default_factory=list)
+    # Records whose text was already stored and that added annotations to it.
+    matched: int = 0
+    annotations_added: int = 0
+    ignored: int = 0
 
     def summary(self) -> str:
         text = (
             f"{self.added} article{'s' if self.added != 1 else ''} added, "
             f"{self.duplicates} skipped as duplicates, {self.failed} failed"
         )
+        if self.matched:
+            text += (
+                f"; {self.matched} article{'s' if self.matched != 1 else ''} matched an "
+                f"existing one; {self.annotations_added} annotation"
+                f"{'s' if self.annotations_added != 1 else ''} added"
+            )
+        if self.ignored:
+            text += f"; {self.ignored} ignored"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -211,35 +224,45 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import files and folders; returns the report (the store is changed in batches)."""
+    """Import files and folders; returns the report (the store is changed in batches).
+
+    A record whose text is already stored adds its annotations to that article (the
+    same highlight, claim or position twice is kept once). Prodigy records answered
+    "ignore" are skipped and counted; those answered "reject" are stored rejected.
+    """
     report = ImportReport()
     files = collect_files(paths, report)
     writer = bulk_writer(store)
     pending: list[tuple[str, dict[str, Any]]] = []
     total = len(files)
 
-    def flush() -> None:
+    def flush(source: str) -> None:
         if not pending:
             return
         try:
-            outcome = writer.write([rec for _, rec in pending])
+            outcome = writer.write_records([rec for _, rec in pending], source=source)
         except AnnotatorError as exc:
             report.failed += len(pending)
             report.errors.append(f"{pending[0][0]}: could not store this batch ({exc})")
         else:
-            for article_id in outcome:
-                if article_id is None:
-                    report.duplicates += 1
-                else:
+            for found in outcome:
+                if found.added:
                     report.added += 1
-                    report.article_ids.append(article_id)
+                    report.article_ids.append(found.article_id)
+                elif found.annotations:
+                    report.matched += 1
+                    report.annotations_added += found.annotations
+                else:
+                    report.duplicates += 1
         pending.clear()
 
     for done, path in enumerate(files):
         if cancelled and cancelled():
             report.cancelled = True
             break
+        source = str(path)
         seen = 0
+        notes = _FileNotes()
         for line, raw in read_records(path):
             seen += 1
             where = f"{path}:{line}" if line else str(path)
@@ -249,14 +272,21 @@ def import_paths(
                 report.failed += 1
                 report.errors.append(str(raw))
                 continue
+            answer = prodigy_answer(raw)
+            if answer == "ignore":
+                notes.ignored += 1
+                continue
             try:
-                pending.append((where, prepare_record(raw, default_annotator=store.annotator)))
+                record = prepare_record(raw, default_annotator=store.annotator)
             except InputError as exc:
                 exc.path, exc.line = str(path), line
                 report.failed += 1
                 report.errors.append(str(exc))
+            else:
+                notes.count(record, answer)
+                pending.append((where, record))
             if len(pending) >= BATCH:
-                flush()
+                flush(source)
                 if cancelled and cancelled():
                     report.cancelled = True
                     break
@@ -265,8 +295,46 @@ def import_paths(
         if not seen:
             report.failed += 1
             report.errors.append(f"{path}: no articles in this file")
-        flush()
+        flush(source)
+        report.ignored += notes.ignored
+        report.errors.extend(f"{path}: {note}" for note in notes.lines())
+        report.errors.extend(f"{path}: {note}" for note in writer.source_notes(source))
         if progress:
             progress(done + 1, total)
-    flush()
     return report
+
+
+@dataclass
+class _FileNotes:
+    """What is reported once per file, not once per record."""
+
+    ignored: int = 0
+    rejected: int = 0
+    dates: list[str] = field(default_factory=list)
+
+    def count(self, record: dict[str, Any], answer: str | None) -> None:
+        if answer == "reject":
+            self.rejected += 1
+        if "date" in record["notes"]:
+            meta = record["article"]["meta"]
+            self.dates.append(str(meta.get("published", meta.get("date"))))
+
+    def lines(self) -> list[str]:
+        lines = []
+        if self.ignored:
+            lines.append(
+                f"{self.ignored} Prodigy record{'s' if self.ignored != 1 else ''} "
+                'answered "ignore" skipped'
+            )
+        if self.rejected:
+            lines.append(
+                f"{self.rejected} Prodigy record{'s' if self.rejected != 1 else ''} "
+                'answered "reject": their spans are stored as rejected'
+            )
+        if self.dates:
+            n = len(self.dates)
+            lines.append(
+                f"{n} date{'s' if n != 1 else ''} could not be read (e.g. {self.dates[0]!r}): "
+                "kept as written in the article's metadata, no publication date set"
+            )
+        return lines
