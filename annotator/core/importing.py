@@ -17,7 +17,7 @@ from typing import Any
 from .errors import AnnotatorError, InputError
 from .records import prepare_record, prodigy_answer
 from .store import Store, bulk_writer
-from .textio import MAX_TEXT_BYTES, decode_bytes
+from .textio import MAX_TEXT_BYTES, decode_bytes, iter_lines
 
 TEXT_SUFFIXES = {".txt", ".md"}
 SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".csv"}
@@ -29,13 +29,15 @@ _CSV_FIELDS = {"title", "source", "place", "published", "date", "url", "id", "st
 
 @dataclass
 class ImportReport:
-    """What an import did: counts, and one line per problem (failures, and warnings
-    such as unreadable dates or speaker ids used for other people)."""
+    """What an import did: counts, one line per input that failed (``errors``), and
+    one line per file about what was imported with care (``warnings``: unreadable
+    dates, speaker ids used for other people, Prodigy answers)."""
 
     added: int = 0
     duplicates: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
     article_ids: list[str] = field(default_factory=list)
     # Records whose text was already stored and that added annotations to it.
@@ -92,15 +94,18 @@ def collect_files(paths: Iterable[str | Path], report: ImportReport) -> list[Pat
 
 
 def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | InputError]]:
-    """(line, raw record) or (line, error) for each article in one file."""
+    """(line, raw record) or (line, error) for each article in one file.
+
+    A .jsonl file is read a line at a time whatever its size and encoding, so memory
+    stays flat; other files are read whole, up to ``MAX_TEXT_BYTES``.
+    """
     shown = str(path)
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl_stream(path)
+        return
     try:
         size = path.stat().st_size
-        if size > MAX_TEXT_BYTES and suffix == ".jsonl":
-            # A large export: read it a line at a time, each record within the limit.
-            yield from _jsonl_stream(path)
-            return
         if size > MAX_TEXT_BYTES:
             raise InputError(
                 f"file too large ({-(-size // (1024 * 1024))} MB; the limit is "
@@ -114,7 +119,6 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
     except InputError as exc:
         yield None, exc
         return
-    suffix = path.suffix.lower()
     try:
         text = decode_bytes(data, path=shown)
     except InputError as exc:
@@ -122,44 +126,27 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
         return
     if suffix in TEXT_SUFFIXES:
         yield None, {"text": text}
-    elif suffix == ".jsonl":
-        yield from _jsonl(text)
     else:
         yield from _csv(text)
 
 
 def _jsonl_stream(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | InputError]]:
-    limit_mb = MAX_TEXT_BYTES // (1024 * 1024)
+    blank = True
     try:
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if len(raw) > MAX_TEXT_BYTES:
-                    size_mb = -(-len(raw) // (1024 * 1024))
-                    yield (
-                        number,
-                        InputError(f"record too large ({size_mb} MB; the limit is {limit_mb} MB)"),
-                    )
+            for number, line in iter_lines(handle, limit=MAX_TEXT_BYTES):
+                if isinstance(line, InputError):
+                    blank = False
+                    yield number, line
                     continue
-                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    yield (
-                        number,
-                        InputError(
-                            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
-                            "save the file as UTF-8"
-                        ),
-                    )
-                    continue
-                yield from _jsonl_lines([line], first=number)
+                if line.strip():
+                    blank = False
+                    yield from _jsonl_lines([line], first=number)
     except OSError as exc:
         yield None, InputError(f"cannot read the file ({exc.strerror or exc})")
-
-
-def _jsonl(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
-    yield from _jsonl_lines(text.split("\n"), first=1)
+        return
+    if blank:
+        yield None, InputError("empty file")
 
 
 def _jsonl_lines(
@@ -297,8 +284,8 @@ def import_paths(
             report.errors.append(f"{path}: no articles in this file")
         flush(source)
         report.ignored += notes.ignored
-        report.errors.extend(f"{path}: {note}" for note in notes.lines())
-        report.errors.extend(f"{path}: {note}" for note in writer.source_notes(source))
+        report.warnings.extend(f"{path}: {note}" for note in notes.lines())
+        report.warnings.extend(f"{path}: {note}" for note in writer.source_notes(source))
         if progress:
             progress(done + 1, total)
     return report
