@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import AnnotatorError, InputError
 from .records import prepare_record, prodigy_answer
+from .schema import ARTICLE_STATUSES
 from .store import Store, bulk_writer
 from .textio import MAX_TEXT_BYTES, decode_bytes, iter_lines
 
@@ -172,9 +173,44 @@ def _jsonl_lines(
         yield number, value
 
 
+def _csv_dialect(text: str) -> str:
+    """The delimiter of a CSV file, told by its header line.
+
+    Spreadsheets save with commas, semicolons (Excel where the decimal mark is a
+    comma) or tabs ("Unicode text"). The header is what must be understood, so the
+    delimiter is the one that splits it into a recognised text column, preferring the
+    one that gives the most columns; csv.Sniffer guesses from the whole sample and is
+    misled by prose full of commas.
+    """
+    header = text.split("\n", 1)[0]
+    best, best_count = ",", 0
+    for delimiter in (",", ";", "\t"):
+        names = [h.strip().lower() for h in next(csv.reader([header], delimiter=delimiter), [])]
+        if any(c in names for c in _CSV_TEXT_COLUMNS) and len(names) > best_count:
+            best, best_count = delimiter, len(names)
+    return best
+
+
+def _csv_reader(text: str, delimiter: str) -> csv.DictReader:
+    return csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def _csv_statuses_are_ours(text: str, delimiter: str) -> bool:
+    """True when every value of a ``status`` column is an article status of this tool."""
+    try:
+        for row in _csv_reader(text, delimiter):
+            value = next((v for k, v in row.items() if (k or "").strip().lower() == "status"), "")
+            if value and value.strip() not in ARTICLE_STATUSES:
+                return False
+    except csv.Error:
+        pass  # reported by the reading pass, at its line
+    return True
+
+
 def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     csv.field_size_limit(MAX_TEXT_BYTES)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    delimiter = _csv_dialect(text)
+    reader = _csv_reader(text, delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     column = next((c for c in _CSV_TEXT_COLUMNS if c in header), None)
     if column is None:
@@ -183,6 +219,10 @@ def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
             InputError(f"no text column (the header needs one of: {', '.join(_CSV_TEXT_COLUMNS)})"),
         )
         return
+    # A "status" column of another meaning ("published", "draft") is metadata.
+    fields_taken = _CSV_FIELDS
+    if "status" in header and not _csv_statuses_are_ours(text, delimiter):
+        fields_taken = _CSV_FIELDS - {"status"}
     start = reader.line_num + 1
     try:
         for row in reader:
@@ -193,8 +233,8 @@ def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
             for key, value in fields.items():
                 if key == column or value in (None, ""):
                     continue
-                if key in _CSV_FIELDS:
-                    record[key] = value
+                if key in fields_taken:
+                    record[key] = value.strip() if key == "status" else value
                 elif key:
                     meta[key] = value
             record["meta"] = meta

@@ -27,6 +27,7 @@ _CONTROL_SHARE_LIMIT = 0.10
 # Binary data shows itself early; sampling keeps the check cheap on 50 MB files.
 _CONTROL_SAMPLE_CHARS = 64 * 1024
 _SAVE_AS_UTF8 = "save the file as UTF-8"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise_text(text: str) -> str:
@@ -202,7 +203,9 @@ def iter_lines(
 
 def _utf16_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | InputError]]:
     # The codec reads the BOM and its byte order; a line is split at "\n" only.
-    reader = io.TextIOWrapper(handle, encoding="utf-16", errors="strict", newline="\n")
+    # surrogatepass: a lone surrogate (invalid UTF-16) is let through, so that it
+    # fails its own line below instead of the whole chunk the reader decodes at once.
+    reader = io.TextIOWrapper(handle, encoding="utf-16", errors="surrogatepass", newline="\n")
     chars = limit // 2
     number = 0
     try:
@@ -217,6 +220,16 @@ def _utf16_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | Inpu
                     line = reader.readline(_READ_CHUNK)
                     size += len(line)
                 yield number, _too_large(2 * size, limit)
+                continue
+            bad = _LONE_SURROGATE.search(line)
+            if bad:
+                yield (
+                    number,
+                    InputError(
+                        f"not valid UTF-16 (a lone surrogate at column {bad.start() + 1}); "
+                        f"{_SAVE_AS_UTF8}"
+                    ),
+                )
                 continue
             yield number, line.rstrip("\n").removesuffix("\r")
     except UnicodeDecodeError as exc:
