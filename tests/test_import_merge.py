@@ -260,3 +260,21 @@ def test_prodigy_annotators_answers_and_claims(store: Store, tmp_path: Path) -> 
     }
     assert len(rec["claims"]) == 2  # one per annotator's claim span
     assert all(c["speaker"] is None for c in rec["claims"])
+
+
+def test_speakers_without_ids_are_matched_by_name(store: Store, tmp_path: Path) -> None:
+    known = store.add_speaker("Lin Qiao")["id"]
+    records = []
+    for n, name in enumerate(("Lin  Qiao", "Tom Reyes", "tom reyes")):
+        rec = said(name, n)
+        rec["speakers"][0].pop("id")
+        rec["claims"][0]["speaker"] = None
+        records.append(rec)
+    report = import_paths(store, [jsonl(tmp_path / "in.jsonl", *records)])
+    assert report.errors == [] and report.added == 3
+    mentions = {
+        s["text"]: s["speaker_id"] for r in iter_records(store) for s in store.spans(r["id"])
+    }
+    assert mentions["Lin  Qiao"] == known
+    assert mentions["Tom Reyes"] == mentions["tom reyes"] != known
+    assert len(store.speakers()) == 2
