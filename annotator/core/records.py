@@ -43,6 +43,13 @@ def _fail(reason: str) -> InputError:
 
 def _surrogate_field(value: Any, where: str = "") -> str | None:
     """The first field (or key) holding a lone surrogate, as a dotted path; else None."""
+    try:
+        # One pass in C over the whole record; the walk below only names the field.
+        flat = json.dumps(value, ensure_ascii=False, check_circular=False)
+    except (TypeError, ValueError, RecursionError):
+        flat = None
+    if flat is not None and not _LONE_SURROGATE.search(flat):
+        return None
     stack = [(value, where)]
     while stack:
         item, path = stack.pop()
