@@ -8,6 +8,9 @@ claim-labelled spans become claims.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -278,3 +281,22 @@ def test_speakers_without_ids_are_matched_by_name(store: Store, tmp_path: Path) 
     assert mentions["Lin  Qiao"] == known
     assert mentions["Tom Reyes"] == mentions["tom reyes"] != known
     assert len(store.speakers()) == 2
+
+
+def test_command_line_prints_warnings_and_exits_0(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    path = jsonl(tmp_path / "conv.jsonl", said("Pollak", 1), said("Sanders", 2))
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", str(tmp_path / "x.db"), "import", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2 articles added, 0 skipped as duplicates, 0 failed"
+    assert result.stderr.splitlines() == [
+        f"{path}: 1 speaker id already used for other people: imported as new speakers "
+        "(or matched by name)"
+    ]
