@@ -1608,10 +1608,9 @@ class _BulkWriter:
         Raises StoreError when the batch cannot be written (nothing of it is kept).
         """
         for attempt in range(_LOCK_ATTEMPTS):
-            kept = (
-                {k: _copy_source(v) for k, v in self._sources.items()},
-                dict(self._created_from),
-            )
+            # Only this file's state changes in a batch: keep it to restore on failure.
+            kept = _copy_source(self._sources.setdefault(source, _Source()))
+            created = len(self._created_from)
             try:
                 with self.store.transaction():
                     outcome = self._write(records, source)
@@ -1621,7 +1620,10 @@ class _BulkWriter:
                     )
                 return outcome
             except BaseException as exc:
-                self._sources, self._created_from = kept
+                self._sources[source] = kept
+                # Forget the speakers this attempt created (dicts keep insertion order).
+                for sid in list(self._created_from)[created:]:
+                    del self._created_from[sid]
                 self._seen = None
                 if not (isinstance(exc, StoreError) and _locked(exc)):
                     raise
