@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _import(store: Store, args: argparse.Namespace) -> int:
     report = import_paths(store, args.paths)
-    for line in report.errors:
+    for line in [*report.errors, *report.warnings]:
         print(line, file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0

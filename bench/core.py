@@ -12,7 +12,9 @@
    with plain sqlite3 (one ordered cursor per table, merged per article), builds the
    same records, json.dumps them and writes the file. Both outputs are compared.
 4. Peak Python memory (tracemalloc) of ``export`` for a tenth of the corpus and for
-   all of it: flat when records are built one article at a time.
+   all of it: flat when records are built one article at a time. The same for
+   ``import_paths`` of a tenth and of the whole export as one file, in UTF-8 and in
+   UTF-16: flat when JSONL is read a line at a time.
 
 Standard library + annotator only; everything happens in a temporary folder.
 """
@@ -494,6 +496,28 @@ def peak_export_memory(db: Path, target: Path) -> tuple[float, int]:
     return peak / 1e6, written
 
 
+def peak_import_memory(source: Path, db: Path) -> tuple[float, int]:
+    """Peak Python memory (MB) of importing one file into a new Store, and articles added."""
+    with Store(db, annotator="bench") as store:
+        gc.collect()
+        tracemalloc.start()
+        try:
+            report = import_paths(store, [source])
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert report.failed == 0, report.errors[:3]
+    return peak / 1e6, report.added
+
+
+def utf16_copy(source: Path, target: Path) -> Path:
+    """The same JSONL in UTF-16 with a BOM (what "Unicode text" saves), a line at a time."""
+    with source.open(encoding="utf-8") as src, target.open("w", encoding="utf-16") as dst:
+        for line in src:
+            dst.write(line)
+    return target
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -550,6 +574,15 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
         import_paths(small, [small_corpus])
     mem_small, _ = peak_export_memory(tmp / "small.db", tmp / "small-out.jsonl")
     mem_full, _ = peak_export_memory(store_db, tmp / "full-out.jsonl")
+    # Import memory: the export of everything is one JSONL file (over the 50 MB a file
+    # read whole may have); UTF-8 and UTF-16 are both read a line at a time.
+    whole = tmp / "store.jsonl"
+    imp_small, _ = peak_import_memory(small_corpus, tmp / "imp-small.db")
+    imp_full, added = peak_import_memory(whole, tmp / "imp-full.db")
+    assert added == args.articles
+    wide = utf16_copy(whole, tmp / "store-utf16.jsonl")
+    imp_wide, added = peak_import_memory(wide, tmp / "imp-wide.db")
+    assert added == args.articles
 
     print()
     print(f"{'':<8}{'annotator':>12}{'raw sqlite3':>14}{'ratio':>8}   target <= 2.0")
@@ -562,6 +595,12 @@ def run(args: argparse.Namespace, tmp: Path) -> None:
     print(
         f"export peak Python memory (tracemalloc): {small_n:,} articles {mem_small:.1f} MB, "
         f"{args.articles:,} articles {mem_full:.1f} MB"
+    )
+    print(
+        f"import peak Python memory (tracemalloc): {small_n:,} articles {imp_small:.1f} MB, "
+        f"{args.articles:,} articles in one {whole.stat().st_size / 1e6:.0f} MB file "
+        f"{imp_full:.1f} MB, the same in UTF-16 ({wide.stat().st_size / 1e6:.0f} MB) "
+        f"{imp_wide:.1f} MB"
     )
 
 

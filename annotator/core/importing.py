@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnnotatorError, InputError
-from .records import prepare_record
+from .records import prepare_record, prodigy_answer
+from .schema import ARTICLE_STATUSES
 from .store import Store, bulk_writer
-from .textio import MAX_TEXT_BYTES, decode_bytes
+from .textio import MAX_TEXT_BYTES, decode_bytes, iter_lines
 
 TEXT_SUFFIXES = {".txt", ".md"}
 SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".csv"}
@@ -29,20 +30,35 @@ _CSV_FIELDS = {"title", "source", "place", "published", "date", "url", "id", "st
 
 @dataclass
 class ImportReport:
-    """What an import did: counts, and one line per problem."""
+    """What an import did: counts, one line per input that failed (``errors``), and
+    one line per file about what was imported with care (``warnings``: unreadable
+    dates, speaker ids used for other people, Prodigy answers)."""
 
     added: int = 0
     duplicates: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
     article_ids: list[str] = field(default_factory=list)
+    # Records whose text was already stored and that added annotations to it.
+    matched: int = 0
+    annotations_added: int = 0
+    ignored: int = 0
 
     def summary(self) -> str:
         text = (
             f"{self.added} article{'s' if self.added != 1 else ''} added, "
             f"{self.duplicates} skipped as duplicates, {self.failed} failed"
         )
+        if self.matched:
+            text += (
+                f"; {self.matched} article{'s' if self.matched != 1 else ''} matched an "
+                f"existing one; {self.annotations_added} annotation"
+                f"{'s' if self.annotations_added != 1 else ''} added"
+            )
+        if self.ignored:
+            text += f"; {self.ignored} ignored"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -79,15 +95,18 @@ def collect_files(paths: Iterable[str | Path], report: ImportReport) -> list[Pat
 
 
 def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | InputError]]:
-    """(line, raw record) or (line, error) for each article in one file."""
+    """(line, raw record) or (line, error) for each article in one file.
+
+    A .jsonl file is read a line at a time whatever its size and encoding, so memory
+    stays flat; other files are read whole, up to ``MAX_TEXT_BYTES``.
+    """
     shown = str(path)
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl_stream(path)
+        return
     try:
         size = path.stat().st_size
-        if size > MAX_TEXT_BYTES and suffix == ".jsonl":
-            # A large export: read it a line at a time, each record within the limit.
-            yield from _jsonl_stream(path)
-            return
         if size > MAX_TEXT_BYTES:
             raise InputError(
                 f"file too large ({-(-size // (1024 * 1024))} MB; the limit is "
@@ -101,7 +120,6 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
     except InputError as exc:
         yield None, exc
         return
-    suffix = path.suffix.lower()
     try:
         text = decode_bytes(data, path=shown)
     except InputError as exc:
@@ -109,44 +127,27 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
         return
     if suffix in TEXT_SUFFIXES:
         yield None, {"text": text}
-    elif suffix == ".jsonl":
-        yield from _jsonl(text)
     else:
         yield from _csv(text)
 
 
 def _jsonl_stream(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | InputError]]:
-    limit_mb = MAX_TEXT_BYTES // (1024 * 1024)
+    blank = True
     try:
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if len(raw) > MAX_TEXT_BYTES:
-                    size_mb = -(-len(raw) // (1024 * 1024))
-                    yield (
-                        number,
-                        InputError(f"record too large ({size_mb} MB; the limit is {limit_mb} MB)"),
-                    )
+            for number, line in iter_lines(handle, limit=MAX_TEXT_BYTES):
+                if isinstance(line, InputError):
+                    blank = False
+                    yield number, line
                     continue
-                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    yield (
-                        number,
-                        InputError(
-                            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
-                            "save the file as UTF-8"
-                        ),
-                    )
-                    continue
-                yield from _jsonl_lines([line], first=number)
+                if line.strip():
+                    blank = False
+                    yield from _jsonl_lines([line], first=number)
     except OSError as exc:
         yield None, InputError(f"cannot read the file ({exc.strerror or exc})")
-
-
-def _jsonl(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
-    yield from _jsonl_lines(text.split("\n"), first=1)
+        return
+    if blank:
+        yield None, InputError("empty file")
 
 
 def _jsonl_lines(
@@ -172,9 +173,44 @@ def _jsonl_lines(
         yield number, value
 
 
+def _csv_dialect(text: str) -> str:
+    """The delimiter of a CSV file, told by its header line.
+
+    Spreadsheets save with commas, semicolons (Excel where the decimal mark is a
+    comma) or tabs ("Unicode text"). The header is what must be understood, so the
+    delimiter is the one that splits it into a recognised text column, preferring the
+    one that gives the most columns; csv.Sniffer guesses from the whole sample and is
+    misled by prose full of commas.
+    """
+    header = text.split("\n", 1)[0]
+    best, best_count = ",", 0
+    for delimiter in (",", ";", "\t"):
+        names = [h.strip().lower() for h in next(csv.reader([header], delimiter=delimiter), [])]
+        if any(c in names for c in _CSV_TEXT_COLUMNS) and len(names) > best_count:
+            best, best_count = delimiter, len(names)
+    return best
+
+
+def _csv_reader(text: str, delimiter: str) -> csv.DictReader:
+    return csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def _csv_statuses_are_ours(text: str, delimiter: str) -> bool:
+    """True when every value of a ``status`` column is an article status of this tool."""
+    try:
+        for row in _csv_reader(text, delimiter):
+            value = next((v for k, v in row.items() if (k or "").strip().lower() == "status"), "")
+            if value and value.strip() not in ARTICLE_STATUSES:
+                return False
+    except csv.Error:
+        pass  # reported by the reading pass, at its line
+    return True
+
+
 def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     csv.field_size_limit(MAX_TEXT_BYTES)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    delimiter = _csv_dialect(text)
+    reader = _csv_reader(text, delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     column = next((c for c in _CSV_TEXT_COLUMNS if c in header), None)
     if column is None:
@@ -183,6 +219,10 @@ def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
             InputError(f"no text column (the header needs one of: {', '.join(_CSV_TEXT_COLUMNS)})"),
         )
         return
+    # A "status" column of another meaning ("published", "draft") is metadata.
+    fields_taken = _CSV_FIELDS
+    if "status" in header and not _csv_statuses_are_ours(text, delimiter):
+        fields_taken = _CSV_FIELDS - {"status"}
     start = reader.line_num + 1
     try:
         for row in reader:
@@ -193,8 +233,8 @@ def _csv(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
             for key, value in fields.items():
                 if key == column or value in (None, ""):
                     continue
-                if key in _CSV_FIELDS:
-                    record[key] = value
+                if key in fields_taken:
+                    record[key] = value.strip() if key == "status" else value
                 elif key:
                     meta[key] = value
             record["meta"] = meta
@@ -211,35 +251,45 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import files and folders; returns the report (the store is changed in batches)."""
+    """Import files and folders; returns the report (the store is changed in batches).
+
+    A record whose text is already stored adds its annotations to that article (the
+    same highlight, claim or position twice is kept once). Prodigy records answered
+    "ignore" are skipped and counted; those answered "reject" are stored rejected.
+    """
     report = ImportReport()
     files = collect_files(paths, report)
     writer = bulk_writer(store)
     pending: list[tuple[str, dict[str, Any]]] = []
     total = len(files)
 
-    def flush() -> None:
+    def flush(source: str) -> None:
         if not pending:
             return
         try:
-            outcome = writer.write([rec for _, rec in pending])
+            outcome = writer.write_records([rec for _, rec in pending], source=source)
         except AnnotatorError as exc:
             report.failed += len(pending)
             report.errors.append(f"{pending[0][0]}: could not store this batch ({exc})")
         else:
-            for article_id in outcome:
-                if article_id is None:
-                    report.duplicates += 1
-                else:
+            for found in outcome:
+                if found.added:
                     report.added += 1
-                    report.article_ids.append(article_id)
+                    report.article_ids.append(found.article_id)
+                elif found.annotations:
+                    report.matched += 1
+                    report.annotations_added += found.annotations
+                else:
+                    report.duplicates += 1
         pending.clear()
 
     for done, path in enumerate(files):
         if cancelled and cancelled():
             report.cancelled = True
             break
+        source = str(path)
         seen = 0
+        notes = _FileNotes()
         for line, raw in read_records(path):
             seen += 1
             where = f"{path}:{line}" if line else str(path)
@@ -249,14 +299,21 @@ def import_paths(
                 report.failed += 1
                 report.errors.append(str(raw))
                 continue
+            answer = prodigy_answer(raw)
+            if answer == "ignore":
+                notes.ignored += 1
+                continue
             try:
-                pending.append((where, prepare_record(raw, default_annotator=store.annotator)))
+                record = prepare_record(raw, default_annotator=store.annotator)
             except InputError as exc:
                 exc.path, exc.line = str(path), line
                 report.failed += 1
                 report.errors.append(str(exc))
+            else:
+                notes.count(record, answer)
+                pending.append((where, record))
             if len(pending) >= BATCH:
-                flush()
+                flush(source)
                 if cancelled and cancelled():
                     report.cancelled = True
                     break
@@ -265,8 +322,46 @@ def import_paths(
         if not seen:
             report.failed += 1
             report.errors.append(f"{path}: no articles in this file")
-        flush()
+        flush(source)
+        report.ignored += notes.ignored
+        report.warnings.extend(f"{path}: {note}" for note in notes.lines())
+        report.warnings.extend(f"{path}: {note}" for note in writer.source_notes(source))
         if progress:
             progress(done + 1, total)
-    flush()
     return report
+
+
+@dataclass
+class _FileNotes:
+    """What is reported once per file, not once per record."""
+
+    ignored: int = 0
+    rejected: int = 0
+    dates: list[str] = field(default_factory=list)
+
+    def count(self, record: dict[str, Any], answer: str | None) -> None:
+        if answer == "reject":
+            self.rejected += 1
+        if "date" in record["notes"]:
+            meta = record["article"]["meta"]
+            self.dates.append(str(meta.get("published", meta.get("date"))))
+
+    def lines(self) -> list[str]:
+        lines = []
+        if self.ignored:
+            lines.append(
+                f"{self.ignored} Prodigy record{'s' if self.ignored != 1 else ''} "
+                'answered "ignore" skipped'
+            )
+        if self.rejected:
+            lines.append(
+                f"{self.rejected} Prodigy record{'s' if self.rejected != 1 else ''} "
+                'answered "reject": their spans are stored as rejected'
+            )
+        if self.dates:
+            n = len(self.dates)
+            lines.append(
+                f"{n} date{'s' if n != 1 else ''} could not be read (e.g. {self.dates[0]!r}): "
+                "kept as written in the article's metadata, no publication date set"
+            )
+        return lines

@@ -67,12 +67,22 @@ _DATE_PARTS = re.compile(
 )
 
 
+# A time after the date, as spreadsheets and feeds write it: "5 March 2024 10:00",
+# "2024-03-05T10:00:00Z", "March 5, 2024, 3:30 pm GMT".
+_TRAILING_TIME = re.compile(
+    r"(?:\s*,?\s*(?:at\s+)?|T)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+    r"(?:\s*(?i:am|pm))?(?:\s*(?:Z|[+-][0-9]{2}:?[0-9]{2}|[A-Z]{2,4}))?$"
+)
+
+
 def parse_date(text: str) -> str | None:
     """ISO "YYYY-MM-DD" for a date like "March 02, 2024", "06th June, 2024",
-    "Mar. 2, 2024" or "2024-03-02"; None without a year, for impossible dates
-    (Feb 30) and for anything else.
+    "Mar. 2, 2024" or "2024-03-02", with or without a time after it ("10:00",
+    "T10:00:00Z"); None without a year, for impossible dates (Feb 30), for
+    day/month orders that cannot be told apart ("03/05/2024") and for anything else.
     """
-    match = _DATE_PARTS.fullmatch(text.strip())
+    text = _TRAILING_TIME.sub("", text.strip())
+    match = _DATE_PARTS.fullmatch(text)
     if match is None:
         return None
     parts = match.groupdict()

@@ -43,6 +43,13 @@ def _fail(reason: str) -> InputError:
 
 def _surrogate_field(value: Any, where: str = "") -> str | None:
     """The first field (or key) holding a lone surrogate, as a dotted path; else None."""
+    try:
+        # One pass in C over the whole record; the walk below only names the field.
+        flat = json.dumps(value, ensure_ascii=False, check_circular=False)
+    except (TypeError, ValueError, RecursionError):
+        flat = None
+    if flat is not None and not _LONE_SURROGATE.search(flat):
+        return None
     stack = [(value, where)]
     while stack:
         item, path = stack.pop()
@@ -77,8 +84,33 @@ def _int(value: Any, what: str) -> int:
     return value
 
 
+def prodigy_answer(raw: dict[str, Any]) -> str | None:
+    """A Prodigy record's ``answer`` ("accept", "reject" or "ignore"); None for other shapes."""
+    answer = raw.get("answer") if isinstance(raw, dict) else None
+    return answer if answer in ("accept", "reject", "ignore") else None
+
+
+def _record_annotator(raw: dict[str, Any], default: str) -> str:
+    """Who annotated a record: Prodigy names the annotator per record, not per span."""
+    for key in ("_annotator_id", "_session_id"):
+        value = raw.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return default
+
+
 def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") -> dict[str, Any]:
-    """Check and normalise one incoming record; raise InputError naming the problem."""
+    """Check and normalise one incoming record; raise InputError naming the problem.
+
+    Returns ``{"article", "spans", "speakers", "claims", "positions", "notes"}``.
+    Spans carry a ``key`` (their id, or a key of their own when they have none) that
+    claims and speakers refer to. A claim-labelled span that no claim of the record
+    uses becomes a claim without speaker, as tagging it in the window does (unless
+    the record is this tool's export, whose claims are complete). Spans of a Prodigy
+    record answered "reject" are stored rejected. ``notes`` holds what the importer
+    reports once per file: ``"date"`` when a date could not be read (it is kept as
+    written in ``meta``).
+    """
     if not isinstance(raw, dict):
         raise _fail(f"expected a JSON object, got {type(raw).__name__}")
     raw_text = raw.get("text")
@@ -101,9 +133,17 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     remap = OffsetMap(raw_text) if text != raw_text else None
 
     meta = extract_metadata(text)
-    published = _opt_str(raw, "published") or _opt_str(raw, "date")
+    notes: list[str] = []
+    extra_meta = dict(raw["meta"]) if isinstance(raw.get("meta"), dict) else {}
+    date_key = "published" if _opt_str(raw, "published") else "date"
+    published = _opt_str(raw, date_key)
     if published and not _ISO_DATE.match(published):
-        published = parse_date(published)
+        parsed = parse_date(published)
+        if parsed is None:
+            # Never dropped without trace: kept as written, and reported.
+            extra_meta.setdefault(date_key, published)
+            notes.append("date")
+        published = parsed
     # In our own export a field set to null was empty in the database: keep it so,
     # or an export, imported and exported again, would differ.
     exported = "schema_version" in raw
@@ -114,7 +154,6 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     status = raw.get("status") or "todo"
     if status not in schema.ARTICLE_STATUSES:
         raise _fail(f"unknown article status {status!r}")
-    extra_meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
     article = {
         "id": _opt_str(raw, "id"),
         "title": guess("title", _opt_str(raw, "title"), meta.title),
@@ -126,19 +165,44 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
         "text": text,
         "meta": extra_meta,
     }
-    spans = _spans(raw, text, remap, default_annotator)
+    rejected = prodigy_answer(raw) == "reject"
+    spans = _spans(raw, text, remap, _record_annotator(raw, default_annotator), rejected)
     span_ids = {s["id"] for s in spans if s["id"]}
     speakers = _speakers(raw.get("speakers"), span_ids)
-    speaker_ids = {s["id"] for s in speakers}
+    speaker_ids = {s["id"] for s in speakers if s["id"]}
     claims = _claims(raw.get("claims"), span_ids, speaker_ids)
-    positions = _positions(raw.get("positions"), {c["id"] for c in claims}, speaker_ids)
+    if not (exported and isinstance(raw.get("claims"), list)):
+        claims += _claims_of_claim_spans(spans, claims)
+    positions = _positions(raw.get("positions"), {c["id"] for c in claims if c["id"]}, speaker_ids)
     return {
         "article": article,
         "spans": spans,
         "speakers": speakers,
         "claims": claims,
         "positions": positions,
+        "notes": notes,
     }
+
+
+def _claims_of_claim_spans(
+    spans: list[dict[str, Any]], claims: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A claim (no speaker, no id yet) for each claim-labelled span no claim uses."""
+    used = {key for claim in claims for key in claim["spans"]}
+    return [
+        {
+            "id": None,
+            "spans": [span["key"]],
+            "speaker": None,
+            "mention": None,
+            "cue": None,
+            "kind": "direct",
+            "status": span["status"],
+            "note": None,
+        }
+        for span in spans
+        if span["label"] == "claim" and span["key"] not in used
+    ]
 
 
 def _raw_spans(raw: dict[str, Any]) -> list[dict[str, Any]]:
@@ -173,7 +237,9 @@ def _raw_spans(raw: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _spans(raw: dict, text: str, remap: OffsetMap | None, annotator: str) -> list[dict[str, Any]]:
+def _spans(
+    raw: dict, text: str, remap: OffsetMap | None, annotator: str, rejected: bool
+) -> list[dict[str, Any]]:
     spans = []
     seen: set[str] = set()
     for i, span in enumerate(_raw_spans(raw), start=1):
@@ -199,7 +265,7 @@ def _spans(raw: dict, text: str, remap: OffsetMap | None, annotator: str) -> lis
                     f"{what} text {given[:40]!r} does not match the article at "
                     f"{start}-{end} ({text[start:end][:40]!r})"
                 )
-        status = span.get("status") or "accepted"
+        status = span.get("status") or ("rejected" if rejected else "accepted")
         if status not in schema.SPAN_STATUSES:
             raise _fail(f"{what} has unknown status {status!r}")
         span_id = _opt_str(span, "id")
@@ -210,6 +276,9 @@ def _spans(raw: dict, text: str, remap: OffsetMap | None, annotator: str) -> lis
         spans.append(
             {
                 "id": span_id,
+                # Spans without an id (doccano, Prodigy) still need a key within the
+                # record; a tuple never equals an id from the file.
+                "key": span_id or ("span", i),
                 "start": start,
                 "end": end,
                 "text": text[start:end],
@@ -252,8 +321,8 @@ def _speakers(value: Any, span_ids: set[str]) -> list[dict[str, Any]]:
     speakers = []
     for i, spk in enumerate(_list_of_objects(value, "speakers"), start=1):
         sid, name = _opt_str(spk, "id"), _opt_str(spk, "name")
-        if not sid or not name:
-            raise _fail(f"speaker {i} needs an id and a name")
+        if not name:
+            raise _fail(f"speaker {i} needs a name")
         kind = spk.get("kind") or "person"
         if kind not in schema.SPEAKER_KINDS:
             raise _fail(f"speaker {name!r} has unknown kind {kind!r}")

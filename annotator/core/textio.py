@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import math
 import re
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from annotator.core.errors import InputError
 
@@ -24,6 +27,7 @@ _CONTROL_SHARE_LIMIT = 0.10
 # Binary data shows itself early; sampling keeps the check cheap on 50 MB files.
 _CONTROL_SAMPLE_CHARS = 64 * 1024
 _SAVE_AS_UTF8 = "save the file as UTF-8"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise_text(text: str) -> str:
@@ -140,3 +144,101 @@ def _looks_binary(text: str) -> bool:
     """True when control characters make up a high share of the text's start."""
     sample = text[:_CONTROL_SAMPLE_CHARS]
     return len(_CONTROL_CHARS.findall(sample)) > _CONTROL_SHARE_LIMIT * len(sample)
+
+
+_READ_CHUNK = 1024 * 1024
+
+
+def iter_lines(
+    handle: BinaryIO, *, limit: int = MAX_TEXT_BYTES
+) -> Iterator[tuple[int, str | InputError]]:
+    """(line number, line text) for each line of a file opened in binary mode.
+
+    Reads one line at a time whatever the file's size, so memory stays within about
+    one line (at most ``limit`` bytes; a longer line is one error naming its size,
+    and reading goes on after it). The encoding is told by the start of the file as
+    in ``decode_bytes``: UTF-8 with or without a BOM, or UTF-16 with a BOM. A UTF-8
+    line that does not decode is one error; in UTF-16 reading stops at the first
+    undecodable line. Line ends (``\\n``, ``\\r\\n``) are removed.
+    """
+    head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        yield 1, InputError(f"UTF-32 text is not supported; {_SAVE_AS_UTF8}")
+        return
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield from _utf16_lines(handle, limit)
+        return
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(_READ_CHUNK)
+                size += len(raw)
+            yield number, _too_large(size, limit)
+            continue
+        if number == 1 and b"\x00" in head:
+            # Not UTF-8 text: one reason for the file, not one per line.
+            yield 1, InputError(_nul_reason(head))
+            return
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield (
+                number,
+                InputError(
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
+                    f"{_SAVE_AS_UTF8}"
+                ),
+            )
+            continue
+        yield number, line.rstrip("\n").removesuffix("\r")
+
+
+def _utf16_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | InputError]]:
+    # The codec reads the BOM and its byte order; a line is split at "\n" only.
+    # surrogatepass: a lone surrogate (invalid UTF-16) is let through, so that it
+    # fails its own line below instead of the whole chunk the reader decodes at once.
+    reader = io.TextIOWrapper(handle, encoding="utf-16", errors="surrogatepass", newline="\n")
+    chars = limit // 2
+    number = 0
+    try:
+        while True:
+            line = reader.readline(chars + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > chars and not line.endswith("\n"):
+                size = len(line)
+                while line and not line.endswith("\n"):
+                    line = reader.readline(_READ_CHUNK)
+                    size += len(line)
+                yield number, _too_large(2 * size, limit)
+                continue
+            bad = _LONE_SURROGATE.search(line)
+            if bad:
+                yield (
+                    number,
+                    InputError(
+                        f"not valid UTF-16 (a lone surrogate at column {bad.start() + 1}); "
+                        f"{_SAVE_AS_UTF8}"
+                    ),
+                )
+                continue
+            yield number, line.rstrip("\n").removesuffix("\r")
+    except UnicodeDecodeError as exc:
+        yield number + 1, InputError(f"not valid UTF-16 ({exc.reason}); {_SAVE_AS_UTF8}")
+    finally:
+        reader.detach()
+
+
+def _too_large(size: int, limit: int) -> InputError:
+    return InputError(
+        f"record too large ({math.ceil(size / _MB)} MB; the limit is {limit // _MB} MB)"
+    )

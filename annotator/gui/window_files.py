@@ -124,12 +124,18 @@ class FileActions:
         if self.article is None and self.corpus.model.rows:
             self.corpus.select(self.corpus.model.rows[0]["id"])
         message = report.summary()
-        if report.errors:
-            shown = "\n".join(report.errors[:20])
-            more = f"\n… and {len(report.errors) - 20} more" if len(report.errors) > 20 else ""
-            QMessageBox.warning(
-                self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}"
+        sections = [
+            f"{heading}\n"
+            + "\n".join(lines[:20])
+            + (f"\n… and {len(lines) - 20} more" if len(lines) > 20 else "")
+            for heading, lines in (
+                ("These could not be imported:", report.errors),
+                ("Imported, but note:", report.warnings),
             )
+            if lines
+        ]
+        if sections:
+            QMessageBox.warning(self, "Import", f"{message}.\n\n" + "\n\n".join(sections))
         self.statusBar().showMessage(
             f"{message} (an import cannot be undone: delete the articles to take it back)", 8000
         )
