@@ -54,9 +54,7 @@ def test_rotation_keeps_the_last_ten_and_one_a_day_for_thirty_days(tmp_path: Pat
     # Ten newest (all on the last day) plus the newest backup of each of 29 earlier days.
     assert len(left) == 10 + 29
     for day in days - {last_day.date()}:
-        assert [c for c in left if c.date() == day] == [
-            max(c for c in made if c.date() == day)
-        ]
+        assert [c for c in left if c.date() == day] == [max(c for c in made if c.date() == day)]
     # Every kept backup is a whole database with its summary beside it.
     for info in backup.list_backups(db, root=root)[:3]:
         assert backup.inspect_backup(info.path).articles == 1
