@@ -11,6 +11,8 @@ from ..core.importing import import_paths
 from ..core.store import Store
 from ..paths import config_dir, default_db_path
 from ..resources import resource_path
+from .backups import offer_damaged_restore
+from .errors import install_error_reporter
 from .main_window import MainWindow
 from .qt import QApplication, QMessageBox, QSettings
 from .session import Session
@@ -70,12 +72,16 @@ def run_gui(
         db_path = (
             Path(remembered) if remembered and Path(remembered).exists() else (db_path or default)
         )
+    install_error_reporter()
     try:
         window = build_window(
             db_path, annotator=annotator, seed=db_path == default_db_path(), settings=settings
         )
     except AnnotatorError as exc:
-        QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
-        return 1
+        restored = offer_damaged_restore(None, db_path, f"Could not open the database.\n\n{exc}")
+        if restored is None:
+            QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
+            return 1
+        window = build_window(restored, annotator=annotator, seed=False, settings=settings)
     window.show()
     return app.exec()

@@ -17,8 +17,11 @@ from PySide6.QtCore import (
     Qt,
     QThread,
     QTimer,
+    QtMsgType,
     Signal,
     Slot,
+    qInstallMessageHandler,
+    qVersion,
 )
 from PySide6.QtGui import (
     QAction,
