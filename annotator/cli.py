@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="print tracebacks of errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("gui", help="open the annotation window (the default)")
+    gui = sub.add_parser("gui", help="open the annotation window (the default)")
+    # For the desktop build's smoke test: open the window, then quit with status 0.
+    gui.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
 
     imp = sub.add_parser("import", help="import .txt/.md/.jsonl/.csv files or folders")
     imp.add_argument("paths", nargs="+", metavar="PATH")
@@ -89,7 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui":
         from .gui.app import run_gui
 
-        return run_gui(db_path, annotator=args.annotator, explicit=args.db is not None)
+        return run_gui(
+            db_path,
+            annotator=args.annotator,
+            explicit=args.db is not None,
+            quit_after=getattr(args, "quit_after", None),
+        )
     try:
         if command in _FILE_COMMANDS:
             return _FILE_COMMANDS[command](db_path, args)

@@ -14,7 +14,7 @@ from ..resources import resource_path
 from .backups import offer_damaged_restore
 from .errors import install_error_reporter
 from .main_window import MainWindow
-from .qt import QApplication, QMessageBox, QSettings
+from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer
 from .session import Session
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
@@ -30,6 +30,9 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Annotator")
     app.setOrganizationName("Annotator")
+    icon = resource_path("annotator.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     style = resource_path("style.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
@@ -62,7 +65,11 @@ def build_window(
 
 
 def run_gui(
-    db_path: Path | None = None, *, annotator: str | None = None, explicit: bool = False
+    db_path: Path | None = None,
+    *,
+    annotator: str | None = None,
+    explicit: bool = False,
+    quit_after: int | None = None,
 ) -> int:
     app = application()
     settings = make_settings()
@@ -84,4 +91,6 @@ def run_gui(
             return 1
         window = build_window(restored, annotator=annotator, seed=False, settings=settings)
     window.show()
+    if quit_after is not None:
+        QTimer.singleShot(quit_after, window.close)
     return app.exec()
