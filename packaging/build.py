@@ -29,9 +29,9 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build"
 
 
-def run(*args: str | Path, **kwargs) -> None:
+def run(*args: str | Path, cwd: Path = ROOT) -> None:
     print("+", " ".join(map(str, args)), flush=True)
-    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)
+    subprocess.run([str(a) for a in args], check=True, cwd=cwd)
 
 
 def venv_python(folder: Path) -> Path:
@@ -65,6 +65,8 @@ def main() -> int:
         "--workpath",
         WORK / "pyinstaller",
         ROOT / "packaging" / "annotator.spec",
+        # Outside the checkout, so that the installed wheel is bundled, not the sources.
+        cwd=WORK,
     )
     app = DIST / "annotator"
     if sys.platform.startswith("linux"):
