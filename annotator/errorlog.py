@@ -4,8 +4,6 @@ command line writes the same reports; the window passes its Qt version in."""
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import platform
 import sys
 import traceback
@@ -59,15 +57,20 @@ def write_report(report: str, folder: Path | None = None) -> Path:
     path = folder / LOG_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
-        try:
-            record = logging.LogRecord(APP_NAME, logging.ERROR, "", 0, report, None, None)
-            handler.setFormatter(logging.Formatter("%(message)s"))
-            handler.emit(record)
-        finally:
-            handler.close()
+        if path.exists() and path.stat().st_size + len(report) > MAX_BYTES:
+            _rotate(path)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(report.rstrip("\n") + "\n\n")
     except OSError:
         pass
     return path
+
+
+def _rotate(path: Path) -> None:
+    # annotator.log -> .1 -> .2 ... -> .5 (dropped), as logging's RotatingFileHandler
+    # does; that module is not used because it imports the socket module.
+    for n in range(BACKUP_COUNT - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{n + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
