@@ -166,3 +166,16 @@ def test_a_good_database_is_not_damaged(tmp_path: Path) -> None:
     db = _database(tmp_path / "project.db")
     assert not backup.is_damaged(db)
     assert backup.newest_good_backup(db, root=tmp_path / "none") is None
+
+
+def test_only_if_changed_skips_a_backup_of_the_same_content(tmp_path: Path) -> None:
+    db = _database(tmp_path / "project.db", articles=2)
+    root = tmp_path / "b"
+    assert backup.make_backup(db, root=root, only_if_changed=True) is not None
+    assert backup.make_backup(db, root=root, only_if_changed=True) is None
+    with Store(db) as store:
+        aid = store.add_article("A third story.")
+        store.set_article_status(aid, "done")
+        store.undo()  # the same counts as before the undo: the history tells them apart
+    assert backup.make_backup(db, root=root, only_if_changed=True) is not None
+    assert len(backup.list_backups(db, root=root)) == 2

@@ -96,6 +96,20 @@ def test_backup_on_open_then_only_after_a_change_and_the_interval(
     assert backup.list_backups(db)[0].articles == 6
 
 
+def test_reopening_an_unchanged_database_adds_no_backup(make_window, tmp_path: Path, qtbot) -> None:
+    db = _database(tmp_path / "project.db")
+    first = make_window(db)
+    qtbot.waitUntil(lambda: first.safety.auto.last_info is not None, timeout=15000)
+    first.close()
+    second = make_window(db)
+    auto = second.safety.auto
+    qtbot.waitUntil(lambda: auto.last is not None and not auto.running, timeout=15000)
+    assert len(backup.list_backups(db)) == 1
+    second.session.run(lambda s: s.add_article("One more story."))
+    assert auto.start() and auto.wait()
+    assert [b.articles for b in backup.list_backups(db)] == [6, 5]
+
+
 def test_restore_from_backup_opens_a_new_file_in_place_of_the_current_one(
     make_window, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,9 +20,10 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import closing, suppress
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -89,6 +90,29 @@ def _summary_path(backup: Path) -> Path:
     return backup.with_name(backup.name + ".json")
 
 
+def _signature(conn: sqlite3.Connection) -> str:
+    """What changes whenever the database's content does: every action adds a history
+    row or flips one (undo, redo), and imports change the counts."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM spans), "
+        "(SELECT count(*) FROM claims), (SELECT count(*) FROM positions), "
+        "(SELECT count(*) FROM speakers), (SELECT max(id) FROM history), "
+        "(SELECT total(undone) FROM history)"
+    ).fetchone()
+    return " ".join(map(str, row))
+
+
+def signature(db_path: str | Path) -> str | None:
+    """The content signature of a database file, or None if it cannot be read."""
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=10.0)
+        with closing(conn):
+            conn.execute("PRAGMA query_only=1")
+            return _signature(conn)
+    except sqlite3.Error:
+        return None
+
+
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     row = conn.execute(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM spans), "
@@ -104,14 +128,17 @@ def copy_database(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     pages: int = STEP_PAGES,
-) -> dict[str, int]:
+    check: bool = True,
+) -> dict[str, Any]:
     """Copy the database ``source`` into the new file ``target``; return its counts.
 
     The copy is one consistent snapshot even while other connections write: the
     source connection holds a read transaction across all steps, so the backup never
     restarts. It is written beside ``target`` and renamed into place when complete
     and checked. ``progress(done_pages, total_pages)`` is called after each step;
-    ``cancelled()`` returning True stops it (raises BackupCancelled).
+    ``cancelled()`` returning True stops it (raises BackupCancelled). ``check``
+    runs ``PRAGMA quick_check`` on the copy (about half the time on a large file), so
+    that a damaged source never becomes a backup that rotates good ones away.
 
     Raises:
         StoreError: ``target`` exists, the source cannot be read, or the copy fails
@@ -123,6 +150,8 @@ def copy_database(
         raise StoreError(f"{target}: already exists; a backup or restore never overwrites a file")
     if not source.is_file():
         raise StoreError(f"{source}: no such database file")
+    if not target.parent.is_dir():
+        raise StoreError(f"{target.parent}: no such folder")
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -135,6 +164,7 @@ def copy_database(
             # One read snapshot for the whole copy (and the counts that go with it).
             src.execute("BEGIN")
             counts = _counts(src)
+            counts["signature"] = _signature(src)
             dest = sqlite3.connect(str(partial))
             with closing(dest):
 
@@ -148,9 +178,9 @@ def copy_database(
                 src.execute("COMMIT")
                 # A backup is one plain file: no -wal beside it when it is copied around.
                 dest.execute("PRAGMA journal_mode=DELETE")
-                check = dest.execute("PRAGMA quick_check").fetchone()[0]
-                if check != "ok":
-                    raise StoreError(f"{source}: the copy failed its integrity check ({check})")
+                result = dest.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
+                if result != "ok":
+                    raise StoreError(f"{source}: the copy failed its integrity check ({result})")
         os.replace(partial, target)
     except sqlite3.Error as exc:
         raise StoreError(f"{source}: cannot copy the database ({exc})") from None
@@ -171,14 +201,22 @@ def make_backup(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     pages: int = STEP_PAGES,
-) -> BackupInfo:
+    only_if_changed: bool = False,
+) -> BackupInfo | None:
     """Back up ``db_path`` into its backup folder (then rotate it), or into ``output``.
+
+    With ``only_if_changed``, nothing is made (None is returned) when the content is
+    the same as in the newest backup.
 
     Raises:
         StoreError: the database cannot be read, or ``output`` exists.
         BackupCancelled: ``cancelled()`` said so; no file is left.
     """
     created = clock().astimezone(UTC).replace(microsecond=0)
+    if only_if_changed and output is None:
+        newest = _newest_summary(db_path, root)
+        if newest.get("signature") is not None and newest["signature"] == signature(db_path):
+            return None
     if output is not None:
         target = Path(output)
     else:
@@ -186,13 +224,27 @@ def make_backup(
         folder.mkdir(parents=True, exist_ok=True)
         target = _free_name(folder, created)
     counts = copy_database(db_path, target, progress=progress, cancelled=cancelled, pages=pages)
+    sig = counts.pop("signature")
     info = BackupInfo(target, created, **counts)
     if output is None:
-        summary = {"created": created.strftime(_STAMP), "source": str(db_path), **counts}
+        summary = {
+            "created": created.strftime(_STAMP),
+            "source": str(db_path),
+            "signature": sig,
+            **counts,
+        }
         with suppress(OSError):
             _summary_path(target).write_text(json.dumps(summary), encoding="utf-8")
         prune(target.parent, now=created, policy=policy or BackupPolicy())
     return info
+
+
+def _newest_summary(db_path: str | Path, root: Path | None) -> dict[str, Any]:
+    for info in list_backups(db_path, root=root):
+        with suppress(OSError, ValueError):
+            return json.loads(_summary_path(info.path).read_text(encoding="utf-8"))
+        break
+    return {}
 
 
 def _free_name(folder: Path, created: datetime) -> Path:
@@ -337,7 +389,8 @@ def restore(
         raise StoreError(f"{target}: already exists; restore never overwrites a file")
     info = inspect_backup(backup)
     target.parent.mkdir(parents=True, exist_ok=True)
-    copy_database(backup, target, progress=progress)
+    # inspect_backup has just checked every page: the copy needs no second check.
+    copy_database(backup, target, progress=progress, check=False)
     return BackupInfo(target, info.created, info.articles, info.annotations, info.annotators)
 
 
@@ -350,11 +403,3 @@ def describe(info: BackupInfo) -> str:
         f"{when}  {info.articles} articles, {info.annotations} annotations, "
         f"{info.annotators} annotator{'s' if info.annotators != 1 else ''}  {info.path}"
     )
-
-
-def as_dict(info: BackupInfo) -> dict:
-    """A JSON-ready dict of a backup's facts."""
-    data = asdict(info)
-    data["path"] = str(info.path)
-    data["created"] = info.created.strftime(_STAMP)
-    return data

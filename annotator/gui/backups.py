@@ -24,14 +24,15 @@ from ..core.backup import BackupCancelled, BackupInfo, BackupPolicy
 from ..core.errors import AnnotatorError
 from .qt import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
+    QEventLoop,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
     QObject,
+    QProgressDialog,
     QPushButton,
     QSettings,
     Qt,
@@ -68,7 +69,7 @@ def policy_from(settings: QSettings) -> BackupPolicy:
 class AutoBackup(QObject):
     """Backs up the open database in the background: on open, then while it changes."""
 
-    finished = Signal(object)  # BackupInfo, delivered on the UI thread
+    finished = Signal(object)  # BackupInfo of a backup made, delivered on the UI thread
     failed = Signal(str)
 
     def __init__(
@@ -108,20 +109,11 @@ class AutoBackup(QObject):
         self.dirty = True
 
     def opened(self) -> None:
-        """A database was opened: back it up soon if it changed since its newest backup."""
+        """A database was opened: back it up soon (the worker skips it when its content
+        is the same as in its newest backup)."""
         self.last = None
-        path = self.session.path
-        self.dirty = path is not None and self._newer_than_backups(path)
+        self.dirty = self.session.path is not None
         self._first.start()
-
-    def _newer_than_backups(self, path: Path) -> bool:
-        found = backup.list_backups(path, root=self.root)
-        if not found:
-            return True
-        changed = max(
-            (p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()), default=0
-        )
-        return changed > found[0].created.timestamp()
 
     def due(self) -> bool:
         """Something changed and the interval since the last backup has passed."""
@@ -154,7 +146,12 @@ class AutoBackup(QObject):
     def _run(self, path: Path, policy: BackupPolicy, cancel: threading.Event) -> None:
         try:
             info = backup.make_backup(
-                path, root=self.root, clock=self.clock, policy=policy, cancelled=cancel.is_set
+                path,
+                root=self.root,
+                clock=self.clock,
+                policy=policy,
+                cancelled=cancel.is_set,
+                only_if_changed=True,
             )
         except BackupCancelled:
             return
@@ -162,7 +159,8 @@ class AutoBackup(QObject):
             self.dirty = True  # try again at the next check
             self.failed.emit(f"Backup failed: {exc}")
             return
-        self.finished.emit(info)
+        if info is not None:
+            self.finished.emit(info)
 
     def _done(self, info: BackupInfo) -> None:
         self.last_info = info
@@ -262,16 +260,41 @@ def restored_name(db_path: Path, info: BackupInfo) -> Path:
     return target
 
 
+class _Finished(QObject):
+    done = Signal()
+
+
 def restore_into_new_file(parent: QWidget | None, info: BackupInfo, target: Path) -> bool:
-    """Restore ``info`` into ``target`` with a busy cursor; False (and a message) on failure."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        backup.restore(info.path, target)
-    except AnnotatorError as exc:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, "Annotator", f"Could not restore the backup.\n\n{exc}")
+    """Restore ``info`` into ``target`` in a worker thread, the window painting on behind
+    a progress dialog (a large backup takes seconds to check and copy). False, and a
+    message, on failure."""
+    errors: list[str] = []
+    finished = _Finished()
+    loop = QEventLoop()
+    finished.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def work() -> None:
+        try:
+            backup.restore(info.path, target)
+        except (AnnotatorError, OSError) as exc:
+            errors.append(str(exc))
+        finally:
+            finished.done.emit()
+
+    dialog = QProgressDialog("Checking and restoring the backup…", "", 0, 0, parent)
+    dialog.setWindowTitle("Restore from backup")
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    worker = threading.Thread(target=work, name="restore", daemon=True)
+    worker.start()
+    loop.exec()
+    worker.join()
+    dialog.reset()
+    dialog.close()
+    if errors:
+        QMessageBox.warning(parent, "Annotator", f"Could not restore the backup.\n\n{errors[0]}")
         return False
-    QApplication.restoreOverrideCursor()
     return True
 
 

@@ -5,6 +5,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
     QEvent,
+    QEventLoop,
     QModelIndex,
     QObject,
     QPoint,
