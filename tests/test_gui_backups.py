@@ -195,7 +195,7 @@ def test_shared_folder_warning_once_per_file(
     shared = _database(tmp_path / "share" / "b.db", articles=1)
 
     win = make_window(local)
-    qtbot.wait(50)
+    assert win.safety.check_shared() is None
     assert messages["warning"] == []
 
     win.switch_database(shared)
@@ -206,7 +206,7 @@ def test_shared_folder_warning_once_per_file(
     win.switch_database(local)
     win.switch_database(shared)
     second = make_window(shared)  # a new window, same settings: remembered
-    qtbot.wait(50)
+    assert second.safety.check_shared() is None
     assert len(messages["warning"]) == 1
     assert second.session.path == shared
 

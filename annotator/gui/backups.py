@@ -352,12 +352,13 @@ class DataSafety(QObject):
         self.root = root
         self.auto = AutoBackup(window.session, window.settings, root=root, parent=self)
         self.auto.failed.connect(lambda text: window.statusBar().showMessage(text, 10000))
-        window.session.database_changed.connect(self._check_shared)
+        window.session.database_changed.connect(self.check_shared)
         # After the window is on screen, not in the middle of building it.
-        QTimer.singleShot(0, self._check_shared)
+        QTimer.singleShot(0, self.check_shared)
 
-    def _check_shared(self) -> None:
-        warn_if_shared(self.window, self.window.session.path, self.window.settings)
+    def check_shared(self) -> str | None:
+        """Warn (once per file) if the open database is on a shared or synced folder."""
+        return warn_if_shared(self.window, self.window.session.path, self.window.settings)
 
     def restore_dialog(self) -> None:
         path = self.window.session.path
