@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean dist dist-test
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer")'
@@ -43,6 +43,15 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/views.py
 	$(PY) bench/suggest_eval.py
 	$(PY) bench/reliability.py
+
+# The wheel, the sdist and the one-folder desktop app for this system (PyInstaller).
+dist: $(STAMP)
+	$(PY) packaging/build.py
+
+# The built app started as a user would: window, import, export (tests/test_dist.py).
+dist-test: $(STAMP)
+	@test -x dist/annotator/annotator || test -x dist/annotator/annotator.exe || { echo "Run make dist first"; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow tests/test_dist.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""The command line: the GUI (default), import, export, stats and suggest.
+"""The command line: the GUI (default), import, export, stats, suggest, backup, restore.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
@@ -9,14 +9,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.errors import AnnotatorError
+from . import cli_backup
+from .core.errors import AnnotatorError, StoreError
 from .core.exporting import FORMATS, ExportFilter, export
 from .core.importing import import_paths
 from .core.schema import ARTICLE_STATUSES
 from .core.store import Store
+from .errorlog import build_report, write_report
 from .paths import default_db_path
 
 
@@ -33,9 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the database file (default: $ANNOTATOR_DB or {default_db_path()})",
     )
     parser.add_argument("--annotator", metavar="NAME", help="your name on new annotations")
+    parser.add_argument("--debug", action="store_true", help="print tracebacks of errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("gui", help="open the annotation window (the default)")
+    gui = sub.add_parser("gui", help="open the annotation window (the default)")
+    # For the desktop build's smoke test: open the window, then quit with status 0.
+    gui.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
 
     imp = sub.add_parser("import", help="import .txt/.md/.jsonl/.csv files or folders")
     imp.add_argument("paths", nargs="+", metavar="PATH")
@@ -74,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
     sug.add_argument("--article", action="append", metavar="ID", help="only this article")
     sug.add_argument("--todo", action="store_true", help="only articles with status todo")
+    cli_backup.add_parsers(sub)
     return parser
 
 
@@ -84,25 +91,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui":
         from .gui.app import run_gui
 
-        return run_gui(db_path, annotator=args.annotator, explicit=args.db is not None)
+        return run_gui(
+            db_path,
+            annotator=args.annotator,
+            explicit=args.db is not None,
+            quit_after=getattr(args, "quit_after", None),
+        )
     try:
+        if command in _FILE_COMMANDS:
+            return _FILE_COMMANDS[command](db_path, args)
         if db_path.parent and not db_path.parent.exists():
             db_path.parent.mkdir(parents=True, exist_ok=True)
         with Store(db_path, annotator=args.annotator) as store:
             return _COMMANDS[command](store, args)
     except AnnotatorError as exc:
+        _print_traceback(args)
         print(f"annotator: {exc}", file=sys.stderr)
+        hint = cli_backup.damaged_hint(db_path) if isinstance(exc, StoreError) else None
+        if hint:
+            print(f"annotator: {hint}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # `annotator export | head`: the reader has what it wanted; stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
+        _print_traceback(args)
         print(f"annotator: {exc.filename or db_path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line here, the whole report in the log
+        _print_traceback(args)
+        log = write_report(build_report(type(exc), exc, exc.__traceback__, context=command))
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        print(f"annotator: unexpected error ({reason}); details in {log}", file=sys.stderr)
+        return 1
+
+
+def _print_traceback(args: argparse.Namespace) -> None:
+    if args.debug:
+        traceback.print_exc()
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
@@ -151,6 +181,8 @@ def _suggest(store: Store, args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"import": _import, "export": _export, "stats": _stats, "suggest": _suggest}
+# Commands on whole files: they never open the database as a Store.
+_FILE_COMMANDS = {"backup": cli_backup.run_backup, "restore": cli_backup.run_restore}
 
 
 if __name__ == "__main__":

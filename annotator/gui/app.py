@@ -11,8 +11,10 @@ from ..core.importing import import_paths
 from ..core.store import Store
 from ..paths import config_dir, default_db_path
 from ..resources import resource_path
+from .backups import offer_damaged_restore
+from .errors import install_error_reporter
 from .main_window import MainWindow
-from .qt import QApplication, QMessageBox, QSettings
+from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer
 from .session import Session
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
@@ -28,6 +30,9 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Annotator")
     app.setOrganizationName("Annotator")
+    icon = resource_path("annotator.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     style = resource_path("style.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
@@ -60,7 +65,11 @@ def build_window(
 
 
 def run_gui(
-    db_path: Path | None = None, *, annotator: str | None = None, explicit: bool = False
+    db_path: Path | None = None,
+    *,
+    annotator: str | None = None,
+    explicit: bool = False,
+    quit_after: int | None = None,
 ) -> int:
     app = application()
     settings = make_settings()
@@ -70,12 +79,18 @@ def run_gui(
         db_path = (
             Path(remembered) if remembered and Path(remembered).exists() else (db_path or default)
         )
+    install_error_reporter()
     try:
         window = build_window(
             db_path, annotator=annotator, seed=db_path == default_db_path(), settings=settings
         )
     except AnnotatorError as exc:
-        QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
-        return 1
+        restored = offer_damaged_restore(None, db_path, f"Could not open the database.\n\n{exc}")
+        if restored is None:
+            QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
+            return 1
+        window = build_window(restored, annotator=annotator, seed=False, settings=settings)
     window.show()
+    if quit_after is not None:
+        QTimer.singleShot(quit_after, window.close)
     return app.exec()

@@ -10,6 +10,7 @@ from ..core.schema import ARTICLE_STATUSES
 from ..core.store import Changes, Store
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleHeader, ArticlePane, ArticleText
+from .backups import DataSafety
 from .corpus_list import CorpusPanel
 from .corpus_views import CorpusViews
 from .labels import Label, color_for, default_labels
@@ -110,6 +111,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
         self._build_actions()
         self._connect()
+        self.safety = DataSafety(self)
         self.corpus.model.reload()
         self._update_title()
         self._update_counts()
@@ -160,6 +162,8 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             tip=IMPORT_NOT_UNDOABLE,
         )
         self._action("&Export…", self.export_dialog, "Ctrl+E", menu=file)
+        file.addSeparator()
+        self._action("Restore from &backup…", lambda: self.safety.restore_dialog(), menu=file)
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, menu=file)
 
@@ -1008,6 +1012,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._annotations_timer.stop()  # it reads the store, which may be closed next
+        self.safety.stop()
         for task in list(self.tasks):
             task.cancel()
             task.wait(10000)

@@ -5,6 +5,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
     QEvent,
+    QEventLoop,
     QModelIndex,
     QObject,
     QPoint,
@@ -17,8 +18,11 @@ from PySide6.QtCore import (
     Qt,
     QThread,
     QTimer,
+    QtMsgType,
     Signal,
     Slot,
+    qInstallMessageHandler,
+    qVersion,
 )
 from PySide6.QtGui import (
     QAction,

@@ -8,6 +8,7 @@ from ..core.errors import AnnotatorError
 from ..core.exporting import FORMATS, ExportFilter, export
 from ..core.importing import ImportReport, import_paths
 from ..core.store import Store
+from .backups import offer_damaged_restore
 from .qt import (
     QFileDialog,
     QMessageBox,
@@ -56,6 +57,9 @@ class FileActions:
         try:
             store = Store(path, annotator=self.store.annotator)
         except AnnotatorError as exc:
+            restored = offer_damaged_restore(self, path, str(exc))
+            if restored is not None:
+                return self.switch_database(restored)
             self.show_error(f"Could not open the database. Your current one stays open.\n\n{exc}")
             return False
         self.session.replace_store(store)
