@@ -516,7 +516,7 @@ def test_missing_path_and_empty_folder(store: Store, tmp_path: Path) -> None:
     assert report.failed == 2
     assert report.errors == [
         f"{tmp_path / 'nope.txt'}: no such file or folder",
-        f"{tmp_path / 'empty'}: no .txt, .md, .jsonl or .csv files in this folder",
+        f"{tmp_path / 'empty'}: no .txt, .md, .jsonl, .csv, .html, .docx, .odt, .pdf or .zip files in this folder",
     ]
 
 
