@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .core import formats
 from .core.errors import AnnotatorError
 from .core.exporting import FORMATS, ExportFilter, export
 from .core.importing import import_paths
@@ -37,7 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("gui", help="open the annotation window (the default)")
 
-    imp = sub.add_parser("import", help="import .txt/.md/.jsonl/.csv files or folders")
+    imp = sub.add_parser(
+        "import",
+        help="import articles from files, folders or zips (text, news exports, web, Word, PDF)",
+        description="Import articles. What is read from each kind of file:\n\n"
+        + formats.DESCRIPTION
+        + "\n\nArticles already in the database (same text) are skipped.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     imp.add_argument("paths", nargs="+", metavar="PATH")
 
     exp = sub.add_parser("export", help="export articles and annotations")
@@ -109,6 +117,8 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     report = import_paths(store, args.paths)
     for line in report.errors:
         print(line, file=sys.stderr)
+    for line in report.file_lines():
+        print(line)
     print(report.summary())
     return 1 if report.failed else 0
 

@@ -69,6 +69,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self._positions: list[dict[str, Any]] = []
         self._speaker_rows: dict[str, dict[str, Any]] = {}
         self.tasks: list[BackgroundTask] = []
+        self.setAcceptDrops(True)  # files and folders dropped on it are imported
         self.popup = None
         self.review: list[dict[str, Any]] | None = None
         self.review_index = 0
