@@ -131,9 +131,11 @@ def _read_head(head: list[str], meta: dict[str, object]) -> tuple[str | None, st
     published = news_date(date_line)
     meta["date_line"] = date_line
     title_lines = []
+    notice: list[str] = []
     for line in head[date_at + 1 :]:
         if _COPYRIGHT.match(line):
-            meta["copyright"] = line.strip()
+            notice.append(line.strip())
+            meta["copyright"] = " ".join(notice)
         elif line.startswith((" ", "\t")) and not title_lines:
             # Centred lines between the date and the headline: the edition.
             meta["edition"] = line.strip()
