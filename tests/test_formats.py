@@ -23,6 +23,9 @@ from fixtures.news_exports import (
     pdf_bytes,
     scanned_pdf,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_reliability_fuzz import check_import
 
 from annotator.core.importing import import_paths
 from annotator.core.store import Store
@@ -456,3 +459,50 @@ def test_folder_with_every_kind(store: Store, tmp_path: Path) -> None:
     assert report.errors == []
     assert report.added == 6
     assert report.file_lines() == [f"{folder / 'sub' / 'd.docx'}: 2 articles"]
+
+
+# --- damaged files of every kind -----------------------------------------------------------
+
+
+def _valid_files() -> dict[str, bytes]:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Fuzzed heading", level=1)
+    document.add_paragraph("A paragraph to damage.")
+    word = io.BytesIO()
+    document.save(word)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.txt", lexisnexis_txt([HARBOUR]))
+        z.writestr("b.html", web_page())
+    return {
+        ".pdf": pdf_bytes(PDF_PAGES[:2], header="Head"),
+        ".docx": word.getvalue(),
+        ".DOCX": nexis_uni_docx([FERRY]),
+        ".zip": archive.getvalue(),
+        ".html": web_page().encode("utf-8"),
+        ".txt": lexisnexis_txt([HARBOUR, FERRY]).encode("utf-8"),
+    }
+
+
+VALID = _valid_files()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    suffix=st.sampled_from(sorted(VALID)),
+    cuts=st.lists(st.tuples(st.floats(0, 1), st.binary(max_size=8)), min_size=1, max_size=4),
+    truncate=st.floats(0.05, 1),
+)
+def test_damaged_files_never_break_an_import(
+    tmp_path_factory: pytest.TempPathFactory, suffix: str, cuts: list, truncate: float
+) -> None:
+    """Valid files with bytes overwritten and cut short: a report line, never a traceback."""
+    data = bytearray(VALID[suffix])
+    for where, junk in cuts:
+        at = int(where * (len(data) - 1))
+        data[at : at + len(junk)] = junk
+    check_import(
+        tmp_path_factory.mktemp("damaged"), suffix, bytes(data[: int(len(data) * truncate)])
+    )

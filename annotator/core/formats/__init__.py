@@ -8,11 +8,17 @@ any article, so a failing file changes nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 
 from ..errors import InputError
 from . import lexisnexis
 from .common import Article
+
+# The libraries' own warnings about a damaged file would reach stderr through logging's
+# last-resort handler; the reason a file fails is reported once, in the import report.
+for _name in ("trafilatura", "htmldate", "courlan", "pdfminer", "docx", "odf"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 Records = Iterator[tuple[int | None, Article | InputError]]
 # Reads a file of the older kinds (.txt, .md, .jsonl, .csv) from its bytes: used for the
@@ -60,6 +66,16 @@ def read_bytes(data: bytes, *, name: str, suffix: str, read_other: ReadOther) ->
     except InputError as exc:
         exc.path = exc.path or name
         yield exc.line, exc
+        return
+    except (MemoryError, RecursionError) as exc:
+        yield None, InputError(f"file too complex to read ({type(exc).__name__})", path=name)
+        return
+    except Exception as exc:
+        # A damaged file can make a parsing library fail in ways it does not document;
+        # it is still the file's problem, reported in one line.
+        kind = {".pdf": "PDF", ".docx": "Word document", ".odt": "OpenDocument file"}
+        what = kind.get(suffix, "HTML page")
+        yield None, InputError(f"not a readable {what} ({type(exc).__name__})", path=name)
         return
     yield from articles
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
@@ -64,9 +65,9 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         with archive.open(info) as handle:
             content = handle.read(MAX_TEXT_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
         raise InputError(f"cannot unpack this file ({exc})") from None
-    except RuntimeError as exc:  # an encrypted member
+    except (RuntimeError, ValueError) as exc:  # an encrypted member, a damaged header
         raise InputError(f"cannot unpack this file ({exc})") from None
     if len(content) > MAX_TEXT_BYTES:
         raise InputError(f"file too large (over {MAX_TEXT_BYTES // _MB} MB; {limit})")

@@ -8,8 +8,6 @@ and images are never followed.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
 
 from ..errors import InputError
@@ -22,6 +20,10 @@ def page_bytes(data: bytes, *, mhtml: bool) -> bytes:
     """The HTML of a page: the bytes themselves, or the first HTML part of an MHTML file."""
     if not mhtml:
         return data
+    # The email package loads the socket module (for message ids): only when needed.
+    import email
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
