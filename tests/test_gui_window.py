@@ -929,6 +929,43 @@ def test_unopenable_file_shows_an_error_and_keeps_the_database(
     assert window.session.path == before
 
 
+def test_dropping_files_and_folders_imports_them(
+    window: MainWindow, tmp_path: Path, qtbot, warnings
+) -> None:
+    from fixtures.news_exports import FERRY, HARBOUR, lexisnexis_txt
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    export = tmp_path / "ledger.TXT"
+    export.write_text(lexisnexis_txt([HARBOUR, FERRY]), encoding="utf-8")
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    (folder / "note.md").write_text("Dropped note\n\nA note dropped on the window.\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 damaged")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(export)), QUrl.fromLocalFile(str(folder))])
+    action = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(50, 50), action, mime, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    before = window.store.article_count()
+    drop = QDropEvent(QPointF(50, 50), action, mime, buttons, mods)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: not window.tasks, timeout=20000)
+    assert window.store.article_count() == before + 3
+    assert "3 articles added" in window.statusBar().currentMessage()
+    assert f"{export}: 2 articles" in window.statusBar().currentMessage()
+    assert warnings and "scan.pdf: not a readable PDF" in warnings[-1]
+    # Text dragged from another program is not a file: nothing is imported.
+    text = QMimeData()
+    text.setText("just words")
+    enter = QDragEnterEvent(QPoint(50, 50), action, text, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+
 def test_import_in_the_background(window: MainWindow, tmp_path: Path, qtbot, warnings) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
