@@ -248,6 +248,27 @@ def test_web_page_main_text_without_boilerplate_and_its_metadata(
     assert "\n\n" in art["text"]  # paragraphs kept
 
 
+def test_one_paragraph_story_among_many_links(store: Store, tmp_path: Path) -> None:
+    links = "".join(
+        f'<li><a href="/x{i}">Most read: story number {i} about the region and its ferries</a></li>'
+        for i in range(60)
+    )
+    story = "The port of Wexmoor will close for two days next week for dredging."
+    path = tmp_path / "port.html"
+    path.write_text(
+        f'<html><head><title>Port closes</title><meta property="og:title" content="Port closes">'
+        f'<meta property="article:published_time" content="2024-03-01T10:00:00Z"></head>'
+        f"<body><nav><ul>{links}</ul></nav><article><h1>Port closes for dredging</h1>"
+        f"<p>{story}</p></article><div class='ad'>Advertisement: Buy the best boats at "
+        f"Boatland, open every day until eight.</div></body></html>",
+        encoding="utf-8",
+    )
+    _, [art] = imported(store, path)
+    assert story in art["text"]
+    assert "Most read" not in art["text"] and "Boatland" not in art["text"]
+    assert (art["title"], art["published"]) == ("Port closes", "2024-03-01")
+
+
 def test_web_page_with_open_graph_only(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "og.htm"
     path.write_text(web_page(jsonld=False), encoding="utf-8")

@@ -43,6 +43,9 @@ def read(page: bytes) -> Article:
         found = trafilatura.bare_extraction(
             page,
             with_metadata=True,
+            # Precision over recall: a one-paragraph story among many links otherwise
+            # keeps the links ("Most read: ...") and the advertisement.
+            favor_precision=True,
             include_comments=False,
             include_tables=True,
             include_images=False,
