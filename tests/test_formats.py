@@ -110,6 +110,33 @@ def test_lexisnexis_document_without_body_is_one_line_the_rest_go_in(
     assert report.errors == [f"{path}:{second}: document without body text"]
 
 
+def test_lexisnexis_export_with_a_bad_byte_at_the_end_changes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(lexisnexis_txt([HARBOUR, FERRY]).encode("utf-8") + b"caf\xe9\n")
+    report, articles = imported(store, path)
+    assert articles == [] and report.failed == 1
+    [error] = report.errors
+    assert error.startswith(f"{path}:") and "not valid UTF-8" in error
+
+
+def test_lexisnexis_export_in_utf16_and_inside_a_zip_read_the_same(
+    store: Store, tmp_path: Path
+) -> None:
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(lexisnexis_txt([HARBOUR, CAFE], crlf=True).encode("utf-16"))
+    _, from_file = imported(store, utf16)
+    other = Store(memory=True)
+    zipped = tmp_path / "export.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("utf16.txt", utf16.read_bytes())
+    _, from_zip = imported(other, zipped)
+    fields = ("text", "title", "source", "published", "meta")
+    assert [[a[f] for f in fields] for a in from_file] == [[a[f] for f in fields] for a in from_zip]
+    assert [a["text"] for a in from_file] == [HARBOUR.body, CAFE.body]
+
+
 def test_lexisnexis_again_is_all_duplicates(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "ledger.txt"
     path.write_text(lexisnexis_txt([HARBOUR, FERRY]), encoding="utf-8")

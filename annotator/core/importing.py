@@ -97,6 +97,10 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
             # A large export: read it a line at a time, each record within the limit.
             yield from _jsonl_stream(path)
             return
+        if suffix in TEXT_SUFFIXES and (export := formats.stream_text_export(path)):
+            # A news database export: one document at a time, memory flat in its size.
+            yield from export
+            return
         if size > MAX_TEXT_BYTES:
             raise InputError(
                 f"file too large ({-(-size // (1024 * 1024))} MB; the limit is "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from ..errors import InputError
 from . import lexisnexis
@@ -45,6 +46,11 @@ DESCRIPTION = """\
 .pdf             text PDFs: the text in reading order, hyphenated line ends joined,
                  running headers, footers and page numbers dropped
 .zip, folders    every file of these kinds inside"""
+
+
+def stream_text_export(path: Path) -> Records | None:
+    """Articles of a multi-article text export read a line at a time, or None."""
+    return lexisnexis.stream(path)
 
 
 def read_text(text: str) -> Records | None:

@@ -10,8 +10,10 @@ copyright notice. Each document becomes one article whose text is the body alone
 
 from __future__ import annotations
 
+import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from ..errors import InputError
 from .common import Article, article, field_key, news_date
@@ -47,14 +49,68 @@ def looks_like(text: str) -> bool:
 
 def read(text: str) -> Iterator[tuple[int, Article | InputError]]:
     """(line of the separator, article or error) for each document in the export."""
-    matches = list(_SEPARATOR.finditer(text))
-    for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        line = text.count("\n", 0, match.start()) + 1
-        try:
-            yield line, _document(text[match.end() : end].split("\n"))
-        except InputError as exc:
-            yield line, exc
+    return _split(text.split("\n"))
+
+
+_HEAD_BYTES = 64 * 1024
+_CHUNK = 1024 * 1024
+
+
+def stream(path: Path) -> Iterator[tuple[int, Article | InputError]] | None:
+    """The documents of an export file read a line at a time (memory flat in its size).
+
+    None when the file's start shows no separator, or when the file is not cleanly
+    UTF-8 / BOM-marked UTF-16 text: the usual whole-file reading then says why.
+    The whole file is decoded once before the first document is given, so a bad byte
+    near the end fails the file before anything is stored.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None
+    encoding = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    encoding = encoding or "utf-8-sig"
+    if not looks_like(head.decode(encoding, errors="ignore")):
+        return None
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                if encoding != "utf-16" and b"\x00" in chunk:
+                    return None
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        return None
+    return _stream_lines(path, encoding)
+
+
+def _stream_lines(path: Path, encoding: str) -> Iterator[tuple[int, Article | InputError]]:
+    # Universal newlines: \r\n and \r become \n, as for every imported text.
+    with path.open(encoding=encoding, newline=None) as handle:
+        yield from _split(line.rstrip("\n") for line in handle)
+
+
+def _split(lines: Iterable[str]) -> Iterator[tuple[int, Article | InputError]]:
+    """Group lines into documents at each separator; the text before the first is the request."""
+    start: int | None = None
+    document: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if _SEPARATOR.match(line):
+            if start is not None:
+                yield start, _checked(document)
+            start, document = number, []
+        elif start is not None:
+            document.append(line)
+    if start is not None:
+        yield start, _checked(document)
+
+
+def _checked(lines: list[str]) -> Article | InputError:
+    try:
+        return _document(lines)
+    except InputError as exc:
+        return exc
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
