@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from fixtures.news_exports import Story, lexisnexis_txt  # noqa: E402
 
+from annotator.core.formats.html import EXTRACTION  # noqa: E402
 from annotator.core.importing import import_paths  # noqa: E402
 from annotator.core.store import Store  # noqa: E402
 
@@ -193,7 +194,7 @@ def main() -> None:
         gc.collect()
         start = time.perf_counter()
         for path in files:
-            found = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
+            found = trafilatura.bare_extraction(path.read_bytes(), **EXTRACTION)
             assert found is not None and found.text
         library = time.perf_counter() - start
         ours, added = timed_import(tmp / "web.db", [pages])

@@ -554,3 +554,34 @@ def test_damaged_files_never_break_an_import(
     check_import(
         tmp_path_factory.mktemp("damaged"), suffix, bytes(data[: int(len(data) * truncate)])
     )
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def test_import_help_lists_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    shown = capsys.readouterr().out
+    for kind in (".docx", ".odt", ".pdf", ".html", ".mhtml", ".zip", "LexisNexis", "Nexis Uni"):
+        assert kind in shown
+    assert "Factiva" in shown and "running headers" in shown
+
+
+def test_command_line_counts_articles_per_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.cli import main
+
+    export = tmp_path / "ledger.txt"
+    export.write_text(lexisnexis_txt([HARBOUR, FERRY, CAFE]), encoding="utf-8")
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scanned_pdf())
+    status = main(["--db", str(tmp_path / "a.db"), "import", str(export), str(scan)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert f"{export}: 3 articles" in out
+    assert "3 articles added, 0 skipped as duplicates, 1 failed" in out
+    assert err.strip() == f"{scan}: no text layer: OCR it first"

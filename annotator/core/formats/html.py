@@ -14,6 +14,18 @@ from ..errors import InputError
 from .common import Article, article, paragraphs
 
 _LINES = re.compile(r"\n+")
+# How trafilatura is asked (bench/ingest.py times the library alone with the same).
+EXTRACTION = {
+    "with_metadata": True,
+    # Precision over recall: a one-paragraph story among many links otherwise keeps
+    # the links ("Most read: ...") and the advertisement.
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "deduplicate": False,
+}
 
 
 def page_bytes(data: bytes, *, mhtml: bool) -> bytes:
@@ -40,18 +52,7 @@ def read(page: bytes) -> Article:
     import trafilatura
 
     try:
-        found = trafilatura.bare_extraction(
-            page,
-            with_metadata=True,
-            # Precision over recall: a one-paragraph story among many links otherwise
-            # keeps the links ("Most read: ...") and the advertisement.
-            favor_precision=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            deduplicate=False,
-        )
+        found = trafilatura.bare_extraction(page, **EXTRACTION)
     except (ValueError, TypeError) as exc:
         raise InputError(f"not a readable HTML page ({exc})") from None
     if found is None or not (found.text or "").strip():
