@@ -22,6 +22,7 @@ from fixtures.news_exports import (
     nexis_uni_docx,
     pdf_bytes,
     scanned_pdf,
+    two_column_pdf,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -436,6 +437,33 @@ def test_pdf_reading_order_hyphens_headers_and_page_numbers(store: Store, tmp_pa
         "pier waits for funding from the regional council.\n\n"
         "Nobody objected at the hearing."
     )
+
+
+def test_pdf_two_columns_are_read_one_after_the_other(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "columns.pdf"
+    path.write_bytes(
+        two_column_pdf(
+            "Quota deal reached in Tromsø",
+            left=[
+                ["Ministers from five coastal states met on", "Friday to agree on quotas."],
+                ["The café owners of the port, « größer » than", "ever, welcomed it."],
+            ],
+            right=[
+                ["Environmental groups said the cuts were", "too small."],
+                ["They announced a campaign for the spring."],
+            ],
+            last="The next meeting is in Ålesund in December, the ministers said in a statement.",
+        )
+    )
+    _, [art] = imported(store, path)
+    assert art["text"].split("\n\n") == [
+        "Quota deal reached in Tromsø",
+        "Ministers from five coastal states met on Friday to agree on quotas.",
+        "The café owners of the port, « größer » than ever, welcomed it.",
+        "Environmental groups said the cuts were too small.",
+        "They announced a campaign for the spring.",
+        "The next meeting is in Ålesund in December, the ministers said in a statement.",
+    ]
 
 
 def test_scanned_pdf_asks_for_ocr_and_changes_nothing(store: Store, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Text PDFs: the text in reading order as paragraphs, one article per file.
 
-pdfminer.six (MIT) lays the page out into text boxes in reading order, columns
-included. On top of that: a word hyphenated at a line end is joined again, running
+pdfminer.six (MIT) lays the page out into text boxes (paragraphs); they are put in
+reading order column by column. On top of that: a word hyphenated at a line end is joined again, running
 headers and footers (the same line at the top or bottom of most pages, page numbers
 aside) and page numbers are dropped, and a paragraph running over a page break is
 joined. A PDF without a text layer (a scan) is refused: it needs OCR first.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from ..errors import InputError
 from .common import Article, article
@@ -22,6 +23,10 @@ _BAND = 0.12
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
+# A box wider than this share of the text's width spans the columns; columns are
+# separated by a gutter of at least this many points.
+_WIDE = 0.6
+_GUTTER = 6.0
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = tuple(".!?:;\"”’'»)")
@@ -76,7 +81,7 @@ def _layout(data: bytes) -> tuple[list[list[list[Line]]], str | None]:
                 title = value.strip() or None
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
             top, bottom = page.y1 - _BAND * page.height, page.y0 + _BAND * page.height
-            boxes = []
+            boxes: list[_Box] = []
             for item in page:
                 if not isinstance(item, LTTextBox):
                     continue
@@ -89,8 +94,8 @@ def _layout(data: bytes) -> tuple[list[list[list[Line]]], str | None]:
                         band = "top" if line.y0 >= top else "bottom" if line.y1 <= bottom else ""
                         lines.append((text, band))
                 if lines:
-                    boxes.append(lines)
-            pages.append(boxes)
+                    boxes.append(_Box(item.x0, item.y0, item.x1, item.y1, lines))
+            pages.append([box.lines for box in _reading_order(boxes)])
     except PDFPasswordIncorrect:
         raise InputError("encrypted PDF: save it without a password first") from None
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
@@ -99,6 +104,54 @@ def _layout(data: bytes) -> tuple[list[list[list[Line]]], str | None]:
             raise InputError("encrypted PDF: save it without a password first") from None
         raise InputError(f"not a readable PDF ({reason})") from None
     return pages, title
+
+
+class _Box(NamedTuple):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    lines: list[Line]
+
+
+def _reading_order(boxes: list[_Box]) -> list[_Box]:
+    """Columns left to right, each top to bottom; full-width boxes (a headline over two
+    columns, a closing paragraph under them) cut the page into bands read in turn.
+
+    pdfminer's own order reads two columns' paragraphs alternately when their
+    paragraphs sit at the same heights.
+    """
+    if len(boxes) < 2:
+        return boxes
+    columns = _columns(boxes)
+    if len(columns) > 1:
+        return [box for column in columns for box in _reading_order(column)]
+    width = max(b.x1 for b in boxes) - min(b.x0 for b in boxes)
+    wide = [b for b in boxes if b.x1 - b.x0 > _WIDE * width]
+    narrow = [b for b in boxes if b.x1 - b.x0 <= _WIDE * width]
+    if wide and len(narrow) > 1 and len(_columns(narrow)) > 1:
+        ordered: list[_Box] = []
+        band: list[_Box] = []
+        for box in sorted(boxes, key=lambda b: -b.y1):
+            if box in wide:
+                ordered += [*_reading_order(band), box]
+                band = []
+            else:
+                band.append(box)
+        return ordered + _reading_order(band)
+    return sorted(boxes, key=lambda b: (-b.y1, b.x0))
+
+
+def _columns(boxes: list[_Box]) -> list[list[_Box]]:
+    """Boxes grouped by the vertical gutters no box crosses, left to right."""
+    groups: list[list[_Box]] = []
+    right = float("-inf")
+    for box in sorted(boxes, key=lambda b: b.x0):
+        if box.x0 > right + _GUTTER:
+            groups.append([])
+        groups[-1].append(box)
+        right = max(right, box.x1)
+    return groups
 
 
 def _key(text: str) -> str:
