@@ -12,7 +12,8 @@
    box and footer, JSON-LD metadata) imported from a folder, against trafilatura's own
    ``bare_extraction`` on the same pages (no database): our per-page time beside the
    library's. Target: < 60 s for 1,000 pages.
-3. Peak Python memory (tracemalloc): an export of --documents against one three times
+3. Ten 30-page PDFs with running headers, against pdfminer's own ``extract_text``.
+4. Peak Python memory (tracemalloc): an export of --documents against one three times
    as long, and a quarter of the pages against all of them. Flat when articles are read
    a document at a time and stored a batch (500) at a time; trafilatura's own caches
    fill up over the first two hundred pages or so, then stay.
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fixtures.news_exports import Story, lexisnexis_txt  # noqa: E402
+from fixtures.news_exports import Story, lexisnexis_txt, pdf_bytes  # noqa: E402
 
 from annotator.core.formats.html import EXTRACTION  # noqa: E402
 from annotator.core.importing import import_paths  # noqa: E402
@@ -146,6 +147,32 @@ def peak_import(db: Path, paths: list[Path]) -> float:
     return peak / 1e6
 
 
+def pdf_speed(tmp: Path) -> None:
+    """Ten 30-page PDFs with running headers, against pdfminer's own extract_text."""
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    lines = ["The harbour authority said on Monday that the new breakwater would be", "fin-"]
+    data = [
+        pdf_bytes([[[f"{lines[0]} {n}", lines[1]], ["ished on time."]] * 10] * 30, header="Head")
+        for n in range(10)
+    ]
+    folder = tmp / "pdf"
+    folder.mkdir()
+    for n, content in enumerate(data):
+        (folder / f"{n}.pdf").write_bytes(content)
+    start = time.perf_counter()
+    for content in data:
+        extract_text(io.BytesIO(content))
+    library = time.perf_counter() - start
+    ours, added = timed_import(tmp / "pdf.db", [folder])
+    assert added == len(data), added
+    print("PDF, 10 files of 30 pages:")
+    print(f"  import {1000 * ours / 300:.1f} ms a page; pdfminer's extract_text alone ", end="")
+    print(f"{1000 * library / 300:.1f} ms a page; ratio {ours / library:.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=1000)
@@ -178,6 +205,7 @@ def main() -> None:
             f"  peak memory {args.documents} vs {3 * args.documents} documents: "
             f"{small:.1f} vs {big:.1f} MB"
         )
+        pdf_speed(tmp)
         if not args.pages:
             return
 
