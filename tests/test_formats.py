@@ -178,6 +178,23 @@ def test_nexis_uni_docx_skips_the_cover_and_reads_each_document(
     assert cafe["text"] == CAFE.body
 
 
+def test_nexis_uni_document_without_body_is_one_line_naming_it(
+    store: Store, tmp_path: Path
+) -> None:
+    import docx
+
+    path = tmp_path / "export.docx"
+    path.write_bytes(nexis_uni_docx([HARBOUR, FERRY]))
+    document = docx.Document(str(path))
+    # The second document loses its "Body" line.
+    [*_, second_body] = [p for p in document.paragraphs if p.text == "Body"]
+    second_body.text = "Bodyless"
+    document.save(str(path))
+    report, articles = imported(store, path)
+    assert [a["title"] for a in articles] == [HARBOUR.headline]
+    assert report.errors == [f'{path}: document 2: no "Body" line before "End of Document"']
+
+
 # --- Factiva HTML exports ------------------------------------------------------------------
 
 

@@ -49,8 +49,8 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def read(page: bytes) -> Iterator[tuple[int, Article | InputError]]:
-    """(article number, article or error) for each field table in the page."""
+def read(page: bytes) -> Iterator[tuple[None, Article | InputError]]:
+    """(None, article or error) for each field table in the page; errors name the article."""
     import lxml.html
 
     try:
@@ -64,10 +64,10 @@ def read(page: bytes) -> Iterator[tuple[int, Article | InputError]]:
             continue
         number += 1
         try:
-            yield number, _article(fields)
+            yield None, _article(fields)
         except InputError as exc:
             exc.reason = f"article {number}: {exc.reason}"
-            yield number, exc
+            yield None, exc
     if number == 0:
         raise InputError("no Factiva articles (tables with HD and TD fields) in this page")
 

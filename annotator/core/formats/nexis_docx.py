@@ -29,8 +29,8 @@ def looks_like(document) -> bool:
     return _END in texts and "Body" in texts
 
 
-def read(document) -> Iterator[tuple[int, Article | InputError]]:
-    """(document number, article or error) for each document of the export."""
+def read(document) -> Iterator[tuple[None, Article | InputError]]:
+    """(None, article or error) for each document of the export; errors name the document."""
     lines = [text.strip() for _, text in blocks(document)]
     start = 0
     number = 0
@@ -39,10 +39,10 @@ def read(document) -> Iterator[tuple[int, Article | InputError]]:
             continue
         number += 1
         try:
-            yield number, _document(lines[start:i])
+            yield None, _document(lines[start:i])
         except InputError as exc:
             exc.reason = f"document {number}: {exc.reason}"
-            yield number, exc
+            yield None, exc
         start = i + 1
 
 
