@@ -138,6 +138,33 @@ def test_lexisnexis_export_in_utf16_and_inside_a_zip_read_the_same(
     assert [a["text"] for a in from_file] == [HARBOUR.body, CAFE.body]
 
 
+def test_lexisnexis_variant_with_headline_and_body_fields(store: Store, tmp_path: Path) -> None:
+    # Some exports label the headline and the body instead of placing them.
+    path = tmp_path / "variant.txt"
+    path.write_text(
+        "                    1 of 1 DOCUMENT\n\n"
+        "                    Harbour Weekly\n\n"
+        "                    Monday, 11 January 2010\n\n"
+        "HEADLINE: Dredging to start in March\n\n"
+        "BYLINE: Ola Nordmann\n\n"
+        "BODY:\n\n"
+        "WEXMOOR: Dredging of the harbour will start in March, the council said.\n\n"
+        "The work will take six weeks.\n\n"
+        "LOAD-DATE: January 12, 2010\n",
+        encoding="utf-8",
+    )
+    report, [art] = imported(store, path)
+    assert report.errors == []
+    assert art["title"] == "Dredging to start in March"
+    assert art["source"] == "Harbour Weekly"
+    assert art["published"] == "2010-01-11"
+    assert art["meta"]["author"] == "Ola Nordmann"
+    assert art["text"] == (
+        "WEXMOOR: Dredging of the harbour will start in March, the council said.\n\n"
+        "The work will take six weeks."
+    )
+
+
 def test_lexisnexis_again_is_all_duplicates(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "ledger.txt"
     path.write_text(lexisnexis_txt([HARBOUR, FERRY]), encoding="utf-8")
