@@ -555,12 +555,16 @@ def test_zip_of_mixed_files_with_a_bad_member(store: Store, tmp_path: Path) -> N
         archive.writestr("pdf/review.pdf", pdf_bytes(PDF_PAGES, header="Running head"))
         archive.writestr("pdf/scan.pdf", scanned_pdf())
         archive.writestr("notes/plain.md", "Plain note\n\nA plain Markdown note.\n")
+        archive.writestr("notes/lines.jsonl", '{"text": "Zipped line."}\n{"title": "no text"}\n')
         archive.writestr("__MACOSX/._ledger.txt", b"\x00\x05\x16\x07")
         archive.writestr("image.png", b"\x89PNG")
     report, articles = imported(store, path)
-    assert report.errors == [f"{path}/pdf/scan.pdf: no text layer: OCR it first"]
-    assert report.added == 5
-    assert report.per_file == {str(path): 5}
+    assert report.errors == [
+        f'{path}/notes/lines.jsonl:2: missing "text" field',
+        f"{path}/pdf/scan.pdf: no text layer: OCR it first",
+    ]
+    assert report.added == 6
+    assert report.per_file == {str(path): 6}
     assert [a["title"] for a in articles][:2] == [HARBOUR.headline, FERRY.headline]
 
 

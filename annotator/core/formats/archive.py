@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from ..errors import InputError
+from ..records import prepare_record
 from ..textio import MAX_TEXT_BYTES
 from .common import Article
 
@@ -53,7 +54,16 @@ def read(data: bytes, *, name: str, read_file: Callable[[bytes, str, str], Recor
             exc.path = shown
             yield None, exc
             continue
-        yield from read_file(content, shown, suffix)
+        for line, raw in read_file(content, shown, suffix):
+            if isinstance(raw, dict):
+                # Checked here too, so that a bad record is reported under the member's
+                # name rather than the zip's (the import checks it again to store it).
+                try:
+                    prepare_record(raw)
+                except InputError as exc:
+                    exc.path, exc.line = shown, line
+                    raw = exc
+            yield line, raw
     if not found:
         yield None, InputError("no importable files in this zip", path=name)
 
