@@ -175,9 +175,10 @@ def test_lexisnexis_again_is_all_duplicates(store: Store, tmp_path: Path) -> Non
 
 def test_plain_text_mentioning_documents_stays_one_article(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
-    path.write_text("Filing notes\n\nWe read 1 of 3 documents today.\n", encoding="utf-8")
+    text = "Filing notes\n\nWe read 1 of 3 documents today.\n\n1 of 3 documents\n\nIt was long.\n"
+    path.write_text(text, encoding="utf-8")
     _, [note] = imported(store, path)
-    assert note["text"] == "Filing notes\n\nWe read 1 of 3 documents today.\n"
+    assert note["text"] == text
 
 
 # --- Nexis Uni Word exports ----------------------------------------------------------------

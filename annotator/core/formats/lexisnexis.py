@@ -42,9 +42,13 @@ _FIELD = re.compile(r"^([A-Z][A-Z0-9-]*(?: [A-Z][A-Z0-9-]*)?):(?:[ \t]+(.*))?$")
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved)", re.IGNORECASE)
 
 
+_TELLTALE = re.compile(r"^(?:LENGTH|SECTION|BYLINE|LOAD-DATE|LANGUAGE):", re.MULTILINE)
+
+
 def looks_like(text: str) -> bool:
-    """True when the text holds LexisNexis document separators ("1 of 10 DOCUMENTS")."""
-    return _SEPARATOR.search(text) is not None
+    """True when the text (or its start) holds a separator ("1 of 10 DOCUMENTS") and a
+    LexisNexis field line: a story quoting such a line stays one article."""
+    return _SEPARATOR.search(text) is not None and _TELLTALE.search(text) is not None
 
 
 def read(text: str) -> Iterator[tuple[int, Article | InputError]]:
