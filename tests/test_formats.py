@@ -351,6 +351,22 @@ def test_web_page_with_open_graph_only(store: Store, tmp_path: Path) -> None:
     assert ARTICLE_PARAGRAPHS[1] in art["text"]
 
 
+def test_page_saved_in_a_legacy_encoding(store: Store, tmp_path: Path) -> None:
+    story = "The café owners of Zürich said the “tax” was naïve and would cost them dearly."
+    path = tmp_path / "cp1252.html"
+    path.write_bytes(
+        (
+            '<html><head><meta charset="windows-1252"><title>Café</title></head><body>'
+            f"<article><h1>Café owners protest</h1><p>{story}</p>"
+            "<p>A second paragraph, so that the page reads as an article.</p></article>"
+            "</body></html>"
+        ).encode("cp1252")
+    )
+    _, [art] = imported(store, path)
+    assert story in art["text"]
+    assert art["title"] == "Café owners protest"
+
+
 def test_mhtml_page(store: Store, tmp_path: Path) -> None:
     message = email.mime.multipart.MIMEMultipart("related")
     message.attach(email.mime.text.MIMEText(web_page(), "html", "utf-8"))
