@@ -684,6 +684,17 @@ def test_ctrl_enter_marks_done_and_opens_the_next_to_do(window: MainWindow, qtbo
     assert window.article["id"] == rows[3]["id"]
 
 
+def test_closing_right_after_opening_an_article_reads_nothing_from_the_closed_store(
+    window: MainWindow, qtbot
+) -> None:
+    # The next article's panel is filled a moment later; closing the window before then
+    # (and the store with it, as quitting does) must not leave that refresh pending.
+    press(window, qtbot, Qt.Key.Key_Return, CTRL)
+    window.close()
+    window.store.close()
+    qtbot.wait(200)  # an error in a pending refresh would be caught in the event loop
+
+
 def test_ctrl_enter_finds_the_next_to_do_hidden_by_the_filter(window: MainWindow, qtbot) -> None:
     ids = [r["id"] for r in window.corpus.model.rows]
     qtbot.keyClicks(window.corpus.filter, "Tokyo")

@@ -994,7 +994,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:
-        self._annotations_timer.stop()  # it reads the store, which may be closed next
+        # They read the store, which may be closed next.
+        self._annotations_timer.stop()
+        self._panel_timer.stop()
         for task in list(self.tasks):
             task.cancel()
             task.wait(10000)
