@@ -41,6 +41,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/core.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/views.py
+	$(PY) bench/ingest.py
 	$(PY) bench/suggest_eval.py
 	$(PY) bench/reliability.py
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import cli_backup
+from .core import formats
 from .core.errors import AnnotatorError, StoreError
 from .core.exporting import FORMATS, ExportFilter, export
 from .core.importing import import_paths
@@ -43,7 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     # For the desktop build's smoke test: open the window, then quit with status 0.
     gui.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
 
-    imp = sub.add_parser("import", help="import .txt/.md/.jsonl/.csv files or folders")
+    imp = sub.add_parser(
+        "import",
+        help="import articles from files, folders or zips (text, news exports, web, Word, PDF)",
+        description="Import articles. What is read from each kind of file:\n\n"
+        + formats.DESCRIPTION
+        + "\n\nArticles already in the database (same text) are skipped.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     imp.add_argument("paths", nargs="+", metavar="PATH")
 
     exp = sub.add_parser("export", help="export articles and annotations")
@@ -139,6 +147,8 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     report = import_paths(store, args.paths)
     for line in [*report.errors, *report.warnings]:
         print(line, file=sys.stderr)
+    for line in report.file_lines():
+        print(line)
     print(report.summary())
     return 1 if report.failed else 0
 

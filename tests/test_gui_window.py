@@ -732,6 +732,17 @@ def test_ctrl_enter_marks_done_and_opens_the_next_to_do(window: MainWindow, qtbo
     assert window.article["id"] == rows[3]["id"]
 
 
+def test_closing_right_after_opening_an_article_reads_nothing_from_the_closed_store(
+    window: MainWindow, qtbot
+) -> None:
+    # The next article's panel is filled a moment later; closing the window before then
+    # (and the store with it, as quitting does) must not leave that refresh pending.
+    press(window, qtbot, Qt.Key.Key_Return, CTRL)
+    window.close()
+    window.store.close()
+    qtbot.wait(200)  # an error in a pending refresh would be caught in the event loop
+
+
 def test_ctrl_enter_finds_the_next_to_do_hidden_by_the_filter(window: MainWindow, qtbot) -> None:
     ids = [r["id"] for r in window.corpus.model.rows]
     qtbot.keyClicks(window.corpus.filter, "Tokyo")
@@ -975,6 +986,43 @@ def test_unopenable_file_shows_an_error_and_keeps_the_database(
     assert not window.switch_database(tmp_path)
     assert len(warnings) == 2
     assert window.session.path == before
+
+
+def test_dropping_files_and_folders_imports_them(
+    window: MainWindow, tmp_path: Path, qtbot, warnings
+) -> None:
+    from fixtures.news_exports import FERRY, HARBOUR, lexisnexis_txt
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    export = tmp_path / "ledger.TXT"
+    export.write_text(lexisnexis_txt([HARBOUR, FERRY]), encoding="utf-8")
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    (folder / "note.md").write_text("Dropped note\n\nA note dropped on the window.\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 damaged")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(export)), QUrl.fromLocalFile(str(folder))])
+    action = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(50, 50), action, mime, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    before = window.store.article_count()
+    drop = QDropEvent(QPointF(50, 50), action, mime, buttons, mods)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: not window.tasks, timeout=20000)
+    assert window.store.article_count() == before + 3
+    assert "3 articles added" in window.statusBar().currentMessage()
+    assert f"{export}: 2 articles" in window.statusBar().currentMessage()
+    assert warnings and "scan.pdf: not a readable PDF" in warnings[-1]
+    # Text dragged from another program is not a file: nothing is imported.
+    text = QMimeData()
+    text.setText("just words")
+    enter = QDragEnterEvent(QPoint(50, 50), action, text, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
 
 
 def test_import_in_the_background(window: MainWindow, tmp_path: Path, qtbot, warnings) -> None:

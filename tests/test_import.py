@@ -79,7 +79,7 @@ def test_folder_import_walks_subfolders_and_skips_other_files(store: Store, tmp_
     write(folder / "sub" / "b.md", "# Article B\n\nBody B.\n")
     write(folder / "sub" / "deeper" / "c.TXT", "Article C\n\nBody C.\n")
     write(folder / ".hidden.txt", "Hidden\n\nNot an article.\n")
-    write(folder / "notes.pdf", b"%PDF-1.4 not imported from a folder")
+    write(folder / "notes.xlsx", b"PK\x03\x04 a spreadsheet, not imported from a folder")
     write(folder / "README", "no extension, skipped\n")
 
     report = import_paths(store, [folder])
@@ -482,7 +482,7 @@ BAD_CASES: dict[str, tuple[str, bytes, str]] = {
     "invalid utf-8": ("latin1.txt", "Caf\u00e9 au lait\n".encode("latin-1"), "not valid UTF-8"),
     "utf-16 without bom": ("wide.txt", "Hello there world\n".encode("utf-16-le"), "UTF-16"),
     "empty jsonl": ("empty.jsonl", b"\n\n", "empty file"),
-    "unsupported suffix": ("paper.pdf", b"%PDF-1.4", "cannot import .pdf"),
+    "unsupported suffix": ("sheet.xlsx", b"PK\x03\x04", "cannot import .xlsx"),
 }
 
 
@@ -516,7 +516,7 @@ def test_missing_path_and_empty_folder(store: Store, tmp_path: Path) -> None:
     assert report.failed == 2
     assert report.errors == [
         f"{tmp_path / 'nope.txt'}: no such file or folder",
-        f"{tmp_path / 'empty'}: no .txt, .md, .jsonl or .csv files in this folder",
+        f"{tmp_path / 'empty'}: no .txt, .md, .jsonl, .csv, .html, .docx, .odt, .pdf or .zip files in this folder",
     ]
 
 

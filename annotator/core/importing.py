@@ -1,4 +1,5 @@
-"""Reading files and folders into the store: .txt/.md, .jsonl and .csv.
+"""Reading files and folders into the store: .txt/.md, .jsonl, .csv and the formats of
+`formats` (news database exports, web pages, Word, OpenDocument, PDF, zip).
 
 Each bad file or line becomes one line in the report naming the file, the line
 and the reason; the good ones go in, and nothing already stored changes.
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import formats
 from .errors import AnnotatorError, InputError
 from .records import prepare_record, prodigy_answer
 from .schema import ARTICLE_STATUSES
@@ -21,7 +23,8 @@ from .store import Store, bulk_writer
 from .textio import MAX_TEXT_BYTES, decode_bytes, iter_lines
 
 TEXT_SUFFIXES = {".txt", ".md"}
-SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".csv"}
+SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".csv"} | formats.SUFFIXES
+_KINDS = ".txt, .md, .jsonl, .csv, .html, .docx, .odt, .pdf or .zip"
 BATCH = 500
 
 _CSV_TEXT_COLUMNS = ("text", "body", "content", "article")
@@ -45,6 +48,12 @@ class ImportReport:
     matched: int = 0
     annotations_added: int = 0
     ignored: int = 0
+    # Articles read from each file (before duplicates are matched), in import order.
+    per_file: dict[str, int] = field(default_factory=dict)
+
+    def file_lines(self) -> list[str]:
+        """One line per file that held more than one article: "name: N articles"."""
+        return [f"{name}: {n} articles" for name, n in self.per_file.items() if n > 1]
 
     def summary(self) -> str:
         text = (
@@ -78,7 +87,7 @@ def collect_files(paths: Iterable[str | Path], report: ImportReport) -> list[Pat
             )
             if not found:
                 report.failed += 1
-                report.errors.append(f"{path}: no .txt, .md, .jsonl or .csv files in this folder")
+                report.errors.append(f"{path}: no {_KINDS} files in this folder")
             files.extend(found)
         elif not path.exists():
             report.failed += 1
@@ -87,7 +96,7 @@ def collect_files(paths: Iterable[str | Path], report: ImportReport) -> list[Pat
             report.failed += 1
             report.errors.append(
                 f"{path}: cannot import {path.suffix or 'files without an extension'} "
-                "(use .txt, .md, .jsonl or .csv)"
+                f"(use {_KINDS})"
             )
         else:
             files.append(path)
@@ -107,6 +116,10 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
         return
     try:
         size = path.stat().st_size
+        if suffix in TEXT_SUFFIXES and (export := formats.stream_text_export(path)):
+            # A news database export: one document at a time, memory flat in its size.
+            yield from export
+            return
         if size > MAX_TEXT_BYTES:
             raise InputError(
                 f"file too large ({-(-size // (1024 * 1024))} MB; the limit is "
@@ -120,13 +133,27 @@ def read_records(path: Path) -> Iterator[tuple[int | None, dict[str, Any] | Inpu
     except InputError as exc:
         yield None, exc
         return
+    yield from records_from_bytes(data, shown, suffix)
+
+
+def records_from_bytes(
+    data: bytes, shown: str, suffix: str
+) -> Iterator[tuple[int | None, dict[str, Any] | InputError]]:
+    """(line, raw record) or (line, error) for each article in one file's bytes."""
+    if suffix in formats.SUFFIXES:
+        yield from formats.read_bytes(
+            data, name=shown, suffix=suffix, read_other=records_from_bytes
+        )
+        return
     try:
         text = decode_bytes(data, path=shown)
     except InputError as exc:
         yield exc.line, exc
         return
     if suffix in TEXT_SUFFIXES:
-        yield None, {"text": text}
+        yield from formats.read_text(text) or [(None, {"text": text})]
+    elif suffix == ".jsonl":
+        yield from _jsonl_lines(text.split("\n"), first=1)
     else:
         yield from _csv(text)
 
@@ -288,7 +315,7 @@ def import_paths(
             report.cancelled = True
             break
         source = str(path)
-        seen = 0
+        seen = read_ok = 0
         notes = _FileNotes()
         for line, raw in read_records(path):
             seen += 1
@@ -305,6 +332,7 @@ def import_paths(
                 continue
             try:
                 record = prepare_record(raw, default_annotator=store.annotator)
+                read_ok += 1
             except InputError as exc:
                 exc.path, exc.line = str(path), line
                 report.failed += 1
@@ -319,6 +347,7 @@ def import_paths(
                     break
         if report.cancelled:
             break
+        report.per_file[str(path)] = read_ok
         if not seen:
             report.failed += 1
             report.errors.append(f"{path}: no articles in this file")

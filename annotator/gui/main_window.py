@@ -70,6 +70,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self._positions: list[dict[str, Any]] = []
         self._speaker_rows: dict[str, dict[str, Any]] = {}
         self.tasks: list[BackgroundTask] = []
+        self.setAcceptDrops(True)  # files and folders dropped on it are imported
         self.popup = None
         self.review: list[dict[str, Any]] | None = None
         self.review_index = 0
@@ -1011,7 +1012,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:
-        self._annotations_timer.stop()  # it reads the store, which may be closed next
+        # They read the store, which may be closed next.
+        self._annotations_timer.stop()
+        self._panel_timer.stop()
         self.safety.stop()
         for task in list(self.tasks):
             task.cancel()

@@ -10,8 +10,12 @@ from ..core.importing import ImportReport, import_paths
 from ..core.store import Store
 from .backups import offer_damaged_restore
 from .qt import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFileDialog,
     QMessageBox,
+    QMimeData,
 )
 from .workers import BackgroundTask
 
@@ -100,10 +104,33 @@ class FileActions:
             self,
             "Import articles",
             str(Path.home()),
-            "Articles (*.txt *.md *.jsonl *.csv);;All files (*)",
+            "Articles (*.txt *.md *.jsonl *.csv *.html *.htm *.mhtml *.mht *.docx *.odt *.pdf"
+            " *.zip *.TXT *.DOCX *.HTML *.PDF);;All files (*)",
         )
         if paths:
             self.import_paths(paths)
+
+    # Files and folders dropped onto the window are imported like File › Import.
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
 
     def import_paths(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
         task = BackgroundTask(
@@ -128,6 +155,10 @@ class FileActions:
         if self.article is None and self.corpus.model.rows:
             self.corpus.select(self.corpus.model.rows[0]["id"])
         message = report.summary()
+        per_file = report.file_lines()
+        if per_file:
+            more = f"\n… and {len(per_file) - 10} more files" if len(per_file) > 10 else ""
+            message = f"{message}; " + "; ".join(per_file[:10]) + more
         sections = [
             f"{heading}\n"
             + "\n".join(lines[:20])
@@ -195,3 +226,10 @@ class FileActions:
         task.done.connect(lambda _r, t=task: self.tasks.remove(t) if t in self.tasks else None)
         task.failed.connect(lambda _m, t=task: self.tasks.remove(t) if t in self.tasks else None)
         task.start()
+
+
+def _local_paths(mime: QMimeData) -> list[str]:
+    """The local files and folders a drag carries (web links are not imported)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
