@@ -120,10 +120,10 @@ def test_restore_goes_into_a_new_file_and_never_overwrites(tmp_path: Path) -> No
 
     restored = backup.restore(info.path, tmp_path / "restored.db")
     assert restored.articles == 3
-    with Store(tmp_path / "restored.db") as store:
+    with Store(tmp_path / "restored.db", annotator="ana") as store:
         assert store.article_count() == 3
         assert store.stats()["spans"] == 3
-        assert store.undo_label() is not None  # the undo history comes along
+        assert store.undo_label() is not None  # ana's undo history comes along
 
     with pytest.raises(StoreError, match="never overwrites"):
         backup.restore(info.path, db)

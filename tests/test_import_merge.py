@@ -295,7 +295,10 @@ def test_command_line_prints_warnings_and_exits_0(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(root)},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "2 articles added, 0 skipped as duplicates, 0 failed"
+    assert result.stdout.splitlines() == [
+        f"{path}: 2 articles",
+        "2 articles added, 0 skipped as duplicates, 0 failed",
+    ]
     assert result.stderr.splitlines() == [
         f"{path}: 1 speaker id already used for other people: imported as new speakers "
         "(or matched by name)"
