@@ -312,6 +312,47 @@ def test_w3c_json_ld(store: Store, world: World, tmp_path: Path) -> None:
         assert (quote["prefix"] + quote["exact"] + quote["suffix"]) in TEXT
 
 
+def test_w3c_creator_is_a_person_not_an_iri(store: Store, world: World, tmp_path: Path) -> None:
+    export(store, tmp_path / "out.jsonld", fmt="w3c")
+    items = json.loads((tmp_path / "out.jsonld").read_text(encoding="utf-8"))["items"]
+    annotators = {s["id"]: s["annotator"] for s in store.spans(world.article)}
+    for item in items:
+        span_id = item["id"].rsplit(":", 1)[1]
+        assert item["creator"] == {"type": "Person", "name": annotators[span_id]}
+
+
+FORMULAS = ["=1+2", "+SUM(A1)", "-3 said", "@cmd", "\tTabbed"]
+# A carriage return starts a formula too; it lives in a note (article text is normalised).
+NOTES = ["=1+2", "+SUM(A1)", "-3 said", "@cmd", "\rReturn"]
+
+
+def test_csv_keeps_exact_data_unless_made_safe_for_spreadsheets(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    text = " ".join(FORMULAS) + " fine"
+    aid = store.add_article(text, title='=HYPERLINK("http://x")')
+    for word, note in zip(FORMULAS, NOTES, strict=True):
+        start = text.index(word)
+        store.add_span(aid, start, start + len(word), "claim", note=note)
+
+    def rows(**options: Any) -> list[dict[str, str]]:
+        target = tmp_path / "out.csv"
+        export(store, target, fmt="csv", **options)
+        with target.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    exact = rows()
+    assert [r["text"] for r in exact] == FORMULAS
+    assert [r["note"] for r in exact] == NOTES
+    assert exact[0]["article_title"] == '=HYPERLINK("http://x")'
+
+    safe = rows(safe_for_spreadsheets=True)
+    assert [r["text"] for r in safe] == ["'" + f for f in FORMULAS]
+    assert [r["note"] for r in safe] == ["'" + f for f in NOTES]
+    assert safe[0]["article_title"] == '\'=HYPERLINK("http://x")'
+    # Offsets and ids stay as they are: only cells a spreadsheet would run change.
+    assert [(r["start"], r["span_id"]) for r in safe] == [(r["start"], r["span_id"]) for r in exact]
+
+
 def test_w3c_empty_store_is_still_valid_json(store: Store, tmp_path: Path) -> None:
     export(store, tmp_path / "out.jsonld", fmt="w3c")
     assert json.loads((tmp_path / "out.jsonld").read_text())["items"] == []
