@@ -12,7 +12,7 @@ from ..core.store import Store
 from ..paths import config_dir, default_db_path
 from ..resources import resource_path
 from .main_window import MainWindow
-from .qt import QApplication, QMessageBox, QSettings
+from .qt import QApplication, QMessageBox, QSettings, literal
 from .session import Session
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
@@ -75,7 +75,7 @@ def run_gui(
             db_path, annotator=annotator, seed=db_path == default_db_path(), settings=settings
         )
     except AnnotatorError as exc:
-        QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
+        QMessageBox.critical(None, "Annotator", literal(f"Could not open the database.\n\n{exc}"))
         return 1
     window.show()
     return app.exec()

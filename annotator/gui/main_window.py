@@ -33,6 +33,7 @@ from .qt import (
     QTimer,
     QToolBar,
     QWidget,
+    literal,
 )
 from .review import ReviewBar
 from .session import Session
@@ -769,7 +770,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self.statusBar().showMessage("Click a highlight first", 4000)
             return
         note, ok = QInputDialog.getMultiLineText(
-            self, "Note", f"Note on “{span['text'][:60]}”:", span["note"] or ""
+            self, "Note", literal(f"Note on “{span['text'][:60]}”:"), span["note"] or ""
         )
         if ok:
             self.session.run(lambda s: s.update_span(span_id, note=note.strip() or None))
@@ -958,7 +959,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self.settings.setValue("annotator", name.strip())
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Annotator", message)
+        QMessageBox.warning(self, "Annotator", literal(message))
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()
@@ -967,8 +968,10 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         QMessageBox.about(
             self,
             "About Annotator",
-            "Annotator: highlight quotes in news articles, tag speakers, claims and "
-            f"positions.\n\nDatabase: {self.session.path}",
+            literal(
+                "Annotator: highlight quotes in news articles, tag speakers, claims and "
+                f"positions.\n\nDatabase: {self.session.path}"
+            ),
         )
 
     def _update_title(self) -> None:

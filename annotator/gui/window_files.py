@@ -11,6 +11,7 @@ from ..core.store import Store
 from .qt import (
     QFileDialog,
     QMessageBox,
+    literal,
 )
 from .workers import BackgroundTask
 
@@ -123,7 +124,9 @@ class FileActions:
             shown = "\n".join(report.errors[:20])
             more = f"\n… and {len(report.errors) - 20} more" if len(report.errors) > 20 else ""
             QMessageBox.warning(
-                self, "Import", f"{message}.\n\nThese could not be imported:\n{shown}{more}"
+                self,
+                "Import",
+                literal(f"{message}.\n\nThese could not be imported:\n{shown}{more}"),
             )
         self.statusBar().showMessage(message, 8000)
 
