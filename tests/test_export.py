@@ -707,3 +707,63 @@ def test_csv_lists_every_claim_a_span_belongs_to(tmp_path: Path) -> None:
     (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
     assert row["claim_id"].split(";") == [first["id"], second["id"]]
     assert row["claim_kind"] == "direct;mixed"
+
+
+# --- the window's CSV: safe to open in spreadsheets ----------------------------------------
+
+
+def _formula_store(path: Path) -> Store:
+    store = Store(path, annotator="=cmd|' /C calc'!A0")
+    text = "Title\n\n=1+2 said the minister.\n"
+    aid = store.add_article(text, title="@SUM(A1)")
+    span = store.tag(aid, text.index("=1+2"), text.index("=1+2") + 4, "claim")["span"]
+    store.update_span(span["id"], note="-2")
+    return store
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_window_csv_export_is_safe_for_spreadsheets_by_default_and_says_so(
+    qtbot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import application, build_window
+
+    application()
+    _formula_store(tmp_path / "f.db").close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(tmp_path / "f.db", annotator="t", seed=False, settings=settings)
+    qtbot.addWidget(window)
+    assert window.safe_csv_action.isChecked()
+    assert "spreadsheets" in window.safe_csv_action.text()
+
+    out = tmp_path / "safe.csv"
+    task = window.export_to(str(out), "csv", show_dialog=False)
+    qtbot.waitUntil(lambda: task not in window.tasks, timeout=10000)
+    (row,) = _csv_rows(out)
+    assert (row["text"], row["note"], row["article_title"]) == ("'=1+2", "'-2", "'@SUM(A1)")
+    assert row["annotator"] == "'=cmd|' /C calc'!A0"
+    assert "apostrophe" in window.statusBar().currentMessage()
+
+    # The corpus views export with the same choice.
+    views = window.views
+    views.show_view("claims")
+    with qtbot.waitSignal(views.message, timeout=10000) as said:
+        views.export_current(tmp_path / "view.csv", "csv", show_dialog=False)
+    qtbot.waitUntil(lambda: (tmp_path / "view.csv").exists(), timeout=10000)
+    assert _csv_rows(tmp_path / "view.csv")[0]["text"] == "'=1+2"
+    assert "apostrophe" in said.args[0]
+
+    # Switched off (remembered): the exact data, as the command line writes it.
+    window.safe_csv_action.setChecked(False)
+    assert settings.value("safe_csv", type=bool) is False
+    task = window.export_to(str(tmp_path / "exact.csv"), "csv", show_dialog=False)
+    qtbot.waitUntil(lambda: task not in window.tasks, timeout=10000)
+    (row,) = _csv_rows(tmp_path / "exact.csv")
+    assert (row["text"], row["note"], row["article_title"]) == ("=1+2", "-2", "@SUM(A1)")
+    window.close()
+    window.store.close()

@@ -1238,9 +1238,10 @@ def export_view(
     fmt: str = "jsonl",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    safe_for_spreadsheets: bool = False,
 ) -> int:
     """Export what a view shows to ``target`` (see view_export_filter); returns how
-    many articles were written."""
+    many articles were written. ``safe_for_spreadsheets``: see exporting.export."""
     return export(
         store,
         target,
@@ -1248,4 +1249,5 @@ def export_view(
         flt=view_export_filter(store, view, flt, query=query),
         progress=progress,
         cancelled=cancelled,
+        safe_for_spreadsheets=safe_for_spreadsheets,
     )

@@ -154,6 +154,15 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         file.addSeparator()
         self._action("&Import articles…", self.import_dialog, "Ctrl+I", menu=file)
         self._action("&Export…", self.export_dialog, "Ctrl+E", menu=file)
+        self.safe_csv_action = QAction("CSV: &safe to open in spreadsheets", self, checkable=True)
+        self.safe_csv_action.setStatusTip(
+            "Cells beginning with = + - @ tab or CR get an apostrophe in front, so a "
+            "spreadsheet shows them instead of running them as formulas. Off: exact data."
+        )
+        self.safe_csv_action.setChecked(self.settings.value("safe_csv", True, type=bool))
+        self.safe_csv_action.toggled.connect(self._set_safe_csv)
+        self._set_safe_csv(self.safe_csv_action.isChecked())
+        file.addAction(self.safe_csv_action)
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, menu=file)
 
@@ -949,6 +958,10 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         )
 
     # -- misc -------------------------------------------------------------------------------------
+
+    def _set_safe_csv(self, on: bool) -> None:
+        self.settings.setValue("safe_csv", on)
+        self.views.safe_for_spreadsheets = on
 
     def set_annotator_name(self) -> None:
         name, ok = QInputDialog.getText(

@@ -13,6 +13,7 @@ from .qt import (
     QMessageBox,
     literal,
 )
+from .views.common import SAFE_CSV_NOTE
 from .workers import BackgroundTask
 
 MAX_RECENT = 8
@@ -158,18 +159,27 @@ class FileActions:
     ) -> BackgroundTask:
         assert fmt in FORMATS
         flt = flt or ExportFilter()
+        # CSV from the window is for people: safe for spreadsheets unless switched off.
+        safe = fmt == "csv" and self.safe_csv_action.isChecked()
         task = BackgroundTask(
             self,
             "Exporting…",
             self.session.path,
             self.store.annotator,
             lambda store, progress, cancelled: export(
-                store, path, fmt=fmt, flt=flt, progress=progress, cancelled=cancelled
+                store,
+                path,
+                fmt=fmt,
+                flt=flt,
+                progress=progress,
+                cancelled=cancelled,
+                safe_for_spreadsheets=safe,
             ),
             show_dialog=show_dialog,
         )
+        note = f"; {SAFE_CSV_NOTE}" if safe else ""
         task.done.connect(
-            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000)
+            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}{note}", 8000)
         )
         task.failed.connect(self.show_error)
         self._start(task)
