@@ -219,12 +219,21 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     count = export(store, args.output, fmt=args.format, flt=flt)
     if args.output != "-":
         # Told on stderr when the export itself went to stdout (/dev/stdout).
-        stream = sys.stderr if args.output in ("/dev/stdout", "/dev/fd/1") else sys.stdout
+        stream = sys.stderr if _is_stdout(args.output) else sys.stdout
         print(
             printable(f"{count} article{'s' if count != 1 else ''} written to {args.output}"),
             file=stream,
         )
     return 0
+
+
+def _is_stdout(path: str) -> bool:
+    """Whether ``path`` names the file standard output writes to (/dev/stdout, a link)."""
+    try:
+        out, named = os.fstat(sys.stdout.fileno()), os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (named.st_dev, named.st_ino)
 
 
 def _stats(store: Store, args: argparse.Namespace) -> int:

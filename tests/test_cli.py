@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -512,27 +514,62 @@ def test_export_into_a_fifo_writes_into_it(db: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
-    result = run("--db", db, "export", "-o", fifo)
-    got, _ = reader.communicate(timeout=TIMEOUT)
+    try:
+        result = run("--db", db, "export", "-o", fifo)
+        replaced = not fifo.is_fifo()
+        if replaced:  # nobody will ever write into what the reader waits on
+            reader.kill()
+        got, _ = reader.communicate(timeout=TIMEOUT)
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+            reader.wait()
+    assert not replaced  # still the FIFO, not a regular file in its place
     assert result.returncode == 0, result.stderr
     assert len(got.decode("utf-8").splitlines()) == 3
-    assert fifo.is_fifo()  # still the FIFO, not a regular file in its place
 
 
-def test_export_to_a_full_device_stays_a_device(db: Path) -> None:
-    result = run("--db", db, "export", "-o", "/dev/full")
+# The devices are made in the test's folder, never the system's /dev/full or
+# /dev/stdout: code with the bug this checks for would replace them for everyone.
+
+
+@pytest.fixture
+def full_device(tmp_path: Path) -> Path:
+    """A private copy of /dev/full (a character device: every write fails, disk full)."""
+    node = tmp_path / "full"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        with open(node, "w") as handle:
+            handle.write("x")
+            handle.flush()
+    except PermissionError:
+        pytest.skip("cannot make or open a device node here (not root, or a nodev mount)")
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            pytest.skip(f"no full device here ({exc})")
+    return node
+
+
+def test_export_to_a_full_device_stays_a_device(db: Path, full_device: Path) -> None:
+    result = run("--db", db, "export", "-o", full_device)
     no_traceback(result)
     assert result.returncode == 1
     (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("annotator: /dev/full: cannot write")
-    assert Path("/dev/full").is_char_device()
+    assert line.startswith(f"annotator: {full_device}: cannot write")
+    assert full_device.is_char_device()
 
 
-def test_export_to_dev_stdout_goes_to_standard_output(db: Path) -> None:
-    result = run("--db", db, "export", "-o", "/dev/stdout")
+@pytest.mark.parametrize("name", ["/dev/fd/1", "/proc/self/fd/1", "link"])
+def test_export_to_standard_output_by_name_writes_into_it(
+    db: Path, tmp_path: Path, name: str
+) -> None:
+    if name == "link":  # a link to the process's stdout, as /dev/stdout is
+        (tmp_path / "out").symlink_to("/proc/self/fd/1")
+        name = str(tmp_path / "out")
+    result = run("--db", db, "export", "-o", name)
     assert result.returncode == 0, result.stderr
     assert len([json.loads(line) for line in result.stdout.splitlines()]) == 3
-    assert Path("/dev/stdout").exists()
+    assert "3 articles written" in result.stderr
 
 
 def test_export_to_a_folder_is_refused(db: Path, tmp_path: Path) -> None:
@@ -552,8 +589,10 @@ def test_export_to_stdout_is_utf8_whatever_the_locale(db: Path, fmt: str) -> Non
     assert "😀" in result.stdout if fmt == "jsonl" else "Lin Qiao" in result.stdout
 
 
-def test_stats_into_a_full_device_blames_the_output_not_the_database(db: Path) -> None:
-    with open("/dev/full", "w") as full:
+def test_stats_into_a_full_device_blames_the_output_not_the_database(
+    db: Path, full_device: Path
+) -> None:
+    with open(full_device, "w") as full:
         result = subprocess.run(
             [sys.executable, "-m", "annotator", "--db", str(db), "stats"],
             stdout=full,

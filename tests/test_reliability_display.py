@@ -191,10 +191,14 @@ def test_hostile_article_is_shown_as_text_and_fetches_nothing(
         for i in range(lists["position"].topLevelItemCount())
     )
 
-    # Hover tooltips over the highlights are plain text.
+    # Hover tooltips over the highlights show names and notes as written.
     for span in window.text.spans:
-        tip = window.text._tooltip([span])
-        assert rendered(tip) == tip  # not taken for rich text
+        shown = rendered(window.text._tooltip([span]))
+        assert shown.startswith(span["label"]), shown
+        speaker = window.text.speaker_names.get(span.get("speaker_of") or "")
+        for part in (speaker, span.get("note")):
+            assert not part or part in shown, (part, shown)
+    assert any(title in rendered(window.text._tooltip([s])) for s in window.text.spans)
 
     # Show the tooltips for real, paint everything, take a screenshot, wait a while.
     img_span = next(s for s in window.text.spans if s["label"] == "speaker")
