@@ -521,9 +521,10 @@ def _claim_where(store: Store, flt: ViewFilter) -> _Where:
         phrase = Phrase.parse(flt.text, prefix=True)
         if phrase:
             found, params = phrase.rowids("spans")
+            # Matching highlights first (CROSS JOIN keeps that order), then their claims.
             where.add(
-                "c.id IN (SELECT cs.claim_id FROM claim_spans cs JOIN spans s "
-                f"ON s.id = cs.span_id WHERE s.rowid IN ({found}))",
+                "c.id IN (SELECT cs.claim_id FROM spans s CROSS JOIN claim_spans cs "
+                f"ON cs.span_id = s.id WHERE s.rowid IN ({found}))",
                 *params,
             )
         else:  # only punctuation or symbols: a plain substring
