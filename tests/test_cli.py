@@ -670,3 +670,19 @@ def test_search_usage_errors_exit_2(db: Path, args: tuple[str, ...]) -> None:
     result = run("--db", db, *args)
     no_traceback(result)
     assert result.returncode == 2
+
+
+def test_the_window_says_when_it_created_a_new_database(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import application, build_window
+
+    application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    path = tmp_path / "new.db"
+    for expected in (f"Created new database {path}", ""):
+        window = build_window(path, annotator="t", seed=False, settings=settings)
+        qtbot.addWidget(window)
+        assert window.statusBar().currentMessage() == expected
+        window.close()
+        window.store.close()

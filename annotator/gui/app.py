@@ -53,9 +53,12 @@ def build_window(
 ) -> MainWindow:
     settings = settings or make_settings()
     annotator = annotator or settings.value("annotator") or None
+    is_new = not db_path.exists()
     store = open_store(db_path, annotator, seed=seed)
     window = MainWindow(Session(store), settings)
     window.settings.setValue("database", str(db_path))
+    if is_new:
+        window.statusBar().showMessage(f"Created new database {db_path}", 10000)
     return window
 
 
