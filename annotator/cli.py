@@ -1,13 +1,18 @@
-"""The command line: the GUI (default), import, export, stats, suggest, backup, restore.
+"""The command line: the GUI (default), import, export, stats, search, suggest, backup,
+restore.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
+Commands that only read (export, stats, search) open the database read-only and
+refuse a path where there is none; import and the window create it and say so.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -16,12 +21,50 @@ from pathlib import Path
 from . import cli_backup
 from .core import formats
 from .core.errors import AnnotatorError, StoreError
-from .core.exporting import FORMATS, ExportFilter, export
+from .core.exporting import FORMATS, ExportFilter, atomic_output, export
 from .core.importing import import_paths
 from .core.schema import ARTICLE_STATUSES
-from .core.store import Store
+from .core.store import NeedsUpgrade, Store
 from .errorlog import build_report, write_report
 from .paths import default_db_path
+
+# Commands that never change the database: opened read-only, never created.
+READ_ONLY_COMMANDS = ("export", "stats", "search")
+# Commands that may create a new database (the window too).
+CREATING_COMMANDS = ("import",)
+
+# Control characters (newline, ESC of terminal escape codes) and the bidirectional
+# overrides: printed raw they split one problem over lines or rewrite the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: object) -> str:
+    """``text`` on one line with control characters shown as escapes (\\n, \\x1b)."""
+
+    def escape(match: re.Match[str]) -> str:
+        ch = match.group()
+        return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+    return _UNPRINTABLE.sub(escape, str(text))
+
+
+def _say(text: object) -> None:
+    print(printable(text))
+
+
+def _complain(text: object) -> None:
+    print(printable(text), file=sys.stderr)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("give 1 or more")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +128,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stats", help="counts per status and label")
 
+    find = sub.add_parser(
+        "search",
+        help="articles where a phrase occurs (like the window's Search tab)",
+        description="One matching article per line: id, hits, title (table), or a JSON "
+        "object per line (jsonl). Exit status 0 also when nothing matches.",
+    )
+    find.add_argument("query", metavar="QUERY", help="words to find; end with * for a prefix")
+    find.add_argument("--label", metavar="LABEL", help="only inside highlights with this label")
+    find.add_argument(
+        "--speaker",
+        metavar="NAME",
+        help="only in what speakers whose name or alias contains NAME said or are named in",
+    )
+    find.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N (50)")
+    find.add_argument("--format", choices=("table", "jsonl"), default="table")
+
     sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
     sug.add_argument("--article", action="append", metavar="ID", help="only this article")
     sug.add_argument("--todo", action="store_true", help="only articles with status todo")
@@ -94,11 +153,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Messages for people: a character the console cannot show must not end the command.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     command = args.command or "gui"
     db_path = args.db or default_db_path()
     if command == "gui":
         from .gui.app import run_gui
 
+        if args.db is not None and not db_path.exists():
+            _complain(f"annotator: created new database {db_path}")
         return run_gui(
             db_path,
             annotator=args.annotator,
@@ -108,27 +173,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command in _FILE_COMMANDS:
             return _FILE_COMMANDS[command](db_path, args)
-        if db_path.parent and not db_path.parent.exists():
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-        with Store(db_path, annotator=args.annotator) as store:
-            return _COMMANDS[command](store, args)
+        with _open(db_path, command, args.annotator) as store:
+            status = _COMMANDS[command](store, args)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+            return status
     except AnnotatorError as exc:
         _print_traceback(args)
-        print(f"annotator: {exc}", file=sys.stderr)
+        _complain(f"annotator: {exc}")
         hint = cli_backup.damaged_hint(db_path) if isinstance(exc, StoreError) else None
         if hint:
-            print(f"annotator: {hint}", file=sys.stderr)
+            _complain(f"annotator: {hint}")
         return 1
     except BrokenPipeError:
         # `annotator export | head`: the reader has what it wanted; stop quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 0
     except OSError as exc:
         _print_traceback(args)
-        print(f"annotator: {exc.filename or db_path}: {exc.strerror or exc}", file=sys.stderr)
+        if exc.filename is None:
+            # Nothing but the output is written outside the database (sqlite errors
+            # are StoreErrors): the output could not be written, not the database.
+            _silence_stdout()
+            _complain(f"annotator: standard output: cannot write ({exc.strerror or exc})")
+        else:
+            _complain(f"annotator: {exc.filename}: {exc.strerror or exc}")
         return 1
     except KeyboardInterrupt:
-        print("annotator: interrupted", file=sys.stderr)
+        _complain("annotator: interrupted")
         return 130
     except Exception as exc:  # a bug: one line here, the whole report in the log
         _print_traceback(args)
@@ -143,13 +214,37 @@ def _print_traceback(args: argparse.Namespace) -> None:
         traceback.print_exc()
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _open(db_path: Path, command: str, annotator: str | None) -> Store:
+    """The database for ``command``: read-only for the commands that only read, created
+    only by import. Raises StoreError ("no database at PATH") when it is missing."""
+    exists = db_path.exists()
+    if not exists and command not in CREATING_COMMANDS:
+        raise StoreError(f"no database at {db_path}")
+    if command in READ_ONLY_COMMANDS:
+        try:
+            return Store(db_path, annotator=annotator, readonly=True)
+        except NeedsUpgrade:
+            pass  # an older file: upgraded (after a backup copy) like any open
+    if not exists and db_path.parent and not db_path.parent.exists():
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(db_path, annotator=annotator)
+    if not exists:
+        _complain(f"annotator: created new database {db_path}")
+    return store
+
+
 def _import(store: Store, args: argparse.Namespace) -> int:
     report = import_paths(store, args.paths)
     for line in [*report.errors, *report.warnings]:
-        print(line, file=sys.stderr)
+        _complain(line)
     for line in report.file_lines():
-        print(line)
-    print(report.summary())
+        _say(line)
+    _say(report.summary())
     return 1 if report.failed else 0
 
 
@@ -160,37 +255,93 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         include_rejected=args.include_rejected,
         include_suggestions=args.include_suggestions,
     )
+    # Exact data, also in CSV: research scripts read it (the window offers a
+    # spreadsheet-safe CSV instead).
     count = export(store, args.output, fmt=args.format, flt=flt)
     if args.output != "-":
-        print(f"{count} article{'s' if count != 1 else ''} written to {args.output}")
+        # Told on stderr when the export itself went to stdout (/dev/stdout).
+        stream = sys.stderr if _is_stdout(args.output) else sys.stdout
+        print(
+            printable(f"{count} article{'s' if count != 1 else ''} written to {args.output}"),
+            file=stream,
+        )
     return 0
+
+
+def _is_stdout(path: str) -> bool:
+    """Whether ``path`` names the file standard output writes to (/dev/stdout, a link)."""
+    try:
+        out, named = os.fstat(sys.stdout.fileno()), os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (named.st_dev, named.st_ino)
 
 
 def _stats(store: Store, args: argparse.Namespace) -> int:
     stats = store.stats()
-    print(f"database: {store.path}")
-    print(f"articles: {stats['articles']}")
+    _say(f"database: {store.path}")
+    _say(f"articles: {stats['articles']}")
     for status in ARTICLE_STATUSES:
-        print(f"  {status}: {stats['by_status'].get(status, 0)}")
-    print(f"spans: {stats['spans']}")
+        _say(f"  {status}: {stats['by_status'].get(status, 0)}")
+    _say(f"spans: {stats['spans']}")
+    # Two breakdowns of the same spans, each under its own heading.
+    _say("  by label:")
     for label, count in stats["by_label"].items():
-        print(f"  {label}: {count}")
+        _say(f"    {label}: {count}")
+    _say("  by status:")
     for status, count in stats["by_span_status"].items():
-        print(f"  ({status}: {count})")
+        _say(f"    {status}: {count}")
     for key in ("speakers", "claims", "positions", "targets"):
-        print(f"{key}: {stats[key]}")
+        _say(f"{key}: {stats[key]}")
+    return 0
+
+
+def _search(store: Store, args: argparse.Namespace) -> int:
+    from .core import queries
+
+    if not queries.Phrase.parse(args.query):
+        _complain(f"annotator: search: no letters or digits to look for in {args.query!r}")
+        return 2
+    flt = queries.ViewFilter(label=args.label, speaker_text=args.speaker or "")
+    rows = queries.search(store, args.query, flt, limit=args.limit)
+    if args.format == "jsonl":
+        with atomic_output("-") as out:  # UTF-8 whatever the locale
+            for row in rows:
+                record = {
+                    "id": row["article_id"],
+                    "title": row["title"],
+                    "date": row["date"],
+                    "hits": [list(hit) for hit in row["hits"]],
+                    "snippet": row["snippet"],
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 0
+    for row in rows:
+        print(f"{row['article_id']}\t{len(row['hits'])}\t{printable(row['title'] or '')}")
     return 0
 
 
 def _suggest(store: Store, args: argparse.Namespace) -> int:
     from .core.suggest.runner import suggest_corpus
 
+    for article_id in args.article or ():
+        try:
+            store.article(article_id)
+        except AnnotatorError:
+            _complain(f"annotator: suggest: no article with id {article_id!r}")
+            return 2
     report = suggest_corpus(store, article_ids=args.article, only_todo=args.todo)
-    print(report.summary())
+    _say(report.summary())
     return 0
 
 
-_COMMANDS = {"import": _import, "export": _export, "stats": _stats, "suggest": _suggest}
+_COMMANDS = {
+    "import": _import,
+    "export": _export,
+    "stats": _stats,
+    "search": _search,
+    "suggest": _suggest,
+}
 # Commands on whole files: they never open the database as a Store.
 _FILE_COMMANDS = {"backup": cli_backup.run_backup, "restore": cli_backup.run_restore}
 

@@ -40,6 +40,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import sqlite_utils  # noqa: E402
+
 from annotator.core import schema  # noqa: E402
 from annotator.core.exporting import export  # noqa: E402
 from annotator.core.importing import import_paths  # noqa: E402
@@ -198,10 +200,9 @@ def raw_import(parts: list[Path], db: Path) -> None:
     """The same rows into the same schema with executemany: the floor for an import."""
     conn = _connect(db)
     conn.execute("BEGIN")
-    # Every version's tables and indexes, as Store makes them.
-    for statement in f"{schema._V1};\n{schema._V2}".split(";\n"):
-        if statement.strip():
-            conn.execute(statement)
+    # Every migration: the indexes (words and trigrams) and their triggers included.
+    for migrate in schema.MIGRATIONS:
+        migrate(sqlite_utils.Database(conn))
     conn.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
     conn.execute("COMMIT")
     stamp = "2026-01-01T00:00:00.000Z"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -94,13 +96,14 @@ def test_import_with_db_option(tmp_path: Path, articles: Path) -> None:
     no_traceback(result)
     assert result.returncode == 0
     assert result.stdout.strip() == "3 articles added, 0 skipped as duplicates, 0 failed"
-    assert result.stderr == ""
+    assert result.stderr.strip() == f"annotator: created new database {path}"
     with Store(path) as s:
         assert s.article_count() == 3
 
     again = run("--db", path, "import", articles / "a.txt")
     assert again.returncode == 0
     assert again.stdout.strip() == "0 articles added, 1 skipped as duplicates, 0 failed"
+    assert again.stderr == ""  # nothing was created this time
 
 
 def test_import_with_environment_variable(tmp_path: Path, articles: Path) -> None:
@@ -132,7 +135,8 @@ def test_import_failures_exit_1_one_line_each_good_ones_kept(
 
     no_traceback(result)
     assert result.returncode == 1
-    errors = result.stderr.strip().splitlines()
+    created, *errors = result.stderr.strip().splitlines()
+    assert created == f"annotator: created new database {path}"
     assert len(errors) == 6
     expected_starts = [
         str(tmp_path / "missing.txt"),
@@ -261,14 +265,26 @@ def test_stats(db: Path) -> None:
     assert "articles: 3" in out
     assert "  todo: 2" in out and "  done: 1" in out
     assert "spans: 3" in out
-    assert "  claim: 1" in out and "  cue: 1" in out and "  speaker: 1" in out
-    assert "(rejected: 1)" in out
+    # Each breakdown of the spans sits under its own heading, indented below it.
+    lines = out.splitlines()
+    start = lines.index("spans: 3")
+    assert lines[start + 1 : start + 9] == [
+        "  by label:",
+        "    claim: 1",
+        "    cue: 1",
+        "    speaker: 1",
+        "  by status:",
+        "    accepted: 2",
+        "    rejected: 1",
+        "speakers: 0",
+    ]
 
 
-def test_stats_on_a_new_database_creates_it_empty(tmp_path: Path) -> None:
+def test_stats_on_a_missing_database_refuses(tmp_path: Path) -> None:
     result = run("stats", env={"ANNOTATOR_DB": str(tmp_path / "fresh.db")})
-    assert result.returncode == 0
-    assert "articles: 0" in result.stdout
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"annotator: no database at {tmp_path / 'fresh.db'}"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -419,3 +435,254 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert Path(found["module"]).resolve().is_relative_to(venv.resolve())
     assert Path(found["dir"]).resolve().is_relative_to(venv.resolve())
     assert found["labels"] == ["speaker", "claim", "cue", "target"]
+
+
+# --- read-only commands never create or change a database ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "args", [("export", "-o", "OUT"), ("stats",), ("search", "bloc"), ("export",)]
+)
+def test_read_only_commands_refuse_a_missing_database(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    out = tmp_path / "results.jsonl"
+    out.write_text('{"good": "earlier export"}\n', encoding="utf-8")
+    mistyped = tmp_path / "typo" / "aa.db"
+    result = run("--db", mistyped, *(str(out) if a == "OUT" else a for a in args))
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"annotator: no database at {mistyped}"
+    assert result.stdout == ""
+    assert not mistyped.parent.exists()
+    assert out.read_text(encoding="utf-8") == '{"good": "earlier export"}\n'
+
+
+def test_suggest_refuses_a_missing_database(tmp_path: Path) -> None:
+    result = run("--db", tmp_path / "aa.db", "suggest")
+    assert result.returncode == 1
+    assert "no database at" in result.stderr
+    assert not (tmp_path / "aa.db").exists()
+
+
+def test_reading_commands_leave_the_file_as_it_was(db: Path, tmp_path: Path) -> None:
+    before, mtime = db.read_bytes(), db.stat().st_mtime_ns
+    for args in (("stats",), ("export", "-o", tmp_path / "o.jsonl"), ("search", "Pacific")):
+        assert run("--db", db, *args).returncode == 0
+    assert db.read_bytes() == before and db.stat().st_mtime_ns == mtime
+
+
+def _read_only_folder(folder: Path, command: str) -> list[str] | None:
+    """A shell command running ``command`` with ``folder`` read-only, or None."""
+    if os.geteuid() != 0:
+        return [
+            "sh",
+            "-c",
+            f"chmod a-w {folder}/* {folder} && {command}; s=$?; chmod u+w {folder}; exit $s",
+        ]
+    if shutil.which("unshare") is None:
+        return None
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+    if probe.returncode != 0:
+        return None
+    return ["unshare", "-m", "sh", "-c", f"mount --bind -o ro {folder} {folder} && {command}"]
+
+
+def test_database_on_a_read_only_mount_can_be_exported_and_counted(
+    db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    target = folder / "cli.db"
+    shutil.copy2(db, target)
+    out = tmp_path / "out.jsonl"
+    exe = f"{sys.executable} -m annotator --db {target}"
+    command = _read_only_folder(folder, f"{exe} stats && {exe} export -o {out}")
+    if command is None:
+        pytest.skip("no way to make a read-only folder here")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert "articles: 3" in result.stdout
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
+# --- -o: devices, FIFOs, folders, standard output --------------------------------------------
+
+
+def test_export_into_a_fifo_writes_into_it(db: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    try:
+        result = run("--db", db, "export", "-o", fifo)
+        replaced = not fifo.is_fifo()
+        if replaced:  # nobody will ever write into what the reader waits on
+            reader.kill()
+        got, _ = reader.communicate(timeout=TIMEOUT)
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+            reader.wait()
+    assert not replaced  # still the FIFO, not a regular file in its place
+    assert result.returncode == 0, result.stderr
+    assert len(got.decode("utf-8").splitlines()) == 3
+
+
+# The devices are made in the test's folder, never the system's /dev/full or
+# /dev/stdout: code with the bug this checks for would replace them for everyone.
+
+
+@pytest.fixture
+def full_device(tmp_path: Path) -> Path:
+    """A private copy of /dev/full (a character device: every write fails, disk full)."""
+    node = tmp_path / "full"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        with open(node, "w") as handle:
+            handle.write("x")
+            handle.flush()
+    except PermissionError:
+        pytest.skip("cannot make or open a device node here (not root, or a nodev mount)")
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            pytest.skip(f"no full device here ({exc})")
+    return node
+
+
+def test_export_to_a_full_device_stays_a_device(db: Path, full_device: Path) -> None:
+    result = run("--db", db, "export", "-o", full_device)
+    no_traceback(result)
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"annotator: {full_device}: cannot write")
+    assert full_device.is_char_device()
+
+
+@pytest.mark.parametrize("name", ["/dev/fd/1", "/proc/self/fd/1", "link"])
+def test_export_to_standard_output_by_name_writes_into_it(
+    db: Path, tmp_path: Path, name: str
+) -> None:
+    if name == "link":  # a link to the process's stdout, as /dev/stdout is
+        (tmp_path / "out").symlink_to("/proc/self/fd/1")
+        name = str(tmp_path / "out")
+    result = run("--db", db, "export", "-o", name)
+    assert result.returncode == 0, result.stderr
+    assert len([json.loads(line) for line in result.stdout.splitlines()]) == 3
+    assert "3 articles written" in result.stderr
+
+
+def test_export_to_a_folder_is_refused(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    result = run("--db", db, "export", "-o", tmp_path / "folder")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "is a folder" in result.stderr
+    assert list((tmp_path / "folder").iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_to_stdout_is_utf8_whatever_the_locale(db: Path, fmt: str) -> None:
+    result = run("--db", db, "export", "--format", fmt, env={"PYTHONIOENCODING": "cp1252"})
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert "😀" in result.stdout if fmt == "jsonl" else "Lin Qiao" in result.stdout
+
+
+def test_stats_into_a_full_device_blames_the_output_not_the_database(
+    db: Path, full_device: Path
+) -> None:
+    with open(full_device, "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "annotator", "--db", str(db), "stats"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=TIMEOUT,
+        )
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line == "annotator: standard output: cannot write (No space left on device)"
+
+
+# --- messages, usage ------------------------------------------------------------------------
+
+
+def test_file_names_with_newlines_and_escape_codes_stay_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "two\nlines\x1b[31m.txt").write_bytes(b"")
+    result = run("--db", tmp_path / "x.db", "import", folder)
+    no_traceback(result)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if "created new database" not in line]
+    assert len(problems) == 1
+    assert "\x1b" not in result.stderr
+    assert "two\\nlines\\x1b[31m.txt" in problems[0]
+
+
+def test_suggest_unknown_article_is_a_usage_error(db: Path) -> None:
+    result = run("--db", db, "suggest", "--article", "nope")
+    no_traceback(result)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "annotator: suggest: no article with id 'nope'"
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def test_search_lists_one_matching_article_per_line(db: Path) -> None:
+    result = run("--db", db, "search", "pacific")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    article_id, hits, title = line.split("\t")
+    assert (hits, title) == ("1", "Backyard")
+    with Store(db) as s:
+        assert s.article(article_id)["title"] == "Backyard"
+
+    result = run("--db", db, "search", "bloc", "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["title"] for r in records] == ["Ministry warns against bloc politics"]
+    (rec,) = records
+    with Store(db) as s:
+        text = s.article_text(rec["id"])
+    assert [text[a:b].lower() for a, b in rec["hits"]] == ["bloc", "bloc"]
+
+
+def test_search_filters_and_limit(db: Path) -> None:
+    assert run("--db", db, "search", "pacific", "--label", "claim").stdout.count("\n") == 1
+    assert run("--db", db, "search", "pacific", "--label", "speaker").stdout == ""
+    spoken = run("--db", db, "search", "backyard", "--speaker", "nobody")
+    assert spoken.returncode == 0 and spoken.stdout == ""
+    many = run("--db", db, "search", "newswire", "--limit", "1")
+    assert many.returncode == 0 and many.stdout.count("\n") == 1
+    assert run("--db", db, "search", "newswire").stdout.count("\n") == 2
+
+
+def test_search_with_no_match_exits_0(db: Path) -> None:
+    result = run("--db", db, "search", "nothingofthekind")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize("args", [("search",), ("search", "x", "--limit", "0"), ("search", "--")])
+def test_search_usage_errors_exit_2(db: Path, args: tuple[str, ...]) -> None:
+    result = run("--db", db, *args)
+    no_traceback(result)
+    assert result.returncode == 2
+
+
+def test_the_window_says_when_it_created_a_new_database(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import application, build_window
+
+    application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    path = tmp_path / "new.db"
+    for expected in (f"Created new database {path}", ""):
+        window = build_window(path, annotator="t", seed=False, settings=settings)
+        qtbot.addWidget(window)
+        assert window.statusBar().currentMessage() == expected
+        window.close()
+        window.store.close()

@@ -312,6 +312,47 @@ def test_w3c_json_ld(store: Store, world: World, tmp_path: Path) -> None:
         assert (quote["prefix"] + quote["exact"] + quote["suffix"]) in TEXT
 
 
+def test_w3c_creator_is_a_person_not_an_iri(store: Store, world: World, tmp_path: Path) -> None:
+    export(store, tmp_path / "out.jsonld", fmt="w3c")
+    items = json.loads((tmp_path / "out.jsonld").read_text(encoding="utf-8"))["items"]
+    annotators = {s["id"]: s["annotator"] for s in store.spans(world.article)}
+    for item in items:
+        span_id = item["id"].rsplit(":", 1)[1]
+        assert item["creator"] == {"type": "Person", "name": annotators[span_id]}
+
+
+FORMULAS = ["=1+2", "+SUM(A1)", "-3 said", "@cmd", "\tTabbed"]
+# A carriage return starts a formula too; it lives in a note (article text is normalised).
+NOTES = ["=1+2", "+SUM(A1)", "-3 said", "@cmd", "\rReturn"]
+
+
+def test_csv_keeps_exact_data_unless_made_safe_for_spreadsheets(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    text = " ".join(FORMULAS) + " fine"
+    aid = store.add_article(text, title='=HYPERLINK("http://x")')
+    for word, note in zip(FORMULAS, NOTES, strict=True):
+        start = text.index(word)
+        store.add_span(aid, start, start + len(word), "claim", note=note)
+
+    def rows(**options: Any) -> list[dict[str, str]]:
+        target = tmp_path / "out.csv"
+        export(store, target, fmt="csv", **options)
+        with target.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    exact = rows()
+    assert [r["text"] for r in exact] == FORMULAS
+    assert [r["note"] for r in exact] == NOTES
+    assert exact[0]["article_title"] == '=HYPERLINK("http://x")'
+
+    safe = rows(safe_for_spreadsheets=True)
+    assert [r["text"] for r in safe] == ["'" + f for f in FORMULAS]
+    assert [r["note"] for r in safe] == ["'" + f for f in NOTES]
+    assert safe[0]["article_title"] == '\'=HYPERLINK("http://x")'
+    # Offsets and ids stay as they are: only cells a spreadsheet would run change.
+    assert [(r["start"], r["span_id"]) for r in safe] == [(r["start"], r["span_id"]) for r in exact]
+
+
 def test_w3c_empty_store_is_still_valid_json(store: Store, tmp_path: Path) -> None:
     export(store, tmp_path / "out.jsonld", fmt="w3c")
     assert json.loads((tmp_path / "out.jsonld").read_text())["items"] == []
@@ -666,3 +707,63 @@ def test_csv_lists_every_claim_a_span_belongs_to(tmp_path: Path) -> None:
     (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
     assert row["claim_id"].split(";") == [first["id"], second["id"]]
     assert row["claim_kind"] == "direct;mixed"
+
+
+# --- the window's CSV: safe to open in spreadsheets ----------------------------------------
+
+
+def _formula_store(path: Path) -> Store:
+    store = Store(path, annotator="=cmd|' /C calc'!A0")
+    text = "Title\n\n=1+2 said the minister.\n"
+    aid = store.add_article(text, title="@SUM(A1)")
+    span = store.tag(aid, text.index("=1+2"), text.index("=1+2") + 4, "claim")["span"]
+    store.update_span(span["id"], note="-2")
+    return store
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_window_csv_export_is_safe_for_spreadsheets_by_default_and_says_so(
+    qtbot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import application, build_window
+
+    application()
+    _formula_store(tmp_path / "f.db").close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(tmp_path / "f.db", annotator="t", seed=False, settings=settings)
+    qtbot.addWidget(window)
+    assert window.safe_csv_action.isChecked()
+    assert "spreadsheets" in window.safe_csv_action.text()
+
+    out = tmp_path / "safe.csv"
+    task = window.export_to(str(out), "csv", show_dialog=False)
+    qtbot.waitUntil(lambda: task not in window.tasks, timeout=10000)
+    (row,) = _csv_rows(out)
+    assert (row["text"], row["note"], row["article_title"]) == ("'=1+2", "'-2", "'@SUM(A1)")
+    assert row["annotator"] == "'=cmd|' /C calc'!A0"
+    assert "apostrophe" in window.statusBar().currentMessage()
+
+    # The corpus views export with the same choice.
+    views = window.views
+    views.show_view("claims")
+    with qtbot.waitSignal(views.message, timeout=10000) as said:
+        views.export_current(tmp_path / "view.csv", "csv", show_dialog=False)
+    qtbot.waitUntil(lambda: (tmp_path / "view.csv").exists(), timeout=10000)
+    assert _csv_rows(tmp_path / "view.csv")[0]["text"] == "'=1+2"
+    assert "apostrophe" in said.args[0]
+
+    # Switched off (remembered): the exact data, as the command line writes it.
+    window.safe_csv_action.setChecked(False)
+    assert settings.value("safe_csv", type=bool) is False
+    task = window.export_to(str(tmp_path / "exact.csv"), "csv", show_dialog=False)
+    qtbot.waitUntil(lambda: task not in window.tasks, timeout=10000)
+    (row,) = _csv_rows(tmp_path / "exact.csv")
+    assert (row["text"], row["note"], row["article_title"]) == ("=1+2", "-2", "@SUM(A1)")
+    window.close()
+    window.store.close()

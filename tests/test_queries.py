@@ -9,6 +9,7 @@ of write: import (executemany), edits, deletes, undo/redo and merges.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -649,3 +650,87 @@ def test_export_view_writes_only_the_filtered_articles(
     out3 = tmp_path / "search.csv"
     assert q.export_view(store, out3, "search", query="corridor", fmt="csv") == 1
     assert corpus.a3 in out3.read_text(encoding="utf-8")
+
+
+# -- every script ------------------------------------------------------------------------------
+
+# Our own sentences; the word searched for, exactly as it appears in the text.
+SCRIPTS = {
+    "greek": ("Η υπουργός μίλησε στην Αθήνα για το νέο σχέδιο.", ["Αθήνα", "υπουργός"]),
+    "cyrillic": ("Министр сказал, что Ёлка стоит на площади.", ["Ёлка", "площади"]),
+    "korean": ("장관은 서울에서 회담을 열었다고 밝혔다.", ["서울", "회담을", "밝혔다"]),
+    "chinese": ("外交部长在北京举行会议并发表讲话。", ["北京", "举行会议", "讲话"]),
+    "japanese": ("大臣は東京で会議を開いたと述べた。", ["東京", "会議を開いた", "述べた"]),
+    "thai": ("รัฐมนตรีกล่าวที่กรุงเทพมหานครวันนี้", ["กรุงเทพ", "กล่าว"]),
+    "arabic": ("كَتَبَ الوزير رسالة إلى المدينة.", ["كَتَبَ", "الوزير", "المدينة"]),
+    "latin": ("La ministre a visité Besançon et Malmö hier.", ["Besançon", "Malmö", "visité"]),
+}
+
+
+@pytest.fixture
+def scripts_store() -> tuple[Store, dict[str, str]]:
+    store = Store(memory=True)
+    ids = {}
+    for name, (text, words) in SCRIPTS.items():
+        ids[name] = aid = store.add_article(text, title=name)
+        start = text.index(words[0])
+        store.add_span(aid, start, start + len(words[0]), "target")
+    return store, ids
+
+
+@pytest.mark.parametrize("script", list(SCRIPTS))
+def test_a_word_as_it_appears_finds_its_article_in_every_script(
+    scripts_store: tuple[Store, dict[str, str]], script: str
+) -> None:
+    store, ids = scripts_store
+    text, words = SCRIPTS[script]
+    for word in words:
+        rows = q.search(store, word)
+        assert [r["article_id"] for r in rows] == [ids[script]], word
+        assert q.search_count(store, word) == 1
+        (hit, *_more) = rows[0]["hits"]
+        assert text[hit[0] : hit[1]] == word
+        assert q.view_article_ids(store, "search", query=word) == [ids[script]]
+    # Inside highlights too (the spans' index), and by date order.
+    first = words[0]
+    found = q.search(store, first, ViewFilter(label="target"), order="date")
+    assert [r["article_id"] for r in found] == [ids[script]]
+    assert found[0]["span_ids"]
+    assert q.search(store, first, ViewFilter(label="claim")) == []
+
+
+def test_case_and_latin_accents_are_ignored_other_accents_kept(
+    scripts_store: tuple[Store, dict[str, str]],
+) -> None:
+    store, ids = scripts_store
+    assert [r["article_id"] for r in q.search(store, "besancon ET malmo")] == [ids["latin"]]
+    assert [r["article_id"] for r in q.search(store, "αθήνα")] == [ids["greek"]]
+    assert [r["article_id"] for r in q.search(store, "ёлка")] == [ids["cyrillic"]]
+    assert [r["article_id"] for r in q.search(store, "ЁЛ")] == [ids["cyrillic"]]
+
+
+def test_index_of_every_script_survives_edits_and_undo(
+    scripts_store: tuple[Store, dict[str, str]],
+) -> None:
+    store, ids = scripts_store
+    store.delete_article(ids["chinese"])
+    index_ok(store)
+    assert q.search(store, "举行会议") == []
+    store.undo()
+    index_ok(store)
+    assert [r["article_id"] for r in q.search(store, "举行会议")] == [ids["chinese"]]
+
+
+def test_every_word_of_the_sample_corpus_finds_its_article() -> None:
+    """Words as they appear (every one outside ASCII, and a sample of the others)."""
+    store = Store(memory=True)
+    corpus = Path(__file__).resolve().parent.parent / "sample_corpus"
+    import_paths(store, sorted(corpus.glob("*.txt")))
+    missed = []
+    for (aid,) in store.db.execute("SELECT id FROM articles").fetchall():
+        words = dict.fromkeys(re.findall(r"[^\W_]+", store.article_text(aid)))
+        chosen = [w for i, w in enumerate(words) if not w.isascii() or i % 15 == 0]
+        for word in chosen:
+            if aid not in q.view_article_ids(store, "search", query=word):
+                missed.append(word)
+    assert missed == []

@@ -191,10 +191,14 @@ def test_hostile_article_is_shown_as_text_and_fetches_nothing(
         for i in range(lists["position"].topLevelItemCount())
     )
 
-    # Hover tooltips over the highlights are plain text.
+    # Hover tooltips over the highlights show names and notes as written.
     for span in window.text.spans:
-        tip = window.text._tooltip([span])
-        assert rendered(tip) == tip  # not taken for rich text
+        shown = rendered(window.text._tooltip([span]))
+        assert shown.startswith(span["label"]), shown
+        speaker = window.text.speaker_names.get(span.get("speaker_of") or "")
+        for part in (speaker, span.get("note")):
+            assert not part or part in shown, (part, shown)
+    assert any(title in rendered(window.text._tooltip([s])) for s in window.text.spans)
 
     # Show the tooltips for real, paint everything, take a screenshot, wait a while.
     img_span = next(s for s in window.text.spans if s["label"] == "speaker")
@@ -276,3 +280,222 @@ def test_loading_every_module_pulls_in_no_network_library() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+# -- every widget that shows a name, a note or text ----------------------------------------
+
+NAME = '<b>Big</b> <img src="/tmp/x.png">'
+TARGET = "<i>Zebra</i> &lt; &amp;"
+NOTE = 'a < b &lt; c <img src="/tmp/x.png">'
+
+
+def _plain_shown(text: str, fmt) -> str:
+    """What a QLabel shows for ``text`` in its text format."""
+    from PySide6.QtCore import Qt
+
+    if fmt == Qt.TextFormat.PlainText:
+        return text
+    if fmt == Qt.TextFormat.RichText:
+        from PySide6.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setHtml(text)
+        return doc.toPlainText()
+    return rendered(text)
+
+
+def _count(method) -> int:
+    """rowCount/columnCount of any model (list models take no parent, or only one)."""
+    from PySide6.QtCore import QModelIndex
+
+    for args in ((), (QModelIndex(),)):
+        try:
+            return method(*args)
+        except TypeError:
+            continue
+    return 1
+
+
+def literal_in(root, needles: tuple[str, ...] = (NAME, TARGET, NOTE)) -> int:
+    """Check every label and item (text and tooltip) under ``root`` that shows part of a
+    hostile string shows it whole, as written; returns how many places were checked."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+    markers = {"Big": NAME, "Zebra": TARGET, "&lt; c": NOTE}
+    checked = 0
+
+    def check(where: str, shown: str, raw: str) -> None:
+        nonlocal checked
+        for marker, needle in markers.items():
+            if marker in raw and needle in needles:
+                checked += 1
+                assert needle in shown, f"{where}: {raw!r} shows as {shown!r}"
+
+    labels = [root] if isinstance(root, QLabel) else []
+    for label in labels + root.findChildren(QLabel):
+        check(
+            f"label {label.objectName()}",
+            _plain_shown(label.text(), label.textFormat()),
+            label.text(),
+        )
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        for r in range(min(_count(model.rowCount), 100)):
+            for c in range(max(1, _count(model.columnCount))):
+                index = model.index(r, c)
+                text = model.data(index, Qt.ItemDataRole.DisplayRole)
+                if isinstance(text, str):
+                    check(f"{type(view).__name__} cell", text, text)
+                tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+                if isinstance(tip, str):
+                    check(f"{type(view).__name__} tooltip", rendered(tip), tip)
+    return checked
+
+
+@pytest.fixture
+def named_window(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui.app import application, build_window
+
+    application()
+    db = tmp_path / "names.db"
+    text = "Officials met on Monday. The envoy said the plan was fair and final.\n"
+    with Store(db, annotator="setup") as store:
+        aid = store.add_article(text, title=f"{NAME} report")
+        mention = store.tag(aid, text.index("The envoy"), text.index(" said"), "speaker")["span"]
+        start = text.index("the plan")
+        claim = store.tag(aid, start, start + len("the plan was fair"), "claim")
+        store.attribute_claim(
+            claim["claim"]["id"], speaker_name=NAME, mention_span_id=mention["id"]
+        )
+        store.update_span(claim["span"]["id"], note=NOTE)
+        speaker_id = store.claim(claim["claim"]["id"])["speaker_id"]
+        position = store.add_position(
+            aid,
+            speaker_id=speaker_id,
+            target=TARGET,
+            stance="against",
+            evidence=[claim["claim"]["id"]],
+        )
+        ids = {
+            "article": aid,
+            "claim": claim["claim"]["id"],
+            "claim_span": claim["span"]["id"],
+            "mention": mention["id"],
+            "speaker": speaker_id,
+            "position": position["position"]["id"] if "position" in position else None,
+        }
+        if ids["position"] is None:
+            ids["position"] = store.positions(aid)[0]["id"]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = build_window(db, annotator="tester", seed=False, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, ids
+    if win.popup is not None:
+        win.popup.close()
+    win.close()
+    win.store.close()
+
+
+def test_every_widget_shows_a_hostile_name_as_written(
+    named_window, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QInputDialog, QMessageBox, QToolTip
+
+    window, ids = named_window
+    lists = window.panel._lists
+    qtbot.waitUntil(lambda: sum(w.topLevelItemCount() for w in lists.values()) >= 4)
+    assert literal_in(window.panel) >= 3  # speaker, target and note rows
+
+    # The hover tooltip over the claim: speaker and note, literally.
+    claim_span = next(s for s in window.text.spans if s["id"] == ids["claim_span"])
+    tip = window.text._tooltip([claim_span])
+    assert NOTE in rendered(tip), tip
+
+    # The popups: who said it, which speaker a mention is, the position.
+    window.ask_claim_speaker(ids["claim"])
+    assert literal_in(window.popup, (NAME,)) >= 1
+    window.popup.close()
+    window.ask_mention_speaker(ids["mention"])
+    assert literal_in(window.popup, (NAME,)) >= 1
+    window.popup.close()
+    window.add_position(ids["position"])
+    assert literal_in(window.popup, (NAME, TARGET)) >= 1
+    window.popup.close()
+    window.popup = None
+
+    # The review bar describes each stop with its speaker.
+    window.start_review()
+    checked = 0
+    for _ in range(4):
+        checked += literal_in(window.review_bar)
+        window.review_step(1)
+    assert checked >= 1
+    window.stop_review()
+
+    # Dialogs: the note editor's label holds the highlighted text, errors hold names.
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getMultiLineText",
+        staticmethod(lambda _p, _t, label, *a, **k: (asked.append(label), ("", False))[1]),
+    )
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        staticmethod(lambda _p, _t, label, *a, **k: (asked.append(label), ("", False))[1]),
+    )
+    warned: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a, **k: warned.append(text))
+    )
+    window.show_error(f"{NAME}: cannot do that")
+    assert NAME in rendered(warned[-1])
+
+    # The corpus views: every table, the grid's cell title and tooltips, dialogs.
+    views = window.views
+    window.centre_tabs.setCurrentWidget(views)
+    for name in ("speakers", "claims", "positions", "search", "timeline"):
+        views.show_view(name)
+        tab = views.current_tab()
+        if name == "search":
+            tab.run_search("plan")
+        if name == "timeline":
+            tab.choose("speaker", ids["speaker"])
+        qtbot.wait(50)
+        assert literal_in(tab) >= (1 if name != "timeline" else 0), name
+
+    speakers = views.speakers
+    assert speakers.select(ids["speaker"])
+    speakers.alias_dialog()
+    assert NAME in rendered(asked[-1]), asked[-1]
+
+    views.show_view("positions")
+    tab = views.positions
+    grid = tab.grid
+    r = next(i for i, s in enumerate(grid.grid.speakers) if s.id == ids["speaker"])
+    c = next(i for i, t in enumerate(grid.grid.targets) if t.name == TARGET)
+    point = grid.cell_rect(r, c).center().toPoint()
+    tab.scroll.ensureVisible(point.x(), point.y())
+    QTest.mouseClick(grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert NAME in _plain_shown(tab.cell_title.text(), tab.cell_title.textFormat())
+    assert TARGET in _plain_shown(tab.cell_title.text(), tab.cell_title.textFormat())
+    tips: list[str] = []
+    monkeypatch.setattr(
+        QToolTip, "showText", staticmethod(lambda _pos, text, *a, **k: tips.append(text))
+    )
+    QTest.mouseMove(grid, point)
+    assert tips and TARGET in rendered(tips[-1]) and NAME in rendered(tips[-1]), tips
+
+    window.centre_tabs.setCurrentIndex(0)
+    shot = window.grab()
+    assert shot.save(str(tmp_path / "names.png"))

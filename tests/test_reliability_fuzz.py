@@ -334,5 +334,6 @@ def test_command_line_refuses_a_huge_file_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"{big}: file too large (51 MB; the limit is 50 MB)"
+        f"annotator: created new database {tmp_path / 'x.db'}",
+        f"{big}: file too large (51 MB; the limit is 50 MB)",
     ], result.stderr

@@ -233,3 +233,31 @@ def test_a_failing_migration_leaves_the_file_unchanged(v1_db: Path, next_version
     next_version["state"]["fail"] = None
     with Store(v1_db) as store:
         assert store.schema_version() == schema.SCHEMA_VERSION
+
+
+def test_upgrade_fills_the_trigram_index_for_text_already_there(v1_db: Path) -> None:
+    """Version 3 adds the index for scripts without spaces: articles and highlights of
+    the old file are found at once, and the indexes agree with their tables."""
+    from annotator.core import queries
+
+    text = "外交部长在北京举行会议并发表讲话。"
+    conn = sqlite3.connect(v1_db)
+    with conn:
+        conn.execute(
+            "INSERT INTO articles (id, title, text, text_sha256, imported_at) "
+            "VALUES ('art-zh', 'zh', ?, 'sha-zh', '2024-01-01T00:00:00Z')",
+            [text],
+        )
+        conn.execute(
+            'INSERT INTO spans (id, article_id, start, "end", text, label, created, updated) '
+            "VALUES ('sp-zh', 'art-zh', 7, 11, '举行会议', 'claim', 'x', 'x')"
+        )
+    conn.close()
+    with Store(v1_db) as store:
+        queries.check_search_index(store)
+        assert [r["article_id"] for r in queries.search(store, "举行会议")] == ["art-zh"]
+        assert [r["article_id"] for r in queries.search(store, "北京")] == ["art-zh"]
+        found = queries.search(store, "会议", queries.ViewFilter(label="claim"))
+        assert [(r["span_ids"], r["hits"]) for r in found] == [(["sp-zh"], [(9, 11)])]
+        # The English articles of the old file are still found by their words.
+        assert queries.search_count(store, "bloc politics") >= 1

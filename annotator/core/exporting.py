@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import glob
+import io
 import json
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -228,20 +230,70 @@ def _remove_stale_parts(folder: Path, name: str) -> None:
                 part.unlink()
 
 
+# Paths that name this process's standard output rather than a file.
+_STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+
+
 @contextmanager
-def atomic_output(target: str | Path) -> Iterator[IO[str]]:
-    """A text file that replaces ``target`` only once fully written ("-": stdout)."""
-    if str(target) == "-":
+def _stdout_utf8() -> Iterator[IO[str]]:
+    """Standard output as UTF-8 text whatever the locale (PYTHONIOENCODING, consoles)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # replaced by a text-only stream (tests, embedding): use it
         yield sys.stdout
         sys.stdout.flush()
         return
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
+    try:
+        yield wrapper
+        wrapper.flush()
+    finally:
+        # Detach, so closing the wrapper later never closes the real stdout.
+        with suppress(ValueError):
+            wrapper.detach()
+
+
+@contextmanager
+def _straight(target: Path) -> Iterator[IO[str]]:
+    """Write into a FIFO, a device or a terminal as it is: renaming a file over it
+    would replace the device with a regular file."""
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_output(target: str | Path) -> Iterator[IO[str]]:
+    """A UTF-8 text file that replaces ``target`` only once fully written.
+
+    "-" (or /dev/stdout) is standard output. A FIFO, a device or another special
+    file is written straight into; only a regular file (or a new path) goes through
+    a temporary file renamed into place. A folder is refused with AnnotatorError.
+    """
+    if str(target) in _STDOUT_NAMES:
+        with _stdout_utf8() as out:
+            yield out
+        return
     target = Path(target)
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise AnnotatorError(f"{target}: cannot write the export ({exc.strerror or exc})") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise AnnotatorError(f"{target}: is a folder; give a file name to export to")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with _straight(target) as out:
+            yield out
+        return
+    # A symbolic link keeps pointing at the new export: replace the file it names.
+    target = Path(os.path.realpath(target)) if target.is_symlink() else target
     folder = target.parent if str(target.parent) else Path(".")
     _remove_stale_parts(folder, target.name)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     # mkstemp makes the file private; an export should read like any file the user writes.
     with suppress(OSError):
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.chmod(tmp, info.st_mode & 0o777 if info is not None else 0o644)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -277,9 +329,32 @@ def _jsonl(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
         yield
 
 
-def _csv(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+# What a spreadsheet takes for the start of a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` with an apostrophe in front when a spreadsheet would run it as a
+    formula; anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv(
+    records: Iterable[dict], out: IO[str], *, safe_for_spreadsheets: bool = False
+) -> Iterator[None]:
+    plain = csv.writer(out)
+    plain.writerow(CSV_COLUMNS)
+    if safe_for_spreadsheets:
+
+        class _SafeWriter:
+            def writerow(self, row: list[Any]) -> None:
+                plain.writerow([spreadsheet_safe(v) for v in row])
+
+        writer: Any = _SafeWriter()
+    else:
+        writer = plain
     for rec in records:
         names = {s["id"]: s["name"] for s in rec["speakers"]}
         speaker_of = {m: s["id"] for s in rec["speakers"] for m in s["mentions"]}
@@ -322,11 +397,16 @@ def w3c_annotation(record: dict, span: dict, *, context: int = 32) -> dict[str, 
     body = [{"type": "TextualBody", "purpose": "tagging", "value": span["label"]}]
     if span["note"]:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": span["note"]})
-    return {
+    annotation: dict[str, Any] = {
         "id": f"urn:annotator:span:{span['id']}",
         "type": "Annotation",
         "motivation": "tagging",
-        "creator": span["annotator"],
+    }
+    if span["annotator"]:
+        # A plain string would be read as an IRI by the Web Annotation context.
+        annotation["creator"] = {"type": "Person", "name": span["annotator"]}
+    return {
+        **annotation,
         "created": span["created"],
         "modified": span["updated"],
         "body": body,
@@ -370,8 +450,15 @@ def export(
     flt: ExportFilter = ExportFilter(),
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    safe_for_spreadsheets: bool = False,
 ) -> int:
-    """Write the filtered articles to ``target`` ("-": stdout); returns how many were written."""
+    """Write the filtered articles to ``target`` ("-": stdout); returns how many were written.
+
+    ``safe_for_spreadsheets`` (CSV only): cells beginning with = + - @ tab or CR get
+    an apostrophe in front, so a spreadsheet shows them instead of running them.
+    Off by default: research scripts need the exact data.
+    Raises AnnotatorError when the target cannot be written (a folder, no space).
+    """
     if fmt not in _WRITERS:
         raise AnnotatorError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
     written = 0
@@ -386,7 +473,12 @@ def export(
     try:
         with _snapshot(store), atomic_output(target) as out:
             ids = list(_article_ids(store, flt))
-            for done, _ in enumerate(_WRITERS[fmt](records(), out), start=1):
+            writer = (
+                _csv(records(), out, safe_for_spreadsheets=True)
+                if fmt == "csv" and safe_for_spreadsheets
+                else _WRITERS[fmt](records(), out)
+            )
+            for done, _ in enumerate(writer, start=1):
                 written = done
                 if progress and done % 100 == 0:
                     progress(done, len(ids))
@@ -395,7 +487,8 @@ def export(
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise AnnotatorError(f"{target}: cannot write the export ({exc.strerror or exc})") from None
+        where = "standard output" if str(target) in _STDOUT_NAMES else target
+        raise AnnotatorError(f"{where}: cannot write the export ({exc.strerror or exc})") from None
     if progress:
         progress(len(ids), len(ids))
     return written

@@ -3,9 +3,10 @@
 Read-only queries over a :class:`~annotator.core.store.Store` for the corpus views
 (speakers, claims, positions, timeline, search) and for exporting "what you see".
 Like the store, this is storage code (the GUI calls these functions and runs no SQL);
-it only reads, through ``store.db``. The full-text indexes (``articles_fts``,
-``spans_fts``) are kept in sync by triggers in the schema, so every write path
-(imports, edits, deletes, undo and redo) updates them.
+it only reads, through ``store.db``. The full-text indexes (words: ``articles_fts``,
+``spans_fts``; trigrams for other scripts: ``articles_tri``, ``spans_tri``) are kept
+in sync by triggers in the schema, so every write path (imports, edits, deletes,
+undo and redo) updates them.
 
 Conventions:
 
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .exporting import ExportFilter, export
+from .schema import SEARCH_INDEXES
 from .store import Store
 
 VIEWS = ("speakers", "claims", "positions", "timeline", "search")
@@ -206,51 +208,106 @@ def _sort_key(order_by: str, keys: dict[str, str]) -> str:
 # -- full-text search helpers ---------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_]+")
+# Below three characters the trigram index cannot answer; the table is scanned.
+_TRIGRAM = 3
+
+
+def _is_latin(ch: str) -> bool:
+    return ch < "\u0250" or unicodedata.name(ch, "").startswith("LATIN")
 
 
 def _fold_char(ch: str) -> str:
-    """One code point folded like FTS5's unicode61 (lower case, no accents), or itself."""
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base if len(base) == 1 else ch
+    """One code point folded like FTS5's unicode61 (lower case, and no accents on
+    Latin letters only, as its remove_diacritics does), or itself."""
+    lowered = ch.lower()
+    if len(lowered) != 1:
+        return ch
+    if not _is_latin(lowered):
+        return lowered
+    base = unicodedata.normalize("NFD", lowered)[0]
+    return base
 
 
 def fold(text: str) -> str:
     """Text folded code point by code point: same length, so offsets carry over."""
     if text.isascii():
         return text.lower()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # "İ" lowers to two code points
-        return "".join(_fold_char(c) for c in text)
-    table = {ord(c): _fold_char(c) for c in set(lowered) if not c.isascii()}
-    return lowered.translate(table)
+    return "".join(_fold_char(c) for c in text)
+
+
+def lower(text: str) -> str:
+    """Lower case code point by code point, as FTS5's trigram index compares (same
+    length; a final sigma counts as a sigma)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(lo if len(lo := c.lower()) == 1 else c for c in text).replace("ς", "σ")
+
+
+def needs_substring_search(text: str) -> bool:
+    """Whether ``text`` holds letters outside the Latin script. Those are searched as
+    a run of characters (trigram index): Chinese, Japanese and Thai have no spaces
+    between words, Korean words carry their particles, and FTS5's word tokenizer
+    splits Arabic and Thai words at their vowel marks."""
+    return any(ch.isalnum() and not _is_latin(ch) for ch in text)
 
 
 @dataclass(frozen=True)
 class Phrase:
-    """A search phrase: its words, the FTS5 query for them, and a regex finding them.
+    """A search phrase: its words, the full-text query for them, and a regex finding them.
 
-    Words are what FTS5's unicode61 tokenizer sees (letters and digits; accents and
-    case ignored); they must follow each other, with only spaces or punctuation
-    between. ``prefix``: the last word may be the start of a longer one.
+    Latin-script phrases are words, as FTS5's unicode61 tokenizer sees them (letters
+    and digits; accents and case ignored); they must follow each other, with only
+    spaces or punctuation between. ``prefix``: the last word may be the start of a
+    longer one. A phrase with letters of any other script is one run of characters
+    (``substring``), found anywhere in the text, case ignored, accents kept.
     """
 
     words: tuple[str, ...]
     prefix: bool = False
+    substring: bool = False
 
     @classmethod
     def parse(cls, text: str, *, prefix: bool | None = None) -> Phrase:
         stripped = text.strip()
         if prefix is None:
             prefix = stripped.endswith("*")
+        if needs_substring_search(stripped):
+            run = stripped.rstrip("*").strip()
+            return cls((lower(run),), True, True)
         return cls(tuple(_TOKEN.findall(fold(stripped))), prefix)
 
     def __bool__(self) -> bool:
         return bool(self.words)
 
     def fts(self) -> str:
+        """The MATCH expression for the index ``index()`` names."""
+        if self.substring:
+            return '"' + self.words[0].replace('"', '""') + '"'
         return '"' + " ".join(self.words) + '"' + (" *" if self.prefix else "")
 
+    def index(self, table: str) -> str | None:
+        """The full-text index of ``table`` (articles or spans) that answers this
+        phrase, or None when the table itself must be scanned (a run too short)."""
+        if not self.substring:
+            return f"{table}_fts"
+        return f"{table}_tri" if len(self.words[0]) >= _TRIGRAM else None
+
+    def rowids(self, table: str) -> tuple[str, list[Any]]:
+        """SQL selecting the rowids of ``table`` (articles or spans) whose text holds
+        the phrase, and its parameters."""
+        index = self.index(table)
+        if index is not None:
+            return f"SELECT rowid FROM {index} WHERE {index} MATCH ?", [self.fts()]
+        # One or two characters: SQLite's instr() compares exactly, so try the
+        # spellings a user may have typed the run in.
+        run = self.words[0]
+        spellings = list(dict.fromkeys((run, run.upper(), run.capitalize())))
+        where = " OR ".join("instr(text, ?) > 0" for _ in spellings)
+        return f"SELECT rowid FROM {table} WHERE {where}", spellings
+
     def pattern(self) -> re.Pattern[str]:
+        if self.substring:
+            return re.compile(re.escape(self.words[0]))
         body = r"[\W_]+".join(re.escape(w) for w in self.words)
         end = r"[^\W_]*" if self.prefix else r"(?![^\W_])"
         return re.compile(r"(?<![^\W_])" + body + end)
@@ -260,7 +317,8 @@ class Phrase:
         if not self.words:
             return []
         stop = len(text) if end is None else end
-        return [(m.start(), m.end()) for m in self.pattern().finditer(fold(text), start, stop)]
+        folded = lower(text) if self.substring else fold(text)
+        return [(m.start(), m.end()) for m in self.pattern().finditer(folded, start, stop)]
 
 
 def _one_line(text: str) -> str:
@@ -462,11 +520,12 @@ def _claim_where(store: Store, flt: ViewFilter) -> _Where:
     if flt.text.strip():
         phrase = Phrase.parse(flt.text, prefix=True)
         if phrase:
+            found, params = phrase.rowids("spans")
+            # Matching highlights first (CROSS JOIN keeps that order), then their claims.
             where.add(
-                "c.id IN (SELECT cs.claim_id FROM spans_fts CROSS JOIN spans s "
-                "ON s.rowid = spans_fts.rowid JOIN claim_spans cs ON cs.span_id = s.id "
-                "WHERE spans_fts MATCH ?)",
-                phrase.fts(),
+                "c.id IN (SELECT cs.claim_id FROM spans s CROSS JOIN claim_spans cs "
+                f"ON cs.span_id = s.id WHERE s.rowid IN ({found}))",
+                *params,
             )
         else:  # only punctuation or symbols: a plain substring
             where.add(
@@ -927,9 +986,10 @@ def span_scope(flt: ViewFilter) -> bool:
 
 
 def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> _Where:
-    """Highlights ``s`` (joined to ``spans_fts``) where the phrase is, under the filter."""
+    """Highlights ``s`` where the phrase is, under the filter."""
     where = _Where()
-    where.add("spans_fts MATCH ?", phrase.fts())
+    found, params = phrase.rowids("spans")
+    where.add(f"s.rowid IN ({found})", *params)
     _status(where, "s.status", flt.status)
     if flt.label:
         where.add("s.label = ?", flt.label)
@@ -968,11 +1028,7 @@ def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> _Where:
 
 def _span_scope_articles(store: Store, flt: ViewFilter, phrase: Phrase) -> tuple[str, list[Any]]:
     spans = _span_where(store, flt, phrase)
-    return (
-        "SELECT s.article_id FROM spans_fts CROSS JOIN spans s ON s.rowid = spans_fts.rowid "
-        + spans.sql(),
-        spans.params,
-    )
+    return "SELECT s.article_id FROM spans s " + spans.sql(), spans.params
 
 
 def _search_rowids(
@@ -988,19 +1044,20 @@ def _search_rowids(
         key = f"{_DATE} DESC, rowid" if order == "date" else "rowid"
         sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {key}{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
-    if order == "date":
-        arts.add(
-            "rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", phrase.fts()
-        )
-        sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {_DATE} DESC, rowid{page}"
+    index = phrase.index("articles")
+    if order == "date" or index is None:
+        found, params = phrase.rowids("articles")
+        arts.add(f"rowid IN ({found})", *params)
+        key = f"{_DATE} DESC, rowid" if order == "date" else "rowid"
+        sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {key}{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
-    where, params = "articles_fts MATCH ?", [phrase.fts()]
+    where, params = f"{index} MATCH ?", [phrase.fts()]
     if arts.clauses:
         # "+rowid": a filter on the matches, not a rowid lookup per allowed article.
         where += f" AND +rowid IN (SELECT rowid FROM articles {arts.sql()})"
         params += arts.params
     key = "rank, rowid" if order == "relevance" else "rowid"
-    sql = f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY {key}{page}"
+    sql = f"SELECT rowid FROM {index} WHERE {where} ORDER BY {key}{page}"
     return [r[0] for r in store.db.execute(sql, [*params, *paging])]
 
 
@@ -1016,11 +1073,10 @@ def search_count(store: Store, query: str, flt: ViewFilter = ViewFilter()) -> in
         return store.db.execute(
             f"SELECT count(*) FROM articles {arts.sql()}", arts.params
         ).fetchone()[0]
+    found, params = phrase.rowids("articles")
     if not arts.clauses:
-        return store.db.execute(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [phrase.fts()]
-        ).fetchone()[0]
-    arts.add("rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", phrase.fts())
+        return store.db.execute(f"SELECT count(*) FROM ({found})", params).fetchone()[0]
+    arts.add(f"rowid IN ({found})", *params)
     return store.db.execute(f"SELECT count(*) FROM articles {arts.sql()}", arts.params).fetchone()[
         0
     ]
@@ -1086,8 +1142,8 @@ def _span_hits(
         spans = _span_where(store, flt, phrase)
         spans.add(f"s.article_id IN ({_marks(chunk)})", *chunk)
         for aid, sid, start, end in store.db.execute(
-            'SELECT s.article_id, s.id, s.start, s."end" FROM spans_fts CROSS JOIN spans s '
-            f"ON s.rowid = spans_fts.rowid {spans.sql()} ORDER BY s.start",
+            f'SELECT s.article_id, s.id, s.start, s."end" FROM spans s {spans.sql()} '
+            "ORDER BY s.start",
             spans.params,
         ):
             found[aid].append((sid, start, end))
@@ -1096,7 +1152,7 @@ def _span_hits(
 
 def check_search_index(store: Store) -> None:
     """Raise sqlite3.DatabaseError when a full-text index disagrees with its table."""
-    for table in ("articles_fts", "spans_fts"):
+    for table in SEARCH_INDEXES:
         store.db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
 
 
@@ -1104,7 +1160,7 @@ def rebuild_search_index(store: Store) -> None:
     """Rebuild both full-text indexes from their tables, in one transaction (after
     a VACUUM renumbered rows, or a repair)."""
     with store.transaction():
-        for table in ("articles_fts", "spans_fts"):
+        for table in SEARCH_INDEXES:
             store.db.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
 
 
@@ -1183,9 +1239,10 @@ def export_view(
     fmt: str = "jsonl",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    safe_for_spreadsheets: bool = False,
 ) -> int:
     """Export what a view shows to ``target`` (see view_export_filter); returns how
-    many articles were written."""
+    many articles were written. ``safe_for_spreadsheets``: see exporting.export."""
     return export(
         store,
         target,
@@ -1193,4 +1250,5 @@ def export_view(
         flt=view_export_filter(store, view, flt, query=query),
         progress=progress,
         cancelled=cancelled,
+        safe_for_spreadsheets=safe_for_spreadsheets,
     )

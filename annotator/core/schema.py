@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ARTICLE_STATUSES = ("todo", "in_progress", "done", "reviewed")
 SPAN_STATUSES = ("accepted", "suggested", "rejected")
@@ -160,6 +160,37 @@ def _run_statements(db: sqlite_utils.Database, script: str) -> None:
             db.execute(statement)
 
 
+# Version 3: trigram indexes beside the word indexes, for scripts written without
+# spaces between words (Chinese, Japanese, Thai) and for Korean, whose words carry
+# their particles: there a search finds any run of characters, not whole words.
+# Filled from the tables when created (an upgraded file is searchable at once).
+_V3 = """
+CREATE VIRTUAL TABLE articles_tri USING fts5(
+    text, content='articles', content_rowid='rowid', tokenize='trigram'
+);
+CREATE TRIGGER articles_tri_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_tri (rowid, text) VALUES (new.rowid, new.text); END;
+CREATE TRIGGER articles_tri_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_tri (articles_tri, rowid, text) VALUES ('delete', old.rowid, old.text); END;
+CREATE TRIGGER articles_tri_update AFTER UPDATE OF text ON articles BEGIN
+    INSERT INTO articles_tri (articles_tri, rowid, text) VALUES ('delete', old.rowid, old.text); INSERT INTO articles_tri (rowid, text) VALUES (new.rowid, new.text); END;
+CREATE VIRTUAL TABLE spans_tri USING fts5(
+    text, content='spans', content_rowid='rowid', tokenize='trigram'
+);
+CREATE TRIGGER spans_tri_insert AFTER INSERT ON spans BEGIN
+    INSERT INTO spans_tri (rowid, text) VALUES (new.rowid, new.text); END;
+CREATE TRIGGER spans_tri_delete AFTER DELETE ON spans BEGIN
+    INSERT INTO spans_tri (spans_tri, rowid, text) VALUES ('delete', old.rowid, old.text); END;
+CREATE TRIGGER spans_tri_update AFTER UPDATE OF text ON spans BEGIN
+    INSERT INTO spans_tri (spans_tri, rowid, text) VALUES ('delete', old.rowid, old.text); INSERT INTO spans_tri (rowid, text) VALUES (new.rowid, new.text); END;
+INSERT INTO articles_tri (articles_tri) VALUES ('rebuild');
+INSERT INTO spans_tri (spans_tri) VALUES ('rebuild')
+"""
+
+# The full-text tables, word and trigram indexes (queries.py checks and rebuilds them).
+SEARCH_INDEXES = ("articles_fts", "spans_fts", "articles_tri", "spans_tri")
+
+
 def _migrate_1(db: sqlite_utils.Database) -> None:
     _run_statements(db, _V1)
 
@@ -201,7 +232,11 @@ def default_annotator() -> str:
         return "annotator"
 
 
+def _migrate_3(db: sqlite_utils.Database) -> None:
+    _run_statements(db, _V3)
+
+
 # Index i holds the step from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1, _migrate_2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1, _migrate_2, _migrate_3]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION

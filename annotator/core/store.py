@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -183,6 +185,31 @@ def _describe_sqlite_error(exc: sqlite3.Error, path: str) -> str:
     return f"{path}: {text}"
 
 
+class NeedsUpgrade(StoreError):
+    """A file with an older schema, opened read-only: it must be upgraded first."""
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that reads ``path`` and never writes in its folder.
+
+    ``mode=ro`` still needs the WAL index beside the file; on a read-only mount
+    (where nobody can write either) it is opened as immutable instead.
+    """
+    if not path.is_file():
+        raise StoreError(f"no database at {path}")
+    uri = "file:" + urllib.parse.quote(str(path.absolute())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            raise
+    conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, timeout=5.0)
+    return conn
+
+
 class Store:
     """An Annotator database: open it, read and change annotations, undo.
 
@@ -198,23 +225,35 @@ class Store:
         memory: bool = False,
         annotator: str | None = None,
         backup_before_migrate: bool = True,
+        readonly: bool = False,
     ) -> None:
+        """``readonly``: open an existing file for reading only (export, stats, search):
+        nothing in it or beside it is created or changed, so a file on a read-only mount
+        can be read. Raises StoreError when the file does not exist, and NeedsUpgrade
+        when it has an older schema (reading only, it cannot be migrated)."""
         if path is None and not memory:
             raise ValueError("give a path or memory=True")
         self.path = None if memory else Path(path)  # type: ignore[arg-type]
         self.annotator = annotator or _default_annotator()
+        self.readonly = readonly and not memory
         where = ":memory:" if memory else str(self.path)
         try:
             if self.path is not None and self.path.is_dir():
                 raise StoreError(f"{where}: is a folder, not a database file")
-            conn = sqlite3.connect(where, isolation_level=None, timeout=5.0)
+            if self.readonly:
+                conn = _connect_readonly(self.path)  # type: ignore[arg-type]
+            else:
+                conn = sqlite3.connect(where, isolation_level=None, timeout=5.0)
             try:
                 self.db = sqlite_utils.Database(conn)
                 # Refuse a newer or foreign file before anything (even the journal
                 # mode) is changed in it, and leave no connection behind.
                 self._refuse_unknown()
-                self._configure()
-                self._check_and_migrate(backup_before_migrate)
+                if self.readonly:
+                    self._configure_readonly()
+                else:
+                    self._configure()
+                    self._check_and_migrate(backup_before_migrate)
             except BaseException:
                 conn.close()
                 raise
@@ -231,6 +270,18 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=DELETE")
         # FULL: a commit survives a power cut, not only a crash of the program.
         self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=5000")
+
+    def _configure_readonly(self) -> None:
+        if self.schema_version() == 0:
+            raise StoreError(f"no database at {self.path} (the file is empty)")
+        if self.schema_version() < schema.SCHEMA_VERSION:
+            raise NeedsUpgrade(
+                f"{self.path}: schema {self.schema_version()} is older than this version's "
+                f"({schema.SCHEMA_VERSION}); open it once in the window or with import to upgrade"
+            )
+        self.db.execute("PRAGMA query_only=ON")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=5000")
 

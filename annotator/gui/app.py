@@ -14,7 +14,7 @@ from ..resources import resource_path
 from .backups import offer_damaged_restore
 from .errors import install_error_reporter
 from .main_window import MainWindow
-from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer
+from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer, literal
 from .session import Session
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
@@ -58,9 +58,12 @@ def build_window(
 ) -> MainWindow:
     settings = settings or make_settings()
     annotator = annotator or settings.value("annotator") or None
+    is_new = not db_path.exists()
     store = open_store(db_path, annotator, seed=seed)
     window = MainWindow(Session(store), settings)
     window.settings.setValue("database", str(db_path))
+    if is_new:
+        window.statusBar().showMessage(f"Created new database {db_path}", 10000)
     return window
 
 
@@ -85,9 +88,10 @@ def run_gui(
             db_path, annotator=annotator, seed=db_path == default_db_path(), settings=settings
         )
     except AnnotatorError as exc:
-        restored = offer_damaged_restore(None, db_path, f"Could not open the database.\n\n{exc}")
+        message = f"Could not open the database.\n\n{exc}"
+        restored = offer_damaged_restore(None, db_path, message)
         if restored is None:
-            QMessageBox.critical(None, "Annotator", f"Could not open the database.\n\n{exc}")
+            QMessageBox.critical(None, "Annotator", literal(message))
             return 1
         window = build_window(restored, annotator=annotator, seed=False, settings=settings)
     window.show()

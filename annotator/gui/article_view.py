@@ -29,6 +29,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    plain_tooltip,
 )
 from .segments import Mark
 from .selection import clean_range
@@ -309,8 +310,8 @@ class ArticleText(QPlainTextEdit):
             if span.get("note"):
                 line += f" · note: {span['note']}"
             lines.append(line)
-        # Plain text only: a tooltip would otherwise render HTML from a note.
-        return "\n".join(lines).replace("<", "‹")
+        # Escaped: a tooltip would otherwise render HTML from a name or a note.
+        return plain_tooltip("\n".join(lines))
 
 
 class ArticleHeader(QWidget):

@@ -32,6 +32,7 @@ from .views.claims import (
 )
 from .views.common import (
     EXPORT_FILTERS,
+    SAFE_CSV_NOTE,
     ViewTab,
 )
 from .views.positions import (
@@ -65,6 +66,8 @@ class CorpusViews(QWidget):
         self.setObjectName("corpusViews")
         self.session = session
         self.tasks: list[BackgroundTask] = []
+        # CSV for people: cells a spreadsheet would run as formulas get an apostrophe.
+        self.safe_for_spreadsheets = True
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.speakers = SpeakersTab(self)
@@ -145,6 +148,7 @@ class CorpusViews(QWidget):
         tab = self.current_tab()
         view, flt, query = tab.view, tab.view_filter(), tab.query()
         target = str(path)
+        safe = fmt == "csv" and self.safe_for_spreadsheets
 
         def job(
             store: Store,
@@ -160,6 +164,7 @@ class CorpusViews(QWidget):
                 fmt=fmt,
                 progress=progress,
                 cancelled=cancelled,
+                safe_for_spreadsheets=safe,
             )
 
         if self.session.path is None:
@@ -168,7 +173,7 @@ class CorpusViews(QWidget):
             except AnnotatorError as exc:
                 self.export_failed.emit(str(exc))
             else:
-                self._exported(written, target)
+                self._exported(written, target, safe)
             return None
         task = BackgroundTask(
             self,
@@ -178,7 +183,7 @@ class CorpusViews(QWidget):
             job,
             show_dialog=show_dialog,
         )
-        task.done.connect(lambda n: self._exported(n, target))
+        task.done.connect(lambda n: self._exported(n, target, safe))
         task.failed.connect(self.export_failed.emit)
         task.done.connect(lambda _n: self._forget(task))
         task.failed.connect(lambda _m: self._forget(task))
@@ -186,8 +191,11 @@ class CorpusViews(QWidget):
         task.start()
         return task
 
-    def _exported(self, written: int, target: str) -> None:
-        self.message.emit(f"{written:,} article{'s' if written != 1 else ''} exported to {target}")
+    def _exported(self, written: int, target: str, safe: bool = False) -> None:
+        self.message.emit(
+            f"{written:,} article{'s' if written != 1 else ''} exported to {target}"
+            + (f"; {SAFE_CSV_NOTE}" if safe else "")
+        )
         self.exported.emit(written, target)
 
     def _forget(self, task: BackgroundTask) -> None:

@@ -34,6 +34,7 @@ from .qt import (
     QTimer,
     QToolBar,
     QWidget,
+    literal,
 )
 from .review import ReviewBar
 from .session import Session
@@ -163,6 +164,15 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             tip=IMPORT_NOT_UNDOABLE,
         )
         self._action("&Export…", self.export_dialog, "Ctrl+E", menu=file)
+        self.safe_csv_action = QAction("CSV: &safe to open in spreadsheets", self, checkable=True)
+        self.safe_csv_action.setStatusTip(
+            "Cells beginning with = + - @ tab or CR get an apostrophe in front, so a "
+            "spreadsheet shows them instead of running them as formulas. Off: exact data."
+        )
+        self.safe_csv_action.setChecked(self.settings.value("safe_csv", True, type=bool))
+        self.safe_csv_action.toggled.connect(self._set_safe_csv)
+        self._set_safe_csv(self.safe_csv_action.isChecked())
+        file.addAction(self.safe_csv_action)
         file.addSeparator()
         self._action("Restore from &backup…", lambda: self.safety.restore_dialog(), menu=file)
         file.addSeparator()
@@ -782,7 +792,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self.statusBar().showMessage("Click a highlight first", 4000)
             return
         note, ok = QInputDialog.getMultiLineText(
-            self, "Note", f"Note on “{span['text'][:60]}”:", span["note"] or ""
+            self, "Note", literal(f"Note on “{span['text'][:60]}”:"), span["note"] or ""
         )
         if ok:
             self.session.run(lambda s: s.update_span(span_id, note=note.strip() or None))
@@ -967,6 +977,10 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
     # -- misc -------------------------------------------------------------------------------------
 
+    def _set_safe_csv(self, on: bool) -> None:
+        self.settings.setValue("safe_csv", on)
+        self.views.safe_for_spreadsheets = on
+
     def set_annotator_name(self) -> None:
         name, ok = QInputDialog.getText(
             self, "Annotator", "Your name on new annotations:", text=self.store.annotator
@@ -977,7 +991,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self._update_undo()  # undo is per annotator
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Annotator", message)
+        QMessageBox.warning(self, "Annotator", literal(message))
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()
@@ -986,8 +1000,10 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         QMessageBox.about(
             self,
             "About Annotator",
-            "Annotator: highlight quotes in news articles, tag speakers, claims and "
-            f"positions.\n\nDatabase: {self.session.path}",
+            literal(
+                "Annotator: highlight quotes in news articles, tag speakers, claims and "
+                f"positions.\n\nDatabase: {self.session.path}"
+            ),
         )
 
     def _update_title(self) -> None:

@@ -106,4 +106,12 @@ def plain_tooltip(text: str) -> str:
     return _QtGui.Qt.convertFromPlainText(text)
 
 
-__all__ = [name for name in dir() if name[0].isupper()] + ["plain_tooltip"]
+def literal(text: str) -> str:
+    """``text`` for a widget that guesses between plain and rich text (message boxes,
+    input dialog labels): unchanged when Qt takes it for plain text anyway, else
+    escaped, so a name like ``<b>Big</b> <img src=...>`` shows as written and
+    loads nothing."""
+    return plain_tooltip(text) if _QtGui.Qt.mightBeRichText(text) else text
+
+
+__all__ = [name for name in dir() if name[0].isupper()] + ["plain_tooltip", "literal"]

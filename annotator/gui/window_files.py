@@ -16,7 +16,9 @@ from .qt import (
     QFileDialog,
     QMessageBox,
     QMimeData,
+    literal,
 )
+from .views.common import SAFE_CSV_NOTE
 from .workers import BackgroundTask
 
 MAX_RECENT = 8
@@ -170,7 +172,7 @@ class FileActions:
             if lines
         ]
         if sections:
-            QMessageBox.warning(self, "Import", f"{message}.\n\n" + "\n\n".join(sections))
+            QMessageBox.warning(self, "Import", literal(f"{message}.\n\n" + "\n\n".join(sections)))
         self.statusBar().showMessage(
             f"{message} (an import cannot be undone: delete the articles to take it back)", 8000
         )
@@ -204,18 +206,27 @@ class FileActions:
     ) -> BackgroundTask:
         assert fmt in FORMATS
         flt = flt or ExportFilter()
+        # CSV from the window is for people: safe for spreadsheets unless switched off.
+        safe = fmt == "csv" and self.safe_csv_action.isChecked()
         task = BackgroundTask(
             self,
             "Exporting…",
             self.session.path,
             self.store.annotator,
             lambda store, progress, cancelled: export(
-                store, path, fmt=fmt, flt=flt, progress=progress, cancelled=cancelled
+                store,
+                path,
+                fmt=fmt,
+                flt=flt,
+                progress=progress,
+                cancelled=cancelled,
+                safe_for_spreadsheets=safe,
             ),
             show_dialog=show_dialog,
         )
+        note = f"; {SAFE_CSV_NOTE}" if safe else ""
         task.done.connect(
-            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}", 8000)
+            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}{note}", 8000)
         )
         task.failed.connect(self.show_error)
         self._start(task)

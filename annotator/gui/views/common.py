@@ -62,6 +62,8 @@ EXPORT_FILTERS = {
     "csv": "CSV, one row per highlight (*.csv)",
     "w3c": "W3C Web Annotation JSON-LD (*.json)",
 }
+# Said after a CSV export made safe for spreadsheets (File › CSV: safe to open in spreadsheets).
+SAFE_CSV_NOTE = "cells beginning with = + - @ got an apostrophe, safe to open in spreadsheets"
 
 
 def blend_toward(color: QColor, t: float) -> QColor:

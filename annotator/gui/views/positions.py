@@ -350,6 +350,7 @@ class PositionsTab(ViewTab):
         self.grid_note.setStyleSheet("color: #6b6b70;")
         self.cell: tuple[str, str] | None = None
         self.cell_title = QLabel("Click a cell to see the claims behind it.")
+        self.cell_title.setTextFormat(Qt.TextFormat.PlainText)  # names as written
         self.cell_title.setStyleSheet("font-weight: 600; color: #1d1d1f;")
         fetch, count = list_fetch(self._cell_rows)
         self.evidence_model = PagedModel(self.EVIDENCE_COLUMNS, fetch, count, "")

@@ -21,6 +21,7 @@ from ..qt import (
     Qt,
     QVBoxLayout,
     QWidget,
+    literal,
 )
 from ..session import Session
 from .common import (
@@ -212,7 +213,9 @@ class SpeakersTab(ViewTab):
         row = self.selected()
         if row is None:
             return
-        alias, ok = QInputDialog.getText(self, "Add alias", f"Another name for {row['name']}:")
+        alias, ok = QInputDialog.getText(
+            self, "Add alias", literal(f"Another name for {row['name']}:")
+        )
         if ok:
             self.add_alias_selected(alias)
 
