@@ -677,4 +677,7 @@ def test_command_line_counts_articles_per_file(
     assert status == 1
     assert f"{export}: 3 articles" in out
     assert "3 articles added, 0 skipped as duplicates, 1 failed" in out
-    assert err.strip() == f"{scan}: no text layer: OCR it first"
+    assert err.splitlines() == [
+        f"annotator: created new database {tmp_path / 'a.db'}",
+        f"{scan}: no text layer: OCR it first",
+    ]

@@ -300,6 +300,7 @@ def test_command_line_prints_warnings_and_exits_0(tmp_path: Path) -> None:
         "2 articles added, 0 skipped as duplicates, 0 failed",
     ]
     assert result.stderr.splitlines() == [
+        f"annotator: created new database {tmp_path / 'x.db'}",
         f"{path}: 1 speaker id already used for other people: imported as new speakers "
-        "(or matched by name)"
+        "(or matched by name)",
     ]
