@@ -1,4 +1,4 @@
-"""The command line: the GUI (default), import, export, stats and suggest.
+"""The command line: the GUI (default), import, export, stats, suggest and speakers.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import cli_speakers
 from .core.errors import AnnotatorError
 from .core.exporting import FORMATS, ExportFilter, export
 from .core.importing import import_paths
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
     sug.add_argument("--article", action="append", metavar="ID", help="only this article")
     sug.add_argument("--todo", action="store_true", help="only articles with status todo")
+
+    cli_speakers.add_parser(sub)
     return parser
 
 
@@ -150,7 +153,13 @@ def _suggest(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"import": _import, "export": _export, "stats": _stats, "suggest": _suggest}
+_COMMANDS = {
+    "import": _import,
+    "export": _export,
+    "stats": _stats,
+    "suggest": _suggest,
+    "speakers": cli_speakers.run,
+}
 
 
 if __name__ == "__main__":
