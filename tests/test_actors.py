@@ -360,3 +360,11 @@ def test_speakers_kept_apart_never_meet_through_a_third_name() -> None:
     for pair in ({"d", "w"}, {"m", "w"}):
         (cluster,) = suggest_merges(rows, distinct=[frozenset(pair)]).clusters
         assert sorted(cluster.ids) == ["d", "m"]
+
+
+def test_a_rejected_ambiguous_surname_is_not_listed_again(corpus, store) -> None:
+    corpus.article(said("Helen Okafor"), said("Okafor", "first"))
+    corpus.article(said("Samuel Okafor"), said("Okafor", "second"))
+    (cluster,) = [c for c in suggest_from_store(store).clusters if c.ambiguous]
+    store.reject_speaker_groups(cluster.rejection())
+    assert suggest_from_store(store).clusters == []

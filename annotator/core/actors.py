@@ -432,6 +432,14 @@ class Cluster:
         """Ids of the members merged into the kept one."""
         return [m["id"] for m in self.members if m["id"] != self.keep_id]
 
+    def rejection(self) -> list[list[str]]:
+        """The groups to keep apart when the analyst rejects this cluster (for
+        :meth:`Store.reject_speaker_groups`): its members, or for an ambiguous one its
+        short forms with each candidate."""
+        if self.ambiguous:
+            return [[*self.ids, c["id"]] for c in self.candidates]
+        return [self.ids]
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "keep": self.keep,
@@ -673,7 +681,12 @@ def _by_acronym(
             if expanded and len(expanded) > 1:
                 long[expanded].append(sp.id)
     for acronym, ids in short.items():
-        expansions = [i for i in long.get(acronym, ()) if i not in groups.ambiguous]
+        apart = set().union(*(groups.apart.get(i, set()) for i in ids))
+        expansions = [
+            i
+            for i in long.get(acronym, ())
+            if i not in groups.ambiguous and not groups.members[groups.find(i)] & apart
+        ]
         roots = {groups.find(i): i for i in expansions}
         if len(roots) == 1:
             for sid in ids:
@@ -717,6 +730,11 @@ def _by_surname(
                 for cand in beside.get((article, word), ()):
                     mentions[cand] += count
         ids = [sp.id for sp in group]
+        # A full name the analyst kept apart from this form is no candidate for it.
+        apart = set().union(*(groups.apart.get(i, set()) for i in ids))
+        for cand in [c for c in mentions if groups.members[c] & apart]:
+            del mentions[cand]
+        elsewhere = {c for c in anywhere.get(word, ()) if not groups.members[c] & apart}
         if len(mentions) == 1:
             (cand, met), total = next(iter(mentions.items())), sum(sp.mentions for sp in group)
             share = met / total if total else 1.0
@@ -726,13 +744,13 @@ def _by_surname(
         elif len(mentions) > 1:
             groups.ambiguous.update(ids)
             ambiguous.append((ids, sorted(mentions, key=lambda c: -mentions[c]), "surname"))
-        elif len(anywhere.get(word, ())) == 1:
-            (cand,) = anywhere[word]
+        elif len(elsewhere) == 1:
+            (cand,) = elsewhere
             for sid in ids:
                 groups.join(sid, cand, "surname elsewhere", CONFIDENCE["surname elsewhere"])
-        elif len(anywhere.get(word, ())) > 1:
+        elif len(elsewhere) > 1:
             groups.ambiguous.update(ids)
-            ambiguous.append((ids, sorted(anywhere[word]), "surname elsewhere"))
+            ambiguous.append((ids, sorted(elsewhere), "surname elsewhere"))
 
 
 _RULE_TEXT = {
@@ -794,6 +812,7 @@ def _ambiguous_clusters(
         for cid in candidate_ids:
             best = max(members[groups.find(cid)], key=_completeness)
             candidates.append({"id": best.id, "name": best.name})
+        candidates.sort(key=lambda c: (fold(c["name"]), c["id"]))
         group = sorted((speakers[i] for i in ids), key=lambda s: (-s.mentions, s.name))
         out.append(
             Cluster(
