@@ -368,3 +368,71 @@ def test_a_rejected_ambiguous_surname_is_not_listed_again(corpus, store) -> None
     (cluster,) = [c for c in suggest_from_store(store).clusters if c.ambiguous]
     store.reject_speaker_groups(cluster.rejection())
     assert suggest_from_store(store).clusters == []
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Harbour Board Director Dana Whitlock", "dana whitlock"),
+        ("Northfield Mayor Dana Whitlock", "dana whitlock"),
+        ("Dana Whitlock, a lawyer for the board,", "dana whitlock"),
+        ("the board's lawyer, Dana Whitlock", "dana whitlock"),
+        ("former Secretary of Fisheries Dana Whitlock", "dana whitlock"),
+        ("a spokesman for Mayor Dana Whitlock", "a spokesman for mayor dana whitlock"),
+        ("Dana Whitlock and Mayor Bo Dahl", "dana whitlock and mayor bo dahl"),
+    ],
+)
+def test_key_of_descriptions_around_a_name(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_same_description_is_a_weak_suggestion(corpus, store) -> None:
+    corpus.article(said("the council"), said("The council", "again"))
+    corpus.article(said("Northfield Council"), said("NORTHFIELD COUNCIL", "again"))
+    suggestions = suggest_from_store(store)
+    description = by_name(suggestions, "the council")
+    assert description.confidence <= 0.6 and "description" in description.rule
+    assert by_name(suggestions, "Northfield Council").confidence >= 0.95
+
+
+def test_surname_with_a_namesake_in_one_article_is_not_sure(corpus, store) -> None:
+    corpus.article(said("Helen Okafor"), said("Okafor", "first"))
+    corpus.article(said("Helen Okafor", "again"), said("Okafor", "second"))
+    corpus.article(said("Helen Okafor", "too"), said("Samuel Okafor"), said("Okafor", "third"))
+    cluster = by_name(suggest_from_store(store), "Okafor")
+    assert cluster is not None and not cluster.ambiguous and cluster.keep == "Helen Okafor"
+    assert cluster.confidence < 0.9  # not checked in advance in the dialog
+    assert "namesake" in cluster.rule
+
+
+def test_a_source_naming_several_actors_joins_none_of_them(corpus, store) -> None:
+    corpus.article(said("Dana Whitlock"), said("Dana Whitlock and Mayor Bo Dahl", "so"))
+    corpus.article(said("Bo Dahl"), said("Dahl", "x"))
+    suggestions = suggest_from_store(store)
+    assert by_name(suggestions, "Dana Whitlock and Mayor Bo Dahl") is None
+    assert by_name(suggestions, "Dahl").keep == "Bo Dahl"
+
+
+def test_kept_name_is_the_bare_full_name_most_used() -> None:
+    def row(i, name, mentions):
+        return {
+            "id": i,
+            "name": name,
+            "kind": "person",
+            "aliases": [],
+            "mentions": mentions,
+            "articles": {"a": mentions},
+        }
+
+    rows = [
+        row("1", "Dana Whitlock", 9),
+        row("2", "Whitlock", 30),
+        row("3", "Harbour pilot Dana Whitlock", 1),
+        row("4", "Dana Ruth Whitlock", 1),
+        row("5", "Mayor Dana Whitlock", 12),
+    ]
+    (cluster,) = suggest_merges(rows).clusters
+    assert cluster.keep == "Dana Whitlock"
+    rows[3]["mentions"] = 5  # used half as often as the most used: the most complete wins
+    (cluster,) = suggest_merges(rows).clusters
+    assert cluster.keep == "Dana Ruth Whitlock"

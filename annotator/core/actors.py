@@ -37,6 +37,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import queries
@@ -125,6 +126,45 @@ TITLES = frozenset(
         "late",
         "candidate",
         "nominee",
+    ]
+)
+# Offices and jobs written before a name ("Harbour Board Director Ann Lee"):
+# a name after one of these (or a title) drops everything before it.
+JOBS = frozenset(
+    [
+        "director",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "reporter",
+        "correspondent",
+        "columnist",
+        "editor",
+        "analyst",
+        "strategist",
+        "adviser",
+        "advisor",
+        "aide",
+        "ceo",
+        "founder",
+        "cofounder",
+        "manager",
+        "chief",
+        "head",
+        "whip",
+        "speaker",
+        "nominee",
+        "hopeful",
+        "contender",
+        "challenger",
+        "economist",
+        "professor",
+        "lawyer",
+        "attorney",
     ]
 )
 # Two-word titles ("Attorney General", "Prime Minister").
@@ -269,9 +309,11 @@ _HEAD_ENDS = frozenset({"of", "from", "by", "on", "in", "for", "about", "to", "w
 # Confidence of each rule (the weakest rule in a cluster gives its confidence).
 CONFIDENCE = {
     "same key": 0.97,
+    "same description": 0.6,
     "token fingerprint": 0.9,
     "recorded alias": 0.95,
     "middle name": 0.85,
+    "words before": 0.85,
     "acronym": 0.8,
     "surname": 0.8,  # raised up to 0.97 by how many of its mentions the full name meets
     "surname elsewhere": 0.5,  # the full name is in the corpus, never beside it
@@ -285,22 +327,46 @@ _WORD = re.compile(r"[\w%]+")
 
 def fold(text: str) -> str:
     """Case and accents folded: "Élodie" and "ELODIE" fold to "elodie"."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def _apposition(text: str) -> str:
+    """The name part of "Ann Lee, a lawyer for the board" or "the board's lawyer, Ann
+    Lee"; a reversed "Lee, Ann" stays whole (its words are the name)."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) < 2:
+        return text
+    first, second = parts[0], parts[1]
+    if len(first.split()) >= 2 and second[:1].islower():
+        return first
+    before = _WORD.findall(fold(first))
+    office = bool(before) and (before[-1] in TITLES or before[-1] in JOBS)
+    if office and second[:1].isupper() and len(second.split()) >= 2:
+        return second
+    return text
+
+
+@lru_cache(maxsize=65536)
 def _plain(name: str) -> str:
-    """The name without brackets, possessives and dotted abbreviations' dots."""
+    """The name without brackets, possessives, appositions and dotted abbreviations' dots."""
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2018", "'")
-    text = text.strip()
+    text = _apposition(text.strip())
     inner = re.fullmatch(r"\s*[\(\[\{](.*)[\)\]\}]\s*", text)
     text = inner.group(1) if inner else _BRACKETED.sub(" ", text)
     text = _POSSESSIVE.sub("", text)
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
+@lru_cache(maxsize=65536)
+def _folded_words(name: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(_plain(name))))
+
+
 def _words(name: str) -> list[str]:
-    return _WORD.findall(fold(_plain(name)))
+    return list(_folded_words(name))
 
 
 def _split_initials(words: list[str]) -> tuple[list[str], str]:
@@ -308,6 +374,15 @@ def _split_initials(words: list[str]) -> tuple[list[str], str]:
     words = list(words)
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
+    # "Vermont Sen. Ann Lee", "House Minority Leader Ann Lee": the name follows the
+    # last title or office that has two words after it.
+    # Not past a relation: "a spokesman for Mayor Ann Lee" is the spokesman.
+    cut = [i for i, w in enumerate(words[:-2]) if w in TITLES or w in JOBS]
+    if cut and not set(words[: cut[-1]]) & (_LINKS - {"of"}):
+        after = words[cut[-1] + 1 :]
+        if after[0] == "of":  # "Secretary of State Ann Lee": the office goes too
+            after = after[2:]
+        words = after or words
     while len(words) > 1:
         if tuple(words[:2]) in TITLE_PAIRS and len(words) > 2:
             words = words[2:]
@@ -332,14 +407,21 @@ def name_tokens(name: str) -> list[str]:
     """The words that identify a name: folded, without brackets, possessives,
     punctuation, titles, honorifics, suffixes and middle initials.
 
-    ``name_tokens("Sen. Bernie Sanders (I-Vt.)") == ["bernie", "sanders"]``.
+    ``name_tokens("Sen. Ann Lee (D-Ore.)") == ["ann", "lee"]``. A source naming
+    several actors ("Ann Lee and Mayor Bo Dahl") keeps all its words.
     """
-    return _split_initials(_words(name))[0]
+    return _tokens_and_initials(name)[0]
+
+
+def _tokens_and_initials(name: str) -> tuple[list[str], str]:
+    if _SEVERAL.search(_plain(name)):
+        return _words(name), ""
+    return _split_initials(_words(name))
 
 
 def middle_initials(name: str) -> str:
     """The middle initials a name carries ("George H. W. Bush" -> "hw")."""
-    return _split_initials(_words(name))[1]
+    return _tokens_and_initials(name)[1]
 
 
 def name_key(name: str) -> str:
@@ -489,6 +571,13 @@ class _Speaker:
     aliases: Sequence[str]
     tokens: list[str]
     initials: str
+    caps: frozenset[str] = frozenset()  # the words (folded) written with a capital
+    several: bool = False  # names several actors ("Ann Lee and Bo Dahl")
+
+    def __post_init__(self) -> None:
+        plain = _plain(self.name)
+        self.caps = frozenset(fold(w) for w in _WORD.findall(plain) if w[:1].isupper())
+        self.several = bool(_SEVERAL.search(plain))
 
     @property
     def key(self) -> str:
@@ -538,15 +627,73 @@ class _Groups:
             self.join(ids[0], other, rule, confidence)
 
 
-def _completeness(sp: _Speaker) -> tuple:
-    plain = unicodedata.normalize("NFKC", sp.name)
-    words = _WORD.findall(fold(plain))
-    clean = (
+def _bare(sp: _Speaker) -> bool:
+    """Written as a bare name: every word capitalised; no title, description,
+    brackets or possessive."""
+    plain = unicodedata.normalize("NFKC", sp.name).replace("\u2019", "'")
+    words = [w for w in _WORD.findall(plain) if fold(w) not in _ACRONYM_SKIPS]
+    return (
         not re.search(r"[\(\[\{,]", plain)
-        and not _POSSESSIVE.search(plain.replace("\u2019", "'"))
-        and (not words or words[0] not in TITLES)
+        and not _POSSESSIVE.search(plain)
+        and all(w[:1].isupper() for w in words)
+        and not any(fold(w) in TITLES or fold(w) in JOBS for w in words)
     )
-    return (len(sp.tokens), clean, sp.mentions, -len(sp.name), sp.name)
+
+
+def _pick_keep(group: Sequence[_Speaker]) -> _Speaker:
+    """The name to keep: a bare name if there is one, of two words or more if there
+    is one; among those used at least half as often as the most used, the most
+    complete (most words), then the most used."""
+    bare = [sp for sp in group if _bare(sp)] or list(group)
+    # A full name is more complete than the surname alone, however often that is used.
+    bare = [sp for sp in bare if len(sp.tokens) > 1] or bare
+    most = max(sp.mentions for sp in bare)
+    common = [sp for sp in bare if 2 * sp.mentions >= most]
+    return max(common, key=lambda sp: (len(sp.tokens), sp.mentions, -len(sp.name), sp.name))
+
+
+# Words that make a phrase a clause or a relation rather than a title before a name.
+_LINKS = frozenset(
+    [
+        "of",
+        "to",
+        "in",
+        "for",
+        "at",
+        "on",
+        "by",
+        "from",
+        "with",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "said",
+        "says",
+        "told",
+        "according",
+    ]
+)
+# "Ann Lee and Bo Dahl", "Ann Lee with her aides": several actors, never one of them.
+_SEVERAL = re.compile(r"\s(?:and|&|or|with|nor)\s|\bboth\b", re.IGNORECASE)
+
+
+def _all_capitalised(name: str) -> bool:
+    """Every word but the little ones written with a capital ("Coastal Fisheries Authority")."""
+    words = [w for w in _WORD.findall(_plain(name)) if fold(w) not in _ACRONYM_SKIPS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _looks_like_name(sp: _Speaker) -> bool:
+    """A person's or organisation's name: its first and last words are written with a
+    capital, and it names one actor."""
+    return not sp.several and sp.tokens[0] in sp.caps and sp.tokens[-1] in sp.caps
 
 
 def suggest_merges(
@@ -577,7 +724,7 @@ def suggest_merges(
         if reason:
             not_actors.append(NotActor(row["id"], row["name"], row["mentions"], reason))
             continue
-        tokens, initials = _split_initials(_words(row["name"]))
+        tokens, initials = _tokens_and_initials(row["name"])
         if not tokens:
             continue
         speakers[row["id"]] = _Speaker(
@@ -617,8 +764,12 @@ def _same_key(
     groups: _Groups,
     ambiguous: list[tuple[list[str], list[str], str]],
 ) -> None:
-    for ids in by_key.values():
+    for key, ids in by_key.items():
         if len(ids) < 2:
+            continue
+        # "the party" / "The party": one description, not one named actor.
+        if not any(all(word in speakers[i].caps for i in ids) for word in key.split()):
+            groups.join_all(ids, "same description", CONFIDENCE["same description"])
             continue
         signatures: dict[str, list[str]] = defaultdict(list)
         for sid in ids:
@@ -654,15 +805,28 @@ def _by_alias(speakers: dict[str, _Speaker], by_key: dict[str, list[str]], group
 
 
 def _by_middle_name(speakers: dict[str, _Speaker], groups: _Groups) -> None:
+    names = [sp for sp in speakers.values() if len(sp.tokens) > 1 and _looks_like_name(sp)]
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for sp in speakers.values():
-        if len(sp.tokens) > 1:
-            by_ends[(sp.tokens[0], sp.tokens[-1])].append(sp.id)
+    for sp in names:
+        by_ends[(sp.tokens[0], sp.tokens[-1])].append(sp.id)
     for ids in by_ends.values():
         middles = {" ".join(speakers[i].tokens[1:-1]) for i in ids}
         # One middle name joins; two different ones are two people, left alone.
         if len(middles) == 2 and "" in middles:
             groups.join_all(ids, "middle name", CONFIDENCE["middle name"])
+    # "Harbour pilot Ann Lee": words before a first and last name that are a speaker.
+    two_words: dict[str, list[str]] = defaultdict(list)
+    for sp in names:
+        if len(sp.tokens) == 2:
+            two_words[sp.key].append(sp.id)
+    for sp in names:
+        before = sp.tokens[:-2]
+        if not before or len(sp.tokens) > 6 or "," in sp.name or set(before) & _LINKS:
+            continue  # "Ann Lee's lawyer, who spoke to Bo Dahl": a clause, not a title
+        if sp.tokens[-2] in sp.caps:
+            found = two_words.get(" ".join(sp.tokens[-2:]), ())
+            if found:
+                groups.join(sp.id, found[0], "words before", CONFIDENCE["words before"])
 
 
 def _by_acronym(
@@ -676,7 +840,7 @@ def _by_acronym(
         acronym = as_acronym(sp.name)
         if acronym:
             short[acronym].append(sp.id)
-        elif len(sp.tokens) > 1:
+        elif len(sp.tokens) > 1 and _looks_like_name(sp) and _all_capitalised(sp.name):
             expanded = acronym_of(sp.name)
             if expanded and len(expanded) > 1:
                 long[expanded].append(sp.id)
@@ -710,40 +874,52 @@ def _by_surname(
     for sp in speakers.values():
         if len(sp.tokens) < 2 or sp.id in groups.ambiguous:
             continue
+        if not _looks_like_name(sp) or sp.tokens[-2] not in sp.caps:
+            continue
         root = groups.find(sp.id)
         anywhere[sp.tokens[-1]].add(root)
         for article in sp.articles:
             beside[(article, sp.tokens[-1])].add(root)
     for ids in members.values():
         group = [speakers[i] for i in ids]
-        if any(len(sp.tokens) > 1 for sp in group) or any(as_acronym(sp.name) for sp in group):
+        if any(len(sp.tokens) > 1 for sp in group) or all(as_acronym(sp.name) for sp in group):
             continue
         if any(sp.id in groups.ambiguous for sp in group):
             continue
-        # A surname is written with a capital: "police" is no short form of "Capitol Police".
-        if not any(w[:1].isupper() for sp in group for w in _WORD.findall(_plain(sp.name))):
-            continue
         word = group[0].tokens[0]
-        mentions: dict[str, int] = defaultdict(int)  # candidate root -> mentions beside it
-        for sp in group:
-            for article, count in sp.articles.items():
-                for cand in beside.get((article, word), ()):
-                    mentions[cand] += count
+        # A surname is written with a capital, every time: "the administration" is no
+        # short form of "the Harbour Board administration".
+        if not all(word in sp.caps for sp in group):
+            continue
         ids = [sp.id for sp in group]
         # A full name the analyst kept apart from this form is no candidate for it.
         apart = set().union(*(groups.apart.get(i, set()) for i in ids))
-        for cand in [c for c in mentions if groups.members[c] & apart]:
-            del mentions[cand]
+        # Each article votes for the one full name beside the short form there; an
+        # article naming two (a family, a namesake) only makes them all candidates.
+        votes: dict[str, int] = defaultdict(int)
+        seen: dict[str, int] = defaultdict(int)
+        for sp in group:
+            for article, count in sp.articles.items():
+                there = [
+                    c for c in beside.get((article, word), ()) if not groups.members[c] & apart
+                ]
+                for cand in there:
+                    seen[cand] += count
+                if len(there) == 1:
+                    votes[there[0]] += count
         elsewhere = {c for c in anywhere.get(word, ()) if not groups.members[c] & apart}
-        if len(mentions) == 1:
-            (cand, met), total = next(iter(mentions.items())), sum(sp.mentions for sp in group)
+        if len(votes) == 1:
+            (cand, met), total = next(iter(votes.items())), sum(sp.mentions for sp in group)
             share = met / total if total else 1.0
             confidence = round(CONFIDENCE["surname"] + 0.17 * share, 2)
+            rule = "surname"
+            if len(seen) > 1:  # a namesake stands beside it too, somewhere: look first
+                confidence, rule = min(confidence, 0.7), "surname, namesake"
             for sid in ids:
-                groups.join(sid, cand, "surname", confidence)
-        elif len(mentions) > 1:
+                groups.join(sid, cand, rule, confidence)
+        elif seen:
             groups.ambiguous.update(ids)
-            ambiguous.append((ids, sorted(mentions, key=lambda c: -mentions[c]), "surname"))
+            ambiguous.append((ids, sorted(seen, key=lambda c: -seen[c]), "surname"))
         elif len(elsewhere) == 1:
             (cand,) = elsewhere
             for sid in ids:
@@ -755,11 +931,14 @@ def _by_surname(
 
 _RULE_TEXT = {
     "same key": "same name after normalising",
+    "same description": "same words, a description rather than a name",
     "token fingerprint": "same words in another order",
     "recorded alias": "recorded alias",
     "middle name": "same name with a middle name",
+    "words before": "same name with a description before it",
     "acronym": "acronym and its expansion",
     "surname": "surname beside one full name in the same articles",
+    "surname, namesake": "surname beside one full name; a namesake only where both are named",
     "surname elsewhere": "surname; the full name only in other articles",
 }
 _AMBIGUOUS_TEXT = {
@@ -777,12 +956,13 @@ def _member(sp: _Speaker) -> dict[str, Any]:
 def _clusters(speakers: dict[str, _Speaker], groups: _Groups) -> list[Cluster]:
     members: dict[str, list[_Speaker]] = defaultdict(list)
     for sp in speakers.values():
-        members[groups.find(sp.id)].append(sp)
+        if sp.id not in groups.ambiguous:  # those wait in their ambiguous cluster
+            members[groups.find(sp.id)].append(sp)
     out = []
     for root, group in members.items():
         if len(group) < 2:
             continue
-        keep = max(group, key=_completeness)
+        keep = _pick_keep(group)
         rest = sorted((sp for sp in group if sp is not keep), key=lambda s: (-s.mentions, s.name))
         rules = groups.rules[root]
         names = list(dict.fromkeys(_RULE_TEXT[r] for r, _c in rules))
@@ -810,7 +990,7 @@ def _ambiguous_clusters(
     for ids, candidate_ids, rule in ambiguous:
         candidates = []
         for cid in candidate_ids:
-            best = max(members[groups.find(cid)], key=_completeness)
+            best = _pick_keep(members[groups.find(cid)])
             candidates.append({"id": best.id, "name": best.name})
         candidates.sort(key=lambda c: (fold(c["name"]), c["id"]))
         group = sorted((speakers[i] for i in ids), key=lambda s: (-s.mentions, s.name))
