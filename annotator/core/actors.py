@@ -6,20 +6,21 @@ speakers with aliases, mention counts and the articles they appear in. The rules
 each with its confidence, in the order they are applied:
 
 1. **same key**: the same words after folding case and accents and dropping
-   punctuation, brackets, possessives, titles and honorifics and middle initials
-   ("Mr. Trump", "(Donald J. Trump)", "Trump's"). Two different sets of middle
-   initials ("George W. Bush", "George H. W. Bush") are two people: the bare form
-   ("George Bush") is then ambiguous.
-2. **token fingerprint**: the same words in another order ("Clinton, Hillary").
+   punctuation, brackets, possessives, titles, honorifics and offices before the name,
+   appositions and middle initials ("Mayor Dana R. Whitlock's", "(Dana Whitlock)",
+   "Dana Whitlock, a lawyer for the board"). Two different sets of middle initials
+   ("Paul K. Ferris", "Paul T. Ferris") are two people: the bare "Paul Ferris" is then
+   ambiguous. Descriptions ("the council" / "The council") join with low confidence.
+2. **token fingerprint**: the same words in another order ("Whitlock, Dana").
 3. **recorded alias**: one speaker's alias is another one's name.
 4. **middle name**: the same first and last word, one form with a middle name
-   ("Hillary Rodham Clinton").
-5. **acronym**: an acronym and its expansion both in the corpus ("NATO" / "North
-   Atlantic Treaty Organization").
+   ("Helen Adaeze Okafor"), or with a description before it ("Harbour pilot Ann Lee").
+5. **acronym**: an acronym and its expansion both in the corpus ("CFA" / "Coastal
+   Fisheries Authority").
 6. **surname**: a one-word form that, in the articles where it appears, stands next
-   to exactly one full name ending in it ("Trump" beside "Donald Trump"). When it
-   points to two people ("Clinton": Hillary and Bill) it is **ambiguous**: listed
-   with its candidates, never merged.
+   to exactly one full name ending in it ("Whitlock" beside "Dana Whitlock"). When
+   it points to two people ("Okafor": Helen in some articles, Samuel in others) it
+   is **ambiguous**: listed with its candidates, never merged.
 
 Sources that are numbers, percentages, polls, documents or bare pronouns are not
 actors (:func:`not_actor_reason`): proposed as kind ``other`` and kept out of the
@@ -183,10 +184,10 @@ TITLE_PAIRS = frozenset(
         ("us", "rep"),
     }
 )
-# "Secretary of State Hillary Clinton": the office after "of" is part of the title.
+# "Secretary of State Ann Lee": the office after "of" is part of the title.
 _TITLES_WITH_OF = frozenset({"secretary", "minister", "ambassador", "commissioner", "governor"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-# Little words an acronym skips ("Federal Bureau of Investigation" -> FBI).
+# Little words an acronym skips ("Bureau of Coastal Fisheries" -> BCF).
 _ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 
 PRONOUNS = frozenset(
@@ -420,22 +421,22 @@ def _tokens_and_initials(name: str) -> tuple[list[str], str]:
 
 
 def middle_initials(name: str) -> str:
-    """The middle initials a name carries ("George H. W. Bush" -> "hw")."""
+    """The middle initials a name carries ("Paul K. T. Ferris" -> "kt")."""
     return _tokens_and_initials(name)[1]
 
 
 def name_key(name: str) -> str:
-    """The normalised key of rule 1: "Mr. Donald J. Trump's" -> "donald trump"."""
+    """The normalised key of rule 1: "Mayor Dana R. Whitlock's" -> "dana whitlock"."""
     return " ".join(name_tokens(name))
 
 
 def token_fingerprint(name: str) -> str:
-    """The words of the name, sorted and unique: "Clinton, Hillary" -> "clinton hillary"."""
+    """The words of the name, sorted and unique: "Whitlock, Dana" -> "dana whitlock"."""
     return " ".join(sorted(set(name_tokens(name))))
 
 
 def as_acronym(name: str) -> str | None:
-    """The acronym a name is written as ("NATO", "N.A.T.O.", "the FBI"), folded; else None."""
+    """The acronym a name is written as ("CFA", "C.F.A.", "the CFA"), folded; else None."""
     text = re.sub(r"^\s*the\s+", "", _plain(name), flags=re.IGNORECASE).strip()
     if re.fullmatch(r"[A-Z]{2,7}", text) or re.fullmatch(r"[A-Z][A-Z&]{1,6}", text):
         return fold(text.replace("&", ""))
@@ -443,8 +444,8 @@ def as_acronym(name: str) -> str | None:
 
 
 def acronym_of(name: str) -> str | None:
-    """The acronym of a name of three or more letters' worth of words
-    ("North Atlantic Treaty Organization" -> "nato"), skipping little words; else None."""
+    """The first letters of a name of two words or more, skipping little words
+    ("Coastal Fisheries Authority" -> "cfa"); None for a one-word name."""
     words = [w for w in _words(name) if w not in _ACRONYM_SKIPS and not w.isdigit()]
     if len(words) < 2:
         return None
@@ -471,7 +472,7 @@ def not_actor_reason(name: str) -> str | None:
             break
         head_words.append(w)
     head = head_words[-1] if head_words else ""
-    # "the report" is a document; "Drudge Report", capitalised, names a publication.
+    # "the report" is a document; "Harbour Report", capitalised, names a publication.
     if head in DOCUMENT_WORDS and re.search(rf"(?<![\w]){re.escape(head)}(?![\w])", name):
         return "document"
     raw_content = [w for w in raw_words if fold(w) not in _DETERMINERS]
