@@ -487,7 +487,11 @@ def not_actor_reason(name: str) -> str | None:
 @dataclass
 class Cluster:
     """Speakers that are probably one actor (or, when ``ambiguous``, a short form
-    and the actors it may stand for)."""
+    and the actors it may stand for).
+
+    ``confidence`` is that of the weakest rule that joined the cluster; for an
+    ambiguous one, 1 / the number of candidates (nothing is proposed to merge).
+    """
 
     keep_id: str | None
     keep: str | None
