@@ -1,5 +1,5 @@
 """The command line: the GUI (default), import, export, stats, search, suggest, backup,
-restore.
+restore and speakers.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import cli_backup
+from . import cli_backup, cli_speakers
 from .core import formats
 from .core.errors import AnnotatorError, StoreError
 from .core.exporting import FORMATS, ExportFilter, atomic_output, export
@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     sug.add_argument("--article", action="append", metavar="ID", help="only this article")
     sug.add_argument("--todo", action="store_true", help="only articles with status todo")
     cli_backup.add_parsers(sub)
+    cli_speakers.add_parser(sub)
     return parser
 
 
@@ -341,6 +342,7 @@ _COMMANDS = {
     "stats": _stats,
     "search": _search,
     "suggest": _suggest,
+    "speakers": cli_speakers.run,
 }
 # Commands on whole files: they never open the database as a Store.
 _FILE_COMMANDS = {"backup": cli_backup.run_backup, "restore": cli_backup.run_restore}

@@ -11,13 +11,16 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ARTICLE_STATUSES = ("todo", "in_progress", "done", "reviewed")
 SPAN_STATUSES = ("accepted", "suggested", "rejected")
 CLAIM_KINDS = ("direct", "indirect", "mixed")
 STANCES = ("favor", "against", "neutral", "mixed")
-SPEAKER_KINDS = ("person", "organisation")
+# "other": a source that is not an actor (a number, a poll, a document, a bare
+# pronoun), kept so its claims stay attributed but left out of networks by kind.
+SPEAKER_KINDS = ("person", "organisation", "other")
+_V1_SPEAKER_KINDS = ("person", "organisation")
 DEFAULT_LABELS = ("speaker", "claim", "cue", "target")
 
 _V1 = f"""
@@ -37,7 +40,7 @@ CREATE TABLE articles (
 CREATE TABLE speakers (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN {SPEAKER_KINDS!r}),
+    kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN {_V1_SPEAKER_KINDS!r}),
     role TEXT,
     affiliation TEXT,
     aliases TEXT NOT NULL DEFAULT '[]',
@@ -236,7 +239,57 @@ def _migrate_3(db: sqlite_utils.Database) -> None:
     _run_statements(db, _V3)
 
 
+# Version 4: speaker kind 'other' (sources that are not actors) and the merge
+# suggestions an analyst rejected.
+_V4 = """
+-- Merge suggestions the analyst rejected: pairs of speakers that are two actors,
+-- never proposed as one again (speaker_a < speaker_b).
+CREATE TABLE speaker_distinct (
+    speaker_a TEXT NOT NULL,
+    speaker_b TEXT NOT NULL,
+    reviewer TEXT,
+    decided TEXT NOT NULL,
+    PRIMARY KEY (speaker_a, speaker_b),
+    CHECK (speaker_a < speaker_b)
+);
+"""
+
+
+def _migrate_4(db: sqlite_utils.Database) -> None:
+    """Migration for speaker merge decisions: speaker kind 'other', rejected merges.
+
+    Allowing one more kind only loosens a CHECK constraint, which changes no stored
+    row: SQLite's documented way is to edit the table's definition in place
+    (``writable_schema``) and bump ``schema_version``, inside this transaction.
+    Rebuilding the table instead would need foreign keys switched off, which
+    cannot happen inside a transaction.
+    """
+    old = f"CHECK (kind IN {_V1_SPEAKER_KINDS!r})"
+    new = f"CHECK (kind IN {SPEAKER_KINDS!r})"
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'speakers'"
+    ).fetchone()
+    if sql.count(old) != 1:
+        raise ValueError("the speakers table does not have the expected kind constraint")
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'speakers'",
+            [sql.replace(old, new)],
+        )
+        db.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    _run_statements(db, _V4)
+
+
 # Index i holds the step from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migrate_1, _migrate_2, _migrate_3]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migrate_1,
+    _migrate_2,
+    _migrate_3,
+    _migrate_4,
+]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -35,6 +35,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "claim_spans": ("claim_id", "span_id"),
     "positions": ("id",),
     "position_evidence": ("position_id", "claim_id"),
+    "speaker_distinct": ("speaker_a", "speaker_b"),
 }
 
 # Every reference between the tables: (child table, column, parent table, may be NULL).
@@ -1376,21 +1377,118 @@ class Store:
         if keep is None or drop is None or keep_id == drop_id:
             raise IntegrityError("pick two different existing speakers to merge")
         with self._action(f"Merge speaker {drop['name']} into {keep['name']}") as j:
-            for table in ("spans", "claims", "positions"):
-                for row in self._query(f"SELECT id FROM {table} WHERE speaker_id = ?", [drop_id]):
-                    self._update(j, table, {"id": row["id"]}, {"speaker_id": keep_id})
-            aliases = list(keep["aliases"])
-            for alias in [drop["name"], *drop["aliases"]]:
-                if alias.casefold() != keep["name"].casefold() and alias not in aliases:
-                    aliases.append(alias)
-            self._update(
-                j,
-                "speakers",
-                {"id": keep_id},
-                {"aliases": json.dumps(aliases, ensure_ascii=False), "updated": now()},
-            )
-            self._delete(j, "speakers", {"id": drop_id})
+            self._merge_speaker(j, keep_id, drop_id)
         return j.changes()
+
+    def merge_speaker_groups(self, groups: Sequence[tuple[str, Sequence[str]]]) -> Changes:
+        """Merge many groups of speakers in one undoable action.
+
+        ``groups``: (keep id, [other ids]) pairs; each other speaker is merged into its
+        keep speaker as :meth:`merge_speakers` does (its names become aliases).
+
+        Raises:
+            IntegrityError: an id is unknown, a speaker is both kept and merged, or
+                appears in two groups; nothing is changed then.
+        """
+        seen: set[str] = set()
+        for keep_id, others in groups:
+            for sid in (keep_id, *others):
+                if sid in seen:
+                    raise IntegrityError(f"speaker {sid} is in two merge groups")
+                if self.speaker(sid) is None:
+                    raise IntegrityError(f"no speaker with id {sid}")
+                seen.add(sid)
+        merged = sum(len(others) for _keep, others in groups)
+        name = f"Merge {merged} speaker{'s' if merged != 1 else ''}"
+        if len(groups) == 1:
+            keep = self.speaker(groups[0][0])
+            name += f" into {keep['name']}" if keep else ""
+        with self._action(name) as j:
+            for keep_id, others in groups:
+                for drop_id in others:
+                    self._merge_speaker(j, keep_id, drop_id)
+        return j.changes()
+
+    def _merge_speaker(self, j: _Journal, keep_id: str, drop_id: str) -> None:
+        keep, drop = self.speaker(keep_id), self.speaker(drop_id)
+        assert keep is not None and drop is not None
+        for table in ("spans", "claims", "positions"):
+            for row in self._query(f"SELECT id FROM {table} WHERE speaker_id = ?", [drop_id]):
+                self._update(j, table, {"id": row["id"]}, {"speaker_id": keep_id})
+        aliases = list(keep["aliases"])
+        for alias in [drop["name"], *drop["aliases"]]:
+            if alias.casefold() != keep["name"].casefold() and alias not in aliases:
+                aliases.append(alias)
+        self._update(
+            j,
+            "speakers",
+            {"id": keep_id},
+            {"aliases": json.dumps(aliases, ensure_ascii=False), "updated": now()},
+        )
+        # A rejected merge names the dropped speaker: it now speaks for the kept one.
+        for row in self._query(
+            "SELECT * FROM speaker_distinct WHERE speaker_a = ? OR speaker_b = ?",
+            [drop_id, drop_id],
+        ):
+            self._delete(j, "speaker_distinct", {k: row[k] for k in ("speaker_a", "speaker_b")})
+            other = row["speaker_b"] if row["speaker_a"] == drop_id else row["speaker_a"]
+            if other != keep_id:
+                self._mark_distinct(j, keep_id, other, row["reviewer"])
+        self._delete(j, "speakers", {"id": drop_id})
+
+    def reject_speaker_groups(self, groups: Sequence[Sequence[str]]) -> Changes:
+        """Remember that the speakers of each group are different actors (one undoable
+        action), so merge suggestions never propose them as one again."""
+        with self._action("Keep speakers apart") as j:
+            for group in groups:
+                ids = sorted(set(group))
+                for i, a in enumerate(ids):
+                    for b in ids[i + 1 :]:
+                        self._mark_distinct(j, a, b, self.annotator)
+        return j.changes()
+
+    def _mark_distinct(self, j: _Journal, a: str, b: str, reviewer: str | None) -> None:
+        a, b = sorted((a, b))
+        if self._get("speaker_distinct", {"speaker_a": a, "speaker_b": b}) is None:
+            self._insert(
+                j,
+                "speaker_distinct",
+                {"speaker_a": a, "speaker_b": b, "reviewer": reviewer, "decided": now()},
+            )
+
+    def distinct_speaker_pairs(self) -> set[frozenset[str]]:
+        """Pairs of speakers an analyst said are two actors (rejected merges)."""
+        return {
+            frozenset(row)
+            for row in self.db.execute("SELECT speaker_a, speaker_b FROM speaker_distinct")
+        }
+
+    def set_speaker_kinds(self, speaker_ids: Sequence[str], kind: str) -> Changes:
+        """Give many speakers one kind (e.g. ``other`` for sources that are not actors),
+        in one undoable action.
+
+        Raises:
+            IntegrityError: an unknown kind or speaker id; nothing is changed then.
+        """
+        if kind not in schema.SPEAKER_KINDS:
+            raise IntegrityError(f"unknown speaker kind {kind!r}")
+        stamp = now()
+        count = len(speaker_ids)
+        with self._action(f"Mark {count} speaker{'s' if count != 1 else ''} as {kind}") as j:
+            for sid in speaker_ids:
+                self._update(j, "speakers", {"id": sid}, {"kind": kind, "updated": stamp})
+        return j.changes()
+
+    def speakers_called(self, name: str) -> list[dict[str, Any]]:
+        """Every speaker whose name or an alias is ``name`` (any case, any spacing)."""
+        wanted = " ".join(name.split()).casefold()
+        found = []
+        for row in self._query("SELECT * FROM speakers ORDER BY name COLLATE NOCASE, rowid"):
+            row["aliases"] = json.loads(row["aliases"])
+            names = [row["name"], *row["aliases"]]
+            if any(" ".join(n.split()).casefold() == wanted for n in names):
+                found.append(row)
+        return found
 
     # -- claims ------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from .common import (
     plural,
     search_box,
 )
+from .duplicates import FindDuplicatesDialog
 
 if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
     from ..corpus_views import CorpusViews
@@ -58,6 +59,7 @@ class SpeakersTab(ViewTab):
         self.alias_button = QPushButton("Add alias…")
         self.merge_button = QPushButton("Merge into…")
         self.claims_button = QPushButton("Show claims")
+        self.duplicates_button = QPushButton("Find duplicates…")
         for button, tip in (
             (self.rename_button, "Change the speaker's name"),
             (self.alias_button, "Another name the speaker goes by"),
@@ -66,6 +68,10 @@ class SpeakersTab(ViewTab):
                 "Move every mention, claim and position to another speaker (undo with Edit ▸ Undo)",
             ),
             (self.claims_button, "List this speaker's claims"),
+            (
+                self.duplicates_button,
+                "Speakers that are probably one actor, and sources that are not actors",
+            ),
         ):
             button.setToolTip(tip)
         top = QHBoxLayout()
@@ -77,6 +83,7 @@ class SpeakersTab(ViewTab):
             self.alias_button,
             self.merge_button,
             self.claims_button,
+            self.duplicates_button,
             self.export_button,
         ):
             top.addWidget(button)
@@ -94,6 +101,7 @@ class SpeakersTab(ViewTab):
         self.alias_button.clicked.connect(self.alias_dialog)
         self.merge_button.clicked.connect(self.merge_dialog)
         self.claims_button.clicked.connect(self.show_claims)
+        self.duplicates_button.clicked.connect(self.find_duplicates)
         self._enable()
 
     def view_filter(self) -> ViewFilter:
@@ -154,6 +162,8 @@ class SpeakersTab(ViewTab):
         menu.addAction("Show claims", self.show_claims)
         menu.addAction("Show on timeline", self.show_timeline)
         menu.addAction("Open first mention", lambda: self._double_clicked(index))
+        menu.addSeparator()
+        menu.addAction("Find duplicates…", self.find_duplicates)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # The actions; the *_dialog methods ask, the others can be called directly.
@@ -228,6 +238,17 @@ class SpeakersTab(ViewTab):
         )
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen:
             self.merge_selected_into(picker.chosen)
+
+    def duplicates_dialog(self) -> FindDuplicatesDialog:
+        """The Find duplicates dialog on this database (not shown yet)."""
+        return FindDuplicatesDialog(self.session, parent=self, on_change=self._after_review)
+
+    def find_duplicates(self) -> None:
+        self.duplicates_dialog().exec()
+
+    def _after_review(self, message: str) -> None:
+        self.views.message.emit(message + " (Edit ▸ Undo takes it back)")
+        self.views.refresh()
 
     def show_claims(self) -> None:
         row = self.selected()
