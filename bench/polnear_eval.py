@@ -46,7 +46,7 @@ from annotator.core.suggest import suggest_article  # noqa: E402
 
 Spans = list[tuple[int, int]]
 _QUOTE_MARKS = "\"“”„«»‘’‚‹›'"
-_DOUBLE_MARKS = "\"“”„«»"
+_DOUBLE_MARKS = '"“”„«»'
 _WORD_RE = re.compile(r"\w+(?:[’']\w+)*")
 
 

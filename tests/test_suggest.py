@@ -489,3 +489,99 @@ def test_pathological_inputs_stay_fast(text: str) -> None:
     t0 = time.process_time()
     check_offsets(text, suggest_article(text))
     assert time.process_time() - t0 < 5.0
+
+
+# ---------------------------------------------------------------- export of proposals
+
+
+def _suggested_store(tmp_path: Path):
+    from annotator.core.store import Store
+    from annotator.core.suggest.runner import suggest_corpus
+
+    store = Store(tmp_path / "a.db")
+    aid = store.add_article(
+        '"The bridge will open in May," said Harriet Vale, a spokesperson for the Transport Ministry.',
+        title="Bridge",
+    )
+    suggest_corpus(store)
+    return store, aid
+
+
+def test_suggested_claim_exports_its_proposed_speaker(tmp_path: Path) -> None:
+    from annotator.core.exporting import ExportFilter, iter_records
+
+    store, _ = _suggested_store(tmp_path)
+    (rec,) = iter_records(store, ExportFilter(include_suggestions=True))
+    (claim,) = rec["claims"]
+    assert claim["speaker"] is None
+    assert claim["proposed_speaker"] == {
+        "name": "Harriet Vale",
+        "kind": "person",
+        "role": "spokesperson",
+        "affiliation": "Transport Ministry",
+    }
+
+
+def test_accepted_claim_exports_the_speaker_and_no_proposal(tmp_path: Path) -> None:
+    from annotator.core.exporting import ExportFilter, iter_records
+
+    store, aid = _suggested_store(tmp_path)
+    (claim,) = store.claims(aid, statuses=["suggested"])
+    store.decide(claims=[claim["id"]], accept=True)
+    (rec,) = iter_records(store, ExportFilter())
+    (out,) = rec["claims"]
+    assert "proposed_speaker" not in out
+    assert [s["name"] for s in rec["speakers"] if s["id"] == out["speaker"]] == ["Harriet Vale"]
+
+
+def test_proposed_speaker_survives_a_round_trip_and_can_be_accepted(tmp_path: Path) -> None:
+    import json
+
+    from annotator.core.exporting import ExportFilter, export, iter_records
+    from annotator.core.importing import import_paths
+    from annotator.core.store import Store
+
+    store, _ = _suggested_store(tmp_path)
+    first = tmp_path / "first.jsonl"
+    export(store, first, flt=ExportFilter(include_suggestions=True))
+    again = Store(tmp_path / "b.db")
+    import_paths(again, [first])
+    (rec,) = iter_records(again, ExportFilter(include_suggestions=True))
+    assert rec == json.loads(first.read_text(encoding="utf-8"))
+    (claim,) = again.claims(rec["id"], statuses=["suggested"])
+    again.decide(claims=[claim["id"]], accept=True)
+    assert again.find_speaker("Harriet Vale") is not None
+
+
+def test_csv_export_has_the_proposed_speaker_column(tmp_path: Path) -> None:
+    import csv
+
+    from annotator.core.exporting import ExportFilter, export
+
+    store, _ = _suggested_store(tmp_path)
+    out = tmp_path / "a.csv"
+    export(store, out, fmt="csv", flt=ExportFilter(include_suggestions=True))
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    claim_rows = [r for r in rows if r["label"] == "claim"]
+    assert [r["proposed_speaker"] for r in claim_rows] == ["Harriet Vale"]
+
+
+def test_a_malformed_proposed_speaker_is_one_clear_error(tmp_path: Path) -> None:
+    import json
+
+    from annotator.core.exporting import ExportFilter, export
+    from annotator.core.importing import import_paths
+    from annotator.core.store import Store
+
+    store, _ = _suggested_store(tmp_path)
+    first = tmp_path / "first.jsonl"
+    export(store, first, flt=ExportFilter(include_suggestions=True))
+    rec = json.loads(first.read_text(encoding="utf-8"))
+    rec["claims"][0]["proposed_speaker"] = {"name": 5}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    again = Store(tmp_path / "b.db")
+    report = import_paths(again, [bad])
+    assert len(report.errors) == 1
+    assert "bad.jsonl:1:" in report.errors[0] and "proposed_speaker" in report.errors[0]
+    assert again.db.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
