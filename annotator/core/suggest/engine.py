@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import clauses
 from ._trie import trie_pattern
 from .lexicon import (
     ADVERBIAL_STARTS,
@@ -96,8 +97,31 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     cues = Index(text, [(p.start, p.end) for p in paras])
     raws = _direct_claims(text, paras, ends, quotes, cues)
     raws += _reported_claims(text, paras, ends, quotes, raws, cues)
+    raws += _clause_claims(text, paras, ends, raws)
     raws.sort(key=lambda r: r.spans[0][0])
     return _resolve(text, raws, known_speakers)
+
+
+def _clause_claims(
+    text: str, paras: list[Paragraph], ends: list[int], raws: list[_Raw]
+) -> list[_Raw]:
+    """Attributions without quotes the rules above left (``clauses.py``)."""
+    sentences = []
+    k = 0
+    for pi, p in enumerate(paras):
+        start = p.start
+        while k < len(ends) and ends[k] <= p.end:
+            if ends[k] > start:
+                sentences.append((start, ends[k], pi))
+                start = ends[k]
+                while start < p.end and text[start].isspace():
+                    start += 1
+            k += 1
+    taken = sorted(sp for r in raws for sp in r.spans)
+    return [
+        _Raw(f.spans, f.cue, f.mention, "indirect", f.para, "")
+        for f in clauses.find(text, sentences, taken)
+    ]
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -157,9 +181,6 @@ def _direct_claims(
             attr = left
         else:
             attr = None
-        if attr is not None and attr.mention is not None and _vague(attr.mention):
-            prev_right = None
-            continue  # "analysts said": speech of a vague group is not a claim
         if left is not None and attr is left and not left.tight and _n_words(text, q.spans) <= 3:
             attr = None  # warns against 'bloc politics': a term, not a claim
             if text[q.spans[-1][1] - 1] not in ".!?,":
@@ -376,7 +397,7 @@ def _reported(
     k, ke = r
     if cue.according:
         m = mention_after(text, toks, ke, len(toks))
-        if m is None or _vague(m):
+        if m is None:
             return None
         # "according to X, <clause>." / "<clause>, according to X."
         # the mention must be all there is between "according to" and the comma (so not
@@ -405,8 +426,6 @@ def _reported(
             m = subject_before(text, toks, k)
             if m is None:
                 return None
-    if _vague(m):
-        return None
     j = ke + 1
     if j >= len(toks):
         return None
@@ -432,40 +451,6 @@ def _reported(
 
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
-
-_VAGUE = frozenset(
-    [
-        "officials",
-        "analysts",
-        "experts",
-        "diplomats",
-        "sources",
-        "observers",
-        "critics",
-        "residents",
-        "people",
-        "lawmakers",
-        "leaders",
-        "members",
-        "authorities",
-        "witnesses",
-        "spokespeople",
-        "spokesmen",
-        "economists",
-        "insiders",
-        "commentators",
-        "scientists",
-        "researchers",
-        "activists",
-        "campaigners",
-    ]
-)
-
-
-def _vague(m: Mention) -> bool:
-    """ "officials said", "Western diplomats said": no identifiable speaker."""
-    return m.form == "np" and (m.head or "") in _VAGUE
-
 
 _FINITE_WORDS = frozenset(
     [

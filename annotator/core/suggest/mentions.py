@@ -564,7 +564,7 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
 
 
 # Heads of noun phrases that are documents or things, never speakers.
-_NON_SPEAKER_HEADS = frozenset(
+NON_SPEAKER_HEADS = frozenset(
     [
         "report",
         "reports",
@@ -638,7 +638,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
     "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
     head = toks[j]
-    if not head.is_word or head.is_cap or not _plain_word(head) or head.low in _NON_SPEAKER_HEADS:
+    if not head.is_word or head.is_cap or not _plain_word(head) or head.low in NON_SPEAKER_HEADS:
         return None
     d = j - 1
     while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:

@@ -1,0 +1,820 @@
+"""Attributions without quotation marks, sentence by sentence.
+
+What the stricter rules in ``engine.py`` leave, found in one pass over each sentence:
+
+- an attribution after its clause: "The plan is dead, he said." / "..., said a
+  spokesman." / "..., according to the report.";
+- an attribution in mid-sentence: "The plan, she said, was never costed." (two
+  content spans);
+- an attribution before its clause when the speaker is a description the name rules
+  do not read ("Several delegates said they ...", "Polls show that ...");
+- "X: ..." at the start of a headline or a paragraph ("Poll: ...").
+
+The verbs come from word lists in ``resources/suggest/``. Each result is a candidate;
+the engine keeps it only where no stricter rule found a claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...resources import word_list
+from .lexicon import AUXILIARIES, DETERMINERS
+from .mentions import (
+    NON_SPEAKER_HEADS,
+    Cue,
+    Mention,
+    Tok,
+    mention_after,
+    mention_before,
+    tokenize,
+)
+from .quotes import ALL_MARKS
+
+CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")
+THAT_VERBS = word_list("suggest/that_verbs.txt")
+POST_VERBS = word_list("suggest/post_verbs.txt") | CLAUSE_VERBS
+
+# Words between a subject and its verb: "has long said", "also warned", "would later say".
+_SKIP_BACK = AUXILIARIES | frozenset(
+    {
+        "also",
+        "previously",
+        "later",
+        "further",
+        "repeatedly",
+        "recently",
+        "often",
+        "publicly",
+        "privately",
+        "once",
+        "already",
+        "then",
+        "still",
+        "even",
+        "never",
+        "long",
+        "reportedly",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "have",
+        "has",
+        "had",
+        "flatly",
+        "openly",
+        "quickly",
+        "immediately",
+        "simply",
+        "just",
+        "correctly",
+        "falsely",
+        "wrongly",
+        "initially",
+        "first",
+        "now",
+        "both",
+        "all",
+        "continue",
+        "continues",
+        "to",
+        "who",
+        "generally",
+        "widely",
+        "mostly",
+    }
+)
+# Words that end a subject looking back: the subject cannot reach past them.
+_BOUNDARY = frozenset(
+    {
+        "that",
+        "which",
+        "and",
+        "but",
+        "because",
+        "if",
+        "when",
+        "while",
+        "as",
+        "than",
+        "so",
+        "or",
+        "where",
+        "whether",
+        "what",
+        "how",
+        "why",
+        "since",
+        "after",
+        "before",
+        "though",
+        "although",
+        "unless",
+        "until",
+        "whom",
+        "whose",
+    }
+)
+# A clause does not start with these: "the claims are false" is a noun, not a cue.
+_NOT_CLAUSE_START = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "about",
+        "from",
+        "into",
+        "and",
+        "or",
+        "but",
+        "up",
+        "out",
+        "off",
+        "down",
+        "over",
+        "back",
+        "as",
+        "so",
+        "like",
+        "goodbye",
+        "hello",
+        "yes",
+        "no",
+        "thanks",
+        "sorry",
+        "more",
+        "less",
+        "much",
+        "nothing",
+        "something",
+        "anything",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "my",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "such",
+        "what",
+        "how",
+        "why",
+        "when",
+        "where",
+        "whether",
+        "if",
+        "after",
+        "before",
+    }
+)
+# Before a noun use of a cue form: "the claims", "his thoughts", "in reports".
+_NOUN_BEFORE = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "in",
+        "on",
+        "for",
+        "to",
+        "these",
+        "those",
+        "this",
+        "such",
+        "any",
+        "no",
+        "with",
+        "by",
+        "whose",
+        "from",
+        "about",
+        "other",
+        "some",
+        "many",
+        "several",
+        "all",
+        "new",
+        "recent",
+        "false",
+        "unfounded",
+        "similar",
+        "same",
+        "first",
+        "last",
+        "latest",
+        "news",
+        "media",
+        "press",
+        "most",
+        "more",
+    }
+)
+_FINITE_START = frozenset(
+    {
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "there",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "no",
+        "some",
+        "many",
+        "most",
+        "all",
+        "every",
+        "each",
+        "any",
+        "both",
+        "neither",
+        "none",
+        "nobody",
+        "everyone",
+        "everybody",
+        "someone",
+        "people",
+        "americans",
+        "voters",
+    }
+)
+_FINITE_HINT = frozenset(
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "am",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "aren't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "won't",
+        "wouldn't",
+        "couldn't",
+        "shouldn't",
+        "can't",
+        "cannot",
+        "didn't",
+        "doesn't",
+        "don't",
+        "’s",
+        "'s",
+        "’re",
+        "'re",
+        "’ll",
+        "'ll",
+    }
+)
+_TAIL_OK = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "a",
+        "an",
+        "the",
+        "statement",
+        "interview",
+        "email",
+        "tweet",
+        "speech",
+        "told",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "earlier",
+        "later",
+        "recently",
+        "also",
+        "then",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "with",
+        "to",
+        "of",
+        "reporters",
+        "cnn",
+        "fox",
+        "news",
+        "phone",
+        "telephone",
+        "by",
+        "his",
+        "her",
+        "their",
+        "event",
+        "rally",
+        "conference",
+        "call",
+        "radio",
+        "show",
+        "program",
+        "has",
+        "have",
+        "had",
+        "previously",
+        "once",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "added",
+        "noting",
+        "adding",
+        "when",
+        "asked",
+        "about",
+        "it",
+        "that",
+    }
+)
+# A sentence starting with these opens with an adverbial, not with reported content.
+_INTRO_WORDS = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "when",
+        "after",
+        "asked",
+        "despite",
+        "during",
+        "by",
+        "for",
+        "with",
+        "since",
+        "before",
+        "also",
+        "from",
+        "over",
+        "under",
+        "as",
+        "while",
+        "although",
+        "though",
+        "following",
+        "thanks",
+        "according",
+        "speaking",
+        "addressing",
+        "writing",
+        "pressed",
+        "reached",
+        "contacted",
+    }
+)
+_MAX_SUBJECT = 12  # words of an attribution's subject, appositions included
+_MAX_TAIL = 12  # words after the cue in an attribution that follows its clause
+
+
+@dataclass
+class Found:
+    spans: list[tuple[int, int]]
+    cue: Cue
+    mention: Mention | None
+    para: int
+
+
+def find(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    taken: list[tuple[int, int]],
+) -> list[Found]:
+    """Candidate attributions in the sentences ``(start, end, paragraph)``; ``taken``
+    (sorted ranges: claims and quotes already found) are never reused."""
+    out: list[Found] = []
+    for s, e, pi in sentences:
+        if e - s < 12:
+            continue
+        toks = tokenize(text, s, e)
+        if len(toks) < 4:
+            continue
+        _sentence(text, toks, s, e, pi, taken, out)
+    return out
+
+
+def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(taken, (pos, 1 << 60)) - 1
+    return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+
+def _sentence(
+    text: str,
+    toks: list[Tok],
+    s: int,
+    e: int,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+) -> None:
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        low = t.low
+        cue: Cue | None = None
+        ke = i  # index of the cue's last token
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            cue = Cue(t.start, toks[i + 1].end, "according to", False)
+            ke = i + 1
+        elif low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS:
+            if t.is_cap and i > 0:
+                i += 1
+                continue
+            cue = Cue(t.start, t.end, low, False)
+        if cue is None or _inside(taken, t.start):
+            i += 1
+            continue
+        found = _post(text, toks, i, ke, cue, pi, taken)
+        if found is None and cue.word != "according to":
+            found = _pre(text, toks, i, ke, cue, pi, taken, e)
+        elif found is None:
+            found = _according_pre(text, toks, i, ke, cue, pi, taken, e)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
+            # the attribution's own words are not cues of another claim
+            i = ke + 1
+            while i < n and toks[i].start < found.spans[-1][1]:
+                i += 1
+            continue
+        i += 1
+
+
+def _post(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    ke: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+) -> Found | None:
+    """ "<clause>, X said[, <clause>]." and "<clause>, according to X." """
+    if cue.word != "according to" and cue.word not in POST_VERBS:
+        return None
+    n = len(toks)
+    m: Mention | None = None
+    j = ke + 1  # where the words after the attribution start
+    if toks[k - 1].text == ",":
+        c = k - 1
+        if cue.word != "according to":
+            m = mention_before(text, toks, k, 0)
+            if m is not None and m.phrase_start >= 0 and m.end <= toks[k - 1].start:
+                # "<clause>, Lee, a minister, said": the comma before the apposition
+                c = next((x for x in range(k - 2, -1, -1) if toks[x].end <= m.phrase_start), -1)
+                while c >= 0 and toks[c].text != "," and toks[c].is_word is False:
+                    c -= 1
+                if c < 0 or toks[c].text != ",":
+                    return None
+            else:
+                m = None
+        if m is None:
+            m = mention_after(text, toks, ke, n)
+            if m is None:
+                return None
+            j = next((x for x in range(ke + 1, n) if toks[x].start >= m.end), n)
+            if j < n and toks[j].text == ",":
+                a = j + 1
+                b = a
+                while b < n and toks[b].text not in (",", ";", ":", "—", "–") and b - a < 14:
+                    b += 1
+                if a < n and (toks[a].low in DETERMINERS or toks[a].low in ("who", "whose")):
+                    j = b
+    else:
+        c = k - 1
+        while c >= 0 and toks[c].text != "," and k - c <= _MAX_SUBJECT + 1:
+            if toks[c].text in ".;:!?()" or toks[c].text in ALL_MARKS or toks[c].low in _BOUNDARY:
+                return None
+            c -= 1
+        if c < 0 or toks[c].text != "," or cue.word == "according to":
+            return None
+        subj = toks[c + 1 : k]
+        if not all(x.is_word or x.text in ".’'-" for x in subj):
+            return None
+        m = mention_before(text, toks, k, c + 1) or _generic(text, toks, k, c + 1)
+        if m is None:
+            return None
+    if c < 2 or sum(1 for x in toks[:c] if x.is_word) < 3:
+        return None
+    # after the attribution: the end of the sentence, or a comma and more of the clause
+    t0 = j
+    words = 0
+    while j < n and toks[j].text not in (",", ";", ":", "—", "–"):
+        if toks[j].is_word:
+            words += 1
+            if toks[j].low == "that" and cue.word != "according to":
+                return None  # "..., she said that ...": the clause follows
+        elif toks[j].text in ALL_MARKS:
+            return None
+        j += 1
+        if words > _MAX_TAIL:
+            return None
+    if cue.word != "according to" and not _tail_ok(toks[t0:j]):
+        return None  # "In the past, he said the plan ...": the clause follows the cue
+    first_end = toks[c - 1].end
+    first_start = toks[0].start
+    if toks[0].text in ALL_MARKS:
+        return None  # a quotation: the quote rules decide
+    if toks[0].low in _INTRO_WORDS:
+        return None  # "In recent weeks, ...", "Sen. X, facing a challenge, said"
+    spans = [(first_start, first_end)]
+    if j < n and toks[j].text == ",":
+        rest = toks[j + 1 :]
+        while rest and not rest[-1].is_word:
+            rest = rest[:-1]
+        if (
+            sum(1 for x in rest if x.is_word) >= 3
+            and rest[0].low not in ("adding", "saying")
+            and rest[0].text not in ALL_MARKS
+        ):
+            spans.append((rest[0].start, rest[-1].end))
+    elif j < n:
+        return None
+    if any(_inside(taken, a) or _inside(taken, b - 1) for a, b in spans):
+        return None
+    if any(_overlaps_any(taken, a, b) for a, b in spans):
+        return None
+    return Found(spans, cue, m, pi)
+
+
+def _overlaps_any(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    from bisect import bisect_left
+
+    i = bisect_left(taken, (a, -1))
+    if i > 0 and taken[i - 1][1] > a:
+        return True
+    return i < len(taken) and taken[i][0] < b
+
+
+def _pre(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    ke: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+    end: int,
+) -> Found | None:
+    """ "X said (that) <clause>." with any subject."""
+    n = len(toks)
+    if k == 0 or ke + 1 >= n:
+        return None
+    prev = toks[k - 1]
+    if prev.low in _NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'")):
+        return None
+    j = ke + 1
+    needs_that = cue.word not in CLAUSE_VERBS
+    # "told reporters that", "said in a statement that", "said Tuesday that"
+    if toks[j].low != "that":
+        t = j
+        while t < n and t - j < 8 and toks[t].low != "that":
+            if not (toks[t].is_word or toks[t].text == ","):
+                break
+            if toks[t].low in CLAUSE_VERBS or toks[t].low in _NOT_CLAUSE_START - {
+                "in",
+                "on",
+                "at",
+                "to",
+                "during",
+                "a",
+                "an",
+                "his",
+                "her",
+                "their",
+                "its",
+                "this",
+            }:
+                break
+            t += 1
+        if t < n and toks[t].low == "that" and t > j and _tail_ok(toks[j:t]):
+            j = t
+    if toks[j].low == "that":
+        j += 1
+        if j >= n:
+            return None
+    elif needs_that:
+        return None
+    else:
+        first = toks[j]
+        if not first.is_word or first.low in _NOT_CLAUSE_START:
+            return None
+        if first.low.endswith("ing") or (first.low.endswith("ed") and not first.is_cap):
+            return None
+        if not (first.low in _FINITE_START or first.is_cap or first.text[0].isdigit()):
+            return None
+        if not _finite_soon(toks, j):
+            return None
+    m = mention_before(text, toks, k, 0)
+    if m is None:
+        m = _generic(text, toks, k, 0)
+    if m is None:
+        return None
+    body = toks[j:]
+    # stop before a second attribution: ", adding ...", ", according to ..."
+    stop = len(body)
+    for x in range(1, len(body)):
+        if body[x - 1].text == "," and body[x].low in ("adding", "saying", "according"):
+            stop = x - 1
+            break
+        if body[x].text in (";",):
+            stop = x
+            break
+    body = body[:stop]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 2:
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], cue, m, pi)
+
+
+def _according_pre(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    ke: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+    end: int,
+) -> Found | None:
+    """ "According to X, <clause>." (also after "But," or a time phrase)."""
+    n = len(toks)
+    if any(x.is_word and x.low not in ("but", "and", "yet", "still", "so") for x in toks[:k]):
+        return None
+    m = mention_after(text, toks, ke, n)
+    c = ke + 1
+    while c < n and toks[c].text != "," and c - ke < 16:
+        if toks[c].text in ".;:!?" or toks[c].text in ALL_MARKS:
+            return None
+        c += 1
+    if c >= n or toks[c].text != ",":
+        return None
+    if m is None:
+        m = _np(text, toks[ke + 1 : c])
+    body = toks[c + 1 :]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3:
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], cue, m, pi)
+
+
+def _tail_ok(toks: list[Tok]) -> bool:
+    return all(x.text == "," or x.low in _TAIL_OK or x.is_cap or x.text[0].isdigit() for x in toks)
+
+
+def _finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
+    """A finite verb within the first words of the clause ("he was", "Trump wins")."""
+    for x in range(j, min(len(toks), j + limit)):
+        t = toks[x]
+        low = t.low
+        if low in _FINITE_HINT:
+            return True
+        if x > j and not t.is_cap and t.is_word:
+            if low.endswith("ed") and len(low) > 3:
+                return True
+            if (
+                low.endswith("s")
+                and not low.endswith(("ss", "us", "is", "’s", "'s"))
+                and len(low) > 3
+                and toks[x - 1].is_word
+                and (toks[x - 1].is_cap or toks[x - 1].low in ("he", "she", "it", "who"))
+            ):
+                return True
+        if t.text in (".", ";", ":"):
+            return False
+    return False
+
+
+def _generic(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """The subject before the cue ``toks[k]`` when the name rules read none: "I", "we",
+    "several delegate candidates", "Half of Vermont Democrats", "Cameron's spokesman"."""
+    j = k - 1
+    while j >= floor and toks[j].low in _SKIP_BACK and not toks[j].is_cap:
+        j -= 1
+    if j < floor:
+        return None
+    last = toks[j]
+    if last.low in ("i", "we", "you", "they", "he", "she", "it"):
+        kind = "organisation" if last.low == "it" else "person"
+        return Mention(last.start, last.end, last.text, "pronoun", kind, phrase_start=last.start)
+    i = j
+    while i > floor and j - i < 8:
+        p = toks[i - 1]
+        if p.low in _BOUNDARY or p.text in ",;:()—–" or p.text in ALL_MARKS:
+            break
+        if not (p.is_word or p.text in ("’", "'", "-", ".", "/", "&")):
+            break
+        i -= 1
+    if i > floor and toks[i - 1].text not in ",;:—–" and toks[i - 1].low not in _BOUNDARY:
+        return None  # a long subject that we cannot delimit
+    return _np(text, toks[i : j + 1])
+
+
+def _np(text: str, run: list[Tok]) -> Mention | None:
+    while run and (not run[0].is_word or run[0].low in ("and", "but", "so")):
+        run = run[1:]
+    while run and not run[-1].is_word:
+        run = run[:-1]
+    if not run or len(run) > 10:
+        return None
+    head = run[-1]
+    if not head.is_word or head.low in _FINITE_HINT:
+        return None
+    s, e = run[0].start, head.end
+    definite = False  # kept as written: "several delegates" names nobody to look up
+    # "the poll", "FEC records": a document speaks for whoever made it
+    kind = "organisation" if head.low in NON_SPEAKER_HEADS or head.is_cap else "person"
+    return Mention(s, e, text[s:e], "np", kind, None, None, head.low, definite, s)
