@@ -34,6 +34,7 @@ from .quotes import ALL_MARKS
 CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")
 THAT_VERBS = word_list("suggest/that_verbs.txt")
 POST_VERBS = word_list("suggest/post_verbs.txt") | CLAUSE_VERBS
+OBJECT_VERBS = word_list("suggest/object_verbs.txt")
 
 # Words between a subject and its verb: "has long said", "also warned", "would later say".
 _SKIP_BACK = AUXILIARIES | frozenset(
@@ -491,6 +492,16 @@ def _sentence(
     out: list[Found],
 ) -> None:
     n = len(toks)
+    # a headline in title case: "Mayor Calls Budget 'A Disgrace'"
+    headline = pi == 0 and sum(1 for t in toks if t.is_word and t.is_cap) * 2 > sum(
+        1 for t in toks if t.is_word
+    )
+    colon = _colon(text, toks, pi, taken)
+    if colon is not None:
+        out.append(colon)
+        taken.extend(colon.spans)
+        taken.sort()
+        return
     i = 0
     while i < n:
         t = toks[i]
@@ -500,8 +511,8 @@ def _sentence(
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             cue = Cue(t.start, toks[i + 1].end, "according to", False)
             ke = i + 1
-        elif low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS:
-            if t.is_cap and i > 0:
+        elif low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
+            if t.is_cap and i > 0 and not headline:
                 i += 1
                 continue
             cue = Cue(t.start, t.end, low, False)
@@ -511,6 +522,8 @@ def _sentence(
         found = _post(text, toks, i, ke, cue, pi, taken)
         if found is None and cue.word != "according to":
             found = _pre(text, toks, i, ke, cue, pi, taken, e)
+            if found is None and low in OBJECT_VERBS:
+                found = _object(text, toks, i, cue, pi, taken)
         elif found is None:
             found = _according_pre(text, toks, i, ke, cue, pi, taken, e)
         if found is not None:
@@ -686,8 +699,6 @@ def _pre(
             return None
         if first.low.endswith("ing") or (first.low.endswith("ed") and not first.is_cap):
             return None
-        if not (first.low in _FINITE_START or first.is_cap or first.text[0].isdigit()):
-            return None
         if not _finite_soon(toks, j):
             return None
     m = mention_before(text, toks, k, 0)
@@ -752,7 +763,7 @@ def _according_pre(
 
 
 def _tail_ok(toks: list[Tok]) -> bool:
-    return all(x.text == "," or x.low in _TAIL_OK or x.is_cap or x.text[0].isdigit() for x in toks)
+    return all(not x.is_word or x.low in _TAIL_OK or x.is_cap or x.text[0].isdigit() for x in toks)
 
 
 def _finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
@@ -810,6 +821,8 @@ def _np(text: str, run: list[Tok]) -> Mention | None:
         run = run[:-1]
     if not run or len(run) > 10:
         return None
+    if any(not t.is_cap and (t.low in _FINITE_HINT or t.low in AUXILIARIES) for t in run):
+        return None  # "has often been": a verb phrase, not a subject
     head = run[-1]
     if not head.is_word or head.low in _FINITE_HINT:
         return None
@@ -818,3 +831,119 @@ def _np(text: str, run: list[Tok]) -> Mention | None:
     # "the poll", "FEC records": a document speaks for whoever made it
     kind = "organisation" if head.low in NON_SPEAKER_HEADS or head.is_cap else "person"
     return Mention(s, e, text[s:e], "np", kind, None, None, head.low, definite, s)
+
+
+# Before a bare verb form ("they support", "we want", "will call"): a noun otherwise.
+_BEFORE_BARE = frozenset(
+    {
+        "i",
+        "we",
+        "you",
+        "they",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "not",
+        "n't",
+        "also",
+        "don't",
+        "didn't",
+        "won't",
+        "wouldn't",
+        "don’t",
+        "didn’t",
+        "won’t",
+        "wouldn’t",
+        "who",
+        "still",
+        "strongly",
+        "publicly",
+        "repeatedly",
+    }
+)
+
+
+def _object(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+) -> Found | None:
+    """ "X called the plan "reckless"", "X criticized Y for ...", "X declined to comment":
+    the rest of the sentence after the verb, said by the subject."""
+    n = len(toks)
+    if k == 0 or k + 2 >= n:
+        return None
+    prev = toks[k - 1]
+    low = cue.word
+    if prev.low in _NOUN_BEFORE or not prev.is_word:
+        return None
+    if not low.endswith(("s", "ed", "ing")) and prev.low not in _BEFORE_BARE:
+        return None
+    if low.endswith("ing"):
+        return None
+    m = mention_before(text, toks, k, 0)
+    if m is None:
+        m = _generic(text, toks, k, 0)
+        if m is None or len(m.text.split()) > 6:
+            return None
+    body = toks[k + 1 :]
+    stop = len(body)
+    for x in range(1, len(body)):
+        if body[x - 1].text == "," and body[x].low in ("adding", "saying", "according"):
+            stop = x - 1
+            break
+        if body[x].text == ";":
+            stop = x
+            break
+    body = body[:stop]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if (
+        sum(1 for x in body if x.is_word) < 2
+        or body[0].low in _NOT_OBJECT_START
+        or not (body[0].is_word or body[0].text in ALL_MARKS)
+    ):
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], cue, m, pi)
+
+
+# "X called on/for", "X asked about": still content; but "called off", "backed down" not.
+_NOT_OBJECT_START = frozenset(
+    {"off", "down", "up", "out", "away", "back", "by", "into", "over", "is", "was", "are", "were"}
+)
+
+
+def _colon(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "Ana Ruiz: ...", "RUIZ: Well, look ...", "Poll: ..." at the start of a sentence."""
+    c = next((x for x, t in enumerate(toks[:7]) if t.text == ":"), None)
+    if c is None or c == 0 or c + 2 >= len(toks):
+        return None
+    head = toks[:c]
+    if not all(t.is_word and (t.is_cap or t.low in ("of", "the", "and")) for t in head):
+        return None
+    if not head[-1].is_cap or len(head) > 5:
+        return None
+    body = toks[c + 1 :]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3:
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    s, e = head[0].start, head[-1].end
+    kind = "organisation" if head[-1].low in NON_SPEAKER_HEADS else "person"
+    m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
+    cue = Cue(toks[c].start, toks[c].end, ":", False)
+    return Found([(a, b)], cue, m, pi)
