@@ -172,12 +172,12 @@ def test_scare_quotes_and_titles_are_not_claims() -> None:
     assert suggest_article('"The Art of War" was written two thousand years ago.') == []
 
 
-def test_partial_quote_inside_reported_speech_is_one_indirect_claim() -> None:
+def test_partial_quote_inside_reported_speech_is_one_mixed_claim() -> None:
     text = (
         'Kremlin spokesman Dmitry Peskov said that Western weapons "will not change the situation".'
     )
     c = only(text)
-    assert c.kind == "indirect"
+    assert c.kind == "mixed"
     assert c.content[0].text == 'Western weapons "will not change the situation"'
 
 
@@ -457,7 +457,7 @@ def test_every_span_selects_its_text(parts: list[str]) -> None:
     claims = suggest_article(text, known)
     check_offsets(text, claims)
     for c in claims:
-        assert c.kind in ("direct", "indirect")
+        assert c.kind in ("direct", "indirect", "mixed")
         assert c.content
         if c.speaker is not None:
             assert c.speaker.kind in ("person", "organisation")

@@ -615,6 +615,9 @@ def _post(
         return None  # a quotation: the quote rules decide
     if toks[0].low in _INTRO_WORDS:
         return None  # "In recent weeks, ...", "Sen. X, facing a challenge, said"
+    lead = _connector_end(toks, c)
+    if lead:
+        first_start = toks[lead].start
     spans = [(first_start, first_end)]
     if j < n and toks[j].text == ",":
         rest = toks[j + 1 :]
@@ -708,15 +711,7 @@ def _pre(
         return None
     body = toks[j:]
     # stop before a second attribution: ", adding ...", ", according to ..."
-    stop = len(body)
-    for x in range(1, len(body)):
-        if body[x - 1].text == "," and body[x].low in ("adding", "saying", "according"):
-            stop = x - 1
-            break
-        if body[x].text in (";",):
-            stop = x
-            break
-    body = body[:stop]
+    body = body[: _clause_end(body, objects=False)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 2:
@@ -895,15 +890,7 @@ def _object(
         if m is None or len(m.text.split()) > 6:
             return None
     body = toks[k + 1 :]
-    stop = len(body)
-    for x in range(1, len(body)):
-        if body[x - 1].text == "," and body[x].low in ("adding", "saying", "according"):
-            stop = x - 1
-            break
-        if body[x].text == ";":
-            stop = x
-            break
-    body = body[:stop]
+    body = body[: _clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if (
@@ -947,3 +934,64 @@ def _colon(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) ->
     m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
     cue = Cue(toks[c].start, toks[c].end, ":", False)
     return Found([(a, b)], cue, m, pi)
+
+
+# After a comma, these start something that is no longer the reported content:
+# ", which ...", ", as has ...", ", putting her at odds ...".
+_AFTER_COMMA_STOP = frozenset(
+    {"which", "who", "whom", "whose", "as", "while", "where", "when", "although", "though"}
+)
+_CONNECTORS = frozenset(
+    {
+        "however",
+        "meanwhile",
+        "indeed",
+        "still",
+        "instead",
+        "now",
+        "moreover",
+        "also",
+        "yet",
+        "again",
+        "then",
+        "today",
+        "overall",
+        "so",
+        "well",
+        "but",
+        "and",
+    }
+)
+
+
+def _clause_end(body: list[Tok], objects: bool) -> int:
+    """Where the reported content after a cue ends (index into ``body``)."""
+    for x in range(1, len(body)):
+        t = body[x]
+        if body[x - 1].text == ",":
+            if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
+                return x - 1
+            if t.low.endswith("ing") and not t.is_cap and len(t.low) > 5:
+                return x - 1
+            if objects and t.low in ("the", "a", "an") and x > 2:
+                return x - 1  # an apposition to the object
+        if t.text == ";":
+            return x
+    return len(body)
+
+
+def _connector_end(toks: list[Tok], c: int) -> int:
+    """ "In fact, the plan is dead, he said": the content starts after the connector."""
+    if c > 3 and toks[1].text == "," and toks[0].low in _CONNECTORS:
+        return 2
+    if c > 4 and toks[2].text == "," and f"{toks[0].low} {toks[1].low}" in (
+        "in fact",
+        "of course",
+        "in addition",
+        "at first",
+        "for now",
+        "by contrast",
+        "in short",
+    ):
+        return 3
+    return 0

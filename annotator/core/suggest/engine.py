@@ -218,19 +218,75 @@ def _direct_claims(
                 continue  # a title or term starting a sentence: "The Art of War" was ...
             out.append(_Raw(list(q.spans), None, None, "direct", q.para, "quote"))
         else:
+            spans = list(q.spans)
+            kind = "direct"
+            if attr is right or (attr is left and not left.tight):
+                mixed = _mixed_spans(text, cues, attr, attr is left, l_start, r_end, q)
+                if mixed is not None:
+                    spans, kind = mixed, "mixed"
             out.append(
                 _Raw(
-                    list(q.spans),
+                    spans,
                     attr.cue,
                     attr.mention,
-                    "direct",
+                    kind,
                     q.para,
                     "" if attr.mention is not None else "cue",
-                    loose=attr is left and not left.tight,
+                    loose=attr is left and not left.tight and kind == "direct",
                 )
             )
             prev_right = (out[-1], r_end) if attr is right and q.last_para == q.para else None
     return out
+
+
+def _mixed_spans(
+    text: str,
+    cues: Index,
+    attr: _Attr,
+    is_left: bool,
+    l_start: int,
+    r_end: int,
+    q: Quote,
+) -> list[tuple[int, int]] | None:
+    """A quoted fragment inside paraphrase is one claim with its paraphrase: "She said
+    the plan was "reckless" and costly." / "The people here "deserve better," he said."
+    """
+    if q.last_para != q.para or attr.cue is None or len(q.spans) > 1:
+        return None
+    if is_left:
+        start = attr.cue.end
+        if attr.mention is not None and attr.mention.start > attr.cue.start:
+            start = max(start, attr.mention.end)
+        toks = cues.toks_between(start, q.open_pos)
+        that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
+        if that is not None:
+            toks = toks[that + 1 :]
+        if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
+            return None
+        if cues.cues_between(toks[0].start, q.open_pos):
+            return None
+        end = q.spans[-1][1]
+        after = cues.toks_between(q.close_pos + 1, r_end)
+        while after and not after[-1].is_word:
+            after.pop()
+        if after and after[0].text not in (".", "!", "?") and not cues.cues_between(
+            q.close_pos + 1, r_end
+        ):
+            end = after[-1].end
+        spans = [(toks[0].start, max(end, q.close_pos + 1))]
+        if end < q.close_pos:
+            spans = [(toks[0].start, q.close_pos + 1)]
+        return spans
+    toks = cues.toks_between(l_start, q.open_pos)
+    if not toks or not toks[0].is_word or not any(t.is_word for t in toks):
+        return None
+    if cues.cues_between(l_start, q.open_pos) or toks[-1].text in (":", ".", "?", "!", ","):
+        return None
+    if toks[0].low in ("but", "and", "so", "yet") and len(toks) == 1:
+        return None
+    if len(q.spans) > 1:
+        return None
+    return [(toks[0].start, q.close_pos + 1)]
 
 
 def _cue_tok_range(toks: list[Tok], cue: Cue) -> tuple[int, int] | None:
