@@ -595,3 +595,58 @@ def test_a_malformed_proposed_speaker_is_one_clear_error(tmp_path: Path) -> None
     assert len(report.errors) == 1
     assert "bad.jsonl:1:" in report.errors[0] and "proposed_speaker" in report.errors[0]
     assert again.db.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+
+
+# ---------------------------------------------------------------- figures shown to the user
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _figure_rows() -> list[str]:
+    figures = (ROOT / "resources" / "suggest" / "figures.md").read_text(encoding="utf-8")
+    return [line for line in figures.splitlines() if line.startswith("|")]
+
+
+def test_readme_and_window_show_the_same_figures() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = _figure_rows()
+    assert len(rows) >= 8
+    for row in rows:
+        assert row in readme, f"README lacks the figures row {row!r}"
+
+
+def test_help_about_suggestions_shows_the_figures(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui import main_window as main_window_module
+    from annotator.gui.app import build_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = build_window(tmp_path / "a.db", annotator="tester", seed=False, settings=settings)
+    qtbot.addWidget(win)
+    opened = []
+    monkeypatch.setattr(
+        main_window_module.AboutSuggestionsDialog, "exec", lambda self: opened.append(self) or 0
+    )
+    (action,) = [a for a in win.actions() if a.text().replace("&", "") == "About suggestions"]
+    action.trigger()
+    assert len(opened) == 1
+    shown = opened[0].view.toPlainText()
+    assert "|" not in shown  # plain text columns, not Markdown
+    for row in _figure_rows():
+        for cell in row.strip("|").split("|"):
+            if cell.strip() and set(cell.strip()) > set("-"):
+                assert cell.strip() in shown
+    win.close()
+    win.store.close()
+
+
+def test_word_lists_ship_in_the_wheel() -> None:
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["annotator.resource_files"]
+    for f in (ROOT / "resources" / "suggest").iterdir():
+        name = f.relative_to(ROOT / "resources").as_posix()
+        assert any(fnmatch.fnmatch(name, g) for g in globs), f"{name} is not in package-data"

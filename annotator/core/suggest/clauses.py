@@ -984,14 +984,19 @@ def _connector_end(toks: list[Tok], c: int) -> int:
     """ "In fact, the plan is dead, he said": the content starts after the connector."""
     if c > 3 and toks[1].text == "," and toks[0].low in _CONNECTORS:
         return 2
-    if c > 4 and toks[2].text == "," and f"{toks[0].low} {toks[1].low}" in (
-        "in fact",
-        "of course",
-        "in addition",
-        "at first",
-        "for now",
-        "by contrast",
-        "in short",
+    if (
+        c > 4
+        and toks[2].text == ","
+        and f"{toks[0].low} {toks[1].low}"
+        in (
+            "in fact",
+            "of course",
+            "in addition",
+            "at first",
+            "for now",
+            "by contrast",
+            "in short",
+        )
     ):
         return 3
     return 0

@@ -269,8 +269,10 @@ def _mixed_spans(
         after = cues.toks_between(q.close_pos + 1, r_end)
         while after and not after[-1].is_word:
             after.pop()
-        if after and after[0].text not in (".", "!", "?") and not cues.cues_between(
-            q.close_pos + 1, r_end
+        if (
+            after
+            and after[0].text not in (".", "!", "?")
+            and not cues.cues_between(q.close_pos + 1, r_end)
         ):
             end = after[-1].end
         spans = [(toks[0].start, max(end, q.close_pos + 1))]
