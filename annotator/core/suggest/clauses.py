@@ -25,8 +25,10 @@ from .mentions import (
     Cue,
     Mention,
     Tok,
+    _is_name_tok,
     mention_after,
     mention_before,
+    subject_before,
     tokenize,
 )
 from .quotes import ALL_MARKS
@@ -35,6 +37,7 @@ CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")
 THAT_VERBS = word_list("suggest/that_verbs.txt")
 POST_VERBS = word_list("suggest/post_verbs.txt") | CLAUSE_VERBS
 OBJECT_VERBS = word_list("suggest/object_verbs.txt")
+PARTICIPLES = word_list("suggest/participles.txt")
 
 # Words between a subject and its verb: "has long said", "also warned", "would later say".
 _SKIP_BACK = AUXILIARIES | frozenset(
@@ -511,6 +514,8 @@ def _sentence(
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             cue = Cue(t.start, toks[i + 1].end, "according to", False)
             ke = i + 1
+        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == ",":
+            cue = Cue(t.start, t.end, low, True)
         elif low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
             if t.is_cap and i > 0 and not headline:
                 i += 1
@@ -519,8 +524,13 @@ def _sentence(
         if cue is None or _inside(taken, t.start):
             i += 1
             continue
-        found = _post(text, toks, i, ke, cue, pi, taken)
-        if found is None and cue.word != "according to":
+        if cue.participle:
+            found = _participle(text, toks, i, cue, pi, taken, out)
+        else:
+            found = _post(text, toks, i, ke, cue, pi, taken)
+        if found is None and cue.participle:
+            pass
+        elif found is None and cue.word != "according to":
             found = _pre(text, toks, i, ke, cue, pi, taken, e)
             if found is None and low in OBJECT_VERBS:
                 found = _object(text, toks, i, cue, pi, taken)
@@ -921,6 +931,11 @@ def _colon(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) ->
         return None
     if not head[-1].is_cap or len(head) > 5:
         return None
+    if len(head) == 1:
+        if head[0].low not in ("poll", "report", "survey", "study"):
+            return None
+    elif not (_is_name_tok(head[-1]) and _is_name_tok(head[-2])):
+        return None  # "A World at War:", "MOVE PAST Iowa:" -- a headline, not a speaker
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
@@ -1000,3 +1015,61 @@ def _connector_end(toks: list[Tok], c: int) -> int:
     ):
         return 3
     return 0
+
+
+def _participle(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+) -> Found | None:
+    """ "..., saying (that) <clause>", "..., calling the plan reckless": said by the
+    subject of the sentence."""
+    n = len(toks)
+    j = k + 1
+    if (
+        j < n
+        and toks[j].low in ("to", "on", "for", "out")
+        and cue.word
+        in (
+            "referring",
+            "pointing",
+            "calling",
+        )
+    ):
+        j += 1
+    # "telling reporters that"
+    t = j
+    while t < n and t - j < 6 and toks[t].low != "that" and toks[t].is_word:
+        t += 1
+    if t < n and toks[t].low == "that" and (_tail_ok(toks[j:t]) or t - j <= 2):
+        j = t + 1
+    elif j < n and toks[j].low == "that":
+        j += 1
+    body = toks[j:]
+    body = body[: _clause_end(body, objects=True)]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if not body or sum(1 for x in body if x.is_word) < 2:
+        return None
+    if not (body[0].is_word or body[0].text in ALL_MARKS) or body[0].low in _NOT_OBJECT_START:
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    m = None
+    # the speaker of an attribution earlier in the sentence, or the subject
+    for f in reversed(out):
+        if (
+            f.mention is not None
+            and f.spans[0][0] >= toks[0].start - 1
+            and f.cue.end <= toks[k].start
+        ):
+            m = f.mention
+            break
+    if m is None:
+        m = subject_before(text, toks, k)
+    return Found([(a, b)], cue, m, pi)
