@@ -20,7 +20,8 @@ against the gold attributions:
   name or mention* when the suggestion's mention span overlaps the gold source span or
   its proposed speaker's name matches the gold source text, and *by name* for the name
   alone (a name matches when the source text is within it, e.g. "Trump" in "Donald
-  Trump", or when its last word is a word of the source text);
+  Trump", or when its last word is a word of the source text); by name again over
+  the gold sources that are more than a pronoun (a name never matches "he");
 - speed: articles per second of ``suggest_article`` on one core (CPU time).
 
 Standard library + annotator only.
@@ -47,6 +48,7 @@ from annotator.core.suggest import suggest_article  # noqa: E402
 Spans = list[tuple[int, int]]
 _QUOTE_MARKS = "\"“”„«»‘’‚‹›'"
 _DOUBLE_MARKS = '"“”„«»'
+_PRONOUNS = {(w,) for w in "he she it they i we you who which that whom this these those".split()}
 _WORD_RE = re.compile(r"\w+(?:[’']\w+)*")
 
 
@@ -192,6 +194,10 @@ def score_article(text: str, gold: list[dict], rec: dict, sc: Score, verbose: bo
         sc.add("src_n")
         sc.add("src_name", by_name)
         sc.add("src_any", by_name or by_mention)
+        if _words(g["source_text"]) not in _PRONOUNS:
+            # a name can only match a source that is more than a pronoun
+            sc.add("src_np_n")
+            sc.add("src_np_name", by_name)
         if verbose and not (by_name or by_mention):
             print(
                 f"SRC   {rec['title'][:30]!r}: {p['name']!r} != {g['source_text']!r}"
@@ -275,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  source, by name or mention   {sc.c['src_any'] / n:.3f}   by name {sc.c['src_name'] / n:.3f}"
         f"   ({sc.c['src_n']} matched contents with a gold source)"
+    )
+    n2 = sc.c["src_np_n"] or 1
+    print(
+        f"  source by name, gold source not a pronoun   {sc.c['src_np_name'] / n2:.3f}"
+        f"   ({sc.c['src_np_n']} matched contents)"
     )
 
     texts = [a["text"] for a in articles]

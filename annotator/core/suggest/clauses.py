@@ -448,6 +448,10 @@ _INTRO_WORDS = frozenset(
         "contacted",
     }
 )
+_PARENTHESES = frozenset(
+    {"for", "instance", "example", "however", "in", "fact", "meanwhile", "though", "too"}
+    | {"also", "then", "now", "indeed", "moreover", "meanwhile", "still", "instead"}
+)
 _MAX_SUBJECT = 12  # words of an attribution's subject, appositions included
 _MAX_TAIL = 12  # words after the cue in an attribution that follows its clause
 
@@ -717,7 +721,7 @@ def _pre(
     m = mention_before(text, toks, k, 0)
     if m is None:
         m = _generic(text, toks, k, 0)
-    if m is None:
+    if m is None and not _coordinated(toks, k):
         return None
     body = toks[j:]
     # stop before a second attribution: ", adding ...", ", according to ..."
@@ -803,6 +807,17 @@ def _generic(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
     if j < floor:
         return None
     last = toks[j]
+    if last.low in ("and", "but") and j > floor:
+        # "FBI officials were angered and predicted ...": the subject of the sentence
+        return subject_before(text, toks, j)
+    if last.text == "," and j - 1 > floor:
+        # "Leaders in the state, for instance, noted ...": skip the parenthesis
+        c = j - 1
+        while c > floor and toks[c].text != "," and j - c < 5:
+            c -= 1
+        if toks[c].text == "," and all(t.low in _PARENTHESES for t in toks[c + 1 : j]):
+            return mention_before(text, toks, c + 1, floor) or _generic(text, toks, c, floor)
+        return None
     if last.low in ("i", "we", "you", "they", "he", "she", "it"):
         kind = "organisation" if last.low == "it" else "person"
         return Mention(last.start, last.end, last.text, "pronoun", kind, phrase_start=last.start)
@@ -897,7 +912,7 @@ def _object(
     m = mention_before(text, toks, k, 0)
     if m is None:
         m = _generic(text, toks, k, 0)
-        if m is None or len(m.text.split()) > 6:
+        if (m is None and not _coordinated(toks, k)) or (m is not None and len(m.text.split()) > 6):
             return None
     body = toks[k + 1 :]
     body = body[: _clause_end(body, objects=True)]
@@ -1073,3 +1088,11 @@ def _participle(
     if m is None:
         m = subject_before(text, toks, k)
     return Found([(a, b)], cue, m, pi)
+
+
+def _coordinated(toks: list[Tok], k: int) -> bool:
+    """ "... and said ...": a second verb of a subject named earlier in the sentence."""
+    j = k - 1
+    while j >= 0 and toks[j].low in _SKIP_BACK and not toks[j].is_cap:
+        j -= 1
+    return j > 0 and toks[j].low in ("and", "but")

@@ -43,6 +43,7 @@ from .lexicon import (
 )
 from .mentions import (
     _FINITE,
+    PLACES,
     Cue,
     Index,
     Mention,
@@ -717,6 +718,7 @@ def _entities(text: str, raws: list[_Raw]) -> list[_Entity]:
             ents.append(_Entity(m.start, _strip_det(m.text), "organisation", None, None))
         if m.affiliation and any(w.lower() in ORG_HEADS for w in m.affiliation.split()):
             ents.append(_Entity(m.start, _strip_det(m.affiliation), "organisation", None, None))
+    ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
     ents.sort(key=lambda e: e.pos)
     persons = [e for e in ents if e.kind == "person"]
     # a longer name seen elsewhere wins ("de Wolf" -> "Pieter de Wolf")
@@ -1014,7 +1016,9 @@ def _speaker_for(
                 # "A ministry spokesperson said ... the spokesperson added"
                 prev = by_head[head]
                 found = _Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
-            if found is None:
+            if found is None and m.form == "np" and head in ROLE_HEADS:
+                # "the minister": the last person named, when nothing better is known;
+                # "the narrator", "the real estate developer" stay as written
                 found = next(
                     (e for e in reversed(before) if e.kind == "person" and not e.weak), None
                 )

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ...resources import word_list
 from ._trie import trie_pattern
 from .lexicon import (
     AMBIGUOUS_CUES,
@@ -28,6 +29,7 @@ from .lexicon import (
 
 # A token: an acronym with dots (U.S.), a word with inner apostrophes/hyphens, or one
 # non-space character.
+PLACES = word_list("suggest/places.txt")
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-‐]\w+)*|\S")
 
 
@@ -491,7 +493,19 @@ def _is_name_seg(seg: list[Tok]) -> bool:
 
 
 def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
-    """The subject mention ending just before ``toks[k]`` (the cue), not before ``floor``."""
+    """The subject mention ending just before ``toks[k]`` (the cue), not before ``floor``.
+
+    A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
+    """
+    m = _mention_before(text, toks, k, floor)
+    return None if m is not None and _is_place(m) else m
+
+
+def _is_place(m: Mention) -> bool:
+    return m.form == "name" and " ".join(m.text.split()).lower() in PLACES
+
+
+def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
     if j < floor:
         return None
@@ -728,6 +742,11 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
     """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ...")."""
+    m = _mention_after(text, toks, k, ceil)
+    return None if m is not None and _is_place(m) else m
+
+
+def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
     j = k + 1
     while j < ceil and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
         j += 1
