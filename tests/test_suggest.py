@@ -149,13 +149,14 @@ def test_hard_wrapped_lines_are_one_paragraph() -> None:
     check_offsets(text, claims)
     assert contents(claims) == [
         ["no region needs a new bloc"],
+        ['Australia against\n"dividing the Pacific"'],  # ", warning ...": a stance
         ["We hope all parties will act responsibly,"],
     ]
     assert claims[0].mention is not None
     assert claims[0].mention.text == "A foreign ministry spokesperson"
-    assert claims[1].mention is not None and claims[1].mention.text == "the\nspokesperson"
-    # an unnamed spokesperson speaks for the ministry, both times
-    assert [c.speaker.name for c in claims if c.speaker] == ["foreign ministry"] * 2
+    assert claims[2].mention is not None and claims[2].mention.text == "the\nspokesperson"
+    # an unnamed spokesperson speaks for the ministry, every time
+    assert [c.speaker.name for c in claims if c.speaker] == ["foreign ministry"] * 3
 
 
 def test_second_quote_with_its_own_cue_is_a_second_claim() -> None:
@@ -650,3 +651,132 @@ def test_word_lists_ship_in_the_wheel() -> None:
     for f in (ROOT / "resources" / "suggest").iterdir():
         name = f.relative_to(ROOT / "resources").as_posix()
         assert any(fnmatch.fnmatch(name, g) for g in globs), f"{name} is not in package-data"
+
+
+# ---------------------------------------------------------------- attributions on real news
+
+
+def claim_of(text: str, content: str) -> SuggestedClaim:
+    """The one suggested claim whose content is ``content`` (spans joined with " | ")."""
+    claims = suggest_article(text)
+    check_offsets(text, claims)
+    found = [c for c in claims if " | ".join(s.text for s in c.content) == content]
+    assert len(found) == 1, contents(claims)
+    return found[0]
+
+
+def test_quoted_fragment_inside_paraphrase_is_a_mixed_claim_of_the_subject() -> None:
+    c = claim_of(
+        'Councillor Mara Quint called the plan "reckless." She left.', 'the plan "reckless."'
+    )
+    assert c.kind == "mixed"
+    assert c.speaker is not None and c.speaker.name == "Mara Quint"
+    c = claim_of(
+        'The people of Dunmore "deserve a clean harbour," Tomas Lee said.',
+        'The people of Dunmore "deserve a clean harbour,"',
+    )
+    assert c.kind == "mixed" and c.cue is not None and c.cue.text == "said"
+
+
+def test_show_titles_in_quotes_are_not_claims() -> None:
+    text = '"We will win the valley," Tomas Lee said on "Morning Report."'
+    assert contents(suggest_article(text)) == [["We will win the valley,"]]
+
+
+def test_headline_quote_is_a_claim() -> None:
+    c = claim_of(
+        "Mayor Calls Budget 'A Disgrace'\n\nThe council met on Friday.", "Budget 'A Disgrace'"
+    )
+    assert c.speaker is not None and c.speaker.name == "Mayor"
+
+
+def test_dash_colon_and_transcript_attributions() -> None:
+    c = claim_of(
+        '"The harbour will reopen by spring." — Ana Ruiz', "The harbour will reopen by spring."
+    )
+    assert c.speaker is not None and c.speaker.name == "Ana Ruiz"
+    c = claim_of(
+        'Ana Ruiz, the harbour minister: "The harbour will reopen by spring."',
+        '"The harbour will reopen by spring."',
+    )
+    assert c.kind == "direct" and c.speaker is not None and c.speaker.name == "Ana Ruiz"
+    c = claim_of(
+        "RUIZ: Well, look, the harbour will reopen by spring.\n\nHOST: Thank you.",
+        "Well, look, the harbour will reopen by spring",
+    )
+    assert c.cue is not None and c.cue.text == ":"
+
+
+def test_two_claims_in_one_sentence_have_one_speaker() -> None:
+    text = '"We cannot afford this," Tomas Lee said, adding later, "the plan is dead."'
+    claims = suggest_article(text)
+    assert contents(claims) == [["We cannot afford this,"], ["the plan is dead."]]
+    assert [c.cue.text for c in claims if c.cue] == ["said", "adding"]
+    assert {c.speaker.name for c in claims if c.speaker} == {"Tomas Lee"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "According to the harbour authority, the berths will reopen in May.",
+            "the berths will reopen in May",
+            "According to",
+            "harbour authority",
+        ),
+        (
+            "Tomas Lee argued that the tunnel would cost twice as much.",
+            "the tunnel would cost twice as much",
+            "argued",
+            "Tomas Lee",
+        ),
+        (
+            "A new poll shows that most residents oppose the tunnel.",
+            "most residents oppose the tunnel",
+            "shows",
+            "new poll",
+        ),
+        (
+            "Officials hoped the ferry would resume before the holidays.",
+            "the ferry would resume before the holidays",
+            "hoped",
+            "Officials",
+        ),
+        (
+            "Dana Ortiz spoke first. The tunnel, she said, was never properly costed.",
+            "The tunnel | was never properly costed",
+            "said",
+            "Dana Ortiz",
+        ),
+        (
+            "The tunnel will never be finished, a port spokesman said.",
+            "The tunnel will never be finished",
+            "said",
+            "port spokesman",
+        ),
+        (
+            "The ferry operator declined to comment on the schedule.",
+            "to comment on the schedule",
+            "declined",
+            "ferry operator",
+        ),
+    ],
+)
+def test_attribution_without_quotes(text: str, content: str, cue: str, speaker: str) -> None:
+    c = claim_of(text, content)
+    assert c.kind == "indirect"
+    assert c.cue is not None and c.cue.text == cue
+    assert c.speaker is not None and c.speaker.name == speaker
+
+
+def test_place_name_next_to_the_cue_is_not_the_speaker() -> None:
+    text = "Tomas Lee spoke at a rally in Tulsa, Oklahoma, arguing that the tunnel was a waste."
+    c = claim_of(text, "the tunnel was a waste")
+    assert c.speaker is not None and c.speaker.name == "Tomas Lee"
+
+
+def test_verb_inside_the_reported_clause_is_not_the_cue() -> None:
+    text = "Tomas Lee said that the country would formally declare its neutrality."
+    c = only(text)
+    assert c.cue is not None and c.cue.text == "said"
+    assert c.content[0].text == "the country would formally declare its neutrality"

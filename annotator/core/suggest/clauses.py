@@ -606,7 +606,8 @@ def _post(
         m = mention_before(text, toks, k, c + 1) or _generic(text, toks, k, c + 1)
         if m is None:
             return None
-    if c < 2 or sum(1 for x in toks[:c] if x.is_word) < 3:
+    n_before = sum(1 for x in toks[:c] if x.is_word)
+    if c < 1 or n_before < 2:
         return None
     # after the attribution: the end of the sentence, or a comma and more of the clause
     t0 = j
@@ -645,6 +646,8 @@ def _post(
             spans.append((rest[0].start, rest[-1].end))
     elif j < n:
         return None
+    if len(spans) == 1 and n_before < 3:
+        return None  # "Yes, he said.": too short to be a claim of its own
     if any(_inside(taken, a) or _inside(taken, b - 1) for a, b in spans):
         return None
     if any(_overlaps_any(taken, a, b) for a, b in spans):
@@ -938,16 +941,26 @@ _NOT_OBJECT_START = frozenset(
 
 def _colon(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "Ana Ruiz: ...", "RUIZ: Well, look ...", "Poll: ..." at the start of a sentence."""
-    c = next((x for x, t in enumerate(toks[:7]) if t.text == ":"), None)
+    c = next((x for x, t in enumerate(toks[:14]) if t.text == ":"), None)
     if c is None or c == 0 or c + 2 >= len(toks):
         return None
     head = toks[:c]
+    comma = next((x for x, t in enumerate(head) if t.text == ","), None)
+    if comma is not None:
+        # "Ana Ruiz, the harbour minister: ..." -- a name, then its apposition
+        if comma < 2 or not head[comma + 1 :] or head[comma + 1].low not in DETERMINERS:
+            return None
+        head = head[:comma]
+    elif c > 5:
+        return None
     if not all(t.is_word and (t.is_cap or t.low in ("of", "the", "and")) for t in head):
         return None
     if not head[-1].is_cap or len(head) > 5:
         return None
+    line_start = toks[0].start == 0 or text[toks[0].start - 1] == "\n"
     if len(head) == 1:
-        if head[0].low not in ("poll", "report", "survey", "study"):
+        transcript = line_start and head[0].text.isupper() and len(head[0].text) > 2
+        if head[0].low not in ("poll", "report", "survey", "study") and not transcript:
             return None
     elif not (_is_name_tok(head[-1]) and _is_name_tok(head[-2])):
         return None  # "A World at War:", "MOVE PAST Iowa:" -- a headline, not a speaker

@@ -119,10 +119,24 @@ def _clause_claims(
                     start += 1
             k += 1
     taken = sorted(sp for r in raws for sp in r.spans)
-    return [
-        _Raw(f.spans, f.cue, f.mention, "indirect", f.para, "")
-        for f in clauses.find(text, sentences, taken)
-    ]
+    out = []
+    for f in clauses.find(text, sentences, taken):
+        # a quoted fragment inside the paraphrase makes it mixed
+        marks = [i for s, e in f.spans for i in range(s, e) if text[i] in ALL_MARKS]
+        marks = [i for i in marks if _is_mark(text, i)]
+        kind = "indirect"
+        if marks:
+            whole = marks[0] == f.spans[0][0] and marks[-1] == f.spans[-1][1] - 1
+            kind = "direct" if whole and len(f.spans) == 1 else "mixed"
+        out.append(_Raw(f.spans, f.cue, f.mention, kind, f.para, ""))
+    return out
+
+
+def _is_mark(text: str, i: int) -> bool:
+    """A quotation mark, not an apostrophe inside a word ("don't")."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not (prev.isalnum() and nxt.isalnum()) and not (text[i] in "'’" and prev in "sS")
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -136,6 +150,8 @@ def _direct_claims(
     for qi, q in enumerate(quotes):
         pa = paras[q.para]
         pl = paras[q.last_para]
+        if _is_title(text, q, pa.start):
+            continue  # said on "Morning Report": a title, not a claim
         prev = quotes[qi - 1] if qi > 0 else None
         l_floor = pa.start
         if prev is not None and prev.last_para == q.para:
@@ -181,7 +197,7 @@ def _direct_claims(
         elif left is not None and left.tight:
             attr = left
         else:
-            attr = None
+            attr = _dash_attr(text, q, pl.end)
         if left is not None and attr is left and not left.tight and _n_words(text, q.spans) <= 3:
             attr = None  # warns against 'bloc politics': a term, not a claim
             if text[q.spans[-1][1] - 1] not in ".!?,":
@@ -238,6 +254,45 @@ def _direct_claims(
             )
             prev_right = (out[-1], r_end) if attr is right and q.last_para == q.para else None
     return out
+
+
+_DASH_NAME_RE = re.compile(
+    r"\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,[^\n]*)?$"
+)
+
+
+def _dash_attr(text: str, q: Quote, end: int) -> _Attr | None:
+    """ ""The harbour will reopen." — Ana Ruiz": a name after a dash ends the paragraph."""
+    m = _DASH_NAME_RE.match(text, q.close_pos + 1, end)
+    if m is None:
+        return None
+    dash = text.index(next(c for c in text[q.close_pos + 1 : end] if c in "—–-"), q.close_pos)
+    s, e = m.start("name"), m.end("name")
+    mention = Mention(s, e, text[s:e], "name", "person", phrase_start=s)
+    return _Attr(Cue(dash, dash + 1, "—", False), mention, True)
+
+
+_TITLE_BEFORE = frozenset(
+    {"on", "in", "at", "to", "for", "from", "of", "by", "titled", "entitled", "named", "dubbed"}
+)
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"})
+
+
+def _is_title(text: str, q: Quote, para_start: int) -> bool:
+    """A show, book or article in quotation marks after a preposition ("on "Meet the
+    Press"", "in "The Art of the Deal""): capitalised words, at most eight."""
+    if q.last_para != q.para:
+        return False
+    m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 20), q.open_pos)
+    if m is None or m.group(1).lower() not in _TITLE_BEFORE:
+        return False
+    words = re.findall(r"[\w’'-]+", " ".join(text[s:e] for s, e in q.spans))
+    if not words or len(words) > 8:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
 
 
 def _mixed_spans(
@@ -322,6 +377,9 @@ def _attr_left(text: str, index: Index, s: int, e: int) -> _Attr | None:
             if m is None and k == 0:
                 m = mention_after(text, toks, ke, len(toks))
         if m is not None:
+            if best is not None and best.cue is not None and best.cue.participle:
+                # "..., Lee said, adding later, "...": the participle is the cue
+                return _Attr(best.cue, m, best.tight)
             return _Attr(cue, m, tight)
         if best is None:
             best = _Attr(cue, None, tight)
