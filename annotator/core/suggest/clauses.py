@@ -452,6 +452,7 @@ _PARENTHESES = frozenset(
     {"for", "instance", "example", "however", "in", "fact", "meanwhile", "though", "too"}
     | {"also", "then", "now", "indeed", "moreover", "meanwhile", "still", "instead"}
 )
+_CONTRACTIONS = ("'s", "'re", "n't", "'ll", "'ve", "'d", "'m")
 _MAX_SUBJECT = 12  # words of an attribution's subject, appositions included
 _MAX_TAIL = 12  # words after the cue in an attribution that follows its clause
 
@@ -503,7 +504,11 @@ def _sentence(
     headline = pi == 0 and sum(1 for t in toks if t.is_word and t.is_cap) * 2 > sum(
         1 for t in toks if t.is_word
     )
-    colon = _colon(text, toks, pi, taken)
+    colon = (
+        _colon(text, toks, pi, taken)
+        or _in_source(text, toks, pi, taken)
+        or _as_reported(text, toks, pi, taken)
+    )
     if colon is not None:
         out.append(colon)
         taken.extend(colon.spans)
@@ -531,7 +536,9 @@ def _sentence(
         if cue.participle:
             found = _participle(text, toks, i, cue, pi, taken, out)
         else:
-            found = _post(text, toks, i, ke, cue, pi, taken)
+            found = _asked(text, toks, i, cue, pi, taken) or _post(
+                text, toks, i, ke, cue, pi, taken
+            )
         if found is None and cue.participle:
             pass
         elif found is None and cue.word != "according to":
@@ -582,6 +589,10 @@ def _post(
                 m = None
         if m is None:
             m = mention_after(text, toks, ke, n)
+            if m is None and cue.word == "according to":
+                # "..., according to Democratic officials."
+                e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
+                m = _np(text, toks[ke + 1 : e2])
             if m is None:
                 return None
             j = next((x for x in range(ke + 1, n) if toks[x].start >= m.end), n)
@@ -598,7 +609,19 @@ def _post(
             if toks[c].text in ".;:!?()" or toks[c].text in ALL_MARKS or toks[c].low in _BOUNDARY:
                 return None
             c -= 1
-        if c < 0 or toks[c].text != "," or cue.word == "according to":
+        if cue.word == "according to":
+            # "... leads by 271 delegates according to a count by the AP."
+            m = mention_after(text, toks, ke, n)
+            e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
+            if m is None:
+                m = _np(text, toks[ke + 1 : e2])
+            if m is None or e2 < n - 1 or k < 4:
+                return None
+            spans = [(toks[0].start, toks[k - 1].end)]
+            if toks[0].text in ALL_MARKS or _overlaps_any(taken, *spans[0]):
+                return None
+            return Found(spans, cue, m, pi)
+        if c < 0 or toks[c].text != ",":
             return None
         subj = toks[c + 1 : k]
         if not all(x.is_word or x.text in ".’'-" for x in subj):
@@ -607,7 +630,7 @@ def _post(
         if m is None:
             return None
     n_before = sum(1 for x in toks[:c] if x.is_word)
-    if c < 1 or n_before < 2:
+    if c < 1 or n_before < (1 if cue.word == "according to" else 2):
         return None
     # after the attribution: the end of the sentence, or a comma and more of the clause
     t0 = j
@@ -628,8 +651,12 @@ def _post(
     first_start = toks[0].start
     if toks[0].text in ALL_MARKS:
         return None  # a quotation: the quote rules decide
-    if toks[0].low in _INTRO_WORDS:
-        return None  # "In recent weeks, ...", "Sen. X, facing a challenge, said"
+    if toks[0].low in _INTRO_WORDS and cue.word != "according to":
+        # "In recent weeks, the plan stalled, he said": the clause after the opening
+        first = next((x for x in range(1, c) if toks[x].text == ","), None)
+        if first is None or sum(1 for x in toks[first:c] if x.is_word) < 3:
+            return None
+        first_start = toks[first + 1].start
     lead = _connector_end(toks, c)
     if lead:
         first_start = toks[lead].start
@@ -639,7 +666,7 @@ def _post(
         while rest and not rest[-1].is_word:
             rest = rest[:-1]
         if (
-            sum(1 for x in rest if x.is_word) >= 3
+            sum(1 for x in rest if x.is_word) >= 2
             and rest[0].low not in ("adding", "saying")
             and rest[0].text not in ALL_MARKS
         ):
@@ -684,11 +711,15 @@ def _pre(
     j = ke + 1
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
+    telling = cue.word in ("told", "tells", "tell")
     if toks[j].low != "that":
         t = j
-        while t < n and t - j < 8 and toks[t].low != "that":
+        while t < n and t - j < (16 if telling else 8) and toks[t].low != "that":
             if not (toks[t].is_word or toks[t].text == ","):
                 break
+            if telling and toks[t].low not in CLAUSE_VERBS:
+                t += 1
+                continue  # "told a crowded hall in downtown Baltimore that"
             if toks[t].low in CLAUSE_VERBS or toks[t].low in _NOT_CLAUSE_START - {
                 "in",
                 "on",
@@ -705,7 +736,7 @@ def _pre(
             }:
                 break
             t += 1
-        if t < n and toks[t].low == "that" and t > j and _tail_ok(toks[j:t]):
+        if t < n and toks[t].low == "that" and t > j and (telling or _tail_ok(toks[j:t])):
             j = t
     if toks[j].low == "that":
         j += 1
@@ -782,8 +813,8 @@ def _finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
     """A finite verb within the first words of the clause ("he was", "Trump wins")."""
     for x in range(j, min(len(toks), j + limit)):
         t = toks[x]
-        low = t.low
-        if low in _FINITE_HINT:
+        low = t.low.replace("’", "'")
+        if low in _FINITE_HINT or low.endswith(_CONTRACTIONS):
             return True
         if x > j and not t.is_cap and t.is_word:
             if low.endswith("ed") and len(low) > 3:
@@ -1109,3 +1140,87 @@ def _coordinated(toks: list[Tok], k: int) -> bool:
     while j >= 0 and toks[j].low in _SKIP_BACK and not toks[j].is_cap:
         j -= 1
     return j > 0 and toks[j].low in ("and", "but")
+
+
+_SOURCE_HEADS = frozenset(
+    {"poll", "survey", "study", "report", "interview", "statement", "analysis", "memo", "letter"}
+    | {"polls", "surveys", "studies", "reports", "email", "emails", "filing", "book", "op-ed"}
+)
+
+
+def _in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "In the latest poll, <clause>": the poll is the source, "In" the cue."""
+    if toks[0].low != "in" or len(toks) < 6:
+        return None
+    c = next((x for x in range(1, min(len(toks), 14)) if toks[x].text == ","), None)
+    if c is None or c < 3:
+        return None
+    np = toks[1:c]
+    head = next((x for x in range(len(np) - 1, -1, -1) if np[x].low in _SOURCE_HEADS), None)
+    if head is None or np[0].low not in DETERMINERS:
+        return None
+    m = _np(text, np[: head + 1])
+    body = toks[c + 1 :]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3 or not _finite_soon(body, 0, len(body)):
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], Cue(toks[0].start, toks[0].end, "in", False), m, pi)
+
+
+_QUESTION_WORDS = frozenset({"whether", "if", "about", "how", "what", "why", "who", "when", "to"})
+
+
+def _asked(
+    text: str, toks: list[Tok], k: int, cue: Cue, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "(When) asked (by X) (on Monday) whether ...": the question is the content."""
+    # at the start of the sentence only: "he said when asked about it" is the setting of
+    # his answer, not a claim of its own
+    if cue.word != "asked" or not (k == 0 or (k == 1 and toks[0].low in ("when", "after"))):
+        return None
+    n = len(toks)
+    j = k + 1
+    m = None
+    if j < n and toks[j].low == "by":
+        m = mention_after(text, toks, j, n)
+        if m is not None:
+            j = next((x for x in range(j, n) if toks[x].start >= m.end), n)
+    q = next((x for x in range(j, min(n, j + 6)) if toks[x].low in _QUESTION_WORDS), None)
+    if q is None:
+        return None
+    e = next((x for x in range(q + 1, n) if toks[x].text in (",", ";", ".", "?", ":")), n)
+    body = toks[q:e]
+    if sum(1 for x in body if x.is_word) < 2:
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], cue, m, pi)
+
+
+def _as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "As the Post reported, <clause>": the clause after the comma."""
+    if toks[0].low != "as" or len(toks) < 6:
+        return None
+    c = next((x for x in range(2, min(len(toks), 14)) if toks[x].text == ","), None)
+    if c is None:
+        return None
+    v = c - 1
+    while v > 1 and toks[v].low in _TAIL_OK and toks[v].low not in POST_VERBS:
+        v -= 1  # "As the Post reported on Monday,"
+    if toks[v].low not in POST_VERBS or toks[v].low in ("as", "asked"):
+        return None
+    m = mention_before(text, toks, v, 1) or _generic(text, toks, v, 1)
+    body = toks[c + 1 :]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3:
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi)
