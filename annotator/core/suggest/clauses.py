@@ -453,6 +453,21 @@ _PARENTHESES = frozenset(
     | {"also", "then", "now", "indeed", "moreover", "meanwhile", "still", "instead"}
 )
 _CONTRACTIONS = ("'s", "'re", "n't", "'ll", "'ve", "'d", "'m")
+# Verbs a document "does" to its object ("the poll shows Trump ahead").
+_EVIDENCE_VERBS = frozenset(
+    {"show", "shows", "showed", "find", "finds", "found", "reveal", "reveals", "revealed"}
+    | {"indicate", "indicates", "indicated", "suggest", "suggests", "suggested"}
+)
+_DOCUMENTS = NON_SPEAKER_HEADS | frozenset(
+    {"survey", "surveys", "numbers", "results", "polling", "data", "figures", "study", "studies"}
+    | {"research", "records", "documents", "emails", "email", "post", "video", "photo", "photos"}
+    | {"analysis", "review", "investigation", "audit", "count", "tally", "average", "report"}
+)
+# Messages that carry a participle's content: "released a statement condemning ...".
+_MESSAGES = frozenset(
+    {"statement", "tweet", "letter", "email", "post", "video", "ad", "interview", "speech"}
+    | {"op-ed", "memo", "release", "message", "statements", "tweets", "ads", "remarks"}
+)
 _MAX_SUBJECT = 12  # words of an attribution's subject, appositions included
 _MAX_TAIL = 12  # words after the cue in an attribution that follows its clause
 
@@ -523,7 +538,13 @@ def _sentence(
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             cue = Cue(t.start, toks[i + 1].end, "according to", False)
             ke = i + 1
-        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == ",":
+        elif (
+            low in PARTICIPLES
+            and i > 0
+            and (
+                toks[i - 1].text == "," or any(x.low in _MESSAGES for x in toks[max(0, i - 4) : i])
+            )
+        ):
             cue = Cue(t.start, t.end, low, True)
         elif low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
             if t.is_cap and i > 0 and not headline:
@@ -743,7 +764,15 @@ def _pre(
         if j >= n:
             return None
     elif needs_that:
-        return None
+        if cue.word not in _EVIDENCE_VERBS:
+            return None
+        # "The survey finds Clinton with a small lead", "The post showed a man ...":
+        # a document shows its object
+        m = _subject(text, toks, k)
+        if m is None or m.head not in _DOCUMENTS or not toks[j].is_word:
+            return None
+        if toks[j].low in _NOT_OBJECT_START or toks[j].low in ("to", "that", "it"):
+            return None
     else:
         first = toks[j]
         if not first.is_word or first.low in _NOT_CLAUSE_START:
@@ -752,7 +781,7 @@ def _pre(
             return None
         if not _finite_soon(toks, j):
             return None
-    m = mention_before(text, toks, k, 0)
+    m = _subject(text, toks, k)
     if m is None:
         m = _generic(text, toks, k, 0)
     if m is None and not _coordinated(toks, k):
@@ -943,7 +972,7 @@ def _object(
         return None
     if low.endswith("ing"):
         return None
-    m = mention_before(text, toks, k, 0)
+    m = _subject(text, toks, k)
     if m is None:
         m = _generic(text, toks, k, 0)
         if (m is None and not _coordinated(toks, k)) or (m is not None and len(m.text.split()) > 6):
@@ -1224,3 +1253,17 @@ def _as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int
     if _overlaps_any(taken, a, b):
         return None
     return Found([(a, b)], Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi)
+
+
+_DANGLING = frozenset({"and", "but", "or", "that", "-", "—", "–", "let’s", "let's", "which"})
+
+
+def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The subject before the cue ``toks[k]``, or the sentence's subject when what comes
+    before is the end of another phrase ("his words and said", "a secret but says")."""
+    m = mention_before(text, toks, k, 0)
+    if m is not None and (
+        m.text.split()[-1].lower() in _DANGLING or m.text.split()[0].lower() in _DANGLING
+    ):
+        return subject_before(text, toks, k)
+    return m
