@@ -48,7 +48,25 @@ from annotator.core.suggest import suggest_article  # noqa: E402
 Spans = list[tuple[int, int]]
 _QUOTE_MARKS = "\"“”„«»‘’‚‹›'"
 _DOUBLE_MARKS = '"“”„«»'
-_PRONOUNS = {(w,) for w in "he she it they i we you who which that whom this these those".split()}
+_PRONOUNS = {
+    (w,)
+    for w in [
+        "he",
+        "she",
+        "it",
+        "they",
+        "i",
+        "we",
+        "you",
+        "who",
+        "which",
+        "that",
+        "whom",
+        "this",
+        "these",
+        "those",
+    ]
+}
 _WORD_RE = re.compile(r"\w+(?:[’']\w+)*")
 
 
