@@ -578,6 +578,53 @@ def _sentence(
                 i += 1
             continue
         i += 1
+    if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
+        found = _quoted_fragment(text, toks, pi, taken)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
+
+
+def _quoted_fragment(
+    text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Trump refers to the governor as "Chris."": a quotation no rule attributed, in a
+    sentence that opens with its speaker and a verb -- the rest is a mixed claim."""
+    marks = [x for x, t in enumerate(toks) if t.text in _DOUBLE and not _inside(taken, t.start)]
+    if len(marks) < 2:
+        return None
+    n = len(toks)
+    for v in range(1, min(n - 2, 12)):
+        t = toks[v]
+        if v >= marks[0]:
+            return None
+        if not t.is_word or t.is_cap or t.low in _SKIP_BACK:
+            continue
+        low = t.low
+        if not (low.endswith(("ed", "s")) or low in _IRREGULAR_PAST):
+            continue
+        m = mention_before(text, toks, v, 0)
+        if m is None or m.phrase_start > toks[0].start + 4:
+            return None
+        body = toks[v + 1 :]
+        body = body[: _clause_end(body, objects=True)]
+        while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+            body = body[:-1]
+        if not body or body[0].low in _NOT_OBJECT_START or body[-1].start < toks[marks[0]].start:
+            return None
+        a, b = body[0].start, body[-1].end
+        if _overlaps_any(taken, a, b):
+            return None
+        return Found([(a, b)], Cue(t.start, t.end, low, False), m, pi)
+    return None
+
+
+_DOUBLE = frozenset('"“”„«»')
+_IRREGULAR_PAST = frozenset(
+    {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
+    | {"sought", "brought", "held", "sent", "set", "kept", "won", "lost", "led", "left", "read"}
+)
 
 
 def _post(
