@@ -620,6 +620,13 @@ def _quoted_fragment(
     return None
 
 
+# Words before a colon that introduce a list or a section, not a speaker.
+_NOT_NAME_HEAD = frozenset(
+    {"related", "update", "updated", "correction", "note", "editor", "photo", "video", "watch"}
+    | {"read", "see", "also", "contact", "source", "sources", "here", "this", "the", "what"}
+    | {"why", "how", "who", "when", "where", "exclusive", "breaking", "live", "more", "opinion"}
+    | {"analysis", "commentary", "review", "transcript", "warning", "subscribe", "follow"}
+)
 _DOUBLE = frozenset('"“”„«»')
 _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
@@ -816,7 +823,10 @@ def _pre(
         # "The survey finds Clinton with a small lead", "The post showed a man ...":
         # a document shows its object
         m = _subject(text, toks, k)
-        if m is None or m.head not in _DOCUMENTS or not toks[j].is_word:
+        clause = (
+            toks[j].is_word and toks[j].low not in _NOT_CLAUSE_START and _finite_soon(toks, j, 6)
+        )
+        if not clause and (m is None or m.head not in _DOCUMENTS or not toks[j].is_word):
             return None
         if toks[j].low in _NOT_OBJECT_START or toks[j].low in ("to", "that", "it"):
             return None
@@ -1060,16 +1070,22 @@ def _colon(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) ->
         head = head[:comma]
     elif c > 5:
         return None
-    if not all(t.is_word and (t.is_cap or t.low in ("of", "the", "and")) for t in head):
+    small = ("of", "the", "and", "at", "on")
+    if not all(t.is_word and (t.is_cap or t.low in small) for t in head):
         return None
     if not head[-1].is_cap or len(head) > 5:
         return None
     line_start = toks[0].start == 0 or text[toks[0].start - 1] == "\n"
+    quoted = toks[c + 1].text in ALL_MARKS
+    headline = pi == 0 and not any(t.low in _NOT_NAME_HEAD for t in head)
     if len(head) == 1:
-        transcript = line_start and head[0].text.isupper() and len(head[0].text) > 2
-        if head[0].low not in ("poll", "report", "survey", "study") and not transcript:
+        transcript = line_start and (
+            (head[0].text.isupper() and len(head[0].text) > 2) or head[0].text in ("Q", "A")
+        )
+        named = (headline or quoted) and head[0].is_cap and head[0].low not in _NOT_NAME_HEAD
+        if head[0].low not in ("poll", "report", "survey", "study") and not (transcript or named):
             return None
-    elif not (_is_name_tok(head[-1]) and _is_name_tok(head[-2])):
+    elif not (headline or (_is_name_tok(head[-1]) and _is_name_tok(head[-2]))):
         return None  # "A World at War:", "MOVE PAST Iowa:" -- a headline, not a speaker
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
