@@ -627,6 +627,13 @@ _NOT_NAME_HEAD = frozenset(
     | {"why", "how", "who", "when", "where", "exclusive", "breaking", "live", "more", "opinion"}
     | {"analysis", "commentary", "review", "transcript", "warning", "subscribe", "follow"}
 )
+_QUANTIFIERS = frozenset(
+    {"most", "many", "some", "half", "others", "all", "both", "few", "majority", "minority"}
+    | {"three-quarters", "two-thirds", "percent", "voters", "people", "americans", "who"}
+)
+_SEE_AS = frozenset(
+    {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
+)
 _DOUBLE = frozenset('"“”„«»')
 _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
@@ -1025,7 +1032,10 @@ def _object(
     low = cue.word
     if prev.low in _NOUN_BEFORE or not prev.is_word:
         return None
-    if not low.endswith(("s", "ed", "ing")) and prev.low not in _BEFORE_BARE:
+    plural = prev.low in _QUANTIFIERS or (
+        prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
+    )
+    if not low.endswith(("s", "ed", "ing")) and prev.low not in _BEFORE_BARE and not plural:
         return None
     if low.endswith("ing"):
         return None
@@ -1035,6 +1045,8 @@ def _object(
         if (m is None and not _coordinated(toks, k)) or (m is not None and len(m.text.split()) > 6):
             return None
     body = toks[k + 1 :]
+    if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
+        return None  # "voters see Trump as ...", not "voters saw the rally"
     body = body[: _clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
