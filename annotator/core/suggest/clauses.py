@@ -170,19 +170,6 @@ _NOT_CLAUSE_START = frozenset(
         "nothing",
         "something",
         "anything",
-        "a",
-        "an",
-        "his",
-        "her",
-        "its",
-        "their",
-        "my",
-        "our",
-        "your",
-        "this",
-        "these",
-        "those",
-        "such",
         "what",
         "how",
         "why",
@@ -920,6 +907,15 @@ def _finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
                 and (toks[x - 1].is_cap or toks[x - 1].low in ("he", "she", "it", "who"))
             ):
                 return True
+            prev = toks[x - 1].low
+            if (
+                (prev in ("i", "we", "you", "they") or prev in _QUANTIFIERS)
+                and t.text.isalpha()
+                and low not in _NOT_CLAUSE_START
+                and low not in _SKIP_BACK
+                and not low.endswith("ly")
+            ):
+                return True  # "people misunderstand him", "we need"
         if t.text in (".", ";", ":"):
             return False
     return False
