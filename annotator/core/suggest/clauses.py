@@ -625,6 +625,7 @@ _DOUBLE = frozenset('"“”„«»')
 _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
     | {"sought", "brought", "held", "sent", "set", "kept", "won", "lost", "led", "left", "read"}
+    | {"saw", "knew", "thought", "felt", "said", "told", "wrote", "meant", "chose", "spoke"}
 )
 
 
@@ -1031,7 +1032,8 @@ def _object(
     plural = prev.low in _QUANTIFIERS or (
         prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
     )
-    if not low.endswith(("s", "ed", "ing")) and prev.low not in _BEFORE_BARE and not plural:
+    bare = not low.endswith(("s", "ed", "ing")) and low not in _IRREGULAR_PAST
+    if bare and prev.low not in _BEFORE_BARE and not plural:
         return None
     if low.endswith("ing"):
         return None
@@ -1046,8 +1048,11 @@ def _object(
     body = body[: _clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
+    words = sum(1 for x in body if x.is_word)
+    # "endorsed her", "praised Obama": a one-word object is a person
+    single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
     if (
-        sum(1 for x in body if x.is_word) < 2
+        (words < 2 and not single)
         or body[0].low in _NOT_OBJECT_START
         or not (body[0].is_word or body[0].text in ALL_MARKS)
     ):

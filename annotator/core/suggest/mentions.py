@@ -652,7 +652,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
     "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
     head = toks[j]
-    if not head.is_word or head.is_cap or not _plain_word(head) or head.low in NON_SPEAKER_HEADS:
+    if not head.is_word or head.is_cap or not _plain_word(head):
         return None
     d = j - 1
     while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:
@@ -664,7 +664,8 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         return None
     det = toks[d]
     definite = det.low not in ("a", "an", "one")
-    kind = "organisation" if head.low in ORG_HEADS else "person"
+    # a document ("the report") speaks for whoever wrote it: not a person
+    kind = "organisation" if head.low in ORG_HEADS or head.low in NON_SPEAKER_HEADS else "person"
     return Mention(
         det.start,
         head.end,
