@@ -533,6 +533,15 @@ def _sentence(
             )
         ):
             cue = Cue(t.start, t.end, low, True)
+        elif low in _STANCE_PARTICIPLES and i > 1 and toks[i - 1].is_word:
+            # "a super PAC supporting Rubio": said (done) by the noun phrase before it
+            found = _reduced_relative(text, toks, i, pi, taken)
+            if found is not None:
+                out.append(found)
+                taken.extend(found.spans)
+                taken.sort()
+                i = next((x for x in range(i, n) if toks[x].start >= found.spans[-1][1]), n)
+                continue
         elif low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
             if t.is_cap and i > 0 and not headline:
                 i += 1
@@ -1343,3 +1352,36 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     ):
         return subject_before(text, toks, k)
     return m
+
+
+_STANCE_PARTICIPLES = frozenset(
+    {"supporting", "backing", "opposing", "endorsing", "criticizing", "urging", "demanding"}
+    | {"praising", "attacking", "questioning", "mocking", "condemning", "denouncing", "calling"}
+    | {"accusing", "blaming", "defending", "seeking", "promising", "touting", "warning"}
+)
+
+
+def _reduced_relative(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    prev = toks[k - 1]
+    if prev.low in _SKIP_BACK or prev.low in _NOUN_BEFORE or prev.low in _BOUNDARY:
+        return None
+    if prev.low.endswith(("ly", "ing")) or prev.low in ("is", "are", "was", "were", "be", "been"):
+        return None
+    m = mention_before(text, toks, k, 0) or _generic(text, toks, k, 0)
+    if m is None:
+        return None
+    body = toks[k + 1 :]
+    body = body[: _clause_end(body, objects=True)]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if not body or not body[0].is_word or body[0].low in _NOT_OBJECT_START:
+        return None
+    if sum(1 for x in body if x.is_word) < 1:
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    t = toks[k]
+    return Found([(a, b)], Cue(t.start, t.end, t.low, True), m, pi)
