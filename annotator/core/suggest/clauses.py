@@ -630,6 +630,7 @@ _QUANTIFIERS = frozenset(
 _SEE_AS = frozenset(
     {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
 )
+_ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
 _DOUBLE = frozenset('"“”„«»')
 _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
@@ -785,7 +786,7 @@ def _pre(
     if k == 0 or ke + 1 >= n:
         return None
     prev = toks[k - 1]
-    if prev.low in _NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'")):
+    if prev.low in _NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'", ")")):
         return None
     j = ke + 1
     needs_that = cue.word not in CLAUSE_VERBS
@@ -1036,7 +1037,7 @@ def _object(
         return None
     prev = toks[k - 1]
     low = cue.word
-    if prev.low in _NOUN_BEFORE or not prev.is_word:
+    if prev.low in _NOUN_BEFORE or not (prev.is_word or prev.text == ")"):
         return None
     plural = prev.low in _QUANTIFIERS or (
         prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
@@ -1156,6 +1157,14 @@ def _clause_end(body: list[Tok], objects: bool) -> int:
     """Where the reported content after a cue ends (index into ``body``)."""
     for x in range(1, len(body)):
         t = body[x]
+        nxt = body[x + 1].low if x + 1 < len(body) else ""
+        if t.low == "and" and (nxt in _ANY_VERB or (nxt in _SKIP_BACK and x + 2 < len(body))):
+            after = nxt if nxt in _ANY_VERB else body[x + 2].low
+            if after in _ANY_VERB:
+                # "called the actions lawful, and said ...": a second attribution
+                return x - 1 if body[x - 1].text == "," else x
+        if t.low in ("when", "while") and nxt.endswith("ing"):
+            return x  # "... on his show when commenting on her speech"
         if body[x - 1].text == ",":
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return x - 1
