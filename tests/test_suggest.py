@@ -780,3 +780,22 @@ def test_verb_inside_the_reported_clause_is_not_the_cue() -> None:
     c = only(text)
     assert c.cue is not None and c.cue.text == "said"
     assert c.content[0].text == "the country would formally declare its neutrality"
+
+
+def test_a_second_verb_of_the_same_subject_is_a_second_claim() -> None:
+    text = "Dana Ortiz called the levy unfair, and said the council would repeal it."
+    claims = suggest_article(text)
+    assert contents(claims) == [["the levy unfair"], ["the council would repeal it"]]
+    assert [c.cue.text for c in claims if c.cue] == ["called", "said"]
+    assert [c.speaker.name for c in claims if c.speaker] == ["Dana Ortiz"] * 2
+
+
+def test_stances_and_poll_answers() -> None:
+    c = claim_of("A harbour group backing the tunnel spent heavily.", "the tunnel")
+    assert c.cue is not None and c.cue.text == "backing"
+    c = claim_of("Only 40 percent of residents say the same of the ferry.", "the same of the ferry")
+    assert c.speaker is not None and "residents" in c.speaker.name
+    c = claim_of(
+        "Most voters see the tunnel as a waste of money.", "the tunnel as a waste of money"
+    )
+    assert c.cue is not None and c.cue.text == "see"

@@ -636,6 +636,7 @@ _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
     | {"sought", "brought", "held", "sent", "set", "kept", "won", "lost", "led", "left", "read"}
     | {"saw", "knew", "thought", "felt", "said", "told", "wrote", "meant", "chose", "spoke"}
+    | {"spent", "paid", "went", "came", "became", "got", "ran", "met", "began", "found"}
 )
 
 
@@ -786,7 +787,7 @@ def _pre(
     if k == 0 or ke + 1 >= n:
         return None
     prev = toks[k - 1]
-    if prev.low in _NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'", ")")):
+    if prev.low in _NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'", ")", "%")):
         return None
     j = ke + 1
     needs_that = cue.word not in CLAUSE_VERBS
@@ -822,6 +823,8 @@ def _pre(
         j += 1
         if j >= n:
             return None
+    elif j + 1 < n and toks[j].low == "the" and toks[j + 1].low == "same":
+        pass  # "only 49 percent say the same of Trump"
     elif needs_that:
         if cue.word not in _EVIDENCE_VERBS:
             return None
@@ -1383,14 +1386,23 @@ def _reduced_relative(
         return None
     body = toks[k + 1 :]
     body = body[: _clause_end(body, objects=True)]
+    # the noun phrase ends where the sentence's own verb starts: "... backing the
+    # tunnel spent heavily"
+    verb = next((x for x in range(1, len(body)) if _finite_word(body[x])), len(body))
+    body = body[:verb]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not body or not body[0].is_word or body[0].low in _NOT_OBJECT_START:
-        return None
-    if sum(1 for x in body if x.is_word) < 1:
         return None
     a, b = body[0].start, body[-1].end
     if _overlaps_any(taken, a, b):
         return None
     t = toks[k]
     return Found([(a, b)], Cue(t.start, t.end, t.low, True), m, pi)
+
+
+def _finite_word(t: Tok) -> bool:
+    low = t.low
+    if not t.is_word or t.is_cap:
+        return False
+    return low in _FINITE_HINT or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
