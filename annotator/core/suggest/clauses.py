@@ -1061,6 +1061,10 @@ def _object(
     body = body[: _clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
+    if len(body) > 2 and body[0].low in _PARTICLES_OF.get(_stem(low), ()):
+        # "called for X", "asked about X": the particle belongs to the cue
+        cue = Cue(cue.start, body[0].end, low, False)
+        body = body[1:]
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -1406,3 +1410,34 @@ def _finite_word(t: Tok) -> bool:
     if not t.is_word or t.is_cap:
         return False
     return low in _FINITE_HINT or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
+
+
+_PARTICLES_OF = {
+    "call": ("for", "on"),
+    "ask": ("about", "for"),
+    "argue": ("for", "against"),
+    "push": ("for",),
+    "advocate": ("for",),
+    "warn": ("of", "against", "about"),
+    "complain": ("about",),
+    "worry": ("about",),
+    "vote": ("for", "against"),
+    "hope": ("for",),
+    "plead": ("for",),
+    "demand": ("for",),
+}
+
+
+def _stem(form: str) -> str:
+    """ "called" -> "call", "asks" -> "ask", "worried" -> "worry" (enough for the table)."""
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if form.endswith(suffix) and form[: -len(suffix)] + repl in _PARTICLES_OF:
+            return form[: -len(suffix)] + repl
+    return form
