@@ -55,4 +55,4 @@ class AboutSuggestionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
-        self.resize(980, 520)
+        self.resize(1040, 520)
