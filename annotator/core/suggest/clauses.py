@@ -631,6 +631,7 @@ _SEE_AS = frozenset(
     {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
 )
 _ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
+_ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "you", "voters"})
 _DOUBLE = frozenset('"“”„«»')
 _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
@@ -819,6 +820,21 @@ def _pre(
             t += 1
         if t < n and toks[t].low == "that" and t > j and (telling or _tail_ok(toks[j:t])):
             j = t
+        elif telling:
+            # "told me the photo violates ...", "told CNN he would": addressee, then clause
+            a = j
+            while a < n and a - j < 3 and toks[a].is_word and (toks[a].is_cap or a == j):
+                a += 1
+            if (
+                a > j
+                and a < n
+                and (toks[j].low in _ADDRESSEES or toks[j].is_cap)
+                and toks[a].is_word
+                and toks[a].low not in _NOT_CLAUSE_START
+                and _finite_soon(toks, a, 6)
+            ):
+                j = a
+                needs_that = False
     if toks[j].low == "that":
         j += 1
         if j >= n:
