@@ -631,6 +631,7 @@ _SEE_AS = frozenset(
     {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
 )
 _ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
+_SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes"})
 _ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "you", "voters"})
 _DOUBLE = frozenset('"“”„«»')
 _IRREGULAR_PAST = frozenset(
@@ -865,8 +866,8 @@ def _pre(
     m = _subject(text, toks, k)
     if m is None:
         m = _generic(text, toks, k, 0)
-    if m is None and not _coordinated(toks, k):
-        return None
+    if m is None and not _coordinated(toks, k) and cue.word not in _SPEECH:
+        return None  # a long subject we cannot delimit: still speech after "said"
     body = toks[j:]
     # stop before a second attribution: ", adding ...", ", according to ..."
     body = body[: _clause_end(body, objects=False)]
