@@ -633,7 +633,7 @@ _SEE_AS = frozenset(
 _ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
 _SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes"})
 _ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "you", "voters"})
-_DOUBLE = frozenset('"“”„«»')
+_DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
 _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
     | {"sought", "brought", "held", "sent", "set", "kept", "won", "lost", "led", "left", "read"}
