@@ -148,15 +148,17 @@ def test_hard_wrapped_lines_are_one_paragraph() -> None:
     claims = suggest_article(text)
     check_offsets(text, claims)
     assert contents(claims) == [
+        ["against 'bloc politics' in the Pacific"],  # a headline quote
         ["no region needs a new bloc"],
         ['Australia against\n"dividing the Pacific"'],  # ", warning ...": a stance
         ["We hope all parties will act responsibly,"],
     ]
-    assert claims[0].mention is not None
-    assert claims[0].mention.text == "A foreign ministry spokesperson"
-    assert claims[2].mention is not None and claims[2].mention.text == "the\nspokesperson"
+    assert claims[0].mention is not None and claims[0].mention.text == "Ministry"
+    assert claims[1].mention is not None
+    assert claims[1].mention.text == "A foreign ministry spokesperson"
+    assert claims[3].mention is not None and claims[3].mention.text == "the\nspokesperson"
     # an unnamed spokesperson speaks for the ministry, every time
-    assert [c.speaker.name for c in claims if c.speaker] == ["foreign ministry"] * 3
+    assert [c.speaker.name for c in claims[1:] if c.speaker] == ["foreign ministry"] * 3
 
 
 def test_second_quote_with_its_own_cue_is_a_second_claim() -> None:
@@ -168,7 +170,6 @@ def test_second_quote_with_its_own_cue_is_a_second_claim() -> None:
 
 def test_scare_quotes_and_titles_are_not_claims() -> None:
     assert suggest_article("Critics talk about a 'global NATO' as if it were a plan.") == []
-    assert suggest_article("Ministry warns against 'bloc politics' in the Pacific") == []
     assert suggest_article('Back then the slogan was "out of area or out of business".') == []
     assert suggest_article('"The Art of War" was written two thousand years ago.') == []
 
@@ -685,6 +686,11 @@ def test_show_titles_in_quotes_are_not_claims() -> None:
 
 def test_headline_quote_is_a_claim() -> None:
     c = claim_of(
+        "Ministry warns against 'bloc politics' in the Pacific\n\nTalks went on.",
+        "against 'bloc politics' in the Pacific",
+    )
+    assert c.kind == "mixed" and c.cue is not None and c.cue.text == "warns"
+    c = claim_of(
         "Mayor Calls Budget 'A Disgrace'\n\nThe council met on Friday.", "Budget 'A Disgrace'"
     )
     assert c.speaker is not None and c.speaker.name == "Mayor"
@@ -799,3 +805,13 @@ def test_stances_and_poll_answers() -> None:
         "Most voters see the tunnel as a waste of money.", "the tunnel as a waste of money"
     )
     assert c.cue is not None and c.cue.text == "see"
+
+
+def test_expectations_and_knowledge() -> None:
+    c = claim_of(
+        "The harbour board is expected to approve the tunnel on Monday.",
+        "The harbour board | to approve the tunnel on Monday",
+    )
+    assert c.cue is not None and c.cue.text == "is expected"
+    c = claim_of("Dana Ortiz knew the tunnel would be late.", "the tunnel would be late")
+    assert c.speaker is not None and c.speaker.name == "Dana Ortiz"

@@ -444,6 +444,8 @@ _CONTRACTIONS = ("'s", "'re", "n't", "'ll", "'ve", "'d", "'m")
 _EVIDENCE_VERBS = frozenset(
     {"show", "shows", "showed", "find", "finds", "found", "reveal", "reveals", "revealed"}
     | {"indicate", "indicates", "indicated", "suggest", "suggests", "suggested"}
+    | {"know", "knows", "knew", "realize", "realized", "understand", "understands"}
+    | {"expect", "expects", "expected", "learned", "doubt", "doubts", "suspect", "suspects"}
 )
 _DOCUMENTS = NON_SPEAKER_HEADS | frozenset(
     {"survey", "surveys", "numbers", "results", "polling", "data", "figures", "study", "studies"}
@@ -533,6 +535,21 @@ def _sentence(
             )
         ):
             cue = Cue(t.start, t.end, low, True)
+        elif (
+            low == "expected"
+            and i > 1
+            and toks[i - 1].low in ("is", "are", "was", "were", "be", "been")
+            and i + 2 < n
+            and toks[i + 1].low == "to"
+        ):
+            # "The plan is expected to pass": the subject and what it is expected to do
+            found = _expected(text, toks, i, pi, taken)
+            if found is not None:
+                out.append(found)
+                taken.extend(found.spans)
+                taken.sort()
+                i = next((x for x in range(i, n) if toks[x].start >= found.spans[-1][1]), n)
+                continue
         elif low in _STANCE_PARTICIPLES and i > 1 and toks[i - 1].is_word:
             # "a super PAC supporting Rubio": said (done) by the noun phrase before it
             found = _reduced_relative(text, toks, i, pi, taken)
@@ -1458,3 +1475,31 @@ def _stem(form: str) -> str:
         if form.endswith(suffix) and form[: -len(suffix)] + repl in _PARTICLES_OF:
             return form[: -len(suffix)] + repl
     return form
+
+
+def _expected(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    aux = k - 1
+    while aux > 0 and toks[aux - 1].low in _SKIP_BACK and not toks[aux - 1].is_cap:
+        aux -= 1  # "is also widely expected"
+    # the subject: back to the start of the clause
+    s0 = aux - 1
+    while s0 > 0 and toks[s0 - 1].text not in (",", ";", ":") and toks[s0 - 1].low not in _BOUNDARY:
+        s0 -= 1
+    if s0 >= aux or aux - s0 > 14:
+        return None
+    subj = toks[s0:aux]
+    while subj and not subj[-1].is_word:
+        subj = subj[:-1]
+    body = toks[k + 1 :]
+    body = body[: _clause_end(body, objects=True)]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if not subj or sum(1 for x in body if x.is_word) < 2:
+        return None
+    spans = [(subj[0].start, subj[-1].end), (body[0].start, body[-1].end)]
+    if any(_overlaps_any(taken, a, b) for a, b in spans):
+        return None
+    cue = Cue(toks[aux].start, toks[k].end, "expected", False)
+    return Found(spans, cue, None, pi)

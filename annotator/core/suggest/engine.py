@@ -967,8 +967,11 @@ def _resolve(
             last_speaker = speaker
             last_para = r.para
             last_direct = r.kind == "direct"
-            if r.mention is not None and (
-                r.mention.form == "name" or speaker.kind == "organisation"
+            headline_word = r.para == 0 and " " not in speaker.name
+            if (
+                r.mention is not None
+                and (r.mention.form == "name" or speaker.kind == "organisation")
+                and not headline_word  # "Ministry warns ...": too vague to refer back to
             ):
                 e = _Entity(
                     r.mention.start, speaker.name, speaker.kind, speaker.role, speaker.affiliation
