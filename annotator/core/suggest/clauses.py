@@ -1315,7 +1315,7 @@ _SOURCE_HEADS = frozenset(
 def _in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "In the latest poll, <clause>": the poll is the source, "In" the cue."""
     if toks[0].low != "in" or len(toks) < 6:
-        return None
+        return _in_source_after(text, toks, pi, taken)
     c = next((x for x in range(1, min(len(toks), 14)) if toks[x].text == ","), None)
     if c is None or c < 3:
         return None
@@ -1503,3 +1503,29 @@ def _expected(
         return None
     cue = Cue(toks[aux].start, toks[k].end, "expected", False)
     return Found(spans, cue, None, pi)
+
+
+def _in_source_after(
+    text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Kasich was at 25 percent in the most recent Fox poll.": the poll is the source."""
+    end = len(toks)
+    while end and not toks[end - 1].is_word:
+        end -= 1
+    if end < 6 or toks[end - 1].low not in _SOURCE_HEADS:
+        return None
+    i = next((x for x in range(end - 2, max(1, end - 10), -1) if toks[x].low == "in"), None)
+    if i is None or i < 3:
+        return None
+    np = toks[i + 1 : end]
+    if any(t.text in (",", ";") for t in np):
+        return None
+    body = toks[:i]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3 or not _finite_soon(body, 0, len(body)):
+        return None
+    a, b = body[0].start, body[-1].end
+    if _overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], Cue(toks[i].start, toks[i].end, "in", False), _np(text, np), pi)
