@@ -1368,6 +1368,8 @@ def _asked(
 
 def _as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "As the Post reported, <clause>": the clause after the comma."""
+    if toks[0].low in ("but", "and", "yet", "so") and len(toks) > 7:
+        toks = toks[1:]  # "But as a reporter noted, ..."
     if toks[0].low != "as" or len(toks) < 6:
         return None
     c = next((x for x in range(2, min(len(toks), 14)) if toks[x].text == ","), None)
