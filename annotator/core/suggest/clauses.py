@@ -1306,6 +1306,7 @@ def _coordinated(toks: list[Tok], k: int) -> bool:
     return j > 0 and toks[j].low in ("and", "but")
 
 
+_POLLS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "polling"})
 _SOURCE_HEADS = frozenset(
     {"poll", "survey", "study", "report", "interview", "statement", "analysis", "memo", "letter"}
     | {"polls", "surveys", "studies", "reports", "email", "emails", "filing", "book", "op-ed"}
@@ -1323,11 +1324,15 @@ def _in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
     head = next((x for x in range(len(np) - 1, -1, -1) if np[x].low in _SOURCE_HEADS), None)
     if head is None or np[0].low not in DETERMINERS:
         return None
+    if np[head].low not in _POLLS:
+        return None  # "In an interview, Lee said ...": the speech cue decides
     m = _np(text, np[: head + 1])
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 3 or not _finite_soon(body, 0, len(body)):
+        return None
+    if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
         return None
     a, b = body[0].start, body[-1].end
     if _overlaps_any(taken, a, b):
@@ -1514,7 +1519,7 @@ def _in_source_after(
     end = len(toks)
     while end and not toks[end - 1].is_word:
         end -= 1
-    if end < 6 or toks[end - 1].low not in _SOURCE_HEADS:
+    if end < 6 or toks[end - 1].low not in _POLLS:
         return None
     i = next((x for x in range(end - 2, max(1, end - 10), -1) if toks[x].low == "in"), None)
     if i is None or i < 3:
@@ -1526,6 +1531,8 @@ def _in_source_after(
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 3 or not _finite_soon(body, 0, len(body)):
+        return None
+    if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
         return None
     a, b = body[0].start, body[-1].end
     if _overlaps_any(taken, a, b):

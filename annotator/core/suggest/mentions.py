@@ -218,7 +218,13 @@ def _verbal_context(text: str, start: int, end: int, cs: int, ce: int) -> bool:
     i = cs - 1
     while i >= start and text[i].isspace():
         i -= 1
-    return i >= start and text[i] in "\"'”’»,"
+    if i >= start and text[i] in "\"'”’»,":
+        return True
+    # '"...," Viguerie notes.': a name between the quote and the cue
+    return _NAME_AFTER_QUOTE_RE.search(text, max(start, cs - 60), cs) is not None
+
+
+_NAME_AFTER_QUOTE_RE = re.compile(r"[\"”’,]\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+$")
 
 
 _PREV_WORD_RE = re.compile(r"(\w+)\W{0,3}$")
