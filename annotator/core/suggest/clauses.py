@@ -1408,6 +1408,23 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         m.text.split()[-1].lower() in _DANGLING or m.text.split()[0].lower() in _DANGLING
     ):
         return subject_before(text, toks, k)
+    if m is None and k > 0 and toks[k - 1].low in ("who", "which"):
+        # "Thomas Perez, who said ...": the relative pronoun refers back
+        t = toks[k - 1]
+        return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+    if m is None and k > 2 and toks[k - 1].text == ",":
+        # "Jason Furman, who leads the council, said": the name before the apposition
+        c = k - 2
+        while c > 0 and toks[c].text != "," and k - c < 30:
+            c -= 1
+        if (
+            c > 0
+            and toks[c].text == ","
+            and (
+                toks[c + 1].low in ("who", "whose", "a", "an", "the") or toks[c + 1].text.isdigit()
+            )
+        ):
+            m = mention_before(text, toks, c, 0)
     return m
 
 
