@@ -372,6 +372,9 @@ def _attr_left(text: str, index: Index, s: int, e: int) -> _Attr | None:
         tight = _is_intro_gap(gap)
         if cue.according:
             m = mention_after(text, toks, ke, len(toks))
+        elif cue.participle and k > 1:
+            # ", saying ...", "released a statement saying ...": the sentence's subject
+            m = subject_before(text, toks, k) or mention_before(text, toks, k, 0)
         else:
             m = mention_before(text, toks, k, 0)
             if m is None and k == 0:
