@@ -1432,6 +1432,7 @@ _STANCE_PARTICIPLES = frozenset(
     {"supporting", "backing", "opposing", "endorsing", "criticizing", "urging", "demanding"}
     | {"praising", "attacking", "questioning", "mocking", "condemning", "denouncing", "calling"}
     | {"accusing", "blaming", "defending", "seeking", "promising", "touting", "warning"}
+    | {"chanting", "yelling", "shouting", "singing", "screaming"}
 )
 
 
