@@ -1199,7 +1199,9 @@ def _clause_end(body: list[Tok], objects: bool) -> int:
     for x in range(1, len(body)):
         t = body[x]
         nxt = body[x + 1].low if x + 1 < len(body) else ""
-        if t.low == "and" and (nxt in _ANY_VERB or (nxt in _SKIP_BACK and x + 2 < len(body))):
+        if t.low in ("and", "but") and (
+            nxt in _ANY_VERB or (nxt in _SKIP_BACK and x + 2 < len(body))
+        ):
             after = nxt if nxt in _ANY_VERB else body[x + 2].low
             if after in _ANY_VERB:
                 # "called the actions lawful, and said ...": a second attribution
