@@ -32,3 +32,11 @@ def label_schema() -> tuple[dict, ...]:
     """The default labels: name, key, colour and description, in key order."""
     data = json.loads(resource_path("labels.json").read_text(encoding="utf-8"))
     return tuple(data["labels"])
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A word list of ``resources/`` (e.g. ``suggest/clause_verbs.txt``): one entry a
+    line, lower-cased; blank lines and lines starting with ``#`` are skipped."""
+    lines = resource_path(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))

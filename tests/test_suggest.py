@@ -148,14 +148,17 @@ def test_hard_wrapped_lines_are_one_paragraph() -> None:
     claims = suggest_article(text)
     check_offsets(text, claims)
     assert contents(claims) == [
+        ["against 'bloc politics' in the Pacific"],  # a headline quote
         ["no region needs a new bloc"],
+        ['Australia against\n"dividing the Pacific"'],  # ", warning ...": a stance
         ["We hope all parties will act responsibly,"],
     ]
-    assert claims[0].mention is not None
-    assert claims[0].mention.text == "A foreign ministry spokesperson"
-    assert claims[1].mention is not None and claims[1].mention.text == "the\nspokesperson"
-    # an unnamed spokesperson speaks for the ministry, both times
-    assert [c.speaker.name for c in claims if c.speaker] == ["foreign ministry"] * 2
+    assert claims[0].mention is not None and claims[0].mention.text == "Ministry"
+    assert claims[1].mention is not None
+    assert claims[1].mention.text == "A foreign ministry spokesperson"
+    assert claims[3].mention is not None and claims[3].mention.text == "the\nspokesperson"
+    # an unnamed spokesperson speaks for the ministry, every time
+    assert [c.speaker.name for c in claims[1:] if c.speaker] == ["foreign ministry"] * 3
 
 
 def test_second_quote_with_its_own_cue_is_a_second_claim() -> None:
@@ -167,17 +170,16 @@ def test_second_quote_with_its_own_cue_is_a_second_claim() -> None:
 
 def test_scare_quotes_and_titles_are_not_claims() -> None:
     assert suggest_article("Critics talk about a 'global NATO' as if it were a plan.") == []
-    assert suggest_article("Ministry warns against 'bloc politics' in the Pacific") == []
     assert suggest_article('Back then the slogan was "out of area or out of business".') == []
     assert suggest_article('"The Art of War" was written two thousand years ago.') == []
 
 
-def test_partial_quote_inside_reported_speech_is_one_indirect_claim() -> None:
+def test_partial_quote_inside_reported_speech_is_one_mixed_claim() -> None:
     text = (
         'Kremlin spokesman Dmitry Peskov said that Western weapons "will not change the situation".'
     )
     c = only(text)
-    assert c.kind == "indirect"
+    assert c.kind == "mixed"
     assert c.content[0].text == 'Western weapons "will not change the situation"'
 
 
@@ -227,8 +229,11 @@ def test_according_to_before_and_after() -> None:
     assert c.mention is not None and c.mention.text == "the ministry"
     c = only("The talks will resume next week, according to the ministry.")
     assert c.content[0].text == "The talks will resume next week"
-    # data and documents are not speakers
-    assert suggest_article("According to customs data, exports tripled in 2023.") == []
+    # data and documents are sources too: they speak for whoever made them
+    c = only("According to customs data, exports tripled in 2023.")
+    assert c.content[0].text == "exports tripled in 2023"
+    assert c.speaker is not None and c.speaker.name == "customs data"
+    assert c.speaker.kind == "organisation"
 
 
 def test_reported_speech_with_that() -> None:
@@ -254,11 +259,14 @@ def test_reported_speech_with_addressee_and_participle() -> None:
     claims = suggest_article(text)
     assert contents(claims) == [
         ["Berlin would announce its figure in the autumn"],
+        ["the plan"],
         ["the levy was about politics"],
     ]
     assert claims[0].cue is not None and claims[0].cue.text == "told"
-    assert claims[1].cue is not None and claims[1].cue.text == "saying"
-    assert claims[1].mention is not None and claims[1].mention.text == "The ministry"
+    # what the ministry criticised is an attribution of its own (a stance)
+    assert claims[1].cue is not None and claims[1].cue.text == "criticised"
+    assert claims[2].cue is not None and claims[2].cue.text == "saying"
+    assert claims[2].mention is not None and claims[2].mention.text == "The ministry"
 
 
 def test_age_apposition_and_relative_clause() -> None:
@@ -272,7 +280,6 @@ def test_age_apposition_and_relative_clause() -> None:
 def test_reporting_verb_with_an_object_is_not_reported_speech() -> None:
     assert suggest_article("She added a new clause. He told the story of his life.") == []
     assert suggest_article("The US is said to be considering new sanctions.") == []
-    assert suggest_article("The report said that emissions had risen.") == []
 
 
 def test_unresolved_pronoun_gives_no_speaker() -> None:
@@ -286,13 +293,18 @@ def test_noun_phrase_with_any_head_noun() -> None:
     assert c.mention is not None and c.mention.text == "a local farmer"
     c = only("His lawyer told reporters that he was innocent.")
     assert c.mention is not None and c.mention.text == "His lawyer"
-    # documents are not speakers
-    assert suggest_article("The report said that emissions had risen.") == []
+    # a document speaks for whoever wrote it
+    c = only("The report said that emissions had risen.")
+    assert c.content[0].text == "emissions had risen"
+    assert c.speaker is not None and c.speaker.kind == "organisation"
 
 
-def test_vague_groups_are_not_speakers() -> None:
-    assert suggest_article("Analysts said the talks would fail.") == []
-    assert suggest_article('"It will fail," Western diplomats said.') == []
+def test_unnamed_groups_are_speakers_as_written() -> None:
+    c = only("Analysts said the talks would fail.")
+    assert c.content[0].text == "the talks would fail"
+    assert c.speaker is not None and c.speaker.name == "Analysts"
+    c = only('"It will fail," Western diplomats said.')
+    assert c.speaker is not None and c.speaker.name == "Western diplomats"
 
 
 def test_pronoun_resolves_to_last_person() -> None:
@@ -447,7 +459,7 @@ def test_every_span_selects_its_text(parts: list[str]) -> None:
     claims = suggest_article(text, known)
     check_offsets(text, claims)
     for c in claims:
-        assert c.kind in ("direct", "indirect")
+        assert c.kind in ("direct", "indirect", "mixed")
         assert c.content
         if c.speaker is not None:
             assert c.speaker.kind in ("person", "organisation")
@@ -489,3 +501,317 @@ def test_pathological_inputs_stay_fast(text: str) -> None:
     t0 = time.process_time()
     check_offsets(text, suggest_article(text))
     assert time.process_time() - t0 < 5.0
+
+
+# ---------------------------------------------------------------- export of proposals
+
+
+def _suggested_store(tmp_path: Path):
+    from annotator.core.store import Store
+    from annotator.core.suggest.runner import suggest_corpus
+
+    store = Store(tmp_path / "a.db")
+    aid = store.add_article(
+        '"The bridge will open in May," said Harriet Vale, a spokesperson for the Transport Ministry.',
+        title="Bridge",
+    )
+    suggest_corpus(store)
+    return store, aid
+
+
+def test_suggested_claim_exports_its_proposed_speaker(tmp_path: Path) -> None:
+    from annotator.core.exporting import ExportFilter, iter_records
+
+    store, _ = _suggested_store(tmp_path)
+    (rec,) = iter_records(store, ExportFilter(include_suggestions=True))
+    (claim,) = rec["claims"]
+    assert claim["speaker"] is None
+    assert claim["proposed_speaker"] == {
+        "name": "Harriet Vale",
+        "kind": "person",
+        "role": "spokesperson",
+        "affiliation": "Transport Ministry",
+    }
+
+
+def test_accepted_claim_exports_the_speaker_and_no_proposal(tmp_path: Path) -> None:
+    from annotator.core.exporting import ExportFilter, iter_records
+
+    store, aid = _suggested_store(tmp_path)
+    (claim,) = store.claims(aid, statuses=["suggested"])
+    store.decide(claims=[claim["id"]], accept=True)
+    (rec,) = iter_records(store, ExportFilter())
+    (out,) = rec["claims"]
+    assert "proposed_speaker" not in out
+    assert [s["name"] for s in rec["speakers"] if s["id"] == out["speaker"]] == ["Harriet Vale"]
+
+
+def test_proposed_speaker_survives_a_round_trip_and_can_be_accepted(tmp_path: Path) -> None:
+    import json
+
+    from annotator.core.exporting import ExportFilter, export, iter_records
+    from annotator.core.importing import import_paths
+    from annotator.core.store import Store
+
+    store, _ = _suggested_store(tmp_path)
+    first = tmp_path / "first.jsonl"
+    export(store, first, flt=ExportFilter(include_suggestions=True))
+    again = Store(tmp_path / "b.db")
+    import_paths(again, [first])
+    (rec,) = iter_records(again, ExportFilter(include_suggestions=True))
+    assert rec == json.loads(first.read_text(encoding="utf-8"))
+    (claim,) = again.claims(rec["id"], statuses=["suggested"])
+    again.decide(claims=[claim["id"]], accept=True)
+    assert again.find_speaker("Harriet Vale") is not None
+
+
+def test_csv_export_has_the_proposed_speaker_column(tmp_path: Path) -> None:
+    import csv
+
+    from annotator.core.exporting import ExportFilter, export
+
+    store, _ = _suggested_store(tmp_path)
+    out = tmp_path / "a.csv"
+    export(store, out, fmt="csv", flt=ExportFilter(include_suggestions=True))
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    claim_rows = [r for r in rows if r["label"] == "claim"]
+    assert [r["proposed_speaker"] for r in claim_rows] == ["Harriet Vale"]
+
+
+def test_a_malformed_proposed_speaker_is_one_clear_error(tmp_path: Path) -> None:
+    import json
+
+    from annotator.core.exporting import ExportFilter, export
+    from annotator.core.importing import import_paths
+    from annotator.core.store import Store
+
+    store, _ = _suggested_store(tmp_path)
+    first = tmp_path / "first.jsonl"
+    export(store, first, flt=ExportFilter(include_suggestions=True))
+    rec = json.loads(first.read_text(encoding="utf-8"))
+    rec["claims"][0]["proposed_speaker"] = {"name": 5}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    again = Store(tmp_path / "b.db")
+    report = import_paths(again, [bad])
+    assert len(report.errors) == 1
+    assert "bad.jsonl:1:" in report.errors[0] and "proposed_speaker" in report.errors[0]
+    assert again.db.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+
+
+# ---------------------------------------------------------------- figures shown to the user
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _figure_rows() -> list[str]:
+    figures = (ROOT / "resources" / "suggest" / "figures.md").read_text(encoding="utf-8")
+    return [line for line in figures.splitlines() if line.startswith("|")]
+
+
+def test_readme_and_window_show_the_same_figures() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = _figure_rows()
+    assert len(rows) >= 8
+    for row in rows:
+        assert row in readme, f"README lacks the figures row {row!r}"
+
+
+def test_help_about_suggestions_shows_the_figures(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui import main_window as main_window_module
+    from annotator.gui.app import build_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = build_window(tmp_path / "a.db", annotator="tester", seed=False, settings=settings)
+    qtbot.addWidget(win)
+    opened = []
+    monkeypatch.setattr(
+        main_window_module.AboutSuggestionsDialog, "exec", lambda self: opened.append(self) or 0
+    )
+    (action,) = [a for a in win.actions() if a.text().replace("&", "") == "About suggestions"]
+    action.trigger()
+    assert len(opened) == 1
+    shown = opened[0].view.toPlainText()
+    assert "|" not in shown  # plain text columns, not Markdown
+    for row in _figure_rows():
+        for cell in row.strip("|").split("|"):
+            if cell.strip() and set(cell.strip()) > set("-"):
+                assert cell.strip() in shown
+    win.close()
+    win.store.close()
+
+
+def test_word_lists_ship_in_the_wheel() -> None:
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["annotator.resource_files"]
+    for f in (ROOT / "resources" / "suggest").iterdir():
+        name = f.relative_to(ROOT / "resources").as_posix()
+        assert any(fnmatch.fnmatch(name, g) for g in globs), f"{name} is not in package-data"
+
+
+# ---------------------------------------------------------------- attributions on real news
+
+
+def claim_of(text: str, content: str) -> SuggestedClaim:
+    """The one suggested claim whose content is ``content`` (spans joined with " | ")."""
+    claims = suggest_article(text)
+    check_offsets(text, claims)
+    found = [c for c in claims if " | ".join(s.text for s in c.content) == content]
+    assert len(found) == 1, contents(claims)
+    return found[0]
+
+
+def test_quoted_fragment_inside_paraphrase_is_a_mixed_claim_of_the_subject() -> None:
+    c = claim_of(
+        'Councillor Mara Quint called the plan "reckless." She left.', 'the plan "reckless."'
+    )
+    assert c.kind == "mixed"
+    assert c.speaker is not None and c.speaker.name == "Mara Quint"
+    c = claim_of(
+        'The people of Dunmore "deserve a clean harbour," Tomas Lee said.',
+        'The people of Dunmore "deserve a clean harbour,"',
+    )
+    assert c.kind == "mixed" and c.cue is not None and c.cue.text == "said"
+
+
+def test_show_titles_in_quotes_are_not_claims() -> None:
+    text = '"We will win the valley," Tomas Lee said on "Morning Report."'
+    assert contents(suggest_article(text)) == [["We will win the valley,"]]
+
+
+def test_headline_quote_is_a_claim() -> None:
+    c = claim_of(
+        "Ministry warns against 'bloc politics' in the Pacific\n\nTalks went on.",
+        "against 'bloc politics' in the Pacific",
+    )
+    assert c.kind == "mixed" and c.cue is not None and c.cue.text == "warns"
+    c = claim_of(
+        "Mayor Calls Budget 'A Disgrace'\n\nThe council met on Friday.", "Budget 'A Disgrace'"
+    )
+    assert c.speaker is not None and c.speaker.name == "Mayor"
+
+
+def test_dash_colon_and_transcript_attributions() -> None:
+    c = claim_of(
+        '"The harbour will reopen by spring." — Ana Ruiz', "The harbour will reopen by spring."
+    )
+    assert c.speaker is not None and c.speaker.name == "Ana Ruiz"
+    c = claim_of(
+        'Ana Ruiz, the harbour minister: "The harbour will reopen by spring."',
+        '"The harbour will reopen by spring."',
+    )
+    assert c.kind == "direct" and c.speaker is not None and c.speaker.name == "Ana Ruiz"
+    c = claim_of(
+        "RUIZ: Well, look, the harbour will reopen by spring.\n\nHOST: Thank you.",
+        "Well, look, the harbour will reopen by spring",
+    )
+    assert c.cue is not None and c.cue.text == ":"
+
+
+def test_two_claims_in_one_sentence_have_one_speaker() -> None:
+    text = '"We cannot afford this," Tomas Lee said, adding later, "the plan is dead."'
+    claims = suggest_article(text)
+    assert contents(claims) == [["We cannot afford this,"], ["the plan is dead."]]
+    assert [c.cue.text for c in claims if c.cue] == ["said", "adding"]
+    assert {c.speaker.name for c in claims if c.speaker} == {"Tomas Lee"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "According to the harbour authority, the berths will reopen in May.",
+            "the berths will reopen in May",
+            "According to",
+            "harbour authority",
+        ),
+        (
+            "Tomas Lee argued that the tunnel would cost twice as much.",
+            "the tunnel would cost twice as much",
+            "argued",
+            "Tomas Lee",
+        ),
+        (
+            "A new poll shows that most residents oppose the tunnel.",
+            "most residents oppose the tunnel",
+            "shows",
+            "new poll",
+        ),
+        (
+            "Officials hoped the ferry would resume before the holidays.",
+            "the ferry would resume before the holidays",
+            "hoped",
+            "Officials",
+        ),
+        (
+            "Dana Ortiz spoke first. The tunnel, she said, was never properly costed.",
+            "The tunnel | was never properly costed",
+            "said",
+            "Dana Ortiz",
+        ),
+        (
+            "The tunnel will never be finished, a port spokesman said.",
+            "The tunnel will never be finished",
+            "said",
+            "port spokesman",
+        ),
+        (
+            "The ferry operator declined to comment on the schedule.",
+            "to comment on the schedule",
+            "declined",
+            "ferry operator",
+        ),
+    ],
+)
+def test_attribution_without_quotes(text: str, content: str, cue: str, speaker: str) -> None:
+    c = claim_of(text, content)
+    assert c.kind == "indirect"
+    assert c.cue is not None and c.cue.text == cue
+    assert c.speaker is not None and c.speaker.name == speaker
+
+
+def test_place_name_next_to_the_cue_is_not_the_speaker() -> None:
+    text = "Tomas Lee spoke at a rally in Tulsa, Oklahoma, arguing that the tunnel was a waste."
+    c = claim_of(text, "the tunnel was a waste")
+    assert c.speaker is not None and c.speaker.name == "Tomas Lee"
+
+
+def test_verb_inside_the_reported_clause_is_not_the_cue() -> None:
+    text = "Tomas Lee said that the country would formally declare its neutrality."
+    c = only(text)
+    assert c.cue is not None and c.cue.text == "said"
+    assert c.content[0].text == "the country would formally declare its neutrality"
+
+
+def test_a_second_verb_of_the_same_subject_is_a_second_claim() -> None:
+    text = "Dana Ortiz called the levy unfair, and said the council would repeal it."
+    claims = suggest_article(text)
+    assert contents(claims) == [["the levy unfair"], ["the council would repeal it"]]
+    assert [c.cue.text for c in claims if c.cue] == ["called", "said"]
+    assert [c.speaker.name for c in claims if c.speaker] == ["Dana Ortiz"] * 2
+
+
+def test_stances_and_poll_answers() -> None:
+    c = claim_of("A harbour group backing the tunnel spent heavily.", "the tunnel")
+    assert c.cue is not None and c.cue.text == "backing"
+    c = claim_of("Only 40 percent of residents say the same of the ferry.", "the same of the ferry")
+    assert c.speaker is not None and "residents" in c.speaker.name
+    c = claim_of(
+        "Most voters see the tunnel as a waste of money.", "the tunnel as a waste of money"
+    )
+    assert c.cue is not None and c.cue.text == "see"
+
+
+def test_expectations_and_knowledge() -> None:
+    c = claim_of(
+        "The harbour board is expected to approve the tunnel on Monday.",
+        "The harbour board | to approve the tunnel on Monday",
+    )
+    assert c.cue is not None and c.cue.text == "is expected"
+    c = claim_of("Dana Ortiz knew the tunnel would be late.", "the tunnel would be late")
+    assert c.speaker is not None and c.speaker.name == "Dana Ortiz"

@@ -43,6 +43,7 @@ CSV_COLUMNS = (
     "speaker",
     "claim_id",
     "claim_kind",
+    "proposed_speaker",
     "created",
     "updated",
 )
@@ -118,18 +119,20 @@ def article_record(
         content = [sid for sid in c["spans"] if sid in span_ids]
         if not content:
             continue
-        claims.append(
-            {
-                "id": c["id"],
-                "spans": content,
-                "speaker": c["speaker_id"],
-                "mention": c["mention_span_id"] if c["mention_span_id"] in span_ids else None,
-                "cue": c["cue_span_id"] if c["cue_span_id"] in span_ids else None,
-                "kind": c["kind"],
-                "status": c["status"],
-                "note": c["note"],
-            }
-        )
+        claim = {
+            "id": c["id"],
+            "spans": content,
+            "speaker": c["speaker_id"],
+            "mention": c["mention_span_id"] if c["mention_span_id"] in span_ids else None,
+            "cue": c["cue_span_id"] if c["cue_span_id"] in span_ids else None,
+            "kind": c["kind"],
+            "status": c["status"],
+            "note": c["note"],
+        }
+        if c["speaker_id"] is None and c["proposal"]:
+            # a suggestion's speaker lives only here until someone accepts it
+            claim["proposed_speaker"] = _proposal(c["proposal"])
+        claims.append(claim)
     # In text order of what is exported: a left-out highlight must not decide the order,
     # or the export, imported and exported again, would list the claims differently.
     start_of = {s["id"]: s["start"] for s in spans}
@@ -322,6 +325,11 @@ def _snapshot(store: Store) -> Iterator[None]:
             conn.execute("COMMIT")  # reads only: ends the snapshot
 
 
+def _proposal(stored: str) -> dict[str, Any]:
+    data = json.loads(stored)
+    return {key: data.get(key) for key in ("name", "kind", "role", "affiliation")}
+
+
 def _jsonl(records: Iterable[dict], out: IO[str]) -> Iterator[None]:
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False))
@@ -384,6 +392,10 @@ def _csv(
                     names.get(speaker) if speaker else None,
                     ";".join(c["id"] for c in claims) or None,
                     ";".join(c["kind"] for c in claims) or None,
+                    ";".join(
+                        c["proposed_speaker"]["name"] for c in claims if "proposed_speaker" in c
+                    )
+                    or None,
                     span["created"],
                     span["updated"],
                 ]

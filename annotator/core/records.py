@@ -372,9 +372,25 @@ def _claims(value: Any, span_ids: set[str], speaker_ids: set[str]) -> list[dict[
                 "kind": kind,
                 "status": status,
                 "note": claim.get("note") if isinstance(claim.get("note"), str) else None,
+                "proposed_speaker": _proposed_speaker(claim.get("proposed_speaker"), cid),
             }
         )
     return claims
+
+
+def _proposed_speaker(value: Any, cid: str) -> dict[str, Any] | None:
+    """A suggestion's proposed speaker: {"name", "kind", "role", "affiliation"} or None."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str):
+        raise _fail(f"claim {cid}: proposed_speaker must be an object with a name")
+    out: dict[str, Any] = {"name": value["name"]}
+    for key in ("kind", "role", "affiliation"):
+        item = value.get(key)
+        if item is not None and not isinstance(item, str):
+            raise _fail(f"claim {cid}: proposed_speaker {key} must be a string or null")
+        out[key] = item
+    return out
 
 
 def _positions(value: Any, claim_ids: set[str], speaker_ids: set[str]) -> list[dict[str, Any]]:

@@ -2458,7 +2458,9 @@ class _BulkWriter:
                     claim["kind"],
                     claim["status"],
                     claim["note"],
-                    None,
+                    json.dumps(claim["proposed_speaker"], ensure_ascii=False)
+                    if claim.get("proposed_speaker")
+                    else None,
                     stamp,
                     stamp,
                 )

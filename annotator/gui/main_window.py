@@ -8,6 +8,7 @@ from typing import Any
 from ..core.errors import AnnotatorError
 from ..core.schema import ARTICLE_STATUSES
 from ..core.store import Changes, Store
+from .about_suggestions import AboutSuggestionsDialog
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .backups import DataSafety
@@ -314,6 +315,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", menu=help_menu)
+        self._action("About &suggestions", self.show_about_suggestions, menu=help_menu)
         self._action("&About Annotator", self.about, menu=help_menu)
         self._rebuild_recent()
 
@@ -995,6 +997,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()
+
+    def show_about_suggestions(self) -> None:
+        AboutSuggestionsDialog(self).exec()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import clauses
 from ._trie import trie_pattern
 from .lexicon import (
     ADVERBIAL_STARTS,
@@ -42,6 +43,7 @@ from .lexicon import (
 )
 from .mentions import (
     _FINITE,
+    PLACES,
     Cue,
     Index,
     Mention,
@@ -96,8 +98,45 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     cues = Index(text, [(p.start, p.end) for p in paras])
     raws = _direct_claims(text, paras, ends, quotes, cues)
     raws += _reported_claims(text, paras, ends, quotes, raws, cues)
+    raws += _clause_claims(text, paras, ends, raws)
     raws.sort(key=lambda r: r.spans[0][0])
     return _resolve(text, raws, known_speakers)
+
+
+def _clause_claims(
+    text: str, paras: list[Paragraph], ends: list[int], raws: list[_Raw]
+) -> list[_Raw]:
+    """Attributions without quotes the rules above left (``clauses.py``)."""
+    sentences = []
+    k = 0
+    for pi, p in enumerate(paras):
+        start = p.start
+        while k < len(ends) and ends[k] <= p.end:
+            if ends[k] > start:
+                sentences.append((start, ends[k], pi))
+                start = ends[k]
+                while start < p.end and text[start].isspace():
+                    start += 1
+            k += 1
+    taken = sorted(sp for r in raws for sp in r.spans)
+    out = []
+    for f in clauses.find(text, sentences, taken):
+        # a quoted fragment inside the paraphrase makes it mixed
+        marks = [i for s, e in f.spans for i in range(s, e) if text[i] in ALL_MARKS]
+        marks = [i for i in marks if _is_mark(text, i)]
+        kind = "indirect"
+        if marks:
+            whole = marks[0] == f.spans[0][0] and marks[-1] == f.spans[-1][1] - 1
+            kind = "direct" if whole and len(f.spans) == 1 else "mixed"
+        out.append(_Raw(f.spans, f.cue, f.mention, kind, f.para, ""))
+    return out
+
+
+def _is_mark(text: str, i: int) -> bool:
+    """A quotation mark, not an apostrophe inside a word ("don't")."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not (prev.isalnum() and nxt.isalnum()) and not (text[i] in "'’" and prev in "sS")
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -111,6 +150,8 @@ def _direct_claims(
     for qi, q in enumerate(quotes):
         pa = paras[q.para]
         pl = paras[q.last_para]
+        if _is_title(text, q, pa.start):
+            continue  # said on "Morning Report": a title, not a claim
         prev = quotes[qi - 1] if qi > 0 else None
         l_floor = pa.start
         if prev is not None and prev.last_para == q.para:
@@ -156,10 +197,7 @@ def _direct_claims(
         elif left is not None and left.tight:
             attr = left
         else:
-            attr = None
-        if attr is not None and attr.mention is not None and _vague(attr.mention):
-            prev_right = None
-            continue  # "analysts said": speech of a vague group is not a claim
+            attr = _dash_attr(text, q, pl.end)
         if left is not None and attr is left and not left.tight and _n_words(text, q.spans) <= 3:
             attr = None  # warns against 'bloc politics': a term, not a claim
             if text[q.spans[-1][1] - 1] not in ".!?,":
@@ -197,19 +235,116 @@ def _direct_claims(
                 continue  # a title or term starting a sentence: "The Art of War" was ...
             out.append(_Raw(list(q.spans), None, None, "direct", q.para, "quote"))
         else:
+            spans = list(q.spans)
+            kind = "direct"
+            if attr is right or (attr is left and not left.tight):
+                mixed = _mixed_spans(text, cues, attr, attr is left, l_start, r_end, q)
+                if mixed is not None:
+                    spans, kind = mixed, "mixed"
             out.append(
                 _Raw(
-                    list(q.spans),
+                    spans,
                     attr.cue,
                     attr.mention,
-                    "direct",
+                    kind,
                     q.para,
                     "" if attr.mention is not None else "cue",
-                    loose=attr is left and not left.tight,
+                    loose=attr is left and not left.tight and kind == "direct",
                 )
             )
             prev_right = (out[-1], r_end) if attr is right and q.last_para == q.para else None
     return out
+
+
+_DASH_NAME_RE = re.compile(
+    r"\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,[^\n]*)?$"
+)
+
+
+def _dash_attr(text: str, q: Quote, end: int) -> _Attr | None:
+    """ ""The harbour will reopen." — Ana Ruiz": a name after a dash ends the paragraph."""
+    m = _DASH_NAME_RE.match(text, q.close_pos + 1, end)
+    if m is None:
+        return None
+    dash = text.index(next(c for c in text[q.close_pos + 1 : end] if c in "—–-"), q.close_pos)
+    s, e = m.start("name"), m.end("name")
+    mention = Mention(s, e, text[s:e], "name", "person", phrase_start=s)
+    return _Attr(Cue(dash, dash + 1, "—", False), mention, True)
+
+
+_TITLE_BEFORE = frozenset(
+    {"on", "in", "at", "to", "for", "from", "of", "by", "titled", "entitled", "named", "dubbed"}
+)
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"})
+
+
+def _is_title(text: str, q: Quote, para_start: int) -> bool:
+    """A show, book or article in quotation marks after a preposition ("on "Meet the
+    Press"", "in "The Art of the Deal""): capitalised words, at most eight."""
+    if q.last_para != q.para:
+        return False
+    m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 20), q.open_pos)
+    if m is None or m.group(1).lower() not in _TITLE_BEFORE:
+        return False
+    words = re.findall(r"[\w’'-]+", " ".join(text[s:e] for s, e in q.spans))
+    if not words or len(words) > 8:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _mixed_spans(
+    text: str,
+    cues: Index,
+    attr: _Attr,
+    is_left: bool,
+    l_start: int,
+    r_end: int,
+    q: Quote,
+) -> list[tuple[int, int]] | None:
+    """A quoted fragment inside paraphrase is one claim with its paraphrase: "She said
+    the plan was "reckless" and costly." / "The people here "deserve better," he said."
+    """
+    if q.last_para != q.para or attr.cue is None or len(q.spans) > 1:
+        return None
+    if is_left:
+        start = attr.cue.end
+        if attr.mention is not None and attr.mention.start > attr.cue.start:
+            start = max(start, attr.mention.end)
+        toks = cues.toks_between(start, q.open_pos)
+        that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
+        if that is not None:
+            toks = toks[that + 1 :]
+        if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
+            return None
+        if cues.cues_between(toks[0].start, q.open_pos):
+            return None
+        end = q.spans[-1][1]
+        after = cues.toks_between(q.close_pos + 1, r_end)
+        while after and not after[-1].is_word:
+            after.pop()
+        if (
+            after
+            and after[0].text not in (".", "!", "?")
+            and not cues.cues_between(q.close_pos + 1, r_end)
+        ):
+            end = after[-1].end
+        spans = [(toks[0].start, max(end, q.close_pos + 1))]
+        if end < q.close_pos:
+            spans = [(toks[0].start, q.close_pos + 1)]
+        return spans
+    toks = cues.toks_between(l_start, q.open_pos)
+    if not toks or not toks[0].is_word or not any(t.is_word for t in toks):
+        return None
+    if cues.cues_between(l_start, q.open_pos) or toks[-1].text in (":", ".", "?", "!", ","):
+        return None
+    if toks[0].low in ("but", "and", "so", "yet") and len(toks) == 1:
+        return None
+    if len(q.spans) > 1:
+        return None
+    return [(toks[0].start, q.close_pos + 1)]
 
 
 def _cue_tok_range(toks: list[Tok], cue: Cue) -> tuple[int, int] | None:
@@ -237,11 +372,17 @@ def _attr_left(text: str, index: Index, s: int, e: int) -> _Attr | None:
         tight = _is_intro_gap(gap)
         if cue.according:
             m = mention_after(text, toks, ke, len(toks))
+        elif cue.participle and k > 1:
+            # ", saying ...", "released a statement saying ...": the sentence's subject
+            m = subject_before(text, toks, k) or mention_before(text, toks, k, 0)
         else:
             m = mention_before(text, toks, k, 0)
             if m is None and k == 0:
                 m = mention_after(text, toks, ke, len(toks))
         if m is not None:
+            if best is not None and best.cue is not None and best.cue.participle:
+                # "..., Lee said, adding later, "...": the participle is the cue
+                return _Attr(best.cue, m, best.tight)
             return _Attr(cue, m, tight)
         if best is None:
             best = _Attr(cue, None, tight)
@@ -376,7 +517,7 @@ def _reported(
     k, ke = r
     if cue.according:
         m = mention_after(text, toks, ke, len(toks))
-        if m is None or _vague(m):
+        if m is None:
             return None
         # "according to X, <clause>." / "<clause>, according to X."
         # the mention must be all there is between "according to" and the comma (so not
@@ -405,8 +546,6 @@ def _reported(
             m = subject_before(text, toks, k)
             if m is None:
                 return None
-    if _vague(m):
-        return None
     j = ke + 1
     if j >= len(toks):
         return None
@@ -432,40 +571,6 @@ def _reported(
 
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
-
-_VAGUE = frozenset(
-    [
-        "officials",
-        "analysts",
-        "experts",
-        "diplomats",
-        "sources",
-        "observers",
-        "critics",
-        "residents",
-        "people",
-        "lawmakers",
-        "leaders",
-        "members",
-        "authorities",
-        "witnesses",
-        "spokespeople",
-        "spokesmen",
-        "economists",
-        "insiders",
-        "commentators",
-        "scientists",
-        "researchers",
-        "activists",
-        "campaigners",
-    ]
-)
-
-
-def _vague(m: Mention) -> bool:
-    """ "officials said", "Western diplomats said": no identifiable speaker."""
-    return m.form == "np" and (m.head or "") in _VAGUE
-
 
 _FINITE_WORDS = frozenset(
     [
@@ -674,6 +779,7 @@ def _entities(text: str, raws: list[_Raw]) -> list[_Entity]:
             ents.append(_Entity(m.start, _strip_det(m.text), "organisation", None, None))
         if m.affiliation and any(w.lower() in ORG_HEADS for w in m.affiliation.split()):
             ents.append(_Entity(m.start, _strip_det(m.affiliation), "organisation", None, None))
+    ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
     ents.sort(key=lambda e: e.pos)
     persons = [e for e in ents if e.kind == "person"]
     # a longer name seen elsewhere wins ("de Wolf" -> "Pieter de Wolf")
@@ -864,8 +970,11 @@ def _resolve(
             last_speaker = speaker
             last_para = r.para
             last_direct = r.kind == "direct"
-            if r.mention is not None and (
-                r.mention.form == "name" or speaker.kind == "organisation"
+            headline_word = r.para == 0 and " " not in speaker.name
+            if (
+                r.mention is not None
+                and (r.mention.form == "name" or speaker.kind == "organisation")
+                and not headline_word  # "Ministry warns ...": too vague to refer back to
             ):
                 e = _Entity(
                     r.mention.start, speaker.name, speaker.kind, speaker.role, speaker.affiliation
@@ -971,7 +1080,9 @@ def _speaker_for(
                 # "A ministry spokesperson said ... the spokesperson added"
                 prev = by_head[head]
                 found = _Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
-            if found is None:
+            if found is None and m.form == "np" and head in ROLE_HEADS:
+                # "the minister": the last person named, when nothing better is known;
+                # "the narrator", "the real estate developer" stay as written
                 found = next(
                     (e for e in reversed(before) if e.kind == "person" and not e.weak), None
                 )

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ...resources import word_list
 from ._trie import trie_pattern
 from .lexicon import (
     AMBIGUOUS_CUES,
@@ -28,6 +29,7 @@ from .lexicon import (
 
 # A token: an acronym with dots (U.S.), a word with inner apostrophes/hyphens, or one
 # non-space character.
+PLACES = word_list("suggest/places.txt")
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-‐]\w+)*|\S")
 
 
@@ -216,7 +218,13 @@ def _verbal_context(text: str, start: int, end: int, cs: int, ce: int) -> bool:
     i = cs - 1
     while i >= start and text[i].isspace():
         i -= 1
-    return i >= start and text[i] in "\"'”’»,"
+    if i >= start and text[i] in "\"'”’»,":
+        return True
+    # '"...," Viguerie notes.': a name between the quote and the cue
+    return _NAME_AFTER_QUOTE_RE.search(text, max(start, cs - 60), cs) is not None
+
+
+_NAME_AFTER_QUOTE_RE = re.compile(r"[\"”’,]\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+$")
 
 
 _PREV_WORD_RE = re.compile(r"(\w+)\W{0,3}$")
@@ -491,7 +499,19 @@ def _is_name_seg(seg: list[Tok]) -> bool:
 
 
 def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
-    """The subject mention ending just before ``toks[k]`` (the cue), not before ``floor``."""
+    """The subject mention ending just before ``toks[k]`` (the cue), not before ``floor``.
+
+    A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
+    """
+    m = _mention_before(text, toks, k, floor)
+    return None if m is not None and _is_place(m) else m
+
+
+def _is_place(m: Mention) -> bool:
+    return m.form == "name" and " ".join(m.text.split()).lower() in PLACES
+
+
+def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
     if j < floor:
         return None
@@ -564,7 +584,7 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
 
 
 # Heads of noun phrases that are documents or things, never speakers.
-_NON_SPEAKER_HEADS = frozenset(
+NON_SPEAKER_HEADS = frozenset(
     [
         "report",
         "reports",
@@ -638,7 +658,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
     "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
     head = toks[j]
-    if not head.is_word or head.is_cap or not _plain_word(head) or head.low in _NON_SPEAKER_HEADS:
+    if not head.is_word or head.is_cap or not _plain_word(head):
         return None
     d = j - 1
     while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:
@@ -650,7 +670,8 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         return None
     det = toks[d]
     definite = det.low not in ("a", "an", "one")
-    kind = "organisation" if head.low in ORG_HEADS else "person"
+    # a document ("the report") speaks for whoever wrote it: not a person
+    kind = "organisation" if head.low in ORG_HEADS or head.low in NON_SPEAKER_HEADS else "person"
     return Mention(
         det.start,
         head.end,
@@ -728,6 +749,11 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
     """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ...")."""
+    m = _mention_after(text, toks, k, ceil)
+    return None if m is not None and _is_place(m) else m
+
+
+def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
     j = k + 1
     while j < ceil and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
         j += 1

@@ -45,4 +45,4 @@ class SuggestedClaim:
     cue: SpanRef | None
     mention: SpanRef | None
     speaker: SuggestedSpeaker | None
-    kind: str  # "direct" | "indirect"
+    kind: str  # "direct" | "indirect" | "mixed" (paraphrase with a quoted fragment)
