@@ -16,6 +16,7 @@ from .errors import install_error_reporter
 from .main_window import MainWindow
 from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer, literal
 from .session import Session
+from .theme import ThemeController
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
 
@@ -33,9 +34,10 @@ def application() -> QApplication:
     icon = resource_path("annotator.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    style = resource_path("style.qss")
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Palette and stylesheet of the chosen theme, kept up with the system's scheme;
+    # the window finds it with app.findChild(ThemeController) for View › Theme.
+    if app.findChild(ThemeController) is None:
+        ThemeController(app, make_settings()).apply()
     return app
 
 
