@@ -64,7 +64,7 @@ def test_toolbar_buttons_are_named_from_their_actions(qtbot):
     undo = QAction("&Undo…", main)
     undo.setShortcut("Ctrl+Z")
     undo.setStatusTip("Take back your last action")
-    in_menu = QAction("Mark &done", main)
+    in_menu = QAction("✓ Mark &done", main)
     QMenu("Article", main).addAction(in_menu)
     orphan = QAction("Mystery", main)
     for action in (undo, in_menu, orphan):

@@ -11,6 +11,7 @@ from .qt import (
     QAbstractItemView,
     QAccessible,
     QComboBox,
+    QHeaderView,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -103,15 +104,19 @@ def audit(root: QWidget) -> list[Problem]:
 
 
 def _internal(widget: QWidget) -> bool:
-    """Parts Qt builds inside other controls (a toolbar's extension arrow, a tab
-    bar's scroll buttons, a combo box's line edit), which it names and reaches itself."""
+    """Parts of other controls (a table's headers, a toolbar's extension arrow, a
+    tab bar's scroll buttons, a combo box's line edit), reached through their owner."""
     parent = widget.parentWidget()
     if widget.objectName().startswith("qt_"):
         return True
-    return isinstance(parent, (QTabBar, QComboBox)) or (
-        isinstance(widget, QToolButton)
-        and isinstance(parent, QToolBar)
-        and widget.defaultAction() is None
+    return (
+        isinstance(widget, QHeaderView)
+        or isinstance(parent, (QTabBar, QComboBox))
+        or (
+            isinstance(widget, QToolButton)
+            and isinstance(parent, QToolBar)
+            and widget.defaultAction() is None
+        )
     )
 
 
@@ -126,7 +131,10 @@ def name_toolbar_buttons(root: QWidget) -> int:
             if action is None:
                 continue
             name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            # Dots and a leading symbol ("✓ Done & next") are not read out usefully.
             name = name.rstrip(".…").strip()
+            while name and not name[0].isalnum():
+                name = name[1:].lstrip()
             if not name:
                 continue
             button.setAccessibleName(name)
