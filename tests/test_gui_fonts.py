@@ -27,3 +27,13 @@ def test_fallbacks_come_from_the_installed_fonts(qtbot):
     installed = set(QFontDatabase.families())
     assert all(name in installed for name in families[len(own) :])
     assert families[len(own) :] == fallback_families()
+
+
+def test_the_application_font_falls_back(qapp):
+    from annotator.gui.app import application
+
+    application()
+    families = application().font().families()
+    fallbacks = fallback_families()
+    assert families[len(families) - len(fallbacks) :] == fallbacks
+    assert len(families) == len(set(families))  # starting twice adds nothing

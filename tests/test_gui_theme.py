@@ -200,17 +200,21 @@ def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def _drop_controllers(app, qtbot) -> None:
+    # The window's own controller (made by application() in other tests) would
+    # answer the system's signal too.
+    for controller in app.findChildren(ThemeController):
+        controller.deleteLater()
+    qtbot.waitUntil(lambda: not app.findChildren(ThemeController))
+
+
 @pytest.fixture
-def restore_app(qapp):
+def restore_app(qapp, qtbot):
+    _drop_controllers(qapp, qtbot)
     yield qapp
+    _drop_controllers(qapp, qtbot)
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())
-    hints = QGuiApplication.styleHints()
-    if hasattr(hints, "unsetColorScheme"):
-        hints.unsetColorScheme()
-    for controller in qapp.findChildren(ThemeController):
-        controller.setParent(None)
-        controller.deleteLater()
 
 
 def test_override_is_remembered_and_applied(restore_app, settings):

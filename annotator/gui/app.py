@@ -13,6 +13,7 @@ from ..paths import config_dir, default_db_path
 from ..resources import resource_path
 from .backups import offer_damaged_restore
 from .errors import install_error_reporter
+from .fonts import with_fallbacks
 from .main_window import MainWindow
 from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer, literal
 from .session import Session
@@ -34,6 +35,8 @@ def application() -> QApplication:
     icon = resource_path("annotator.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    # Emoji and other characters the main font lacks, from any font that has them.
+    app.setFont(with_fallbacks(app.font()))
     # Palette and stylesheet of the chosen theme, kept up with the system's scheme;
     # the window finds it with app.findChild(ThemeController) for View › Theme.
     if app.findChild(ThemeController) is None:
