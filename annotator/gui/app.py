@@ -13,9 +13,11 @@ from ..paths import config_dir, default_db_path
 from ..resources import resource_path
 from .backups import offer_damaged_restore
 from .errors import install_error_reporter
+from .fonts import with_fallbacks
 from .main_window import MainWindow
 from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer, literal
 from .session import Session
+from .theme import ThemeController
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
 
@@ -33,9 +35,12 @@ def application() -> QApplication:
     icon = resource_path("annotator.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    style = resource_path("style.qss")
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Emoji and other characters the main font lacks, from any font that has them.
+    app.setFont(with_fallbacks(app.font()))
+    # Palette and stylesheet of the chosen theme, kept up with the system's scheme;
+    # the window finds it with app.findChild(ThemeController) for View › Theme.
+    if app.findChild(ThemeController) is None:
+        ThemeController(app, make_settings()).apply()
     return app
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from .labels import Label, blend, color_for
 from .qt import QColor, QObject, QTextCharFormat, QTextLayout, QTimer
 from .segments import Mark, Segment, SegmentIndex, flatten
+from .theme import Theme, label_underline
 
 # Above this many changed marks, flatten and repaint everything.
 INCREMENTAL_LIMIT = 64
@@ -21,8 +22,9 @@ CHUNK = 500
 
 
 class SpanHighlighter(QObject):
-    def __init__(self, document, labels: list[Label]) -> None:
+    def __init__(self, document, labels: list[Label], theme: Theme | None = None) -> None:
         super().__init__()
+        self._theme = theme  # None: the schema's colours, as before themes
         self._doc = document
         self._done = bytearray()  # per block number: formatted for the current marks
         self._resume = 0  # where the idle pass goes on
@@ -65,6 +67,12 @@ class SpanHighlighter(QObject):
 
     def document(self):
         return self._doc
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint with this theme's label colours and marks from now on."""
+        self._theme = theme
+        self._formats.clear()
+        self.rehighlight()
 
     def setDocument(self, document) -> None:
         self._idle.stop()
@@ -164,6 +172,8 @@ class SpanHighlighter(QObject):
         fmt = self._formats.get(key)
         if fmt is not None:
             self._formats[segment[2:]] = fmt  # found by the segment's own look next time
+        if fmt is None and self._theme is not None:
+            fmt = self._formats[key] = self._themed_format(segment)
         if fmt is None:
             colors = [color_for(label, self._labels) for label in segment.labels]
             base = blend(colors)
@@ -183,4 +193,31 @@ class SpanHighlighter(QObject):
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     fmt.setUnderlineColor(QColor("#333333"))
             self._formats[key] = fmt
+        return fmt
+
+    def _themed_format(self, segment: Segment) -> QTextCharFormat:
+        """The theme's look: its highlight colours with readable text, and each
+        label's underline, so colour is never the only thing telling labels apart."""
+        theme = self._theme
+        looks = [theme.highlight(label, color_for(label, self._labels)) for label in segment.labels]
+        base = blend([QColor(look.background) for look in looks])
+        fmt = QTextCharFormat()
+        if segment.suggested_only:
+            # Suggestions: a dashed underline and a faint tint, until accepted.
+            tint = QColor(base)
+            tint.setAlpha(70)
+            fmt.setBackground(tint)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            first = segment.labels[0]
+            fmt.setUnderlineColor(
+                QColor(theme.suggestion_underline(first, color_for(first, self._labels)))
+            )
+            return fmt
+        if segment.depth > 1:
+            # Overlaps: an overline (a deeper tint would cost the text its contrast).
+            fmt.setFontOverline(True)
+        fmt.setBackground(base)
+        fmt.setForeground(QColor(looks[0].ink))
+        fmt.setUnderlineStyle(label_underline(segment.labels))
+        fmt.setUnderlineColor(QColor(theme.ink))
         return fmt
