@@ -26,6 +26,8 @@ class LayoutCancelled(Exception):
 def iterations_for(n: int) -> int:
     """Steps enough for ``n`` nodes to settle: fewer for big networks, which are
     dense anyway and would otherwise take seconds."""
+    if n <= 100:
+        return 150
     if n <= 300:
         return 60
     return max(25, int(60 * math.sqrt(300 / n)))
