@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT))
 from annotator.core.layout import force_layout  # noqa: E402
 from annotator.core.network import (  # noqa: E402
     KINDS,
-    STANCE_ORDER,
     Actor,
     Network,
     Statement,
@@ -120,7 +119,11 @@ def gold_network(kind: str = "actor-target") -> Network:
                 for p in store.positions(row["id"], statuses=("accepted",)):
                     statements.append(
                         Statement(
-                            p["speaker_id"], p["target_id"], p["target"], p["stance"], row["published"]
+                            p["speaker_id"],
+                            p["target_id"],
+                            p["target"],
+                            p["stance"],
+                            row["published"],
                         )
                     )
         for sid in {s.speaker_id for s in statements}:

@@ -98,7 +98,7 @@ def force_layout(
     # mean degree so that the drawing keeps about k between neighbours.
     mean_degree = 2 * len(src) / n
     if mean_degree > 2:
-        pull = [p / mean_degree for p in pull]
+        pull = [p / math.sqrt(mean_degree) for p in pull]
 
     k2 = k * k
     reach = 2.0 * k

@@ -56,12 +56,12 @@ from ..qt import (
 )
 
 # Okabe-Ito-like hues chosen to stay apart under colour-vision deficiencies.
-AGREE = QColor("#2a9d8f")
+AGREE = QColor("#238b7e")
 DISAGREE = QColor("#d55e00")
 EDGE_COLORS = {
     "favor": AGREE,
     "against": DISAGREE,
-    "neutral": QColor("#a9a9ae"),
+    "neutral": QColor("#c8c8cc"),
     "mixed": QColor("#6a4c93"),
     "congruence": AGREE,
     "conflict": DISAGREE,
@@ -150,6 +150,18 @@ def _start_layout(job: _LayoutJob) -> None:
     thread.start()
 
 
+class _JobSlot:
+    """The layout job a canvas waits for."""
+
+    def __init__(self) -> None:
+        self.job: _LayoutJob | None = None
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel.set()
+            self.job = None
+
+
 # -- the drawing ----------------------------------------------------------------------
 
 
@@ -170,7 +182,8 @@ class NetworkCanvas(QWidget):
         self.radius: dict[str, float] = {}
         self.widths: list[float] = []
         self.neighbours: dict[str, set[str]] = {}
-        self.always_labelled: set[str] = set()
+        self.always_labelled: set[str] = set()  # bold, placed first
+        self.never_hidden: set[str] = set()  # labelled even when crowded
         self.paint_order: list[str] = []
         self.zoom = 1.0
         self.pan = QPointF(0, 0)
@@ -184,18 +197,10 @@ class NetworkCanvas(QWidget):
         self.label_font.setPointSizeF(max(8.0, self.label_font.pointSizeF() * 0.95))
         self.big_font = QFont(self.label_font)
         self.big_font.setBold(True)
-        self.destroyed.connect(self._cancel_all_for(self))
-
-    @staticmethod
-    def _cancel_all_for(canvas: NetworkCanvas):
-        # A plain function (not a bound method): it runs after the canvas is gone.
-        jobs = _RUNNING
-
-        def cancel(*_: object) -> None:
-            for _thread, job in list(jobs):
-                job.cancel.set()
-
-        return cancel
+        # Closing the view cancels its layout. The slot outlives the canvas, so the
+        # handler needs nothing of the (by then deleted) widget.
+        slot = self._slot = _JobSlot()
+        self.destroyed.connect(lambda *_: slot.cancel())
 
     # -- data ---------------------------------------------------------------------------
 
@@ -210,9 +215,8 @@ class NetworkCanvas(QWidget):
         Nodes already drawn keep their place as a starting point, so that stepping
         through time windows moves the picture little.
         """
-        if self._job is not None:
-            self._job.cancel.set()
-            self._job = None
+        self._slot.cancel()
+        self._job = None
         self._generation += 1
         previous = self.positions
         self.network = network
@@ -224,12 +228,15 @@ class NetworkCanvas(QWidget):
         self._measure(network)
         nodes = list(network.nodes)
         shared = sum(1 for n in nodes if n in previous)
-        initial = {n: previous[n] for n in nodes if n in previous} if shared * 2 >= len(nodes) else {}
+        initial = (
+            {n: previous[n] for n in nodes if n in previous} if shared * 2 >= len(nodes) else {}
+        )
         edges = [(e.source, e.target, float(e.weight)) for e in network.edges]
         self._job = _LayoutJob(self._generation, nodes, edges, initial)
         self._job.progress.connect(self._on_progress)
         self._job.finished.connect(self._on_layout)
         self.progress = (0, 0)
+        self._slot.job = self._job
         _start_layout(self._job)
         self.update()
 
@@ -248,14 +255,18 @@ class NetworkCanvas(QWidget):
             for n, a in network.nodes.items()
         }
         top = max(size.values(), default=0.0) or 1.0
+        # Big networks get smaller nodes, so that two hundred still leave room.
+        biggest = max(MIN_RADIUS + 5, MAX_RADIUS * min(1.0, math.sqrt(80 / max(1, len(size)))))
         self.radius = {
-            n: MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(max(s, 0.0) / top)
+            n: MIN_RADIUS + (biggest - MIN_RADIUS) * math.sqrt(max(s, 0.0) / top)
             for n, s in size.items()
         }
         heaviest = max((e.weight for e in network.edges), default=1) or 1
-        self.widths = [0.8 + 4.2 * math.sqrt(e.weight / heaviest) for e in network.edges]
+        widest = 4.2 if len(network.edges) < 400 else 2.6  # dense: thinner, or all ink
+        self.widths = [0.7 + widest * math.sqrt(e.weight / heaviest) for e in network.edges]
         ranked = sorted(network.nodes, key=lambda n: (-size[n], network.nodes[n]["label"]))
         self.always_labelled = set(ranked[: max(6, min(20, len(ranked) // 10))])
+        self.never_hidden = set(ranked[:5])
         self.paint_order = ranked[::-1]  # small first: big nodes on top
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:
@@ -267,7 +278,7 @@ class NetworkCanvas(QWidget):
         if generation != self._generation or positions is None:
             return
         self.positions = positions
-        self._job = None
+        self._job = self._slot.job = None
         self.update()
         self.layout_finished.emit()
 
@@ -458,7 +469,7 @@ class NetworkCanvas(QWidget):
             inside = [rect for rect in candidates if bounds.contains(rect)] or candidates
             rect = next((rect for rect in inside if not taken.hits(rect, n)), None)
             if rect is None:
-                if not forced:
+                if not (n == hover or n in near or n in self.never_hidden):
                     continue
                 rect = inside[0]
             taken.add(rect, n)
@@ -486,7 +497,9 @@ class NetworkCanvas(QWidget):
                 entries.append(("line", stance, color, dashed))
         elif net.kind in ("congruence", "conflict"):
             color, dashed = edge_style(net.kind, {})
-            entries.append(("line", "agree" if net.kind == "congruence" else "disagree", color, dashed))
+            entries.append(
+                ("line", "agree" if net.kind == "congruence" else "disagree", color, dashed)
+            )
         metrics = QFontMetrics(self.label_font)
         row = metrics.height() + 4
         width = max(metrics.horizontalAdvance(e[1]) for e in entries) + 40
