@@ -4,6 +4,7 @@ from PySide6 import QtGui as _QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QEvent,
     QEventLoop,
     QLineF,

@@ -16,6 +16,7 @@ All names are drawn as plain text.
 
 from __future__ import annotations
 
+import atexit
 import math
 import threading
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from ..qt import (
     QCheckBox,
     QColor,
     QComboBox,
+    QCoreApplication,
     QFileDialog,
     QFont,
     QFontMetrics,
@@ -139,7 +141,25 @@ class _LayoutJob(QObject):
 _RUNNING: set[tuple[QThread, _LayoutJob]] = set()
 
 
+def stop_layouts() -> None:
+    """Cancel every running layout and wait for its thread (before the program ends)."""
+    for thread, job in list(_RUNNING):
+        job.cancel.set()
+        thread.quit()
+        thread.wait()
+    _RUNNING.clear()
+
+
+# A script that ends without the event loop's aboutToQuit must not leave a running
+# QThread behind either (Qt aborts on destroying one).
+atexit.register(stop_layouts)
+
+
 def _start_layout(job: _LayoutJob) -> None:
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("network_layouts_stopped_on_quit"):
+        app.setProperty("network_layouts_stopped_on_quit", True)
+        app.aboutToQuit.connect(stop_layouts)
     thread = QThread()
     job.moveToThread(thread)
     entry = (thread, job)
