@@ -17,7 +17,7 @@ def synthetic(n=300, m=2000, seed=3):
     rng = random.Random(seed)
     ids = [f"n{i}" for i in range(n)]
     nodes = {
-        node: {"label": f"Actor {i}", "type": "actor", "kind": "person", "claims": i % 30}
+        node: {"label": f"Actor {i}", "type": "actor", "kind": "person", "claims": (i * 7) % n + 1}
         for i, node in enumerate(ids)
     }
     pairs = set()
@@ -259,3 +259,23 @@ def test_the_simulation_tells_plain_red_and_green_apart_only_for_typical_vision(
     typical = SIMULATIONS["typical"]
     assert math.dist(lab_seen(red, typical), lab_seen(green, typical)) > 60
     assert math.dist(lab_seen(red, deut), lab_seen(green, deut)) < 20
+
+
+def test_at_200_nodes_the_biggest_are_labelled_and_labels_do_not_pile_up(qtbot, view, tmp_path):
+    net = synthetic(200, 1200)
+    show(qtbot, view, net)
+    view.export_svg(tmp_path / "net.svg")
+    root = ET.parse(tmp_path / "net.svg").getroot()
+    texts = [
+        (float(t.get("x", 0)), float(t.get("y", 0)), "".join(t.itertext()).strip())
+        for t in root.iter(SVG + "text")
+    ]
+    labels = {text for _, _, text in texts}
+    biggest = sorted(net.nodes.values(), key=lambda a: -a["claims"])[:5]
+    assert {a["label"] for a in biggest} <= labels
+    actor_labels = [t for t in texts if t[2].startswith("Actor ")]
+    assert 20 < len(actor_labels) < 200
+    # No two labels start on one line within a label's width of each other.
+    for i, (x, y, _) in enumerate(actor_labels):
+        for x2, y2, _ in actor_labels[i + 1 :]:
+            assert not (abs(y - y2) < 8 and abs(x - x2) < 40)
