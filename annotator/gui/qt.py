@@ -4,8 +4,10 @@ from PySide6 import QtGui as _QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QEvent,
     QEventLoop,
+    QLineF,
     QMimeData,
     QModelIndex,
     QObject,
@@ -40,12 +42,14 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QIcon,
+    QImage,
     QKeySequence,
     QPainter,
     QPainterPath,
     QPalette,
     QPen,
     QPixmap,
+    QPolygonF,
     QShortcut,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -54,6 +58,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -84,6 +89,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QSlider,
     QSplitter,
     QStackedWidget,
     QStatusBar,

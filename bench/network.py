@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""How fast discourse networks are built, written, laid out and drawn (prints, asserts nothing).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/network.py [--positions 100000]
+        [--speakers 5000] [--targets 500] [--picture docs/network.png]
+
+1. Each kind built from 100,000 synthetic positions over 5,000 speakers and 500
+   targets (annotator.core.network), then written as GraphML, GEXF and CSV into
+   memory. Target: under 3 s each (build + write). The raw baseline printed beside
+   it is one pass over the positions counting (speaker, target) pairs, the floor
+   any builder pays.
+2. The network view (offscreen) laying out and drawing 300 nodes / 2,000 edges: from
+   `set_network` to the first painted frame with every node placed. Target: under 1 s.
+   The layout alone and one repaint are printed too.
+
+``--picture PATH`` also saves the network of the sample corpus' gold annotations
+(tests/data/gold.jsonl, actor-target) as drawn by the view, for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from annotator.core.layout import force_layout  # noqa: E402
+from annotator.core.network import (  # noqa: E402
+    KINDS,
+    Actor,
+    Network,
+    Statement,
+    build,
+    write_csv,
+    write_gexf,
+    write_graphml,
+)
+
+
+def synthetic_statements(
+    positions: int, speakers: int, targets: int, seed: int = 7
+) -> tuple[list[Statement], dict[str, Actor]]:
+    """Positions with a few prolific speakers and popular targets, as in real coding."""
+    rng = random.Random(seed)
+    orgs = [f"Organisation {i}" for i in range(max(1, speakers // 20))]
+    actors = {
+        f"s{i}": Actor(
+            f"s{i}",
+            f"Speaker {i}",
+            kind="organisation" if i % 17 == 0 else "person",
+            affiliation=rng.choice(orgs) if i % 3 else None,
+            claims=rng.randint(1, 40),
+        )
+        for i in range(speakers)
+    }
+    stances = ("favor", "favor", "against", "against", "neutral", "mixed")
+    statements = []
+    for _ in range(positions):
+        sp = int(speakers * rng.random() ** 2)
+        tg = int(targets * rng.random() ** 2)
+        day = rng.randint(1, 28)
+        statements.append(
+            Statement(f"s{sp}", f"t{tg}", f"target {tg}", rng.choice(stances), f"2024-03-{day:02d}")
+        )
+    return statements, actors
+
+
+def synthetic_network(nodes: int = 300, edges: int = 2000, seed: int = 3) -> Network:
+    """A congruence-like network of ``nodes`` actors and ``edges`` weighted edges."""
+    from annotator.core.network import Edge
+
+    rng = random.Random(seed)
+    ids = [f"n{i}" for i in range(nodes)]
+    net_nodes = {
+        n: {"label": f"Actor {i}", "type": "actor", "kind": "person", "claims": rng.randint(1, 30)}
+        for i, n in enumerate(ids)
+    }
+    pairs: set[tuple[str, str]] = set()
+    groups = 8
+    while len(pairs) < edges:
+        a = rng.randrange(nodes)
+        # Mostly inside one of `groups` communities, so the drawing has structure.
+        if rng.random() < 0.8:
+            b = (a // (nodes // groups)) * (nodes // groups) + rng.randrange(nodes // groups)
+        else:
+            b = rng.randrange(nodes)
+        b = min(b, nodes - 1)
+        if a != b:
+            pairs.add((ids[min(a, b)], ids[max(a, b)]))
+    net_edges = [Edge(a, b, rng.choice((1, 1, 1, 2, 3, 5))) for a, b in sorted(pairs)]
+    return Network("congruence", net_nodes, net_edges)
+
+
+def gold_network(kind: str = "actor-target") -> Network:
+    """The network of the sample corpus' gold annotations, through a throwaway Store."""
+    from annotator.core.importing import import_paths
+    from annotator.core.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "gold.db")
+        import_paths(store, [ROOT / "tests" / "data" / "gold.jsonl"])
+        statements, actors, claims = [], {}, Counter()
+        offset = 0
+        while rows := store.article_rows(limit=200, offset=offset):
+            offset += len(rows)
+            for row in rows:
+                for claim in store.claims(row["id"], statuses=("accepted",)):
+                    if claim["speaker_id"]:
+                        claims[claim["speaker_id"]] += 1
+                for p in store.positions(row["id"], statuses=("accepted",)):
+                    statements.append(
+                        Statement(
+                            p["speaker_id"],
+                            p["target_id"],
+                            p["target"],
+                            p["stance"],
+                            row["published"],
+                        )
+                    )
+        for sid in {s.speaker_id for s in statements}:
+            sp = store.speaker(sid)
+            actors[sid] = Actor(
+                sid, sp["name"], sp["kind"], sp["role"], sp["affiliation"], claims[sid]
+            )
+        store.close()
+    return build(kind, statements, actors)
+
+
+def bench_kinds(args: argparse.Namespace) -> None:
+    statements, actors = synthetic_statements(args.positions, args.speakers, args.targets)
+    t = time.perf_counter()
+    pairs = Counter((s.speaker_id, s.target_id) for s in statements)
+    raw = time.perf_counter() - t
+    print(
+        f"{args.positions:,} positions, {args.speakers:,} speakers, {args.targets} targets; "
+        f"raw pass counting pairs: {raw * 1000:.0f} ms ({len(pairs):,} pairs)"
+    )
+    for kind in args.kinds.split(","):
+        t = time.perf_counter()
+        net = build(kind, statements, actors)
+        built = time.perf_counter() - t
+        t = time.perf_counter()
+        write_graphml([net], io.BytesIO())
+        graphml = time.perf_counter() - t
+        t = time.perf_counter()
+        write_gexf(net, io.BytesIO())
+        gexf = time.perf_counter() - t
+        t = time.perf_counter()
+        write_csv([net], io.StringIO(), io.StringIO())
+        csv_time = time.perf_counter() - t
+        worst = built + max(graphml, gexf, csv_time)
+        print(
+            f"  {kind:13} {len(net.nodes):6,} nodes {len(net.edges):8,} edges: build "
+            f"{built:5.2f} s, GraphML {graphml:5.2f} s, GEXF {gexf:5.2f} s, CSV {csv_time:5.2f} s"
+            f" -> slowest build+write {worst:4.2f} s ({worst / raw:.0f}x raw; target 3 s)"
+        )
+
+
+def bench_view() -> None:
+    from annotator.gui.qt import QApplication
+    from annotator.gui.views.network import NetworkView
+
+    app = QApplication.instance() or QApplication([])
+    net = synthetic_network()
+    nodes = list(net.nodes)
+    edges = [(e.source, e.target, float(e.weight)) for e in net.edges]
+    t = time.perf_counter()
+    force_layout(nodes, edges)
+    layout_only = time.perf_counter() - t
+
+    view = NetworkView()
+    view.resize(1200, 850)
+    view.show()
+    app.processEvents()
+    t = time.perf_counter()
+    view.set_network(net)
+    while not view.layout_ready:
+        app.processEvents()
+        time.sleep(0.002)
+    view.canvas.repaint()
+    whole = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in range(5):
+        view.canvas.repaint()
+    paint = (time.perf_counter() - t) / 5
+    print(
+        f"network view, {len(nodes)} nodes / {len(edges):,} edges: layout alone "
+        f"{layout_only * 1000:.0f} ms; set_network to the first full frame "
+        f"{whole * 1000:.0f} ms (target 1000 ms); one repaint {paint * 1000:.0f} ms"
+    )
+    view.close()
+
+
+def save_picture(path: Path) -> None:
+    from annotator.gui.qt import QApplication
+    from annotator.gui.views.network import NetworkView
+
+    app = QApplication.instance() or QApplication([])
+    net = gold_network()
+    view = NetworkView()
+    view.resize(1100, 800)
+    view.show()
+    view.set_network(net)
+    while not view.layout_ready:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+    view.grab().save(str(path))
+    print(f"{path}: the gold network, {len(net.nodes)} nodes, {len(net.edges)} edges")
+    view.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--positions", type=int, default=100_000)
+    parser.add_argument("--speakers", type=int, default=5_000)
+    parser.add_argument("--targets", type=int, default=500)
+    parser.add_argument("--picture", type=Path, help="save the gold network as drawn")
+    parser.add_argument("--only-picture", action="store_true")
+    parser.add_argument(
+        "--kinds", default=",".join(KINDS), help="which kinds to build (comma-separated)"
+    )
+    args = parser.parse_args()
+    if args.picture:
+        save_picture(args.picture)
+        if args.only_picture:
+            return
+    if args.kinds:
+        bench_kinds(args)
+    bench_view()
+
+
+if __name__ == "__main__":
+    main()
