@@ -298,7 +298,7 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
 
 
 def _search(store: Store, args: argparse.Namespace) -> int:
-    from .core import queries
+    from .core.store import queries
 
     if not queries.Phrase.parse(args.query):
         _complain(f"annotator: search: no letters or digits to look for in {args.query!r}")

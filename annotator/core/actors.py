@@ -41,8 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from . import queries
-from .store import Store
+from .store import Store, queries
 
 # Titles and honorifics dropped before a name ("Sen.", "Former President").
 TITLES = frozenset(

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core import queries as q
 from ..core.errors import AnnotatorError
 from ..core.store import Store
+from ..core.store import queries as q
 from .qt import (
     QFileDialog,
     QTabWidget,

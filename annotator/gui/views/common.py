@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ...core.queries import ViewFilter
 from ...core.store import Store
+from ...core.store.queries import ViewFilter
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
