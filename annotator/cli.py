@@ -25,6 +25,7 @@ from .core.exporting import FORMATS, ExportFilter, atomic_output, export
 from .core.importing import import_paths
 from .core.schema import ARTICLE_STATUSES
 from .core.store import NeedsUpgrade, Store
+from .core.textio import squash_spaces
 from .errorlog import build_report, write_report
 from .paths import default_db_path
 
@@ -205,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line here, the whole report in the log
         _print_traceback(args)
         log = write_report(build_report(type(exc), exc, exc.__traceback__, context=command))
-        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        reason = squash_spaces(f"{type(exc).__name__}: {exc}")
         print(f"annotator: unexpected error ({reason}); details in {log}", file=sys.stderr)
         return 1
 

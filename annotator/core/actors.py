@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from .store import Store, queries
+from .textio import squash_spaces
 
 # Titles and honorifics dropped before a name ("Sen.", "Former President").
 TITLES = frozenset(
@@ -1032,7 +1033,7 @@ def sentence_around(context: str, start: int, end: int, *, limit: int = 220) -> 
     if len(text) > limit:
         left = max(0, mention_at - limit // 2)
         text = ("…" if left else "") + text[left : left + limit].rstrip() + "…"
-    return " ".join(text.split())
+    return squash_spaces(text)
 
 
 def attach_examples(

@@ -20,12 +20,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .clock import now
 from .db import Database
 from .errors import IntegrityError, UndoConflict
 
 if TYPE_CHECKING:
     from .store import Store
+    from .store.journal import HistoryRows
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("id",),
@@ -283,9 +283,10 @@ class History:
     removes are detached or removed with it, and the opposite step puts them back.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, rows: HistoryRows) -> None:
         self.store = store
         self.db: Database = store.database
+        self.rows = rows
         #: The changes of the latest write of this store (see ``Store.last_changes``).
         self.last: Changes = Changes("")
 
@@ -320,23 +321,15 @@ class History:
         self.last = journal.changes()
 
     def _save(self, journal: Journal, group: ActionGroup | None) -> None:
-        # A new action makes this annotator's undone ones unreachable, as in
-        # any editor; the redo of others stays theirs.
-        db = self.db.db
-        db.execute("DELETE FROM history WHERE undone = 1 AND annotator = ?", [self.annotator])
-        cursor = db.execute(
-            "INSERT INTO history (action, created, changes, annotator, grp) VALUES (?, ?, ?, ?, ?)",
-            (
-                group.name if group else journal.action,
-                now(),
-                dump_entries(journal.entries),
-                self.annotator,
-                group.id if group else None,
-            ),
+        row_id = self.rows.save(
+            group.name if group else journal.action,
+            dump_entries(journal.entries),
+            self.annotator,
+            group.id if group else None,
         )
         if group is not None and group.id is None:
-            group.id = cursor.lastrowid
-            db.execute("UPDATE history SET grp = id WHERE id = ?", [group.id])
+            group.id = row_id
+            self.rows.start_group(row_id)
 
     # -- undo and redo -----------------------------------------------------
 
@@ -348,34 +341,15 @@ class History:
     def _step_head(self, *, undo: bool) -> dict[str, Any] | None:
         """The history row naming the next step. A group stands where it started: an
         action made while a suggestion run went on is undone before the run."""
-        if not undo:
-            return self.db.one(
-                "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 1 "
-                "ORDER BY id ASC LIMIT 1",
-                [self.annotator],
-            )
-        head = self.db.one(
-            "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 0 "
-            "ORDER BY id DESC LIMIT 1",
-            [self.annotator],
-        )
-        if head is not None and head["grp"] is not None:
-            inside = self.db.one(
-                "SELECT id, grp, action FROM history WHERE annotator = ? AND undone = 0 "
-                "AND id > ? AND id < ? AND (grp IS NULL OR grp != ?) ORDER BY id DESC LIMIT 1",
-                [self.annotator, head["grp"], head["id"], head["grp"]],
-            )
-            head = inside or head
+        head = self.rows.latest(self.annotator, undone=not undo)
+        if undo and head is not None and head["grp"] is not None:
+            head = self.rows.latest_inside(self.annotator, head) or head
         return head
 
     def _step(self, *, undo: bool) -> list[dict[str, Any]]:
         """The history rows of the next undo (or redo) step, in the order they were done."""
         head = self._step_head(undo=undo)
-        if head is None:
-            return []
-        if head["grp"] is None:
-            return self.db.query("SELECT * FROM history WHERE id = ?", [head["id"]])
-        return self.db.query("SELECT * FROM history WHERE grp = ? ORDER BY id", [head["grp"]])
+        return [] if head is None else self.rows.step(head)
 
     def replay(self, *, undo: bool) -> Changes | None:
         """Undo (or redo) this annotator's next step; None when there is none.
@@ -393,7 +367,7 @@ class History:
             done_order = [e for r in rows for e in load_entries(r["changes"])]
             keep = self._refuse_if_others_depend(rows, done_order, undo=undo, label=label)
             # Rows come back in an order foreign keys may dislike until the end.
-            self.db.db.execute("PRAGMA defer_foreign_keys = ON")
+            self.rows.defer_foreign_keys()
             entries = list(reversed(done_order)) if undo else done_order
             state = _Replay(self._same_content_elsewhere(entries, undo=undo))
             self._rename_in_history(state.remap)
@@ -418,15 +392,11 @@ class History:
         return self.last
 
     def _mark(self, rows: list[dict[str, Any]], *, undo: bool, detached: Journal) -> None:
-        # A group is found by its grp (a run may have more rows than SQL parameters).
-        first, group = rows[0]["id"], rows[0]["grp"]
-        self.db.db.execute(
-            "UPDATE history SET undone = ? WHERE id = ? OR grp = ?",
-            [1 if undo else 0, first, group],
-        )
-        self.db.db.execute(
-            "UPDATE history SET detached = ? WHERE id = ?",
-            [dump_entries(detached.entries) if detached.entries else None, first],
+        self.rows.mark(
+            rows[0]["id"],
+            rows[0]["grp"],
+            undone=undo,
+            detached=dump_entries(detached.entries) if detached.entries else None,
         )
 
     def _refuse_if_others_depend(
@@ -438,17 +408,9 @@ class History:
         the ids of the speakers and targets of this step that those actions name:
         the step keeps them, so undoing those actions finds them.
         """
-        first, group = rows[0]["id"], rows[0]["grp"]
-        sql = (
-            "SELECT id, action, annotator, changes FROM history "
-            "WHERE id > ? AND undone = 0 AND (grp IS NULL OR grp IS NOT ?)"
+        others = self.rows.others(
+            rows[0]["id"], rows[0]["grp"], redo=not undo, annotator=self.annotator
         )
-        params: list[Any] = [first, group]
-        if not undo:
-            sql += " UNION ALL SELECT id, action, annotator, changes FROM history "
-            sql += "WHERE id < ? AND undone = 1 AND annotator IS NOT ?"
-            params += [first, self.annotator]
-        others = self.db.query(sql + " ORDER BY id", params)
         keep: set[str] = set()
         if not others:
             return keep
@@ -477,10 +439,7 @@ class History:
             if entry.updated or image is None:
                 continue
             if entry.table == "articles":
-                found = self.db.value(
-                    "SELECT id FROM articles WHERE text_sha256 = ? AND id != ?",
-                    [image["text_sha256"], image["id"]],
-                )
+                found = self.rows.article_with_text(image["text_sha256"], image["id"])
                 if found:
                     remap[image["id"]] = found
             elif entry.table == "targets":
@@ -494,13 +453,7 @@ class History:
         actions around it undo and redo onto it. Ids are random hex, so the quoted id
         cannot occur inside anything else."""
         for old, new in remap.items():
-            quoted_old, quoted_new = json.dumps(old), json.dumps(new)
-            self.db.db.execute(
-                "UPDATE history SET changes = replace(changes, ?, ?), "
-                "detached = replace(detached, ?, ?) "
-                "WHERE instr(changes, ?) OR instr(coalesce(detached, ''), ?)",
-                [quoted_old, quoted_new, quoted_old, quoted_new, quoted_old, quoted_old],
-            )
+            self.rows.rename(old, new)
 
     def _apply(self, entry: Entry, *, undo: bool, state: _Replay) -> None:
         """Put one history entry's before (undo) or after (redo) image in place."""
@@ -561,17 +514,9 @@ class History:
     def _still_used(self, table: str, ids: list[str]) -> set[str]:
         """Those of ``ids`` that some row still refers to."""
         used: set[str] = set()
-        wanted = json.dumps(ids)
         for child, column, parent, _nullable in REFERENCES:
             if parent == table:
-                used.update(
-                    r[0]
-                    for r in self.db.db.execute(
-                        f'SELECT DISTINCT "{column}" FROM {child} '
-                        f'WHERE "{column}" IN (SELECT value FROM json_each(?))',
-                        [wanted],
-                    )
-                )
+                used |= self.rows.referring(child, column, ids)
         return used
 
     def _refuse_dangling(self, put_back: list[tuple[str, dict]], *, verb: str, label: str) -> None:
@@ -586,10 +531,7 @@ class History:
                     continue
                 there = seen.get((parent, row[column]))
                 if there is None:
-                    there = seen[parent, row[column]] = (
-                        self.db.value(f"SELECT 1 FROM {parent} WHERE id = ?", [row[column]])
-                        is not None
-                    )
+                    there = seen[parent, row[column]] = self.rows.exists(parent, row[column])
                 if not there:
                     raise UndoConflict(
                         f"Cannot {verb} “{label}”: the {_NOUNS[parent]} it needs was deleted "

@@ -28,6 +28,7 @@ from .articles import Articles
 from .bulk import BulkWriter, RecordOutcome, bulk_writer
 from .claims import Claims
 from .common import plural
+from .journal import HistoryRows
 from .positions import Positions, normalise_target
 from .review import Review
 from .spans import Spans
@@ -99,7 +100,7 @@ class Store:
         self.readonly = self.database.readonly
         #: The sqlite-utils Database (for reads the managers do not offer).
         self.db = self.database.db
-        self.history = History(self)
+        self.history = History(self, HistoryRows(self.database))
         self.articles = Articles(self)
         self.spans = Spans(self)
         self.speakers = Speakers(self)

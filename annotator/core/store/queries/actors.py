@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import Store
-from .common import _chunks, _marks
+from .common import chunks, placeholders
 
 # -- actors: the rows merge suggestions are made from (annotator/core/actors.py) ----------
 
@@ -58,8 +58,8 @@ def speaker_mention_contexts(
     to the speaker without one). Only the context is read, never a whole article.
     """
     found: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for chunk in _chunks(list(speaker_ids)):
-        marks = _marks(chunk)
+    for chunk in chunks(list(speaker_ids)):
+        marks = placeholders(chunk)
         rows = store.db.execute(
             "WITH m AS ("
             'SELECT speaker_id AS sid, article_id, start, "end", 0 AS pref, rowid AS r '

@@ -8,21 +8,21 @@ from typing import Any
 
 from .. import Store
 from .common import (
-    _DATE,
-    _WALK_DATES_ABOVE,
+    ARTICLE_DATE,
     DATE_SQL,
+    WALK_DATES_ABOVE,
+    SqlWhere,
     ViewFilter,
-    _by_rowid,
-    _chunks,
-    _direction,
-    _in_articles,
-    _like,
-    _marks,
-    _position_conditions,
-    _sort_key,
     _speakers_like,
-    _status,
-    _Where,
+    by_rowid,
+    chunks,
+    direction,
+    in_articles,
+    like_pattern,
+    placeholders,
+    position_conditions,
+    sort_key,
+    status_clause,
 )
 from .text import Phrase
 
@@ -30,7 +30,7 @@ from .text import Phrase
 
 CLAIM_SORT = {
     "corpus": "c.rowid",
-    "date": f"(SELECT {_DATE} FROM articles WHERE id = c.article_id)",
+    "date": f"(SELECT {ARTICLE_DATE} FROM articles WHERE id = c.article_id)",
     "speaker": "coalesce(sp.name, '') COLLATE NOCASE",
     "title": "(SELECT coalesce(title, '') FROM articles WHERE id = c.article_id) COLLATE NOCASE",
     "kind": "c.kind",
@@ -42,13 +42,13 @@ CLAIM_SORT = {
 }
 
 
-def _claim_where(store: Store, flt: ViewFilter) -> _Where:
-    where = _Where()
-    _status(where, "c.status", flt.status)
+def claim_where(store: Store, flt: ViewFilter) -> SqlWhere:
+    where = SqlWhere()
+    status_clause(where, "c.status", flt.status)
     if flt.speaker_id:
         where.add("c.speaker_id = ?", flt.speaker_id)
     if flt.speaker_text.strip():
-        like = _like(flt.speaker_text)
+        like = like_pattern(flt.speaker_text)
         where.add(_speakers_like("c.speaker_id"), like, like)
     if flt.kind:
         where.add("c.kind = ?", flt.kind)
@@ -66,7 +66,7 @@ def _claim_where(store: Store, flt: ViewFilter) -> _Where:
             where.add(
                 "c.id IN (SELECT cs.claim_id FROM claim_spans cs JOIN spans s "
                 "ON s.id = cs.span_id WHERE s.text LIKE ? ESCAPE '\\')",
-                _like(flt.text),
+                like_pattern(flt.text),
             )
     if flt.label or flt.annotator:
         sub, params = [], []
@@ -82,23 +82,23 @@ def _claim_where(store: Store, flt: ViewFilter) -> _Where:
             *params,
         )
     if flt.target or flt.target_text.strip() or flt.stance:
-        sub, params = _position_conditions(store, flt)
+        sub, params = position_conditions(store, flt)
         where.add(
             "c.id IN (SELECT pe.claim_id FROM positions p JOIN position_evidence pe "
             f"ON pe.position_id = p.id WHERE {' AND '.join(sub)})",
             *params,
         )
-    _in_articles(where, "c.article_id", flt)
+    in_articles(where, "c.article_id", flt)
     return where
 
 
-def _claim_spans(store: Store, claim_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+def claim_spans_of(store: Store, claim_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
     """Content highlights (span id, text) of these claims, in claim order."""
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for chunk in _chunks(list(dict.fromkeys(claim_ids))):
+    for chunk in chunks(list(dict.fromkeys(claim_ids))):
         for claim_id, span_id, text in store.db.execute(
             "SELECT cs.claim_id, s.id, s.text FROM claim_spans cs JOIN spans s "
-            f"ON s.id = cs.span_id WHERE cs.claim_id IN ({_marks(chunk)}) "
+            f"ON s.id = cs.span_id WHERE cs.claim_id IN ({placeholders(chunk)}) "
             "ORDER BY cs.claim_id, cs.ord",
             list(chunk),
         ):
@@ -106,8 +106,8 @@ def _claim_spans(store: Store, claim_ids: Sequence[str]) -> dict[str, list[tuple
     return found
 
 
-def _with_claim_text(store: Store, rows: list[dict[str, Any]], key: str = "id") -> list[dict]:
-    spans = _claim_spans(store, [r[key] for r in rows if r.get(key)])
+def with_claim_text(store: Store, rows: list[dict[str, Any]], key: str = "id") -> list[dict]:
+    spans = claim_spans_of(store, [r[key] for r in rows if r.get(key)])
     for row in rows:
         mine = spans.get(row[key], []) if row.get(key) else []
         row["text"] = " … ".join(text for _sid, text in mine)
@@ -133,10 +133,10 @@ def claims_page(
     date_from, date_to, article_status. Sort by corpus, date, speaker, title, kind,
     status or text.
     """
-    where = _claim_where(store, flt)
-    key = _sort_key(order_by, CLAIM_SORT)
-    d = _direction(descending)
-    if order_by == "date" and claims_count(store, flt) > _WALK_DATES_ABOVE:
+    where = claim_where(store, flt)
+    key = sort_key(order_by, CLAIM_SORT)
+    d = direction(descending)
+    if order_by == "date" and claims_count(store, flt) > WALK_DATES_ABOVE:
         # Walk the articles in date order instead of sorting every claim.
         sql = (
             "SELECT c.rowid FROM articles a INDEXED BY articles_date CROSS JOIN claims c "
@@ -149,7 +149,7 @@ def claims_page(
             f"ORDER BY {key} {d}, c.rowid {d} LIMIT ? OFFSET ?"
         )
     rowids = [r[0] for r in store.db.execute(sql, [*where.params, limit, offset])]
-    rows = _by_rowid(
+    rows = by_rowid(
         store,
         f"SELECT c.rowid AS _r, c.id, c.article_id, a.title, a.published, {DATE_SQL} AS date, "
         "c.speaker_id, sp.name AS speaker, c.kind, c.status FROM claims c "
@@ -157,11 +157,11 @@ def claims_page(
         "WHERE c.rowid IN (%s)",
         rowids,
     )
-    return _with_claim_text(store, rows)
+    return with_claim_text(store, rows)
 
 
 def claims_count(store: Store, flt: ViewFilter = ViewFilter()) -> int:
-    where = _claim_where(store, flt)
+    where = claim_where(store, flt)
     return store.db.execute(
         f"SELECT count(*) FROM claims c {where.sql()}", where.params
     ).fetchone()[0]

@@ -6,16 +6,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ...textio import squash_spaces
 from .. import Store
 
 VIEWS = ("speakers", "claims", "positions", "timeline", "search")
 STANCE_ORDER = ("favor", "against", "neutral", "mixed")
 NO_SPEAKER = "(no speaker)"
 # The same expression as the articles_date index in schema.py (keep them equal).
-_DATE = "coalesce(substr(published, 1, 10), substr(imported_at, 1, 10))"
+ARTICLE_DATE = "coalesce(substr(published, 1, 10), substr(imported_at, 1, 10))"
 DATE_SQL = "coalesce(substr(a.published, 1, 10), substr(a.imported_at, 1, 10))"
 # Above this many rows a date sort walks the articles_date index instead of sorting.
-_WALK_DATES_ABOVE = 20_000
+WALK_DATES_ABOVE = 20_000
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class ViewFilter:
 
 
 @dataclass
-class _Where:
+class SqlWhere:
     clauses: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
 
@@ -66,32 +67,32 @@ class _Where:
         return ("WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
-def _like(text: str) -> str:
+def like_pattern(text: str) -> str:
     escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _article_where(flt: ViewFilter) -> _Where:
+def article_where(flt: ViewFilter) -> SqlWhere:
     """Conditions on articles (unaliased columns) from the date and status filters."""
-    where = _Where()
+    where = SqlWhere()
     if flt.date_from:
-        where.add(f"{_DATE} >= ?", flt.date_from)
+        where.add(f"{ARTICLE_DATE} >= ?", flt.date_from)
     if flt.date_to:
         # "2024-03" as an upper bound means the whole of March.
-        where.add(f"substr({_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
+        where.add(f"substr({ARTICLE_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
     if flt.article_status:
         where.add("status = ?", flt.article_status)
     return where
 
 
-def _in_articles(where: _Where, column: str, flt: ViewFilter) -> None:
+def in_articles(where: SqlWhere, column: str, flt: ViewFilter) -> None:
     """Restrict ``column`` (an article id) to the articles the filter's dates allow."""
-    arts = _article_where(flt)
+    arts = article_where(flt)
     if arts.clauses:
         where.add(f"{column} IN (SELECT id FROM articles {arts.sql()})", *arts.params)
 
 
-def _status(where: _Where, column: str, status: str | None) -> None:
+def status_clause(where: SqlWhere, column: str, status: str | None) -> None:
     if status:
         where.add(f"{column} = ?", status)
     else:
@@ -99,7 +100,7 @@ def _status(where: _Where, column: str, status: str | None) -> None:
 
 
 def _target_id(store: Store, name: str) -> str | None:
-    wanted = " ".join(name.split())
+    wanted = squash_spaces(name)
     row = store.db.execute("SELECT id FROM targets WHERE name = ?", [wanted]).fetchone()
     if row is not None:
         return row[0]
@@ -121,7 +122,7 @@ def _targets_like(column: str) -> str:
     return f"{column} IN (SELECT id FROM targets WHERE name LIKE ? ESCAPE '\\')"
 
 
-def _position_conditions(store: Store, flt: ViewFilter) -> tuple[list[str], list[Any]]:
+def position_conditions(store: Store, flt: ViewFilter) -> tuple[list[str], list[Any]]:
     """Conditions on positions ``p`` for the filter's target, target text and stance."""
     sub: list[str] = []
     params: list[Any] = []
@@ -130,29 +131,29 @@ def _position_conditions(store: Store, flt: ViewFilter) -> tuple[list[str], list
         params.append(_target_id(store, flt.target))
     if flt.target_text.strip():
         sub.append(_targets_like("p.target_id"))
-        params.append(_like(flt.target_text))
+        params.append(like_pattern(flt.target_text))
     if flt.stance:
         sub.append("p.stance = ?")
         params.append(flt.stance)
     return sub, params
 
 
-def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+def chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
-def _marks(items: Sequence[Any]) -> str:
+def placeholders(items: Sequence[Any]) -> str:
     return ",".join("?" for _ in items)
 
 
-def _by_rowid(
+def by_rowid(
     store: Store, sql: str, rowids: Sequence[int], params: Sequence[Any] = ()
 ) -> list[dict[str, Any]]:
     """Rows of ``sql`` (which selects ``_r`` and ends in ``IN (%s)``) in ``rowids`` order."""
     found: dict[int, dict[str, Any]] = {}
-    for chunk in _chunks(list(rowids)):
-        for row in store.database.query(sql % _marks(chunk), [*params, *chunk]):
+    for chunk in chunks(list(rowids)):
+        for row in store.database.query(sql % placeholders(chunk), [*params, *chunk]):
             found[row["_r"]] = row
     rows = []
     for rowid in rowids:
@@ -163,11 +164,11 @@ def _by_rowid(
     return rows
 
 
-def _direction(descending: bool) -> str:
+def direction(descending: bool) -> str:
     return "DESC" if descending else "ASC"
 
 
-def _sort_key(order_by: str, keys: dict[str, str]) -> str:
+def sort_key(order_by: str, keys: dict[str, str]) -> str:
     if order_by not in keys:
         raise ValueError(f"cannot sort by {order_by!r}; use one of {', '.join(keys)}")
     return keys[order_by]

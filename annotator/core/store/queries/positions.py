@@ -8,26 +8,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import Store
-from .claims import _claim_spans, _with_claim_text
+from .claims import claim_spans_of, with_claim_text
 from .common import (
-    _DATE,
-    _WALK_DATES_ABOVE,
+    ARTICLE_DATE,
     DATE_SQL,
     NO_SPEAKER,
     STANCE_ORDER,
+    WALK_DATES_ABOVE,
+    SqlWhere,
     ViewFilter,
-    _by_rowid,
-    _chunks,
-    _direction,
-    _in_articles,
-    _like,
-    _marks,
-    _sort_key,
     _speakers_like,
-    _status,
     _target_id,
     _targets_like,
-    _Where,
+    by_rowid,
+    chunks,
+    direction,
+    in_articles,
+    like_pattern,
+    placeholders,
+    sort_key,
+    status_clause,
 )
 
 # -- positions ------------------------------------------------------------------------
@@ -35,7 +35,7 @@ from .common import (
 _EVIDENCE_COUNT = "(SELECT count(*) FROM position_evidence pe WHERE pe.position_id = p.id)"
 POSITION_SORT = {
     "corpus": "p.rowid",
-    "date": f"(SELECT {_DATE} FROM articles WHERE id = p.article_id)",
+    "date": f"(SELECT {ARTICLE_DATE} FROM articles WHERE id = p.article_id)",
     "speaker": "coalesce(sp.name, '') COLLATE NOCASE",
     "target": "t.name COLLATE NOCASE",
     "stance": "p.stance",
@@ -45,20 +45,20 @@ POSITION_SORT = {
 }
 
 
-def _position_where(store: Store, flt: ViewFilter) -> _Where:
-    where = _Where()
-    _status(where, "p.status", flt.status)
+def position_where(store: Store, flt: ViewFilter) -> SqlWhere:
+    where = SqlWhere()
+    status_clause(where, "p.status", flt.status)
     if flt.speaker_id:
         where.add("p.speaker_id = ?", flt.speaker_id)
     if flt.speaker_text.strip():
-        like = _like(flt.speaker_text)
+        like = like_pattern(flt.speaker_text)
         where.add(_speakers_like("p.speaker_id"), like, like)
     if flt.target:
         where.add("p.target_id = ?", _target_id(store, flt.target))
     if flt.target_text.strip():
-        where.add(_targets_like("p.target_id"), _like(flt.target_text))
+        where.add(_targets_like("p.target_id"), like_pattern(flt.target_text))
     if flt.text.strip():
-        like = _like(flt.text)
+        like = like_pattern(flt.text)
         where.add(
             f"({_targets_like('p.target_id')} OR {_speakers_like('p.speaker_id')})",
             like,
@@ -84,22 +84,22 @@ def _position_where(store: Store, flt: ViewFilter) -> _Where:
             f"WHERE pe.position_id = p.id AND {' AND '.join(sub)})",
             *params,
         )
-    _in_articles(where, "p.article_id", flt)
+    in_articles(where, "p.article_id", flt)
     return where
 
 
 def _first_evidence(store: Store, position_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
     """Per position: (claim id, span id) of its first evidence claim's first highlight."""
     claims: dict[str, str] = {}
-    for chunk in _chunks(list(position_ids)):
+    for chunk in chunks(list(position_ids)):
         for pid, cid in store.db.execute(
             "SELECT pe.position_id, pe.claim_id FROM position_evidence pe JOIN claims c "
-            f"ON c.id = pe.claim_id WHERE pe.position_id IN ({_marks(chunk)}) "
+            f"ON c.id = pe.claim_id WHERE pe.position_id IN ({placeholders(chunk)}) "
             "ORDER BY pe.position_id, c.rowid",
             list(chunk),
         ):
             claims.setdefault(pid, cid)
-    spans = _claim_spans(store, list(claims.values()))
+    spans = claim_spans_of(store, list(claims.values()))
     return {pid: (cid, spans[cid][0][0]) for pid, cid in claims.items() if spans.get(cid)}
 
 
@@ -121,10 +121,10 @@ def positions_page(
     (of the evidence), dates, article_status. Sort by corpus, date, speaker, target,
     stance, status, title or evidence.
     """
-    where = _position_where(store, flt)
-    key = _sort_key(order_by, POSITION_SORT)
-    d = _direction(descending)
-    if order_by == "date" and positions_count(store, flt) > _WALK_DATES_ABOVE:
+    where = position_where(store, flt)
+    key = sort_key(order_by, POSITION_SORT)
+    d = direction(descending)
+    if order_by == "date" and positions_count(store, flt) > WALK_DATES_ABOVE:
         sql = (
             "SELECT p.rowid FROM articles a INDEXED BY articles_date CROSS JOIN positions p "
             f"ON p.article_id = a.id {where.sql()} ORDER BY {DATE_SQL} {d} LIMIT ? OFFSET ?"
@@ -139,7 +139,7 @@ def positions_page(
             f"ORDER BY {key} {d}, p.rowid {d} LIMIT ? OFFSET ?"
         )
     rowids = [r[0] for r in store.db.execute(sql, [*where.params, limit, offset])]
-    rows = _by_rowid(
+    rows = by_rowid(
         store,
         f"SELECT p.rowid AS _r, p.id, p.article_id, a.title, {DATE_SQL} AS date, p.speaker_id, "
         "sp.name AS speaker, p.target_id, t.name AS target, p.stance, p.status, "
@@ -155,7 +155,7 @@ def positions_page(
 
 
 def positions_count(store: Store, flt: ViewFilter = ViewFilter()) -> int:
-    where = _position_where(store, flt)
+    where = position_where(store, flt)
     return store.db.execute(
         f"SELECT count(*) FROM positions p {where.sql()}", where.params
     ).fetchone()[0]
@@ -230,7 +230,7 @@ def position_grid(
 ) -> PositionGrid:
     """Counts per (speaker, target, stance) of the filtered positions (as
     positions_page filters them), for the speakers and targets with the most."""
-    where = _position_where(store, flt)
+    where = position_where(store, flt)
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     by_speaker: dict[str, int] = defaultdict(int)
     by_target: dict[str, int] = defaultdict(int)
@@ -265,9 +265,9 @@ def position_grid(
 
 def _names(store: Store, table: str, ids: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         for rid, name in store.db.execute(
-            f"SELECT id, name FROM {table} WHERE id IN ({_marks(chunk)})", list(chunk)
+            f"SELECT id, name FROM {table} WHERE id IN ({placeholders(chunk)})", list(chunk)
         ):
             found[rid] = name
     return found
@@ -288,7 +288,7 @@ def cell_evidence(
     Rows: position_id, stance, article_id, title, date, claim_id, speaker (who made
     the claim), text and span_id (the claim's highlights), in date order.
     """
-    where = _position_where(store, flt.with_(speaker_id=None, target=None))
+    where = position_where(store, flt.with_(speaker_id=None, target=None))
     if speaker_id:
         where.add("p.speaker_id = ?", speaker_id)
     else:
@@ -304,4 +304,4 @@ def cell_evidence(
         f"{where.sql()} ORDER BY date, p.rowid, c.rowid LIMIT ?",
         [*where.params, limit],
     )
-    return _with_claim_text(store, rows, key="claim_id")
+    return with_claim_text(store, rows, key="claim_id")

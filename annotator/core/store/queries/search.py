@@ -8,16 +8,16 @@ from typing import Any
 from ...schema import SEARCH_INDEXES
 from .. import Store
 from .common import (
-    _DATE,
+    ARTICLE_DATE,
+    SqlWhere,
     ViewFilter,
-    _article_where,
-    _by_rowid,
-    _chunks,
-    _like,
-    _marks,
-    _position_conditions,
-    _status,
-    _Where,
+    article_where,
+    by_rowid,
+    chunks,
+    like_pattern,
+    placeholders,
+    position_conditions,
+    status_clause,
 )
 from .text import Phrase, snippet
 
@@ -41,12 +41,12 @@ def span_scope(flt: ViewFilter) -> bool:
     )
 
 
-def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> _Where:
+def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> SqlWhere:
     """Highlights ``s`` where the phrase is, under the filter."""
-    where = _Where()
+    where = SqlWhere()
     found, params = phrase.rowids("spans")
     where.add(f"s.rowid IN ({found})", *params)
-    _status(where, "s.status", flt.status)
+    status_clause(where, "s.status", flt.status)
     if flt.label:
         where.add("s.label = ?", flt.label)
     if flt.annotator:
@@ -55,7 +55,7 @@ def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> _Where:
         if flt.speaker_id:
             cond, params = "= ?", [flt.speaker_id]
         else:
-            like = _like(flt.speaker_text)
+            like = like_pattern(flt.speaker_text)
             cond = "IN (SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')"
             params = [like, like]
         # A mention of the speaker, or a highlight of a claim the speaker made.
@@ -72,7 +72,7 @@ def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> _Where:
             flt.kind,
         )
     if flt.target or flt.target_text.strip() or flt.stance:
-        sub, params = _position_conditions(store, flt)
+        sub, params = position_conditions(store, flt)
         where.add(
             "s.id IN (SELECT cs.span_id FROM positions p JOIN position_evidence pe "
             "ON pe.position_id = p.id JOIN claim_spans cs ON cs.claim_id = pe.claim_id "
@@ -87,24 +87,24 @@ def _span_scope_articles(store: Store, flt: ViewFilter, phrase: Phrase) -> tuple
     return "SELECT s.article_id FROM spans s " + spans.sql(), spans.params
 
 
-def _search_rowids(
+def search_rowids(
     store: Store, phrase: Phrase, flt: ViewFilter, order: str, limit: int | None, offset: int
 ) -> list[int]:
     """Article rowids the search finds, in order (all of them when limit is None)."""
-    arts = _article_where(flt)
+    arts = article_where(flt)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     paging = [limit, offset] if limit is not None else []
     if span_scope(flt):
         found, params = _span_scope_articles(store, flt, phrase)
         arts.add(f"id IN ({found})", *params)
-        key = f"{_DATE} DESC, rowid" if order == "date" else "rowid"
+        key = f"{ARTICLE_DATE} DESC, rowid" if order == "date" else "rowid"
         sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {key}{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
     index = phrase.index("articles")
     if order == "date" or index is None:
         found, params = phrase.rowids("articles")
         arts.add(f"rowid IN ({found})", *params)
-        key = f"{_DATE} DESC, rowid" if order == "date" else "rowid"
+        key = f"{ARTICLE_DATE} DESC, rowid" if order == "date" else "rowid"
         sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {key}{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
     where, params = f"{index} MATCH ?", [phrase.fts()]
@@ -122,7 +122,7 @@ def search_count(store: Store, query: str, flt: ViewFilter = ViewFilter()) -> in
     phrase = Phrase.parse(query)
     if not phrase:
         return 0
-    arts = _article_where(flt)
+    arts = article_where(flt)
     if span_scope(flt):
         found, params = _span_scope_articles(store, flt, phrase)
         arts.add(f"id IN ({found})", *params)
@@ -165,11 +165,11 @@ def search(
     phrase = Phrase.parse(query)
     if not phrase:
         return []
-    rowids = _search_rowids(store, phrase, flt, order, limit, offset)
-    rows = _by_rowid(
+    rowids = search_rowids(store, phrase, flt, order, limit, offset)
+    rows = by_rowid(
         store,
         "SELECT rowid AS _r, id AS article_id, title, "
-        f"{_DATE} AS date, text FROM articles WHERE rowid IN (%s)",
+        f"{ARTICLE_DATE} AS date, text FROM articles WHERE rowid IN (%s)",
         rowids,
     )
     in_spans = _span_hits(store, phrase, flt, [r["article_id"] for r in rows])
@@ -194,9 +194,9 @@ def _span_hits(
     if not span_scope(flt):
         return None
     found: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for chunk in _chunks(article_ids):
+    for chunk in chunks(article_ids):
         spans = _span_where(store, flt, phrase)
-        spans.add(f"s.article_id IN ({_marks(chunk)})", *chunk)
+        spans.add(f"s.article_id IN ({placeholders(chunk)})", *chunk)
         for aid, sid, start, end in store.db.execute(
             f'SELECT s.article_id, s.id, s.start, s."end" FROM spans s {spans.sql()} '
             "ORDER BY s.start",

@@ -7,14 +7,14 @@ import weakref
 from typing import Any
 
 from .. import Store
-from .common import ViewFilter, _by_rowid, _direction, _like, _sort_key, _Where
+from .common import SqlWhere, ViewFilter, by_rowid, direction, like_pattern, sort_key
 
 # -- speakers -------------------------------------------------------------------------
 
-_SPEAKER_CLAIMS = (
+SPEAKER_CLAIMS = (
     "(SELECT count(*) FROM claims c WHERE c.speaker_id = sp.id AND c.status != 'rejected')"
 )
-_SPEAKER_ARTICLES = (
+SPEAKER_ARTICLES = (
     "(SELECT count(*) FROM (SELECT s.article_id FROM spans s WHERE s.speaker_id = sp.id "
     "AND s.status != 'rejected' UNION SELECT c.article_id FROM claims c "
     "WHERE c.speaker_id = sp.id AND c.status != 'rejected'))"
@@ -24,15 +24,15 @@ SPEAKER_SORT = {
     "kind": "sp.kind",
     "role": "coalesce(sp.role, '') COLLATE NOCASE",
     "affiliation": "coalesce(sp.affiliation, '') COLLATE NOCASE",
-    "claims": _SPEAKER_CLAIMS,
-    "articles": _SPEAKER_ARTICLES,
+    "claims": SPEAKER_CLAIMS,
+    "articles": SPEAKER_ARTICLES,
 }
 
 
-def _speaker_where(flt: ViewFilter) -> _Where:
-    where = _Where()
+def speaker_where(flt: ViewFilter) -> SqlWhere:
+    where = SqlWhere()
     if flt.text.strip():
-        like = _like(flt.text)
+        like = like_pattern(flt.text)
         where.add(
             "(sp.name LIKE ? ESCAPE '\\' OR sp.aliases LIKE ? ESCAPE '\\' "
             "OR sp.role LIKE ? ESCAPE '\\' OR sp.affiliation LIKE ? ESCAPE '\\')",
@@ -42,7 +42,7 @@ def _speaker_where(flt: ViewFilter) -> _Where:
             like,
         )
     if flt.speaker_text.strip():
-        like = _like(flt.speaker_text)
+        like = like_pattern(flt.speaker_text)
         where.add("(sp.name LIKE ? ESCAPE '\\' OR sp.aliases LIKE ? ESCAPE '\\')", like, like)
     if flt.speaker_kind:
         where.add("sp.kind = ?", flt.speaker_kind)
@@ -70,7 +70,7 @@ def speaker_stats(store: Store) -> dict[str, tuple[int, int]]:
     stats = {
         sid: (claims, articles)
         for sid, claims, articles in store.db.execute(
-            f"SELECT sp.id, {_SPEAKER_CLAIMS}, {_SPEAKER_ARTICLES} FROM speakers sp"
+            f"SELECT sp.id, {SPEAKER_CLAIMS}, {SPEAKER_ARTICLES} FROM speakers sp"
         )
     }
     _speaker_stats_cache[store] = (state, stats)
@@ -93,9 +93,9 @@ def speakers_page(
     Sort by name, kind, role, affiliation, claims or articles (the counts of every
     speaker are computed once and kept until the next write, so paging is quick).
     """
-    where = _speaker_where(flt)
-    key = _sort_key(order_by, SPEAKER_SORT)
-    d = _direction(descending)
+    where = speaker_where(flt)
+    key = sort_key(order_by, SPEAKER_SORT)
+    d = direction(descending)
     if order_by in ("claims", "articles"):
         stats = speaker_stats(store)
         col = 0 if order_by == "claims" else 1
@@ -113,10 +113,10 @@ def speakers_page(
                 [*where.params, limit, offset],
             )
         ]
-    rows = _by_rowid(
+    rows = by_rowid(
         store,
         "SELECT sp.rowid AS _r, sp.id, sp.name, sp.kind, sp.role, sp.affiliation, sp.aliases, "
-        f"{_SPEAKER_CLAIMS} AS claims, {_SPEAKER_ARTICLES} AS articles FROM speakers sp "
+        f"{SPEAKER_CLAIMS} AS claims, {SPEAKER_ARTICLES} AS articles FROM speakers sp "
         "WHERE sp.rowid IN (%s)",
         rowids,
     )
@@ -126,7 +126,7 @@ def speakers_page(
 
 
 def speakers_count(store: Store, flt: ViewFilter = ViewFilter()) -> int:
-    where = _speaker_where(flt)
+    where = speaker_where(flt)
     return store.db.execute(
         f"SELECT count(*) FROM speakers sp {where.sql()}", where.params
     ).fetchone()[0]

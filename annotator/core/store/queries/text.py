@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ...textio import squash_spaces
+
 # -- full-text search helpers ---------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -124,7 +126,7 @@ class Phrase:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return squash_spaces(text)
 
 
 def snippet(text: str, hit: tuple[int, int] | None, *, width: int = 70) -> tuple[str, int, int]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import Store
 from .common import DATE_SQL, NO_SPEAKER, ViewFilter
-from .positions import _position_where
+from .positions import position_where
 
 # -- timeline -------------------------------------------------------------------------
 
@@ -28,7 +28,7 @@ def timeline(
     if not (speaker_id or target):
         return []
     flt = flt.with_(speaker_id=speaker_id or flt.speaker_id, target=target or flt.target)
-    where = _position_where(store, flt)
+    where = position_where(store, flt)
     rows = store.database.query(
         f"SELECT p.id AS position_id, {DATE_SQL} AS date, a.published IS NOT NULL AS dated, "
         "p.stance, p.speaker_id, sp.name AS speaker, p.target_id, t.name AS target, "

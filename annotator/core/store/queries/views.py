@@ -7,11 +7,11 @@ from pathlib import Path
 
 from ...exporting import ExportFilter, export
 from .. import Store
-from .claims import _claim_where
-from .common import VIEWS, ViewFilter, _chunks, _marks
-from .positions import _position_where
-from .search import _search_rowids
-from .speakers import _speaker_where
+from .claims import claim_where
+from .common import VIEWS, ViewFilter, chunks, placeholders
+from .positions import position_where
+from .search import search_rowids
+from .speakers import speaker_where
 from .text import Phrase
 
 # -- exporting what a view shows ------------------------------------------------------
@@ -27,7 +27,7 @@ def view_article_ids(
     or toward ``flt.target``) or "search" (``query`` under ``flt``).
     """
     if view == "speakers":
-        where = _speaker_where(flt)
+        where = speaker_where(flt)
         chosen = f"SELECT sp.id FROM speakers sp {where.sql()}"
         inner = (
             "SELECT s.article_id FROM spans s WHERE s.speaker_id IS NOT NULL "
@@ -37,24 +37,24 @@ def view_article_ids(
         )
         params = [*where.params, *where.params]
     elif view == "claims":
-        where = _claim_where(store, flt)
+        where = claim_where(store, flt)
         inner, params = f"SELECT c.article_id FROM claims c {where.sql()}", where.params
     elif view in ("positions", "timeline"):
         if view == "timeline" and not (flt.speaker_id or flt.target):
             return []
-        where = _position_where(store, flt)
+        where = position_where(store, flt)
         inner, params = f"SELECT p.article_id FROM positions p {where.sql()}", where.params
     elif view == "search":
         phrase = Phrase.parse(query)
         if not phrase:
             return []
-        rowids = sorted(_search_rowids(store, phrase, flt, "corpus", None, 0))
+        rowids = sorted(search_rowids(store, phrase, flt, "corpus", None, 0))
         ids: list[str] = []
-        for chunk in _chunks(rowids):
+        for chunk in chunks(rowids):
             ids += [
                 r[0]
                 for r in store.db.execute(
-                    f"SELECT id FROM articles WHERE rowid IN ({_marks(chunk)}) ORDER BY rowid",
+                    f"SELECT id FROM articles WHERE rowid IN ({placeholders(chunk)}) ORDER BY rowid",
                     list(chunk),
                 )
             ]
