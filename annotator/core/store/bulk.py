@@ -221,7 +221,8 @@ class BulkWriter:
             if aid is None:
                 art = rec["article"]
                 aid = stored[digest] = batch.free("articles", art["id"])
-                batch.rows["articles"].append(
+                batch.add(
+                    "articles",
                     article_row(
                         id=aid,
                         title=art["title"],
@@ -234,7 +235,7 @@ class BulkWriter:
                         status=art["status"],
                         imported_at=batch.stamp,
                         meta=art["meta"],
-                    )
+                    ),
                 )
                 found = RecordOutcome(aid, True)
                 self._children(rec, aid, batch, found, _Existing())
@@ -251,9 +252,9 @@ class BulkWriter:
         conn = self.store.db.conn
         for table, rows in batch.rows.items():
             if rows:
-                columns = list(rows[0])
+                columns = batch.columns[table]
                 names = ", ".join(f'"{c}"' for c in columns)
-                marks = ", ".join(f":{c}" for c in columns)
+                marks = ", ".join("?" for _ in columns)
                 conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
                 rows.clear()
         if batch.mentions:
@@ -310,7 +311,8 @@ class BulkWriter:
             chosen = self._by_name(name, state, skip=batch.source if state.trusted else None)
         if chosen is None:
             chosen = wanted or new_id()
-            batch.rows["speakers"].append(
+            batch.add(
+                "speakers",
                 speaker_row(
                     id=chosen,
                     name=name,
@@ -319,7 +321,7 @@ class BulkWriter:
                     affiliation=spk["affiliation"],
                     aliases=spk["aliases"],
                     created=batch.stamp,
-                )
+                ),
             )
             self.matcher.add(chosen, name, spk["aliases"], group=batch.source)
             self._created_from[chosen] = batch.source
@@ -374,7 +376,8 @@ class BulkWriter:
             sid = span_map[key] = batch.free("spans", span["id"])
             existing.spans.setdefault(same, sid)
             outcome.spans += 0 if outcome.added else 1
-            batch.rows["spans"].append(
+            batch.add(
+                "spans",
                 span_row(
                     id=sid,
                     article_id=aid,
@@ -390,7 +393,7 @@ class BulkWriter:
                     reviewed_at=span["reviewed_at"],
                     created=span["created"] or batch.stamp,
                     updated=span["updated"] or span["created"] or batch.stamp,
-                )
+                ),
             )
         return span_map
 
@@ -418,7 +421,8 @@ class BulkWriter:
                 claim_map[claim["id"]] = cid
             existing.claims.setdefault(frozenset(content), cid)
             outcome.claims += 0 if outcome.added else 1
-            batch.rows["claims"].append(
+            batch.add(
+                "claims",
                 claim_row(
                     id=cid,
                     article_id=aid,
@@ -429,10 +433,10 @@ class BulkWriter:
                     status=claim["status"],
                     note=claim["note"],
                     created=batch.stamp,
-                )
+                ),
             )
             for ord_, span_id in enumerate(content):
-                batch.rows["claim_spans"].append({"claim_id": cid, "span_id": span_id, "ord": ord_})
+                batch.add("claim_spans", {"claim_id": cid, "span_id": span_id, "ord": ord_})
         return claim_map
 
     def _positions(
@@ -451,7 +455,7 @@ class BulkWriter:
             tid = batch.targets.get(normalise_target(name))
             if tid is None:
                 tid = batch.targets[normalise_target(name)] = new_id()
-                batch.rows["targets"].append({"id": tid, "name": name})
+                batch.add("targets", {"id": tid, "name": name})
             speaker = speaker_map.get(pos["speaker"]) if pos["speaker"] else None
             evidence = [claim_map[c] for c in dict.fromkeys(pos["evidence"])]
             same = (speaker, tid, pos["stance"], frozenset(evidence))
@@ -460,7 +464,8 @@ class BulkWriter:
             pid = batch.free("positions", pos["id"])
             existing.positions.setdefault(same, pid)
             outcome.positions += 0 if outcome.added else 1
-            batch.rows["positions"].append(
+            batch.add(
+                "positions",
                 position_row(
                     id=pid,
                     article_id=aid,
@@ -470,10 +475,10 @@ class BulkWriter:
                     status=pos["status"],
                     note=pos["note"],
                     created=batch.stamp,
-                )
+                ),
             )
             for claim_id in evidence:
-                batch.rows["position_evidence"].append({"position_id": pid, "claim_id": claim_id})
+                batch.add("position_evidence", {"position_id": pid, "claim_id": claim_id})
 
 
 @dataclass
@@ -497,10 +502,17 @@ class _Batch:
     stamp: str
     source: object
     state: _Source
-    rows: dict[str, list[dict[str, Any]]] = field(
-        default_factory=lambda: {t: [] for t in PRIMARY_KEYS}
-    )
+    rows: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in PRIMARY_KEYS})
+    # The column names of each table's rows, from its row builder (in the builder's order).
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     mentions: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        """Queue one row for ``table``. Kept as a tuple under the builder's column names:
+        a batch of dicts would take a fifth more memory on a large import."""
+        if table not in self.columns:
+            self.columns[table] = tuple(row)
+        self.rows[table].append(tuple(row.values()))
 
     def free(self, table: str, wanted: str | None) -> str:
         """``wanted`` if no row of ``table`` has that id yet, else a new id."""
