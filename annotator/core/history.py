@@ -320,6 +320,10 @@ class History:
             yield journal
         self.last = journal.changes()
 
+    def nothing(self, name: str) -> None:
+        """Record that the write ``name`` changed nothing (e.g. a text already stored)."""
+        self.last = Changes(name)
+
     def _save(self, journal: Journal, group: ActionGroup | None) -> None:
         row_id = self.rows.save(
             group.name if group else journal.action,

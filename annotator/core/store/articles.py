@@ -81,7 +81,7 @@ class Articles(Manager):
             raise IntegrityError("an article text cannot hold a NUL character (U+0000)")
         digest = sha256_text(text)
         if self.db.value("SELECT 1 FROM articles WHERE text_sha256 = ?", [digest]):
-            self.history.last = Changes("Add article")
+            self.history.nothing("Add article")
             return None
         row = article_row(
             id=id or new_id(),
