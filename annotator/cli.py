@@ -25,6 +25,7 @@ from .core.exporting import FORMATS, ExportFilter, atomic_output, export
 from .core.importing import import_paths
 from .core.schema import ARTICLE_STATUSES
 from .core.store import NeedsUpgrade, Store
+from .core.textio import squash_spaces
 from .errorlog import build_report, write_report
 from .paths import default_db_path
 
@@ -205,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line here, the whole report in the log
         _print_traceback(args)
         log = write_report(build_report(type(exc), exc, exc.__traceback__, context=command))
-        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        reason = squash_spaces(f"{type(exc).__name__}: {exc}")
         print(f"annotator: unexpected error ({reason}); details in {log}", file=sys.stderr)
         return 1
 
@@ -298,7 +299,7 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
 
 
 def _search(store: Store, args: argparse.Namespace) -> int:
-    from .core import queries
+    from .core.store import queries
 
     if not queries.Phrase.parse(args.query):
         _complain(f"annotator: search: no letters or digits to look for in {args.query!r}")

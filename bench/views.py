@@ -8,7 +8,7 @@ Builds (once; reused while the counts match) a database of 100,000 articles and
 1,000,000 highlights, with speakers, claims, positions and targets in proportion,
 written with executemany straight into the tables (the FTS triggers run as in an
 import). Then prints the time to get the first page of each view, to apply a filter,
-and to search, first through annotator.core.queries and then through the widget
+and to search, first through annotator.core.store.queries and then through the widget
 (CorpusViews, offscreen), which is what the user waits for. Target: under 500 ms each.
 """
 
@@ -27,8 +27,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.core import queries as q  # noqa: E402
 from annotator.core.store import Store  # noqa: E402
+from annotator.core.store import queries as q  # noqa: E402
 
 WORDS = [
     "the",
@@ -315,7 +315,7 @@ def timed(label: str, fn: Callable[[], Any], results: list[tuple[str, float]]) -
 
 
 def bench_queries(store: Store) -> None:
-    print("\nCore queries (annotator.core.queries):")
+    print("\nCore queries (annotator.core.store.queries):")
     r: list[tuple[str, float]] = []
     V = q.ViewFilter
     top = q.speakers_page(store, order_by="claims", descending=True, limit=1)[0]

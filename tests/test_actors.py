@@ -10,15 +10,8 @@ from pathlib import Path
 import pytest
 from actor_corpus import Corpus, mentions, said
 
-from annotator.core.actors import (
-    as_acronym,
-    name_key,
-    not_actor_reason,
-    sentence_around,
-    suggest_from_store,
-    suggest_merges,
-    token_fingerprint,
-)
+from annotator.core.actor_names import as_acronym, name_key, not_actor_reason, token_fingerprint
+from annotator.core.actors import sentence_around, suggest_from_store, suggest_merges
 from annotator.core.errors import IntegrityError
 from annotator.core.store import Store
 

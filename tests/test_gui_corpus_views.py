@@ -21,8 +21,8 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QInputDialog
 
-from annotator.core import queries as q
 from annotator.core.store import Store
+from annotator.core.store import queries as q
 from annotator.gui import corpus_views as cv
 from annotator.gui.app import application
 from annotator.gui.corpus_views import CorpusViews

@@ -1,4 +1,4 @@
-"""Corpus-wide views (annotator.core.queries): speakers, claims, positions, timeline,
+"""Corpus-wide views (annotator.core.store.queries): speakers, claims, positions, timeline,
 full-text search, and exporting what a view shows.
 
 Every query runs on a real SQLite database (in memory or in a file). The full-text
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import queries as q
 from annotator.core.exporting import ExportFilter
 from annotator.core.importing import import_paths
-from annotator.core.queries import Phrase, ViewFilter
 from annotator.core.store import Store
+from annotator.core.store import queries as q
+from annotator.core.store.queries import Phrase, ViewFilter
 
 EMOJI_TEXT = (
     "Tokyo office row deepens 🇯🇵🇨🇳\n\n"

@@ -238,7 +238,7 @@ def test_a_failing_migration_leaves_the_file_unchanged(v1_db: Path, next_version
 def test_upgrade_fills_the_trigram_index_for_text_already_there(v1_db: Path) -> None:
     """Version 3 adds the index for scripts without spaces: articles and highlights of
     the old file are found at once, and the indexes agree with their tables."""
-    from annotator.core import queries
+    from annotator.core.store import queries
 
     text = "外交部长在北京举行会议并发表讲话。"
     conn = sqlite3.connect(v1_db)

@@ -903,3 +903,61 @@ def test_find_speaker_among_many_similar_names(store: Store) -> None:
     lina = store.add_speaker("Lina")
     assert store.find_speaker("lina")["id"] == lina["id"]
     assert store.find_speaker("Lina 79")["name"] == "Alina Lina 79"
+
+
+def test_every_write_reports_the_rows_it_changed(store: Store) -> None:
+    aid = store.add_article(TEXT, title=TITLE)
+    assert store.last_changes.articles == {aid}
+    assert store.add_article(TEXT) is None
+    assert store.last_changes.articles == frozenset()
+
+    result = store.tag(aid, *at(TEXT, "the Asia-Pacific"), "claim")
+    tagged = store.last_changes
+    assert tagged.action == "Tag claim"
+    assert tagged.spans == {result["span"]["id"]}
+    assert tagged.claims == {result["claim"]["id"]}
+    assert tagged.articles == {aid} and tagged.statuses  # todo became in progress
+
+    speaker = store.add_speaker("Lin Qiao")
+    assert store.last_changes.speakers == {speaker["id"]}
+    position = store.add_position(aid, speaker_id=speaker["id"], target="NATO", stance="against")
+    assert store.last_changes.positions == {position["id"]}
+
+    decided = store.decide(claims=[result["claim"]["id"]], accept=False)
+    assert decided.statuses and decided.claims == {result["claim"]["id"]}
+    assert result["span"]["id"] in decided.spans
+
+    undone = store.undo()
+    assert undone is not None and undone == store.last_changes
+    assert undone.claims == {result["claim"]["id"]}
+
+
+def test_suggestions_are_stored_from_the_engines_typed_claims(store: Store) -> None:
+    from annotator.core.suggest import SpanRef, SuggestedClaim, SuggestedSpeaker
+
+    aid = store.add_article(TEXT, title=TITLE)
+    assert aid is not None
+
+    def ref(phrase: str) -> SpanRef:
+        start, end = at(TEXT, phrase)
+        return SpanRef(start, end, phrase)
+
+    claim = SuggestedClaim(
+        content=(ref("Any move will be met with high vigilance,"),),
+        cue=ref("told"),
+        mention=ref("Lin Qiao"),
+        speaker=SuggestedSpeaker("Lin Qiao", "person", role="spokesperson"),
+        kind="direct",
+    )
+    assert store.add_suggestions(aid, [claim]) == 1
+    assert store.add_suggestions(aid, [claim]) == 0  # the same run twice adds nothing
+    (stored,) = store.claims(aid)
+    assert stored["status"] == "suggested" and stored["speaker_id"] is None
+    assert {s["label"] for s in store.spans(aid)} == {"claim", "cue", "speaker"}
+
+    store.decide(claims=[stored["id"]], accept=True)
+    accepted = store.claim(stored["id"])
+    assert accepted is not None and accepted["status"] == "accepted"
+    speaker = store.speaker(accepted["speaker_id"])
+    assert speaker is not None and speaker["name"] == "Lin Qiao"
+    assert speaker["role"] == "spokesperson"

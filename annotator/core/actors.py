@@ -26,9 +26,9 @@ Sources that are numbers, percentages, polls, documents or bare pronouns are not
 actors (:func:`not_actor_reason`): proposed as kind ``other`` and kept out of the
 clusters. Pairs of speakers an analyst said are different actors are never joined.
 
-The small key functions (:func:`name_tokens`, :func:`name_key`,
-:func:`token_fingerprint`, :func:`acronym_of`, :func:`as_acronym`) are public so
-import can share them.
+The word lists and the small key functions (``name_tokens``, ``name_key``,
+``token_fingerprint``, ``acronym_of``, ``as_acronym``, ``not_actor_reason``) live in
+``actor_names.py``, public so import can share them.
 """
 
 from __future__ import annotations
@@ -38,448 +38,27 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from . import queries
-from .store import Store
-
-# Titles and honorifics dropped before a name ("Sen.", "Former President").
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "messrs",
-        "dr",
-        "doctor",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "reverend",
-        "fr",
-        "father",
-        "sister",
-        "brother",
-        "rabbi",
-        "imam",
-        "pastor",
-        "bishop",
-        "cardinal",
-        "pope",
-        "president",
-        "presidentelect",
-        "secretary",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "congressmember",
-        "assemblyman",
-        "assemblywoman",
-        "delegate",
-        "gov",
-        "governor",
-        "lt",
-        "ltgov",
-        "mayor",
-        "councilman",
-        "councilwoman",
-        "councillor",
-        "alderman",
-        "judge",
-        "gen",
-        "adm",
-        "admiral",
-        "col",
-        "colonel",
-        "capt",
-        "captain",
-        "cmdr",
-        "commander",
-        "sgt",
-        "sergeant",
-        "cpl",
-        "corporal",
-        "pvt",
-        "officer",
-        "detective",
-        "chancellor",
-        "premier",
-        "minister",
-        "ambassador",
-        "commissioner",
-        "sheriff",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "former",
-        "then",
-        "late",
-        "candidate",
-        "nominee",
-    ]
+from .actor_names import (
+    ACRONYM_SKIPS,
+    CONFIDENCE,
+    JOBS,
+    LINK_WORDS,
+    POSSESSIVE,
+    SEVERAL_PEOPLE,
+    TITLES,
+    WORD,
+    acronym_of,
+    as_acronym,
+    fold,
+    name_key,
+    not_actor_reason,
+    plain_name,
+    tokens_and_initials,
 )
-# Offices and jobs written before a name ("Harbour Board Director Ann Lee"):
-# a name after one of these (or a title) drops everything before it.
-JOBS = frozenset(
-    [
-        "director",
-        "leader",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "reporter",
-        "correspondent",
-        "columnist",
-        "editor",
-        "analyst",
-        "strategist",
-        "adviser",
-        "advisor",
-        "aide",
-        "ceo",
-        "founder",
-        "cofounder",
-        "manager",
-        "chief",
-        "head",
-        "whip",
-        "speaker",
-        "nominee",
-        "hopeful",
-        "contender",
-        "challenger",
-        "economist",
-        "professor",
-        "lawyer",
-        "attorney",
-    ]
-)
-# Two-word titles ("Attorney General", "Prime Minister").
-TITLE_PAIRS = frozenset(
-    {
-        ("attorney", "general"),
-        ("vice", "president"),
-        ("prime", "minister"),
-        ("house", "speaker"),
-        ("chief", "justice"),
-        ("supreme", "leader"),
-        ("lieutenant", "governor"),
-        ("first", "lady"),
-        ("us", "senator"),
-        ("us", "sen"),
-        ("us", "rep"),
-    }
-)
-# "Secretary of State Ann Lee": the office after "of" is part of the title.
-_TITLES_WITH_OF = frozenset({"secretary", "minister", "ambassador", "commissioner", "governor"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-# Little words an acronym skips ("Bureau of Coastal Fisheries" -> BCF).
-_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
-
-PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "myself",
-        "we",
-        "our",
-        "ourselves",
-        "you",
-        "your",
-        "yourself",
-        "yourselves",
-        "he",
-        "him",
-        "his",
-        "himself",
-        "she",
-        "her",
-        "herself",
-        "it",
-        "its",
-        "itself",
-        "they",
-        "them",
-        "their",
-        "themselves",
-        "who",
-        "whom",
-        "one",
-        "someone",
-        "somebody",
-        "anyone",
-        "anybody",
-        "everyone",
-        "everybody",
-        "nobody",
-        "this",
-        "that",
-        "these",
-        "those",
-    ]
-)
-POLL_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveys", "referendum"})
-DOCUMENT_WORDS = frozenset(
-    [
-        "report",
-        "reports",
-        "study",
-        "studies",
-        "document",
-        "documents",
-        "memo",
-        "memos",
-        "memorandum",
-        "letter",
-        "letters",
-        "email",
-        "emails",
-        "e-mail",
-        "e-mails",
-        "filing",
-        "filings",
-        "lawsuit",
-        "complaint",
-        "records",
-        "record",
-        "data",
-        "analysis",
-        "audit",
-        "ruling",
-        "indictment",
-        "affidavit",
-        "transcript",
-        "transcripts",
-        "reply",
-        "response",
-        "release",
-        "statement",
-        "statements",
-        "website",
-        "ad",
-        "ads",
-        "advertisement",
-        "video",
-        "book",
-        "article",
-        "editorial",
-        "tweet",
-        "tweets",
-        "estimate",
-        "estimates",
-        "figures",
-        "numbers",
-        "statistics",
-        "census",
-        "findings",
-        "research",
-        "paper",
-        "papers",
-        "guidance",
-        "manual",
-        "policy",
-        "bill",
-        "law",
-        "legislation",
-        "proposal",
-        "budget",
-        "questionnaire",
-        "footage",
-        "filing",
-    ]
-)
-PERCENT_WORDS = frozenset({"percent", "pct", "percentage", "%"})
-_DETERMINERS = frozenset({"a", "an", "the", "some", "another"})
-_HEAD_ENDS = frozenset({"of", "from", "by", "on", "in", "for", "about", "to", "with", "that"})
-
-# Confidence of each rule (the weakest rule in a cluster gives its confidence).
-CONFIDENCE = {
-    "same key": 0.97,
-    "same description": 0.6,
-    "token fingerprint": 0.9,
-    "recorded alias": 0.95,
-    "middle name": 0.85,
-    "words before": 0.85,
-    "acronym": 0.8,
-    "surname": 0.8,  # raised up to 0.97 by how many of its mentions the full name meets
-    "surname elsewhere": 0.5,  # the full name is in the corpus, never beside it
-}
-
-_BRACKETED = re.compile(r"[\(\[\{][^\)\]\}]*[\)\]\}]")
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)", re.IGNORECASE)
-_DOTTED = re.compile(r"\b(?:\w\.){2,}")  # U.S., N.A.T.O.
-_WORD = re.compile(r"[\w%]+")
-
-
-def fold(text: str) -> str:
-    """Case and accents folded: "Élodie" and "ELODIE" fold to "elodie"."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def _apposition(text: str) -> str:
-    """The name part of "Ann Lee, a lawyer for the board" or "the board's lawyer, Ann
-    Lee"; a reversed "Lee, Ann" stays whole (its words are the name)."""
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if len(parts) < 2:
-        return text
-    first, second = parts[0], parts[1]
-    if len(first.split()) >= 2 and second[:1].islower():
-        return first
-    before = _WORD.findall(fold(first))
-    office = bool(before) and (before[-1] in TITLES or before[-1] in JOBS)
-    if office and second[:1].isupper() and len(second.split()) >= 2:
-        return second
-    return text
-
-
-@lru_cache(maxsize=65536)
-def _plain(name: str) -> str:
-    """The name without brackets, possessives, appositions and dotted abbreviations' dots."""
-    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2018", "'")
-    text = _apposition(text.strip())
-    inner = re.fullmatch(r"\s*[\(\[\{](.*)[\)\]\}]\s*", text)
-    text = inner.group(1) if inner else _BRACKETED.sub(" ", text)
-    text = _POSSESSIVE.sub("", text)
-    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-
-
-@lru_cache(maxsize=65536)
-def _folded_words(name: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(_plain(name))))
-
-
-def _words(name: str) -> list[str]:
-    return list(_folded_words(name))
-
-
-def _split_initials(words: list[str]) -> tuple[list[str], str]:
-    """Drop titles, suffixes and middle initials; returns (words, the initials)."""
-    words = list(words)
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    # "Vermont Sen. Ann Lee", "House Minority Leader Ann Lee": the name follows the
-    # last title or office that has two words after it.
-    # Not past a relation: "a spokesman for Mayor Ann Lee" is the spokesman.
-    cut = [i for i, w in enumerate(words[:-2]) if w in TITLES or w in JOBS]
-    if cut and not set(words[: cut[-1]]) & (_LINKS - {"of"}):
-        after = words[cut[-1] + 1 :]
-        if after[0] == "of":  # "Secretary of State Ann Lee": the office goes too
-            after = after[2:]
-        words = after or words
-    while len(words) > 1:
-        if tuple(words[:2]) in TITLE_PAIRS and len(words) > 2:
-            words = words[2:]
-        elif words[0] in TITLES:
-            if words[0] in _TITLES_WITH_OF and len(words) > 3 and words[1] == "of":
-                words = words[3:]
-            else:
-                words = words[1:]
-        else:
-            break
-    while len(words) > 1 and words[-1] in SUFFIXES:
-        words = words[:-1]
-    initials = ""
-    if len(words) > 2:
-        middle = words[1:-1]
-        initials = "".join(w for w in middle if len(w) == 1 and w.isalpha())
-        words = [words[0], *(w for w in middle if not (len(w) == 1 and w.isalpha())), words[-1]]
-    return words, initials
-
-
-def name_tokens(name: str) -> list[str]:
-    """The words that identify a name: folded, without brackets, possessives,
-    punctuation, titles, honorifics, suffixes and middle initials.
-
-    ``name_tokens("Sen. Ann Lee (D-Ore.)") == ["ann", "lee"]``. A source naming
-    several actors ("Ann Lee and Mayor Bo Dahl") keeps all its words.
-    """
-    return _tokens_and_initials(name)[0]
-
-
-def _tokens_and_initials(name: str) -> tuple[list[str], str]:
-    if _SEVERAL.search(_plain(name)):
-        return _words(name), ""
-    return _split_initials(_words(name))
-
-
-def middle_initials(name: str) -> str:
-    """The middle initials a name carries ("Paul K. T. Ferris" -> "kt")."""
-    return _tokens_and_initials(name)[1]
-
-
-def name_key(name: str) -> str:
-    """The normalised key of rule 1: "Mayor Dana R. Whitlock's" -> "dana whitlock"."""
-    return " ".join(name_tokens(name))
-
-
-def token_fingerprint(name: str) -> str:
-    """The words of the name, sorted and unique: "Whitlock, Dana" -> "dana whitlock"."""
-    return " ".join(sorted(set(name_tokens(name))))
-
-
-def as_acronym(name: str) -> str | None:
-    """The acronym a name is written as ("CFA", "C.F.A.", "the CFA"), folded; else None."""
-    text = re.sub(r"^\s*the\s+", "", _plain(name), flags=re.IGNORECASE).strip()
-    if re.fullmatch(r"[A-Z]{2,7}", text) or re.fullmatch(r"[A-Z][A-Z&]{1,6}", text):
-        return fold(text.replace("&", ""))
-    return None
-
-
-def acronym_of(name: str) -> str | None:
-    """The first letters of a name of two words or more, skipping little words
-    ("Coastal Fisheries Authority" -> "cfa"); None for a one-word name."""
-    words = [w for w in _words(name) if w not in _ACRONYM_SKIPS and not w.isdigit()]
-    if len(words) < 2:
-        return None
-    return "".join(w[0] for w in words)
-
-
-def not_actor_reason(name: str) -> str | None:
-    """Why a source is not an actor: "pronoun", "percentage", "number", "poll",
-    "document"; None for a name that may be an actor."""
-    raw_words = re.findall(r"[\w%'.,-]+", unicodedata.normalize("NFKC", name))
-    words = _words(name)
-    if not words:
-        return None
-    if all(w in PRONOUNS for w in words) and not as_acronym(name):  # "US" is a country
-        return "pronoun"
-    if any(w in PERCENT_WORDS for w in words) or "%" in name:
-        return "percentage"
-    content = [w for w in words if w not in _DETERMINERS]
-    if any(w in POLL_WORDS for w in words):
-        return "poll"
-    head_words = []
-    for w in content:
-        if w in _HEAD_ENDS and head_words:
-            break
-        head_words.append(w)
-    head = head_words[-1] if head_words else ""
-    # "the report" is a document; "Harbour Report", capitalised, names a publication.
-    if head in DOCUMENT_WORDS and re.search(rf"(?<![\w]){re.escape(head)}(?![\w])", name):
-        return "document"
-    raw_content = [w for w in raw_words if fold(w) not in _DETERMINERS]
-    if raw_content and re.fullmatch(r"[\d.,]+", raw_content[0]):
-        return "number"
-    return None
-
+from .store import Store, queries
+from .textio import squash_spaces
 
 # -- clustering ------------------------------------------------------------------
 
@@ -580,9 +159,9 @@ class _Speaker:
     several: bool = False  # names several actors ("Ann Lee and Bo Dahl")
 
     def __post_init__(self) -> None:
-        plain = _plain(self.name)
-        self.caps = frozenset(fold(w) for w in _WORD.findall(plain) if w[:1].isupper())
-        self.several = bool(_SEVERAL.search(plain))
+        plain = plain_name(self.name)
+        self.caps = frozenset(fold(w) for w in WORD.findall(plain) if w[:1].isupper())
+        self.several = bool(SEVERAL_PEOPLE.search(plain))
 
     @property
     def key(self) -> str:
@@ -636,10 +215,10 @@ def _bare(sp: _Speaker) -> bool:
     """Written as a bare name: every word capitalised; no title, description,
     brackets or possessive."""
     plain = unicodedata.normalize("NFKC", sp.name).replace("\u2019", "'")
-    words = [w for w in _WORD.findall(plain) if fold(w) not in _ACRONYM_SKIPS]
+    words = [w for w in WORD.findall(plain) if fold(w) not in ACRONYM_SKIPS]
     return (
         not re.search(r"[\(\[\{,]", plain)
-        and not _POSSESSIVE.search(plain)
+        and not POSSESSIVE.search(plain)
         and all(w[:1].isupper() for w in words)
         and not any(fold(w) in TITLES or fold(w) in JOBS for w in words)
     )
@@ -657,41 +236,9 @@ def _pick_keep(group: Sequence[_Speaker]) -> _Speaker:
     return max(common, key=lambda sp: (len(sp.tokens), sp.mentions, -len(sp.name), sp.name))
 
 
-# Words that make a phrase a clause or a relation rather than a title before a name.
-_LINKS = frozenset(
-    [
-        "of",
-        "to",
-        "in",
-        "for",
-        "at",
-        "on",
-        "by",
-        "from",
-        "with",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "that",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "said",
-        "says",
-        "told",
-        "according",
-    ]
-)
-# "Ann Lee and Bo Dahl", "Ann Lee with her aides": several actors, never one of them.
-_SEVERAL = re.compile(r"\s(?:and|&|or|with|nor)\s|\bboth\b", re.IGNORECASE)
-
-
 def _all_capitalised(name: str) -> bool:
     """Every word but the little ones written with a capital ("Coastal Fisheries Authority")."""
-    words = [w for w in _WORD.findall(_plain(name)) if fold(w) not in _ACRONYM_SKIPS]
+    words = [w for w in WORD.findall(plain_name(name)) if fold(w) not in ACRONYM_SKIPS]
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
@@ -729,7 +276,7 @@ def suggest_merges(
         if reason:
             not_actors.append(NotActor(row["id"], row["name"], row["mentions"], reason))
             continue
-        tokens, initials = _tokens_and_initials(row["name"])
+        tokens, initials = tokens_and_initials(row["name"])
         if not tokens:
             continue
         speakers[row["id"]] = _Speaker(
@@ -826,7 +373,7 @@ def _by_middle_name(speakers: dict[str, _Speaker], groups: _Groups) -> None:
             two_words[sp.key].append(sp.id)
     for sp in names:
         before = sp.tokens[:-2]
-        if not before or len(sp.tokens) > 6 or "," in sp.name or set(before) & _LINKS:
+        if not before or len(sp.tokens) > 6 or "," in sp.name or set(before) & LINK_WORDS:
             continue  # "Ann Lee's lawyer, who spoke to Bo Dahl": a clause, not a title
         if sp.tokens[-2] in sp.caps:
             found = two_words.get(" ".join(sp.tokens[-2:]), ())
@@ -1033,7 +580,7 @@ def sentence_around(context: str, start: int, end: int, *, limit: int = 220) -> 
     if len(text) > limit:
         left = max(0, mention_at - limit // 2)
         text = ("…" if left else "") + text[left : left + limit].rstrip() + "…"
-    return " ".join(text.split())
+    return squash_spaces(text)
 
 
 def attach_examples(

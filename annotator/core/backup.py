@@ -28,6 +28,7 @@ from typing import Any
 import platformdirs
 
 from .errors import StoreError
+from .store import files
 
 APP_NAME = "annotator"
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -90,35 +91,14 @@ def _summary_path(backup: Path) -> Path:
     return backup.with_name(backup.name + ".json")
 
 
-def _signature(conn: sqlite3.Connection) -> str:
-    """What changes whenever the database's content does: every action adds a history
-    row or flips one (undo, redo), and imports change the counts."""
-    row = conn.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM spans), "
-        "(SELECT count(*) FROM claims), (SELECT count(*) FROM positions), "
-        "(SELECT count(*) FROM speakers), (SELECT max(id) FROM history), "
-        "(SELECT total(undone) FROM history)"
-    ).fetchone()
-    return " ".join(map(str, row))
-
-
 def signature(db_path: str | Path) -> str | None:
     """The content signature of a database file, or None if it cannot be read."""
     try:
-        conn = sqlite3.connect(str(db_path), timeout=10.0)
+        conn = files.open_query_only(db_path)
         with closing(conn):
-            conn.execute("PRAGMA query_only=1")
-            return _signature(conn)
+            return files.signature(conn)
     except sqlite3.Error:
         return None
-
-
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    row = conn.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM spans), "
-        "(SELECT count(DISTINCT annotator) FROM spans WHERE annotator IS NOT NULL)"
-    ).fetchone()
-    return {"articles": row[0], "annotations": row[1], "annotators": row[2]}
 
 
 def copy_database(
@@ -155,16 +135,8 @@ def copy_database(
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
-        # Read-write but query-only: a read-only connection could not tidy away the
-        # -wal/-shm files it makes beside a database nobody else has open.
-        src = sqlite3.connect(str(source), timeout=10.0)
+        src = files.open_query_only(source, busy_ms=10000)
         with closing(src):
-            src.execute("PRAGMA query_only=1")
-            src.execute("PRAGMA busy_timeout=10000")
-            # One read snapshot for the whole copy (and the counts that go with it).
-            src.execute("BEGIN")
-            counts = _counts(src)
-            counts["signature"] = _signature(src)
             dest = sqlite3.connect(str(partial))
             with closing(dest):
 
@@ -174,11 +146,7 @@ def copy_database(
                     if progress is not None:
                         progress(total - remaining, total)
 
-                src.backup(dest, pages=pages, progress=step, sleep=0)
-                src.execute("COMMIT")
-                # A backup is one plain file: no -wal beside it when it is copied around.
-                dest.execute("PRAGMA journal_mode=DELETE")
-                result = dest.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
+                counts, result = files.copy_snapshot(src, dest, pages=pages, step=step, check=check)
                 if result != "ok":
                     raise StoreError(f"{source}: the copy failed its integrity check ({result})")
         os.replace(partial, target)
@@ -330,15 +298,14 @@ def inspect_backup(path: str | Path) -> BackupInfo:
     if not path.is_file():
         raise StoreError(f"{path}: no such backup file")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = files.open_readonly(path)
         with closing(conn):
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            check = files.quick_check(conn)
             if check != "ok":
                 raise StoreError(f"{path}: the backup is damaged ({check})")
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            if not {"articles", "spans", "history"} <= tables:
+            if not files.holds_annotations(conn):
                 raise StoreError(f"{path}: not an Annotator database")
-            counts = _counts(conn)
+            counts = files.counts(conn)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: the backup is damaged or not a database ({exc})") from None
     return BackupInfo(path, _created(path) or _mtime(path), **counts)
@@ -354,9 +321,9 @@ def is_damaged(db_path: str | Path) -> bool:
     if not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = files.open_readonly(path)
         with closing(conn):
-            return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+            return files.quick_check(conn) != "ok"
     except sqlite3.Error:
         return True
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -26,7 +26,7 @@ from .errors import AnnotatorError
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "w3c")
-SCHEMA_VERSION = 1
+RECORD_VERSION = 1
 CSV_COLUMNS = (
     "article_id",
     "article_title",
@@ -78,20 +78,8 @@ class ExportFilter:
 
 
 def _article_ids(store: Store, flt: ExportFilter) -> Iterator[str]:
-    sql, params = "SELECT id FROM articles", []
-    clauses = []
-    if flt.statuses:
-        clauses.append(f"status IN ({','.join('?' for _ in flt.statuses)})")
-        params += list(flt.statuses)
-    if flt.article_ids is not None:
-        # One JSON parameter, not one per id: a view may hold more ids than SQLite's limit.
-        clauses.append("id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(flt.article_ids)))
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
     # Ids first (small), then one article at a time: memory stays flat.
-    ids = [r[0] for r in store.db.execute(sql + " ORDER BY rowid", params)]
-    yield from ids
+    yield from store.articles.ids(statuses=flt.statuses, among=flt.article_ids)
 
 
 def article_record(
@@ -105,6 +93,9 @@ def article_record(
 
     ``speaker_cache`` (speaker id to row) saves a query per speaker when many
     articles are exported at once from one snapshot.
+
+    Raises:
+        IntegrityError: no article has that id.
     """
     art = store.article(article_id)
     statuses = flt.span_statuses()
@@ -113,6 +104,45 @@ def article_record(
         spans = [s for s in spans if s["label"] in flt.labels]
         if not spans:
             return None
+    claims = _claim_records(store, article_id, statuses, spans)
+    claim_ids = {c["id"] for c in claims}
+    positions = [
+        {
+            "id": p["id"],
+            "speaker": p["speaker_id"],
+            "target": p["target"],
+            "stance": p["stance"],
+            "evidence": [e for e in p["evidence"] if e in claim_ids],
+            "note": p["note"],
+            "status": p["status"],
+        }
+        for p in store.positions(article_id, statuses=statuses)
+    ]
+    speakers = _speaker_records(store, spans, [*claims, *positions], speaker_cache)
+    return {
+        **{key: art[key] for key in _ARTICLE_FIELDS},
+        "spans": [{key: s[key] for key in _SPAN_FIELDS} for s in spans],
+        "speakers": speakers,
+        "claims": claims,
+        "positions": positions,
+        "meta": art["meta"],
+        "schema_version": RECORD_VERSION,
+    }
+
+
+_ARTICLE_FIELDS = (
+    "id", "title", "source", "place", "published", "url", "status", "text", "text_sha256"
+)  # fmt: skip
+_SPAN_FIELDS = (
+    "id", "label", "start", "end", "text", "annotator", "status", "note",
+    "created", "updated", "reviewer", "reviewed_at",
+)  # fmt: skip
+
+
+def _claim_records(
+    store: Store, article_id: str, statuses: list[str], spans: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The claims of the record: those with content among the exported ``spans``."""
     span_ids = {s["id"] for s in spans}
     claims = []
     for c in store.claims(article_id, statuses=statuses):
@@ -137,34 +167,31 @@ def article_record(
     # or the export, imported and exported again, would list the claims differently.
     start_of = {s["id"]: s["start"] for s in spans}
     claims.sort(key=lambda c: min(start_of[sid] for sid in c["spans"]))
-    claim_ids = {c["id"] for c in claims}
-    positions = [
-        {
-            "id": p["id"],
-            "speaker": p["speaker_id"],
-            "target": p["target"],
-            "stance": p["stance"],
-            "evidence": [e for e in p["evidence"] if e in claim_ids],
-            "note": p["note"],
-            "status": p["status"],
-        }
-        for p in store.positions(article_id, statuses=statuses)
-    ]
+    return claims
+
+
+def _speaker_records(
+    store: Store,
+    spans: list[dict[str, Any]],
+    items: list[dict[str, Any]],
+    cache: dict[str, dict[str, Any] | None] | None,
+) -> list[dict[str, Any]]:
+    """The speakers the spans (mentions), claims and positions of a record name."""
     speaker_ids: dict[str, None] = {}
     for s in spans:
         if s["speaker_id"]:
             speaker_ids[s["speaker_id"]] = None
-    for item in (*claims, *positions):
+    for item in items:
         if item["speaker"]:
             speaker_ids[item["speaker"]] = None
     speakers = []
     for sid in speaker_ids:
-        if speaker_cache is None:
+        if cache is None:
             spk = store.speaker(sid)
-        elif sid in speaker_cache:
-            spk = speaker_cache[sid]
+        elif sid in cache:
+            spk = cache[sid]
         else:
-            spk = speaker_cache[sid] = store.speaker(sid)
+            spk = cache[sid] = store.speaker(sid)
         if spk is None:
             continue
         speakers.append(
@@ -178,39 +205,7 @@ def article_record(
                 "mentions": [s["id"] for s in spans if s["speaker_id"] == sid],
             }
         )
-    return {
-        "id": art["id"],
-        "title": art["title"],
-        "source": art["source"],
-        "place": art["place"],
-        "published": art["published"],
-        "url": art["url"],
-        "status": art["status"],
-        "text": art["text"],
-        "text_sha256": art["text_sha256"],
-        "spans": [
-            {
-                "id": s["id"],
-                "label": s["label"],
-                "start": s["start"],
-                "end": s["end"],
-                "text": s["text"],
-                "annotator": s["annotator"],
-                "status": s["status"],
-                "note": s["note"],
-                "created": s["created"],
-                "updated": s["updated"],
-                "reviewer": s["reviewer"],
-                "reviewed_at": s["reviewed_at"],
-            }
-            for s in spans
-        ],
-        "speakers": speakers,
-        "claims": claims,
-        "positions": positions,
-        "meta": art["meta"],
-        "schema_version": SCHEMA_VERSION,
-    }
+    return speakers
 
 
 def iter_records(store: Store, flt: ExportFilter = ExportFilter()) -> Iterator[dict[str, Any]]:
@@ -309,20 +304,10 @@ def atomic_output(target: str | Path) -> Iterator[IO[str]]:
         raise
 
 
-@contextmanager
-def _snapshot(store: Store) -> Iterator[None]:
+def _snapshot(store: Store) -> AbstractContextManager[None]:
     """One read transaction, so the export is one consistent state of the database even
     while edits go on in another connection (the GUI exports from a worker thread)."""
-    conn = store.db.conn
-    if conn.in_transaction:  # already inside the caller's transaction
-        yield
-        return
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        if conn.in_transaction:
-            conn.execute("COMMIT")  # reads only: ends the snapshot
+    return store.database.snapshot()
 
 
 def _proposal(stored: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from . import formats
 from .errors import AnnotatorError, InputError
 from .records import prepare_record, prodigy_answer
 from .schema import ARTICLE_STATUSES
-from .store import Store, bulk_writer
+from .store import BulkWriter, Store, bulk_writer
 from .textio import MAX_TEXT_BYTES, decode_bytes, iter_lines
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -291,24 +291,7 @@ def import_paths(
     total = len(files)
 
     def flush(source: str) -> None:
-        if not pending:
-            return
-        try:
-            outcome = writer.write_records([rec for _, rec in pending], source=source)
-        except AnnotatorError as exc:
-            report.failed += len(pending)
-            report.errors.append(f"{pending[0][0]}: could not store this batch ({exc})")
-        else:
-            for found in outcome:
-                if found.added:
-                    report.added += 1
-                    report.article_ids.append(found.article_id)
-                elif found.annotations:
-                    report.matched += 1
-                    report.annotations_added += found.annotations
-                else:
-                    report.duplicates += 1
-        pending.clear()
+        _store_batch(writer, pending, source, report)
 
     for done, path in enumerate(files):
         if cancelled and cancelled():
@@ -358,6 +341,34 @@ def import_paths(
         if progress:
             progress(done + 1, total)
     return report
+
+
+def _store_batch(
+    writer: BulkWriter,
+    pending: list[tuple[str, dict[str, Any]]],
+    source: str,
+    report: ImportReport,
+) -> None:
+    """Write the pending records of one file as one batch and count what they did;
+    a batch that cannot be stored is one error naming its first record."""
+    if not pending:
+        return
+    try:
+        outcome = writer.write_records([rec for _, rec in pending], source=source)
+    except AnnotatorError as exc:
+        report.failed += len(pending)
+        report.errors.append(f"{pending[0][0]}: could not store this batch ({exc})")
+    else:
+        for found in outcome:
+            if found.added:
+                report.added += 1
+                report.article_ids.append(found.article_id)
+            elif found.annotations:
+                report.matched += 1
+                report.annotations_added += found.annotations
+            else:
+                report.duplicates += 1
+    pending.clear()
 
 
 @dataclass

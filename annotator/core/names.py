@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .textio import squash_spaces
+
 # Typographic variants one source writes and another does not.
 _SAME_CHARACTER = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-"})
 
@@ -24,7 +26,7 @@ def normalise_name(name: str) -> str:
     ("Müller" is not "Muller"), as are dots and titles: they can tell people apart.
     """
     text = unicodedata.normalize("NFKC", name).translate(_SAME_CHARACTER)
-    return " ".join(text.casefold().split())
+    return squash_spaces(text.casefold())
 
 
 @dataclass

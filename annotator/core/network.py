@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import IO, Any
 
+from .textio import squash_spaces
+
 KINDS = ("actor-target", "congruence", "conflict", "affiliation")
 STANCE_ORDER = ("favor", "against", "neutral", "mixed")
 _SIDES = {"favor", "against"}
@@ -183,7 +185,7 @@ def _affiliation(
 
 def organisation_id(name: str) -> str:
     """A stable node id for an organisation known only by its name."""
-    return "organisation:" + " ".join(name.casefold().split())
+    return "organisation:" + squash_spaces(name.casefold())
 
 
 def time_slices(

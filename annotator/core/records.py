@@ -111,25 +111,7 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     reports once per file: ``"date"`` when a date could not be read (it is kept as
     written in ``meta``).
     """
-    if not isinstance(raw, dict):
-        raise _fail(f"expected a JSON object, got {type(raw).__name__}")
-    raw_text = raw.get("text")
-    if raw_text is None:
-        raise _fail('missing "text" field')
-    if not isinstance(raw_text, str):
-        raise _fail('"text" must be a string')
-    if _LONE_SURROGATE.search(raw_text):
-        raise _fail('"text" holds an invalid character (a lone UTF-16 surrogate)')
-    bad = _surrogate_field(raw)
-    if bad is not None:
-        # SQLite stores UTF-8, which has no lone surrogates: refuse here, with the field.
-        raise _fail(f'"{bad}" holds an invalid character (a lone UTF-16 surrogate)')
-    if "\x00" in raw_text:
-        # SQLite's length() and substr() stop at a NUL: nothing after it could be tagged.
-        raise _fail('"text" holds a NUL character (U+0000), as binary data does')
-    text = normalise_text(raw_text)
-    if not text.strip():
-        raise _fail('"text" is empty')
+    raw_text, text = _checked_text(raw)
     remap = OffsetMap(raw_text) if text != raw_text else None
 
     meta = extract_metadata(text)
@@ -182,6 +164,31 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
         "positions": positions,
         "notes": notes,
     }
+
+
+def _checked_text(raw: Any) -> tuple[str, str]:
+    """The record's text as given and as stored (normalised); raise InputError when the
+    record is no object or its text is missing, empty or holds what SQLite cannot keep."""
+    if not isinstance(raw, dict):
+        raise _fail(f"expected a JSON object, got {type(raw).__name__}")
+    raw_text = raw.get("text")
+    if raw_text is None:
+        raise _fail('missing "text" field')
+    if not isinstance(raw_text, str):
+        raise _fail('"text" must be a string')
+    if _LONE_SURROGATE.search(raw_text):
+        raise _fail('"text" holds an invalid character (a lone UTF-16 surrogate)')
+    bad = _surrogate_field(raw)
+    if bad is not None:
+        # SQLite stores UTF-8, which has no lone surrogates: refuse here, with the field.
+        raise _fail(f'"{bad}" holds an invalid character (a lone UTF-16 surrogate)')
+    if "\x00" in raw_text:
+        # SQLite's length() and substr() stop at a NUL: nothing after it could be tagged.
+        raise _fail('"text" holds a NUL character (U+0000), as binary data does')
+    text = normalise_text(raw_text)
+    if not text.strip():
+        raise _fail('"text" is empty')
+    return raw_text, text
 
 
 def _claims_of_claim_spans(

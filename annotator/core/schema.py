@@ -146,7 +146,7 @@ CREATE TRIGGER spans_fts_delete AFTER DELETE ON spans BEGIN
     INSERT INTO spans_fts (spans_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;
 CREATE TRIGGER spans_fts_update AFTER UPDATE OF text ON spans BEGIN
     INSERT INTO spans_fts (spans_fts, rowid, text) VALUES ('delete', old.rowid, old.text); INSERT INTO spans_fts (rowid, text) VALUES (new.rowid, new.text); END;
--- Corpus views (annotator/core/queries.py): an article's date (published, else the
+-- Corpus views (annotator/core/store/queries/): an article's date (published, else the
 -- day it was imported) to filter and sort by; covering indexes for the counts per
 -- speaker and for the speaker x target grid, so 1,000,000 highlights stay fast.
 CREATE INDEX articles_date ON articles(coalesce(substr(published, 1, 10), substr(imported_at, 1, 10)));

@@ -242,3 +242,8 @@ def _too_large(size: int, limit: int) -> InputError:
     return InputError(
         f"record too large ({math.ceil(size / _MB)} MB; the limit is {limit // _MB} MB)"
     )
+
+
+def squash_spaces(text: str) -> str:
+    """``text`` with every run of whitespace made one space and the ends trimmed."""
+    return " ".join(text.split())

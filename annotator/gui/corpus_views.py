@@ -3,7 +3,7 @@
 ``CorpusViews`` is a tab widget over a Session: Speakers, Claims, Positions (a
 speaker × target grid painted with QPainter, or a list), Timeline (a QPainter
 chart) and Search. Every table is a lazily paged model over
-``annotator.core.queries`` (no SQL here), so a corpus of 1,000,000 highlights
+``annotator.core.store.queries`` (no SQL here), so a corpus of 1,000,000 highlights
 opens as fast as a small one. Double-clicking a row emits ``open_span`` (article
 id, span id or "") or, for search results, ``open_search_hit`` (article id, start,
 end in code points of the stored text). "Export these…" writes the articles the
@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core import queries as q
 from ..core.errors import AnnotatorError
 from ..core.store import Store
+from ..core.store import queries as q
 from .qt import (
     QFileDialog,
     QTabWidget,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..store import Store
-from .model import KnownSpeaker, SuggestedClaim
+from .model import KnownSpeaker
 
 
 @dataclass
@@ -27,31 +27,6 @@ def _known_speakers(store: Store) -> list[KnownSpeaker]:
     ]
 
 
-def as_items(claims: Iterable[SuggestedClaim]) -> list[dict]:
-    """Engine results in the shape Store.add_suggestions takes."""
-    items = []
-    for claim in claims:
-        speaker = claim.speaker
-        items.append(
-            {
-                "content": [(r.start, r.end) for r in claim.content],
-                "cue": (claim.cue.start, claim.cue.end) if claim.cue else None,
-                "mention": (claim.mention.start, claim.mention.end) if claim.mention else None,
-                "kind": claim.kind,
-                "speaker_id": speaker.known_id if speaker else None,
-                "proposal": None
-                if speaker is None
-                else {
-                    "name": speaker.name,
-                    "kind": speaker.kind,
-                    "role": speaker.role,
-                    "affiliation": speaker.affiliation,
-                },
-            }
-        )
-    return items
-
-
 def suggest_corpus(
     store: Store,
     *,
@@ -67,12 +42,7 @@ def suggest_corpus(
     from . import suggest_article
 
     if article_ids is None:
-        sql = (
-            "SELECT id FROM articles"
-            + (" WHERE status = 'todo'" if only_todo else "")
-            + " ORDER BY rowid"
-        )
-        ids = [r[0] for r in store.db.execute(sql)]
+        ids = store.articles.ids(status="todo" if only_todo else None)
     else:
         ids = list(article_ids)
         for article_id in ids:
@@ -86,7 +56,7 @@ def suggest_corpus(
             report.cancelled = True
             break
         claims = suggest_article(store.article_text(article_id), known)
-        report.claims += store.add_suggestions(article_id, as_items(claims), group=group)
+        report.claims += store.review.add_suggestions(article_id, claims, group=group)
         report.articles += 1
         if progress and (done % 50 == 0 or done == len(ids)):
             progress(done, len(ids))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...core import queries as q
-from ...core.queries import ViewFilter
 from ...core.schema import CLAIM_KINDS
+from ...core.store import queries as q
+from ...core.store.queries import ViewFilter
 from ..qt import (
     QHBoxLayout,
     QVBoxLayout,

@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ...core.queries import ViewFilter
 from ...core.store import Store
+from ...core.store.queries import ViewFilter
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -377,7 +377,7 @@ class ViewTab(QWidget):
         count: Callable[..., int],
         default_order: str,
     ) -> PagedModel:
-        """A paged model over a query of ``annotator.core.queries`` under this tab's filter."""
+        """A paged model over a query of ``annotator.core.store.queries`` under this tab's filter."""
         return PagedModel(
             columns,
             lambda limit, offset, order, desc: page(

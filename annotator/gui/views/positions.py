@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ...core import queries as q
-from ...core.queries import PositionGrid, ViewFilter, dominant_stance
 from ...core.schema import STANCES
+from ...core.store import queries as q
+from ...core.store.queries import PositionGrid, ViewFilter, dominant_stance
 from ..qt import (
     QButtonGroup,
     QColor,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...core import queries as q
-from ...core.queries import ViewFilter
 from ...core.schema import DEFAULT_LABELS, STANCES
+from ...core.store import queries as q
+from ...core.store.queries import ViewFilter
 from ..qt import (
     QColor,
     QFont,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...core import queries as q
-from ...core.queries import ViewFilter
+from ...core.store import queries as q
+from ...core.store.queries import ViewFilter
 from ..qt import (
     QDialog,
     QDialogButtonBox,

@@ -1,0 +1,288 @@
+"""Articles: the texts everything is annotated on, their list pages and status."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .. import schema
+from ..clock import new_id, now
+from ..errors import IntegrityError
+from ..history import Changes, Journal
+from ..textio import normalise_text, sha256_text
+from .common import Manager
+
+
+def article_row(
+    *,
+    id: str,
+    text: str,
+    text_sha256: str,
+    title: str | None = None,
+    source: str | None = None,
+    place: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    status: str = "todo",
+    imported_at: str,
+    meta: dict | None = None,
+) -> dict[str, Any]:
+    """The row of one article, as stored (``meta`` as JSON)."""
+    return {
+        "id": id,
+        "title": title,
+        "source": source,
+        "place": place,
+        "published": published,
+        "url": url,
+        "text": text,
+        "text_sha256": text_sha256,
+        "status": status,
+        "imported_at": imported_at,
+        "meta": json.dumps(meta or {}, ensure_ascii=False),
+    }
+
+
+class Articles(Manager):
+    """``store.articles``: add, read, page through, mark and delete articles."""
+
+    def add(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        place: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        status: str = "todo",
+        meta: dict | None = None,
+        id: str | None = None,
+    ) -> str | None:
+        """Add one article; returns its id, or None if that text is already in.
+
+        The text is normalised exactly as import does (``textio.normalise_text``): a
+        leading BOM is dropped and ``\\r\\n`` / ``\\r`` become ``\\n``, so the stored
+        text, the one the window shows and every offset agree. Nothing else changes.
+        Adding an article is not an undoable action; its changes are
+        ``store.last_changes``.
+
+        Raises:
+            IntegrityError: the text is empty (or only whitespace) or holds a NUL.
+        """
+        if not isinstance(text, str):
+            raise IntegrityError(f"an article text must be a string, not {type(text).__name__}")
+        text = normalise_text(text)
+        if not text.strip():
+            raise IntegrityError("an article needs a text; this one is empty")
+        if "\x00" in text:
+            # SQLite's length() and substr() stop at a NUL: nothing after it could be tagged.
+            raise IntegrityError("an article text cannot hold a NUL character (U+0000)")
+        digest = sha256_text(text)
+        if self.db.value("SELECT 1 FROM articles WHERE text_sha256 = ?", [digest]):
+            self.history.nothing("Add article")
+            return None
+        row = article_row(
+            id=id or new_id(),
+            text=text,
+            text_sha256=digest,
+            title=title,
+            source=source,
+            place=place,
+            published=published,
+            url=url,
+            status=status,
+            imported_at=now(),
+            meta=meta,
+        )
+        with self.history.unrecorded("Add article") as j:
+            j.insert("articles", row)
+        return row["id"]
+
+    def get(self, article_id: str) -> dict[str, Any]:
+        """The article with its text and metadata (``meta`` as a dict).
+
+        Raises:
+            IntegrityError: no article has that id.
+        """
+        row = self.db.one("SELECT * FROM articles WHERE id = ?", [article_id])
+        if row is None:
+            raise IntegrityError(f"no article with id {article_id}")
+        row["meta"] = json.loads(row["meta"] or "{}")
+        return row
+
+    def text(self, article_id: str) -> str:
+        """The article's text.
+
+        Raises:
+            IntegrityError: no article has that id.
+        """
+        row = self.db.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise IntegrityError(f"no article with id {article_id}")
+        return row[0]
+
+    def count(self, *, status: str | None = None) -> int:
+        """How many articles there are (with that status, if given)."""
+        if status:
+            return self.db.value("SELECT count(*) FROM articles WHERE status = ?", [status])
+        return self.db.value("SELECT count(*) FROM articles")
+
+    def ids(
+        self,
+        *,
+        status: str | None = None,
+        statuses: Sequence[str] | None = None,
+        among: Sequence[str] | None = None,
+    ) -> list[str]:
+        """The ids of the articles, in corpus order.
+
+        Parameters:
+            status, statuses: only articles with that status (or one of those).
+            among: only these ids (any number: they travel as one JSON parameter).
+        """
+        wanted = [status] if status else list(statuses or ())
+        clauses, params = [], []
+        if wanted:
+            clauses.append(f"status IN ({','.join('?' for _ in wanted)})")
+            params += wanted
+        if among is not None:
+            # One JSON parameter, not one per id: a view may hold more ids than SQLite's limit.
+            clauses.append("id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(among)))
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        return [
+            row[0]
+            for row in self.db.db.execute(f"SELECT id FROM articles{where} ORDER BY rowid", params)
+        ]
+
+    def rows(
+        self,
+        *,
+        filter_text: str = "",
+        status: str | None = None,
+        order_by: str = "rowid",
+        descending: bool = False,
+        limit: int = 200,
+        offset: int = 0,
+        ids: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """One page of the corpus list: id, title, source, published, status, annotations.
+
+        ``ids`` keeps only those articles (to refresh a few rows after a change).
+
+        Raises:
+            ValueError: ``order_by`` is not a column of the list.
+        """
+        where, params = _article_filter(filter_text, status)
+        if ids is not None:
+            ids = list(ids)
+            clause = f"a.id IN ({','.join('?' for _ in ids)})"
+            where = f"{where} AND {clause}" if where else f"WHERE {clause}"
+            params = [*params, *ids]
+        columns = {"rowid", "title", "source", "published", "status", "annotations"}
+        if order_by not in columns:
+            raise ValueError(f"cannot sort by {order_by}")
+        direction = "DESC" if descending else "ASC"
+        order = (
+            f"{order_by} {direction}, a.rowid" if order_by != "rowid" else f"a.rowid {direction}"
+        )
+        if order_by == "title":
+            order = f"a.title COLLATE NOCASE {direction}, a.rowid"
+        sql = (
+            "SELECT a.id, a.title, a.source, a.published, a.status, "
+            "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
+            " AND s.status != 'rejected') AS annotations "
+            f"FROM articles a {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        return self.db.query(sql, [*params, limit, offset])
+
+    def row_count(self, *, filter_text: str = "", status: str | None = None) -> int:
+        """How many rows :meth:`rows` has with this filter."""
+        where, params = _article_filter(filter_text, status)
+        return self.db.value(f"SELECT count(*) FROM articles a {where}", params)
+
+    def neighbour(self, article_id: str, *, step: int, status: str | None = None) -> str | None:
+        """The next (step=1) or previous (step=-1) article in corpus order, optionally by status."""
+        rowid = self.db.value("SELECT rowid FROM articles WHERE id = ?", [article_id])
+        if rowid is None:
+            return None
+        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        extra, params = ("AND status = ?", [status]) if status else ("", [])
+        found = self.db.value(
+            f"SELECT id FROM articles WHERE rowid {op} ? {extra} ORDER BY rowid {order} LIMIT 1",
+            [rowid, *params],
+        )
+        if found is None and status:
+            # Wrap around so "next to do" finds earlier articles too.
+            found = self.db.value(
+                f"SELECT id FROM articles WHERE status = ? AND id != ? ORDER BY rowid {order} LIMIT 1",
+                [status, article_id],
+            )
+        return found
+
+    def set_status(self, article_id: str, status: str) -> Changes:
+        """Mark an article todo, in progress or done (one undoable action).
+
+        Raises:
+            IntegrityError: an unknown status or article.
+        """
+        if status not in schema.ARTICLE_STATUSES:
+            raise IntegrityError(f"unknown status {status!r}")
+        with self.history.action(f"Mark article {status.replace('_', ' ')}") as j:
+            j.update("articles", {"id": article_id}, {"status": status})
+        return j.changes()
+
+    def delete(self, article_id: str, *, journal: Journal | None = None) -> Changes:
+        """Delete an article with everything annotated on it, as one undoable action."""
+        with self.history.action("Delete article", journal=journal) as j:
+            for pos in self.db.query("SELECT id FROM positions WHERE article_id = ?", [article_id]):
+                self.store.positions.delete(pos["id"], journal=j)
+            for claim in self.db.query("SELECT id FROM claims WHERE article_id = ?", [article_id]):
+                self.store.claims.delete(claim["id"], with_spans=False, journal=j)
+            for span in self.db.query("SELECT id FROM spans WHERE article_id = ?", [article_id]):
+                j.delete("spans", {"id": span["id"]})
+            j.delete("articles", {"id": article_id})
+        return j.changes()
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per article status, per span label and status, and of the other records."""
+
+        def pairs(sql: str) -> dict[str, int]:
+            return {row[0]: row[1] for row in self.db.db.execute(sql).fetchall()}
+
+        def count(table: str) -> int:
+            return self.db.value(f"SELECT count(*) FROM {table}")
+
+        return {
+            "articles": self.count(),
+            "by_status": pairs(
+                "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status"
+            ),
+            "spans": count("spans"),
+            "by_label": pairs("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label"),
+            "by_span_status": pairs(
+                "SELECT status, count(*) FROM spans GROUP BY status ORDER BY status"
+            ),
+            "speakers": count("speakers"),
+            "claims": count("claims"),
+            "positions": count("positions"),
+            "targets": count("targets"),
+        }
+
+
+def _article_filter(filter_text: str, status: str | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filter_text:
+        like = "%" + filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append(
+            "(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\' "
+            "OR a.place LIKE ? ESCAPE '\\')"
+        )
+        params += [like, like, like]
+    if status:
+        clauses.append("a.status = ?")
+        params.append(status)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

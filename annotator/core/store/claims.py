@@ -1,0 +1,242 @@
+"""Claims: what a speaker said, made of content highlights, with mention and cue."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .. import schema
+from ..clock import new_id, now
+from ..errors import IntegrityError
+from ..history import Changes, Journal
+from .common import Manager, status_filter
+
+
+def claim_row(
+    *,
+    article_id: str,
+    created: str,
+    id: str | None = None,
+    speaker_id: str | None = None,
+    mention_span_id: str | None = None,
+    cue_span_id: str | None = None,
+    kind: str = "direct",
+    status: str = "accepted",
+    note: str | None = None,
+    proposal: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The row of one claim, as stored (``proposal`` as JSON, or NULL)."""
+    return {
+        "id": id or new_id(),
+        "article_id": article_id,
+        "speaker_id": speaker_id,
+        "mention_span_id": mention_span_id,
+        "cue_span_id": cue_span_id,
+        "kind": kind,
+        "status": status,
+        "note": note,
+        "proposal": json.dumps(proposal, ensure_ascii=False) if proposal else None,
+        "created": created,
+        "updated": created,
+    }
+
+
+def insert_claim(j: Journal, row: dict[str, Any], span_ids: Sequence[str]) -> None:
+    """Insert a claim row and its content spans, in order."""
+    j.insert("claims", row)
+    for ord_, sid in enumerate(span_ids):
+        j.insert("claim_spans", {"claim_id": row["id"], "span_id": sid, "ord": ord_})
+
+
+class Claims(Manager):
+    """``store.claims``: add, read, attribute, change and delete claims.
+
+    Calling it (``store.claims(article_id)``) lists an article's claims.
+    """
+
+    def __call__(
+        self, article_id: str, *, statuses: Iterable[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """The article's claims with ``spans`` (ids in order), in text order."""
+        sql = (
+            "SELECT c.*, (SELECT json_group_array(span_id) FROM "
+            "(SELECT span_id FROM claim_spans WHERE claim_id = c.id ORDER BY ord)) AS spans, "
+            "(SELECT min(s.start) FROM claim_spans cs JOIN spans s ON s.id = cs.span_id "
+            " WHERE cs.claim_id = c.id) AS first_start "
+            "FROM claims c WHERE c.article_id = ?"
+        )
+        where, params = status_filter("c.status", statuses)
+        rows = self.db.query(
+            sql + where + " ORDER BY first_start, c.created, c.rowid", [article_id, *params]
+        )
+        for row in rows:
+            row["spans"] = json.loads(row["spans"])
+            del row["first_start"]
+        return rows
+
+    def add(
+        self,
+        article_id: str,
+        span_ids: Sequence[str],
+        *,
+        speaker_id: str | None = None,
+        mention_span_id: str | None = None,
+        cue_span_id: str | None = None,
+        kind: str = "direct",
+        status: str = "accepted",
+        id: str | None = None,
+        journal: Journal | None = None,
+    ) -> dict[str, Any]:
+        """A claim made of content spans, said by a speaker, optionally with mention and cue.
+
+        Returns the stored claim row.
+
+        Raises:
+            IntegrityError: no content, an unknown kind or speaker, or a span that is not
+                a highlight of this article.
+        """
+        with self.history.action("Add claim", journal=journal) as j:
+            if not span_ids:
+                raise IntegrityError("a claim needs at least one highlighted span")
+            if kind not in schema.CLAIM_KINDS:
+                raise IntegrityError(f"unknown claim kind {kind!r}")
+            self.check_spans_of(article_id, [*span_ids, mention_span_id, cue_span_id])
+            if speaker_id is not None and self.store.speakers.get(speaker_id) is None:
+                raise IntegrityError(f"no speaker with id {speaker_id}")
+            row = claim_row(
+                id=id,
+                article_id=article_id,
+                speaker_id=speaker_id,
+                mention_span_id=mention_span_id,
+                cue_span_id=cue_span_id,
+                kind=kind,
+                status=status,
+                created=now(),
+            )
+            insert_claim(j, row, span_ids)
+            if mention_span_id and speaker_id:
+                j.update("spans", {"id": mention_span_id}, {"speaker_id": speaker_id})
+        return row
+
+    def check_spans_of(self, article_id: str, span_ids: Iterable[str | None]) -> None:
+        """Raise IntegrityError unless every span (None aside) is a highlight of the article."""
+        for sid in span_ids:
+            if sid is None:
+                continue
+            span = self.store.spans.get(sid)
+            if span is None or span["article_id"] != article_id:
+                raise IntegrityError(f"span {sid} is not a highlight of this article")
+
+    def check_claims_of(self, article_id: str, claim_ids: Iterable[str]) -> None:
+        """Raise IntegrityError unless every claim is a claim of the article."""
+        for claim_id in claim_ids:
+            claim = self.db.get("claims", {"id": claim_id})
+            if claim is None or claim["article_id"] != article_id:
+                raise IntegrityError(f"claim {claim_id} is not a claim of this article")
+
+    def get(self, claim_id: str) -> dict[str, Any] | None:
+        """The claim with ``spans`` (content span ids in order), or None."""
+        row = self.db.one("SELECT * FROM claims WHERE id = ?", [claim_id])
+        if row:
+            row["spans"] = [
+                r["span_id"]
+                for r in self.db.query(
+                    "SELECT span_id FROM claim_spans WHERE claim_id = ? ORDER BY ord", [claim_id]
+                )
+            ]
+        return row
+
+    def for_span(self, span_id: str) -> str | None:
+        """The id of a claim this span is content of, or None."""
+        return self.db.value(
+            "SELECT claim_id FROM claim_spans WHERE span_id = ? LIMIT 1", [span_id]
+        )
+
+    def update(self, claim_id: str, **changes: Any) -> Changes:
+        """Change a claim's speaker, kind, mention, cue, note or status.
+
+        Raises:
+            ValueError: a column that cannot be changed.
+            IntegrityError: no such claim, an unknown kind, or a span of another article.
+        """
+        allowed = {"speaker_id", "kind", "mention_span_id", "cue_span_id", "note", "status"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))} of a claim")
+        if "kind" in changes and changes["kind"] not in schema.CLAIM_KINDS:
+            raise IntegrityError(f"unknown claim kind {changes['kind']!r}")
+        changes["updated"] = now()
+        with self.history.action("Edit claim") as j:
+            claim = self.db.get("claims", {"id": claim_id})
+            if claim is None:
+                raise IntegrityError(f"no claim with id {claim_id}")
+            self.check_spans_of(
+                claim["article_id"],
+                [changes.get("mention_span_id"), changes.get("cue_span_id")],
+            )
+            after = j.update("claims", {"id": claim_id}, changes)
+            if after.get("mention_span_id") and after.get("speaker_id"):
+                j.update(
+                    "spans", {"id": after["mention_span_id"]}, {"speaker_id": after["speaker_id"]}
+                )
+        return j.changes()
+
+    def attribute(
+        self,
+        claim_id: str,
+        *,
+        speaker_name: str,
+        kind: str | None = None,
+        cue_span_id: str | None = None,
+        mention_span_id: str | None = None,
+    ) -> Changes:
+        """Set who said a claim (by name or alias, or a new speaker), its kind and cue.
+
+        Raises:
+            IntegrityError: no such claim, or a span of another article.
+        """
+        with self.history.action("Attribute claim") as j:
+            claim = self.db.get("claims", {"id": claim_id})
+            if claim is None:
+                raise IntegrityError(f"no claim with id {claim_id}")
+            self.check_spans_of(claim["article_id"], [cue_span_id, mention_span_id])
+            speaker_id = self.store.speakers.named(speaker_name, journal=j)
+            changes: dict[str, Any] = {
+                "speaker_id": speaker_id,
+                "cue_span_id": cue_span_id,
+                "updated": now(),
+            }
+            if kind:
+                changes["kind"] = kind
+            if mention_span_id is not None:
+                changes["mention_span_id"] = mention_span_id
+            after = j.update("claims", {"id": claim_id}, changes)
+            if after["mention_span_id"] and speaker_id:
+                j.update("spans", {"id": after["mention_span_id"]}, {"speaker_id": speaker_id})
+        return j.changes()
+
+    def delete(
+        self, claim_id: str, *, with_spans: bool = True, journal: Journal | None = None
+    ) -> Changes:
+        """Delete a claim (and, ``with_spans``, its content highlights no other claim
+        uses); positions lose it as evidence."""
+        with self.history.action("Delete claim", journal=journal) as j:
+            for ev in self.db.query(
+                "SELECT position_id FROM position_evidence WHERE claim_id = ?", [claim_id]
+            ):
+                j.delete(
+                    "position_evidence", {"position_id": ev["position_id"], "claim_id": claim_id}
+                )
+            links = self.db.query("SELECT span_id FROM claim_spans WHERE claim_id = ?", [claim_id])
+            for link in links:
+                j.delete("claim_spans", {"claim_id": claim_id, "span_id": link["span_id"]})
+            j.delete("claims", {"id": claim_id})
+            if with_spans:
+                for link in links:
+                    in_use = self.db.value(
+                        "SELECT 1 FROM claim_spans WHERE span_id = ?", [link["span_id"]]
+                    )
+                    if not in_use:
+                        self.store.spans.delete(link["span_id"], journal=j)
+        return j.changes()

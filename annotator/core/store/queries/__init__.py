@@ -1,0 +1,98 @@
+"""Corpus-wide views: who said what, where speakers stand, and full-text search.
+
+Read-only queries over a :class:`~annotator.core.store.Store` for the corpus views
+(speakers, claims, positions, timeline, search) and for exporting "what you see".
+Like the store, this is storage code (the GUI calls these functions and runs no SQL);
+it only reads, through ``store.db``. One module per view; everything is
+importable from here. The full-text indexes (words: ``articles_fts``,
+``spans_fts``; trigrams for other scripts: ``articles_tri``, ``spans_tri``) are kept
+in sync by triggers in the schema, so every write path (imports, edits, deletes,
+undo and redo) updates them.
+
+Conventions:
+
+- One :class:`ViewFilter` describes the filters of every view; each view uses the
+  fields that make sense for it (see each function).
+- ``status`` filters the status of the annotations shown (claims, positions,
+  highlights); when it is None, rejected annotations are left out.
+- An article's date is its ``published`` date, or the day it was imported when it
+  has none (``imported_at``), as ``YYYY-MM-DD``.
+- Paged functions take ``limit``/``offset`` and sort in SQLite; the matching
+  ``*_count`` gives the number of rows, so a Qt model can fetch pages lazily. Pages
+  are found in two steps (row ids in order, then the columns shown for those rows),
+  so sorting 300,000 claims never reads 300,000 article rows.
+- Search offsets are code points of the stored article text (Python ``str``
+  indices), like every offset in Annotator; never the UTF-8 bytes FTS5 counts in.
+"""
+
+from __future__ import annotations
+
+from .actors import speaker_mention_contexts, speaker_occurrences
+from .claims import CLAIM_SORT, claims_count, claims_page
+from .common import DATE_SQL, NO_SPEAKER, STANCE_ORDER, VIEWS, ViewFilter
+from .positions import (
+    POSITION_SORT,
+    GridAxis,
+    PositionGrid,
+    cell_evidence,
+    dominant_stance,
+    position_first_span,
+    position_grid,
+    positions_count,
+    positions_page,
+)
+from .search import (
+    SEARCH_ORDERS,
+    check_search_index,
+    rebuild_search_index,
+    search,
+    search_count,
+    span_scope,
+)
+from .speakers import SPEAKER_SORT, speaker_first_span, speaker_stats, speakers_count, speakers_page
+from .text import Phrase, fold, lower, needs_substring_search, snippet
+from .timeline import timeline, timeline_subjects
+from .views import export_view, view_article_ids, view_export_filter
+
+__all__ = [
+    "CLAIM_SORT",
+    "DATE_SQL",
+    "NO_SPEAKER",
+    "POSITION_SORT",
+    "SEARCH_ORDERS",
+    "SPEAKER_SORT",
+    "STANCE_ORDER",
+    "VIEWS",
+    "GridAxis",
+    "Phrase",
+    "PositionGrid",
+    "ViewFilter",
+    "cell_evidence",
+    "check_search_index",
+    "claims_count",
+    "claims_page",
+    "dominant_stance",
+    "export_view",
+    "fold",
+    "lower",
+    "needs_substring_search",
+    "position_first_span",
+    "position_grid",
+    "positions_count",
+    "positions_page",
+    "rebuild_search_index",
+    "search",
+    "search_count",
+    "snippet",
+    "span_scope",
+    "speaker_first_span",
+    "speaker_mention_contexts",
+    "speaker_occurrences",
+    "speaker_stats",
+    "speakers_count",
+    "speakers_page",
+    "timeline",
+    "timeline_subjects",
+    "view_article_ids",
+    "view_export_filter",
+]

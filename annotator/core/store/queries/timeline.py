@@ -1,0 +1,64 @@
+"""The timeline view: claims and positions per day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import Store
+from .common import DATE_SQL, NO_SPEAKER, ViewFilter
+from .positions import position_where
+
+# -- timeline -------------------------------------------------------------------------
+
+
+def timeline(
+    store: Store,
+    *,
+    speaker_id: str | None = None,
+    target: str | None = None,
+    flt: ViewFilter = ViewFilter(),
+    limit: int = 20_000,
+) -> list[dict[str, Any]]:
+    """Positions of one speaker, or toward one target (by name), in date order.
+
+    Rows: position_id, date, dated (1 when the article has a published date, 0 when
+    the date is the import day), stance, speaker_id, speaker, target_id, target,
+    article_id, title. (position_first_span tells where to open one.)
+    """
+    if not (speaker_id or target):
+        return []
+    flt = flt.with_(speaker_id=speaker_id or flt.speaker_id, target=target or flt.target)
+    where = position_where(store, flt)
+    rows = store.database.query(
+        f"SELECT p.id AS position_id, {DATE_SQL} AS date, a.published IS NOT NULL AS dated, "
+        "p.stance, p.speaker_id, sp.name AS speaker, p.target_id, t.name AS target, "
+        "p.article_id, a.title "
+        "FROM positions p JOIN articles a ON a.id = p.article_id "
+        "JOIN targets t ON t.id = p.target_id LEFT JOIN speakers sp ON sp.id = p.speaker_id "
+        f"{where.sql()} ORDER BY date, p.rowid LIMIT ?",
+        [*where.params, limit],
+    )
+    for row in rows:
+        row["speaker"] = row["speaker"] or NO_SPEAKER
+    return rows
+
+
+def timeline_subjects(store: Store, by: str, *, limit: int = 2000) -> list[dict[str, Any]]:
+    """Speakers (by="speaker") or targets (by="target") that have positions, the one
+    with most first: rows id, name, positions."""
+    if by == "speaker":
+        sql = (
+            "SELECT sp.id, sp.name, n AS positions FROM (SELECT speaker_id, count(*) AS n "
+            "FROM positions WHERE speaker_id IS NOT NULL AND status != 'rejected' "
+            "GROUP BY speaker_id) JOIN speakers sp ON sp.id = speaker_id "
+            "ORDER BY n DESC, sp.name COLLATE NOCASE LIMIT ?"
+        )
+    elif by == "target":
+        sql = (
+            "SELECT t.id, t.name, n AS positions FROM (SELECT target_id, count(*) AS n "
+            "FROM positions WHERE status != 'rejected' GROUP BY target_id) "
+            "JOIN targets t ON t.id = target_id ORDER BY n DESC, t.name COLLATE NOCASE LIMIT ?"
+        )
+    else:
+        raise ValueError("by is 'speaker' or 'target'")
+    return store.database.query(sql, [limit])
