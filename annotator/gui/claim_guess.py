@@ -31,9 +31,7 @@ def near(
     return sorted(found, key=distance)
 
 
-def guess_claim(
-    text: str, spans: Iterable[dict[str, Any]], start: int, end: int
-) -> dict[str, Any]:
+def guess_claim(text: str, spans: Iterable[dict[str, Any]], start: int, end: int) -> dict[str, Any]:
     """What a claim tagged at ``start``–``end`` of ``text`` most likely is.
 
     Returns the keyword arguments for the store's ``tag``: ``claim_kind`` ("direct"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...core.actors import Cluster, Suggestions, suggest_from_store
+from .. import operations as ops
 from ..qt import (
     QAbstractItemView,
     QApplication,
@@ -303,7 +304,7 @@ class FindDuplicatesDialog(QDialog):
         groups = self.checked_groups()
         if not groups:
             return False
-        ok = self.session.run(lambda s: s.merge_speaker_groups(groups)) is not None
+        ok = self.session.perform(ops.merge_speaker_groups(groups)) is not None
         if ok:
             self._changed(
                 f"Merged {len(groups)} group{'s' if len(groups) != 1 else ''} of speakers"
@@ -314,7 +315,7 @@ class FindDuplicatesDialog(QDialog):
         groups = [g for item in self._selected_clusters() for g in self._cluster(item).rejection()]
         if not groups:
             return False
-        ok = self.session.run(lambda s: s.reject_speaker_groups(groups)) is not None
+        ok = self.session.perform(ops.reject_speaker_groups(groups)) is not None
         if ok:
             self._changed("Kept apart: not proposed again")
         return ok
@@ -327,7 +328,7 @@ class FindDuplicatesDialog(QDialog):
         ]
         if not ids:
             return False
-        ok = self.session.run(lambda s: s.set_speaker_kinds(ids, "other")) is not None
+        ok = self.session.perform(ops.set_speaker_kinds(ids, "other")) is not None
         if ok:
             self._changed(f"{len(ids)} source{'s' if len(ids) != 1 else ''} marked as kind other")
         return ok

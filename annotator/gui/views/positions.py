@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...core import queries as q
 from ...core.queries import PositionGrid, ViewFilter, dominant_stance
@@ -32,6 +32,8 @@ from ..qt import (
     Signal,
     plain_tooltip,
 )
+from ..session import Session
+from ..wording import plural
 from .common import (
     ACCENT,
     INK,
@@ -46,13 +48,9 @@ from .common import (
     list_fetch,
     make_combo,
     make_table,
-    plural,
     readable_on,
     search_box,
 )
-
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
 
 # -- positions: the grid ------------------------------------------------------------------
 
@@ -312,8 +310,8 @@ class PositionsTab(ViewTab):
         Column("date", "Date", "date", 92),
     )
 
-    def __init__(self, views: CorpusViews) -> None:
-        super().__init__(views)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.text = search_box("Filter by speaker or target…")
         self.stance = make_combo([("Any stance", None), *((s, s) for s in STANCES)])
         self.status = make_combo(list(STATUS_CHOICES))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...core import queries as q
 from ...core.queries import ViewFilter, dominant_stance
@@ -29,6 +29,8 @@ from ..qt import (
     Signal,
     plain_tooltip,
 )
+from ..session import Session
+from ..wording import one_line, plural
 from .common import (
     BAND,
     INK,
@@ -38,12 +40,7 @@ from .common import (
     STANCE_MARKS,
     ViewTab,
     make_combo,
-    one_line,
-    plural,
 )
-
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
 
 # -- timeline -----------------------------------------------------------------------------
 
@@ -341,8 +338,8 @@ class TimelineChart(QWidget):
 class TimelineTab(ViewTab):
     view = "timeline"
 
-    def __init__(self, views: CorpusViews) -> None:
-        super().__init__(views)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.mode = make_combo([("Speaker", "speaker"), ("Target", "target")])
         self.subject = QComboBox()
         self.subject.setEditable(True)
@@ -435,4 +432,4 @@ class TimelineTab(ViewTab):
     def _open_position(self, position_id: str) -> None:
         found = q.position_first_span(self.store, position_id)
         if found:
-            self.views.open_span.emit(found[0], found[1] or "")
+            self.open_span.emit(found[0], found[1] or "")
