@@ -63,7 +63,7 @@ def test_suggestions_are_drawn_apart_and_accepted_or_rejected_with_one_key(make_
     statuses = claim_statuses(win)
     assert len(statuses) >= 5 and set(statuses) == {"suggested"}
     # Suggestions paint with their own format (dashed underline), not as accepted ones.
-    segments = win.text.highlighter._index.segments
+    segments = win.text.highlighter.segments
     assert segments and all(s.suggested_only for s in segments)
 
     first, second = win.store.claims(aid)[:2]

@@ -1279,12 +1279,12 @@ def test_highlighter_counts_duplicate_marks(qapp) -> None:
     first = Mark(0, 3, "cue")
     highlighter.set_marks([first])
     highlighter.add_mark(first, [first, first])
-    assert [s.depth for s in highlighter._index.segments] == [2]
+    assert [s.depth for s in highlighter.segments] == [2]
     highlighter.set_marks([first])
-    assert [s.depth for s in highlighter._index.segments] == [1]
+    assert [s.depth for s in highlighter.segments] == [1]
     other = Mark(4, 7, "claim")
     highlighter.add_mark(other, [first, other])
-    assert [(s.start, s.end, s.depth) for s in highlighter._index.segments] == [
+    assert [(s.start, s.end, s.depth) for s in highlighter.segments] == [
         (0, 3, 1),
         (4, 7, 1),
     ]

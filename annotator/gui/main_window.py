@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
             self, "Annotator", "Your name on new annotations:", text=self.store.annotator
         )
         if ok and name.strip():
-            self.store.annotator = name.strip()
+            self.session.set_annotator(name.strip())
             self.settings.setValue("annotator", name.strip())
             self.update_undo()  # undo is per annotator
 

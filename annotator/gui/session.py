@@ -43,6 +43,10 @@ class Session(QObject):
         old.close()
         self.database_changed.emit()
 
+    def set_annotator(self, name: str) -> None:
+        """Whose name goes on new annotations (and whose actions undo takes back)."""
+        self.store.annotator = name
+
     def run(
         self,
         operation: Callable[[Store], T],

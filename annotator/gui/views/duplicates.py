@@ -61,7 +61,18 @@ class FindDuplicatesDialog(QDialog):
         self.suggestions = Suggestions([], [])
         self.setWindowTitle("Find duplicate speakers")
         self.resize(1040, 660)
+        self._build_widgets()
+        self._build_layout()
+        self.tree.currentItemChanged.connect(lambda *_: self._show_evidence())
+        self.tree.itemSelectionChanged.connect(self._enable)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self.keep_name(item))
+        self.keep_button.clicked.connect(lambda: self.keep_name(self.tree.currentItem()))
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.accept_button.clicked.connect(self.merge_checked)
+        self.other_button.clicked.connect(self.mark_checked_other)
+        self.reload()
 
+    def _build_widgets(self) -> None:
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget()
@@ -104,6 +115,7 @@ class FindDuplicatesDialog(QDialog):
             "Not actors: networks and agreement can leave them out (Edit › Undo takes it back)"
         )
 
+    def _build_layout(self) -> None:
         clusters_page = QWidget()
         buttons = QHBoxLayout()
         for button in (self.keep_button, self.reject_button):
@@ -139,15 +151,6 @@ class FindDuplicatesDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs, 1)
         outer.addLayout(bottom)
-
-        self.tree.currentItemChanged.connect(lambda *_: self._show_evidence())
-        self.tree.itemSelectionChanged.connect(self._enable)
-        self.tree.itemDoubleClicked.connect(lambda item, _c: self.keep_name(item))
-        self.keep_button.clicked.connect(lambda: self.keep_name(self.tree.currentItem()))
-        self.reject_button.clicked.connect(self.reject_selected)
-        self.accept_button.clicked.connect(self.merge_checked)
-        self.other_button.clicked.connect(self.mark_checked_other)
-        self.reload()
 
     # -- filling -------------------------------------------------------------------
 

@@ -337,7 +337,33 @@ class PositionsTab(ViewTab):
         top.addWidget(self.list_button)
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
-        # The grid page: the grid above, the selected cell's evidence below.
+        split = self._build_grid_page()
+        # The list page.
+        self.model = self.filtered_model(
+            self.LIST_COLUMNS, q.positions_page, q.positions_count, "corpus"
+        )
+        self.table = make_table(self.model)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(split)
+        self.stack.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self._timer = self._debounced(self.apply_filter)
+        self.text.textChanged.connect(lambda _t: self._timer.start())
+        self.stance.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.mode.idClicked.connect(lambda i: self.show_list(i == 1))
+        self.grid.cell_clicked.connect(self.show_cell)
+        self.model.loaded.connect(self._count_changed)
+        self.table.doubleClicked.connect(lambda i: self._open_row(self.model.row(i.row())))
+        self.evidence.doubleClicked.connect(
+            lambda i: self._open_row(self.evidence_model.row(i.row()))
+        )
+
+    def _build_grid_page(self) -> QSplitter:
+        """The grid page: the grid above, the selected cell's evidence below."""
         self.grid = PositionGridWidget()
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.grid)
@@ -369,29 +395,7 @@ class PositionsTab(ViewTab):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.evidence.setMinimumHeight(120)
-        # The list page.
-        self.model = self.filtered_model(
-            self.LIST_COLUMNS, q.positions_page, q.positions_count, "corpus"
-        )
-        self.table = make_table(self.model)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(split)
-        self.stack.addWidget(self.table)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
-        self._timer = self._debounced(self.apply_filter)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        self.stance.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.mode.idClicked.connect(lambda i: self.show_list(i == 1))
-        self.grid.cell_clicked.connect(self.show_cell)
-        self.model.loaded.connect(self._count_changed)
-        self.table.doubleClicked.connect(lambda i: self._open_row(self.model.row(i.row())))
-        self.evidence.doubleClicked.connect(
-            lambda i: self._open_row(self.evidence_model.row(i.row()))
-        )
+        return split
 
     def view_filter(self) -> ViewFilter:
         return ViewFilter(

@@ -227,10 +227,16 @@ class TimelineChart(QWidget):
             )
             painter.end()
             return
-        fm = QFontMetrics(self.font())
-        right = self.width() - 24
         bottom = self.TOP + len(self.rows) * self.ROW_H
-        # Row bands and labels.
+        self._paint_rows(painter)
+        self._paint_axis(painter, bottom)
+        self._paint_markers(painter)
+        self._paint_legend(painter)
+        painter.end()
+
+    def _paint_rows(self, painter: QPainter) -> None:
+        """Row bands, each subject's name and count."""
+        fm = QFontMetrics(self.font())
         for i, (name, n) in enumerate(self.rows):
             y = self.TOP + i * self.ROW_H
             if i % 2:
@@ -250,7 +256,10 @@ class TimelineChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{n:,}",
             )
-        # The time axis: gridlines, ticks and labels.
+
+    def _paint_axis(self, painter: QPainter, bottom: float) -> None:
+        """The time axis: gridlines, ticks and labels."""
+        right = self.width() - 24
         painter.setFont(self.small_font)
         sfm = QFontMetrics(self.small_font)
         last_end = -1e9
@@ -273,7 +282,9 @@ class TimelineChart(QWidget):
             Qt.AlignmentFlag.AlignHCenter,
             "article date (published, or imported when unknown)",
         )
-        # Markers.
+
+    def _paint_markers(self, painter: QPainter) -> None:
+        """One marker per bucket, coloured by its dominant stance, with its count."""
         for i, (center, items) in enumerate(self.buckets):
             counts: dict[str, int] = {}
             for p in items:
@@ -306,8 +317,6 @@ class TimelineChart(QWidget):
                     Qt.AlignmentFlag.AlignCenter,
                     text,
                 )
-        self._paint_legend(painter)
-        painter.end()
 
     def _paint_legend(self, painter: QPainter) -> None:
         painter.setFont(self.small_font)
