@@ -10,12 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from .labels import Label, swatch
 from .qt import QAction, QKeySequence, QMenu, Qt, QToolBar, QWidget
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+class ActionsHost(Protocol):
+    """What the factories use of the window (the slots reach its controllers)."""
+
+    text: QWidget
+    labels: list[Label]
+
+    def addAction(self, action: QAction) -> None: ...
+
 
 Keys = tuple[Any, ...]  # key strings or QKeySequence.StandardKey values
 
@@ -87,14 +95,14 @@ class Spec:
     """
 
     text: str
-    run: Callable[[MainWindow], object]
+    run: Callable[[Any], object]  # given the main window
     keys: Keys = ()
     tip: str | None = None
     in_text: bool = False
     needs_article: bool = False
 
 
-def _view(name: str) -> Callable[[MainWindow], object]:
+def _view(name: str) -> Callable[[Any], object]:
     return lambda w: w.show_view(name)
 
 
@@ -289,9 +297,9 @@ def enabled_state(selection: Selection) -> dict[A, bool]:
     return state
 
 
-def make_action(window: MainWindow, spec: Spec) -> QAction:
+def make_action(window: ActionsHost, spec: Spec) -> QAction:
     """The QAction for ``spec``, its keys active where the spec says."""
-    owner: QWidget = window.text if spec.in_text else window
+    owner: Any = window.text if spec.in_text else window
     action = QAction(spec.text, owner)
     keys = [QKeySequence(k) for k in spec.keys]
     if len(keys) == 1:
@@ -308,10 +316,8 @@ def make_action(window: MainWindow, spec: Spec) -> QAction:
     return action
 
 
-def label_actions(window: MainWindow) -> list[QAction]:
+def label_actions(window: ActionsHost) -> list[QAction]:
     """One tag action per label, on its number key."""
-    from .labels import swatch
-
     actions = []
     for label in window.labels:
         spec = Spec(

@@ -20,6 +20,7 @@ from .qt import (
     Signal,
     plain_tooltip,
 )
+from .wording import one_line
 
 STANCE_MARKS = {
     "favor": "▲ favor",
@@ -30,7 +31,7 @@ STANCE_MARKS = {
 
 
 def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
+    text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

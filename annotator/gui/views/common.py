@@ -316,7 +316,7 @@ class SpeakerBox(QLineEdit):
         self.setText(name)
 
     def speaker_filter(self) -> dict[str, Any]:
-        text = " ".join(self.text().split())
+        text = one_line(self.text())
         if not text:
             return {"speaker_id": None, "speaker_text": ""}
         if text in self.ids:

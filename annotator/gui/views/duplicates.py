@@ -27,6 +27,7 @@ from ..qt import (
     QWidget,
 )
 from ..session import Session
+from ..wording import plural
 
 ROLE = Qt.ItemDataRole.UserRole
 # Clusters at least this sure start checked; the others wait for a look.
@@ -176,7 +177,7 @@ class FindDuplicatesDialog(QDialog):
         self.tabs.setTabText(0, f"Same actor ({merges})")
         self.tabs.setTabText(1, f"Not actors ({len(self.suggestions.not_actors)})")
         self.summary.setText(
-            f"{merges} suggested merge{'s' if merges != 1 else ''}, {ambiguous} ambiguous "
+            f"{plural(merges, 'suggested merge')}, {ambiguous} ambiguous "
             "(never merged automatically), "
             f"{len(self.suggestions.not_actors)} sources that are not actors"
         )
@@ -309,9 +310,7 @@ class FindDuplicatesDialog(QDialog):
             return False
         ok = self.session.perform(ops.merge_speaker_groups(groups)) is not None
         if ok:
-            self._changed(
-                f"Merged {len(groups)} group{'s' if len(groups) != 1 else ''} of speakers"
-            )
+            self._changed(f"Merged {plural(len(groups), 'group')} of speakers")
         return ok
 
     def reject_selected(self) -> bool:
@@ -333,7 +332,7 @@ class FindDuplicatesDialog(QDialog):
             return False
         ok = self.session.perform(ops.set_speaker_kinds(ids, "other")) is not None
         if ok:
-            self._changed(f"{len(ids)} source{'s' if len(ids) != 1 else ''} marked as kind other")
+            self._changed(f"{plural(len(ids), 'source')} marked as kind other")
         return ok
 
     def _changed(self, message: str) -> None:

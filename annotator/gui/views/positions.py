@@ -470,7 +470,7 @@ class PositionsTab(ViewTab):
         target = next((t.name for t in self.grid.grid.targets if t.id == self.cell[1]), "?")
         positions = len({r["position_id"] for r in self.evidence_model.rows})
         self.cell_title.setText(
-            f"{speaker} on “{target}”: {positions} position{'s' if positions != 1 else ''}, "
+            f"{speaker} on “{target}”: {plural(positions, 'position')}, "
             f"{sum(1 for r in self.evidence_model.rows if r['claim_id'])} evidence claims "
             "(double-click to open)"
         )

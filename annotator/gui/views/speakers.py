@@ -26,7 +26,7 @@ from ..qt import (
     literal,
 )
 from ..session import Session
-from ..wording import plural
+from ..wording import one_line, plural
 from .common import (
     Column,
     ViewTab,
@@ -171,7 +171,7 @@ class SpeakersTab(ViewTab):
 
     def rename_selected(self, name: str) -> bool:
         row = self.selected()
-        name = " ".join(name.split())
+        name = one_line(name)
         if row is None or not name:
             return False
         ok = self.session.perform(ops.update_speaker(row["id"], name=name)) is not None
@@ -180,7 +180,7 @@ class SpeakersTab(ViewTab):
 
     def add_alias_selected(self, alias: str) -> bool:
         row = self.selected()
-        alias = " ".join(alias.split())
+        alias = one_line(alias)
         if row is None or not alias:
             return False
         aliases = list(row["aliases"])
