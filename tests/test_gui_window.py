@@ -853,7 +853,7 @@ def test_start_with_the_remembered_article_far_down_the_list(make_window, tmp_pa
     win = make_window(tmp_path / "big.db", seed=False)
     assert win.article["id"] == ids[-1]
     assert win.corpus.current_id() == ids[-1]
-    win.step(-1)
+    win.navigation.step(-1)
     assert win.article["id"] == ids[-2]
 
 

@@ -125,7 +125,7 @@ SPECS: dict[A, Spec] = {
     A.REDO: Spec("&Redo", lambda w: w.redo(), ("Ctrl+Shift+Z", "Ctrl+Y")),
     A.DELETE: Spec("&Delete highlight", lambda w: w.tagging.delete_current(), (Std.Delete,)),
     A.EDIT_NOTE: Spec("Edit &note…", lambda w: w.tagging.edit_note(), ("N",)),
-    A.FIND: Spec("&Find in article…", lambda w: w.find_in_article(), (Std.Find,)),
+    A.FIND: Spec("&Find in article…", lambda w: w.navigation.find_in_article(), (Std.Find,)),
     A.FILTER_CORPUS: Spec(
         "Filter the corpus list", lambda w: w.corpus.filter.setFocus(), ("Ctrl+L",)
     ),
@@ -137,18 +137,24 @@ SPECS: dict[A, Spec] = {
     ),
     A.SET_ANNOTATOR: Spec("Set my annotator name…", lambda w: w.set_annotator_name()),
     A.MARK_IN_PROGRESS: Spec(
-        "Mark &in progress", lambda w: w.set_status("in_progress"), ("Ctrl+Shift+I",)
+        "Mark &in progress", lambda w: w.navigation.set_status("in_progress"), ("Ctrl+Shift+I",)
     ),
     A.DONE_AND_NEXT: Spec(
-        "Mark &done and open next to do", lambda w: w.done_and_next(), ("Ctrl+Return", "Ctrl+Enter")
+        "Mark &done and open next to do",
+        lambda w: w.navigation.done_and_next(),
+        ("Ctrl+Return", "Ctrl+Enter"),
     ),
-    A.MARK_TODO: Spec("Mark &to do", lambda w: w.set_status("todo")),
-    A.NEXT_ARTICLE: Spec("&Next article", lambda w: w.step(1), ("Alt+Down", "Ctrl+PgDown")),
-    A.PREVIOUS_ARTICLE: Spec("&Previous article", lambda w: w.step(-1), ("Alt+Up", "Ctrl+PgUp")),
-    A.NEXT_TODO: Spec("Next article to &do", lambda w: w.next_todo(), ("Ctrl+J",)),
+    A.MARK_TODO: Spec("Mark &to do", lambda w: w.navigation.set_status("todo")),
+    A.NEXT_ARTICLE: Spec(
+        "&Next article", lambda w: w.navigation.step(1), ("Alt+Down", "Ctrl+PgDown")
+    ),
+    A.PREVIOUS_ARTICLE: Spec(
+        "&Previous article", lambda w: w.navigation.step(-1), ("Alt+Up", "Ctrl+PgUp")
+    ),
+    A.NEXT_TODO: Spec("Next article to &do", lambda w: w.navigation.next_todo(), ("Ctrl+J",)),
     A.DONE_BUTTON: Spec(
         "✓ Done && next",
-        lambda w: w.done_and_next(),
+        lambda w: w.navigation.done_and_next(),
         tip="Mark this article done and open the next to do (Ctrl+Enter)",
     ),
     A.SHOW_ARTICLE: Spec("&Article", lambda w: w.centre_tabs.setCurrentIndex(0), ("Ctrl+1",)),
@@ -175,7 +181,7 @@ SPECS: dict[A, Spec] = {
     ),
     A.EDIT_CURRENT: Spec("&Edit", lambda w: w.reviewing.edit_current(), ("E",), in_text=True),
     A.MARK_REVIEWED: Spec(
-        "Mark article &reviewed", lambda w: w.set_status("reviewed"), ("Ctrl+Shift+R",)
+        "Mark article &reviewed", lambda w: w.navigation.set_status("reviewed"), ("Ctrl+Shift+R",)
     ),
     A.SUGGEST_HERE: Spec(
         "Suggest quotes in this article", lambda w: w.reviewing.suggest_here(), ("Ctrl+Shift+S",)

@@ -2,13 +2,13 @@
 
 The window lays out the widgets, shows the open article and wires the controllers
 that do the work: ``tagging`` (tag keys, popups, edit, delete), ``reviewing`` (the
-Review menu) and ``files`` (databases, import, export). Its actions are data in
+Review menu), ``navigation`` (next, previous, done, find) and ``files`` (databases,
+import, export). Its actions are data in
 ``actions.py``.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..core.errors import AnnotatorError
@@ -23,6 +23,7 @@ from .backups import DataSafety
 from .corpus_list import CorpusPanel
 from .files import FileController, local_paths
 from .labels import Label, default_labels
+from .navigation import NavigationController
 from .qt import (
     QAction,
     QDragEnterEvent,
@@ -46,7 +47,6 @@ from .session import Session
 from .shortcuts_dialog import ShortcutsDialog
 from .tagging import TaggingController
 from .views.container import CorpusViews
-from .wording import plural
 from .workers import RunningTasks
 
 
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
 
         self.tagging = TaggingController(self)
         self.reviewing = ReviewController(self)
+        self.navigation = NavigationController(self)
         self._build_actions()
         self.files = FileController(self, self.recent_menu)
         self.files.rebuild_recent()
@@ -180,8 +181,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.centre_tabs.currentChanged.connect(self._centre_tab_changed)
-        self.views.open_span.connect(self.open_span)
-        self.views.open_search_hit.connect(self.open_search_hit)
+        self.views.open_span.connect(self.navigation.open_span)
+        self.views.open_search_hit.connect(self.navigation.open_search_hit)
         self.views.message.connect(lambda text: self.show_message(text, 6000))
         self.views.exported.connect(
             lambda n, path: self.show_message(f"{n} articles exported to {path}", 8000)
@@ -367,23 +368,6 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setCurrentIndex(1)
         self.views.show_view(name)
 
-    def open_span(self, article_id: str, span_id: str) -> None:
-        """Open an article from a corpus view, at the span if one is given."""
-        self.centre_tabs.setCurrentIndex(0)
-        if self.article is None or self.article["id"] != article_id:
-            self._go_to(article_id)
-        if span_id:
-            self.span_clicked(span_id)
-            self.text.mark_span(span_id)
-
-    def open_search_hit(self, article_id: str, start: int, end: int) -> None:
-        self.centre_tabs.setCurrentIndex(0)
-        if self.article is None or self.article["id"] != article_id:
-            self._go_to(article_id)
-        self.text.show_search_hits([(start, end)])
-        self.text.select_range(start, end)
-        self.text.centerCursor()
-
     # -- selecting, editing and deleting ---------------------------------------------------
 
     def span_clicked(self, span_id: str) -> None:
@@ -441,68 +425,6 @@ class MainWindow(QMainWindow):
         # Refused because of someone else's work: show it, and show what they did.
         self.show_message(message, 10000)
         self.reload_all()
-
-    def set_status(self, status: str) -> None:
-        if self.article is not None:
-            aid = self.article["id"]
-            self.session.perform(ops.set_status(aid, status))
-
-    def done_and_next(self) -> None:
-        if self.article is None:
-            return
-        aid = self.article["id"]
-        self.set_status("done")
-        nxt = self.store.neighbour_article(
-            aid, step=1, status="todo"
-        ) or self.store.neighbour_article(aid, step=1, status="in_progress")
-        if nxt and self._go_to(nxt):
-            return
-        self.show_message("Marked done. No article left to do.", 6000)
-
-    def next_todo(self) -> None:
-        if self.article is not None:
-            nxt = self.store.neighbour_article(self.article["id"], step=1, status="todo")
-            if nxt:
-                self._go_to(nxt)
-
-    def _go_to(self, article_id: str) -> bool:
-        if not self.corpus.select(article_id):
-            # Hidden by the filter: clear it so the article can be shown in the list.
-            self.corpus.filter.clear()
-            self.corpus.status.setCurrentIndex(0)
-            self.corpus.apply_filter()
-            if not self.corpus.select(article_id):
-                self.open_article(article_id)
-        return True
-
-    def step(self, direction: int) -> None:
-        index = self.corpus.table.currentIndex()
-        row = (index.row() if index.isValid() else -1) + direction
-        model = self.corpus.model
-        if row >= len(model.rows) and model.canFetchMore(index.parent()):
-            model.fetchMore(index.parent())
-        if 0 <= row < len(model.rows):
-            self.corpus.select(model.rows[row]["id"])
-
-    def find_in_article(self) -> None:
-        if self.article is None:
-            return
-        phrase, ok = QInputDialog.getText(self, "Find in article", "Find:")
-        if not ok:
-            return
-        hits = (
-            [
-                (m.start(), m.end())
-                for m in re.finditer(re.escape(phrase), self.text.text, re.IGNORECASE)
-            ]
-            if phrase
-            else []
-        )
-        self.text.show_search_hits(hits)
-        if hits:
-            self.text.select_range(*hits[0])
-            self.text.centerCursor()
-        self.show_message(f"{plural(len(hits), 'match', 'matches')} for “{phrase}”", 5000)
 
     # -- misc -------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from ..core.suggest.runner import suggest_corpus
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
+from .navigation import NavigationController
 from .review import ReviewBar, claim_index, review_order
 from .session import Session
 from .tagging import TaggingController
@@ -27,6 +28,7 @@ class ReviewHost(Protocol):
     panel: AnnotationPanel
     review_bar: ReviewBar
     tagging: TaggingController
+    navigation: NavigationController
     spans: list[dict[str, Any]]
     claims: list[dict[str, Any]]
     positions: list[dict[str, Any]]
@@ -34,7 +36,6 @@ class ReviewHost(Protocol):
 
     def span_clicked(self, span_id: str) -> None: ...
     def current_span(self) -> dict[str, Any] | None: ...
-    def set_status(self, status: str) -> None: ...
     def reload_all(self) -> None: ...
     def show_message(self, text: str, timeout_ms: int) -> None: ...
     def show_error(self, message: str) -> None: ...
@@ -159,7 +160,7 @@ class ReviewController:
             self.w.tagging.edit_item(*target)
 
     def finish_review(self) -> None:
-        self.w.set_status("reviewed")
+        self.w.navigation.set_status("reviewed")
         self.stop_review()
 
     def decide_all_suggestions(self, accept: bool) -> None:
