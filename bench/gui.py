@@ -442,7 +442,7 @@ def bench_large_corpus(app: QApplication, folder: Path) -> list[tuple]:
     def filter_to(text: str) -> Callable[[], None]:
         def run() -> None:
             window.corpus.filter.setText(text)
-            window.corpus._apply_filter()
+            window.corpus.apply_filter()
             window.corpus.table.viewport().repaint()
 
         return run

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # files and folders dropped on it are imported
         self._data_version = None
         self._views_stale = False
+        self._undo_labels: tuple[str | None, str | None] = (None, None)
         self.setObjectName("mainWindow")
         self._build_layout()
         self._panel_timer = QTimer(self, singleShot=True, interval=30)
@@ -167,15 +168,18 @@ class MainWindow(QMainWindow):
         return action
 
     def update_undo(self) -> None:
-        """Undo and redo say what they would do; the actions follow what is open."""
+        """Undo and redo say what they would do (read from the store's history)."""
+        self._undo_labels = (self.store.undo_label(), self.store.redo_label())
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        """Enable the actions the selection allows (no store reads: after every open)."""
+        undo, redo = self._undo_labels
         selection = act.Selection(
-            has_article=self.article is not None,
-            undo_label=self.store.undo_label(),
-            redo_label=self.store.redo_label(),
+            has_article=self.article is not None, undo_label=undo, redo_label=redo
         )
         for aid, enabled in act.enabled_state(selection).items():
             self.action_by_id[aid].setEnabled(enabled)
-        undo, redo = selection.undo_label, selection.redo_label
         self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
         self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
 
@@ -266,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def show_article(self, article: dict[str, Any] | None) -> None:
         self.article = article
-        self.update_undo()  # the article's actions follow whether one is open
+        self._update_enabled()  # the article's actions follow whether one is open
         self.header.show_article(article)
         self.text.show_text(article["text"] if article else "")
         # Emptied now, so that nothing of the previous article can be clicked.
