@@ -11,7 +11,7 @@ overlaps, some emoji) in a temporary database, measures:
       the same text; and until all 10,000 highlights are read and listed too (the
       window does that right after the first paint);
   (b) one scroll frame: scroll one page down and repaint (median of 30);
-  (c) a tag key: select a range, window.tag("cue"), repaint (median of 30); and the
+  (c) a tag key: select a range, window.tagging.tag("cue"), repaint (median of 30); and the
       work the window still does after it (timers), as a median too;
   (d) start-up on 100,000 short articles: build_window until the window is shown
       with a usable corpus list; plus a filter keystroke and a sort on that corpus.
@@ -335,7 +335,7 @@ def bench_long_article(app: QApplication, folder: Path) -> list[tuple]:
         window.text.viewport().repaint()
 
     def tag_once() -> None:
-        window.tag("cue")
+        window.tagging.tag("cue")
         window.text.viewport().repaint()
 
     before = len(window.store.spans(big_id))
@@ -442,7 +442,7 @@ def bench_large_corpus(app: QApplication, folder: Path) -> list[tuple]:
     def filter_to(text: str) -> Callable[[], None]:
         def run() -> None:
             window.corpus.filter.setText(text)
-            window.corpus._apply_filter()
+            window.corpus.apply_filter()
             window.corpus.table.viewport().repaint()
 
         return run

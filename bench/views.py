@@ -443,9 +443,9 @@ def bench_queries(store: Store) -> None:
 def bench_gui(path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from annotator.gui.app import application
-    from annotator.gui.corpus_views import CorpusViews
     from annotator.gui.qt import Qt
     from annotator.gui.session import Session
+    from annotator.gui.views.container import CorpusViews
 
     app = application()
     print("\nWidget (CorpusViews, offscreen; includes painting):")

@@ -742,7 +742,7 @@ def test_window_csv_export_is_safe_for_spreadsheets_by_default_and_says_so(
     assert "spreadsheets" in window.safe_csv_action.text()
 
     out = tmp_path / "safe.csv"
-    task = window.export_to(str(out), "csv", show_dialog=False)
+    task = window.files.export_to(str(out), "csv", show_dialog=False)
     qtbot.waitUntil(lambda: task not in window.tasks, timeout=10000)
     (row,) = _csv_rows(out)
     assert (row["text"], row["note"], row["article_title"]) == ("'=1+2", "'-2", "'@SUM(A1)")
@@ -761,7 +761,7 @@ def test_window_csv_export_is_safe_for_spreadsheets_by_default_and_says_so(
     # Switched off (remembered): the exact data, as the command line writes it.
     window.safe_csv_action.setChecked(False)
     assert settings.value("safe_csv", type=bool) is False
-    task = window.export_to(str(tmp_path / "exact.csv"), "csv", show_dialog=False)
+    task = window.files.export_to(str(tmp_path / "exact.csv"), "csv", show_dialog=False)
     qtbot.waitUntil(lambda: task not in window.tasks, timeout=10000)
     (row,) = _csv_rows(tmp_path / "exact.csv")
     assert (row["text"], row["note"], row["article_title"]) == ("=1+2", "-2", "@SUM(A1)")

@@ -171,7 +171,7 @@ def test_damaged_database_offers_its_newest_good_backup(
     db.write_bytes(bytes(data))
 
     win = make_window(current)
-    assert win.switch_database(db)
+    assert win.files.switch_database(db)
     assert "newest good backup" in messages["question"][-1]
     assert win.session.path.name.startswith("project-restored-")
     assert win.store.article_count() == 60
@@ -198,13 +198,13 @@ def test_shared_folder_warning_once_per_file(
     assert win.safety.check_shared() is None
     assert messages["warning"] == []
 
-    win.switch_database(shared)
+    win.files.switch_database(shared)
     qtbot.waitUntil(lambda: len(messages["warning"]) == 1)
     assert "network file system (NFS)" in messages["warning"][0]
     assert "local copy" in messages["warning"][0] and "File › Merge" in messages["warning"][0]
 
-    win.switch_database(local)
-    win.switch_database(shared)
+    win.files.switch_database(local)
+    win.files.switch_database(shared)
     second = make_window(shared)  # a new window, same settings: remembered
     assert second.safety.check_shared() is None
     assert len(messages["warning"]) == 1

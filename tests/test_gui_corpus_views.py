@@ -1,4 +1,4 @@
-"""The corpus views widget (annotator.gui.corpus_views), driven offscreen with pytest-qt.
+"""The corpus views widget (annotator.gui.views.container), driven offscreen with pytest-qt.
 
 Each test checks what the widget shows or emits against the database: the ids a
 double-click opens, the offsets a search hit carries (in code points of the stored
@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from annotator.core.store import Store
 from annotator.core.store import queries as q
-from annotator.gui import corpus_views as cv
 from annotator.gui.app import application
-from annotator.gui.corpus_views import CorpusViews
+from annotator.gui.export_choice import EXPORT_FILTERS
 from annotator.gui.session import Session
 from annotator.gui.views.common import PAGE
+from annotator.gui.views.container import CorpusViews
 from annotator.gui.views.speakers import SpeakerPicker
 
 EMOJI_TEXT = (
@@ -493,9 +493,9 @@ def test_export_dialog_uses_the_chosen_file(
 ) -> None:
     out = tmp_path / "speakers.csv"
     monkeypatch.setattr(
-        cv.QFileDialog,
+        QFileDialog,
         "getSaveFileName",
-        staticmethod(lambda *a, **k: (str(out), cv.EXPORT_FILTERS["csv"])),
+        staticmethod(lambda *a, **k: (str(out), EXPORT_FILTERS["csv"])),
     )
     with qtbot.waitSignal(views.exported):
         views.speakers.export_button.click()

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from annotator.core.store import Store
 from annotator.gui.app import application
-from annotator.gui.corpus_views import CorpusViews
 from annotator.gui.session import Session
+from annotator.gui.views.container import CorpusViews
 from annotator.gui.views.duplicates import FindDuplicatesDialog
 
 

@@ -192,8 +192,8 @@ def window(qtbot, tmp_path: Path):
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow, timeout=5000)
     yield win
-    if win.popup is not None:
-        win.popup.close()
+    if win.tagging.popup is not None:
+        win.tagging.popup.close()
     win.close()
     win.store.close()
 
@@ -250,7 +250,7 @@ def test_mouse_drag_then_key_tags_exactly_the_phrase(window, qtbot) -> None:
     assert (span["start"], span["end"]) == (start, end)
     assert span["text"] == stored_text[span["start"] : span["end"]] == PHRASE
     # Tagging a claim asks who said it.
-    assert window.popup is not None and window.popup.isVisible()
+    assert window.tagging.popup is not None and window.tagging.popup.isVisible()
     # The painted highlight sits where Qt shows the phrase.
     qt_start = brute_to_qt(TEXT, start)
     block = window.text.document().findBlock(qt_start)
@@ -332,7 +332,7 @@ def test_click_on_a_highlight_after_emoji_selects_it(window, qtbot) -> None:
     start = TEXT.index(PHRASE)
     end = start + len(PHRASE)
     window.text.select_range(start, end)
-    window.tag("cue")
+    window.tagging.tag("cue")
     (span,) = _stored(window, "cue")
     window.text.mark_span(None, scroll=False)
     qtbot.mouseClick(

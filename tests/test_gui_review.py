@@ -63,7 +63,7 @@ def test_suggestions_are_drawn_apart_and_accepted_or_rejected_with_one_key(make_
     statuses = claim_statuses(win)
     assert len(statuses) >= 5 and set(statuses) == {"suggested"}
     # Suggestions paint with their own format (dashed underline), not as accepted ones.
-    segments = win.text.highlighter._index.segments
+    segments = win.text.highlighter.segments
     assert segments and all(s.suggested_only for s in segments)
 
     first, second = win.store.claims(aid)[:2]
@@ -116,23 +116,23 @@ def test_review_pass_steps_in_text_order_and_marks_the_article_reviewed(make_win
     ):
         start = text.index(phrase)
         win.text.select_range(start, start + len(phrase))
-        win.tag(label)
-        if win.popup is not None:
-            win.popup.close()
+        win.tagging.tag(label)
+        if win.tagging.popup is not None:
+            win.tagging.popup.close()
     key(win, qtbot, Qt.Key.Key_R, CTRL)
-    assert win.review is not None and win.review_bar.isVisible()
-    assert [s["span"]["text"] for s in win.review] == [
+    assert win.reviewing.review is not None and win.review_bar.isVisible()
+    assert [s["span"]["text"] for s in win.reviewing.review] == [
         "no region needs a new bloc",
         "Claire Whitfield",
         "Lin Qiao",
     ]
-    assert win.text.current_span_id == win.review[0]["span"]["id"]
+    assert win.text.current_span_id == win.reviewing.review[0]["span"]["id"]
     assert not win.review_bar.finish_button.isEnabled()
 
     key(win, qtbot, Qt.Key.Key_J)  # next, then back with K
-    assert win.review_index == 1
+    assert win.reviewing.review_index == 1
     key(win, qtbot, Qt.Key.Key_K)
-    assert win.review_index == 0
+    assert win.reviewing.review_index == 0
 
     key(win, qtbot, Qt.Key.Key_Return)  # accept the claim
     key(win, qtbot, Qt.Key.Key_Backspace)  # reject "Claire Whitfield"

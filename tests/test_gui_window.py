@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidget
 
 from annotator.core.store import Store
 from annotator.gui import main_window as main_window_module
+from annotator.gui import tagging as tagging_module
 from annotator.gui.app import application, build_window
 from annotator.gui.highlighter import SpanHighlighter
 from annotator.gui.labels import default_labels
@@ -95,8 +96,8 @@ def make_window(qtbot, tmp_path: Path, warnings) -> Iterator[Callable[..., MainW
 
     yield make
     for win in opened:
-        if win.popup is not None:
-            win.popup.close()
+        if win.tagging.popup is not None:
+            win.tagging.popup.close()
         for task in list(win.tasks):
             task.cancel()
             task.wait(10000)
@@ -153,9 +154,9 @@ def claims(win: MainWindow) -> list[dict[str, Any]]:
 
 
 def close_popup(win: MainWindow, qtbot) -> None:
-    if win.popup is not None and win.popup.isVisible():
-        QTest.keyClick(win.popup, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: not win.popup.isVisible(), timeout=2000)
+    if win.tagging.popup is not None and win.tagging.popup.isVisible():
+        QTest.keyClick(win.tagging.popup, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not win.tagging.popup.isVisible(), timeout=2000)
 
 
 def confirm(popup, qtbot, widget=None) -> None:
@@ -167,7 +168,7 @@ def confirm(popup, qtbot, widget=None) -> None:
 def tag_claim(win: MainWindow, qtbot, phrase: str, speaker: str | None) -> dict[str, Any]:
     start, end = select(win, phrase)
     press(win, qtbot, Qt.Key.Key_2)
-    popup = win.popup
+    popup = win.tagging.popup
     assert isinstance(popup, ClaimPopup) and popup.isVisible()
     if speaker is None:
         close_popup(win, qtbot)
@@ -249,7 +250,7 @@ def test_seed_false_opens_empty(make_window, tmp_path: Path) -> None:
     assert win.store.article_count() == 0
     assert win.article is None
     assert win.header.title.text() == "No article"
-    win.tag("claim")  # nothing to tag: no error, nothing stored
+    win.tagging.tag("claim")  # nothing to tag: no error, nothing stored
     assert win.store.stats()["spans"] == 0
 
 
@@ -279,9 +280,9 @@ def test_keys_1_to_4_tag_the_selection(
     assert window.store.undo_label() == f"Tag {label}"
     assert window.store.article(window.article["id"])["status"] == "in_progress"
     if popup is None:
-        assert window.popup is None or not window.popup.isVisible()
+        assert window.tagging.popup is None or not window.tagging.popup.isVisible()
     else:
-        assert isinstance(window.popup, popup) and window.popup.isVisible()
+        assert isinstance(window.tagging.popup, popup) and window.tagging.popup.isVisible()
     # The selection is gone and the new highlight is the current one, painted.
     assert not window.text.textCursor().hasSelection()
     assert window.text.current_span_id == span["id"]
@@ -339,7 +340,7 @@ def test_context_menu_tags_the_selection(window: MainWindow, qtbot, monkeypatch)
         def exec(self, *args):
             shown.append(self)
 
-    monkeypatch.setattr(main_window_module, "QMenu", RecordingMenu)
+    monkeypatch.setattr(tagging_module, "QMenu", RecordingMenu)
     start, _end = select(window, "told reporters")
     point = text_point(window, start + 3)
     qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.RightButton, pos=point)
@@ -418,7 +419,7 @@ def test_claim_popup_picks_up_nearby_cue(window: MainWindow, qtbot) -> None:
 def test_speaker_key_opens_mention_popup_and_links_speaker(window: MainWindow, qtbot) -> None:
     select(window, SPEAKER)
     press(window, qtbot, Qt.Key.Key_1)
-    popup = window.popup
+    popup = window.tagging.popup
     assert isinstance(popup, MentionPopup) and popup.isVisible()
     assert popup.chooser.name() == SPEAKER  # the highlighted words by default
     popup.role.setText("spokesperson")
@@ -437,8 +438,8 @@ def test_speaker_key_opens_mention_popup_and_links_speaker(window: MainWindow, q
 def _position_popup(window: MainWindow, qtbot) -> tuple[dict, PositionPopup]:
     claim = tag_claim(window, qtbot, QUOTE2, SPEAKER)
     activate(window, qtbot)
-    window.add_position()
-    popup = window.popup
+    window.tagging.add_position()
+    popup = window.tagging.popup
     assert isinstance(popup, PositionPopup) and popup.isVisible()
     return claim, popup
 
@@ -476,7 +477,7 @@ def test_position_popup_without_stance_is_refused(window: MainWindow, qtbot, war
 
 def test_position_key_without_speakers_explains(window: MainWindow, qtbot) -> None:
     press(window, qtbot, Qt.Key.Key_P)
-    assert window.popup is None
+    assert window.tagging.popup is None
     assert "speaker" in window.statusBar().currentMessage()
 
 
@@ -490,7 +491,7 @@ def test_double_click_on_a_claim_opens_its_popup_and_edits(window: MainWindow, q
     wait_panel(window, qtbot, tree, {claim["id"]})
     activate(window, qtbot, tree)
     double_click(qtbot, tree, claim["id"])
-    popup = window.popup
+    popup = window.tagging.popup
     assert isinstance(popup, ClaimPopup) and popup.isVisible()
     assert popup.chooser.name() == SPEAKER
     popup.chooser.edit.selectAll()
@@ -514,7 +515,7 @@ def test_double_click_on_a_position_edits_it(window: MainWindow, qtbot) -> None:
     wait_panel(window, qtbot, tree, {position["id"]})
     activate(window, qtbot, tree)
     double_click(qtbot, tree, position["id"])
-    popup = window.popup
+    popup = window.tagging.popup
     assert isinstance(popup, PositionPopup) and popup.isVisible()
     assert popup.target.text() == "bloc politics"
     popup.stance_group.button(2).setChecked(True)  # neutral
@@ -852,7 +853,7 @@ def test_start_with_the_remembered_article_far_down_the_list(make_window, tmp_pa
     win = make_window(tmp_path / "big.db", seed=False)
     assert win.article["id"] == ids[-1]
     assert win.corpus.current_id() == ids[-1]
-    win.step(-1)
+    win.navigation.step(-1)
     assert win.article["id"] == ids[-2]
 
 
@@ -863,7 +864,7 @@ def test_filter_does_not_page_through_everything_for_the_open_article(
     win = make_window(tmp_path / "big.db", seed=False)
     assert win.article["id"] == ids[0]  # "Envoy 0", which has no 1 in it
     win.corpus.filter.setText("1")
-    win.corpus._apply_filter()
+    win.corpus.apply_filter()
     assert win.corpus.model.total > 2000
     assert len(win.corpus.model.rows) < win.corpus.model.total  # not all of them
     assert win.corpus.current_id() is None
@@ -949,7 +950,7 @@ def test_switch_to_a_second_database_and_back(window: MainWindow, tmp_path: Path
     select(window, "told reporters")
     press(window, qtbot, Qt.Key.Key_3)
     second = tmp_path / "second.db"
-    assert window.switch_database(second)
+    assert window.files.switch_database(second)
     assert window.session.path == second
     assert window.store.article_count() == 0
     assert window.corpus.model.rows == []
@@ -959,7 +960,7 @@ def test_switch_to_a_second_database_and_back(window: MainWindow, tmp_path: Path
     assert str(first_path) in window.settings.value("recent")
     assert not window.undo_action.isEnabled()
 
-    assert window.switch_database(first_path)
+    assert window.files.switch_database(first_path)
     assert window.store.article_count() == 15
     assert window.article is not None
     assert len(window.store.spans(window.article["id"])) == 1
@@ -973,17 +974,17 @@ def test_unopenable_file_shows_an_error_and_keeps_the_database(
     junk.write_bytes(os.urandom(4096))
     before = window.session.path
     article = window.article["id"]
-    assert not window.switch_database(junk)
+    assert not window.files.switch_database(junk)
     assert len(warnings) == 1
     assert "junk.db" in warnings[0] and "stays open" in warnings[0]
     assert window.session.path == before
     assert window.article["id"] == article
     assert window.store.article_count() == 15  # still open and usable
     window.text.select_range(0, 8)
-    window.tag("cue")
+    window.tagging.tag("cue")
     assert len(window.store.spans(article)) == 1
     # A folder is not a database either.
-    assert not window.switch_database(tmp_path)
+    assert not window.files.switch_database(tmp_path)
     assert len(warnings) == 2
     assert window.session.path == before
 
@@ -1034,7 +1035,7 @@ def test_import_in_the_background(window: MainWindow, tmp_path: Path, qtbot, war
     )
     (inbox / "b.md").write_text("Second imported piece\n\nBody 🙂 with emoji.\n", encoding="utf-8")
     (inbox / "bad.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe")
-    task = window.import_paths([str(inbox)], show_dialog=False)
+    task = window.files.import_paths([str(inbox)], show_dialog=False)
     assert task.dialog is None
     with qtbot.waitSignal(task.done, timeout=20000) as blocker:
         pass
@@ -1050,7 +1051,7 @@ def test_import_in_the_background(window: MainWindow, tmp_path: Path, qtbot, war
     assert warnings and "bad.txt" in warnings[-1]
     assert "todo 17" in window.status_counts.text()
     # Importing the same files again adds nothing.
-    task = window.import_paths([str(inbox / "a.txt")], show_dialog=False)
+    task = window.files.import_paths([str(inbox / "a.txt")], show_dialog=False)
     with qtbot.waitSignal(task.done, timeout=20000) as blocker:
         pass
     assert blocker.args[0].duplicates == 1
@@ -1063,7 +1064,7 @@ def test_export_in_the_background(window: MainWindow, tmp_path: Path, qtbot) -> 
     tag_claim(window, qtbot, QUOTE, SPEAKER)
     out = tmp_path / "out" / "export.jsonl"
     out.parent.mkdir()
-    task = window.export_to(str(out), show_dialog=False)
+    task = window.files.export_to(str(out), show_dialog=False)
     with qtbot.waitSignal(task.done, timeout=20000) as blocker:
         pass
     assert blocker.args[0] == 15
@@ -1081,7 +1082,7 @@ def test_export_in_the_background(window: MainWindow, tmp_path: Path, qtbot) -> 
     assert str(out) in window.statusBar().currentMessage()
 
     csv_out = tmp_path / "out" / "export.csv"
-    task = window.export_to(str(csv_out), "csv", show_dialog=False)
+    task = window.files.export_to(str(csv_out), "csv", show_dialog=False)
     with qtbot.waitSignal(task.done, timeout=20000):
         pass
     assert "told reporters" in csv_out.read_text(encoding="utf-8")
@@ -1092,7 +1093,7 @@ def test_export_to_an_unwritable_place_reports_the_error(
 ) -> None:
     blocker_file = tmp_path / "not-a-folder"
     blocker_file.write_text("x")
-    task = window.export_to(str(blocker_file / "export.jsonl"), show_dialog=False)
+    task = window.files.export_to(str(blocker_file / "export.jsonl"), show_dialog=False)
     with qtbot.waitSignal(task.failed, timeout=20000):
         pass
     qtbot.waitUntil(lambda: bool(warnings), timeout=2000)
@@ -1278,12 +1279,12 @@ def test_highlighter_counts_duplicate_marks(qapp) -> None:
     first = Mark(0, 3, "cue")
     highlighter.set_marks([first])
     highlighter.add_mark(first, [first, first])
-    assert [s.depth for s in highlighter._index.segments] == [2]
+    assert [s.depth for s in highlighter.segments] == [2]
     highlighter.set_marks([first])
-    assert [s.depth for s in highlighter._index.segments] == [1]
+    assert [s.depth for s in highlighter.segments] == [1]
     other = Mark(4, 7, "claim")
     highlighter.add_mark(other, [first, other])
-    assert [(s.start, s.end, s.depth) for s in highlighter._index.segments] == [
+    assert [(s.start, s.end, s.depth) for s in highlighter.segments] == [
         (0, 3, 1),
         (4, 7, 1),
     ]

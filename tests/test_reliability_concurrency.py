@@ -174,7 +174,7 @@ def test_a_tag_in_one_window_shows_in_the_other_after_activation(qtbot, two_wind
     _activate(qtbot, b)  # b has seen the file as it is now
     _activate(qtbot, a)
     a.text.select_range(4, 15)
-    a.tag("cue")
+    a.tagging.tag("cue")
     (span,) = [s for s in a.store.spans(a.article["id"]) if s["label"] == "cue"]
     assert span["id"] in {s["id"] for s in a.spans}
     assert span["id"] not in {s["id"] for s in b.spans}

@@ -166,12 +166,12 @@ def test_window_keeps_the_current_database(bad_file, qtbot, tmp_path: Path, monk
         window.corpus.reload()
         window.open_article(aid)
 
-        assert window.switch_database(path) is False
+        assert window.files.switch_database(path) is False
         assert len(warnings) == 1 and "stays open" in warnings[0], warnings
         assert window.session.path == good
         # Still usable: a tag goes into the old database.
         window.text.select_range(4, 12)
-        window.tag("cue")
+        window.tagging.tag("cue")
         assert [s["text"] for s in window.store.spans(aid)] == ["minister"]
         assert window.settings.value("database") == str(good)
     finally:

@@ -398,8 +398,8 @@ def named_window(qtbot, tmp_path: Path):
     win.show()
     qtbot.waitExposed(win)
     yield win, ids
-    if win.popup is not None:
-        win.popup.close()
+    if win.tagging.popup is not None:
+        win.tagging.popup.close()
     win.close()
     win.store.close()
 
@@ -422,25 +422,25 @@ def test_every_widget_shows_a_hostile_name_as_written(
     assert NOTE in rendered(tip), tip
 
     # The popups: who said it, which speaker a mention is, the position.
-    window.ask_claim_speaker(ids["claim"])
-    assert literal_in(window.popup, (NAME,)) >= 1
-    window.popup.close()
-    window.ask_mention_speaker(ids["mention"])
-    assert literal_in(window.popup, (NAME,)) >= 1
-    window.popup.close()
-    window.add_position(ids["position"])
-    assert literal_in(window.popup, (NAME, TARGET)) >= 1
-    window.popup.close()
-    window.popup = None
+    window.tagging.ask_claim_speaker(ids["claim"])
+    assert literal_in(window.tagging.popup, (NAME,)) >= 1
+    window.tagging.popup.close()
+    window.tagging.ask_mention_speaker(ids["mention"])
+    assert literal_in(window.tagging.popup, (NAME,)) >= 1
+    window.tagging.popup.close()
+    window.tagging.add_position(ids["position"])
+    assert literal_in(window.tagging.popup, (NAME, TARGET)) >= 1
+    window.tagging.popup.close()
+    window.tagging.popup = None
 
     # The review bar describes each stop with its speaker.
-    window.start_review()
+    window.reviewing.start_review()
     checked = 0
     for _ in range(4):
         checked += literal_in(window.review_bar)
-        window.review_step(1)
+        window.reviewing.review_step(1)
     assert checked >= 1
-    window.stop_review()
+    window.reviewing.stop_review()
 
     # Dialogs: the note editor's label holds the highlighted text, errors hold names.
     asked: list[str] = []

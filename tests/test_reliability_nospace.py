@@ -139,7 +139,7 @@ def test_window_shows_the_error_and_nothing_as_saved(
         window.open_article(aid)
         shown = [s["id"] for s in window.spans]
         window.text.select_range(48, 74)
-        window.tag("claim")
+        window.tagging.tag("claim")
         assert len(warnings) == 1 and "read-only" in warnings[0], warnings
         assert [s["id"] for s in window.spans] == shown
         assert window.undo_action.text() == "&Undo Tag speaker"

@@ -20,6 +20,7 @@ from .qt import (
     Signal,
     plain_tooltip,
 )
+from .wording import one_line
 
 STANCE_MARKS = {
     "favor": "▲ favor",
@@ -30,7 +31,7 @@ STANCE_MARKS = {
 
 
 def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
+    text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -146,22 +147,39 @@ class AnnotationPanel(QWidget):
                 for c in claims
             ],
         }
-        rows = []
-        for c in claims:
-            first = by_id.get(c["spans"][0]) if c["spans"] else None
-            text = " … ".join(_short(by_id[sid]["text"], 60) for sid in c["spans"] if sid in by_id)
-            status = "" if c["status"] == "accepted" else f" ({c['status']})"
-            who = speaker_names.get(c["speaker_id"] or "")
-            if who is None and c.get("proposal"):
-                who = json.loads(c["proposal"])["name"] + "?"
-            rows.append(
-                (
-                    c["id"],
-                    [who or "— who? —", text, c["kind"] + status],
-                    first["id"] if first else None,
-                )
-            )
+        rows = _claim_rows(claims, by_id, speaker_names)
         self._fill(self.claims, "claim", rows)
+        mentions = self._fill_speakers(spans, claims, speaker_names, speaker_rows)
+        claim_first = {r[0]: r[2] for r in rows}
+        self._fill(
+            self.positions,
+            "position",
+            [
+                (
+                    p["id"],
+                    [
+                        speaker_names.get(p["speaker_id"] or "", "?"),
+                        p["target"],
+                        STANCE_MARKS.get(p["stance"], p["stance"]),
+                    ],
+                    claim_first.get(p["evidence"][0]) if p["evidence"] else None,
+                )
+                for p in positions
+            ],
+        )
+        self.tabs.setTabText(0, f"Tags {self.highlights.topLevelItemCount()}")
+        self.tabs.setTabText(1, f"Claims {len(claims)}")
+        self.tabs.setTabText(2, f"Speakers {len(mentions)}")
+        self.tabs.setTabText(3, f"Positions {len(positions)}")
+
+    def _fill_speakers(
+        self,
+        spans: list[dict[str, Any]],
+        claims: list[dict[str, Any]],
+        speaker_names: dict[str, str],
+        speaker_rows: dict[str, dict[str, Any]],
+    ) -> dict[str, list[str]]:
+        """List the article's speakers with their mention counts; returns their mentions."""
         mentions: dict[str, list[str]] = {}
         for s in spans:
             if s["label"] == "speaker" and s.get("speaker_id"):
@@ -187,27 +205,7 @@ class AnnotationPanel(QWidget):
                 )
             ],
         )
-        claim_first = {r[0]: r[2] for r in rows}
-        self._fill(
-            self.positions,
-            "position",
-            [
-                (
-                    p["id"],
-                    [
-                        speaker_names.get(p["speaker_id"] or "", "?"),
-                        p["target"],
-                        STANCE_MARKS.get(p["stance"], p["stance"]),
-                    ],
-                    claim_first.get(p["evidence"][0]) if p["evidence"] else None,
-                )
-                for p in positions
-            ],
-        )
-        self.tabs.setTabText(0, f"Tags {self.highlights.topLevelItemCount()}")
-        self.tabs.setTabText(1, f"Claims {len(claims)}")
-        self.tabs.setTabText(2, f"Speakers {len(mentions)}")
-        self.tabs.setTabText(3, f"Positions {len(positions)}")
+        return mentions
 
     def add_span(
         self, span: dict[str, Any], claim: dict[str, Any] | None, speaker_names: dict[str, str]
@@ -323,3 +321,21 @@ class AnnotationPanel(QWidget):
             self.context_requested.emit(
                 kind, item.data(0, Qt.ItemDataRole.UserRole), widget.viewport().mapToGlobal(pos)
             )
+
+
+def _claim_rows(
+    claims: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], speaker_names: dict[str, str]
+) -> list[tuple[str, list[str], str | None]]:
+    """One row per claim: who (or a proposed name with "?"), its text, kind and status."""
+    rows = []
+    for c in claims:
+        first = by_id.get(c["spans"][0]) if c["spans"] else None
+        text = " … ".join(_short(by_id[sid]["text"], 60) for sid in c["spans"] if sid in by_id)
+        status = "" if c["status"] == "accepted" else f" ({c['status']})"
+        who = speaker_names.get(c["speaker_id"] or "")
+        if who is None and c.get("proposal"):
+            who = json.loads(c["proposal"])["name"] + "?"
+        rows.append(
+            (c["id"], [who or "— who? —", text, c["kind"] + status], first["id"] if first else None)
+        )
+    return rows

@@ -385,7 +385,7 @@ class DataSafety(QObject):
             )
             return
         if restore_into_new_file(self.window, info, target):
-            self.window.switch_database(target)
+            self.window.files.switch_database(target)
 
     def stop(self) -> None:
         self.auto.stop()

@@ -203,9 +203,9 @@ class CorpusPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         self._debounce = QTimer(self, singleShot=True, interval=150)
-        self._debounce.timeout.connect(self._apply_filter)
+        self._debounce.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._debounce.start())
-        self.status.currentIndexChanged.connect(lambda _: self._apply_filter())
+        self.status.currentIndexChanged.connect(lambda _: self.apply_filter())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         # Sorting resets the model: select the same article again afterwards.
         self._last_id: str | None = None
@@ -215,7 +215,7 @@ class CorpusPanel(QWidget):
             )
         )
 
-    def _apply_filter(self) -> None:
+    def apply_filter(self) -> None:
         current = self.current_id()
         self.model.filter_text = self.filter.text().strip()
         self.model.status = self.status.currentData()

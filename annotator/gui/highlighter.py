@@ -35,6 +35,11 @@ class SpanHighlighter(QObject):
         self._marks: set[Mark] | None = set()  # None: unknown, or holds duplicates
         self._formats: dict[tuple, QTextCharFormat] = {}
 
+    @property
+    def segments(self) -> list[Segment]:
+        """What is painted: the text cut into segments, each with the marks over it."""
+        return self._index.segments
+
     def set_marks(self, marks: list[Mark], *, rehighlight: bool = True) -> None:
         """Paint these marks. When only a few changed (one tag, delete or undo), only
         the stretch they cover is flattened again and only its blocks repainted."""

@@ -6,7 +6,7 @@ import zlib
 from dataclasses import dataclass
 
 from ..resources import label_schema
-from .qt import QColor, QFont, QPainter, QPen, QPixmap, QRectF, Qt
+from .qt import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QRectF, Qt
 
 # Distinct, light colours for labels beyond the default schema.
 _EXTRA = ("#b5a3f0", "#f0a38f", "#8fd6d0", "#d6cf7a", "#c2c2c2", "#f2a7e0", "#a3d39c", "#9ec7e8")
@@ -73,3 +73,16 @@ def blend(colors: list[QColor]) -> QColor:
         sum(c.green() for c in colors) // n,
         sum(c.blue() for c in colors) // n,
     )
+
+
+def swatch(color: QColor, size: int = 14) -> QIcon:
+    """A small rounded square of a label's colour, for menus and the toolbar."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(color)
+    painter.setPen(color.darker(140))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)

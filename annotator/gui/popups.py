@@ -26,6 +26,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .wording import one_line
 
 NEW_SPEAKER = "__new__"
 
@@ -114,7 +115,7 @@ class SpeakerChooser(QWidget):
         self.edit.selectAll()
 
     def name(self) -> str:
-        return " ".join(self.edit.text().split())
+        return one_line(self.edit.text())
 
 
 class MentionPopup(InlinePopup):
@@ -255,5 +256,5 @@ class PositionPopup(InlinePopup):
 
 
 def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
+    text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

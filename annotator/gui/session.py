@@ -1,8 +1,9 @@
 """The GUI's one door to the store: runs actions, reports what changed or what failed.
 
-Widgets never touch the Store directly for writes: they call ``run`` with a small
-operation, and refresh when ``changed`` tells them what was touched (as Anki's
-operations do). Errors become one message for the user, never a traceback.
+Widgets never touch the Store directly for writes: they run an operation (see
+``operations.py``) and refresh when ``changed`` tells them what was touched and who
+started it (as Anki's operations do: the initiator skips refreshing itself). Errors
+become one message for the user, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from typing import TypeVar
 
 from ..core.errors import AnnotatorError, UndoConflict
 from ..core.store import Changes, Store
-from .qt import QObject, Signal
+from .operations import EVERYTHING, Operation
+from .qt import QObject, QWidget, Signal
+from .workers import BackgroundTask, Job, RunningTasks
 
 T = TypeVar("T")
 
@@ -21,7 +24,7 @@ T = TypeVar("T")
 class Session(QObject):
     """An open database in the GUI thread."""
 
-    changed = Signal(object)  # Changes
+    changed = Signal(object, object)  # Changes, initiator (the object that ran it, or None)
     failed = Signal(str)
     refused = Signal(str)  # an undo or redo that cannot be done now (a status message)
     database_changed = Signal()
@@ -29,6 +32,7 @@ class Session(QObject):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self.tasks = RunningTasks()
 
     @property
     def path(self) -> Path | None:
@@ -39,10 +43,28 @@ class Session(QObject):
         old.close()
         self.database_changed.emit()
 
-    def run(self, operation: Callable[[Store], T], *, changes: Changes | None = None) -> T | None:
+    def set_annotator(self, name: str) -> None:
+        """Whose name goes on new annotations (and whose actions undo takes back)."""
+        self.store.annotator = name
+
+    def run(
+        self,
+        operation: Callable[[Store], T],
+        *,
+        changes: Changes | None = None,
+        initiator: object | None = None,
+    ) -> T | None:
         """Run one write; emit ``changed`` on success, ``failed`` with the reason otherwise.
 
-        An operation returning Changes describes itself; otherwise pass ``changes``.
+        Args:
+            operation: the store call; one returning Changes describes itself.
+            changes: what it touched, for a store call that does not return Changes
+                (left out: every table may have changed).
+            initiator: the object that started the write, passed on with ``changed`` so
+                that it alone can skip its own refresh.
+
+        Returns:
+            The operation's result, or None when it failed or was refused.
         """
         try:
             result = operation(self.store)
@@ -54,8 +76,18 @@ class Session(QObject):
             return None
         if isinstance(result, Changes):
             changes = result
-        self.changed.emit(changes or Changes("", frozenset(), _ALL))
+        self.changed.emit(changes or EVERYTHING, initiator)
         return result
 
+    def perform(self, op: Operation[T], *, initiator: object | None = None) -> T | None:
+        """Run one user action (see ``operations.py``); as ``run``."""
+        return self.run(op.call, changes=op.changes, initiator=initiator)
 
-_ALL = frozenset({"articles", "spans", "claims", "positions", "speakers"})
+    def background(
+        self, parent: QWidget, title: str, job: Job, *, show_dialog: bool = True
+    ) -> BackgroundTask:
+        """Start ``job`` in a thread on its own connection to this database and track it."""
+        task = BackgroundTask(
+            parent, title, self.path, self.store.annotator, job, show_dialog=show_dialog
+        )
+        return self.tasks.start(task)

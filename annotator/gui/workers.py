@@ -105,3 +105,41 @@ class BackgroundTask(QObject):
 
     def wait(self, timeout_ms: int = 60000) -> bool:
         return self.thread.wait(timeout_ms)
+
+
+class RunningTasks:
+    """The background tasks still running: started, forgotten when they end, cancelled on close.
+
+    The one place that keeps this list, so a window closing can stop every task
+    before the store they read is closed.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: list[BackgroundTask] = []
+
+    def start(self, task: BackgroundTask) -> BackgroundTask:
+        """Start ``task`` and keep it here until it finishes or fails."""
+        self._tasks.append(task)
+        task.done.connect(lambda _r, t=task: self._forget(t))
+        task.failed.connect(lambda _m, t=task: self._forget(t))
+        task.start()
+        return task
+
+    def cancel_all(self, timeout_ms: int = 10000) -> None:
+        """Ask every task to stop and wait for each (up to ``timeout_ms``)."""
+        for task in list(self._tasks):
+            task.cancel()
+            task.wait(timeout_ms)
+
+    def _forget(self, task: BackgroundTask) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+
+    def __iter__(self):
+        return iter(list(self._tasks))
+
+    def __contains__(self, task: object) -> bool:
+        return task in self._tasks
+
+    def __len__(self) -> int:
+        return len(self._tasks)

@@ -1,1 +1,1 @@
-"""The corpus views, one module a tab; ``annotator.gui.corpus_views`` puts them together."""
+"""The corpus views, one module a tab; ``container.py`` puts them together."""

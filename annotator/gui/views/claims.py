@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ...core.schema import CLAIM_KINDS
 from ...core.store import queries as q
 from ...core.store.queries import ViewFilter
@@ -11,6 +9,8 @@ from ..qt import (
     QHBoxLayout,
     QVBoxLayout,
 )
+from ..session import Session
+from ..wording import plural
 from .common import (
     STATUS_CHOICES,
     Column,
@@ -18,12 +18,8 @@ from .common import (
     ViewTab,
     make_combo,
     make_table,
-    plural,
     search_box,
 )
-
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
 
 
 class ClaimsTab(ViewTab):
@@ -37,8 +33,8 @@ class ClaimsTab(ViewTab):
         Column("status", "Status", "status", 86),
     )
 
-    def __init__(self, views: CorpusViews) -> None:
-        super().__init__(views)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.text = search_box("Words in the claim…")
         self.speaker = SpeakerBox(self.session)
         self.status = make_combo(list(STATUS_CHOICES))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...core.store import Store
 from ...core.store.queries import ViewFilter
@@ -28,9 +28,7 @@ from ..qt import (
     plain_tooltip,
 )
 from ..session import Session
-
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
+from ..wording import one_line
 
 PAGE = 200
 STANCE_COLORS = {
@@ -57,13 +55,6 @@ STATUS_CHOICES = (
     ("Suggested", "suggested"),
     ("Rejected", "rejected"),
 )
-EXPORT_FILTERS = {
-    "jsonl": "JSON Lines, one article a line (*.jsonl)",
-    "csv": "CSV, one row per highlight (*.csv)",
-    "w3c": "W3C Web Annotation JSON-LD (*.json)",
-}
-# Said after a CSV export made safe for spreadsheets (File › CSV: safe to open in spreadsheets).
-SAFE_CSV_NOTE = "cells beginning with = + - @ got an apostrophe, safe to open in spreadsheets"
 
 
 def blend_toward(color: QColor, t: float) -> QColor:
@@ -78,14 +69,6 @@ def blend_toward(color: QColor, t: float) -> QColor:
 def readable_on(fill: QColor) -> QColor:
     luma = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
     return QColor("#ffffff") if luma < 150 else INK
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-def one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 # -- a lazily paged table model -----------------------------------------------------------
@@ -333,7 +316,7 @@ class SpeakerBox(QLineEdit):
         self.setText(name)
 
     def speaker_filter(self) -> dict[str, Any]:
-        text = " ".join(self.text().split())
+        text = one_line(self.text())
         if not text:
             return {"speaker_id": None, "speaker_text": ""}
         if text in self.ids:
@@ -345,17 +328,23 @@ class SpeakerBox(QLineEdit):
 
 
 class ViewTab(QWidget):
-    view = ""
+    """One corpus view. It reports through its own signals; the container wires them."""
 
-    def __init__(self, views: CorpusViews) -> None:
+    view = ""
+    open_span = Signal(str, str)  # article id, span id or ""
+    open_search_hit = Signal(str, int, int)  # article id, start, end (code points)
+    message = Signal(str)  # a short note for the status bar
+    data_changed = Signal()  # this tab changed the data: every view re-reads
+    export_requested = Signal()  # "Export these…"
+
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.views = views
-        self.session = views.session
+        self.session = session
         self.stale = True
         self.count_label = count_label()
         self.export_button = QPushButton("Export these…")
         self.export_button.setToolTip("Write the articles this view shows to a file")
-        self.export_button.clicked.connect(views.export_dialog)
+        self.export_button.clicked.connect(self.export_requested.emit)
 
     @property
     def store(self) -> Store:
@@ -398,4 +387,4 @@ class ViewTab(QWidget):
         return timer
 
     def _open_row(self, row: dict[str, Any]) -> None:
-        self.views.open_span.emit(row["article_id"], row.get("span_id") or "")
+        self.open_span.emit(row["article_id"], row.get("span_id") or "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...core.actors import Cluster, Suggestions, suggest_from_store
+from .. import operations as ops
 from ..qt import (
     QAbstractItemView,
     QApplication,
@@ -26,6 +27,7 @@ from ..qt import (
     QWidget,
 )
 from ..session import Session
+from ..wording import plural
 
 ROLE = Qt.ItemDataRole.UserRole
 # Clusters at least this sure start checked; the others wait for a look.
@@ -60,7 +62,18 @@ class FindDuplicatesDialog(QDialog):
         self.suggestions = Suggestions([], [])
         self.setWindowTitle("Find duplicate speakers")
         self.resize(1040, 660)
+        self._build_widgets()
+        self._build_layout()
+        self.tree.currentItemChanged.connect(lambda *_: self._show_evidence())
+        self.tree.itemSelectionChanged.connect(self._enable)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self.keep_name(item))
+        self.keep_button.clicked.connect(lambda: self.keep_name(self.tree.currentItem()))
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.accept_button.clicked.connect(self.merge_checked)
+        self.other_button.clicked.connect(self.mark_checked_other)
+        self.reload()
 
+    def _build_widgets(self) -> None:
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget()
@@ -103,6 +116,7 @@ class FindDuplicatesDialog(QDialog):
             "Not actors: networks and agreement can leave them out (Edit › Undo takes it back)"
         )
 
+    def _build_layout(self) -> None:
         clusters_page = QWidget()
         buttons = QHBoxLayout()
         for button in (self.keep_button, self.reject_button):
@@ -139,15 +153,6 @@ class FindDuplicatesDialog(QDialog):
         outer.addWidget(self.tabs, 1)
         outer.addLayout(bottom)
 
-        self.tree.currentItemChanged.connect(lambda *_: self._show_evidence())
-        self.tree.itemSelectionChanged.connect(self._enable)
-        self.tree.itemDoubleClicked.connect(lambda item, _c: self.keep_name(item))
-        self.keep_button.clicked.connect(lambda: self.keep_name(self.tree.currentItem()))
-        self.reject_button.clicked.connect(self.reject_selected)
-        self.accept_button.clicked.connect(self.merge_checked)
-        self.other_button.clicked.connect(self.mark_checked_other)
-        self.reload()
-
     # -- filling -------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -172,7 +177,7 @@ class FindDuplicatesDialog(QDialog):
         self.tabs.setTabText(0, f"Same actor ({merges})")
         self.tabs.setTabText(1, f"Not actors ({len(self.suggestions.not_actors)})")
         self.summary.setText(
-            f"{merges} suggested merge{'s' if merges != 1 else ''}, {ambiguous} ambiguous "
+            f"{plural(merges, 'suggested merge')}, {ambiguous} ambiguous "
             "(never merged automatically), "
             f"{len(self.suggestions.not_actors)} sources that are not actors"
         )
@@ -303,18 +308,16 @@ class FindDuplicatesDialog(QDialog):
         groups = self.checked_groups()
         if not groups:
             return False
-        ok = self.session.run(lambda s: s.merge_speaker_groups(groups)) is not None
+        ok = self.session.perform(ops.merge_speaker_groups(groups)) is not None
         if ok:
-            self._changed(
-                f"Merged {len(groups)} group{'s' if len(groups) != 1 else ''} of speakers"
-            )
+            self._changed(f"Merged {plural(len(groups), 'group')} of speakers")
         return ok
 
     def reject_selected(self) -> bool:
         groups = [g for item in self._selected_clusters() for g in self._cluster(item).rejection()]
         if not groups:
             return False
-        ok = self.session.run(lambda s: s.reject_speaker_groups(groups)) is not None
+        ok = self.session.perform(ops.reject_speaker_groups(groups)) is not None
         if ok:
             self._changed("Kept apart: not proposed again")
         return ok
@@ -327,9 +330,9 @@ class FindDuplicatesDialog(QDialog):
         ]
         if not ids:
             return False
-        ok = self.session.run(lambda s: s.set_speaker_kinds(ids, "other")) is not None
+        ok = self.session.perform(ops.set_speaker_kinds(ids, "other")) is not None
         if ok:
-            self._changed(f"{len(ids)} source{'s' if len(ids) != 1 else ''} marked as kind other")
+            self._changed(f"{plural(len(ids), 'source')} marked as kind other")
         return ok
 
     def _changed(self, message: str) -> None:

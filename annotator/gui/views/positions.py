@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...core.schema import STANCES
 from ...core.store import queries as q
@@ -32,6 +32,8 @@ from ..qt import (
     Signal,
     plain_tooltip,
 )
+from ..session import Session
+from ..wording import plural
 from .common import (
     ACCENT,
     INK,
@@ -46,13 +48,9 @@ from .common import (
     list_fetch,
     make_combo,
     make_table,
-    plural,
     readable_on,
     search_box,
 )
-
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
 
 # -- positions: the grid ------------------------------------------------------------------
 
@@ -312,8 +310,8 @@ class PositionsTab(ViewTab):
         Column("date", "Date", "date", 92),
     )
 
-    def __init__(self, views: CorpusViews) -> None:
-        super().__init__(views)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.text = search_box("Filter by speaker or target…")
         self.stance = make_combo([("Any stance", None), *((s, s) for s in STANCES)])
         self.status = make_combo(list(STATUS_CHOICES))
@@ -339,7 +337,33 @@ class PositionsTab(ViewTab):
         top.addWidget(self.list_button)
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
-        # The grid page: the grid above, the selected cell's evidence below.
+        split = self._build_grid_page()
+        # The list page.
+        self.model = self.filtered_model(
+            self.LIST_COLUMNS, q.positions_page, q.positions_count, "corpus"
+        )
+        self.table = make_table(self.model)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(split)
+        self.stack.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self._timer = self._debounced(self.apply_filter)
+        self.text.textChanged.connect(lambda _t: self._timer.start())
+        self.stance.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.mode.idClicked.connect(lambda i: self.show_list(i == 1))
+        self.grid.cell_clicked.connect(self.show_cell)
+        self.model.loaded.connect(self._count_changed)
+        self.table.doubleClicked.connect(lambda i: self._open_row(self.model.row(i.row())))
+        self.evidence.doubleClicked.connect(
+            lambda i: self._open_row(self.evidence_model.row(i.row()))
+        )
+
+    def _build_grid_page(self) -> QSplitter:
+        """The grid page: the grid above, the selected cell's evidence below."""
         self.grid = PositionGridWidget()
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.grid)
@@ -371,29 +395,7 @@ class PositionsTab(ViewTab):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.evidence.setMinimumHeight(120)
-        # The list page.
-        self.model = self.filtered_model(
-            self.LIST_COLUMNS, q.positions_page, q.positions_count, "corpus"
-        )
-        self.table = make_table(self.model)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(split)
-        self.stack.addWidget(self.table)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
-        self._timer = self._debounced(self.apply_filter)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        self.stance.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.mode.idClicked.connect(lambda i: self.show_list(i == 1))
-        self.grid.cell_clicked.connect(self.show_cell)
-        self.model.loaded.connect(self._count_changed)
-        self.table.doubleClicked.connect(lambda i: self._open_row(self.model.row(i.row())))
-        self.evidence.doubleClicked.connect(
-            lambda i: self._open_row(self.evidence_model.row(i.row()))
-        )
+        return split
 
     def view_filter(self) -> ViewFilter:
         return ViewFilter(
@@ -468,7 +470,7 @@ class PositionsTab(ViewTab):
         target = next((t.name for t in self.grid.grid.targets if t.id == self.cell[1]), "?")
         positions = len({r["position_id"] for r in self.evidence_model.rows})
         self.cell_title.setText(
-            f"{speaker} on “{target}”: {positions} position{'s' if positions != 1 else ''}, "
+            f"{speaker} on “{target}”: {plural(positions, 'position')}, "
             f"{sum(1 for r in self.evidence_model.rows if r['claim_id'])} evidence claims "
             "(double-click to open)"
         )

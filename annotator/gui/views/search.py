@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...core.schema import DEFAULT_LABELS, STANCES
 from ...core.store import queries as q
@@ -24,6 +24,8 @@ from ..qt import (
     Qt,
     QVBoxLayout,
 )
+from ..session import Session
+from ..wording import plural
 from .common import (
     INK,
     MUTED,
@@ -33,12 +35,8 @@ from .common import (
     ViewTab,
     make_combo,
     make_table,
-    plural,
     search_box,
 )
-
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
 
 # -- search -------------------------------------------------------------------------------
 
@@ -102,8 +100,8 @@ class SearchTab(ViewTab):
     )
     ORDERS = (("Best match", "relevance"), ("Newest first", "date"), ("Corpus order", "corpus"))
 
-    def __init__(self, views: CorpusViews) -> None:
-        super().__init__(views)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.box = search_box(
             "Search article texts for a phrase (any case; end with * for a word start)…"
         )
@@ -234,6 +232,6 @@ class SearchTab(ViewTab):
         row = self.model.row(row_index)
         if row["hits"]:
             start, end = row["hits"][min(hit, len(row["hits"]) - 1)]
-            self.views.open_search_hit.emit(row["article_id"], start, end)
+            self.open_search_hit.emit(row["article_id"], start, end)
         else:
-            self.views.open_span.emit(row["article_id"], "")
+            self.open_span.emit(row["article_id"], "")

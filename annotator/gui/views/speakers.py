@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...core.store import queries as q
 from ...core.store.queries import ViewFilter
+from .. import operations as ops
 from ..qt import (
     QDialog,
     QDialogButtonBox,
@@ -21,24 +22,24 @@ from ..qt import (
     Qt,
     QVBoxLayout,
     QWidget,
+    Signal,
     literal,
 )
 from ..session import Session
+from ..wording import one_line, plural
 from .common import (
     Column,
     ViewTab,
     make_table,
-    plural,
     search_box,
 )
 from .duplicates import FindDuplicatesDialog
 
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
-
 
 class SpeakersTab(ViewTab):
     view = "speakers"
+    show_claims_of = Signal(str, str)  # speaker id, name: their claims, in the Claims view
+    show_timeline_of = Signal(str)  # speaker id: their positions over time
     COLUMNS = (
         Column("name", "Speaker", "name", 250),
         Column("aliases", "Also called", None, None),
@@ -49,8 +50,8 @@ class SpeakersTab(ViewTab):
         Column("articles", "Articles", "articles", 68, numeric=True),
     )
 
-    def __init__(self, views: CorpusViews) -> None:
-        super().__init__(views)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.filter = search_box("Filter by name, alias, role or affiliation…")
         self.model = self.filtered_model(self.COLUMNS, q.speakers_page, q.speakers_count, "name")
         self.table = make_table(self.model)
@@ -147,7 +148,7 @@ class SpeakersTab(ViewTab):
     def _double_clicked(self, index: QModelIndex) -> None:
         found = q.speaker_first_span(self.store, self.model.row(index.row())["id"])
         if found:
-            self.views.open_span.emit(found[0], found[1] or "")
+            self.open_span.emit(found[0], found[1] or "")
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -170,23 +171,23 @@ class SpeakersTab(ViewTab):
 
     def rename_selected(self, name: str) -> bool:
         row = self.selected()
-        name = " ".join(name.split())
+        name = one_line(name)
         if row is None or not name:
             return False
-        ok = self.session.run(lambda s: s.update_speaker(row["id"], name=name)) is not None
+        ok = self.session.perform(ops.update_speaker(row["id"], name=name)) is not None
         self._after(ok, f"Renamed {row['name']} to {name}")
         return ok
 
     def add_alias_selected(self, alias: str) -> bool:
         row = self.selected()
-        alias = " ".join(alias.split())
+        alias = one_line(alias)
         if row is None or not alias:
             return False
         aliases = list(row["aliases"])
         if alias.casefold() in {a.casefold() for a in aliases} | {row["name"].casefold()}:
             return False
         aliases.append(alias)
-        ok = self.session.run(lambda s: s.update_speaker(row["id"], aliases=aliases)) is not None
+        ok = self.session.perform(ops.update_speaker(row["id"], aliases=aliases)) is not None
         self._after(ok, f"{row['name']} is also called {alias}")
         return ok
 
@@ -195,7 +196,7 @@ class SpeakersTab(ViewTab):
         row = self.selected()
         if row is None or keep_id == row["id"]:
             return False
-        ok = self.session.run(lambda s: s.merge_speakers(keep_id, row["id"])) is not None
+        ok = self.session.perform(ops.merge_speakers(keep_id, row["id"])) is not None
         keep = self.store.speaker(keep_id)
         self._after(
             ok,
@@ -208,8 +209,8 @@ class SpeakersTab(ViewTab):
 
     def _after(self, ok: bool, message: str) -> None:
         if ok:
-            self.views.message.emit(message)
-            self.views.refresh()
+            self.message.emit(message)
+            self.data_changed.emit()
 
     def rename_dialog(self) -> None:
         row = self.selected()
@@ -247,20 +248,18 @@ class SpeakersTab(ViewTab):
         self.duplicates_dialog().exec()
 
     def _after_review(self, message: str) -> None:
-        self.views.message.emit(message + " (Edit ▸ Undo takes it back)")
-        self.views.refresh()
+        self.message.emit(message + " (Edit ▸ Undo takes it back)")
+        self.data_changed.emit()
 
     def show_claims(self) -> None:
         row = self.selected()
         if row is not None:
-            self.views.claims.set_filter(speaker_id=row["id"], speaker_name=row["name"])
-            self.views.show_view("claims")
+            self.show_claims_of.emit(row["id"], row["name"])
 
     def show_timeline(self) -> None:
         row = self.selected()
         if row is not None:
-            self.views.timeline.choose("speaker", row["id"])
-            self.views.show_view("timeline")
+            self.show_timeline_of.emit(row["id"])
 
 
 class SpeakerPicker(QDialog):

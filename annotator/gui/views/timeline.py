@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...core.schema import STANCES
 from ...core.store import queries as q
@@ -29,6 +29,8 @@ from ..qt import (
     Signal,
     plain_tooltip,
 )
+from ..session import Session
+from ..wording import one_line, plural
 from .common import (
     BAND,
     INK,
@@ -38,12 +40,7 @@ from .common import (
     STANCE_MARKS,
     ViewTab,
     make_combo,
-    one_line,
-    plural,
 )
-
-if TYPE_CHECKING:  # the tabs are parts of it; only their hints name it
-    from ..corpus_views import CorpusViews
 
 # -- timeline -----------------------------------------------------------------------------
 
@@ -230,10 +227,16 @@ class TimelineChart(QWidget):
             )
             painter.end()
             return
-        fm = QFontMetrics(self.font())
-        right = self.width() - 24
         bottom = self.TOP + len(self.rows) * self.ROW_H
-        # Row bands and labels.
+        self._paint_rows(painter)
+        self._paint_axis(painter, bottom)
+        self._paint_markers(painter)
+        self._paint_legend(painter)
+        painter.end()
+
+    def _paint_rows(self, painter: QPainter) -> None:
+        """Row bands, each subject's name and count."""
+        fm = QFontMetrics(self.font())
         for i, (name, n) in enumerate(self.rows):
             y = self.TOP + i * self.ROW_H
             if i % 2:
@@ -253,7 +256,10 @@ class TimelineChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{n:,}",
             )
-        # The time axis: gridlines, ticks and labels.
+
+    def _paint_axis(self, painter: QPainter, bottom: float) -> None:
+        """The time axis: gridlines, ticks and labels."""
+        right = self.width() - 24
         painter.setFont(self.small_font)
         sfm = QFontMetrics(self.small_font)
         last_end = -1e9
@@ -276,7 +282,9 @@ class TimelineChart(QWidget):
             Qt.AlignmentFlag.AlignHCenter,
             "article date (published, or imported when unknown)",
         )
-        # Markers.
+
+    def _paint_markers(self, painter: QPainter) -> None:
+        """One marker per bucket, coloured by its dominant stance, with its count."""
         for i, (center, items) in enumerate(self.buckets):
             counts: dict[str, int] = {}
             for p in items:
@@ -309,8 +317,6 @@ class TimelineChart(QWidget):
                     Qt.AlignmentFlag.AlignCenter,
                     text,
                 )
-        self._paint_legend(painter)
-        painter.end()
 
     def _paint_legend(self, painter: QPainter) -> None:
         painter.setFont(self.small_font)
@@ -341,8 +347,8 @@ class TimelineChart(QWidget):
 class TimelineTab(ViewTab):
     view = "timeline"
 
-    def __init__(self, views: CorpusViews) -> None:
-        super().__init__(views)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.mode = make_combo([("Speaker", "speaker"), ("Target", "target")])
         self.subject = QComboBox()
         self.subject.setEditable(True)
@@ -435,4 +441,4 @@ class TimelineTab(ViewTab):
     def _open_position(self, position_id: str) -> None:
         found = q.position_first_span(self.store, position_id)
         if found:
-            self.views.open_span.emit(found[0], found[1] or "")
+            self.open_span.emit(found[0], found[1] or "")

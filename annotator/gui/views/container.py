@@ -16,40 +16,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core.errors import AnnotatorError
-from ..core.store import Store
-from ..core.store import queries as q
-from .qt import (
-    QFileDialog,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
-from .session import Session
-from .views.claims import (
-    ClaimsTab,
-)
-from .views.common import (
-    EXPORT_FILTERS,
-    SAFE_CSV_NOTE,
-    ViewTab,
-)
-from .views.positions import (
-    PositionsTab,
-)
-from .views.search import (
-    SearchTab,
-)
-from .views.speakers import (
-    SpeakersTab,
-)
-from .views.timeline import (
-    TimelineTab,
-)
-from .workers import BackgroundTask
-
-# -- the whole ----------------------------------------------------------------------------
+from ...core.errors import AnnotatorError
+from ...core.store import Store
+from ...core.store import queries as q
+from ..export_choice import ask_export_path
+from ..qt import QTabWidget, QVBoxLayout, QWidget, Signal
+from ..session import Session
+from ..wording import SAFE_CSV_NOTE, plural
+from ..workers import BackgroundTask
+from .claims import ClaimsTab
+from .common import ViewTab
+from .positions import PositionsTab
+from .search import SearchTab
+from .speakers import SpeakersTab
+from .timeline import TimelineTab
 
 
 class CorpusViews(QWidget):
@@ -65,16 +45,23 @@ class CorpusViews(QWidget):
         super().__init__(parent)
         self.setObjectName("corpusViews")
         self.session = session
-        self.tasks: list[BackgroundTask] = []
         # CSV for people: cells a spreadsheet would run as formulas get an apostrophe.
         self.safe_for_spreadsheets = True
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.speakers = SpeakersTab(self)
-        self.claims = ClaimsTab(self)
-        self.positions = PositionsTab(self)
-        self.timeline = TimelineTab(self)
-        self.search = SearchTab(self)
+        self.speakers = SpeakersTab(session)
+        self.claims = ClaimsTab(session)
+        self.positions = PositionsTab(session)
+        self.timeline = TimelineTab(session)
+        self.search = SearchTab(session)
+        for tab in self.all_tabs():
+            tab.open_span.connect(self.open_span)
+            tab.open_search_hit.connect(self.open_search_hit)
+            tab.message.connect(self.message)
+            tab.data_changed.connect(self.refresh)
+            tab.export_requested.connect(self.export_dialog)
+        self.speakers.show_claims_of.connect(self._show_claims_of)
+        self.speakers.show_timeline_of.connect(self._show_timeline_of)
         for tab, title in (
             (self.speakers, "Speakers"),
             (self.claims, "Claims"),
@@ -107,6 +94,14 @@ class CorpusViews(QWidget):
                 return
         raise ValueError(f"no view {name!r}")
 
+    def _show_claims_of(self, speaker_id: str, name: str) -> None:
+        self.claims.set_filter(speaker_id=speaker_id, speaker_name=name)
+        self.show_view("claims")
+
+    def _show_timeline_of(self, speaker_id: str) -> None:
+        self.timeline.choose("speaker", speaker_id)
+        self.show_view("timeline")
+
     def _shown(self, index: int) -> None:
         tab = self.tabs.widget(index)
         if isinstance(tab, ViewTab) and tab.stale:
@@ -122,19 +117,11 @@ class CorpusViews(QWidget):
 
     def export_dialog(self) -> None:
         tab = self.current_tab()
-        start = Path.home() / f"{tab.view}.jsonl"
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            "Export the articles this view shows",
-            str(start),
-            ";;".join(EXPORT_FILTERS.values()),
+        chosen = ask_export_path(
+            self, "Export the articles this view shows", Path.home() / f"{tab.view}.jsonl"
         )
-        if not path:
-            return
-        fmt = next((f for f, text in EXPORT_FILTERS.items() if text == chosen), None)
-        if fmt is None:
-            fmt = {".csv": "csv", ".json": "w3c"}.get(Path(path).suffix.lower(), "jsonl")
-        self.export_current(path, fmt)
+        if chosen:
+            self.export_current(*chosen)
 
     def export_current(
         self, path: str | Path, fmt: str = "jsonl", *, show_dialog: bool = True
@@ -175,29 +162,14 @@ class CorpusViews(QWidget):
             else:
                 self._exported(written, target, safe)
             return None
-        task = BackgroundTask(
-            self,
-            "Exporting…",
-            self.session.path,
-            self.session.store.annotator,
-            job,
-            show_dialog=show_dialog,
-        )
+        task = self.session.background(self, "Exporting…", job, show_dialog=show_dialog)
         task.done.connect(lambda n: self._exported(n, target, safe))
         task.failed.connect(self.export_failed.emit)
-        task.done.connect(lambda _n: self._forget(task))
-        task.failed.connect(lambda _m: self._forget(task))
-        self.tasks.append(task)
-        task.start()
         return task
 
     def _exported(self, written: int, target: str, safe: bool = False) -> None:
         self.message.emit(
-            f"{written:,} article{'s' if written != 1 else ''} exported to {target}"
+            f"{plural(written, 'article')} exported to {target}"
             + (f"; {SAFE_CSV_NOTE}" if safe else "")
         )
         self.exported.emit(written, target)
-
-    def _forget(self, task: BackgroundTask) -> None:
-        if task in self.tasks:
-            self.tasks.remove(task)

@@ -1,46 +1,61 @@
-"""The main window's databases, import and export: the File menu."""
+"""Databases, import and export: the File menu.
+
+The FileController is composed into the main window; ``FilesHost`` lists what it uses
+of the window.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..core.errors import AnnotatorError
 from ..core.exporting import FORMATS, ExportFilter, export
 from ..core.importing import ImportReport, import_paths
 from ..core.store import Store
 from .backups import offer_damaged_restore
-from .qt import (
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QFileDialog,
-    QMessageBox,
-    QMimeData,
-    literal,
-)
-from .views.common import SAFE_CSV_NOTE
+from .corpus_list import CorpusPanel
+from .export_choice import ask_export_path
+from .qt import QFileDialog, QMenu, QMessageBox, QMimeData, QSettings, literal
+from .session import Session
+from .wording import SAFE_CSV_NOTE
 from .workers import BackgroundTask
 
 MAX_RECENT = 8
-# Imports are bulk writes outside the undo history; deleting the articles takes one back.
-IMPORT_NOT_UNDOABLE = (
-    "Import .txt, .md, .jsonl and .csv files. An import cannot be undone: "
-    "delete the imported articles to take it back."
-)
 
 
-class FileActions:
-    """Part of MainWindow: the File menu (a mixin: it uses the window's widgets and store)."""
+class FilesHost(Protocol):
+    """What the file controller uses of the window."""
 
-    # -- databases, import, export ------------------------------------------------------------
+    session: Session
+    settings: QSettings
+    corpus: CorpusPanel
+    article: dict[str, Any] | None
+
+    def show_article(self, article: dict[str, Any] | None) -> None: ...
+    def refresh_views(self) -> None: ...
+    def update_title(self) -> None: ...
+    def update_counts(self) -> None: ...
+    def update_undo(self) -> None: ...
+    def safe_csv(self) -> bool: ...
+    def show_message(self, text: str, timeout_ms: int) -> None: ...
+    def show_error(self, message: str) -> None: ...
+
+
+class FileController:
+    """Opens and creates databases, keeps the recent list, imports and exports."""
+
+    def __init__(self, window: FilesHost, recent_menu: QMenu) -> None:
+        self.w = window
+        self.recent_menu = recent_menu
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "New database", str(Path.home() / "annotations.db"), "Annotator database (*.db)"
+            self.w, "New database", str(Path.home() / "annotations.db"), "Annotator database (*.db)"
         )
         if path:
             if Path(path).exists():
-                self.show_error(
+                self.w.show_error(
                     f"{path} already exists: open it with File › Open database, or choose a new name."
                 )
                 return
@@ -48,7 +63,7 @@ class FileActions:
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self,
+            self.w,
             "Open database",
             str(self._db_dir()),
             "Annotator database (*.db *.sqlite);;All files (*)",
@@ -57,45 +72,45 @@ class FileActions:
             self.switch_database(Path(path))
 
     def _db_dir(self) -> Path:
-        return self.session.path.parent if self.session.path else Path.home()
+        return self.w.session.path.parent if self.w.session.path else Path.home()
 
     def switch_database(self, path: Path) -> bool:
         try:
-            store = Store(path, annotator=self.store.annotator)
+            store = Store(path, annotator=self.w.session.store.annotator)
         except AnnotatorError as exc:
-            restored = offer_damaged_restore(self, path, str(exc))
+            restored = offer_damaged_restore(self.w, path, str(exc))
             if restored is not None:
                 return self.switch_database(restored)
-            self.show_error(f"Could not open the database. Your current one stays open.\n\n{exc}")
+            self.w.show_error(f"Could not open the database. Your current one stays open.\n\n{exc}")
             return False
-        self.session.replace_store(store)
+        self.w.session.replace_store(store)
         return True
 
     def on_database_changed(self) -> None:
-        path = str(self.session.path)
+        path = str(self.w.session.path)
         # The one just left goes in the list too (the first one opened was never added).
-        left = self.settings.value("database")
+        left = self.w.settings.value("database")
         recent = [
             p for p in dict.fromkeys([*([str(left)] if left else []), *self._recent()]) if p != path
         ]
-        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
-        self.settings.setValue("database", path)
-        self._rebuild_recent()
-        self.corpus.filter.clear()
-        self.corpus.model.reload()
-        self._refresh_views()
-        self.show_article(None)
-        if self.corpus.model.rows:
-            self.corpus.select(self.corpus.model.rows[0]["id"])
-        self._update_title()
-        self._update_counts()
-        self._update_undo()
+        self.w.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+        self.w.settings.setValue("database", path)
+        self.rebuild_recent()
+        self.w.corpus.filter.clear()
+        self.w.corpus.model.reload()
+        self.w.refresh_views()
+        self.w.show_article(None)
+        if self.w.corpus.model.rows:
+            self.w.corpus.select(self.w.corpus.model.rows[0]["id"])
+        self.w.update_title()
+        self.w.update_counts()
+        self.w.update_undo()
 
     def _recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
+        value = self.w.settings.value("recent", [])
         return [value] if isinstance(value, str) else list(value or [])
 
-    def _rebuild_recent(self) -> None:
+    def rebuild_recent(self) -> None:
         self.recent_menu.clear()
         for path in self._recent():
             self.recent_menu.addAction(path, lambda p=path: self.switch_database(Path(p)))
@@ -103,7 +118,7 @@ class FileActions:
 
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self,
+            self.w,
             "Import articles",
             str(Path.home()),
             "Articles (*.txt *.md *.jsonl *.csv *.html *.htm *.mhtml *.mht *.docx *.odt *.pdf"
@@ -112,50 +127,25 @@ class FileActions:
         if paths:
             self.import_paths(paths)
 
-    # Files and folders dropped onto the window are imported like File › Import.
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_paths(event.mimeData())
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.import_paths(paths)
-
     def import_paths(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
-        task = BackgroundTask(
-            self,
+        task = self.w.session.background(
+            self.w,
             "Importing…",
-            self.session.path,
-            self.store.annotator,
             lambda store, progress, cancelled: import_paths(
                 store, paths, progress=progress, cancelled=cancelled
             ),
             show_dialog=show_dialog,
         )
         task.done.connect(self._imported)
-        task.failed.connect(self.show_error)
-        self._start(task)
+        task.failed.connect(self.w.show_error)
         return task
 
     def _imported(self, report: ImportReport) -> None:
-        self.corpus.reload()
-        self._refresh_views()
-        self._update_counts()
-        if self.article is None and self.corpus.model.rows:
-            self.corpus.select(self.corpus.model.rows[0]["id"])
+        self.w.corpus.reload()
+        self.w.refresh_views()
+        self.w.update_counts()
+        if self.w.article is None and self.w.corpus.model.rows:
+            self.w.corpus.select(self.w.corpus.model.rows[0]["id"])
         message = report.summary()
         per_file = report.file_lines()
         if per_file:
@@ -172,29 +162,18 @@ class FileActions:
             if lines
         ]
         if sections:
-            QMessageBox.warning(self, "Import", literal(f"{message}.\n\n" + "\n\n".join(sections)))
-        self.statusBar().showMessage(
+            QMessageBox.warning(
+                self.w, "Import", literal(f"{message}.\n\n" + "\n\n".join(sections))
+            )
+        self.w.show_message(
             f"{message} (an import cannot be undone: delete the articles to take it back)", 8000
         )
-        self._update_undo()
+        self.w.update_undo()
 
     def export_dialog(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            "Export",
-            str(Path.home() / "annotations.jsonl"),
-            "JSON Lines (*.jsonl);;CSV, one row per span (*.csv);;W3C Web Annotation (*.jsonld)",
-        )
-        if not path:
-            return
-        fmt = (
-            "csv"
-            if "CSV" in chosen or path.endswith(".csv")
-            else "w3c"
-            if "W3C" in chosen or path.endswith(".jsonld")
-            else "jsonl"
-        )
-        self.export_to(path, fmt)
+        chosen = ask_export_path(self.w, "Export", Path.home() / "annotations.jsonl")
+        if chosen:
+            self.export_to(*chosen)
 
     def export_to(
         self,
@@ -207,12 +186,10 @@ class FileActions:
         assert fmt in FORMATS
         flt = flt or ExportFilter()
         # CSV from the window is for people: safe for spreadsheets unless switched off.
-        safe = fmt == "csv" and self.safe_csv_action.isChecked()
-        task = BackgroundTask(
-            self,
+        safe = fmt == "csv" and self.w.safe_csv()
+        task = self.w.session.background(
+            self.w,
             "Exporting…",
-            self.session.path,
-            self.store.annotator,
             lambda store, progress, cancelled: export(
                 store,
                 path,
@@ -226,20 +203,13 @@ class FileActions:
         )
         note = f"; {SAFE_CSV_NOTE}" if safe else ""
         task.done.connect(
-            lambda n: self.statusBar().showMessage(f"{n} articles exported to {path}{note}", 8000)
+            lambda n: self.w.show_message(f"{n} articles exported to {path}{note}", 8000)
         )
-        task.failed.connect(self.show_error)
-        self._start(task)
+        task.failed.connect(self.w.show_error)
         return task
 
-    def _start(self, task: BackgroundTask) -> None:
-        self.tasks.append(task)
-        task.done.connect(lambda _r, t=task: self.tasks.remove(t) if t in self.tasks else None)
-        task.failed.connect(lambda _m, t=task: self.tasks.remove(t) if t in self.tasks else None)
-        task.start()
 
-
-def _local_paths(mime: QMimeData) -> list[str]:
+def local_paths(mime: QMimeData) -> list[str]:
     """The local files and folders a drag carries (web links are not imported)."""
     if not mime.hasUrls():
         return []

@@ -1,40 +1,73 @@
-"""The main window's review pass and suggestions: stepping, deciding, suggesting."""
+"""The review pass and suggestions: stepping through annotations, deciding, suggesting.
+
+The ReviewController is composed into the main window; ``ReviewHost`` lists what it
+uses of the window.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Protocol
 
-from ..core.store import Changes
 from ..core.suggest.runner import suggest_corpus
-from .review import claim_index, review_order
-from .workers import BackgroundTask
+from . import operations as ops
+from .annotation_panel import AnnotationPanel
+from .article_view import ArticleText
+from .navigation import NavigationController
+from .review import ReviewBar, claim_index, review_order
+from .session import Session
+from .tagging import TaggingController
 
 
-class ReviewActions:
-    """Part of MainWindow: the Review menu (a mixin: it uses the window's widgets and store)."""
+class ReviewHost(Protocol):
+    """What the review controller uses of the window."""
 
-    # -- review and suggestions ------------------------------------------------------------
+    session: Session
+    article: dict[str, Any] | None
+    text: ArticleText
+    panel: AnnotationPanel
+    review_bar: ReviewBar
+    tagging: TaggingController
+    navigation: NavigationController
+    spans: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    positions: list[dict[str, Any]]
+    speaker_rows: dict[str, dict[str, Any]]
+
+    def span_clicked(self, span_id: str) -> None: ...
+    def current_span(self) -> dict[str, Any] | None: ...
+    def reload_all(self) -> None: ...
+    def show_message(self, text: str, timeout_ms: int) -> None: ...
+    def show_error(self, message: str) -> None: ...
+
+
+class ReviewController:
+    """The Review menu: a pass through the article's annotations, and suggestions."""
+
+    def __init__(self, window: ReviewHost) -> None:
+        self.w = window
+        self.review: list[dict[str, Any]] | None = None  # the stops of a review in progress
+        self.review_index = 0
 
     def _stops(self) -> list[dict[str, Any]]:
-        return review_order(self.spans, self.claims)
+        return review_order(self.w.spans, self.w.claims)
 
     def start_review(self) -> None:
-        if self.article is None:
+        if self.w.article is None:
             return
         self.review = self._stops()
         if not self.review:
             self.review = None
-            self.statusBar().showMessage("Nothing to review in this article yet", 5000)
+            self.w.show_message("Nothing to review in this article yet", 5000)
             return
         first = next((i for i, stop in enumerate(self.review) if not stop["decided"]), 0)
-        self.review_bar.show()
-        self.text.setFocus()
+        self.w.review_bar.show()
+        self.w.text.setFocus()
         self._show_stop(first)
 
     def stop_review(self) -> None:
         self.review = None
-        self.review_bar.hide()
+        self.w.review_bar.hide()
 
     def _show_stop(self, index: int) -> None:
         if not self.review:
@@ -42,22 +75,22 @@ class ReviewActions:
         self.review_index = max(0, min(index, len(self.review) - 1))
         stop = self.review[self.review_index]
         span = stop["span"]
-        self.text.mark_span(span["id"])
+        self.w.text.mark_span(span["id"])
         if span["status"] == "rejected":
-            self.text.select_range(span["start"], span["end"])
-        self.review_bar.show_stop(self.review_index, self.review, self._describe(stop))
-        self.panel.select_span(span["id"], stop["id"] if stop["kind"] == "claim" else None)
+            self.w.text.select_range(span["start"], span["end"])
+        self.w.review_bar.show_stop(self.review_index, self.review, self._describe(stop))
+        self.w.panel.select_span(span["id"], stop["id"] if stop["kind"] == "claim" else None)
 
     def _describe(self, stop: dict[str, Any]) -> str:
-        names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
+        names = {sid: row["name"] for sid, row in self.w.speaker_rows.items()}
         if stop["kind"] == "claim":
-            claim = next((c for c in self.claims if c["id"] == stop["id"]), None)
+            claim = next((c for c in self.w.claims if c["id"] == stop["id"]), None)
             who = names.get(claim["speaker_id"] or "", "speaker unknown") if claim else "?"
             if claim and not claim["speaker_id"] and claim.get("proposal"):
                 who = json.loads(claim["proposal"])["name"] + " (proposed)"
             stances = [
                 f"{p['stance']} {p['target']}"
-                for p in self.positions
+                for p in self.w.positions
                 if claim and claim["id"] in p["evidence"]
             ]
             extra = f"  ·  position: {', '.join(stances)}" if stances else ""
@@ -83,17 +116,17 @@ class ReviewActions:
             nxt = next((s for s in stops if s["span"]["start"] > pos), stops[0])
         else:
             nxt = next((s for s in reversed(stops) if s["span"]["start"] < pos), stops[-1])
-        self.span_clicked(nxt["span"]["id"])
-        self.text.mark_span(nxt["span"]["id"])
+        self.w.span_clicked(nxt["span"]["id"])
+        self.w.text.mark_span(nxt["span"]["id"])
 
     def _current_target(self) -> tuple[str, str] | None:
         if self.review:
             stop = self.review[self.review_index]
             return stop["kind"], stop["id"]
-        span = self.current_span()
+        span = self.w.current_span()
         if span is None:
             return None
-        claim = claim_index(self.claims).get(span["id"])
+        claim = claim_index(self.w.claims).get(span["id"])
         return ("claim", claim["id"]) if claim else ("span", span["id"])
 
     def decide_current(self, accept: bool) -> None:
@@ -104,7 +137,7 @@ class ReviewActions:
             return
         kind, item_id = target
         key = "claims" if kind == "claim" else "spans"
-        self.session.run(lambda s: s.decide(**{key: [item_id]}, accept=accept))
+        self.w.session.perform(ops.decide(**{key: [item_id]}, accept=accept))
         if self.review:
             self.review = self._stops()
             following = [
@@ -113,7 +146,7 @@ class ReviewActions:
             undecided = following or [i for i, s in enumerate(self.review) if not s["decided"]]
             self._show_stop(undecided[0] if undecided else self.review_index)
             if not undecided:
-                self.statusBar().showMessage(
+                self.w.show_message(
                     "Every annotation is decided: Mark reviewed (Ctrl+Shift+R)", 8000
                 )
         else:
@@ -124,54 +157,46 @@ class ReviewActions:
     def edit_current(self) -> None:
         target = self._current_target()
         if target:
-            self.edit_item(*target)
+            self.w.tagging.edit_item(*target)
 
     def finish_review(self) -> None:
-        self.set_status("reviewed")
+        self.w.navigation.set_status("reviewed")
         self.stop_review()
 
     def decide_all_suggestions(self, accept: bool) -> None:
-        claims = [c["id"] for c in self.claims if c["status"] == "suggested"]
-        in_claims = {sid for c in self.claims for sid in c["spans"]}
+        claims = [c["id"] for c in self.w.claims if c["status"] == "suggested"]
+        in_claims = {sid for c in self.w.claims for sid in c["spans"]}
         spans = [
-            s["id"] for s in self.spans if s["status"] == "suggested" and s["id"] not in in_claims
+            s["id"] for s in self.w.spans if s["status"] == "suggested" and s["id"] not in in_claims
         ]
         if not claims and not spans:
-            self.statusBar().showMessage("No suggestions in this article", 4000)
+            self.w.show_message("No suggestions in this article", 4000)
             return
-        self.session.run(lambda s: s.decide(claims=claims, spans=spans, accept=accept))
+        self.w.session.perform(ops.decide(claims=claims, spans=spans, accept=accept))
 
     def suggest_here(self) -> None:
-        if self.article is None:
+        if self.w.article is None:
             return
-        aid = self.article["id"]
-        report = self.session.run(
-            lambda s: suggest_corpus(s, article_ids=[aid]),
-            changes=Changes(
-                "Suggested", frozenset([aid]), frozenset({"spans", "claims", "speakers"})
-            ),
-        )
+        aid = self.w.article["id"]
+        report = self.w.session.perform(ops.suggest_article(aid))
         if report is not None:
-            self.statusBar().showMessage(
+            self.w.show_message(
                 report.summary() + " — Enter accepts, Backspace rejects, J/K move", 8000
             )
             self.review_step(1)
 
     def suggest_todo(self) -> None:
-        task = BackgroundTask(
-            self,
+        task = self.w.session.background(
+            self.w,
             "Suggesting…",
-            self.session.path,
-            self.store.annotator,
             lambda store, progress, cancelled: suggest_corpus(
                 store, only_todo=True, progress=progress, cancelled=cancelled
             ),
         )
         task.done.connect(
             lambda report: (
-                self._reload_all(),
-                self.statusBar().showMessage(report.summary(), 8000),
+                self.w.reload_all(),
+                self.w.show_message(report.summary(), 8000),
             )
         )
-        task.failed.connect(self.show_error)
-        self._start(task)
+        task.failed.connect(self.w.show_error)

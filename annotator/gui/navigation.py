@@ -1,0 +1,119 @@
+"""Moving between articles and within one: next, previous, next to do, done, find.
+
+The NavigationController is composed into the main window; ``NavigationHost`` lists
+what it uses of the window.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from . import operations as ops
+from .article_view import ArticleText
+from .corpus_list import CorpusPanel
+from .qt import QInputDialog, QTabWidget
+from .session import Session
+from .wording import plural
+
+
+class NavigationHost(Protocol):
+    """What the navigation controller uses of the window."""
+
+    session: Session
+    article: dict[str, Any] | None
+    corpus: CorpusPanel
+    text: ArticleText
+    centre_tabs: QTabWidget
+
+    def open_article(self, article_id: str) -> None: ...
+    def span_clicked(self, span_id: str) -> None: ...
+    def show_message(self, text: str, timeout_ms: int) -> None: ...
+
+
+class NavigationController:
+    """Article › next, previous, next to do, status; Edit › Find; opening from a view."""
+
+    def __init__(self, window: NavigationHost) -> None:
+        self.w = window
+
+    def open_span(self, article_id: str, span_id: str) -> None:
+        """Open an article from a corpus view, at the span if one is given."""
+        self.w.centre_tabs.setCurrentIndex(0)
+        if self.w.article is None or self.w.article["id"] != article_id:
+            self.go_to(article_id)
+        if span_id:
+            self.w.span_clicked(span_id)
+            self.w.text.mark_span(span_id)
+
+    def open_search_hit(self, article_id: str, start: int, end: int) -> None:
+        self.w.centre_tabs.setCurrentIndex(0)
+        if self.w.article is None or self.w.article["id"] != article_id:
+            self.go_to(article_id)
+        self.w.text.show_search_hits([(start, end)])
+        self.w.text.select_range(start, end)
+        self.w.text.centerCursor()
+
+    def set_status(self, status: str) -> None:
+        if self.w.article is not None:
+            aid = self.w.article["id"]
+            self.w.session.perform(ops.set_status(aid, status))
+
+    def done_and_next(self) -> None:
+        if self.w.article is None:
+            return
+        aid = self.w.article["id"]
+        self.set_status("done")
+        nxt = self.w.session.store.neighbour_article(
+            aid, step=1, status="todo"
+        ) or self.w.session.store.neighbour_article(aid, step=1, status="in_progress")
+        if nxt and self.go_to(nxt):
+            return
+        self.w.show_message("Marked done. No article left to do.", 6000)
+
+    def next_todo(self) -> None:
+        if self.w.article is not None:
+            nxt = self.w.session.store.neighbour_article(
+                self.w.article["id"], step=1, status="todo"
+            )
+            if nxt:
+                self.go_to(nxt)
+
+    def go_to(self, article_id: str) -> bool:
+        if not self.w.corpus.select(article_id):
+            # Hidden by the filter: clear it so the article can be shown in the list.
+            self.w.corpus.filter.clear()
+            self.w.corpus.status.setCurrentIndex(0)
+            self.w.corpus.apply_filter()
+            if not self.w.corpus.select(article_id):
+                self.w.open_article(article_id)
+        return True
+
+    def step(self, direction: int) -> None:
+        index = self.w.corpus.table.currentIndex()
+        row = (index.row() if index.isValid() else -1) + direction
+        model = self.w.corpus.model
+        if row >= len(model.rows) and model.canFetchMore(index.parent()):
+            model.fetchMore(index.parent())
+        if 0 <= row < len(model.rows):
+            self.w.corpus.select(model.rows[row]["id"])
+
+    def find_in_article(self) -> None:
+        if self.w.article is None:
+            return
+        phrase, ok = QInputDialog.getText(self.w, "Find in article", "Find:")
+        if not ok:
+            return
+        hits = (
+            [
+                (m.start(), m.end())
+                for m in re.finditer(re.escape(phrase), self.w.text.text, re.IGNORECASE)
+            ]
+            if phrase
+            else []
+        )
+        self.w.text.show_search_hits(hits)
+        if hits:
+            self.w.text.select_range(*hits[0])
+            self.w.text.centerCursor()
+        self.w.show_message(f"{plural(len(hits), 'match', 'matches')} for “{phrase}”", 5000)

@@ -1,0 +1,370 @@
+"""Tagging in the open article: tag keys, the who-said-it popups, edit, delete, context menus.
+
+The TaggingController is composed into the main window; ``TaggingHost`` lists what it
+uses of the window (the open article, its loaded annotations and the widgets).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from ..core.store import Store
+from . import operations as ops
+from .annotation_panel import AnnotationPanel
+from .article_view import ArticleText
+from .claim_guess import guess_claim, near
+from .labels import Label, color_for, swatch
+from .popups import ClaimPopup, MentionPopup, PositionPopup
+from .qt import QInputDialog, QMenu, QMessageBox, QWidget, literal
+from .session import Session
+
+
+class TaggingHost(Protocol):
+    """What the tagging controller uses of the window."""
+
+    session: Session
+    labels: list[Label]
+    article: dict[str, Any] | None
+    text: ArticleText
+    panel: AnnotationPanel
+    spans: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    positions: list[dict[str, Any]]
+    speaker_rows: dict[str, dict[str, Any]]
+
+    def ensure_loaded(self) -> None: ...
+    def refresh_annotations_soon(self) -> None: ...
+    def snap_to_words(self) -> bool: ...
+    def span_clicked(self, span_id: str) -> None: ...
+    def show_message(self, text: str, timeout_ms: int) -> None: ...
+    def show_error(self, message: str) -> None: ...
+    def focusWidget(self) -> QWidget | None: ...
+
+
+class TaggingController:
+    """Tags the selection, asks who said it, edits and deletes annotations of the article."""
+
+    def __init__(self, window: TaggingHost) -> None:
+        self.w = window
+        self.popup = None  # the inline popup on screen, if any
+
+    @property
+    def session(self) -> Session:
+        return self.w.session
+
+    @property
+    def store(self) -> Store:
+        return self.w.session.store
+
+    def tag(self, label: str) -> None:
+        if self.w.article is None:
+            return
+        # Loaded before the write: the new highlight is then added to them, not read twice.
+        self.w.ensure_loaded()
+        rng = self.w.text.selected_range(snap_to_words=self.w.snap_to_words())
+        if rng is None:
+            self.w.show_message(
+                "Select some text with the mouse first, then press the label's key", 5000
+            )
+            return
+        start, end = rng
+        aid = self.w.article["id"]
+        guess: dict[str, Any] = {}
+        if label == "claim":
+            guess = guess_claim(self.w.text.text, self.w.spans, start, end)
+        elif label == "speaker":
+            found = self.store.find_speaker(self.w.text.text[start:end])
+            guess = {"speaker_id": found["id"] if found else None}
+        op = ops.tag(aid, start, end, label, first_tag=self.w.article["status"] == "todo", **guess)
+        # Run as its own initiator: this shows the new highlight itself (re-reading 10,000
+        # spans, repainting and listing them again would take 300 ms after every key press).
+        result = self.session.perform(op, initiator=self)
+        if result is None:
+            return
+        self.w.text.clear_selection()
+        span = dict(result["span"])
+        claim = result["claim"]
+        span["speaker_of"] = span["speaker_id"] or (claim["speaker_id"] if claim else None)
+        self.w.spans.append(span)
+        if claim is not None:
+            self.w.claims.append({**claim, "spans": [span["id"]]})
+        self.w.text.add_span(span)
+        if span["speaker_id"]:
+            self.w.refresh_annotations_soon()  # a known speaker's mention: its counts change
+        else:
+            names = {sid: row["name"] for sid, row in self.w.speaker_rows.items()}
+            self.w.panel.add_span(span, self.w.claims[-1] if claim is not None else None, names)
+        self.w.text.mark_span(span["id"], scroll=False)
+        if label == "claim" and result["claim"]:
+            self.ask_claim_speaker(result["claim"]["id"])
+        elif label == "speaker":
+            self.ask_mention_speaker(span["id"])
+
+    def _article_speakers(self) -> list[dict[str, Any]]:
+        return sorted(self.w.speaker_rows.values(), key=lambda r: r["name"].casefold())
+
+    def _corpus_names(self) -> list[str]:
+        names = []
+        for row in self.store.speakers(limit=5000):
+            names.append(row["name"])
+            names.extend(row["aliases"])
+        return sorted(set(names), key=str.casefold)
+
+    def _show_popup(self, popup, point) -> None:
+        if self.popup is not None:
+            self.popup.close()
+        self.popup = popup
+        popup.show_at(point)
+
+    def ask_claim_speaker(self, claim_id: str) -> None:
+        claim = self.store.claim(claim_id)
+        if claim is None:
+            return
+        content = [s for s in self.w.spans if s["id"] in claim["spans"]]
+        if not content:
+            return
+        first = content[0]
+        speaker = self.store.speaker(claim["speaker_id"]) if claim["speaker_id"] else None
+        cues = [
+            (s["id"], f"{s['text']}  (at {s['start']})")
+            for s in near(self.w.spans, "cue", first["start"], content[-1]["end"], reach=600)
+        ]
+        popup = ClaimPopup(
+            " … ".join(s["text"] for s in content),
+            self._article_speakers(),
+            self._corpus_names(),
+            speaker["name"] if speaker else "",
+            claim["kind"],
+            cues,
+            claim["cue_span_id"],
+            self.w,
+        )
+
+        def save(values: dict[str, Any]) -> None:
+            mention = claim["mention_span_id"]
+            if values["name"]:
+                matches = [
+                    s
+                    for s in near(
+                        self.w.spans, "speaker", first["start"], content[-1]["end"], reach=600
+                    )
+                    if s["speaker_id"]
+                    and (self.w.speaker_rows.get(s["speaker_id"]) or {}).get("name", "").casefold()
+                    == values["name"].casefold()
+                ]
+                mention = matches[0]["id"] if matches else mention
+            self.session.perform(
+                ops.attribute_claim(
+                    claim_id,
+                    speaker_name=values["name"],
+                    kind=values["kind"],
+                    cue_span_id=values["cue"],
+                    mention_span_id=mention,
+                )
+            )
+
+        popup.accepted.connect(save)
+        self._show_popup(popup, self.w.text.span_rect_point(first))
+
+    def ask_mention_speaker(self, span_id: str) -> None:
+        span = self.store.span(span_id)
+        if span is None:
+            return
+        current = self.store.speaker(span["speaker_id"]) if span["speaker_id"] else None
+        popup = MentionPopup(
+            span["text"],
+            self._article_speakers(),
+            self._corpus_names(),
+            current["name"] if current else span["text"],
+            self.w,
+        )
+        popup.accepted.connect(
+            lambda v: (
+                v["name"]
+                and self.session.perform(
+                    ops.link_mention(
+                        span_id, speaker_name=v["name"], kind=v["kind"], role=v["role"]
+                    )
+                )
+            )
+        )
+        self._show_popup(popup, self.w.text.span_rect_point(span))
+
+    def add_position(self, position_id: str | None = None) -> None:
+        if self.w.article is None:
+            return
+        kind_id = self.w.panel.current()
+        evidence: list[str] = []
+        speaker_id = None
+        position = next((p for p in self.w.positions if p["id"] == position_id), None)
+        if position:
+            evidence, speaker_id = position["evidence"], position["speaker_id"]
+        elif kind_id and kind_id[0] == "claim":
+            evidence = self.w.panel.selected_ids("claim") or [kind_id[1]]
+        elif self.w.text.current_span_id:
+            claim_id = self.store.claim_for_span(self.w.text.current_span_id)
+            evidence = [claim_id] if claim_id else []
+        if not speaker_id and evidence:
+            claim = next((c for c in self.w.claims if c["id"] == evidence[0]), None)
+            speaker_id = claim["speaker_id"] if claim else None
+        speakers = self._article_speakers()
+        if not speakers:
+            self.w.show_message(
+                "Tag a speaker or attribute a claim first: a position belongs to a speaker", 6000
+            )
+            return
+        texts = {s["id"]: s["text"] for s in self.w.spans}
+        claims = [
+            (
+                c["id"],
+                f"{(self.w.speaker_rows.get(c['speaker_id']) or {}).get('name', '?')}: "
+                + " … ".join(texts.get(sid, "")[:70] for sid in c["spans"]),
+            )
+            for c in self.w.claims
+        ]
+        popup = PositionPopup(
+            speakers, speaker_id, self.store.targets(limit=5000), claims, evidence, position, self.w
+        )
+        aid = self.w.article["id"]
+
+        def save(values: dict[str, Any]) -> None:
+            if not values["target"] or not values["stance"]:
+                self.w.show_error(
+                    "A position needs a target and a stance (favor, against, neutral or mixed)."
+                )
+                return
+            if position:
+                self.session.perform(ops.update_position(position["id"], values))
+            else:
+                self.session.perform(ops.add_position(aid, values))
+
+        popup.accepted.connect(save)
+        point = self.w.text.viewport().mapToGlobal(self.w.text.viewport().rect().center())
+        self._show_popup(popup, point)
+
+    def delete_current(self) -> None:
+        current = (
+            self.w.panel.current()
+            if self.w.panel.hasFocus() or self.w.panel.isAncestorOf(self.w.focusWidget())
+            else None
+        )
+        if current:
+            self.delete_items(current[0], self.w.panel.selected_ids(current[0]) or [current[1]])
+        elif self.w.text.current_span_id:
+            self.delete_items("span", [self.w.text.current_span_id])
+
+    def delete_items(self, kind: str, ids: list[str]) -> None:
+        if kind == "speaker":
+            if (
+                QMessageBox.question(
+                    self.w,
+                    "Delete mentions",
+                    "Delete this speaker's highlights in this article? "
+                    "(The speaker stays in the corpus.)",
+                )
+                != QMessageBox.StandardButton.Yes
+            ):
+                return
+            kind, ids = "span", [s["id"] for s in self.w.spans if s["speaker_id"] in ids]
+        self.session.perform(ops.delete(kind, ids))
+        self.w.text.current_span_id = None
+
+    def edit_item(self, kind: str, item_id: str) -> None:
+        if kind == "claim":
+            self.ask_claim_speaker(item_id)
+        elif kind == "position":
+            self.add_position(item_id)
+        elif kind == "speaker":
+            self.rename_speaker(item_id)
+        elif kind == "span":
+            span = next((s for s in self.w.spans if s["id"] == item_id), None)
+            if span and span["label"] == "speaker":
+                self.ask_mention_speaker(item_id)
+            elif span and span["label"] == "claim" and self.store.claim_for_span(item_id):
+                self.ask_claim_speaker(self.store.claim_for_span(item_id))
+            else:
+                self.edit_note(item_id)
+
+    def rename_speaker(self, speaker_id: str) -> None:
+        row = self.store.speaker(speaker_id)
+        if row is None:
+            return
+        name, ok = QInputDialog.getText(self.w, "Speaker", "Name (corpus-wide):", text=row["name"])
+        if ok and name.strip():
+            self.session.perform(ops.update_speaker(speaker_id, name=name.strip()))
+
+    def edit_note(self, span_id: str | None = None) -> None:
+        span_id = span_id or self.w.text.current_span_id
+        span = next((s for s in self.w.spans if s["id"] == span_id), None)
+        if span is None:
+            self.w.show_message("Click a highlight first", 4000)
+            return
+        note, ok = QInputDialog.getMultiLineText(
+            self.w, "Note", literal(f"Note on “{span['text'][:60]}”:"), span["note"] or ""
+        )
+        if ok:
+            self.session.perform(ops.update_span(span_id, note=note.strip() or None))
+
+    def relabel(self, span_id: str, label: str) -> None:
+        self.session.perform(ops.update_span(span_id, label=label))
+
+    def text_context_menu(self, pos, span_ids: list[str]) -> None:
+        menu = QMenu(self.w)
+        if self.w.text.textCursor().hasSelection():
+            for label in self.w.labels:
+                menu.addAction(
+                    swatch(label.color),
+                    f"Tag as {label.name}\t{label.key}",
+                    lambda n=label.name: self.tag(n),
+                )
+            menu.addSeparator()
+        for span_id in span_ids[:3]:
+            span = next(s for s in self.w.spans if s["id"] == span_id)
+            sub = menu.addMenu(
+                swatch(color_for(span["label"], self.w.labels)),
+                f"{span['label']}: {span['text'][:40]}",
+            )
+            self._span_menu(sub, span)
+        if not menu.isEmpty():
+            menu.exec(pos)
+
+    def _span_menu(self, menu: QMenu, span: dict[str, Any]) -> None:
+        sid = span["id"]
+        menu.addAction("Select", lambda: self.w.span_clicked(sid))
+        relabel = menu.addMenu("Change label")
+        for label in self.w.labels:
+            if label.name != span["label"]:
+                relabel.addAction(
+                    swatch(label.color), label.name, lambda n=label.name: self.relabel(sid, n)
+                )
+        if span["label"] == "speaker":
+            menu.addAction("Which speaker…", lambda: self.ask_mention_speaker(sid))
+        claim_id = self.store.claim_for_span(sid)
+        if claim_id:
+            menu.addAction("Who said it…", lambda: self.ask_claim_speaker(claim_id))
+            menu.addAction(
+                "Add position…",
+                lambda: (self.w.panel.select_span(sid, claim_id), self.add_position()),
+            )
+        if span["status"] == "suggested":
+            menu.addAction(
+                "Accept suggestion",
+                lambda: self.session.perform(ops.update_span(sid, status="accepted")),
+            )
+        menu.addAction("Note…", lambda: self.edit_note(sid))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self.delete_items("span", [sid]))
+
+    def item_context_menu(self, kind: str, item_id: str, pos) -> None:
+        menu = QMenu(self.w)
+        if kind == "span":
+            span = next((s for s in self.w.spans if s["id"] == item_id), None)
+            if span:
+                self._span_menu(menu, span)
+        else:
+            menu.addAction("Edit…", lambda: self.edit_item(kind, item_id))
+            if kind == "claim":
+                menu.addAction("Add position…", self.add_position)
+            if kind != "speaker":
+                menu.addAction("Delete", lambda: self.delete_items(kind, [item_id]))
+        menu.exec(pos)

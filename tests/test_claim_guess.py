@@ -1,0 +1,55 @@
+"""The rules that guess a new claim's kind, cue and speaker (no window needed)."""
+
+from annotator.gui.claim_guess import guess_claim, near
+
+
+def span(sid, label, start, end, *, speaker_id=None, status="accepted"):
+    return {
+        "id": sid,
+        "label": label,
+        "start": start,
+        "end": end,
+        "speaker_id": speaker_id,
+        "status": status,
+    }
+
+
+TEXT = "The mayor said: “We will build the bridge,” at the meeting."
+QUOTE = (TEXT.index("We"), TEXT.index(",”"))
+
+
+def test_quoted_text_is_a_direct_claim_and_plain_text_indirect():
+    assert guess_claim(TEXT, [], *QUOTE)["claim_kind"] == "direct"
+    plain = (TEXT.index("the meeting"), TEXT.index("meeting") + 7)
+    assert guess_claim(TEXT, [], *plain)["claim_kind"] == "indirect"
+
+
+def test_nearest_cue_and_known_speaker_are_proposed():
+    spans = [
+        span("m1", "speaker", 4, 9, speaker_id="sp1"),
+        span("c1", "cue", 10, 14),
+    ]
+    guess = guess_claim(TEXT, spans, *QUOTE)
+    assert guess == {
+        "claim_kind": "direct",
+        "cue_span_id": "c1",
+        "speaker_id": "sp1",
+        "mention_span_id": "m1",
+    }
+
+
+def test_unknown_speakers_and_rejected_cues_are_not_proposed():
+    spans = [
+        span("m1", "speaker", 4, 9),  # a mention not linked to a speaker
+        span("c1", "cue", 10, 14, status="rejected"),
+    ]
+    guess = guess_claim(TEXT, spans, *QUOTE)
+    assert guess["cue_span_id"] is None
+    assert guess["speaker_id"] is None and guess["mention_span_id"] is None
+
+
+def test_near_sorts_by_distance_and_stops_at_the_reach():
+    spans = [span("far", "cue", 0, 5), span("close", "cue", 90, 95), span("x", "cue", 900, 905)]
+    assert [s["id"] for s in near(spans, "cue", 100, 110)] == ["close", "far"]
+    assert [s["id"] for s in near(spans, "cue", 100, 110, reach=50)] == ["close"]
+    assert near(spans, "speaker", 100, 110) == []
