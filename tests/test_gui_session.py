@@ -15,7 +15,7 @@ def test_changed_names_the_articles_touched_and_the_initiator(qapp) -> None:
     session.changed.connect(lambda changes, initiator: seen.append((changes, initiator)))
     starter = object()
     session.perform(ops.set_status(aid, "done"), initiator=starter)
-    session.perform(ops.tag(aid, 4, 12, "speaker", first_tag=False))
+    session.perform(ops.tag(aid, 4, 12, "speaker"))
     (first, by), (second, nobody) = seen
     assert by is starter and nobody is None
     assert first.articles == {aid} and first.touches("articles")

@@ -94,6 +94,17 @@ class Changes:
         return table in self.tables
 
     @classmethod
+    def nothing(cls, action: str = "") -> Changes:
+        """An action that wrote nothing (an undo with nothing left to undo)."""
+        return cls(action)
+
+    @classmethod
+    def unknown(cls, action: str = "") -> Changes:
+        """Writes this Store did not journal (another connection, a background task):
+        every table may differ, so every view re-reads."""
+        return cls(action, tables=frozenset(PRIMARY_KEYS))
+
+    @classmethod
     def of(cls, action: str, entries: list[Entry], remap: dict[str, str] | None = None) -> Changes:
         """The changes the journal ``entries`` describe (``remap``: article ids moved)."""
         remap = remap or {}

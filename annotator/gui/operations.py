@@ -1,14 +1,15 @@
 """One small function per user action, returning an Operation that the Session runs.
 
-An Operation is the store call plus, for the few store calls that do not yet report
-what they wrote, the change record to announce. Widgets build one here and run it
-with ``session.perform(op, initiator=self)``: the Session emits ``changed`` with that
-initiator, so the widget that started a change can skip refreshing itself.
+An Operation is the store call. What it changed comes from the store: the Changes a
+write returns, or ``store.last_changes`` for the writes that return the new row.
+Widgets build one here and run it with ``session.perform(op, initiator=self)``: the
+Session emits ``changed`` with that initiator, so the widget that started a change
+can skip refreshing itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -17,45 +18,25 @@ from ..core.suggest.runner import SuggestReport, suggest_corpus
 
 T = TypeVar("T")
 
-ALL_TABLES = frozenset({"articles", "spans", "claims", "positions", "speakers"})
-
-
-def _reported(action: str, articles: Iterable[str], tables: Iterable[str]) -> Changes:
-    # The one place the GUI states a change record: the core's tag, add_position,
-    # suggest_corpus and an undo with nothing to undo return none of their own.
-    return Changes(action, frozenset(articles), frozenset(tables))
-
-
-EVERYTHING = _reported("", (), ALL_TABLES)
-"""Announced after a store call that reports nothing: every view re-reads."""
-
 
 @dataclass(frozen=True)
 class Operation(Generic[T]):
-    """A user action: the store call and, when it reports none itself, what it changes."""
+    """A user action: the store call."""
 
     call: Callable[[Store], T]
-    changes: Changes | None = None
 
 
-def tag(article_id: str, start: int, end: int, label: str, *, first_tag: bool, **guess: Any):
+def tag(article_id: str, start: int, end: int, label: str, **guess: Any):
     """Highlight ``start``–``end`` with ``label`` (``guess``: the store's claim/speaker keys).
 
-    ``first_tag``: the article is still to do, so this tag also marks it in progress.
+    The store marks a to-do article in progress with its first tag; its changes say so.
     """
-    tables = {"spans", "claims"} | ({"articles"} if first_tag else set())
-    return Operation(
-        lambda s: s.tag(article_id, start, end, label, **guess),
-        _reported(f"Tagged {label}", [article_id], tables),
-    )
+    return Operation(lambda s: s.tag(article_id, start, end, label, **guess))
 
 
 def add_position(article_id: str, values: dict[str, Any]) -> Operation:
     """A new position of a speaker in this article."""
-    return Operation(
-        lambda s: s.add_position(article_id, **values),
-        _reported("Added position", [article_id], {"positions"}),
-    )
+    return Operation(lambda s: s.add_position(article_id, **values))
 
 
 def update_position(position_id: str, values: dict[str, Any]) -> Operation:
@@ -101,17 +82,16 @@ def suggest_article(article_id: str) -> Operation[SuggestReport]:
     """Suggest quotes, cues and speakers in one article."""
     return Operation(
         lambda s: suggest_corpus(s, article_ids=[article_id]),
-        _reported("Suggested", [article_id], {"spans", "claims", "speakers"}),
     )
 
 
 def undo() -> Operation:
     """Undo the user's last action (an undo with nothing to undo says so)."""
-    return Operation(lambda s: s.undo() or _reported("Nothing to do", (), ()))
+    return Operation(lambda s: s.undo() or Changes.nothing("Nothing to undo"))
 
 
 def redo() -> Operation:
-    return Operation(lambda s: s.redo() or _reported("Nothing to do", (), ()))
+    return Operation(lambda s: s.redo() or Changes.nothing("Nothing to redo"))
 
 
 def merge_speakers(keep_id: str, other_id: str) -> Operation:

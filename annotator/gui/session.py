@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from ..core.errors import AnnotatorError, UndoConflict
 from ..core.store import Changes, Store
-from .operations import EVERYTHING, Operation
+from .operations import Operation
 from .qt import QObject, QWidget, Signal
 from .workers import BackgroundTask, Job, RunningTasks
 
@@ -58,8 +58,8 @@ class Session(QObject):
 
         Args:
             operation: the store call; one returning Changes describes itself.
-            changes: what it touched, for a store call that does not return Changes
-                (left out: every table may have changed).
+            changes: what it touched, for a store call that neither returns Changes
+                nor leaves them in ``store.last_changes``.
             initiator: the object that started the write, passed on with ``changed`` so
                 that it alone can skip its own refresh.
 
@@ -76,12 +76,15 @@ class Session(QObject):
             return None
         if isinstance(result, Changes):
             changes = result
-        self.changed.emit(changes or EVERYTHING, initiator)
+        elif changes is None:
+            # Writes that return their new row leave their changes here.
+            changes = self.store.last_changes
+        self.changed.emit(changes, initiator)
         return result
 
     def perform(self, op: Operation[T], *, initiator: object | None = None) -> T | None:
         """Run one user action (see ``operations.py``); as ``run``."""
-        return self.run(op.call, changes=op.changes, initiator=initiator)
+        return self.run(op.call, initiator=initiator)
 
     def background(
         self, parent: QWidget, title: str, job: Job, *, show_dialog: bool = True

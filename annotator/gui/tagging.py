@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..core.store import Store
+from ..core.tagging import guess_claim, near
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
-from .claim_guess import guess_claim, near
 from .labels import Label, color_for, swatch
 from .popups import ClaimPopup, MentionPopup, PositionPopup
 from .qt import QInputDialog, QMenu, QMessageBox, QWidget, literal
@@ -75,7 +75,7 @@ class TaggingController:
         elif label == "speaker":
             found = self.store.find_speaker(self.w.text.text[start:end])
             guess = {"speaker_id": found["id"] if found else None}
-        op = ops.tag(aid, start, end, label, first_tag=self.w.article["status"] == "todo", **guess)
+        op = ops.tag(aid, start, end, label, **guess)
         # Run as its own initiator: this shows the new highlight itself (re-reading 10,000
         # spans, repainting and listing them again would take 300 ms after every key press).
         result = self.session.perform(op, initiator=self)

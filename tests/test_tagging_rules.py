@@ -1,6 +1,6 @@
 """The rules that guess a new claim's kind, cue and speaker (no window needed)."""
 
-from annotator.gui.claim_guess import guess_claim, near
+from annotator.core.tagging import guess_claim, near
 
 
 def span(sid, label, start, end, *, speaker_id=None, status="accepted"):
