@@ -42,6 +42,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/views.py
 	$(PY) bench/suggest_eval.py
+	$(PY) bench/worst_case.py
 	$(PY) bench/reliability.py
 
 clean:
