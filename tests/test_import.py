@@ -635,3 +635,79 @@ def test_progress_reports_every_file(store: Store, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     import_paths(store, files, progress=lambda d, t: seen.append((d, t)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+# --- what a wrong change to reading records would get past (mutation testing found these) ---
+
+
+def test_imported_statuses_and_notes_of_claims_and_positions_are_kept(
+    store: Store, tmp_path: Path
+) -> None:
+    from annotator.core.exporting import ExportFilter
+
+    record = export_shaped()
+    record["claims"][0].update(status="rejected", note="not what she said")
+    record["positions"][0].update(status="suggested", note="only implied")
+    report = import_paths(store, [jsonl(tmp_path / "in.jsonl", record)])
+    assert report.errors == [] and report.added == 1
+    everything = ExportFilter(include_rejected=True, include_suggestions=True)
+    (rec,) = list(iter_records(store, everything))
+    (claim,) = rec["claims"]
+    assert (claim["status"], claim["note"]) == ("rejected", "not what she said")
+    (position,) = rec["positions"]
+    assert (position["status"], position["note"]) == ("suggested", "only implied")
+    # A rejected claim stays out of the default export, as one rejected by hand would.
+    assert only(store)["claims"] == []
+
+
+def test_a_speaker_without_a_kind_is_a_person(store: Store, tmp_path: Path) -> None:
+    record = export_shaped()
+    del record["speakers"][0]["kind"]
+    import_paths(store, [jsonl(tmp_path / "in.jsonl", record)])
+    (speaker,) = only(store)["speakers"]
+    assert (speaker["name"], speaker["kind"]) == ("Chinese foreign ministry", "person")
+
+
+def _broken(change) -> dict[str, Any]:
+    record = export_shaped()
+    change(record)
+    return record
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            lambda r: r["spans"].append({**r["spans"][1], "start": 4, "end": 11, "text": None}),
+            "span id sp-c appears twice",
+        ),
+        (lambda r: r["speakers"][0].pop("name"), "speaker 1 needs an id and a name"),
+        (lambda r: r["speakers"][0].update(name="  "), "speaker 1 needs an id and a name"),
+        (lambda r: r["speakers"][0].pop("id"), "speaker 1 needs an id and a name"),
+        (lambda r: r["claims"][0].update(spans=[]), "claim cl-1 needs a list of span ids"),
+        (lambda r: r["claims"][0].pop("spans"), "claim cl-1 needs a list of span ids"),
+        (lambda r: r["claims"][0].pop("id"), "claim 1 needs an id"),
+        (lambda r: r["positions"][0].pop("target"), "position 1 needs an id and a target"),
+        (lambda r: r["positions"][0].pop("id"), "position 1 needs an id and a target"),
+    ],
+    ids=[
+        "duplicate span id",
+        "speaker without name",
+        "speaker with blank name",
+        "speaker without id",
+        "claim with no spans",
+        "claim without spans",
+        "claim without id",
+        "position without target",
+        "position without id",
+    ],
+)
+def test_a_record_missing_what_an_annotation_needs_is_refused(
+    store: Store, tmp_path: Path, change, reason: str
+) -> None:
+    path = jsonl(tmp_path / "in.jsonl", _broken(change), {"text": "A good line after it."})
+    report = import_paths(store, [path])
+    assert (report.added, report.failed) == (1, 1)
+    assert report.errors == [f"{path}:1: {reason}"]
+    assert [r["text"] for r in iter_records(store)] == ["A good line after it."]
+    assert store.stats()["spans"] == 0

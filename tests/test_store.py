@@ -407,6 +407,20 @@ def test_out_of_range_offsets_raise_offset_error(
     assert store.spans(aid) == [] and history_count(store) == 0
 
 
+def test_a_span_may_end_at_the_last_character_of_the_text(store: Store) -> None:
+    # No trailing newline: the last word is the last character of the text.
+    text = "The minister said no 😀"
+    aid = store.add_article(text)
+    whole = store.add_span(aid, 0, len(text), "claim")
+    assert whole["text"] == text
+    last = store.add_span(aid, *at(text, "no 😀"), "claim", text="no 😀")
+    assert store.span(last["id"])["text"] == "no 😀"
+    moved = store.add_span(aid, 0, 3, "target")
+    store.update_span(moved["id"], start=len(text) - 1, end=len(text))
+    assert store.span(moved["id"])["text"] == "😀"
+    assert len(store.spans(aid)) == 3
+
+
 def test_wrong_text_raises_offset_error_naming_both_texts(store: Store) -> None:
     aid = store.add_article("The minister said no.")
     with pytest.raises(OffsetError) as err:
