@@ -1,0 +1,262 @@
+"""The File and Review menus, chosen as a user chooses them: file dialogs answer with a
+path (or are cancelled), and every test checks what the database then holds."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotator.core.store import Store
+from annotator.gui.app import application, build_window
+from annotator.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+
+    def record(_parent, _title, text, *args, **kwargs):
+        seen.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return seen
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list:
+    """What the next file dialogs answer, in turn (a path, paths, or "" for Cancel)."""
+    queue: list = []
+
+    def answer(*_args, **_kwargs):
+        value = queue.pop(0)
+        return value if isinstance(value, tuple) else (value, "")
+
+    for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(answer))
+    return queue
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, messages) -> Iterator[Callable[..., MainWindow]]:
+    application()
+    opened: list[MainWindow] = []
+
+    def make(db: Path | None = None, *, seed: bool = True) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        win = build_window(db or tmp_path / "a.db", annotator="ana", seed=seed, settings=settings)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        opened.append(win)
+        return win
+
+    yield make
+    for win in opened:
+        for task in list(win.tasks):
+            task.cancel()
+            task.wait(10000)
+        win.close()
+        win.store.close()
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+def choose(win: MainWindow, text: str) -> None:
+    """Choose a menu entry by its text (without the & of its shortcut letter)."""
+    actions = [*win.actions(), *win.text.actions()]  # review keys belong to the text
+    found = [a for a in actions if a.text().replace("&", "") == text]
+    assert len(found) == 1, [a.text() for a in actions]
+    found[0].trigger()
+
+
+def wait_for_tasks(win: MainWindow, qtbot) -> None:
+    qtbot.waitUntil(lambda: not win.tasks, timeout=30000)
+
+
+# --- databases ------------------------------------------------------------------------------
+
+
+def test_new_database_opens_an_empty_one_and_remembers_the_last(
+    window: MainWindow, answers: list, tmp_path: Path
+) -> None:
+    first = window.session.path
+    answers.append(str(tmp_path / "second.db"))
+    choose(window, "New database…")
+    assert window.session.path == tmp_path / "second.db"
+    assert window.store.article_count() == 0 and window.article is None
+    assert window.windowTitle().startswith("second.db")
+    assert [a.text() for a in window.recent_menu.actions()] == [
+        str(tmp_path / "second.db"),
+        str(first),
+    ]
+    # Open recent › the first one: back to the sample corpus.
+    window.recent_menu.actions()[1].trigger()
+    assert window.session.path == first and window.store.article_count() == 15
+
+
+def test_new_database_refuses_an_existing_file(
+    window: MainWindow, answers: list, messages: list[str], tmp_path: Path
+) -> None:
+    taken = tmp_path / "taken.db"
+    taken.write_bytes(b"someone's file")
+    answers.extend([str(taken), ""])
+    choose(window, "New database…")
+    assert len(messages) == 1 and "taken.db already exists" in messages[0]
+    assert taken.read_bytes() == b"someone's file"
+    assert window.store.article_count() == 15
+    choose(window, "New database…")  # cancelled: nothing happens
+    assert len(messages) == 1 and window.store.article_count() == 15
+
+
+def test_open_database_switches_and_cancel_keeps_the_current_one(
+    window: MainWindow, answers: list, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.db"
+    with Store(other) as store:
+        store.add_article("The only article of the other database.", title="Other")
+    answers.extend([str(other), ""])
+    choose(window, "Open database…")
+    assert window.session.path == other
+    assert window.article["title"] == "Other"
+    choose(window, "Open database…")
+    assert window.session.path == other
+
+
+# --- import and export ----------------------------------------------------------------------
+
+
+def test_import_lists_at_most_twenty_problems(
+    window: MainWindow, answers: list, messages: list[str], qtbot, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(f'{{"broken line {n}' for n in range(25)) + "\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("River talks resume\n\nThe envoy said talks go on.\n", encoding="utf-8")
+    answers.append(([str(bad), str(good)], ""))
+    choose(window, "Import articles…")
+    wait_for_tasks(window, qtbot)
+    assert window.store.article_count() == 16
+    (message,) = messages
+    assert message.count("bad.jsonl:") == 20 and message.endswith("… and 5 more")
+    assert (
+        window.statusBar().currentMessage() == "1 article added, 0 skipped as duplicates, 25 failed"
+    )
+
+
+def test_import_into_an_empty_database_opens_the_first_article(
+    make_window, answers: list, qtbot, tmp_path: Path
+) -> None:
+    win = make_window(tmp_path / "empty.db", seed=False)
+    assert win.article is None
+    story = tmp_path / "story.md"
+    story.write_text("Harbour reopens\n\nThe mayor said ships were back.\n", encoding="utf-8")
+    answers.append(([str(story)], ""))
+    choose(win, "Import articles…")
+    wait_for_tasks(win, qtbot)
+    assert win.article is not None and win.article["title"] == "Harbour reopens"
+
+
+@pytest.mark.parametrize(
+    ("name", "chosen", "check"),
+    [
+        ("out.jsonl", "JSON Lines (*.jsonl)", "jsonl"),
+        ("spans.csv", "", "csv"),
+        ("spans.txt", "CSV, one row per span (*.csv)", "csv"),
+        ("page.jsonld", "", "w3c"),
+        ("page.json", "W3C Web Annotation (*.jsonld)", "w3c"),
+    ],
+)
+def test_export_writes_the_format_chosen_by_filter_or_name(
+    window: MainWindow, answers: list, qtbot, tmp_path: Path, name: str, chosen: str, check: str
+) -> None:
+    window.text.select_range(0, 8)
+    window.tag("target")
+    target = tmp_path / name
+    answers.append((str(target), chosen))
+    choose(window, "Export…")
+    wait_for_tasks(window, qtbot)
+    text = target.read_text(encoding="utf-8")
+    if check == "jsonl":
+        assert len([json.loads(line) for line in text.splitlines()]) == 15
+    elif check == "csv":
+        rows = list(csv.DictReader(text.splitlines()))
+        assert [r["label"] for r in rows] == ["target"]
+    else:
+        assert len(json.loads(text)["items"]) == 1
+    assert str(target) in window.statusBar().currentMessage()
+
+
+def test_a_cancelled_export_writes_nothing(window: MainWindow, answers: list, tmp_path) -> None:
+    answers.append(("", ""))
+    choose(window, "Export…")
+    assert window.tasks == [] and list(tmp_path.glob("*.jsonl")) == []
+
+
+# --- review and suggestions -------------------------------------------------------------------
+
+
+def test_review_of_an_article_without_annotations_says_so(window: MainWindow) -> None:
+    choose(window, "Start review of this article")
+    assert window.review is None and not window.review_bar.isVisible()
+    assert window.statusBar().currentMessage() == "Nothing to review in this article yet"
+    choose(window, "Accept all suggestions in this article")
+    assert window.statusBar().currentMessage() == "No suggestions in this article"
+
+
+def test_suggest_in_all_articles_to_do_runs_in_the_background(window: MainWindow, qtbot) -> None:
+    store = window.store
+    done = window.corpus.model.rows[0]["id"]
+    window.session.run(lambda s: s.set_article_status(done, "done"))
+    choose(window, "Suggest quotes in all articles to do…")
+    wait_for_tasks(window, qtbot)
+    suggested = {
+        row["id"]: len(store.claims(row["id"], statuses=["suggested"]))
+        for row in store.article_rows(limit=100)
+    }
+    assert suggested[done] == 0  # done articles are left alone
+    assert sum(suggested.values()) > 20
+    assert "suggest" in window.statusBar().currentMessage().lower()
+    # The open article shows them: accept them all with one key.
+    aid = window.article["id"]
+    if not store.claims(aid, statuses=["suggested"]):
+        window.corpus.select(next(a for a, n in suggested.items() if n))
+        aid = window.article["id"]
+    choose(window, "Accept all suggestions in this article")
+    assert store.claims(aid, statuses=["suggested"]) == []
+    assert store.claims(aid, statuses=["accepted"])
+
+
+def test_review_steps_through_a_rejected_claim_and_edits_it(window: MainWindow, qtbot) -> None:
+    store, aid = window.store, window.article["id"]
+    text = store.article_text(aid)
+    start = text.index("no region needs a new bloc")
+    window.text.select_range(start, start + len("no region needs a new bloc"))
+    window.tag("claim")
+    if window.popup is not None:
+        window.popup.close()
+    (claim,) = store.claims(aid)
+    window.session.run(lambda s: s.decide(claims=[claim["id"]], accept=False))
+    choose(window, "Start review of this article")
+    assert window.review is not None and window.review_bar.isVisible()
+    # A rejected highlight is not painted: the stop selects its text instead.
+    assert window.text.selected_range() == (start, start + len("no region needs a new bloc"))
+    choose(window, "Edit")
+    assert window.popup is not None and window.popup.isVisible()
+    window.popup.close()
+    choose(window, "Accept")
+    assert store.claim(claim["id"])["status"] == "accepted"
