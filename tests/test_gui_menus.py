@@ -260,3 +260,139 @@ def test_review_steps_through_a_rejected_claim_and_edits_it(window: MainWindow, 
     window.popup.close()
     choose(window, "Accept")
     assert store.claim(claim["id"])["status"] == "accepted"
+
+
+# --- the Edit, Tag and Article menus ---------------------------------------------------------
+
+
+@pytest.fixture
+def typed(monkeypatch: pytest.MonkeyPatch) -> list:
+    """What the next text prompts answer, in turn: a string, or None for Cancel."""
+    from PySide6.QtWidgets import QInputDialog
+
+    queue: list = []
+
+    def answer(*_args, **_kwargs):
+        value = queue.pop(0)
+        return ("", False) if value is None else (value, True)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(answer))
+    return queue
+
+
+def test_find_in_article_marks_every_match(window: MainWindow, typed: list) -> None:
+    text = window.text.text
+    typed.extend(["BLOC", "no such phrase", None])
+    choose(window, "Find in article…")
+    first = text.lower().index("bloc")
+    assert window.text.selected_range(snap_to_words=False) == (first, first + 4)
+    count = text.lower().count("bloc")
+    assert window.statusBar().currentMessage() == f"{count} matches for “BLOC”"
+    choose(window, "Find in article…")
+    assert window.statusBar().currentMessage() == "0 matches for “no such phrase”"
+    choose(window, "Find in article…")  # cancelled
+    assert window.statusBar().currentMessage() == "0 matches for “no such phrase”"
+
+
+def test_my_annotator_name_goes_on_new_highlights(window: MainWindow, typed: list) -> None:
+    typed.extend(["  Ben Okafor ", None])
+    choose(window, "Set my annotator name…")
+    window.text.select_range(0, 8)
+    window.tag("target")
+    (span,) = window.store.spans(window.article["id"])
+    assert span["annotator"] == "Ben Okafor"
+    assert window.settings.value("annotator") == "Ben Okafor"
+    choose(window, "Set my annotator name…")  # cancelled: unchanged
+    assert window.store.annotator == "Ben Okafor"
+
+
+def test_a_note_is_written_changed_and_cleared(window: MainWindow, typed: list) -> None:
+    choose(window, "Edit note…")  # nothing chosen yet
+    assert window.statusBar().currentMessage() == "Click a highlight first"
+    window.text.select_range(0, 8)
+    window.tag("target")
+    (span,) = window.store.spans(window.article["id"])
+    window.text.current_span_id = span["id"]
+    typed.extend(["  check the date ", None, "   "])
+    choose(window, "Edit note…")
+    assert window.store.span(span["id"])["note"] == "check the date"
+    choose(window, "Edit note…")  # cancelled
+    assert window.store.span(span["id"])["note"] == "check the date"
+    choose(window, "Edit note…")
+    assert window.store.span(span["id"])["note"] is None
+
+
+def test_deleting_a_speaker_in_the_panel_asks_and_removes_only_its_mentions(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, aid = window.store, window.article["id"]
+    speaker = store.add_speaker("Lin Qiao")["id"]
+    window.text.select_range(0, 8)
+    window.tag("cue")
+    mention = store.add_span(aid, 9, 16, "speaker", speaker_id=speaker)
+    window.refresh_annotations()
+    replies = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: replies.pop(0)))
+    window.delete_items("speaker", [speaker])
+    assert store.span(mention["id"]) is not None
+    window.delete_items("speaker", [speaker])
+    assert store.span(mention["id"]) is None
+    assert [s["label"] for s in store.spans(aid)] == ["cue"]
+    assert store.speaker(speaker) is not None  # the speaker stays in the corpus
+
+
+def test_renaming_a_speaker_renames_it_everywhere(window: MainWindow, typed: list) -> None:
+    speaker = window.store.add_speaker("Lin Qiao")["id"]
+    typed.extend(["Lin Qiao (MFA)", "  "])
+    window.edit_item("speaker", speaker)
+    assert window.store.speaker(speaker)["name"] == "Lin Qiao (MFA)"
+    window.edit_item("speaker", speaker)  # a blank name is ignored
+    assert window.store.speaker(speaker)["name"] == "Lin Qiao (MFA)"
+    window.rename_speaker("no such speaker")  # gone meanwhile: nothing happens
+
+
+def test_the_article_menu_sets_the_status_and_says_when_nothing_is_left(
+    make_window, tmp_path: Path
+) -> None:
+    with Store(tmp_path / "two.db") as store:
+        store.add_article("First story.\n\nBody one.\n", title="First")
+        store.add_article("Second story.\n\nBody two.\n", title="Second")
+    win = make_window(tmp_path / "two.db", seed=False)
+    first = win.article["id"]
+    choose(win, "Mark in progress")
+    assert win.store.article(first)["status"] == "in_progress"
+    choose(win, "Next article to do")
+    second = win.article["id"]
+    assert second != first
+    choose(win, "Mark done and open next to do")
+    assert win.store.article(second)["status"] == "done"
+    assert win.article["id"] == first  # the one still in progress
+    choose(win, "Mark done and open next to do")
+    assert win.statusBar().currentMessage() == "Marked done. No article left to do."
+    choose(win, "Mark to do")
+    assert win.store.article(first)["status"] == "todo"
+
+
+def test_writes_from_another_program_show_when_the_window_is_active_again(
+    window: MainWindow, qtbot
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    aid = window.article["id"]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    with Store(window.session.path, annotator="other") as other:
+        other.add_span(aid, 0, 8, "target")
+    assert window.spans == []
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert [s["annotator"] for s in window.spans] == ["other"]
+
+
+def test_an_article_deleted_meanwhile_is_one_message(
+    window: MainWindow, messages: list[str]
+) -> None:
+    window.open_article("no-such-article")
+    assert len(messages) == 1 and "no-such-article" in messages[0]
