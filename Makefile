@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench coverage mutate clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer")'
@@ -45,5 +45,17 @@ bench: $(STAMP)
 	$(PY) bench/worst_case.py
 	$(PY) bench/reliability.py
 
+# Branch coverage of the whole suite, the command line's subprocesses included.
+coverage: $(STAMP)
+	rm -f .coverage .coverage.* coverage.json
+	COVERAGE_FILE=$(CURDIR)/.coverage QT_QPA_PLATFORM=offscreen $(VENV)/bin/coverage run -m pytest -q -p no:cacheprovider
+	COVERAGE_FILE=$(CURDIR)/.coverage $(VENV)/bin/coverage combine -q
+	COVERAGE_FILE=$(CURDIR)/.coverage $(VENV)/bin/coverage json -q -o coverage.json
+	$(PY) tools/coverage_summary.py coverage.json
+
+# Mutation testing, one module after another (make mutate MODULE=records: one of them).
+mutate: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/mutate.py $(MODULE)
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mutmut .coverage .coverage.* coverage.json
