@@ -787,3 +787,73 @@ def test_w3c_annotation_fields_and_exact_context(tmp_path: Path) -> None:
     assert [q["prefix"] for q in quotes[:2]] == ["", "Oslo: "]
     assert len(quotes[2]["prefix"]) == len(quotes[2]["suffix"]) == 32
     assert quotes[3]["suffix"] == ""
+
+
+def test_an_export_of_chosen_articles_writes_only_those(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    ids = [store.add_article(f"Article number {n}.") for n in range(4)]
+    store.set_article_status(ids[2], "done")
+    chosen = ExportFilter(article_ids=(ids[3], ids[2], ids[0]))
+    assert [r["id"] for r in export_jsonl(store, tmp_path / "a.jsonl", chosen)] == [
+        ids[0],
+        ids[2],
+        ids[3],
+    ]
+    both = ExportFilter(article_ids=(ids[3], ids[2]), statuses=("done",))
+    assert [r["id"] for r in export_jsonl(store, tmp_path / "b.jsonl", both)] == [ids[2]]
+    assert export_jsonl(store, tmp_path / "c.jsonl", ExportFilter(article_ids=())) == []
+
+
+def test_a_rejected_claim_on_accepted_highlights_is_left_out(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    aid = store.add_article('She said "no" and "yes".')
+    no = store.add_span(aid, *at('She said "no" and "yes".', "no"), "claim")
+    yes = store.add_span(aid, *at('She said "no" and "yes".', "yes"), "claim")
+    store.add_claim(aid, [no["id"]], status="rejected")
+    kept = store.add_claim(aid, [yes["id"]])
+    (record,) = export_jsonl(store, tmp_path / "out.jsonl")
+    assert [c["id"] for c in record["claims"]] == [kept["id"]]
+    assert {s["id"] for s in record["spans"]} == {no["id"], yes["id"]}
+
+
+def test_iter_records_lists_speakers_and_applies_the_filter(store: Store, world: World) -> None:
+    (record, _other) = iter_records(store)
+    assert {s["id"] for s in record["speakers"]} == {world.jane, world.lin}
+    (only_cues,) = iter_records(store, ExportFilter(labels=("cue",)))
+    assert [s["label"] for s in only_cues["spans"]] == ["cue"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "w3c"])
+def test_json_exports_write_characters_as_utf8_not_escapes(tmp_path: Path, fmt: str) -> None:
+    store = Store(memory=True)
+    text = "Zürich: «Ça va», said Łódź's mayor 😀."
+    aid = store.add_article(text)
+    store.add_span(aid, 0, len(text) - 1, "claim")
+    out = tmp_path / f"out.{fmt}"
+    export(store, out, fmt=fmt)
+    raw = out.read_bytes()
+    assert text[:-1].encode("utf-8") in raw and b"\\u" not in raw
+
+
+def test_export_messages_say_what_happened(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    store.add_article("One article.")
+    with pytest.raises(AnnotatorError) as unknown:
+        export(store, tmp_path / "a.xml", fmt="xml")
+    assert str(unknown.value) == "unknown export format 'xml' (use jsonl, csv, w3c)"
+    with pytest.raises(ExportCancelled) as cancelled:
+        export(store, tmp_path / "b.jsonl", cancelled=lambda: True)
+    assert str(cancelled.value) == "export cancelled; the earlier file was left in place"
+    missing = tmp_path / "no folder" / "c.jsonl"
+    with pytest.raises(AnnotatorError) as failed:
+        export(store, missing)
+    assert str(failed.value) == f"{missing}: cannot write the export (No such file or directory)"
+
+
+def test_a_part_file_that_vanishes_meanwhile_does_not_stop_an_export(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    store.add_article("One article.")
+    # A part file whose target is gone: looking at its age fails, as for one just removed.
+    (tmp_path / ".out.jsonl.gone.part").symlink_to(tmp_path / "nothing here")
+    assert export(store, tmp_path / "out.jsonl") == 1
+    assert (tmp_path / "out.jsonl").read_text().count("\n") == 1
