@@ -285,3 +285,21 @@ def test_a_database_that_cannot_be_opened_is_one_message(
     (message,) = messages
     assert message.startswith("Could not open the database.") and "junk.db" in message
     assert junk.read_bytes() == b"not a database at all" * 100
+
+
+def test_without_the_installed_package_data_the_checkout_resources_are_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.resources
+
+    from annotator import resources
+
+    def not_installed(_package: str):
+        raise ModuleNotFoundError("annotator.resource_files")
+
+    monkeypatch.setattr(importlib.resources, "files", not_installed)
+    resources.resource_dir.cache_clear()
+    try:
+        assert resources.resource_dir() == ROOT / "resources"
+    finally:
+        resources.resource_dir.cache_clear()
