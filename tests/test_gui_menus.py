@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.store import Store
@@ -396,3 +396,89 @@ def test_an_article_deleted_meanwhile_is_one_message(
 ) -> None:
     window.open_article("no-such-article")
     assert len(messages) == 1 and "no-such-article" in messages[0]
+
+
+# --- right-click menus on highlights and on the panel's items ---------------------------------
+
+
+@pytest.fixture
+def menus(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Menus the window opens, recorded instead of run (their event loop would block)."""
+    from PySide6.QtWidgets import QMenu
+
+    from annotator.gui import main_window as main_window_module
+
+    shown: list[QMenu] = []
+
+    class RecordingMenu(QMenu):
+        def exec(self, *args):
+            shown.append(self)
+
+    monkeypatch.setattr(main_window_module, "QMenu", RecordingMenu)
+    return shown
+
+
+def entries(menu) -> dict[str, object]:
+    return {a.text(): a for a in menu.actions() if a.text()}
+
+
+def test_a_suggested_claims_menu_accepts_it_and_offers_who_said_it(
+    window: MainWindow, menus: list
+) -> None:
+    store, aid = window.store, window.article["id"]
+    text = store.article_text(aid)
+    start = text.index("no region needs a new bloc")
+    span = store.add_span(aid, start, start + 26, "claim", status="suggested")
+    store.add_claim(aid, [span["id"]], status="suggested")
+    window.refresh_annotations()
+    window.text_context_menu(QPoint(10, 10), [span["id"]])
+    (menu,) = menus
+    (sub,) = [a.menu() for a in menu.actions() if a.menu()]
+    offered = entries(sub)
+    assert {
+        "Select",
+        "Who said it…",
+        "Add position…",
+        "Accept suggestion",
+        "Note…",
+        "Delete",
+    } <= set(offered)
+    offered["Accept suggestion"].trigger()
+    assert store.span(span["id"])["status"] == "accepted"
+
+
+def test_a_speaker_highlights_menu_asks_which_speaker(window: MainWindow, menus: list) -> None:
+    store, aid = window.store, window.article["id"]
+    span = store.add_span(aid, 0, 8, "speaker")
+    window.refresh_annotations()
+    window.text_context_menu(QPoint(10, 10), [span["id"]])
+    (sub,) = [a.menu() for a in menus[0].actions() if a.menu()]
+    assert "Which speaker…" in entries(sub) and "Who said it…" not in entries(sub)
+    entries(sub)["Delete"].trigger()
+    assert store.span(span["id"]) is None
+
+
+def test_the_panels_menu_edits_and_deletes_claims_and_positions(
+    window: MainWindow, menus: list, typed: list
+) -> None:
+    store, aid = window.store, window.article["id"]
+    text = store.article_text(aid)
+    start = text.index("no region needs a new bloc")
+    span = store.add_span(aid, start, start + 26, "claim")
+    claim = store.add_claim(aid, [span["id"]])
+    speaker = store.add_speaker("Ana Ruiz")["id"]
+    position = store.add_position(aid, speaker_id=speaker, target="Blocs", stance="against")
+    window.refresh_annotations()
+    window.item_context_menu("position", position["id"], QPoint(5, 5))
+    assert set(entries(menus[-1])) == {"Edit…", "Delete"}
+    entries(menus[-1])["Delete"].trigger()
+    assert store.positions(aid) == []
+    window.item_context_menu("claim", claim["id"], QPoint(5, 5))
+    assert set(entries(menus[-1])) == {"Edit…", "Add position…", "Delete"}
+    entries(menus[-1])["Delete"].trigger()
+    assert store.claim(claim["id"]) is None
+    window.item_context_menu("speaker", speaker, QPoint(5, 5))
+    assert set(entries(menus[-1])) == {"Edit…"}  # a speaker is the corpus', not deleted here
+    typed.append("Ana Ruiz Soto")
+    entries(menus[-1])["Edit…"].trigger()
+    assert store.speaker(speaker)["name"] == "Ana Ruiz Soto"
