@@ -599,3 +599,37 @@ def test_speaker_edits_that_would_change_nothing_are_refused(
     assert world.store.speaker(world.lin)["name"] == "Lin Qiao"
     assert world.store.speaker(world.lin)["aliases"] == []
     assert not tab.select("no such speaker")
+
+
+def test_grid_hover_tells_the_cell_and_clicks_outside_open_nothing(
+    qtbot, views: CorpusViews, world: World
+) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    views.show()
+    views.show_view("positions")
+    tab, grid = views.positions, views.positions.grid
+    r = next(i for i, s in enumerate(grid.grid.speakers) if s.id == world.lin)
+    c = next(i for i, t in enumerate(grid.grid.targets) if t.name == "NATO office in Tokyo")
+    QTest.mouseMove(grid, grid.cell_rect(r, c).center().toPoint())
+    qtbot.waitUntil(lambda: grid.hover == (r, c), timeout=5000)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+    tip = QToolTip.text().replace("\xa0", " ")
+    assert "Lin Qiao on NATO office in Tokyo" in tip and "Click to list the evidence" in tip
+    assert not grid.grab().isNull()  # painted with the hovered row and column banded
+    empty = next(
+        (i, j)
+        for i, s in enumerate(grid.grid.speakers)
+        for j, t in enumerate(grid.grid.targets)
+        if not grid.grid.cell(s.id, t.id)
+    )
+    QTest.mouseMove(grid, grid.cell_rect(*empty).center().toPoint())
+    qtbot.waitUntil(lambda: grid.hover == empty, timeout=5000)
+    qtbot.waitUntil(lambda: "no positions" in QToolTip.text().replace("\xa0", " "), timeout=5000)
+    # Beyond the last column or row, and off the grid: no cell.
+    below = grid.cell_rect(len(grid.grid.speakers) - 1, 0).center() + QPoint(0, 200)
+    assert grid.cell_at(below) is None and grid.cell_at(QPoint(1, 1)) is None
+    with qtbot.assertNotEmitted(grid.cell_clicked):
+        QTest.mouseClick(grid, Qt.MouseButton.LeftButton, pos=QPoint(1, 1))
+        grid.select_cell(99, 0)
+    assert tab.cell is None

@@ -482,3 +482,34 @@ def test_the_panels_menu_edits_and_deletes_claims_and_positions(
     typed.append("Ana Ruiz Soto")
     entries(menus[-1])["Edit…"].trigger()
     assert store.speaker(speaker)["name"] == "Ana Ruiz Soto"
+
+
+def test_review_keys_on_an_empty_database_do_nothing(make_window, tmp_path: Path) -> None:
+    win = make_window(tmp_path / "empty.db", seed=False)
+    for entry in (
+        "Start review of this article",
+        "Next annotation",
+        "Accept",
+        "Reject",
+        "Edit",
+        "Suggest quotes in this article",
+        "Mark done and open next to do",
+    ):
+        choose(win, entry)
+    assert win.review is None and win.store.stats()["spans"] == 0
+    assert win.store.undo_label() is None
+
+
+def test_outside_review_the_keys_walk_through_suggestions(window: MainWindow) -> None:
+    store, aid = window.store, window.article["id"]
+    choose(window, "Suggest quotes in this article")
+    suggested = store.claims(aid, statuses=["suggested"])
+    assert len(suggested) >= 3
+    starts = sorted(store.span(c["spans"][0])["start"] for c in suggested)
+    choose(window, "Next annotation")
+    second = window.current_span()["start"]
+    choose(window, "Previous annotation")
+    first = window.current_span()["start"]
+    assert first < second and {first, second} <= set(starts)
+    choose(window, "Reject")
+    assert len(store.claims(aid, statuses=["rejected"])) == 1
