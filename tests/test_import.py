@@ -900,24 +900,33 @@ def test_offsets_right_after_the_start_map_onto_the_normalised_text(
     store: Store, tmp_path: Path, bom: str
 ) -> None:
     raw = bom + "Hi there\r\nNext line"
-    start = raw.index("there")
+    first, start = raw.index("Hi"), raw.index("there")
     path = jsonl(
         tmp_path / "crlf.jsonl",
-        {"text": raw, "spans": [{"start": start, "end": start + 5, "label": "x", "text": "there"}]},
+        {
+            "text": raw,
+            "spans": [
+                {"start": first, "end": first + 2, "label": "x", "text": "Hi"},
+                {"start": start, "end": start + 5, "label": "x", "text": "there"},
+            ],
+        },
     )
     assert import_paths(store, [path]).errors == []
-    (span,) = only(store)["spans"]
-    assert (span["start"], span["end"], span["text"]) == (3, 8, "there")
+    spans = [(s["start"], s["end"], s["text"]) for s in only(store)["spans"]]
+    assert spans == [(0, 2, "Hi"), (3, 8, "there")]
 
 
-def test_a_span_starting_with_u_feff_over_a_crlf_keeps_both(store: Store, tmp_path: Path) -> None:
-    raw = "Title \ufeffone\r\ntwo"
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_a_span_starting_with_u_feff_over_a_line_end_keeps_both(
+    store: Store, tmp_path: Path, ending: str
+) -> None:
+    raw = f"Title \ufeffone{ending}two"
     start = raw.index("\ufeff")
     path = jsonl(
         tmp_path / "feff.jsonl",
         {
             "text": raw,
-            "spans": [{"start": start, "end": len(raw), "label": "x", "text": "\ufeffone\r\ntwo"}],
+            "spans": [{"start": start, "end": len(raw), "label": "x", "text": raw[start:]}],
         },
     )
     assert import_paths(store, [path]).errors == []
