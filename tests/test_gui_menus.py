@@ -384,9 +384,10 @@ def test_writes_from_another_program_show_when_the_window_is_active_again(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert window.spans == []  # what the window has read (it reads them when first asked)
     with Store(window.session.path, annotator="other") as other:
         other.add_span(aid, 0, 8, "target")
-    assert window.spans == []
+    assert window.spans == []  # not seen yet: no event came in between
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     assert [s["annotator"] for s in window.spans] == ["other"]
 
