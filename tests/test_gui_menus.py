@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import close_window
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -67,8 +68,7 @@ def make_window(qtbot, tmp_path: Path, messages) -> Iterator[Callable[..., MainW
         for task in list(win.tasks):
             task.cancel()
             task.wait(10000)
-        win.close()
-        win.store.close()
+        close_window(win)
 
 
 @pytest.fixture
