@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format bench clean dist dist-test
+.PHONY: run test lint format bench coverage mutate clean dist dist-test
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer")'
@@ -43,6 +43,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/views.py
 	$(PY) bench/ingest.py
 	$(PY) bench/suggest_eval.py
+	$(PY) bench/worst_case.py
 	$(PY) bench/reliability.py
 
 # The wheel, the sdist and the one-folder desktop app for this system (PyInstaller).
@@ -54,5 +55,17 @@ dist-test: $(STAMP)
 	@test -x dist/annotator/annotator || test -x dist/annotator/annotator.exe || { echo "Run make dist first"; exit 1; }
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow tests/test_dist.py
 
+# Branch coverage of the whole suite, the command line's subprocesses included.
+coverage: $(STAMP)
+	rm -f .coverage .coverage.* coverage.json
+	COVERAGE_FILE=$(CURDIR)/.coverage QT_QPA_PLATFORM=offscreen $(VENV)/bin/coverage run -m pytest -q -p no:cacheprovider
+	COVERAGE_FILE=$(CURDIR)/.coverage $(VENV)/bin/coverage combine -q
+	COVERAGE_FILE=$(CURDIR)/.coverage $(VENV)/bin/coverage json -q -o coverage.json
+	$(PY) tools/coverage_summary.py coverage.json
+
+# Mutation testing, one module after another (make mutate MODULE=records: one of them).
+mutate: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/mutate.py $(MODULE)
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mutmut .coverage .coverage.* coverage.json

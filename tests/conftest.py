@@ -108,3 +108,18 @@ def make_article(store: Store) -> Callable[..., str]:
         return article_id
 
     return make
+
+
+def close_window(window) -> None:
+    """Close a main window as quitting does: the window (and its timers) go before its
+    database, so a refresh it had queued can never read a closed connection."""
+    import shiboken6
+
+    from annotator.gui.qt import QApplication, QEvent
+
+    store = window.store
+    if shiboken6.isValid(window):  # pytest-qt may have deleted it already
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    store.close()

@@ -767,3 +767,194 @@ def test_window_csv_export_is_safe_for_spreadsheets_by_default_and_says_so(
     assert (row["text"], row["note"], row["article_title"]) == ("=1+2", "-2", "@SUM(A1)")
     window.close()
     window.store.close()
+
+
+# --- what a wrong change to the export would lose (mutation testing found these) ------------
+
+
+def test_a_speaker_of_an_earlier_article_is_in_every_later_record(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    minister = store.add_speaker("Ana Ruiz", role="minister", aliases=["the minister"])["id"]
+    texts = ["Ana Ruiz said no.", "Later, Ana Ruiz said yes.", "Ana Ruiz said maybe."]
+    mentions = []
+    for text in texts:
+        aid = store.add_article(text)
+        mention = store.add_span(aid, *at(text, "Ana Ruiz"), "speaker", speaker_id=minister)
+        quote = store.add_span(aid, text.index("said") + 5, len(text) - 1, "claim")
+        store.add_claim(aid, [quote["id"]], speaker_id=minister, mention_span_id=mention["id"])
+        mentions.append(mention["id"])
+    records = export_jsonl(store, tmp_path / "out.jsonl")
+    assert [r["text"] for r in records] == texts
+    for record, mention in zip(records, mentions, strict=True):
+        (speaker,) = record["speakers"]
+        assert (speaker["id"], speaker["name"], speaker["role"]) == (
+            minister,
+            "Ana Ruiz",
+            "minister",
+        )
+        assert speaker["aliases"] == ["the minister"] and speaker["mentions"] == [mention]
+        assert record["claims"][0]["speaker"] == minister
+
+
+def test_a_claim_left_out_does_not_take_the_later_claims_with_it(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    text = '"First," she said. "Second," she said. "Third," she said.'
+    aid = store.add_article(text)
+    kept = []
+    for n, word in enumerate(("First", "Second", "Third")):
+        status = "rejected" if n == 0 else "accepted"
+        span = store.add_span(aid, *at(text, word), "claim", status=status)
+        claim = store.add_claim(aid, [span["id"]])
+        if n:
+            kept.append(claim["id"])
+    (record,) = export_jsonl(store, tmp_path / "out.jsonl")
+    # The first claim's only content is rejected, so the claim is left out; not the rest.
+    assert [c["id"] for c in record["claims"]] == kept
+    (record,) = export_jsonl(store, tmp_path / "all.jsonl", EVERYTHING)
+    assert len(record["claims"]) == 3
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "w3c"])
+def test_an_export_of_nothing_reports_nothing_written(tmp_path: Path, fmt: str) -> None:
+    store = Store(memory=True)
+    assert export(store, tmp_path / f"empty.{fmt}", fmt=fmt) == 0
+    store.add_article("An article without highlights.")
+    only_claims = ExportFilter(labels=("claim",))
+    assert export(store, tmp_path / f"none.{fmt}", fmt=fmt, flt=only_claims) == 0
+    assert export(store, tmp_path / f"one.{fmt}", fmt=fmt) == 1
+
+
+def test_w3c_annotation_fields_and_exact_context(tmp_path: Path) -> None:
+    text = "Oslo: " + "word " * 10 + "the minister said no." + " more" * 10
+    spans = [
+        (0, 4, "target", None),
+        (6, 10, "cue", "first word"),
+        (*at(text, "minister"), "speaker", "who"),
+        (len(text) - 4, len(text), "target", None),
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "text": text,
+                "spans": [
+                    {
+                        "id": f"s{n}",
+                        "start": start,
+                        "end": end,
+                        "label": label,
+                        "note": note,
+                        "annotator": f"analyst {n}",
+                        "created": f"2024-0{n + 1}-01T10:00:00.000Z",
+                        "updated": f"2025-0{n + 1}-02T11:00:00.000Z",
+                    }
+                    for n, (start, end, label, note) in enumerate(spans)
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    store = Store(memory=True)
+    assert import_paths(store, [source]).added == 1
+    (aid,) = [r["id"] for r in iter_records(store)]
+    export(store, tmp_path / "out.jsonld", fmt="w3c")
+    page = json.loads((tmp_path / "out.jsonld").read_text(encoding="utf-8"))
+    assert len(page["items"]) == 4
+    for n, (item, (start, end, label, note)) in enumerate(zip(page["items"], spans, strict=True)):
+        assert item["id"] == f"urn:annotator:span:s{n}"
+        assert (item["type"], item["motivation"], item["creator"]) == (
+            "Annotation",
+            "tagging",
+            f"analyst {n}",
+        )
+        assert item["created"] == f"2024-0{n + 1}-01T10:00:00.000Z"
+        assert item["modified"] == f"2025-0{n + 1}-02T11:00:00.000Z"
+        tag = {"type": "TextualBody", "purpose": "tagging", "value": label}
+        comment = {"type": "TextualBody", "purpose": "commenting", "value": note}
+        assert item["body"] == ([tag, comment] if note else [tag])
+        assert item["target"]["source"] == f"urn:annotator:article:{aid}"
+        assert item["target"]["selector"] == [
+            {"type": "TextPositionSelector", "start": start, "end": end},
+            {
+                "type": "TextQuoteSelector",
+                "exact": text[start:end],
+                "prefix": text[max(0, start - 32) : start],
+                "suffix": text[end : end + 32],
+            },
+        ]
+    # At and near the start the prefix is all the text before the span; far from both
+    # ends, 32 characters each side; at the end no suffix.
+    quotes = [item["target"]["selector"][1] for item in page["items"]]
+    assert [q["prefix"] for q in quotes[:2]] == ["", "Oslo: "]
+    assert len(quotes[2]["prefix"]) == len(quotes[2]["suffix"]) == 32
+    assert quotes[3]["suffix"] == ""
+
+
+def test_an_export_of_chosen_articles_writes_only_those(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    ids = [store.add_article(f"Article number {n}.") for n in range(4)]
+    store.set_article_status(ids[2], "done")
+    chosen = ExportFilter(article_ids=(ids[3], ids[2], ids[0]))
+    assert [r["id"] for r in export_jsonl(store, tmp_path / "a.jsonl", chosen)] == [
+        ids[0],
+        ids[2],
+        ids[3],
+    ]
+    both = ExportFilter(article_ids=(ids[3], ids[2]), statuses=("done",))
+    assert [r["id"] for r in export_jsonl(store, tmp_path / "b.jsonl", both)] == [ids[2]]
+    assert export_jsonl(store, tmp_path / "c.jsonl", ExportFilter(article_ids=())) == []
+
+
+def test_a_rejected_claim_on_accepted_highlights_is_left_out(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    aid = store.add_article('She said "no" and "yes".')
+    no = store.add_span(aid, *at('She said "no" and "yes".', "no"), "claim")
+    yes = store.add_span(aid, *at('She said "no" and "yes".', "yes"), "claim")
+    store.add_claim(aid, [no["id"]], status="rejected")
+    kept = store.add_claim(aid, [yes["id"]])
+    (record,) = export_jsonl(store, tmp_path / "out.jsonl")
+    assert [c["id"] for c in record["claims"]] == [kept["id"]]
+    assert {s["id"] for s in record["spans"]} == {no["id"], yes["id"]}
+
+
+def test_iter_records_lists_speakers_and_applies_the_filter(store: Store, world: World) -> None:
+    (record, _other) = iter_records(store)
+    assert {s["id"] for s in record["speakers"]} == {world.jane, world.lin}
+    (only_cues,) = iter_records(store, ExportFilter(labels=("cue",)))
+    assert [s["label"] for s in only_cues["spans"]] == ["cue"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "w3c"])
+def test_json_exports_write_characters_as_utf8_not_escapes(tmp_path: Path, fmt: str) -> None:
+    store = Store(memory=True)
+    text = "Zürich: «Ça va», said Łódź's mayor 😀."
+    aid = store.add_article(text)
+    store.add_span(aid, 0, len(text) - 1, "claim")
+    out = tmp_path / f"out.{fmt}"
+    export(store, out, fmt=fmt)
+    raw = out.read_bytes()
+    assert text[:-1].encode("utf-8") in raw and b"\\u" not in raw
+
+
+def test_export_messages_say_what_happened(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    store.add_article("One article.")
+    with pytest.raises(AnnotatorError) as unknown:
+        export(store, tmp_path / "a.xml", fmt="xml")
+    assert str(unknown.value) == "unknown export format 'xml' (use jsonl, csv, w3c)"
+    with pytest.raises(ExportCancelled) as cancelled:
+        export(store, tmp_path / "b.jsonl", cancelled=lambda: True)
+    assert str(cancelled.value) == "export cancelled; the earlier file was left in place"
+    missing = tmp_path / "no folder" / "c.jsonl"
+    with pytest.raises(AnnotatorError) as failed:
+        export(store, missing)
+    assert str(failed.value) == f"{missing}: cannot write the export (No such file or directory)"
+
+
+def test_a_part_file_that_vanishes_meanwhile_does_not_stop_an_export(tmp_path: Path) -> None:
+    store = Store(memory=True)
+    store.add_article("One article.")
+    # A part file whose target is gone: looking at its age fails, as for one just removed.
+    (tmp_path / ".out.jsonl.gone.part").symlink_to(tmp_path / "nothing here")
+    assert export(store, tmp_path / "out.jsonl") == 1
+    assert (tmp_path / "out.jsonl").read_text().count("\n") == 1

@@ -515,3 +515,121 @@ def test_grid_tooltip_and_hover_do_not_fail(qtbot, views: CorpusViews) -> None:
     QTest.mouseMove(grid, QPoint(2, 2))
     assert grid.hover is None
     assert not grid.grab().isNull()
+
+
+# -- the speakers' context menu and what it refuses -----------------------------------------
+
+
+def _choose_in_menu(monkeypatch: pytest.MonkeyPatch, text: str) -> list[str]:
+    """The speakers' menu picks the entry with this text; returns the entries it offered."""
+    from PySide6.QtWidgets import QMenu
+
+    from annotator.gui.views import speakers
+
+    offered: list[str] = []
+
+    class ChoosingMenu(QMenu):
+        def exec(self, *_args):
+            offered.extend(a.text() for a in self.actions() if a.text())
+            chosen = next((a for a in self.actions() if a.text() == text), None)
+            if chosen is not None:
+                chosen.trigger()
+            return chosen
+
+    monkeypatch.setattr(speakers, "QMenu", ChoosingMenu)
+    return offered
+
+
+def _right_click_speaker(qtbot, views: CorpusViews, speaker_id: str) -> None:
+    tab = views.speakers
+    row = next(i for i, r in enumerate(tab.model.rows) if r["id"] == speaker_id)
+    rect = tab.table.visualRect(tab.model.index(row, 0))
+    tab.table.customContextMenuRequested.emit(rect.center())  # a right click on the row
+
+
+def test_speaker_context_menu_renames_adds_an_alias_and_shows_the_timeline(
+    qtbot, views: CorpusViews, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    views.show()
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("Ms Marchand", True))
+    )
+    offered = _choose_in_menu(monkeypatch, "Add alias…")
+    _right_click_speaker(qtbot, views, world.elodie)
+    assert offered == [
+        "Rename…",
+        "Add alias…",
+        "Merge into…",
+        "Show claims",
+        "Show on timeline",
+        "Open first mention",
+    ]
+    assert world.store.speaker(world.elodie)["aliases"] == ["Ms Marchand"]
+    _choose_in_menu(monkeypatch, "Show on timeline")
+    _right_click_speaker(qtbot, views, world.lin)
+    assert views.current_view() == "timeline"
+    assert views.timeline.subject_key() == world.lin
+    views.show_view("speakers")
+    _choose_in_menu(monkeypatch, "Open first mention")
+    with qtbot.waitSignal(views.open_span) as opened:
+        _right_click_speaker(qtbot, views, world.lin)
+    assert opened.args[0] == world.a1
+    # Outside any row: no menu at all.
+    offered = _choose_in_menu(monkeypatch, "Rename…")
+    views.speakers.table.customContextMenuRequested.emit(QPoint(-5, -5))
+    assert offered == []
+
+
+def test_speaker_edits_that_would_change_nothing_are_refused(
+    views: CorpusViews, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = views.speakers
+    tab.table.clearSelection()
+    assert not tab.rename_selected("Anyone") and not tab.add_alias_selected("Anyone")
+    assert not tab.merge_selected_into(world.lin)
+    tab.rename_dialog()
+    tab.alias_dialog()
+    tab.merge_dialog()  # nothing selected: no dialog
+    assert tab.select(world.lin)
+    assert not tab.rename_selected("   ")
+    assert not tab.add_alias_selected("lin qiao")  # its own name
+    assert not tab.merge_selected_into(world.lin)  # into itself
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("x", False)))
+    tab.rename_dialog()  # cancelled
+    assert world.store.speaker(world.lin)["name"] == "Lin Qiao"
+    assert world.store.speaker(world.lin)["aliases"] == []
+    assert not tab.select("no such speaker")
+
+
+def test_grid_hover_tells_the_cell_and_clicks_outside_open_nothing(
+    qtbot, views: CorpusViews, world: World
+) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    views.show()
+    views.show_view("positions")
+    tab, grid = views.positions, views.positions.grid
+    r = next(i for i, s in enumerate(grid.grid.speakers) if s.id == world.lin)
+    c = next(i for i, t in enumerate(grid.grid.targets) if t.name == "NATO office in Tokyo")
+    QTest.mouseMove(grid, grid.cell_rect(r, c).center().toPoint())
+    qtbot.waitUntil(lambda: grid.hover == (r, c), timeout=5000)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+    tip = QToolTip.text().replace("\xa0", " ")
+    assert "Lin Qiao on NATO office in Tokyo" in tip and "Click to list the evidence" in tip
+    assert not grid.grab().isNull()  # painted with the hovered row and column banded
+    empty = next(
+        (i, j)
+        for i, s in enumerate(grid.grid.speakers)
+        for j, t in enumerate(grid.grid.targets)
+        if not grid.grid.cell(s.id, t.id)
+    )
+    QTest.mouseMove(grid, grid.cell_rect(*empty).center().toPoint())
+    qtbot.waitUntil(lambda: grid.hover == empty, timeout=5000)
+    qtbot.waitUntil(lambda: "no positions" in QToolTip.text().replace("\xa0", " "), timeout=5000)
+    # Beyond the last column or row, and off the grid: no cell.
+    below = grid.cell_rect(len(grid.grid.speakers) - 1, 0).center() + QPoint(0, 200)
+    assert grid.cell_at(below) is None and grid.cell_at(QPoint(1, 1)) is None
+    with qtbot.assertNotEmitted(grid.cell_clicked):
+        QTest.mouseClick(grid, Qt.MouseButton.LeftButton, pos=QPoint(1, 1))
+        grid.select_cell(99, 0)
+    assert tab.cell is None

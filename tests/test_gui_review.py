@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import close_window
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -40,8 +41,7 @@ def make_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[Callable[[], Mai
 
     yield make
     for win in opened:
-        win.close()
-        win.store.close()
+        close_window(win)
 
 
 def key(win: MainWindow, qtbot, k, modifiers=Qt.KeyboardModifier.NoModifier) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import close_window
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -101,8 +102,7 @@ def make_window(qtbot, tmp_path: Path, warnings) -> Iterator[Callable[..., MainW
         for task in list(win.tasks):
             task.cancel()
             task.wait(10000)
-        win.close()
-        win.store.close()
+        close_window(win)
 
 
 @pytest.fixture

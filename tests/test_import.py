@@ -635,3 +635,300 @@ def test_progress_reports_every_file(store: Store, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     import_paths(store, files, progress=lambda d, t: seen.append((d, t)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+# --- what a wrong change to reading records would get past (mutation testing found these) ---
+
+
+def test_imported_statuses_and_notes_of_claims_and_positions_are_kept(
+    store: Store, tmp_path: Path
+) -> None:
+    from annotator.core.exporting import ExportFilter
+
+    record = export_shaped()
+    record["claims"][0].update(status="rejected", note="not what she said")
+    record["positions"][0].update(status="suggested", note="only implied")
+    report = import_paths(store, [jsonl(tmp_path / "in.jsonl", record)])
+    assert report.errors == [] and report.added == 1
+    everything = ExportFilter(include_rejected=True, include_suggestions=True)
+    (rec,) = list(iter_records(store, everything))
+    (claim,) = rec["claims"]
+    assert (claim["status"], claim["note"]) == ("rejected", "not what she said")
+    (position,) = rec["positions"]
+    assert (position["status"], position["note"]) == ("suggested", "only implied")
+    # A rejected claim stays out of the default export, as one rejected by hand would.
+    assert only(store)["claims"] == []
+
+
+def test_a_speaker_without_a_kind_is_a_person(store: Store, tmp_path: Path) -> None:
+    record = export_shaped()
+    del record["speakers"][0]["kind"]
+    import_paths(store, [jsonl(tmp_path / "in.jsonl", record)])
+    (speaker,) = only(store)["speakers"]
+    assert (speaker["name"], speaker["kind"]) == ("Chinese foreign ministry", "person")
+
+
+def _broken(change) -> dict[str, Any]:
+    record = export_shaped()
+    change(record)
+    return record
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            lambda r: r["spans"].append({**r["spans"][1], "start": 4, "end": 11, "text": None}),
+            "span id sp-c appears twice",
+        ),
+        (lambda r: r["speakers"][0].pop("name"), "speaker 1 needs an id and a name"),
+        (lambda r: r["speakers"][0].update(name="  "), "speaker 1 needs an id and a name"),
+        (lambda r: r["speakers"][0].pop("id"), "speaker 1 needs an id and a name"),
+        (lambda r: r["claims"][0].update(spans=[]), "claim cl-1 needs a list of span ids"),
+        (lambda r: r["claims"][0].pop("spans"), "claim cl-1 needs a list of span ids"),
+        (lambda r: r["claims"][0].pop("id"), "claim 1 needs an id"),
+        (lambda r: r["positions"][0].pop("target"), "position 1 needs an id and a target"),
+        (lambda r: r["positions"][0].pop("id"), "position 1 needs an id and a target"),
+    ],
+    ids=[
+        "duplicate span id",
+        "speaker without name",
+        "speaker with blank name",
+        "speaker without id",
+        "claim with no spans",
+        "claim without spans",
+        "claim without id",
+        "position without target",
+        "position without id",
+    ],
+)
+def test_a_record_missing_what_an_annotation_needs_is_refused(
+    store: Store, tmp_path: Path, change, reason: str
+) -> None:
+    path = jsonl(tmp_path / "in.jsonl", _broken(change), {"text": "A good line after it."})
+    report = import_paths(store, [path])
+    assert (report.added, report.failed) == (1, 1)
+    assert report.errors == [f"{path}:1: {reason}"]
+    assert [r["text"] for r in iter_records(store)] == ["A good line after it."]
+    assert store.stats()["spans"] == 0
+
+
+def _reason(store: Store, tmp_path: Path, record: Any) -> str:
+    """The one error line an import of this single record gives, less its "file:1: "."""
+    # ASCII JSON: lone surrogates travel as \ud800 escapes, as other tools write them.
+    path = jsonl(tmp_path / "one.jsonl", json.dumps(record))
+    report = import_paths(store, [path])
+    assert (report.added, len(report.errors)) == (0, 1), report.errors
+    assert report.errors[0].startswith(f"{path}:1: ")
+    assert store.article_count() == 0
+    return report.errors[0].removeprefix(f"{path}:1: ")
+
+
+T = "Ana Ruiz said no."
+SPAN = {"id": "s1", "start": 0, "end": 8, "label": "speaker"}
+SPEAKER = {"id": "p1", "name": "Ana", "mentions": ["s1"]}
+CLAIM = {"id": "c1", "spans": ["s1"]}
+POSITION = {"id": "q1", "target": "Ports", "stance": "favor"}
+LONG = "An unusually long quoted passage that runs on past forty characters"
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ([1, 2], "expected a JSON object, got list"),
+        ({"title": "t"}, 'missing "text" field'),
+        ({"text": 42}, '"text" must be a string'),
+        ({"text": "a\ud800b"}, '"text" holds an invalid character (a lone UTF-16 surrogate)'),
+        (
+            {"text": T, "title": "\udc00"},
+            '"title" holds an invalid character (a lone UTF-16 surrogate)',
+        ),
+        (
+            {"text": T, "meta": {"bad key": ["ok", "\ud800"]}},
+            '"meta."bad key"[1]" holds an invalid character (a lone UTF-16 surrogate)',
+        ),
+        (
+            {"text": T, "meta": {"ok": {"\ud800": 1}}},
+            '"meta.ok" holds an invalid character (a lone UTF-16 surrogate)',
+        ),
+        ({"text": T, "\ud800": 1}, '"record" holds an invalid character (a lone UTF-16 surrogate)'),
+        ({"text": "a\x00b"}, '"text" holds a NUL character (U+0000), as binary data does'),
+        ({"text": T, "title": ["t"]}, '"title" must be a string'),
+        ({"text": T, "spans": {"start": 0}}, '"spans" must be a list'),
+        ({"text": T, "spans": [SPAN, 5]}, "span 2 must be an object"),
+        (
+            {"text": T, "label": [[0, 3, "X"], [0, 3]]},
+            'doccano "label" item 2 must be [start, end, "LABEL"]',
+        ),
+        (
+            {"text": T, "entities": [{"start_offset": 0, "end_offset": 3, "label": "X"}, 3]},
+            "entity 2 must be an object",
+        ),
+        (
+            {"text": T, "spans": [SPAN, {**SPAN, "id": "s2", "start": "0"}]},
+            "span 2 start must be a whole number, not '0'",
+        ),
+        (
+            {"text": T, "spans": [{**SPAN, "end": True}]},
+            "span 1 end must be a whole number, not True",
+        ),
+        ({"text": T, "spans": [{**SPAN, "label": 5}]}, "span 1 has no label"),
+        ({"text": T, "spans": [{**SPAN, "label": " "}]}, "span 1 has no label"),
+        (
+            {"text": T, "spans": [{**SPAN, "start": 5, "end": 5}]},
+            "span 1 offsets 5-5 are outside the text (0-17)",
+        ),
+        ({"text": T, "spans": [{**SPAN, "text": 5}]}, "span 1 text must be a string"),
+        (
+            {"text": LONG, "spans": [{**SPAN, "end": 50, "text": LONG[1:51]}]},
+            f"span 1 text {LONG[1:41]!r} does not match the article at 0-50 ({LONG[:40]!r})",
+        ),
+        ({"text": T, "spans": [{**SPAN, "status": "maybe"}]}, "span 1 has unknown status 'maybe'"),
+        (
+            {"text": T, "spans": [SPAN], "speakers": {"id": "p1"}},
+            '"speakers" must be a list of objects',
+        ),
+        (
+            {"text": T, "spans": [SPAN], "speakers": [SPEAKER, "Ana"]},
+            '"speakers" must be a list of objects',
+        ),
+        (
+            {"text": T, "spans": [SPAN], "speakers": [{**SPEAKER, "kind": "robot"}]},
+            "speaker 'Ana' has unknown kind 'robot'",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "speakers": [{**SPEAKER, "aliases": "MFA"}]},
+            "speaker 'Ana': aliases must be a list of strings",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "speakers": [{**SPEAKER, "aliases": [1]}]},
+            "speaker 'Ana': aliases must be a list of strings",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "speakers": [{**SPEAKER, "mentions": "s1"}]},
+            "speaker 'Ana': mentions must be a list of span ids",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "speakers": [{**SPEAKER, "mentions": ["zz"]}]},
+            "speaker 'Ana' mention refers to unknown id 'zz'",
+        ),
+        ({"text": T, "spans": [SPAN], "claims": "c1"}, '"claims" must be a list of objects'),
+        (
+            {"text": T, "spans": [SPAN], "claims": [{**CLAIM, "kind": "weird"}]},
+            "claim c1 has unknown kind 'weird'",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "claims": [{**CLAIM, "status": "sure"}]},
+            "claim c1 has unknown status 'sure'",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "claims": [{**CLAIM, "spans": ["zz"]}]},
+            "claim c1 span refers to unknown id 'zz'",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "claims": [{**CLAIM, "speaker": "zz"}]},
+            "claim c1 speaker refers to unknown id 'zz'",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "claims": [{**CLAIM, "mention": "zz"}]},
+            "claim c1 mention refers to unknown id 'zz'",
+        ),
+        (
+            {"text": T, "spans": [SPAN], "claims": [{**CLAIM, "cue": "zz"}]},
+            "claim c1 cue refers to unknown id 'zz'",
+        ),
+        ({"text": T, "positions": [POSITION, 1]}, '"positions" must be a list of objects'),
+        (
+            {"text": T, "positions": [{**POSITION, "stance": "love"}]},
+            "position q1 has unknown stance 'love'",
+        ),
+        (
+            {"text": T, "positions": [{**POSITION, "status": "sure"}]},
+            "position q1 has unknown status 'sure'",
+        ),
+        (
+            {"text": T, "positions": [{**POSITION, "evidence": "c1"}]},
+            "position q1: evidence must be a list of claim ids",
+        ),
+        (
+            {"text": T, "positions": [{**POSITION, "evidence": ["zz"]}]},
+            "position q1 evidence refers to unknown id 'zz'",
+        ),
+        (
+            {"text": T, "positions": [{**POSITION, "speaker": "zz"}]},
+            "position q1 speaker refers to unknown id 'zz'",
+        ),
+    ],
+)
+def test_each_malformed_record_is_refused_with_its_own_reason(
+    store: Store, tmp_path: Path, record: Any, reason: str
+) -> None:
+    assert _reason(store, tmp_path, record) == reason
+
+
+def test_fields_of_the_wrong_type_are_left_out_not_stored(store: Store, tmp_path: Path) -> None:
+    record = export_shaped()
+    record["meta"] = "not an object"
+    record["spans"][2]["note"] = 5
+    record["claims"][0]["note"] = ["a", "list"]
+    record["positions"][0]["note"] = {"an": "object"}
+    import_paths(store, [jsonl(tmp_path / "in.jsonl", record)])
+    rec = only(store)
+    assert rec["meta"] == {}
+    assert {s["id"]: s["note"] for s in rec["spans"]}["sp-q"] is None
+    assert rec["claims"][0]["note"] is None and rec["positions"][0]["note"] is None
+
+
+def test_minimal_records_fill_in_what_they_leave_out(tmp_path: Path) -> None:
+    store = Store(memory=True, annotator="ana")
+    path = jsonl(
+        tmp_path / "min.jsonl",
+        # A null title in another tool's record: read from the text, as a missing one is.
+        {"text": DESIGN_ARTICLE, "title": None, "spans": [{"start": 0, "end": 8, "label": "x"}]},
+        {"text": "Second story.\n\nBody.\n", "date": "2024-05-06"},
+    )
+    assert import_paths(store, [path]).errors == []
+    first, second = iter_records(store)
+    assert first["title"] == "Ministry warns against 'bloc politics' in the Pacific"
+    # Spans without an annotator are the importing analyst's.
+    assert first["spans"][0]["annotator"] == "ana"
+    assert second["published"] == "2024-05-06"
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_offsets_right_after_the_start_map_onto_the_normalised_text(
+    store: Store, tmp_path: Path, bom: str
+) -> None:
+    raw = bom + "Hi there\r\nNext line"
+    first, start = raw.index("Hi"), raw.index("there")
+    path = jsonl(
+        tmp_path / "crlf.jsonl",
+        {
+            "text": raw,
+            "spans": [
+                {"start": first, "end": first + 2, "label": "x", "text": "Hi"},
+                {"start": start, "end": start + 5, "label": "x", "text": "there"},
+            ],
+        },
+    )
+    assert import_paths(store, [path]).errors == []
+    spans = [(s["start"], s["end"], s["text"]) for s in only(store)["spans"]]
+    assert spans == [(0, 2, "Hi"), (3, 8, "there")]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_a_span_starting_with_u_feff_over_a_line_end_keeps_both(
+    store: Store, tmp_path: Path, ending: str
+) -> None:
+    raw = f"Title \ufeffone{ending}two"
+    start = raw.index("\ufeff")
+    path = jsonl(
+        tmp_path / "feff.jsonl",
+        {
+            "text": raw,
+            "spans": [{"start": start, "end": len(raw), "label": "x", "text": raw[start:]}],
+        },
+    )
+    assert import_paths(store, [path]).errors == []
+    (span,) = only(store)["spans"]
+    assert span["text"] == "\ufeffone\ntwo"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -320,11 +319,13 @@ def test_extract_metadata_never_raises_on_dateline_like_text(text: str) -> None:
     assert meta.published is None or parse_date(meta.published) == meta.published
 
 
-def test_ten_thousand_articles_are_fast() -> None:
+def test_long_bodies_do_not_change_what_the_head_gives() -> None:
+    # The inputs bench/worst_case.py times; here only what they give is checked.
     body = ('The spokesperson said "no" (again) - and then — more. ' * 50 + "\n\n") * 40
-    articles = [DESIGN_EXAMPLE + body, "Title\n\n" + body, ("ABC (DEF) " * 400) + body] * 3334
-    start = time.perf_counter()
-    for text in articles:
-        extract_metadata(text)
-    # about 0.3 s on a laptop; the bound only catches a quadratic regression
-    assert time.perf_counter() - start < 10
+    meta = extract_metadata(DESIGN_EXAMPLE + body)
+    assert meta == extract_metadata(DESIGN_EXAMPLE)
+    assert (meta.source, meta.place, meta.published) == ("Newswire", "CANBERRA", "2024-03-02")
+    assert extract_metadata("Title\n\n" + body).title == "Title"
+    brackets = extract_metadata(("ABC (DEF) " * 400) + body)
+    assert brackets.title is not None and brackets.title.startswith("ABC (DEF)")
+    assert len(brackets.title) <= 300 and brackets.published is None

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import close_window
 
 from annotator.core.store import Store
 
@@ -157,8 +158,7 @@ def two_windows(qtbot, tmp_path: Path):
         windows.append(win)
     yield windows
     for win in windows:
-        win.close()
-        win.store.close()
+        close_window(win)
 
 
 def _activate(qtbot, win) -> None:
@@ -172,12 +172,13 @@ def test_a_tag_in_one_window_shows_in_the_other_after_activation(qtbot, two_wind
     assert a.article is not None and b.article is not None
     assert a.article["id"] == b.article["id"]
     _activate(qtbot, b)  # b has seen the file as it is now
+    b_before = {s["id"] for s in b.spans}  # read now: a window reads them when first asked
     _activate(qtbot, a)
     a.text.select_range(4, 15)
     a.tagging.tag("cue")
     (span,) = [s for s in a.store.spans(a.article["id"]) if s["label"] == "cue"]
     assert span["id"] in {s["id"] for s in a.spans}
-    assert span["id"] not in {s["id"] for s in b.spans}
+    assert span["id"] not in b_before and {s["id"] for s in b.spans} == b_before
 
     _activate(qtbot, b)  # the window reloads on activation when the file changed
     qtbot.waitUntil(lambda: span["id"] in {s["id"] for s in b.spans}, timeout=3000)

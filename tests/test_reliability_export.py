@@ -2,7 +2,10 @@
 target name is the earlier good export or the complete new one, never a part.
 
 A child process exports a large database over an earlier export and is killed
-with SIGKILL at random points of the write. ``bench/reliability.py`` runs more.
+with SIGKILL at chosen points: before it starts, while a record is being built
+(the new file half written), just before the rename and after it finished. The
+child stops at the point and says so; the kill waits for that, never for a
+duration, so a loaded machine cannot move it. ``bench/reliability.py`` runs more.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,18 +30,52 @@ from annotator.core.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
+import os
 import sys
-from annotator.core.exporting import export
+
+from annotator.core import exporting
 from annotator.core.store import Store
 
-db, target, fmt = sys.argv[1:4]
+db, target, fmt, point = sys.argv[1:5]
+real_record, real_replace = exporting.article_record, os.replace
+built = 0
+
+
+def stop(where):
+    # Say where, then wait for the parent's SIGKILL (or a line to go on).
+    sys.stdout.write(f"stopped {where}\n")
+    sys.stdout.flush()
+    sys.stdin.readline()
+
+
+def record(*args, **kwargs):
+    global built
+    built += 1
+    if point == f"record {built}":
+        stop(point)
+    return real_record(*args, **kwargs)
+
+
+def replace(src, dst):
+    if point == "rename" and os.fspath(dst) == target:
+        stop(point)
+    real_replace(src, dst)
+
+
+exporting.article_record = record
+os.replace = replace
 store = Store(db, annotator="exporter")
 sys.stdout.write("go\n")
 sys.stdout.flush()
-export(store, target, fmt=fmt)
+if point == "start":
+    stop(point)
+exporting.export(store, target, fmt=fmt)
 sys.stdout.write("done\n")
 sys.stdout.flush()
 """
+
+# Where the runs of kill_exports stop the child, in turn: mostly mid-write.
+KILL_POINTS = ("record", "start", "record", "rename", "record", "done")
 
 
 def sha(path: Path) -> str:
@@ -80,7 +116,12 @@ class ExportTrials:
 def kill_exports(
     db: Path, folder: Path, kills: int, *, seed: int, fmt: str = "jsonl", on_kill=None
 ) -> ExportTrials:
-    """Export ``db`` over an earlier export in ``folder``, SIGKILL at random, check each time."""
+    """Export ``db`` over an earlier export in ``folder``, SIGKILL it, check each time.
+
+    Run ``n`` stops the child at ``KILL_POINTS[n % 6]``; a ``record`` point is a
+    random article (from ``seed``) past the first twentieth, when the part file
+    already holds data.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"annotations.{fmt}"
     reference = folder.parent / f"reference-new.{fmt}"
@@ -89,29 +130,38 @@ def kill_exports(
         export(store, target, fmt=fmt)
         for row in store.article_rows(limit=20):  # seen in every format: a new highlight
             store.tag(row["id"], 0, 7, "cue")
-        began = time.perf_counter()
         export(store, reference, fmt=fmt)
-        duration = time.perf_counter() - began
+        articles = store.article_count()
     old_bytes, old, new = target.read_bytes(), sha(target), sha(reference)
     assert old != new
     rng = random.Random(seed)
     trials = ExportTrials()
     for run in range(kills):
+        point = KILL_POINTS[run % len(KILL_POINTS)]
+        if point == "record":
+            point = f"record {rng.randint(max(2, articles // 20), articles)}"
+        earlier_parts = {p.name for p in folder.iterdir() if p.name.endswith(".part")}
         proc = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(db), str(target), fmt],
+            [sys.executable, "-c", CHILD, str(db), str(target), fmt, point],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         assert proc.stdout is not None
-        assert proc.stdout.readline() == b"go\n", proc.stderr.read() if proc.stderr else ""
-        time.sleep(rng.uniform(0, duration * 1.3))
-        parts = [p for p in folder.iterdir() if p.name.endswith(".part")]
-        writing = any(p.stat().st_size > 0 for p in parts) if parts else False
+        said = [proc.stdout.readline(), proc.stdout.readline()]
+        expected = [b"go\n", b"done\n" if point == "done" else f"stopped {point}\n".encode()]
+        if said != expected:
+            proc.kill()
+            raise AssertionError(f"run {run}: child said {said}: {proc.communicate()[1]!r}")
+        parts = [
+            p for p in folder.iterdir() if p.name.endswith(".part") and p.name not in earlier_parts
+        ]
+        writing = any(p.stat().st_size > 0 for p in parts)
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
-        for stream in (proc.stdout, proc.stderr):
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
             if stream:
                 stream.close()
         trials.kills += 1
@@ -148,8 +198,12 @@ def corpus(tmp_path_factory) -> Path:
 def test_sigkill_during_export_never_leaves_a_partial_file(corpus: Path, tmp_path: Path) -> None:
     trials = kill_exports(corpus, tmp_path / "out", 6, seed=11)
     assert not trials.broken, trials.broken
-    assert trials.kills == 6 and trials.intact + trials.replaced == 6
-    assert trials.mid_write >= 1, "no kill came while the new export was being written"
+    # Killed before the rename (at the start, mid-write, at the rename): the earlier
+    # file; killed after the export finished: the new one.
+    assert (trials.kills, trials.intact, trials.replaced) == (6, 5, 1)
+    # Mid-write: the three kills while records were being written, and the one at the
+    # rename (the new file complete but not yet in place).
+    assert trials.mid_write == 4
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

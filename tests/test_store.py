@@ -407,6 +407,20 @@ def test_out_of_range_offsets_raise_offset_error(
     assert store.spans(aid) == [] and history_count(store) == 0
 
 
+def test_a_span_may_end_at_the_last_character_of_the_text(store: Store) -> None:
+    # No trailing newline: the last word is the last character of the text.
+    text = "The minister said no 😀"
+    aid = store.add_article(text)
+    whole = store.add_span(aid, 0, len(text), "claim")
+    assert whole["text"] == text
+    last = store.add_span(aid, *at(text, "no 😀"), "claim", text="no 😀")
+    assert store.span(last["id"])["text"] == "no 😀"
+    moved = store.add_span(aid, 0, 3, "target")
+    store.update_span(moved["id"], start=len(text) - 1, end=len(text))
+    assert store.span(moved["id"])["text"] == "😀"
+    assert len(store.spans(aid)) == 3
+
+
 def test_wrong_text_raises_offset_error_naming_both_texts(store: Store) -> None:
     aid = store.add_article("The minister said no.")
     with pytest.raises(OffsetError) as err:
@@ -961,3 +975,65 @@ def test_suggestions_are_stored_from_the_engines_typed_claims(store: Store) -> N
     speaker = store.speaker(accepted["speaker_id"])
     assert speaker is not None and speaker["name"] == "Lin Qiao"
     assert speaker["role"] == "spokesperson"
+
+
+# --- what a wrong change to spans and undo would get past (mutation testing found these) ----
+
+
+def test_add_span_returns_the_stored_span_with_the_given_annotator_and_id(store: Store) -> None:
+    aid = store.add_article("The minister said no.")
+    span = store.add_span(aid, 4, 12, "speaker", annotator="bob", id="span-1", note="n")
+    assert span == store.span("span-1")
+    assert (span["annotator"], span["id"], span["article_id"]) == ("bob", "span-1", aid)
+    tagged = store.tag(aid, 13, 17, "cue")["span"]
+    assert tagged == store.span(tagged["id"])
+    assert (tagged["status"], tagged["annotator"]) == ("accepted", "tester")
+
+
+def test_span_review_fields_and_speaker_can_be_changed(store: Store) -> None:
+    aid = store.add_article("The minister said no.")
+    speaker = store.add_speaker("The minister")["id"]
+    span = store.add_span(aid, 0, 12, "speaker")
+    changes = store.update_span(
+        span["id"], speaker_id=speaker, reviewer="rev", reviewed_at="2026-01-01T00:00:00.000Z"
+    )
+    assert changes.touches("spans") and changes.articles == {aid} and changes.action
+    got = store.span(span["id"])
+    assert (got["speaker_id"], got["reviewer"], got["reviewed_at"]) == (
+        speaker,
+        "rev",
+        "2026-01-01T00:00:00.000Z",
+    )
+    with pytest.raises(ValueError) as err:
+        store.update_span(span["id"], text="x", article_id="y")
+    assert str(err.value) == "cannot change article_id, text of a span"
+
+
+def test_refusals_name_what_is_missing(store: Store) -> None:
+    aid = store.add_article("Some text.")
+    with pytest.raises(IntegrityError) as err:
+        store.add_span(aid, 0, 4, " ")
+    assert str(err.value) == "a span needs a label"
+    with pytest.raises(IntegrityError) as err:
+        store.update_claim("nope", note="x")
+    assert str(err.value) == "no claim with id nope"
+
+
+def test_undo_and_redo_say_what_they_did(store: Store) -> None:
+    aid = store.add_article("The minister said no.")
+    store.tag(aid, 4, 12, "speaker")
+    assert store.undo().action == "Undo Tag speaker"
+    assert store.redo().action == "Redo Tag speaker"
+    assert store.undo_label() == "Tag speaker" and store.redo_label() is None
+
+
+def test_a_status_change_does_not_copy_the_text_into_the_history(store: Store) -> None:
+    text = "A long article. " * 2000
+    aid = store.add_article(text)
+    store.set_article_status(aid, "done")
+    (changes,) = store.db.execute("SELECT changes FROM history ORDER BY id DESC LIMIT 1").fetchone()
+    assert len(changes) < 1000 and "A long article" not in changes
+    store.undo()
+    assert store.article(aid)["status"] == "todo" and store.article_text(aid) == text
+    store.redo()
+    assert store.article(aid)["status"] == "done"

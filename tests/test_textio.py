@@ -242,3 +242,87 @@ def test_file_of_exactly_the_limit_is_accepted(monkeypatch: pytest.MonkeyPatch) 
 def test_real_limit_message() -> None:
     error = _refusal(b" " * (MAX_TEXT_BYTES + 1))
     assert error.reason == "file too large (51 MB; the limit is 50 MB)"
+
+
+# --- what a wrong change to decoding would get past (mutation testing found these) ---------
+
+
+def test_a_single_nul_in_utf16_text_is_refused() -> None:
+    # One NUL among many characters: too few control characters to look binary, but
+    # SQLite's text functions stop at a NUL, so it is refused all the same.
+    text = "Title\n" + "A long body of ordinary words. " * 20 + "\x00 end"
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        assert _refusal(bom + text.encode(codec)).reason == "binary file, not text"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ab",  # the smallest: two characters
+        "Title\nBody text here",
+        "abcdő",  # one character in five outside Latin-1: exactly the 80% the check needs
+        "x" * 2048 + "Ā and more",  # after the first 4 KB, a character ending in a 0 byte
+    ],
+)
+def test_utf16_without_a_bom_is_recognised_in_both_byte_orders(codec: str, text: str) -> None:
+    error = _refusal(text.encode(codec))
+    assert error.reason == "looks like UTF-16 without a byte order mark; save the file as UTF-8"
+    assert str(error) == f"news/a.txt: {error.reason}"
+
+
+def test_utf16_without_a_bom_of_odd_length_is_recognised() -> None:
+    assert "UTF-16 without" in _refusal("abcdő".encode("utf-16-be") + b"\n").reason
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "abcőő".encode("utf-16-be"),  # NULs in only three bytes in five: not UTF-16 text
+        b"\x00\x00\x00\x00" + b"abc",  # NULs in both byte positions
+        b"a\x00",  # a single NUL: too short to tell
+    ],
+)
+def test_other_data_with_nul_bytes_is_binary(data: bytes) -> None:
+    assert _refusal(data).reason == "binary file, not text"
+
+
+def test_invalid_utf16_right_after_a_line_break_names_the_next_line() -> None:
+    data = codecs.BOM_UTF16_LE + "ab\n".encode("utf-16-le") + b"\x00\xdc"
+    error = _refusal(data)
+    assert error.line == 2
+    assert error.reason.startswith("not valid UTF-16 (at column 1, byte offset 8")
+
+
+def test_one_control_character_in_ten_is_kept_two_are_refused() -> None:
+    assert decode_bytes(b"Title\x1b1234") == "Title\x1b1234"
+    assert _refusal(b"Title\x1b\x1b123").reason == "binary file, not text"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ("Title".encode("utf-32"), "UTF-32 text is not supported"),
+        (codecs.BOM_UTF16_LE + b"a\x00\x00\xdc", "not valid UTF-16"),
+        (codecs.BOM_UTF16_BE + "Title\x00 and more words".encode("utf-16-be"), "binary"),
+        (bytes(range(1, 9)) * 4, "binary"),
+        (b"\xff\xfe\xff", "not valid UTF-16"),
+        (b"caf\xe9", "not valid UTF-8"),
+        (b"\x00" * 8, "binary"),
+        (b"  \n", "empty file"),
+    ],
+)
+def test_every_refusal_names_the_file(data: bytes, reason: str) -> None:
+    error = _refusal(data, path="inbox/story.txt")
+    assert error.path == "inbox/story.txt"
+    assert error.reason.startswith(reason)
+    assert str(error).startswith("inbox/story.txt:")
+
+
+def test_a_too_large_file_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textio, "MAX_TEXT_BYTES", 10)
+    error = _refusal(b"x" * 11, path="inbox/big.txt")
+    assert (error.path, error.reason) == (
+        "inbox/big.txt",
+        "file too large (1 MB; the limit is 0 MB)",
+    )
