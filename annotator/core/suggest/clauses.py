@@ -96,345 +96,16 @@ _SKIP_BACK = AUXILIARIES | frozenset(
     }
 )
 # Words that end a subject looking back: the subject cannot reach past them.
-_BOUNDARY = frozenset(
-    {
-        "that",
-        "which",
-        "and",
-        "but",
-        "because",
-        "if",
-        "when",
-        "while",
-        "as",
-        "than",
-        "so",
-        "or",
-        "where",
-        "whether",
-        "what",
-        "how",
-        "why",
-        "since",
-        "after",
-        "before",
-        "though",
-        "although",
-        "unless",
-        "until",
-        "whom",
-        "whose",
-    }
-)
+_BOUNDARY = word_list("suggest/boundary.txt")
 # A clause does not start with these: "the claims are false" is a noun, not a cue.
-_NOT_CLAUSE_START = frozenset(
-    {
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "about",
-        "from",
-        "into",
-        "and",
-        "or",
-        "but",
-        "up",
-        "out",
-        "off",
-        "down",
-        "over",
-        "back",
-        "as",
-        "so",
-        "like",
-        "goodbye",
-        "hello",
-        "yes",
-        "no",
-        "thanks",
-        "sorry",
-        "more",
-        "less",
-        "much",
-        "nothing",
-        "something",
-        "anything",
-        "what",
-        "how",
-        "why",
-        "when",
-        "where",
-        "whether",
-        "if",
-        "after",
-        "before",
-    }
-)
+_NOT_CLAUSE_START = word_list("suggest/not_clause_start.txt")
 # Before a noun use of a cue form: "the claims", "his thoughts", "in reports".
-_NOUN_BEFORE = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "of",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "in",
-        "on",
-        "for",
-        "to",
-        "these",
-        "those",
-        "this",
-        "such",
-        "any",
-        "no",
-        "with",
-        "by",
-        "whose",
-        "from",
-        "about",
-        "other",
-        "some",
-        "many",
-        "several",
-        "all",
-        "new",
-        "recent",
-        "false",
-        "unfounded",
-        "similar",
-        "same",
-        "first",
-        "last",
-        "latest",
-        "news",
-        "media",
-        "press",
-        "most",
-        "more",
-    }
-)
-_FINITE_START = frozenset(
-    {
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "it",
-        "they",
-        "there",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "no",
-        "some",
-        "many",
-        "most",
-        "all",
-        "every",
-        "each",
-        "any",
-        "both",
-        "neither",
-        "none",
-        "nobody",
-        "everyone",
-        "everybody",
-        "someone",
-        "people",
-        "americans",
-        "voters",
-    }
-)
-_FINITE_HINT = frozenset(
-    {
-        "is",
-        "was",
-        "were",
-        "are",
-        "am",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "isn't",
-        "wasn't",
-        "weren't",
-        "aren't",
-        "hasn't",
-        "haven't",
-        "hadn't",
-        "won't",
-        "wouldn't",
-        "couldn't",
-        "shouldn't",
-        "can't",
-        "cannot",
-        "didn't",
-        "doesn't",
-        "don't",
-        "’s",
-        "'s",
-        "’re",
-        "'re",
-        "’ll",
-        "'ll",
-    }
-)
-_TAIL_OK = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "a",
-        "an",
-        "the",
-        "statement",
-        "interview",
-        "email",
-        "tweet",
-        "speech",
-        "told",
-        "last",
-        "this",
-        "week",
-        "month",
-        "year",
-        "earlier",
-        "later",
-        "recently",
-        "also",
-        "then",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "with",
-        "to",
-        "of",
-        "reporters",
-        "cnn",
-        "fox",
-        "news",
-        "phone",
-        "telephone",
-        "by",
-        "his",
-        "her",
-        "their",
-        "event",
-        "rally",
-        "conference",
-        "call",
-        "radio",
-        "show",
-        "program",
-        "has",
-        "have",
-        "had",
-        "previously",
-        "once",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "added",
-        "noting",
-        "adding",
-        "when",
-        "asked",
-        "about",
-        "it",
-        "that",
-    }
-)
+_NOUN_BEFORE = word_list("suggest/noun_before.txt")
+_FINITE_START = word_list("suggest/finite_start.txt")
+_FINITE_HINT = word_list("suggest/finite_hint.txt")
+_TAIL_OK = word_list("suggest/tail_ok.txt")
 # A sentence starting with these opens with an adverbial, not with reported content.
-_INTRO_WORDS = frozenset(
-    {
-        "in",
-        "at",
-        "on",
-        "when",
-        "after",
-        "asked",
-        "despite",
-        "during",
-        "by",
-        "for",
-        "with",
-        "since",
-        "before",
-        "also",
-        "from",
-        "over",
-        "under",
-        "as",
-        "while",
-        "although",
-        "though",
-        "following",
-        "thanks",
-        "according",
-        "speaking",
-        "addressing",
-        "writing",
-        "pressed",
-        "reached",
-        "contacted",
-    }
-)
+_INTRO_WORDS = word_list("suggest/intro_words.txt")
 _PARENTHESES = frozenset(
     {"for", "instance", "example", "however", "in", "fact", "meanwhile", "though", "too"}
     | {"also", "then", "now", "indeed", "moreover", "meanwhile", "still", "instead"}
@@ -644,12 +315,10 @@ _QUANTIFIERS = frozenset(
     {"most", "many", "some", "half", "others", "all", "both", "few", "majority", "minority"}
     | {"three-quarters", "two-thirds", "percent", "voters", "people", "americans", "who"}
 )
-_SEE_AS = frozenset(
-    {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
-)
+_SEE_AS = word_list("suggest/see_as.txt")
 _ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
-_SPEECH = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes"})
-_ADDRESSEES = frozenset({"me", "us", "him", "her", "them", "reporters", "you", "voters"})
+_SPEECH = word_list("suggest/speech.txt")
+_ADDRESSEES = word_list("suggest/addressees.txt")
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
 _IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
@@ -1025,38 +694,7 @@ def _np(text: str, run: list[Tok]) -> Mention | None:
 
 
 # Before a bare verb form ("they support", "we want", "will call"): a noun otherwise.
-_BEFORE_BARE = frozenset(
-    {
-        "i",
-        "we",
-        "you",
-        "they",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "not",
-        "n't",
-        "also",
-        "don't",
-        "didn't",
-        "won't",
-        "wouldn't",
-        "don’t",
-        "didn’t",
-        "won’t",
-        "wouldn’t",
-        "who",
-        "still",
-        "strongly",
-        "publicly",
-        "repeatedly",
-    }
-)
+_BEFORE_BARE = word_list("suggest/before_bare.txt")
 
 
 def _object(
@@ -1115,9 +753,7 @@ def _object(
 
 
 # "X called on/for", "X asked about": still content; but "called off", "backed down" not.
-_NOT_OBJECT_START = frozenset(
-    {"off", "down", "up", "out", "away", "back", "by", "into", "over", "is", "was", "are", "were"}
-)
+_NOT_OBJECT_START = word_list("suggest/not_object_start.txt")
 
 
 def _colon(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
@@ -1168,30 +804,8 @@ def _colon(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) ->
 
 # After a comma, these start something that is no longer the reported content:
 # ", which ...", ", as has ...", ", putting her at odds ...".
-_AFTER_COMMA_STOP = frozenset(
-    {"which", "who", "whom", "whose", "as", "while", "where", "when", "although", "though"}
-)
-_CONNECTORS = frozenset(
-    {
-        "however",
-        "meanwhile",
-        "indeed",
-        "still",
-        "instead",
-        "now",
-        "moreover",
-        "also",
-        "yet",
-        "again",
-        "then",
-        "today",
-        "overall",
-        "so",
-        "well",
-        "but",
-        "and",
-    }
-)
+_AFTER_COMMA_STOP = word_list("suggest/after_comma_stop.txt")
+_CONNECTORS = word_list("suggest/connectors.txt")
 
 
 def _clause_end(body: list[Tok], objects: bool) -> int:
@@ -1342,7 +956,7 @@ def _in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
     return Found([(a, b)], Cue(toks[0].start, toks[0].end, "in", False), m, pi)
 
 
-_QUESTION_WORDS = frozenset({"whether", "if", "about", "how", "what", "why", "who", "when", "to"})
+_QUESTION_WORDS = word_list("suggest/question_words.txt")
 
 
 def _asked(
@@ -1399,7 +1013,7 @@ def _as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int
     return Found([(a, b)], Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi)
 
 
-_DANGLING = frozenset({"and", "but", "or", "that", "-", "—", "–", "let’s", "let's", "which"})
+_DANGLING = word_list("suggest/dangling.txt")
 
 
 def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:

@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...resources import word_list
 from . import clauses
 from ._trie import trie_pattern
 from .lexicon import (
@@ -272,10 +273,8 @@ def _dash_attr(text: str, q: Quote, end: int) -> _Attr | None:
     return _Attr(Cue(dash, dash + 1, "—", False), mention, True)
 
 
-_TITLE_BEFORE = frozenset(
-    {"on", "in", "at", "to", "for", "from", "of", "by", "titled", "entitled", "named", "dubbed"}
-)
-_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"})
+_TITLE_BEFORE = word_list("suggest/title_before.txt")
+_TITLE_SMALL = word_list("suggest/title_small.txt")
 
 
 def _is_title(text: str, q: Quote, para_start: int) -> bool:
@@ -572,46 +571,7 @@ def _reported(
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
 
-_FINITE_WORDS = frozenset(
-    [
-        "is",
-        "was",
-        "were",
-        "are",
-        "am",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "isn't",
-        "wasn't",
-        "weren't",
-        "aren't",
-        "hasn't",
-        "haven't",
-        "hadn't",
-        "won't",
-        "wouldn't",
-        "couldn't",
-        "shouldn't",
-        "can't",
-        "cannot",
-        "didn't",
-        "doesn't",
-        "don't",
-    ]
-)
+_FINITE_WORDS = word_list("suggest/finite_words.txt")
 
 
 def _has_finite_verb(toks: list[Tok]) -> bool:
@@ -914,9 +874,7 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
 _NEXT_WORD_RE = re.compile(r"[ \t]+(?:has\s+|had\s+|also\s+)?([a-z]+)")
 
 
-_PARTICLE_WORDS = frozenset(
-    {"de", "van", "von", "bin", "al", "da", "del", "der", "le", "la", "du", "ibn"}
-)
+_PARTICLE_WORDS = word_list("suggest/particle_words.txt")
 _CAPW = "[" + re.escape(_UPPER) + r"][\w’'\-]*"
 # the character class comes first so that ``re`` can skip ahead to capitals quickly; the
 # look-behind then checks that the capital starts a word

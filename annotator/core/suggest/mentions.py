@@ -76,48 +76,7 @@ _CUE_RE = re.compile(
     + trie_pattern(set(_CUE_FORMS) | {f.capitalize() for f in _CUE_FORMS})
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
-_NOT_BEFORE_VERB = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "of",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "in",
-        "on",
-        "for",
-        "to",
-        "these",
-        "those",
-        "this",
-        "that",
-        "such",
-        "any",
-        "no",
-        "member",
-        "with",
-        "by",
-        "what",
-        "whose",
-        "from",
-        "about",
-        "two",
-        "three",
-        "other",
-        "some",
-        "many",
-        "several",
-        "all",
-        "nation",
-        "island",
-    }
-)
+_NOT_BEFORE_VERB = word_list("suggest/not_before_verb.txt")
 
 
 @dataclass(frozen=True)
@@ -184,29 +143,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     return out
 
 
-_NOUNISH = frozenset(
-    {
-        "state",
-        "states",
-        "claim",
-        "claims",
-        "note",
-        "notes",
-        "stress",
-        "reply",
-        "answer",
-        "post",
-        "comment",
-        "report",
-        "counter",
-        "promise",
-        "vow",
-        "vows",
-        "warning",
-        "repeat",
-        "affirm",
-    }
-)
+_NOUNISH = word_list("suggest/nounish.txt")
 _NEXT_RE = re.compile(r"\s*(?:that\b|:|[\"'“‘«„])")
 
 
@@ -254,79 +191,8 @@ _APPOS_STARTS = DETERMINERS | {"who", "which", "whose", "speaking", "herself", "
 _NP_WORDS = ROLE_HEADS | ORG_HEADS | ROLE_MODIFIERS
 _HEADS = ROLE_HEADS | ORG_HEADS
 _PREPS = frozenset({"in", "at", "to", "for", "of"})
-_PARTICLES = frozenset(
-    {
-        "de",
-        "van",
-        "von",
-        "bin",
-        "al",
-        "da",
-        "del",
-        "der",
-        "le",
-        "la",
-        "du",
-        "dos",
-        "das",
-        "ibn",
-        "el",
-    }
-)
-_ADJ_OK = frozenset(
-    {
-        "chinese",
-        "american",
-        "russian",
-        "foreign",
-        "senior",
-        "top",
-        "former",
-        "local",
-        "regional",
-        "federal",
-        "national",
-        "international",
-        "european",
-        "british",
-        "japanese",
-        "indian",
-        "french",
-        "german",
-        "military",
-        "defence",
-        "defense",
-        "government",
-        "state",
-        "official",
-        "opposition",
-        "ruling",
-        "western",
-        "eastern",
-        "press",
-        "news",
-        "deputy",
-        "chief",
-        "high-ranking",
-        "anonymous",
-        "unnamed",
-        "independent",
-        "security",
-        "commerce",
-        "trade",
-        "finance",
-        "health",
-        "justice",
-        "interior",
-        "home",
-        "economy",
-        "climate",
-        "environment",
-        "coast",
-        "guard",
-        "border",
-    }
-)
+_PARTICLES = word_list("suggest/particles.txt")
+_ADJ_OK = word_list("suggest/adj_ok.txt")
 
 
 def _is_name_tok(t: Tok) -> bool:
@@ -584,74 +450,8 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
 
 
 # Heads of noun phrases that are documents or things, never speakers.
-NON_SPEAKER_HEADS = frozenset(
-    [
-        "report",
-        "reports",
-        "statement",
-        "statements",
-        "study",
-        "survey",
-        "data",
-        "document",
-        "documents",
-        "letter",
-        "memo",
-        "declaration",
-        "communique",
-        "communiqué",
-        "resolution",
-        "poll",
-        "polls",
-        "figures",
-        "analysis",
-        "article",
-        "paper",
-        "law",
-        "bill",
-        "agreement",
-        "treaty",
-        "text",
-        "draft",
-        "plan",
-        "proposal",
-        "order",
-        "decree",
-        "website",
-        "post",
-        "message",
-        "video",
-        "email",
-        "tweet",
-        "transcript",
-        "filing",
-        "book",
-        "film",
-        "song",
-        "story",
-        "research",
-        "record",
-        "records",
-        "note",
-        "notes",
-        "sign",
-        "banner",
-        "headline",
-        "slogan",
-        "move",
-        "decision",
-        "deal",
-        "rule",
-        "rules",
-        "estimate",
-        "estimates",
-        "index",
-        "chart",
-        "map",
-        "list",
-    ]
-)
-_GENERIC_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one"})
+NON_SPEAKER_HEADS = word_list("suggest/non_speaker_heads.txt")
+_GENERIC_DETS = word_list("suggest/generic_dets.txt")
 
 
 def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
@@ -687,48 +487,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     )
 
 
-_FINITE = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "were",
-        "are",
-        "went",
-        "took",
-        "made",
-        "gave",
-        "came",
-        "wrote",
-        "spoke",
-        "held",
-        "met",
-        "sent",
-        "left",
-        "led",
-        "told",
-        "said",
-        "put",
-        "set",
-        "kept",
-        "began",
-        "brought",
-        "found",
-        "got",
-        "struck",
-        "saw",
-        "chose",
-        "rose",
-        "fell",
-        "ran",
-        "won",
-        "lost",
-        "sought",
-        "thought",
-    ]
-)
+_FINITE = word_list("suggest/finite.txt")
 
 
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
@@ -910,7 +669,7 @@ def _is_cap_connector(run: list[Tok], i: int) -> bool:
     )
 
 
-_COURTESY = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx", "sir", "dame", "prof"})
+_COURTESY = word_list("suggest/courtesy.txt")
 
 
 def _split_title(text: str, prefix: list[Tok]) -> tuple[str | None, str | None]:
