@@ -195,7 +195,7 @@ _PARTICLES = word_list("suggest/particles.txt")
 _ADJ_OK = word_list("suggest/adj_ok.txt")
 
 
-def _is_name_tok(t: Tok) -> bool:
+def is_name_tok(t: Tok) -> bool:
     if not t.is_word or not t.is_cap:
         return False
     low = t.low
@@ -359,8 +359,8 @@ def _is_name_seg(seg: list[Tok]) -> bool:
     words = [t for t in seg if t.text not in ("(", ")")]
     if not words or len(words) > 6:
         return False
-    return _is_name_tok(words[-1]) and all(
-        _is_name_tok(t) or t.low in _PARTICLES or t.text in ("'", "’", ".") for t in words
+    return is_name_tok(words[-1]) and all(
+        is_name_tok(t) or t.low in _PARTICLES or t.text in ("'", "’", ".") for t in words
     )
 
 
@@ -487,7 +487,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     )
 
 
-_FINITE = word_list("suggest/finite.txt")
+FINITE_VERBS = word_list("suggest/finite_verbs.txt")
 
 
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
@@ -498,7 +498,7 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if not t.is_word or t.is_cap:
             continue
         low = t.low
-        if not (low.endswith("ed") or low in _FINITE or low in CUE_WORDS):
+        if not (low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS):
             continue
         m = mention_before(text, toks, i, 0)
         if m is not None:
@@ -597,8 +597,8 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
             run[p].low == "of"
             and len(tail) >= 2
             and tail[0].low not in DETERMINERS
-            and _is_name_tok(tail[-1])
-            and _is_name_tok(tail[-2])
+            and is_name_tok(tail[-1])
+            and is_name_tok(tail[-2])
         ):
             head = run[p - 1].low
             kind = "person" if head in ROLE_HEADS else "organisation"
@@ -615,7 +615,7 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
             return Mention(s, e, t, "np", kind, role, aff, head, definite, phrase_start, org)
     # trailing name tokens
     e = n
-    while e > 0 and (_is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
+    while e > 0 and (is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
         e -= 1
     if e > 0 and run[e - 1].low in _PARTICLES and e < n:
         e -= 1  # "de Wolf"
@@ -664,8 +664,8 @@ def _is_cap_connector(run: list[Tok], i: int) -> bool:
         run[i].low in ("bin", "al", "van", "von", "de", "da", "del", "der", "le", "la")
         and i > 0
         and i + 1 < len(run)
-        and _is_name_tok(run[i - 1])
-        and _is_name_tok(run[i + 1])
+        and is_name_tok(run[i - 1])
+        and is_name_tok(run[i + 1])
     )
 
 
