@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
@@ -15,62 +16,40 @@ _CLOSERS_WS = " \t\n\r.!?;"
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
 
 
+@dataclass
+class _Context:
+    """Where a quote's attribution is looked for: back to the sentence start
+    (``l_start``), forward to the sentence end (``r_start``..``r_end``), never past the
+    neighbouring quotes (``r_cap``); and the attributions found on either side."""
+
+    l_start: int
+    r_start: int
+    r_end: int
+    r_cap: int
+    left: Attribution | None = None
+    right: Attribution | None = None
+
+
 def direct_claims(
     text: str, paras: list[Paragraph], ends: list[int], quotes: list[Quote], cues: Index
 ) -> list[Candidate]:
+    """One candidate per quotation that is a claim, attributed to the cue and mention
+    beside it; titles and quoted terms are left out.
+
+    Args:
+        text: the article.
+        paras: its paragraphs; ``ends``: its sentence ends (sorted offsets).
+        quotes: the quotations of ``find_quotes``; ``cues``: the article's cue index.
+    """
     out: list[Candidate] = []
     prev_right: tuple[Candidate, int] | None = None  # last claim attributed after its quote
     for qi, q in enumerate(quotes):
-        pa = paras[q.para]
-        pl = paras[q.last_para]
-        if _is_title(text, q, pa.start):
+        if _is_title(text, q, paras[q.para].start):
             continue  # said on "Morning Report": a title, not a claim
-        prev = quotes[qi - 1] if qi > 0 else None
-        l_floor = pa.start
-        if prev is not None and prev.last_para == q.para:
-            l_floor = max(l_floor, prev.close_pos + 1)
-        k = bisect_right(ends, q.open_pos) - 1
-        l_start = max(l_floor, ends[k] if k >= 0 else 0)
-        nxt = quotes[qi + 1] if qi + 1 < len(quotes) else None
-        r_cap = pl.end
-        if nxt is not None and nxt.para == q.last_para:
-            r_cap = min(r_cap, nxt.open_pos)
-        k = bisect_right(ends, q.close_pos)
-        r_end = min(ends[k] if k < len(ends) else pl.end, r_cap)
-        r_start = min(q.close_pos + 1, r_end)
-
-        # windows are bounded so that text without sentence ends stays linear
-        l_start = max(l_start, q.open_pos - _WINDOW)
-        r_end = min(r_end, r_start + _WINDOW)
-        left = _attr_left(text, cues, l_start, q.open_pos) if l_start < q.open_pos else None
-        if left is None and q.open_pos == pa.start and q.para > 0:
-            pp = paras[q.para - 1]
-            if text[pp.end - 1] == ":":
-                k = bisect_right(ends, pp.end - 1) - 1
-                s = max(pp.start, ends[k] if k >= 0 else 0)
-                left = _attr_left(text, cues, s, pp.end)
-                if left is not None:
-                    left.tight = True
-        right = None
-        if text[r_start:r_end].strip():
-            right = _attr_right(text, cues, r_start, r_end, whole=False)
-        elif r_end < r_cap and text[q.close_pos - 1] in ".!?":
-            k = bisect_right(ends, r_end)
-            s_end = min(ends[k] if k < len(ends) else pl.end, r_cap, r_end + _WINDOW)
-            right = _attr_right(text, cues, r_end, s_end, whole=True)
-
-        if left is not None and left.tight and left.mention is not None:
-            attr = left
-        elif right is not None and right.mention is not None:
-            attr = right
-        elif left is not None and left.mention is not None:
-            attr = left
-        elif right is not None:
-            attr = right
-        elif left is not None and left.tight:
-            attr = left
-        else:
-            attr = _dash_attr(text, q, pl.end)
+        c = _context(text, paras, ends, quotes, qi)
+        _find_sides(text, paras, ends, cues, q, c)
+        left, right = c.left, c.right
+        attr = _choose(text, q, c, paras[q.last_para].end)
         if left is not None and attr is left and not left.tight and n_words(text, q.spans) <= 3:
             attr = None  # warns against 'bloc politics': a term, not a claim
             if text[q.spans[-1][1] - 1] not in ".!?,":
@@ -100,33 +79,107 @@ def direct_claims(
                 prev_right = None
                 continue
             prev_right = None
-            if any(t.is_word for t in cues.toks_between(l_start, q.open_pos)):
-                continue  # a quoted term inside a sentence: the slogan was "..."
-            if text[q.close_pos - 1] not in ".!?…" and any(
-                t.is_word for t in cues.toks_between(r_start, r_end)
-            ):
-                continue  # a title or term starting a sentence: "The Art of War" was ...
-            out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
-        else:
-            spans = list(q.spans)
-            kind = "direct"
-            if attr is right or (attr is left and not left.tight):
-                mixed = _mixed_spans(text, cues, attr, attr is left, l_start, r_end, q)
-                if mixed is not None:
-                    spans, kind = mixed, "mixed"
-            out.append(
-                Candidate(
-                    spans,
-                    attr.cue,
-                    attr.mention,
-                    kind,
-                    q.para,
-                    "" if attr.mention is not None else "cue",
-                    loose=attr is left and not left.tight and kind == "direct",
-                )
-            )
-            prev_right = (out[-1], r_end) if attr is right and q.last_para == q.para else None
+            if not _is_term(text, cues, q, c):
+                out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
+            continue
+        out.append(_attributed(text, cues, q, c, attr))
+        prev_right = (out[-1], c.r_end) if attr is right and q.last_para == q.para else None
     return out
+
+
+def _context(
+    text: str, paras: list[Paragraph], ends: list[int], quotes: list[Quote], qi: int
+) -> _Context:
+    q = quotes[qi]
+    pa = paras[q.para]
+    pl = paras[q.last_para]
+    prev = quotes[qi - 1] if qi > 0 else None
+    l_floor = pa.start
+    if prev is not None and prev.last_para == q.para:
+        l_floor = max(l_floor, prev.close_pos + 1)
+    k = bisect_right(ends, q.open_pos) - 1
+    l_start = max(l_floor, ends[k] if k >= 0 else 0)
+    nxt = quotes[qi + 1] if qi + 1 < len(quotes) else None
+    r_cap = pl.end
+    if nxt is not None and nxt.para == q.last_para:
+        r_cap = min(r_cap, nxt.open_pos)
+    k = bisect_right(ends, q.close_pos)
+    r_end = min(ends[k] if k < len(ends) else pl.end, r_cap)
+    r_start = min(q.close_pos + 1, r_end)
+    # windows are bounded so that text without sentence ends stays linear
+    l_start = max(l_start, q.open_pos - _WINDOW)
+    r_end = min(r_end, r_start + _WINDOW)
+    return _Context(l_start, r_start, r_end, r_cap)
+
+
+def _find_sides(
+    text: str, paras: list[Paragraph], ends: list[int], cues: Index, q: Quote, c: _Context
+) -> None:
+    """The attributions before the quote (or ending the paragraph before with a colon)
+    and after it (in its sentence, or the next sentence when the quote ends one)."""
+    if c.l_start < q.open_pos:
+        c.left = _attr_left(text, cues, c.l_start, q.open_pos)
+    if c.left is None and q.open_pos == paras[q.para].start and q.para > 0:
+        pp = paras[q.para - 1]
+        if text[pp.end - 1] == ":":
+            k = bisect_right(ends, pp.end - 1) - 1
+            s = max(pp.start, ends[k] if k >= 0 else 0)
+            c.left = _attr_left(text, cues, s, pp.end)
+            if c.left is not None:
+                c.left.tight = True
+    if text[c.r_start : c.r_end].strip():
+        c.right = _attr_right(text, cues, c.r_start, c.r_end, whole=False)
+    elif c.r_end < c.r_cap and text[q.close_pos - 1] in ".!?":
+        k = bisect_right(ends, c.r_end)
+        pl_end = paras[q.last_para].end
+        s_end = min(ends[k] if k < len(ends) else pl_end, c.r_cap, c.r_end + _WINDOW)
+        c.right = _attr_right(text, cues, c.r_end, s_end, whole=True)
+
+
+def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | None:
+    """A tight attribution before the quote wins, then any side with a mention, then a
+    cue alone, then a dash and a name after the quote."""
+    left, right = c.left, c.right
+    if left is not None and left.tight and left.mention is not None:
+        return left
+    if right is not None and right.mention is not None:
+        return right
+    if left is not None and left.mention is not None:
+        return left
+    if right is not None:
+        return right
+    if left is not None and left.tight:
+        return left
+    return _dash_attr(text, q, para_end)
+
+
+def _is_term(text: str, cues: Index, q: Quote, c: _Context) -> bool:
+    """A cue-less quote inside a sentence: a quoted term or a title, not a claim."""
+    if any(t.is_word for t in cues.toks_between(c.l_start, q.open_pos)):
+        return True  # a quoted term inside a sentence: the slogan was "..."
+    # a title or term starting a sentence: "The Art of War" was ...
+    return text[q.close_pos - 1] not in ".!?…" and any(
+        t.is_word for t in cues.toks_between(c.r_start, c.r_end)
+    )
+
+
+def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution) -> Candidate:
+    left, right = c.left, c.right
+    spans = list(q.spans)
+    kind = "direct"
+    if attr is right or (left is not None and attr is left and not left.tight):
+        mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
+        if mixed is not None:
+            spans, kind = mixed, "mixed"
+    return Candidate(
+        spans,
+        attr.cue,
+        attr.mention,
+        kind,
+        q.para,
+        "" if attr.mention is not None else "cue",
+        loose=left is not None and attr is left and not left.tight and kind == "direct",
+    )
 
 
 _DASH_NAME_RE = re.compile(

@@ -79,7 +79,12 @@ def strip_det(s: str) -> str:
 
 def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
     """People and organisations named in the article, in text order, for resolving
-    pronouns, surnames and noun phrases."""
+    pronouns, surnames and noun phrases.
+
+    Args:
+        text: the article.
+        raws: the candidates found so far; their mentions name entities too.
+    """
     ents: list[Entity] = []
     # one pass over runs of capitalised words: titled names ("Foreign Minister Wang Yi",
     # "spokesperson Lin Qiao", "minister, Daniel Tavoa,") and plain full names
@@ -89,6 +94,19 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
     for start, words in runs:
         if len(words) > 1:
             _names_in_run(text, start, words, ents)
+    _appositive_names(text, ents)
+    _organisations(text, ents)
+    _from_mentions(raws, ents)
+    ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
+    ents.sort(key=lambda e: e.pos)
+    persons = [e for e in ents if e.kind == "person"]
+    _merge_persons(persons)
+    _later_mentions(text, persons, runs, ents)
+    return ents
+
+
+def _appositive_names(text: str, ents: list[Entity]) -> None:
+    """ "Mao Ning, a spokesperson for ...": the name before a role apposition."""
     for m in _APPOS_TAIL_RE.finditer(text):
         # "Mao Ning, a spokesperson for ..."
         nm = _NAME_END_RE.search(text, max(0, m.start() - 60), m.start())
@@ -99,6 +117,11 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
                 pos += len(words.pop(0)) + 1
             if len(words) >= 2 and not any(w.endswith(("'s", "’s")) for w in words):
                 ents.append(Entity(pos, " ".join(words), "person", m.group("role"), None))
+
+
+def _organisations(text: str, ents: list[Entity]) -> None:
+    """ "China's foreign ministry", "European Commission": capitalised words before an
+    organisation head."""
     for m in _ORG_HEAD_RE.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         if before.lower() == before:
@@ -112,6 +135,10 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
             pos += len(words.pop(0)) + 1
         if len(words) >= 2:
             ents.append(Entity(pos, " ".join(words), "organisation", None, None))
+
+
+def _from_mentions(raws: list[Candidate], ents: list[Entity]) -> None:
+    """Full names and definite organisations the candidates' mentions spell out."""
     for r in raws:
         m = r.mention
         if m is None:
@@ -124,9 +151,11 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
             ents.append(Entity(m.start, strip_det(m.text), "organisation", None, None))
         if m.affiliation and any(w.lower() in ORG_HEADS for w in m.affiliation.split()):
             ents.append(Entity(m.start, strip_det(m.affiliation), "organisation", None, None))
-    ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
-    ents.sort(key=lambda e: e.pos)
-    persons = [e for e in ents if e.kind == "person"]
+
+
+def _merge_persons(persons: list[Entity]) -> None:
+    """A longer name seen elsewhere wins; role and affiliation carry over between
+    entries of the same name; a weak name seen strong is strong."""
     # a longer name seen elsewhere wins ("de Wolf" -> "Pieter de Wolf")
     names = {e.name for e in persons}
     longer: dict[str, str] = {}
@@ -152,7 +181,13 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
             e.affiliation = e.affiliation or src.affiliation
         if e.weak and (src is not None or e.name in strong):
             e.weak = False
-    # later bare mentions of a known person: "Kovalenko returned to the platform"
+
+
+def _later_mentions(
+    text: str, persons: list[Entity], runs: list[tuple[int, list[str]]], ents: list[Entity]
+) -> None:
+    """Later bare mentions of a known person ("Kovalenko returned to the platform")
+    are added to ``ents``, which stays sorted."""
     by_tok: dict[str, list[tuple[int, Entity]]] = {}
     for e in persons:
         if e.weak:
@@ -170,7 +205,6 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
             src = lst[max(k, 0)][1]
             ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
         ents.sort(key=lambda e: e.pos)
-    return ents
 
 
 def _occurrences(

@@ -103,97 +103,15 @@ def _speaker_for(
     before = ents[max(0, n - _NEIGHBOURS) : n]
     after = ents[n : n + _NEIGHBOURS]
     name, kind, role, aff = m.text, m.kind, m.role, m.affiliation
-    found: Entity | None = None
     if m.form == "name":
-        words = m.text.split()
-        if len(words) == 1:
-            w = words[0]
-            found = next((e for e in reversed(before) if w in e.name.split()), None)
-            if found is None:
-                found = next((e for e in after if w in e.name.split()), None)
-        else:
-            tail = " " + m.text
-            found = next((e for e in reversed(before) if e.name.endswith(tail)), None)
-            if found is None:
-                found = next((e for e in after if e.name.endswith(tail)), None)
-            if found is None:
-                found = next((e for e in reversed(before) if e.name == m.text), None)
+        found = _refer_name(m, before, after)
     elif m.form == "pronoun":
-        low = m.text.lower()
-        if low in ("he", "she"):
-            g = "m" if low == "he" else "f"
-            found = next(
-                (
-                    e
-                    for e in reversed(before)
-                    if e.kind == "person" and not e.weak and gender.get(e.name, g) == g
-                ),
-                None,
-            )
-            if found is None:
-                found = next(
-                    (e for e in reversed(before) if e.kind == "person" and not e.weak), None
-                )
-            if found is not None:
-                gender.setdefault(found.name, g)
-        elif low == "it":
-            found = next((e for e in reversed(before) if e.kind == "organisation"), None)
-        else:
-            found = before[-1] if before else None
+        found = _refer_pronoun(m, before, gender)
         if found is None:
             return None  # a pronoun with nothing to refer to
     else:  # noun phrase
-        head = m.head or ""
-        bare = strip_det(m.text)
-        name = bare
-        if m.kind == "person" and m.org_hint:
-            # "a ministry spokesperson" speaks for the ministry
-            hint = m.org_hint
-            found = next(
-                (
-                    e
-                    for e in reversed(before)
-                    if e.kind == "organisation" and hint in e.name.lower()
-                ),
-                None,
-            )
-            if found is None and m.affiliation and hint in m.affiliation.lower():
-                # "a State Department spokesperson": the department
-                found = Entity(m.start, strip_det(m.affiliation), "organisation", None, None)
-        elif m.kind == "person" and m.definite and not head.endswith("s"):
-            found = _best_person(m, before, after, fallback=False)
-            if found is None and head in by_head:
-                # "A ministry spokesperson said ... the spokesperson added"
-                prev = by_head[head]
-                found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
-            if found is None and m.form == "np" and head in ROLE_HEADS:
-                # "the minister": the last person named, when nothing better is known;
-                # "the narrator", "the real estate developer" stay as written
-                found = next(
-                    (e for e in reversed(before) if e.kind == "person" and not e.weak), None
-                )
-        elif m.kind == "organisation" and " " not in bare:
-            found = next(
-                (
-                    e
-                    for e in reversed(before)
-                    if e.kind == "organisation" and head in e.name.lower().split()
-                ),
-                None,
-            )
-            if found is None:
-                found = next(
-                    (
-                        e
-                        for e in reversed(before)
-                        if e.kind == "person" and e.affiliation and head in e.affiliation.lower()
-                    ),
-                    None,
-                )
-                if found is not None:
-                    found = Entity(
-                        found.pos, strip_det(found.affiliation or ""), "organisation", None, None
-                    )
+        name = strip_det(m.text)
+        found = _refer_np(m, before, after, by_head)
     if found is not None:
         name, kind = found.name, found.kind
         if kind == "person":
@@ -208,6 +126,104 @@ def _speaker_for(
     )
     name = " ".join(name.split())  # a name broken by a hard line wrap
     return SuggestedSpeaker(name, kind, role, aff, ks.id if ks is not None else None)
+
+
+def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity | None:
+    """A surname or a full name: the nearest earlier (else later) entity bearing it."""
+    found: Entity | None = None
+    words = m.text.split()
+    if len(words) == 1:
+        w = words[0]
+        found = next((e for e in reversed(before) if w in e.name.split()), None)
+        if found is None:
+            found = next((e for e in after if w in e.name.split()), None)
+    else:
+        tail = " " + m.text
+        found = next((e for e in reversed(before) if e.name.endswith(tail)), None)
+        if found is None:
+            found = next((e for e in after if e.name.endswith(tail)), None)
+        if found is None:
+            found = next((e for e in reversed(before) if e.name == m.text), None)
+    return found
+
+
+def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> Entity | None:
+    """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
+    "it": the last organisation; other pronouns: the last entity."""
+    found: Entity | None = None
+    low = m.text.lower()
+    if low in ("he", "she"):
+        g = "m" if low == "he" else "f"
+        found = next(
+            (
+                e
+                for e in reversed(before)
+                if e.kind == "person" and not e.weak and gender.get(e.name, g) == g
+            ),
+            None,
+        )
+        if found is None:
+            found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
+        if found is not None:
+            gender.setdefault(found.name, g)
+    elif low == "it":
+        found = next((e for e in reversed(before) if e.kind == "organisation"), None)
+    else:
+        found = before[-1] if before else None
+    return found
+
+
+def _refer_np(
+    m: Mention, before: list[Entity], after: list[Entity], by_head: dict[str, SuggestedSpeaker]
+) -> Entity | None:
+    """ "the spokesperson", "a ministry spokesperson", "the ministry": the person or
+    organisation the phrase refers to, or None to keep it as written."""
+    found: Entity | None = None
+    head = m.head or ""
+    bare = strip_det(m.text)
+    if m.kind == "person" and m.org_hint:
+        # "a ministry spokesperson" speaks for the ministry
+        hint = m.org_hint
+        found = next(
+            (e for e in reversed(before) if e.kind == "organisation" and hint in e.name.lower()),
+            None,
+        )
+        if found is None and m.affiliation and hint in m.affiliation.lower():
+            # "a State Department spokesperson": the department
+            found = Entity(m.start, strip_det(m.affiliation), "organisation", None, None)
+    elif m.kind == "person" and m.definite and not head.endswith("s"):
+        found = _best_person(m, before, after, fallback=False)
+        if found is None and head in by_head:
+            # "A ministry spokesperson said ... the spokesperson added"
+            prev = by_head[head]
+            found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
+        if found is None and m.form == "np" and head in ROLE_HEADS:
+            # "the minister": the last person named, when nothing better is known;
+            # "the narrator", "the real estate developer" stay as written
+            found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
+    elif m.kind == "organisation" and " " not in bare:
+        found = next(
+            (
+                e
+                for e in reversed(before)
+                if e.kind == "organisation" and head in e.name.lower().split()
+            ),
+            None,
+        )
+        if found is None:
+            found = next(
+                (
+                    e
+                    for e in reversed(before)
+                    if e.kind == "person" and e.affiliation and head in e.affiliation.lower()
+                ),
+                None,
+            )
+            if found is not None:
+                found = Entity(
+                    found.pos, strip_det(found.affiliation or ""), "organisation", None, None
+                )
+    return found
 
 
 def _best_person(
