@@ -128,6 +128,8 @@ def _sentence(
     taken: list[tuple[int, int]],
     out: list[Found],
 ) -> None:
+    """The attributions of one sentence (``toks``, ``s``..``e``, paragraph ``pi``),
+    appended to ``out`` and to ``taken``."""
     n = len(toks)
     # a headline in title case: "Mayor Calls Budget 'A Disgrace'"
     headline = pi == 0 and sum(1 for t in toks if t.is_word and t.is_cap) * 2 > sum(
@@ -139,77 +141,33 @@ def _sentence(
         or as_reported(text, toks, pi, taken)
     )
     if colon is not None:
-        out.append(colon)
-        taken.extend(colon.spans)
-        taken.sort()
+        _take(out, taken, colon)
         return
     i = 0
     while i < n:
-        t = toks[i]
-        low = t.low
-        cue: Cue | None = None
-        ke = i  # index of the cue's last token
-        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
-            cue = Cue(t.start, toks[i + 1].end, "according to", False)
-            ke = i + 1
-        elif (
-            low in PARTICIPLES
-            and i > 0
-            and (
-                toks[i - 1].text == "," or any(x.low in _MESSAGES for x in toks[max(0, i - 4) : i])
-            )
-        ):
-            cue = Cue(t.start, t.end, low, True)
-        elif (
-            low == "expected"
-            and i > 1
-            and toks[i - 1].low in ("is", "are", "was", "were", "be", "been")
-            and i + 2 < n
-            and toks[i + 1].low == "to"
-        ):
-            # "The plan is expected to pass": the subject and what it is expected to do
-            found = expected_to(text, toks, i, pi, taken)
-            if found is not None:
-                out.append(found)
-                taken.extend(found.spans)
-                taken.sort()
-                i = next((x for x in range(i, n) if toks[x].start >= found.spans[-1][1]), n)
+        cue, ke = _phrase_cue(toks, i)
+        if cue is None:
+            form = _special_form(toks, i)
+            if form is not None:
+                if form == "expected":
+                    # "The plan is expected to pass": the subject and what it is expected to do
+                    found = expected_to(text, toks, i, pi, taken)
+                else:
+                    # "a super PAC supporting Rubio": said (done) by the noun phrase before it
+                    found = reduced_relative(text, toks, i, pi, taken)
+                if found is not None:
+                    _take(out, taken, found)
+                    i = next((x for x in range(i, n) if toks[x].start >= found.spans[-1][1]), n)
+                else:
+                    i += 1
                 continue
-        elif low in _STANCE_PARTICIPLES and i > 1 and toks[i - 1].is_word:
-            # "a super PAC supporting Rubio": said (done) by the noun phrase before it
-            found = reduced_relative(text, toks, i, pi, taken)
-            if found is not None:
-                out.append(found)
-                taken.extend(found.spans)
-                taken.sort()
-                i = next((x for x in range(i, n) if toks[x].start >= found.spans[-1][1]), n)
-                continue
-        elif low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
-            if t.is_cap and i > 0 and not headline:
-                i += 1
-                continue
-            cue = Cue(t.start, t.end, low, False)
-        if cue is None or _inside(taken, t.start):
+            cue = _verb_cue(toks, i, headline)
+        if cue is None or _inside(taken, toks[i].start):
             i += 1
             continue
-        if cue.participle:
-            found = participle_clause(text, toks, i, cue, pi, taken, out)
-        else:
-            found = asked_about(text, toks, i, cue, pi, taken) or _post(
-                text, toks, i, ke, cue, pi, taken
-            )
-        if found is None and cue.participle:
-            pass
-        elif found is None and cue.word != "according to":
-            found = _pre(text, toks, i, ke, cue, pi, taken, e)
-            if found is None and low in OBJECT_VERBS:
-                found = object_clause(text, toks, i, cue, pi, taken)
-        elif found is None:
-            found = _according_pre(text, toks, i, ke, cue, pi, taken, e)
+        found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
         if found is not None:
-            out.append(found)
-            taken.extend(found.spans)
-            taken.sort()
+            _take(out, taken, found)
             # the attribution's own words are not cues of another claim
             i = ke + 1
             while i < n and toks[i].start < found.spans[-1][1]:
@@ -219,9 +177,82 @@ def _sentence(
     if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
-            out.append(found)
-            taken.extend(found.spans)
-            taken.sort()
+            _take(out, taken, found)
+
+
+def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
+    out.append(found)
+    taken.extend(found.spans)
+    taken.sort()
+
+
+def _phrase_cue(toks: list[Tok], i: int) -> tuple[Cue | None, int]:
+    """ "according to" or a participle after a comma (", saying") at ``i``, and the
+    index of its last token."""
+    t = toks[i]
+    low = t.low
+    if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+        return Cue(t.start, toks[i + 1].end, "according to", False), i + 1
+    if (
+        low in PARTICIPLES
+        and i > 0
+        and (toks[i - 1].text == "," or any(x.low in _MESSAGES for x in toks[max(0, i - 4) : i]))
+    ):
+        return Cue(t.start, t.end, low, True), i
+    return None, i
+
+
+def _special_form(toks: list[Tok], i: int) -> str | None:
+    """ "expected" after a form of "be" and before "to"; a stance participle after a
+    noun ("a group supporting ...")."""
+    low = toks[i].low
+    if (
+        low == "expected"
+        and i > 1
+        and toks[i - 1].low in ("is", "are", "was", "were", "be", "been")
+        and i + 2 < len(toks)
+        and toks[i + 1].low == "to"
+    ):
+        return "expected"
+    if low in _STANCE_PARTICIPLES and i > 1 and toks[i - 1].is_word:
+        return "stance"
+    return None
+
+
+def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
+    """A reporting verb of the word lists at ``i``; capitalised only in a headline."""
+    t = toks[i]
+    low = t.low
+    if low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
+        if t.is_cap and i > 0 and not headline:
+            return None
+        return Cue(t.start, t.end, low, False)
+    return None
+
+
+def _attribution(
+    text: str,
+    toks: list[Tok],
+    i: int,
+    ke: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+    e: int,
+) -> Found | None:
+    """The claim a cue attributes: its clause before it, after it, or its object."""
+    if cue.participle:
+        return participle_clause(text, toks, i, cue, pi, taken, out)
+    found = asked_about(text, toks, i, cue, pi, taken) or _post(text, toks, i, ke, cue, pi, taken)
+    if found is not None:
+        return found
+    if cue.word == "according to":
+        return _according_pre(text, toks, i, ke, cue, pi, taken, e)
+    found = _pre(text, toks, i, ke, cue, pi, taken, e)
+    if found is None and cue.word in OBJECT_VERBS:
+        found = object_clause(text, toks, i, cue, pi, taken)
+    return found
 
 
 def _quoted_fragment(
