@@ -309,64 +309,109 @@ def _post(
     """ "<clause>, X said[, <clause>]." and "<clause>, according to X." """
     if cue.word != "according to" and cue.word not in POST_VERBS:
         return None
+    if toks[k - 1].text == ",":
+        found = _post_after_comma(text, toks, k, ke, cue)
+    else:
+        found = _post_inline(text, toks, k, ke, cue, pi, taken)
+        if isinstance(found, Found):
+            return found
+    if found is None:
+        return None
+    c, j, m = found
+    return _post_claim(toks, c, j, cue, m, pi, taken)
+
+
+def _post_after_comma(
+    text: str, toks: list[Tok], k: int, ke: int, cue: Cue
+) -> tuple[int, int, Mention] | None:
+    """ "<clause>, X said" / "<clause>, said X, a ...": the comma ending the clause,
+    where the words after the attribution start, and the speaker."""
     n = len(toks)
     m: Mention | None = None
     j = ke + 1  # where the words after the attribution start
-    if toks[k - 1].text == ",":
-        c = k - 1
-        if cue.word != "according to":
-            m = mention_before(text, toks, k, 0)
-            if m is not None and m.phrase_start >= 0 and m.end <= toks[k - 1].start:
-                # "<clause>, Lee, a minister, said": the comma before the apposition
-                c = next((x for x in range(k - 2, -1, -1) if toks[x].end <= m.phrase_start), -1)
-                while c >= 0 and toks[c].text != "," and toks[c].is_word is False:
-                    c -= 1
-                if c < 0 or toks[c].text != ",":
-                    return None
-            else:
-                m = None
-        if m is None:
-            m = mention_after(text, toks, ke, n)
-            if m is None and cue.word == "according to":
-                # "..., according to Democratic officials."
-                e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
-                m = noun_phrase(text, toks[ke + 1 : e2])
-            if m is None:
+    c = k - 1
+    if cue.word != "according to":
+        m = mention_before(text, toks, k, 0)
+        if m is not None and m.phrase_start >= 0 and m.end <= toks[k - 1].start:
+            # "<clause>, Lee, a minister, said": the comma before the apposition
+            c = next((x for x in range(k - 2, -1, -1) if toks[x].end <= m.phrase_start), -1)
+            while c >= 0 and toks[c].text != "," and toks[c].is_word is False:
+                c -= 1
+            if c < 0 or toks[c].text != ",":
                 return None
-            j = next((x for x in range(ke + 1, n) if toks[x].start >= m.end), n)
-            if j < n and toks[j].text == ",":
-                a = j + 1
-                b = a
-                while b < n and toks[b].text not in (",", ";", ":", "—", "–") and b - a < 14:
-                    b += 1
-                if a < n and (toks[a].low in DETERMINERS or toks[a].low in ("who", "whose")):
-                    j = b
-    else:
-        c = k - 1
-        while c >= 0 and toks[c].text != "," and k - c <= _MAX_SUBJECT + 1:
-            if toks[c].text in ".;:!?()" or toks[c].text in ALL_MARKS or toks[c].low in BOUNDARY:
-                return None
-            c -= 1
-        if cue.word == "according to":
-            # "... leads by 271 delegates according to a count by the AP."
-            m = mention_after(text, toks, ke, n)
+        else:
+            m = None
+    if m is None:
+        m = mention_after(text, toks, ke, n)
+        if m is None and cue.word == "according to":
+            # "..., according to Democratic officials."
             e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
-            if m is None:
-                m = noun_phrase(text, toks[ke + 1 : e2])
-            if m is None or e2 < n - 1 or k < 4:
-                return None
-            spans = [(toks[0].start, toks[k - 1].end)]
-            if toks[0].text in ALL_MARKS or overlaps_any(taken, *spans[0]):
-                return None
-            return Found(spans, cue, m, pi)
-        if c < 0 or toks[c].text != ",":
-            return None
-        subj = toks[c + 1 : k]
-        if not all(x.is_word or x.text in ".’'-" for x in subj):
-            return None
-        m = mention_before(text, toks, k, c + 1) or generic_subject(text, toks, k, c + 1)
+            m = noun_phrase(text, toks[ke + 1 : e2])
         if m is None:
             return None
+        j = next((x for x in range(ke + 1, n) if toks[x].start >= m.end), n)
+        if j < n and toks[j].text == ",":
+            a = j + 1
+            b = a
+            while b < n and toks[b].text not in (",", ";", ":", "—", "–") and b - a < 14:
+                b += 1
+            if a < n and (toks[a].low in DETERMINERS or toks[a].low in ("who", "whose")):
+                j = b
+    return c, j, m
+
+
+def _post_inline(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    ke: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+) -> tuple[int, int, Mention] | Found | None:
+    """ "<clause>, the minister said" with the subject between the comma and the cue;
+    "<clause> according to X" is a claim at once."""
+    n = len(toks)
+    j = ke + 1
+    c = k - 1
+    while c >= 0 and toks[c].text != "," and k - c <= _MAX_SUBJECT + 1:
+        if toks[c].text in ".;:!?()" or toks[c].text in ALL_MARKS or toks[c].low in BOUNDARY:
+            return None
+        c -= 1
+    if cue.word == "according to":
+        # "... leads by 271 delegates according to a count by the AP."
+        m = mention_after(text, toks, ke, n)
+        e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
+        if m is None:
+            m = noun_phrase(text, toks[ke + 1 : e2])
+        if m is None or e2 < n - 1 or k < 4:
+            return None
+        spans = [(toks[0].start, toks[k - 1].end)]
+        if toks[0].text in ALL_MARKS or overlaps_any(taken, *spans[0]):
+            return None
+        return Found(spans, cue, m, pi)
+    if c < 0 or toks[c].text != ",":
+        return None
+    subj = toks[c + 1 : k]
+    if not all(x.is_word or x.text in ".’'-" for x in subj):
+        return None
+    m = mention_before(text, toks, k, c + 1) or generic_subject(text, toks, k, c + 1)
+    if m is None:
+        return None
+    return c, j, m
+
+
+def _post_claim(
+    toks: list[Tok],
+    c: int,
+    j: int,
+    cue: Cue,
+    m: Mention,
+    pi: int,
+    taken: list[tuple[int, int]],
+) -> Found | None:
+    """The clause before the comma at ``c`` (and after the attribution from ``j``)."""
+    n = len(toks)
     n_before = sum(1 for x in toks[:c] if x.is_word)
     if c < 1 or n_before < (1 if cue.word == "according to" else 2):
         return None
