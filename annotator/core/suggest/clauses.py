@@ -465,24 +465,17 @@ def _post_claim(
     return Found(spans, cue, m, pi)
 
 
-def _pre(
-    text: str,
-    toks: list[Tok],
-    k: int,
-    ke: int,
-    cue: Cue,
-    pi: int,
-    taken: list[tuple[int, int]],
-    end: int,
-) -> Found | None:
-    """ "X said (that) <clause>." with any subject."""
+# Words that end the search for a "that" after the cue: not these, which start the
+# phrases in "said in a statement that", "told a crowded hall that".
+_NOT_CLAUSE_START_OK = NOT_CLAUSE_START - frozenset(
+    {"in", "on", "at", "to", "during", "a", "an", "his", "her", "their", "its", "this"}
+)
+
+
+def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
+    """Where the reported clause after the cue (ending at ``j - 1``) starts, at a
+    "that" or after an addressee; and whether it still needs a "that"."""
     n = len(toks)
-    if k == 0 or ke + 1 >= n:
-        return None
-    prev = toks[k - 1]
-    if prev.low in NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'", ")", "%")):
-        return None
-    j = ke + 1
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
     telling = cue.word in ("told", "tells", "tell")
@@ -494,20 +487,7 @@ def _pre(
             if telling and toks[t].low not in CLAUSE_VERBS:
                 t += 1
                 continue  # "told a crowded hall in downtown Baltimore that"
-            if toks[t].low in CLAUSE_VERBS or toks[t].low in NOT_CLAUSE_START - {
-                "in",
-                "on",
-                "at",
-                "to",
-                "during",
-                "a",
-                "an",
-                "his",
-                "her",
-                "their",
-                "its",
-                "this",
-            }:
+            if toks[t].low in CLAUSE_VERBS or toks[t].low in _NOT_CLAUSE_START_OK:
                 break
             t += 1
         if t < n and toks[t].low == "that" and t > j and (telling or tail_ok(toks[j:t])):
@@ -527,6 +507,27 @@ def _pre(
             ):
                 j = a
                 needs_that = False
+    return j, needs_that
+
+
+def _pre(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    ke: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+    end: int,
+) -> Found | None:
+    """ "X said (that) <clause>." with any subject."""
+    n = len(toks)
+    if k == 0 or ke + 1 >= n:
+        return None
+    prev = toks[k - 1]
+    if prev.low in NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'", ")", "%")):
+        return None
+    j, needs_that = _clause_start(toks, ke + 1, cue)
     if toks[j].low == "that":
         j += 1
         if j >= n:
