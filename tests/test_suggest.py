@@ -357,8 +357,34 @@ def test_quote_without_cue_inherits_the_previous_speaker() -> None:
     )
     claims = suggest_article(text)
     assert len(claims) == 2
-    assert claims[1].cue is None and claims[1].mention is None
+    assert claims[1].cue is None
+    # the source is the one written before: the same mention as the first claim's
+    assert claims[1].mention == claims[0].mention
+    assert claims[1].mention is not None and claims[1].mention.text == "Jonas Weber"
     assert claims[1].speaker is not None and claims[1].speaker.name == "Jonas Weber"
+
+
+def test_quote_without_cue_after_reported_speech_takes_its_speaker() -> None:
+    text = (
+        "Mara Okafor said the harbour would reopen in spring.\n\n"
+        '"Nobody here has given up on the season, not one boat."'
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 2
+    assert claims[1].speaker is not None and claims[1].speaker.name == "Mara Okafor"
+    assert claims[1].mention is not None and claims[1].mention.text == "Mara Okafor"
+
+
+def test_subject_of_a_second_verb_is_the_name_starting_the_sentence() -> None:
+    text = (
+        "Intro line.\n\nIlse Varga ran the budget committee for a decade and has since "
+        "said the vote would be close.\n\nPeter Lund joined it in May. He has since said the "
+        "plan is dead."
+    )
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["the vote would be close", "the plan is dead"]
+    assert [c.mention.text if c.mention else None for c in claims] == ["Ilse Varga", "He"]
+    assert [c.speaker.name if c.speaker else None for c in claims] == ["Ilse Varga", "Peter Lund"]
 
 
 def test_known_speaker_matched_by_alias() -> None:

@@ -558,6 +558,8 @@ def _pre(
         m = generic_subject(text, toks, k, 0)
     if m is None and not is_coordinated(toks, k) and cue.word not in _SPEECH:
         return None  # a long subject we cannot delimit: still speech after "said"
+    if m is None:
+        m = _sentence_subject(text, toks, k)
     body = toks[j:]
     # stop before a second attribution: ", adding ...", ", according to ..."
     body = body[: clause_end(body, objects=False)]
@@ -569,6 +571,24 @@ def _pre(
     if overlaps_any(taken, a, b):
         return None
     return Found([(a, b)], cue, m, pi)
+
+
+_LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also"})
+
+
+def _sentence_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The mention that starts the sentence, for a cue whose subject is too long to
+    delimit ("Senator Lee of Ohio, the party's whip, said ...") or shared by two verbs
+    ("Lee ran on the economy and said ...")."""
+    s0 = 0
+    while s0 < k and (toks[s0].low in _LEADS or toks[s0].text in (",", "—", "-")):
+        s0 += 1
+    if s0 >= k:
+        return None
+    m = mention_after(text, toks, s0 - 1, k)
+    if m is None or m.start != toks[s0].start:
+        return None
+    return m
 
 
 def _according_pre(

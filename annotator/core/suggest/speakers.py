@@ -41,25 +41,24 @@ def resolve(
     out: list[SuggestedClaim] = []
     last_speaker: SuggestedSpeaker | None = None
     last_para = -10
-    last_direct = False
+    last_mention: Mention | None = None
     for r in raws:
         speaker: SuggestedSpeaker | None = None
+        mention = r.mention
         if r.mention is not None:
             speaker = _speaker_for(r.mention, ents, pos_list, known, gender, by_head)
             if speaker is not None and r.mention.form == "np" and r.mention.head:
                 by_head.setdefault(r.mention.head, speaker)
-        elif (
-            last_speaker is not None
-            and r.para - last_para <= 1
-            and (r.inherit == "cue" or (r.inherit == "quote" and last_direct))
-        ):
+        elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
+            # the same source: its mention is the one written before ("he said")
             speaker = last_speaker
+            mention = last_mention
         if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
             continue  # a short unattributed quote: a term, title or slogan
         if speaker is not None:
             last_speaker = speaker
             last_para = r.para
-            last_direct = r.kind == "direct"
+            last_mention = mention
             headline_word = r.para == 0 and " " not in speaker.name
             if (
                 r.mention is not None
@@ -78,10 +77,8 @@ def resolve(
                 cue=SpanRef(r.cue.start, r.cue.end, text[r.cue.start : r.cue.end])
                 if r.cue is not None
                 else None,
-                mention=SpanRef(
-                    r.mention.start, r.mention.end, text[r.mention.start : r.mention.end]
-                )
-                if r.mention is not None
+                mention=SpanRef(mention.start, mention.end, text[mention.start : mention.end])
+                if mention is not None
                 else None,
                 speaker=speaker,
                 kind=r.kind,
