@@ -841,3 +841,40 @@ def test_expectations_and_knowledge() -> None:
     assert c.cue is not None and c.cue.text == "is expected"
     c = claim_of("Dana Ortiz knew the tunnel would be late.", "the tunnel would be late")
     assert c.speaker is not None and c.speaker.name == "Dana Ortiz"
+
+
+def test_reported_clause_with_an_irregular_past_or_a_title_with_a_period() -> None:
+    text = (
+        "Intro line.\n\nThree former employees said disagreements broke out within the firm.\n\n"
+        "Sixty percent of voters said Ms. Lund would handle the port better."
+    )
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == [
+        "disagreements broke out within the firm",
+        "Ms. Lund would handle the port better",
+    ]
+
+
+def test_said_followed_by_a_circumstance_ends_the_clause_before_it() -> None:
+    text = "Intro line.\n\nThe harbour is closed, she said in a video message to the council."
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["The harbour is closed"]
+    assert claims[0].mention is not None and claims[0].mention.text == "she"
+
+
+def test_attribution_after_one_word_in_mid_sentence() -> None:
+    text = "Intro line.\n\nStill, he said, the council has to decide who pays for the bridge."
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert [s.text for s in claims[0].content] == [
+        "Still",
+        "the council has to decide who pays for the bridge",
+    ]
+
+
+def test_quote_then_reporter_words_then_said_is_one_mixed_claim() -> None:
+    text = 'Intro line.\n\n"We never teach that" in the evening classes, he said.'
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert claims[0].content[0].text == '"We never teach that" in the evening classes'
+    assert claims[0].kind == "mixed"

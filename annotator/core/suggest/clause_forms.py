@@ -19,7 +19,7 @@ from .clause_base import (
     Found,
     overlaps_any,
 )
-from .lexicon import AUXILIARIES, DETERMINERS
+from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
 from .mentions import (
     NON_SPEAKER_HEADS,
     Cue,
@@ -33,6 +33,7 @@ from .mentions import (
 from .quotes import ALL_MARKS
 
 _FINITE_HINT = word_list("suggest/finite_hint.txt")
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 
 _TAIL_OK = word_list("suggest/tail_ok.txt")
 
@@ -66,8 +67,20 @@ _SEE_AS = word_list("suggest/see_as.txt")
 _ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
 
 
+# Words that start a circumstance after the cue ("she said in a video message to the
+# council", "he said during a visit to the plant").
+_TAIL_STARTS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "while", "from", "via", "through"}
+)
+
+
 def tail_ok(toks: list[Tok]) -> bool:
-    return all(not x.is_word or x.low in _TAIL_OK or x.is_cap or x.text[0].isdigit() for x in toks)
+    """The words after a cue are circumstances of the saying, not the start of what was
+    said: words of the list, names and numbers, or a prepositional phrase with no verb."""
+    if all(not x.is_word or x.low in _TAIL_OK or x.is_cap or x.text[0].isdigit() for x in toks):
+        return True
+    words = [x for x in toks if x.is_word]
+    return bool(words) and words[0].low in _TAIL_STARTS and not finite_soon(toks, 0, len(toks))
 
 
 def finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
@@ -78,7 +91,7 @@ def finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
         if low in _FINITE_HINT or low.endswith(_CONTRACTIONS):
             return True
         if x > j and not t.is_cap and t.is_word:
-            if low.endswith("ed") and len(low) > 3:
+            if (low.endswith("ed") and len(low) > 3) or low in _IRREGULAR_PAST:
                 return True
             if (
                 low.endswith("s")
@@ -97,9 +110,14 @@ def finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
                 and not low.endswith("ly")
             ):
                 return True  # "people misunderstand him", "we need"
-        if t.text in (".", ";", ":"):
+        if t.text in (".", ";", ":") and not (t.text == "." and _abbreviation(toks, x)):
             return False
     return False
+
+
+def _abbreviation(toks: list[Tok], x: int) -> bool:
+    """The period at ``x`` ends an abbreviation ("Mr.", "Gov."), not the sentence."""
+    return x > 0 and toks[x - 1].end == toks[x].start and toks[x - 1].low in ABBREVIATIONS
 
 
 def generic_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:

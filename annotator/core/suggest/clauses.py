@@ -413,7 +413,10 @@ def _post_claim(
     """The clause before the comma at ``c`` (and after the attribution from ``j``)."""
     n = len(toks)
     n_before = sum(1 for x in toks[:c] if x.is_word)
-    if c < 1 or n_before < (1 if cue.word == "according to" else 2):
+    # "Bob, they said, ordered them to wait": one word before a mid-sentence attribution
+    stop = next((x for x in range(j, n) if toks[x].text in (",", ";", ":", "—", "–")), n)
+    mid = stop < n and toks[stop].text == "," and sum(x.is_word for x in toks[stop:]) >= 2
+    if c < 1 or n_before < (1 if cue.word == "according to" or mid else 2):
         return None
     # after the attribution: the end of the sentence, or a comma and more of the clause
     t0 = j
@@ -432,9 +435,9 @@ def _post_claim(
         return None  # "In the past, he said the plan ...": the clause follows the cue
     first_end = toks[c - 1].end
     first_start = toks[0].start
-    if toks[0].text in ALL_MARKS:
+    if toks[0].text in ALL_MARKS and not _quote_then_words(toks, c):
         return None  # a quotation: the quote rules decide
-    if toks[0].low in _INTRO_WORDS and cue.word != "according to":
+    if toks[0].low in _INTRO_WORDS and cue.word != "according to" and not mid:
         # "In recent weeks, the plan stalled, he said": the clause after the opening
         first = next((x for x in range(1, c) if toks[x].text == ","), None)
         if first is None or sum(1 for x in toks[first:c] if x.is_word) < 3:
@@ -508,6 +511,13 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
                 j = a
                 needs_that = False
     return j, needs_that
+
+
+def _quote_then_words(toks: list[Tok], c: int) -> bool:
+    """ "'A quote' about the tax code, he said": a quotation closed before the comma at
+    ``c`` and followed by words of the reporter's."""
+    close = max((x for x in range(1, c) if toks[x].text in ALL_MARKS), default=-1)
+    return close > 0 and any(x.is_word for x in toks[close + 1 : c])
 
 
 def _pre(
