@@ -878,3 +878,18 @@ def test_quote_then_reporter_words_then_said_is_one_mixed_claim() -> None:
     assert len(claims) == 1
     assert claims[0].content[0].text == '"We never teach that" in the evening classes'
     assert claims[0].kind == "mixed"
+
+
+def test_reported_clause_stops_before_a_second_attribution() -> None:
+    text = "Intro line.\n\nAna Ruiz said the port would reopen in May, adding that the fees would fall."
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the port would reopen in May", "said"),
+        ("the fees would fall", "adding"),
+    ]
+
+
+def test_object_of_a_stance_verb_stops_before_the_subjects_next_act() -> None:
+    text = "Intro line.\n\nThe senator praised the new budget and took the stage with the governor."
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["the new budget"]

@@ -303,6 +303,14 @@ def clause_end(body: list[Tok], objects: bool) -> int:
             if after in _ANY_VERB:
                 # "called the actions lawful, and said ...": a second attribution
                 return x - 1 if body[x - 1].text == "," else x
+        if (
+            objects
+            and t.low == "and"
+            and x + 1 < len(body)
+            and not body[x + 1].is_cap
+            and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
+        ):
+            return x  # "backed similar themes and took the stage": the subject's next act
         if t.low in ("when", "while") and nxt.endswith("ing"):
             return x  # "... on his show when commenting on her speech"
         if body[x - 1].text == ",":

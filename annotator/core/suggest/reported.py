@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
+from .clause_base import PARTICIPLES
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, OBJECT_CUES
 from .mentions import (
     FINITE_VERBS,
@@ -155,7 +156,17 @@ def _reported(
         return None  # "she added a new clause": an object, not a reported clause
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
-    return _mk_reported(text, toks[j:], s_end, cue, m, pi)
+    body = toks[j:]
+    cut = _second_attribution(body)
+    if cut < len(body):
+        # ", adding ...", ", despite ...": the reporter's words after the clause
+        body = body[:cut]
+        while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+            body = body[:-1]
+        if not body:
+            return None
+        return _mk_reported(text, body, body[-1].end, cue, m, pi)
+    return _mk_reported(text, body, s_end, cue, m, pi)
 
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
@@ -178,6 +189,17 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
             if prev.is_word and (prev.is_cap or prev.low in ("he", "she", "it")):
                 return True
     return False
+
+
+def _second_attribution(body: list[Tok]) -> int:
+    """Where ", adding ...", ", saying ..." or ", according to ..." starts a second
+    attribution after the clause (index into ``body``; its length when none does)."""
+    for x in range(1, len(body) - 1):
+        if body[x].text == "," and (
+            body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
+        ):
+            return x
+    return len(body)
 
 
 def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
