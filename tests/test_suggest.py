@@ -893,3 +893,14 @@ def test_object_of_a_stance_verb_stops_before_the_subjects_next_act() -> None:
     text = "Intro line.\n\nThe senator praised the new budget and took the stage with the governor."
     claims = suggest_article(text)
     assert [c.content[0].text for c in claims] == ["the new budget"]
+
+
+def test_quote_then_a_name_with_a_long_apposition_then_said() -> None:
+    text = (
+        'Intro line.\n\n"We would have been stuck there for years," Mr. Halvorsen, now 81 '
+        "and retired in Bergen, said by telephone."
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert claims[0].cue is not None and claims[0].cue.text == "said"
+    assert claims[0].speaker is not None and claims[0].speaker.name == "Halvorsen"

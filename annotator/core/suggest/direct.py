@@ -336,9 +336,29 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
     if cue.according:
         return None
     m = mention_before(text, toks, k, 0)
-    if m is None:
-        return None
-    start = m.phrase_start if m.phrase_start >= 0 else m.start
-    if any(t.is_word and t.low not in ("and", "but") for t in toks[:k] if t.end <= start):
-        return None
+    start = -1 if m is None else (m.phrase_start if m.phrase_start >= 0 else m.start)
+    if m is None or any(
+        t.is_word and t.low not in ("and", "but") for t in toks[:k] if t.end <= start
+    ):
+        m = _name_then_apposition(text, toks, k)
+        return None if m is None else Attribution(cue, m)
     return Attribution(cue, m)
+
+
+def _name_then_apposition(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """ "...," Ana Ruiz, now 81 and retired in Porto, said": the name right after the
+    quote, then an apposition between commas up to the cue ``toks[k]``."""
+    i0 = 0
+    while i0 < k and not toks[i0].is_word:
+        i0 += 1
+    if i0 >= k or toks[k - 1].text != ",":
+        return None
+    m = mention_after(text, toks, i0 - 1, k)
+    if m is None or m.form != "name":
+        return None
+    if (m.phrase_start if m.phrase_start >= 0 else m.start) != toks[i0].start:
+        return None
+    after = next((i for i in range(i0, k) if toks[i].start >= m.end), k)
+    if after >= k - 1 or toks[after].text != "," or k - after > 20:
+        return None
+    return m
