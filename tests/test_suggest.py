@@ -904,3 +904,14 @@ def test_quote_then_a_name_with_a_long_apposition_then_said() -> None:
     assert len(claims) == 1
     assert claims[0].cue is not None and claims[0].cue.text == "said"
     assert claims[0].speaker is not None and claims[0].speaker.name == "Halvorsen"
+
+
+def test_who_before_said_is_the_mention_and_refers_back_to_the_name() -> None:
+    text = (
+        "Intro line.\n\nThe vote went to Mara Okafor, who has long said that the harbour is "
+        "too small for the ferries."
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert claims[0].mention is not None and claims[0].mention.text == "who"
+    assert claims[0].speaker is not None and claims[0].speaker.name == "Mara Okafor"

@@ -28,6 +28,7 @@ from .mentions import (
     is_name_tok,
     mention_after,
     mention_before,
+    relative_before,
     subject_before,
 )
 from .quotes import ALL_MARKS
@@ -511,6 +512,9 @@ _DANGLING = word_list("suggest/dangling.txt")
 def subject_of(text: str, toks: list[Tok], k: int) -> Mention | None:
     """The subject before the cue ``toks[k]``, or the sentence's subject when what comes
     before is the end of another phrase ("his words and said", "a secret but says")."""
+    w = relative_before(toks, k)
+    if w is not None:
+        return w
     m = mention_before(text, toks, k, 0)
     if m is not None and (
         m.text.split()[-1].lower() in _DANGLING or m.text.split()[0].lower() in _DANGLING

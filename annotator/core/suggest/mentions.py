@@ -506,6 +506,24 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     return None
 
 
+# Words between "who" and its verb: "who has long said", "who had also warned".
+_BETWEEN = AUXILIARIES | frozenset(
+    {"is", "has", "had", "was", "long", "also", "since", "often", "never", "already", "just"}
+)
+
+
+def relative_before(toks: list[Tok], k: int) -> Mention | None:
+    """ "Thomas Perez, who has long said ...": the relative pronoun is the source as
+    written (it is resolved to the name it refers back to)."""
+    j = k - 1
+    while j > 0 and not toks[j].is_cap and (toks[j].low in _BETWEEN or toks[j].low.endswith("ly")):
+        j -= 1
+    if j > 0 and toks[j].low == "who" and toks[j - 1].text == ",":
+        t = toks[j]
+        return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+    return None
+
+
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
     """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ...")."""
     m = _mention_after(text, toks, k, ceil)

@@ -17,6 +17,7 @@ from .mentions import (
     Tok,
     mention_after,
     mention_before,
+    relative_before,
     subject_before,
 )
 from .quotes import ALL_MARKS, Paragraph, Quote
@@ -124,7 +125,7 @@ def _reported(
             words = toks[: k - 1]
             return _mk_reported(text, words, toks[k - 1].start, cue, m, pi, s_start)
         return None
-    m = mention_before(text, toks, k, 0)
+    m = relative_before(toks, k) or mention_before(text, toks, k, 0)
     if m is None:
         if not (cue.participle and k > 0 and toks[k - 1].text == ","):
             return None
