@@ -915,3 +915,10 @@ def test_who_before_said_is_the_mention_and_refers_back_to_the_name() -> None:
     assert len(claims) == 1
     assert claims[0].mention is not None and claims[0].mention.text == "who"
     assert claims[0].speaker is not None and claims[0].speaker.name == "Mara Okafor"
+
+
+def test_a_poll_with_a_long_subject_shows_its_object() -> None:
+    text = "Intro line.\n\nA weekly average of polls shows Varga leading by 2 points over Lund."
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["Varga leading by 2 points over Lund"]
+    assert claims[0].mention is not None and claims[0].mention.text == "A weekly average of polls"

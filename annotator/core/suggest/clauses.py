@@ -513,6 +513,26 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
     return j, needs_that
 
 
+_NOT_IN_SUBJECT = frozenset({"that", "which", "who", "and", "but", "or", "if", "when", "as"})
+
+
+def _document_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """ "A weekly average of polls shows ...", "A survey by the union in March found
+    ...": the words before the cue, back to the sentence start or a comma, when one of
+    them names a poll, report or other document."""
+    j = k - 1
+    while j >= 0 and k - j <= 10 and toks[j].is_word and toks[j].low not in _NOT_IN_SUBJECT:
+        j -= 1
+    if j >= 0 and toks[j].text not in (",", ":", ";", "—", "(", ")"):
+        return None
+    run = toks[j + 1 : k]
+    head = next((t.low for t in run if t.low in _DOCUMENTS), None)
+    if head is None or len(run) < 2:
+        return None
+    a, b = run[0].start, run[-1].end
+    return Mention(a, b, text[a:b], "np", "organisation", head=head, phrase_start=a)
+
+
 def _quote_then_words(toks: list[Tok], c: int) -> bool:
     """ "'A quote' about the tax code, he said": a quotation closed before the comma at
     ``c`` and followed by words of the reporter's."""
@@ -549,7 +569,7 @@ def _pre(
             return None
         # "The survey finds Clinton with a small lead", "The post showed a man ...":
         # a document shows its object
-        m = subject_of(text, toks, k)
+        m = subject_of(text, toks, k) or _document_subject(text, toks, k)
         clause = toks[j].is_word and toks[j].low not in NOT_CLAUSE_START and finite_soon(toks, j, 6)
         if not clause and (m is None or m.head not in _DOCUMENTS or not toks[j].is_word):
             return None
@@ -564,6 +584,8 @@ def _pre(
         if not finite_soon(toks, j):
             return None
     m = subject_of(text, toks, k)
+    if m is None and cue.word in _EVIDENCE_VERBS:
+        m = _document_subject(text, toks, k)
     if m is None:
         m = generic_subject(text, toks, k, 0)
     if m is None and not is_coordinated(toks, k) and cue.word not in _SPEECH:
