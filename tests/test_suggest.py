@@ -922,3 +922,13 @@ def test_a_poll_with_a_long_subject_shows_its_object() -> None:
     claims = suggest_article(text)
     assert [c.content[0].text for c in claims] == ["Varga leading by 2 points over Lund"]
     assert claims[0].mention is not None and claims[0].mention.text == "A weekly average of polls"
+
+
+def test_a_past_verb_outside_the_lists_before_that_and_a_clause_is_a_cue() -> None:
+    text = "Intro line.\n\nThe minister hinted that the tax would rise next year."
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the tax would rise next year", "hinted")
+    ]
+    # "that" as a determiner starts no clause
+    assert suggest_article("Intro line.\n\nThe council visited that harbour in May.") == []

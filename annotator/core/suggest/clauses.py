@@ -219,6 +219,13 @@ def _special_form(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# Past forms before "that" that do not report: "ensured that", "required that".
+_NOT_CUES = frozenset(
+    {"ensured", "required", "needed", "meant", "happened", "occurred", "used", "seemed"}
+    | {"caused", "helped", "allowed", "included", "involved", "followed", "provided"}
+)
+
+
 def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     """A reporting verb of the word lists at ``i``; capitalised only in a headline."""
     t = toks[i]
@@ -226,6 +233,20 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     if low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
         if t.is_cap and i > 0 and not headline:
             return None
+        return Cue(t.start, t.end, low, False)
+    if (
+        i > 0
+        and i + 2 < len(toks)
+        and toks[i + 1].low == "that"
+        and not t.is_cap
+        and low.endswith("ed")
+        and len(low) > 5
+        and toks[i - 1].is_word
+        and low not in _NOT_CUES
+        and toks[i + 2].low not in NOT_CLAUSE_START
+        and finite_soon(toks, i + 2, 8)
+    ):
+        # "<subject> <verb>ed that <clause>" with a verb outside the lists: "hinted that"
         return Cue(t.start, t.end, low, False)
     return None
 
