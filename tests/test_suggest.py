@@ -931,4 +931,4 @@ def test_a_past_verb_outside_the_lists_before_that_and_a_clause_is_a_cue() -> No
         ("the tax would rise next year", "hinted")
     ]
     # "that" as a determiner starts no clause
-    assert suggest_article("Intro line.\n\nThe council visited that harbour in May.") == []
+    assert suggest_article("Intro line.\n\nThe council visited that harbour last week.") == []
