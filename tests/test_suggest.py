@@ -352,7 +352,7 @@ def test_a_ministry_spokesperson_speaks_for_the_ministry() -> None:
 
 def test_quote_without_cue_inherits_the_previous_speaker() -> None:
     text = (
-        '"We are following the facts," Jonas Weber said.\n\n'
+        'Jonas Weber said: "We are following the facts."\n\n'
         '"Wherever they lead, we will publish what we find."'
     )
     claims = suggest_article(text)
@@ -932,3 +932,27 @@ def test_a_past_verb_outside_the_lists_before_that_and_a_clause_is_a_cue() -> No
     ]
     # "that" as a determiner starts no clause
     assert suggest_article("Intro line.\n\nThe council visited that harbour last week.") == []
+
+
+def test_quote_opening_the_next_paragraph_continues_the_claim_attributed_after_it() -> None:
+    text = (
+        '"We are following the facts," Jonas Weber said.\n\n'
+        '"Wherever they lead, we will publish what we find."'
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert [s.text for s in claims[0].content] == [
+        "We are following the facts,",
+        "Wherever they lead, we will publish what we find.",
+    ]
+    assert claims[0].speaker is not None and claims[0].speaker.name == "Jonas Weber"
+
+
+def test_question_and_answer_of_one_speaker_are_one_claim() -> None:
+    text = 'Intro line.\n\n"How big will the wall be?" Lund said in response. "As big as it needs."'
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert [s.text for s in claims[0].content] == [
+        "How big will the wall be?",
+        "As big as it needs.",
+    ]

@@ -28,6 +28,7 @@ class _Context:
     r_cap: int
     left: Attribution | None = None
     right: Attribution | None = None
+    right_end: int = -1  # where the attribution after the quote ends
 
 
 def direct_claims(
@@ -71,7 +72,7 @@ def direct_claims(
         if attr is None:
             if (
                 prev_right is not None
-                and prev_right[0].para == q.para
+                and q.para - prev_right[0].para <= 1
                 and not text[prev_right[1] : q.open_pos].strip(_CLOSERS_WS)
             ):
                 # "A," she said. "B." -- one claim interrupted by its attribution
@@ -83,7 +84,7 @@ def direct_claims(
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
         out.append(_attributed(text, cues, q, c, attr))
-        prev_right = (out[-1], c.r_end) if attr is right and q.last_para == q.para else None
+        prev_right = (out[-1], c.right_end) if attr is right and q.last_para == q.para else None
     return out
 
 
@@ -129,11 +130,13 @@ def _find_sides(
                 c.left.tight = True
     if text[c.r_start : c.r_end].strip():
         c.right = _attr_right(text, cues, c.r_start, c.r_end, whole=False)
+        c.right_end = c.r_end
     elif c.r_end < c.r_cap and text[q.close_pos - 1] in ".!?":
         k = bisect_right(ends, c.r_end)
         pl_end = paras[q.last_para].end
         s_end = min(ends[k] if k < len(ends) else pl_end, c.r_cap, c.r_end + _WINDOW)
         c.right = _attr_right(text, cues, c.r_end, s_end, whole=True)
+        c.right_end = s_end
 
 
 def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | None:
