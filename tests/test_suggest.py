@@ -956,3 +956,15 @@ def test_question_and_answer_of_one_speaker_are_one_claim() -> None:
         "How big will the wall be?",
         "As big as it needs.",
     ]
+
+
+def test_clause_said_then_noting_gives_two_claims() -> None:
+    text = (
+        "Intro line.\n\nThe tariffs are a mistake, Hollande said Tuesday in Paris, noting "
+        "that farmers would pay for them."
+    )
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("The tariffs are a mistake", "said"),
+        ("farmers would pay for them", "noting"),
+    ]

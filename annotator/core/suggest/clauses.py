@@ -474,10 +474,12 @@ def _post_claim(
             rest = rest[:-1]
         if (
             sum(1 for x in rest if x.is_word) >= 2
-            and rest[0].low not in ("adding", "saying")
+            and rest[0].low not in PARTICIPLES  # ", noting ...": an attribution of its own
             and rest[0].text not in ALL_MARKS
         ):
             spans.append((rest[0].start, rest[-1].end))
+            if overlaps_any(taken, *spans[-1]):
+                spans.pop()  # the rest is a claim found already
     elif j < n:
         return None
     if len(spans) == 1 and n_before < 3:

@@ -164,8 +164,8 @@ def _reported(
         body = body[:cut]
         while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
             body = body[:-1]
-        if not body:
-            return None
+        if not body or not _has_finite_verb(body):
+            return None  # "said Tuesday in Paris, noting ...": no clause before the cut
         return _mk_reported(text, body, body[-1].end, cue, m, pi)
     return _mk_reported(text, body, s_end, cue, m, pi)
 
