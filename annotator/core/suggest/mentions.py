@@ -599,38 +599,9 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
         return None
     phrase_start = det.start if det is not None else run[0].start
     n = len(run)
-    # a prepositional phrase after a head noun: "the embassy in Oslo", "a spokesperson
-    # for the ministry" -- unless a full name follows ("Secretary of State Antony Blinken")
-    p = next(
-        (
-            x
-            for x in range(1, n)
-            if run[x].low in _PREPS and not run[x].is_cap and run[x - 1].low in _HEADS
-        ),
-        None,
-    )
-    if p is not None:
-        tail = run[p + 1 :]
-        if not (
-            run[p].low == "of"
-            and len(tail) >= 2
-            and tail[0].low not in DETERMINERS
-            and is_name_tok(tail[-1])
-            and is_name_tok(tail[-2])
-        ):
-            head = run[p - 1].low
-            kind = "person" if head in ROLE_HEADS else "organisation"
-            first = det if det is not None else run[0]
-            s, e, t = _span(text, first, run[-1])
-            org = next((x.low for x in run if x.low in ORG_HEADS), None)
-            definite = det is None or det.low not in ("a", "an", "one", "another")
-            role = _join(text, run[:p]) if kind == "person" else None
-            aff = (
-                _strip_det_text(_join(text, run[p + 1 :]) or "") or None
-                if kind == "person"
-                else None
-            )
-            return Mention(s, e, t, "np", kind, role, aff, head, definite, phrase_start, org)
+    m = _prepositional_np(text, run, det, phrase_start)
+    if m is not None:
+        return m
     # trailing name tokens
     e = n
     while e > 0 and (is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
@@ -647,6 +618,48 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
             return Mention(s, en, t, "np", "organisation", None, None, name[-1].low, True, s)
         s, en, t = _span(text, name[0], name[-1])
         return Mention(s, en, t, "name", "person", role, aff, phrase_start=phrase_start)
+    return _plain_np(text, run, det, phrase_start)
+
+
+def _prepositional_np(
+    text: str, run: list[Tok], det: Tok | None, phrase_start: int
+) -> Mention | None:
+    """ "the embassy in Oslo", "a spokesperson for the ministry" (not "Secretary of
+    State Antony Blinken", a title before a name)."""
+    n = len(run)
+    p = next(
+        (
+            x
+            for x in range(1, n)
+            if run[x].low in _PREPS and not run[x].is_cap and run[x - 1].low in _HEADS
+        ),
+        None,
+    )
+    if p is None:
+        return None
+    tail = run[p + 1 :]
+    if not (
+        run[p].low == "of"
+        and len(tail) >= 2
+        and tail[0].low not in DETERMINERS
+        and is_name_tok(tail[-1])
+        and is_name_tok(tail[-2])
+    ):
+        head = run[p - 1].low
+        kind = "person" if head in ROLE_HEADS else "organisation"
+        first = det if det is not None else run[0]
+        s, e, t = _span(text, first, run[-1])
+        org = next((x.low for x in run if x.low in ORG_HEADS), None)
+        definite = det is None or det.low not in ("a", "an", "one", "another")
+        role = _join(text, run[:p]) if kind == "person" else None
+        aff = _strip_det_text(_join(text, run[p + 1 :]) or "") or None if kind == "person" else None
+        return Mention(s, e, t, "np", kind, role, aff, head, definite, phrase_start, org)
+    return None
+
+
+def _plain_np(text: str, run: list[Tok], det: Tok | None, phrase_start: int) -> Mention | None:
+    """No name in the run: an acronym organisation ("NATO said") or a noun phrase with
+    a role or organisation head ("the foreign ministry", "a senior official")."""
     # no name: acronym organisation ("NATO said") or noun phrase
     last = run[-1]
     if _is_acronym(last) and (len(run) == 1 or det is None):
