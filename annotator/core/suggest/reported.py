@@ -157,17 +157,7 @@ def _reported(
         return None  # "she added a new clause": an object, not a reported clause
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
-    body = toks[j:]
-    cut = _second_attribution(body)
-    if cut < len(body):
-        # ", adding ...", ", despite ...": the reporter's words after the clause
-        body = body[:cut]
-        while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
-            body = body[:-1]
-        if not body or not _has_finite_verb(body):
-            return None  # "said Tuesday in Paris, noting ...": no clause before the cut
-        return _mk_reported(text, body, body[-1].end, cue, m, pi)
-    return _mk_reported(text, body, s_end, cue, m, pi)
+    return _clause_to_end(text, toks[j:], s_end, cue, m, pi)
 
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
@@ -190,6 +180,23 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
             if prev.is_word and (prev.is_cap or prev.low in ("he", "she", "it")):
                 return True
     return False
+
+
+def _clause_to_end(
+    text: str, body: list[Tok], s_end: int, cue: Cue, m: Mention, pi: int
+) -> Candidate | None:
+    """The reported clause ``body``: to the sentence end ``s_end``, or to where a second
+    attribution starts."""
+    cut = _second_attribution(body)
+    if cut < len(body):
+        # ", adding ...", ", despite ...": the reporter's words after the clause
+        body = body[:cut]
+        while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+            body = body[:-1]
+        if not body or not _has_finite_verb(body):
+            return None  # "said Tuesday in Paris, noting ...": no clause before the cut
+        return _mk_reported(text, body, body[-1].end, cue, m, pi)
+    return _mk_reported(text, body, s_end, cue, m, pi)
 
 
 def _second_attribution(body: list[Tok]) -> int:
