@@ -968,3 +968,18 @@ def test_clause_said_then_noting_gives_two_claims() -> None:
         ("The tariffs are a mistake", "said"),
         ("farmers would pay for them", "noting"),
     ]
+
+
+def test_talked_about_pointed_to_and_referred_to_take_their_object() -> None:
+    text = (
+        "Intro line.\n\nThe governor talked about the new bridge over the river.\n\n"
+        "Lund pointed to the rising cost of housing in the capital.\n\n"
+        "Varga referred to the plan as a gift to the banks.\n\n"
+        "The mayor talked to reporters after the vote."
+    )
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the new bridge over the river", "talked about"),
+        ("the rising cost of housing in the capital", "pointed to"),
+        ("the plan as a gift to the banks", "referred to"),
+    ]

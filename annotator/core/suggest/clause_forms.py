@@ -218,10 +218,13 @@ def object_clause(
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if len(body) > 2 and body[0].low in _PARTICLES_OF.get(_stem(low), ()):
+    particles = _PARTICLES_OF.get(_stem(low), ())
+    if len(body) > 2 and body[0].low in particles:
         # "called for X", "asked about X": the particle belongs to the cue
         cue = Cue(cue.start, body[0].end, low, False)
         body = body[1:]
+    elif particles and body and body[0].low in _PREPOSITIONS:
+        return None  # "talked to reporters": not what was talked about
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -588,7 +591,15 @@ _PARTICLES_OF = {
     "hope": ("for",),
     "plead": ("for",),
     "demand": ("for",),
+    "talk": ("about",),
+    "spoke": ("about", "of"),
+    "joke": ("about",),
+    "refer": ("to",),
+    "point": ("to",),
 }
+
+
+_PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
 
 
 def _stem(form: str) -> str:
@@ -603,6 +614,10 @@ def _stem(form: str) -> str:
     ):
         if form.endswith(suffix) and form[: -len(suffix)] + repl in _PARTICLES_OF:
             return form[: -len(suffix)] + repl
+        if suffix in ("ed", "ing") and form.endswith(suffix):
+            base = form[: -len(suffix)]
+            if len(base) > 2 and base[-1] == base[-2] and base[:-1] in _PARTICLES_OF:
+                return base[:-1]  # "referred" -> "refer"
     return form
 
 
