@@ -983,3 +983,19 @@ def test_talked_about_pointed_to_and_referred_to_take_their_object() -> None:
         ("the rising cost of housing in the capital", "pointed to"),
         ("the plan as a gift to the banks", "referred to"),
     ]
+
+
+def test_possessive_noun_cue_attributes_its_object_to_the_possessor() -> None:
+    text = (
+        "Intro line.\n\nVarga's criticism of the harbour plan drew a crowd.\n\n"
+        "The union leaders signaled their support for the new tariff, which passed in May."
+    )
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the harbour plan", "criticism of"),
+        ("the new tariff", "support for"),
+    ]
+    assert [c.mention.text if c.mention else None for c in claims] == [
+        "Varga",
+        "The union leaders",
+    ]

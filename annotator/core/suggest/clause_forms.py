@@ -675,3 +675,53 @@ def _in_source_after(
     if overlaps_any(taken, a, b):
         return None
     return Found([(a, b)], Cue(toks[i].start, toks[i].end, "in", False), noun_phrase(text, np), pi)
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def possessive_noun(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Varga's criticism of the plan", "his support for the tariff": the object of the
+    noun cue ``toks[k]``, attributed to the possessor right before it."""
+    prev = toks[k - 1]
+    low = prev.low.replace("’", "'")
+    if prev.low in _POSSESSIVE_PRONOUNS:
+        # "The leaders signaled their support for ...": the subject the pronoun refers to
+        m = subject_before(text, toks, k - 1) or Mention(
+            prev.start, prev.end, prev.text, "pronoun", "person", phrase_start=prev.start
+        )
+    elif low.endswith("'s") and prev.is_cap and len(low) > 3:
+        e = prev.end - 2
+        m = Mention(prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start)
+    else:
+        return None
+    body = toks[k + 2 :]
+    body = body[: clause_end(body, objects=True)]
+    stop = next(
+        (
+            x
+            for x, t in enumerate(body)
+            if t.text in (",", ";", ":", ".", "—", "(") or (x and _finite_word(t))
+        ),
+        None,
+    )
+    if stop is not None:
+        body = body[:stop]  # "... of the plan drew a crowd": the sentence's own verb
+    while body and not body[-1].is_word:
+        body = body[:-1]
+    if not body or not body[0].is_word or body[0].low in NOT_OBJECT_START:
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    cue = Cue(toks[k].start, toks[k + 1].end, toks[k].low, False)
+    return Found([(a, b)], cue, m, pi)
+
+
+def _finite_word(t: Tok) -> bool:
+    low = t.low
+    if t.is_cap or not t.is_word:
+        return False
+    return low in _FINITE_HINT or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)

@@ -24,6 +24,7 @@ from .clause_base import (
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
     NOUN_BEFORE,
+    NOUN_CUES,
     OBJECT_VERBS,
     PARTICIPLES,
     POST_VERBS,
@@ -46,6 +47,7 @@ from .clause_forms import (
     noun_phrase,
     object_clause,
     participle_clause,
+    possessive_noun,
     reduced_relative,
     subject_of,
     tail_ok,
@@ -152,6 +154,9 @@ def _sentence(
                 if form == "expected":
                     # "The plan is expected to pass": the subject and what it is expected to do
                     found = expected_to(text, toks, i, pi, taken)
+                elif form == "noun":
+                    # "Varga's criticism of the plan": the possessor's stance on the object
+                    found = possessive_noun(text, toks, i, pi, taken)
                 else:
                     # "a super PAC supporting Rubio": said (done) by the noun phrase before it
                     found = reduced_relative(text, toks, i, pi, taken)
@@ -216,7 +221,12 @@ def _special_form(toks: list[Tok], i: int) -> str | None:
         return "expected"
     if low in _STANCE_PARTICIPLES and i > 1 and toks[i - 1].is_word:
         return "stance"
+    if low in NOUN_CUES and i > 0 and i + 2 < len(toks) and toks[i + 1].low in _NOUN_PREPS:
+        return "noun"
     return None
+
+
+_NOUN_PREPS = frozenset({"of", "for", "on", "to", "about"})
 
 
 # Past forms before "that" that do not report: "ensured that", "required that".

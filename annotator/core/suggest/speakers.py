@@ -148,7 +148,9 @@ def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> 
     """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
     "it": the last organisation; other pronouns: the last entity."""
     found: Entity | None = None
-    low = m.text.lower()
+    low = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(
+        m.text.lower(), m.text.lower()
+    )
     if low in ("he", "she"):
         g = "m" if low == "he" else "f"
         found = next(
