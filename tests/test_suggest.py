@@ -999,3 +999,8 @@ def test_possessive_noun_cue_attributes_its_object_to_the_possessor() -> None:
         "Varga",
         "The union leaders",
     ]
+
+
+def test_reported_clause_with_an_adverb_between_pronoun_and_verb() -> None:
+    claims = suggest_article("Intro line.\n\nA mere 9 percent say they only buy local fish.")
+    assert [c.content[0].text for c in claims] == ["they only buy local fish"]

@@ -89,8 +89,8 @@ def finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
     for x in range(j, min(len(toks), j + limit)):
         t = toks[x]
         low = t.low.replace("’", "'")
-        if low in _FINITE_HINT or low.endswith(_CONTRACTIONS):
-            return True
+        if (low in _FINITE_HINT and not (t.is_cap and x > j)) or low.endswith(_CONTRACTIONS):
+            return True  # not the month: "in May"
         if x > j and not t.is_cap and t.is_word:
             if (low.endswith("ed") and len(low) > 3) or low in _IRREGULAR_PAST:
                 return True
@@ -103,6 +103,10 @@ def finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
             ):
                 return True
             prev = toks[x - 1].low
+            if x - 1 > j and (
+                prev in ("only", "also", "still", "just", "never") or prev.endswith("ly")
+            ):
+                prev = toks[x - 2].low  # "they only buy", "we really need"
             if (
                 (prev in ("i", "we", "you", "they") or prev in _QUANTIFIERS)
                 and t.text.isalpha()
