@@ -240,11 +240,65 @@ def _run(args: list[str]) -> None:
         raise SystemExit(f"failed: {' '.join(args)}")
 
 
+def _exported_records(articles: list[dict]) -> dict[str, dict]:
+    """Import, suggest and export with the command line: the records by article text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "articles.jsonl"
+        with src.open("w", encoding="utf-8") as f:
+            for a in articles:
+                f.write(json.dumps({"title": a["title"], "text": a["text"]}) + "\n")
+        db = str(Path(tmp) / "eval.db")
+        out = Path(tmp) / "export.jsonl"
+        _run(["--db", db, "import", str(src)])
+        _run(["--db", db, "suggest"])
+        _run(["--db", db, "export", "--include-suggestions", "-o", str(out)])
+        by_text: dict[str, dict] = {}
+        for line in out.open(encoding="utf-8"):
+            rec = json.loads(line)
+            by_text[rec["text"]] = rec
+    return by_text
+
+
+def _span(spans: list[dict], ref) -> str | None:
+    if ref is None:
+        return None
+    spans.append({"id": str(len(spans)), "start": ref.start, "end": ref.end})
+    return spans[-1]["id"]
+
+
+def _engine_records(articles: list[dict]) -> dict[str, dict]:
+    """The export's shape built from ``suggest_article`` directly (same rules, no database)."""
+    by_text: dict[str, dict] = {}
+    for a in articles:
+        spans: list[dict] = []
+        claims: list[dict] = []
+
+        for c in suggest_article(a["text"]):
+            ids = [_span(spans, r) for r in c.content]
+            sp = c.speaker
+            claims.append(
+                {
+                    "spans": ids,
+                    "cue": _span(spans, c.cue),
+                    "mention": _span(spans, c.mention),
+                    "speaker": None,
+                    "proposed_speaker": {"name": sp.name} if sp is not None else None,
+                }
+            )
+        by_text[a["text"]] = {"title": a["title"], "spans": spans, "speakers": [], "claims": claims}
+    return by_text
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", default=str(ROOT.parent / "shared" / "polnear-train"))
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and errors")
+    ap.add_argument(
+        "--engine",
+        action="store_true",
+        help="score suggest_article's claims directly, without import and export (faster)",
+    )
     args = ap.parse_args(argv)
     base = Path(args.path)
     try:
@@ -258,20 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         articles = articles[: args.limit]
     sc = Score()
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "articles.jsonl"
-        with src.open("w", encoding="utf-8") as f:
-            for a in articles:
-                f.write(json.dumps({"title": a["title"], "text": a["text"]}) + "\n")
-        db = str(Path(tmp) / "eval.db")
-        out = Path(tmp) / "export.jsonl"
-        _run(["--db", db, "import", str(src)])
-        _run(["--db", db, "suggest"])
-        _run(["--db", db, "export", "--include-suggestions", "-o", str(out)])
-        by_text = {}
-        for line in out.open(encoding="utf-8"):
-            rec = json.loads(line)
-            by_text[rec["text"]] = rec
+    by_text = _engine_records(articles) if args.engine else _exported_records(articles)
     missing = 0
     for a in articles:
         rec = by_text.get(a["text"])

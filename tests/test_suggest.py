@@ -351,13 +351,39 @@ def test_a_ministry_spokesperson_speaks_for_the_ministry() -> None:
 
 def test_quote_without_cue_inherits_the_previous_speaker() -> None:
     text = (
-        '"We are following the facts," Jonas Weber said.\n\n'
+        'Jonas Weber said: "We are following the facts."\n\n'
         '"Wherever they lead, we will publish what we find."'
     )
     claims = suggest_article(text)
     assert len(claims) == 2
-    assert claims[1].cue is None and claims[1].mention is None
+    assert claims[1].cue is None
+    # the source is the one written before: the same mention as the first claim's
+    assert claims[1].mention == claims[0].mention
+    assert claims[1].mention is not None and claims[1].mention.text == "Jonas Weber"
     assert claims[1].speaker is not None and claims[1].speaker.name == "Jonas Weber"
+
+
+def test_quote_without_cue_after_reported_speech_takes_its_speaker() -> None:
+    text = (
+        "Mara Okafor said the harbour would reopen in spring.\n\n"
+        '"Nobody here has given up on the season, not one boat."'
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 2
+    assert claims[1].speaker is not None and claims[1].speaker.name == "Mara Okafor"
+    assert claims[1].mention is not None and claims[1].mention.text == "Mara Okafor"
+
+
+def test_subject_of_a_second_verb_is_the_name_starting_the_sentence() -> None:
+    text = (
+        "Intro line.\n\nIlse Varga ran the budget committee for a decade and has since "
+        "said the vote would be close.\n\nPeter Lund joined it in May. He has since said the "
+        "plan is dead."
+    )
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["the vote would be close", "the plan is dead"]
+    assert [c.mention.text if c.mention else None for c in claims] == ["Ilse Varga", "He"]
+    assert [c.speaker.name if c.speaker else None for c in claims] == ["Ilse Varga", "Peter Lund"]
 
 
 def test_known_speaker_matched_by_alias() -> None:
@@ -823,3 +849,166 @@ def test_expectations_and_knowledge() -> None:
     assert c.cue is not None and c.cue.text == "is expected"
     c = claim_of("Dana Ortiz knew the tunnel would be late.", "the tunnel would be late")
     assert c.speaker is not None and c.speaker.name == "Dana Ortiz"
+
+
+def test_reported_clause_with_an_irregular_past_or_a_title_with_a_period() -> None:
+    text = (
+        "Intro line.\n\nThree former employees said disagreements broke out within the firm.\n\n"
+        "Sixty percent of voters said Ms. Lund would handle the port better."
+    )
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == [
+        "disagreements broke out within the firm",
+        "Ms. Lund would handle the port better",
+    ]
+
+
+def test_said_followed_by_a_circumstance_ends_the_clause_before_it() -> None:
+    text = "Intro line.\n\nThe harbour is closed, she said in a video message to the council."
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["The harbour is closed"]
+    assert claims[0].mention is not None and claims[0].mention.text == "she"
+
+
+def test_attribution_after_one_word_in_mid_sentence() -> None:
+    text = "Intro line.\n\nStill, he said, the council has to decide who pays for the bridge."
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert [s.text for s in claims[0].content] == [
+        "Still",
+        "the council has to decide who pays for the bridge",
+    ]
+
+
+def test_quote_then_reporter_words_then_said_is_one_mixed_claim() -> None:
+    text = 'Intro line.\n\n"We never teach that" in the evening classes, he said.'
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert claims[0].content[0].text == '"We never teach that" in the evening classes'
+    assert claims[0].kind == "mixed"
+
+
+def test_reported_clause_stops_before_a_second_attribution() -> None:
+    text = "Intro line.\n\nAna Ruiz said the port would reopen in May, adding that the fees would fall."
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the port would reopen in May", "said"),
+        ("the fees would fall", "adding"),
+    ]
+
+
+def test_object_of_a_stance_verb_stops_before_the_subjects_next_act() -> None:
+    text = "Intro line.\n\nThe senator praised the new budget and took the stage with the governor."
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["the new budget"]
+
+
+def test_quote_then_a_name_with_a_long_apposition_then_said() -> None:
+    text = (
+        'Intro line.\n\n"We would have been stuck there for years," Mr. Halvorsen, now 81 '
+        "and retired in Bergen, said by telephone."
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert claims[0].cue is not None and claims[0].cue.text == "said"
+    assert claims[0].speaker is not None and claims[0].speaker.name == "Halvorsen"
+
+
+def test_who_before_said_is_the_mention_and_refers_back_to_the_name() -> None:
+    text = (
+        "Intro line.\n\nThe vote went to Mara Okafor, who has long said that the harbour is "
+        "too small for the ferries."
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert claims[0].mention is not None and claims[0].mention.text == "who"
+    assert claims[0].speaker is not None and claims[0].speaker.name == "Mara Okafor"
+
+
+def test_a_poll_with_a_long_subject_shows_its_object() -> None:
+    text = "Intro line.\n\nA weekly average of polls shows Varga leading by 2 points over Lund."
+    claims = suggest_article(text)
+    assert [c.content[0].text for c in claims] == ["Varga leading by 2 points over Lund"]
+    assert claims[0].mention is not None and claims[0].mention.text == "A weekly average of polls"
+
+
+def test_a_past_verb_outside_the_lists_before_that_and_a_clause_is_a_cue() -> None:
+    text = "Intro line.\n\nThe minister hinted that the tax would rise next year."
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the tax would rise next year", "hinted")
+    ]
+    # "that" as a determiner starts no clause
+    assert suggest_article("Intro line.\n\nThe council visited that harbour last week.") == []
+
+
+def test_quote_opening_the_next_paragraph_continues_the_claim_attributed_after_it() -> None:
+    text = (
+        '"We are following the facts," Jonas Weber said.\n\n'
+        '"Wherever they lead, we will publish what we find."'
+    )
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert [s.text for s in claims[0].content] == [
+        "We are following the facts,",
+        "Wherever they lead, we will publish what we find.",
+    ]
+    assert claims[0].speaker is not None and claims[0].speaker.name == "Jonas Weber"
+
+
+def test_question_and_answer_of_one_speaker_are_one_claim() -> None:
+    text = 'Intro line.\n\n"How big will the wall be?" Lund said in response. "As big as it needs."'
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert [s.text for s in claims[0].content] == [
+        "How big will the wall be?",
+        "As big as it needs.",
+    ]
+
+
+def test_clause_said_then_noting_gives_two_claims() -> None:
+    text = (
+        "Intro line.\n\nThe tariffs are a mistake, Hollande said Tuesday in Paris, noting "
+        "that farmers would pay for them."
+    )
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("The tariffs are a mistake", "said"),
+        ("farmers would pay for them", "noting"),
+    ]
+
+
+def test_talked_about_pointed_to_and_referred_to_take_their_object() -> None:
+    text = (
+        "Intro line.\n\nThe governor talked about the new bridge over the river.\n\n"
+        "Lund pointed to the rising cost of housing in the capital.\n\n"
+        "Varga referred to the plan as a gift to the banks.\n\n"
+        "The mayor talked to reporters after the vote."
+    )
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the new bridge over the river", "talked about"),
+        ("the rising cost of housing in the capital", "pointed to"),
+        ("the plan as a gift to the banks", "referred to"),
+    ]
+
+
+def test_possessive_noun_cue_attributes_its_object_to_the_possessor() -> None:
+    text = (
+        "Intro line.\n\nVarga's criticism of the harbour plan drew a crowd.\n\n"
+        "The union leaders signaled their support for the new tariff, which passed in May."
+    )
+    claims = suggest_article(text)
+    assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
+        ("the harbour plan", "criticism of"),
+        ("the new tariff", "support for"),
+    ]
+    assert [c.mention.text if c.mention else None for c in claims] == [
+        "Varga",
+        "The union leaders",
+    ]
+
+
+def test_reported_clause_with_an_adverb_between_pronoun_and_verb() -> None:
+    claims = suggest_article("Intro line.\n\nA mere 9 percent say they only buy local fish.")
+    assert [c.content[0].text for c in claims] == ["they only buy local fish"]

@@ -76,48 +76,7 @@ _CUE_RE = re.compile(
     + trie_pattern(set(_CUE_FORMS) | {f.capitalize() for f in _CUE_FORMS})
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
-_NOT_BEFORE_VERB = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "of",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "in",
-        "on",
-        "for",
-        "to",
-        "these",
-        "those",
-        "this",
-        "that",
-        "such",
-        "any",
-        "no",
-        "member",
-        "with",
-        "by",
-        "what",
-        "whose",
-        "from",
-        "about",
-        "two",
-        "three",
-        "other",
-        "some",
-        "many",
-        "several",
-        "all",
-        "nation",
-        "island",
-    }
-)
+_NOT_BEFORE_VERB = word_list("suggest/not_before_verb.txt")
 
 
 @dataclass(frozen=True)
@@ -184,29 +143,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     return out
 
 
-_NOUNISH = frozenset(
-    {
-        "state",
-        "states",
-        "claim",
-        "claims",
-        "note",
-        "notes",
-        "stress",
-        "reply",
-        "answer",
-        "post",
-        "comment",
-        "report",
-        "counter",
-        "promise",
-        "vow",
-        "vows",
-        "warning",
-        "repeat",
-        "affirm",
-    }
-)
+_NOUNISH = word_list("suggest/nounish.txt")
 _NEXT_RE = re.compile(r"\s*(?:that\b|:|[\"'“‘«„])")
 
 
@@ -254,82 +191,11 @@ _APPOS_STARTS = DETERMINERS | {"who", "which", "whose", "speaking", "herself", "
 _NP_WORDS = ROLE_HEADS | ORG_HEADS | ROLE_MODIFIERS
 _HEADS = ROLE_HEADS | ORG_HEADS
 _PREPS = frozenset({"in", "at", "to", "for", "of"})
-_PARTICLES = frozenset(
-    {
-        "de",
-        "van",
-        "von",
-        "bin",
-        "al",
-        "da",
-        "del",
-        "der",
-        "le",
-        "la",
-        "du",
-        "dos",
-        "das",
-        "ibn",
-        "el",
-    }
-)
-_ADJ_OK = frozenset(
-    {
-        "chinese",
-        "american",
-        "russian",
-        "foreign",
-        "senior",
-        "top",
-        "former",
-        "local",
-        "regional",
-        "federal",
-        "national",
-        "international",
-        "european",
-        "british",
-        "japanese",
-        "indian",
-        "french",
-        "german",
-        "military",
-        "defence",
-        "defense",
-        "government",
-        "state",
-        "official",
-        "opposition",
-        "ruling",
-        "western",
-        "eastern",
-        "press",
-        "news",
-        "deputy",
-        "chief",
-        "high-ranking",
-        "anonymous",
-        "unnamed",
-        "independent",
-        "security",
-        "commerce",
-        "trade",
-        "finance",
-        "health",
-        "justice",
-        "interior",
-        "home",
-        "economy",
-        "climate",
-        "environment",
-        "coast",
-        "guard",
-        "border",
-    }
-)
+_PARTICLES = word_list("suggest/particles.txt")
+_ADJ_OK = word_list("suggest/adj_ok.txt")
 
 
-def _is_name_tok(t: Tok) -> bool:
+def is_name_tok(t: Tok) -> bool:
     if not t.is_word or not t.is_cap:
         return False
     low = t.low
@@ -493,8 +359,8 @@ def _is_name_seg(seg: list[Tok]) -> bool:
     words = [t for t in seg if t.text not in ("(", ")")]
     if not words or len(words) > 6:
         return False
-    return _is_name_tok(words[-1]) and all(
-        _is_name_tok(t) or t.low in _PARTICLES or t.text in ("'", "’", ".") for t in words
+    return is_name_tok(words[-1]) and all(
+        is_name_tok(t) or t.low in _PARTICLES or t.text in ("'", "’", ".") for t in words
     )
 
 
@@ -584,74 +450,8 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
 
 
 # Heads of noun phrases that are documents or things, never speakers.
-NON_SPEAKER_HEADS = frozenset(
-    [
-        "report",
-        "reports",
-        "statement",
-        "statements",
-        "study",
-        "survey",
-        "data",
-        "document",
-        "documents",
-        "letter",
-        "memo",
-        "declaration",
-        "communique",
-        "communiqué",
-        "resolution",
-        "poll",
-        "polls",
-        "figures",
-        "analysis",
-        "article",
-        "paper",
-        "law",
-        "bill",
-        "agreement",
-        "treaty",
-        "text",
-        "draft",
-        "plan",
-        "proposal",
-        "order",
-        "decree",
-        "website",
-        "post",
-        "message",
-        "video",
-        "email",
-        "tweet",
-        "transcript",
-        "filing",
-        "book",
-        "film",
-        "song",
-        "story",
-        "research",
-        "record",
-        "records",
-        "note",
-        "notes",
-        "sign",
-        "banner",
-        "headline",
-        "slogan",
-        "move",
-        "decision",
-        "deal",
-        "rule",
-        "rules",
-        "estimate",
-        "estimates",
-        "index",
-        "chart",
-        "map",
-        "list",
-    ]
-)
-_GENERIC_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one"})
+NON_SPEAKER_HEADS = word_list("suggest/non_speaker_heads.txt")
+_GENERIC_DETS = word_list("suggest/generic_dets.txt")
 
 
 def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
@@ -687,48 +487,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     )
 
 
-_FINITE = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "were",
-        "are",
-        "went",
-        "took",
-        "made",
-        "gave",
-        "came",
-        "wrote",
-        "spoke",
-        "held",
-        "met",
-        "sent",
-        "left",
-        "led",
-        "told",
-        "said",
-        "put",
-        "set",
-        "kept",
-        "began",
-        "brought",
-        "found",
-        "got",
-        "struck",
-        "saw",
-        "chose",
-        "rose",
-        "fell",
-        "ran",
-        "won",
-        "lost",
-        "sought",
-        "thought",
-    ]
-)
+FINITE_VERBS = word_list("suggest/finite_verbs.txt")
 
 
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
@@ -739,11 +498,29 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if not t.is_word or t.is_cap:
             continue
         low = t.low
-        if not (low.endswith("ed") or low in _FINITE or low in CUE_WORDS):
+        if not (low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS):
             continue
         m = mention_before(text, toks, i, 0)
         if m is not None:
             return m
+    return None
+
+
+# Words between "who" and its verb: "who has long said", "who had also warned".
+_BETWEEN = AUXILIARIES | frozenset(
+    {"is", "has", "had", "was", "long", "also", "since", "often", "never", "already", "just"}
+)
+
+
+def relative_before(toks: list[Tok], k: int) -> Mention | None:
+    """ "Thomas Perez, who has long said ...": the relative pronoun is the source as
+    written (it is resolved to the name it refers back to)."""
+    j = k - 1
+    while j > 0 and not toks[j].is_cap and (toks[j].low in _BETWEEN or toks[j].low.endswith("ly")):
+        j -= 1
+    if j > 0 and toks[j].low == "who" and toks[j - 1].text == ",":
+        t = toks[j]
+        return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
     return None
 
 
@@ -822,41 +599,12 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
         return None
     phrase_start = det.start if det is not None else run[0].start
     n = len(run)
-    # a prepositional phrase after a head noun: "the embassy in Oslo", "a spokesperson
-    # for the ministry" -- unless a full name follows ("Secretary of State Antony Blinken")
-    p = next(
-        (
-            x
-            for x in range(1, n)
-            if run[x].low in _PREPS and not run[x].is_cap and run[x - 1].low in _HEADS
-        ),
-        None,
-    )
-    if p is not None:
-        tail = run[p + 1 :]
-        if not (
-            run[p].low == "of"
-            and len(tail) >= 2
-            and tail[0].low not in DETERMINERS
-            and _is_name_tok(tail[-1])
-            and _is_name_tok(tail[-2])
-        ):
-            head = run[p - 1].low
-            kind = "person" if head in ROLE_HEADS else "organisation"
-            first = det if det is not None else run[0]
-            s, e, t = _span(text, first, run[-1])
-            org = next((x.low for x in run if x.low in ORG_HEADS), None)
-            definite = det is None or det.low not in ("a", "an", "one", "another")
-            role = _join(text, run[:p]) if kind == "person" else None
-            aff = (
-                _strip_det_text(_join(text, run[p + 1 :]) or "") or None
-                if kind == "person"
-                else None
-            )
-            return Mention(s, e, t, "np", kind, role, aff, head, definite, phrase_start, org)
+    m = _prepositional_np(text, run, det, phrase_start)
+    if m is not None:
+        return m
     # trailing name tokens
     e = n
-    while e > 0 and (_is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
+    while e > 0 and (is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
         e -= 1
     if e > 0 and run[e - 1].low in _PARTICLES and e < n:
         e -= 1  # "de Wolf"
@@ -870,6 +618,48 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
             return Mention(s, en, t, "np", "organisation", None, None, name[-1].low, True, s)
         s, en, t = _span(text, name[0], name[-1])
         return Mention(s, en, t, "name", "person", role, aff, phrase_start=phrase_start)
+    return _plain_np(text, run, det, phrase_start)
+
+
+def _prepositional_np(
+    text: str, run: list[Tok], det: Tok | None, phrase_start: int
+) -> Mention | None:
+    """ "the embassy in Oslo", "a spokesperson for the ministry" (not "Secretary of
+    State Antony Blinken", a title before a name)."""
+    n = len(run)
+    p = next(
+        (
+            x
+            for x in range(1, n)
+            if run[x].low in _PREPS and not run[x].is_cap and run[x - 1].low in _HEADS
+        ),
+        None,
+    )
+    if p is None:
+        return None
+    tail = run[p + 1 :]
+    if not (
+        run[p].low == "of"
+        and len(tail) >= 2
+        and tail[0].low not in DETERMINERS
+        and is_name_tok(tail[-1])
+        and is_name_tok(tail[-2])
+    ):
+        head = run[p - 1].low
+        kind = "person" if head in ROLE_HEADS else "organisation"
+        first = det if det is not None else run[0]
+        s, e, t = _span(text, first, run[-1])
+        org = next((x.low for x in run if x.low in ORG_HEADS), None)
+        definite = det is None or det.low not in ("a", "an", "one", "another")
+        role = _join(text, run[:p]) if kind == "person" else None
+        aff = _strip_det_text(_join(text, run[p + 1 :]) or "") or None if kind == "person" else None
+        return Mention(s, e, t, "np", kind, role, aff, head, definite, phrase_start, org)
+    return None
+
+
+def _plain_np(text: str, run: list[Tok], det: Tok | None, phrase_start: int) -> Mention | None:
+    """No name in the run: an acronym organisation ("NATO said") or a noun phrase with
+    a role or organisation head ("the foreign ministry", "a senior official")."""
     # no name: acronym organisation ("NATO said") or noun phrase
     last = run[-1]
     if _is_acronym(last) and (len(run) == 1 or det is None):
@@ -905,12 +695,12 @@ def _is_cap_connector(run: list[Tok], i: int) -> bool:
         run[i].low in ("bin", "al", "van", "von", "de", "da", "del", "der", "le", "la")
         and i > 0
         and i + 1 < len(run)
-        and _is_name_tok(run[i - 1])
-        and _is_name_tok(run[i + 1])
+        and is_name_tok(run[i - 1])
+        and is_name_tok(run[i + 1])
     )
 
 
-_COURTESY = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx", "sir", "dame", "prof"})
+_COURTESY = word_list("suggest/courtesy.txt")
 
 
 def _split_title(text: str, prefix: list[Tok]) -> tuple[str | None, str | None]:

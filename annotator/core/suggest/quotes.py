@@ -210,15 +210,7 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
     """Quotations in reading order. Nested quotes are part of their outer quote; a quote
     left open at a paragraph end continues when the next paragraph opens with a mark."""
     quotes: list[Quote] = []
-    marks_by_para: list[list[_Mark]] = []
-    for p in paras:
-        ms = []
-        for m in _MARK_RE.finditer(text, p.start, p.end):
-            k = _classify(text, m.start(), p.start, p.end)
-            if k is not None:
-                ms.append(k)
-        marks_by_para.append(ms)
-
+    marks_by_para = _marks_by_para(text, paras)
     carry: Quote | None = None  # quote continued from the previous paragraph
     for pi, p in enumerate(paras):
         ms = marks_by_para[pi]
@@ -273,16 +265,11 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
             if cur is None:
                 break
             # open at the paragraph end: continued in the next paragraph?
-            nxt = marks_by_para[pi + 1] if pi + 1 < len(paras) else []
-            if (
-                nxt
-                and nxt[0].pos == paras[pi + 1].start
-                and nxt[0].opens
-                and _family(nxt[0].glyph) == _family(cur.glyph)
-            ):
+            nxt = _continuation(paras, marks_by_para, pi, cur)
+            if nxt is not None:
                 _add_span(text, cur, cur_start, p.end)
                 cur.continued = True
-                cur.glyph = nxt[0].glyph
+                cur.glyph = nxt.glyph
                 carry = cur
                 break
             if cur.spans:
@@ -301,6 +288,34 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
             depth = 0
             idx = next((k for k, mk in enumerate(ms) if mk.pos > failed), len(ms))
     return quotes
+
+
+def _marks_by_para(text: str, paras: list[Paragraph]) -> list[list[_Mark]]:
+    """The quotation marks of each paragraph (apostrophes and primes left out)."""
+    out: list[list[_Mark]] = []
+    for p in paras:
+        ms = []
+        for m in _MARK_RE.finditer(text, p.start, p.end):
+            k = _classify(text, m.start(), p.start, p.end)
+            if k is not None:
+                ms.append(k)
+        out.append(ms)
+    return out
+
+
+def _continuation(
+    paras: list[Paragraph], marks_by_para: list[list[_Mark]], pi: int, cur: Quote
+) -> _Mark | None:
+    """The opening mark of the next paragraph that continues ``cur``, if there is one."""
+    nxt = marks_by_para[pi + 1] if pi + 1 < len(paras) else []
+    if (
+        nxt
+        and nxt[0].pos == paras[pi + 1].start
+        and nxt[0].opens
+        and _family(nxt[0].glyph) == _family(cur.glyph)
+    ):
+        return nxt[0]
+    return None
 
 
 def _closers_after(ms: list[_Mark]) -> list[bool]:

@@ -1,0 +1,124 @@
+"""Shared by the clause rules: verb lists, the ``Found`` result and span checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...resources import word_list
+from .lexicon import AUXILIARIES
+from .mentions import (
+    Cue,
+    Mention,
+)
+
+CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")
+
+THAT_VERBS = word_list("suggest/that_verbs.txt")
+
+
+POST_VERBS = word_list("suggest/post_verbs.txt") | CLAUSE_VERBS
+
+
+OBJECT_VERBS = word_list("suggest/object_verbs.txt")
+
+PARTICIPLES = word_list("suggest/participles.txt")
+NOUN_CUES = word_list("suggest/noun_cues.txt")
+
+
+# Words between a subject and its verb: "has long said", "also warned", "would later say".
+SKIP_BACK = AUXILIARIES | frozenset(
+    {
+        "also",
+        "previously",
+        "later",
+        "further",
+        "repeatedly",
+        "recently",
+        "often",
+        "publicly",
+        "privately",
+        "once",
+        "already",
+        "then",
+        "still",
+        "even",
+        "never",
+        "long",
+        "reportedly",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "have",
+        "has",
+        "had",
+        "flatly",
+        "openly",
+        "quickly",
+        "immediately",
+        "simply",
+        "just",
+        "correctly",
+        "falsely",
+        "wrongly",
+        "initially",
+        "first",
+        "now",
+        "both",
+        "all",
+        "continue",
+        "continues",
+        "to",
+        "who",
+        "generally",
+        "widely",
+        "mostly",
+    }
+)
+
+
+# Words that end a subject looking back: the subject cannot reach past them.
+BOUNDARY = word_list("suggest/boundary.txt")
+
+
+# A clause does not start with these: "the claims are false" is a noun, not a cue.
+NOT_CLAUSE_START = word_list("suggest/not_clause_start.txt")
+
+
+# Before a noun use of a cue form: "the claims", "his thoughts", "in reports".
+NOUN_BEFORE = word_list("suggest/noun_before.txt")
+
+
+@dataclass
+class Found:
+    spans: list[tuple[int, int]]
+    cue: Cue
+    mention: Mention | None
+    para: int
+
+
+IRREGULAR_PAST = frozenset(
+    {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
+    | {"sought", "brought", "held", "sent", "set", "kept", "won", "lost", "led", "left", "read"}
+    | {"saw", "knew", "thought", "felt", "said", "told", "wrote", "meant", "chose", "spoke"}
+    | {"spent", "paid", "went", "came", "became", "got", "ran", "met", "began", "found"}
+)
+
+
+def overlaps_any(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    from bisect import bisect_left
+
+    i = bisect_left(taken, (a, -1))
+    if i > 0 and taken[i - 1][1] > a:
+        return True
+    return i < len(taken) and taken[i][0] < b
+
+
+# "X called on/for", "X asked about": still content; but "called off", "backed down" not.
+NOT_OBJECT_START = word_list("suggest/not_object_start.txt")

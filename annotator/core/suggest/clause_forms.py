@@ -1,0 +1,731 @@
+"""Attribution forms other than "<clause>, X said" and "X said <clause>": "X: ...",
+", saying ...", polls and reports, questions, "as reported by", "X is expected to",
+and the phrase parsers (subjects, objects, clause ends) the clause rules share."""
+
+from __future__ import annotations
+
+from ...resources import word_list
+from .clause_base import (
+    BOUNDARY,
+    CLAUSE_VERBS,
+    IRREGULAR_PAST,
+    NOT_CLAUSE_START,
+    NOT_OBJECT_START,
+    NOUN_BEFORE,
+    OBJECT_VERBS,
+    POST_VERBS,
+    SKIP_BACK,
+    THAT_VERBS,
+    Found,
+    overlaps_any,
+)
+from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
+from .mentions import (
+    NON_SPEAKER_HEADS,
+    Cue,
+    Mention,
+    Tok,
+    is_name_tok,
+    mention_after,
+    mention_before,
+    relative_before,
+    subject_before,
+)
+from .quotes import ALL_MARKS
+
+_FINITE_HINT = word_list("suggest/finite_hint.txt")
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
+
+_TAIL_OK = word_list("suggest/tail_ok.txt")
+
+
+_PARENTHESES = frozenset(
+    {"for", "instance", "example", "however", "in", "fact", "meanwhile", "though", "too"}
+    | {"also", "then", "now", "indeed", "moreover", "meanwhile", "still", "instead"}
+)
+
+
+_CONTRACTIONS = ("'s", "'re", "n't", "'ll", "'ve", "'d", "'m")
+
+
+# Words before a colon that introduce a list or a section, not a speaker.
+_NOT_NAME_HEAD = frozenset(
+    {"related", "update", "updated", "correction", "note", "editor", "photo", "video", "watch"}
+    | {"read", "see", "also", "contact", "source", "sources", "here", "this", "the", "what"}
+    | {"why", "how", "who", "when", "where", "exclusive", "breaking", "live", "more", "opinion"}
+    | {"analysis", "commentary", "review", "transcript", "warning", "subscribe", "follow"}
+)
+
+
+_QUANTIFIERS = frozenset(
+    {"most", "many", "some", "half", "others", "all", "both", "few", "majority", "minority"}
+    | {"three-quarters", "two-thirds", "percent", "voters", "people", "americans", "who"}
+)
+
+
+_SEE_AS = word_list("suggest/see_as.txt")
+
+_ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
+
+
+# Words that start a circumstance after the cue ("she said in a video message to the
+# council", "he said during a visit to the plant").
+_TAIL_STARTS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "while", "from", "via", "through"}
+)
+
+
+def tail_ok(toks: list[Tok]) -> bool:
+    """The words after a cue are circumstances of the saying, not the start of what was
+    said: words of the list, names and numbers, or a prepositional phrase with no verb."""
+    if all(not x.is_word or x.low in _TAIL_OK or x.is_cap or x.text[0].isdigit() for x in toks):
+        return True
+    words = [x for x in toks if x.is_word]
+    return bool(words) and words[0].low in _TAIL_STARTS and not finite_soon(toks, 0, len(toks))
+
+
+def finite_soon(toks: list[Tok], j: int, limit: int = 10) -> bool:
+    """A finite verb within the first words of the clause ("he was", "Trump wins")."""
+    for x in range(j, min(len(toks), j + limit)):
+        t = toks[x]
+        low = t.low.replace("’", "'")
+        if (low in _FINITE_HINT and not (t.is_cap and x > j)) or low.endswith(_CONTRACTIONS):
+            return True  # not the month: "in May"
+        if x > j and not t.is_cap and t.is_word:
+            if (low.endswith("ed") and len(low) > 3) or low in _IRREGULAR_PAST:
+                return True
+            if (
+                low.endswith("s")
+                and not low.endswith(("ss", "us", "is", "’s", "'s"))
+                and len(low) > 3
+                and toks[x - 1].is_word
+                and (toks[x - 1].is_cap or toks[x - 1].low in ("he", "she", "it", "who"))
+            ):
+                return True
+            prev = toks[x - 1].low
+            if x - 1 > j and (
+                prev in ("only", "also", "still", "just", "never") or prev.endswith("ly")
+            ):
+                prev = toks[x - 2].low  # "they only buy", "we really need"
+            if (
+                (prev in ("i", "we", "you", "they") or prev in _QUANTIFIERS)
+                and t.text.isalpha()
+                and low not in NOT_CLAUSE_START
+                and low not in SKIP_BACK
+                and not low.endswith("ly")
+            ):
+                return True  # "people misunderstand him", "we need"
+        if t.text in (".", ";", ":") and not (t.text == "." and _abbreviation(toks, x)):
+            return False
+    return False
+
+
+def _abbreviation(toks: list[Tok], x: int) -> bool:
+    """The period at ``x`` ends an abbreviation ("Mr.", "Gov."), not the sentence."""
+    return x > 0 and toks[x - 1].end == toks[x].start and toks[x - 1].low in ABBREVIATIONS
+
+
+def generic_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """The subject before the cue ``toks[k]`` when the name rules read none: "I", "we",
+    "several delegate candidates", "Half of Vermont Democrats", "Cameron's spokesman"."""
+    j = k - 1
+    while j >= floor and toks[j].low in SKIP_BACK and not toks[j].is_cap:
+        j -= 1
+    if j < floor:
+        return None
+    last = toks[j]
+    if last.low in ("and", "but") and j > floor:
+        # "FBI officials were angered and predicted ...": the subject of the sentence
+        return subject_before(text, toks, j)
+    if last.text == "," and j - 1 > floor:
+        # "Leaders in the state, for instance, noted ...": skip the parenthesis
+        c = j - 1
+        while c > floor and toks[c].text != "," and j - c < 5:
+            c -= 1
+        if toks[c].text == "," and all(t.low in _PARENTHESES for t in toks[c + 1 : j]):
+            return mention_before(text, toks, c + 1, floor) or generic_subject(text, toks, c, floor)
+        return None
+    if last.low in ("i", "we", "you", "they", "he", "she", "it"):
+        kind = "organisation" if last.low == "it" else "person"
+        return Mention(last.start, last.end, last.text, "pronoun", kind, phrase_start=last.start)
+    i = j
+    while i > floor and j - i < 8:
+        p = toks[i - 1]
+        if p.low in BOUNDARY or p.text in ",;:()—–" or p.text in ALL_MARKS:
+            break
+        if not (p.is_word or p.text in ("’", "'", "-", ".", "/", "&")):
+            break
+        i -= 1
+    if i > floor and toks[i - 1].text not in ",;:—–" and toks[i - 1].low not in BOUNDARY:
+        return None  # a long subject that we cannot delimit
+    return noun_phrase(text, toks[i : j + 1])
+
+
+def noun_phrase(text: str, run: list[Tok]) -> Mention | None:
+    while run and (not run[0].is_word or run[0].low in ("and", "but", "so")):
+        run = run[1:]
+    while run and not run[-1].is_word:
+        run = run[:-1]
+    if not run or len(run) > 10:
+        return None
+    if any(not t.is_cap and (t.low in _FINITE_HINT or t.low in AUXILIARIES) for t in run):
+        return None  # "has often been": a verb phrase, not a subject
+    head = run[-1]
+    if not head.is_word or head.low in _FINITE_HINT:
+        return None
+    s, e = run[0].start, head.end
+    definite = False  # kept as written: "several delegates" names nobody to look up
+    # "the poll", "FEC records": a document speaks for whoever made it
+    kind = "organisation" if head.low in NON_SPEAKER_HEADS or head.is_cap else "person"
+    return Mention(s, e, text[s:e], "np", kind, None, None, head.low, definite, s)
+
+
+# Before a bare verb form ("they support", "we want", "will call"): a noun otherwise.
+_BEFORE_BARE = word_list("suggest/before_bare.txt")
+
+
+def object_clause(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+) -> Found | None:
+    """ "X called the plan "reckless"", "X criticized Y for ...", "X declined to comment":
+    the rest of the sentence after the verb, said by the subject."""
+    n = len(toks)
+    if k == 0 or k + 2 >= n:
+        return None
+    prev = toks[k - 1]
+    low = cue.word
+    if prev.low in NOUN_BEFORE or not (prev.is_word or prev.text == ")"):
+        return None
+    plural = prev.low in _QUANTIFIERS or (
+        prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
+    )
+    bare = not low.endswith(("s", "ed", "ing")) and low not in IRREGULAR_PAST
+    if bare and prev.low not in _BEFORE_BARE and not plural:
+        return None
+    if low.endswith("ing"):
+        return None
+    m = subject_of(text, toks, k)
+    if m is None:
+        m = generic_subject(text, toks, k, 0)
+        if (m is None and not is_coordinated(toks, k)) or (
+            m is not None and len(m.text.split()) > 6
+        ):
+            return None
+    body = toks[k + 1 :]
+    if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
+        return None  # "voters see Trump as ...", not "voters saw the rally"
+    body = body[: clause_end(body, objects=True)]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    particles = _PARTICLES_OF.get(_stem(low), ())
+    if len(body) > 2 and body[0].low in particles:
+        # "called for X", "asked about X": the particle belongs to the cue
+        cue = Cue(cue.start, body[0].end, low, False)
+        body = body[1:]
+    elif particles and body and body[0].low in _PREPOSITIONS:
+        return None  # "talked to reporters": not what was talked about
+    words = sum(1 for x in body if x.is_word)
+    # "endorsed her", "praised Obama": a one-word object is a person
+    single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
+    if (
+        (words < 2 and not single)
+        or body[0].low in NOT_OBJECT_START
+        or not (body[0].is_word or body[0].text in ALL_MARKS)
+    ):
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], cue, m, pi)
+
+
+def colon_attribution(
+    text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Ana Ruiz: ...", "RUIZ: Well, look ...", "Poll: ..." at the start of a sentence."""
+    c = next((x for x, t in enumerate(toks[:14]) if t.text == ":"), None)
+    if c is None or c == 0 or c + 2 >= len(toks):
+        return None
+    head = toks[:c]
+    comma = next((x for x, t in enumerate(head) if t.text == ","), None)
+    if comma is not None:
+        # "Ana Ruiz, the harbour minister: ..." -- a name, then its apposition
+        if comma < 2 or not head[comma + 1 :] or head[comma + 1].low not in DETERMINERS:
+            return None
+        head = head[:comma]
+    elif c > 5:
+        return None
+    small = ("of", "the", "and", "at", "on")
+    if not all(t.is_word and (t.is_cap or t.low in small) for t in head):
+        return None
+    if not head[-1].is_cap or len(head) > 5:
+        return None
+    line_start = toks[0].start == 0 or text[toks[0].start - 1] == "\n"
+    quoted = toks[c + 1].text in ALL_MARKS
+    headline = pi == 0 and not any(t.low in _NOT_NAME_HEAD for t in head)
+    if len(head) == 1:
+        transcript = line_start and (
+            (head[0].text.isupper() and len(head[0].text) > 2) or head[0].text in ("Q", "A")
+        )
+        named = (headline or quoted) and head[0].is_cap and head[0].low not in _NOT_NAME_HEAD
+        if head[0].low not in ("poll", "report", "survey", "study") and not (transcript or named):
+            return None
+    elif not (headline or (is_name_tok(head[-1]) and is_name_tok(head[-2]))):
+        return None  # "A World at War:", "MOVE PAST Iowa:" -- a headline, not a speaker
+    body = toks[c + 1 :]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3:
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    s, e = head[0].start, head[-1].end
+    kind = "organisation" if head[-1].low in NON_SPEAKER_HEADS else "person"
+    m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
+    cue = Cue(toks[c].start, toks[c].end, ":", False)
+    return Found([(a, b)], cue, m, pi)
+
+
+# After a comma, these start something that is no longer the reported content:
+# ", which ...", ", as has ...", ", putting her at odds ...".
+_AFTER_COMMA_STOP = word_list("suggest/after_comma_stop.txt")
+
+_CONNECTORS = word_list("suggest/connectors.txt")
+
+
+def clause_end(body: list[Tok], objects: bool) -> int:
+    """Where the reported content after a cue ends (index into ``body``)."""
+    for x in range(1, len(body)):
+        t = body[x]
+        nxt = body[x + 1].low if x + 1 < len(body) else ""
+        if t.low in ("and", "but") and (
+            nxt in _ANY_VERB or (nxt in SKIP_BACK and x + 2 < len(body))
+        ):
+            after = nxt if nxt in _ANY_VERB else body[x + 2].low
+            if after in _ANY_VERB:
+                # "called the actions lawful, and said ...": a second attribution
+                return x - 1 if body[x - 1].text == "," else x
+        if (
+            objects
+            and t.low == "and"
+            and x + 1 < len(body)
+            and not body[x + 1].is_cap
+            and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
+        ):
+            return x  # "backed similar themes and took the stage": the subject's next act
+        if t.low in ("when", "while") and nxt.endswith("ing"):
+            return x  # "... on his show when commenting on her speech"
+        if body[x - 1].text == ",":
+            if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
+                return x - 1
+            if t.low.endswith("ing") and not t.is_cap and len(t.low) > 5:
+                return x - 1
+            if objects and t.low in ("the", "a", "an") and x > 2:
+                return x - 1  # an apposition to the object
+        if t.text == ";":
+            return x
+    return len(body)
+
+
+def connector_end(toks: list[Tok], c: int) -> int:
+    """ "In fact, the plan is dead, he said": the content starts after the connector."""
+    if c > 3 and toks[1].text == "," and toks[0].low in _CONNECTORS:
+        return 2
+    if (
+        c > 4
+        and toks[2].text == ","
+        and f"{toks[0].low} {toks[1].low}"
+        in (
+            "in fact",
+            "of course",
+            "in addition",
+            "at first",
+            "for now",
+            "by contrast",
+            "in short",
+        )
+    ):
+        return 3
+    return 0
+
+
+def participle_clause(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    cue: Cue,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+) -> Found | None:
+    """ "..., saying (that) <clause>", "..., calling the plan reckless": said by the
+    subject of the sentence."""
+    n = len(toks)
+    j = k + 1
+    if (
+        j < n
+        and toks[j].low in ("to", "on", "for", "out")
+        and cue.word
+        in (
+            "referring",
+            "pointing",
+            "calling",
+        )
+    ):
+        j += 1
+    # "telling reporters that"
+    t = j
+    while t < n and t - j < 6 and toks[t].low != "that" and toks[t].is_word:
+        t += 1
+    if t < n and toks[t].low == "that" and (tail_ok(toks[j:t]) or t - j <= 2):
+        j = t + 1
+    elif j < n and toks[j].low == "that":
+        j += 1
+    body = toks[j:]
+    body = body[: clause_end(body, objects=True)]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if not body or sum(1 for x in body if x.is_word) < 2:
+        return None
+    if not (body[0].is_word or body[0].text in ALL_MARKS) or body[0].low in NOT_OBJECT_START:
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    m = None
+    # the speaker of an attribution earlier in the sentence, or the subject
+    for f in reversed(out):
+        if (
+            f.mention is not None
+            and f.spans[0][0] >= toks[0].start - 1
+            and f.cue.end <= toks[k].start
+        ):
+            m = f.mention
+            break
+    if m is None:
+        m = subject_before(text, toks, k)
+    return Found([(a, b)], cue, m, pi)
+
+
+def is_coordinated(toks: list[Tok], k: int) -> bool:
+    """ "... and said ...": a second verb of a subject named earlier in the sentence."""
+    j = k - 1
+    while j >= 0 and toks[j].low in SKIP_BACK and not toks[j].is_cap:
+        j -= 1
+    return j > 0 and toks[j].low in ("and", "but")
+
+
+_POLLS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "polling"})
+
+_SOURCE_HEADS = frozenset(
+    {"poll", "survey", "study", "report", "interview", "statement", "analysis", "memo", "letter"}
+    | {"polls", "surveys", "studies", "reports", "email", "emails", "filing", "book", "op-ed"}
+)
+
+
+def in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "In the latest poll, <clause>": the poll is the source, "In" the cue."""
+    if toks[0].low != "in" or len(toks) < 6:
+        return _in_source_after(text, toks, pi, taken)
+    c = next((x for x in range(1, min(len(toks), 14)) if toks[x].text == ","), None)
+    if c is None or c < 3:
+        return None
+    np = toks[1:c]
+    head = next((x for x in range(len(np) - 1, -1, -1) if np[x].low in _SOURCE_HEADS), None)
+    if head is None or np[0].low not in DETERMINERS:
+        return None
+    if np[head].low not in _POLLS:
+        return None  # "In an interview, Lee said ...": the speech cue decides
+    m = noun_phrase(text, np[: head + 1])
+    body = toks[c + 1 :]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3 or not finite_soon(body, 0, len(body)):
+        return None
+    if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], Cue(toks[0].start, toks[0].end, "in", False), m, pi)
+
+
+_QUESTION_WORDS = word_list("suggest/question_words.txt")
+
+
+def asked_about(
+    text: str, toks: list[Tok], k: int, cue: Cue, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "(When) asked (by X) (on Monday) whether ...": the question is the content."""
+    # at the start of the sentence only: "he said when asked about it" is the setting of
+    # his answer, not a claim of its own
+    if cue.word != "asked" or not (k == 0 or (k == 1 and toks[0].low in ("when", "after"))):
+        return None
+    n = len(toks)
+    j = k + 1
+    m = None
+    if j < n and toks[j].low == "by":
+        m = mention_after(text, toks, j, n)
+        if m is not None:
+            j = next((x for x in range(j, n) if toks[x].start >= m.end), n)
+    q = next((x for x in range(j, min(n, j + 6)) if toks[x].low in _QUESTION_WORDS), None)
+    if q is None:
+        return None
+    e = next((x for x in range(q + 1, n) if toks[x].text in (",", ";", ".", "?", ":")), n)
+    body = toks[q:e]
+    if sum(1 for x in body if x.is_word) < 2:
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], cue, m, pi)
+
+
+def as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "As the Post reported, <clause>": the clause after the comma."""
+    if toks[0].low in ("but", "and", "yet", "so") and len(toks) > 7:
+        toks = toks[1:]  # "But as a reporter noted, ..."
+    if toks[0].low != "as" or len(toks) < 6:
+        return None
+    c = next((x for x in range(2, min(len(toks), 14)) if toks[x].text == ","), None)
+    if c is None:
+        return None
+    v = c - 1
+    while v > 1 and toks[v].low in _TAIL_OK and toks[v].low not in POST_VERBS:
+        v -= 1  # "As the Post reported on Monday,"
+    if toks[v].low not in POST_VERBS or toks[v].low in ("as", "asked"):
+        return None
+    m = mention_before(text, toks, v, 1) or generic_subject(text, toks, v, 1)
+    body = toks[c + 1 :]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3:
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi)
+
+
+_DANGLING = word_list("suggest/dangling.txt")
+
+
+def subject_of(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The subject before the cue ``toks[k]``, or the sentence's subject when what comes
+    before is the end of another phrase ("his words and said", "a secret but says")."""
+    w = relative_before(toks, k)
+    if w is not None:
+        return w
+    m = mention_before(text, toks, k, 0)
+    if m is not None and (
+        m.text.split()[-1].lower() in _DANGLING or m.text.split()[0].lower() in _DANGLING
+    ):
+        return subject_before(text, toks, k)
+    if m is None and k > 0 and toks[k - 1].low in ("who", "which"):
+        # "Thomas Perez, who said ...": the relative pronoun refers back
+        t = toks[k - 1]
+        return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+    if m is None and k > 2 and toks[k - 1].text == ",":
+        # "Jason Furman, who leads the council, said": the name before the apposition
+        c = k - 2
+        while c > 0 and toks[c].text != "," and k - c < 30:
+            c -= 1
+        if (
+            c > 0
+            and toks[c].text == ","
+            and (
+                toks[c + 1].low in ("who", "whose", "a", "an", "the") or toks[c + 1].text.isdigit()
+            )
+        ):
+            m = mention_before(text, toks, c, 0)
+    return m
+
+
+def reduced_relative(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    prev = toks[k - 1]
+    if prev.low in SKIP_BACK or prev.low in NOUN_BEFORE or prev.low in BOUNDARY:
+        return None
+    if prev.low.endswith(("ly", "ing")) or prev.low in ("is", "are", "was", "were", "be", "been"):
+        return None
+    m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
+    if m is None:
+        return None
+    body = toks[k + 1 :]
+    body = body[: clause_end(body, objects=True)]
+    # the noun phrase ends where the sentence's own verb starts: "... backing the
+    # tunnel spent heavily"
+    verb = next((x for x in range(1, len(body)) if _finite_word(body[x])), len(body))
+    body = body[:verb]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if not body or not body[0].is_word or body[0].low in NOT_OBJECT_START:
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    t = toks[k]
+    return Found([(a, b)], Cue(t.start, t.end, t.low, True), m, pi)
+
+
+def _finite_word(t: Tok) -> bool:
+    low = t.low
+    if not t.is_word or t.is_cap:
+        return False
+    return low in _FINITE_HINT or low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
+
+
+_PARTICLES_OF = {
+    "call": ("for", "on"),
+    "ask": ("about", "for"),
+    "argue": ("for", "against"),
+    "push": ("for",),
+    "advocate": ("for",),
+    "warn": ("of", "against", "about"),
+    "complain": ("about",),
+    "worry": ("about",),
+    "vote": ("for", "against"),
+    "hope": ("for",),
+    "plead": ("for",),
+    "demand": ("for",),
+    "talk": ("about",),
+    "spoke": ("about", "of"),
+    "joke": ("about",),
+    "refer": ("to",),
+    "point": ("to",),
+}
+
+
+_PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
+
+
+def _stem(form: str) -> str:
+    """ "called" -> "call", "asks" -> "ask", "worried" -> "worry" (enough for the table)."""
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if form.endswith(suffix) and form[: -len(suffix)] + repl in _PARTICLES_OF:
+            return form[: -len(suffix)] + repl
+        if suffix in ("ed", "ing") and form.endswith(suffix):
+            base = form[: -len(suffix)]
+            if len(base) > 2 and base[-1] == base[-2] and base[:-1] in _PARTICLES_OF:
+                return base[:-1]  # "referred" -> "refer"
+    return form
+
+
+def expected_to(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    aux = k - 1
+    while aux > 0 and toks[aux - 1].low in SKIP_BACK and not toks[aux - 1].is_cap:
+        aux -= 1  # "is also widely expected"
+    # the subject: back to the start of the clause
+    s0 = aux - 1
+    while s0 > 0 and toks[s0 - 1].text not in (",", ";", ":") and toks[s0 - 1].low not in BOUNDARY:
+        s0 -= 1
+    if s0 >= aux or aux - s0 > 14:
+        return None
+    subj = toks[s0:aux]
+    while subj and not subj[-1].is_word:
+        subj = subj[:-1]
+    body = toks[k + 1 :]
+    body = body[: clause_end(body, objects=True)]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if not subj or sum(1 for x in body if x.is_word) < 2:
+        return None
+    spans = [(subj[0].start, subj[-1].end), (body[0].start, body[-1].end)]
+    if any(overlaps_any(taken, a, b) for a, b in spans):
+        return None
+    cue = Cue(toks[aux].start, toks[k].end, "expected", False)
+    return Found(spans, cue, None, pi)
+
+
+def _in_source_after(
+    text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Kasich was at 25 percent in the most recent Fox poll.": the poll is the source."""
+    end = len(toks)
+    while end and not toks[end - 1].is_word:
+        end -= 1
+    if end < 6 or toks[end - 1].low not in _POLLS:
+        return None
+    i = next((x for x in range(end - 2, max(1, end - 10), -1) if toks[x].low == "in"), None)
+    if i is None or i < 3:
+        return None
+    np = toks[i + 1 : end]
+    if any(t.text in (",", ";") for t in np):
+        return None
+    body = toks[:i]
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if sum(1 for x in body if x.is_word) < 3 or not finite_soon(body, 0, len(body)):
+        return None
+    if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    return Found([(a, b)], Cue(toks[i].start, toks[i].end, "in", False), noun_phrase(text, np), pi)
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def possessive_noun(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Varga's criticism of the plan", "his support for the tariff": the object of the
+    noun cue ``toks[k]``, attributed to the possessor right before it."""
+    prev = toks[k - 1]
+    low = prev.low.replace("’", "'")
+    if prev.low in _POSSESSIVE_PRONOUNS:
+        # "The leaders signaled their support for ...": the subject the pronoun refers to
+        m = subject_before(text, toks, k - 1) or Mention(
+            prev.start, prev.end, prev.text, "pronoun", "person", phrase_start=prev.start
+        )
+    elif low.endswith("'s") and prev.is_cap and len(low) > 3:
+        e = prev.end - 2
+        m = Mention(prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start)
+    else:
+        return None
+    body = toks[k + 2 :]
+    body = body[: clause_end(body, objects=True)]
+    stop = next(
+        (
+            x
+            for x, t in enumerate(body)
+            if t.text in (",", ";", ":", ".", "—", "(") or (x and _finite_word(t))
+        ),
+        None,
+    )
+    if stop is not None:
+        body = body[:stop]  # "... of the plan drew a crowd": the sentence's own verb
+    while body and not body[-1].is_word:
+        body = body[:-1]
+    if not body or not body[0].is_word or body[0].low in NOT_OBJECT_START:
+        return None
+    a, b = body[0].start, body[-1].end
+    if overlaps_any(taken, a, b):
+        return None
+    cue = Cue(toks[k].start, toks[k + 1].end, toks[k].low, False)
+    return Found([(a, b)], cue, m, pi)
+
+
+def _finite_word(t: Tok) -> bool:
+    low = t.low
+    if t.is_cap or not t.is_word:
+        return False
+    return low in _FINITE_HINT or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)

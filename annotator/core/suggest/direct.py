@@ -1,0 +1,367 @@
+"""Direct quotes: each quotation attributed to the cue and speaker mention beside it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ...resources import word_list
+from .candidates import Attribution, Candidate, cue_tok_range, n_words
+from .lexicon import ADVERBIAL_STARTS
+from .mentions import Cue, Index, Mention, Tok, mention_after, mention_before, subject_before
+from .quotes import Paragraph, Quote
+
+_CLOSERS_WS = " \t\n\r.!?;"
+_WINDOW = 400  # characters of context searched for a cue on either side of a quote
+
+
+@dataclass
+class _Context:
+    """Where a quote's attribution is looked for: back to the sentence start
+    (``l_start``), forward to the sentence end (``r_start``..``r_end``), never past the
+    neighbouring quotes (``r_cap``); and the attributions found on either side."""
+
+    l_start: int
+    r_start: int
+    r_end: int
+    r_cap: int
+    left: Attribution | None = None
+    right: Attribution | None = None
+    right_end: int = -1  # where the attribution after the quote ends
+
+
+def direct_claims(
+    text: str, paras: list[Paragraph], ends: list[int], quotes: list[Quote], cues: Index
+) -> list[Candidate]:
+    """One candidate per quotation that is a claim, attributed to the cue and mention
+    beside it; titles and quoted terms are left out.
+
+    Args:
+        text: the article.
+        paras: its paragraphs; ``ends``: its sentence ends (sorted offsets).
+        quotes: the quotations of ``find_quotes``; ``cues``: the article's cue index.
+    """
+    out: list[Candidate] = []
+    prev_right: tuple[Candidate, int] | None = None  # last claim attributed after its quote
+    for qi, q in enumerate(quotes):
+        if _is_title(text, q, paras[q.para].start):
+            continue  # said on "Morning Report": a title, not a claim
+        c = _context(text, paras, ends, quotes, qi)
+        _find_sides(text, paras, ends, cues, q, c)
+        left, right = c.left, c.right
+        attr = _choose(text, q, c, paras[q.last_para].end)
+        if left is not None and attr is left and not left.tight and n_words(text, q.spans) <= 3:
+            attr = None  # warns against 'bloc politics': a term, not a claim
+            if text[q.spans[-1][1] - 1] not in ".!?,":
+                prev_right = None
+                continue
+        if (
+            attr is not None
+            and attr is left
+            and prev_right is not None
+            and prev_right[0].para == q.para
+            and prev_right[0].cue is not None
+            and attr.cue is not None
+            and attr.cue.start == prev_right[0].cue.start
+        ):
+            # "A," he said when asked, "but B." -- the same attribution on both sides
+            prev_right[0].spans.extend(q.spans)
+            prev_right = None
+            continue
+        if attr is None:
+            if (
+                prev_right is not None
+                and q.para - prev_right[0].para <= 1
+                and not text[prev_right[1] : q.open_pos].strip(_CLOSERS_WS)
+            ):
+                # "A," she said. "B." -- one claim interrupted by its attribution
+                prev_right[0].spans.extend(q.spans)
+                prev_right = None
+                continue
+            prev_right = None
+            if not _is_term(text, cues, q, c):
+                out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
+            continue
+        out.append(_attributed(text, cues, q, c, attr))
+        prev_right = (out[-1], c.right_end) if attr is right and q.last_para == q.para else None
+    return out
+
+
+def _context(
+    text: str, paras: list[Paragraph], ends: list[int], quotes: list[Quote], qi: int
+) -> _Context:
+    q = quotes[qi]
+    pa = paras[q.para]
+    pl = paras[q.last_para]
+    prev = quotes[qi - 1] if qi > 0 else None
+    l_floor = pa.start
+    if prev is not None and prev.last_para == q.para:
+        l_floor = max(l_floor, prev.close_pos + 1)
+    k = bisect_right(ends, q.open_pos) - 1
+    l_start = max(l_floor, ends[k] if k >= 0 else 0)
+    nxt = quotes[qi + 1] if qi + 1 < len(quotes) else None
+    r_cap = pl.end
+    if nxt is not None and nxt.para == q.last_para:
+        r_cap = min(r_cap, nxt.open_pos)
+    k = bisect_right(ends, q.close_pos)
+    r_end = min(ends[k] if k < len(ends) else pl.end, r_cap)
+    r_start = min(q.close_pos + 1, r_end)
+    # windows are bounded so that text without sentence ends stays linear
+    l_start = max(l_start, q.open_pos - _WINDOW)
+    r_end = min(r_end, r_start + _WINDOW)
+    return _Context(l_start, r_start, r_end, r_cap)
+
+
+def _find_sides(
+    text: str, paras: list[Paragraph], ends: list[int], cues: Index, q: Quote, c: _Context
+) -> None:
+    """The attributions before the quote (or ending the paragraph before with a colon)
+    and after it (in its sentence, or the next sentence when the quote ends one)."""
+    if c.l_start < q.open_pos:
+        c.left = _attr_left(text, cues, c.l_start, q.open_pos)
+    if c.left is None and q.open_pos == paras[q.para].start and q.para > 0:
+        pp = paras[q.para - 1]
+        if text[pp.end - 1] == ":":
+            k = bisect_right(ends, pp.end - 1) - 1
+            s = max(pp.start, ends[k] if k >= 0 else 0)
+            c.left = _attr_left(text, cues, s, pp.end)
+            if c.left is not None:
+                c.left.tight = True
+    if text[c.r_start : c.r_end].strip():
+        c.right = _attr_right(text, cues, c.r_start, c.r_end, whole=False)
+        c.right_end = c.r_end
+    elif c.r_end < c.r_cap and text[q.close_pos - 1] in ".!?":
+        k = bisect_right(ends, c.r_end)
+        pl_end = paras[q.last_para].end
+        s_end = min(ends[k] if k < len(ends) else pl_end, c.r_cap, c.r_end + _WINDOW)
+        c.right = _attr_right(text, cues, c.r_end, s_end, whole=True)
+        c.right_end = s_end
+
+
+def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | None:
+    """A tight attribution before the quote wins, then any side with a mention, then a
+    cue alone, then a dash and a name after the quote."""
+    left, right = c.left, c.right
+    if left is not None and left.tight and left.mention is not None:
+        return left
+    if right is not None and right.mention is not None:
+        return right
+    if left is not None and left.mention is not None:
+        return left
+    if right is not None:
+        return right
+    if left is not None and left.tight:
+        return left
+    return _dash_attr(text, q, para_end)
+
+
+def _is_term(text: str, cues: Index, q: Quote, c: _Context) -> bool:
+    """A cue-less quote inside a sentence: a quoted term or a title, not a claim."""
+    if any(t.is_word for t in cues.toks_between(c.l_start, q.open_pos)):
+        return True  # a quoted term inside a sentence: the slogan was "..."
+    # a title or term starting a sentence: "The Art of War" was ...
+    return text[q.close_pos - 1] not in ".!?…" and any(
+        t.is_word for t in cues.toks_between(c.r_start, c.r_end)
+    )
+
+
+def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution) -> Candidate:
+    left, right = c.left, c.right
+    spans = list(q.spans)
+    kind = "direct"
+    if attr is right or (left is not None and attr is left and not left.tight):
+        mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
+        if mixed is not None:
+            spans, kind = mixed, "mixed"
+    return Candidate(
+        spans,
+        attr.cue,
+        attr.mention,
+        kind,
+        q.para,
+        "" if attr.mention is not None else "cue",
+        loose=left is not None and attr is left and not left.tight and kind == "direct",
+    )
+
+
+_DASH_NAME_RE = re.compile(
+    r"\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,[^\n]*)?$"
+)
+
+
+def _dash_attr(text: str, q: Quote, end: int) -> Attribution | None:
+    """ ""The harbour will reopen." — Ana Ruiz": a name after a dash ends the paragraph."""
+    m = _DASH_NAME_RE.match(text, q.close_pos + 1, end)
+    if m is None:
+        return None
+    dash = text.index(next(c for c in text[q.close_pos + 1 : end] if c in "—–-"), q.close_pos)
+    s, e = m.start("name"), m.end("name")
+    mention = Mention(s, e, text[s:e], "name", "person", phrase_start=s)
+    return Attribution(Cue(dash, dash + 1, "—", False), mention, True)
+
+
+_TITLE_BEFORE = word_list("suggest/title_before.txt")
+_TITLE_SMALL = word_list("suggest/title_small.txt")
+
+
+def _is_title(text: str, q: Quote, para_start: int) -> bool:
+    """A show, book or article in quotation marks after a preposition ("on "Meet the
+    Press"", "in "The Art of the Deal""): capitalised words, at most eight."""
+    if q.last_para != q.para:
+        return False
+    m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 20), q.open_pos)
+    if m is None or m.group(1).lower() not in _TITLE_BEFORE:
+        return False
+    words = re.findall(r"[\w’'-]+", " ".join(text[s:e] for s, e in q.spans))
+    if not words or len(words) > 8:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _mixed_spans(
+    text: str,
+    cues: Index,
+    attr: Attribution,
+    is_left: bool,
+    l_start: int,
+    r_end: int,
+    q: Quote,
+) -> list[tuple[int, int]] | None:
+    """A quoted fragment inside paraphrase is one claim with its paraphrase: "She said
+    the plan was "reckless" and costly." / "The people here "deserve better," he said."
+    """
+    if q.last_para != q.para or attr.cue is None or len(q.spans) > 1:
+        return None
+    if is_left:
+        start = attr.cue.end
+        if attr.mention is not None and attr.mention.start > attr.cue.start:
+            start = max(start, attr.mention.end)
+        toks = cues.toks_between(start, q.open_pos)
+        that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
+        if that is not None:
+            toks = toks[that + 1 :]
+        if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
+            return None
+        if cues.cues_between(toks[0].start, q.open_pos):
+            return None
+        end = q.spans[-1][1]
+        after = cues.toks_between(q.close_pos + 1, r_end)
+        while after and not after[-1].is_word:
+            after.pop()
+        if (
+            after
+            and after[0].text not in (".", "!", "?")
+            and not cues.cues_between(q.close_pos + 1, r_end)
+        ):
+            end = after[-1].end
+        spans = [(toks[0].start, max(end, q.close_pos + 1))]
+        if end < q.close_pos:
+            spans = [(toks[0].start, q.close_pos + 1)]
+        return spans
+    toks = cues.toks_between(l_start, q.open_pos)
+    if not toks or not toks[0].is_word or not any(t.is_word for t in toks):
+        return None
+    if cues.cues_between(l_start, q.open_pos) or toks[-1].text in (":", ".", "?", "!", ","):
+        return None
+    if toks[0].low in ("but", "and", "so", "yet") and len(toks) == 1:
+        return None
+    if len(q.spans) > 1:
+        return None
+    return [(toks[0].start, q.close_pos + 1)]
+
+
+def _attr_left(text: str, index: Index, s: int, e: int) -> Attribution | None:
+    cues = index.cues_between(s, e)
+    if not cues:
+        return None
+    toks = index.toks_between(s, e)
+    best: Attribution | None = None
+    for cue in reversed(cues):
+        r = cue_tok_range(toks, cue)
+        if r is None:
+            continue
+        k, ke = r
+        gap = toks[ke + 1 :]
+        tight = _is_intro_gap(gap)
+        if cue.according:
+            m = mention_after(text, toks, ke, len(toks))
+        elif cue.participle and k > 1:
+            # ", saying ...", "released a statement saying ...": the sentence's subject
+            m = subject_before(text, toks, k) or mention_before(text, toks, k, 0)
+        else:
+            m = mention_before(text, toks, k, 0)
+            if m is None and k == 0:
+                m = mention_after(text, toks, ke, len(toks))
+        if m is not None:
+            if best is not None and best.cue is not None and best.cue.participle:
+                # "..., Lee said, adding later, "...": the participle is the cue
+                return Attribution(best.cue, m, best.tight)
+            return Attribution(cue, m, tight)
+        if best is None:
+            best = Attribution(cue, None, tight)
+    return best
+
+
+def _is_intro_gap(gap: list[Tok]) -> bool:
+    """Between a cue and an opening quote: nothing, ":", "that", or a short adverbial."""
+    words = [t for t in gap if t.is_word]
+    if not gap:
+        return True
+    if gap[-1].text in (":", ",") or (words and words[-1].low == "that"):
+        return len(words) <= 14
+    if not words:
+        return True
+    return words[0].low in ADVERBIAL_STARTS and len(words) <= 8 and gap[-1].text not in (".",)
+
+
+def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribution | None:
+    cues = index.cues_between(s, e)
+    if not cues:
+        return None
+    cue = cues[0]
+    toks = index.toks_between(s, e)
+    r = cue_tok_range(toks, cue)
+    if r is None:
+        return None
+    k, ke = r
+    pre_words = [t for t in toks[:k] if t.is_word]
+    if whole:
+        post = [t for t in toks[ke + 1 :] if t.is_word]
+        if len(post) > 8 or any(t.low == "that" for t in post) or not pre_words:
+            return None
+    if not pre_words:
+        m = mention_after(text, toks, ke, len(toks))
+        return Attribution(cue, m)
+    if cue.according:
+        return None
+    m = mention_before(text, toks, k, 0)
+    start = -1 if m is None else (m.phrase_start if m.phrase_start >= 0 else m.start)
+    if m is None or any(
+        t.is_word and t.low not in ("and", "but") for t in toks[:k] if t.end <= start
+    ):
+        m = _name_then_apposition(text, toks, k)
+        return None if m is None else Attribution(cue, m)
+    return Attribution(cue, m)
+
+
+def _name_then_apposition(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """ "...," Ana Ruiz, now 81 and retired in Porto, said": the name right after the
+    quote, then an apposition between commas up to the cue ``toks[k]``."""
+    i0 = 0
+    while i0 < k and not toks[i0].is_word:
+        i0 += 1
+    if i0 >= k or toks[k - 1].text != ",":
+        return None
+    m = mention_after(text, toks, i0 - 1, k)
+    if m is None or m.form != "name":
+        return None
+    if (m.phrase_start if m.phrase_start >= 0 else m.start) != toks[i0].start:
+        return None
+    after = next((i for i in range(i0, k) if toks[i].start >= m.end), k)
+    if after >= k - 1 or toks[after].text != "," or k - after > 20:
+        return None
+    return m

@@ -1,0 +1,315 @@
+"""People and organisations named in an article, in text order."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ...resources import word_list
+from ._trie import trie_pattern
+from .candidates import Candidate
+from .lexicon import (
+    CUE_WORDS,
+    DETERMINERS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    ORG_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
+from .mentions import FINITE_VERBS, PLACES
+
+_UPPER = "".join(
+    sorted({chr(i) for i in range(0x20, 0x2000) if chr(i).isupper() or chr(i).istitle()})
+)
+_CAP = "(?:(?:al|el|bin|ibn|de|van|von|d)[-’'])?[" + re.escape(_UPPER) + r"][\w’'\-]*"
+_NAME = _CAP + r"(?:\s+(?:(?:bin|al|van|von|de|da|del|der|le|la)\s+)?" + _CAP + "){1,3}"
+
+
+def _cased(words: frozenset[str] | set[str]) -> str:
+    forms = set()
+    for w in words:
+        forms |= {w, w.capitalize(), w.upper(), w.title()}
+    return trie_pattern(forms)
+
+
+_ROLE_ALT = _cased(ROLE_HEADS | HONORIFICS)
+_ORG_ALT = _cased(ORG_HEADS - {"statement", "side", "state", "house"})
+# ", a spokesperson for ..." after a name (the name is found looking back)
+_APPOS_TAIL_RE = re.compile(
+    r",\s+(?:a|an|the|who\s+is|[\w’']+['’]s)\s+(?P<role>(?:[\w’'\-]+\s+){0,4}?(?:"
+    + _ROLE_ALT
+    + r"))\b"
+)
+_NAME_END_RE = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME + r")$")
+# "China's foreign ministry", "the Philippine coast guard", "European Commission": the
+# head is found first, the capitalised words before it looking back
+_ORG_HEAD_RE = re.compile(r"(?<!\w)(?:" + _ORG_ALT + r")\b(?![’'-])")
+_ORG_LEAD_RE = re.compile(
+    r"(?<![\w’'\-])(?P<org>(?:" + _CAP + r"\s+){1,4}(?:[a-z][\w\-]*\s+){0,2})$"
+)
+
+
+@dataclass
+class Entity:
+    pos: int
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+    weak: bool = False  # a capitalised pair with no other evidence of being a person
+
+
+def _with_modifiers(text: str, start: int, role: str) -> str:
+    """ "Minister" preceded by "Foreign" -> "Foreign Minister"."""
+    words = text[max(0, start - 40) : start].split()
+    k = len(words)
+    while k > 0 and len(words) - k < 3 and words[k - 1].lower() in ROLE_MODIFIERS:
+        k -= 1
+    return " ".join([*words[k:], role])
+
+
+def strip_det(s: str) -> str:
+    first, _, rest = s.partition(" ")
+    if rest and first.lower() in DETERMINERS:
+        return rest
+    return s
+
+
+def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
+    """People and organisations named in the article, in text order, for resolving
+    pronouns, surnames and noun phrases.
+
+    Args:
+        text: the article.
+        raws: the candidates found so far; their mentions name entities too.
+    """
+    ents: list[Entity] = []
+    # one pass over runs of capitalised words: titled names ("Foreign Minister Wang Yi",
+    # "spokesperson Lin Qiao", "minister, Daniel Tavoa,") and plain full names
+    runs: list[tuple[int, list[str]]] = [
+        (m.start(), m.group().split(" ")) for m in _RUN_RE.finditer(text)
+    ]
+    for start, words in runs:
+        if len(words) > 1:
+            _names_in_run(text, start, words, ents)
+    _appositive_names(text, ents)
+    _organisations(text, ents)
+    _from_mentions(raws, ents)
+    ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
+    ents.sort(key=lambda e: e.pos)
+    persons = [e for e in ents if e.kind == "person"]
+    _merge_persons(persons)
+    _later_mentions(text, persons, runs, ents)
+    return ents
+
+
+def _appositive_names(text: str, ents: list[Entity]) -> None:
+    """ "Mao Ning, a spokesperson for ...": the name before a role apposition."""
+    for m in _APPOS_TAIL_RE.finditer(text):
+        # "Mao Ning, a spokesperson for ..."
+        nm = _NAME_END_RE.search(text, max(0, m.start() - 60), m.start())
+        if nm is not None:
+            words = nm.group("name").split()
+            pos = nm.start("name")
+            while words and _not_name_word(words[0]):
+                pos += len(words.pop(0)) + 1
+            if len(words) >= 2 and not any(w.endswith(("'s", "’s")) for w in words):
+                ents.append(Entity(pos, " ".join(words), "person", m.group("role"), None))
+
+
+def _organisations(text: str, ents: list[Entity]) -> None:
+    """ "China's foreign ministry", "European Commission": capitalised words before an
+    organisation head."""
+    for m in _ORG_HEAD_RE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if before.lower() == before:
+            continue  # no capitalised word before the head
+        lead = _ORG_LEAD_RE.search(text, max(0, m.start() - 60), m.start())
+        if lead is None:
+            continue
+        words = (lead.group("org") + m.group()).split()
+        pos = lead.start("org")
+        while words and (words[0].lower() in NON_NAME_WORDS or words[0].lower() in DETERMINERS):
+            pos += len(words.pop(0)) + 1
+        if len(words) >= 2:
+            ents.append(Entity(pos, " ".join(words), "organisation", None, None))
+
+
+def _from_mentions(raws: list[Candidate], ents: list[Entity]) -> None:
+    """Full names and definite organisations the candidates' mentions spell out."""
+    for r in raws:
+        m = r.mention
+        if m is None:
+            continue
+        if m.form == "name" and (" " in m.text or m.kind == "organisation"):
+            ents.append(Entity(m.start, m.text, m.kind, m.role, m.affiliation))
+        elif (
+            m.form == "np" and m.kind == "organisation" and m.definite and " " in strip_det(m.text)
+        ):
+            ents.append(Entity(m.start, strip_det(m.text), "organisation", None, None))
+        if m.affiliation and any(w.lower() in ORG_HEADS for w in m.affiliation.split()):
+            ents.append(Entity(m.start, strip_det(m.affiliation), "organisation", None, None))
+
+
+def _merge_persons(persons: list[Entity]) -> None:
+    """A longer name seen elsewhere wins; role and affiliation carry over between
+    entries of the same name; a weak name seen strong is strong."""
+    # a longer name seen elsewhere wins ("de Wolf" -> "Pieter de Wolf")
+    names = {e.name for e in persons}
+    longer: dict[str, str] = {}
+    for o in names:
+        parts = o.split(" ")
+        for i in range(1, len(parts)):
+            suffix = " ".join(parts[i:])
+            if suffix in names and len(o) > len(longer.get(suffix, "")):
+                longer[suffix] = o
+    # carry role/affiliation between entries of the same name
+    info: dict[str, Entity] = {}
+    for e in persons:
+        e.name = longer.get(e.name, e.name)
+        if e.role and e.affiliation:
+            info.setdefault(e.name, e)
+        elif e.role:
+            info.setdefault(e.name + "\0", e)
+    strong = {e.name for e in persons if not e.weak}
+    for e in persons:
+        src = info.get(e.name) or info.get(e.name + "\0")
+        if src is not None and src is not e and not (e.role and e.affiliation):
+            e.role = e.role or src.role
+            e.affiliation = e.affiliation or src.affiliation
+        if e.weak and (src is not None or e.name in strong):
+            e.weak = False
+
+
+def _later_mentions(
+    text: str, persons: list[Entity], runs: list[tuple[int, list[str]]], ents: list[Entity]
+) -> None:
+    """Later bare mentions of a known person ("Kovalenko returned to the platform")
+    are added to ``ents``, which stays sorted."""
+    by_tok: dict[str, list[tuple[int, Entity]]] = {}
+    for e in persons:
+        if e.weak:
+            continue
+        parts = e.name.split()
+        for w in {parts[0], parts[-1]}:
+            if len(w) > 1 and not _not_name_word(w):
+                by_tok.setdefault(w, []).append((e.pos, e))
+    if by_tok:
+        for lst in by_tok.values():
+            lst.sort(key=lambda x: x[0])
+        for pos, w in _occurrences(text, by_tok, runs):
+            lst = by_tok[w]
+            k = bisect_right(lst, pos, key=lambda x: x[0]) - 1
+            src = lst[max(k, 0)][1]
+            ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
+        ents.sort(key=lambda e: e.pos)
+
+
+def _occurrences(
+    text: str, words: dict[str, object], runs: list[tuple[int, list[str]]]
+) -> list[tuple[int, str]]:
+    """Where the given capitalised words occur as whole words: ``str.find`` for a few
+    words, one walk over the runs of capitalised words for many."""
+    out: list[tuple[int, str]] = []
+    if len(words) <= 32:
+        n = len(text)
+        for w in words:
+            pos = text.find(w)
+            while pos >= 0:
+                end = pos + len(w)
+                if (pos == 0 or not _is_word_char(text[pos - 1])) and (
+                    end == n or not _is_word_char(text[end])
+                ):
+                    out.append((pos, w))
+                pos = text.find(w, end)
+        return out
+    for start, run in runs:
+        pos = start
+        for w in run:
+            if w in words:
+                out.append((pos, w))
+            pos += len(w) + 1
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "’'-_"
+
+
+_PRE_ROLE_RE = re.compile(r"(?<![\w’'\-])(?P<role>" + _ROLE_ALT + r")(?P<comma>\s*,)?\s+$")
+
+
+def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -> None:
+    """Person names inside a run of capitalised words, with a title when one is there."""
+    pos = start
+    seg: list[tuple[int, str]] = []
+    title_end = -1  # index in ``words`` just after the last role word
+    for i, w in enumerate([*words, "the"]):  # "the" flushes the last segment
+        low = w.lower()
+        if low in _PARTICLE_WORDS and seg:
+            seg.append((pos, w))
+        elif i < len(words) and not _not_name_word(w) and not w.endswith(("'s", "’s")):
+            if not seg:
+                seg_first = i
+            seg.append((pos, w))
+        else:
+            while seg and seg[-1][1].lower() in _PARTICLE_WORDS:
+                seg.pop()
+            if 2 <= len(seg) <= 4:
+                role = None
+                if seg_first > 0 and seg_first == title_end:
+                    k = seg_first - 1
+                    while k > 0 and words[k - 1].lower() in _TITLE_WORDS:
+                        k -= 1
+                    role = " ".join(words[k:seg_first])
+                elif seg_first == 0:
+                    pre = _PRE_ROLE_RE.search(text, max(0, start - 40), start)
+                    if pre is not None:
+                        role = _with_modifiers(text, pre.start("role"), pre.group("role"))
+                _add_name(text, seg, role, ents)
+            seg = []
+            if low in ROLE_HEADS or low in HONORIFICS:
+                title_end = i + 1
+        pos += len(w) + 1
+
+
+def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: list[Entity]) -> None:
+    start = seg[0][0]
+    end = seg[-1][0] + len(seg[-1][1])
+    weak = False
+    if role is None:
+        nxt = _NEXT_WORD_RE.match(text, end)
+        weak = not (
+            nxt is not None
+            and (
+                nxt.group(1).endswith("ed")
+                or nxt.group(1) in FINITE_VERBS
+                or nxt.group(1) in CUE_WORDS
+            )
+        )
+    ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+(?:has\s+|had\s+|also\s+)?([a-z]+)")
+
+
+_PARTICLE_WORDS = word_list("suggest/particle_words.txt")
+_CAPW = "[" + re.escape(_UPPER) + r"][\w’'\-]*"
+# the character class comes first so that ``re`` can skip ahead to capitals quickly; the
+# look-behind then checks that the capital starts a word
+_RUN_RE = re.compile(
+    "["
+    + re.escape(_UPPER)
+    + r"](?<![\w’'\-].)[\w’'\-]*"
+    + r"(?: (?:(?:de|van|von|bin|al|da|del|der|le|la|du|ibn) )?"
+    + _CAPW
+    + ")*"
+)
+_TITLE_WORDS = ROLE_MODIFIERS | ROLE_HEADS
+_NOT_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | ROLE_MODIFIERS
+
+
+def _not_name_word(w: str) -> bool:
+    return w.lower() in _NOT_NAME or (len(w) > 1 and w.isupper())

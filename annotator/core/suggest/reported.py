@@ -1,0 +1,241 @@
+"""Reported speech: "X said (that) <clause>." and "according to X, <clause>."."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+
+from ...resources import word_list
+from .candidates import Candidate, cue_tok_range
+from .clause_base import PARTICIPLES
+from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, OBJECT_CUES
+from .mentions import (
+    FINITE_VERBS,
+    Cue,
+    Index,
+    Mention,
+    Tok,
+    mention_after,
+    mention_before,
+    relative_before,
+    subject_before,
+)
+from .quotes import ALL_MARKS, Paragraph, Quote
+
+
+def reported_claims(
+    text: str,
+    paras: list[Paragraph],
+    ends: list[int],
+    quotes: list[Quote],
+    direct: list[Candidate],
+    cues: Index,
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    used = {r.cue.start for r in direct if r.cue is not None and not r.loose}
+    loose = {r.cue.start: r for r in direct if r.cue is not None and r.loose}
+    q_open = [q.open_pos for q in quotes]
+    q_close = [q.close_pos for q in quotes]
+    superseded: set[int] = set()
+    mentions_by_pos: list[tuple[int, Mention]] = sorted(
+        (r.cue.start, r.mention) for r in direct if r.cue is not None and r.mention is not None
+    )
+    covered_end = -1
+    for pi, p in enumerate(paras):
+        for cue in cues.cues_between(p.start, p.end):
+            if cue.start in used or cue.start < covered_end:
+                continue
+            qi = bisect_right(q_open, cue.start) - 1
+            if qi >= 0 and q_close[qi] > cue.start:
+                continue  # inside a quote
+            k = bisect_right(ends, cue.start) - 1
+            s_start = max(p.start, ends[k] if k >= 0 else 0)
+            k = bisect_right(ends, cue.end)
+            s_end = min(ends[k] if k < len(ends) else p.end, p.end)
+            raw = _reported(text, cues, cue, s_start, s_end, pi, mentions_by_pos)
+            if raw is None:
+                continue
+            cs, ce = raw.spans[0]
+            partial = loose.get(cue.start)
+            if partial is not None:
+                if not (cs <= partial.spans[0][0] and partial.spans[-1][1] <= ce + 1):
+                    continue
+                # the reported clause holds the partial quote: one (indirect) claim
+                superseded.add(id(partial))
+                out.append(raw)
+                covered_end = ce
+                continue
+            # a clause that is itself a quoted passage belongs to the direct claim
+            qj = bisect_left(q_open, cs)
+            if qj < len(quotes) and q_open[qj] < ce and text[cs : q_open[qj]].strip() == "":
+                continue
+            if qi >= 0 and q_close[qi] >= cs and q_open[qi] < ce:
+                continue
+            out.append(raw)
+            covered_end = ce
+            if raw.mention is not None:
+                insort(mentions_by_pos, (cue.start, raw.mention), key=lambda x: x[0])
+    if superseded:
+        direct[:] = [r for r in direct if id(r) not in superseded]
+    return out
+
+
+def _reported(
+    text: str,
+    index: Index,
+    cue: Cue,
+    s_start: int,
+    s_end: int,
+    pi: int,
+    earlier: list[tuple[int, Mention]],
+) -> Candidate | None:
+    if not cue.according:
+        # cheap rejections before tokenising the sentence
+        if not (cue.word in CLAUSE_CUES or cue.word in OBJECT_CUES or cue.participle):
+            return None
+        after = _AFTER_CUE_RE.match(text, cue.end, s_end)
+        if after is None:
+            return None
+        nxt = after.group(1)
+        if cue.participle and cue.word != "saying" and nxt != "that":
+            return None
+    # the tokens near the cue are enough: the clause runs to the sentence end anyway
+    toks = index.toks_between(max(s_start, cue.start - 300), min(s_end, cue.end + 200))
+    r = cue_tok_range(toks, cue)
+    if r is None:
+        return None
+    k, ke = r
+    if cue.according:
+        m = mention_after(text, toks, ke, len(toks))
+        if m is None:
+            return None
+        # "according to X, <clause>." / "<clause>, according to X."
+        # the mention must be all there is between "according to" and the comma (so not
+        # "according to customs data" or "according to a copy of her remarks")
+        after = [t for t in toks[ke + 1 :] if t.start >= m.end]
+        if k == 0 and after and after[0].text == ",":
+            rest = after[1:]
+            if rest and rest[0].low in ("a", "an", "the"):
+                # "According to X, a coalition of groups, <clause>"
+                c = next((i for i, t in enumerate(rest[:16]) if t.text == ","), None)
+                if c is not None:
+                    rest = rest[c + 1 :]
+            return _mk_reported(text, rest, s_end, cue, m, pi)
+        if k > 0 and toks[k - 1].text == "," and not any(t.is_word for t in after):
+            words = toks[: k - 1]
+            return _mk_reported(text, words, toks[k - 1].start, cue, m, pi, s_start)
+        return None
+    m = relative_before(toks, k) or mention_before(text, toks, k, 0)
+    if m is None:
+        if not (cue.participle and k > 0 and toks[k - 1].text == ","):
+            return None
+        j = bisect_right(earlier, cue.start, key=lambda x: x[0]) - 1
+        if j >= 0 and earlier[j][0] >= s_start:
+            m = earlier[j][1]
+        else:
+            m = subject_before(text, toks, k)
+            if m is None:
+                return None
+    j = ke + 1
+    if j >= len(toks):
+        return None
+    if cue.word in OBJECT_CUES or not (cue.word in CLAUSE_CUES or cue.participle):
+        if cue.word not in OBJECT_CUES:
+            return None
+        j = _find_that(toks, j, 8)
+        if j is None:
+            return None
+    elif toks[j].low == "that":
+        j += 1
+    elif toks[j].low in ADVERBIAL_STARTS or toks[j].text == ",":
+        j = _find_that(toks, j, 12)
+        if j is None:
+            return None
+    elif not toks[j].is_word or toks[j].text in ALL_MARKS:
+        return None
+    elif not _has_finite_verb(toks[j : j + 16]):
+        return None  # "she added a new clause": an object, not a reported clause
+    if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
+        return None  # ", adding about ten days to voyages"
+    return _clause_to_end(text, toks[j:], s_end, cue, m, pi)
+
+
+_AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
+
+_FINITE_WORDS = word_list("suggest/finite_words.txt")
+
+
+def _has_finite_verb(toks: list[Tok]) -> bool:
+    """Does the clause look like it has a finite verb ("was", "would", "welcomed",
+    "Washington strongly supports")?"""
+    for i, t in enumerate(toks):
+        low = t.low
+        if low in _FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
+            return True
+        if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and i:
+            k = i - 1
+            while k > 0 and (toks[k].low.endswith("ly") or toks[k].text in ALL_MARKS):
+                k -= 1
+            prev = toks[k]
+            if prev.is_word and (prev.is_cap or prev.low in ("he", "she", "it")):
+                return True
+    return False
+
+
+def _clause_to_end(
+    text: str, body: list[Tok], s_end: int, cue: Cue, m: Mention, pi: int
+) -> Candidate | None:
+    """The reported clause ``body``: to the sentence end ``s_end``, or to where a second
+    attribution starts."""
+    cut = _second_attribution(body)
+    if cut < len(body):
+        # ", adding ...", ", despite ...": the reporter's words after the clause
+        body = body[:cut]
+        while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+            body = body[:-1]
+        if not body or not _has_finite_verb(body):
+            return None  # "said Tuesday in Paris, noting ...": no clause before the cut
+        return _mk_reported(text, body, body[-1].end, cue, m, pi)
+    return _mk_reported(text, body, s_end, cue, m, pi)
+
+
+def _second_attribution(body: list[Tok]) -> int:
+    """Where ", adding ...", ", saying ..." or ", according to ..." starts a second
+    attribution after the clause (index into ``body``; its length when none does)."""
+    for x in range(1, len(body) - 1):
+        if body[x].text == "," and (
+            body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
+        ):
+            return x
+    return len(body)
+
+
+def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
+    n = 0
+    while j < len(toks) and n < limit:
+        t = toks[j]
+        if t.low == "that":
+            return j + 1
+        if not t.is_word and t.text not in (",",):
+            return None
+        j += 1
+        n += 1
+    return None
+
+
+def _mk_reported(
+    text: str, toks: list[Tok], end: int, cue: Cue, m: Mention, pi: int, start: int = -1
+) -> Candidate | None:
+    if not toks:
+        return None
+    s = toks[0].start if start < 0 else start
+    e = end
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s and text[e - 1] == ".":
+        e -= 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if sum(1 for t in toks if t.is_word and t.end <= e) < 2:
+        return None
+    return Candidate([(s, e)], cue, m, "indirect", pi, "")

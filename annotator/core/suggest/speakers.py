@@ -1,0 +1,249 @@
+"""Speakers: each mention resolved to a full name and matched to known speakers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from .candidates import Candidate, n_words
+from .entities import Entity, find_entities, strip_det
+from .lexicon import DETERMINERS, ROLE_HEADS
+from .mentions import Mention
+from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
+
+_NEIGHBOURS = 200  # entities looked at before (and after) a mention
+
+
+def _words(s: str | None) -> set[str]:
+    if not s:
+        return set()
+    out = set()
+    for w in re.findall(r"\w[\w\-]*", s.lower()):
+        if w in DETERMINERS or w in ("s", "of", "for", "and", "to", "in", "at"):
+            continue
+        out.add(w)
+    return out
+
+
+def resolve(
+    text: str, raws: list[Candidate], known_speakers: Sequence[KnownSpeaker]
+) -> list[SuggestedClaim]:
+    ents = find_entities(text, raws)
+    pos_list = [e.pos for e in ents]
+    known: dict[str, KnownSpeaker] = {}
+    for ks in known_speakers:
+        for n in (ks.name, *ks.aliases):
+            if n:
+                known.setdefault(n.casefold().strip(), ks)
+    gender: dict[str, str] = {}
+    by_head: dict[str, SuggestedSpeaker] = {}
+    out: list[SuggestedClaim] = []
+    last_speaker: SuggestedSpeaker | None = None
+    last_para = -10
+    last_mention: Mention | None = None
+    for r in raws:
+        speaker: SuggestedSpeaker | None = None
+        mention = r.mention
+        if r.mention is not None:
+            speaker = _speaker_for(r.mention, ents, pos_list, known, gender, by_head)
+            if speaker is not None and r.mention.form == "np" and r.mention.head:
+                by_head.setdefault(r.mention.head, speaker)
+        elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
+            # the same source: its mention is the one written before ("he said")
+            speaker = last_speaker
+            mention = last_mention
+        if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
+            continue  # a short unattributed quote: a term, title or slogan
+        if speaker is not None:
+            last_speaker = speaker
+            last_para = r.para
+            last_mention = mention
+            headline_word = r.para == 0 and " " not in speaker.name
+            if (
+                r.mention is not None
+                and (r.mention.form == "name" or speaker.kind == "organisation")
+                and not headline_word  # "Ministry warns ...": too vague to refer back to
+            ):
+                e = Entity(
+                    r.mention.start, speaker.name, speaker.kind, speaker.role, speaker.affiliation
+                )
+                i = bisect_right(pos_list, e.pos)
+                ents.insert(i, e)
+                pos_list.insert(i, e.pos)
+        out.append(
+            SuggestedClaim(
+                content=tuple(SpanRef(s, e, text[s:e]) for s, e in r.spans),
+                cue=SpanRef(r.cue.start, r.cue.end, text[r.cue.start : r.cue.end])
+                if r.cue is not None
+                else None,
+                mention=SpanRef(mention.start, mention.end, text[mention.start : mention.end])
+                if mention is not None
+                else None,
+                speaker=speaker,
+                kind=r.kind,
+            )
+        )
+    return out
+
+
+def _speaker_for(
+    m: Mention,
+    ents: list[Entity],
+    pos_list: list[int],
+    known: dict[str, KnownSpeaker],
+    gender: dict[str, str],
+    by_head: dict[str, SuggestedSpeaker],
+) -> SuggestedSpeaker | None:
+    n = bisect_left(pos_list, m.start)
+    # a bounded neighbourhood keeps long documents linear
+    before = ents[max(0, n - _NEIGHBOURS) : n]
+    after = ents[n : n + _NEIGHBOURS]
+    name, kind, role, aff = m.text, m.kind, m.role, m.affiliation
+    if m.form == "name":
+        found = _refer_name(m, before, after)
+    elif m.form == "pronoun":
+        found = _refer_pronoun(m, before, gender)
+        if found is None:
+            return None  # a pronoun with nothing to refer to
+    else:  # noun phrase
+        name = strip_det(m.text)
+        found = _refer_np(m, before, after, by_head)
+    if found is not None:
+        name, kind = found.name, found.kind
+        if kind == "person":
+            role = role if m.form == "name" and role else found.role or role
+            aff = aff if m.form == "name" and aff else found.affiliation or aff
+        else:
+            role, aff = None, None
+    ks = (
+        known.get(name.casefold())
+        or known.get(m.text.casefold())
+        or known.get(strip_det(m.text).casefold())
+    )
+    name = " ".join(name.split())  # a name broken by a hard line wrap
+    return SuggestedSpeaker(name, kind, role, aff, ks.id if ks is not None else None)
+
+
+def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity | None:
+    """A surname or a full name: the nearest earlier (else later) entity bearing it."""
+    found: Entity | None = None
+    words = m.text.split()
+    if len(words) == 1:
+        w = words[0]
+        found = next((e for e in reversed(before) if w in e.name.split()), None)
+        if found is None:
+            found = next((e for e in after if w in e.name.split()), None)
+    else:
+        tail = " " + m.text
+        found = next((e for e in reversed(before) if e.name.endswith(tail)), None)
+        if found is None:
+            found = next((e for e in after if e.name.endswith(tail)), None)
+        if found is None:
+            found = next((e for e in reversed(before) if e.name == m.text), None)
+    return found
+
+
+def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> Entity | None:
+    """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
+    "it": the last organisation; other pronouns: the last entity."""
+    found: Entity | None = None
+    low = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(
+        m.text.lower(), m.text.lower()
+    )
+    if low in ("he", "she"):
+        g = "m" if low == "he" else "f"
+        found = next(
+            (
+                e
+                for e in reversed(before)
+                if e.kind == "person" and not e.weak and gender.get(e.name, g) == g
+            ),
+            None,
+        )
+        if found is None:
+            found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
+        if found is not None:
+            gender.setdefault(found.name, g)
+    elif low == "it":
+        found = next((e for e in reversed(before) if e.kind == "organisation"), None)
+    else:
+        found = before[-1] if before else None
+    return found
+
+
+def _refer_np(
+    m: Mention, before: list[Entity], after: list[Entity], by_head: dict[str, SuggestedSpeaker]
+) -> Entity | None:
+    """ "the spokesperson", "a ministry spokesperson", "the ministry": the person or
+    organisation the phrase refers to, or None to keep it as written."""
+    found: Entity | None = None
+    head = m.head or ""
+    bare = strip_det(m.text)
+    if m.kind == "person" and m.org_hint:
+        # "a ministry spokesperson" speaks for the ministry
+        hint = m.org_hint
+        found = next(
+            (e for e in reversed(before) if e.kind == "organisation" and hint in e.name.lower()),
+            None,
+        )
+        if found is None and m.affiliation and hint in m.affiliation.lower():
+            # "a State Department spokesperson": the department
+            found = Entity(m.start, strip_det(m.affiliation), "organisation", None, None)
+    elif m.kind == "person" and m.definite and not head.endswith("s"):
+        found = _best_person(m, before, after, fallback=False)
+        if found is None and head in by_head:
+            # "A ministry spokesperson said ... the spokesperson added"
+            prev = by_head[head]
+            found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
+        if found is None and m.form == "np" and head in ROLE_HEADS:
+            # "the minister": the last person named, when nothing better is known;
+            # "the narrator", "the real estate developer" stay as written
+            found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
+    elif m.kind == "organisation" and " " not in bare:
+        found = next(
+            (
+                e
+                for e in reversed(before)
+                if e.kind == "organisation" and head in e.name.lower().split()
+            ),
+            None,
+        )
+        if found is None:
+            found = next(
+                (
+                    e
+                    for e in reversed(before)
+                    if e.kind == "person" and e.affiliation and head in e.affiliation.lower()
+                ),
+                None,
+            )
+            if found is not None:
+                found = Entity(
+                    found.pos, strip_det(found.affiliation or ""), "organisation", None, None
+                )
+    return found
+
+
+def _best_person(
+    m: Mention, before: list[Entity], after: list[Entity], fallback: bool = True
+) -> Entity | None:
+    """The person a definite role phrase ("the spokesperson", "Switzerland's foreign
+    minister") refers to: best word overlap with role/affiliation, nearest first."""
+    want = _words(m.text)
+    want |= {w[:-2] for w in want if w.endswith("'s") or w.endswith("’s")}
+    best: tuple[int, int] | None = None
+    found: Entity | None = None
+    cands = [(e, 0) for e in reversed(before)] + [(e, 1) for e in after]
+    for e, later in cands:
+        if e.kind != "person":
+            continue
+        have = _words(e.role) | _words(e.affiliation)
+        have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
+        score = len(want & have)
+        key = (score, -later)
+        if score and (best is None or key > best):
+            best, found = key, e
+    if found is None and fallback:
+        found = next((e for e in reversed(before) if e.kind == "person"), None)
+    return found
