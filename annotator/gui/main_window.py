@@ -19,11 +19,13 @@ from . import operations as ops
 from .about_suggestions import AboutSuggestionsDialog
 from .actions import A
 from .annotation_panel import AnnotationPanel
+from .appearance import Appearance
 from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .backups import DataSafety
 from .corpus_list import CorpusPanel
 from .files import FileController, local_paths
 from .labels import Label, default_labels
+from .layout_switch import LayoutSwitch
 from .navigation import NavigationController
 from .qt import (
     QAction,
@@ -48,6 +50,7 @@ from .session import Session
 from .shortcuts_dialog import ShortcutsDialog
 from .tagging import TaggingController
 from .views.container import CorpusViews
+from .welcome import show_welcome
 from .workers import RunningTasks
 
 
@@ -78,7 +81,10 @@ class MainWindow(QMainWindow):
         self.tagging = TaggingController(self)
         self.reviewing = ReviewController(self)
         self.navigation = NavigationController(self)
+        self.appearance = Appearance(self)
+        self.layout_switch = LayoutSwitch(self, settings)
         self._build_actions()
+        self.appearance.finish()
         self.files = FileController(self, self.recent_menu)
         self.files.rebuild_recent()
         self._connect()
@@ -142,9 +148,12 @@ class MainWindow(QMainWindow):
             lambda on: self.settings.setValue("snap_to_words", on),
         )
         recent: list = []
+        self.label_actions = act.label_actions(self)
         extras = {
             "actions": self.action_by_id,
-            act.LABELS: act.label_actions(self),
+            act.LABELS: self.label_actions,
+            act.THEME: self.appearance.theme_menu,
+            act.ZOOM: self.appearance.zoom_actions,
             act.RECENT: recent,
             act.SAFE_CSV: self.safe_csv_action,
             act.SNAP: self.snap_action,
@@ -370,7 +379,8 @@ class MainWindow(QMainWindow):
             self.views.refresh()
 
     def show_view(self, name: str) -> None:
-        self.centre_tabs.setCurrentIndex(1)
+        if not self.layout_switch.full:
+            self.centre_tabs.setCurrentIndex(1)
         self.views.show_view(name)
 
     # -- selecting, editing and deleting ---------------------------------------------------
@@ -449,6 +459,10 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Annotator", literal(message))
 
+    def show_welcome(self) -> None:
+        """Help › Welcome: the first-run page again."""
+        show_welcome(self, self.session.path or "in memory", self.appearance.theme)
+
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()
 
@@ -482,9 +496,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1480, 900)
-        state = self.settings.value("splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        self.layout_switch.restore()
 
     def closeEvent(self, event) -> None:
         # They read the store, which may be closed next.
@@ -493,6 +505,6 @@ class MainWindow(QMainWindow):
         self.safety.stop()
         self.tasks.cancel_all()
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
+        self.layout_switch.save()
         self.settings.sync()
         super().closeEvent(event)

@@ -36,8 +36,11 @@ from ..session import Session
 from ..wording import plural
 from .common import (
     ACCENT,
+    FILL,
+    HOVER,
     INK,
     MUTED,
+    PAGE_FILL,
     STANCE_COLORS,
     STANCE_MARKS,
     STATUS_CHOICES,
@@ -165,7 +168,7 @@ class PositionGridWidget(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), PAGE_FILL)
         if not self.grid.speakers:
             painter.setPen(MUTED)
             painter.drawText(
@@ -181,7 +184,7 @@ class PositionGridWidget(QWidget):
         self._paint_legend(painter)
         # Bands for the hovered row and column, then light rules every five rows.
         if self.hover is not None:
-            band = QColor("#eef3fb")
+            band = HOVER
             painter.fillRect(
                 QRectF(0, self.top + self.hover[0] * self.CELL_H, self.left + width, self.CELL_H),
                 band,
@@ -233,7 +236,7 @@ class PositionGridWidget(QWidget):
         total = sum(counts.values())
         if not total:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#f3f1ec"))
+            painter.setBrush(FILL)
             painter.drawRoundedRect(rect.adjusted(6, 6, -6, -6), 3, 3)
         else:
             stance = dominant_stance(counts) or "neutral"

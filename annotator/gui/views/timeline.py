@@ -35,6 +35,7 @@ from .common import (
     BAND,
     INK,
     MUTED,
+    PAGE_FILL,
     RULE,
     STANCE_COLORS,
     STANCE_MARKS,
@@ -219,7 +220,7 @@ class TimelineChart(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), PAGE_FILL)
         if not self.rows:
             painter.setPen(MUTED)
             painter.drawText(
