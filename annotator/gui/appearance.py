@@ -10,7 +10,7 @@ from .accessibility import name_toolbar_buttons
 from .actions import A
 from .fonts import apply_fallbacks
 from .labels import badge_pixmap
-from .qt import QApplication, QColor, QIcon, QMenu, QObject, Qt
+from .qt import QAbstractItemView, QApplication, QColor, QIcon, QMenu, QObject, Qt
 from .theme import Theme, ThemeController
 from .views import common as view_colors
 from .zoom import TextZoom, cap_line_length
@@ -69,6 +69,10 @@ class Appearance(QObject):
         for attribute, text in PANEL_NAMES.items():
             getattr(window.panel, attribute).setAccessibleName(text)
         name_toolbar_buttons(window)
+        # Tab moves between the panes: it does not move between cells or type a tab.
+        for view in window.findChildren(QAbstractItemView):
+            view.setTabKeyNavigation(False)
+        window.text.setTabChangesFocus(True)
         # The one toolbar button without a menu entry of its own is reached by Tab.
         done = window.toolbar.widgetForAction(window.action_by_id[A.DONE_BUTTON])
         done.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([460, 780, 380])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.status_position = QLabel()
+        self.status_position.setObjectName("statusPosition")
+        self.statusBar().addPermanentWidget(self.status_position)
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
 
@@ -207,6 +210,8 @@ class MainWindow(QMainWindow):
         self.review_bar.finish.connect(self.reviewing.finish_review)
         self.review_bar.close_requested.connect(self.reviewing.stop_review)
         self.corpus.article_selected.connect(self.open_article)
+        self.corpus.model.modelReset.connect(self.update_position)
+        self.corpus.table.selectionModel().currentRowChanged.connect(self.update_position)
         self.text.span_clicked.connect(self.span_clicked)
         self.text.context_requested.connect(self.tagging.text_context_menu)
         self.panel.span_chosen.connect(lambda sid: self.text.mark_span(sid))
@@ -282,6 +287,7 @@ class MainWindow(QMainWindow):
         self.article = article
         self._update_enabled()  # the article's actions follow whether one is open
         self.header.show_article(article)
+        self.update_position()
         self.text.show_text(article["text"] if article else "")
         # Emptied now, so that nothing of the previous article can be clicked.
         self.panel.show_annotations([], [], [], {}, {})
@@ -362,6 +368,7 @@ class MainWindow(QMainWindow):
         self.refresh_views()
         if changes.touches("articles"):  # the counts are of article statuses
             self.update_counts()
+            self.update_position()
         self.update_undo()
         if changes.action:
             self.show_message(changes.action, 4000)
@@ -455,6 +462,7 @@ class MainWindow(QMainWindow):
             self.session.set_annotator(name.strip())
             self.settings.setValue("annotator", name.strip())
             self.update_undo()  # undo is per annotator
+            self.update_title()
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Annotator", literal(message))
@@ -480,8 +488,24 @@ class MainWindow(QMainWindow):
         )
 
     def update_title(self) -> None:
+        """The title names the database and who annotates: "news.db — Ana — Annotator"."""
         name = self.session.path.name if self.session.path else "in memory"
-        self.setWindowTitle(f"{name} — Annotator")
+        who = self.store.annotator
+        self.setWindowTitle(f"{name} — {who} — Annotator" if who else f"{name} — Annotator")
+
+    def update_position(self) -> None:
+        """The status bar's "12 of 340 to do": the open article's place in the list."""
+        model = self.corpus.model
+        row = self.corpus.table.currentIndex().row()
+        status = (
+            model.status.replace("todo", "to do").replace("_", " ") if model.status else "articles"
+        )
+        if model.filter_text:
+            status += " matching the filter"
+        if self.article is None or row < 0:
+            self.status_position.setText(f"{model.total} {status}")
+        else:
+            self.status_position.setText(f"{row + 1} of {model.total} {status}")
 
     def update_counts(self) -> None:
         stats = self.store.stats()["by_status"]

@@ -71,7 +71,7 @@ def use_theme(theme) -> None:
         (FILL, ui["panel"]),
         (HIT, theme.search_hit.background),
     ):
-        color.setNamedColor(value)
+        color.setRgba(QColor(value).rgba())
 
 
 STATUS_CHOICES = (
