@@ -12,7 +12,7 @@ from annotator.core.store import Store
 from annotator.gui.accessibility import audit, spoken_name
 from annotator.gui.actions import A
 from annotator.gui.app import application, build_window
-from annotator.gui.qt import QApplication, QSettings, Qt
+from annotator.gui.qt import QApplication, QSettings, QSize, Qt
 from annotator.gui.theme import DARK
 
 TEXT = "The minister said the plan would work. Critics said it would not."
@@ -163,3 +163,16 @@ def test_view_theme_dark_recolours_highlights_and_views(qtbot, open_window, dark
     from annotator.gui.views import common
 
     assert common.PAGE_FILL.name() == DARK.ui["base"]
+
+
+def test_toolbar_icons_are_drawn_sharp_at_double_scale(qtbot, open_window):
+    window = open_window()
+    for action in (window.action_by_id[aid] for aid in (A.POSITION, A.UNDO, A.REDO)):
+        pixmap = action.icon().pixmap(QSize(24, 24), 2.0)
+        assert pixmap.deviceIndependentSize().toSize() == QSize(24, 24)
+        # Drawn at 48 device pixels, not a 24-pixel image scaled up: a thin stroke
+        # leaves pixels that are fully opaque next to fully clear ones.
+        image = pixmap.toImage()
+        assert image.width() == 48
+        alphas = {image.pixelColor(x, y).alpha() for x in range(48) for y in range(48)}
+        assert 0 in alphas and 255 in alphas

@@ -158,7 +158,7 @@ SPECS: dict[A, Spec] = {
     ),
     A.NEXT_TODO: Spec("Next article to &do", lambda w: w.navigation.next_todo(), ("Ctrl+J",)),
     A.DONE_BUTTON: Spec(
-        "✓ Done && next",
+        "Done && next",
         lambda w: w.navigation.done_and_next(),
         tip="Mark this article done and open the next to do (Ctrl+Enter)",
     ),

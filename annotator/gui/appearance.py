@@ -9,6 +9,7 @@ from typing import Any
 from .accessibility import name_toolbar_buttons
 from .actions import A
 from .fonts import apply_fallbacks
+from .icons import svg_icon
 from .labels import badge_pixmap
 from .qt import QAbstractItemView, QApplication, QColor, QIcon, QMenu, QObject, Qt
 from .theme import Theme, ThemeController
@@ -80,6 +81,7 @@ class Appearance(QObject):
             self.use_theme(self.themes.theme)
         else:
             self._badges(None)
+            self._icons(self.themes.theme)
 
     @property
     def theme(self) -> Theme:
@@ -92,12 +94,19 @@ class Appearance(QObject):
         view_colors.use_theme(theme)
         window.corpus.model.use_theme(theme)
         self._badges(theme)
+        self._icons(theme)
         window.views.update()
         for child in window.views.findChildren(QObject):
             if hasattr(child, "viewport"):
                 child.viewport().update()
             elif hasattr(child, "update"):
                 child.update()
+
+    def _icons(self, theme: Theme) -> None:
+        # SVG icons, drawn at the screen's scale (crisp at 150% and 200%).
+        ids = {"position": A.POSITION, "undo": A.UNDO, "redo": A.REDO, "done": A.DONE_BUTTON}
+        for name, aid in ids.items():
+            self.window.action_by_id[aid].setIcon(svg_icon(name, theme))
 
     def _badges(self, theme: Theme | None) -> None:
         # Colour is never the only cue: each tag button shows its label's letter.
