@@ -91,6 +91,7 @@ class Appearance(QObject):
         """Repaint what the stylesheet does not reach in ``theme``'s colours."""
         window = self.window
         window.text.set_theme(theme)
+        self.line_cap.update_margins()  # the new stylesheet may have reset them
         view_colors.use_theme(theme)
         window.corpus.model.use_theme(theme)
         self._badges(theme)
@@ -111,10 +112,13 @@ class Appearance(QObject):
     def _badges(self, theme: Theme | None) -> None:
         # Colour is never the only cue: each tag button shows its label's letter.
         ratio = self.window.devicePixelRatioF()
+        badges = {}
         for label, action in zip(self.window.labels, self.window.label_actions, strict=True):
             if theme is None:
                 background, ink = QColor(label.color), QColor("#1d1d1f")
             else:
                 look = theme.highlight(label.name, label.color)
                 background, ink = QColor(look.background), QColor(look.ink)
-            action.setIcon(QIcon(badge_pixmap(label.name, background, ink, ratio=ratio)))
+            badges[label.name] = QIcon(badge_pixmap(label.name, background, ink, ratio=ratio))
+            action.setIcon(badges[label.name])
+        self.window.panel.set_badges(badges)

@@ -25,10 +25,13 @@ class LayoutSwitch(QObject):
         self.window = window
         self.settings = settings
         self.full = False
+        self._sizes: list[int] = []
         window.centre_tabs.currentChanged.connect(self._tab_changed)
 
     def views_full(self) -> None:
         """The corpus views over the whole window."""
+        if not self.full:
+            self._sizes = self.window.splitter.sizes()  # given back by _panes_back
         self.full = True
         self.window.corpus.hide()
         self.window.panel.hide()
@@ -47,10 +50,12 @@ class LayoutSwitch(QObject):
         self.window.text.setFocus()
 
     def _panes_back(self) -> None:
-        self.full = False
+        was_full, self.full = self.full, False
         self.window.corpus.show()
         self.window.panel.show()
         self.window.centre_tabs.tabBar().show()
+        if was_full and self._sizes:
+            self.window.splitter.setSizes(self._sizes)
 
     def _tab_changed(self, index: int) -> None:
         # A span or search hit opened from a full-window view needs the article panes.
