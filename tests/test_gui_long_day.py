@@ -13,7 +13,7 @@ from annotator.gui.accessibility import audit, spoken_name
 from annotator.gui.actions import A
 from annotator.gui.app import application, build_window
 from annotator.gui.qt import QApplication, QSettings, QSize, Qt
-from annotator.gui.theme import DARK
+from annotator.gui.theme import DARK, ThemeController
 
 TEXT = "The minister said the plan would work. Critics said it would not."
 
@@ -146,11 +146,9 @@ def test_title_names_database_and_annotator_and_status_shows_the_place(qtbot, op
 @pytest.fixture
 def dark_then_back(qapp):
     yield
-    for window in qapp.topLevelWidgets():
-        appearance = getattr(window, "appearance", None)
-        if appearance is not None:
-            appearance.themes.set_mode("system")
-            break
+    # The application's theme outlives the window: give the next tests their light one.
+    for controller in qapp.findChildren(ThemeController):
+        controller.set_mode("system")
 
 
 def test_view_theme_dark_recolours_highlights_and_views(qtbot, open_window, dark_then_back):
@@ -176,3 +174,15 @@ def test_toolbar_icons_are_drawn_sharp_at_double_scale(qtbot, open_window):
         assert image.width() == 48
         alphas = {image.pixelColor(x, y).alpha() for x in range(48) for y in range(48)}
         assert 0 in alphas and 255 in alphas
+
+
+def test_corpus_views_are_dark_in_the_dark_theme(qtbot, open_window, dark_then_back):
+    window = open_window()
+    window.appearance.themes.set_mode("dark")
+    window.layout_switch.views_full()
+    window.show_view("positions")
+    scroll = window.views.positions.scroll
+    qtbot.waitUntil(scroll.isVisible)
+    image = scroll.grab().toImage()
+    middle = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert middle.lightnessF() < 0.3, middle.name()  # no white page left behind

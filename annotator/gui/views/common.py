@@ -308,8 +308,7 @@ def search_box(placeholder: str) -> QLineEdit:
 
 def count_label() -> QLabel:
     label = QLabel()
-    label.setObjectName("viewCount")
-    label.setStyleSheet("color: #6b6b70;")
+    label.setObjectName("viewCount")  # coloured by the theme (style.qss)
     return label
 
 

@@ -157,7 +157,7 @@ class SearchTab(ViewTab):
             "A highlight filter (label, speaker, target, stance, status, "
             "annotator) searches inside those highlights only."
         )
-        self.hint.setStyleSheet("color: #6b6b70;")
+        self.hint.setObjectName("viewHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(row1)
