@@ -57,10 +57,12 @@ def write_report(report: str, folder: Path | None = None) -> Path:
     path = folder / LOG_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size + len(report) > MAX_BYTES:
+        # Measured as written (bytes, with its blank line), or a log can pass MAX_BYTES.
+        entry = (report.rstrip("\n") + "\n\n").encode("utf-8")
+        if path.exists() and path.stat().st_size + len(entry) > MAX_BYTES:
             _rotate(path)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(report.rstrip("\n") + "\n\n")
+        with path.open("ab") as log:
+            log.write(entry)
     except OSError:
         pass
     return path

@@ -39,3 +39,11 @@ def test_log_rotates_and_keeps_a_bounded_number_of_files(tmp_path: Path) -> None
     assert "ValueError: report number 0\n" not in "".join(
         (tmp_path / name).read_text(encoding="utf-8") for name in files
     )
+
+
+def test_a_log_of_non_ascii_reports_stays_within_its_size(tmp_path: Path) -> None:
+    # "é" is two bytes: counting characters let this second report overfill the log.
+    errorlog.write_report("a" * 200_000, tmp_path)
+    errorlog.write_report("é" * 200_000, tmp_path)
+    for path in tmp_path.iterdir():
+        assert path.stat().st_size <= errorlog.MAX_BYTES, path.name

@@ -54,6 +54,7 @@ class A(Enum):
     DONE_BUTTON = auto()
     SHOW_ARTICLE = auto()
     SHOW_VIEWS = auto()
+    VIEWS_FULL = auto()
     VIEW_SPEAKERS = auto()
     VIEW_CLAIMS = auto()
     VIEW_POSITIONS = auto()
@@ -71,6 +72,7 @@ class A(Enum):
     ACCEPT_ALL = auto()
     REJECT_ALL = auto()
     SHORTCUTS = auto()
+    WELCOME = auto()
     ABOUT_SUGGESTIONS = auto()
     ABOUT = auto()
 
@@ -82,6 +84,8 @@ RECENT = "recent"  # File › Open recent
 SAFE_CSV = "safe_csv"  # a checkable setting
 SNAP = "snap"  # a checkable setting
 SPACER = "spacer"  # pushes what follows to the toolbar's right end
+THEME = "theme"  # View › Theme (Follow system, Light, Dark)
+ZOOM = "zoom"  # View: zoom in, zoom out, actual size
 
 Std = QKeySequence.StandardKey
 
@@ -154,12 +158,23 @@ SPECS: dict[A, Spec] = {
     ),
     A.NEXT_TODO: Spec("Next article to &do", lambda w: w.navigation.next_todo(), ("Ctrl+J",)),
     A.DONE_BUTTON: Spec(
-        "✓ Done && next",
+        "Done && next",
         lambda w: w.navigation.done_and_next(),
         tip="Mark this article done and open the next to do (Ctrl+Enter)",
     ),
-    A.SHOW_ARTICLE: Spec("&Article", lambda w: w.centre_tabs.setCurrentIndex(0), ("Ctrl+1",)),
-    A.SHOW_VIEWS: Spec("&Corpus views", lambda w: w.centre_tabs.setCurrentIndex(1), ("Ctrl+2",)),
+    A.SHOW_ARTICLE: Spec(
+        "&Article (annotation layout)",
+        lambda w: w.layout_switch.annotate(),
+        ("Ctrl+1",),
+        tip="The corpus list, the article and its annotations (Ctrl+1)",
+    ),
+    A.SHOW_VIEWS: Spec("&Corpus views", lambda w: w.layout_switch.views_in_middle(), ("Ctrl+2",)),
+    A.VIEWS_FULL: Spec(
+        "Corpus views, &whole window",
+        lambda w: w.layout_switch.views_full(),
+        ("Ctrl+3",),
+        tip="The corpus views take the whole window; Ctrl+1 brings the article back",
+    ),
     A.VIEW_SPEAKERS: Spec("Speakers view", _view("speakers"), ("Ctrl+Shift+1",)),
     A.VIEW_CLAIMS: Spec("Claims view", _view("claims"), ("Ctrl+Shift+2",)),
     A.VIEW_POSITIONS: Spec("Positions view", _view("positions"), ("Ctrl+Shift+3",)),
@@ -200,6 +215,7 @@ SPECS: dict[A, Spec] = {
         lambda w: w.reviewing.decide_all_suggestions(False),
     ),
     A.SHORTCUTS: Spec("&Keyboard shortcuts", lambda w: w.show_shortcuts(), ("F1",)),
+    A.WELCOME: Spec("&Welcome", lambda w: w.show_welcome()),
     A.ABOUT_SUGGESTIONS: Spec("About &suggestions", lambda w: w.show_about_suggestions()),
     A.ABOUT: Spec("&About Annotator", lambda w: w.about()),
 }
@@ -240,11 +256,16 @@ MENUS: list[tuple[str, list[A | str]]] = [
         [
             A.SHOW_ARTICLE,
             A.SHOW_VIEWS,
+            A.VIEWS_FULL,
+            SEPARATOR,
             A.VIEW_SPEAKERS,
             A.VIEW_CLAIMS,
             A.VIEW_POSITIONS,
             A.VIEW_TIMELINE,
             A.VIEW_SEARCH,
+            SEPARATOR,
+            ZOOM,
+            THEME,
         ],
     ),
     (
@@ -265,7 +286,7 @@ MENUS: list[tuple[str, list[A | str]]] = [
             A.REJECT_ALL,
         ],
     ),
-    ("&Help", [A.SHORTCUTS, A.ABOUT_SUGGESTIONS, A.ABOUT]),
+    ("&Help", [A.WELCOME, A.SHORTCUTS, A.ABOUT_SUGGESTIONS, A.ABOUT]),
 ]
 
 TOOLBAR: list[A | str] = [
@@ -359,5 +380,10 @@ def fill(target: QMenu | QToolBar, items: list[A | str], extras: dict[str, Any])
                 spacer.sizePolicy().verticalPolicy(),
             )
             target.addWidget(spacer)
+        elif isinstance(extras[item], QMenu):
+            target.addMenu(extras[item])
+        elif isinstance(extras[item], list):
+            for action in extras[item]:
+                target.addAction(action)
         else:
             target.addAction(extras[item])

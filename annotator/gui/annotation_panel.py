@@ -42,6 +42,10 @@ class _Item(QTreeWidgetItem):
     def data(self, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return plain_tooltip(self.text(1))
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            badge = getattr(self.treeWidget(), "badges", {}).get(self.text(0))
+            if badge is not None:
+                return badge
         return super().data(column, role)
 
 
@@ -49,6 +53,7 @@ class _List(QTreeWidget):
     def __init__(self, headers: list[str]) -> None:
         super().__init__()
         self.setHeaderLabels(headers)
+        self.badges: dict[str, Any] = {}  # a label's letter badge (QIcon), by label name
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -117,6 +122,12 @@ class AnnotationPanel(QWidget):
             enter.activated.connect(
                 lambda k=kind, w=widget: w.currentItem() and self._edit(k, w.currentItem())
             )
+
+    def set_badges(self, badges: dict[str, Any]) -> None:
+        """Show each highlight's label with its letter badge (QIcon by label name), so
+        colour is not the only cue."""
+        self.highlights.badges = badges
+        self.highlights.viewport().update()
 
     # -- filling --------------------------------------------------------------
 

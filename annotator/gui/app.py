@@ -18,6 +18,7 @@ from .main_window import MainWindow
 from .qt import QApplication, QIcon, QMessageBox, QSettings, QTimer, literal
 from .session import Session
 from .theme import ThemeController
+from .welcome import maybe_show_welcome
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample_corpus"
 
@@ -100,6 +101,8 @@ def run_gui(
             return 1
         window = build_window(restored, annotator=annotator, seed=False, settings=settings)
     window.show()
+    maybe_show_welcome(window, settings, window.session.path, window.appearance.theme)
     if quit_after is not None:
-        QTimer.singleShot(quit_after, window.close)
+        # Every window, the welcome page too, or the application stays open.
+        QTimer.singleShot(quit_after, app.closeAllWindows)
     return app.exec()

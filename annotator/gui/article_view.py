@@ -33,6 +33,7 @@ from .qt import (
 )
 from .segments import Mark
 from .selection import clean_range
+from .theme import Theme
 
 READING_WIDTH = 820  # pixels: about 80 characters of body text
 
@@ -69,6 +70,7 @@ class ArticleText(QPlainTextEdit):
         self.speaker_names: dict[str, str] = {}
         self.current_span_id: str | None = None
         self.search_hits: list[tuple[int, int]] = []
+        self.theme: Theme | None = None  # None: the schema's colours
         self._first_only = False  # only the highlights on screen are painted yet
         self.viewport().setMouseTracking(True)
         self.document().setDocumentMargin(14)
@@ -214,6 +216,12 @@ class ArticleText(QPlainTextEdit):
             self.setTextCursor(cursor)
             self.centerCursor()
 
+    def set_theme(self, theme: Theme) -> None:
+        """Paint highlights, the current span and search hits in ``theme``'s colours."""
+        self.theme = theme
+        self.highlighter.set_theme(theme)
+        self._refresh_extra()
+
     def show_search_hits(self, hits: list[tuple[int, int]]) -> None:
         self.search_hits = hits
         self._refresh_extra()
@@ -222,17 +230,25 @@ class ArticleText(QPlainTextEdit):
         selections = []
         for start, end in self.search_hits:
             sel = QTextEdit.ExtraSelection()
-            sel.format.setBackground(QColor("#fff176"))
+            hit = self.theme.search_hit if self.theme else None
+            sel.format.setBackground(QColor(hit.background if hit else "#fff176"))
+            if hit:
+                sel.format.setForeground(QColor(hit.ink))
             sel.cursor = self._cursor(start, end)
             selections.append(sel)
         span = self._by_id.get(self.current_span_id)
         if span is not None:
             sel = QTextEdit.ExtraSelection()
             color = color_for(span["label"], self._labels)
-            sel.format.setBackground(color.darker(125))
-            sel.format.setForeground(QColor("#000000"))
+            if self.theme is not None:
+                look = self.theme.current_span(span["label"], color)
+                background, ink = QColor(look.background), QColor(look.ink)
+            else:
+                background, ink = color.darker(125), QColor("#000000")
+            sel.format.setBackground(background)
+            sel.format.setForeground(ink)
             sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            sel.format.setUnderlineColor(QColor("#000000"))
+            sel.format.setUnderlineColor(ink)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
             sel.cursor = self._cursor(span["start"], span["end"])
             selections.append(sel)

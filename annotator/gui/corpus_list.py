@@ -45,6 +45,13 @@ STATUS_COLORS = {
     "done": "#3d9a52",
     "reviewed": "#3070c0",
 }
+# On a dark page the same hues, lighter, so the status still reads.
+DARK_STATUS_COLORS = {
+    "todo": "#a8a8ad",
+    "in_progress": "#e8b04a",
+    "done": "#6cc17f",
+    "reviewed": "#7fa8ea",
+}
 
 
 class CorpusModel(QAbstractTableModel):
@@ -57,6 +64,15 @@ class CorpusModel(QAbstractTableModel):
         self.status: str | None = None
         self.order_by = "rowid"
         self.descending = False
+        self.status_colors = STATUS_COLORS
+
+    def use_theme(self, theme) -> None:
+        """Colour the status column for ``theme`` (a ``theme.Theme``)."""
+        self.status_colors = DARK_STATUS_COLORS if theme.dark else STATUS_COLORS
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -123,7 +139,7 @@ class CorpusModel(QAbstractTableModel):
                 return value or "(untitled)"
             return "" if value is None else value
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return QColor(STATUS_COLORS.get(row["status"], "#000000"))
+            return QColor(self.status_colors.get(row["status"], "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             # Escaped: Qt renders a tooltip that looks like HTML as HTML.
             return plain_tooltip(row["title"]) if row["title"] else None

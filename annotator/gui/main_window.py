@@ -19,11 +19,13 @@ from . import operations as ops
 from .about_suggestions import AboutSuggestionsDialog
 from .actions import A
 from .annotation_panel import AnnotationPanel
+from .appearance import Appearance
 from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .backups import DataSafety
 from .corpus_list import CorpusPanel
 from .files import FileController, local_paths
 from .labels import Label, default_labels
+from .layout_switch import LayoutSwitch
 from .navigation import NavigationController
 from .qt import (
     QAction,
@@ -48,6 +50,7 @@ from .session import Session
 from .shortcuts_dialog import ShortcutsDialog
 from .tagging import TaggingController
 from .views.container import CorpusViews
+from .welcome import show_welcome
 from .workers import RunningTasks
 
 
@@ -78,7 +81,10 @@ class MainWindow(QMainWindow):
         self.tagging = TaggingController(self)
         self.reviewing = ReviewController(self)
         self.navigation = NavigationController(self)
+        self.appearance = Appearance(self)
+        self.layout_switch = LayoutSwitch(self, settings)
         self._build_actions()
+        self.appearance.finish()
         self.files = FileController(self, self.recent_menu)
         self.files.rebuild_recent()
         self._connect()
@@ -121,6 +127,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([460, 780, 380])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.status_position = QLabel()
+        self.status_position.setObjectName("statusPosition")
+        self.statusBar().addPermanentWidget(self.status_position)
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
 
@@ -142,9 +151,12 @@ class MainWindow(QMainWindow):
             lambda on: self.settings.setValue("snap_to_words", on),
         )
         recent: list = []
+        self.label_actions = act.label_actions(self)
         extras = {
             "actions": self.action_by_id,
-            act.LABELS: act.label_actions(self),
+            act.LABELS: self.label_actions,
+            act.THEME: self.appearance.theme_menu,
+            act.ZOOM: self.appearance.zoom_actions,
             act.RECENT: recent,
             act.SAFE_CSV: self.safe_csv_action,
             act.SNAP: self.snap_action,
@@ -198,6 +210,8 @@ class MainWindow(QMainWindow):
         self.review_bar.finish.connect(self.reviewing.finish_review)
         self.review_bar.close_requested.connect(self.reviewing.stop_review)
         self.corpus.article_selected.connect(self.open_article)
+        self.corpus.model.modelReset.connect(self.update_position)
+        self.corpus.table.selectionModel().currentRowChanged.connect(self.update_position)
         self.text.span_clicked.connect(self.span_clicked)
         self.text.context_requested.connect(self.tagging.text_context_menu)
         self.panel.span_chosen.connect(lambda sid: self.text.mark_span(sid))
@@ -273,6 +287,7 @@ class MainWindow(QMainWindow):
         self.article = article
         self._update_enabled()  # the article's actions follow whether one is open
         self.header.show_article(article)
+        self.update_position()
         self.text.show_text(article["text"] if article else "")
         # Emptied now, so that nothing of the previous article can be clicked.
         self.panel.show_annotations([], [], [], {}, {})
@@ -353,6 +368,7 @@ class MainWindow(QMainWindow):
         self.refresh_views()
         if changes.touches("articles"):  # the counts are of article statuses
             self.update_counts()
+            self.update_position()
         self.update_undo()
         if changes.action:
             self.show_message(changes.action, 4000)
@@ -370,7 +386,8 @@ class MainWindow(QMainWindow):
             self.views.refresh()
 
     def show_view(self, name: str) -> None:
-        self.centre_tabs.setCurrentIndex(1)
+        if not self.layout_switch.full:
+            self.centre_tabs.setCurrentIndex(1)
         self.views.show_view(name)
 
     # -- selecting, editing and deleting ---------------------------------------------------
@@ -445,9 +462,14 @@ class MainWindow(QMainWindow):
             self.session.set_annotator(name.strip())
             self.settings.setValue("annotator", name.strip())
             self.update_undo()  # undo is per annotator
+            self.update_title()
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Annotator", literal(message))
+
+    def show_welcome(self) -> None:
+        """Help › Welcome: the first-run page again."""
+        show_welcome(self, self.session.path or "in memory", self.appearance.theme)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()
@@ -466,8 +488,24 @@ class MainWindow(QMainWindow):
         )
 
     def update_title(self) -> None:
+        """The title names the database and who annotates: "news.db — Ana — Annotator"."""
         name = self.session.path.name if self.session.path else "in memory"
-        self.setWindowTitle(f"{name} — Annotator")
+        who = self.store.annotator
+        self.setWindowTitle(f"{name} — {who} — Annotator" if who else f"{name} — Annotator")
+
+    def update_position(self) -> None:
+        """The status bar's "12 of 340 to do": the open article's place in the list."""
+        model = self.corpus.model
+        row = self.corpus.table.currentIndex().row()
+        status = (
+            model.status.replace("todo", "to do").replace("_", " ") if model.status else "articles"
+        )
+        if model.filter_text:
+            status += " matching the filter"
+        if self.article is None or row < 0:
+            self.status_position.setText(f"{model.total} {status}")
+        else:
+            self.status_position.setText(f"{row + 1} of {model.total} {status}")
 
     def update_counts(self) -> None:
         stats = self.store.stats()["by_status"]
@@ -482,9 +520,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1480, 900)
-        state = self.settings.value("splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        self.layout_switch.restore()
 
     def closeEvent(self, event) -> None:
         # They read the store, which may be closed next.
@@ -493,6 +529,6 @@ class MainWindow(QMainWindow):
         self.safety.stop()
         self.tasks.cancel_all()
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
+        self.layout_switch.save()
         self.settings.sync()
         super().closeEvent(event)

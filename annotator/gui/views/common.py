@@ -49,6 +49,31 @@ MUTED = QColor("#6b6b70")
 RULE = QColor("#e2ded5")
 BAND = QColor("#f8f7f3")
 ACCENT = QColor("#2f6fd6")
+# The drawn views' page, hover band, neutral fill and search-hit marker.
+PAGE_FILL = QColor("#ffffff")
+HOVER = QColor("#eef3fb")
+FILL = QColor("#f3f1ec")
+HIT = QColor("#ffe49a")
+
+
+def use_theme(theme) -> None:
+    """Recolour the drawn views for ``theme`` (a ``theme.Theme``): the colours above
+    are shared objects, changed in place so every view that imported them follows."""
+    ui = theme.ui
+    for color, value in (
+        (INK, ui["ink"]),
+        (MUTED, ui["muted"]),
+        (RULE, ui["border"]),
+        (BAND, ui["alt_base"]),
+        (ACCENT, ui["accent"]),
+        (PAGE_FILL, ui["base"]),
+        (HOVER, ui["review_band"]),
+        (FILL, ui["panel"]),
+        (HIT, theme.search_hit.background),
+    ):
+        color.setRgba(QColor(value).rgba())
+
+
 STATUS_CHOICES = (
     ("Not rejected", None),
     ("Accepted", "accepted"),
@@ -283,8 +308,7 @@ def search_box(placeholder: str) -> QLineEdit:
 
 def count_label() -> QLabel:
     label = QLabel()
-    label.setObjectName("viewCount")
-    label.setStyleSheet("color: #6b6b70;")
+    label.setObjectName("viewCount")  # coloured by the theme (style.qss)
     return label
 
 

@@ -36,8 +36,11 @@ from ..session import Session
 from ..wording import plural
 from .common import (
     ACCENT,
+    FILL,
+    HOVER,
     INK,
     MUTED,
+    PAGE_FILL,
     STANCE_COLORS,
     STANCE_MARKS,
     STATUS_CHOICES,
@@ -165,7 +168,7 @@ class PositionGridWidget(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), PAGE_FILL)
         if not self.grid.speakers:
             painter.setPen(MUTED)
             painter.drawText(
@@ -181,7 +184,7 @@ class PositionGridWidget(QWidget):
         self._paint_legend(painter)
         # Bands for the hovered row and column, then light rules every five rows.
         if self.hover is not None:
-            band = QColor("#eef3fb")
+            band = HOVER
             painter.fillRect(
                 QRectF(0, self.top + self.hover[0] * self.CELL_H, self.left + width, self.CELL_H),
                 band,
@@ -233,7 +236,7 @@ class PositionGridWidget(QWidget):
         total = sum(counts.values())
         if not total:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#f3f1ec"))
+            painter.setBrush(FILL)
             painter.drawRoundedRect(rect.adjusted(6, 6, -6, -6), 3, 3)
         else:
             stance = dominant_stance(counts) or "neutral"
@@ -325,10 +328,7 @@ class PositionsTab(ViewTab):
             self.mode.addButton(button, i)
         self.grid_button.setChecked(True)
         for button in (self.grid_button, self.list_button):
-            button.setStyleSheet(
-                "QToolButton { border: 1px solid #d6d1c6; padding: 3px 12px; background: #ffffff; }"
-                "QToolButton:checked { background: #d7e4fa; border-color: #2f6fd6; }"
-            )
+            button.setObjectName("modeButton")  # coloured by the theme (style.qss)
         top = QHBoxLayout()
         top.addWidget(self.text, 2)
         top.addWidget(self.stance)
@@ -369,13 +369,13 @@ class PositionsTab(ViewTab):
         self.scroll.setWidget(self.grid)
         self.scroll.setWidgetResizable(False)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setStyleSheet("QScrollArea { background: #ffffff; border: 1px solid #e2ded5; }")
+        self.scroll.setObjectName("gridScroll")
         self.grid_note = QLabel()
-        self.grid_note.setStyleSheet("color: #6b6b70;")
+        self.grid_note.setObjectName("viewCount")
         self.cell: tuple[str, str] | None = None
         self.cell_title = QLabel("Click a cell to see the claims behind it.")
         self.cell_title.setTextFormat(Qt.TextFormat.PlainText)  # names as written
-        self.cell_title.setStyleSheet("font-weight: 600; color: #1d1d1f;")
+        self.cell_title.setObjectName("cellTitle")
         fetch, count = list_fetch(self._cell_rows)
         self.evidence_model = PagedModel(self.EVIDENCE_COLUMNS, fetch, count, "")
         self.evidence = make_table(self.evidence_model)

@@ -8,7 +8,6 @@ from ...core.schema import DEFAULT_LABELS, STANCES
 from ...core.store import queries as q
 from ...core.store.queries import ViewFilter
 from ..qt import (
-    QColor,
     QFont,
     QFontMetrics,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from ..qt import (
 from ..session import Session
 from ..wording import plural
 from .common import (
+    HIT,
     INK,
     MUTED,
     Column,
@@ -76,9 +76,7 @@ class SnippetDelegate(QStyledItemDelegate):
         x += fm.horizontalAdvance(before)
         if hit:
             w = bfm.horizontalAdvance(hit)
-            painter.fillRect(
-                QRectF(x - 1, rect.top() + 4, w + 2, rect.height() - 8), QColor("#ffe49a")
-            )
+            painter.fillRect(QRectF(x - 1, rect.top() + 4, w + 2, rect.height() - 8), HIT)
             painter.setFont(bold)
             painter.setPen(INK)
             painter.drawText(QPointF(x, baseline), hit)
@@ -159,7 +157,7 @@ class SearchTab(ViewTab):
             "A highlight filter (label, speaker, target, stance, status, "
             "annotator) searches inside those highlights only."
         )
-        self.hint.setStyleSheet("color: #6b6b70;")
+        self.hint.setObjectName("viewHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(row1)

@@ -281,7 +281,7 @@ class SpeakerPicker(QDialog):
             "their name becomes an alias. Edit ▸ Undo takes it back."
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #6b6b70;")
+        note.setObjectName("viewHint")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -35,6 +35,7 @@ from .common import (
     BAND,
     INK,
     MUTED,
+    PAGE_FILL,
     RULE,
     STANCE_COLORS,
     STANCE_MARKS,
@@ -219,7 +220,7 @@ class TimelineChart(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), PAGE_FILL)
         if not self.rows:
             painter.setPen(MUTED)
             painter.drawText(
@@ -298,11 +299,11 @@ class TimelineChart(QWidget):
             )
             dated = any(p.get("dated", 1) for p in items)
             if dated:
-                painter.setPen(QPen(QColor("#ffffff"), 1.6))
+                painter.setPen(QPen(PAGE_FILL, 1.6))
                 painter.setBrush(STANCE_COLORS[stance])
             else:  # only the import day is known: a ring, not a dot
                 painter.setPen(QPen(STANCE_COLORS[stance], 2.4))
-                painter.setBrush(QColor("#ffffff"))
+                painter.setBrush(PAGE_FILL)
             painter.drawEllipse(center, radius - (0 if dated else 1), radius - (0 if dated else 1))
             if len(items) > 1:
                 painter.setFont(self.bold_small)
@@ -323,7 +324,7 @@ class TimelineChart(QWidget):
         fm = QFontMetrics(self.small_font)
         x, y = float(self.left), 16.0
         for stance in STANCES:
-            painter.setPen(QPen(QColor("#ffffff"), 1.2))
+            painter.setPen(QPen(PAGE_FILL, 1.2))
             painter.setBrush(STANCE_COLORS[stance])
             painter.drawEllipse(QPointF(x + 6, y), 6, 6)
             painter.setPen(INK)
@@ -331,7 +332,7 @@ class TimelineChart(QWidget):
             x += 28 + fm.horizontalAdvance(stance)
         if any(not p.get("dated", 1) for p in self.points):
             painter.setPen(QPen(MUTED, 2))
-            painter.setBrush(QColor("#ffffff"))
+            painter.setBrush(PAGE_FILL)
             painter.drawEllipse(QPointF(x + 6, y), 5, 5)
             painter.setPen(INK)
             label = "no published date (import day)"
@@ -360,7 +361,7 @@ class TimelineTab(ViewTab):
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.chart)
         self.scroll.setWidgetResizable(True)
-        self.scroll.setStyleSheet("QScrollArea { background: #ffffff; border: 1px solid #e2ded5; }")
+        self.scroll.setObjectName("gridScroll")  # coloured by the theme (style.qss)
         top = QHBoxLayout()
         top.addWidget(QLabel("Positions of"))
         top.addWidget(self.mode)

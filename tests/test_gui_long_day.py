@@ -1,0 +1,188 @@
+"""A long day at the window: zoom kept across starts, the corpus views over the whole
+window and back with one key, remembered sizes, Tab through the panes, names for
+screen readers, the title and the place in the list, and the theme switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.store import Store
+from annotator.gui.accessibility import audit, spoken_name
+from annotator.gui.actions import A
+from annotator.gui.app import application, build_window
+from annotator.gui.qt import QApplication, QSettings, QSize, Qt
+from annotator.gui.theme import DARK, ThemeController
+
+TEXT = "The minister said the plan would work. Critics said it would not."
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "day.db"
+    with Store(path, annotator="ana") as store:
+        for i in range(5):
+            store.add_article(f"Article {i}. {TEXT}", title=f"Article {i}")
+    return path
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def open_window(qtbot, db: Path, settings_path: Path):
+    windows = []
+
+    def make():
+        application()
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        window = build_window(db, annotator="ana", seed=False, settings=settings)
+        qtbot.addWidget(window)
+        window.resize(1400, 860)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.store.close()
+
+
+def _press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(widget, key, modifier)
+
+
+def test_zoom_keys_scale_the_text_and_panel_and_the_size_is_kept(qtbot, open_window):
+    window = open_window()
+    text_size = window.text.font().pointSizeF()
+    panel_size = window.panel.font().pointSizeF()
+    window.text.setFocus()
+    _press(qtbot, window.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, window.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    zoomed = window.text.font().pointSizeF()
+    assert zoomed > text_size * 1.15
+    assert window.panel.font().pointSizeF() > panel_size * 1.15
+    window.close()
+
+    again = open_window()
+    assert again.text.font().pointSizeF() == pytest.approx(zoomed)
+    again.text.setFocus()
+    _press(qtbot, again.text, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.text.font().pointSizeF() == pytest.approx(text_size)
+
+
+def test_corpus_views_take_the_whole_window_and_ctrl_1_brings_the_article_back(qtbot, open_window):
+    window = open_window()
+    window.text.setFocus()
+    _press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.corpus.isVisible())
+    assert not window.panel.isVisible()
+    assert window.views.isVisible()
+    qtbot.waitUntil(lambda: window.views.width() > window.width() * 0.9)
+
+    _press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.corpus.isVisible)
+    assert window.panel.isVisible() and window.text.isVisible()
+    assert window.centre_tabs.currentIndex() == 0  # the article, not the views
+
+
+def test_splitter_and_column_widths_are_remembered(qtbot, open_window):
+    window = open_window()
+    window.splitter.setSizes([300, 800, 300])
+    sizes = window.splitter.sizes()
+    window.corpus.table.horizontalHeader().resizeSection(1, 150)
+    window.close()
+
+    again = open_window()
+    assert again.splitter.sizes() == sizes
+    assert again.corpus.table.horizontalHeader().sectionSize(1) == 150
+
+
+def test_tab_goes_through_the_three_panes_and_reaches_done_and_next(qtbot, open_window):
+    window = open_window()
+    window.corpus.filter.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.corpus.filter)
+    visited = []
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        visited.append(focused)
+        _press(qtbot, focused, Qt.Key.Key_Tab)
+    done = window.toolbar.widgetForAction(window.action_by_id[A.DONE_BUTTON])
+    for widget in (window.corpus.table, window.text, window.panel.highlights, done):
+        assert widget in visited, spoken_name(widget)
+    # In reading order: the list, then the article, then its annotations.
+    assert visited.index(window.corpus.table) < visited.index(window.text)
+    assert visited.index(window.text) < visited.index(window.panel.highlights)
+
+
+def test_every_control_has_a_name_and_is_reachable(qtbot, open_window):
+    window = open_window()
+    assert [str(p) for p in audit(window)] == []
+    assert spoken_name(window.corpus.filter) == "Filter the corpus list"
+    assert spoken_name(window.text) == "Article text"
+    assert spoken_name(window.corpus.table) == "Articles"
+    buttons = [window.toolbar.widgetForAction(a) for a in window.label_actions]
+    assert [spoken_name(b) for b in buttons] == ["1  speaker", "2  claim", "3  cue", "4  target"]
+
+
+def test_title_names_database_and_annotator_and_status_shows_the_place(qtbot, open_window):
+    window = open_window()
+    assert window.windowTitle() == "day.db — ana — Annotator"
+    qtbot.waitUntil(lambda: window.status_position.text() == "1 of 5 articles")
+    window.text.setFocus()
+    _press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.status_position.text() == "2 of 5 articles")
+    window.corpus.status.setCurrentIndex(window.corpus.status.findData("todo"))
+    qtbot.waitUntil(lambda: window.status_position.text() == "2 of 5 to do")
+
+
+@pytest.fixture
+def dark_then_back(qapp):
+    yield
+    # The application's theme outlives the window: give the next tests their light one.
+    for controller in qapp.findChildren(ThemeController):
+        controller.set_mode("system")
+
+
+def test_view_theme_dark_recolours_highlights_and_views(qtbot, open_window, dark_then_back):
+    window = open_window()
+    menu = window.appearance.theme_menu
+    dark = next(a for a in menu.actions() if a.text() == "&Dark")
+    dark.trigger()
+    assert window.text.theme is DARK
+    assert window.corpus.model.status_colors["todo"] != "#9e9e9e"
+    from annotator.gui.views import common
+
+    assert common.PAGE_FILL.name() == DARK.ui["base"]
+
+
+def test_toolbar_icons_are_drawn_sharp_at_double_scale(qtbot, open_window):
+    window = open_window()
+    for action in (window.action_by_id[aid] for aid in (A.POSITION, A.UNDO, A.REDO)):
+        pixmap = action.icon().pixmap(QSize(24, 24), 2.0)
+        assert pixmap.deviceIndependentSize().toSize() == QSize(24, 24)
+        # Drawn at 48 device pixels, not a 24-pixel image scaled up: a thin stroke
+        # leaves pixels that are fully opaque next to fully clear ones.
+        image = pixmap.toImage()
+        assert image.width() == 48
+        alphas = {image.pixelColor(x, y).alpha() for x in range(48) for y in range(48)}
+        assert 0 in alphas and 255 in alphas
+
+
+def test_corpus_views_are_dark_in_the_dark_theme(qtbot, open_window, dark_then_back):
+    window = open_window()
+    window.appearance.themes.set_mode("dark")
+    window.layout_switch.views_full()
+    window.show_view("positions")
+    scroll = window.views.positions.scroll
+    qtbot.waitUntil(scroll.isVisible)
+    image = scroll.grab().toImage()
+    middle = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert middle.lightnessF() < 0.3, middle.name()  # no white page left behind
