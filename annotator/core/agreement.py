@@ -102,8 +102,34 @@ def compute(
     result["attribution"] = _alpha_dict(nominal_alpha(units), key="units")
     units, _ = stance_units(articles, coders)
     result["stance"] = _alpha_dict(nominal_alpha(units), key="units")
+    result["pairs"] = pairwise(articles, coders, labels)
     result["per_article"] = [_per_article(a, coders, labels) for a in articles]
     return result
+
+
+def pairwise(
+    articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Every figure for each two coders alone (each coder against `curated`, say).
+
+    Each row: ``annotators`` (the two), ``articles`` (how many both coded),
+    ``tokens`` and ``spans`` (per label: alpha, overlap F1), ``attribution`` and
+    ``stance`` (alpha).
+    """
+    rows = []
+    for pair in combinations(coders, 2):
+        both = [a for a in articles if pair[0] in a.layers and pair[1] in a.layers]
+        rows.append(
+            {
+                "annotators": list(pair),
+                "articles": len(both),
+                "tokens": {label: token_alpha(both, pair, label).alpha for label in labels},
+                "spans": {label: span_f1(both, pair, label)["f1_overlap"] for label in labels},
+                "attribution": nominal_alpha(attribution_units(both, pair)[0]).alpha,
+                "stance": nominal_alpha(stance_units(both, pair)[0]).alpha,
+            }
+        )
+    return rows
 
 
 def _alpha_dict(result: AlphaResult, key: str = "n") -> dict[str, Any]:
