@@ -149,3 +149,12 @@ def test_one_article_only_reports_per_article_figures():
     assert result["per_article"][0]["id"] == "a1"
     assert result["per_article"][0]["spans"]["claim"] == 1.0
     assert result["spans"]["claim"]["f1_exact"] == 0.0
+
+
+def test_a_boundary_difference_is_one_disagreement_with_both_ranges():
+    a = art({"A": layer([("claim", 14, 31)]), "B": layer([("claim", 18, 31), ("claim", 49, 60)])})
+    found = [d for d in disagreements([a], ["A", "B"], ["claim"]) if d.measure == "spans claim"]
+    assert [(d.start, d.end, d.values) for d in found] == [
+        (14, 31, {"A": "14-31", "B": "18-31"}),
+        (49, 60, {"A": None, "B": "49-60"}),
+    ]

@@ -76,7 +76,7 @@ class Disagreement:
     """A place where coders differ, for the window to open."""
 
     article_id: str
-    measure: str  # "spans", "attribution" or "stance"
+    measure: str  # "spans <label>", "attribution" or "stance"
     start: int | None
     end: int | None
     values: dict[str, str | None]
@@ -327,25 +327,50 @@ def _per_article(article: CodedArticle, coders: Sequence[str], labels: Sequence[
     }
 
 
+def _span_disagreements(
+    article: CodedArticle, present: Sequence[str], label: str
+) -> list[Disagreement]:
+    """Places where spans of ``label`` overlap (transitively) and the coders' ranges
+    there differ; a coder's value is their ranges (``"12-30"``, ``;``-joined) or None."""
+    rows = sorted(
+        (start, end, coder)
+        for coder in present
+        for span_label, start, end in article.layers[coder].spans
+        if span_label == label
+    )
+    found: list[Disagreement] = []
+    group: list[tuple[int, int, str]] = []
+    reach = -1
+    for row in [*rows, None]:
+        if row is None or (group and row[0] >= reach):
+            if group:
+                ranges: dict[str, list[str]] = defaultdict(list)
+                for start, end, coder in group:
+                    ranges[coder].append(f"{start}-{end}")
+                values = {c: (";".join(ranges[c]) if c in ranges else None) for c in present}
+                if len(set(values.values())) > 1:
+                    start = group[0][0]
+                    end = max(e for _, e, _ in group)
+                    found.append(Disagreement(article.id, f"spans {label}", start, end, values))
+            group, reach = [], -1
+        if row is not None:
+            group.append(row)
+            reach = max(reach, row[1])
+    return found
+
+
 def disagreements(
     articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
 ) -> list[Disagreement]:
-    """Every place where the coders differ: unmatched spans, attribution, stance."""
+    """Every place where the coders differ: overlapping spans of a label whose ranges
+    differ (or that a coder lacks), attribution clusters, stance units."""
     found: list[Disagreement] = []
     for article in articles:
         present = [c for c in coders if c in article.layers]
         if len(present) < 2:
             continue
         for label in labels:
-            by_range: dict[tuple[int, int], set[str]] = defaultdict(set)
-            for coder in present:
-                for span_label, start, end in article.layers[coder].spans:
-                    if span_label == label:
-                        by_range[start, end].add(coder)
-            for (start, end), who in sorted(by_range.items()):
-                if len(who) < len(present):
-                    values = {c: (label if c in who else None) for c in present}
-                    found.append(Disagreement(article.id, "spans", start, end, values))
+            found += _span_disagreements(article, present, label)
     found += attribution_units(articles, coders)[1]
     found += stance_units(articles, coders)[1]
     return found
