@@ -459,6 +459,8 @@ class MainWindow(QMainWindow):
         dialog.open_at.connect(self._open_at)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def show_adjudication(self) -> None:
         from .adjudication import AdjudicationDialog
@@ -469,6 +471,8 @@ class MainWindow(QMainWindow):
         dialog.open_at.connect(self._open_at)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _open_at(self, article_id: str, start: int, end: int) -> None:
         if start < 0:
