@@ -59,7 +59,7 @@ def test_agreement_tables_match_the_command_and_a_disagreement_opens_its_article
     assert dialog.pairs.rowCount() == 1 and dialog.articles.rowCount() == 15
     assert dialog.places.count() > 0
     place = dialog.places.item(0)
-    article_id, start, end = place.data(Qt.ItemDataRole.UserRole)
+    article_id, _start, _end = place.data(Qt.ItemDataRole.UserRole)
     dialog.places.itemActivated.emit(place)
     assert window.article["id"] == article_id
     cursor = window.text.textCursor()
