@@ -158,3 +158,24 @@ def test_a_boundary_difference_is_one_disagreement_with_both_ranges():
         (14, 31, {"A": "14-31", "B": "18-31"}),
         (49, 60, {"A": None, "B": "49-60"}),
     ]
+
+
+@pytest.mark.parametrize("coders", ["AB", "ABCDEF", "ABCDEFGHI"])
+def test_token_alpha_matches_the_package_for_many_coders(coders):
+    rng = random.Random(len(coders))
+    words = " ".join(rng.choice(["un", "deux", "Ωμέγα", "東京", "x1"]) for _ in range(300))
+    layers = {}
+    for coder in coders:
+        spans = []
+        for _ in range(rng.randint(0, 25)):
+            start = rng.randrange(len(words) - 30)
+            spans.append(("claim", start, start + rng.randint(1, 30)))
+        layers[coder] = layer(spans)
+    ours = token_alpha([art(layers, text=words)], list(coders), "claim").alpha
+    tokens = [m.span() for m in re.finditer(r"\w+", words)]
+    rows = [
+        [int(any(s < e2 and s2 < e for _, s2, e2 in layers[c].spans)) for s, e in tokens]
+        for c in coders
+    ]
+    theirs = krippendorff.alpha(reliability_data=rows, level_of_measurement="nominal")
+    assert ours == pytest.approx(theirs, abs=1e-9)

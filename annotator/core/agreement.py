@@ -23,10 +23,11 @@ each coder's accepted annotations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, combinations
+from itertools import combinations
 from typing import Any
 
 from .alpha import AlphaResult, alpha_from_unit_counts, nominal_alpha
@@ -69,6 +70,8 @@ class CodedArticle:
     title: str | None
     text: str
     layers: dict[str, Layer]
+    # Tokens and coverage masks, worked out once per article (see token_alpha).
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -146,25 +149,70 @@ def token_alpha(articles: Iterable[CodedArticle], coders: Sequence[str], label: 
     shapes: Counter[tuple[tuple[int, int], ...]] = Counter()
     for article in articles:
         present = [c for c in coders if c in article.layers]
-        if len(present) < 2:
-            continue
-        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(article.text)]
-        covered = [_coverage(article.text, article.layers[c], label) for c in present]
         m = len(present)
-        for start, end in tokens:
-            ones = sum(1 for prefix in covered if prefix[end] > prefix[start])
-            shape = tuple((v, c) for v, c in ((0, m - ones), (1, ones)) if c)
-            shapes[shape] += 1
+        if m < 2:
+            continue
+        histogram = _ones_histogram([_mask(article, c, label) for c in present])
+        histogram[0] = len(_tokens(article)[0]) - sum(histogram[1:])
+        for ones, count in enumerate(histogram):
+            if count:
+                shape = tuple((v, c) for v, c in ((0, m - ones), (1, ones)) if c)
+                shapes[shape] += count
     return alpha_from_unit_counts(shapes)
 
 
-def _coverage(text: str, layer: Layer, label: str) -> list[int]:
-    """Prefix sums of the characters covered by the layer's spans of ``label``."""
-    marks = bytearray(len(text))
-    for span_label, start, end in layer.spans:
-        if span_label == label:
-            marks[start:end] = b"\x01" * (end - start)
-    return [0, *accumulate(marks)]
+def _tokens(article: CodedArticle) -> tuple[list[int], list[int]]:
+    """The starts and ends of the article's ``\\w+`` tokens (computed once)."""
+    cached = article.cache.get("tokens")
+    if cached is None:
+        found = [m.span() for m in TOKEN.finditer(article.text)]
+        cached = ([s for s, _ in found], [e for _, e in found])
+        article.cache["tokens"] = cached
+    return cached
+
+
+def _mask(article: CodedArticle, coder: str, label: str) -> int:
+    """Bit i set when token i shares a character with one of the coder's ``label`` spans."""
+    key = ("mask", coder, label)
+    mask = article.cache.get(key)
+    if mask is None:
+        starts, ends = _tokens(article)
+        mask = 0
+        for span_label, start, end in article.layers[coder].spans:
+            if span_label != label:
+                continue
+            lo = bisect_right(ends, start)  # first token ending after the span starts
+            hi = bisect_left(starts, end)  # first token starting at or after its end
+            if hi > lo:
+                mask |= ((1 << hi) - 1) ^ ((1 << lo) - 1)
+        article.cache[key] = mask
+    return mask
+
+
+def _ones_histogram(masks: Sequence[int]) -> list[int]:
+    """How many tokens have k bits set across ``masks``, for k = 1..len(masks); index
+    0 is left 0 (the caller counts unmarked tokens from the total)."""
+    levels: list[int] = []  # bit-sliced counters: levels[b] holds bit b of each count
+    for mask in masks:
+        carry = mask
+        for b in range(len(levels)):
+            levels[b], carry = levels[b] ^ carry, levels[b] & carry
+            if not carry:
+                break
+        if carry:
+            levels.append(carry)
+    histogram = [0] * (len(masks) + 1)
+    everything = 0
+    for level in levels:
+        everything |= level
+    for k in range(1, len(masks) + 1):
+        exact = everything
+        for b, level in enumerate(levels):
+            exact &= level if k >> b & 1 else ~level
+        if k >> len(levels):
+            exact = 0
+        histogram[k] = exact.bit_count()
+    return histogram
 
 
 def span_f1(articles: Sequence[CodedArticle], coders: Sequence[str], label: str) -> dict[str, Any]:
@@ -210,11 +258,14 @@ def greedy_overlap_matches(
     """
     candidates = []
     ordered = sorted(range(len(right)), key=lambda j: right[j])
+    starts = [right[j][0] for j in ordered]
+    longest = max((e - s for s, e in right), default=0)
     for i, (s1, e1) in enumerate(left):
-        for j in ordered:
+        # Only a range starting after s1 - longest can reach past s1.
+        first = bisect_right(starts, s1 - longest)
+        for k in range(first, bisect_left(starts, e1)):
+            j = ordered[k]
             s2, e2 = right[j]
-            if s2 >= e1:
-                break
             shared = min(e1, e2) - max(s1, s2)
             if shared > 0:
                 candidates.append((-shared, s1, s2, i, j))
