@@ -94,15 +94,11 @@ def recode(record: dict, index: int) -> dict:
         {**s, "mentions": [prefix + m for m in s["mentions"] if m not in dropped]}
         for s in record["speakers"]
     ]
-    for key in ("annotator", "statuses"):
-        if key in out:
-            out[key] = {CODER: "done"} if key == "statuses" else CODER
-    for claim in out["claims"]:
-        if "annotator" in claim:
-            claim["annotator"] = CODER
-    for position in out["positions"]:
-        if "annotator" in position:
-            position["annotator"] = CODER
+    # Every claim and position names its coder (a position whose evidence was
+    # missed would otherwise go to whoever imports the file).
+    for item in (*out["claims"], *out["positions"]):
+        item["annotator"] = CODER
+    out["statuses"] = {CODER: record["status"]}
     return out
 
 

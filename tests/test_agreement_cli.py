@@ -138,3 +138,40 @@ def test_the_sample_corpus_coded_twice(tmp_path, capsys):
     assert 0.667 < result["tokens"]["claim"]["alpha"] < 1.0
     assert 0 < result["attribution"]["alpha"] < 1.0
     assert 0 < result["stance"]["alpha"] < 1.0
+
+
+def test_a_coder_who_marked_done_and_tagged_nothing_counts_as_nothing_here(tmp_path, capsys):
+    path = tmp_path / "team.db"
+    Store(path).add_article(TEXT, title="Tax")
+    code(path, "alice", (14, 31), "Ana Ruiz", "against")
+    with Store(path, annotator="bob") as bob:
+        bob.set_article_status(bob.articles.ids()[0], "done")
+    # Without annotations bob is compared only when named.
+    assert "two annotators or more" in agreement(path, capsys)[2]
+    _, out, _ = agreement(path, capsys, "--format", "json", "--annotators", "alice,bob")
+    result = json.loads(out)
+    # Documented: every word is 0 for bob, so alpha is at most 0 and F1 is 0; no
+    # claim or position of bob's, so attribution and stance have no pairable unit.
+    assert result["annotators"] == ["alice", "bob"] and result["articles"] == 1
+    assert result["tokens"]["claim"]["alpha"] <= 0
+    assert result["spans"]["claim"]["f1_exact"] == 0.0
+    assert result["attribution"]["alpha"] is None and result["attribution"]["units"] == 0
+
+
+def test_the_reliability_sample_is_the_default_and_others_are_left_out(tmp_path, capsys):
+    path = tmp_path / "team.db"
+    with Store(path) as store:
+        store.add_article(TEXT, title="Tax")
+        other = store.add_article("Another text, coded by both.", title="Other")
+    code(path, "alice", (14, 31), "Ana Ruiz", "against")
+    code(path, "bob", (18, 31), "Ana Ruiz", "against")
+    with Store(path) as store:
+        for who in ("alice", "bob"):
+            store.add_span(other, 0, 7, "claim", annotator=who)
+        assert json.loads(agreement(path, capsys, "--format", "json")[1])["articles"] == 2
+        sample = [a for a in store.articles.ids() if a != other]
+        store.database.insert("reliability_sample", {"article_id": sample[0]})
+    result = json.loads(agreement(path, capsys, "--format", "json")[1])
+    assert [a["id"] for a in result["per_article"]] == sample
+    everything = agreement(path, capsys, "--format", "json", "--articles", "all-double-coded")
+    assert json.loads(everything[1])["articles"] == 2

@@ -117,6 +117,8 @@ class Curation(Manager):
             kind=claim["kind"],
             journal=j,
         )
+        # Added in the adjudicator's layer by the claims manager; it belongs to curated.
+        j.update("claims", {"id": row["id"]}, {"annotator": CURATED})
         return row["id"]
 
     def _copy_position(
@@ -131,7 +133,7 @@ class Curation(Manager):
         )
         if same:
             return
-        self.store.positions.add(
+        row = self.store.positions.add(
             article_id,
             speaker_id=position["speaker_id"],
             target=position["target"],
@@ -140,3 +142,4 @@ class Curation(Manager):
             note=position["note"],
             journal=j,
         )
+        j.update("positions", {"id": row["id"]}, {"annotator": CURATED})

@@ -6,9 +6,7 @@ figures are computed there, without SQL.
 Who is a coder of an article: an annotator who marked it done or reviewed (the
 per-analyst status), or who has an accepted highlight, claim or position in it.
 A chosen annotator who is neither has no layer there: their values are missing,
-not "tagged nothing". A claim's (position's) annotator is its own column where
-the database has one, else the annotator of its first content highlight (of its
-first evidence claim).
+not "tagged nothing".
 """
 
 from __future__ import annotations
@@ -26,46 +24,20 @@ NOT_CODERS = ("suggest", "curated")
 DONE = ("done", "reviewed")
 
 
-def _has_table(store: Store, name: str) -> bool:
-    return bool(store.database.value("SELECT count(*) FROM sqlite_master WHERE name = ?", [name]))
-
-
-def _has_column(store: Store, table: str, column: str) -> bool:
-    return any(row["name"] == column for row in store.database.query(f"PRAGMA table_info({table})"))
-
-
-def _claim_annotator(store: Store) -> str:
-    if _has_column(store, "claims", "annotator"):
-        return "c.annotator"
-    return (
-        "(SELECT s.annotator FROM claim_spans cs JOIN spans s ON s.id = cs.span_id "
-        "WHERE cs.claim_id = c.id ORDER BY cs.ord, s.start LIMIT 1)"
-    )
-
-
-def _position_annotator(store: Store) -> str:
-    if _has_column(store, "positions", "annotator"):
-        return "p.annotator"
-    return (
-        "(SELECT s.annotator FROM position_evidence pe JOIN claim_spans cs "
-        "ON cs.claim_id = pe.claim_id JOIN spans s ON s.id = cs.span_id "
-        "WHERE pe.position_id = p.id ORDER BY cs.ord, s.start LIMIT 1)"
-    )
-
-
 def layer_annotators(store: Store) -> list[str]:
-    """Everyone with accepted highlights (machine suggestions and `curated` aside)."""
+    """The default coders: everyone with accepted annotations (machine suggestions
+    and `curated` aside). Someone who only marked articles done is compared when
+    named."""
     rows = store.database.query(
-        "SELECT DISTINCT annotator FROM spans WHERE status = 'accepted' "
-        "AND annotator IS NOT NULL ORDER BY annotator"
+        "SELECT annotator FROM spans WHERE status = 'accepted' "
+        "UNION SELECT annotator FROM claims WHERE status = 'accepted' "
+        "UNION SELECT annotator FROM positions WHERE status = 'accepted'"
     )
-    return [r["annotator"] for r in rows if r["annotator"] not in NOT_CODERS]
+    return sorted({r["annotator"] for r in rows if r["annotator"]} - set(NOT_CODERS))
 
 
 def reliability_sample(store: Store) -> list[str]:
     """The article ids of the assigned reliability sample (empty when there is none)."""
-    if not _has_table(store, "reliability_sample"):
-        return []
     rows = store.database.query("SELECT article_id FROM reliability_sample ORDER BY article_id")
     return [r["article_id"] for r in rows]
 
@@ -77,16 +49,13 @@ def coders_by_article(store: Store, coders: Sequence[str]) -> dict[str, set[str]
     sqls = [
         f"SELECT DISTINCT article_id, annotator FROM spans WHERE status = 'accepted' "
         f"AND annotator IN ({marks})",
-        f"SELECT DISTINCT article_id, {_claim_annotator(store)} AS annotator FROM claims c "
+        f"SELECT DISTINCT article_id, annotator FROM claims "
         f"WHERE status = 'accepted' AND annotator IN ({marks})",
-        f"SELECT DISTINCT article_id, {_position_annotator(store)} AS annotator FROM positions p "
+        f"SELECT DISTINCT article_id, annotator FROM positions "
         f"WHERE status = 'accepted' AND annotator IN ({marks})",
+        f"SELECT article_id, annotator FROM article_status "
+        f"WHERE status IN ('done', 'reviewed') AND annotator IN ({marks})",
     ]
-    if _has_table(store, "article_status"):
-        sqls.append(
-            f"SELECT article_id, annotator FROM article_status "
-            f"WHERE status IN ('done', 'reviewed') AND annotator IN ({marks})"
-        )
     for sql in sqls:
         for row in store.database.query(sql, list(coders)):
             found[row["article_id"]].add(row["annotator"])
@@ -123,8 +92,6 @@ def coded_articles(
         return []
     who = coders_by_article(store, coders)
     out: list[CodedArticle] = []
-    claim_who = _claim_annotator(store)
-    position_who = _position_annotator(store)
     chunk = 500
     for first in range(0, len(article_ids), chunk):
         ids = list(article_ids[first : first + chunk])
@@ -149,7 +116,7 @@ def coded_articles(
         ):
             claim_spans[row["claim_id"]].append((row["start"], row["end"]))
         for row in store.database.query(
-            f"SELECT c.id, c.article_id, c.speaker_id, {claim_who} AS annotator FROM claims c "
+            f"SELECT c.id, c.article_id, c.speaker_id, c.annotator FROM claims c "
             f"WHERE c.article_id IN ({marks}) AND c.status = 'accepted' ORDER BY c.rowid",
             ids,
         ):
@@ -159,7 +126,7 @@ def coded_articles(
                 layer.claims.append(CodedClaim(spans, row["speaker_id"]))
         for row in store.database.query(
             f"SELECT p.article_id, p.speaker_id, p.target_id, p.stance, "
-            f"{position_who} AS annotator FROM positions p "
+            f"p.annotator FROM positions p "
             f"WHERE p.article_id IN ({marks}) AND p.status = 'accepted' ORDER BY p.rowid",
             ids,
         ):
@@ -178,11 +145,15 @@ def coded_articles(
 
 
 def known_annotators(store: Store) -> set[str]:
-    """Every name that has an accepted highlight (any layer, `curated` included)."""
+    """Every name with a layer: accepted highlights, claims or positions, or an
+    article marked done or reviewed (`suggest` and `curated` included)."""
     rows = store.database.query(
-        "SELECT DISTINCT annotator FROM spans WHERE status = 'accepted' AND annotator IS NOT NULL"
+        "SELECT annotator FROM spans WHERE status = 'accepted' "
+        "UNION SELECT annotator FROM claims WHERE status = 'accepted' "
+        "UNION SELECT annotator FROM positions WHERE status = 'accepted' "
+        "UNION SELECT annotator FROM article_status WHERE status IN ('done', 'reviewed')"
     )
-    return {r["annotator"] for r in rows}
+    return {r["annotator"] for r in rows if r["annotator"] is not None}
 
 
 def agreement_input(
