@@ -90,7 +90,7 @@ def build_items(
         for span in [*rows, None]:
             if span is None or (group and span["start"] >= reach):
                 if group:
-                    items.append(_item(label, group, speaker_of))
+                    items.append(_item(label, group, reach, speaker_of))
                 group, reach = [], -1
             if span is not None:
                 group.append(span)
@@ -99,7 +99,7 @@ def build_items(
     return items
 
 
-def _item(label: str, group: list[dict[str, Any]], speaker_of: dict[str, list]) -> Item:
+def _item(label: str, group: list[dict[str, Any]], end: int, speaker_of: dict[str, list]) -> Item:
     takes: dict[str, Take] = {}
     for span in group:
         take = takes.setdefault(span["annotator"], Take())
@@ -108,13 +108,7 @@ def _item(label: str, group: list[dict[str, Any]], speaker_of: dict[str, list]) 
         if label == "claim":
             take.speakers.extend(speaker_of.get(span["id"], [None]))
     curated = takes.pop(CURATED, None)
-    return Item(
-        label,
-        min(s["start"] for s in group),
-        max(s["end"] for s in group),
-        takes,
-        curated,
-    )
+    return Item(label, group[0]["start"], end, takes, curated)  # group: by start
 
 
 def disagreements(items: Sequence[Item], coders: Sequence[str]) -> list[int]:

@@ -28,6 +28,7 @@ from .qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     Qt,
@@ -42,6 +43,7 @@ from .session import Session
 # Okabe-Ito blue, orange, bluish green: apart for normal and colour-blind vision.
 LANE_COLOURS = ("#0072B2", "#E69F00", "#009E73")
 AGREED = "#9E9E9E"
+KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 
 
 def lane_format(index: int) -> QTextCharFormat:
@@ -85,14 +87,15 @@ class AdjudicationDialog(QDialog):
         self.text_value: str = article["text"]
         self.offsets = OffsetMap(self.text_value)
         self.setWindowTitle(f"Adjudicate — {(article['title'] or article_id)[:60]}")
-        self.text = QTextEdit()
+        self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Article text with every coder's layer")
         self.text.setPlainText(self.text_value)
         self.places = QListWidget()
         self.places.setAccessibleName("Places where coders differ")
         self.places.setAlternatingRowColors(True)
-        self.places.setWordWrap(True)
+        # One line per coder and one for the place: every entry is as tall.
+        self.places.setUniformItemSizes(True)
         self.places.currentRowChanged.connect(self._row_changed)
         self.a_box, self.b_box = QComboBox(), QComboBox()
         self.a_box.setAccessibleName("Coder A")
@@ -204,7 +207,7 @@ class AdjudicationDialog(QDialog):
         cursor = QTextCursor(self.text.document())
         qs, qe = self.offsets.span_to_qt(start, end)
         cursor.setPosition(qs)
-        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(qe, KEEP_ANCHOR)
         sel.cursor = cursor
         sel.format = fmt
         return sel
@@ -315,10 +318,11 @@ def bench_open(spans: int) -> float:
     QApplication.instance() or QApplication([])
     store = Store(memory=True, annotator="bench")
     words = [f"word{i % 97}" for i in range(spans * 4)]
-    text = " ".join(words)
+    # Paragraphs of 40 words, as in a long article.
+    text = "".join(w + ("\n" if (i + 1) % 40 == 0 else " ") for i, w in enumerate(words))
     article = store.add_article(text, title="Bench")
     rows = []
-    starts = [len(" ".join(words[: i * 4])) + (1 if i else 0) for i in range(spans)]
+    starts = [sum(len(w) + 1 for w in words[: i * 4]) for i in range(spans)]
     for coder_index, coder in enumerate(("ana", "ben", "chloé")):
         for n, start in enumerate(starts):
             end = start + len(words[n * 4]) + (0 if (n + coder_index) % 5 else 6)
