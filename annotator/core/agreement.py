@@ -223,11 +223,8 @@ def span_f1(articles: Sequence[CodedArticle], coders: Sequence[str], label: str)
         for article in articles:
             if a not in article.layers or b not in article.layers:
                 continue
-            sa = [(s, e) for lab, s, e in article.layers[a].spans if lab == label]
-            sb = [(s, e) for lab, s, e in article.layers[b].spans if lab == label]
-            total += len(sa) + len(sb)
-            exact += len(set(sa) & set(sb))
-            overlap += len(greedy_overlap_matches(sa, sb))
+            counts = _pair_counts(article, a, b, label)
+            exact, overlap, total = exact + counts[0], overlap + counts[1], total + counts[2]
         pairs.append(
             {
                 "annotators": [a, b],
@@ -241,6 +238,22 @@ def span_f1(articles: Sequence[CodedArticle], coders: Sequence[str], label: str)
         "f1_overlap": _mean(p["f1_overlap"] for p in pairs),
         "pairs": pairs,
     }
+
+
+def _pair_counts(article: CodedArticle, a: str, b: str, label: str) -> tuple[int, int, int]:
+    """Exact matches, overlap matches and spans of two coders in one article (once)."""
+    key = ("f1", a, b, label)
+    counts = article.cache.get(key)
+    if counts is None:
+        sa = [(s, e) for lab, s, e in article.layers[a].spans if lab == label]
+        sb = [(s, e) for lab, s, e in article.layers[b].spans if lab == label]
+        counts = (
+            len(set(sa) & set(sb)),
+            len(greedy_overlap_matches(sa, sb)),
+            len(sa) + len(sb),
+        )
+        article.cache[key] = counts
+    return counts
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -292,24 +305,35 @@ def attribution_units(
         present = [c for c in coders if c in article.layers]
         if len(present) < 2:
             continue
-        claims = [
-            (coder, claim)
-            for coder in present
-            for claim in article.layers[coder].claims
-            if claim.spans
-        ]
-        for cluster in _clusters(claims):
-            values: dict[str, str | None] = {}
-            for coder in present:
-                mine = [c for who, c in cluster if who == coder]
-                if mine:
-                    first = min(mine, key=lambda c: min(s for s, _ in c.spans))
-                    values[coder] = first.speaker or ""
-            units.append([values.get(c) for c in present])
-            if len(values) >= 2 and len(set(values.values())) > 1:
-                start = min(s for _, c in cluster for s, _ in c.spans)
-                end = max(e for _, c in cluster for _, e in c.spans)
-                disagreements.append(Disagreement(article.id, "attribution", start, end, values))
+        key = ("attribution", tuple(present))
+        if key not in article.cache:
+            article.cache[key] = _article_attribution(article, present)
+        more_units, more_places = article.cache[key]
+        units += more_units
+        disagreements += more_places
+    return units, disagreements
+
+
+def _article_attribution(
+    article: CodedArticle, present: Sequence[str]
+) -> tuple[list[list[str | None]], list[Disagreement]]:
+    units: list[list[str | None]] = []
+    disagreements: list[Disagreement] = []
+    claims = [
+        (coder, claim) for coder in present for claim in article.layers[coder].claims if claim.spans
+    ]
+    for cluster in _clusters(claims):
+        values: dict[str, str | None] = {}
+        for coder in present:
+            mine = [c for who, c in cluster if who == coder]
+            if mine:
+                first = min(mine, key=lambda c: min(s for s, _ in c.spans))
+                values[coder] = first.speaker or ""
+        units.append([values.get(c) for c in present])
+        if len(values) >= 2 and len(set(values.values())) > 1:
+            start = min(s for _, c in cluster for s, _ in c.spans)
+            end = max(e for _, c in cluster for _, e in c.spans)
+            disagreements.append(Disagreement(article.id, "attribution", start, end, values))
     return units, disagreements
 
 
@@ -348,15 +372,29 @@ def stance_units(
         present = [c for c in coders if c in article.layers]
         if len(present) < 2:
             continue
-        held: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(dict)
-        for coder in present:
-            for p in article.layers[coder].positions:
-                held[p.speaker, p.target].setdefault(coder, Counter())[p.stance] += 1
-        for key in sorted(held):
-            values = {coder: _dominant(counts) for coder, counts in held[key].items()}
-            units.append([values.get(c) for c in present])
-            if len(values) >= 2 and len(set(values.values())) > 1:
-                disagreements.append(Disagreement(article.id, "stance", None, None, dict(values)))
+        key = ("stance", tuple(present))
+        if key not in article.cache:
+            article.cache[key] = _article_stance(article, present)
+        more_units, more_places = article.cache[key]
+        units += more_units
+        disagreements += more_places
+    return units, disagreements
+
+
+def _article_stance(
+    article: CodedArticle, present: Sequence[str]
+) -> tuple[list[list[str | None]], list[Disagreement]]:
+    units: list[list[str | None]] = []
+    disagreements: list[Disagreement] = []
+    held: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(dict)
+    for coder in present:
+        for p in article.layers[coder].positions:
+            held[p.speaker, p.target].setdefault(coder, Counter())[p.stance] += 1
+    for key in sorted(held):
+        values = {coder: _dominant(counts) for coder, counts in held[key].items()}
+        units.append([values.get(c) for c in present])
+        if len(values) >= 2 and len(set(values.values())) > 1:
+            disagreements.append(Disagreement(article.id, "stance", None, None, dict(values)))
     return units, disagreements
 
 
