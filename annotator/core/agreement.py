@@ -16,8 +16,11 @@ The definitions are exact, so that anyone can recompute the figures (docs/format
   stance of their position on it, the most frequent if several (ties: favor,
   against, neutral, mixed in that order).
 
-Nothing here reads the database: the store hands over `CodedArticle` rows holding
-each coder's accepted annotations.
+``compute`` also gives each pair of coders alone (``pairs``: each coder against
+``curated``, say) and each article alone (``per_article``). What one article
+contributes (token masks, pair counts, units) is worked out once and kept in its
+``cache``. Nothing here reads the database: the store hands over `CodedArticle`
+rows holding each coder's accepted annotations (``store/queries/agreement.py``).
 """
 
 from __future__ import annotations
