@@ -1,9 +1,9 @@
 """The command line: the GUI (default), import, export, stats, search, suggest, backup,
-restore and speakers.
+restore, speakers and agreement.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
-Commands that only read (export, stats, search) open the database read-only and
+Commands that only read (export, stats, search, agreement) open the database read-only and
 refuse a path where there is none; import and the window create it and say so.
 """
 
@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import cli_backup, cli_speakers
+from . import cli_agreement, cli_backup, cli_speakers
 from .core import formats
 from .core.errors import AnnotatorError, StoreError
 from .core.exporting import FORMATS, ExportFilter, atomic_output, export
@@ -30,7 +30,7 @@ from .errorlog import build_report, write_report
 from .paths import default_db_path
 
 # Commands that never change the database: opened read-only, never created.
-READ_ONLY_COMMANDS = ("export", "stats", "search")
+READ_ONLY_COMMANDS = ("export", "stats", "search", "agreement")
 # Commands that may create a new database (the window too).
 CREATING_COMMANDS = ("import",)
 
@@ -150,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     sug.add_argument("--todo", action="store_true", help="only articles with status todo")
     cli_backup.add_parsers(sub)
     cli_speakers.add_parser(sub)
+    cli_agreement.add_parser(sub)
     return parser
 
 
@@ -344,6 +345,7 @@ _COMMANDS = {
     "search": _search,
     "suggest": _suggest,
     "speakers": cli_speakers.run,
+    "agreement": cli_agreement.run,
 }
 # Commands on whole files: they never open the database as a Store.
 _FILE_COMMANDS = {"backup": cli_backup.run_backup, "restore": cli_backup.run_restore}

@@ -149,3 +149,33 @@ def test_one_article_only_reports_per_article_figures():
     assert result["per_article"][0]["id"] == "a1"
     assert result["per_article"][0]["spans"]["claim"] == 1.0
     assert result["spans"]["claim"]["f1_exact"] == 0.0
+
+
+def test_a_boundary_difference_is_one_disagreement_with_both_ranges():
+    a = art({"A": layer([("claim", 14, 31)]), "B": layer([("claim", 18, 31), ("claim", 49, 60)])})
+    found = [d for d in disagreements([a], ["A", "B"], ["claim"]) if d.measure == "spans claim"]
+    assert [(d.start, d.end, d.values) for d in found] == [
+        (14, 31, {"A": "14-31", "B": "18-31"}),
+        (49, 60, {"A": None, "B": "49-60"}),
+    ]
+
+
+@pytest.mark.parametrize("coders", ["AB", "ABCDEF", "ABCDEFGHI"])
+def test_token_alpha_matches_the_package_for_many_coders(coders):
+    rng = random.Random(len(coders))
+    words = " ".join(rng.choice(["un", "deux", "Ωμέγα", "東京", "x1"]) for _ in range(300))
+    layers = {}
+    for coder in coders:
+        spans = []
+        for _ in range(rng.randint(0, 25)):
+            start = rng.randrange(len(words) - 30)
+            spans.append(("claim", start, start + rng.randint(1, 30)))
+        layers[coder] = layer(spans)
+    ours = token_alpha([art(layers, text=words)], list(coders), "claim").alpha
+    tokens = [m.span() for m in re.finditer(r"\w+", words)]
+    rows = [
+        [int(any(s < e2 and s2 < e for _, s2, e2 in layers[c].spans)) for s, e in tokens]
+        for c in coders
+    ]
+    theirs = krippendorff.alpha(reliability_data=rows, level_of_measurement="nominal")
+    assert ours == pytest.approx(theirs, abs=1e-9)

@@ -16,17 +16,21 @@ The definitions are exact, so that anyone can recompute the figures (docs/format
   stance of their position on it, the most frequent if several (ties: favor,
   against, neutral, mixed in that order).
 
-Nothing here reads the database: the store hands over `CodedArticle` rows holding
-each coder's accepted annotations.
+``compute`` also gives each pair of coders alone (``pairs``: each coder against
+``curated``, say) and each article alone (``per_article``). What one article
+contributes (token masks, pair counts, units) is worked out once and kept in its
+``cache``. Nothing here reads the database: the store hands over `CodedArticle`
+rows holding each coder's accepted annotations (``store/queries/agreement.py``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, combinations
+from itertools import combinations
 from typing import Any
 
 from .alpha import AlphaResult, alpha_from_unit_counts, nominal_alpha
@@ -69,6 +73,8 @@ class CodedArticle:
     title: str | None
     text: str
     layers: dict[str, Layer]
+    # Tokens and coverage masks, worked out once per article (see token_alpha).
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class Disagreement:
     """A place where coders differ, for the window to open."""
 
     article_id: str
-    measure: str  # "spans", "attribution" or "stance"
+    measure: str  # "spans <label>", "attribution" or "stance"
     start: int | None
     end: int | None
     values: dict[str, str | None]
@@ -102,8 +108,34 @@ def compute(
     result["attribution"] = _alpha_dict(nominal_alpha(units), key="units")
     units, _ = stance_units(articles, coders)
     result["stance"] = _alpha_dict(nominal_alpha(units), key="units")
+    result["pairs"] = pairwise(articles, coders, labels)
     result["per_article"] = [_per_article(a, coders, labels) for a in articles]
     return result
+
+
+def pairwise(
+    articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Every figure for each two coders alone (each coder against `curated`, say).
+
+    Each row: ``annotators`` (the two), ``articles`` (how many both coded),
+    ``tokens`` and ``spans`` (per label: alpha, overlap F1), ``attribution`` and
+    ``stance`` (alpha).
+    """
+    rows = []
+    for pair in combinations(coders, 2):
+        both = [a for a in articles if pair[0] in a.layers and pair[1] in a.layers]
+        rows.append(
+            {
+                "annotators": list(pair),
+                "articles": len(both),
+                "tokens": {label: token_alpha(both, pair, label).alpha for label in labels},
+                "spans": {label: span_f1(both, pair, label)["f1_overlap"] for label in labels},
+                "attribution": nominal_alpha(attribution_units(both, pair)[0]).alpha,
+                "stance": nominal_alpha(stance_units(both, pair)[0]).alpha,
+            }
+        )
+    return rows
 
 
 def _alpha_dict(result: AlphaResult, key: str = "n") -> dict[str, Any]:
@@ -120,25 +152,70 @@ def token_alpha(articles: Iterable[CodedArticle], coders: Sequence[str], label: 
     shapes: Counter[tuple[tuple[int, int], ...]] = Counter()
     for article in articles:
         present = [c for c in coders if c in article.layers]
-        if len(present) < 2:
-            continue
-        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(article.text)]
-        covered = [_coverage(article.text, article.layers[c], label) for c in present]
         m = len(present)
-        for start, end in tokens:
-            ones = sum(1 for prefix in covered if prefix[end] > prefix[start])
-            shape = tuple((v, c) for v, c in ((0, m - ones), (1, ones)) if c)
-            shapes[shape] += 1
+        if m < 2:
+            continue
+        histogram = _ones_histogram([_mask(article, c, label) for c in present])
+        histogram[0] = len(_tokens(article)[0]) - sum(histogram[1:])
+        for ones, count in enumerate(histogram):
+            if count:
+                shape = tuple((v, c) for v, c in ((0, m - ones), (1, ones)) if c)
+                shapes[shape] += count
     return alpha_from_unit_counts(shapes)
 
 
-def _coverage(text: str, layer: Layer, label: str) -> list[int]:
-    """Prefix sums of the characters covered by the layer's spans of ``label``."""
-    marks = bytearray(len(text))
-    for span_label, start, end in layer.spans:
-        if span_label == label:
-            marks[start:end] = b"\x01" * (end - start)
-    return [0, *accumulate(marks)]
+def _tokens(article: CodedArticle) -> tuple[list[int], list[int]]:
+    """The starts and ends of the article's ``\\w+`` tokens (computed once)."""
+    cached = article.cache.get("tokens")
+    if cached is None:
+        found = [m.span() for m in TOKEN.finditer(article.text)]
+        cached = ([s for s, _ in found], [e for _, e in found])
+        article.cache["tokens"] = cached
+    return cached
+
+
+def _mask(article: CodedArticle, coder: str, label: str) -> int:
+    """Bit i set when token i shares a character with one of the coder's ``label`` spans."""
+    key = ("mask", coder, label)
+    mask = article.cache.get(key)
+    if mask is None:
+        starts, ends = _tokens(article)
+        mask = 0
+        for span_label, start, end in article.layers[coder].spans:
+            if span_label != label:
+                continue
+            lo = bisect_right(ends, start)  # first token ending after the span starts
+            hi = bisect_left(starts, end)  # first token starting at or after its end
+            if hi > lo:
+                mask |= ((1 << hi) - 1) ^ ((1 << lo) - 1)
+        article.cache[key] = mask
+    return mask
+
+
+def _ones_histogram(masks: Sequence[int]) -> list[int]:
+    """How many tokens have k bits set across ``masks``, for k = 1..len(masks); index
+    0 is left 0 (the caller counts unmarked tokens from the total)."""
+    levels: list[int] = []  # bit-sliced counters: levels[b] holds bit b of each count
+    for mask in masks:
+        carry = mask
+        for b in range(len(levels)):
+            levels[b], carry = levels[b] ^ carry, levels[b] & carry
+            if not carry:
+                break
+        if carry:
+            levels.append(carry)
+    histogram = [0] * (len(masks) + 1)
+    everything = 0
+    for level in levels:
+        everything |= level
+    for k in range(1, len(masks) + 1):
+        exact = everything
+        for b, level in enumerate(levels):
+            exact &= level if k >> b & 1 else ~level
+        if k >> len(levels):
+            exact = 0
+        histogram[k] = exact.bit_count()
+    return histogram
 
 
 def span_f1(articles: Sequence[CodedArticle], coders: Sequence[str], label: str) -> dict[str, Any]:
@@ -149,11 +226,8 @@ def span_f1(articles: Sequence[CodedArticle], coders: Sequence[str], label: str)
         for article in articles:
             if a not in article.layers or b not in article.layers:
                 continue
-            sa = [(s, e) for lab, s, e in article.layers[a].spans if lab == label]
-            sb = [(s, e) for lab, s, e in article.layers[b].spans if lab == label]
-            total += len(sa) + len(sb)
-            exact += len(set(sa) & set(sb))
-            overlap += len(greedy_overlap_matches(sa, sb))
+            counts = _pair_counts(article, a, b, label)
+            exact, overlap, total = exact + counts[0], overlap + counts[1], total + counts[2]
         pairs.append(
             {
                 "annotators": [a, b],
@@ -167,6 +241,22 @@ def span_f1(articles: Sequence[CodedArticle], coders: Sequence[str], label: str)
         "f1_overlap": _mean(p["f1_overlap"] for p in pairs),
         "pairs": pairs,
     }
+
+
+def _pair_counts(article: CodedArticle, a: str, b: str, label: str) -> tuple[int, int, int]:
+    """Exact matches, overlap matches and spans of two coders in one article (once)."""
+    key = ("f1", a, b, label)
+    counts = article.cache.get(key)
+    if counts is None:
+        sa = [(s, e) for lab, s, e in article.layers[a].spans if lab == label]
+        sb = [(s, e) for lab, s, e in article.layers[b].spans if lab == label]
+        counts = (
+            len(set(sa) & set(sb)),
+            len(greedy_overlap_matches(sa, sb)),
+            len(sa) + len(sb),
+        )
+        article.cache[key] = counts
+    return counts
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -184,11 +274,14 @@ def greedy_overlap_matches(
     """
     candidates = []
     ordered = sorted(range(len(right)), key=lambda j: right[j])
+    starts = [right[j][0] for j in ordered]
+    longest = max((e - s for s, e in right), default=0)
     for i, (s1, e1) in enumerate(left):
-        for j in ordered:
+        # Only a range starting after s1 - longest can reach past s1.
+        first = bisect_right(starts, s1 - longest)
+        for k in range(first, bisect_left(starts, e1)):
+            j = ordered[k]
             s2, e2 = right[j]
-            if s2 >= e1:
-                break
             shared = min(e1, e2) - max(s1, s2)
             if shared > 0:
                 candidates.append((-shared, s1, s2, i, j))
@@ -215,24 +308,35 @@ def attribution_units(
         present = [c for c in coders if c in article.layers]
         if len(present) < 2:
             continue
-        claims = [
-            (coder, claim)
-            for coder in present
-            for claim in article.layers[coder].claims
-            if claim.spans
-        ]
-        for cluster in _clusters(claims):
-            values: dict[str, str | None] = {}
-            for coder in present:
-                mine = [c for who, c in cluster if who == coder]
-                if mine:
-                    first = min(mine, key=lambda c: min(s for s, _ in c.spans))
-                    values[coder] = first.speaker or ""
-            units.append([values.get(c) for c in present])
-            if len(values) >= 2 and len(set(values.values())) > 1:
-                start = min(s for _, c in cluster for s, _ in c.spans)
-                end = max(e for _, c in cluster for _, e in c.spans)
-                disagreements.append(Disagreement(article.id, "attribution", start, end, values))
+        key = ("attribution", tuple(present))
+        if key not in article.cache:
+            article.cache[key] = _article_attribution(article, present)
+        more_units, more_places = article.cache[key]
+        units += more_units
+        disagreements += more_places
+    return units, disagreements
+
+
+def _article_attribution(
+    article: CodedArticle, present: Sequence[str]
+) -> tuple[list[list[str | None]], list[Disagreement]]:
+    units: list[list[str | None]] = []
+    disagreements: list[Disagreement] = []
+    claims = [
+        (coder, claim) for coder in present for claim in article.layers[coder].claims if claim.spans
+    ]
+    for cluster in _clusters(claims):
+        values: dict[str, str | None] = {}
+        for coder in present:
+            mine = [c for who, c in cluster if who == coder]
+            if mine:
+                first = min(mine, key=lambda c: min(s for s, _ in c.spans))
+                values[coder] = first.speaker or ""
+        units.append([values.get(c) for c in present])
+        if len(values) >= 2 and len(set(values.values())) > 1:
+            start = min(s for _, c in cluster for s, _ in c.spans)
+            end = max(e for _, c in cluster for _, e in c.spans)
+            disagreements.append(Disagreement(article.id, "attribution", start, end, values))
     return units, disagreements
 
 
@@ -271,15 +375,29 @@ def stance_units(
         present = [c for c in coders if c in article.layers]
         if len(present) < 2:
             continue
-        held: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(dict)
-        for coder in present:
-            for p in article.layers[coder].positions:
-                held[p.speaker, p.target].setdefault(coder, Counter())[p.stance] += 1
-        for key in sorted(held):
-            values = {coder: _dominant(counts) for coder, counts in held[key].items()}
-            units.append([values.get(c) for c in present])
-            if len(values) >= 2 and len(set(values.values())) > 1:
-                disagreements.append(Disagreement(article.id, "stance", None, None, dict(values)))
+        key = ("stance", tuple(present))
+        if key not in article.cache:
+            article.cache[key] = _article_stance(article, present)
+        more_units, more_places = article.cache[key]
+        units += more_units
+        disagreements += more_places
+    return units, disagreements
+
+
+def _article_stance(
+    article: CodedArticle, present: Sequence[str]
+) -> tuple[list[list[str | None]], list[Disagreement]]:
+    units: list[list[str | None]] = []
+    disagreements: list[Disagreement] = []
+    held: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(dict)
+    for coder in present:
+        for p in article.layers[coder].positions:
+            held[p.speaker, p.target].setdefault(coder, Counter())[p.stance] += 1
+    for key in sorted(held):
+        values = {coder: _dominant(counts) for coder, counts in held[key].items()}
+        units.append([values.get(c) for c in present])
+        if len(values) >= 2 and len(set(values.values())) > 1:
+            disagreements.append(Disagreement(article.id, "stance", None, None, dict(values)))
     return units, disagreements
 
 
@@ -301,25 +419,50 @@ def _per_article(article: CodedArticle, coders: Sequence[str], labels: Sequence[
     }
 
 
+def _span_disagreements(
+    article: CodedArticle, present: Sequence[str], label: str
+) -> list[Disagreement]:
+    """Places where spans of ``label`` overlap (transitively) and the coders' ranges
+    there differ; a coder's value is their ranges (``"12-30"``, ``;``-joined) or None."""
+    rows = sorted(
+        (start, end, coder)
+        for coder in present
+        for span_label, start, end in article.layers[coder].spans
+        if span_label == label
+    )
+    found: list[Disagreement] = []
+    group: list[tuple[int, int, str]] = []
+    reach = -1
+    for row in [*rows, None]:
+        if row is None or (group and row[0] >= reach):
+            if group:
+                ranges: dict[str, list[str]] = defaultdict(list)
+                for start, end, coder in group:
+                    ranges[coder].append(f"{start}-{end}")
+                values = {c: (";".join(ranges[c]) if c in ranges else None) for c in present}
+                if len(set(values.values())) > 1:
+                    start = group[0][0]
+                    end = max(e for _, e, _ in group)
+                    found.append(Disagreement(article.id, f"spans {label}", start, end, values))
+            group, reach = [], -1
+        if row is not None:
+            group.append(row)
+            reach = max(reach, row[1])
+    return found
+
+
 def disagreements(
     articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
 ) -> list[Disagreement]:
-    """Every place where the coders differ: unmatched spans, attribution, stance."""
+    """Every place where the coders differ: overlapping spans of a label whose ranges
+    differ (or that a coder lacks), attribution clusters, stance units."""
     found: list[Disagreement] = []
     for article in articles:
         present = [c for c in coders if c in article.layers]
         if len(present) < 2:
             continue
         for label in labels:
-            by_range: dict[tuple[int, int], set[str]] = defaultdict(set)
-            for coder in present:
-                for span_label, start, end in article.layers[coder].spans:
-                    if span_label == label:
-                        by_range[start, end].add(coder)
-            for (start, end), who in sorted(by_range.items()):
-                if len(who) < len(present):
-                    values = {c: (label if c in who else None) for c in present}
-                    found.append(Disagreement(article.id, "spans", start, end, values))
+            found += _span_disagreements(article, present, label)
     found += attribution_units(articles, coders)[1]
     found += stance_units(articles, coders)[1]
     return found

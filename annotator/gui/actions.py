@@ -71,6 +71,8 @@ class A(Enum):
     SUGGEST_TODO = auto()
     ACCEPT_ALL = auto()
     REJECT_ALL = auto()
+    AGREEMENT = auto()
+    ADJUDICATE = auto()
     SHORTCUTS = auto()
     WELCOME = auto()
     ABOUT_SUGGESTIONS = auto()
@@ -214,6 +216,17 @@ SPECS: dict[A, Spec] = {
         "Reject all suggestions in this article",
         lambda w: w.reviewing.decide_all_suggestions(False),
     ),
+    A.AGREEMENT: Spec(
+        "A&greement between annotators…",
+        lambda w: w.show_agreement(),
+        tip="Krippendorff's alpha and span F1 between the annotators' layers",
+    ),
+    A.ADJUDICATE: Spec(
+        "A&djudicate this article…",
+        lambda w: w.show_adjudication(),
+        ("Ctrl+Shift+J",),
+        tip="The coders' layers side by side; decisions go to the curated layer",
+    ),
     A.SHORTCUTS: Spec("&Keyboard shortcuts", lambda w: w.show_shortcuts(), ("F1",)),
     A.WELCOME: Spec("&Welcome", lambda w: w.show_welcome()),
     A.ABOUT_SUGGESTIONS: Spec("About &suggestions", lambda w: w.show_about_suggestions()),
@@ -284,6 +297,9 @@ MENUS: list[tuple[str, list[A | str]]] = [
             A.SUGGEST_TODO,
             A.ACCEPT_ALL,
             A.REJECT_ALL,
+            SEPARATOR,
+            A.AGREEMENT,
+            A.ADJUDICATE,
         ],
     ),
     ("&Help", [A.WELCOME, A.SHORTCUTS, A.ABOUT_SUGGESTIONS, A.ABOUT]),
@@ -303,7 +319,7 @@ TOOLBAR: list[A | str] = [
 # Actions that act on the open article; the rest work on the database or the window.
 _ARTICLE_ACTIONS = frozenset(
     {A.POSITION, A.MARK_IN_PROGRESS, A.DONE_AND_NEXT, A.MARK_TODO, A.NEXT_TODO, A.DONE_BUTTON}
-    | {A.START_REVIEW, A.MARK_REVIEWED, A.SUGGEST_HERE}
+    | {A.START_REVIEW, A.MARK_REVIEWED, A.SUGGEST_HERE, A.ADJUDICATE}
 )
 
 

@@ -474,6 +474,34 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()
 
+    def show_agreement(self) -> None:
+        from .agreement_window import AgreementDialog
+
+        dialog = AgreementDialog(self.session, self)
+        dialog.open_at.connect(self._open_at)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def show_adjudication(self) -> None:
+        from .adjudication import AdjudicationDialog
+
+        if self.article is None:
+            return
+        dialog = AdjudicationDialog(self.session, self.article["id"], self)
+        dialog.open_at.connect(self._open_at)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _open_at(self, article_id: str, start: int, end: int) -> None:
+        if start < 0:
+            self.navigation.open_span(article_id, "")
+        else:
+            self.navigation.open_search_hit(article_id, start, end)
+
     def show_about_suggestions(self) -> None:
         AboutSuggestionsDialog(self).exec()
 

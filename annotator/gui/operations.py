@@ -108,3 +108,8 @@ def reject_speaker_groups(groups: list[Any]) -> Operation:
 
 def set_speaker_kinds(ids: list[str], kind: str) -> Operation:
     return Operation(lambda s: s.set_speaker_kinds(ids, kind))
+
+
+def adjudicate(article_id: str, span_ids: Sequence[str], replacing: Sequence[str]) -> Operation:
+    """Take these coders' spans (with their claims) into the curated layer."""
+    return Operation(lambda s: s.curation.take(article_id, span_ids, replacing=replacing))

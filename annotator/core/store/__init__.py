@@ -3,7 +3,8 @@
 ``Store(path)`` opens (creating or migrating) a file, ``Store(memory=True)`` makes a
 throwaway one. Its managers hold the work: ``store.articles``, ``store.spans``,
 ``store.speakers``, ``store.claims``, ``store.positions`` (with targets) and
-``store.review`` (suggestions and decisions); ``store.history`` undoes and redoes.
+``store.review`` (suggestions and decisions), ``store.curation`` (the adjudicated
+``curated`` layer); ``store.history`` undoes and redoes.
 All SQL lives in this package, ``core/db.py`` and ``core/schema.py``.
 
 What a write changed: every write is journaled (``core/history.py``) and its
@@ -28,6 +29,7 @@ from .articles import Articles
 from .bulk import BulkWriter, RecordOutcome, bulk_writer
 from .claims import Claims
 from .common import plural
+from .curation import Curation
 from .journal import HistoryRows
 from .positions import Positions, normalise_target
 from .review import Review
@@ -107,6 +109,7 @@ class Store:
         self.claims = Claims(self)
         self.positions = Positions(self)
         self.review = Review(self)
+        self.curation = Curation(self)
 
     # -- the file ------------------------------------------------------------
 

@@ -28,6 +28,7 @@ Conventions:
 from __future__ import annotations
 
 from .actors import speaker_mention_contexts, speaker_occurrences
+from .agreement import ARTICLE_CHOICES, agreement_input, coded_articles
 from .claims import CLAIM_SORT, claims_count, claims_page
 from .common import DATE_SQL, NO_SPEAKER, STANCE_ORDER, VIEWS, ViewFilter
 from .positions import (
@@ -55,6 +56,7 @@ from .timeline import timeline, timeline_subjects
 from .views import export_view, view_article_ids, view_export_filter
 
 __all__ = [
+    "ARTICLE_CHOICES",
     "CLAIM_SORT",
     "DATE_SQL",
     "NO_SPEAKER",
@@ -67,10 +69,12 @@ __all__ = [
     "Phrase",
     "PositionGrid",
     "ViewFilter",
+    "agreement_input",
     "cell_evidence",
     "check_search_index",
     "claims_count",
     "claims_page",
+    "coded_articles",
     "dominant_stance",
     "export_view",
     "fold",

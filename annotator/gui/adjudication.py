@@ -1,0 +1,340 @@
+"""Review › Adjudicate: one article's layers side by side, decided into `curated`.
+
+The text is drawn once. Where every coder marked the same, the place is shaded
+grey once; where they differ, each coder's spans carry that coder's style (A a
+blue tint, B an orange underline, a third a green wave: colour is never the only
+cue, and the three stay apart under colour blindness). The list beside the text
+holds the places where coders differ; keys: J / K next and previous, A take A's,
+B take B's, H take both, E edit in the article, Ctrl+Z undo. Decisions go to the
+`curated` layer through ``store.curation`` (operations.adjudicate).
+"""
+
+from __future__ import annotations
+
+import time
+
+from ..core.adjudication import Item, build_items, coders_of, next_index
+from ..core.adjudication import disagreements as disagreeing
+from . import operations as ops
+from .offsets import OffsetMap
+from .qt import (
+    QAction,
+    QApplication,
+    QColor,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTextCharFormat,
+    QTextCursor,
+    QTextEdit,
+    QVBoxLayout,
+    Signal,
+)
+from .session import Session
+
+# Okabe-Ito blue, orange, bluish green: apart for normal and colour-blind vision.
+LANE_COLOURS = ("#0072B2", "#E69F00", "#009E73")
+AGREED = "#9E9E9E"
+KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
+
+
+def lane_format(index: int) -> QTextCharFormat:
+    """The style of the index-th coder's spans: a tint, an underline, a wave."""
+    fmt = QTextCharFormat()
+    colour = QColor(LANE_COLOURS[index % len(LANE_COLOURS)])
+    if index % 3 == 0:
+        tint = QColor(colour)
+        tint.setAlpha(70)
+        fmt.setBackground(tint)
+    else:
+        style = (
+            QTextCharFormat.UnderlineStyle.SingleUnderline
+            if index % 3 == 1
+            else QTextCharFormat.UnderlineStyle.WaveUnderline
+        )
+        fmt.setUnderlineStyle(style)
+        fmt.setUnderlineColor(colour)
+        fmt.setFontUnderline(True)
+    return fmt
+
+
+def agreed_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    grey = QColor(AGREED)
+    grey.setAlpha(60)
+    fmt.setBackground(grey)
+    return fmt
+
+
+class AdjudicationDialog(QDialog):
+    """The coders' layers of one article, and the curator's decisions."""
+
+    open_at = Signal(str, int, int)  # article id, start, end: "edit" opens it there
+
+    def __init__(self, session: Session, article_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.article_id = article_id
+        article = session.store.article(article_id)
+        self.text_value: str = article["text"]
+        self.offsets = OffsetMap(self.text_value)
+        self.setWindowTitle(f"Adjudicate — {(article['title'] or article_id)[:60]}")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Article text with every coder's layer")
+        self.text.setPlainText(self.text_value)
+        self.places = QListWidget()
+        self.places.setAccessibleName("Places where coders differ")
+        self.places.setAlternatingRowColors(True)
+        # One line per coder and one for the place: every entry is as tall.
+        self.places.setUniformItemSizes(True)
+        self.places.currentRowChanged.connect(self._row_changed)
+        self.a_box, self.b_box = QComboBox(), QComboBox()
+        self.a_box.setAccessibleName("Coder A")
+        self.b_box.setAccessibleName("Coder B")
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QHBoxLayout()
+        for text, run in (
+            ("Take &A's", lambda: self.take("a")),
+            ("Take &B's", lambda: self.take("b")),
+            ("Take bot&h", lambda: self.take("both")),
+            ("&Edit in the article", self.edit),
+            ("&Undo", self.undo),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(run)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel("A:"))
+        choose.addWidget(self.a_box)
+        choose.addWidget(QLabel("B:"))
+        choose.addWidget(self.b_box)
+        choose.addWidget(self.legend, 1)
+        split = QSplitter()
+        split.addWidget(self.text)
+        split.addWidget(self.places)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        for keys, run in (
+            ("J", lambda: self.step(1)),
+            ("K", lambda: self.step(-1)),
+            ("A", lambda: self.take("a")),
+            ("B", lambda: self.take("b")),
+            ("H", lambda: self.take("both")),
+            ("E", self.edit),
+            (QKeySequence.StandardKey.Undo, self.undo),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(run)
+            self.addAction(action)
+        self.items: list[Item] = []
+        self.coders: list[str] = []
+        self.differ: list[int] = []
+        self.current: int | None = None
+        self.resize(1100, 680)
+        self.load()
+        self.a_box.currentIndexChanged.connect(self._coders_changed)
+        self.b_box.currentIndexChanged.connect(self._coders_changed)
+
+    # -- reading and drawing -------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the layers, build the places and draw them."""
+        spans, claims = self.session.store.curation.layers(self.article_id)
+        if not self.coders:
+            self.coders = coders_of(spans)
+            for box, pick in ((self.a_box, 0), (self.b_box, 1)):
+                box.blockSignals(True)
+                box.addItems(self.coders)
+                box.setCurrentIndex(min(pick, max(len(self.coders) - 1, 0)))
+                box.blockSignals(False)
+        self.items = build_items(spans, claims, self.coders)
+        self.differ = disagreeing(self.items, self.coders)
+        names = {}
+        for claim in claims:
+            sid = claim["speaker_id"]
+            if sid and sid not in names:
+                row = self.session.store.speaker(sid)
+                names[sid] = row["name"] if row else sid
+        self.speaker_names = names
+        self._draw()
+        self._fill_list()
+
+    def _draw(self) -> None:
+        selections = []
+        agreed = agreed_format()
+        lanes = [lane_format(i) for i in range(len(self.coders))]
+        for index, item in enumerate(self.items):
+            if index not in self.differ:
+                selections.append(self._selection(item.start, item.end, agreed))
+                continue
+            for lane, coder in enumerate(self.coders):
+                take = item.takes.get(coder)
+                for start, end in take.ranges if take else ():
+                    selections.append(self._selection(start, end, lanes[lane]))
+        self.base_selections = selections
+        self.text.setExtraSelections(selections)
+        legend = [
+            f"{c}: {('blue tint', 'orange underline', 'green wave')[i % 3]}"
+            for i, c in enumerate(self.coders)
+        ]
+        self.legend.setText(
+            "  ·  ".join(legend) + "  ·  all agree: grey, drawn once" if legend else "No layers"
+        )
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        qs, qe = self.offsets.span_to_qt(start, end)
+        cursor.setPosition(qs)
+        cursor.setPosition(qe, KEEP_ANCHOR)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def describe(self, item: Item) -> str:
+        """A place: label, where and whether decided; then each coder's take, a line each."""
+        state = "✓ decided" if item.decided else "to decide"
+        parts = [f"{item.label} at {item.start}–{item.end} · {state}"]
+        for coder in self.coders:
+            take = item.takes.get(coder)
+            if take is None:
+                parts.append(f"{coder}: —")
+                continue
+            words = " | ".join(self.text_value[s:e][:40] for s, e in take.ranges)
+            who = {self.speaker_names.get(s or "", "no speaker") for s in take.speakers}
+            parts.append(f"{coder}: “{words}”" + (f" ({', '.join(sorted(who))})" if who else ""))
+        return "\n    ".join(parts)
+
+    def _fill_list(self) -> None:
+        keep = self.current
+        self.places.blockSignals(True)
+        self.places.clear()
+        for index in self.differ:
+            entry = QListWidgetItem(self.describe(self.items[index]))
+            entry.setData(Qt.ItemDataRole.UserRole, index)
+            self.places.addItem(entry)
+        self.places.blockSignals(False)
+        left = sum(1 for i in self.differ if not self.items[i].decided)
+        self.status.setText(
+            f"{len(self.items)} places; coders differ at {len(self.differ)}, "
+            f"{left} still to decide. Keys: J/K next/previous, A/B take A's/B's, "
+            "H take both, E edit, Ctrl+Z undo."
+        )
+        if keep in self.differ:
+            self.show_place(keep)
+        elif self.differ:
+            self.show_place(self.differ[0])
+
+    # -- moving and deciding -------------------------------------------------------
+
+    def show_place(self, index: int) -> None:
+        self.current = index
+        item = self.items[index]
+        row = self.differ.index(index) if index in self.differ else -1
+        if row >= 0 and self.places.currentRow() != row:
+            self.places.blockSignals(True)
+            self.places.setCurrentRow(row)
+            self.places.blockSignals(False)
+        cursor = QTextCursor(self.text.document())
+        qs, qe = self.offsets.span_to_qt(item.start, item.end)
+        cursor.setPosition(qs)
+        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.differ):
+            self.show_place(self.differ[row])
+
+    def step(self, direction: int) -> None:
+        """The next (1) or previous (-1) place where coders differ."""
+        index = next_index(self.differ, self.current, direction)
+        if index is not None:
+            self.show_place(index)
+
+    def _coders_changed(self) -> None:
+        self._fill_list()
+
+    def pair(self) -> tuple[str | None, str | None]:
+        a, b = self.a_box.currentText() or None, self.b_box.currentText() or None
+        return a, b
+
+    def take(self, which: str) -> None:
+        """Take A's, B's or both versions of the current place into `curated`."""
+        if self.current is None:
+            return
+        item = self.items[self.current]
+        a, b = self.pair()
+        chosen = {"a": [a], "b": [b], "both": [a, b]}[which]
+        span_ids = [s for c in chosen if c in item.takes for s in item.takes[c].span_ids]
+        replacing = item.curated.span_ids if item.curated else []
+        if not span_ids and not replacing:
+            self.status.setText("Nothing to take here: that coder marked nothing at this place.")
+            return
+        self.session.perform(ops.adjudicate(self.article_id, span_ids, replacing), initiator=self)
+        here = self.current
+        self.load()
+        nxt = next_index([i for i in self.differ if not self.items[i].decided], here, 1)
+        if nxt is not None:
+            self.show_place(nxt)
+
+    def edit(self) -> None:
+        """Open the article in the window at the current place, to edit by hand."""
+        if self.current is not None:
+            item = self.items[self.current]
+            self.open_at.emit(self.article_id, item.start, item.end)
+
+    def undo(self) -> None:
+        self.session.perform(ops.undo(), initiator=self)
+        self.load()
+
+
+def bench_open(spans: int) -> float:
+    """Seconds from building the dialog to its first painted frame, for an article
+    with 3 layers x ``spans`` spans (bench/agreement.py)."""
+    from ..core.store import Store
+
+    QApplication.instance() or QApplication([])
+    store = Store(memory=True, annotator="bench")
+    words = [f"word{i % 97}" for i in range(spans * 4)]
+    # Paragraphs of 40 words, as in a long article.
+    text = "".join(w + ("\n" if (i + 1) % 40 == 0 else " ") for i, w in enumerate(words))
+    article = store.add_article(text, title="Bench")
+    rows = []
+    starts = [sum(len(w) + 1 for w in words[: i * 4]) for i in range(spans)]
+    for coder_index, coder in enumerate(("ana", "ben", "chloé")):
+        for n, start in enumerate(starts):
+            end = start + len(words[n * 4]) + (0 if (n + coder_index) % 5 else 6)
+            rows.append((coder, start, end))
+    with store.transaction():
+        for coder, start, end in rows:
+            store.add_span(article, start, end, "claim", annotator=coder)
+    session = Session(store)
+    began = time.perf_counter()
+    dialog = AdjudicationDialog(session, article)
+    dialog.show()
+    dialog.grab()
+    took = time.perf_counter() - began
+    dialog.close()
+    return took
