@@ -149,10 +149,10 @@ def bench_kinds(args: argparse.Namespace) -> None:
         net = build(kind, statements, actors)
         built = time.perf_counter() - t
         t = time.perf_counter()
-        write_graphml([net], io.BytesIO())
+        write_graphml([net], io.StringIO())
         graphml = time.perf_counter() - t
         t = time.perf_counter()
-        write_gexf(net, io.BytesIO())
+        write_gexf(net, io.StringIO())
         gexf = time.perf_counter() - t
         t = time.perf_counter()
         write_csv([net], io.StringIO(), io.StringIO())

@@ -135,9 +135,9 @@ def test_networkx_reads_every_graph_of_a_sliced_graphml_file():
         build("actor-target", chosen, ACTORS, slice_label=label)
         for label, chosen in time_slices(STATEMENTS, 7)
     ]
-    out = io.BytesIO()
+    out = io.StringIO()
     write_graphml(nets, out)
-    graphs = list(nx.readwrite.graphml.GraphMLReader()(string=out.getvalue()))
+    graphs = list(nx.readwrite.graphml.GraphMLReader()(string=out.getvalue().encode()))
     assert len(graphs) == 2
     first = graphs[0]
     assert first.is_directed()
@@ -149,14 +149,14 @@ def test_networkx_reads_every_graph_of_a_sliced_graphml_file():
 @pytest.mark.parametrize("kind", ["actor-target", "congruence", "conflict", "affiliation"])
 def test_networkx_reads_graphml_and_gexf_of_every_kind(kind):
     net = build(kind, STATEMENTS, ACTORS)
-    out = io.BytesIO()
+    out = io.StringIO()
     write_graphml([net], out)
-    graph = nx.read_graphml(io.BytesIO(out.getvalue()))
+    graph = nx.read_graphml(io.BytesIO(out.getvalue().encode()))
     assert graph.number_of_edges() == len(net.edges)
     assert sum(d["weight"] for *_, d in graph.edges(data=True)) == sum(e.weight for e in net.edges)
-    gexf = io.BytesIO()
+    gexf = io.StringIO()
     write_gexf(net, gexf)
-    graph = nx.read_gexf(io.BytesIO(gexf.getvalue()))
+    graph = nx.read_gexf(io.BytesIO(gexf.getvalue().encode()))
     assert graph.number_of_nodes() == len(net.nodes)
     assert graph.number_of_edges() == len(net.edges)
 
@@ -164,9 +164,9 @@ def test_networkx_reads_graphml_and_gexf_of_every_kind(kind):
 def test_hostile_labels_stay_text_in_graphml():
     actors = {"x": Actor("x", '<b>Big</b> & "Co"')}
     net = build("actor-target", [Statement("x", "t", "</graph>", "favor")], actors)
-    out = io.BytesIO()
+    out = io.StringIO()
     write_graphml([net], out)
-    graph = nx.read_graphml(io.BytesIO(out.getvalue()))
+    graph = nx.read_graphml(io.BytesIO(out.getvalue().encode()))
     assert graph.nodes["x"]["label"] == '<b>Big</b> & "Co"'
     assert graph.nodes["t"]["label"] == "</graph>"
 
