@@ -1,9 +1,9 @@
-"""The command line: the GUI (default), import, export, stats, search, suggest, backup,
-restore and speakers.
+"""The command line: the GUI (default), import, export, stats, search, network,
+suggest, backup, restore and speakers.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
-Commands that only read (export, stats, search) open the database read-only and
+Commands that only read (export, stats, search, network) open the database read-only and
 refuse a path where there is none; import and the window create it and say so.
 """
 
@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import cli_backup, cli_speakers
+from . import cli_backup, cli_network, cli_speakers
 from .core import formats
 from .core.errors import AnnotatorError, StoreError
 from .core.exporting import FORMATS, ExportFilter, atomic_output, export
@@ -30,7 +30,7 @@ from .errorlog import build_report, write_report
 from .paths import default_db_path
 
 # Commands that never change the database: opened read-only, never created.
-READ_ONLY_COMMANDS = ("export", "stats", "search")
+READ_ONLY_COMMANDS = ("export", "stats", "search", "network")
 # Commands that may create a new database (the window too).
 CREATING_COMMANDS = ("import",)
 
@@ -144,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     find.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N (50)")
     find.add_argument("--format", choices=("table", "jsonl"), default="table")
+
+    cli_network.add_parser(sub)
 
     sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
     sug.add_argument("--article", action="append", metavar="ID", help="only this article")
@@ -342,6 +344,7 @@ _COMMANDS = {
     "export": _export,
     "stats": _stats,
     "search": _search,
+    "network": cli_network.run,
     "suggest": _suggest,
     "speakers": cli_speakers.run,
 }

@@ -14,10 +14,12 @@ from .common import ARTICLE_DATE, DATE_SQL, SqlWhere, chunks, placeholders
 class NetworkFilter:
     """Which positions count. Empty fields do not filter.
 
+    ``annotators``: the layers (annotators' names) whose positions and claims count.
     ``article_statuses``: articles with one of these statuses. ``date_from`` and
     ``date_to``: inclusive ``YYYY-MM-DD`` article dates (published, else imported).
     """
 
+    annotators: tuple[str, ...] = ()
     article_statuses: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
@@ -48,6 +50,8 @@ def network_statements(
     where = SqlWhere()
     where.add("p.status = 'accepted'")
     where.add("sp.kind != 'other'")
+    if flt.annotators:
+        where.add(f"p.annotator IN ({placeholders(flt.annotators)})", *flt.annotators)
     _article_clauses(where, "p.article_id", flt)
     statements = [
         Statement(sid, tid, name, stance, date)
@@ -69,6 +73,8 @@ def _actors(store: Store, ids: Sequence[str], flt: NetworkFilter) -> dict[str, A
         where = SqlWhere()
         where.add("c.status = 'accepted'")
         where.add(f"c.speaker_id IN ({placeholders(chunk)})", *chunk)
+        if flt.annotators:
+            where.add(f"c.annotator IN ({placeholders(flt.annotators)})", *flt.annotators)
         _article_clauses(where, "c.article_id", flt)
         for sid, n in store.db.execute(
             f"SELECT c.speaker_id, count(*) FROM claims c {where.sql()} GROUP BY c.speaker_id",
