@@ -5,16 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import Any
 
-from .core.exporting import atomic_output
-from .core.network import KINDS, Network, build, time_slices, write_csv, write_gexf, write_graphml
+from .core.network import FORMATS, KINDS, build, nodes_path, save, time_slices
 from .core.schema import ARTICLE_STATUSES, STANCES
 from .core.store import Store
 from .core.store.queries import NetworkFilter, network_statements
-
-NETWORK_FORMATS = ("graphml", "gexf", "csv")
 
 
 def _date(value: str) -> str:
@@ -53,7 +49,7 @@ def add_parser(sub: Any) -> None:
         "as GraphML, GEXF or CSV (edges, and the nodes in FILE-nodes.csv).",
     )
     net.add_argument("--kind", choices=KINDS, default="actor-target")
-    net.add_argument("--format", choices=NETWORK_FORMATS, default="graphml")
+    net.add_argument("--format", choices=FORMATS, default="graphml")
     net.add_argument(
         "-o",
         "--output",
@@ -94,12 +90,6 @@ def add_parser(sub: Any) -> None:
     )
 
 
-def nodes_path(edges_path: str | Path) -> Path:
-    """Where the node table of a CSV edge list goes: ``net.csv`` -> ``net-nodes.csv``."""
-    path = Path(edges_path)
-    return path.with_name(f"{path.stem}-nodes{path.suffix or '.csv'}")
-
-
 def run(store: Store, args: argparse.Namespace) -> int:
     """Build the network the options ask for and write it; 2 on a usage error."""
     if args.format == "csv" and args.output == "-":
@@ -134,7 +124,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
         ]
     else:
         networks = [build(args.kind, statements, actors, **options)]
-    _write(networks, args.format, args.output)
+    save(networks, args.format, args.output)
     if not statements:
         print("annotator: network: no accepted positions in the chosen articles", file=sys.stderr)
     if args.output != "-":
@@ -144,15 +134,3 @@ def run(store: Store, args: argparse.Namespace) -> int:
         slices = f" in {len(networks)} slices" if args.window else ""
         print(f"{nodes} nodes, {edges} edges{slices} written to {where or args.output}")
     return 0
-
-
-def _write(networks: list[Network], fmt: str, output: str) -> None:
-    if fmt == "csv":
-        with atomic_output(output) as edges, atomic_output(nodes_path(output)) as nodes:
-            write_csv(networks, edges, nodes)
-    elif fmt == "gexf":
-        with atomic_output(output) as out:
-            write_gexf(networks[0], out)
-    else:
-        with atomic_output(output) as out:
-            write_graphml(networks, out)

@@ -24,13 +24,16 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, product
 from operator import attrgetter
+from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
+from .exporting import atomic_output
 from .textio import squash_spaces
 
 KINDS = ("actor-target", "congruence", "conflict", "affiliation")
+FORMATS = ("graphml", "gexf", "csv")
 STANCE_ORDER = ("favor", "against", "neutral", "mixed")
 _NO_ATTRS: Mapping[str, Any] = MappingProxyType({})
 
@@ -391,3 +394,32 @@ def write_csv(networks: Sequence[Network], edges_out: IO[str], nodes_out: IO[str
             ]
             for source, target, weight, attrs in net.edges
         )
+
+
+def nodes_path(edges_path: str | Path) -> Path:
+    """Where the node table of a CSV edge list goes: ``net.csv`` -> ``net-nodes.csv``."""
+    path = Path(edges_path)
+    return path.with_name(f"{path.stem}-nodes{path.suffix or '.csv'}")
+
+
+def save(networks: Sequence[Network], fmt: str, output: str | Path) -> None:
+    """Write ``networks`` (time slices, or one) as ``fmt`` to ``output`` ("-": stdout).
+
+    Each file replaces an existing one only once complete. GEXF holds the first
+    network only; CSV writes the node table to `nodes_path` beside the edges.
+
+    Raises:
+        ValueError: an unknown format.
+        AnnotatorError: the output is a folder or cannot be written.
+    """
+    if fmt == "csv":
+        with atomic_output(output) as edges, atomic_output(nodes_path(output)) as nodes:
+            write_csv(networks, edges, nodes)
+    elif fmt == "gexf":
+        with atomic_output(output) as out:
+            write_gexf(networks[0], out)
+    elif fmt == "graphml":
+        with atomic_output(output) as out:
+            write_graphml(networks, out)
+    else:
+        raise ValueError(f"unknown network format {fmt!r}: choose one of {', '.join(FORMATS)}")
