@@ -30,7 +30,7 @@ from __future__ import annotations
 from .actors import speaker_mention_contexts, speaker_occurrences
 from .claims import CLAIM_SORT, claims_count, claims_page
 from .common import DATE_SQL, NO_SPEAKER, STANCE_ORDER, VIEWS, ViewFilter
-from .network import NetworkFilter, network_statements
+from .network import NetworkFilter, network_layers, network_statements
 from .positions import (
     POSITION_SORT,
     GridAxis,
@@ -78,6 +78,7 @@ __all__ = [
     "fold",
     "lower",
     "needs_substring_search",
+    "network_layers",
     "network_statements",
     "position_first_span",
     "position_grid",

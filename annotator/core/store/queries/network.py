@@ -88,3 +88,16 @@ def _actors(store: Store, ids: Sequence[str], flt: NetworkFilter) -> dict[str, A
         ):
             actors[sid] = Actor(sid, name, kind, role, affiliation, claims.get(sid, 0))
     return actors
+
+
+def network_layers(store: Store) -> list[str]:
+    """The annotators with accepted positions (the layers a network can be built from)."""
+    if "annotator" not in store.db["positions"].columns_dict:
+        return []
+    return [
+        name
+        for (name,) in store.db.execute(
+            "SELECT DISTINCT annotator FROM positions WHERE status = 'accepted' "
+            "AND annotator IS NOT NULL ORDER BY annotator"
+        )
+    ]
