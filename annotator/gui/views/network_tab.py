@@ -38,6 +38,7 @@ from ..qt import (
     QSplitter,
     Qt,
     QVBoxLayout,
+    QWidget,
 )
 from ..session import Session
 from ..wording import plural
@@ -117,17 +118,19 @@ class NetworkTab(ViewTab):
         self.details = QListWidget()
         self.details.setWordWrap(True)
         self.details.itemActivated.connect(self._open_item)
-        side = QSplitter(Qt.Orientation.Vertical)
+        self.details.setSpacing(3)
+        panel = QWidget()
+        panel.setMinimumWidth(300)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(6, 4, 4, 4)
+        column.addWidget(self.details_title)
+        column.addWidget(self.details, 1)
         holder = QSplitter(Qt.Orientation.Horizontal)
         holder.addWidget(self.drawing)
-        panel = QSplitter(Qt.Orientation.Vertical)
-        panel.addWidget(self.details_title)
-        panel.addWidget(self.details)
-        panel.setStretchFactor(1, 1)
         holder.addWidget(panel)
         holder.setStretchFactor(0, 3)
         holder.setStretchFactor(1, 1)
-        side.addWidget(holder)
+        holder.setSizes([900, 360])
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
