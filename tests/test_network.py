@@ -184,3 +184,19 @@ def test_csv_is_an_edge_list_by_label_with_a_node_table_and_slices():
         "2024-01-08/2024-01-12,Ana Ruiz,Ben Okafor,1,,,,,",
     ]
     assert nodes.getvalue().splitlines()[0] == "slice,id,label,type,kind,role,affiliation,claims"
+
+
+def test_labels_with_quotes_newlines_and_markup_survive_graphml_and_gexf():
+    name = 'Ann "The Axe"\n<Smith> & Sons\t'
+    actors = {"x": Actor("x", name, affiliation="A & B <C>")}
+    net = build("actor-target", [Statement("x", "t", "a 'target' & \"more\"", "favor")], actors)
+    out = io.StringIO()
+    write_graphml([net], out)
+    graph = nx.read_graphml(io.BytesIO(out.getvalue().encode()))
+    assert graph.nodes["x"]["label"] == name
+    assert graph.nodes["x"]["affiliation"] == "A & B <C>"
+    gexf = io.StringIO()
+    write_gexf(net, gexf)
+    graph = nx.read_gexf(io.BytesIO(gexf.getvalue().encode()))
+    assert graph.nodes["x"]["label"] == name
+    assert graph.nodes["t"]["label"] == "a 'target' & \"more\""

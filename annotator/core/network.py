@@ -27,7 +27,6 @@ from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any, NamedTuple
-from xml.sax.saxutils import escape, quoteattr
 
 from .exporting import atomic_output
 from .textio import squash_spaces
@@ -123,8 +122,9 @@ def build(
             nodes.update({t: _target_node(name) for t, name in targets.items()})
             edges = _actor_target(held)
         else:
-            edges = _one_mode(held, conflict=kind == "conflict")
-    edges = [e for e in edges if e.weight >= min_weight and e.weight > 0]
+            edges = _one_mode(held, conflict=kind == "conflict", min_weight=min_weight)
+    if min_weight > 1 and kind in ("actor-target", "affiliation"):
+        edges = [e for e in edges if e.weight >= min_weight]
     return Network(kind, nodes, edges, slice_label)
 
 
@@ -155,7 +155,9 @@ def _actor_target(held: dict[str, dict[str, Counter[str]]]) -> list[Edge]:
     return edges
 
 
-def _one_mode(held: dict[str, dict[str, Counter[str]]], *, conflict: bool) -> list[Edge]:
+def _one_mode(
+    held: dict[str, dict[str, Counter[str]]], *, conflict: bool, min_weight: int
+) -> list[Edge]:
     # Pairs are counted by Counter over itertools' pair generators (loops in C): for
     # each target the speakers holding favor (F) and against (A), as integers.
     ids = sorted(held)
@@ -191,7 +193,11 @@ def _one_mode(held: dict[str, dict[str, Counter[str]]], *, conflict: bool) -> li
             elif y < x:
                 weights[y, x] += n
         weights.subtract(twice)
-    return [Edge(ids[a], ids[b], w) for (a, b), w in weights.items() if w > 0]
+    # Millions of edges: tuple.__new__ skips the NamedTuple's Python-level __new__.
+    new, least = tuple.__new__, max(1, min_weight)
+    return [
+        new(Edge, (ids[a], ids[b], w, _NO_ATTRS)) for (a, b), w in weights.items() if w >= least
+    ]
 
 
 def _affiliation(
@@ -271,12 +277,28 @@ def _write_lines(out: IO[str], lines: Iterable[str]) -> None:
     out.write("".join(batch))
 
 
+# What xml.sax.saxutils.escape and quoteattr do, written out: importing xml.sax pulls
+# in urllib.request, socket and ssl, and Annotator loads no network library.
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+
+
 def _text(value: Any) -> str:
-    return escape(str(value))
+    return str(value).translate(_TEXT)
 
 
 def _attr(value: Any) -> str:
-    return quoteattr(str(value))
+    return '"' + str(value).translate(_ATTR) + '"'
 
 
 def write_graphml(networks: Sequence[Network], out: IO[str]) -> None:
