@@ -180,7 +180,7 @@ def test_export_to_file(db: Path, tmp_path: Path) -> None:
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 3
     for rec in records:
-        assert rec["schema_version"] == 1
+        assert rec["schema_version"] == 2
         for span in rec["spans"]:
             assert rec["text"][span["start"] : span["end"]] == span["text"]
     backyard = next(r for r in records if r["title"] == "Backyard")

@@ -62,10 +62,10 @@ DESIGN_SPEAKER_KEYS = {"id", "name", "kind", "role", "affiliation", "aliases", "
 DESIGN_CLAIM_KEYS = {"id", "spans", "speaker", "mention", "cue", "kind"}
 DESIGN_POSITION_KEYS = {"id", "speaker", "target", "stance", "evidence", "note"}
 # ... and what the export adds to it (review fields, statuses, free metadata).
-EXTRA_RECORD_KEYS = {"meta"}
+EXTRA_RECORD_KEYS = {"meta", "statuses"}
 EXTRA_SPAN_KEYS = {"reviewer", "reviewed_at"}
-EXTRA_CLAIM_KEYS = {"status", "note"}
-EXTRA_POSITION_KEYS = {"status"}
+EXTRA_CLAIM_KEYS = {"status", "note", "annotator"}
+EXTRA_POSITION_KEYS = {"status", "annotator"}
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -114,7 +114,7 @@ def test_jsonl_record_shape(store: Store, world: World, tmp_path: Path) -> None:
     assert len(records) == 2
     rec = next(r for r in records if r["id"] == world.article)
     assert set(rec) == DESIGN_RECORD_KEYS | EXTRA_RECORD_KEYS
-    assert rec["schema_version"] == 1
+    assert rec["schema_version"] == 2
     assert (rec["title"], rec["source"], rec["place"], rec["status"]) == (
         "China warns NATO over Tokyo office 🇨🇳",
         "Newswire",

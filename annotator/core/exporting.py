@@ -26,7 +26,8 @@ from .errors import AnnotatorError
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "w3c")
-RECORD_VERSION = 1
+# 2: claims and positions carry their annotator, articles their per-analyst statuses.
+RECORD_VERSION = 2
 CSV_COLUMNS = (
     "article_id",
     "article_title",
@@ -59,7 +60,8 @@ class ExportFilter:
 
     ``statuses``: article statuses to include (None: all). ``labels``: span labels
     to include (None: all; articles left without spans are then skipped).
-    Rejected annotations and suggestions are left out unless asked for.
+    ``annotators``: the layers to include (None: every layer). Rejected annotations
+    and suggestions are left out unless asked for.
     """
 
     statuses: tuple[str, ...] | None = None
@@ -67,6 +69,7 @@ class ExportFilter:
     include_rejected: bool = False
     include_suggestions: bool = False
     article_ids: tuple[str, ...] | None = None
+    annotators: tuple[str, ...] | None = None
 
     def span_statuses(self) -> list[str]:
         wanted = ["accepted"]
@@ -99,12 +102,13 @@ def article_record(
     """
     art = store.article(article_id)
     statuses = flt.span_statuses()
-    spans = store.spans(article_id, statuses=statuses)
+    layers = flt.annotators
+    spans = store.spans(article_id, statuses=statuses, annotators=layers)
     if flt.labels is not None:
         spans = [s for s in spans if s["label"] in flt.labels]
         if not spans:
             return None
-    claims = _claim_records(store, article_id, statuses, spans)
+    claims = _claim_records(store, article_id, statuses, spans, layers)
     claim_ids = {c["id"] for c in claims}
     positions = [
         {
@@ -115,12 +119,14 @@ def article_record(
             "evidence": [e for e in p["evidence"] if e in claim_ids],
             "note": p["note"],
             "status": p["status"],
+            "annotator": p["annotator"],
         }
-        for p in store.positions(article_id, statuses=statuses)
+        for p in store.positions(article_id, statuses=statuses, annotators=layers)
     ]
     speakers = _speaker_records(store, spans, [*claims, *positions], speaker_cache)
     return {
         **{key: art[key] for key in _ARTICLE_FIELDS},
+        "statuses": _statuses(store.articles.statuses(article_id), layers),
         "spans": [{key: s[key] for key in _SPAN_FIELDS} for s in spans],
         "speakers": speakers,
         "claims": claims,
@@ -139,13 +145,21 @@ _SPAN_FIELDS = (
 )  # fmt: skip
 
 
+def _statuses(found: dict[str, str], layers: tuple[str, ...] | None) -> dict[str, str]:
+    return found if layers is None else {k: v for k, v in found.items() if k in layers}
+
+
 def _claim_records(
-    store: Store, article_id: str, statuses: list[str], spans: list[dict[str, Any]]
+    store: Store,
+    article_id: str,
+    statuses: list[str],
+    spans: list[dict[str, Any]],
+    layers: tuple[str, ...] | None,
 ) -> list[dict[str, Any]]:
     """The claims of the record: those with content among the exported ``spans``."""
     span_ids = {s["id"] for s in spans}
     claims = []
-    for c in store.claims(article_id, statuses=statuses):
+    for c in store.claims(article_id, statuses=statuses, annotators=layers):
         content = [sid for sid in c["spans"] if sid in span_ids]
         if not content:
             continue
@@ -157,6 +171,7 @@ def _claim_records(
             "cue": c["cue_span_id"] if c["cue_span_id"] in span_ids else None,
             "kind": c["kind"],
             "status": c["status"],
+            "annotator": c["annotator"],
             "note": c["note"],
         }
         if c["speaker_id"] is None and c["proposal"]:

@@ -37,6 +37,8 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "positions": ("id",),
     "position_evidence": ("position_id", "claim_id"),
     "speaker_distinct": ("speaker_a", "speaker_b"),
+    "article_status": ("article_id", "annotator"),
+    "reliability_sample": ("article_id",),
 }
 
 # Every reference between the tables: (child table, column, parent table, may be NULL).
@@ -54,6 +56,8 @@ REFERENCES: tuple[tuple[str, str, str, bool], ...] = (
     ("positions", "target_id", "targets", False),
     ("position_evidence", "position_id", "positions", False),
     ("position_evidence", "claim_id", "claims", False),
+    ("article_status", "article_id", "articles", False),
+    ("reliability_sample", "article_id", "articles", False),
 )
 _PARENTS = frozenset(parent for _c, _col, parent, _n in REFERENCES)
 # Corpus-wide rows: others' work may name them, so an undo keeps one still in use.

@@ -103,6 +103,11 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     """Check and normalise one incoming record; raise InputError naming the problem.
 
     Returns ``{"article", "spans", "speakers", "claims", "positions", "notes"}``.
+    Every span, claim and position carries its ``annotator``: as the record names it,
+    else (claims) that of its first content span, (positions) that of its first
+    evidence claim, else the record's annotator (Prodigy's, or ``default_annotator``).
+    The article's ``statuses`` (analyst -> status) are the record's, else its status
+    given to the record's annotator (a todo article has none).
     Spans carry a ``key`` (their id, or a key of their own when they have none) that
     claims and speakers refer to. A claim-labelled span that no claim of the record
     uses becomes a claim without speaker, as tagging it in the window does (unless
@@ -148,7 +153,9 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
         "meta": extra_meta,
     }
     rejected = prodigy_answer(raw) == "reject"
-    spans = _spans(raw, text, remap, _record_annotator(raw, default_annotator), rejected)
+    who = _record_annotator(raw, default_annotator)
+    article["statuses"] = _statuses(raw.get("statuses"), status, who)
+    spans = _spans(raw, text, remap, who, rejected)
     span_ids = {s["id"] for s in spans if s["id"]}
     speakers = _speakers(raw.get("speakers"), span_ids)
     speaker_ids = {s["id"] for s in speakers if s["id"]}
@@ -156,6 +163,7 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
     if not (exported and isinstance(raw.get("claims"), list)):
         claims += _claims_of_claim_spans(spans, claims)
     positions = _positions(raw.get("positions"), {c["id"] for c in claims if c["id"]}, speaker_ids)
+    _fill_annotators(spans, claims, positions, who)
     return {
         "article": article,
         "spans": spans,
@@ -164,6 +172,36 @@ def prepare_record(raw: dict[str, Any], *, default_annotator: str = "import") ->
         "positions": positions,
         "notes": notes,
     }
+
+
+def _statuses(value: Any, status: str, who: str) -> dict[str, str]:
+    """The per-analyst statuses of a record (see prepare_record)."""
+    if value is None:
+        return {} if status == "todo" else {who: status}
+    if not isinstance(value, dict):
+        raise _fail('"statuses" must be an object of annotator names and statuses')
+    for name, each in value.items():
+        if not name.strip() or each not in schema.ARTICLE_STATUSES:
+            raise _fail(f"unknown article status {each!r} for annotator {name!r}")
+    return dict(value)
+
+
+def _fill_annotators(
+    spans: list[dict], claims: list[dict], positions: list[dict], who: str
+) -> None:
+    """Give every claim and position the annotator it has, else its layer's (see above)."""
+    span_annotator = {s["key"]: s["annotator"] for s in spans}
+    claim_annotator = {}
+    for claim in claims:
+        if not claim.get("annotator"):
+            first = claim["spans"][0] if claim["spans"] else None
+            claim["annotator"] = span_annotator.get(first) or who
+        if claim["id"]:
+            claim_annotator[claim["id"]] = claim["annotator"]
+    for pos in positions:
+        if not pos.get("annotator"):
+            first = pos["evidence"][0] if pos["evidence"] else None
+            pos["annotator"] = claim_annotator.get(first) or who
 
 
 def _checked_text(raw: Any) -> tuple[str, str]:
@@ -378,6 +416,7 @@ def _claims(value: Any, span_ids: set[str], speaker_ids: set[str]) -> list[dict[
                 "cue": _ref(claim.get("cue"), span_ids, f"claim {cid} cue"),
                 "kind": kind,
                 "status": status,
+                "annotator": _opt_str(claim, "annotator"),
                 "note": claim.get("note") if isinstance(claim.get("note"), str) else None,
                 "proposed_speaker": _proposed_speaker(claim.get("proposed_speaker"), cid),
             }
@@ -421,6 +460,7 @@ def _positions(value: Any, claim_ids: set[str], speaker_ids: set[str]) -> list[d
                 "target": target,
                 "stance": stance,
                 "status": status,
+                "annotator": _opt_str(pos, "annotator"),
                 "speaker": _ref(pos.get("speaker"), speaker_ids, f"position {pid} speaker"),
                 "evidence": [_ref(c, claim_ids, f"position {pid} evidence") for c in evidence],
                 "note": pos.get("note") if isinstance(pos.get("note"), str) else None,

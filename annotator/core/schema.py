@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 ARTICLE_STATUSES = ("todo", "in_progress", "done", "reviewed")
 SPAN_STATUSES = ("accepted", "suggested", "rejected")
@@ -220,11 +220,17 @@ def _migrate_2(db: sqlite_utils.Database) -> None:
     _run_statements(db, _V2)
     # The history of version 1 was everybody's: it goes to the database's default
     # annotator, the one who made most of its highlights (machine suggestions aside).
+    db.execute("UPDATE history SET annotator = ?", [last_known_annotator(db)])
+
+
+def last_known_annotator(db: sqlite_utils.Database) -> str:
+    """The database's default annotator: who made most of its highlights (machine
+    suggestions aside), else the operating system's user name."""
     row = db.execute(
         "SELECT annotator FROM spans WHERE annotator IS NOT NULL AND annotator != 'suggest' "
         "GROUP BY annotator ORDER BY count(*) DESC, annotator LIMIT 1"
     ).fetchone()
-    db.execute("UPDATE history SET annotator = ?", [row[0] if row else default_annotator()])
+    return row[0] if row else default_annotator()
 
 
 def default_annotator() -> str:
@@ -284,12 +290,68 @@ def _migrate_4(db: sqlite_utils.Database) -> None:
     _run_statements(db, _V4)
 
 
+# Version 5: teams. Claims and positions carry their annotator (each analyst's
+# annotations are their layer; machine suggestions are the layer "suggest"); article
+# status is per analyst; the reliability sample ``assign`` gave to every coder.
+# ``articles.status`` stays: it is the status last set by anyone (what a reader
+# without a chosen analyst sees, and the legacy value); an analyst's own status is
+# their row of ``article_status`` (todo when they have none).
+_V5 = f"""
+ALTER TABLE claims ADD COLUMN annotator TEXT;
+ALTER TABLE positions ADD COLUMN annotator TEXT;
+CREATE TABLE article_status (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    annotator TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN {ARTICLE_STATUSES!r}),
+    updated TEXT NOT NULL,
+    PRIMARY KEY (article_id, annotator)
+);
+CREATE INDEX article_status_annotator ON article_status(annotator, status);
+CREATE TABLE reliability_sample (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id)
+);
+-- Reading one analyst's layer of an article.
+CREATE INDEX spans_layer ON spans(article_id, annotator);
+CREATE INDEX claims_layer ON claims(article_id, annotator);
+CREATE INDEX positions_layer ON positions(article_id, annotator)
+"""
+
+
+def _migrate_5(db: sqlite_utils.Database) -> None:
+    """Layers: the annotator of claims and positions, per-analyst status, the sample.
+
+    A claim gets the annotator of its first content highlight, a position that of its
+    first evidence claim; without one, the database's last known name (as migration 2
+    chose it). Every article status other than todo becomes that analyst's.
+    """
+    _run_statements(db, _V5)
+    fallback = last_known_annotator(db)
+    db.execute(
+        "UPDATE claims SET annotator = coalesce((SELECT s.annotator FROM claim_spans cs "
+        "JOIN spans s ON s.id = cs.span_id WHERE cs.claim_id = claims.id "
+        "ORDER BY cs.ord, s.start LIMIT 1), ?)",
+        [fallback],
+    )
+    db.execute(
+        "UPDATE positions SET annotator = coalesce((SELECT c.annotator FROM position_evidence pe "
+        "JOIN claims c ON c.id = pe.claim_id WHERE pe.position_id = positions.id "
+        "ORDER BY pe.rowid LIMIT 1), ?)",
+        [fallback],
+    )
+    db.execute(
+        "INSERT INTO article_status (article_id, annotator, status, updated) "
+        "SELECT id, ?, status, imported_at FROM articles WHERE status != 'todo'",
+        [fallback],
+    )
+
+
 # Index i holds the step from version i to version i + 1.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migrate_1,
     _migrate_2,
     _migrate_3,
     _migrate_4,
+    _migrate_5,
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION

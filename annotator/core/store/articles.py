@@ -98,6 +98,16 @@ class Articles(Manager):
         )
         with self.history.unrecorded("Add article") as j:
             j.insert("articles", row)
+            if status != "todo":
+                j.insert(
+                    "article_status",
+                    {
+                        "article_id": row["id"],
+                        "annotator": self.annotator,
+                        "status": status,
+                        "updated": row["imported_at"],
+                    },
+                )
         return row["id"]
 
     def get(self, article_id: str) -> dict[str, Any]:
@@ -223,7 +233,8 @@ class Articles(Manager):
         return found
 
     def set_status(self, article_id: str, status: str) -> Changes:
-        """Mark an article todo, in progress or done (one undoable action).
+        """Mark an article todo, in progress or done for this Store's annotator (one
+        undoable action). The article's own ``status`` becomes the latest anyone set.
 
         Raises:
             IntegrityError: an unknown status or article.
@@ -231,8 +242,38 @@ class Articles(Manager):
         if status not in schema.ARTICLE_STATUSES:
             raise IntegrityError(f"unknown status {status!r}")
         with self.history.action(f"Mark article {status.replace('_', ' ')}") as j:
-            j.update("articles", {"id": article_id}, {"status": status})
+            self.mark(j, article_id, status)
         return j.changes()
+
+    def mark(self, j: Journal, article_id: str, status: str) -> None:
+        """Set this Store's annotator's status of an article within the action ``j``.
+
+        Raises:
+            IntegrityError: no such article.
+        """
+        j.update("articles", {"id": article_id}, {"status": status})
+        key = {"article_id": article_id, "annotator": self.annotator}
+        if self.db.get("article_status", key):
+            j.update("article_status", key, {"status": status, "updated": now()})
+        else:
+            j.insert("article_status", {**key, "status": status, "updated": now()})
+
+    def status_of(self, article_id: str, annotator: str | None = None) -> str:
+        """One analyst's status of an article (default: this Store's annotator); todo
+        when they never marked it."""
+        found = self.db.value(
+            "SELECT status FROM article_status WHERE article_id = ? AND annotator = ?",
+            [article_id, annotator or self.annotator],
+        )
+        return found or "todo"
+
+    def statuses(self, article_id: str) -> dict[str, str]:
+        """Every analyst's status of an article, by name (only those who marked it)."""
+        rows = self.db.db.execute(
+            "SELECT annotator, status FROM article_status WHERE article_id = ? ORDER BY annotator",
+            [article_id],
+        ).fetchall()
+        return {name: status for name, status in rows}
 
     def delete(self, article_id: str, *, journal: Journal | None = None) -> Changes:
         """Delete an article with everything annotated on it, as one undoable action."""
@@ -243,6 +284,13 @@ class Articles(Manager):
                 self.store.claims.delete(claim["id"], with_spans=False, journal=j)
             for span in self.db.query("SELECT id FROM spans WHERE article_id = ?", [article_id]):
                 j.delete("spans", {"id": span["id"]})
+            for row in self.db.query(
+                "SELECT annotator FROM article_status WHERE article_id = ?", [article_id]
+            ):
+                j.delete(
+                    "article_status", {"article_id": article_id, "annotator": row["annotator"]}
+                )
+            j.delete("reliability_sample", {"article_id": article_id})
             j.delete("articles", {"id": article_id})
         return j.changes()
 

@@ -238,11 +238,13 @@ class BulkWriter:
                     ),
                 )
                 found = RecordOutcome(aid, True)
+                self._statuses(rec, aid, batch)
                 self._children(rec, aid, batch, found, _Existing())
             else:
                 # Its annotations are compared with what is stored: write the batch so far.
                 self._insert(batch)
                 found = RecordOutcome(aid, False)
+                self._statuses(rec, aid, batch)
                 self._children(rec, aid, batch, found, self._existing(aid))
             outcome.append(found)
         self._insert(batch)
@@ -257,6 +259,14 @@ class BulkWriter:
                 marks = ", ".join("?" for _ in columns)
                 conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
                 rows.clear()
+        if batch.statuses:
+            # An analyst's status already stored is theirs: an import never overwrites it.
+            conn.executemany(
+                "INSERT OR IGNORE INTO article_status (article_id, annotator, status, updated) "
+                "VALUES (?, ?, ?, ?)",
+                batch.statuses,
+            )
+            batch.statuses.clear()
         if batch.mentions:
             conn.executemany(
                 "UPDATE spans SET speaker_id = ? WHERE id = ? AND speaker_id IS NULL",
@@ -282,15 +292,20 @@ class BulkWriter:
             content.setdefault(cid, set()).add(sid)
         for cid, sids in content.items():
             found.claims.setdefault(frozenset(sids), cid)
-        for pid, speaker, target, stance, evidence in db.execute(
-            "SELECT p.id, p.speaker_id, p.target_id, p.stance, (SELECT json_group_array(claim_id) "
+        for pid, speaker, target, stance, annotator, evidence in db.execute(
+            "SELECT p.id, p.speaker_id, p.target_id, p.stance, p.annotator, "
+            "(SELECT json_group_array(claim_id) "
             "FROM position_evidence WHERE position_id = p.id) FROM positions p "
             "WHERE p.article_id = ?",
             [aid],
         ):
-            key = (speaker, target, stance, frozenset(json.loads(evidence)))
+            key = (speaker, target, stance, annotator, frozenset(json.loads(evidence)))
             found.positions.setdefault(key, pid)
         return found
+
+    def _statuses(self, rec: dict, aid: str, batch: _Batch) -> None:
+        for name, status in rec["article"].get("statuses", {}).items():
+            batch.statuses.append((aid, name, status, batch.stamp))
 
     def _speaker(self, spk: dict[str, Any], batch: _Batch) -> str:
         """The stored speaker an incoming one is (created when there is none)."""
@@ -434,6 +449,7 @@ class BulkWriter:
                     note=claim["note"],
                     proposal=claim.get("proposed_speaker"),
                     created=batch.stamp,
+                    annotator=claim["annotator"],
                 ),
             )
             for ord_, span_id in enumerate(content):
@@ -459,7 +475,7 @@ class BulkWriter:
                 batch.add("targets", {"id": tid, "name": name})
             speaker = speaker_map.get(pos["speaker"]) if pos["speaker"] else None
             evidence = [claim_map[c] for c in dict.fromkeys(pos["evidence"])]
-            same = (speaker, tid, pos["stance"], frozenset(evidence))
+            same = (speaker, tid, pos["stance"], pos["annotator"], frozenset(evidence))
             if existing.stored and same in existing.positions:
                 continue
             pid = batch.free("positions", pos["id"])
@@ -476,6 +492,7 @@ class BulkWriter:
                     status=pos["status"],
                     note=pos["note"],
                     created=batch.stamp,
+                    annotator=pos["annotator"],
                 ),
             )
             for claim_id in evidence:
@@ -507,6 +524,7 @@ class _Batch:
     # The column names of each table's rows, from its row builder (in the builder's order).
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     mentions: list[tuple[str, str]] = field(default_factory=list)
+    statuses: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         """Queue one row for ``table``. Kept as a tuple under the builder's column names:

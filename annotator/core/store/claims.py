@@ -10,13 +10,14 @@ from .. import schema
 from ..clock import new_id, now
 from ..errors import IntegrityError
 from ..history import Changes, Journal
-from .common import Manager, status_filter
+from .common import Manager, layer_filter, status_filter
 
 
 def claim_row(
     *,
     article_id: str,
     created: str,
+    annotator: str,
     id: str | None = None,
     speaker_id: str | None = None,
     mention_span_id: str | None = None,
@@ -26,7 +27,10 @@ def claim_row(
     note: str | None = None,
     proposal: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The row of one claim, as stored (``proposal`` as JSON, or NULL)."""
+    """The row of one claim, as stored (``proposal`` as JSON, or NULL).
+
+    ``annotator``: whose layer the claim is in (``"suggest"`` for a suggestion).
+    """
     return {
         "id": id or new_id(),
         "article_id": article_id,
@@ -39,6 +43,7 @@ def claim_row(
         "proposal": json.dumps(proposal, ensure_ascii=False) if proposal else None,
         "created": created,
         "updated": created,
+        "annotator": annotator,
     }
 
 
@@ -56,9 +61,18 @@ class Claims(Manager):
     """
 
     def __call__(
-        self, article_id: str, *, statuses: Iterable[str] | None = None
+        self,
+        article_id: str,
+        *,
+        statuses: Iterable[str] | None = None,
+        annotators: Iterable[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """The article's claims with ``spans`` (ids in order), in text order."""
+        """The article's claims with ``spans`` (ids in order), in text order.
+
+        Parameters:
+            statuses: only claims with one of these statuses (None: all).
+            annotators: only these analysts' layers (None: every layer).
+        """
         sql = (
             "SELECT c.*, (SELECT json_group_array(span_id) FROM "
             "(SELECT span_id FROM claim_spans WHERE claim_id = c.id ORDER BY ord)) AS spans, "
@@ -67,8 +81,10 @@ class Claims(Manager):
             "FROM claims c WHERE c.article_id = ?"
         )
         where, params = status_filter("c.status", statuses)
+        layer, names = layer_filter("c.annotator", annotators)
         rows = self.db.query(
-            sql + where + " ORDER BY first_start, c.created, c.rowid", [article_id, *params]
+            sql + where + layer + " ORDER BY first_start, c.created, c.rowid",
+            [article_id, *params, *names],
         )
         for row in rows:
             row["spans"] = json.loads(row["spans"])
@@ -90,7 +106,7 @@ class Claims(Manager):
     ) -> dict[str, Any]:
         """A claim made of content spans, said by a speaker, optionally with mention and cue.
 
-        Returns the stored claim row.
+        The claim is in this Store's annotator's layer. Returns the stored claim row.
 
         Raises:
             IntegrityError: no content, an unknown kind or speaker, or a span that is not
@@ -113,6 +129,7 @@ class Claims(Manager):
                 kind=kind,
                 status=status,
                 created=now(),
+                annotator=self.annotator,
             )
             insert_claim(j, row, span_ids)
             if mention_span_id and speaker_id:

@@ -37,6 +37,11 @@ def status_filter(column: str, statuses: Iterable[str] | None) -> tuple[str, lis
     return f" AND {column} IN ({','.join('?' for _ in statuses)})", statuses
 
 
+def layer_filter(column: str, annotators: Iterable[str] | None) -> tuple[str, list[str]]:
+    """An ``AND column IN (...)`` clause keeping these analysts' layers; nothing for None."""
+    return status_filter(column, annotators)
+
+
 def plural(count: int, noun: str) -> str:
     """``count`` and ``noun``, with an s unless the count is one ("1 item", "2 items")."""
     return f"{count} {noun}{'s' if count != 1 else ''}"

@@ -11,7 +11,7 @@ from ..clock import new_id, now
 from ..errors import IntegrityError
 from ..history import Changes, Journal
 from ..textio import squash_spaces
-from .common import Manager, status_filter
+from .common import Manager, layer_filter, status_filter
 
 
 def normalise_target(name: str) -> str:
@@ -31,11 +31,12 @@ def position_row(
     target_id: str,
     stance: str,
     created: str,
+    annotator: str,
     id: str | None = None,
     status: str = "accepted",
     note: str | None = None,
 ) -> dict[str, Any]:
-    """The row of one position, as stored."""
+    """The row of one position, as stored (``annotator``: whose layer it is in)."""
     return {
         "id": id or new_id(),
         "article_id": article_id,
@@ -46,6 +47,7 @@ def position_row(
         "note": note,
         "created": created,
         "updated": created,
+        "annotator": annotator,
     }
 
 
@@ -56,16 +58,28 @@ class Positions(Manager):
     """
 
     def __call__(
-        self, article_id: str, *, statuses: Iterable[str] | None = None
+        self,
+        article_id: str,
+        *,
+        statuses: Iterable[str] | None = None,
+        annotators: Iterable[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """The article's positions with ``target`` (name) and ``evidence`` (claim ids)."""
+        """The article's positions with ``target`` (name) and ``evidence`` (claim ids).
+
+        Parameters:
+            statuses: only positions with one of these statuses (None: all).
+            annotators: only these analysts' layers (None: every layer).
+        """
         sql = (
             "SELECT p.*, t.name AS target, (SELECT json_group_array(claim_id) FROM "
             "position_evidence WHERE position_id = p.id) AS evidence "
             "FROM positions p JOIN targets t ON t.id = p.target_id WHERE p.article_id = ?"
         )
         where, params = status_filter("p.status", statuses)
-        rows = self.db.query(sql + where + " ORDER BY p.created, p.rowid", [article_id, *params])
+        layer, names = layer_filter("p.annotator", annotators)
+        rows = self.db.query(
+            sql + where + layer + " ORDER BY p.created, p.rowid", [article_id, *params, *names]
+        )
         for row in rows:
             row["evidence"] = sorted(json.loads(row["evidence"]))
         return rows
@@ -119,7 +133,7 @@ class Positions(Manager):
     ) -> dict[str, Any]:
         """A speaker's stance toward a (corpus-wide) target, backed by claims of this article.
 
-        Returns the stored position row.
+        The position is in this Store's annotator's layer. Returns the stored position row.
 
         Raises:
             IntegrityError: an unknown stance or speaker, no target, or evidence that
@@ -142,6 +156,7 @@ class Positions(Manager):
                 status=status,
                 note=note,
                 created=now(),
+                annotator=self.annotator,
             )
             j.insert("positions", row)
             for claim_id in dict.fromkeys(evidence):

@@ -107,6 +107,7 @@ class Review(Manager):
             status="suggested",
             proposal=proposal,
             created=state.stamp,
+            annotator="suggest",
         )
         insert_claim(j, row, span_ids)  # type: ignore[arg-type]
         return 1

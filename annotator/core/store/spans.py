@@ -10,7 +10,7 @@ from .. import schema
 from ..clock import new_id, now
 from ..errors import IntegrityError, OffsetError
 from ..history import Changes, Journal
-from .common import Manager, status_filter
+from .common import Manager, layer_filter, status_filter
 
 
 def span_row(
@@ -56,13 +56,24 @@ class Spans(Manager):
     """
 
     def __call__(
-        self, article_id: str, *, statuses: Iterable[str] | None = None
+        self,
+        article_id: str,
+        *,
+        statuses: Iterable[str] | None = None,
+        annotators: Iterable[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """The article's spans in text order, optionally only those with given statuses."""
+        """The article's spans in text order.
+
+        Parameters:
+            statuses: only spans with one of these statuses (None: all).
+            annotators: only these analysts' layers (None: every layer).
+        """
         where, params = status_filter("status", statuses)
+        layer, names = layer_filter("annotator", annotators)
         return self.db.query(
-            f'SELECT * FROM spans WHERE article_id = ?{where} ORDER BY start, "end" DESC, created, rowid',
-            [article_id, *params],
+            f"SELECT * FROM spans WHERE article_id = ?{where}{layer} "
+            'ORDER BY start, "end" DESC, created, rowid',
+            [article_id, *params, *names],
         )
 
     def add(
@@ -258,9 +269,8 @@ class Spans(Manager):
                     kind=claim_kind or "direct",
                     journal=j,
                 )
-            status = self.db.value("SELECT status FROM articles WHERE id = ?", [article_id])
-            if status == "todo":
-                j.update("articles", {"id": article_id}, {"status": "in_progress"})
+            if self.store.articles.status_of(article_id) == "todo":
+                self.store.articles.mark(j, article_id, "in_progress")
         return {"span": span, "claim": claim}
 
 
