@@ -172,3 +172,18 @@ def test_the_network_and_its_picture_are_exported(qtbot, tab, tmp_path):
     tab.drawing.export_svg(tmp_path / "n.svg")
     assert (tmp_path / "n.png").stat().st_size > 1000
     assert "<svg" in (tmp_path / "n.svg").read_text(encoding="utf-8")
+
+
+def test_the_layer_chooser_builds_from_one_analysts_positions(qtbot, tab, world):
+    world.store.annotator = "lee"
+    aid = world.a1
+    world.store.add_position(aid, speaker_id="cy", target="tax", stance="favor")
+    tab.refresh()
+    layers = [tab.layer.itemText(i) for i in range(tab.layer.count())]
+    assert layers[0] == "All layers"
+    assert "lee" in layers
+    assert tab.count_label.text() == "5 nodes, 5 edges"  # Cy's two stances: one edge
+    tab.layer.setCurrentIndex(layers.index("lee"))
+    qtbot.waitUntil(lambda: tab.drawing.layout_ready, timeout=20000)
+    assert [(e.source, e.attrs["stance"]) for e in tab.network.edges] == [("cy", "favor")]
+    assert tab.layer.currentText() == "lee"  # kept across the refresh it triggers

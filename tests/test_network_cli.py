@@ -195,3 +195,36 @@ def test_bad_option_values_are_usage_errors(db):
         with pytest.raises(SystemExit) as exc:
             main(["--db", str(db), "network", *args])
         assert exc.value.code == 2
+
+
+def test_annotator_chooses_layers(tmp_path):
+    path = tmp_path / "layers.db"
+    first = Store(path, annotator="kim")
+    ana = first.add_speaker("Ana Ruiz", id="ana")["id"]
+    ben = first.add_speaker("Ben Okafor", id="ben")["id"]
+    aid = first.add_article("Tax. " * 10, published="2024-01-01")
+    span = first.add_span(aid, 0, 4, "claim")
+    first.add_claim(aid, [span["id"]], speaker_id=ana)
+    first.add_position(aid, speaker_id=ana, target="tax", stance="favor")
+    first.add_position(aid, speaker_id=ben, target="tax", stance="favor")
+    first.close()
+    second = Store(path, annotator="lee")
+    second.add_position(aid, speaker_id=ana, target="tax", stance="against")
+    second.add_position(aid, speaker_id=ben, target="tax", stance="against")
+    second.close()
+
+    def congruence(*layers: str) -> nx.Graph:
+        args = [a for name in layers for a in ("--annotator", name)]
+        out = tmp_path / f"{'-'.join(layers) or 'all'}.graphml"
+        return nx.read_graphml(network(path, out, "--kind", "congruence", *args))
+
+    # Each layer agrees once on its own; together Ana and Ben share favor and against.
+    assert labelled(congruence("kim")) == {("Ana Ruiz", "Ben Okafor"): 1}
+    assert labelled(congruence("lee")) == {("Ana Ruiz", "Ben Okafor"): 1}
+    both = congruence("kim", "lee")
+    assert labelled(both) == {("Ana Ruiz", "Ben Okafor"): 2}
+    assert labelled(congruence()) == labelled(both)
+    # Claims count in the chosen layers only.
+    assert both.nodes["ana"]["claims"] == 1
+    assert congruence("lee").nodes["ana"]["claims"] == 0
+    assert labelled(congruence("nobody")) == {}

@@ -92,8 +92,6 @@ def _actors(store: Store, ids: Sequence[str], flt: NetworkFilter) -> dict[str, A
 
 def network_layers(store: Store) -> list[str]:
     """The annotators with accepted positions (the layers a network can be built from)."""
-    if "annotator" not in store.db["positions"].columns_dict:
-        return []
     return [
         name
         for (name,) in store.db.execute(
