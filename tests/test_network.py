@@ -1,10 +1,15 @@
 """Discourse networks: weights on hand-computed examples, time slices, readable files."""
 
 import io
+import random
+from itertools import combinations
 
 import networkx as nx
 import pytest
 
+from annotator.core.network import (
+    STANCE_ORDER as STANCES,
+)
 from annotator.core.network import (
     Actor,
     Statement,
@@ -200,3 +205,32 @@ def test_labels_with_quotes_newlines_and_markup_survive_graphml_and_gexf():
     graph = nx.read_gexf(io.BytesIO(gexf.getvalue().encode()))
     assert graph.nodes["x"]["label"] == name
     assert graph.nodes["t"]["label"] == "a 'target' & \"more\""
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_mode_weights_follow_the_definitions_on_random_positions(seed):
+    rng = random.Random(seed)
+    people = [f"p{i}" for i in range(9)]
+    actors = {p: Actor(p, p.upper()) for p in people}
+    statements = [
+        Statement(rng.choice(people), f"t{rng.randrange(4)}", "t", rng.choice(STANCES))
+        for _ in range(60)
+    ]
+    held = {}
+    for s in statements:
+        held.setdefault(s.speaker_id, {}).setdefault(s.target_id, set()).add(s.stance)
+    sides = {"favor", "against"}
+    for kind in ("congruence", "conflict"):
+        expected = {}
+        for a, b in combinations(sorted(held), 2):
+            w = 0
+            for t in set(held[a]) & set(held[b]):
+                ha, hb = held[a][t], held[b][t]
+                if kind == "congruence":
+                    w += len(ha & hb & sides)
+                else:
+                    w += ("favor" in ha and "against" in hb) or ("against" in ha and "favor" in hb)
+            if w:
+                expected[a, b] = w
+        got = {(e.source, e.target): e.weight for e in build(kind, statements, actors).edges}
+        assert got == expected, kind

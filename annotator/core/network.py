@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations, repeat
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -175,29 +176,33 @@ def _one_mode(
         for group in (*favor.values(), *against.values()):
             weights.update(combinations(group, 2))
     else:
-        # Ordered pairs a in F, b in A; a pair holding both sides together is counted
-        # twice over (a, b) and (b, a) on one target, so those are taken off once.
-        ordered: Counter[tuple[int, int]] = Counter()
-        twice: Counter[tuple[int, int]] = Counter()
+        # On one target the opposed pairs are, without overlap: favor-only x
+        # against-only, both-sides x either-only, and pairs within both-sides.
         for target, f in favor.items():
             a = against.get(target)
             if not a:
                 continue
-            ordered.update(product(f, a))
-            both = sorted(set(f).intersection(a))
-            if len(both) > 1:
-                twice.update(combinations(both, 2))
-        for (x, y), n in ordered.items():
-            if x < y:
-                weights[x, y] += n
-            elif y < x:
-                weights[y, x] += n
-        weights.subtract(twice)
+            f_set, a_set = set(f), set(a)
+            both = sorted(f_set & a_set)
+            only_f, only_a = sorted(f_set - a_set), sorted(a_set - f_set)
+            _count_across(weights, only_f, only_a)
+            _count_across(weights, both, sorted(only_f + only_a))
+            weights.update(combinations(both, 2))
     # Millions of edges: tuple.__new__ skips the NamedTuple's Python-level __new__.
     new, least = tuple.__new__, max(1, min_weight)
     return [
         new(Edge, (ids[a], ids[b], w, _NO_ATTRS)) for (a, b), w in weights.items() if w >= least
     ]
+
+
+def _count_across(weights: Counter[tuple[int, int]], xs: list[int], ys: list[int]) -> None:
+    """Add 1 to every pair (x, y) of two disjoint sorted lists, keyed (smaller, larger)."""
+    if not xs or not ys:
+        return
+    for x in xs:
+        cut = bisect_left(ys, x)
+        weights.update(zip(ys[:cut], repeat(x)))
+        weights.update(zip(repeat(x), ys[cut:]))
 
 
 def _affiliation(
