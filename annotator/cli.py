@@ -1,10 +1,11 @@
-"""The command line: the GUI (default), import, export, stats, search, suggest, backup,
-restore, speakers and agreement.
+"""The command line: the GUI (default), import, export, stats, search, network,
+agreement, suggest, backup, restore and speakers.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
-Commands that only read (export, stats, search, agreement) open the database read-only and
-refuse a path where there is none; import and the window create it and say so.
+Commands that only read (export, stats, search, network, agreement) open the database
+read-only and refuse a path where there is none; import and the window create it and
+say so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import cli_agreement, cli_backup, cli_speakers
+from . import cli_agreement, cli_backup, cli_network, cli_speakers
 from .core import formats
 from .core.errors import AnnotatorError, StoreError
 from .core.exporting import FORMATS, ExportFilter, atomic_output, export
@@ -30,7 +31,7 @@ from .errorlog import build_report, write_report
 from .paths import default_db_path
 
 # Commands that never change the database: opened read-only, never created.
-READ_ONLY_COMMANDS = ("export", "stats", "search", "agreement")
+READ_ONLY_COMMANDS = ("export", "stats", "search", "network", "agreement")
 # Commands that may create a new database (the window too).
 CREATING_COMMANDS = ("import",)
 
@@ -144,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     find.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N (50)")
     find.add_argument("--format", choices=("table", "jsonl"), default="table")
+
+    cli_network.add_parser(sub)
 
     sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
     sug.add_argument("--article", action="append", metavar="ID", help="only this article")
@@ -343,6 +346,7 @@ _COMMANDS = {
     "export": _export,
     "stats": _stats,
     "search": _search,
+    "network": cli_network.run,
     "suggest": _suggest,
     "speakers": cli_speakers.run,
     "agreement": cli_agreement.run,

@@ -1,10 +1,15 @@
 """Discourse networks: weights on hand-computed examples, time slices, readable files."""
 
 import io
+import random
+from itertools import combinations
 
 import networkx as nx
 import pytest
 
+from annotator.core.network import (
+    STANCE_ORDER as STANCES,
+)
 from annotator.core.network import (
     Actor,
     Statement,
@@ -135,9 +140,9 @@ def test_networkx_reads_every_graph_of_a_sliced_graphml_file():
         build("actor-target", chosen, ACTORS, slice_label=label)
         for label, chosen in time_slices(STATEMENTS, 7)
     ]
-    out = io.BytesIO()
+    out = io.StringIO()
     write_graphml(nets, out)
-    graphs = list(nx.readwrite.graphml.GraphMLReader()(string=out.getvalue()))
+    graphs = list(nx.readwrite.graphml.GraphMLReader()(string=out.getvalue().encode()))
     assert len(graphs) == 2
     first = graphs[0]
     assert first.is_directed()
@@ -149,14 +154,14 @@ def test_networkx_reads_every_graph_of_a_sliced_graphml_file():
 @pytest.mark.parametrize("kind", ["actor-target", "congruence", "conflict", "affiliation"])
 def test_networkx_reads_graphml_and_gexf_of_every_kind(kind):
     net = build(kind, STATEMENTS, ACTORS)
-    out = io.BytesIO()
+    out = io.StringIO()
     write_graphml([net], out)
-    graph = nx.read_graphml(io.BytesIO(out.getvalue()))
+    graph = nx.read_graphml(io.BytesIO(out.getvalue().encode()))
     assert graph.number_of_edges() == len(net.edges)
     assert sum(d["weight"] for *_, d in graph.edges(data=True)) == sum(e.weight for e in net.edges)
-    gexf = io.BytesIO()
+    gexf = io.StringIO()
     write_gexf(net, gexf)
-    graph = nx.read_gexf(io.BytesIO(gexf.getvalue()))
+    graph = nx.read_gexf(io.BytesIO(gexf.getvalue().encode()))
     assert graph.number_of_nodes() == len(net.nodes)
     assert graph.number_of_edges() == len(net.edges)
 
@@ -164,9 +169,9 @@ def test_networkx_reads_graphml_and_gexf_of_every_kind(kind):
 def test_hostile_labels_stay_text_in_graphml():
     actors = {"x": Actor("x", '<b>Big</b> & "Co"')}
     net = build("actor-target", [Statement("x", "t", "</graph>", "favor")], actors)
-    out = io.BytesIO()
+    out = io.StringIO()
     write_graphml([net], out)
-    graph = nx.read_graphml(io.BytesIO(out.getvalue()))
+    graph = nx.read_graphml(io.BytesIO(out.getvalue().encode()))
     assert graph.nodes["x"]["label"] == '<b>Big</b> & "Co"'
     assert graph.nodes["t"]["label"] == "</graph>"
 
@@ -184,3 +189,48 @@ def test_csv_is_an_edge_list_by_label_with_a_node_table_and_slices():
         "2024-01-08/2024-01-12,Ana Ruiz,Ben Okafor,1,,,,,",
     ]
     assert nodes.getvalue().splitlines()[0] == "slice,id,label,type,kind,role,affiliation,claims"
+
+
+def test_labels_with_quotes_newlines_and_markup_survive_graphml_and_gexf():
+    name = 'Ann "The Axe"\n<Smith> & Sons\t'
+    actors = {"x": Actor("x", name, affiliation="A & B <C>")}
+    net = build("actor-target", [Statement("x", "t", "a 'target' & \"more\"", "favor")], actors)
+    out = io.StringIO()
+    write_graphml([net], out)
+    graph = nx.read_graphml(io.BytesIO(out.getvalue().encode()))
+    assert graph.nodes["x"]["label"] == name
+    assert graph.nodes["x"]["affiliation"] == "A & B <C>"
+    gexf = io.StringIO()
+    write_gexf(net, gexf)
+    graph = nx.read_gexf(io.BytesIO(gexf.getvalue().encode()))
+    assert graph.nodes["x"]["label"] == name
+    assert graph.nodes["t"]["label"] == "a 'target' & \"more\""
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_mode_weights_follow_the_definitions_on_random_positions(seed):
+    rng = random.Random(seed)
+    people = [f"p{i}" for i in range(9)]
+    actors = {p: Actor(p, p.upper()) for p in people}
+    statements = [
+        Statement(rng.choice(people), f"t{rng.randrange(4)}", "t", rng.choice(STANCES))
+        for _ in range(60)
+    ]
+    held = {}
+    for s in statements:
+        held.setdefault(s.speaker_id, {}).setdefault(s.target_id, set()).add(s.stance)
+    sides = {"favor", "against"}
+    for kind in ("congruence", "conflict"):
+        expected = {}
+        for a, b in combinations(sorted(held), 2):
+            w = 0
+            for t in set(held[a]) & set(held[b]):
+                ha, hb = held[a][t], held[b][t]
+                if kind == "congruence":
+                    w += len(ha & hb & sides)
+                else:
+                    w += ("favor" in ha and "against" in hb) or ("against" in ha and "favor" in hb)
+            if w:
+                expected[a, b] = w
+        got = {(e.source, e.target): e.weight for e in build(kind, statements, actors).edges}
+        assert got == expected, kind

@@ -19,18 +19,23 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import xml.etree.ElementTree as ET
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import combinations
-from typing import IO, Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations, repeat
+from operator import attrgetter
+from pathlib import Path
+from types import MappingProxyType
+from typing import IO, Any, NamedTuple
 
+from .exporting import atomic_output
 from .textio import squash_spaces
 
 KINDS = ("actor-target", "congruence", "conflict", "affiliation")
+FORMATS = ("graphml", "gexf", "csv")
 STANCE_ORDER = ("favor", "against", "neutral", "mixed")
-_SIDES = {"favor", "against"}
+_NO_ATTRS: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,13 @@ class Statement:
     date: str | None = None
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
+    """One edge; a tuple, as one-mode networks of a large corpus have millions."""
+
     source: str
     target: str
     weight: int
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: Mapping[str, Any] = _NO_ATTRS
 
 
 @dataclass
@@ -106,18 +112,20 @@ def build(
     if kind == "affiliation":
         nodes, edges = _affiliation(kept, actors)
     else:
+        # Counted in C first: far fewer (speaker, target, stance) triples than positions.
+        triples = Counter(map(attrgetter("speaker_id", "target_id", "stance"), kept))
+        targets = dict(map(attrgetter("target_id", "target"), kept))
         held: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-        targets: dict[str, str] = {}
-        for s in kept:
-            held[s.speaker_id][s.target_id][s.stance] += 1
-            targets[s.target_id] = s.target
+        for (speaker, target, stance), n in triples.items():
+            held[speaker][target][stance] = n
         nodes = {a: _actor_node(actors[a]) for a in held}
         if kind == "actor-target":
             nodes.update({t: _target_node(name) for t, name in targets.items()})
             edges = _actor_target(held)
         else:
-            edges = _one_mode(held, conflict=kind == "conflict")
-    edges = [e for e in edges if e.weight >= min_weight and e.weight > 0]
+            edges = _one_mode(held, conflict=kind == "conflict", min_weight=min_weight)
+    if min_weight > 1 and kind in ("actor-target", "affiliation"):
+        edges = [e for e in edges if e.weight >= min_weight]
     return Network(kind, nodes, edges, slice_label)
 
 
@@ -148,23 +156,53 @@ def _actor_target(held: dict[str, dict[str, Counter[str]]]) -> list[Edge]:
     return edges
 
 
-def _one_mode(held: dict[str, dict[str, Counter[str]]], *, conflict: bool) -> list[Edge]:
-    # Only pairs that share a target can have an edge: index speakers by target.
-    by_target: dict[str, list[str]] = defaultdict(list)
-    for speaker, per_target in held.items():
-        for target in per_target:
-            by_target[target].append(speaker)
-    weights: Counter[tuple[str, str]] = Counter()
-    for target, speakers in by_target.items():
-        for a, b in combinations(sorted(speakers), 2):
-            sa = set(held[a][target]) & _SIDES
-            sb = set(held[b][target]) & _SIDES
-            if conflict:
-                opposed = ("favor" in sa and "against" in sb) or ("against" in sa and "favor" in sb)
-                weights[a, b] += int(opposed)
-            else:
-                weights[a, b] += len(sa & sb)
-    return [Edge(a, b, w) for (a, b), w in sorted(weights.items())]
+def _one_mode(
+    held: dict[str, dict[str, Counter[str]]], *, conflict: bool, min_weight: int
+) -> list[Edge]:
+    # Pairs are counted by Counter over itertools' pair generators (loops in C): for
+    # each target the speakers holding favor (F) and against (A), as integers.
+    ids = sorted(held)
+    favor: dict[str, list[int]] = defaultdict(list)
+    against: dict[str, list[int]] = defaultdict(list)
+    for i, speaker in enumerate(ids):
+        for target, counts in held[speaker].items():
+            if counts.get("favor"):
+                favor[target].append(i)
+            if counts.get("against"):
+                against[target].append(i)
+    weights: Counter[tuple[int, int]] = Counter()
+    if not conflict:
+        # Each shared (target, side) adds 1 to the pair.
+        for group in (*favor.values(), *against.values()):
+            weights.update(combinations(group, 2))
+    else:
+        # On one target the opposed pairs are, without overlap: favor-only x
+        # against-only, both-sides x either-only, and pairs within both-sides.
+        for target, f in favor.items():
+            a = against.get(target)
+            if not a:
+                continue
+            f_set, a_set = set(f), set(a)
+            both = sorted(f_set & a_set)
+            only_f, only_a = sorted(f_set - a_set), sorted(a_set - f_set)
+            _count_across(weights, only_f, only_a)
+            _count_across(weights, both, sorted(only_f + only_a))
+            weights.update(combinations(both, 2))
+    # Millions of edges: tuple.__new__ skips the NamedTuple's Python-level __new__.
+    new, least = tuple.__new__, max(1, min_weight)
+    return [
+        new(Edge, (ids[a], ids[b], w, _NO_ATTRS)) for (a, b), w in weights.items() if w >= least
+    ]
+
+
+def _count_across(weights: Counter[tuple[int, int]], xs: list[int], ys: list[int]) -> None:
+    """Add 1 to every pair (x, y) of two disjoint sorted lists, keyed (smaller, larger)."""
+    if not xs or not ys:
+        return
+    for x in xs:
+        cut = bisect_left(ys, x)
+        weights.update(zip(ys[:cut], repeat(x)))
+        weights.update(zip(repeat(x), ys[cut:]))
 
 
 def _affiliation(
@@ -219,6 +257,8 @@ def time_slices(
 
 
 # -- files -------------------------------------------------------------------------
+# Written as strings, a chunk of lines at a time: one-mode networks of a large corpus
+# have millions of edges, too many for an element tree in memory.
 
 _NODE_KEYS = (
     ("label", "string"),
@@ -229,92 +269,121 @@ _NODE_KEYS = (
     ("claims", "int"),
 )
 _EDGE_KEYS = (("weight", "double"), *((s, "int") for s in STANCE_ORDER), ("stance", "string"))
+_CHUNK = 20_000
 
 
-def write_graphml(networks: Sequence[Network], out: IO[bytes]) -> None:
-    """Write the networks as GraphML, one ``<graph>`` per time slice.
+def _write_lines(out: IO[str], lines: Iterable[str]) -> None:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= _CHUNK:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
+
+
+# What xml.sax.saxutils.escape and quoteattr do, written out: importing xml.sax pulls
+# in urllib.request, socket and ssl, and Annotator loads no network library.
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+
+
+def _text(value: Any) -> str:
+    return str(value).translate(_TEXT)
+
+
+def _attr(value: Any) -> str:
+    return '"' + str(value).translate(_ATTR) + '"'
+
+
+def write_graphml(networks: Sequence[Network], out: IO[str]) -> None:
+    """Write the networks as GraphML (UTF-8 text), one ``<graph>`` per time slice.
 
     The keys are declared once with their types, so that networkx, Gephi and visone
     read ``weight`` as a number and ``claims`` as an integer.
     """
-    ns = "http://graphml.graphdrawing.org/xmlns"
-    root = ET.Element("graphml", {"xmlns": ns})
+    _write_lines(out, _graphml_lines(networks))
+
+
+def _graphml_lines(networks: Sequence[Network]) -> Iterator[str]:
+    yield '<?xml version="1.0" encoding="utf-8"?>\n'
+    yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
     for name, kind in _NODE_KEYS:
-        ET.SubElement(
-            root, "key", {"id": name, "for": "node", "attr.name": name, "attr.type": kind}
-        )
+        yield f'  <key id="{name}" for="node" attr.name="{name}" attr.type="{kind}" />\n'
     for name, kind in _EDGE_KEYS:
-        key = "e_" + name
-        ET.SubElement(root, "key", {"id": key, "for": "edge", "attr.name": name, "attr.type": kind})
+        yield f'  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{kind}" />\n'
     for net in networks:
-        graph = ET.SubElement(
-            root,
-            "graph",
-            {
-                "id": f"{net.kind} {net.slice}",
-                "edgedefault": "directed" if net.directed else "undirected",
-            },
-        )
+        default = "directed" if net.directed else "undirected"
+        yield f'  <graph id={_attr(f"{net.kind} {net.slice}")} edgedefault="{default}">\n'
+        ids = {node_id: _attr(node_id) for node_id in net.nodes}
         for node_id, attrs in net.nodes.items():
-            node = ET.SubElement(graph, "node", {"id": node_id})
-            for key, _ in _NODE_KEYS:
-                if key in attrs:
-                    ET.SubElement(node, "data", {"key": key}).text = str(attrs[key])
-        for i, edge in enumerate(net.edges):
-            el = ET.SubElement(
-                graph, "edge", {"id": f"e{i}", "source": edge.source, "target": edge.target}
+            data = "".join(
+                f'<data key="{key}">{_text(attrs[key])}</data>'
+                for key, _ in _NODE_KEYS
+                if key in attrs
             )
-            ET.SubElement(el, "data", {"key": "e_weight"}).text = str(edge.weight)
-            for key, value in edge.attrs.items():
-                ET.SubElement(el, "data", {"key": "e_" + key}).text = str(value)
-    ET.indent(root)
-    ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)
+            yield f"    <node id={ids[node_id]}>{data}</node>\n"
+        for i, (source, target, weight, attrs) in enumerate(net.edges):
+            # Edge attributes are counts and stance names: nothing to escape.
+            extra = "".join(f'<data key="e_{key}">{value}</data>' for key, value in attrs.items())
+            yield (
+                f'    <edge id="e{i}" source={ids[source]} target={ids[target]}>'
+                f'<data key="e_weight">{weight}</data>{extra}</edge>\n'
+            )
+        yield "  </graph>\n"
+    yield "</graphml>\n"
 
 
-def write_gexf(network: Network, out: IO[bytes]) -> None:
+def write_gexf(network: Network, out: IO[str]) -> None:
     """Write one network as GEXF 1.2 (Gephi's own format; networkx reads it too)."""
-    root = ET.Element("gexf", {"xmlns": "http://www.gexf.net/1.2draft", "version": "1.2"})
-    graph = ET.SubElement(
-        root,
-        "graph",
-        {"defaultedgetype": "directed" if network.directed else "undirected", "mode": "static"},
-    )
-    node_attrs = ET.SubElement(graph, "attributes", {"class": "node"})
-    for i, (name, kind) in enumerate(_NODE_KEYS[1:]):
-        gexf_type = "integer" if kind == "int" else kind
-        ET.SubElement(node_attrs, "attribute", {"id": str(i), "title": name, "type": gexf_type})
-    edge_attrs = ET.SubElement(graph, "attributes", {"class": "edge"})
-    for i, (name, kind) in enumerate(_EDGE_KEYS[1:]):
-        gexf_type = "integer" if kind == "int" else kind
-        ET.SubElement(edge_attrs, "attribute", {"id": str(i), "title": name, "type": gexf_type})
-    nodes = ET.SubElement(graph, "nodes")
+    _write_lines(out, _gexf_lines(network))
+
+
+def _gexf_lines(network: Network) -> Iterator[str]:
+    default = "directed" if network.directed else "undirected"
+    yield '<?xml version="1.0" encoding="utf-8"?>\n'
+    yield '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n'
+    yield f'  <graph defaultedgetype="{default}" mode="static">\n'
+    for cls, keys in (("node", _NODE_KEYS[1:]), ("edge", _EDGE_KEYS[1:])):
+        yield f'    <attributes class="{cls}">\n'
+        for i, (name, kind) in enumerate(keys):
+            gexf_type = "integer" if kind == "int" else kind
+            yield f'      <attribute id="{i}" title="{name}" type="{gexf_type}" />\n'
+        yield "    </attributes>\n"
+    yield "    <nodes>\n"
+    ids = {node_id: _attr(node_id) for node_id in network.nodes}
     for node_id, attrs in network.nodes.items():
-        node = ET.SubElement(nodes, "node", {"id": node_id, "label": str(attrs["label"])})
-        values = ET.SubElement(node, "attvalues")
-        for i, (name, _) in enumerate(_NODE_KEYS[1:]):
-            if name in attrs:
-                ET.SubElement(values, "attvalue", {"for": str(i), "value": str(attrs[name])})
-    edges = ET.SubElement(graph, "edges")
-    for n, edge in enumerate(network.edges):
-        el = ET.SubElement(
-            edges,
-            "edge",
-            {
-                "id": str(n),
-                "source": edge.source,
-                "target": edge.target,
-                "weight": str(edge.weight),
-            },
+        values = "".join(
+            f'<attvalue for="{i}" value={_attr(attrs[name])} />'
+            for i, (name, _) in enumerate(_NODE_KEYS[1:])
+            if name in attrs
         )
-        if edge.attrs:
-            values = ET.SubElement(el, "attvalues")
-            for i, (name, _) in enumerate(_EDGE_KEYS[1:]):
-                if name in edge.attrs:
-                    ET.SubElement(
-                        values, "attvalue", {"for": str(i), "value": str(edge.attrs[name])}
-                    )
-    ET.indent(root)
-    ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)
+        yield (
+            f"      <node id={ids[node_id]} label={_attr(attrs['label'])}>"
+            f"<attvalues>{values}</attvalues></node>\n"
+        )
+    yield "    </nodes>\n    <edges>\n"
+    edge_index = {name: i for i, (name, _) in enumerate(_EDGE_KEYS[1:])}
+    for n, (source, target, weight, attrs) in enumerate(network.edges):
+        head = f'      <edge id="{n}" source={ids[source]} target={ids[target]} weight="{weight}"'
+        if attrs:
+            values = "".join(
+                f'<attvalue for="{edge_index[k]}" value="{v}" />' for k, v in attrs.items()
+            )
+            yield f"{head}><attvalues>{values}</attvalues></edge>\n"
+        else:
+            yield f"{head} />\n"
+    yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
 def write_csv(networks: Sequence[Network], edges_out: IO[str], nodes_out: IO[str]) -> None:
@@ -328,20 +397,56 @@ def write_csv(networks: Sequence[Network], edges_out: IO[str], nodes_out: IO[str
     if sliced:
         edge_cols.insert(0, "slice")
         node_cols.insert(0, "slice")
-    edges = csv.DictWriter(edges_out, edge_cols, extrasaction="ignore", lineterminator="\n")
-    nodes = csv.DictWriter(nodes_out, node_cols, extrasaction="ignore", lineterminator="\n")
-    edges.writeheader()
-    nodes.writeheader()
+    edges = csv.writer(edges_out, lineterminator="\n")
+    nodes = csv.writer(nodes_out, lineterminator="\n")
+    edges.writerow(edge_cols)
+    nodes.writerow(node_cols)
+    lead = edge_cols[: 3 + sliced]
     for net in networks:
-        for node_id, attrs in net.nodes.items():
-            nodes.writerow({"slice": net.slice, "id": node_id, **attrs})
-        for edge in net.edges:
-            edges.writerow(
-                {
-                    "slice": net.slice,
-                    "source": net.nodes[edge.source]["label"],
-                    "target": net.nodes[edge.target]["label"],
-                    "weight": edge.weight,
-                    **edge.attrs,
-                }
-            )
+        first = [net.slice] if sliced else []
+        nodes.writerows(
+            [*first, node_id, *(attrs.get(k, "") for k, _ in _NODE_KEYS)]
+            for node_id, attrs in net.nodes.items()
+        )
+        labels = {node_id: attrs["label"] for node_id, attrs in net.nodes.items()}
+        stance_cols = edge_cols[len(lead) :]
+        blank = [""] * len(stance_cols)
+        edges.writerows(
+            [
+                *first,
+                labels[source],
+                labels[target],
+                weight,
+                *([attrs.get(k, "") for k in stance_cols] if attrs else blank),
+            ]
+            for source, target, weight, attrs in net.edges
+        )
+
+
+def nodes_path(edges_path: str | Path) -> Path:
+    """Where the node table of a CSV edge list goes: ``net.csv`` -> ``net-nodes.csv``."""
+    path = Path(edges_path)
+    return path.with_name(f"{path.stem}-nodes{path.suffix or '.csv'}")
+
+
+def save(networks: Sequence[Network], fmt: str, output: str | Path) -> None:
+    """Write ``networks`` (time slices, or one) as ``fmt`` to ``output`` ("-": stdout).
+
+    Each file replaces an existing one only once complete. GEXF holds the first
+    network only; CSV writes the node table to `nodes_path` beside the edges.
+
+    Raises:
+        ValueError: an unknown format.
+        AnnotatorError: the output is a folder or cannot be written.
+    """
+    if fmt == "csv":
+        with atomic_output(output) as edges, atomic_output(nodes_path(output)) as nodes:
+            write_csv(networks, edges, nodes)
+    elif fmt == "gexf":
+        with atomic_output(output) as out:
+            write_gexf(networks[0], out)
+    elif fmt == "graphml":
+        with atomic_output(output) as out:
+            write_graphml(networks, out)
+    else:
+        raise ValueError(f"unknown network format {fmt!r}: choose one of {', '.join(FORMATS)}")

@@ -2,7 +2,7 @@
 
 ``CorpusViews`` is a tab widget over a Session: Speakers, Claims, Positions (a
 speaker × target grid painted with QPainter, or a list), Timeline (a QPainter
-chart) and Search. Every table is a lazily paged model over
+chart), Search and Network (the discourse network, ``network_tab.py``). Every table is a lazily paged model over
 ``annotator.core.store.queries`` (no SQL here), so a corpus of 1,000,000 highlights
 opens as fast as a small one. Double-clicking a row emits ``open_span`` (article
 id, span id or "") or, for search results, ``open_search_hit`` (article id, start,
@@ -26,6 +26,7 @@ from ..wording import SAFE_CSV_NOTE, plural
 from ..workers import BackgroundTask
 from .claims import ClaimsTab
 from .common import ViewTab
+from .network_tab import NetworkTab
 from .positions import PositionsTab
 from .search import SearchTab
 from .speakers import SpeakersTab
@@ -54,6 +55,7 @@ class CorpusViews(QWidget):
         self.positions = PositionsTab(session)
         self.timeline = TimelineTab(session)
         self.search = SearchTab(session)
+        self.network = NetworkTab(session)
         for tab in self.all_tabs():
             tab.open_span.connect(self.open_span)
             tab.open_search_hit.connect(self.open_search_hit)
@@ -68,6 +70,7 @@ class CorpusViews(QWidget):
             (self.positions, "Positions"),
             (self.timeline, "Timeline"),
             (self.search, "Search"),
+            (self.network, "Network"),
         ):
             self.tabs.addTab(tab, title)
         layout = QVBoxLayout(self)
@@ -77,7 +80,14 @@ class CorpusViews(QWidget):
         self.current_tab().refresh()
 
     def all_tabs(self) -> list[ViewTab]:
-        return [self.speakers, self.claims, self.positions, self.timeline, self.search]
+        return [
+            self.speakers,
+            self.claims,
+            self.positions,
+            self.timeline,
+            self.search,
+            self.network,
+        ]
 
     def current_tab(self) -> ViewTab:
         return self.tabs.currentWidget()  # type: ignore[return-value]

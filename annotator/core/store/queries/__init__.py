@@ -31,6 +31,7 @@ from .actors import speaker_mention_contexts, speaker_occurrences
 from .agreement import ARTICLE_CHOICES, agreement_input, coded_articles
 from .claims import CLAIM_SORT, claims_count, claims_page
 from .common import DATE_SQL, NO_SPEAKER, STANCE_ORDER, VIEWS, ViewFilter
+from .network import NetworkFilter, network_layers, network_statements
 from .positions import (
     POSITION_SORT,
     GridAxis,
@@ -66,6 +67,7 @@ __all__ = [
     "STANCE_ORDER",
     "VIEWS",
     "GridAxis",
+    "NetworkFilter",
     "Phrase",
     "PositionGrid",
     "ViewFilter",
@@ -80,6 +82,8 @@ __all__ = [
     "fold",
     "lower",
     "needs_substring_search",
+    "network_layers",
+    "network_statements",
     "position_first_span",
     "position_grid",
     "positions_count",
