@@ -15,7 +15,7 @@ from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
 from .labels import Label, color_for, swatch
 from .popups import ClaimPopup, MentionPopup, PositionPopup
-from .qt import QInputDialog, QMenu, QMessageBox, QWidget, literal
+from .qt import QInputDialog, QMenu, QMessageBox, QRect, QWidget, literal
 from .session import Session
 
 
@@ -36,6 +36,7 @@ class TaggingHost(Protocol):
     def refresh_annotations_soon(self) -> None: ...
     def snap_to_words(self) -> bool: ...
     def span_clicked(self, span_id: str) -> None: ...
+    def current_span(self) -> dict[str, Any] | None: ...
     def show_message(self, text: str, timeout_ms: int) -> None: ...
     def show_error(self, message: str) -> None: ...
     def focusWidget(self) -> QWidget | None: ...
@@ -110,11 +111,27 @@ class TaggingController:
             names.extend(row["aliases"])
         return sorted(set(names), key=str.casefold)
 
-    def _show_popup(self, popup, point) -> None:
+    def _show_popup(self, popup, span: dict[str, Any] | None = None) -> None:
+        """Show ``popup`` below the span's lines (above when there is no room), never over them."""
         if self.popup is not None:
             self.popup.close()
         self.popup = popup
-        popup.show_at(point)
+        view = self.w.text
+        if span is None:
+            point = view.viewport().mapToGlobal(view.viewport().rect().center())
+            popup.show_at(point)
+            return
+        cursor = view.textCursor()
+        cursor.setPosition(view.map.to_qt(span["start"]))
+        first = view.cursorRect(cursor)
+        cursor.setPosition(view.map.to_qt(span["end"]))
+        last = view.cursorRect(cursor)
+        lines = first.united(last)
+        lines.setLeft(0)
+        lines.setRight(view.viewport().width())
+        top_left = view.viewport().mapToGlobal(lines.topLeft())
+        avoid = QRect(top_left, lines.size())
+        popup.show_at(view.viewport().mapToGlobal(first.bottomLeft()), avoid)
 
     def ask_claim_speaker(self, claim_id: str) -> None:
         claim = self.store.claim(claim_id)
@@ -164,7 +181,7 @@ class TaggingController:
             )
 
         popup.accepted.connect(save)
-        self._show_popup(popup, self.w.text.span_rect_point(first))
+        self._show_popup(popup, first)
 
     def ask_mention_speaker(self, span_id: str) -> None:
         span = self.store.span(span_id)
@@ -188,7 +205,7 @@ class TaggingController:
                 )
             )
         )
-        self._show_popup(popup, self.w.text.span_rect_point(span))
+        self._show_popup(popup, span)
 
     def add_position(self, position_id: str | None = None) -> None:
         if self.w.article is None:
@@ -219,28 +236,26 @@ class TaggingController:
                 c["id"],
                 f"{(self.w.speaker_rows.get(c['speaker_id']) or {}).get('name', '?')}: "
                 + " … ".join(texts.get(sid, "")[:70] for sid in c["spans"]),
+                c["speaker_id"],
+                c["status"] == "accepted",
             )
             for c in self.w.claims
+            if c["status"] != "rejected"
         ]
-        popup = PositionPopup(
-            speakers, speaker_id, self.store.targets(limit=5000), claims, evidence, position, self.w
-        )
+        # Targets tagged in this article (key 4) are offered first, then the corpus's.
+        tagged = [s["text"].strip() for s in self.w.spans if s["label"] == "target"]
+        targets = list(dict.fromkeys([*tagged, *self.store.targets(limit=5000)]))
+        popup = PositionPopup(speakers, speaker_id, targets, claims, evidence, position, self.w)
         aid = self.w.article["id"]
 
         def save(values: dict[str, Any]) -> None:
-            if not values["target"] or not values["stance"]:
-                self.w.show_error(
-                    "A position needs a target and a stance (favor, against, neutral or mixed)."
-                )
-                return
             if position:
                 self.session.perform(ops.update_position(position["id"], values))
             else:
                 self.session.perform(ops.add_position(aid, values))
 
         popup.accepted.connect(save)
-        point = self.w.text.viewport().mapToGlobal(self.w.text.viewport().rect().center())
-        self._show_popup(popup, point)
+        self._show_popup(popup, self.w.current_span())
 
     def delete_current(self) -> None:
         current = (

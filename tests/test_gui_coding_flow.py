@@ -1,0 +1,194 @@
+"""The coding flow over a day's work: popups that keep what was typed, a review that
+counts right, guarded single keys, speakers that resolve. Driven by real key and
+mouse events; every test checks the database as well as the widgets."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.gui.app import application, build_window
+from annotator.gui.main_window import MainWindow
+from annotator.gui.popups import ClaimPopup, MentionPopup, PositionPopup
+
+ALT = Qt.KeyboardModifier.AltModifier
+QUOTE = "no region needs a new bloc"
+QUOTE2 = "Pacific island countries are not anyone's backyard"
+SPEAKER = "Lin Qiao"
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+
+    def record(_parent, _title, text, *args, **kwargs):
+        seen.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return seen
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, warnings) -> Iterator[MainWindow]:
+    application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = build_window(tmp_path / "a.db", annotator="tester", seed=True, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    activate(win, qtbot)
+    yield win
+    if win.tagging.popup is not None:
+        win.tagging.popup.close()
+    win.close()
+    win.store.close()
+
+
+def activate(win: MainWindow, qtbot, focus=None) -> None:
+    if not win.isActiveWindow():
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    (focus or win.text).setFocus()
+
+
+def press(win: MainWindow, qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    activate(win, qtbot)
+    QTest.keyClick(win.text, key, modifiers)
+
+
+def select(win: MainWindow, phrase: str) -> tuple[int, int]:
+    start = win.text.text.index(phrase)
+    win.text.select_range(start, start + len(phrase))
+    return start, start + len(phrase)
+
+
+def spans(win: MainWindow, label: str) -> list[dict[str, Any]]:
+    return [s for s in win.store.spans(win.article["id"]) if s["label"] == label]
+
+
+def claims(win: MainWindow) -> list[dict[str, Any]]:
+    return win.store.claims(win.article["id"])
+
+
+def tag_claim(win: MainWindow, qtbot, phrase: str, speaker: str) -> dict[str, Any]:
+    select(win, phrase)
+    press(win, qtbot, Qt.Key.Key_2)
+    popup = win.tagging.popup
+    assert isinstance(popup, ClaimPopup) and popup.isVisible()
+    popup.chooser.edit.selectAll()
+    qtbot.keyClicks(popup.chooser.edit, speaker)
+    QTest.keyClick(popup.chooser.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    return next(c for c in claims(win) if c["speaker_id"])
+
+
+def position_popup(win: MainWindow, qtbot) -> tuple[dict, PositionPopup]:
+    claim = tag_claim(win, qtbot, QUOTE2, SPEAKER)
+    activate(win, qtbot)
+    press(win, qtbot, Qt.Key.Key_P)
+    popup = win.tagging.popup
+    assert isinstance(popup, PositionPopup) and popup.isVisible()
+    return claim, popup
+
+
+# --- 1: the Position popup never loses input -------------------------------------------------
+
+
+def test_enter_without_a_stance_keeps_the_popup_and_marks_the_stance(window, qtbot, warnings):
+    claim, popup = position_popup(window, qtbot)
+    qtbot.keyClicks(popup.target, "military blocs")
+    QTest.keyClick(popup.target, Qt.Key.Key_Return)
+    assert popup.isVisible() and popup.target.text() == "military blocs"
+    assert popup.stances.property("invalid") is True
+    assert "stance" in popup.problem.text() and popup.problem.isVisible()
+    assert window.store.positions(window.article["id"]) == [] and warnings == []
+    # The stance by Alt+letter keeps the focus in the target box; Enter then saves.
+    popup.target.setFocus()
+    QTest.keyClick(popup.target, Qt.Key.Key_A, ALT)
+    assert popup.stance_group.checkedButton().text() == "against"
+    assert popup.focusWidget() is popup.target
+    QTest.keyClick(popup.target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    (position,) = window.store.positions(window.article["id"])
+    assert (position["target"], position["stance"]) == ("military blocs", "against")
+    assert position["evidence"] == [claim["id"]]
+
+
+def test_enter_on_a_target_suggestion_only_picks_it(window, qtbot):
+    someone = window.store.add_speaker("Someone Else")
+    window.store.add_position(
+        window.article["id"],
+        speaker_id=someone["id"],
+        target="regional security pact",
+        stance="against",
+    )
+    _claim, popup = position_popup(window, qtbot)
+    qtbot.keyClicks(popup.target, "security")
+    completer = popup.target.completer()
+    qtbot.waitUntil(completer.popup().isVisible, timeout=2000)
+    QTest.keyClick(completer.popup(), Qt.Key.Key_Down)
+    QTest.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert popup.isVisible()
+    assert popup.target.text() == "regional security pact"
+    assert len(window.store.positions(window.article["id"])) == 1
+
+
+# --- 5: tab order is the visual order; Space never skips --------------------------------------
+
+
+def tab_path(popup, start, count: int) -> list:
+    start.setFocus()
+    seen = []
+    for _ in range(count):
+        QTest.keyClick(popup.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(popup.focusWidget())
+    return seen
+
+
+def test_speaker_popup_tabs_through_fields_then_save_then_skip(window, qtbot):
+    for phrase in (SPEAKER, "Claire Whitfield"):
+        select(window, phrase)
+        press(window, qtbot, Qt.Key.Key_1)
+        popup = window.tagging.popup
+        assert isinstance(popup, MentionPopup) and popup.isVisible()
+        path = tab_path(popup, popup.chooser.edit, 4)
+        # The same with and without the article's speaker list (the second time it has one).
+        assert path == [popup.kind, popup.role, popup.ok, popup.skip]
+        qtbot.keyClicks(popup.skip, "neral ")  # typing on, as an analyst does
+        assert popup.isVisible()
+        popup.chooser.edit.setFocus()
+        QTest.keyClick(popup.chooser.edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda p=popup: not p.isVisible(), timeout=2000)
+    names = sorted(window.store.speaker(s["speaker_id"])["name"] for s in spans(window, "speaker"))
+    assert names == ["Claire Whitfield", SPEAKER]
+
+
+# --- 14: popups stay inside the window and off the sentence -------------------------------------
+
+
+def test_claim_popup_stays_in_the_window_and_off_the_quote(window, qtbot):
+    start, end = select(window, QUOTE)
+    press(window, qtbot, Qt.Key.Key_2)
+    popup = window.tagging.popup
+    assert isinstance(popup, ClaimPopup) and popup.isVisible()
+    inside = window.frameGeometry().adjusted(-2, -2, 2, 2)
+    assert inside.contains(popup.frameGeometry())
+    view = window.text
+    cursor = view.textCursor()
+    for offset in (start, end):
+        cursor.setPosition(view.map.to_qt(offset))
+        rect = view.cursorRect(cursor)
+        point = view.viewport().mapToGlobal(rect.center())
+        assert not popup.frameGeometry().contains(point)
