@@ -192,3 +192,22 @@ def test_claim_popup_stays_in_the_window_and_off_the_quote(window, qtbot):
         rect = view.cursorRect(cursor)
         point = view.viewport().mapToGlobal(rect.center())
         assert not popup.frameGeometry().contains(point)
+
+
+# --- 6: an identical duplicate tag is refused and the existing one selected -------------------
+
+
+def test_tagging_the_same_range_twice_selects_the_existing_highlight(window, qtbot):
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    (cue,) = spans(window, "cue")
+    window.text.current_span_id = None
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    assert [s["id"] for s in spans(window, "cue")] == [cue["id"]]
+    assert window.text.current_span_id == cue["id"]
+    assert "Already tagged" in window.statusBar().currentMessage()
+    # Another label on the same words is a different annotation, and is kept.
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_4)
+    assert len(spans(window, "target")) == 1

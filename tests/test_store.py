@@ -961,3 +961,18 @@ def test_suggestions_are_stored_from_the_engines_typed_claims(store: Store) -> N
     speaker = store.speaker(accepted["speaker_id"])
     assert speaker is not None and speaker["name"] == "Lin Qiao"
     assert speaker["role"] == "spokesperson"
+
+
+def test_the_same_tag_twice_by_one_annotator_is_refused_with_the_existing_span(store):
+    from annotator.core.errors import DuplicateSpan
+
+    aid = store.add_article("Ana said yes.", title="t")
+    first = store.tag(aid, 0, 3, "speaker")["span"]
+    with pytest.raises(DuplicateSpan) as refused:
+        store.tag(aid, 0, 3, "speaker")
+    assert refused.value.existing["id"] == first["id"]
+    assert [s["id"] for s in store.spans(aid)] == [first["id"]]
+    store.tag(aid, 0, 3, "target")  # another label on the same range is fine
+    store.update_span(first["id"], status="rejected")
+    store.tag(aid, 0, 3, "speaker")  # a rejected one does not count
+    assert len(store.spans(aid)) == 3

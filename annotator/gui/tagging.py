@@ -70,6 +70,14 @@ class TaggingController:
             return
         start, end = rng
         aid = self.w.article["id"]
+        existing = self.store.spans.same(aid, start, end, label)
+        if existing is not None:
+            # The same tag twice is a slip, not an annotation: point at the one there is.
+            self.w.text.clear_selection()
+            self.w.span_clicked(existing["id"])
+            self.w.text.mark_span(existing["id"])
+            self.w.show_message(f"Already tagged as {label}: selected the existing highlight", 5000)
+            return
         guess: dict[str, Any] = {}
         if label == "claim":
             guess = guess_claim(self.w.text.text, self.w.spans, start, end)
