@@ -211,3 +211,51 @@ def test_tagging_the_same_range_twice_selects_the_existing_highlight(window, qtb
     select(window, "said on Tuesday")
     press(window, qtbot, Qt.Key.Key_4)
     assert len(spans(window, "target")) == 1
+
+
+# --- 2: review counts are of this pass and the header follows each change ----------------------
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def header(win: MainWindow) -> str:
+    return win.review_bar.where.text() + " " + win.review_bar.what.text()
+
+
+def test_review_counts_stay_of_the_pass_and_the_header_follows_changes(window, qtbot):
+    press(window, qtbot, Qt.Key.Key_S, CTRL | SHIFT)  # suggestions: claims with cues, mentions
+    press(window, qtbot, Qt.Key.Key_R, CTRL)
+    total = len(window.reviewing.review)
+    assert header(window).startswith(f"Review 1 of {total}  ·  0 decided")
+    finish = window.review_bar.finish_button
+    assert not finish.isEnabled() and f"{total} annotations" in finish.toolTip()
+
+    press(window, qtbot, Qt.Key.Key_Backspace)  # reject the first suggested claim
+    # Its cue and mention do not become new stops: still the same pass.
+    assert header(window).startswith(f"Review 2 of {total}  ·  1 decided")
+
+    # Edit (E) the current claim's speaker: the header re-reads it at once.
+    assert "(proposed)" in header(window)
+    press(window, qtbot, Qt.Key.Key_E)
+    popup = window.tagging.popup
+    assert isinstance(popup, ClaimPopup)
+    popup.chooser.edit.selectAll()
+    qtbot.keyClicks(popup.chooser.edit, "Someone New")
+    QTest.keyClick(popup.chooser.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    assert "by Someone New" in header(window) and "(proposed)" not in header(window)
+
+    # Accept all (Ctrl+Shift+A): nothing is "suggested" any more, and every stop is decided.
+    press(window, qtbot, Qt.Key.Key_A, CTRL | SHIFT)
+    assert "suggested" not in header(window)
+    assert f"of {total}  ·  {total} decided" in header(window)
+    assert finish.isEnabled() and "Ctrl+Shift+R" in finish.toolTip()
+
+
+def test_a_disabled_action_says_why_in_its_tooltip(window, qtbot):
+    undo = window.undo_action
+    assert not undo.isEnabled() and undo.toolTip() == "Nothing to undo"
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    assert undo.isEnabled() and undo.toolTip() != "Nothing to undo"

@@ -180,7 +180,14 @@ class MainWindow(QMainWindow):
             has_article=self.article is not None, undo_label=undo, redo_label=redo
         )
         for aid, enabled in act.enabled_state(selection).items():
-            self.action_by_id[aid].setEnabled(enabled)
+            action = self.action_by_id[aid]
+            action.setEnabled(enabled)
+            spec = act.SPECS.get(aid)
+            action.setToolTip(
+                (spec.tip if spec else "") or action.text().replace("&", "")
+                if enabled
+                else act.disabled_reason(aid, selection)
+            )
         self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
         self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
 
@@ -349,6 +356,7 @@ class MainWindow(QMainWindow):
                 self.header.show_article(self.article)
             if initiator is not self.tagging:  # a tag shows its new highlight itself
                 self.refresh_annotations(panel_now=False)
+            self.reviewing.refresh()
         self.corpus.model.refresh_rows(changes.articles)
         self.refresh_views()
         if changes.touches("articles"):  # the counts are of article statuses

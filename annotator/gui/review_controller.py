@@ -53,6 +53,7 @@ class ReviewController:
         return review_order(self.w.spans, self.w.claims)
 
     def start_review(self) -> None:
+        """Start a pass over the article's annotations; its stops are fixed from here on."""
         if self.w.article is None:
             return
         self.review = self._stops()
@@ -69,6 +70,23 @@ class ReviewController:
         self.review = None
         self.w.review_bar.hide()
 
+    def refresh(self) -> None:
+        """Re-read the pass's stops after a change (same stops, current state) and the header.
+
+        Deciding a claim can turn its cue and mention into stops of their own, and an
+        edit changes a claim's speaker: the pass keeps the stops it started with, so the
+        counts stay of this pass, and the header says what the item is now.
+        """
+        if not self.review:
+            return
+        now = {(stop["kind"], stop["id"]): stop for stop in self._stops()}
+        self.review = [
+            now.get((stop["kind"], stop["id"]), {**stop, "decided": True, "gone": True})
+            for stop in self.review
+        ]
+        stop = self.review[self.review_index]
+        self.w.review_bar.show_stop(self.review_index, self.review, self._describe(stop))
+
     def _show_stop(self, index: int) -> None:
         if not self.review:
             return
@@ -82,6 +100,8 @@ class ReviewController:
         self.w.panel.select_span(span["id"], stop["id"] if stop["kind"] == "claim" else None)
 
     def _describe(self, stop: dict[str, Any]) -> str:
+        if stop.get("gone"):
+            return f"{stop['kind']} (deleted)"
         names = {sid: row["name"] for sid, row in self.w.speaker_rows.items()}
         if stop["kind"] == "claim":
             claim = next((c for c in self.w.claims if c["id"] == stop["id"]), None)
@@ -94,7 +114,8 @@ class ReviewController:
                 if claim and claim["id"] in p["evidence"]
             ]
             extra = f"  ·  position: {', '.join(stances)}" if stances else ""
-            return f"claim ({claim['kind'] if claim else ''}, {stop['status']}) by {who}{extra}"
+            status = claim["status"] if claim else stop["status"]
+            return f"claim ({claim['kind'] if claim else ''}, {status}) by {who}{extra}"
         span = stop["span"]
         who = names.get(span.get("speaker_of") or "", "")
         return (
@@ -139,7 +160,7 @@ class ReviewController:
         key = "claims" if kind == "claim" else "spans"
         self.w.session.perform(ops.decide(**{key: [item_id]}, accept=accept))
         if self.review:
-            self.review = self._stops()
+            self.refresh()  # the window re-read the article; the stops stay this pass's
             following = [
                 i for i, s in enumerate(self.review) if not s["decided"] and i > self.review_index
             ]
