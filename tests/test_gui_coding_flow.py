@@ -259,3 +259,38 @@ def test_a_disabled_action_says_why_in_its_tooltip(window, qtbot):
     select(window, "said on Tuesday")
     press(window, qtbot, Qt.Key.Key_3)
     assert undo.isEnabled() and undo.toolTip() != "Nothing to undo"
+
+
+# --- 7: the shortcuts list names actions; the merge dialog names both speakers ------------------
+
+
+def test_shortcuts_list_action_names_not_what_undo_would_undo(window, qtbot):
+    from annotator.gui.shortcuts_dialog import ShortcutsDialog
+
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    assert window.undo_action.text() != "&Undo"  # it names the tag it would undo
+    dialog = ShortcutsDialog(window.actions(), window)
+    names = [dialog.table.item(i, 0).text() for i in range(dialog.table.rowCount())]
+    assert "Undo" in names and not any(n.startswith("Undo ") for n in names)
+
+
+def test_merge_dialog_names_the_speaker_and_picks_nothing_by_default(window, qtbot):
+    from annotator.gui.views.speakers import SpeakerPicker
+
+    store = window.store
+    lin = store.add_speaker("Lin Qiao")
+    store.add_speaker("Lin")
+    picker = SpeakerPicker(
+        window.session, exclude=lin["id"], parent=window, title="Merge", merging="Lin Qiao"
+    )
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    assert picker.list.currentItem() is None and not picker.ok.isEnabled()
+    assert "Lin Qiao" in picker.into.text()
+    item = picker.list.item(0)
+    rect = picker.list.visualItemRect(item)
+    qtbot.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert picker.ok.isEnabled()
+    assert picker.into.text() == "“Lin Qiao” will be merged into “Lin”."

@@ -320,6 +320,8 @@ def make_action(window: ActionsHost, spec: Spec) -> QAction:
     """The QAction for ``spec``, its keys active where the spec says."""
     owner: Any = window.text if spec.in_text else window
     action = QAction(spec.text, owner)
+    # The action's own name, for lists of keys: Undo's text changes with what it undoes.
+    action.setProperty("actionName", spec.text)
     keys = [QKeySequence(k) for k in spec.keys]
     if len(keys) == 1:
         action.setShortcut(keys[0])

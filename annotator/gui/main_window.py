@@ -48,6 +48,7 @@ from .session import Session
 from .shortcuts_dialog import ShortcutsDialog
 from .tagging import TaggingController
 from .views.container import CorpusViews
+from .wording import plural
 from .workers import RunningTasks
 
 
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
         self.views.open_search_hit.connect(self.navigation.open_search_hit)
         self.views.message.connect(lambda text: self.show_message(text, 6000))
         self.views.exported.connect(
-            lambda n, path: self.show_message(f"{n} articles exported to {path}", 8000)
+            lambda n, path: self.show_message(f"{plural(n, 'article')} exported to {path}", 8000)
         )
         self.views.export_failed.connect(self.show_error)
         self.review_bar.step.connect(self.reviewing.review_step)

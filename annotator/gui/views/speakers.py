@@ -235,7 +235,11 @@ class SpeakersTab(ViewTab):
         if row is None:
             return
         picker = SpeakerPicker(
-            self.session, exclude=row["id"], parent=self, title=f"Merge {row['name']} into…"
+            self.session,
+            exclude=row["id"],
+            parent=self,
+            title=f"Merge {row['name']} into…",
+            merging=row["name"],
         )
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen:
             self.merge_selected_into(picker.chosen)
@@ -266,32 +270,50 @@ class SpeakerPicker(QDialog):
     """Pick another speaker: type to filter, double-click or OK."""
 
     def __init__(
-        self, session: Session, *, exclude: str | None, parent: QWidget | None, title: str
+        self,
+        session: Session,
+        *,
+        exclude: str | None,
+        parent: QWidget | None,
+        title: str,
+        merging: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.exclude = exclude
+        self.merging = merging
         self.chosen: str | None = None
         self.setWindowTitle(title)
         self.resize(460, 420)
         self.filter = search_box("Type a name…")
         self.list = QListWidget()
+        who = f"“{merging}”" if merging else "Their"
         note = QLabel(
-            "Their mentions, claims and positions move to the speaker you pick; "
-            "their name becomes an alias. Edit ▸ Undo takes it back."
+            f"{who}{'’s' if merging else ''} mentions, claims and positions move to the "
+            f"speaker you pick; {'the name' if merging else 'their name'} becomes an alias. "
+            "Edit ▸ Undo takes it back."
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         note.setStyleSheet("color: #6b6b70;")
+        # Which speaker the merge goes into, said before OK (nothing is picked by default).
+        self.into = QLabel()
+        self.into.setObjectName("mergeInto")
+        self.into.setTextFormat(Qt.TextFormat.PlainText)
+        self.into.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.into)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.list.currentItemChanged.connect(lambda *_: self._show_choice())
         self.filter.textChanged.connect(self._fill)
         self.list.itemDoubleClicked.connect(lambda _i: self._accept())
         self._fill("")
@@ -309,9 +331,20 @@ class SpeakerPicker(QDialog):
                 + f"   ({row['claims']} claims)"
             )
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setData(Qt.ItemDataRole.UserRole + 1, row["name"])
             self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        item = self.list.currentItem()
+        self.ok.setEnabled(item is not None)
+        target = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        subject = f"“{self.merging}”" if self.merging else "This speaker"
+        self.into.setText(
+            f"{subject} will be merged into “{target}”."
+            if target
+            else f"Pick the speaker to merge {subject} into (no default)."
+        )
 
     def _accept(self) -> None:
         item = self.list.currentItem()
