@@ -294,3 +294,90 @@ def test_merge_dialog_names_the_speaker_and_picks_nothing_by_default(window, qtb
     qtbot.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert picker.ok.isEnabled()
     assert picker.into.text() == "“Lin Qiao” will be merged into “Lin”."
+
+
+# --- 8: speakers that resolve -------------------------------------------------------------------
+
+
+def select_at(win: MainWindow, phrase: str, context: str) -> None:
+    start = win.text.text.index(context) + context.index(phrase)
+    win.text.select_range(start, start + len(phrase))
+
+
+def tag_mention(win, qtbot, phrase: str, context: str) -> MentionPopup:
+    select_at(win, phrase, context)
+    press(win, qtbot, Qt.Key.Key_1)
+    popup = win.tagging.popup
+    assert isinstance(popup, MentionPopup) and popup.isVisible()
+    return popup
+
+
+def enter(popup, qtbot, widget) -> None:
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+
+
+def test_a_surname_or_pronoun_proposes_the_known_speaker(window, qtbot):
+    store = window.store
+    store.add_speaker("Mei Lin", role="economist")  # elsewhere in the corpus
+    popup = tag_mention(window, qtbot, SPEAKER, "spokesperson Lin Qiao")
+    popup.chooser.edit.selectAll()
+    qtbot.keyClicks(popup.chooser.edit, SPEAKER)
+    enter(popup, qtbot, popup.chooser.edit)
+    before = store.stats()["speakers"]
+    lin = store.find_speaker(SPEAKER)
+
+    # "Lin": the article's Lin Qiao (not the corpus's Mei Lin), listed first, with role.
+    popup = tag_mention(window, qtbot, "Lin", "Lin said that")
+    assert popup.chooser.name() == SPEAKER and "a name for Lin Qiao" in popup.chooser.hint.text()
+    assert popup.chooser.list.item(0).text() == SPEAKER
+    assert "Mei Lin — economist" in [
+        popup.chooser.list.item(i).text() for i in range(popup.chooser.list.count())
+    ]
+    assert not popup.chooser.alias.isChecked()
+    enter(popup, qtbot, popup.chooser.edit)
+    assert store.stats()["speakers"] == before
+    assert store.speaker(lin["id"])["aliases"] == []  # not confirmed: no alias
+    (bare,) = [s for s in spans(window, "speaker") if s["text"] == "Lin"]
+    assert bare["speaker_id"] == lin["id"]
+
+    # "she" after Lin Qiao: proposed too; never offered as an alias.
+    popup = tag_mention(window, qtbot, "she", "she added")
+    assert popup.chooser.name() == SPEAKER and popup.chooser.alias.isHidden()
+    enter(popup, qtbot, popup.chooser.edit)
+    assert store.stats()["speakers"] == before
+
+
+def test_a_confirmed_surname_becomes_an_alias_in_one_step(window, qtbot):
+    store = window.store
+    popup = tag_mention(window, qtbot, SPEAKER, "spokesperson Lin Qiao")
+    enter(popup, qtbot, popup.chooser.edit)
+    lin = store.find_speaker(SPEAKER)
+    popup = tag_mention(window, qtbot, "Lin", "Lin said that")
+    qtbot.mouseClick(popup.chooser.alias, Qt.MouseButton.LeftButton)
+    assert popup.chooser.alias.isChecked()
+    popup.chooser.edit.setFocus()
+    enter(popup, qtbot, popup.chooser.edit)
+    assert store.speaker(lin["id"])["aliases"] == ["Lin"]
+
+
+def test_claim_popup_proposes_the_speaker_of_a_nearby_surname(window, qtbot, tmp_path):
+    popup = tag_mention(window, qtbot, SPEAKER, "spokesperson Lin Qiao")
+    enter(popup, qtbot, popup.chooser.edit)
+    popup = tag_mention(window, qtbot, "Lin", "Lin said that")
+    QTest.keyClick(popup.chooser.edit, Qt.Key.Key_Escape)  # left untold
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    select_at(window, "own agreements in the region", "own agreements in the region")
+    press(window, qtbot, Qt.Key.Key_2)
+    popup = window.tagging.popup
+    assert isinstance(popup, ClaimPopup) and popup.isVisible()
+    assert popup.chooser.name() == SPEAKER
+    assert "“Lin” is a name for Lin Qiao" in popup.chooser.hint.text()
+    if os.environ.get("ANNOTATOR_SCREENSHOTS"):
+        popup.grab().save(os.environ["ANNOTATOR_SCREENSHOTS"] + "/claim-popup.png")
+    enter(popup, qtbot, popup.chooser.edit)
+    claim = next(c for c in claims(window) if c["speaker_id"])
+    lin = window.store.find_speaker(SPEAKER)
+    assert claim["speaker_id"] == lin["id"]
+    (bare,) = [s for s in spans(window, "speaker") if s["text"] == "Lin"]
+    assert claim["mention_span_id"] == bare["id"] and bare["speaker_id"] == lin["id"]

@@ -976,3 +976,19 @@ def test_the_same_tag_twice_by_one_annotator_is_refused_with_the_existing_span(s
     store.update_span(first["id"], status="rejected")
     store.tag(aid, 0, 3, "speaker")  # a rejected one does not count
     assert len(store.spans(aid)) == 3
+
+
+def test_linking_a_mention_adds_its_words_as_an_alias_only_when_asked(store):
+    aid = store.add_article("Lin Qiao spoke. Lin said no. Lin added more.", title="t")
+    full = store.tag(aid, 0, 8, "speaker")["span"]
+    store.link_mention(full["id"], speaker_name="Lin Qiao")
+    bare = store.tag(aid, 16, 19, "speaker")["span"]
+    store.link_mention(bare["id"], speaker_name="Lin Qiao")
+    lin = store.find_speaker("Lin Qiao")
+    assert lin["aliases"] == [] and store.span(bare["id"])["speaker_id"] == lin["id"]
+    again = store.tag(aid, 28, 31, "speaker")["span"]
+    store.link_mention(again["id"], speaker_name="Lin Qiao", alias="Lin")
+    assert store.speaker(lin["id"])["aliases"] == ["Lin"]
+    store.undo()  # one step: the link and the alias
+    assert store.speaker(lin["id"])["aliases"] == []
+    assert store.span(again["id"])["speaker_id"] is None

@@ -175,39 +175,94 @@ def _mark(widget: QWidget, reason: str | None) -> None:
     widget.style().polish(widget)
 
 
+def speaker_line(row: dict) -> str:
+    """A speaker as the lists show it: name — role, affiliation."""
+    extra = ", ".join(x for x in (row.get("role"), row.get("affiliation")) if x)
+    return row["name"] + (f" — {extra}" if extra else "")
+
+
 class SpeakerChooser(QWidget):
-    """Type-ahead over corpus speakers, with this article's speakers listed first."""
+    """Type-ahead over every corpus speaker (names and aliases); the list shows this
+    article's speakers first, then the corpus's, each with role and affiliation.
+
+    ``resolved`` is a known speaker the typed-over words most likely are (a surname,
+    pronoun or role noun): pre-filled, and the words become an alias only when the
+    analyst ticks the box.
+    """
 
     def __init__(
-        self, article_speakers: list[dict], corpus_names: list[str], default_text: str = ""
+        self,
+        article_speakers: list[dict],
+        corpus_speakers: list[dict],
+        default_text: str = "",
+        *,
+        words: str | None = None,
+        resolved: dict | None = None,
     ) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(default_text)
+        layout.setSpacing(4)
+        self.resolved = resolved
+        self.words = words
+        self.edit = QLineEdit(resolved["speaker"]["name"] if resolved else default_text)
         self.edit.setPlaceholderText("Type a name, or pick below")
-        completer = QCompleter(corpus_names, self)
+        names = sorted(
+            {n for row in corpus_speakers for n in [row["name"], *row.get("aliases", [])]},
+            key=str.casefold,
+        )
+        completer = QCompleter(names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.edit.setCompleter(completer)
+        self.hint = QLabel()
+        self.hint.setObjectName("resolvedHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.alias = QCheckBox()
+        if resolved:
+            why = {"surname": "a name", "pronoun": "a pronoun", "role": "a role"}[resolved["why"]]
+            self.hint.setText(f"“{words}” is {why} for {speaker_line(resolved['speaker'])}")
+            self.alias.setText(f"Also call {resolved['speaker']['name']} “{words}”")
         self.list = QListWidget()
-        self.list.setMaximumHeight(84)
         # Not a Tab stop: the order is the same with and without the list.
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        for spk in article_speakers:
-            item = QListWidgetItem(spk["name"] + (f" — {spk['role']}" if spk.get("role") else ""))
-            item.setData(Qt.ItemDataRole.UserRole, spk["name"])
+        here = {row["id"] for row in article_speakers}
+        for row in [*article_speakers, *[r for r in corpus_speakers if r["id"] not in here]]:
+            item = QListWidgetItem(speaker_line(row))
+            item.setData(Qt.ItemDataRole.UserRole, row["name"])
+            if row["id"] in here:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setToolTip("Named in this article")
             self.list.addItem(item)
         self.list.itemClicked.connect(
             lambda item: self.edit.setText(item.data(Qt.ItemDataRole.UserRole))
         )
         layout.addWidget(self.edit)
-        if article_speakers:
+        if resolved:
+            layout.addWidget(self.hint)
+            # Offered for a name only: "she" or "the spokesperson" is no one's alias.
+            if resolved["why"] == "surname":
+                layout.addWidget(self.alias)
+        if self.list.count():
+            # Sized to its rows, up to five, so a short list leaves no empty box.
+            rows = min(self.list.count(), 5)
+            height = max(self.list.sizeHintForRow(0), 18)
+            self.list.setFixedHeight(rows * height + 2 * self.list.frameWidth() + 2)
             layout.addWidget(self.list)
         self.edit.selectAll()
 
     def name(self) -> str:
         return one_line(self.edit.text())
+
+    def alias_to_add(self) -> str | None:
+        """The mention's words, when the analyst confirmed them as the chosen speaker's alias."""
+        if not (self.resolved and self.alias.isChecked() and self.alias.isVisibleTo(self)):
+            return None
+        chosen = self.name().casefold()
+        return self.words if chosen == self.resolved["speaker"]["name"].casefold() else None
 
 
 class MentionPopup(InlinePopup):
@@ -217,12 +272,16 @@ class MentionPopup(InlinePopup):
         self,
         mention: str,
         article_speakers: list[dict],
-        corpus_names: list[str],
+        corpus_speakers: list[dict],
         default: str,
         parent: QWidget | None = None,
+        *,
+        resolved: dict | None = None,
     ) -> None:
         super().__init__(f"Speaker: “{mention[:60]}”", parent)
-        self.chooser = SpeakerChooser(article_speakers, corpus_names, default)
+        self.chooser = SpeakerChooser(
+            article_speakers, corpus_speakers, default, words=mention, resolved=resolved
+        )
         self.kind = QComboBox()
         self.kind.addItems(["person", "organisation"])
         self.role = QLineEdit()
@@ -230,7 +289,7 @@ class MentionPopup(InlinePopup):
         self.form.addRow("Who", self.chooser)
         self.form.addRow("Kind", self.kind)
         self.form.addRow("Role", self.role)
-        self.chain_focus(self.chooser.edit, self.kind, self.role)
+        self.chain_focus(self.chooser.edit, self.chooser.alias, self.kind, self.role)
         self.chooser.edit.setFocus()
 
     def values(self) -> dict[str, Any]:
@@ -238,6 +297,7 @@ class MentionPopup(InlinePopup):
             "name": self.chooser.name(),
             "kind": self.kind.currentText(),
             "role": self.role.text().strip() or None,
+            "alias": self.chooser.alias_to_add(),
         }
 
 
@@ -248,15 +308,20 @@ class ClaimPopup(InlinePopup):
         self,
         quote: str,
         article_speakers: list[dict],
-        corpus_names: list[str],
+        corpus_speakers: list[dict],
         default_speaker: str,
         kind: str,
         cues: list[tuple[str, str]],
         default_cue: str | None,
         parent: QWidget | None = None,
+        *,
+        words: str | None = None,
+        resolved: dict | None = None,
     ) -> None:
         super().__init__(f"Claim: “{_short(quote)}”", parent)
-        self.chooser = SpeakerChooser(article_speakers, corpus_names, default_speaker)
+        self.chooser = SpeakerChooser(
+            article_speakers, corpus_speakers, default_speaker, words=words, resolved=resolved
+        )
         self.kind_group = QButtonGroup(self)
         kinds = QHBoxLayout()
         for i, name in enumerate(CLAIM_KINDS):
@@ -273,7 +338,9 @@ class ClaimPopup(InlinePopup):
         self.form.addRow("Said by", self.chooser)
         self.form.addRow("Kind", kinds)
         self.form.addRow("Cue", self.cue)
-        self.chain_focus(self.chooser.edit, *self.kind_group.buttons(), self.cue)
+        self.chain_focus(
+            self.chooser.edit, self.chooser.alias, *self.kind_group.buttons(), self.cue
+        )
         self.chooser.edit.setFocus()
 
     def values(self) -> dict[str, Any]:
@@ -281,6 +348,7 @@ class ClaimPopup(InlinePopup):
             "name": self.chooser.name(),
             "kind": CLAIM_KINDS[max(0, self.kind_group.checkedId())],
             "cue": self.cue.currentData(),
+            "alias": self.chooser.alias_to_add(),
         }
 
 

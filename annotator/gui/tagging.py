@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..core.store import Store
-from ..core.tagging import guess_claim, near
+from ..core.tagging import guess_claim, near, resolve_speaker
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
@@ -112,12 +112,13 @@ class TaggingController:
     def _article_speakers(self) -> list[dict[str, Any]]:
         return sorted(self.w.speaker_rows.values(), key=lambda r: r["name"].casefold())
 
-    def _corpus_names(self) -> list[str]:
-        names = []
-        for row in self.store.speakers(limit=5000):
-            names.append(row["name"])
-            names.extend(row["aliases"])
-        return sorted(set(names), key=str.casefold)
+    def _corpus_speakers(self) -> list[dict[str, Any]]:
+        return self.store.speakers(limit=5000)
+
+    def _resolve(self, words: str, at: int, corpus: list[dict[str, Any]]) -> dict | None:
+        """The known speaker a surname, pronoun or role noun at ``at`` refers to."""
+        mentions = [s for s in self.w.spans if s["label"] == "speaker"]
+        return resolve_speaker(words, at, mentions, corpus)
 
     def _show_popup(self, popup, span: dict[str, Any] | None = None) -> None:
         """Show ``popup`` below the span's lines (above when there is no room), never over them."""
@@ -154,19 +155,38 @@ class TaggingController:
             (s["id"], f"{s['text']}  (at {s['start']})")
             for s in near(self.w.spans, "cue", first["start"], content[-1]["end"], reach=600)
         ]
+        corpus = self._corpus_speakers()
+        # No speaker yet: the nearest untold mention ("Lin", "she") may name a known one.
+        untold = (
+            [
+                s
+                for s in near(self.w.spans, "speaker", first["start"], content[-1]["end"])
+                if not s["speaker_id"]
+            ]
+            if speaker is None
+            else []
+        )
+        resolved = self._resolve(untold[0]["text"], untold[0]["start"], corpus) if untold else None
         popup = ClaimPopup(
             " … ".join(s["text"] for s in content),
             self._article_speakers(),
-            self._corpus_names(),
+            corpus,
             speaker["name"] if speaker else "",
             claim["kind"],
             cues,
             claim["cue_span_id"],
             self.w,
+            words=untold[0]["text"] if untold else None,
+            resolved=resolved,
         )
 
         def save(values: dict[str, Any]) -> None:
             mention = claim["mention_span_id"]
+            if resolved and values["name"].casefold() == resolved["speaker"]["name"].casefold():
+                mention = untold[0]["id"]
+                self.session.perform(
+                    ops.link_mention(mention, speaker_name=values["name"], alias=values["alias"])
+                )
             if values["name"]:
                 matches = [
                     s
@@ -196,19 +216,26 @@ class TaggingController:
         if span is None:
             return
         current = self.store.speaker(span["speaker_id"]) if span["speaker_id"] else None
+        corpus = self._corpus_speakers()
+        resolved = None if current else self._resolve(span["text"], span["start"], corpus)
         popup = MentionPopup(
             span["text"],
             self._article_speakers(),
-            self._corpus_names(),
+            corpus,
             current["name"] if current else span["text"],
             self.w,
+            resolved=resolved,
         )
         popup.accepted.connect(
             lambda v: (
                 v["name"]
                 and self.session.perform(
                     ops.link_mention(
-                        span_id, speaker_name=v["name"], kind=v["kind"], role=v["role"]
+                        span_id,
+                        speaker_name=v["name"],
+                        kind=v["kind"],
+                        role=v["role"],
+                        alias=v["alias"],
                     )
                 )
             )
