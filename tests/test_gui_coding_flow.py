@@ -381,3 +381,46 @@ def test_claim_popup_proposes_the_speaker_of_a_nearby_surname(window, qtbot, tmp
     assert claim["speaker_id"] == lin["id"]
     (bare,) = [s for s in spans(window, "speaker") if s["text"] == "Lin"]
     assert claim["mention_span_id"] == bare["id"] and bare["speaker_id"] == lin["id"]
+
+
+# --- 4: outside review, Backspace on a claim asks what to reject --------------------------------
+
+
+def answer_reject_box(qtbot, button_text: str | None) -> None:
+    """Click a button of the question box once it is up (or Esc for None)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or box.objectName() != "rejectScope":
+            QTimer.singleShot(20, click)
+            return
+        if button_text is None:
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+            return
+        (button,) = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+
+
+def test_backspace_on_a_claim_outside_review_asks_what_to_reject(window, qtbot):
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    tag_claim(window, qtbot, QUOTE, "Chinese foreign ministry")
+    (claim,) = claims(window)
+    assert claim["cue_span_id"]
+    content = window.store.span(claim["spans"][0])
+    activate(window, qtbot)
+    window.span_clicked(content["id"])
+
+    answer_reject_box(qtbot, None)  # Esc: nothing changes
+    press(window, qtbot, Qt.Key.Key_Backspace)
+    assert claims(window)[0]["status"] == "accepted"
+
+    answer_reject_box(qtbot, "Claim only")
+    press(window, qtbot, Qt.Key.Key_Backspace)
+    (after,) = claims(window)
+    assert after["status"] == "rejected"
+    assert window.store.span(after["cue_span_id"])["status"] == "accepted"  # the cue stays

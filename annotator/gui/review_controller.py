@@ -14,6 +14,7 @@ from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
 from .navigation import NavigationController
+from .qt import QMessageBox
 from .review import ReviewBar, claim_index, review_order
 from .session import Session
 from .tagging import TaggingController
@@ -158,7 +159,14 @@ class ReviewController:
             return
         kind, item_id = target
         key = "claims" if kind == "claim" else "spans"
-        self.w.session.perform(ops.decide(**{key: [item_id]}, accept=accept))
+        keep_links = False
+        if not accept and not self.review and kind == "claim":
+            # Outside review a single key must not take a cue and mention along unasked.
+            scope = self._ask_reject_scope(item_id)
+            if scope is None:
+                return
+            keep_links = scope == "claim"
+        self.w.session.perform(ops.decide(**{key: [item_id]}, accept=accept, keep_links=keep_links))
         if self.review:
             self.refresh()  # the window re-read the article; the stops stay this pass's
             following = [
@@ -174,6 +182,29 @@ class ReviewController:
             remaining = [s for s in self._stops() if s["status"] == "suggested"]
             if remaining:
                 self.review_step(1)
+
+    def _ask_reject_scope(self, claim_id: str) -> str | None:
+        """ "claim" (only the claim), "all" (with its cue and mention) or None (cancelled)."""
+        claim = next((c for c in self.w.claims if c["id"] == claim_id), None)
+        if (
+            claim is None
+            or claim["status"] == "suggested"  # walking suggestions: its own suggested parts
+            or not (claim["cue_span_id"] or claim["mention_span_id"])
+        ):
+            return "all"  # nothing of the analyst's to take along: no question
+        box = QMessageBox(self.w)
+        box.setObjectName("rejectScope")
+        box.setWindowTitle("Reject claim")
+        box.setText("Reject this claim? Rejected items stay in the database (Edit ▸ Undo).")
+        only = box.addButton("Claim &only", QMessageBox.ButtonRole.AcceptRole)
+        everything = box.addButton(
+            "With its &cue and speaker mention", QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(only)
+        box.exec()
+        clicked = box.clickedButton()
+        return "claim" if clicked is only else "all" if clicked is everything else None
 
     def edit_current(self) -> None:
         target = self._current_target()
