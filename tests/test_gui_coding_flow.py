@@ -424,3 +424,46 @@ def test_backspace_on_a_claim_outside_review_asks_what_to_reject(window, qtbot):
     (after,) = claims(window)
     assert after["status"] == "rejected"
     assert window.store.span(after["cue_span_id"])["status"] == "accepted"  # the cue stays
+
+
+# --- 9: the speakers view edits role, affiliation and kind in place -------------------------------
+
+
+def test_speakers_view_edits_role_affiliation_and_kind_in_place(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    lin = window.store.add_speaker(SPEAKER)
+    window.show_view("speakers")
+    tab = window.views.speakers
+    tab.refresh()
+    assert tab.select(lin["id"])
+    table = tab.table
+    row = table.currentIndex().row()
+    column = {c.key: i for i, c in enumerate(tab.COLUMNS)}
+
+    def edit(key: str, typed: str) -> None:
+        index = tab.model.index(row, column[key])
+        table.setCurrentIndex(index)
+        table.setFocus()
+        QTest.keyClick(table, Qt.Key.Key_F2)
+        editor = QApplication.focusWidget()
+        assert editor is not table, key
+        if key == "kind":
+            QTest.keyClick(editor, Qt.Key.Key_Down)
+        else:
+            editor.selectAll()
+            qtbot.keyClicks(editor, typed)
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+
+    edit("role", "spokesperson")
+    edit("affiliation", "Foreign Ministry")
+    edit("kind", "")
+    qtbot.waitUntil(lambda: window.store.speaker(lin["id"])["kind"] != "person", timeout=3000)
+    after = window.store.speaker(lin["id"])
+    assert (after["role"], after["affiliation"], after["kind"]) == (
+        "spokesperson",
+        "Foreign Ministry",
+        "organisation",
+    )
+    window.store.undo()  # each edit is its own undo step
+    assert window.store.speaker(lin["id"])["kind"] == "person"
