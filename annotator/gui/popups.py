@@ -224,12 +224,13 @@ class SpeakerChooser(QWidget):
             why = {"surname": "a name", "pronoun": "a pronoun", "role": "a role"}[resolved["why"]]
             self.hint.setText(f"“{words}” is {why} for {speaker_line(resolved['speaker'])}")
             self.alias.setText(f"Also call {resolved['speaker']['name']} “{words}”")
-        self.list = QListWidget()
+        self.list = _one_scrollbar_list()
         # Not a Tab stop: the order is the same with and without the list.
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         here = {row["id"] for row in article_speakers}
         for row in [*article_speakers, *[r for r in corpus_speakers if r["id"] not in here]]:
             item = QListWidgetItem(speaker_line(row))
+            item.setToolTip(speaker_line(row))
             item.setData(Qt.ItemDataRole.UserRole, row["name"])
             if row["id"] in here:
                 font = item.font()
@@ -398,8 +399,8 @@ class PositionPopup(InlinePopup):
             QShortcut(
                 QKeySequence(f"Alt+{letter}"), self, activated=lambda b=button: b.setChecked(True)
             )
-        self.evidence = QListWidget()
-        self.evidence.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.evidence = _one_scrollbar_list()
+        self.evidence.setMinimumWidth(380)
         self._claims = claims
         self.show_all = QCheckBox("show all claims of the article")
         self.show_all.setToolTip("Also list other speakers' and undecided claims")
@@ -444,6 +445,7 @@ class PositionPopup(InlinePopup):
             if not (mine or claim_id in self._chosen or self.show_all.isChecked()):
                 continue
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, claim_id)
             item.setCheckState(
                 Qt.CheckState.Checked if claim_id in self._chosen else Qt.CheckState.Unchecked
@@ -476,6 +478,16 @@ class PositionPopup(InlinePopup):
             ],
             "note": self.note.text().strip() or None,
         }
+
+
+def _one_scrollbar_list() -> QListWidget:
+    """A list sized by its rows: long lines are cut with "…" (full in the tooltip), so
+    there is at most a vertical scrollbar."""
+    widget = QListWidget()
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    widget.setUniformItemSizes(True)
+    return widget
 
 
 def _short(text: str, limit: int = 70) -> str:
