@@ -34,6 +34,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    plain_tooltip,
 )
 from .wording import one_line
 
@@ -230,7 +231,7 @@ class SpeakerChooser(QWidget):
         here = {row["id"] for row in article_speakers}
         for row in [*article_speakers, *[r for r in corpus_speakers if r["id"] not in here]]:
             item = QListWidgetItem(speaker_line(row))
-            item.setToolTip(speaker_line(row))
+            item.setToolTip(plain_tooltip(speaker_line(row)))
             item.setData(Qt.ItemDataRole.UserRole, row["name"])
             if row["id"] in here:
                 font = item.font()
@@ -445,7 +446,7 @@ class PositionPopup(InlinePopup):
             if not (mine or claim_id in self._chosen or self.show_all.isChecked()):
                 continue
             item = QListWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain_tooltip(text))
             item.setData(Qt.ItemDataRole.UserRole, claim_id)
             item.setCheckState(
                 Qt.CheckState.Checked if claim_id in self._chosen else Qt.CheckState.Unchecked
