@@ -37,7 +37,9 @@ import sys
 from annotator.core.store import Store
 
 db, run = sys.argv[1], sys.argv[2]
-store = Store(db, annotator="crash-test")
+# One annotator per run: runs repeat the same ranges, and the same tag twice by one
+# annotator is refused as a duplicate.
+store = Store(db, annotator=f"crash-test-{run}")
 articles = [row["id"] for row in store.article_rows(limit=1000)]
 STATUSES = ("in_progress", "done", "reviewed")
 

@@ -1037,3 +1037,34 @@ def test_a_status_change_does_not_copy_the_text_into_the_history(store: Store) -
     assert store.article(aid)["status"] == "todo" and store.article_text(aid) == text
     store.redo()
     assert store.article(aid)["status"] == "done"
+
+
+def test_the_same_tag_twice_by_one_annotator_is_refused_with_the_existing_span(store):
+    from annotator.core.errors import DuplicateSpan
+
+    aid = store.add_article("Ana said yes.", title="t")
+    first = store.tag(aid, 0, 3, "speaker")["span"]
+    with pytest.raises(DuplicateSpan) as refused:
+        store.tag(aid, 0, 3, "speaker")
+    assert refused.value.existing["id"] == first["id"]
+    assert [s["id"] for s in store.spans(aid)] == [first["id"]]
+    store.tag(aid, 0, 3, "target")  # another label on the same range is fine
+    store.update_span(first["id"], status="rejected")
+    store.tag(aid, 0, 3, "speaker")  # a rejected one does not count
+    assert len(store.spans(aid)) == 3
+
+
+def test_linking_a_mention_adds_its_words_as_an_alias_only_when_asked(store):
+    aid = store.add_article("Lin Qiao spoke. Lin said no. Lin added more.", title="t")
+    full = store.tag(aid, 0, 8, "speaker")["span"]
+    store.link_mention(full["id"], speaker_name="Lin Qiao")
+    bare = store.tag(aid, 16, 19, "speaker")["span"]
+    store.link_mention(bare["id"], speaker_name="Lin Qiao")
+    lin = store.find_speaker("Lin Qiao")
+    assert lin["aliases"] == [] and store.span(bare["id"])["speaker_id"] == lin["id"]
+    again = store.tag(aid, 28, 31, "speaker")["span"]
+    store.link_mention(again["id"], speaker_name="Lin Qiao", alias="Lin")
+    assert store.speaker(lin["id"])["aliases"] == ["Lin"]
+    store.undo()  # one step: the link and the alias
+    assert store.speaker(lin["id"])["aliases"] == []
+    assert store.span(again["id"])["speaker_id"] is None

@@ -53,3 +53,33 @@ def test_near_sorts_by_distance_and_stops_at_the_reach():
     assert [s["id"] for s in near(spans, "cue", 100, 110)] == ["close", "far"]
     assert [s["id"] for s in near(spans, "cue", 100, 110, reach=50)] == ["close"]
     assert near(spans, "speaker", 100, 110) == []
+
+
+def test_a_surname_pronoun_or_role_noun_resolves_to_a_known_speaker():
+    from annotator.core.tagging import resolve_speaker
+
+    lin = {"id": "l", "name": "Lin Qiao", "aliases": [], "kind": "person"}
+    claire = {"id": "c", "name": "Claire Whitfield", "aliases": [], "kind": "person"}
+    other = {"id": "o", "name": "Mei Lin", "aliases": [], "kind": "person"}
+    ministry = {"id": "m", "name": "Foreign Ministry", "aliases": [], "kind": "organisation"}
+    corpus = [lin, claire, other, ministry]
+    mentions = [
+        {"start": 10, "speaker_id": "c", "status": "accepted"},
+        {"start": 50, "speaker_id": "l", "status": "accepted"},
+        {"start": 60, "speaker_id": "m", "status": "accepted"},
+    ]
+    # A surname: the article's speaker first (the corpus has another name ending with it).
+    assert resolve_speaker("Whitfield", 100, mentions, corpus)["speaker"] is claire
+    assert resolve_speaker("Lin", 100, mentions, corpus)["speaker"] is lin
+    # Ambiguous in the corpus (Lin Qiao, Mei Lin) and not in this article: no proposal.
+    assert resolve_speaker("Lin", 100, [], corpus) is None
+    assert resolve_speaker("Mei", 100, [], corpus)["speaker"] is other
+    # Pronouns and role nouns: the nearest preceding full-name speaker of the kind.
+    assert resolve_speaker("she", 55, mentions, corpus)["speaker"] is lin
+    assert resolve_speaker("she", 20, mentions, corpus)["speaker"] is claire
+    assert resolve_speaker("the spokesperson", 100, mentions, corpus)["why"] == "role"
+    assert resolve_speaker("it", 100, mentions, corpus)["speaker"] is ministry
+    assert resolve_speaker("he", 5, mentions, corpus) is None  # nobody before it
+    # An exact name is the speaker itself; plain words are no one.
+    assert resolve_speaker("Lin Qiao", 100, mentions, corpus) is None
+    assert resolve_speaker("reporters", 100, mentions, corpus) is None

@@ -37,5 +37,19 @@ class IntegrityError(AnnotatorError):
     """An action that would leave dangling references, refused with the reason."""
 
 
+class DuplicateSpan(IntegrityError):
+    """The same label on the same range by the same annotator exists already.
+
+    ``existing`` is the stored span, so a caller can point at it.
+    """
+
+    def __init__(self, existing: dict) -> None:
+        self.existing = existing
+        super().__init__(
+            f"“{existing['text'][:60]}” is already tagged as {existing['label']}: "
+            "selected it instead"
+        )
+
+
 class UndoConflict(AnnotatorError):
     """An undo or redo refused because later work depends on it; nothing was changed."""

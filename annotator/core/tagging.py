@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .suggest.lexicon import DETERMINERS, ORG_PRONOUNS, PERSON_PRONOUNS, ROLE_HEADS
+
 QUOTE_MARKS = "\"“”„«»‘’'‹›"
 
 
@@ -51,3 +53,64 @@ def guess_claim(text: str, spans: Iterable[dict[str, Any]], start: int, end: int
         "speaker_id": mentions[0]["speaker_id"] if mentions else None,
         "mention_span_id": mentions[0]["id"] if mentions else None,
     }
+
+
+def resolve_speaker(
+    words: str,
+    at: int,
+    mentions: Iterable[dict[str, Any]],
+    speakers: Iterable[dict[str, Any]],
+) -> dict[str, Any] | None:
+    """The known speaker a mention ``words`` at offset ``at`` most likely refers to.
+
+    The suggester's rules, for one mention an analyst tagged: a surname ("Lin") is
+    the speaker with it as a word of a longer name or alias (one in this article first, else a
+    single one in the corpus); a pronoun ("she") or a role noun ("the spokesperson")
+    is the nearest preceding full-name speaker mentioned in the article.
+
+    Parameters:
+        mentions: the article's speaker highlights (``start``, ``speaker_id``, ``status``).
+        speakers: the corpus's speakers (``id``, ``name``, ``aliases``, ``kind``); the
+            article's are those ``mentions`` link to.
+
+    Returns:
+        ``{"speaker": row, "why": "surname" | "pronoun" | "role"}``, or None when the
+        words name no one known (or name a speaker exactly: then nothing is proposed).
+    """
+    phrase = " ".join(words.split())
+    low = phrase.casefold()
+    speakers = list(speakers)
+    by_id = {row["id"]: row for row in speakers}
+    linked = [
+        m
+        for m in mentions
+        if m.get("speaker_id") in by_id and m.get("status") != "rejected" and m["start"] < at
+    ]
+    linked.sort(key=lambda m: m["start"])
+    here = list(dict.fromkeys(m["speaker_id"] for m in linked))
+    names = {row["id"]: [row["name"], *row.get("aliases", [])] for row in speakers}
+    if any(n.casefold() == low for ns in names.values() for n in ns):
+        return None  # an exact name or alias: the speaker itself, nothing to resolve
+    first_word = low.split(" ", 1)[0] if low else ""
+    role = first_word in DETERMINERS and low.split()[-1] in ROLE_HEADS
+    if low in PERSON_PRONOUNS or low in ORG_PRONOUNS or role:
+        wanted = "organisation" if low in ORG_PRONOUNS else "person"
+        for mention in reversed(linked):
+            row = by_id[mention["speaker_id"]]
+            if row.get("kind", "person") == wanted and (
+                wanted == "organisation" or len(row["name"].split()) > 1
+            ):
+                return {"speaker": row, "why": "role" if role else "pronoun"}
+        return None
+    if len(phrase.split()) != 1 or not phrase[:1].isupper():
+        return None
+
+    def ends(row_id: str) -> bool:
+        # Any word of a longer name, as the suggester does: "Lin" of "Lin Qiao" too.
+        return any(low in n.casefold().split() and " " in n.strip() for n in names[row_id])
+
+    local = [sid for sid in reversed(here) if ends(sid)]
+    if local:
+        return {"speaker": by_id[local[0]], "why": "surname"}
+    corpus = [row for row in speakers if ends(row["id"])]
+    return {"speaker": corpus[0], "why": "surname"} if len(corpus) == 1 else None

@@ -342,10 +342,23 @@ def enabled_state(selection: Selection) -> dict[A, bool]:
     return state
 
 
+def disabled_reason(aid: A, selection: Selection) -> str:
+    """Why ``aid`` is greyed out for this selection (its tooltip while disabled)."""
+    if aid in _ARTICLE_ACTIONS and not selection.has_article:
+        return "Open an article first (double-click one in the list)"
+    if aid is A.UNDO:
+        return "Nothing to undo"
+    if aid is A.REDO:
+        return "Nothing to redo"
+    return ""
+
+
 def make_action(window: ActionsHost, spec: Spec) -> QAction:
     """The QAction for ``spec``, its keys active where the spec says."""
     owner: Any = window.text if spec.in_text else window
     action = QAction(spec.text, owner)
+    # The action's own name, for lists of keys: Undo's text changes with what it undoes.
+    action.setProperty("actionName", spec.text)
     keys = [QKeySequence(k) for k in spec.keys]
     if len(keys) == 1:
         action.setShortcut(keys[0])

@@ -18,7 +18,7 @@ from .corpus_list import CorpusPanel
 from .export_choice import ask_export_path
 from .qt import QFileDialog, QMenu, QMessageBox, QMimeData, QSettings, literal
 from .session import Session
-from .wording import SAFE_CSV_NOTE
+from .wording import SAFE_CSV_NOTE, plural
 from .workers import BackgroundTask
 
 MAX_RECENT = 8
@@ -203,7 +203,7 @@ class FileController:
         )
         note = f"; {SAFE_CSV_NOTE}" if safe else ""
         task.done.connect(
-            lambda n: self.w.show_message(f"{n} articles exported to {path}{note}", 8000)
+            lambda n: self.w.show_message(f"{plural(n, 'article')} exported to {path}{note}", 8000)
         )
         task.failed.connect(self.w.show_error)
         return task

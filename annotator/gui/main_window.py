@@ -51,6 +51,7 @@ from .shortcuts_dialog import ShortcutsDialog
 from .tagging import TaggingController
 from .views.container import CorpusViews
 from .welcome import show_welcome
+from .wording import plural
 from .workers import RunningTasks
 
 
@@ -192,7 +193,14 @@ class MainWindow(QMainWindow):
             has_article=self.article is not None, undo_label=undo, redo_label=redo
         )
         for aid, enabled in act.enabled_state(selection).items():
-            self.action_by_id[aid].setEnabled(enabled)
+            action = self.action_by_id[aid]
+            action.setEnabled(enabled)
+            spec = act.SPECS.get(aid)
+            action.setToolTip(
+                (spec.tip if spec else "") or action.text().replace("&", "")
+                if enabled
+                else act.disabled_reason(aid, selection)
+            )
         self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
         self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
 
@@ -202,7 +210,7 @@ class MainWindow(QMainWindow):
         self.views.open_search_hit.connect(self.navigation.open_search_hit)
         self.views.message.connect(lambda text: self.show_message(text, 6000))
         self.views.exported.connect(
-            lambda n, path: self.show_message(f"{n} articles exported to {path}", 8000)
+            lambda n, path: self.show_message(f"{plural(n, 'article')} exported to {path}", 8000)
         )
         self.views.export_failed.connect(self.show_error)
         self.review_bar.step.connect(self.reviewing.review_step)
@@ -364,6 +372,7 @@ class MainWindow(QMainWindow):
                 self.header.show_article(self.article)
             if initiator is not self.tagging:  # a tag shows its new highlight itself
                 self.refresh_annotations(panel_now=False)
+            self.reviewing.refresh()
         self.corpus.model.refresh_rows(changes.articles)
         self.refresh_views()
         if changes.touches("articles"):  # the counts are of article statuses

@@ -73,9 +73,20 @@ def set_status(article_id: str, status: str) -> Operation:
     return Operation(lambda s: s.set_article_status(article_id, status))
 
 
-def decide(*, claims: Sequence[str] = (), spans: Sequence[str] = (), accept: bool) -> Operation:
-    """Accept or reject suggested claims and spans."""
-    return Operation(lambda s: s.decide(claims=list(claims), spans=list(spans), accept=accept))
+def decide(
+    *,
+    claims: Sequence[str] = (),
+    spans: Sequence[str] = (),
+    accept: bool,
+    keep_links: bool = False,
+) -> Operation:
+    """Accept or reject suggested claims and spans (``keep_links``: a rejected claim's cue
+    and mention stay as they are)."""
+    return Operation(
+        lambda s: s.decide(
+            claims=list(claims), spans=list(spans), accept=accept, keep_links=keep_links
+        )
+    )
 
 
 def suggest_article(article_id: str) -> Operation[SuggestReport]:

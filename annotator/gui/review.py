@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
+from .wording import plural
 
 
 def claim_index(claims: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -113,4 +114,12 @@ class ReviewBar(QWidget):
         decided = sum(1 for s in stops if s["decided"])
         self.where.setText(f"Review {index + 1} of {len(stops)}  ·  {decided} decided  ·")
         self.what.setText(description)
-        self.finish_button.setEnabled(decided == len(stops))
+        left = len(stops) - decided
+        self.finish_button.setEnabled(left == 0)
+        # A disabled button says why, and what makes it work.
+        self.finish_button.setToolTip(
+            "Mark this article reviewed (Ctrl+Shift+R)"
+            if left == 0
+            else f"{plural(left, 'annotation')} of this pass not decided yet: "
+            "Enter accepts, Backspace rejects"
+        )

@@ -14,6 +14,7 @@ from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
 from .navigation import NavigationController
+from .qt import QMessageBox
 from .review import ReviewBar, claim_index, review_order
 from .session import Session
 from .tagging import TaggingController
@@ -53,6 +54,7 @@ class ReviewController:
         return review_order(self.w.spans, self.w.claims)
 
     def start_review(self) -> None:
+        """Start a pass over the article's annotations; its stops are fixed from here on."""
         if self.w.article is None:
             return
         self.review = self._stops()
@@ -69,6 +71,23 @@ class ReviewController:
         self.review = None
         self.w.review_bar.hide()
 
+    def refresh(self) -> None:
+        """Re-read the pass's stops after a change (same stops, current state) and the header.
+
+        Deciding a claim can turn its cue and mention into stops of their own, and an
+        edit changes a claim's speaker: the pass keeps the stops it started with, so the
+        counts stay of this pass, and the header says what the item is now.
+        """
+        if not self.review:
+            return
+        now = {(stop["kind"], stop["id"]): stop for stop in self._stops()}
+        self.review = [
+            now.get((stop["kind"], stop["id"]), {**stop, "decided": True, "gone": True})
+            for stop in self.review
+        ]
+        stop = self.review[self.review_index]
+        self.w.review_bar.show_stop(self.review_index, self.review, self._describe(stop))
+
     def _show_stop(self, index: int) -> None:
         if not self.review:
             return
@@ -82,6 +101,8 @@ class ReviewController:
         self.w.panel.select_span(span["id"], stop["id"] if stop["kind"] == "claim" else None)
 
     def _describe(self, stop: dict[str, Any]) -> str:
+        if stop.get("gone"):
+            return f"{stop['kind']} (deleted)"
         names = {sid: row["name"] for sid, row in self.w.speaker_rows.items()}
         if stop["kind"] == "claim":
             claim = next((c for c in self.w.claims if c["id"] == stop["id"]), None)
@@ -94,7 +115,8 @@ class ReviewController:
                 if claim and claim["id"] in p["evidence"]
             ]
             extra = f"  ·  position: {', '.join(stances)}" if stances else ""
-            return f"claim ({claim['kind'] if claim else ''}, {stop['status']}) by {who}{extra}"
+            status = claim["status"] if claim else stop["status"]
+            return f"claim ({claim['kind'] if claim else ''}, {status}) by {who}{extra}"
         span = stop["span"]
         who = names.get(span.get("speaker_of") or "", "")
         return (
@@ -137,9 +159,16 @@ class ReviewController:
             return
         kind, item_id = target
         key = "claims" if kind == "claim" else "spans"
-        self.w.session.perform(ops.decide(**{key: [item_id]}, accept=accept))
+        keep_links = False
+        if not accept and not self.review and kind == "claim":
+            # Outside review a single key must not take a cue and mention along unasked.
+            scope = self._ask_reject_scope(item_id)
+            if scope is None:
+                return
+            keep_links = scope == "claim"
+        self.w.session.perform(ops.decide(**{key: [item_id]}, accept=accept, keep_links=keep_links))
         if self.review:
-            self.review = self._stops()
+            self.refresh()  # the window re-read the article; the stops stay this pass's
             following = [
                 i for i, s in enumerate(self.review) if not s["decided"] and i > self.review_index
             ]
@@ -153,6 +182,29 @@ class ReviewController:
             remaining = [s for s in self._stops() if s["status"] == "suggested"]
             if remaining:
                 self.review_step(1)
+
+    def _ask_reject_scope(self, claim_id: str) -> str | None:
+        """ "claim" (only the claim), "all" (with its cue and mention) or None (cancelled)."""
+        claim = next((c for c in self.w.claims if c["id"] == claim_id), None)
+        if (
+            claim is None
+            or claim["status"] == "suggested"  # walking suggestions: its own suggested parts
+            or not (claim["cue_span_id"] or claim["mention_span_id"])
+        ):
+            return "all"  # nothing of the analyst's to take along: no question
+        box = QMessageBox(self.w)
+        box.setObjectName("rejectScope")
+        box.setWindowTitle("Reject claim")
+        box.setText("Reject this claim? Rejected items stay in the database (Edit ▸ Undo).")
+        only = box.addButton("Claim &only", QMessageBox.ButtonRole.AcceptRole)
+        everything = box.addButton(
+            "With its &cue and speaker mention", QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(only)
+        box.exec()
+        clicked = box.clickedButton()
+        return "claim" if clicked is only else "all" if clicked is everything else None
 
     def edit_current(self) -> None:
         target = self._current_target()

@@ -32,7 +32,7 @@ class ShortcutsDialog(QDialog):
             if keys:
                 rows.append(
                     (
-                        action.text()
+                        (action.property("actionName") or action.text())
                         .replace("&&", "\0")
                         .replace("&", "")
                         .replace("\0", "&")

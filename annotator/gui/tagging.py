@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..core.store import Store
-from ..core.tagging import guess_claim, near
+from ..core.tagging import guess_claim, near, resolve_speaker
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
 from .labels import Label, color_for, swatch
 from .popups import ClaimPopup, MentionPopup, PositionPopup
-from .qt import QInputDialog, QMenu, QMessageBox, QWidget, literal
+from .qt import QInputDialog, QMenu, QMessageBox, QRect, QWidget, literal
 from .session import Session
 
 
@@ -36,6 +36,7 @@ class TaggingHost(Protocol):
     def refresh_annotations_soon(self) -> None: ...
     def snap_to_words(self) -> bool: ...
     def span_clicked(self, span_id: str) -> None: ...
+    def current_span(self) -> dict[str, Any] | None: ...
     def show_message(self, text: str, timeout_ms: int) -> None: ...
     def show_error(self, message: str) -> None: ...
     def focusWidget(self) -> QWidget | None: ...
@@ -69,6 +70,14 @@ class TaggingController:
             return
         start, end = rng
         aid = self.w.article["id"]
+        existing = self.store.spans.same(aid, start, end, label)
+        if existing is not None:
+            # The same tag twice is a slip, not an annotation: point at the one there is.
+            self.w.text.clear_selection()
+            self.w.span_clicked(existing["id"])
+            self.w.text.mark_span(existing["id"])
+            self.w.show_message(f"Already tagged as {label}: selected the existing highlight", 5000)
+            return
         guess: dict[str, Any] = {}
         if label == "claim":
             guess = guess_claim(self.w.text.text, self.w.spans, start, end)
@@ -103,18 +112,35 @@ class TaggingController:
     def _article_speakers(self) -> list[dict[str, Any]]:
         return sorted(self.w.speaker_rows.values(), key=lambda r: r["name"].casefold())
 
-    def _corpus_names(self) -> list[str]:
-        names = []
-        for row in self.store.speakers(limit=5000):
-            names.append(row["name"])
-            names.extend(row["aliases"])
-        return sorted(set(names), key=str.casefold)
+    def _corpus_speakers(self) -> list[dict[str, Any]]:
+        return self.store.speakers(limit=5000)
 
-    def _show_popup(self, popup, point) -> None:
+    def _resolve(self, words: str, at: int, corpus: list[dict[str, Any]]) -> dict | None:
+        """The known speaker a surname, pronoun or role noun at ``at`` refers to."""
+        mentions = [s for s in self.w.spans if s["label"] == "speaker"]
+        return resolve_speaker(words, at, mentions, corpus)
+
+    def _show_popup(self, popup, span: dict[str, Any] | None = None) -> None:
+        """Show ``popup`` below the span's lines (above when there is no room), never over them."""
         if self.popup is not None:
             self.popup.close()
         self.popup = popup
-        popup.show_at(point)
+        view = self.w.text
+        if span is None:
+            point = view.viewport().mapToGlobal(view.viewport().rect().center())
+            popup.show_at(point)
+            return
+        cursor = view.textCursor()
+        cursor.setPosition(view.map.to_qt(span["start"]))
+        first = view.cursorRect(cursor)
+        cursor.setPosition(view.map.to_qt(span["end"]))
+        last = view.cursorRect(cursor)
+        lines = first.united(last)
+        lines.setLeft(0)
+        lines.setRight(view.viewport().width())
+        top_left = view.viewport().mapToGlobal(lines.topLeft())
+        avoid = QRect(top_left, lines.size())
+        popup.show_at(view.viewport().mapToGlobal(first.bottomLeft()), avoid)
 
     def ask_claim_speaker(self, claim_id: str) -> None:
         claim = self.store.claim(claim_id)
@@ -129,19 +155,38 @@ class TaggingController:
             (s["id"], f"{s['text']}  (at {s['start']})")
             for s in near(self.w.spans, "cue", first["start"], content[-1]["end"], reach=600)
         ]
+        corpus = self._corpus_speakers()
+        # No speaker yet: the nearest untold mention ("Lin", "she") may name a known one.
+        untold = (
+            [
+                s
+                for s in near(self.w.spans, "speaker", first["start"], content[-1]["end"])
+                if not s["speaker_id"]
+            ]
+            if speaker is None
+            else []
+        )
+        resolved = self._resolve(untold[0]["text"], untold[0]["start"], corpus) if untold else None
         popup = ClaimPopup(
             " … ".join(s["text"] for s in content),
             self._article_speakers(),
-            self._corpus_names(),
+            corpus,
             speaker["name"] if speaker else "",
             claim["kind"],
             cues,
             claim["cue_span_id"],
             self.w,
+            words=untold[0]["text"] if untold else None,
+            resolved=resolved,
         )
 
         def save(values: dict[str, Any]) -> None:
             mention = claim["mention_span_id"]
+            if resolved and values["name"].casefold() == resolved["speaker"]["name"].casefold():
+                mention = untold[0]["id"]
+                self.session.perform(
+                    ops.link_mention(mention, speaker_name=values["name"], alias=values["alias"])
+                )
             if values["name"]:
                 matches = [
                     s
@@ -164,31 +209,38 @@ class TaggingController:
             )
 
         popup.accepted.connect(save)
-        self._show_popup(popup, self.w.text.span_rect_point(first))
+        self._show_popup(popup, first)
 
     def ask_mention_speaker(self, span_id: str) -> None:
         span = self.store.span(span_id)
         if span is None:
             return
         current = self.store.speaker(span["speaker_id"]) if span["speaker_id"] else None
+        corpus = self._corpus_speakers()
+        resolved = None if current else self._resolve(span["text"], span["start"], corpus)
         popup = MentionPopup(
             span["text"],
             self._article_speakers(),
-            self._corpus_names(),
+            corpus,
             current["name"] if current else span["text"],
             self.w,
+            resolved=resolved,
         )
         popup.accepted.connect(
             lambda v: (
                 v["name"]
                 and self.session.perform(
                     ops.link_mention(
-                        span_id, speaker_name=v["name"], kind=v["kind"], role=v["role"]
+                        span_id,
+                        speaker_name=v["name"],
+                        kind=v["kind"],
+                        role=v["role"],
+                        alias=v["alias"],
                     )
                 )
             )
         )
-        self._show_popup(popup, self.w.text.span_rect_point(span))
+        self._show_popup(popup, span)
 
     def add_position(self, position_id: str | None = None) -> None:
         if self.w.article is None:
@@ -219,28 +271,26 @@ class TaggingController:
                 c["id"],
                 f"{(self.w.speaker_rows.get(c['speaker_id']) or {}).get('name', '?')}: "
                 + " … ".join(texts.get(sid, "")[:70] for sid in c["spans"]),
+                c["speaker_id"],
+                c["status"] == "accepted",
             )
             for c in self.w.claims
+            if c["status"] != "rejected"
         ]
-        popup = PositionPopup(
-            speakers, speaker_id, self.store.targets(limit=5000), claims, evidence, position, self.w
-        )
+        # Targets tagged in this article (key 4) are offered first, then the corpus's.
+        tagged = [s["text"].strip() for s in self.w.spans if s["label"] == "target"]
+        targets = list(dict.fromkeys([*tagged, *self.store.targets(limit=5000)]))
+        popup = PositionPopup(speakers, speaker_id, targets, claims, evidence, position, self.w)
         aid = self.w.article["id"]
 
         def save(values: dict[str, Any]) -> None:
-            if not values["target"] or not values["stance"]:
-                self.w.show_error(
-                    "A position needs a target and a stance (favor, against, neutral or mixed)."
-                )
-                return
             if position:
                 self.session.perform(ops.update_position(position["id"], values))
             else:
                 self.session.perform(ops.add_position(aid, values))
 
         popup.accepted.connect(save)
-        point = self.w.text.viewport().mapToGlobal(self.w.text.viewport().rect().center())
-        self._show_popup(popup, point)
+        self._show_popup(popup, self.w.current_span())
 
     def delete_current(self) -> None:
         current = (

@@ -37,6 +37,7 @@ class _Decision:
     stamp: str
     stamped: dict[str, Any]
     done: set[str] = field(default_factory=set)
+    keep_links: bool = False
 
 
 class Review(Manager):
@@ -149,19 +150,24 @@ class Review(Manager):
         positions: Sequence[str] = (),
         accept: bool,
         reviewer: str | None = None,
+        keep_links: bool = False,
     ) -> Changes:
         """Accept or reject annotations (one undoable action), with reviewer and time.
 
         Accepting a claim accepts its highlights and creates or reuses the
         corpus-wide speaker it proposes; rejecting a claim rejects the highlights
         only it uses. Rejected rows stay in the database.
+
+        Parameters:
+            keep_links: when rejecting a claim, leave its cue and speaker mention as
+                they are (only the claim and its content highlights are rejected).
         """
         status = "accepted" if accept else "rejected"
         who, stamp = reviewer or self.annotator, now()
         verb = "Accept" if accept else "Reject"
         count = len(spans) + len(claims) + len(positions)
         stamped = {"status": status, "reviewer": who, "reviewed_at": stamp, "updated": stamp}
-        decision = _Decision(accept, status, stamp, stamped)
+        decision = _Decision(accept, status, stamp, stamped, keep_links=keep_links)
         with self.history.action(f"{verb} {plural(count, 'annotation')}") as j:
             for claim_id in claims:
                 self._decide_claim(j, decision, claim_id)
@@ -199,7 +205,7 @@ class Review(Manager):
             if (
                 not accept
                 and span_id not in claim["spans"]
-                and self._used_elsewhere(span_id, claim_id)
+                and (decision.keep_links or self._used_elsewhere(span_id, claim_id))
             ):
                 continue
             self._decide_span(j, decision, span_id)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import schema
 from ..clock import new_id, now
-from ..errors import IntegrityError, OffsetError
+from ..errors import DuplicateSpan, IntegrityError, OffsetError
 from ..history import Changes, Journal
 from .common import Manager, layer_filter, status_filter
 
@@ -227,6 +227,17 @@ class Spans(Manager):
         """The speaker a span names (its ``speaker_id``), or None."""
         return self.db.value("SELECT speaker_id FROM spans WHERE id = ?", [span_id])
 
+    def same(
+        self, article_id: str, start: int, end: int, label: str, annotator: str | None = None
+    ) -> dict[str, Any] | None:
+        """This annotator's live (not rejected) span with ``label`` on exactly ``start:end``."""
+        rows = self.db.query(
+            'SELECT * FROM spans WHERE article_id = ? AND start = ? AND "end" = ? AND label = ?'
+            " AND annotator = ? AND status != 'rejected' ORDER BY created LIMIT 1",
+            [article_id, start, end, label, annotator or self.annotator],
+        )
+        return rows[0] if rows else None
+
     def tag(
         self,
         article_id: str,
@@ -247,8 +258,12 @@ class Spans(Manager):
         ``store.last_changes``.
 
         Raises:
+            DuplicateSpan: the annotator already has this label on this range (not rejected).
             OffsetError, IntegrityError: as :meth:`add` and ``store.claims.add``.
         """
+        existing = self.same(article_id, start, end, label)
+        if existing is not None:
+            raise DuplicateSpan(existing)
         with self.history.action(f"Tag {label}") as j:
             span = self.add(
                 article_id,

@@ -157,12 +157,28 @@ class Speakers(Manager):
         return j.changes()
 
     def link_mention(
-        self, span_id: str, *, speaker_name: str, kind: str = "person", role: str | None = None
+        self,
+        span_id: str,
+        *,
+        speaker_name: str,
+        kind: str = "person",
+        role: str | None = None,
+        alias: str | None = None,
     ) -> Changes:
-        """Say which corpus-wide speaker a speaker highlight names (found by name or alias, or new)."""
+        """Say which corpus-wide speaker a speaker highlight names (found by name or alias, or new).
+
+        Parameters:
+            alias: another name the speaker goes by (the mention's words, confirmed by
+                the analyst), added in the same undoable action unless already known.
+        """
         with self.history.action("Set speaker") as j:
             speaker_id = self.named(speaker_name, kind=kind, role=role, journal=j)
             self.store.spans.update(span_id, speaker_id=speaker_id, journal=j)
+            row = self.get(speaker_id) if speaker_id and alias and alias.strip() else None
+            known = {normalise_name(n) for n in [row["name"], *row["aliases"]]} if row else set()
+            if row and normalise_name(alias) not in known:
+                aliases = json.dumps([*row["aliases"], alias.strip()], ensure_ascii=False)
+                j.update("speakers", {"id": speaker_id}, {"aliases": aliases, "updated": now()})
         return j.changes()
 
     def merge(self, keep_id: str, drop_id: str) -> Changes:

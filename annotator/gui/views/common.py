@@ -389,9 +389,10 @@ class ViewTab(QWidget):
         page: Callable[..., list],
         count: Callable[..., int],
         default_order: str,
+        model_class: type[PagedModel] = PagedModel,
     ) -> PagedModel:
         """A paged model over a query of ``annotator.core.store.queries`` under this tab's filter."""
-        return PagedModel(
+        return model_class(
             columns,
             lambda limit, offset, order, desc: page(
                 self.store,

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...core.schema import SPEAKER_KINDS
 from ...core.store import queries as q
 from ...core.store.queries import ViewFilter
 from .. import operations as ops
 from ..qt import (
+    QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -19,6 +22,7 @@ from ..qt import (
     QModelIndex,
     QPoint,
     QPushButton,
+    QStyledItemDelegate,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -29,6 +33,7 @@ from ..session import Session
 from ..wording import one_line, plural
 from .common import (
     Column,
+    PagedModel,
     ViewTab,
     make_table,
     search_box,
@@ -53,8 +58,19 @@ class SpeakersTab(ViewTab):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.filter = search_box("Filter by name, alias, role or affiliation…")
-        self.model = self.filtered_model(self.COLUMNS, q.speakers_page, q.speakers_count, "name")
+        # Name, kind, role and affiliation are edited in place (F2, or a click on the
+        # selected cell); double-click still opens the first mention.
+        self.model = self.filtered_model(
+            self.COLUMNS, q.speakers_page, q.speakers_count, "name", EditableSpeakers
+        )
+        self.model.edit_cell = self.edit_cell
         self.table = make_table(self.model)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        kind_column = next(i for i, c in enumerate(self.COLUMNS) if c.key == "kind")
+        self.table.setItemDelegateForColumn(kind_column, KindDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.rename_button = QPushButton("Rename…")
         self.alias_button = QPushButton("Add alias…")
@@ -115,9 +131,10 @@ class SpeakersTab(ViewTab):
     def refresh(self) -> None:
         super().refresh()
         keep = self.selected()
+        column = max(0, self.table.currentIndex().column())
         self.model.reload()
         if keep:
-            self.select(keep["id"])
+            self.select(keep["id"], column)
         self._enable()
 
     def _enable(self) -> None:
@@ -137,11 +154,11 @@ class SpeakersTab(ViewTab):
             return None
         return self.model.row(index.row())
 
-    def select(self, speaker_id: str) -> bool:
+    def select(self, speaker_id: str, column: int = 0) -> bool:
         for i, row in enumerate(self.model.rows):
             if row["id"] == speaker_id:
                 self.table.selectRow(i)
-                self.table.setCurrentIndex(self.model.index(i, 0))
+                self.table.setCurrentIndex(self.model.index(i, column))
                 return True
         return False
 
@@ -168,6 +185,19 @@ class SpeakersTab(ViewTab):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # The actions; the *_dialog methods ask, the others can be called directly.
+
+    def edit_cell(self, row: dict[str, Any], key: str, value: str) -> bool:
+        """Change one field of a speaker from its cell (one undoable action)."""
+        value = one_line(value)
+        if key == "name" and not value:
+            return False
+        if (row.get(key) or "") == value:
+            return False
+        ok = self.session.perform(ops.update_speaker(row["id"], **{key: value or None})) is not None
+        if ok:
+            row[key] = value or None  # the cell shows it now; no reload under the editor
+        self._after(ok, f"{row['name']}: {key} is now {value or '(none)'}")
+        return ok
 
     def rename_selected(self, name: str) -> bool:
         row = self.selected()
@@ -235,7 +265,11 @@ class SpeakersTab(ViewTab):
         if row is None:
             return
         picker = SpeakerPicker(
-            self.session, exclude=row["id"], parent=self, title=f"Merge {row['name']} into…"
+            self.session,
+            exclude=row["id"],
+            parent=self,
+            title=f"Merge {row['name']} into…",
+            merging=row["name"],
         )
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen:
             self.merge_selected_into(picker.chosen)
@@ -262,36 +296,96 @@ class SpeakersTab(ViewTab):
             self.show_timeline_of.emit(row["id"])
 
 
+class EditableSpeakers(PagedModel):
+    """The speakers table, with name, kind, role and affiliation editable in place.
+
+    ``edit_cell(row, key, value)`` writes the change (set by the tab).
+    """
+
+    EDITABLE = ("name", "kind", "role", "affiliation")
+    edit_cell: Any
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].key in self.EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.EditRole and index.isValid():
+            return self.rows[index.row()].get(self.columns[index.column()].key) or ""
+        return super().data(index, role)
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        key = self.columns[index.column()].key
+        return key in self.EDITABLE and bool(self.edit_cell(self.rows[index.row()], key, value))
+
+
+class KindDelegate(QStyledItemDelegate):
+    """A speaker's kind, picked from the kinds there are."""
+
+    def createEditor(self, parent, option, index):
+        editor = QComboBox(parent)
+        editor.addItems(list(SPEAKER_KINDS))
+        return editor
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole))
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
 class SpeakerPicker(QDialog):
     """Pick another speaker: type to filter, double-click or OK."""
 
     def __init__(
-        self, session: Session, *, exclude: str | None, parent: QWidget | None, title: str
+        self,
+        session: Session,
+        *,
+        exclude: str | None,
+        parent: QWidget | None,
+        title: str,
+        merging: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.exclude = exclude
+        self.merging = merging
         self.chosen: str | None = None
         self.setWindowTitle(title)
         self.resize(460, 420)
         self.filter = search_box("Type a name…")
         self.list = QListWidget()
+        who = f"“{merging}”" if merging else "Their"
         note = QLabel(
-            "Their mentions, claims and positions move to the speaker you pick; "
-            "their name becomes an alias. Edit ▸ Undo takes it back."
+            f"{who}{'’s' if merging else ''} mentions, claims and positions move to the "
+            f"speaker you pick; {'the name' if merging else 'their name'} becomes an alias. "
+            "Edit ▸ Undo takes it back."
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         note.setObjectName("viewHint")
+        # Which speaker the merge goes into, said before OK (nothing is picked by default).
+        self.into = QLabel()
+        self.into.setObjectName("mergeInto")
+        self.into.setTextFormat(Qt.TextFormat.PlainText)
+        self.into.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.into)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.list.currentItemChanged.connect(lambda *_: self._show_choice())
         self.filter.textChanged.connect(self._fill)
         self.list.itemDoubleClicked.connect(lambda _i: self._accept())
         self._fill("")
@@ -309,9 +403,20 @@ class SpeakerPicker(QDialog):
                 + f"   ({row['claims']} claims)"
             )
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setData(Qt.ItemDataRole.UserRole + 1, row["name"])
             self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        item = self.list.currentItem()
+        self.ok.setEnabled(item is not None)
+        target = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        subject = f"“{self.merging}”" if self.merging else "This speaker"
+        self.into.setText(
+            f"{subject} will be merged into “{target}”."
+            if target
+            else f"Pick the speaker to merge {subject} into (no default)."
+        )
 
     def _accept(self) -> None:
         item = self.list.currentItem()
