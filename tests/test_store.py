@@ -961,3 +961,19 @@ def test_suggestions_are_stored_from_the_engines_typed_claims(store: Store) -> N
     speaker = store.speaker(accepted["speaker_id"])
     assert speaker is not None and speaker["name"] == "Lin Qiao"
     assert speaker["role"] == "spokesperson"
+
+
+def test_move_span_keeps_its_claim_and_refuses_a_range_outside_the_text(store: Store) -> None:
+    aid = store.add_article("Ana said the plan will work soon.", title="Title")
+    result = store.tag(aid, 13, 27, "claim")
+    span, claim = result["span"], result["claim"]
+    changes = store.move_span(span["id"], 9, 32)
+    assert span["id"] in changes.spans
+    assert store.span(span["id"])["text"] == "the plan will work soon"
+    assert store.claim(claim["id"])["spans"] == [span["id"]]
+    assert store.undo_label() == "Adjust highlight"
+    with pytest.raises(OffsetError):
+        store.move_span(span["id"], 9, 400)
+    assert store.span(span["id"])["text"] == "the plan will work soon"
+    store.undo()
+    assert store.span(span["id"])["text"] == "plan will work"

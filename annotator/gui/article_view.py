@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from ..core.boundaries import moved_boundary
 from .highlighter import SpanHighlighter
 from .labels import Label, color_for
 from .offsets import OffsetMap
@@ -42,6 +43,8 @@ class ArticleText(QPlainTextEdit):
 
     span_clicked = Signal(str)
     context_requested = Signal(object, object)  # global QPoint, list of span ids
+    # span id, new start, new end (code points): Shift+arrows on the selected highlight
+    boundary_move_requested = Signal(str, int, int)
 
     def __init__(self, labels: list[Label], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -281,6 +284,29 @@ class ArticleText(QPlainTextEdit):
                     else ids[0]
                 )
                 self.span_clicked.emit(nxt)
+
+    def keyPressEvent(self, event) -> None:
+        # Shift+Left/Right moves the selected highlight's end by a word, with Alt its
+        # start; with text selected, Shift+arrows extend the selection as usual.
+        span = self._by_id.get(self.current_span_id)
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift, alt = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
+        arrows = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if (
+            span is not None
+            and event.key() in arrows
+            and mods in (shift, shift | alt)
+            and not self.textCursor().hasSelection()
+        ):
+            edge = "start" if mods & alt else "end"
+            start, end = moved_boundary(
+                self.text, span["start"], span["end"], edge, arrows[event.key()]
+            )
+            if (start, end) != (span["start"], span["end"]):
+                self.boundary_move_requested.emit(span["id"], start, end)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event) -> None:
         offset = self._offset_at(self.viewport().mapFromGlobal(event.globalPos()))

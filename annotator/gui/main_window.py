@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.corpus.article_selected.connect(self.open_article)
         self.text.span_clicked.connect(self.span_clicked)
         self.text.context_requested.connect(self.tagging.text_context_menu)
+        self.text.boundary_move_requested.connect(self.tagging.move_span)
         self.panel.span_chosen.connect(lambda sid: self.text.mark_span(sid))
         self.panel.delete_requested.connect(self.tagging.delete_items)
         self.panel.edit_requested.connect(self.tagging.edit_item)

@@ -64,6 +64,11 @@ def update_span(span_id: str, **fields: Any) -> Operation:
     return Operation(lambda s: s.update_span(span_id, **fields))
 
 
+def move_span(span_id: str, start: int, end: int) -> Operation:
+    """Move a highlight's boundaries, keeping its claim, speaker and note."""
+    return Operation(lambda s: s.move_span(span_id, start, end))
+
+
 def update_speaker(speaker_id: str, **fields: Any) -> Operation:
     """Rename a speaker or change its aliases, corpus-wide."""
     return Operation(lambda s: s.update_speaker(speaker_id, **fields))

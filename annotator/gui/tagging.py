@@ -305,6 +305,11 @@ class TaggingController:
         if ok:
             self.session.perform(ops.update_span(span_id, note=note.strip() or None))
 
+    def move_span(self, span_id: str, start: int, end: int) -> None:
+        """Move a highlight's boundaries (one undo step); it stays selected."""
+        if self.session.perform(ops.move_span(span_id, start, end)) is not None:
+            self.w.text.mark_span(span_id, scroll=False)
+
     def relabel(self, span_id: str, label: str) -> None:
         self.session.perform(ops.update_span(span_id, label=label))
 

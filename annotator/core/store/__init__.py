@@ -206,6 +206,7 @@ class Store:
     span = _delegate("spans", "get")
     span_marks = _delegate("spans", "marks")
     update_span = _delegate("spans", "update")
+    move_span = _delegate("spans", "move")
     delete_span = _delegate("spans", "delete")
     speaker_for_span = _delegate("spans", "speaker_of")
     tag = _delegate("spans", "tag")

@@ -188,6 +188,22 @@ class Spans(Manager):
             j.update("spans", {"id": span_id}, changes)
         return j.changes()
 
+    def move(
+        self, span_id: str, start: int, end: int, *, journal: Journal | None = None
+    ) -> Changes:
+        """Move a highlight's boundaries to ``start``–``end`` (code points), as one action.
+
+        The span keeps its id, so its claim, speaker, note and history stay with it;
+        its text becomes what the new range selects.
+
+        Raises:
+            IntegrityError: no such span.
+            OffsetError: the range is not whole numbers, empty or outside the text.
+        """
+        with self.history.action("Adjust highlight", journal=journal) as j:
+            self.update(span_id, start=start, end=end, journal=j)
+        return j.changes()
+
     def delete(self, span_id: str, *, journal: Journal | None = None) -> Changes:
         """Delete a highlight; a claim left without content goes with it, links are cleared."""
         with self.history.action("Delete highlight", journal=journal) as j:

@@ -1,0 +1,176 @@
+"""The coding flow in the window, driven by real keys and clicks: adjusting a highlight,
+notes, finding in the article, moving between panes."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core.boundaries import moved_boundary
+from annotator.gui.app import application, build_window
+from annotator.gui.main_window import MainWindow
+from annotator.gui.popups import ClaimPopup
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+QUOTE = "no region needs a new bloc"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    for key, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        monkeypatch.setenv(key, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "default.db"))
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(
+            QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
+        )
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = build_window(
+        tmp_path / "annotations.db", annotator="tester", seed=True, settings=settings
+    )
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    activate(win, qtbot)
+    yield win
+    if win.tagging.popup is not None:
+        win.tagging.popup.close()
+    for task in list(win.tasks):
+        task.cancel()
+        task.wait(10000)
+    win.close()
+    win.store.close()
+
+
+def activate(win: MainWindow, qtbot, focus=None) -> None:
+    if not win.isActiveWindow():
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    (focus or win.text).setFocus()
+
+
+def press(win: MainWindow, qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier, widget=None):
+    activate(win, qtbot, widget)
+    QTest.keyClick(widget or win.text, key, modifiers)
+
+
+def select(win: MainWindow, phrase: str) -> tuple[int, int]:
+    start = win.text.text.index(phrase)
+    win.text.select_range(start, start + len(phrase))
+    return start, start + len(phrase)
+
+
+def text_point(win: MainWindow, offset: int) -> QPoint:
+    def gap(cp: int) -> QPoint:
+        cursor = QTextCursor(win.text.document())
+        cursor.setPosition(win.text.map.to_qt(cp))
+        return win.text.cursorRect(cursor).center()
+
+    a, b = gap(offset), gap(offset + 1)
+    return QPoint((a.x() + b.x()) // 2, a.y())
+
+
+def tag_claim(win: MainWindow, qtbot, phrase: str, speaker: str) -> dict:
+    start, end = select(win, phrase)
+    press(win, qtbot, Qt.Key.Key_2)
+    popup = win.tagging.popup
+    assert isinstance(popup, ClaimPopup)
+    popup.chooser.edit.selectAll()
+    qtbot.keyClicks(popup.chooser.edit, speaker)
+    QTest.keyClick(popup.chooser.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    (span,) = [
+        s for s in win.store.spans(win.article["id"]) if (s["start"], s["end"]) == (start, end)
+    ]
+    return span
+
+
+def click_span(win: MainWindow, qtbot, span: dict) -> None:
+    qtbot.waitUntil(lambda: span["id"] in {s["id"] for s in win.text.spans}, timeout=3000)
+    point = text_point(win, span["start"] + 1)
+    QTest.mouseClick(win.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: win.text.current_span_id == span["id"], timeout=2000)
+
+
+# --- adjusting a highlight (issue 18, item 12) ----------------------------------------------
+
+
+def test_word_boundaries_move_by_a_word_and_never_empty_the_range() -> None:
+    text = "Alpha beta gamma delta"
+    assert moved_boundary(text, 6, 10, "end", 1) == (6, 16)
+    assert moved_boundary(text, 6, 16, "end", -1) == (6, 10)
+    assert moved_boundary(text, 6, 10, "end", -1) == (6, 10)
+    assert moved_boundary(text, 6, 10, "start", -1) == (0, 10)
+    assert moved_boundary(text, 6, 16, "start", 1) == (11, 16)
+    assert moved_boundary(text, 6, 10, "start", 1) == (6, 10)
+    assert moved_boundary(text, 17, 22, "end", 1) == (17, 22)
+
+
+def test_shift_arrows_move_a_selected_claims_boundaries_in_one_undo_step(
+    window: MainWindow, qtbot
+) -> None:
+    span = tag_claim(window, qtbot, "needs a new", "Lin Qiao")
+    (claim,) = window.store.claims(window.article["id"])
+    click_span(window, qtbot, span)
+    press(window, qtbot, Qt.Key.Key_Right, SHIFT)  # end: + "bloc"
+    press(window, qtbot, Qt.Key.Key_Left, SHIFT | ALT)  # start: + "region"
+    moved = window.store.span(span["id"])
+    assert moved["text"] == "region needs a new bloc"
+    after = window.store.claim(claim["id"])
+    assert after["spans"] == [span["id"]]
+    assert after["speaker_id"] == claim["speaker_id"]
+    assert window.text.current_span_id == span["id"]
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.store.span(span["id"])["text"] == "needs a new bloc"
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.store.span(span["id"])["text"] == "needs a new"
+    assert window.store.claim(claim["id"])["speaker_id"] == claim["speaker_id"]
+
+
+def test_shift_arrows_with_text_selected_still_extend_the_selection(
+    window: MainWindow, qtbot
+) -> None:
+    span = tag_claim(window, qtbot, "needs a new", "Lin Qiao")
+    click_span(window, qtbot, span)
+    start, end = select(window, "region")
+    press(window, qtbot, Qt.Key.Key_Right, SHIFT)
+    assert window.store.span(span["id"])["text"] == "needs a new"
+    assert window.text.textCursor().selectedText().startswith("region")
+
+
+def test_word_boundaries_leave_quotes_and_punctuation_outside() -> None:
+    text = 'She said "we don\'t need a bloc," and left.'
+    start = text.index("we")
+    end = text.index("a bloc") + 1
+    assert moved_boundary(text, start, end, "end", 1) == (start, text.index("bloc") + 4)
+    bloc_end = text.index("bloc") + 4
+    assert moved_boundary(text, start, bloc_end, "end", 1) == (start, text.index("and") + 3)
+    assert moved_boundary(text, text.index("need"), end, "start", -1) == (
+        text.index("don't"),
+        end,
+    )
