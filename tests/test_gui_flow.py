@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.core.boundaries import moved_boundary
 from annotator.gui.app import application, build_window
 from annotator.gui.main_window import MainWindow
+from annotator.gui.note_dialog import NoteDialog
 from annotator.gui.popups import ClaimPopup
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -174,3 +175,43 @@ def test_word_boundaries_leave_quotes_and_punctuation_outside() -> None:
         text.index("don't"),
         end,
     )
+
+
+# --- notes (issue 18, item 20) ---------------------------------------------------------------
+
+
+def badge_pixel(win: MainWindow, span: dict):
+    image = win.text.viewport().grab().toImage()
+    return image.pixelColor(win.text.note_badge_rect(span).center())
+
+
+def test_note_box_saves_with_ctrl_enter_and_leaves_a_badge(window: MainWindow, qtbot) -> None:
+    span = tag_claim(window, qtbot, "needs a new", "Lin Qiao")
+    click_span(window, qtbot, span)
+    before = badge_pixel(window, span)
+    press(window, qtbot, Qt.Key.Key_N)
+    dialog = window.findChild(NoteDialog)
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=2000)
+    qtbot.keyClicks(dialog.edit, "check the date")
+    QTest.keyClick(dialog.edit, Qt.Key.Key_Return)  # Enter is a new line
+    qtbot.keyClicks(dialog.edit, "second line")
+    QTest.keyClick(dialog.edit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert window.store.span(span["id"])["note"] == "check the date\nsecond line"
+    qtbot.waitUntil(lambda: badge_pixel(window, span) != before, timeout=3000)
+    badge = badge_pixel(window, span)
+    assert (badge.red(), badge.green(), badge.blue()) == (0xD8, 0x43, 0x15)
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: badge_pixel(window, span) == before, timeout=3000)
+
+
+def test_escape_in_the_note_box_keeps_the_old_note(window: MainWindow, qtbot) -> None:
+    span = tag_claim(window, qtbot, "needs a new", "Lin Qiao")
+    click_span(window, qtbot, span)
+    press(window, qtbot, Qt.Key.Key_N)
+    dialog = window.findChild(NoteDialog)
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=2000)
+    qtbot.keyClicks(dialog.edit, "draft")
+    QTest.keyClick(dialog.edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert window.store.span(span["id"])["note"] is None

@@ -20,7 +20,10 @@ from .qt import (
     QFont,
     QHBoxLayout,
     QLabel,
+    QPainter,
+    QPen,
     QPlainTextEdit,
+    QRect,
     Qt,
     QTextCharFormat,
     QTextCursor,
@@ -35,6 +38,7 @@ from .qt import (
 from .segments import Mark
 from .selection import clean_range
 
+NOTE_BADGE = "#d84315"  # deep orange: apart from every label colour, light or dark
 READING_WIDTH = 820  # pixels: about 80 characters of body text
 
 
@@ -119,6 +123,7 @@ class ArticleText(QPlainTextEdit):
         else:
             self.highlighter.set_marks(marks)
         self._refresh_extra()
+        self.viewport().update()  # the note badges
 
     def show_first_marks(self, store, article_id: str) -> None:
         """Paint the highlights on screen right after show_text, reading only those;
@@ -307,6 +312,38 @@ class ArticleText(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self._paint_note_badges()
+
+    def note_badge_rect(self, span: dict[str, Any]) -> QRect:
+        """Where the note badge of a highlight is drawn: just above its last character."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_qt(span["end"]))
+        rect = self.cursorRect(cursor)
+        size = max(7, rect.height() * 2 // 5)
+        return QRect(rect.x() - size // 2, rect.top() - size // 2, size, size)
+
+    def _paint_note_badges(self) -> None:
+        noted = [s for s in self.spans if s.get("note")]
+        if not noted:
+            return
+        first = self.firstVisibleBlock()
+        top = self.map.from_qt(first.position()) if first.isValid() else 0
+        height = self.viewport().height()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.setBrush(QColor(NOTE_BADGE))
+        for span in noted:
+            if span["end"] < top:
+                continue
+            rect = self.note_badge_rect(span)
+            if rect.top() > height:
+                continue  # in start order, a later span may still end on screen
+            painter.drawEllipse(rect)
+        painter.end()
 
     def contextMenuEvent(self, event) -> None:
         offset = self._offset_at(self.viewport().mapFromGlobal(event.globalPos()))

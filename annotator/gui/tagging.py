@@ -14,8 +14,9 @@ from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
 from .labels import Label, color_for, swatch
+from .note_dialog import NoteDialog
 from .popups import ClaimPopup, MentionPopup, PositionPopup
-from .qt import QInputDialog, QMenu, QMessageBox, QWidget, literal
+from .qt import QInputDialog, QMenu, QMessageBox, Qt, QWidget
 from .session import Session
 
 
@@ -299,11 +300,15 @@ class TaggingController:
         if span is None:
             self.w.show_message("Click a highlight first", 4000)
             return
-        note, ok = QInputDialog.getMultiLineText(
-            self.w, "Note", literal(f"Note on “{span['text'][:60]}”:"), span["note"] or ""
+        dialog = NoteDialog(span["text"], span["note"] or "", self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda note: (
+                note != (span["note"] or "")
+                and self.session.perform(ops.update_span(span_id, note=note or None))
+            )
         )
-        if ok:
-            self.session.perform(ops.update_span(span_id, note=note.strip() or None))
+        dialog.open()  # window-modal, without a nested event loop
 
     def move_span(self, span_id: str, start: int, end: int) -> None:
         """Move a highlight's boundaries (one undo step); it stays selected."""
