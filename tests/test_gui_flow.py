@@ -215,3 +215,47 @@ def test_escape_in_the_note_box_keeps_the_old_note(window: MainWindow, qtbot) ->
     QTest.keyClick(dialog.edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert window.store.span(span["id"])["note"] is None
+
+
+# --- finding and moving between panes (issue 18, item 15) -----------------------------------
+
+
+def test_ctrl_f_opens_an_inline_find_bar_with_a_count_next_and_previous(
+    window: MainWindow, qtbot
+) -> None:
+    press(window, qtbot, Qt.Key.Key_F, CTRL)
+    bar = window.find_bar
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    assert window.focusWidget() is bar.edit
+    qtbot.keyClicks(bar.edit, "pacific")
+    text = window.text.text.casefold()
+    total = text.count("pacific")
+    assert total >= 2
+    assert bar.count.text() == f"1 of {total} matches"
+    first = text.index("pacific")
+    assert window.text.selected_range(snap_to_words=False) == (first, first + 7)
+    QTest.keyClick(bar.edit, Qt.Key.Key_Return)
+    second = text.index("pacific", first + 1)
+    assert bar.count.text() == f"2 of {total} matches"
+    assert window.text.selected_range(snap_to_words=False) == (second, second + 7)
+    QTest.keyClick(bar.edit, Qt.Key.Key_Return, SHIFT)
+    QTest.keyClick(bar.edit, Qt.Key.Key_Return, SHIFT)  # wraps around to the last
+    assert bar.count.text() == f"{total} of {total} matches"
+    qtbot.keyClicks(bar.edit, "zzz")
+    assert bar.count.text() == "no matches"
+    QTest.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert window.text.hasFocus()
+
+
+def test_f6_cycles_the_focus_through_the_three_panes(window: MainWindow, qtbot) -> None:
+    activate(window, qtbot)
+    seen = []
+    for _ in range(3):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_F6)
+        seen.append(window.focusWidget())
+    assert seen[0] is window.panel.tabs.currentWidget()
+    assert seen[1] is window.corpus.table
+    assert seen[2] is window.text
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F6, SHIFT)
+    assert window.focusWidget() is window.corpus.table

@@ -43,6 +43,8 @@ class A(Enum):
     EDIT_NOTE = auto()
     FIND = auto()
     FILTER_CORPUS = auto()
+    NEXT_PANE = auto()
+    PREVIOUS_PANE = auto()
     POSITION = auto()
     SET_ANNOTATOR = auto()
     MARK_IN_PROGRESS = auto()
@@ -127,6 +129,8 @@ SPECS: dict[A, Spec] = {
     A.DELETE: Spec("&Delete highlight", lambda w: w.tagging.delete_current(), (Std.Delete,)),
     A.EDIT_NOTE: Spec("Edit &note…", lambda w: w.tagging.edit_note(), ("N",)),
     A.FIND: Spec("&Find in article…", lambda w: w.navigation.find_in_article(), (Std.Find,)),
+    A.NEXT_PANE: Spec("Next pane", lambda w: w.navigation.cycle_panes(1), ("F6",)),
+    A.PREVIOUS_PANE: Spec("Previous pane", lambda w: w.navigation.cycle_panes(-1), ("Shift+F6",)),
     A.FILTER_CORPUS: Spec(
         "Filter the corpus list", lambda w: w.corpus.filter.setFocus(), ("Ctrl+L",)
     ),
@@ -245,6 +249,9 @@ MENUS: list[tuple[str, list[A | str]]] = [
             A.VIEW_POSITIONS,
             A.VIEW_TIMELINE,
             A.VIEW_SEARCH,
+            SEPARATOR,
+            A.NEXT_PANE,
+            A.PREVIOUS_PANE,
         ],
     ),
     (

@@ -422,6 +422,8 @@ class ArticlePane(QWidget):
         text: ArticleText,
         bar: QWidget | None = None,
         parent: QWidget | None = None,
+        *,
+        find_bar: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
@@ -432,8 +434,9 @@ class ArticlePane(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(0)
         inner.addWidget(header)
-        if bar is not None:
-            inner.addWidget(bar)
+        for extra in (bar, find_bar):
+            if extra is not None:
+                inner.addWidget(extra)
         inner.addWidget(text, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

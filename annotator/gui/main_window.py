@@ -23,6 +23,7 @@ from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .backups import DataSafety
 from .corpus_list import CorpusPanel
 from .files import FileController, local_paths
+from .find_bar import FindBar
 from .labels import Label, default_labels
 from .navigation import NavigationController
 from .qt import (
@@ -104,7 +105,8 @@ class MainWindow(QMainWindow):
         self.panel = AnnotationPanel()
         self.review_bar = ReviewBar()
         self.review_bar.hide()
-        centre = ArticlePane(self.header, self.text, self.review_bar)
+        self.find_bar = FindBar(self.text)
+        centre = ArticlePane(self.header, self.text, self.review_bar, find_bar=self.find_bar)
         self.views = CorpusViews(self.session)
         self.centre_tabs = QTabWidget()
         self.centre_tabs.setObjectName("centreTabs")
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
         self._update_enabled()  # the article's actions follow whether one is open
         self.header.show_article(article)
         self.text.show_text(article["text"] if article else "")
+        self.find_bar.refresh()
         # Emptied now, so that nothing of the previous article can be clicked.
         self.panel.show_annotations([], [], [], {}, {})
         if article is None:
