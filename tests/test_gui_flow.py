@@ -259,3 +259,51 @@ def test_f6_cycles_the_focus_through_the_three_panes(window: MainWindow, qtbot) 
     assert seen[2] is window.text
     QTest.keyClick(window.focusWidget(), Qt.Key.Key_F6, SHIFT)
     assert window.focusWidget() is window.corpus.table
+
+
+# --- article properties (issue 18, item 19) -------------------------------------------------
+
+
+def open_properties(window: MainWindow, qtbot):
+    from annotator.gui.article_properties import ArticleProperties
+
+    press(window, qtbot, Qt.Key.Key_P, CTRL | ALT)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(ArticleProperties)), timeout=2000
+    )
+    dialog = next(d for d in window.findChildren(ArticleProperties) if d.isVisible())
+    # The offscreen platform does not make a new dialog the active window, as a window
+    # manager does; without it, keys would still go to the main window's shortcuts.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    return dialog
+
+
+def test_article_properties_edits_title_and_date_in_one_undo_step(
+    window: MainWindow, qtbot
+) -> None:
+    aid = window.article["id"]
+    dialog = open_properties(window, qtbot)
+    title = dialog.edits["title"]
+    title.selectAll()
+    qtbot.keyClicks(title, "Pacific bloc row")
+    date = dialog.edits["published"]
+    date.setFocus()
+    date.selectAll()
+    qtbot.keyClicks(date, "4 March")  # a dateline without a year
+    QTest.keyClick(date, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # refused in place, nothing typed is lost
+    assert "not a date with a year" in dialog.error.text()
+    assert title.text() == "Pacific bloc row"
+    assert window.store.article(aid)["title"] != "Pacific bloc row"
+    date.selectAll()
+    qtbot.keyClicks(date, "4 March 2024")
+    QTest.keyClick(date, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    row = window.store.article(aid)
+    assert (row["title"], row["published"]) == ("Pacific bloc row", "2024-03-04")
+    assert window.header.title.text() == "Pacific bloc row"
+    assert "2024-03-04" in window.header.meta.text()
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.store.article(aid)["title"] != "Pacific bloc row"
+    qtbot.waitUntil(lambda: window.header.title.text() != "Pacific bloc row", timeout=2000)

@@ -977,3 +977,26 @@ def test_move_span_keeps_its_claim_and_refuses_a_range_outside_the_text(store: S
     assert store.span(span["id"])["text"] == "the plan will work soon"
     store.undo()
     assert store.span(span["id"])["text"] == "plan will work"
+
+
+def test_update_article_edits_properties_as_one_undoable_action(store: Store) -> None:
+    aid = store.add_article("WELLINGTON, 4 March - Ana said yes.", title="Old")
+    changes = store.update_article(
+        aid, title="New title", published="March 4, 2024", place="Wellington", url=""
+    )
+    assert aid in changes.articles
+    row = store.article(aid)
+    assert (row["title"], row["published"], row["place"], row["url"]) == (
+        "New title",
+        "2024-03-04",
+        "Wellington",
+        None,
+    )
+    assert store.undo_label() == "Edit article properties"
+    with pytest.raises(IntegrityError, match="not a date with a year"):
+        store.update_article(aid, published="4 March")
+    assert store.article(aid)["published"] == "2024-03-04"
+    with pytest.raises(ValueError):
+        store.update_article(aid, text="other")
+    store.undo()
+    assert (store.article(aid)["title"], store.article(aid)["published"]) == ("Old", None)

@@ -43,6 +43,7 @@ class A(Enum):
     EDIT_NOTE = auto()
     FIND = auto()
     FILTER_CORPUS = auto()
+    ARTICLE_PROPERTIES = auto()
     NEXT_PANE = auto()
     PREVIOUS_PANE = auto()
     POSITION = auto()
@@ -129,6 +130,12 @@ SPECS: dict[A, Spec] = {
     A.DELETE: Spec("&Delete highlight", lambda w: w.tagging.delete_current(), (Std.Delete,)),
     A.EDIT_NOTE: Spec("Edit &note…", lambda w: w.tagging.edit_note(), ("N",)),
     A.FIND: Spec("&Find in article…", lambda w: w.navigation.find_in_article(), (Std.Find,)),
+    A.ARTICLE_PROPERTIES: Spec(
+        "&Properties…",
+        lambda w: w.navigation.edit_properties(),
+        ("Ctrl+Alt+P",),
+        needs_article=True,
+    ),
     A.NEXT_PANE: Spec("Next pane", lambda w: w.navigation.cycle_panes(1), ("F6",)),
     A.PREVIOUS_PANE: Spec("Previous pane", lambda w: w.navigation.cycle_panes(-1), ("Shift+F6",)),
     A.FILTER_CORPUS: Spec(
@@ -237,6 +244,8 @@ MENUS: list[tuple[str, list[A | str]]] = [
             A.NEXT_ARTICLE,
             A.PREVIOUS_ARTICLE,
             A.NEXT_TODO,
+            SEPARATOR,
+            A.ARTICLE_PROPERTIES,
         ],
     ),
     (

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
+from .article_properties import ArticleProperties
 from .article_view import ArticleText
 from .corpus_list import CorpusPanel
 from .find_bar import FindBar
@@ -99,6 +100,18 @@ class NavigationController:
             model.fetchMore(index.parent())
         if 0 <= row < len(model.rows):
             self.w.corpus.select(model.rows[row]["id"])
+
+    def edit_properties(self) -> None:
+        """Article › Properties…: title, source, place, date and URL (one undo step)."""
+        if self.w.article is None:
+            return
+        aid = self.w.article["id"]
+        dialog = ArticleProperties(self.w.article, self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda fields: self.w.session.perform(ops.update_article(aid, **fields))
+        )
+        dialog.open()
 
     def find_in_article(self) -> None:
         """Open the find bar above the text (the Article tab comes to the front)."""

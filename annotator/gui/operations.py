@@ -74,6 +74,11 @@ def update_speaker(speaker_id: str, **fields: Any) -> Operation:
     return Operation(lambda s: s.update_speaker(speaker_id, **fields))
 
 
+def update_article(article_id: str, **fields: str) -> Operation:
+    """Change an article's title, source, place, date or URL."""
+    return Operation(lambda s: s.update_article(article_id, **fields))
+
+
 def set_status(article_id: str, status: str) -> Operation:
     return Operation(lambda s: s.set_article_status(article_id, status))
 

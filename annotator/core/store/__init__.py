@@ -199,6 +199,7 @@ class Store:
     article_row_count = _delegate("articles", "row_count")
     neighbour_article = _delegate("articles", "neighbour")
     set_article_status = _delegate("articles", "set_status")
+    update_article = _delegate("articles", "update")
     delete_article = _delegate("articles", "delete")
     stats = _delegate("articles", "stats")
 

@@ -10,6 +10,7 @@ from .. import schema
 from ..clock import new_id, now
 from ..errors import IntegrityError
 from ..history import Changes, Journal
+from ..metadata import parse_date
 from ..textio import normalise_text, sha256_text
 from .common import Manager
 
@@ -42,6 +43,10 @@ def article_row(
         "imported_at": imported_at,
         "meta": json.dumps(meta or {}, ensure_ascii=False),
     }
+
+
+# What Article › Properties… can change; the text (and so every offset) never changes.
+EDITABLE_FIELDS = frozenset({"title", "source", "place", "published", "url"})
 
 
 class Articles(Manager):
@@ -232,6 +237,36 @@ class Articles(Manager):
             raise IntegrityError(f"unknown status {status!r}")
         with self.history.action(f"Mark article {status.replace('_', ' ')}") as j:
             j.update("articles", {"id": article_id}, {"status": status})
+        return j.changes()
+
+    def update(self, article_id: str, **fields: str | None) -> Changes:
+        """Change an article's title, source, place, published date or URL (one undoable
+        action, "Edit article properties"). Empty text clears a field; ``published``
+        takes any date ``parse_date`` reads and is stored as ``YYYY-MM-DD``.
+
+        Raises:
+            ValueError: a field that cannot be changed (the text never can).
+            IntegrityError: no such article, or a date without a year or not a date.
+        """
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))} of an article")
+        values: dict[str, str | None] = {}
+        for key, value in fields.items():
+            value = (value or "").strip() or None
+            if key == "published" and value is not None:
+                iso = parse_date(value)
+                if iso is None:
+                    raise IntegrityError(
+                        f"{value!r} is not a date with a year (write e.g. 2024-03-02)"
+                    )
+                value = iso
+            values[key] = value
+        with self.history.action("Edit article properties") as j:
+            if self.db.value("SELECT 1 FROM articles WHERE id = ?", [article_id]) is None:
+                raise IntegrityError(f"no article with id {article_id}")
+            if values:
+                j.update("articles", {"id": article_id}, values)
         return j.changes()
 
     def delete(self, article_id: str, *, journal: Journal | None = None) -> Changes:
