@@ -307,3 +307,86 @@ def test_article_properties_edits_title_and_date_in_one_undo_step(
     press(window, qtbot, Qt.Key.Key_Z, CTRL)
     assert window.store.article(aid)["title"] != "Pacific bloc row"
     qtbot.waitUntil(lambda: window.header.title.text() != "Pacific bloc row", timeout=2000)
+
+
+# --- undated articles (issue 18, item 3) ----------------------------------------------------
+
+
+def test_undated_article_shows_undated_in_the_claims_view_and_sorts_last(
+    window: MainWindow, qtbot
+) -> None:
+    aid = window.article["id"]
+    window.store.update_article(aid, published="")
+    window.reload_all()
+    tag_claim(window, qtbot, "needs a new", "Lin Qiao")
+    other = next(
+        r["id"]
+        for r in window.store.article_rows(limit=100)
+        if window.store.article(r["id"])["published"]
+    )
+    text = window.store.article_text(other)
+    window.store.tag(other, 0, text.index(" "), "claim")
+    press(window, qtbot, Qt.Key.Key_2, CTRL | SHIFT)
+    tab = window.views.claims
+    qtbot.waitUntil(lambda: len(tab.model.rows) == 2, timeout=3000)
+    header = tab.table.horizontalHeader()
+    date_column = [c.key for c in tab.COLUMNS].index("date")
+    for _ in range(2):  # ascending, then descending: undated last both times
+        x = header.sectionViewportPosition(date_column) + header.sectionSize(date_column) // 2
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        qtbot.waitUntil(lambda: tab.model.order_by == "date", timeout=2000)
+        rows = tab.model.rows
+        assert rows[-1]["article_id"] == aid and rows[-1]["date"] is None
+        assert rows[0]["date"] is not None
+        last = tab.model.index(len(rows) - 1, date_column)
+        assert tab.model.data(last) == "undated"
+
+
+# --- suggestions in the corpus list (issue 18, item 16) -------------------------------------
+
+
+def status_cell(window: MainWindow, article_id: str) -> str:
+    model = window.corpus.model
+    row = model.row_of(article_id)
+    column = [key for key, _ in corpus_columns()].index("status")
+    return model.data(model.index(row, column))
+
+
+def corpus_columns():
+    from annotator.gui.corpus_list import COLUMNS
+
+    return COLUMNS
+
+
+def test_corpus_list_counts_suggestions_still_to_review(window: MainWindow, qtbot) -> None:
+    aid = window.article["id"]
+    assert "to review" not in status_cell(window, aid)
+    press(window, qtbot, Qt.Key.Key_S, CTRL | SHIFT)  # suggest quotes in this article
+    waiting = [s for s in window.store.spans(aid) if s["status"] == "suggested"]
+    assert waiting
+    qtbot.waitUntil(lambda: f"{len(waiting)} to review" in status_cell(window, aid), timeout=3000)
+    press(window, qtbot, Qt.Key.Key_A, CTRL | SHIFT)  # accept them all
+    qtbot.waitUntil(lambda: "to review" not in status_cell(window, aid), timeout=3000)
+
+
+def test_suggest_in_all_articles_says_how_many_before_it_runs(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.gui.actions import A
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda _p, _t, text, *a: asked.append(text) or answer[0]),
+    )
+    todo = window.store.article_count(status="todo")
+    window.action_by_id[A.SUGGEST_TODO].trigger()
+    assert asked and f"{todo} articles" in asked[-1]
+    assert (
+        window.store.stats()["spans"].get("suggested", 0) == 0
+        if isinstance(window.store.stats()["spans"], dict)
+        else True
+    )
+    assert not any(s["status"] == "suggested" for s in window.store.spans(window.article["id"]))

@@ -173,7 +173,8 @@ class Articles(Manager):
         offset: int = 0,
         ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """One page of the corpus list: id, title, source, published, status, annotations.
+        """One page of the corpus list: id, title, source, published, status, annotations
+        (highlights not rejected) and suggested (highlights still to review).
 
         ``ids`` keeps only those articles (to refresh a few rows after a change).
 
@@ -198,7 +199,9 @@ class Articles(Manager):
         sql = (
             "SELECT a.id, a.title, a.source, a.published, a.status, "
             "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
-            " AND s.status != 'rejected') AS annotations "
+            " AND s.status != 'rejected') AS annotations, "
+            "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
+            " AND s.status = 'suggested') AS suggested "
             f"FROM articles a {where} ORDER BY {order} LIMIT ? OFFSET ?"
         )
         return self.db.query(sql, [*params, limit, offset])

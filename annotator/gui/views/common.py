@@ -152,6 +152,8 @@ class PagedModel(QAbstractTableModel):
             return ", ".join(value or [])
         if key == "title":
             return one_line(value) or "(untitled)"
+        if key == "date" and value is None:
+            return "undated"  # greyed like every date; never the day it was imported
         if value is None:
             return ""
         if isinstance(value, int):

@@ -15,8 +15,10 @@ Conventions:
   fields that make sense for it (see each function).
 - ``status`` filters the status of the annotations shown (claims, positions,
   highlights); when it is None, rejected annotations are left out.
-- An article's date is its ``published`` date, or the day it was imported when it
-  has none (``imported_at``), as ``YYYY-MM-DD``.
+- An article's date is its ``published`` date as ``YYYY-MM-DD``; an undated article
+  has none (``date`` is None): date filters leave it out and a date sort puts it
+  last in either direction. The import day is never shown as a date (the timeline
+  alone places undated points on it, with ``dated`` 0).
 - Paged functions take ``limit``/``offset`` and sort in SQLite; the matching
   ``*_count`` gives the number of rows, so a Qt model can fetch pages lazily. Pages
   are found in two steps (row ids in order, then the columns shown for those rows),
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 from .actors import speaker_mention_contexts, speaker_occurrences
 from .claims import CLAIM_SORT, claims_count, claims_page
-from .common import DATE_SQL, NO_SPEAKER, STANCE_ORDER, VIEWS, ViewFilter
+from .common import DATE_SQL, NO_SPEAKER, SHOWN_DATE_SQL, STANCE_ORDER, VIEWS, ViewFilter
 from .positions import (
     POSITION_SORT,
     GridAxis,
@@ -60,6 +62,7 @@ __all__ = [
     "NO_SPEAKER",
     "POSITION_SORT",
     "SEARCH_ORDERS",
+    "SHOWN_DATE_SQL",
     "SPEAKER_SORT",
     "STANCE_ORDER",
     "VIEWS",
