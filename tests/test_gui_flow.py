@@ -390,3 +390,60 @@ def test_suggest_in_all_articles_says_how_many_before_it_runs(
         for aid in window.store.articles.ids()
         for s in window.store.spans(aid)
     )
+
+
+# --- the positions grid (issue 18, item 17) -------------------------------------------------
+
+
+def dark_pixels(image, rect) -> int:
+    return sum(
+        1
+        for x in range(rect.left(), rect.right(), 2)
+        for y in range(rect.top(), rect.bottom(), 2)
+        if image.pixelColor(x, y).lightness() < 110
+    )
+
+
+def test_positions_grid_keys_move_the_cell_and_labels_stay_in_view(
+    window: MainWindow, qtbot
+) -> None:
+    from PySide6.QtCore import QRect
+
+    aid = window.article["id"]
+    store = window.store
+    for i in range(40):
+        speaker = store.add_speaker(f"Speaker number {i:02d}")
+        store.add_position(aid, speaker_id=speaker["id"], target=f"Target {i:02d}", stance="favor")
+    press(window, qtbot, Qt.Key.Key_3, CTRL | SHIFT)
+    tab = window.views.positions
+    grid = tab.grid
+    qtbot.waitUntil(lambda: len(grid.grid.speakers) >= 40, timeout=3000)
+    first = grid.cell_rect(0, 0).center().toPoint()
+    QTest.mouseClick(grid, Qt.MouseButton.LeftButton, pos=first)
+    assert grid.selected == (0, 0)
+    names = [s.name for s in grid.grid.speakers]
+    targets = [t.name for t in grid.grid.targets]
+    row, col = names.index("Speaker number 35"), targets.index("Target 35")
+    for _ in range(col):
+        QTest.keyClick(grid, Qt.Key.Key_Right)
+    for _ in range(row):
+        QTest.keyClick(grid, Qt.Key.Key_Down)
+    assert grid.selected == (row, col)
+    speaker_id = grid.grid.speakers[row].id
+    assert tab.cell == (speaker_id, grid.grid.targets[col].id)
+    assert [r["position_id"] for r in tab.evidence_model.rows]
+    # Scrolled both ways, the speaker and target labels are still drawn in view.
+    offset = grid.scrolled()
+    assert offset.x() > 0 and offset.y() > 0
+    image = grid.grab().toImage()
+    label_strip = QRect(
+        offset.x() + 8, grid.top + row * grid.CELL_H + 4, grid.left - 30, grid.CELL_H - 8
+    )
+    assert dark_pixels(image, label_strip) > 10
+    target_strip = QRect(
+        grid.left + col * grid.CELL_W, offset.y() + 10, grid.CELL_W * 2, grid.top - 20
+    )
+    assert dark_pixels(image, target_strip) > 10
+    # Enter opens the cell's claims: the list below takes the focus.
+    QTest.keyClick(grid, Qt.Key.Key_Return)
+    assert tab.evidence.hasFocus() or window.focusWidget() is tab.evidence
