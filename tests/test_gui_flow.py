@@ -447,3 +447,54 @@ def test_positions_grid_keys_move_the_cell_and_labels_stay_in_view(
     # Enter opens the cell's claims: the list below takes the focus.
     QTest.keyClick(grid, Qt.Key.Key_Return)
     assert tab.evidence.hasFocus() or window.focusWidget() is tab.evidence
+
+
+# --- exporting what a table shows (issue 18, item 18) ---------------------------------------
+
+
+def choose_export(window: MainWindow, qtbot, tab, position: int) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    QTest.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(m.isVisible() for m in tab.findChildren(QMenu)), timeout=2000)
+    menu = next(m for m in tab.findChildren(QMenu) if m.isVisible())
+    for _ in range(position + 1):
+        QTest.keyClick(menu, Qt.Key.Key_Down)
+    QTest.keyClick(menu, Qt.Key.Key_Return)
+
+
+def test_export_these_offers_the_rows_shown_as_csv_and_names_the_file_by_format(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    tag_claim(window, qtbot, "needs a new", "Lin Qiao")
+    asked: list[tuple] = []
+    out = [tmp_path / "claims-shown.csv"]
+
+    def save_as(_parent, _title, start, filters, selected="", *a):
+        asked.append((Path(start).name, filters, selected))
+        return str(out[0]), selected or filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    press(window, qtbot, Qt.Key.Key_2, CTRL | SHIFT)
+    tab = window.views.claims
+    qtbot.keyClicks(tab.speaker, "qiao")
+    qtbot.waitUntil(
+        lambda: tab.model.rows and all("Qiao" in (r["speaker"] or "") for r in tab.model.rows),
+        timeout=3000,
+    )
+    shown = list(tab.model.rows)
+    choose_export(window, qtbot, tab, 0)  # the rows shown, as CSV
+    qtbot.waitUntil(lambda: out[0].exists(), timeout=3000)
+    assert asked[-1][0] == "claims.csv" and "rows of this table" in asked[-1][1]
+    with out[0].open(encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f))
+    assert table[0] == [c.title for c in tab.COLUMNS]
+    assert [row[1] for row in table[1:]] == [r["text"] for r in shown]
+    out[0] = tmp_path / "claims.jsonl"
+    choose_export(window, qtbot, tab, 1)  # their articles, as JSON Lines
+    qtbot.waitUntil(lambda: out[0].exists(), timeout=5000)
+    assert asked[-1][0] == "claims.jsonl" and asked[-1][2].startswith("JSON Lines")

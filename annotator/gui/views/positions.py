@@ -340,6 +340,7 @@ class PositionGridWidget(QWidget):
 
 class PositionsTab(ViewTab):
     view = "positions"
+    TABLE_EXPORT = True
     LIST_COLUMNS = (
         Column("speaker", "Speaker", "speaker", 190),
         Column("target", "Target", "target", None),

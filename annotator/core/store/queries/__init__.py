@@ -54,7 +54,7 @@ from .search import (
 from .speakers import SPEAKER_SORT, speaker_first_span, speaker_stats, speakers_count, speakers_page
 from .text import Phrase, fold, lower, needs_substring_search, snippet
 from .timeline import timeline, timeline_subjects
-from .views import export_view, view_article_ids, view_export_filter
+from .views import export_rows, export_view, view_article_ids, view_export_filter
 
 __all__ = [
     "CLAIM_SORT",
@@ -75,6 +75,7 @@ __all__ = [
     "claims_count",
     "claims_page",
     "dominant_stance",
+    "export_rows",
     "export_view",
     "fold",
     "lower",
