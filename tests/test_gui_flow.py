@@ -498,3 +498,38 @@ def test_export_these_offers_the_rows_shown_as_csv_and_names_the_file_by_format(
     choose_export(window, qtbot, tab, 1)  # their articles, as JSON Lines
     qtbot.waitUntil(lambda: out[0].exists(), timeout=5000)
     assert asked[-1][0] == "claims.jsonl" and asked[-1][2].startswith("JSON Lines")
+
+
+# --- a cue tagged after its claim (issue 18, item 10) ---------------------------------------
+
+
+def test_a_cue_tagged_after_its_claim_is_linked_to_it_in_one_undo_step(
+    window: MainWindow, qtbot
+) -> None:
+    text = window.text.text
+    quote = "Pacific island countries are not anyone's backyard"
+    assert quote in text
+    span = tag_claim(window, qtbot, quote, "Lin Qiao")
+    (claim,) = [c for c in window.store.claims(window.article["id"]) if span["id"] in c["spans"]]
+    assert claim["cue_span_id"] is None
+    said = text.index("Lin Qiao said") + len("Lin Qiao ")
+    window.text.select_range(said, said + 4)  # "…Lin Qiao said: "Pacific…" — one sentence
+    press(window, qtbot, Qt.Key.Key_3)
+    (cue,) = [s for s in window.store.spans(window.article["id"]) if s["label"] == "cue"]
+    assert window.store.claim(claim["id"])["cue_span_id"] == cue["id"]
+    qtbot.waitUntil(lambda: any(c["cue_span_id"] == cue["id"] for c in window.claims), timeout=3000)
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.store.claim(claim["id"])["cue_span_id"] is None
+    assert not [s for s in window.store.spans(window.article["id"]) if s["label"] == "cue"]
+
+
+def test_a_cue_in_another_sentence_is_not_linked() -> None:
+    from annotator.core.tagging import same_sentence
+
+    text = '"Islands are not anyone\'s backyard," Lin said. Next, she left.'
+    quote = (1, text.index(","))
+    said = (text.index("said"), text.index("said") + 4)
+    left = (text.index("left"), text.index("left") + 4)
+    assert same_sentence(text, quote, said)
+    assert same_sentence(text, said, quote)
+    assert not same_sentence(text, quote, left)

@@ -6,10 +6,13 @@ they can be tested on plain span dictionaries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 QUOTE_MARKS = "\"“”„«»‘’'‹›"
+# A sentence ends at . ! or ? (a closing quote may follow) before a space, or at a line end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s|\n")
 
 
 def near(
@@ -51,3 +54,41 @@ def guess_claim(text: str, spans: Iterable[dict[str, Any]], start: int, end: int
         "speaker_id": mentions[0]["speaker_id"] if mentions else None,
         "mention_span_id": mentions[0]["id"] if mentions else None,
     }
+
+
+def same_sentence(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether nothing between two ranges of ``text`` ends a sentence: a cue or a
+    speaker's name tagged next to a quote ("…backyard,” Lin said") belongs to it."""
+    (a_start, a_end), (b_start, _b_end) = sorted([first, second])
+    gap = text[max(a_end - 1, a_start) : max(b_start, a_end)]
+    return _SENTENCE_END.search(gap) is None
+
+
+def claim_to_link(
+    text: str,
+    span: dict[str, Any],
+    claims: Iterable[dict[str, Any]],
+    content: dict[str, tuple[int, int]],
+) -> dict[str, Any] | None:
+    """The claim a new cue or speaker mention ``span`` completes: the nearest claim of
+    the same sentence that has no cue (for a cue) or no mention (for a speaker).
+
+    ``content``: span id -> (start, end) of the claims' content highlights.
+    """
+    column = {"cue": "cue_span_id", "speaker": "mention_span_id"}.get(span["label"])
+    if column is None:
+        return None
+    best, best_distance = None, None
+    for claim in claims:
+        if claim[column] or claim["status"] == "rejected":
+            continue
+        for sid in claim["spans"]:
+            if sid not in content:
+                continue
+            start, end = content[sid]
+            if not same_sentence(text, (start, end), (span["start"], span["end"])):
+                continue
+            distance = max(0, span["start"] - end, start - span["end"])
+            if best_distance is None or distance < best_distance:
+                best, best_distance = claim, distance
+    return best

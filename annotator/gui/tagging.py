@@ -90,8 +90,10 @@ class TaggingController:
         if claim is not None:
             self.w.claims.append({**claim, "spans": [span["id"]]})
         self.w.text.add_span(span)
-        if span["speaker_id"]:
-            self.w.refresh_annotations_soon()  # a known speaker's mention: its counts change
+        if span["speaker_id"] or (label != "claim" and self.store.last_changes.claims):
+            # A known speaker's mention (its counts change), or a cue or mention that
+            # completed a claim of its sentence: the lists are read again.
+            self.w.refresh_annotations_soon()
         else:
             names = {sid: row["name"] for sid, row in self.w.speaker_rows.items()}
             self.w.panel.add_span(span, self.w.claims[-1] if claim is not None else None, names)
