@@ -533,3 +533,31 @@ def test_a_cue_in_another_sentence_is_not_linked() -> None:
     assert same_sentence(text, quote, said)
     assert same_sentence(text, said, quote)
     assert not same_sentence(text, quote, left)
+
+
+# --- two-part claims (issue 18, item 11) ----------------------------------------------------
+
+
+def test_alt_j_joins_a_quote_interrupted_by_its_cue_and_alt_shift_j_splits_it(
+    window: MainWindow, qtbot
+) -> None:
+    aid = window.article["id"]
+    first = tag_claim(
+        window, qtbot, "We are not asking any country to choose sides", "Claire Whitfield"
+    )
+    second = tag_claim(
+        window, qtbot, "Security is built by neighbours who turn up", "Claire Whitfield"
+    )
+    assert len(window.store.claims(aid)) == 2
+    click_span(window, qtbot, second)
+    press(window, qtbot, Qt.Key.Key_J, ALT)
+    (joined,) = window.store.claims(aid)
+    assert joined["spans"] == [first["id"], second["id"]]
+    qtbot.waitUntil(lambda: len(window.claims) == 1, timeout=3000)
+    click_span(window, qtbot, second)
+    press(window, qtbot, Qt.Key.Key_J, ALT | SHIFT)
+    claims = window.store.claims(aid)
+    assert sorted(len(c["spans"]) for c in claims) == [1, 1]
+    assert {c["speaker_id"] for c in claims} == {joined["speaker_id"]}
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)  # undo the split: one claim again
+    assert [c["spans"] for c in window.store.claims(aid)] == [[first["id"], second["id"]]]

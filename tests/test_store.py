@@ -1000,3 +1000,34 @@ def test_update_article_edits_properties_as_one_undoable_action(store: Store) ->
         store.update_article(aid, text="other")
     store.undo()
     assert (store.article(aid)["title"], store.article(aid)["published"]) == ("Old", None)
+
+
+def test_join_and_split_claims_keep_text_order_evidence_and_undo(store: Store) -> None:
+    text = '"We stay," Ana told reporters, "and we build."'
+    aid = store.add_article(text, title="T")
+    tagged = store.tag(aid, text.index("and"), text.index("build") + 5, "claim")
+    second, second_span = tagged["claim"], tagged["span"]["id"]
+    tagged = store.tag(aid, 1, text.index(","), "claim")
+    first, first_span = tagged["claim"], tagged["span"]["id"]
+    speaker = store.add_speaker("Ana Li")
+    store.attribute_claim(first["id"], speaker_name="Ana Li")
+    position = store.add_position(
+        aid, speaker_id=speaker["id"], target="the plan", stance="favor", evidence=[second["id"]]
+    )
+    store.join_claims(first["id"], second["id"])
+    joined = store.claim(first["id"])
+    assert [store.span(s)["text"] for s in joined["spans"]] == ["We stay", "and we build."[:-1]]
+    assert store.claim(second["id"]) is None
+    assert store.positions(aid)[0]["evidence"] == [first["id"]]
+    assert store.undo_label() == "Join claims"
+    store.split_claim(first["id"], joined["spans"][1])
+    assert [store.span(s)["text"] for s in store.claim(first["id"])["spans"]] == ["We stay"]
+    split_off = [c for c in store.claims(aid) if c["id"] != first["id"]]
+    assert len(split_off) == 1 and split_off[0]["speaker_id"] == joined["speaker_id"]
+    with pytest.raises(IntegrityError):
+        store.split_claim(first["id"], joined["spans"][0])  # its only part
+    store.undo()
+    store.undo()
+    assert store.claim(second["id"])["spans"] == [second_span]
+    assert store.claim(first["id"])["spans"] == [first_span]
+    assert position["id"] and store.positions(aid)[0]["evidence"] == [second["id"]]

@@ -44,6 +44,8 @@ class A(Enum):
     FIND = auto()
     FILTER_CORPUS = auto()
     ARTICLE_PROPERTIES = auto()
+    JOIN_CLAIM = auto()
+    SPLIT_CLAIM = auto()
     NEXT_PANE = auto()
     PREVIOUS_PANE = auto()
     POSITION = auto()
@@ -130,6 +132,19 @@ SPECS: dict[A, Spec] = {
     A.DELETE: Spec("&Delete highlight", lambda w: w.tagging.delete_current(), (Std.Delete,)),
     A.EDIT_NOTE: Spec("Edit &note…", lambda w: w.tagging.edit_note(), ("N",)),
     A.FIND: Spec("&Find in article…", lambda w: w.navigation.find_in_article(), (Std.Find,)),
+    A.JOIN_CLAIM: Spec(
+        "Add to the claim &before",
+        lambda w: w.tagging.join_to_previous_claim(),
+        ("Alt+J",),
+        tip="The selected claim becomes a further part of the claim before it",
+        needs_article=True,
+    ),
+    A.SPLIT_CLAIM: Spec(
+        "&Split from its claim",
+        lambda w: w.tagging.split_current_claim(),
+        ("Alt+Shift+J",),
+        needs_article=True,
+    ),
     A.ARTICLE_PROPERTIES: Spec(
         "&Properties…",
         lambda w: w.navigation.edit_properties(),
@@ -233,7 +248,19 @@ MENUS: list[tuple[str, list[A | str]]] = [
         ],
     ),
     ("&Edit", [A.UNDO, A.REDO, SEPARATOR, A.DELETE, A.EDIT_NOTE, A.FIND, A.FILTER_CORPUS]),
-    ("&Tag", [LABELS, A.POSITION, SEPARATOR, SNAP, A.SET_ANNOTATOR]),
+    (
+        "&Tag",
+        [
+            LABELS,
+            A.POSITION,
+            SEPARATOR,
+            A.JOIN_CLAIM,
+            A.SPLIT_CLAIM,
+            SEPARATOR,
+            SNAP,
+            A.SET_ANNOTATOR,
+        ],
+    ),
     (
         "&Article",
         [

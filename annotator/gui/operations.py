@@ -59,6 +59,16 @@ def delete(kind: str, ids: list[str]) -> Operation:
     return Operation(lambda s: s.delete_many(**{group: ids}))
 
 
+def join_claims(claim_id: str, other_id: str) -> Operation:
+    """Make ``other_id`` a further part of ``claim_id``."""
+    return Operation(lambda s: s.join_claims(claim_id, other_id))
+
+
+def split_claim(claim_id: str, span_id: str) -> Operation:
+    """Take one part of a claim into a claim of its own."""
+    return Operation(lambda s: s.split_claim(claim_id, span_id))
+
+
 def update_span(span_id: str, **fields: Any) -> Operation:
     """Change a highlight's label, note or status."""
     return Operation(lambda s: s.update_span(span_id, **fields))

@@ -230,6 +230,8 @@ class Store:
     update_claim = _delegate("claims", "update")
     attribute_claim = _delegate("claims", "attribute")
     delete_claim = _delegate("claims", "delete")
+    join_claims = _delegate("claims", "join")
+    split_claim = _delegate("claims", "split")
 
     targets = _delegate("positions", "targets")
     find_target = _delegate("positions", "find_target")
