@@ -561,3 +561,19 @@ def test_alt_j_joins_a_quote_interrupted_by_its_cue_and_alt_shift_j_splits_it(
     assert {c["speaker_id"] for c in claims} == {joined["speaker_id"]}
     press(window, qtbot, Qt.Key.Key_Z, CTRL)  # undo the split: one claim again
     assert [c["spans"] for c in window.store.claims(aid)] == [[first["id"], second["id"]]]
+
+
+def test_the_claim_popup_lists_a_cue_with_its_words_in_context(window: MainWindow, qtbot) -> None:
+    text = window.text.text
+    told = text.index("Whitfield told reporters") + len("Whitfield ")
+    window.text.select_range(told, told + 4)
+    press(window, qtbot, Qt.Key.Key_3)
+    select(window, "Security is built by neighbours who turn up")
+    press(window, qtbot, Qt.Key.Key_2)
+    popup = window.tagging.popup
+    assert isinstance(popup, ClaimPopup)
+    labels = [popup.cue.itemText(i) for i in range(popup.cue.count())]
+    assert any(
+        label.startswith("told — …") and "Whitfield told reporters" in label for label in labels
+    ), labels
+    assert not any("(at " in label for label in labels)

@@ -92,3 +92,15 @@ def claim_to_link(
             if best_distance is None or distance < best_distance:
                 best, best_distance = claim, distance
     return best
+
+
+def cue_choice(text: str, span: dict[str, Any], reach: int = 28) -> str:
+    """How a cue is offered in a claim's cue list: its words, then the words around it
+    ("said — …Whitfield told reporters in…"), on one line."""
+    start, end = span["start"], span["end"]
+    left, right = max(0, start - reach), min(len(text), end + reach)
+    context = " ".join(text[left:right].split())
+    return (
+        f"{' '.join(span['text'].split())} — "
+        f"{'…' if left > 0 else ''}{context}{'…' if right < len(text) else ''}"
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..core.store import Store
-from ..core.tagging import guess_claim, near
+from ..core.tagging import cue_choice, guess_claim, near
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
@@ -129,7 +129,7 @@ class TaggingController:
         first = content[0]
         speaker = self.store.speaker(claim["speaker_id"]) if claim["speaker_id"] else None
         cues = [
-            (s["id"], f"{s['text']}  (at {s['start']})")
+            (s["id"], cue_choice(self.w.text.text, s))
             for s in near(self.w.spans, "cue", first["start"], content[-1]["end"], reach=600)
         ]
         popup = ClaimPopup(
