@@ -242,9 +242,8 @@ def test_claims_page_rows(store: Store, corpus: Corpus) -> None:
     assert elodie["speaker"] == "Élodie Marchand" and elodie["kind"] == "indirect"
     assert elodie["article_id"] == corpus.a1 and elodie["date"] == "2024-03-02"
     assert rows[corpus.c_lin_blocs]["span_id"] == corpus.span_blocs
-    # No published date: the day it was imported.
-    imported = store.article(corpus.a3)["imported_at"][:10]
-    assert rows[corpus.c_lin_corridor]["date"] == imported
+    # No published date: no date (never the day it was imported).
+    assert rows[corpus.c_lin_corridor]["date"] is None
     assert rows[corpus.c_lin_corridor]["published"] is None
     assert q.claims_count(store) == 4
 
@@ -274,7 +273,8 @@ def test_claims_filters(store: Store, corpus: Corpus) -> None:
         corpus.c_elodie,
     }
     assert ids(date_to="2024-03") == {corpus.c_lin_blocs, corpus.c_ministry, corpus.c_elodie}
-    assert ids(date_from="2024-04") == {corpus.c_lin_corridor}  # imported today
+    # Undated: no date to filter on (the day it was imported is not its date).
+    assert ids(date_from="2024-04") == set()
     assert ids(target="nato office in tokyo") == {
         corpus.c_lin_blocs,
         corpus.c_ministry,
@@ -288,8 +288,12 @@ def test_claims_filters(store: Store, corpus: Corpus) -> None:
 def test_claims_sort_and_paging(store: Store, corpus: Corpus) -> None:
     by_speaker = [r["speaker"] for r in q.claims_page(store, order_by="speaker")]
     assert by_speaker == sorted(by_speaker, key=str.casefold)
-    by_date = [r["date"] for r in q.claims_page(store, order_by="date", descending=True)]
-    assert by_date == sorted(by_date, reverse=True)
+    for descending in (True, False):
+        by_date = [r["date"] for r in q.claims_page(store, order_by="date", descending=descending)]
+        dated = [d for d in by_date if d is not None]
+        # Undated articles (no date shown) come last either way.
+        assert by_date == sorted(dated, reverse=descending) + [None] * (len(by_date) - len(dated))
+        assert len(dated) < len(by_date)
     for key in q.CLAIM_SORT:
         pages = [q.claims_page(store, order_by=key, limit=3, offset=o) for o in (0, 3)]
         got = [r["id"] for page in pages for r in page]
@@ -480,10 +484,11 @@ def test_search_dates_order_and_paging(store: Store, corpus: Corpus) -> None:
         corpus.a2,
         corpus.a3,
     ]
+    # Newest first, the undated article (a3) last: its import day is not its date.
     assert [r["article_id"] for r in q.search(store, "newswire", order="date")] == [
-        corpus.a3,
         corpus.a2,
         corpus.a1,
+        corpus.a3,
     ]
     assert {
         r["article_id"] for r in q.search(store, "newswire", ViewFilter(date_to="2024-03"))

@@ -1068,3 +1068,73 @@ def test_linking_a_mention_adds_its_words_as_an_alias_only_when_asked(store):
     store.undo()  # one step: the link and the alias
     assert store.speaker(lin["id"])["aliases"] == []
     assert store.span(again["id"])["speaker_id"] is None
+
+
+def test_move_span_keeps_its_claim_and_refuses_a_range_outside_the_text(store: Store) -> None:
+    aid = store.add_article("Ana said the plan will work soon.", title="Title")
+    result = store.tag(aid, 13, 27, "claim")
+    span, claim = result["span"], result["claim"]
+    changes = store.move_span(span["id"], 9, 32)
+    assert span["id"] in changes.spans
+    assert store.span(span["id"])["text"] == "the plan will work soon"
+    assert store.claim(claim["id"])["spans"] == [span["id"]]
+    assert store.undo_label() == "Adjust highlight"
+    with pytest.raises(OffsetError):
+        store.move_span(span["id"], 9, 400)
+    assert store.span(span["id"])["text"] == "the plan will work soon"
+    store.undo()
+    assert store.span(span["id"])["text"] == "plan will work"
+
+
+def test_update_article_edits_properties_as_one_undoable_action(store: Store) -> None:
+    aid = store.add_article("WELLINGTON, 4 March - Ana said yes.", title="Old")
+    changes = store.update_article(
+        aid, title="New title", published="March 4, 2024", place="Wellington", url=""
+    )
+    assert aid in changes.articles
+    row = store.article(aid)
+    assert (row["title"], row["published"], row["place"], row["url"]) == (
+        "New title",
+        "2024-03-04",
+        "Wellington",
+        None,
+    )
+    assert store.undo_label() == "Edit article properties"
+    with pytest.raises(IntegrityError, match="not a date with a year"):
+        store.update_article(aid, published="4 March")
+    assert store.article(aid)["published"] == "2024-03-04"
+    with pytest.raises(ValueError):
+        store.update_article(aid, text="other")
+    store.undo()
+    assert (store.article(aid)["title"], store.article(aid)["published"]) == ("Old", None)
+
+
+def test_join_and_split_claims_keep_text_order_evidence_and_undo(store: Store) -> None:
+    text = '"We stay," Ana told reporters, "and we build."'
+    aid = store.add_article(text, title="T")
+    tagged = store.tag(aid, text.index("and"), text.index("build") + 5, "claim")
+    second, second_span = tagged["claim"], tagged["span"]["id"]
+    tagged = store.tag(aid, 1, text.index(","), "claim")
+    first, first_span = tagged["claim"], tagged["span"]["id"]
+    speaker = store.add_speaker("Ana Li")
+    store.attribute_claim(first["id"], speaker_name="Ana Li")
+    position = store.add_position(
+        aid, speaker_id=speaker["id"], target="the plan", stance="favor", evidence=[second["id"]]
+    )
+    store.join_claims(first["id"], second["id"])
+    joined = store.claim(first["id"])
+    assert [store.span(s)["text"] for s in joined["spans"]] == ["We stay", "and we build."[:-1]]
+    assert store.claim(second["id"]) is None
+    assert store.positions(aid)[0]["evidence"] == [first["id"]]
+    assert store.undo_label() == "Join claims"
+    store.split_claim(first["id"], joined["spans"][1])
+    assert [store.span(s)["text"] for s in store.claim(first["id"])["spans"]] == ["We stay"]
+    split_off = [c for c in store.claims(aid) if c["id"] != first["id"]]
+    assert len(split_off) == 1 and split_off[0]["speaker_id"] == joined["speaker_id"]
+    with pytest.raises(IntegrityError):
+        store.split_claim(first["id"], joined["spans"][0])  # its only part
+    store.undo()
+    store.undo()
+    assert store.claim(second["id"])["spans"] == [second_span]
+    assert store.claim(first["id"])["spans"] == [first_span]
+    assert position["id"] and store.positions(aid)[0]["evidence"] == [second["id"]]

@@ -6,12 +6,15 @@ they can be tested on plain span dictionaries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from .suggest.lexicon import DETERMINERS, ORG_PRONOUNS, PERSON_PRONOUNS, ROLE_HEADS
 
 QUOTE_MARKS = "\"“”„«»‘’'‹›"
+# A sentence ends at . ! or ? (a closing quote may follow) before a space, or at a line end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s|\n")
 
 
 def near(
@@ -114,3 +117,53 @@ def resolve_speaker(
         return {"speaker": by_id[local[0]], "why": "surname"}
     corpus = [row for row in speakers if ends(row["id"])]
     return {"speaker": corpus[0], "why": "surname"} if len(corpus) == 1 else None
+
+
+def same_sentence(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether nothing between two ranges of ``text`` ends a sentence: a cue or a
+    speaker's name tagged next to a quote ("…backyard,” Lin said") belongs to it."""
+    (a_start, a_end), (b_start, _b_end) = sorted([first, second])
+    gap = text[max(a_end - 1, a_start) : max(b_start, a_end)]
+    return _SENTENCE_END.search(gap) is None
+
+
+def claim_to_link(
+    text: str,
+    span: dict[str, Any],
+    claims: Iterable[dict[str, Any]],
+    content: dict[str, tuple[int, int]],
+) -> dict[str, Any] | None:
+    """The claim a new cue or speaker mention ``span`` completes: the nearest claim of
+    the same sentence that has no cue (for a cue) or no mention (for a speaker).
+
+    ``content``: span id -> (start, end) of the claims' content highlights.
+    """
+    column = {"cue": "cue_span_id", "speaker": "mention_span_id"}.get(span["label"])
+    if column is None:
+        return None
+    best, best_distance = None, None
+    for claim in claims:
+        if claim[column] or claim["status"] == "rejected":
+            continue
+        for sid in claim["spans"]:
+            if sid not in content:
+                continue
+            start, end = content[sid]
+            if not same_sentence(text, (start, end), (span["start"], span["end"])):
+                continue
+            distance = max(0, span["start"] - end, start - span["end"])
+            if best_distance is None or distance < best_distance:
+                best, best_distance = claim, distance
+    return best
+
+
+def cue_choice(text: str, span: dict[str, Any], reach: int = 28) -> str:
+    """How a cue is offered in a claim's cue list: its words, then the words around it
+    ("said — …Whitfield told reporters in…"), on one line."""
+    start, end = span["start"], span["end"]
+    left, right = max(0, start - reach), min(len(text), end + reach)
+    context = " ".join(text[left:right].split())
+    return (
+        f"{' '.join(span['text'].split())} — "
+        f"{'…' if left > 0 else ''}{context}{'…' if right < len(text) else ''}"
+    )

@@ -43,6 +43,11 @@ class A(Enum):
     EDIT_NOTE = auto()
     FIND = auto()
     FILTER_CORPUS = auto()
+    ARTICLE_PROPERTIES = auto()
+    JOIN_CLAIM = auto()
+    SPLIT_CLAIM = auto()
+    NEXT_PANE = auto()
+    PREVIOUS_PANE = auto()
     POSITION = auto()
     SET_ANNOTATOR = auto()
     MARK_IN_PROGRESS = auto()
@@ -133,6 +138,27 @@ SPECS: dict[A, Spec] = {
     A.DELETE: Spec("&Delete highlight", lambda w: w.tagging.delete_current(), (Std.Delete,)),
     A.EDIT_NOTE: Spec("Edit &note…", lambda w: w.tagging.edit_note(), ("N",)),
     A.FIND: Spec("&Find in article…", lambda w: w.navigation.find_in_article(), (Std.Find,)),
+    A.JOIN_CLAIM: Spec(
+        "Add to the claim &before",
+        lambda w: w.tagging.join_to_previous_claim(),
+        ("Alt+J",),
+        tip="The selected claim becomes a further part of the claim before it",
+        needs_article=True,
+    ),
+    A.SPLIT_CLAIM: Spec(
+        "&Split from its claim",
+        lambda w: w.tagging.split_current_claim(),
+        ("Alt+Shift+J",),
+        needs_article=True,
+    ),
+    A.ARTICLE_PROPERTIES: Spec(
+        "&Properties…",
+        lambda w: w.navigation.edit_properties(),
+        ("Ctrl+Alt+P",),
+        needs_article=True,
+    ),
+    A.NEXT_PANE: Spec("Next pane", lambda w: w.navigation.cycle_panes(1), ("F6",)),
+    A.PREVIOUS_PANE: Spec("Previous pane", lambda w: w.navigation.cycle_panes(-1), ("Shift+F6",)),
     A.FILTER_CORPUS: Spec(
         "Filter the corpus list", lambda w: w.corpus.filter.setFocus(), ("Ctrl+L",)
     ),
@@ -251,7 +277,19 @@ MENUS: list[tuple[str, list[A | str]]] = [
         ],
     ),
     ("&Edit", [A.UNDO, A.REDO, SEPARATOR, A.DELETE, A.EDIT_NOTE, A.FIND, A.FILTER_CORPUS]),
-    ("&Tag", [LABELS, A.POSITION, SEPARATOR, SNAP, A.SET_ANNOTATOR]),
+    (
+        "&Tag",
+        [
+            LABELS,
+            A.POSITION,
+            SEPARATOR,
+            A.JOIN_CLAIM,
+            A.SPLIT_CLAIM,
+            SEPARATOR,
+            SNAP,
+            A.SET_ANNOTATOR,
+        ],
+    ),
     (
         "&Article",
         [
@@ -262,6 +300,8 @@ MENUS: list[tuple[str, list[A | str]]] = [
             A.NEXT_ARTICLE,
             A.PREVIOUS_ARTICLE,
             A.NEXT_TODO,
+            SEPARATOR,
+            A.ARTICLE_PROPERTIES,
         ],
     ),
     (
@@ -279,6 +319,8 @@ MENUS: list[tuple[str, list[A | str]]] = [
             SEPARATOR,
             ZOOM,
             THEME,
+            A.NEXT_PANE,
+            A.PREVIOUS_PANE,
         ],
     ),
     (

@@ -84,7 +84,7 @@ class AnnotationPanel(QWidget):
         self.setObjectName("annotationPanel")
         self.tabs = QTabWidget()
         self.highlights = _List(["Label", "Text", "Status"])
-        self.claims = _List(["Speaker", "Claim", "Kind"])
+        self.claims = _List(["Speaker", "Claim", "Cue", "Kind"])
         self.speakers = _List(["Speaker", "Role", "Mentions"])
         self.positions = _List(["Speaker", "Target", "Stance"])
         self._lists = {
@@ -104,6 +104,7 @@ class AnnotationPanel(QWidget):
         layout.setContentsMargins(4, 8, 8, 8)
         layout.addWidget(self.tabs)
         self._span_of: dict[tuple[str, str], str | None] = {}
+        self._cue_text: dict[str, str] = {}  # cue highlight id -> its words
         self._order: dict[str, list[Any]] = {}
         for kind, widget in self._lists.items():
             widget.currentItemChanged.connect(lambda item, _prev, k=kind: self._chosen(k, item))
@@ -140,6 +141,7 @@ class AnnotationPanel(QWidget):
         speaker_rows: dict[str, dict[str, Any]],
     ) -> None:
         by_id = {s["id"]: s for s in spans}
+        self._cue_text = {s["id"]: s["text"] for s in spans if s["label"] == "cue"}
         self._span_of.clear()
         self._fill(
             self.highlights,
@@ -158,7 +160,7 @@ class AnnotationPanel(QWidget):
                 for c in claims
             ],
         }
-        rows = _claim_rows(claims, by_id, speaker_names)
+        rows = _claim_rows(claims, by_id, speaker_names)  # with the cue's words
         self._fill(self.claims, "claim", rows)
         mentions = self._fill_speakers(spans, claims, speaker_names, speaker_rows)
         claim_first = {r[0]: r[2] for r in rows}
@@ -223,6 +225,8 @@ class AnnotationPanel(QWidget):
     ) -> None:
         """List one new highlight (and the claim it makes) in place: rebuilding the lists
         of an article with 10,000 highlights takes 200 ms."""
+        if span["label"] == "cue":
+            self._cue_text[span["id"]] = span["text"]
         if span["status"] != "rejected":
             self._insert(
                 self.highlights,
@@ -235,11 +239,12 @@ class AnnotationPanel(QWidget):
         if claim is not None:
             status = "" if claim["status"] == "accepted" else f" ({claim['status']})"
             who = speaker_names.get(claim["speaker_id"] or "") or "— who? —"
+            cue = self._cue_text.get(claim["cue_span_id"] or "", "—")
             self._insert(
                 self.claims,
                 "claim",
                 claim["id"],
-                [who, _short(span["text"], 60), claim["kind"] + status],
+                [who, _short(span["text"], 60), _short(cue, 24), claim["kind"] + status],
                 span["id"],
                 span["start"],
             )
@@ -337,7 +342,8 @@ class AnnotationPanel(QWidget):
 def _claim_rows(
     claims: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], speaker_names: dict[str, str]
 ) -> list[tuple[str, list[str], str | None]]:
-    """One row per claim: who (or a proposed name with "?"), its text, kind and status."""
+    """One row per claim: who (or a proposed name with "?"), its text, its cue's words
+    ("—" without one), kind and status."""
     rows = []
     for c in claims:
         first = by_id.get(c["spans"][0]) if c["spans"] else None
@@ -347,6 +353,15 @@ def _claim_rows(
         if who is None and c.get("proposal"):
             who = json.loads(c["proposal"])["name"] + "?"
         rows.append(
-            (c["id"], [who or "— who? —", text, c["kind"] + status], first["id"] if first else None)
+            (
+                c["id"],
+                [who or "— who? —", text, _cue_words(c, by_id), c["kind"] + status],
+                first["id"] if first else None,
+            )
         )
     return rows
+
+
+def _cue_words(claim: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
+    cue = by_id.get(claim["cue_span_id"] or "")
+    return _short(cue["text"], 24) if cue else "—"

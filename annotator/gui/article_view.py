@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from ..core.boundaries import moved_boundary
 from .highlighter import SpanHighlighter
 from .labels import Label, color_for
 from .offsets import OffsetMap
@@ -19,7 +20,10 @@ from .qt import (
     QFont,
     QHBoxLayout,
     QLabel,
+    QPainter,
+    QPen,
     QPlainTextEdit,
+    QRect,
     Qt,
     QTextCharFormat,
     QTextCursor,
@@ -35,6 +39,7 @@ from .segments import Mark
 from .selection import clean_range
 from .theme import Theme
 
+NOTE_BADGE = "#d84315"  # deep orange: apart from every label colour, light or dark
 READING_WIDTH = 820  # pixels: about 80 characters of body text
 
 
@@ -43,6 +48,8 @@ class ArticleText(QPlainTextEdit):
 
     span_clicked = Signal(str)
     context_requested = Signal(object, object)  # global QPoint, list of span ids
+    # span id, new start, new end (code points): Shift+arrows on the selected highlight
+    boundary_move_requested = Signal(str, int, int)
 
     def __init__(self, labels: list[Label], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +125,7 @@ class ArticleText(QPlainTextEdit):
         else:
             self.highlighter.set_marks(marks)
         self._refresh_extra()
+        self.viewport().update()  # the note badges
 
     def show_first_marks(self, store, article_id: str) -> None:
         """Paint the highlights on screen right after show_text, reading only those;
@@ -298,6 +306,61 @@ class ArticleText(QPlainTextEdit):
                 )
                 self.span_clicked.emit(nxt)
 
+    def keyPressEvent(self, event) -> None:
+        # Shift+Left/Right moves the selected highlight's end by a word, with Alt its
+        # start; with text selected, Shift+arrows extend the selection as usual.
+        span = self._by_id.get(self.current_span_id)
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift, alt = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
+        arrows = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if (
+            span is not None
+            and event.key() in arrows
+            and mods in (shift, shift | alt)
+            and not self.textCursor().hasSelection()
+        ):
+            edge = "start" if mods & alt else "end"
+            start, end = moved_boundary(
+                self.text, span["start"], span["end"], edge, arrows[event.key()]
+            )
+            if (start, end) != (span["start"], span["end"]):
+                self.boundary_move_requested.emit(span["id"], start, end)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self._paint_note_badges()
+
+    def note_badge_rect(self, span: dict[str, Any]) -> QRect:
+        """Where the note badge of a highlight is drawn: just above its last character."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_qt(span["end"]))
+        rect = self.cursorRect(cursor)
+        size = max(7, rect.height() * 2 // 5)
+        return QRect(rect.x() - size // 2, rect.top() - size // 2, size, size)
+
+    def _paint_note_badges(self) -> None:
+        noted = [s for s in self.spans if s.get("note")]
+        if not noted:
+            return
+        first = self.firstVisibleBlock()
+        top = self.map.from_qt(first.position()) if first.isValid() else 0
+        height = self.viewport().height()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.setBrush(QColor(NOTE_BADGE))
+        for span in noted:
+            if span["end"] < top:
+                continue
+            rect = self.note_badge_rect(span)
+            if rect.top() > height:
+                continue  # in start order, a later span may still end on screen
+            painter.drawEllipse(rect)
+        painter.end()
+
     def contextMenuEvent(self, event) -> None:
         offset = self._offset_at(self.viewport().mapFromGlobal(event.globalPos()))
         hits = self.spans_at(offset) if offset is not None else []
@@ -375,6 +438,8 @@ class ArticlePane(QWidget):
         text: ArticleText,
         bar: QWidget | None = None,
         parent: QWidget | None = None,
+        *,
+        find_bar: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
@@ -385,8 +450,9 @@ class ArticlePane(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(0)
         inner.addWidget(header)
-        if bar is not None:
-            inner.addWidget(bar)
+        for extra in (bar, find_bar):
+            if extra is not None:
+                inner.addWidget(extra)
         inner.addWidget(text, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

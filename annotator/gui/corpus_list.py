@@ -28,6 +28,7 @@ from .qt import (
     plain_tooltip,
 )
 from .session import Session
+from .wording import plural
 
 PAGE = 200
 # After a filter, sort or reload, the open article is looked for this far down the list.
@@ -134,12 +135,16 @@ class CorpusModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = row[key]
             if key == "status":
-                return value.replace("_", " ")
+                status = value.replace("_", " ")
+                waiting = row.get("suggested") or 0
+                return f"{status} · {waiting} to review" if waiting else status
             if key == "title":
                 return value or "(untitled)"
             return "" if value is None else value
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QColor(self.status_colors.get(row["status"], "#000000"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "status" and row.get("suggested"):
+            return plural(row["suggested"], "suggestion") + " still to review (Review › Start)"
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             # Escaped: Qt renders a tooltip that looks like HTML as HTML.
             return plain_tooltip(row["title"]) if row["title"] else None

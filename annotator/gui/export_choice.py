@@ -12,6 +12,15 @@ EXPORT_FILTERS = {
     "w3c": "W3C Web Annotation JSON-LD (*.jsonld)",
 }
 _BY_SUFFIX = {".csv": "csv", ".jsonld": "w3c", ".json": "w3c"}
+SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "w3c": ".jsonld", "table": ".csv"}
+# A Claims or Positions view's "Export these…" also writes the table itself.
+TABLE_FILTER = "CSV, the rows of this table (*.csv)"
+VIEW_EXPORT_CHOICES = (
+    ("table", "The rows shown, as a CSV table…"),
+    ("jsonl", "Their articles, as JSON Lines…"),
+    ("csv", "Their articles, as CSV (one row per highlight)…"),
+    ("w3c", "Their articles, as W3C Web Annotation…"),
+)
 
 
 def export_format(path: str, chosen_filter: str) -> str:
@@ -20,9 +29,26 @@ def export_format(path: str, chosen_filter: str) -> str:
     return chosen or _BY_SUFFIX.get(Path(path).suffix.lower(), "jsonl")
 
 
-def ask_export_path(parent: QWidget, title: str, start: Path) -> tuple[str, str] | None:
-    """Ask where to export and in which format; None when the user cancels."""
+def ask_export_path(
+    parent: QWidget, title: str, start: Path, *, fmt: str | None = None
+) -> tuple[str, str] | None:
+    """Ask where to export and in which format; None when the user cancels.
+
+    ``fmt`` chosen beforehand ("table", "jsonl", "csv", "w3c"): the file name
+    offered ends as that format does and its filter is the one selected.
+    """
+    if fmt == "table":
+        path, _chosen = QFileDialog.getSaveFileName(
+            parent, title, str(start.with_suffix(".csv")), TABLE_FILTER
+        )
+        return (path, "table") if path else None
+    if fmt is not None:
+        start = start.with_suffix(SUFFIXES[fmt])
     path, chosen = QFileDialog.getSaveFileName(
-        parent, title, str(start), ";;".join(EXPORT_FILTERS.values())
+        parent,
+        title,
+        str(start),
+        ";;".join(EXPORT_FILTERS.values()),
+        EXPORT_FILTERS.get(fmt or "", ""),
     )
     return (path, export_format(path, chosen)) if path else None

@@ -24,6 +24,7 @@ from .article_view import ArticleHeader, ArticlePane, ArticleText
 from .backups import DataSafety
 from .corpus_list import CorpusPanel
 from .files import FileController, local_paths
+from .find_bar import FindBar
 from .labels import Label, default_labels
 from .layout_switch import LayoutSwitch
 from .navigation import NavigationController
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
         self.panel = AnnotationPanel()
         self.review_bar = ReviewBar()
         self.review_bar.hide()
-        centre = ArticlePane(self.header, self.text, self.review_bar)
+        self.find_bar = FindBar(self.text)
+        centre = ArticlePane(self.header, self.text, self.review_bar, find_bar=self.find_bar)
         self.views = CorpusViews(self.session)
         self.centre_tabs = QTabWidget()
         self.centre_tabs.setObjectName("centreTabs")
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
         self.corpus.table.selectionModel().currentRowChanged.connect(self.update_position)
         self.text.span_clicked.connect(self.span_clicked)
         self.text.context_requested.connect(self.tagging.text_context_menu)
+        self.text.boundary_move_requested.connect(self.tagging.move_span)
         self.panel.span_chosen.connect(lambda sid: self.text.mark_span(sid))
         self.panel.delete_requested.connect(self.tagging.delete_items)
         self.panel.edit_requested.connect(self.tagging.edit_item)
@@ -297,6 +300,7 @@ class MainWindow(QMainWindow):
         self.header.show_article(article)
         self.update_position()
         self.text.show_text(article["text"] if article else "")
+        self.find_bar.refresh()
         # Emptied now, so that nothing of the previous article can be clicked.
         self.panel.show_annotations([], [], [], {}, {})
         if article is None:

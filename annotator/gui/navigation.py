@@ -6,15 +6,16 @@ what it uses of the window.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Protocol
 
 from . import operations as ops
+from .annotation_panel import AnnotationPanel
+from .article_properties import ArticleProperties
 from .article_view import ArticleText
 from .corpus_list import CorpusPanel
-from .qt import QInputDialog, QTabWidget
+from .find_bar import FindBar
+from .qt import QApplication, Qt, QTabWidget
 from .session import Session
-from .wording import plural
 
 
 class NavigationHost(Protocol):
@@ -25,6 +26,8 @@ class NavigationHost(Protocol):
     corpus: CorpusPanel
     text: ArticleText
     centre_tabs: QTabWidget
+    find_bar: FindBar
+    panel: AnnotationPanel
 
     def open_article(self, article_id: str) -> None: ...
     def span_clicked(self, span_id: str) -> None: ...
@@ -98,22 +101,38 @@ class NavigationController:
         if 0 <= row < len(model.rows):
             self.w.corpus.select(model.rows[row]["id"])
 
-    def find_in_article(self) -> None:
+    def edit_properties(self) -> None:
+        """Article › Properties…: title, source, place, date and URL (one undo step)."""
         if self.w.article is None:
             return
-        phrase, ok = QInputDialog.getText(self.w, "Find in article", "Find:")
-        if not ok:
-            return
-        hits = (
-            [
-                (m.start(), m.end())
-                for m in re.finditer(re.escape(phrase), self.w.text.text, re.IGNORECASE)
-            ]
-            if phrase
-            else []
+        aid = self.w.article["id"]
+        dialog = ArticleProperties(self.w.article, self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda fields: self.w.session.perform(ops.update_article(aid, **fields))
         )
-        self.w.text.show_search_hits(hits)
-        if hits:
-            self.w.text.select_range(*hits[0])
-            self.w.text.centerCursor()
-        self.w.show_message(f"{plural(len(hits), 'match', 'matches')} for “{phrase}”", 5000)
+        dialog.open()
+
+    def find_in_article(self) -> None:
+        """Open the find bar above the text (the Article tab comes to the front)."""
+        if self.w.article is None:
+            return
+        self.w.centre_tabs.setCurrentIndex(0)
+        self.w.find_bar.open_bar()
+
+    def cycle_panes(self, step: int = 1) -> None:
+        """Move the focus to the next pane: corpus list, text (or views), annotations."""
+        centre = self.w.centre_tabs.currentWidget()
+        centre_focus = self.w.text if self.w.centre_tabs.currentIndex() == 0 else centre
+        panes = [
+            (self.w.corpus, self.w.corpus.table),
+            (centre, centre_focus),
+            (self.w.panel, self.w.panel.tabs.currentWidget()),
+        ]
+        focused = QApplication.focusWidget()
+        here = next(
+            (i for i, (pane, _) in enumerate(panes) if focused and pane.isAncestorOf(focused)),
+            -1 if step > 0 else 0,
+        )
+        _pane, target = panes[(here + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)

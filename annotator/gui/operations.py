@@ -59,14 +59,34 @@ def delete(kind: str, ids: list[str]) -> Operation:
     return Operation(lambda s: s.delete_many(**{group: ids}))
 
 
+def join_claims(claim_id: str, other_id: str) -> Operation:
+    """Make ``other_id`` a further part of ``claim_id``."""
+    return Operation(lambda s: s.join_claims(claim_id, other_id))
+
+
+def split_claim(claim_id: str, span_id: str) -> Operation:
+    """Take one part of a claim into a claim of its own."""
+    return Operation(lambda s: s.split_claim(claim_id, span_id))
+
+
 def update_span(span_id: str, **fields: Any) -> Operation:
     """Change a highlight's label, note or status."""
     return Operation(lambda s: s.update_span(span_id, **fields))
 
 
+def move_span(span_id: str, start: int, end: int) -> Operation:
+    """Move a highlight's boundaries, keeping its claim, speaker and note."""
+    return Operation(lambda s: s.move_span(span_id, start, end))
+
+
 def update_speaker(speaker_id: str, **fields: Any) -> Operation:
     """Rename a speaker or change its aliases, corpus-wide."""
     return Operation(lambda s: s.update_speaker(speaker_id, **fields))
+
+
+def update_article(article_id: str, **fields: str) -> Operation:
+    """Change an article's title, source, place, date or URL."""
+    return Operation(lambda s: s.update_article(article_id, **fields))
 
 
 def set_status(article_id: str, status: str) -> Operation:

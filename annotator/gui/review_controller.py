@@ -18,6 +18,7 @@ from .qt import QMessageBox
 from .review import ReviewBar, claim_index, review_order
 from .session import Session
 from .tagging import TaggingController
+from .wording import plural
 
 
 class ReviewHost(Protocol):
@@ -238,6 +239,18 @@ class ReviewController:
             self.review_step(1)
 
     def suggest_todo(self) -> None:
+        count = self.w.session.store.article_count(status="todo")
+        if not count:
+            self.w.show_message("No article is still to do: nothing to suggest in", 6000)
+            return
+        answer = QMessageBox.question(
+            self.w,
+            "Suggest quotes",
+            f"Suggest quotes, cues and speakers in {plural(count, 'article')} still to do? "
+            "It is one undo step.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         task = self.w.session.background(
             self.w,
             "Suggesting…",

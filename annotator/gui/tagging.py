@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..core.store import Store
-from ..core.tagging import guess_claim, near, resolve_speaker
+from ..core.tagging import cue_choice, guess_claim, near, resolve_speaker
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
 from .labels import Label, color_for, swatch
+from .note_dialog import NoteDialog
 from .popups import ClaimPopup, MentionPopup, PositionPopup
-from .qt import QInputDialog, QMenu, QMessageBox, QRect, QWidget, literal
+from .qt import QInputDialog, QMenu, QMessageBox, QRect, Qt, QWidget
 from .session import Session
 
 
@@ -98,8 +99,10 @@ class TaggingController:
         if claim is not None:
             self.w.claims.append({**claim, "spans": [span["id"]]})
         self.w.text.add_span(span)
-        if span["speaker_id"]:
-            self.w.refresh_annotations_soon()  # a known speaker's mention: its counts change
+        if span["speaker_id"] or (label != "claim" and self.store.last_changes.claims):
+            # A known speaker's mention (its counts change), or a cue or mention that
+            # completed a claim of its sentence: the lists are read again.
+            self.w.refresh_annotations_soon()
         else:
             names = {sid: row["name"] for sid, row in self.w.speaker_rows.items()}
             self.w.panel.add_span(span, self.w.claims[-1] if claim is not None else None, names)
@@ -152,7 +155,7 @@ class TaggingController:
         first = content[0]
         speaker = self.store.speaker(claim["speaker_id"]) if claim["speaker_id"] else None
         cues = [
-            (s["id"], f"{s['text']}  (at {s['start']})")
+            (s["id"], cue_choice(self.w.text.text, s))
             for s in near(self.w.spans, "cue", first["start"], content[-1]["end"], reach=600)
         ]
         corpus = self._corpus_speakers()
@@ -349,11 +352,64 @@ class TaggingController:
         if span is None:
             self.w.show_message("Click a highlight first", 4000)
             return
-        note, ok = QInputDialog.getMultiLineText(
-            self.w, "Note", literal(f"Note on “{span['text'][:60]}”:"), span["note"] or ""
+        dialog = NoteDialog(span["text"], span["note"] or "", self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda note: (
+                note != (span["note"] or "")
+                and self.session.perform(ops.update_span(span_id, note=note or None))
+            )
         )
-        if ok:
-            self.session.perform(ops.update_span(span_id, note=note.strip() or None))
+        dialog.open()  # window-modal, without a nested event loop
+
+    def move_span(self, span_id: str, start: int, end: int) -> None:
+        """Move a highlight's boundaries (one undo step); it stays selected."""
+        if self.session.perform(ops.move_span(span_id, start, end)) is not None:
+            self.w.text.mark_span(span_id, scroll=False)
+
+    def _current_claim(self) -> tuple[str, str] | None:
+        """(claim id, span id) of the selected claim highlight, or None (with a note)."""
+        span_id = self.w.text.current_span_id
+        claim_id = self.store.claim_for_span(span_id) if span_id else None
+        if claim_id is None:
+            self.w.show_message("Click a claim's highlight first", 4000)
+            return None
+        return claim_id, span_id
+
+    def join_to_previous_claim(self) -> None:
+        """Add the selected claim to the nearest claim before it (one claim, two parts)."""
+        current = self._current_claim()
+        if current is None:
+            return
+        claim_id, span_id = current
+        span = next(s for s in self.w.spans if s["id"] == span_id)
+        starts = {s["id"]: s["start"] for s in self.w.spans}
+        earlier = [
+            (max(starts.get(sid, -1) for sid in c["spans"]), c["id"])
+            for c in self.w.claims
+            if c["id"] != claim_id
+            and c["status"] != "rejected"
+            and any(starts.get(sid, span["start"]) < span["start"] for sid in c["spans"])
+        ]
+        if not earlier:
+            self.w.show_message("No claim before this one to add it to", 4000)
+            return
+        self.join_claims(max(earlier)[1], claim_id)
+
+    def join_claims(self, claim_id: str, other_id: str) -> None:
+        self.session.perform(ops.join_claims(claim_id, other_id))
+
+    def split_current_claim(self) -> None:
+        """Take the selected part of a claim of several into a claim of its own."""
+        current = self._current_claim()
+        if current is None:
+            return
+        claim_id, span_id = current
+        claim = next((c for c in self.w.claims if c["id"] == claim_id), None)
+        if claim is None or len(claim["spans"]) < 2:
+            self.w.show_message("This claim has one part: nothing to split", 4000)
+            return
+        self.session.perform(ops.split_claim(claim_id, span_id))
 
     def relabel(self, span_id: str, label: str) -> None:
         self.session.perform(ops.update_span(span_id, label=label))
@@ -392,6 +448,7 @@ class TaggingController:
         claim_id = self.store.claim_for_span(sid)
         if claim_id:
             menu.addAction("Who said it…", lambda: self.ask_claim_speaker(claim_id))
+            self._join_menu(menu, sid, claim_id)
             menu.addAction(
                 "Add position…",
                 lambda: (self.w.panel.select_span(sid, claim_id), self.add_position()),
@@ -404,6 +461,31 @@ class TaggingController:
         menu.addAction("Note…", lambda: self.edit_note(sid))
         menu.addSeparator()
         menu.addAction("Delete", lambda: self.delete_items("span", [sid]))
+
+    def _join_menu(self, menu: QMenu, span_id: str, claim_id: str) -> None:
+        """ "Add to claim": the article's other claims, nearest first; "Split from claim"
+        for a part of a claim of several."""
+        starts = {s["id"]: s for s in self.w.spans}
+        here = starts[span_id]["start"]
+        others = sorted(
+            (
+                (min(abs(starts[x]["start"] - here) for x in c["spans"] if x in starts), c)
+                for c in self.w.claims
+                if c["id"] != claim_id and any(x in starts for x in c["spans"])
+            ),
+            key=lambda pair: pair[0],
+        )[:5]
+        if others:
+            sub = menu.addMenu("Add to claim")
+            for _distance, other in others:
+                words = " … ".join(starts[x]["text"][:40] for x in other["spans"] if x in starts)
+                sub.addAction(f"“{words}”", lambda o=other["id"]: self.join_claims(o, claim_id))
+        claim = next((c for c in self.w.claims if c["id"] == claim_id), None)
+        if claim is not None and len(claim["spans"]) > 1:
+            menu.addAction(
+                "Split from claim",
+                lambda: self.session.perform(ops.split_claim(claim_id, span_id)),
+            )
 
     def item_context_menu(self, kind: str, item_id: str, pos) -> None:
         menu = QMenu(self.w)

@@ -202,6 +202,7 @@ class Store:
     article_row_count = _delegate("articles", "row_count")
     neighbour_article = _delegate("articles", "neighbour")
     set_article_status = _delegate("articles", "set_status")
+    update_article = _delegate("articles", "update")
     delete_article = _delegate("articles", "delete")
     stats = _delegate("articles", "stats")
 
@@ -209,6 +210,7 @@ class Store:
     span = _delegate("spans", "get")
     span_marks = _delegate("spans", "marks")
     update_span = _delegate("spans", "update")
+    move_span = _delegate("spans", "move")
     delete_span = _delegate("spans", "delete")
     speaker_for_span = _delegate("spans", "speaker_of")
     tag = _delegate("spans", "tag")
@@ -231,6 +233,8 @@ class Store:
     update_claim = _delegate("claims", "update")
     attribute_claim = _delegate("claims", "attribute")
     delete_claim = _delegate("claims", "delete")
+    join_claims = _delegate("claims", "join")
+    split_claim = _delegate("claims", "split")
 
     targets = _delegate("positions", "targets")
     find_target = _delegate("positions", "find_target")

@@ -10,6 +10,7 @@ from .. import schema
 from ..clock import new_id, now
 from ..errors import IntegrityError
 from ..history import Changes, Journal
+from ..metadata import parse_date
 from ..textio import normalise_text, sha256_text
 from .common import Manager
 
@@ -42,6 +43,10 @@ def article_row(
         "imported_at": imported_at,
         "meta": json.dumps(meta or {}, ensure_ascii=False),
     }
+
+
+# What Article › Properties… can change; the text (and so every offset) never changes.
+EDITABLE_FIELDS = frozenset({"title", "source", "place", "published", "url"})
 
 
 class Articles(Manager):
@@ -178,7 +183,8 @@ class Articles(Manager):
         offset: int = 0,
         ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """One page of the corpus list: id, title, source, published, status, annotations.
+        """One page of the corpus list: id, title, source, published, status, annotations
+        (highlights not rejected) and suggested (highlights still to review).
 
         ``ids`` keeps only those articles (to refresh a few rows after a change).
 
@@ -203,7 +209,9 @@ class Articles(Manager):
         sql = (
             "SELECT a.id, a.title, a.source, a.published, a.status, "
             "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
-            " AND s.status != 'rejected') AS annotations "
+            " AND s.status != 'rejected') AS annotations, "
+            "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
+            " AND s.status = 'suggested') AS suggested "
             f"FROM articles a {where} ORDER BY {order} LIMIT ? OFFSET ?"
         )
         return self.db.query(sql, [*params, limit, offset])
@@ -274,6 +282,36 @@ class Articles(Manager):
             [article_id],
         ).fetchall()
         return {name: status for name, status in rows}
+
+    def update(self, article_id: str, **fields: str | None) -> Changes:
+        """Change an article's title, source, place, published date or URL (one undoable
+        action, "Edit article properties"). Empty text clears a field; ``published``
+        takes any date ``parse_date`` reads and is stored as ``YYYY-MM-DD``.
+
+        Raises:
+            ValueError: a field that cannot be changed (the text never can).
+            IntegrityError: no such article, or a date without a year or not a date.
+        """
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))} of an article")
+        values: dict[str, str | None] = {}
+        for key, value in fields.items():
+            value = (value or "").strip() or None
+            if key == "published" and value is not None:
+                iso = parse_date(value)
+                if iso is None:
+                    raise IntegrityError(
+                        f"{value!r} is not a date with a year (write e.g. 2024-03-02)"
+                    )
+                value = iso
+            values[key] = value
+        with self.history.action("Edit article properties") as j:
+            if self.db.value("SELECT 1 FROM articles WHERE id = ?", [article_id]) is None:
+                raise IntegrityError(f"no article with id {article_id}")
+            if values:
+                j.update("articles", {"id": article_id}, values)
+        return j.changes()
 
     def delete(self, article_id: str, *, journal: Journal | None = None) -> Changes:
         """Delete an article with everything annotated on it, as one undoable action."""

@@ -233,6 +233,96 @@ class Claims(Manager):
                 j.update("spans", {"id": after["mention_span_id"]}, {"speaker_id": speaker_id})
         return j.changes()
 
+    def join(self, claim_id: str, other_id: str) -> Changes:
+        """Make ``other_id`` part of ``claim_id`` (a quote interrupted by "she told
+        reporters"): its content highlights join the claim in text order, positions
+        backed by it are backed by the claim, and it is deleted. One undoable action.
+
+        Raises:
+            IntegrityError: no such claim, the same claim twice, or claims of two articles.
+        """
+        with self.history.action("Join claims") as j:
+            claim, other = self.get(claim_id), self.get(other_id)
+            if claim is None or other is None:
+                raise IntegrityError(f"no claim with id {claim_id if claim is None else other_id}")
+            if claim_id == other_id:
+                raise IntegrityError("a claim cannot be joined to itself")
+            if claim["article_id"] != other["article_id"]:
+                raise IntegrityError("only claims of the same article can be joined")
+            for ev in self.db.query(
+                "SELECT position_id FROM position_evidence WHERE claim_id = ?", [other_id]
+            ):
+                key = {"position_id": ev["position_id"], "claim_id": other_id}
+                j.delete("position_evidence", key)
+                if not self.db.value(
+                    "SELECT 1 FROM position_evidence WHERE position_id = ? AND claim_id = ?",
+                    [ev["position_id"], claim_id],
+                ):
+                    j.insert(
+                        "position_evidence",
+                        {"position_id": ev["position_id"], "claim_id": claim_id},
+                    )
+            for link in other["spans"]:
+                j.delete("claim_spans", {"claim_id": other_id, "span_id": link})
+            j.delete("claims", {"id": other_id})
+            self._reorder(claim_id, [*claim["spans"], *other["spans"]], j)
+            fill = {
+                col: other[col]
+                for col in ("speaker_id", "mention_span_id", "cue_span_id")
+                if not claim[col] and other[col]
+            }
+            j.update("claims", {"id": claim_id}, {**fill, "updated": now()})
+        return j.changes()
+
+    def split(self, claim_id: str, span_id: str) -> Changes:
+        """Take one content highlight out of a claim of several into a claim of its own,
+        with the same speaker, kind, cue and mention. One undoable action.
+
+        Raises:
+            IntegrityError: no such claim, the span is not its content, or it is the
+                claim's only content highlight.
+        """
+        with self.history.action("Split claim") as j:
+            claim = self.get(claim_id)
+            if claim is None:
+                raise IntegrityError(f"no claim with id {claim_id}")
+            if span_id not in claim["spans"]:
+                raise IntegrityError("that highlight is not part of the claim")
+            if len(claim["spans"]) == 1:
+                raise IntegrityError("a claim of one part cannot be split")
+            j.delete("claim_spans", {"claim_id": claim_id, "span_id": span_id})
+            self._reorder(claim_id, [s for s in claim["spans"] if s != span_id], j)
+            row = claim_row(
+                article_id=claim["article_id"],
+                speaker_id=claim["speaker_id"],
+                mention_span_id=claim["mention_span_id"],
+                cue_span_id=claim["cue_span_id"],
+                kind=claim["kind"],
+                status=claim["status"],
+                created=now(),
+            )
+            insert_claim(j, row, [span_id])
+        return j.changes()
+
+    def _reorder(self, claim_id: str, span_ids: list[str], j: Journal) -> None:
+        """Link the claim to these content highlights, numbered in text order."""
+        starts = {
+            r["id"]: (r["start"], r["end"])
+            for r in self.db.query(
+                f'SELECT id, start, "end" FROM spans WHERE id IN ({",".join("?" * len(span_ids))})',
+                span_ids,
+            )
+        }
+        ordered = sorted(span_ids, key=lambda sid: starts.get(sid, (0, 0)))
+        for ord_, sid in enumerate(ordered):
+            key = {"claim_id": claim_id, "span_id": sid}
+            if self.db.value(
+                "SELECT 1 FROM claim_spans WHERE claim_id = ? AND span_id = ?", [claim_id, sid]
+            ):
+                j.update("claim_spans", key, {"ord": ord_})
+            else:
+                j.insert("claim_spans", {**key, "ord": ord_})
+
     def delete(
         self, claim_id: str, *, with_spans: bool = True, journal: Journal | None = None
     ) -> Changes:

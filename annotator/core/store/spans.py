@@ -10,6 +10,7 @@ from .. import schema
 from ..clock import new_id, now
 from ..errors import DuplicateSpan, IntegrityError, OffsetError
 from ..history import Changes, Journal
+from ..tagging import claim_to_link
 from .common import Manager, layer_filter, status_filter
 
 
@@ -199,6 +200,22 @@ class Spans(Manager):
             j.update("spans", {"id": span_id}, changes)
         return j.changes()
 
+    def move(
+        self, span_id: str, start: int, end: int, *, journal: Journal | None = None
+    ) -> Changes:
+        """Move a highlight's boundaries to ``start``–``end`` (code points), as one action.
+
+        The span keeps its id, so its claim, speaker, note and history stay with it;
+        its text becomes what the new range selects.
+
+        Raises:
+            IntegrityError: no such span.
+            OffsetError: the range is not whole numbers, empty or outside the text.
+        """
+        with self.history.action("Adjust highlight", journal=journal) as j:
+            self.update(span_id, start=start, end=end, journal=j)
+        return j.changes()
+
     def delete(self, span_id: str, *, journal: Journal | None = None) -> Changes:
         """Delete a highlight; a claim left without content goes with it, links are cleared."""
         with self.history.action("Delete highlight", journal=journal) as j:
@@ -284,9 +301,45 @@ class Spans(Manager):
                     kind=claim_kind or "direct",
                     journal=j,
                 )
+            if label in ("cue", "speaker"):
+                self._complete_claim(span, speaker_id, j)
             if self.store.articles.status_of(article_id) == "todo":
                 self.store.articles.mark(j, article_id, "in_progress")
         return {"span": span, "claim": claim}
+
+    def _complete_claim(self, span: dict[str, Any], speaker_id: str | None, j: Journal) -> None:
+        """Link a new cue or mention to the unlinked claim of its sentence (see
+        ``core.tagging.claim_to_link``); a mention of a known speaker also gives a claim
+        without a speaker its speaker. Part of the tag's action, so one undo."""
+        reach = 600  # characters either side: a sentence, with room for a long quote
+        near = self.db.query(
+            "SELECT c.id, c.cue_span_id, c.mention_span_id, c.speaker_id, c.status, "
+            's.id AS span_id, s.start, s."end" FROM claims c '
+            "JOIN claim_spans cs ON cs.claim_id = c.id JOIN spans s ON s.id = cs.span_id "
+            'WHERE s.article_id = ? AND s."end" >= ? AND s.start <= ? '
+            # Only the tagger's own layer: another analyst's claim is never completed.
+            "AND c.annotator IS ?",
+            [span["article_id"], span["start"] - reach, span["end"] + reach, span["annotator"]],
+        )
+        if not near:
+            return
+        claims: dict[str, dict[str, Any]] = {}
+        content: dict[str, tuple[int, int]] = {}
+        for row in near:
+            claim = claims.setdefault(row["id"], {**row, "spans": []})
+            claim["spans"].append(row["span_id"])
+            content[row["span_id"]] = (row["start"], row["end"])
+        text = self.store.articles.text(span["article_id"])
+        claim = claim_to_link(text, span, claims.values(), content)
+        if claim is None:
+            return
+        if span["label"] == "cue":
+            j.update("claims", {"id": claim["id"]}, {"cue_span_id": span["id"], "updated": now()})
+            return
+        changes: dict[str, Any] = {"mention_span_id": span["id"], "updated": now()}
+        if speaker_id and not claim["speaker_id"]:
+            changes["speaker_id"] = speaker_id
+        j.update("claims", {"id": claim["id"]}, changes)
 
 
 def whole_offsets(start: Any, end: Any) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from .common import (
 
 class ClaimsTab(ViewTab):
     view = "claims"
+    TABLE_EXPORT = True
     COLUMNS = (
         Column("speaker", "Speaker", "speaker", 190),
         Column("text", "Claim", "text", None),

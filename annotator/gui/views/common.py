@@ -8,6 +8,7 @@ from typing import Any
 
 from ...core.store import Store
 from ...core.store.queries import ViewFilter
+from ..export_choice import VIEW_EXPORT_CHOICES
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -17,6 +18,7 @@ from ..qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QModelIndex,
     QPushButton,
     QStringListModel,
@@ -177,6 +179,8 @@ class PagedModel(QAbstractTableModel):
             return ", ".join(value or [])
         if key == "title":
             return one_line(value) or "(untitled)"
+        if key == "date" and value is None:
+            return "undated"  # greyed like every date; never the day it was imported
         if value is None:
             return ""
         if isinstance(value, int):
@@ -359,7 +363,9 @@ class ViewTab(QWidget):
     open_search_hit = Signal(str, int, int)  # article id, start, end (code points)
     message = Signal(str)  # a short note for the status bar
     data_changed = Signal()  # this tab changed the data: every view re-reads
-    export_requested = Signal()  # "Export these…"
+    export_requested = Signal(str)  # "Export these…": a format, or "" to ask
+    # Claims and Positions offer their rows as a table as well as their articles.
+    TABLE_EXPORT = False
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -368,7 +374,22 @@ class ViewTab(QWidget):
         self.count_label = count_label()
         self.export_button = QPushButton("Export these…")
         self.export_button.setToolTip("Write the articles this view shows to a file")
-        self.export_button.clicked.connect(self.export_requested.emit)
+        self.export_button.clicked.connect(self._export_clicked)
+
+    def _export_clicked(self) -> None:
+        if not self.TABLE_EXPORT:
+            self.export_requested.emit("")
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for fmt, text in VIEW_EXPORT_CHOICES:
+            menu.addAction(text, lambda f=fmt: self.export_requested.emit(f))
+        # Not exec(): a menu that waits in a loop of its own blocks the window's timers.
+        menu.popup(self.export_button.mapToGlobal(self.export_button.rect().bottomLeft()))
+
+    def table_columns(self) -> list[tuple[str, str]]:
+        """The (key, heading) of the columns the table shows, for a CSV of its rows."""
+        return [(c.key, c.title) for c in self.model.columns]
 
     @property
     def store(self) -> Store:

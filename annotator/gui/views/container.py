@@ -125,13 +125,44 @@ class CorpusViews(QWidget):
 
     # -- exporting what the current view shows ------------------------------------------
 
-    def export_dialog(self) -> None:
+    def export_dialog(self, fmt: str = "") -> None:
+        """Ask where to write what the current view shows; ``fmt`` chosen beforehand
+        ("table": the rows of a Claims or Positions table, as CSV)."""
         tab = self.current_tab()
-        chosen = ask_export_path(
-            self, "Export the articles this view shows", Path.home() / f"{tab.view}.jsonl"
+        title = (
+            "Export the rows this table shows"
+            if fmt == "table"
+            else "Export the articles this view shows"
         )
-        if chosen:
+        chosen = ask_export_path(self, title, Path.home() / f"{tab.view}.jsonl", fmt=fmt or None)
+        if not chosen:
+            return
+        if chosen[1] == "table":
+            self.export_table(chosen[0])
+        else:
             self.export_current(*chosen)
+
+    def export_table(self, path: str | Path) -> None:
+        """Write the current table's rows (its filter and sort) as CSV; says how many."""
+        tab = self.current_tab()
+        safe = self.safe_for_spreadsheets
+        try:
+            written = q.export_rows(
+                self.session.store,
+                path,
+                tab.view,
+                tab.table_columns(),
+                tab.view_filter(),
+                order_by=tab.model.order_by,
+                descending=tab.model.descending,
+                safe_for_spreadsheets=safe,
+            )
+        except OSError as exc:
+            self.export_failed.emit(f"Cannot write {path}: {exc.strerror or exc}")
+            return
+        self.message.emit(
+            f"{plural(written, 'row')} exported to {path}" + (f"; {SAFE_CSV_NOTE}" if safe else "")
+        )
 
     def export_current(
         self, path: str | Path, fmt: str = "jsonl", *, show_dialog: bool = True

@@ -64,6 +64,8 @@ class PositionGridWidget(QWidget):
     their shares. Click a cell to list its evidence."""
 
     cell_clicked = Signal(str, str)  # speaker id ("" for none), target id
+    cell_activated = Signal(str, str)  # Enter on the selected cell
+    cell_shown = Signal(QRectF)  # the selected cell, to scroll into view
 
     CELL_W, CELL_H, GAP = 46, 30, 3
     LABEL_ANGLE = 45
@@ -74,6 +76,7 @@ class PositionGridWidget(QWidget):
         self.selected: tuple[int, int] | None = None
         self.hover: tuple[int, int] | None = None
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys move the selection
         font = QFont(self.font())
         self.label_font = font
         self.small_font = QFont(font)
@@ -121,10 +124,16 @@ class PositionGridWidget(QWidget):
             self.CELL_H - self.GAP,
         )
 
+    def scrolled(self) -> QPoint:
+        """How far the scroll area has scrolled the grid: the labels stay in view there."""
+        visible = self.visibleRegion().boundingRect()
+        return QPoint(max(0, visible.left()), max(0, visible.top()))
+
     def cell_at(self, pos: QPoint | QPointF) -> tuple[int, int] | None:
+        offset = self.scrolled()
+        if pos.x() < offset.x() + self.left or pos.y() < offset.y() + self.top:
+            return None  # on the row or column labels kept in view
         x, y = pos.x() - self.left, pos.y() - self.top
-        if x < 0 or y < 0:
-            return None
         col, row = int(x // self.CELL_W), int(y // self.CELL_H)
         if row < len(self.grid.speakers) and col < len(self.grid.targets):
             return row, col
@@ -135,7 +144,34 @@ class PositionGridWidget(QWidget):
             return
         self.selected = (row, col)
         self.update()
+        self.cell_shown.emit(self.cell_rect(row, col))
         self.cell_clicked.emit(self.grid.speakers[row].id, self.grid.targets[col].id)
+
+    def keyPressEvent(self, event) -> None:
+        moves = {
+            Qt.Key.Key_Up: (-1, 0),
+            Qt.Key.Key_Down: (1, 0),
+            Qt.Key.Key_Left: (0, -1),
+            Qt.Key.Key_Right: (0, 1),
+        }
+        rows, cols = len(self.grid.speakers), len(self.grid.targets)
+        if event.key() in moves and rows and cols:
+            if self.selected is None:
+                self.select_cell(0, 0)
+            else:
+                dr, dc = moves[event.key()]
+                row = min(max(self.selected[0] + dr, 0), rows - 1)
+                col = min(max(self.selected[1] + dc, 0), cols - 1)
+                if (row, col) != self.selected:
+                    self.select_cell(row, col)
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            row, col = self.selected
+            self.cell_activated.emit(self.grid.speakers[row].id, self.grid.targets[col].id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event) -> None:
         cell = self.cell_at(event.position())
@@ -181,8 +217,9 @@ class PositionGridWidget(QWidget):
             return
         rows, cols = len(self.grid.speakers), len(self.grid.targets)
         width, height = cols * self.CELL_W, rows * self.CELL_H
-        self._paint_legend(painter)
-        # Bands for the hovered row and column, then light rules every five rows.
+        offset = self.scrolled()
+        dx, dy = offset.x(), offset.y()
+        # Bands for the hovered row and column.
         if self.hover is not None:
             band = HOVER
             painter.fillRect(
@@ -195,10 +232,18 @@ class PositionGridWidget(QWidget):
                 ),
                 band,
             )
-        # Row labels.
+        # Cells, then the labels over them where the grid is scrolled, so that the
+        # speakers (left) and targets (top) stay in view.
+        biggest = max(self.grid.max_count(), 1)
+        for r, speaker in enumerate(self.grid.speakers):
+            for c, target in enumerate(self.grid.targets):
+                self._paint_cell(painter, r, c, self.grid.cell(speaker.id, target.id), biggest)
+        white = QColor("#ffffff")
+        if dx:
+            painter.fillRect(QRectF(dx, 0, self.left, self.height()), white)
         fm = QFontMetrics(self.label_font)
         for r, speaker in enumerate(self.grid.speakers):
-            rect = QRectF(8, self.top + r * self.CELL_H, self.left - 18, self.CELL_H)
+            rect = QRectF(dx + 8, self.top + r * self.CELL_H, self.left - 18, self.CELL_H)
             hot = (self.hover is not None and self.hover[0] == r) or (
                 self.selected is not None and self.selected[0] == r
             )
@@ -209,24 +254,26 @@ class PositionGridWidget(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 fm.elidedText(speaker.name, Qt.TextElideMode.ElideRight, int(rect.width())),
             )
-        # Column labels, rotated to read upwards to the right.
+        if dy:
+            painter.fillRect(QRectF(0, dy, self.width(), self.top), white)
+        painter.save()
+        painter.setClipRect(QRectF(dx + self.left, dy, self.width(), self.top))
         for c, target in enumerate(self.grid.targets):
             hot = (self.hover is not None and self.hover[1] == c) or (
                 self.selected is not None and self.selected[1] == c
             )
             painter.save()
-            painter.translate(self.left + c * self.CELL_W + self.CELL_W / 2 + 2, self.top - 8)
+            painter.translate(self.left + c * self.CELL_W + self.CELL_W / 2 + 2, dy + self.top - 8)
             painter.rotate(-self.LABEL_ANGLE)
             painter.setFont(self.bold_font if hot else self.label_font)
             painter.setPen(INK)
             text = fm.elidedText(target.name, Qt.TextElideMode.ElideRight, self.label_len)
             painter.drawText(QPointF(0, fm.ascent() / 2 - 1), text)
             painter.restore()
-        # Cells.
-        biggest = max(self.grid.max_count(), 1)
-        for r, speaker in enumerate(self.grid.speakers):
-            for c, target in enumerate(self.grid.targets):
-                self._paint_cell(painter, r, c, self.grid.cell(speaker.id, target.id), biggest)
+        painter.restore()
+        painter.fillRect(QRectF(dx, dy, self.left, self.top), white)
+        painter.translate(dx, dy)
+        self._paint_legend(painter)
         painter.end()
 
     def _paint_cell(
@@ -296,6 +343,7 @@ class PositionGridWidget(QWidget):
 
 class PositionsTab(ViewTab):
     view = "positions"
+    TABLE_EXPORT = True
     LIST_COLUMNS = (
         Column("speaker", "Speaker", "speaker", 190),
         Column("target", "Target", "target", None),
@@ -356,6 +404,13 @@ class PositionsTab(ViewTab):
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.mode.idClicked.connect(lambda i: self.show_list(i == 1))
         self.grid.cell_clicked.connect(self.show_cell)
+        self.grid.cell_shown.connect(
+            lambda r: self.scroll.ensureVisible(int(r.center().x()), int(r.center().y()), 60, 40)
+        )
+        self.grid.cell_activated.connect(self._open_cell)
+        for bar in (self.scroll.horizontalScrollBar(), self.scroll.verticalScrollBar()):
+            bar.valueChanged.connect(lambda _v: self.grid.update())  # labels follow
+        self.evidence.activated.connect(lambda i: self._open_row(self.evidence_model.row(i.row())))
         self.model.loaded.connect(self._count_changed)
         self.table.doubleClicked.connect(lambda i: self._open_row(self.model.row(i.row())))
         self.evidence.doubleClicked.connect(
@@ -456,6 +511,15 @@ class PositionsTab(ViewTab):
         self.cell = (speaker_id, target_id)
         self._reload_cell()
 
+    def _open_cell(self, speaker_id: str, target_id: str) -> None:
+        """Enter on a cell: its claims, in the list below, with the first one selected
+        (Enter there opens it in the article)."""
+        if self.cell != (speaker_id, target_id):
+            self.show_cell(speaker_id, target_id)
+        if self.evidence_model.rowCount():
+            self.evidence.setFocus()
+            self.evidence.setCurrentIndex(self.evidence_model.index(0, 1))
+
     def _cell_rows(self) -> list[dict[str, Any]]:
         if self.cell is None:
             return []
@@ -472,5 +536,5 @@ class PositionsTab(ViewTab):
         self.cell_title.setText(
             f"{speaker} on “{target}”: {plural(positions, 'position')}, "
             f"{sum(1 for r in self.evidence_model.rows if r['claim_id'])} evidence claims "
-            "(double-click to open)"
+            "(double-click or Enter to open)"
         )

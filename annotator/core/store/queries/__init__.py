@@ -15,8 +15,10 @@ Conventions:
   fields that make sense for it (see each function).
 - ``status`` filters the status of the annotations shown (claims, positions,
   highlights); when it is None, rejected annotations are left out.
-- An article's date is its ``published`` date, or the day it was imported when it
-  has none (``imported_at``), as ``YYYY-MM-DD``.
+- An article's date is its ``published`` date as ``YYYY-MM-DD``; an undated article
+  has none (``date`` is None): date filters leave it out and a date sort puts it
+  last in either direction. The import day is never shown as a date (the timeline
+  alone places undated points on it, with ``dated`` 0).
 - Paged functions take ``limit``/``offset`` and sort in SQLite; the matching
   ``*_count`` gives the number of rows, so a Qt model can fetch pages lazily. Pages
   are found in two steps (row ids in order, then the columns shown for those rows),
@@ -30,7 +32,7 @@ from __future__ import annotations
 from .actors import speaker_mention_contexts, speaker_occurrences
 from .agreement import ARTICLE_CHOICES, agreement_input, coded_articles
 from .claims import CLAIM_SORT, claims_count, claims_page
-from .common import DATE_SQL, NO_SPEAKER, STANCE_ORDER, VIEWS, ViewFilter
+from .common import DATE_SQL, NO_SPEAKER, SHOWN_DATE_SQL, STANCE_ORDER, VIEWS, ViewFilter
 from .network import NetworkFilter, network_layers, network_statements
 from .positions import (
     POSITION_SORT,
@@ -54,7 +56,7 @@ from .search import (
 from .speakers import SPEAKER_SORT, speaker_first_span, speaker_stats, speakers_count, speakers_page
 from .text import Phrase, fold, lower, needs_substring_search, snippet
 from .timeline import timeline, timeline_subjects
-from .views import export_view, view_article_ids, view_export_filter
+from .views import export_rows, export_view, view_article_ids, view_export_filter
 
 __all__ = [
     "ARTICLE_CHOICES",
@@ -63,6 +65,7 @@ __all__ = [
     "NO_SPEAKER",
     "POSITION_SORT",
     "SEARCH_ORDERS",
+    "SHOWN_DATE_SQL",
     "SPEAKER_SORT",
     "STANCE_ORDER",
     "VIEWS",
@@ -78,6 +81,7 @@ __all__ = [
     "claims_page",
     "coded_articles",
     "dominant_stance",
+    "export_rows",
     "export_view",
     "fold",
     "lower",

@@ -10,12 +10,14 @@ from .. import Store
 from .common import (
     ARTICLE_DATE,
     DATE_SQL,
+    SHOWN_DATE_SQL,
     WALK_DATES_ABOVE,
     SqlWhere,
     ViewFilter,
     _speakers_like,
     by_rowid,
     chunks,
+    date_order,
     direction,
     in_articles,
     like_pattern,
@@ -135,6 +137,8 @@ def claims_page(
     """
     where = claim_where(store, flt)
     key = sort_key(order_by, CLAIM_SORT)
+    if order_by == "date":
+        key = date_order("c.article_id", descending)
     d = direction(descending)
     if order_by == "date" and claims_count(store, flt) > WALK_DATES_ABOVE:
         # Walk the articles in date order instead of sorting every claim.
@@ -151,7 +155,7 @@ def claims_page(
     rowids = [r[0] for r in store.db.execute(sql, [*where.params, limit, offset])]
     rows = by_rowid(
         store,
-        f"SELECT c.rowid AS _r, c.id, c.article_id, a.title, a.published, {DATE_SQL} AS date, "
+        f"SELECT c.rowid AS _r, c.id, c.article_id, a.title, a.published, {SHOWN_DATE_SQL} AS date, "
         "c.speaker_id, sp.name AS speaker, c.kind, c.status FROM claims c "
         "JOIN articles a ON a.id = c.article_id LEFT JOIN speakers sp ON sp.id = c.speaker_id "
         "WHERE c.rowid IN (%s)",

@@ -15,6 +15,19 @@ NO_SPEAKER = "(no speaker)"
 # The same expression as the articles_date index in schema.py (keep them equal).
 ARTICLE_DATE = "coalesce(substr(published, 1, 10), substr(imported_at, 1, 10))"
 DATE_SQL = "coalesce(substr(a.published, 1, 10), substr(a.imported_at, 1, 10))"
+# The date the views show, filter and sort on: the published day, NULL when the
+# article has none (the import day is not a date of the article).
+SHOWN_DATE = "substr(published, 1, 10)"
+SHOWN_DATE_SQL = "substr(a.published, 1, 10)"
+
+
+def date_order(article_id: str, descending: bool) -> str:
+    """A sort key on the date of the article ``article_id`` names; undated ones last
+    in either direction."""
+    missing = "" if descending else "9999"
+    return f"(SELECT coalesce({SHOWN_DATE}, '{missing}') FROM articles WHERE id = {article_id})"
+
+
 # Above this many rows a date sort walks the articles_date index instead of sorting.
 WALK_DATES_ABOVE = 20_000
 
@@ -76,10 +89,10 @@ def article_where(flt: ViewFilter) -> SqlWhere:
     """Conditions on articles (unaliased columns) from the date and status filters."""
     where = SqlWhere()
     if flt.date_from:
-        where.add(f"{ARTICLE_DATE} >= ?", flt.date_from)
+        where.add(f"{SHOWN_DATE} >= ?", flt.date_from)
     if flt.date_to:
         # "2024-03" as an upper bound means the whole of March.
-        where.add(f"substr({ARTICLE_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
+        where.add(f"substr({SHOWN_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
     if flt.article_status:
         where.add("status = ?", flt.article_status)
     return where

@@ -13,6 +13,7 @@ from .common import (
     ARTICLE_DATE,
     DATE_SQL,
     NO_SPEAKER,
+    SHOWN_DATE_SQL,
     STANCE_ORDER,
     WALK_DATES_ABOVE,
     SqlWhere,
@@ -22,6 +23,7 @@ from .common import (
     _targets_like,
     by_rowid,
     chunks,
+    date_order,
     direction,
     in_articles,
     like_pattern,
@@ -123,6 +125,8 @@ def positions_page(
     """
     where = position_where(store, flt)
     key = sort_key(order_by, POSITION_SORT)
+    if order_by == "date":
+        key = date_order("p.article_id", descending)
     d = direction(descending)
     if order_by == "date" and positions_count(store, flt) > WALK_DATES_ABOVE:
         sql = (
@@ -141,7 +145,7 @@ def positions_page(
     rowids = [r[0] for r in store.db.execute(sql, [*where.params, limit, offset])]
     rows = by_rowid(
         store,
-        f"SELECT p.rowid AS _r, p.id, p.article_id, a.title, {DATE_SQL} AS date, p.speaker_id, "
+        f"SELECT p.rowid AS _r, p.id, p.article_id, a.title, {SHOWN_DATE_SQL} AS date, p.speaker_id, "
         "sp.name AS speaker, p.target_id, t.name AS target, p.stance, p.status, "
         f"{_EVIDENCE_COUNT} AS evidence FROM positions p JOIN articles a ON a.id = p.article_id "
         "JOIN targets t ON t.id = p.target_id LEFT JOIN speakers sp ON sp.id = p.speaker_id "
@@ -295,13 +299,13 @@ def cell_evidence(
         where.add("p.speaker_id IS NULL")
     where.add("p.target_id = ?", target_id)
     rows = store.database.query(
-        f"SELECT p.id AS position_id, p.stance, p.article_id, a.title, {DATE_SQL} AS date, "
+        f"SELECT p.id AS position_id, p.stance, p.article_id, a.title, {SHOWN_DATE_SQL} AS date, "
         "pe.claim_id, csp.name AS speaker FROM positions p "
         "JOIN articles a ON a.id = p.article_id "
         "LEFT JOIN position_evidence pe ON pe.position_id = p.id "
         "LEFT JOIN claims c ON c.id = pe.claim_id "
         "LEFT JOIN speakers csp ON csp.id = c.speaker_id "
-        f"{where.sql()} ORDER BY date, p.rowid, c.rowid LIMIT ?",
+        f"{where.sql()} ORDER BY date IS NULL, date, p.rowid, c.rowid LIMIT ?",
         [*where.params, limit],
     )
     return with_claim_text(store, rows, key="claim_id")

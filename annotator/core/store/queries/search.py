@@ -8,7 +8,7 @@ from typing import Any
 from ...schema import SEARCH_INDEXES
 from .. import Store
 from .common import (
-    ARTICLE_DATE,
+    SHOWN_DATE,
     SqlWhere,
     ViewFilter,
     article_where,
@@ -97,14 +97,14 @@ def search_rowids(
     if span_scope(flt):
         found, params = _span_scope_articles(store, flt, phrase)
         arts.add(f"id IN ({found})", *params)
-        key = f"{ARTICLE_DATE} DESC, rowid" if order == "date" else "rowid"
+        key = f"coalesce({SHOWN_DATE}, '') DESC, rowid" if order == "date" else "rowid"
         sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {key}{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
     index = phrase.index("articles")
     if order == "date" or index is None:
         found, params = phrase.rowids("articles")
         arts.add(f"rowid IN ({found})", *params)
-        key = f"{ARTICLE_DATE} DESC, rowid" if order == "date" else "rowid"
+        key = f"coalesce({SHOWN_DATE}, '') DESC, rowid" if order == "date" else "rowid"
         sql = f"SELECT rowid FROM articles {arts.sql()} ORDER BY {key}{page}"
         return [r[0] for r in store.db.execute(sql, [*arts.params, *paging])]
     where, params = f"{index} MATCH ?", [phrase.fts()]
@@ -169,7 +169,7 @@ def search(
     rows = by_rowid(
         store,
         "SELECT rowid AS _r, id AS article_id, title, "
-        f"{ARTICLE_DATE} AS date, text FROM articles WHERE rowid IN (%s)",
+        f"{SHOWN_DATE} AS date, text FROM articles WHERE rowid IN (%s)",
         rowids,
     )
     in_spans = _span_hits(store, phrase, flt, [r["article_id"] for r in rows])

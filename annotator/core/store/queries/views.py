@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import csv
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ...exporting import ExportFilter, export
+from ...exporting import ExportFilter, export, spreadsheet_safe
 from .. import Store
-from .claims import claim_where
+from .claims import claim_where, claims_count, claims_page
 from .common import VIEWS, ViewFilter, chunks, placeholders
-from .positions import position_where
+from .positions import position_where, positions_count, positions_page
 from .search import search_rowids
 from .speakers import speaker_where
 from .text import Phrase
@@ -102,3 +103,50 @@ def export_view(
         cancelled=cancelled,
         safe_for_spreadsheets=safe_for_spreadsheets,
     )
+
+
+# Views whose rows can be written as they are shown: (page function, count function).
+TABLE_VIEWS = {
+    "claims": (claims_page, claims_count),
+    "positions": (positions_page, positions_count),
+}
+
+
+def export_rows(
+    store: Store,
+    target: str | Path,
+    view: str,
+    columns: Sequence[tuple[str, str]],
+    flt: ViewFilter = ViewFilter(),
+    *,
+    order_by: str = "corpus",
+    descending: bool = False,
+    safe_for_spreadsheets: bool = False,
+) -> int:
+    """Write the rows a Claims or Positions table shows (its filter and sort, every
+    page) to a CSV file: one column per (key, heading) in ``columns``, a heading
+    row first; undated rows have an empty date. Returns the number of rows.
+
+    Raises:
+        ValueError: a view without such a table.
+        OSError: the file cannot be written.
+    """
+    if view not in TABLE_VIEWS:
+        raise ValueError(f"only {', '.join(TABLE_VIEWS)} rows can be exported as a table")
+    page, count = TABLE_VIEWS[view]
+    clean = spreadsheet_safe if safe_for_spreadsheets else (lambda v: v)
+    written = 0
+    with open(target, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([title for _key, title in columns])
+        total = count(store, flt)
+        for offset in range(0, total, 1000):
+            rows = page(
+                store, flt, order_by=order_by, descending=descending, limit=1000, offset=offset
+            )
+            for row in rows:
+                writer.writerow(
+                    [clean("" if row.get(k) is None else row.get(k)) for k, _ in columns]
+                )
+            written += len(rows)
+    return written
