@@ -299,6 +299,8 @@ class Claims(Manager):
                 cue_span_id=claim["cue_span_id"],
                 kind=claim["kind"],
                 status=claim["status"],
+                # The part split off stays in the layer of the claim it came from.
+                annotator=claim["annotator"] or self.annotator,
                 created=now(),
             )
             insert_claim(j, row, [span_id])
