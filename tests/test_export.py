@@ -865,7 +865,7 @@ def test_w3c_annotation_fields_and_exact_context(tmp_path: Path) -> None:
         assert (item["type"], item["motivation"], item["creator"]) == (
             "Annotation",
             "tagging",
-            f"analyst {n}",
+            {"type": "Person", "name": f"analyst {n}"},
         )
         assert item["created"] == f"2024-0{n + 1}-01T10:00:00.000Z"
         assert item["modified"] == f"2025-0{n + 1}-02T11:00:00.000Z"

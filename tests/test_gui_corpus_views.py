@@ -563,6 +563,7 @@ def test_speaker_context_menu_renames_adds_an_alias_and_shows_the_timeline(
         "Show claims",
         "Show on timeline",
         "Open first mention",
+        "Find duplicates…",
     ]
     assert world.store.speaker(world.elodie)["aliases"] == ["Ms Marchand"]
     _choose_in_menu(monkeypatch, "Show on timeline")
