@@ -37,11 +37,17 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list:
-    """What the next file dialogs answer, in turn (a path, paths, or "" for Cancel)."""
+    """What the next file dialogs answer, in turn (a path, paths, or "" for Cancel).
+
+    A (path, filter) answer picks a filter the dialog offers, as a user can only do.
+    """
     queue: list = []
 
-    def answer(*_args, **_kwargs):
+    def answer(*args, **kwargs):
         value = queue.pop(0)
+        if isinstance(value, tuple) and value[1]:
+            offered = kwargs.get("filter", args[3] if len(args) > 3 else "")
+            assert value[1] in offered.split(";;"), offered
         return value if isinstance(value, tuple) else (value, "")
 
     for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames"):
@@ -153,8 +159,9 @@ def test_import_lists_at_most_twenty_problems(
     assert window.store.article_count() == 16
     (message,) = messages
     assert message.count("bad.jsonl:") == 20 and message.endswith("… and 5 more")
-    assert (
-        window.statusBar().currentMessage() == "1 article added, 0 skipped as duplicates, 25 failed"
+    assert window.statusBar().currentMessage() == (
+        "1 article added, 0 skipped as duplicates, 25 failed"
+        " (an import cannot be undone: delete the articles to take it back)"
     )
 
 
@@ -174,18 +181,18 @@ def test_import_into_an_empty_database_opens_the_first_article(
 @pytest.mark.parametrize(
     ("name", "chosen", "check"),
     [
-        ("out.jsonl", "JSON Lines (*.jsonl)", "jsonl"),
+        ("out.jsonl", "JSON Lines, one article a line (*.jsonl)", "jsonl"),
         ("spans.csv", "", "csv"),
-        ("spans.txt", "CSV, one row per span (*.csv)", "csv"),
+        ("spans.txt", "CSV, one row per highlight (*.csv)", "csv"),
         ("page.jsonld", "", "w3c"),
-        ("page.json", "W3C Web Annotation (*.jsonld)", "w3c"),
+        ("page.json", "W3C Web Annotation JSON-LD (*.jsonld)", "w3c"),
     ],
 )
 def test_export_writes_the_format_chosen_by_filter_or_name(
     window: MainWindow, answers: list, qtbot, tmp_path: Path, name: str, chosen: str, check: str
 ) -> None:
     window.text.select_range(0, 8)
-    window.tag("target")
+    window.tagging.tag("target")
     target = tmp_path / name
     answers.append((str(target), chosen))
     choose(window, "Export…")
@@ -204,7 +211,7 @@ def test_export_writes_the_format_chosen_by_filter_or_name(
 def test_a_cancelled_export_writes_nothing(window: MainWindow, answers: list, tmp_path) -> None:
     answers.append(("", ""))
     choose(window, "Export…")
-    assert window.tasks == [] and list(tmp_path.glob("*.jsonl")) == []
+    assert len(window.tasks) == 0 and list(tmp_path.glob("*.jsonl")) == []
 
 
 # --- review and suggestions -------------------------------------------------------------------
@@ -212,7 +219,7 @@ def test_a_cancelled_export_writes_nothing(window: MainWindow, answers: list, tm
 
 def test_review_of_an_article_without_annotations_says_so(window: MainWindow) -> None:
     choose(window, "Start review of this article")
-    assert window.review is None and not window.review_bar.isVisible()
+    assert window.reviewing.review is None and not window.review_bar.isVisible()
     assert window.statusBar().currentMessage() == "Nothing to review in this article yet"
     choose(window, "Accept all suggestions in this article")
     assert window.statusBar().currentMessage() == "No suggestions in this article"
@@ -246,18 +253,18 @@ def test_review_steps_through_a_rejected_claim_and_edits_it(window: MainWindow, 
     text = store.article_text(aid)
     start = text.index("no region needs a new bloc")
     window.text.select_range(start, start + len("no region needs a new bloc"))
-    window.tag("claim")
-    if window.popup is not None:
-        window.popup.close()
+    window.tagging.tag("claim")
+    if window.tagging.popup is not None:
+        window.tagging.popup.close()
     (claim,) = store.claims(aid)
     window.session.run(lambda s: s.decide(claims=[claim["id"]], accept=False))
     choose(window, "Start review of this article")
-    assert window.review is not None and window.review_bar.isVisible()
+    assert window.reviewing.review is not None and window.review_bar.isVisible()
     # A rejected highlight is not painted: the stop selects its text instead.
     assert window.text.selected_range() == (start, start + len("no region needs a new bloc"))
     choose(window, "Edit")
-    assert window.popup is not None and window.popup.isVisible()
-    window.popup.close()
+    assert window.tagging.popup is not None and window.tagging.popup.isVisible()
+    window.tagging.popup.close()
     choose(window, "Accept")
     assert store.claim(claim["id"])["status"] == "accepted"
 
@@ -299,7 +306,7 @@ def test_my_annotator_name_goes_on_new_highlights(window: MainWindow, typed: lis
     typed.extend(["  Ben Okafor ", None])
     choose(window, "Set my annotator name…")
     window.text.select_range(0, 8)
-    window.tag("target")
+    window.tagging.tag("target")
     (span,) = window.store.spans(window.article["id"])
     assert span["annotator"] == "Ben Okafor"
     assert window.settings.value("annotator") == "Ben Okafor"
@@ -311,7 +318,7 @@ def test_a_note_is_written_changed_and_cleared(window: MainWindow, typed: list) 
     choose(window, "Edit note…")  # nothing chosen yet
     assert window.statusBar().currentMessage() == "Click a highlight first"
     window.text.select_range(0, 8)
-    window.tag("target")
+    window.tagging.tag("target")
     (span,) = window.store.spans(window.article["id"])
     window.text.current_span_id = span["id"]
     typed.extend(["  check the date ", None, "   "])
@@ -329,14 +336,14 @@ def test_deleting_a_speaker_in_the_panel_asks_and_removes_only_its_mentions(
     store, aid = window.store, window.article["id"]
     speaker = store.add_speaker("Lin Qiao")["id"]
     window.text.select_range(0, 8)
-    window.tag("cue")
+    window.tagging.tag("cue")
     mention = store.add_span(aid, 9, 16, "speaker", speaker_id=speaker)
     window.refresh_annotations()
     replies = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: replies.pop(0)))
-    window.delete_items("speaker", [speaker])
+    window.tagging.delete_items("speaker", [speaker])
     assert store.span(mention["id"]) is not None
-    window.delete_items("speaker", [speaker])
+    window.tagging.delete_items("speaker", [speaker])
     assert store.span(mention["id"]) is None
     assert [s["label"] for s in store.spans(aid)] == ["cue"]
     assert store.speaker(speaker) is not None  # the speaker stays in the corpus
@@ -345,11 +352,11 @@ def test_deleting_a_speaker_in_the_panel_asks_and_removes_only_its_mentions(
 def test_renaming_a_speaker_renames_it_everywhere(window: MainWindow, typed: list) -> None:
     speaker = window.store.add_speaker("Lin Qiao")["id"]
     typed.extend(["Lin Qiao (MFA)", "  "])
-    window.edit_item("speaker", speaker)
+    window.tagging.edit_item("speaker", speaker)
     assert window.store.speaker(speaker)["name"] == "Lin Qiao (MFA)"
-    window.edit_item("speaker", speaker)  # a blank name is ignored
+    window.tagging.edit_item("speaker", speaker)  # a blank name is ignored
     assert window.store.speaker(speaker)["name"] == "Lin Qiao (MFA)"
-    window.rename_speaker("no such speaker")  # gone meanwhile: nothing happens
+    window.tagging.rename_speaker("no such speaker")  # gone meanwhile: nothing happens
 
 
 def test_the_article_menu_sets_the_status_and_says_when_nothing_is_left(
@@ -407,7 +414,7 @@ def menus(monkeypatch: pytest.MonkeyPatch) -> list:
     """Menus the window opens, recorded instead of run (their event loop would block)."""
     from PySide6.QtWidgets import QMenu
 
-    from annotator.gui import main_window as main_window_module
+    from annotator.gui import tagging as tagging_module
 
     shown: list[QMenu] = []
 
@@ -415,7 +422,7 @@ def menus(monkeypatch: pytest.MonkeyPatch) -> list:
         def exec(self, *args):
             shown.append(self)
 
-    monkeypatch.setattr(main_window_module, "QMenu", RecordingMenu)
+    monkeypatch.setattr(tagging_module, "QMenu", RecordingMenu)
     return shown
 
 
@@ -432,7 +439,7 @@ def test_a_suggested_claims_menu_accepts_it_and_offers_who_said_it(
     span = store.add_span(aid, start, start + 26, "claim", status="suggested")
     store.add_claim(aid, [span["id"]], status="suggested")
     window.refresh_annotations()
-    window.text_context_menu(QPoint(10, 10), [span["id"]])
+    window.tagging.text_context_menu(QPoint(10, 10), [span["id"]])
     (menu,) = menus
     (sub,) = [a.menu() for a in menu.actions() if a.menu()]
     offered = entries(sub)
@@ -452,7 +459,7 @@ def test_a_speaker_highlights_menu_asks_which_speaker(window: MainWindow, menus:
     store, aid = window.store, window.article["id"]
     span = store.add_span(aid, 0, 8, "speaker")
     window.refresh_annotations()
-    window.text_context_menu(QPoint(10, 10), [span["id"]])
+    window.tagging.text_context_menu(QPoint(10, 10), [span["id"]])
     (sub,) = [a.menu() for a in menus[0].actions() if a.menu()]
     assert "Which speaker…" in entries(sub) and "Who said it…" not in entries(sub)
     entries(sub)["Delete"].trigger()
@@ -470,15 +477,15 @@ def test_the_panels_menu_edits_and_deletes_claims_and_positions(
     speaker = store.add_speaker("Ana Ruiz")["id"]
     position = store.add_position(aid, speaker_id=speaker, target="Blocs", stance="against")
     window.refresh_annotations()
-    window.item_context_menu("position", position["id"], QPoint(5, 5))
+    window.tagging.item_context_menu("position", position["id"], QPoint(5, 5))
     assert set(entries(menus[-1])) == {"Edit…", "Delete"}
     entries(menus[-1])["Delete"].trigger()
     assert store.positions(aid) == []
-    window.item_context_menu("claim", claim["id"], QPoint(5, 5))
+    window.tagging.item_context_menu("claim", claim["id"], QPoint(5, 5))
     assert set(entries(menus[-1])) == {"Edit…", "Add position…", "Delete"}
     entries(menus[-1])["Delete"].trigger()
     assert store.claim(claim["id"]) is None
-    window.item_context_menu("speaker", speaker, QPoint(5, 5))
+    window.tagging.item_context_menu("speaker", speaker, QPoint(5, 5))
     assert set(entries(menus[-1])) == {"Edit…"}  # a speaker is the corpus', not deleted here
     typed.append("Ana Ruiz Soto")
     entries(menus[-1])["Edit…"].trigger()
@@ -497,7 +504,7 @@ def test_review_keys_on_an_empty_database_do_nothing(make_window, tmp_path: Path
         "Mark done and open next to do",
     ):
         choose(win, entry)
-    assert win.review is None and win.store.stats()["spans"] == 0
+    assert win.reviewing.review is None and win.store.stats()["spans"] == 0
     assert win.store.undo_label() is None
 
 

@@ -134,9 +134,8 @@ def test_only_the_busiest_rows_are_drawn_with_a_note_for_the_rest(qtbot, store: 
 
 
 def test_a_speaker_without_positions_can_be_chosen(qtbot, store: Store) -> None:
-    from annotator.gui.corpus_views import CorpusViews
-
     from annotator.gui.session import Session
+    from annotator.gui.views.container import CorpusViews
 
     speaker, _points = positions_of_one_speaker(store, [("2024-01-02", "Ports", "favor")])
     quiet = store.add_speaker("Quiet Person")["id"]

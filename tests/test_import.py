@@ -681,9 +681,13 @@ def _broken(change) -> dict[str, Any]:
             lambda r: r["spans"].append({**r["spans"][1], "start": 4, "end": 11, "text": None}),
             "span id sp-c appears twice",
         ),
-        (lambda r: r["speakers"][0].pop("name"), "speaker 1 needs an id and a name"),
-        (lambda r: r["speakers"][0].update(name="  "), "speaker 1 needs an id and a name"),
-        (lambda r: r["speakers"][0].pop("id"), "speaker 1 needs an id and a name"),
+        (lambda r: r["speakers"][0].pop("name"), "speaker 1 needs a name"),
+        (lambda r: r["speakers"][0].update(name="  "), "speaker 1 needs a name"),
+        # Without its id, the claim that names the speaker by that id points at nobody.
+        (
+            lambda r: r["speakers"][0].pop("id"),
+            "claim cl-1 speaker refers to unknown id 'spk-1'",
+        ),
         (lambda r: r["claims"][0].update(spans=[]), "claim cl-1 needs a list of span ids"),
         (lambda r: r["claims"][0].pop("spans"), "claim cl-1 needs a list of span ids"),
         (lambda r: r["claims"][0].pop("id"), "claim 1 needs an id"),
@@ -694,7 +698,7 @@ def _broken(change) -> dict[str, Any]:
         "duplicate span id",
         "speaker without name",
         "speaker with blank name",
-        "speaker without id",
+        "claim naming a speaker without id",
         "claim with no spans",
         "claim without spans",
         "claim without id",
@@ -711,6 +715,45 @@ def test_a_record_missing_what_an_annotation_needs_is_refused(
     assert report.errors == [f"{path}:1: {reason}"]
     assert [r["text"] for r in iter_records(store)] == ["A good line after it."]
     assert store.stats()["spans"] == 0
+
+
+def _without_speaker_ids() -> dict[str, Any]:
+    """The export-shaped record with its speaker known by name alone (as other tools write)."""
+    record = export_shaped()
+    del record["speakers"][0]["id"]
+    del record["claims"][0]["speaker"]
+    del record["positions"][0]["speaker"]
+    return record
+
+
+def test_a_speaker_without_an_id_is_imported_with_its_mentions(
+    store: Store, tmp_path: Path
+) -> None:
+    report = import_paths(store, [jsonl(tmp_path / "in.jsonl", _without_speaker_ids())])
+    assert (report.added, report.failed, report.errors) == (1, 0, [])
+    rec = only(store)
+    (speaker,) = rec["speakers"]
+    assert speaker["id"] and speaker["name"] == "Chinese foreign ministry"
+    assert speaker["kind"] == "organisation" and speaker["aliases"] == ["MFA"]
+    assert speaker["mentions"] == ["sp-m"]
+    assert store.span("sp-m")["speaker_id"] == speaker["id"]
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases"),
+    [("chinese foreign Ministry", []), ("PRC foreign ministry", ["Chinese foreign ministry"])],
+    ids=["by name", "by alias"],
+)
+def test_a_speaker_without_an_id_is_matched_by_name_or_alias(
+    store: Store, tmp_path: Path, name: str, aliases: list[str]
+) -> None:
+    known = store.add_speaker(name, aliases=aliases)["id"]
+    report = import_paths(store, [jsonl(tmp_path / "in.jsonl", _without_speaker_ids())])
+    assert (report.added, report.errors) == (1, [])
+    assert store.stats()["speakers"] == 1  # the stored speaker, not a second one
+    assert store.span("sp-m")["speaker_id"] == known
+    (speaker,) = only(store)["speakers"]
+    assert (speaker["id"], speaker["name"], speaker["mentions"]) == (known, name, ["sp-m"])
 
 
 def _reason(store: Store, tmp_path: Path, record: Any) -> str:

@@ -1013,7 +1013,7 @@ def test_refusals_name_what_is_missing(store: Store) -> None:
     aid = store.add_article("Some text.")
     with pytest.raises(IntegrityError) as err:
         store.add_span(aid, 0, 4, " ")
-    assert str(err.value) == "a span needs a label"
+    assert str(err.value) == "a span needs a label (a non-empty name such as claim)"
     with pytest.raises(IntegrityError) as err:
         store.update_claim("nope", note="x")
     assert str(err.value) == "no claim with id nope"
