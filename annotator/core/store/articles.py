@@ -258,6 +258,32 @@ class Articles(Manager):
         else:
             j.insert("article_status", {**key, "status": status, "updated": now()})
 
+    def reliability_sample(self) -> list[str]:
+        """The ids of the articles ``assign`` gave to every coder, in corpus order."""
+        return [
+            row[0]
+            for row in self.db.db.execute(
+                "SELECT a.id FROM reliability_sample r JOIN articles a ON a.id = r.article_id "
+                "ORDER BY a.rowid"
+            )
+        ]
+
+    def set_reliability_sample(self, article_ids: Sequence[str]) -> Changes:
+        """Record which articles every coder gets (replacing the sample recorded
+        before), as one undoable action.
+
+        Raises:
+            IntegrityError: an id that is no article.
+        """
+        with self.history.action("Assign to coders") as j:
+            for old in self.reliability_sample():
+                j.delete("reliability_sample", {"article_id": old})
+            for article_id in dict.fromkeys(article_ids):
+                if self.db.get("articles", {"id": article_id}) is None:
+                    raise IntegrityError(f"no article with id {article_id}")
+                j.insert("reliability_sample", {"article_id": article_id})
+        return j.changes()
+
     def status_of(self, article_id: str, annotator: str | None = None) -> str:
         """One analyst's status of an article (default: this Store's annotator); todo
         when they never marked it."""
