@@ -81,6 +81,7 @@ LABELS = "labels"  # one action per label: the tag keys
 RECENT = "recent"  # File › Open recent
 SAFE_CSV = "safe_csv"  # a checkable setting
 SNAP = "snap"  # a checkable setting
+LAYERS = "layers"  # View › Show other analysts' layers (off: blind coding)
 SPACER = "spacer"  # pushes what follows to the toolbar's right end
 
 Std = QKeySequence.StandardKey
@@ -239,6 +240,8 @@ MENUS: list[tuple[str, list[A | str]]] = [
         "&View",
         [
             A.SHOW_ARTICLE,
+            LAYERS,
+            SEPARATOR,
             A.SHOW_VIEWS,
             A.VIEW_SPEAKERS,
             A.VIEW_CLAIMS,

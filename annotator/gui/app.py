@@ -102,4 +102,7 @@ def run_gui(
     window.show()
     if quit_after is not None:
         QTimer.singleShot(quit_after, window.close)
+    elif not annotator and not settings.value("annotator"):
+        # First start: ask who is coding (prefilled with the login name) once.
+        QTimer.singleShot(0, lambda: window.set_annotator_name(first_start=True))
     return app.exec()

@@ -118,7 +118,11 @@ class CorpusModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = row[key]
             if key == "status":
-                return value.replace("_", " ")
+                # For a lead: how many coders finished it, when others than me did.
+                done = row.get("coders_done") or 0
+                mine = 1 if value in ("done", "reviewed") else 0
+                extra = f" ({done} coders done)" if done > mine else ""
+                return value.replace("_", " ") + extra
             if key == "title":
                 return value or "(untitled)"
             return "" if value is None else value

@@ -1,0 +1,60 @@
+"""The window codes blind by default: my layer only, my status, my name in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from annotator.core.store import Store
+from annotator.gui.app import application, build_window
+from annotator.gui.main_window import MainWindow
+
+TEXT = (
+    "Budget row\n\n"
+    'Ada Rook said "the deficit will halve by spring", and Tom Vail said "nobody '
+    'believes the figures".\n'
+)
+
+
+@pytest.fixture
+def shared_db(tmp_path: Path) -> tuple[Path, str]:
+    """One article coded by alice (done) and by bob (a different quote)."""
+    path = tmp_path / "team.db"
+    for name, quote in (("alice", "the deficit will halve"), ("bob", "nobody believes")):
+        with Store(path, annotator=name) as store:
+            aid = store.add_article(TEXT) or store.articles.ids()[0]
+            start = TEXT.index(quote)
+            store.tag(aid, start, start + len(quote), "claim")
+            if name == "alice":
+                store.set_article_status(aid, "done")
+    return path, aid
+
+
+def open_as(qtbot, tmp_path: Path, db: Path, name: str) -> MainWindow:
+    application()
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    win = build_window(db, annotator=name, seed=False, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_blind_view_by_default_and_layers_on_request(qtbot, tmp_path, shared_db) -> None:
+    db, aid = shared_db
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        win.corpus.select(aid)
+        qtbot.waitUntil(lambda: win.article is not None)
+        assert [s["text"] for s in win.spans] == ["nobody believes"]
+        assert "Coding as bob" in win.status_coder.text()
+        row = win.corpus.model.rows[0]
+        # bob's own status (tagging made it in progress), and that one coder finished.
+        assert row["status"] == "in_progress" and row["coders_done"] == 1
+        win.layers_action.setChecked(True)
+        assert sorted(s["annotator"] for s in win.spans) == ["alice", "bob"]
+        win.grab().save(str(tmp_path / "layers.png"))
+    finally:
+        win.close()
