@@ -58,3 +58,28 @@ def test_blind_view_by_default_and_layers_on_request(qtbot, tmp_path, shared_db)
         win.grab().save(str(tmp_path / "layers.png"))
     finally:
         win.close()
+
+
+def test_merge_from_the_window_runs_in_the_background_as_one_undo_step(
+    qtbot, tmp_path, shared_db, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    db, ours = shared_db
+    carol = tmp_path / "carol.db"
+    with Store(carol, annotator="carol") as store:
+        aid = store.add_article(TEXT)
+        start = TEXT.index("Tom Vail")
+        store.tag(aid, start, start + len("Tom Vail"), "speaker")
+    win = open_as(qtbot, tmp_path, db, "lead")
+    try:
+        task = win.files.merge_files([str(carol)], show_dialog=False)
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+        assert shown and shown[0].startswith("Merge carol.db: 1 article matched, 0 new, 1 ")
+        assert win.store.undo_label() == "Merge carol.db"
+        assert [s["annotator"] for s in win.store.spans(ours, annotators=["carol"])] == ["carol"]
+    finally:
+        win.close()

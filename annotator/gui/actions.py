@@ -34,6 +34,7 @@ class A(Enum):
     NEW_DATABASE = auto()
     OPEN_DATABASE = auto()
     IMPORT = auto()
+    MERGE = auto()
     EXPORT = auto()
     RESTORE = auto()
     QUIT = auto()
@@ -111,6 +112,14 @@ def _view(name: str) -> Callable[[Any], object]:
 SPECS: dict[A, Spec] = {
     A.NEW_DATABASE: Spec("&New database…", lambda w: w.files.new_database(), (Std.New,)),
     A.OPEN_DATABASE: Spec("&Open database…", lambda w: w.files.open_database(), (Std.Open,)),
+    A.MERGE: Spec(
+        "&Merge analysts' files…",
+        lambda w: w.files.merge_dialog(),
+        tip=(
+            "Bring in other analysts' databases or export .jsonl files: their work "
+            "stays their layer; each file is one undo step."
+        ),
+    ),
     A.IMPORT: Spec(
         "&Import articles…",
         lambda w: w.files.import_dialog(),
@@ -214,6 +223,7 @@ MENUS: list[tuple[str, list[A | str]]] = [
             RECENT,
             SEPARATOR,
             A.IMPORT,
+            A.MERGE,
             A.EXPORT,
             SAFE_CSV,
             SEPARATOR,

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..core.errors import AnnotatorError
+from ..core.errors import AnnotatorError, InputError
 from ..core.exporting import FORMATS, ExportFilter, export
 from ..core.importing import ImportReport, import_paths
+from ..core.merging import MergeCancelled, merge_file
 from ..core.store import Store
 from .backups import offer_damaged_restore
 from .corpus_list import CorpusPanel
@@ -36,6 +37,7 @@ class FilesHost(Protocol):
     def refresh_views(self) -> None: ...
     def update_title(self) -> None: ...
     def update_counts(self) -> None: ...
+    def reload_all(self) -> None: ...
     def update_undo(self) -> None: ...
     def safe_csv(self) -> bool: ...
     def show_message(self, text: str, timeout_ms: int) -> None: ...
@@ -139,6 +141,43 @@ class FileController:
         task.done.connect(self._imported)
         task.failed.connect(self.w.show_error)
         return task
+
+    def merge_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.w,
+            "Merge analysts' files",
+            str(Path.home()),
+            "Annotator databases and exports (*.db *.jsonl);;All files (*)",
+        )
+        if paths:
+            self.merge_files(paths)
+
+    def merge_files(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
+        """Merge other analysts' files in the background (progress: files done)."""
+
+        def job(store: Store, progress, cancelled) -> list[str]:
+            lines = []
+            for done, path in enumerate(paths):
+                try:
+                    lines.append(merge_file(store, path, cancelled=cancelled).line())
+                except MergeCancelled as exc:
+                    lines.append(str(exc))
+                    break
+                except InputError as exc:
+                    lines.append(str(exc))
+                progress(done + 1, len(paths))
+            return lines
+
+        task = self.w.session.background(self.w, "Merging…", job, show_dialog=show_dialog)
+        task.done.connect(self._merged)
+        task.failed.connect(self.w.show_error)
+        return task
+
+    def _merged(self, lines: list[str]) -> None:
+        self.w.reload_all()
+        if show := "\n".join(lines):
+            QMessageBox.information(self.w, "Merge", literal(show))
+        self.w.show_message(lines[-1] if lines else "", 8000)
 
     def _imported(self, report: ImportReport) -> None:
         self.w.corpus.reload()
