@@ -83,3 +83,30 @@ def test_merge_from_the_window_runs_in_the_background_as_one_undo_step(
         assert [s["annotator"] for s in win.store.spans(ours, annotators=["carol"])] == ["carol"]
     finally:
         win.close()
+
+
+def test_assign_dialog_previews_the_counts_and_writes_the_files(qtbot, tmp_path) -> None:
+    db = tmp_path / "corpus.db"
+    with Store(db, annotator="lead") as store:
+        for n in range(10):
+            store.add_article(f"Story {n}: the minister spoke.")
+    win = open_as(qtbot, tmp_path, db, "lead")
+    try:
+        from annotator.gui.assign_dialog import AssignDialog
+
+        dialog = AssignDialog(win, win.store.articles.ids())
+        qtbot.addWidget(dialog)
+        dialog.names.setText("ann, ben")
+        dialog.overlap.setValue(20)
+        dialog.target.setText(str(tmp_path / "coders"))
+        assert "Everyone codes 2 " in dialog.preview.text()
+        assert "ann 6, ben 6" in dialog.preview.text()
+        dialog.show()
+        dialog.grab().save(str(tmp_path / "assign.png"))
+        task = win.files.assign(dialog.chosen(), dialog.folder(), show_dialog=False)
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+        assert (tmp_path / "coders" / "ann.db").exists()
+        assert len(win.store.articles.reliability_sample()) == 2
+    finally:
+        win.close()

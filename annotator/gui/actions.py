@@ -35,6 +35,7 @@ class A(Enum):
     OPEN_DATABASE = auto()
     IMPORT = auto()
     MERGE = auto()
+    ASSIGN = auto()
     EXPORT = auto()
     RESTORE = auto()
     QUIT = auto()
@@ -112,6 +113,11 @@ def _view(name: str) -> Callable[[Any], object]:
 SPECS: dict[A, Spec] = {
     A.NEW_DATABASE: Spec("&New database…", lambda w: w.files.new_database(), (Std.New,)),
     A.OPEN_DATABASE: Spec("&Open database…", lambda w: w.files.open_database(), (Std.Open,)),
+    A.ASSIGN: Spec(
+        "&Assign to coders…",
+        lambda w: w.files.assign_dialog(),
+        tip="Write one database per coder, with a reliability sample everyone codes.",
+    ),
     A.MERGE: Spec(
         "&Merge analysts' files…",
         lambda w: w.files.merge_dialog(),
@@ -223,6 +229,7 @@ MENUS: list[tuple[str, list[A | str]]] = [
             RECENT,
             SEPARATOR,
             A.IMPORT,
+            A.ASSIGN,
             A.MERGE,
             A.EXPORT,
             SAFE_CSV,

@@ -9,15 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..core.assigning import Plan, write_coder_files
 from ..core.errors import AnnotatorError, InputError
 from ..core.exporting import FORMATS, ExportFilter, export
 from ..core.importing import ImportReport, import_paths
 from ..core.merging import MergeCancelled, merge_file
 from ..core.store import Store
+from .assign_dialog import AssignDialog
 from .backups import offer_damaged_restore
 from .corpus_list import CorpusPanel
 from .export_choice import ask_export_path
-from .qt import QFileDialog, QMenu, QMessageBox, QMimeData, QSettings, literal
+from .qt import QDialog, QFileDialog, QMenu, QMessageBox, QMimeData, QSettings, literal
 from .session import Session
 from .wording import SAFE_CSV_NOTE
 from .workers import BackgroundTask
@@ -139,6 +141,37 @@ class FileController:
             show_dialog=show_dialog,
         )
         task.done.connect(self._imported)
+        task.failed.connect(self.w.show_error)
+        return task
+
+    def assign_dialog(self) -> None:
+        dialog = AssignDialog(self.w, self.w.session.store.articles.ids())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen, folder = dialog.chosen(), dialog.folder()
+        if chosen is not None and folder is not None:
+            self.assign(chosen, folder)
+
+    def assign(self, chosen: Plan, folder: Path, *, show_dialog: bool = True) -> BackgroundTask:
+        """Write the coders' files in the background (progress: coders done)."""
+
+        def job(store: Store, progress, cancelled) -> dict[str, Path]:
+            done = iter(range(1, len(chosen.coders) + 1))
+            return write_coder_files(
+                store,
+                chosen,
+                folder,
+                progress=lambda _coder: progress(next(done), len(chosen.coders)),
+            )
+
+        task = self.w.session.background(self.w, "Assigning…", job, show_dialog=show_dialog)
+        task.done.connect(
+            lambda paths: self.w.show_message(
+                f"Wrote {len(paths)} coders' files to {folder}; the reliability sample "
+                f"({len(chosen.sample):,} articles) is recorded in this database",
+                10000,
+            )
+        )
         task.failed.connect(self.w.show_error)
         return task
 
