@@ -1,5 +1,5 @@
 """The command line: the GUI (default), import, export, stats, search, network,
-agreement, suggest, backup, restore and speakers.
+agreement, suggest, backup, restore, speakers, assign and merge.
 
 Exit status: 0 on success, 1 when some inputs failed (the good ones are kept),
 2 on usage errors. Errors are one line each; never a traceback for bad input.
@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import cli_agreement, cli_backup, cli_network, cli_speakers
+from . import cli_agreement, cli_backup, cli_network, cli_speakers, cli_teams
 from .core import formats
 from .core.errors import AnnotatorError, StoreError
 from .core.exporting import FORMATS, ExportFilter, atomic_output, export
@@ -33,7 +33,7 @@ from .paths import default_db_path
 # Commands that never change the database: opened read-only, never created.
 READ_ONLY_COMMANDS = ("export", "stats", "search", "network", "agreement")
 # Commands that may create a new database (the window too).
-CREATING_COMMANDS = ("import",)
+CREATING_COMMANDS = ("import", "merge")
 
 # Control characters (newline, ESC of terminal escape codes) and the bidirectional
 # overrides: printed raw they split one problem over lines or rewrite the terminal.
@@ -81,7 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"the database file (default: $ANNOTATOR_DB or {default_db_path()})",
     )
-    parser.add_argument("--annotator", metavar="NAME", help="your name on new annotations")
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        default=os.environ.get("ANNOTATOR_NAME") or None,
+        help="your name on new annotations (default: $ANNOTATOR_NAME, else your login name)",
+    )
     parser.add_argument("--debug", action="store_true", help="print tracebacks of errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -116,6 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument(
         "--label", action="append", metavar="LABEL", help="only spans with this label (repeatable)"
+    )
+    exp.add_argument(
+        "--annotator",
+        dest="layers",
+        action="append",
+        metavar="NAME",
+        help="only this analyst's layer (repeatable; default: every layer)",
     )
     exp.add_argument(
         "--include-rejected",
@@ -154,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.add_parsers(sub)
     cli_speakers.add_parser(sub)
     cli_agreement.add_parser(sub)
+    cli_teams.add_parsers(sub)
     return parser
 
 
@@ -260,6 +273,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         labels=tuple(args.label) if args.label else None,
         include_rejected=args.include_rejected,
         include_suggestions=args.include_suggestions,
+        annotators=tuple(args.layers) if args.layers else None,
     )
     # Exact data, also in CSV: research scripts read it (the window offers a
     # spreadsheet-safe CSV instead).
@@ -350,6 +364,8 @@ _COMMANDS = {
     "suggest": _suggest,
     "speakers": cli_speakers.run,
     "agreement": cli_agreement.run,
+    "assign": cli_teams.run_assign,
+    "merge": cli_teams.run_merge,
 }
 # Commands on whole files: they never open the database as a Store.
 _FILE_COMMANDS = {"backup": cli_backup.run_backup, "restore": cli_backup.run_restore}

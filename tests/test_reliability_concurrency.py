@@ -171,6 +171,7 @@ def test_a_tag_in_one_window_shows_in_the_other_after_activation(qtbot, two_wind
     a, b = two_windows
     assert a.article is not None and b.article is not None
     assert a.article["id"] == b.article["id"]
+    b.layers_action.setChecked(True)  # b shows the other analyst's layer too
     _activate(qtbot, b)  # b has seen the file as it is now
     b_before = {s["id"] for s in b.spans}  # read now: a window reads them when first asked
     _activate(qtbot, a)

@@ -115,7 +115,7 @@ def window(qtbot, tmp_path: Path, listener: Listener):
     application()
     db = tmp_path / "hostile.db"
     title, text = hostile(listener.port)
-    with Store(db, annotator="setup") as store:
+    with Store(db, annotator="tester") as store:
         aid = store.add_article(text, title=title, source="<i>Wire</i>", place="<u>Oslo</u>")
         img = text.index("<img")
         speaker = store.tag(aid, img, text.index(">", img) + 1, "speaker")["span"]
@@ -369,7 +369,7 @@ def named_window(qtbot, tmp_path: Path):
     application()
     db = tmp_path / "names.db"
     text = "Officials met on Monday. The envoy said the plan was fair and final.\n"
-    with Store(db, annotator="setup") as store:
+    with Store(db, annotator="tester") as store:
         aid = store.add_article(text, title=f"{NAME} report")
         mention = store.tag(aid, text.index("The envoy"), text.index(" said"), "speaker")["span"]
         start = text.index("the plan")

@@ -136,3 +136,17 @@ def test_migration_gives_existing_rows_their_annotator(
         assert positions == {"p1": "suggest", "p2": "alice"}
         assert store.articles.statuses(aid) == {"alice": "done"}
     assert (tmp_path / "old.db.schema4.bak").exists()
+
+
+def test_an_accepted_suggestion_moves_into_the_reviewers_layer() -> None:
+    with Store(memory=True, annotator="alice") as store:
+        aid = store.add_article(TEXT)
+        kept = store.add_span(aid, 0, 6, "claim", annotator="suggest", status="suggested")
+        dropped = store.add_span(aid, 7, 10, "claim", annotator="suggest", status="suggested")
+        store.decide(spans=[kept["id"]], accept=True)
+        store.decide(spans=[dropped["id"]], accept=False)
+        assert store.span(kept["id"])["annotator"] == "alice"
+        assert store.span(dropped["id"])["annotator"] == "suggest"
+        store.undo()
+        store.undo()
+        assert store.span(kept["id"])["annotator"] == "suggest"

@@ -34,6 +34,8 @@ class A(Enum):
     NEW_DATABASE = auto()
     OPEN_DATABASE = auto()
     IMPORT = auto()
+    MERGE = auto()
+    ASSIGN = auto()
     EXPORT = auto()
     RESTORE = auto()
     QUIT = auto()
@@ -90,6 +92,7 @@ LABELS = "labels"  # one action per label: the tag keys
 RECENT = "recent"  # File › Open recent
 SAFE_CSV = "safe_csv"  # a checkable setting
 SNAP = "snap"  # a checkable setting
+LAYERS = "layers"  # View › Show other analysts' layers (off: blind coding)
 SPACER = "spacer"  # pushes what follows to the toolbar's right end
 THEME = "theme"  # View › Theme (Follow system, Light, Dark)
 ZOOM = "zoom"  # View: zoom in, zoom out, actual size
@@ -121,6 +124,19 @@ def _view(name: str) -> Callable[[Any], object]:
 SPECS: dict[A, Spec] = {
     A.NEW_DATABASE: Spec("&New database…", lambda w: w.files.new_database(), (Std.New,)),
     A.OPEN_DATABASE: Spec("&Open database…", lambda w: w.files.open_database(), (Std.Open,)),
+    A.ASSIGN: Spec(
+        "&Assign to coders…",
+        lambda w: w.files.assign_dialog(),
+        tip="Write one database per coder, with a reliability sample everyone codes.",
+    ),
+    A.MERGE: Spec(
+        "&Merge analysts' files…",
+        lambda w: w.files.merge_dialog(),
+        tip=(
+            "Bring in other analysts' databases or export .jsonl files: their work "
+            "stays their layer; each file is one undo step."
+        ),
+    ),
     A.IMPORT: Spec(
         "&Import articles…",
         lambda w: w.files.import_dialog(),
@@ -268,6 +284,8 @@ MENUS: list[tuple[str, list[A | str]]] = [
             RECENT,
             SEPARATOR,
             A.IMPORT,
+            A.ASSIGN,
+            A.MERGE,
             A.EXPORT,
             SAFE_CSV,
             SEPARATOR,
@@ -308,6 +326,8 @@ MENUS: list[tuple[str, list[A | str]]] = [
         "&View",
         [
             A.SHOW_ARTICLE,
+            LAYERS,
+            SEPARATOR,
             A.SHOW_VIEWS,
             A.VIEWS_FULL,
             SEPARATOR,

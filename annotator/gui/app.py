@@ -105,4 +105,7 @@ def run_gui(
     if quit_after is not None:
         # Every window, the welcome page too, or the application stays open.
         QTimer.singleShot(quit_after, app.closeAllWindows)
+    elif not annotator and not settings.value("annotator"):
+        # First start: ask who is coding (prefilled with the login name) once.
+        QTimer.singleShot(0, lambda: window.set_annotator_name(first_start=True))
     return app.exec()

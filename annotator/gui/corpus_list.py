@@ -137,7 +137,11 @@ class CorpusModel(QAbstractTableModel):
             if key == "status":
                 status = value.replace("_", " ")
                 waiting = row.get("suggested") or 0
-                return f"{status} · {waiting} to review" if waiting else status
+                shown = f"{status} · {waiting} to review" if waiting else status
+                # For a lead: how many coders finished it, when others than me did.
+                done = row.get("coders_done") or 0
+                mine = 1 if value in ("done", "reviewed") else 0
+                return shown + (f" ({done} coders done)" if done > mine else "")
             if key == "title":
                 return value or "(untitled)"
             return "" if value is None else value

@@ -9,14 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..core.errors import AnnotatorError
+from ..core.assigning import Plan, write_coder_files
+from ..core.errors import AnnotatorError, InputError
 from ..core.exporting import FORMATS, ExportFilter, export
 from ..core.importing import ImportReport, import_paths
+from ..core.merging import MergeCancelled, merge_file
 from ..core.store import Store
+from .assign_dialog import AssignDialog
 from .backups import offer_damaged_restore
 from .corpus_list import CorpusPanel
 from .export_choice import ask_export_path
-from .qt import QFileDialog, QMenu, QMessageBox, QMimeData, QSettings, literal
+from .qt import QDialog, QFileDialog, QMenu, QMessageBox, QMimeData, QSettings, literal
 from .session import Session
 from .wording import SAFE_CSV_NOTE, plural
 from .workers import BackgroundTask
@@ -36,6 +39,7 @@ class FilesHost(Protocol):
     def refresh_views(self) -> None: ...
     def update_title(self) -> None: ...
     def update_counts(self) -> None: ...
+    def reload_all(self) -> None: ...
     def update_undo(self) -> None: ...
     def safe_csv(self) -> bool: ...
     def show_message(self, text: str, timeout_ms: int) -> None: ...
@@ -139,6 +143,74 @@ class FileController:
         task.done.connect(self._imported)
         task.failed.connect(self.w.show_error)
         return task
+
+    def assign_dialog(self) -> None:
+        dialog = AssignDialog(self.w, self.w.session.store.articles.ids())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen, folder = dialog.chosen(), dialog.folder()
+        if chosen is not None and folder is not None:
+            self.assign(chosen, folder)
+
+    def assign(self, chosen: Plan, folder: Path, *, show_dialog: bool = True) -> BackgroundTask:
+        """Write the coders' files in the background (progress: coders done)."""
+
+        def job(store: Store, progress, cancelled) -> dict[str, Path]:
+            done = iter(range(1, len(chosen.coders) + 1))
+            return write_coder_files(
+                store,
+                chosen,
+                folder,
+                progress=lambda _coder: progress(next(done), len(chosen.coders)),
+            )
+
+        task = self.w.session.background(self.w, "Assigning…", job, show_dialog=show_dialog)
+        task.done.connect(
+            lambda paths: self.w.show_message(
+                f"Wrote {len(paths)} coders' files to {folder}; the reliability sample "
+                f"({len(chosen.sample):,} articles) is recorded in this database",
+                10000,
+            )
+        )
+        task.failed.connect(self.w.show_error)
+        return task
+
+    def merge_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.w,
+            "Merge analysts' files",
+            str(Path.home()),
+            "Annotator databases and exports (*.db *.jsonl);;All files (*)",
+        )
+        if paths:
+            self.merge_files(paths)
+
+    def merge_files(self, paths: list[str], *, show_dialog: bool = True) -> BackgroundTask:
+        """Merge other analysts' files in the background (progress: files done)."""
+
+        def job(store: Store, progress, cancelled) -> list[str]:
+            lines = []
+            for done, path in enumerate(paths):
+                try:
+                    lines.append(merge_file(store, path, cancelled=cancelled).line())
+                except MergeCancelled as exc:
+                    lines.append(str(exc))
+                    break
+                except InputError as exc:
+                    lines.append(str(exc))
+                progress(done + 1, len(paths))
+            return lines
+
+        task = self.w.session.background(self.w, "Merging…", job, show_dialog=show_dialog)
+        task.done.connect(self._merged)
+        task.failed.connect(self.w.show_error)
+        return task
+
+    def _merged(self, lines: list[str]) -> None:
+        self.w.reload_all()
+        if show := "\n".join(lines):
+            QMessageBox.information(self.w, "Merge", literal(show))
+        self.w.show_message(lines[-1] if lines else "", 8000)
 
     def _imported(self, report: ImportReport) -> None:
         self.w.corpus.reload()

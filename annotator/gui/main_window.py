@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.corpus.model.reload()
         self.update_title()
         self.update_counts()
+        self.update_coder()
         self.update_undo()
         self._restore_layout()
         first = self.settings.value("last_article")
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_position)
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
+        self.status_coder = QLabel()
+        self.status_coder.setObjectName("statusCoder")
+        self.statusBar().addPermanentWidget(self.status_coder)
 
     def _build_actions(self) -> None:
         self.action_by_id = {aid: act.make_action(self, spec) for aid, spec in act.SPECS.items()}
@@ -153,6 +157,12 @@ class MainWindow(QMainWindow):
             "snap_to_words",
             lambda on: self.settings.setValue("snap_to_words", on),
         )
+        # Blind coding: only my layer (and the suggestions) unless a reviewer asks.
+        self.layers_action = QAction("Show other analysts' &layers", self, checkable=True)
+        self.layers_action.setStatusTip(
+            "Off: you see only your own annotations (and suggestions), as in blind coding."
+        )
+        self.layers_action.toggled.connect(lambda _on: self.refresh_annotations())
         recent: list = []
         self.label_actions = act.label_actions(self)
         extras = {
@@ -163,6 +173,7 @@ class MainWindow(QMainWindow):
             act.RECENT: recent,
             act.SAFE_CSV: self.safe_csv_action,
             act.SNAP: self.snap_action,
+            act.LAYERS: self.layers_action,
         }
         for title, items in act.MENUS:
             menu = self.menuBar().addMenu(title)
@@ -341,9 +352,10 @@ class MainWindow(QMainWindow):
             self._spans, self._claims, self._positions = [], [], []
         else:
             aid = self.article["id"]
-            self._spans = self.store.spans(aid)
-            self._claims = self.store.claims(aid)
-            self._positions = self.store.positions(aid)
+            layers = self.visible_layers()
+            self._spans = self.store.spans(aid, annotators=layers)
+            self._claims = self.store.claims(aid, annotators=layers)
+            self._positions = self.store.positions(aid, annotators=layers)
         ids = {s["speaker_id"] for s in self.spans if s["speaker_id"]}
         ids |= {c["speaker_id"] for c in self.claims if c["speaker_id"]}
         ids |= {p["speaker_id"] for p in self.positions if p["speaker_id"]}
@@ -467,15 +479,31 @@ class MainWindow(QMainWindow):
         self.settings.setValue("safe_csv", on)
         self.views.safe_for_spreadsheets = on
 
-    def set_annotator_name(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, "Annotator", "Your name on new annotations:", text=self.store.annotator
-        )
+    def visible_layers(self) -> list[str] | None:
+        """The layers the article shows: mine and the suggestions, or all (None)."""
+        if self.layers_action.isChecked():
+            return None
+        return [self.store.annotator, "suggest"]
+
+    def set_annotator_name(self, *, first_start: bool = False) -> None:
+        """Ask for the analyst's name (prefilled with the current one: at first start,
+        the login name) and code as them from now on."""
+        prompt = "Your name on new annotations:"
+        if first_start:
+            prompt = "Welcome! Who is coding? Your name goes on every annotation you make:"
+        name, ok = QInputDialog.getText(self, "Annotator", prompt, text=self.store.annotator)
         if ok and name.strip():
             self.session.set_annotator(name.strip())
-            self.settings.setValue("annotator", name.strip())
             self.update_undo()  # undo is per annotator
             self.update_title()
+            self.reload_all()  # statuses and the blind view are per analyst
+        if ok or first_start:
+            self.settings.setValue("annotator", self.store.annotator)
+        self.update_coder()
+
+    def update_coder(self) -> None:
+        """The status bar's "Coding as NAME"."""
+        self.status_coder.setText(f"   Coding as {self.store.annotator}")
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Annotator", literal(message))

@@ -184,14 +184,16 @@ class Articles(Manager):
         ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """One page of the corpus list: id, title, source, published, status, annotations
-        (highlights not rejected) and suggested (highlights still to review).
+        (highlights not rejected), suggested (highlights still to review) and coders_done.
 
+        ``status`` (shown, filtered and sorted by) is this Store's annotator's own;
+        ``coders_done`` counts the analysts who marked the article done or reviewed.
         ``ids`` keeps only those articles (to refresh a few rows after a change).
 
         Raises:
             ValueError: ``order_by`` is not a column of the list.
         """
-        where, params = _article_filter(filter_text, status)
+        where, params = _article_filter(filter_text, status, self.annotator)
         if ids is not None:
             ids = list(ids)
             clause = f"a.id IN ({','.join('?' for _ in ids)})"
@@ -207,36 +209,40 @@ class Articles(Manager):
         if order_by == "title":
             order = f"a.title COLLATE NOCASE {direction}, a.rowid"
         sql = (
-            "SELECT a.id, a.title, a.source, a.published, a.status, "
+            f"SELECT a.id, a.title, a.source, a.published, {_MY_STATUS} AS status, "
             "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
             " AND s.status != 'rejected') AS annotations, "
             "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
-            " AND s.status = 'suggested') AS suggested "
+            " AND s.status = 'suggested') AS suggested, "
+            "(SELECT count(*) FROM article_status d WHERE d.article_id = a.id "
+            " AND d.status IN ('done', 'reviewed')) AS coders_done "
             f"FROM articles a {where} ORDER BY {order} LIMIT ? OFFSET ?"
         )
-        return self.db.query(sql, [*params, limit, offset])
+        return self.db.query(sql, [self.annotator, *params, limit, offset])
 
     def row_count(self, *, filter_text: str = "", status: str | None = None) -> int:
         """How many rows :meth:`rows` has with this filter."""
-        where, params = _article_filter(filter_text, status)
+        where, params = _article_filter(filter_text, status, self.annotator)
         return self.db.value(f"SELECT count(*) FROM articles a {where}", params)
 
     def neighbour(self, article_id: str, *, step: int, status: str | None = None) -> str | None:
-        """The next (step=1) or previous (step=-1) article in corpus order, optionally by status."""
+        """The next (step=1) or previous (step=-1) article in corpus order, optionally
+        with this status (this Store's annotator's own)."""
         rowid = self.db.value("SELECT rowid FROM articles WHERE id = ?", [article_id])
         if rowid is None:
             return None
         op, order = (">", "ASC") if step > 0 else ("<", "DESC")
-        extra, params = ("AND status = ?", [status]) if status else ("", [])
+        extra, params = (f"AND {_MY_STATUS} = ?", [self.annotator, status]) if status else ("", [])
         found = self.db.value(
-            f"SELECT id FROM articles WHERE rowid {op} ? {extra} ORDER BY rowid {order} LIMIT 1",
+            f"SELECT id FROM articles a WHERE rowid {op} ? {extra} ORDER BY rowid {order} LIMIT 1",
             [rowid, *params],
         )
         if found is None and status:
             # Wrap around so "next to do" finds earlier articles too.
             found = self.db.value(
-                f"SELECT id FROM articles WHERE status = ? AND id != ? ORDER BY rowid {order} LIMIT 1",
-                [status, article_id],
+                f"SELECT id FROM articles a WHERE {_MY_STATUS} = ? AND id != ? "
+                f"ORDER BY rowid {order} LIMIT 1",
+                [self.annotator, status, article_id],
             )
         return found
 
@@ -265,6 +271,32 @@ class Articles(Manager):
             j.update("article_status", key, {"status": status, "updated": now()})
         else:
             j.insert("article_status", {**key, "status": status, "updated": now()})
+
+    def reliability_sample(self) -> list[str]:
+        """The ids of the articles ``assign`` gave to every coder, in corpus order."""
+        return [
+            row[0]
+            for row in self.db.db.execute(
+                "SELECT a.id FROM reliability_sample r JOIN articles a ON a.id = r.article_id "
+                "ORDER BY a.rowid"
+            )
+        ]
+
+    def set_reliability_sample(self, article_ids: Sequence[str]) -> Changes:
+        """Record which articles every coder gets (replacing the sample recorded
+        before), as one undoable action.
+
+        Raises:
+            IntegrityError: an id that is no article.
+        """
+        with self.history.action("Assign to coders") as j:
+            for old in self.reliability_sample():
+                j.delete("reliability_sample", {"article_id": old})
+            for article_id in dict.fromkeys(article_ids):
+                if self.db.get("articles", {"id": article_id}) is None:
+                    raise IntegrityError(f"no article with id {article_id}")
+                j.insert("reliability_sample", {"article_id": article_id})
+        return j.changes()
 
     def status_of(self, article_id: str, annotator: str | None = None) -> str:
         """One analyst's status of an article (default: this Store's annotator); todo
@@ -358,7 +390,14 @@ class Articles(Manager):
         }
 
 
-def _article_filter(filter_text: str, status: str | None) -> tuple[str, list[Any]]:
+# One analyst's status of article ``a`` (the analyst is the first parameter).
+_MY_STATUS = (
+    "coalesce((SELECT m.status FROM article_status m WHERE m.article_id = a.id "
+    "AND m.annotator = ?), 'todo')"
+)
+
+
+def _article_filter(filter_text: str, status: str | None, annotator: str) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if filter_text:
@@ -369,6 +408,6 @@ def _article_filter(filter_text: str, status: str | None) -> tuple[str, list[Any
         )
         params += [like, like, like]
     if status:
-        clauses.append("a.status = ?")
-        params.append(status)
+        clauses.append(f"{_MY_STATUS} = ?")
+        params += [annotator, status]
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

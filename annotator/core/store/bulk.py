@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..clock import new_id, now
 from ..errors import StoreError
-from ..history import PRIMARY_KEYS
+from ..history import PRIMARY_KEYS, Journal
 from ..names import NameMatcher, normalise_name
 from ..textio import sha256_text, squash_spaces
 from .articles import article_row
@@ -90,8 +90,11 @@ class BulkWriter:
     apart. Each (id, name) pair of a file gets one speaker.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, journal: Journal | None = None) -> None:
         self.store = store
+        # Given (a merge), every row written is recorded in this action, so that the
+        # whole write is one undo step; an import leaves it None (not undoable).
+        self.journal = journal
         self.matcher = NameMatcher()
         self._seen: tuple[int, int] | None = None
         self._created_from: dict[str, object] = {}
@@ -162,6 +165,12 @@ class BulkWriter:
                 if attempt == _LOCK_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
+
+    def ambiguous_names(self, source: object) -> list[str]:
+        """The speaker names of one file that matched several stored speakers (kept
+        apart as new speakers, for a human to merge)."""
+        state = self._sources.get(source)
+        return list(state.ambiguous) if state else []
 
     def source_notes(self, source: object) -> list[str]:
         """Report lines (without the file name) about the speakers of one file."""
@@ -252,13 +261,20 @@ class BulkWriter:
 
     def _insert(self, batch: _Batch) -> None:
         conn = self.store.db.conn
+        j = self.journal
         for table, rows in batch.rows.items():
             if rows:
                 columns = batch.columns[table]
                 names = ", ".join(f'"{c}"' for c in columns)
                 marks = ", ".join("?" for _ in columns)
                 conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+                if j is not None:
+                    for row in rows:
+                        j.record(table, None, dict(zip(columns, row, strict=True)))
                 rows.clear()
+        if j is not None:
+            self._journal_rest(j, batch)
+            return
         if batch.statuses:
             # An analyst's status already stored is theirs: an import never overwrites it.
             conn.executemany(
@@ -273,6 +289,19 @@ class BulkWriter:
                 batch.mentions,
             )
             batch.mentions.clear()
+
+    def _journal_rest(self, j: Journal, batch: _Batch) -> None:
+        """Statuses and mentions of stored spans, written through the journal (merge)."""
+        for aid, name, status, stamp in batch.statuses:
+            key = {"article_id": aid, "annotator": name}
+            if self.store.database.get("article_status", key) is None:
+                j.insert("article_status", {**key, "status": status, "updated": stamp})
+        batch.statuses.clear()
+        for speaker_id, span_id in batch.mentions:
+            span = self.store.database.get("spans", {"id": span_id})
+            if span is not None and span["speaker_id"] is None:
+                j.update("spans", {"id": span_id}, {"speaker_id": speaker_id})
+        batch.mentions.clear()
 
     def _existing(self, aid: str) -> _Existing:
         """The annotations stored on an article, keyed as incoming ones are compared."""
@@ -547,6 +576,7 @@ def _copy_source(state: _Source) -> _Source:
     )
 
 
-def bulk_writer(store: Store) -> BulkWriter:
-    """A writer for many prepared records at once (imports)."""
-    return BulkWriter(store)
+def bulk_writer(store: Store, *, journal: Journal | None = None) -> BulkWriter:
+    """A writer for many prepared records at once (imports; with ``journal``, a merge:
+    every row it writes joins that undoable action)."""
+    return BulkWriter(store, journal=journal)

@@ -36,8 +36,15 @@ class _Decision:
     status: str
     stamp: str
     stamped: dict[str, Any]
+    who: str
     done: set[str] = field(default_factory=set)
     keep_links: bool = False
+
+    def adopted(self, row: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+        """``changes``, plus moving a suggestion into the reviewer's layer on accept."""
+        if self.accept and row.get("annotator") == "suggest":
+            return {**changes, "annotator": self.who}
+        return changes
 
 
 class Review(Manager):
@@ -156,7 +163,8 @@ class Review(Manager):
 
         Accepting a claim accepts its highlights and creates or reuses the
         corpus-wide speaker it proposes; rejecting a claim rejects the highlights
-        only it uses. Rejected rows stay in the database.
+        only it uses. Rejected rows stay in the database. An accepted suggestion
+        moves from the layer "suggest" into the reviewer's.
 
         Parameters:
             keep_links: when rejecting a claim, leave its cue and speaker mention as
@@ -167,7 +175,7 @@ class Review(Manager):
         verb = "Accept" if accept else "Reject"
         count = len(spans) + len(claims) + len(positions)
         stamped = {"status": status, "reviewer": who, "reviewed_at": stamp, "updated": stamp}
-        decision = _Decision(accept, status, stamp, stamped, keep_links=keep_links)
+        decision = _Decision(accept, status, stamp, stamped, who, keep_links=keep_links)
         with self.history.action(f"{verb} {plural(count, 'annotation')}") as j:
             for claim_id in claims:
                 self._decide_claim(j, decision, claim_id)
@@ -176,13 +184,19 @@ class Review(Manager):
                 if not accept:
                     self._reject_emptied_claims(j, decision, span_id)
             for position_id in positions:
-                j.update("positions", {"id": position_id}, {"status": status, "updated": stamp})
+                row = self.db.get("positions", {"id": position_id}) or {}
+                j.update(
+                    "positions",
+                    {"id": position_id},
+                    decision.adopted(row, {"status": status, "updated": stamp}),
+                )
         return j.changes()
 
     def _decide_span(self, j: Journal, decision: _Decision, span_id: str | None) -> None:
-        if span_id and span_id not in decision.done and self.db.get("spans", {"id": span_id}):
+        row = self.db.get("spans", {"id": span_id}) if span_id else None
+        if span_id and span_id not in decision.done and row:
             decision.done.add(span_id)
-            j.update("spans", {"id": span_id}, decision.stamped)
+            j.update("spans", {"id": span_id}, decision.adopted(row, decision.stamped))
 
     def _decide_claim(self, j: Journal, decision: _Decision, claim_id: str) -> None:
         claim = self.store.claims.get(claim_id)
@@ -192,7 +206,7 @@ class Review(Manager):
         changes: dict[str, Any] = {"status": decision.status, "updated": decision.stamp}
         if accept and not claim["speaker_id"] and claim["proposal"]:
             changes["speaker_id"] = self._proposed_speaker(j, json.loads(claim["proposal"]))
-        after = j.update("claims", {"id": claim_id}, changes)
+        after = j.update("claims", {"id": claim_id}, decision.adopted(claim, changes))
         suggestion = claim["status"] == "suggested"
         for span_id in [*claim["spans"], claim["mention_span_id"], claim["cue_span_id"]]:
             span = self.store.spans.get(span_id) if span_id else None

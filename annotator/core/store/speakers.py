@@ -114,6 +114,10 @@ class Speakers(Manager):
                 return row
         return None
 
+    def everyone(self) -> list[dict[str, Any]]:
+        """Every speaker of the corpus (``aliases`` as a list), by name."""
+        return self._all()
+
     def _all(self) -> list[dict[str, Any]]:
         rows = self.db.query("SELECT * FROM speakers ORDER BY name COLLATE NOCASE, rowid")
         return [_with_aliases(row) for row in rows]

@@ -1,0 +1,112 @@
+"""The window codes blind by default: my layer only, my status, my name in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from annotator.core.store import Store
+from annotator.gui.app import application, build_window
+from annotator.gui.main_window import MainWindow
+
+TEXT = (
+    "Budget row\n\n"
+    'Ada Rook said "the deficit will halve by spring", and Tom Vail said "nobody '
+    'believes the figures".\n'
+)
+
+
+@pytest.fixture
+def shared_db(tmp_path: Path) -> tuple[Path, str]:
+    """One article coded by alice (done) and by bob (a different quote)."""
+    path = tmp_path / "team.db"
+    for name, quote in (("alice", "the deficit will halve"), ("bob", "nobody believes")):
+        with Store(path, annotator=name) as store:
+            aid = store.add_article(TEXT) or store.articles.ids()[0]
+            start = TEXT.index(quote)
+            store.tag(aid, start, start + len(quote), "claim")
+            if name == "alice":
+                store.set_article_status(aid, "done")
+    return path, aid
+
+
+def open_as(qtbot, tmp_path: Path, db: Path, name: str) -> MainWindow:
+    application()
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    win = build_window(db, annotator=name, seed=False, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_blind_view_by_default_and_layers_on_request(qtbot, tmp_path, shared_db) -> None:
+    db, aid = shared_db
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        win.corpus.select(aid)
+        qtbot.waitUntil(lambda: win.article is not None)
+        assert [s["text"] for s in win.spans] == ["nobody believes"]
+        assert "Coding as bob" in win.status_coder.text()
+        row = win.corpus.model.rows[0]
+        # bob's own status (tagging made it in progress), and that one coder finished.
+        assert row["status"] == "in_progress" and row["coders_done"] == 1
+        win.layers_action.setChecked(True)
+        assert sorted(s["annotator"] for s in win.spans) == ["alice", "bob"]
+        win.grab().save(str(tmp_path / "layers.png"))
+    finally:
+        win.close()
+
+
+def test_merge_from_the_window_runs_in_the_background_as_one_undo_step(
+    qtbot, tmp_path, shared_db, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    db, ours = shared_db
+    carol = tmp_path / "carol.db"
+    with Store(carol, annotator="carol") as store:
+        aid = store.add_article(TEXT)
+        start = TEXT.index("Tom Vail")
+        store.tag(aid, start, start + len("Tom Vail"), "speaker")
+    win = open_as(qtbot, tmp_path, db, "lead")
+    try:
+        task = win.files.merge_files([str(carol)], show_dialog=False)
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+        assert shown and shown[0].startswith("Merge carol.db: 1 article matched, 0 new, 1 ")
+        assert win.store.undo_label() == "Merge carol.db"
+        assert [s["annotator"] for s in win.store.spans(ours, annotators=["carol"])] == ["carol"]
+    finally:
+        win.close()
+
+
+def test_assign_dialog_previews_the_counts_and_writes_the_files(qtbot, tmp_path) -> None:
+    db = tmp_path / "corpus.db"
+    with Store(db, annotator="lead") as store:
+        for n in range(10):
+            store.add_article(f"Story {n}: the minister spoke.")
+    win = open_as(qtbot, tmp_path, db, "lead")
+    try:
+        from annotator.gui.assign_dialog import AssignDialog
+
+        dialog = AssignDialog(win, win.store.articles.ids())
+        qtbot.addWidget(dialog)
+        dialog.names.setText("ann, ben")
+        dialog.overlap.setValue(20)
+        dialog.target.setText(str(tmp_path / "coders"))
+        assert "Everyone codes 2 " in dialog.preview.text()
+        assert "ann 6, ben 6" in dialog.preview.text()
+        dialog.show()
+        dialog.grab().save(str(tmp_path / "assign.png"))
+        task = win.files.assign(dialog.chosen(), dialog.folder(), show_dialog=False)
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+        assert (tmp_path / "coders" / "ann.db").exists()
+        assert len(win.store.articles.reliability_sample()) == 2
+    finally:
+        win.close()
