@@ -72,6 +72,37 @@ def force_layout(
     # k² of room; it is scaled into the unit square at the end.
     side = math.sqrt(n)
     k = side / math.sqrt(n)  # = 1: room per node
+    xs, ys, warm = _start_positions(index, side, rng, initial)
+    src, dst, pull = _springs(edges, index, n)
+
+    temperature = side * (0.03 if warm else 0.1)
+    cooling = temperature / (steps + 1)
+    for step in range(steps):
+        if cancelled is not None and cancelled():
+            raise LayoutCancelled("layout cancelled")
+        dx = [0.0] * n
+        dy = [0.0] * n
+        _repel(xs, ys, dx, dy, k, rng)
+        _attract(xs, ys, dx, dy, src, dst, pull, k)
+        _move(xs, ys, dx, dy, side / 2, k, temperature)
+        temperature = max(temperature - cooling, side * 0.002)
+        if progress is not None:
+            progress(step + 1, steps)
+
+    return _into_unit_square(nodes, xs, ys, margin)
+
+
+def _start_positions(
+    index: Mapping[Hashable, int],
+    side: float,
+    rng: random.Random,
+    initial: Mapping[Hashable, Position] | None,
+) -> tuple[list[float], list[float], bool]:
+    """Random places in the ``side`` square, or the ``initial`` ones (scaled up and
+    jiggled) where given; ``warm`` says whether any initial position was used."""
+    n = len(index)
+    # All random places are drawn first and then replaced where ``initial`` has one:
+    # the order of the draws is part of what a seed gives, so it must not change.
     xs = [rng.uniform(0, side) for _ in range(n)]
     ys = [rng.uniform(0, side) for _ in range(n)]
     warm = False
@@ -82,7 +113,13 @@ def force_layout(
                 xs[i] = x * side + rng.uniform(-0.01, 0.01)
                 ys[i] = y * side + rng.uniform(-0.01, 0.01)
                 warm = True
+    return xs, ys, warm
 
+
+def _springs(
+    edges: Iterable[WeightedEdge], index: Mapping[Hashable, int], n: int
+) -> tuple[list[int], list[int], list[float]]:
+    """The edges as parallel lists of node indices and pull strengths."""
     src: list[int] = []
     dst: list[int] = []
     pull: list[float] = []
@@ -99,82 +136,107 @@ def force_layout(
     mean_degree = 2 * len(src) / n
     if mean_degree > 2:
         pull = [p / math.sqrt(mean_degree) for p in pull]
+    return src, dst, pull
 
+
+# Grid neighbours visited from each cell so that every pair is seen once.
+_FORWARD = ((1, 0), (-1, 1), (0, 1), (1, 1))
+
+
+def _repel(
+    xs: list[float],
+    ys: list[float],
+    dx: list[float],
+    dy: list[float],
+    k: float,
+    rng: random.Random,
+) -> None:
+    """Add to ``dx``/``dy`` the push (k²/d) between nodes closer than 2k, found by
+    bucketing nodes into a grid of 2k cells (the grid variant of the algorithm)."""
     k2 = k * k
     reach = 2.0 * k
     reach2 = reach * reach
-    gravity = 0.01
-    temperature = side * (0.03 if warm else 0.1)
-    cooling = temperature / (steps + 1)
-    # Grid neighbours visited from each cell so that every pair is seen once.
-    forward = ((1, 0), (-1, 1), (0, 1), (1, 1))
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i in range(len(xs)):
+        grid.setdefault((int(xs[i] // reach), int(ys[i] // reach)), []).append(i)
+    for (cx, cy), members in grid.items():
+        others_lists = [members]
+        for ox, oy in _FORWARD:
+            other = grid.get((cx + ox, cy + oy))
+            if other:
+                others_lists.append(other)
+        for pos, i in enumerate(members):
+            xi, yi = xs[i], ys[i]
+            fx = fy = 0.0
+            for li, others in enumerate(others_lists):
+                for j in others[pos + 1 :] if li == 0 else others:
+                    ddx = xi - xs[j]
+                    ddy = yi - ys[j]
+                    d2 = ddx * ddx + ddy * ddy
+                    if d2 >= reach2:
+                        continue
+                    if d2 < 1e-12:
+                        # Two nodes on one spot: push apart in a seeded direction.
+                        angle = rng.uniform(0, 2 * math.pi)
+                        ddx, ddy, d2 = math.cos(angle) * 1e-3, math.sin(angle) * 1e-3, 1e-6
+                    f = k2 / d2  # k²/d along the unit vector (ddx/d, ddy/d)
+                    fx += ddx * f
+                    fy += ddy * f
+                    dx[j] -= ddx * f
+                    dy[j] -= ddy * f
+            dx[i] += fx
+            dy[i] += fy
 
-    for step in range(steps):
-        if cancelled is not None and cancelled():
-            raise LayoutCancelled("layout cancelled")
-        dx = [0.0] * n
-        dy = [0.0] * n
 
-        grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(n):
-            grid.setdefault((int(xs[i] // reach), int(ys[i] // reach)), []).append(i)
-        for (cx, cy), members in grid.items():
-            others_lists = [members]
-            for ox, oy in forward:
-                other = grid.get((cx + ox, cy + oy))
-                if other:
-                    others_lists.append(other)
-            for pos, i in enumerate(members):
-                xi, yi = xs[i], ys[i]
-                fx = fy = 0.0
-                for li, others in enumerate(others_lists):
-                    for j in others[pos + 1 :] if li == 0 else others:
-                        ddx = xi - xs[j]
-                        ddy = yi - ys[j]
-                        d2 = ddx * ddx + ddy * ddy
-                        if d2 >= reach2:
-                            continue
-                        if d2 < 1e-12:
-                            # Two nodes on one spot: push apart in a seeded direction.
-                            angle = rng.uniform(0, 2 * math.pi)
-                            ddx, ddy, d2 = math.cos(angle) * 1e-3, math.sin(angle) * 1e-3, 1e-6
-                        f = k2 / d2  # k²/d along the unit vector (ddx/d, ddy/d)
-                        fx += ddx * f
-                        fy += ddy * f
-                        dx[j] -= ddx * f
-                        dy[j] -= ddy * f
-                dx[i] += fx
-                dy[i] += fy
+def _attract(
+    xs: list[float],
+    ys: list[float],
+    dx: list[float],
+    dy: list[float],
+    src: list[int],
+    dst: list[int],
+    pull: list[float],
+    k: float,
+) -> None:
+    """Add to ``dx``/``dy`` the pull (d²/k, times the edge's strength) along each edge."""
+    for e in range(len(src)):
+        i, j = src[e], dst[e]
+        ddx = xs[i] - xs[j]
+        ddy = ys[i] - ys[j]
+        d = math.sqrt(ddx * ddx + ddy * ddy)
+        f = d / k * pull[e]  # d²/k along the unit vector
+        dx[i] -= ddx * f
+        dy[i] -= ddy * f
+        dx[j] += ddx * f
+        dy[j] += ddy * f
 
-        for e in range(len(src)):
-            i, j = src[e], dst[e]
-            ddx = xs[i] - xs[j]
-            ddy = ys[i] - ys[j]
-            d = math.sqrt(ddx * ddx + ddy * ddy)
-            f = d / k * pull[e]  # d²/k along the unit vector
-            dx[i] -= ddx * f
-            dy[i] -= ddy * f
-            dx[j] += ddx * f
-            dy[j] += ddy * f
 
-        centre = side / 2
-        for i in range(n):
-            gx = centre - xs[i]
-            gy = centre - ys[i]
-            ddx = dx[i] + gx * gravity * k
-            ddy = dy[i] + gy * gravity * k
-            length = math.sqrt(ddx * ddx + ddy * ddy)
-            if length > temperature:
-                scale = temperature / length
-                ddx *= scale
-                ddy *= scale
-            xs[i] += ddx
-            ys[i] += ddy
-        temperature = max(temperature - cooling, side * 0.002)
-        if progress is not None:
-            progress(step + 1, steps)
+_GRAVITY = 0.01
 
-    return _into_unit_square(nodes, xs, ys, margin)
+
+def _move(
+    xs: list[float],
+    ys: list[float],
+    dx: list[float],
+    dy: list[float],
+    centre: float,
+    k: float,
+    temperature: float,
+) -> None:
+    """Move each node by its force plus a weak pull toward the centre, by at most
+    ``temperature`` (the cooling schedule that lets the layout settle)."""
+    for i in range(len(xs)):
+        gx = centre - xs[i]
+        gy = centre - ys[i]
+        ddx = dx[i] + gx * _GRAVITY * k
+        ddy = dy[i] + gy * _GRAVITY * k
+        length = math.sqrt(ddx * ddx + ddy * ddy)
+        if length > temperature:
+            scale = temperature / length
+            ddx *= scale
+            ddy *= scale
+        xs[i] += ddx
+        ys[i] += ddy
 
 
 def _into_unit_square(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.agreement import compute, disagreements
+from ..core.agreement import CodedArticle, compute, disagreements
 from ..core.agreement_report import GUIDE, fmt, verdict
 from ..core.errors import AnnotatorError
 from ..core.schema import DEFAULT_LABELS
@@ -108,6 +108,13 @@ def describe(d: Any, article: Any, names: dict[str, str]) -> str:
     return f"{title} · {d.measure}{words}\n      {values}"
 
 
+def labels_used(articles: list[CodedArticle]) -> list[str]:
+    """The span labels any coder used: the default ones in their usual order, then
+    the others alphabetically."""
+    used = {label for a in articles for lay in a.layers.values() for label, _, _ in lay.spans}
+    return [label for label in DEFAULT_LABELS if label in used] + sorted(used - set(DEFAULT_LABELS))
+
+
 class AgreementDialog(QDialog):
     """The agreement figures of the database's layers, per measure, pair and article."""
 
@@ -194,17 +201,9 @@ class AgreementDialog(QDialog):
                 store, self.chosen_coders() or None, ARTICLE_RULES[self.rule.currentIndex()][1]
             )
         except AnnotatorError as exc:
-            self.result = None
-            self.summary.setText(str(exc))
-            for table in (self.measures, self.pairs, self.articles):
-                table.clear()
-                table.setRowCount(0)
-            self.places.clear()
+            self._show_failure(str(exc))
             return
-        used = {label for a in articles for lay in a.layers.values() for label, _, _ in lay.spans}
-        labels = [label for label in DEFAULT_LABELS if label in used] + sorted(
-            used - set(DEFAULT_LABELS)
-        )
+        labels = labels_used(articles)
         result = compute(articles, coders, labels)
         self.result = result
         rule_text = (
@@ -218,6 +217,19 @@ class AgreementDialog(QDialog):
             ["measure", "alpha", "F1 exact", "F1 overlap", "units", "reading"],
             measure_rows(result),
         )
+        self._fill_pairs(result, labels)
+        self._fill_articles(result, labels)
+        self._fill_places(articles, coders, labels)
+
+    def _show_failure(self, message: str) -> None:
+        self.result = None
+        self.summary.setText(message)
+        for table in (self.measures, self.pairs, self.articles):
+            table.clear()
+            table.setRowCount(0)
+        self.places.clear()
+
+    def _fill_pairs(self, result: dict[str, Any], labels: list[str]) -> None:
         head = ["pair", "articles", *(f"{lab} α" for lab in labels)]
         head += [*(f"{lab} F1" for lab in labels), "attribution α", "stance α"]
         fill_table(
@@ -235,6 +247,8 @@ class AgreementDialog(QDialog):
                 for p in result["pairs"]
             ],
         )
+
+    def _fill_articles(self, result: dict[str, Any], labels: list[str]) -> None:
         self.article_ids = [a["id"] for a in result["per_article"]]
         fill_table(
             self.articles,
@@ -250,21 +264,30 @@ class AgreementDialog(QDialog):
                 for a in result["per_article"]
             ],
         )
+
+    def _fill_places(
+        self, articles: list[CodedArticle], coders: list[str], labels: list[str]
+    ) -> None:
         by_id = {a.id: a for a in articles}
-        speaker_ids = {
-            c.speaker for a in articles for lay in a.layers.values() for c in lay.claims
-        } | {p.speaker for a in articles for lay in a.layers.values() for p in lay.positions}
-        names = {}
-        for sid in speaker_ids:
-            row = store.speaker(sid) if sid else None
-            if row:
-                names[sid] = row["name"]
+        names = self._speaker_names(articles)
         self.places.clear()
         for d in disagreements(articles, coders, labels):
             item = QListWidgetItem(describe(d, by_id[d.article_id], names))
             item.setData(Qt.ItemDataRole.UserRole, (d.article_id, d.start, d.end))
             self.places.addItem(item)
         self.tabs.setTabText(3, f"Disagreements ({self.places.count()})")
+
+    def _speaker_names(self, articles: list[CodedArticle]) -> dict[str, str]:
+        """The name of every speaker a coder gave a claim or a position to."""
+        speaker_ids = {
+            c.speaker for a in articles for lay in a.layers.values() for c in lay.claims
+        } | {p.speaker for a in articles for lay in a.layers.values() for p in lay.positions}
+        names = {}
+        for sid in speaker_ids:
+            row = self.session.store.speaker(sid) if sid else None
+            if row:
+                names[sid] = row["name"]
+        return names
 
     def _open_place(self, item: QListWidgetItem) -> None:
         article_id, start, end = item.data(Qt.ItemDataRole.UserRole)

@@ -77,47 +77,10 @@ class WelcomeDialog(QDialog):
         )
         layout.addSpacing(8)
         layout.addWidget(_text("The window", bold=True, size=1.15))
-        panes = QGridLayout()
-        panes.setHorizontalSpacing(12)
-        for row, (where, what) in enumerate(PANES):
-            panes.addWidget(_text(where, bold=True), row, 0, Qt.AlignmentFlag.AlignTop)
-            panes.addWidget(_text(what), row, 1)
-        panes.setColumnStretch(1, 1)
-        layout.addLayout(panes)
-
+        layout.addLayout(_panes_grid())
         layout.addSpacing(8)
         layout.addWidget(_text("The keys", bold=True, size=1.15))
-        keys = QGridLayout()
-        keys.setHorizontalSpacing(10)
-        ratio = self.devicePixelRatioF()
-        rows = [
-            (
-                label.key,
-                label.name,
-                label.description,
-                badge_pixmap(
-                    label.name,
-                    QColor(theme.highlight(label.name, label.color).background),
-                    QColor(theme.highlight(label.name, label.color).ink),
-                    ratio=ratio,
-                ),
-            )
-            for label in default_labels()
-        ]
-        rows.append(("P", "position", "A speaker's stance toward a target, with its claims", None))
-        for row, (key, name, description, badge) in enumerate(rows):
-            key_label = _text(key, bold=True)
-            key_label.setAccessibleName(f"Key {key}")
-            keys.addWidget(key_label, row, 0)
-            mark = QLabel()
-            if badge is not None:
-                mark.setPixmap(badge)
-            keys.addWidget(mark, row, 1)
-            keys.addWidget(_text(name.capitalize(), bold=True), row, 2)
-            keys.addWidget(_text(description), row, 3)
-        keys.setColumnStretch(3, 1)
-        layout.addLayout(keys)
-
+        layout.addLayout(_keys_grid(theme, self.devicePixelRatioF()))
         layout.addSpacing(8)
         layout.addWidget(_text("Your database", bold=True, size=1.15))
         self.database = _text(str(db_path), name="welcomePath")
@@ -127,7 +90,10 @@ class WelcomeDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(_text("Bringing in articles", bold=True, size=1.15))
         layout.addWidget(_text(IMPORTING))
+        self._add_footer(layout)
+        self.resize(640, layout.totalHeightForWidth(640))
 
+    def _add_footer(self, layout: QVBoxLayout) -> None:
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(rule)
@@ -139,7 +105,51 @@ class WelcomeDialog(QDialog):
         start.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(640, layout.totalHeightForWidth(640))
+
+
+def _panes_grid() -> QGridLayout:
+    """Where each pane is and what it is for."""
+    panes = QGridLayout()
+    panes.setHorizontalSpacing(12)
+    for row, (where, what) in enumerate(PANES):
+        panes.addWidget(_text(where, bold=True), row, 0, Qt.AlignmentFlag.AlignTop)
+        panes.addWidget(_text(what), row, 1)
+    panes.setColumnStretch(1, 1)
+    return panes
+
+
+def _keys_grid(theme: Theme, ratio: float) -> QGridLayout:
+    """One row per tagging key: the key, the label's badge in ``theme``'s colours
+    (drawn for a screen of device pixel ``ratio``), its name and what it marks."""
+    keys = QGridLayout()
+    keys.setHorizontalSpacing(10)
+    rows = [
+        (
+            label.key,
+            label.name,
+            label.description,
+            badge_pixmap(
+                label.name,
+                QColor(theme.highlight(label.name, label.color).background),
+                QColor(theme.highlight(label.name, label.color).ink),
+                ratio=ratio,
+            ),
+        )
+        for label in default_labels()
+    ]
+    rows.append(("P", "position", "A speaker's stance toward a target, with its claims", None))
+    for row, (key, name, description, badge) in enumerate(rows):
+        key_label = _text(key, bold=True)
+        key_label.setAccessibleName(f"Key {key}")
+        keys.addWidget(key_label, row, 0)
+        mark = QLabel()
+        if badge is not None:
+            mark.setPixmap(badge)
+        keys.addWidget(mark, row, 1)
+        keys.addWidget(_text(name.capitalize(), bold=True), row, 2)
+        keys.addWidget(_text(description), row, 3)
+    keys.setColumnStretch(3, 1)
+    return keys
 
 
 def show_welcome(

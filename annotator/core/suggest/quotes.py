@@ -212,82 +212,112 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
     quotes: list[Quote] = []
     marks_by_para = _marks_by_para(text, paras)
     carry: Quote | None = None  # quote continued from the previous paragraph
-    for pi, p in enumerate(paras):
-        ms = marks_by_para[pi]
-        idx = 0
-        if carry is not None:
-            # the continuation mark is the first mark, at the paragraph start
-            idx = 1
-            carry_start = ms[0].pos + 1
-        else:
-            carry_start = -1
-        restarts = 0
-        # for each mark, is there a later mark of the same family that can close? An
-        # opening mark with none is skipped at once (keeps "'s 's 's ..." linear)
-        can_close_later = _closers_after(ms)
-        cur: Quote | None = carry
-        cur_start = carry_start
-        depth = 0
-        carry = None
-        while True:
-            while idx < len(ms):
-                m = ms[idx]
-                idx += 1
-                if cur is None:
-                    if m.opens and (
-                        can_close_later[idx - 1] or _continues(paras, marks_by_para, pi, m)
-                    ):
-                        cur = Quote([], m.pos, -1, pi, pi, m.glyph)
-                        cur_start = m.pos + 1
-                        depth = 0
-                    continue
-                og = cur.glyph
-                if _family(m.glyph) != _family(og):
-                    continue
-                if (
-                    m.closes
-                    and m.glyph in _CLOSERS[og]
-                    and not (m.opens and og in _OPEN_GLYPHS and m.glyph == og)
-                ):
-                    if depth:
-                        depth -= 1
-                        continue
-                    if _possessive_inside(text, ms, idx - 1, p.end):
-                        continue  # 'the Smiths' house is big,' -- a plural possessive
-                    _add_span(text, cur, cur_start, m.pos)
-                    cur.close_pos = m.pos
-                    cur.last_para = pi
-                    if cur.spans:
-                        quotes.append(cur)
-                    cur = None
-                elif m.opens and og in _OPEN_GLYPHS and m.glyph == og:
-                    depth += 1
-            if cur is None:
-                break
-            # open at the paragraph end: continued in the next paragraph?
-            nxt = _continuation(paras, marks_by_para, pi, cur)
-            if nxt is not None:
-                _add_span(text, cur, cur_start, p.end)
-                cur.continued = True
-                cur.glyph = nxt.glyph
-                carry = cur
-                break
-            if cur.spans:
-                # a continued quote whose last paragraph never closes: keep what we have
-                _add_span(text, cur, cur_start, p.end)
-                cur.close_pos = p.end
-                cur.last_para = pi
-                quotes.append(cur)
-                break
-            # unmatched opening mark: not a quote; rescan after it
-            restarts += 1
-            if restarts > _MAX_RESTARTS:
-                break
-            failed = cur.open_pos
-            cur = None
-            depth = 0
-            idx = next((k for k, mk in enumerate(ms) if mk.pos > failed), len(ms))
+    for pi in range(len(paras)):
+        carry = _paragraph_quotes(text, paras, marks_by_para, pi, carry, quotes)
     return quotes
+
+
+@dataclass
+class _Reading:
+    """A quote being read: where its current stretch of content began, and how many
+    nested quotes of its own glyph are open inside it."""
+
+    quote: Quote
+    start: int
+    depth: int = 0
+
+
+def _paragraph_quotes(
+    text: str,
+    paras: list[Paragraph],
+    marks_by_para: list[list[_Mark]],
+    pi: int,
+    carry: Quote | None,
+    quotes: list[Quote],
+) -> Quote | None:
+    """Append paragraph ``pi``'s quotes to ``quotes``, finishing ``carry`` (a quote
+    continued from the previous paragraph) first; returns the quote that continues
+    into the next paragraph, if any."""
+    p = paras[pi]
+    ms = marks_by_para[pi]
+    # For each mark, is there a later mark of the same family that can close? An
+    # opening mark with none is skipped at once (keeps "'s 's 's ..." linear).
+    can_close_later = _closers_after(ms)
+    idx = 0
+    cur: _Reading | None = None
+    if carry is not None:
+        # the continuation mark is the first mark, at the paragraph start
+        idx = 1
+        cur = _Reading(carry, ms[0].pos + 1)
+    restarts = 0
+    while True:
+        cur = _read_marks(text, paras, marks_by_para, pi, idx, cur, can_close_later, quotes)
+        if cur is None:
+            return None
+        quote = cur.quote
+        # open at the paragraph end: continued in the next paragraph?
+        nxt = _continuation(paras, marks_by_para, pi, quote)
+        if nxt is not None:
+            _add_span(text, quote, cur.start, p.end)
+            quote.continued = True
+            quote.glyph = nxt.glyph
+            return quote
+        if quote.spans:
+            # a continued quote whose last paragraph never closes: keep what we have
+            _add_span(text, quote, cur.start, p.end)
+            quote.close_pos = p.end
+            quote.last_para = pi
+            quotes.append(quote)
+            return None
+        # unmatched opening mark: not a quote; rescan after it
+        restarts += 1
+        if restarts > _MAX_RESTARTS:
+            return None
+        idx = next((k for k, mk in enumerate(ms) if mk.pos > quote.open_pos), len(ms))
+        cur = None
+
+
+def _read_marks(
+    text: str,
+    paras: list[Paragraph],
+    marks_by_para: list[list[_Mark]],
+    pi: int,
+    idx: int,
+    cur: _Reading | None,
+    can_close_later: list[bool],
+    quotes: list[Quote],
+) -> _Reading | None:
+    """Read paragraph ``pi``'s marks from ``idx`` on, appending each quote that closes
+    to ``quotes``; returns the quote still open at the paragraph end, if any."""
+    ms = marks_by_para[pi]
+    while idx < len(ms):
+        m = ms[idx]
+        idx += 1
+        if cur is None:
+            if m.opens and (can_close_later[idx - 1] or _continues(paras, marks_by_para, pi, m)):
+                cur = _Reading(Quote([], m.pos, -1, pi, pi, m.glyph), m.pos + 1)
+            continue
+        og = cur.quote.glyph
+        if _family(m.glyph) != _family(og):
+            continue
+        # A mark that could open a nested quote of the same glyph does so rather
+        # than close (“a “b” c”).
+        nests = m.opens and og in _OPEN_GLYPHS and m.glyph == og
+        if m.closes and m.glyph in _CLOSERS[og] and not nests:
+            if cur.depth:
+                cur.depth -= 1
+                continue
+            if _possessive_inside(text, ms, idx - 1, paras[pi].end):
+                continue  # 'the Smiths' house is big,' -- a plural possessive
+            _add_span(text, cur.quote, cur.start, m.pos)
+            cur.quote.close_pos = m.pos
+            cur.quote.last_para = pi
+            if cur.quote.spans:
+                quotes.append(cur.quote)
+            cur = None
+        elif nests:
+            cur.depth += 1
+    return cur
 
 
 def _marks_by_para(text: str, paras: list[Paragraph]) -> list[list[_Mark]]:
