@@ -42,30 +42,42 @@ class Module:
     functions: tuple[str, ...] = ()  # only these functions' mutants (mutmut name globs)
 
 
+# The offset checks and the adding and changing of spans (store/spans.py).
 _STORE_FUNCTIONS = tuple(
-    f"annotator.core.store.{name}__mutmut_*"
+    f"annotator.core.store.spans.{name}__mutmut_*"
     for name in (
-        # offsets
-        "xǁStoreǁ_check_offsets",
-        "xǁStoreǁadd_span",
-        "xǁStoreǁ_add_span",
-        "xǁStoreǁupdate_span",
-        "xǁStoreǁ_update_span",
-        # undo and redo, and the journal they replay
-        "xǁStoreǁundo_label",
-        "xǁStoreǁredo_label",
-        "xǁStoreǁundo",
-        "xǁStoreǁredo",
-        "xǁStoreǁ_replay",
-        "xǁStoreǁ_set_columns",
-        "xǁStoreǁ_put_image",
-        "xǁStoreǁ_action",
-        "xǁStoreǁ_insert",
-        "xǁStoreǁ_update",
-        "xǁStoreǁ_delete",
-        "xǁ_Journalǁrecord",
-        "xǁ_Journalǁchanges",
+        "xǁSpansǁadd",
+        "xǁSpansǁcheck_offsets",
+        "xǁSpansǁupdate",
+        "x_whole_offsets",
+        "x__check_label",
     )
+)
+
+# Undo and redo (history.py): the journal that records each write, and the replay.
+_HISTORY_FUNCTIONS = tuple(
+    f"annotator.core.history.{name}__mutmut_*"
+    for name in (
+        "xǁJournalǁrecord",
+        "xǁJournalǁinsert",
+        "xǁJournalǁupdate",
+        "xǁJournalǁdelete",
+        "xǁJournalǁchanges",
+        "xǁHistoryǁlabel",
+        "xǁHistoryǁ_step_head",
+        "xǁHistoryǁ_step",
+        "xǁHistoryǁreplay",
+        "xǁHistoryǁ_mark",
+        "xǁHistoryǁ_apply",
+    )
+)
+
+_STORE_TESTS = (
+    "tests/test_store.py",
+    "tests/test_store_safety.py",
+    "tests/test_store_mutants.py",
+    "-m",
+    "not slow",
 )
 
 # Five seconds of generated corpora per mutant, and what it checks the round-trip tests check.
@@ -94,11 +106,8 @@ MODULES: dict[str, Module] = {
         ("tests/test_textio.py", "tests/test_import.py"),
     ),
     "offsets": Module("annotator/gui/offsets.py", ("tests/test_gui_offsets.py",)),
-    "store": Module(
-        "annotator/core/store.py",
-        ("tests/test_store.py", "-m", "not slow"),
-        _STORE_FUNCTIONS,
-    ),
+    "store": Module("annotator/core/store/spans.py", _STORE_TESTS, _STORE_FUNCTIONS),
+    "history": Module("annotator/core/history.py", _STORE_TESTS, _HISTORY_FUNCTIONS),
 }
 
 _RESULT = re.compile(r"^\s+(\S+__mutmut_\d+): (.+)$")
