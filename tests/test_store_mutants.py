@@ -148,7 +148,13 @@ def test_redoing_a_new_target_joins_the_same_target_someone_added_since(tmp_path
         assert alice.positions.targets() == ["NATO", "Tokyo office"]
 
 
-def test_changing_a_claim_that_is_not_there_names_it(store: Store) -> None:
+def test_changing_a_row_that_is_not_there_names_what_is_missing(store: Store) -> None:
     with pytest.raises(IntegrityError) as err:
         store.update_claim("nope", note="x")
     assert str(err.value) == "no claim with id nope"
+    with pytest.raises(IntegrityError) as err:
+        store.set_article_status("nope", "done")
+    assert str(err.value) == "no article with id nope"
+    with pytest.raises(IntegrityError) as err:
+        store.update_speaker("nope", name="Lin Qiao")
+    assert str(err.value) == "no speaker with id nope"
