@@ -104,7 +104,7 @@ MODULES: dict[str, Module] = {
     ),
     "textio": Module(
         "annotator/core/textio.py",
-        ("tests/test_textio.py", "tests/test_import.py"),
+        ("tests/test_textio.py", "tests/test_import.py", "tests/test_import_formats.py"),
     ),
     "offsets": Module("annotator/gui/offsets.py", ("tests/test_gui_offsets.py",)),
     "store": Module("annotator/core/store/spans.py", _STORE_TESTS, _STORE_FUNCTIONS),
