@@ -10,6 +10,7 @@ against each; a mutant no test fails on ("survived") is a change of behaviour no
 checks. Each module runs in its own copy of the checkout under ``.mutmut/NAME/`` with
 its own narrowed test selection (mutmut then runs, for each mutant, only the selected
 tests that call the mutated function), one mutant at a time: the machine is shared.
+Selected tests that fail before any mutation are named and left out of the run.
 Results stay there, so ``cd .mutmut/NAME && ../../.venv/bin/mutmut show MUTANT`` works.
 
 The kill rate printed is killed / all mutants, and killed / (all - equivalent), where
@@ -42,30 +43,42 @@ class Module:
     functions: tuple[str, ...] = ()  # only these functions' mutants (mutmut name globs)
 
 
+# The offset checks and the adding and changing of spans (store/spans.py).
 _STORE_FUNCTIONS = tuple(
-    f"annotator.core.store.{name}__mutmut_*"
+    f"annotator.core.store.spans.{name}__mutmut_*"
     for name in (
-        # offsets
-        "xǁStoreǁ_check_offsets",
-        "xǁStoreǁadd_span",
-        "xǁStoreǁ_add_span",
-        "xǁStoreǁupdate_span",
-        "xǁStoreǁ_update_span",
-        # undo and redo, and the journal they replay
-        "xǁStoreǁundo_label",
-        "xǁStoreǁredo_label",
-        "xǁStoreǁundo",
-        "xǁStoreǁredo",
-        "xǁStoreǁ_replay",
-        "xǁStoreǁ_set_columns",
-        "xǁStoreǁ_put_image",
-        "xǁStoreǁ_action",
-        "xǁStoreǁ_insert",
-        "xǁStoreǁ_update",
-        "xǁStoreǁ_delete",
-        "xǁ_Journalǁrecord",
-        "xǁ_Journalǁchanges",
+        "xǁSpansǁadd",
+        "xǁSpansǁcheck_offsets",
+        "xǁSpansǁupdate",
+        "x_whole_offsets",
+        "x__check_label",
     )
+)
+
+# Undo and redo (history.py): the journal that records each write, and the replay.
+_HISTORY_FUNCTIONS = tuple(
+    f"annotator.core.history.{name}__mutmut_*"
+    for name in (
+        "xǁJournalǁrecord",
+        "xǁJournalǁinsert",
+        "xǁJournalǁupdate",
+        "xǁJournalǁdelete",
+        "xǁJournalǁchanges",
+        "xǁHistoryǁlabel",
+        "xǁHistoryǁ_step_head",
+        "xǁHistoryǁ_step",
+        "xǁHistoryǁreplay",
+        "xǁHistoryǁ_mark",
+        "xǁHistoryǁ_apply",
+    )
+)
+
+_STORE_TESTS = (
+    "tests/test_store.py",
+    "tests/test_store_safety.py",
+    "tests/test_store_mutants.py",
+    "-m",
+    "not slow",
 )
 
 # Five seconds of generated corpora per mutant, and what it checks the round-trip tests check.
@@ -91,14 +104,11 @@ MODULES: dict[str, Module] = {
     ),
     "textio": Module(
         "annotator/core/textio.py",
-        ("tests/test_textio.py", "tests/test_import.py"),
+        ("tests/test_textio.py", "tests/test_import.py", "tests/test_import_formats.py"),
     ),
     "offsets": Module("annotator/gui/offsets.py", ("tests/test_gui_offsets.py",)),
-    "store": Module(
-        "annotator/core/store.py",
-        ("tests/test_store.py", "-m", "not slow"),
-        _STORE_FUNCTIONS,
-    ),
+    "store": Module("annotator/core/store/spans.py", _STORE_TESTS, _STORE_FUNCTIONS),
+    "history": Module("annotator/core/history.py", _STORE_TESTS, _HISTORY_FUNCTIONS),
 }
 
 _RESULT = re.compile(r"^\s+(\S+__mutmut_\d+): (.+)$")
@@ -125,6 +135,7 @@ def prepare(name: str, module: Module) -> Path:
         elif source.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+    failing = failing_tests(work, module)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     pytest_options = project["tool"]["pytest"]["ini_options"]
     config = {
@@ -132,7 +143,7 @@ def prepare(name: str, module: Module) -> Path:
         "only_mutate": [module.path],
         "also_copy": list(ALSO_COPY),
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:randomly"],
-        "pytest_add_cli_args_test_selection": list(module.tests),
+        "pytest_add_cli_args_test_selection": [*module.tests, *_deselect(failing)],
         # A fresh copy every run: mutmut's own change tracking would only see the copy.
         "use_git_change_detection": False,
     }
@@ -144,6 +155,35 @@ def prepare(name: str, module: Module) -> Path:
     # Results of an earlier run describe an earlier source: start from nothing.
     shutil.rmtree(work / "mutants", ignore_errors=True)
     return work
+
+
+def failing_tests(work: Path, module: Module) -> list[str]:
+    """The selected tests that already fail on the unmutated source (named, then left out).
+
+    mutmut needs a selection that passes before it mutates anything; a test that
+    fails anyway (e.g. while someone updates it) says nothing about a mutant.
+    """
+    run = subprocess.run(
+        [
+            *(str(VENV_BIN / "python"), "-m", "pytest", "-q", "--tb=no", "-rfE"),
+            *("-p", "no:cacheprovider", "-p", "no:randomly", *module.tests),
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
+    failing = []
+    for line in run.stdout.splitlines():
+        for prefix in ("FAILED ", "ERROR "):
+            if line.startswith(prefix):
+                failing.append(line.removeprefix(prefix).split(" - ", 1)[0].strip())
+    for test in failing:
+        print(f"   left out, fails without any mutant: {test}", flush=True)
+    return failing
+
+
+def _deselect(tests: list[str]) -> list[str]:
+    return [arg for test in tests for arg in ("--deselect", test)]
 
 
 def _toml(value: object) -> str:
