@@ -3,6 +3,7 @@ start), the stylesheet and the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -105,7 +106,8 @@ def run_gui(
     if quit_after is not None:
         # Every window, the welcome page too, or the application stays open.
         QTimer.singleShot(quit_after, app.closeAllWindows)
-    elif not annotator and not settings.value("annotator"):
-        # First start: ask who is coding (prefilled with the login name) once.
-        QTimer.singleShot(0, lambda: window.set_annotator_name(first_start=True))
+    elif not annotator and not settings.value("annotator") and not os.environ.get("ANNOTATOR_NAME"):
+        # First start: ask who is coding (prefilled with the login name) once. The window
+        # as context: a window closed meanwhile cancels the question.
+        QTimer.singleShot(0, window, lambda: window.set_annotator_name(first_start=True))
     return app.exec()
