@@ -38,8 +38,6 @@ def _sandbox_env(home: Path) -> dict[str, str]:
         "XDG_CACHE_HOME": str(home / "cache"),
         "XDG_STATE_HOME": str(home / "state"),
         "ANNOTATOR_DB": str(home / "data" / "annotator" / "annotations.db"),
-        # A named analyst: the window's first-start question would wait for an answer.
-        "ANNOTATOR_NAME": "tester",
     }
 
 
