@@ -104,6 +104,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("paths", nargs="+", metavar="PATH")
 
+    _add_export_parser(sub)
+
+    sub.add_parser("stats", help="counts per status and label")
+
+    find = sub.add_parser(
+        "search",
+        help="articles where a phrase occurs (like the window's Search tab)",
+        description="One matching article per line: id, hits, title (table), or a JSON "
+        "object per line (jsonl). Exit status 0 also when nothing matches.",
+    )
+    find.add_argument("query", metavar="QUERY", help="words to find; end with * for a prefix")
+    find.add_argument("--label", metavar="LABEL", help="only inside highlights with this label")
+    find.add_argument(
+        "--speaker",
+        metavar="NAME",
+        help="only in what speakers whose name or alias contains NAME said or are named in",
+    )
+    find.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N (50)")
+    find.add_argument("--format", choices=("table", "jsonl"), default="table")
+
+    cli_network.add_parser(sub)
+
+    sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
+    sug.add_argument("--article", action="append", metavar="ID", help="only this article")
+    sug.add_argument("--todo", action="store_true", help="only articles with status todo")
+    cli_backup.add_parsers(sub)
+    cli_speakers.add_parser(sub)
+    cli_agreement.add_parser(sub)
+    cli_teams.add_parsers(sub)
+    return parser
+
+
+def _add_export_parser(sub: argparse._SubParsersAction) -> None:
+    """The ``export`` command and its filters."""
     exp = sub.add_parser("export", help="export articles and annotations")
     exp.add_argument(
         "-o",
@@ -139,35 +173,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also export suggestions nobody has accepted yet",
     )
-
-    sub.add_parser("stats", help="counts per status and label")
-
-    find = sub.add_parser(
-        "search",
-        help="articles where a phrase occurs (like the window's Search tab)",
-        description="One matching article per line: id, hits, title (table), or a JSON "
-        "object per line (jsonl). Exit status 0 also when nothing matches.",
-    )
-    find.add_argument("query", metavar="QUERY", help="words to find; end with * for a prefix")
-    find.add_argument("--label", metavar="LABEL", help="only inside highlights with this label")
-    find.add_argument(
-        "--speaker",
-        metavar="NAME",
-        help="only in what speakers whose name or alias contains NAME said or are named in",
-    )
-    find.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N (50)")
-    find.add_argument("--format", choices=("table", "jsonl"), default="table")
-
-    cli_network.add_parser(sub)
-
-    sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
-    sug.add_argument("--article", action="append", metavar="ID", help="only this article")
-    sug.add_argument("--todo", action="store_true", help="only articles with status todo")
-    cli_backup.add_parsers(sub)
-    cli_speakers.add_parser(sub)
-    cli_agreement.add_parser(sub)
-    cli_teams.add_parsers(sub)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
