@@ -106,7 +106,13 @@ def run_gui(
     if quit_after is not None:
         # Every window, the welcome page too, or the application stays open.
         QTimer.singleShot(quit_after, app.closeAllWindows)
-    elif not annotator and not settings.value("annotator") and not os.environ.get("ANNOTATOR_NAME"):
+    elif (
+        not annotator
+        and not settings.value("annotator")
+        and not os.environ.get("ANNOTATOR_NAME")
+        # Without a screen nobody could answer: the login name stays.
+        and QApplication.platformName() != "offscreen"
+    ):
         # First start: ask who is coding (prefilled with the login name) once. The window
         # as context: a window closed meanwhile cancels the question.
         QTimer.singleShot(0, window, lambda: window.set_annotator_name(first_start=True))
