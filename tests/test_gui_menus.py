@@ -307,22 +307,6 @@ def test_my_annotator_name_goes_on_new_highlights(window: MainWindow, typed: lis
     assert window.store.annotator == "Ben Okafor"
 
 
-def test_a_note_is_written_changed_and_cleared(window: MainWindow, typed: list) -> None:
-    choose(window, "Edit note…")  # nothing chosen yet
-    assert window.statusBar().currentMessage() == "Click a highlight first"
-    window.text.select_range(0, 8)
-    window.tagging.tag("target")
-    (span,) = window.store.spans(window.article["id"])
-    window.text.current_span_id = span["id"]
-    typed.extend(["  check the date ", None, "   "])
-    choose(window, "Edit note…")
-    assert window.store.span(span["id"])["note"] == "check the date"
-    choose(window, "Edit note…")  # cancelled
-    assert window.store.span(span["id"])["note"] == "check the date"
-    choose(window, "Edit note…")
-    assert window.store.span(span["id"])["note"] is None
-
-
 def test_deleting_a_speaker_in_the_panel_asks_and_removes_only_its_mentions(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
