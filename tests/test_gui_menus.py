@@ -361,6 +361,8 @@ def test_the_article_menu_sets_the_status_and_says_when_nothing_is_left(
 def test_writes_from_another_program_show_when_the_window_is_active_again(
     window: MainWindow, qtbot
 ) -> None:
+    # Another analyst's work shows only with the layers on (blind coding by default).
+    window.layers_action.setChecked(True)
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
