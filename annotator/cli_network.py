@@ -7,7 +7,8 @@ import datetime as dt
 import sys
 from typing import Any
 
-from .core.network import FORMATS, KINDS, build, nodes_path, save, time_slices
+from .core.network import FORMATS, KINDS, build, time_slices
+from .core.network_files import nodes_path, save
 from .core.schema import ARTICLE_STATUSES, STANCES
 from .core.store import Store
 from .core.store.queries import NetworkFilter, network_statements

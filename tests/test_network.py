@@ -12,13 +12,12 @@ from annotator.core.network import (
 )
 from annotator.core.network import (
     Actor,
+    Network,
     Statement,
     build,
     time_slices,
-    write_csv,
-    write_gexf,
-    write_graphml,
 )
+from annotator.core.network_files import write_csv, write_gexf, write_graphml
 
 ACTORS = {
     "ana": Actor("ana", "Ana Ruiz", role="minister", affiliation="Labour Party", claims=4),
@@ -234,3 +233,55 @@ def test_one_mode_weights_follow_the_definitions_on_random_positions(seed):
                 expected[a, b] = w
         got = {(e.source, e.target): e.weight for e in build(kind, statements, actors).edges}
         assert got == expected, kind
+
+
+HOSTILE = ['Ann "The Axe", 100%', "Bo\nLine", "<Cy> & Co", "%d %s", "", "Dee, Jr."]
+
+
+@pytest.mark.parametrize("kind", ["congruence", "conflict"])
+def test_large_one_mode_networks_are_written_as_each_edge_one_by_one(kind):
+    # Thousands of edges come as columns and are written a chunk at a time; the
+    # files must be the very ones the edge-by-edge writer makes, labels and all.
+    rng = random.Random(11)
+    people = [f"p{i:03d}" for i in range(120)]
+    actors = {p: Actor(p, f"{rng.choice(HOSTILE)} {p}", affiliation="A, B") for p in people}
+    statements = [
+        Statement(rng.choice(people), f"t{rng.randrange(9)}", "t", rng.choice(STANCES))
+        for _ in range(900)
+    ]
+    slices = [build(kind, statements, actors, slice_label=f"week {i}, 50%") for i in (1, 2)]
+    assert len(slices[0].edges) > 2000
+    one_by_one = [Network(n.kind, n.nodes, list(n.edges), n.slice) for n in slices]
+    for nets in (slices[:1], slices):
+        fast, slow = io.StringIO(), io.StringIO()
+        write_graphml(nets, fast)
+        write_graphml(one_by_one[: len(nets)], slow)
+        assert fast.getvalue() == slow.getvalue()
+        fast_edges, fast_nodes, slow_edges, slow_nodes = (io.StringIO() for _ in range(4))
+        write_csv(nets, fast_edges, fast_nodes)
+        write_csv(one_by_one[: len(nets)], slow_edges, slow_nodes)
+        assert fast_edges.getvalue() == slow_edges.getvalue()
+    fast, slow = io.StringIO(), io.StringIO()
+    write_gexf(slices[0], fast)
+    write_gexf(one_by_one[0], slow)
+    assert fast.getvalue() == slow.getvalue()
+    graph = nx.read_graphml(io.BytesIO(fast_graphml(slices[0]).encode()))
+    assert graph.number_of_edges() == len(slices[0].edges)
+
+
+def fast_graphml(net):
+    out = io.StringIO()
+    write_graphml([net], out)
+    return out.getvalue()
+
+
+def test_minimum_weight_and_the_heaviest_edges_of_a_one_mode_network():
+    net = build("conflict", STATEMENTS, ACTORS, min_weight=2)
+    assert weights(net) == {("Ana Ruiz", "Ben Okafor"): 2}
+    net = build("conflict", STATEMENTS, ACTORS)
+    assert [(e.source, e.target, e.weight) for e in net.heaviest_edges(2)] == [
+        ("ana", "ben", 2),
+        ("ana", "cy", 1),
+    ]
+    assert net.edges[-1] == ("ben", "cy", 1, {})
+    assert [e.weight for e in net.edges[1:]] == [1, 1]

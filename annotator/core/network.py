@@ -13,23 +13,21 @@ Discourse Network Analyzer tradition, with the exact definitions of ``docs/forma
 - ``affiliation`` (two-mode): speaker -> organisation, weight 1.
 
 Nothing here reads the database: the store hands over `Statement` and `Actor` rows.
+The files are written by `network_files`; the one-mode weights are computed by
+`network_weights` (sparse matrix products).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from bisect import bisect_left
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations, repeat
 from operator import attrgetter
-from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
-from .exporting import atomic_output
 from .textio import squash_spaces
 
 KINDS = ("actor-target", "congruence", "conflict", "affiliation")
@@ -70,18 +68,67 @@ class Edge(NamedTuple):
     attrs: Mapping[str, Any] = _NO_ATTRS
 
 
+class EdgeTable(Sequence[Edge]):
+    """Edges without attributes kept as columns: ``ids`` (node ids) indexed by the
+    numpy arrays ``source`` and ``target``, and ``weight``.
+
+    A one-mode network of a large corpus has millions of edges: a tuple each would
+    cost more than computing them. Read as a sequence it gives `Edge` tuples.
+    """
+
+    __slots__ = ("ids", "source", "target", "weight")
+
+    def __init__(self, ids: Sequence[str], source: Any, target: Any, weight: Any) -> None:
+        self.ids = ids
+        self.source = source
+        self.target = target
+        self.weight = weight
+
+    def __len__(self) -> int:
+        return len(self.weight)
+
+    @overload
+    def __getitem__(self, index: int) -> Edge: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Edge]: ...
+    def __getitem__(self, index: int | slice) -> Edge | list[Edge]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        source, target = self.ids[self.source[index]], self.ids[self.target[index]]
+        return Edge(source, target, int(self.weight[index]))
+
+    def __iter__(self) -> Iterator[Edge]:
+        ids, new = self.ids, tuple.__new__
+        columns = (self.source.tolist(), self.target.tolist(), self.weight.tolist())
+        for s, t, w in zip(*columns, strict=True):
+            yield new(Edge, (ids[s], ids[t], w, _NO_ATTRS))
+
+    def heaviest(self, n: int) -> list[Edge]:
+        """The ``n`` heaviest edges, heaviest first (ties in table order)."""
+        import numpy as np
+
+        order = np.argsort(-self.weight, kind="stable")[:n]
+        return [self[int(i)] for i in order]
+
+
 @dataclass
 class Network:
     """Nodes (id -> attributes) and edges of one network, for one time slice."""
 
     kind: str
     nodes: dict[str, dict[str, Any]]
-    edges: list[Edge]
+    edges: Sequence[Edge]
     slice: str = "all"
 
     @property
     def directed(self) -> bool:
         return self.kind in ("actor-target", "affiliation")
+
+    def heaviest_edges(self, n: int) -> list[Edge]:
+        """The ``n`` heaviest edges, heaviest first (ties in the network's order)."""
+        if isinstance(self.edges, EdgeTable):
+            return self.edges.heaviest(n)
+        return heapq.nsmallest(n, self.edges, key=lambda e: -e.weight)
 
 
 def build(
@@ -114,16 +161,14 @@ def build(
     else:
         # Counted in C first: far fewer (speaker, target, stance) triples than positions.
         triples = Counter(map(attrgetter("speaker_id", "target_id", "stance"), kept))
-        targets = dict(map(attrgetter("target_id", "target"), kept))
-        held: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-        for (speaker, target, stance), n in triples.items():
-            held[speaker][target][stance] = n
-        nodes = {a: _actor_node(actors[a]) for a in held}
+        speakers = dict.fromkeys(speaker for speaker, _, _ in triples)
+        nodes = {a: _actor_node(actors[a]) for a in speakers}
         if kind == "actor-target":
+            targets = dict(map(attrgetter("target_id", "target"), kept))
             nodes.update({t: _target_node(name) for t, name in targets.items()})
-            edges = _actor_target(held)
+            edges = _actor_target(triples)
         else:
-            edges = _one_mode(held, conflict=kind == "conflict", min_weight=min_weight)
+            edges = _one_mode(triples, conflict=kind == "conflict", min_weight=min_weight)
     if min_weight > 1 and kind in ("actor-target", "affiliation"):
         edges = [e for e in edges if e.weight >= min_weight]
     return Network(kind, nodes, edges, slice_label)
@@ -144,65 +189,40 @@ def _target_node(name: str) -> dict[str, Any]:
     return {"label": name, "type": "target", "kind": "target"}
 
 
-def _actor_target(held: dict[str, dict[str, Counter[str]]]) -> list[Edge]:
+def _actor_target(triples: Counter[tuple[str, str, str]]) -> list[Edge]:
+    held: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for (speaker, target, stance), n in triples.items():
+        held[speaker, target][stance] = n
     edges = []
-    for speaker, per_target in held.items():
-        for target, counts in per_target.items():
-            attrs: dict[str, Any] = {s: counts.get(s, 0) for s in STANCE_ORDER}
-            top = max(counts.values())
-            winners = [s for s in STANCE_ORDER if counts.get(s, 0) == top]
-            attrs["stance"] = winners[0] if len(winners) == 1 else "mixed"
-            edges.append(Edge(speaker, target, sum(counts.values()), attrs))
+    for (speaker, target), counts in held.items():
+        attrs: dict[str, Any] = {s: counts.get(s, 0) for s in STANCE_ORDER}
+        top = max(counts.values())
+        winners = [s for s in STANCE_ORDER if counts.get(s, 0) == top]
+        attrs["stance"] = winners[0] if len(winners) == 1 else "mixed"
+        edges.append(Edge(speaker, target, sum(counts.values()), attrs))
     return edges
 
 
 def _one_mode(
-    held: dict[str, dict[str, Counter[str]]], *, conflict: bool, min_weight: int
-) -> list[Edge]:
-    # Pairs are counted by Counter over itertools' pair generators (loops in C): for
-    # each target the speakers holding favor (F) and against (A), as integers.
-    ids = sorted(held)
-    favor: dict[str, list[int]] = defaultdict(list)
-    against: dict[str, list[int]] = defaultdict(list)
-    for i, speaker in enumerate(ids):
-        for target, counts in held[speaker].items():
-            if counts.get("favor"):
-                favor[target].append(i)
-            if counts.get("against"):
-                against[target].append(i)
-    weights: Counter[tuple[int, int]] = Counter()
-    if not conflict:
-        # Each shared (target, side) adds 1 to the pair.
-        for group in (*favor.values(), *against.values()):
-            weights.update(combinations(group, 2))
-    else:
-        # On one target the opposed pairs are, without overlap: favor-only x
-        # against-only, both-sides x either-only, and pairs within both-sides.
-        for target, f in favor.items():
-            a = against.get(target)
-            if not a:
-                continue
-            f_set, a_set = set(f), set(a)
-            both = sorted(f_set & a_set)
-            only_f, only_a = sorted(f_set - a_set), sorted(a_set - f_set)
-            _count_across(weights, only_f, only_a)
-            _count_across(weights, both, sorted(only_f + only_a))
-            weights.update(combinations(both, 2))
-    # Millions of edges: tuple.__new__ skips the NamedTuple's Python-level __new__.
-    new, least = tuple.__new__, max(1, min_weight)
-    return [
-        new(Edge, (ids[a], ids[b], w, _NO_ATTRS)) for (a, b), w in weights.items() if w >= least
-    ]
+    triples: Iterable[tuple[str, str, str]], *, conflict: bool, min_weight: int
+) -> EdgeTable:
+    # Imported here: numpy and scipy load only when a one-mode network is built.
+    from .network_weights import AGAINST, FAVOR, one_mode_weights
 
-
-def _count_across(weights: Counter[tuple[int, int]], xs: list[int], ys: list[int]) -> None:
-    """Add 1 to every pair (x, y) of two disjoint sorted lists, keyed (smaller, larger)."""
-    if not xs or not ys:
-        return
-    for x in xs:
-        cut = bisect_left(ys, x)
-        weights.update(zip(ys[:cut], repeat(x)))
-        weights.update(zip(repeat(x), ys[cut:]))
+    code = {"favor": FAVOR, "against": AGAINST}
+    held = [(sp, t, code[stance]) for sp, t, stance in triples if stance in code]
+    ids = sorted({sp for sp, _, _ in held})
+    index = {sp: i for i, sp in enumerate(ids)}
+    target_index: dict[str, int] = {}
+    source, target, weight = one_mode_weights(
+        [index[sp] for sp, _, _ in held],
+        [target_index.setdefault(t, len(target_index)) for _, t, _ in held],
+        [side for _, _, side in held],
+        len(ids),
+        conflict=conflict,
+        min_weight=min_weight,
+    )
+    return EdgeTable(ids, source, target, weight)
 
 
 def _affiliation(
@@ -254,199 +274,3 @@ def time_slices(
         slices.append((f"{lo.isoformat()}/{hi.isoformat()}", chosen))
         lo += step
     return slices
-
-
-# -- files -------------------------------------------------------------------------
-# Written as strings, a chunk of lines at a time: one-mode networks of a large corpus
-# have millions of edges, too many for an element tree in memory.
-
-_NODE_KEYS = (
-    ("label", "string"),
-    ("type", "string"),
-    ("kind", "string"),
-    ("role", "string"),
-    ("affiliation", "string"),
-    ("claims", "int"),
-)
-_EDGE_KEYS = (("weight", "double"), *((s, "int") for s in STANCE_ORDER), ("stance", "string"))
-_CHUNK = 20_000
-
-
-def _write_lines(out: IO[str], lines: Iterable[str]) -> None:
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= _CHUNK:
-            out.write("".join(batch))
-            batch.clear()
-    out.write("".join(batch))
-
-
-# What xml.sax.saxutils.escape and quoteattr do, written out: importing xml.sax pulls
-# in urllib.request, socket and ssl, and Annotator loads no network library.
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTR = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\n": "&#10;",
-        "\r": "&#13;",
-        "\t": "&#9;",
-    }
-)
-
-
-def _text(value: Any) -> str:
-    return str(value).translate(_TEXT)
-
-
-def _attr(value: Any) -> str:
-    return '"' + str(value).translate(_ATTR) + '"'
-
-
-def write_graphml(networks: Sequence[Network], out: IO[str]) -> None:
-    """Write the networks as GraphML (UTF-8 text), one ``<graph>`` per time slice.
-
-    The keys are declared once with their types, so that networkx, Gephi and visone
-    read ``weight`` as a number and ``claims`` as an integer.
-    """
-    _write_lines(out, _graphml_lines(networks))
-
-
-def _graphml_lines(networks: Sequence[Network]) -> Iterator[str]:
-    yield '<?xml version="1.0" encoding="utf-8"?>\n'
-    yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
-    for name, kind in _NODE_KEYS:
-        yield f'  <key id="{name}" for="node" attr.name="{name}" attr.type="{kind}" />\n'
-    for name, kind in _EDGE_KEYS:
-        yield f'  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{kind}" />\n'
-    for net in networks:
-        default = "directed" if net.directed else "undirected"
-        yield f'  <graph id={_attr(f"{net.kind} {net.slice}")} edgedefault="{default}">\n'
-        ids = {node_id: _attr(node_id) for node_id in net.nodes}
-        for node_id, attrs in net.nodes.items():
-            data = "".join(
-                f'<data key="{key}">{_text(attrs[key])}</data>'
-                for key, _ in _NODE_KEYS
-                if key in attrs
-            )
-            yield f"    <node id={ids[node_id]}>{data}</node>\n"
-        for i, (source, target, weight, attrs) in enumerate(net.edges):
-            # Edge attributes are counts and stance names: nothing to escape.
-            extra = "".join(f'<data key="e_{key}">{value}</data>' for key, value in attrs.items())
-            yield (
-                f'    <edge id="e{i}" source={ids[source]} target={ids[target]}>'
-                f'<data key="e_weight">{weight}</data>{extra}</edge>\n'
-            )
-        yield "  </graph>\n"
-    yield "</graphml>\n"
-
-
-def write_gexf(network: Network, out: IO[str]) -> None:
-    """Write one network as GEXF 1.2 (Gephi's own format; networkx reads it too)."""
-    _write_lines(out, _gexf_lines(network))
-
-
-def _gexf_lines(network: Network) -> Iterator[str]:
-    default = "directed" if network.directed else "undirected"
-    yield '<?xml version="1.0" encoding="utf-8"?>\n'
-    yield '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n'
-    yield f'  <graph defaultedgetype="{default}" mode="static">\n'
-    for cls, keys in (("node", _NODE_KEYS[1:]), ("edge", _EDGE_KEYS[1:])):
-        yield f'    <attributes class="{cls}">\n'
-        for i, (name, kind) in enumerate(keys):
-            gexf_type = "integer" if kind == "int" else kind
-            yield f'      <attribute id="{i}" title="{name}" type="{gexf_type}" />\n'
-        yield "    </attributes>\n"
-    yield "    <nodes>\n"
-    ids = {node_id: _attr(node_id) for node_id in network.nodes}
-    for node_id, attrs in network.nodes.items():
-        values = "".join(
-            f'<attvalue for="{i}" value={_attr(attrs[name])} />'
-            for i, (name, _) in enumerate(_NODE_KEYS[1:])
-            if name in attrs
-        )
-        yield (
-            f"      <node id={ids[node_id]} label={_attr(attrs['label'])}>"
-            f"<attvalues>{values}</attvalues></node>\n"
-        )
-    yield "    </nodes>\n    <edges>\n"
-    edge_index = {name: i for i, (name, _) in enumerate(_EDGE_KEYS[1:])}
-    for n, (source, target, weight, attrs) in enumerate(network.edges):
-        head = f'      <edge id="{n}" source={ids[source]} target={ids[target]} weight="{weight}"'
-        if attrs:
-            values = "".join(
-                f'<attvalue for="{edge_index[k]}" value="{v}" />' for k, v in attrs.items()
-            )
-            yield f"{head}><attvalues>{values}</attvalues></edge>\n"
-        else:
-            yield f"{head} />\n"
-    yield "    </edges>\n  </graph>\n</gexf>\n"
-
-
-def write_csv(networks: Sequence[Network], edges_out: IO[str], nodes_out: IO[str]) -> None:
-    """Write an edge list (labels as source and target) and the node table beside it.
-
-    With several time slices both tables get a ``slice`` column.
-    """
-    sliced = len(networks) > 1
-    edge_cols = ["source", "target", "weight", *(s for s in STANCE_ORDER), "stance"]
-    node_cols = ["id", *(k for k, _ in _NODE_KEYS)]
-    if sliced:
-        edge_cols.insert(0, "slice")
-        node_cols.insert(0, "slice")
-    edges = csv.writer(edges_out, lineterminator="\n")
-    nodes = csv.writer(nodes_out, lineterminator="\n")
-    edges.writerow(edge_cols)
-    nodes.writerow(node_cols)
-    lead = edge_cols[: 3 + sliced]
-    for net in networks:
-        first = [net.slice] if sliced else []
-        nodes.writerows(
-            [*first, node_id, *(attrs.get(k, "") for k, _ in _NODE_KEYS)]
-            for node_id, attrs in net.nodes.items()
-        )
-        labels = {node_id: attrs["label"] for node_id, attrs in net.nodes.items()}
-        stance_cols = edge_cols[len(lead) :]
-        blank = [""] * len(stance_cols)
-        edges.writerows(
-            [
-                *first,
-                labels[source],
-                labels[target],
-                weight,
-                *([attrs.get(k, "") for k in stance_cols] if attrs else blank),
-            ]
-            for source, target, weight, attrs in net.edges
-        )
-
-
-def nodes_path(edges_path: str | Path) -> Path:
-    """Where the node table of a CSV edge list goes: ``net.csv`` -> ``net-nodes.csv``."""
-    path = Path(edges_path)
-    return path.with_name(f"{path.stem}-nodes{path.suffix or '.csv'}")
-
-
-def save(networks: Sequence[Network], fmt: str, output: str | Path) -> None:
-    """Write ``networks`` (time slices, or one) as ``fmt`` to ``output`` ("-": stdout).
-
-    Each file replaces an existing one only once complete. GEXF holds the first
-    network only; CSV writes the node table to `nodes_path` beside the edges.
-
-    Raises:
-        ValueError: an unknown format.
-        AnnotatorError: the output is a folder or cannot be written.
-    """
-    if fmt == "csv":
-        with atomic_output(output) as edges, atomic_output(nodes_path(output)) as nodes:
-            write_csv(networks, edges, nodes)
-    elif fmt == "gexf":
-        with atomic_output(output) as out:
-            write_gexf(networks[0], out)
-    elif fmt == "graphml":
-        with atomic_output(output) as out:
-            write_graphml(networks, out)
-    else:
-        raise ValueError(f"unknown network format {fmt!r}: choose one of {', '.join(FORMATS)}")

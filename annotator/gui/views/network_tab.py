@@ -20,9 +20,9 @@ from ...core.network import (
     Network,
     Statement,
     build,
-    save,
     time_slices,
 )
+from ...core.network_files import save
 from ...core.store import queries as q
 from ..qt import (
     QComboBox,
