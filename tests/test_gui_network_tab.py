@@ -1,8 +1,13 @@
-"""Corpus views › Network: built from the store, clicked, sliced through time, exported."""
+"""Corpus views › Network: built from the store, clicked, sliced through time, exported.
+
+The store is a file, as in the program: the tab reads it in its build thread, on a
+connection of its own. The controls are worked by key presses and clicks.
+"""
 
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -11,9 +16,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 
-from annotator.core.store import Store
+from annotator.core.store import Store, queries
 from annotator.gui.app import application
 from annotator.gui.session import Session
 from annotator.gui.views.container import CorpusViews
@@ -49,7 +54,8 @@ def _app() -> None:
 
 
 @pytest.fixture
-def world(store: Store) -> World:
+def world(file_store: Store) -> World:
+    store = file_store
     a1 = store.add_article(FIRST, title="Tax row", published="2024-03-01")
     a2 = store.add_article(SECOND, title="Port plan", published="2024-05-20")
     ana = store.add_speaker("Ana Ruiz", affiliation="Labour Party", id="ana")["id"]
@@ -73,14 +79,46 @@ def tab(qtbot, world: World) -> Iterator:
     qtbot.waitExposed(views)
     views.show_view("network")
     net = views.network
-    qtbot.waitUntil(lambda: net.drawing.layout_ready, timeout=20000)
+    settle(qtbot, net)
     yield net
 
 
+def settle(qtbot, tab) -> None:
+    """Wait until the chosen network is built and laid out."""
+    qtbot.waitUntil(lambda: tab.ready, timeout=20000)
+
+
+def choose(qtbot, tab, combo, data) -> None:
+    """Pick ``data`` in a combo box with the arrow keys, as a keyboard user does."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    while combo.currentData() != data:
+        index = combo.currentIndex()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentIndex() != index, f"{data!r} is not offered"
+    settle(qtbot, tab)
+
+
 def choose_kind(qtbot, tab, kind: str) -> None:
-    combo = tab.drawing.controls.kind
-    combo.setCurrentIndex(combo.findData(kind))
-    qtbot.waitUntil(lambda: tab.drawing.layout_ready, timeout=20000)
+    choose(qtbot, tab, tab.drawing.controls.kind, kind)
+
+
+def type_into(qtbot, tab, widget, text: str) -> None:
+    """Replace a field's text by typing, then press Enter."""
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    settle(qtbot, tab)
+
+
+def click(qtbot, tab, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle(qtbot, tab)
+
+
+def listed(tab) -> list[str]:
+    return [tab.details.item(i).text() for i in range(tab.details.count())]
 
 
 def point(tab, node: str) -> QPoint:
@@ -135,26 +173,27 @@ def test_double_clicking_a_conflict_edge_shows_its_statements_and_opens_the_quot
 
 
 def test_the_window_slider_steps_through_time(qtbot, tab):
-    tab.window_days.setValue(30)
+    type_into(qtbot, tab, tab.window_days, "30")
     controls = tab.drawing.controls
     assert controls.labels[0] == "2024-03-01/2024-03-30"
     assert len(controls.labels) == 3
     assert {n for n, a in tab.network.nodes.items() if a["type"] == "target"} == {
         t for t in tab.network.nodes if tab.network.nodes[t]["label"] == "tax"
     }
-    controls.slider.setValue(2)
-    qtbot.waitUntil(lambda: tab.drawing.layout_ready, timeout=20000)
+    controls.slider.setFocus()
+    qtbot.keyClick(controls.slider, Qt.Key.Key_End)
+    settle(qtbot, tab)
     labels = {a["label"] for a in tab.network.nodes.values() if a["type"] == "target"}
     assert labels == {"port"}
-    controls.slider.setValue(1)  # April: nothing said
+    qtbot.keyClick(controls.slider, Qt.Key.Key_Left)  # April: nothing said
+    settle(qtbot, tab)
     assert tab.network.nodes == {}
 
 
 def test_dates_and_stances_filter_the_network(qtbot, tab):
-    tab.date_from.setText("2024-05-01")
-    tab.date_from.editingFinished.emit()
+    type_into(qtbot, tab, tab.date_from, "2024-05-01")
     assert {a["label"] for a in tab.network.nodes.values() if a["type"] == "target"} == {"port"}
-    tab.drawing.controls.stance_boxes["favor"].setChecked(False)
+    click(qtbot, tab, tab.drawing.controls.stance_boxes["favor"])
     assert [(e.source, e.attrs["stance"]) for e in tab.network.edges] == [("ben", "against")]
 
 
@@ -165,7 +204,7 @@ def test_the_network_and_its_picture_are_exported(qtbot, tab, tmp_path):
     assert {tuple(sorted(e)) for e in graph.edges} == {("ana", "ben")}
     tab.export_to(tmp_path / "n.gexf", "gexf")
     assert nx.read_gexf(tmp_path / "n.gexf").number_of_edges() == 1
-    tab.window_days.setValue(30)
+    type_into(qtbot, tab, tab.window_days, "30")
     tab.export_to(tmp_path / "n.csv", "csv")
     assert (tmp_path / "n-nodes.csv").read_text(encoding="utf-8").startswith("slice,id,label")
     tab.drawing.export_png(tmp_path / "n.png")
@@ -179,11 +218,101 @@ def test_the_layer_chooser_builds_from_one_analysts_positions(qtbot, tab, world)
     aid = world.a1
     world.store.add_position(aid, speaker_id="cy", target="tax", stance="favor")
     tab.refresh()
+    settle(qtbot, tab)
     layers = [tab.layer.itemText(i) for i in range(tab.layer.count())]
     assert layers[0] == "All layers"
     assert "lee" in layers
     assert tab.count_label.text() == "5 nodes, 5 edges"  # Cy's two stances: one edge
-    tab.layer.setCurrentIndex(layers.index("lee"))
-    qtbot.waitUntil(lambda: tab.drawing.layout_ready, timeout=20000)
+    choose(qtbot, tab, tab.layer, "lee")
     assert [(e.source, e.attrs["stance"]) for e in tab.network.edges] == [("cy", "favor")]
     assert tab.layer.currentText() == "lee"  # kept across the refresh it triggers
+
+
+def test_the_network_is_read_and_built_while_the_window_keeps_working(qtbot, tab, monkeypatch):
+    # The read waits for a timer of the window's thread: were it read there, the
+    # timer could not fire and the read would give up waiting.
+    window_ran = threading.Event()
+    seen = {}
+    real = queries.network_statements
+
+    def read_waiting_for_the_window(store, flt):
+        seen["on the window's thread"] = threading.current_thread() is threading.main_thread()
+        seen["the window ran meanwhile"] = window_ran.wait(10)
+        return real(store, flt)
+
+    monkeypatch.setattr(queries, "network_statements", read_waiting_for_the_window)
+    QTimer.singleShot(0, window_ran.set)
+    tab.refresh()
+    assert not tab.ready
+    assert tab.progress.isVisible()
+    assert tab.progress.format() == "Reading positions…"
+    settle(qtbot, tab)
+    assert seen == {"on the window's thread": False, "the window ran meanwhile": True}
+    assert not tab.progress.isVisible()
+    assert tab.count_label.text() == "5 nodes, 5 edges"
+
+
+def test_the_lists_behind_nodes_and_edges_follow_layer_stances_and_time_window(qtbot, tab, world):
+    world.store.annotator = "lee"
+    world.store.add_position(world.a1, speaker_id="cy", target="tax", stance="favor")
+    tab.refresh()
+    settle(qtbot, tab)
+    canvas = tab.drawing.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point(tab, "cy"))
+    assert listed(tab) == [
+        "Cy Lam against tax (2024-03-01: Tax row)",
+        "Cy Lam favor tax (2024-03-01: Tax row)",
+        "“the tax kills jobs” (2024-03-01)",
+    ]
+    # One analyst's layer: their position only, and no claim (the tester coded it).
+    choose(qtbot, tab, tab.layer, "lee")
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point(tab, "cy"))
+    assert listed(tab) == ["Cy Lam favor tax (2024-03-01: Tax row)"]
+    tax = next(n for n, a in tab.network.nodes.items() if a["label"] == "tax")
+    a, b = point(tab, "cy"), point(tab, tax)
+    middle = QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2)
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=middle)
+    assert listed(tab) == ["Cy Lam favor tax (2024-03-01: Tax row)"]
+    # All layers, against left out.
+    choose(qtbot, tab, tab.layer, None)
+    click(qtbot, tab, tab.drawing.controls.stance_boxes["against"])
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point(tab, "cy"))
+    assert listed(tab) == [
+        "Cy Lam favor tax (2024-03-01: Tax row)",
+        "“the tax kills jobs” (2024-03-01)",
+    ]
+    # The May window: Ana's port position and claim, not March's.
+    click(qtbot, tab, tab.drawing.controls.stance_boxes["against"])
+    type_into(qtbot, tab, tab.window_days, "30")
+    tab.drawing.controls.slider.setFocus()
+    qtbot.keyClick(tab.drawing.controls.slider, Qt.Key.Key_End)
+    settle(qtbot, tab)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point(tab, "ana"))
+    assert listed(tab) == [
+        "Ana Ruiz favor port (2024-05-20: Port plan)",
+        "“build the port now” (2024-05-20)",
+    ]
+    # Congruence in March: the edge of Ana and Ben lists their shared tax favor.
+    qtbot.keyClick(tab.drawing.controls.slider, Qt.Key.Key_Home)
+    settle(qtbot, tab)
+    choose_kind(qtbot, tab, "congruence")
+    a, b = point(tab, "ana"), point(tab, "ben")
+    middle = QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2)
+    assert canvas.edge_at(middle) == ("ana", "ben")
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=middle)
+    assert listed(tab) == [
+        "Ana Ruiz favor tax (2024-03-01: Tax row)",
+        "Ben Okafor favor tax (2024-03-01: Tax row)",
+    ]
+
+
+def test_a_database_in_memory_is_drawn_too(qtbot, store):
+    aid = store.add_article(FIRST, title="Tax row", published="2024-03-01")
+    ana = store.add_speaker("Ana Ruiz", id="ana")["id"]
+    store.add_position(aid, speaker_id=ana, target="tax", stance="favor")
+    views = CorpusViews(Session(store))
+    qtbot.addWidget(views)
+    views.show()
+    views.show_view("network")
+    settle(qtbot, views.network)
+    assert views.network.count_label.text() == "2 nodes, 1 edge"

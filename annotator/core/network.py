@@ -225,6 +225,27 @@ def _one_mode(
     return EdgeTable(ids, source, target, weight)
 
 
+def edge_evidence(
+    kind: str, statements: Iterable[Statement], a: str, b: str
+) -> set[tuple[str, str]]:
+    """The (target id, stance) pairs behind the one-mode edge of speakers ``a`` and
+    ``b``: congruence, the sides both hold; conflict, favor and against on each
+    target where one holds favor and the other against. Both speakers' positions
+    with these pairs are the statements behind the edge."""
+    held: dict[str, dict[str, set[str]]] = {a: defaultdict(set), b: defaultdict(set)}
+    for s in statements:
+        if s.speaker_id in held and s.stance in ("favor", "against"):
+            held[s.speaker_id][s.target_id].add(s.stance)
+    pairs: set[tuple[str, str]] = set()
+    for target in held[a].keys() & held[b].keys():
+        mine, theirs = held[a][target], held[b][target]
+        if kind == "congruence":
+            pairs.update((target, stance) for stance in mine & theirs)
+        elif ("favor" in mine and "against" in theirs) or ("against" in mine and "favor" in theirs):
+            pairs.update({(target, "favor"), (target, "against")})
+    return pairs
+
+
 def _affiliation(
     statements: list[Statement], actors: dict[str, Actor]
 ) -> tuple[dict[str, dict[str, Any]], list[Edge]]:

@@ -33,7 +33,7 @@ from ..qt import (
     Signal,
     plain_tooltip,
 )
-from .network_layout_job import JobSlot, LayoutJob, start_layout
+from .network_layout_job import JobSlot, LayoutJob, start_job
 from .network_legend import paint_legend
 from .network_style import (
     BACKGROUND,
@@ -56,6 +56,7 @@ class NetworkCanvas(QWidget):
     node_clicked = Signal(str)
     edge_activated = Signal(str, str)
     layout_finished = Signal()
+    layout_progress = Signal(int, int)  # steps done, of total
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +123,7 @@ class NetworkCanvas(QWidget):
         self._job.finished.connect(self._on_layout)
         self.progress = (0, 0)
         self._slot.job = self._job
-        start_layout(self._job)
+        start_job(self._job)
         self.update()
 
     def _measure(self, network: Network) -> None:
@@ -158,6 +159,7 @@ class NetworkCanvas(QWidget):
         if generation == self._generation:
             self.progress = (done, total)
             self.update()
+            self.layout_progress.emit(done, total)
 
     def _on_layout(self, generation: int, positions: dict | None) -> None:
         if generation != self._generation or positions is None:

@@ -1,5 +1,8 @@
 """The network layout's thread: `force_layout` on plain Python data (no database in
-the thread), cancelled when the canvas hands over the next network or closes."""
+the thread), cancelled when the canvas hands over the next network or closes.
+
+`start_job` runs any such job (``run()``, a ``finished`` signal, a ``cancel`` event)
+in a thread of its own: the Network tab's build job too."""
 
 from __future__ import annotations
 
@@ -41,7 +44,7 @@ class LayoutJob(QObject):
 
 # Running layout threads live here, not under a widget, so that closing the view
 # while a layout runs cancels it instead of destroying a running QThread.
-_RUNNING: set[tuple[QThread, LayoutJob]] = set()
+_RUNNING: set[tuple[QThread, QObject]] = set()
 
 
 def stop_layouts() -> None:
@@ -58,8 +61,9 @@ def stop_layouts() -> None:
 atexit.register(stop_layouts)
 
 
-def start_layout(job: LayoutJob) -> None:
-    """Run ``job`` in a thread of its own, stopped before the program quits."""
+def start_job(job: QObject) -> None:
+    """Run ``job`` (a `LayoutJob` or alike) in a thread of its own, stopped before the
+    program quits."""
     app = QCoreApplication.instance()
     if app is not None and not app.property("network_layouts_stopped_on_quit"):
         app.setProperty("network_layouts_stopped_on_quit", True)
@@ -75,12 +79,12 @@ def start_layout(job: LayoutJob) -> None:
 
 
 class JobSlot:
-    """The layout job a canvas waits for."""
+    """The job (a layout, or the Network tab's build) a widget waits for."""
 
     def __init__(self) -> None:
-        self.job: LayoutJob | None = None
+        self.job: QObject | None = None
 
     def cancel(self) -> None:
         if self.job is not None:
-            self.job.cancel.set()
+            self.job.cancel.set()  # type: ignore[attr-defined]
             self.job = None

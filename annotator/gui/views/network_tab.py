@@ -1,10 +1,14 @@
 """The Network tab of the corpus views: the discourse network of the chosen positions.
 
-The tab reads the statements once per refresh (``queries.network_statements``, in
-the UI thread: one grouped read), and rebuilds the network in memory when the kind,
-stances, layer, dates or time window change. Clicking a node lists its positions
-and claims; double-clicking an edge lists the positions behind it and opens the
-article at the first one's quote; double-clicking a listed row opens that one.
+Reading the positions and building the network run in a thread of their own
+(``network_build_job``, on its own database connection), the layout in another
+(``network_layout_job``): the window stays responsive, and a progress bar in the
+tab's bar says what is being done. The positions are read again when the layer or
+dates change; a new kind, stances or time window only rebuilds from those read.
+Clicking a node lists its positions and claims, double-clicking an edge the
+positions behind it (opening the article at the first one's quote): both under the
+layer, dates, time window and stances the drawing was built with. Double-clicking
+a listed row opens that one.
 """
 
 from __future__ import annotations
@@ -14,14 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import AnnotatorError
-from ...core.network import (
-    STANCE_ORDER,
-    Actor,
-    Network,
-    Statement,
-    build,
-    time_slices,
-)
+from ...core.network import STANCE_ORDER, Actor, Network, Statement, build, edge_evidence
 from ...core.network_files import save
 from ...core.store import queries as q
 from ..qt import (
@@ -33,6 +30,7 @@ from ..qt import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -44,15 +42,16 @@ from ..session import Session
 from ..wording import plural
 from .common import ViewTab
 from .network import NetworkView
+from .network_build_job import MAX_DRAWN_EDGES, BuildJob, BuildRequest, BuildResult
+from .network_layout_job import JobSlot, start_job
 
-# More edges than this are not drawn (the heaviest are); the export writes them all.
-MAX_DRAWN_EDGES = 3000
 ALL_LAYERS = "All layers"
 NETWORK_FILTERS = {
     "graphml": "GraphML (*.graphml)",
     "gexf": "GEXF (*.gexf)",
     "csv": "CSV edge list and nodes (*.csv)",
 }
+SIDES = ("favor", "against")
 
 
 class NetworkTab(ViewTab):
@@ -62,12 +61,14 @@ class NetworkTab(ViewTab):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.statements: list[Statement] = []
-        self.actors: dict[str, Actor] = {}
-        self.slices: list[tuple[str, list[Statement]]] = []
-        self.network: Network | None = None
+        self.result: BuildResult | None = None
         self.kind = "actor-target"
         self.stances: list[str] = list(STANCE_ORDER)
+        self._generation = 0
+        self._build: BuildJob | None = None
+        # Closing the tab cancels its build; the slot outlives the widget.
+        slot = self._slot = JobSlot()
+        self.destroyed.connect(lambda *_: slot.cancel())
 
         self.layer = QComboBox()
         self.layer.setToolTip("Whose annotations the network is built from")
@@ -89,6 +90,10 @@ class NetworkTab(ViewTab):
         self.export_network.setToolTip("Write the network as GraphML, GEXF or CSV")
         self.export_network.clicked.connect(self._ask_export)
         self.layer.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setMinimumWidth(200)
+        self.progress.setVisible(False)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 0)
@@ -99,6 +104,7 @@ class NetworkTab(ViewTab):
         bar.addWidget(QLabel("Window"))
         bar.addWidget(self.window_days)
         bar.addStretch(1)
+        bar.addWidget(self.progress)
         bar.addWidget(self.count_label)
         bar.addWidget(self.export_network)
 
@@ -108,6 +114,8 @@ class NetworkTab(ViewTab):
         self.drawing.slice_changed.connect(lambda _i: self._rebuild())
         self.drawing.node_clicked.connect(self.show_node)
         self.drawing.edge_activated.connect(self.show_edge)
+        self.drawing.canvas.layout_progress.connect(self._laying_out)
+        self.drawing.canvas.layout_finished.connect(self._drawn)
 
         self.details_title = QLabel(
             "Click a node for its positions and claims; "
@@ -137,6 +145,34 @@ class NetworkTab(ViewTab):
         box.addLayout(bar)
         box.addWidget(holder, 1)
 
+    # -- what is shown ------------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        """True once the chosen network is built and laid out."""
+        return self._build is None and self.result is not None and self.drawing.layout_ready
+
+    @property
+    def network(self) -> Network | None:
+        """The network built (all its edges; the drawing may show the heaviest)."""
+        return None if self.result is None else self.result.network
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [] if self.result is None else self.result.statements
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        return {} if self.result is None else self.result.actors
+
+    @property
+    def slices(self) -> list[tuple[str, list[Statement]]]:
+        return [] if self.result is None else self.result.slices
+
+    def current_statements(self) -> list[Statement]:
+        """The statements of the time window shown (all without windows)."""
+        return [] if self.result is None else self.result.chosen
+
     # -- reading and building ------------------------------------------------------------
 
     def network_filter(self) -> q.NetworkFilter:
@@ -152,11 +188,10 @@ class NetworkTab(ViewTab):
         return q.ViewFilter(status="accepted", date_from=flt.date_from, date_to=flt.date_to)
 
     def refresh(self) -> None:
-        """Read the statements again and redraw."""
+        """Read the positions again and redraw (in the build thread)."""
         super().refresh()
         self._fill_layers()
-        self.statements, self.actors = q.network_statements(self.store, self.network_filter())
-        self._slice_again()
+        self._start(read=True)
 
     def _fill_layers(self) -> None:
         chosen = self.layer.currentData()
@@ -171,18 +206,7 @@ class NetworkTab(ViewTab):
         self.layer.blockSignals(False)
 
     def _slice_again(self) -> None:
-        days = self.window_days.value()
-        flt = self.network_filter()
-        self.slices = (
-            time_slices(self.statements, days, start=flt.date_from, end=flt.date_to) if days else []
-        )
-        self.drawing.set_slices([label for label, _ in self.slices])
-        self._rebuild()
-
-    def current_statements(self) -> list[Statement]:
-        if not self.slices:
-            return self.statements
-        return self.slices[self.drawing.controls.slider.value()][1]
+        self._start(read=False, slice_index=0)
 
     def _kind_chosen(self, kind: str) -> None:
         self.kind = kind
@@ -193,69 +217,144 @@ class NetworkTab(ViewTab):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        net = build(self.kind, self.current_statements(), self.actors, stances=self.stances)
-        self.network = net
-        shown = net
-        if len(net.edges) > MAX_DRAWN_EDGES:
-            heaviest = sorted(net.edges, key=lambda e: -e.weight)[:MAX_DRAWN_EDGES]
-            used = {e.source for e in heaviest} | {e.target for e in heaviest}
-            nodes = {n: a for n, a in net.nodes.items() if n in used}
-            shown = Network(net.kind, nodes, heaviest, net.slice)
+        self._start(read=False)
+
+    def _start(self, *, read: bool, slice_index: int | None = None) -> None:
+        """Build the chosen network in the build thread; a build under way is dropped."""
+        self._slot.cancel()
+        self._generation += 1
+        flt = self.network_filter()
+        statements = actors = None
+        if not read and self.result is not None and self.result.request.flt == flt:
+            statements, actors = self.result.statements, self.result.actors
+        elif self.session.path is None:
+            # A database in memory can be read by this thread only.
+            statements, actors = q.network_statements(self.store, flt)
+        request = BuildRequest(
+            self.kind,
+            tuple(self.stances),
+            flt,
+            self.window_days.value(),
+            self.drawing.controls.slider.value() if slice_index is None else slice_index,
+            statements,
+            actors,
+        )
+        job = self._build = self._slot.job = BuildJob(self._generation, request, self.session.path)
+        job.stage.connect(self._stage)
+        job.failed.connect(self._failed)
+        job.finished.connect(self._built)
+        self._show_progress("Reading positions…" if statements is None else "Building…", 0, 0)
+        start_job(job)
+
+    def _stage(self, generation: int, text: str) -> None:
+        if generation == self._generation:
+            self._show_progress(text, 0, 0)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.progress.setVisible(False)
+            self.message.emit(f"The network could not be built: {message}")
+
+    def _built(self, generation: int, result: BuildResult | None) -> None:
+        if generation != self._generation:
+            return
+        self._build = self._slot.job = None
+        if result is None:
+            return
+        self.result = result
+        labels = [label for label, _ in result.slices]
+        if labels != self.drawing.controls.labels:
+            self.drawing.set_slices(labels, result.request.slice_index)
+        net, drawn = result.network, result.drawn
         self.count_label.setText(
             f"{plural(len(net.nodes), 'node')}, {plural(len(net.edges), 'edge')}"
-            + (f" (the {MAX_DRAWN_EDGES:,} heaviest drawn)" if shown is not net else "")
+            + (f" (the {MAX_DRAWN_EDGES:,} heaviest drawn)" if drawn is not net else "")
         )
-        self.drawing.set_network(shown)
+        self._show_progress(f"Laying out {plural(len(drawn.nodes), 'node')}…", 0, 0)
+        self.drawing.set_network(drawn)
+        if not drawn.nodes:
+            self.progress.setVisible(False)
+
+    def _laying_out(self, done: int, total: int) -> None:
+        if self._build is None and self.result is not None:
+            nodes = plural(len(self.result.drawn.nodes), "node")
+            self._show_progress(f"Laying out {nodes}… %p%", done, total)
+
+    def _drawn(self) -> None:
+        if self._build is None:
+            self.progress.setVisible(False)
+
+    def _show_progress(self, text: str, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(text)
+        self.progress.setToolTip(text.replace(" %p%", ""))
+        self.progress.setVisible(True)
 
     # -- what a click shows -------------------------------------------------------------
 
+    def details_filter(self) -> q.NetworkFilter:
+        """The filter the drawn network was built under, narrowed to its time window."""
+        assert self.result is not None
+        flt = self.result.request.flt
+        if self.result.slices:
+            first, last = self.result.slices[self.result.request.slice_index][0].split("/")
+            flt = flt.within(first, last)
+        return flt
+
     def show_node(self, node_id: str) -> None:
         """List the positions and claims of an actor, or the positions on a target."""
-        if self.network is None or node_id not in self.network.nodes:
+        net = self.network
+        if self.result is None or net is None or node_id not in net.nodes:
             return
-        attrs = self.network.nodes[node_id]
-        flt = self.view_filter()
+        attrs = net.nodes[node_id]
+        flt, stances = self.details_filter(), self.result.request.stances
         self.details.clear()
         if attrs["type"] == "actor":
             self.details_title.setText(f"{attrs['label']}: positions and claims")
-            rows = q.positions_page(self.store, flt.with_(speaker_id=node_id), limit=500)
-            self._add_positions(rows)
-            for claim in q.claims_page(self.store, flt.with_(speaker_id=node_id), limit=500):
-                self._add_row(f"“{claim['text']}” ({claim['date']})", claim)
+            self._add_positions(
+                q.network_positions(self.store, flt, speakers=[node_id], stances=stances)
+            )
+            for claim in q.network_claims(self.store, flt, node_id):
+                self._add_row(f"“{claim['text']}” ({claim['date'] or 'undated'})", claim)
         elif attrs["type"] == "target":
             self.details_title.setText(f"Positions on {attrs['label']}")
-            rows = q.positions_page(self.store, flt.with_(target=attrs["label"]), limit=500)
-            self._add_positions(rows)
+            self._add_positions(
+                q.network_positions(self.store, flt, targets=[node_id], stances=stances)
+            )
         else:
             self.details_title.setText(f"{attrs['label']}: its members in this network")
-            for e in self.network.edges:
+            for e in net.edges:
                 if e.target == node_id:
-                    self.details.addItem(str(self.network.nodes[e.source]["label"]))
+                    self.details.addItem(str(net.nodes[e.source]["label"]))
 
     def show_edge(self, source: str, target: str) -> None:
         """List the positions behind an edge and open the first at its quote."""
-        if self.network is None:
+        net = self.network
+        if self.result is None or net is None:
             return
-        nodes = self.network.nodes
-        flt = self.view_filter()
+        request, nodes = self.result.request, net.nodes
+        flt, stances = self.details_filter(), request.stances
         self.details.clear()
         self.details_title.setText(f"{nodes[source]['label']} – {nodes[target]['label']}")
-        rows: list[dict[str, Any]] = []
-        if self.kind == "actor-target":
-            rows = q.positions_page(
-                self.store, flt.with_(speaker_id=source, target=nodes[target]["label"]), limit=500
+        if request.kind == "actor-target":
+            rows = q.network_positions(
+                self.store, flt, speakers=[source], targets=[target], stances=stances
             )
-        elif self.kind in ("congruence", "conflict"):
-            shared = _shared_targets(self.current_statements(), source, target, self.stances)
-            for speaker in (source, target):
-                for name in shared:
-                    rows += q.positions_page(
-                        self.store, flt.with_(speaker_id=speaker, target=name), limit=200
-                    )
+        elif request.kind in ("congruence", "conflict"):
+            counted = [s for s in self.result.chosen if s.stance in stances]
+            behind = edge_evidence(request.kind, counted, source, target)
+            rows = q.network_positions(
+                self.store,
+                flt,
+                speakers=[source, target],
+                targets=sorted({t for t, _ in behind}),
+                stances=[s for s in SIDES if s in stances],
+            )
+            rows = [r for r in rows if (r["target_id"], r["stance"]) in behind]
             rows.sort(key=lambda r: (r["target"], r["date"] or ""))
         else:
-            rows = q.positions_page(self.store, flt.with_(speaker_id=source), limit=500)
-        rows = [r for r in rows if r["stance"] in self.stances]
+            rows = q.network_positions(self.store, flt, speakers=[source], stances=stances)
         self._add_positions(rows)
         first = next((r for r in rows if r.get("span_id")), rows[0] if rows else None)
         if first is not None:
@@ -284,10 +383,13 @@ class NetworkTab(ViewTab):
 
     def networks_to_export(self) -> list[Network]:
         """Every time slice when there are windows, else the network shown."""
+        if self.result is None:
+            return []
+        kind, stances = self.result.request.kind, self.result.request.stances
         if not self.slices:
-            return [build(self.kind, self.statements, self.actors, stances=self.stances)]
+            return [self.result.network]
         return [
-            build(self.kind, chosen, self.actors, stances=self.stances, slice_label=label)
+            build(kind, chosen, self.actors, stances=stances, slice_label=label)
             for label, chosen in self.slices
         ]
 
@@ -298,6 +400,8 @@ class NetworkTab(ViewTab):
             AnnotatorError: the file cannot be written.
         """
         networks = self.networks_to_export()
+        if not networks:
+            return
         if fmt == "gexf" and self.slices and self.network is not None:
             networks = [self.network]
         save(networks, fmt, path)
@@ -330,13 +434,3 @@ def _date(text: str) -> str | None:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         return None
-
-
-def _shared_targets(statements: list[Statement], a: str, b: str, stances: list[str]) -> list[str]:
-    held: dict[str, set[str]] = {a: set(), b: set()}
-    names: dict[str, str] = {}
-    for s in statements:
-        if s.speaker_id in held and s.stance in stances and s.stance in ("favor", "against"):
-            held[s.speaker_id].add(s.target_id)
-            names[s.target_id] = s.target
-    return sorted(names[t] for t in held[a] & held[b])

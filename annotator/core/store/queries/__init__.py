@@ -33,7 +33,13 @@ from .actors import speaker_mention_contexts, speaker_occurrences
 from .agreement import ARTICLE_CHOICES, agreement_input, coded_articles
 from .claims import CLAIM_SORT, claims_count, claims_page
 from .common import DATE_SQL, NO_SPEAKER, SHOWN_DATE_SQL, STANCE_ORDER, VIEWS, ViewFilter
-from .network import NetworkFilter, network_layers, network_statements
+from .network import (
+    NetworkFilter,
+    network_claims,
+    network_layers,
+    network_positions,
+    network_statements,
+)
 from .positions import (
     POSITION_SORT,
     GridAxis,
@@ -86,7 +92,9 @@ __all__ = [
     "fold",
     "lower",
     "needs_substring_search",
+    "network_claims",
     "network_layers",
+    "network_positions",
     "network_statements",
     "position_first_span",
     "position_grid",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ...network import Actor, Statement
 from .. import Store
-from .common import ARTICLE_DATE, DATE_SQL, SqlWhere, chunks, placeholders
+from .claims import with_claim_text
+from .common import ARTICLE_DATE, DATE_SQL, SHOWN_DATE_SQL, SqlWhere, chunks, placeholders
+from .positions import _first_evidence
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,14 @@ class NetworkFilter:
     article_statuses: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
+
+    def within(self, first: str, last: str) -> NetworkFilter:
+        """This filter narrowed to the dates ``first`` to ``last`` (a time slice)."""
+        return replace(
+            self,
+            date_from=max(first, self.date_from or first),
+            date_to=min(last, self.date_to or last),
+        )
 
 
 def _article_clauses(where: SqlWhere, column: str, flt: NetworkFilter) -> None:
@@ -47,12 +58,7 @@ def network_statements(
     that are not actors), are left out. An actor's ``claims`` counts their accepted
     claims in the same articles.
     """
-    where = SqlWhere()
-    where.add("p.status = 'accepted'")
-    where.add("sp.kind != 'other'")
-    if flt.annotators:
-        where.add(f"p.annotator IN ({placeholders(flt.annotators)})", *flt.annotators)
-    _article_clauses(where, "p.article_id", flt)
+    where = _statement_where(flt)
     statements = [
         Statement(sid, tid, name, stance, date)
         for sid, tid, name, stance, date in store.db.execute(
@@ -64,6 +70,79 @@ def network_statements(
         )
     ]
     return statements, _actors(store, sorted({s.speaker_id for s in statements}), flt)
+
+
+def _statement_where(flt: NetworkFilter) -> SqlWhere:
+    where = SqlWhere()
+    where.add("p.status = 'accepted'")
+    where.add("sp.kind != 'other'")
+    if flt.annotators:
+        where.add(f"p.annotator IN ({placeholders(flt.annotators)})", *flt.annotators)
+    _article_clauses(where, "p.article_id", flt)
+    return where
+
+
+def network_positions(
+    store: Store,
+    flt: NetworkFilter = NetworkFilter(),
+    *,
+    speakers: Sequence[str] = (),
+    targets: Sequence[str] = (),
+    stances: Sequence[str] = (),
+    limit: int = 500,
+) -> list[dict[str, Any]]:
+    """The positions a network built under ``flt`` counts, of these speakers on
+    these targets (ids; empty: any) with these stances (empty: any), in date order.
+
+    Rows: id, article_id, title, date (published day or None), speaker_id, speaker,
+    target_id, target, stance, claim_id and span_id (the first evidence claim and
+    its first highlight, or None).
+    """
+    where = _statement_where(flt)
+    for column, chosen in (
+        ("p.speaker_id", speakers),
+        ("p.target_id", targets),
+        ("p.stance", stances),
+    ):
+        if chosen:
+            where.add(f"{column} IN ({placeholders(chosen)})", *chosen)
+    rows = list(
+        store.database.query(
+            f"SELECT p.id, p.article_id, a.title, {SHOWN_DATE_SQL} AS date, p.speaker_id, "
+            "sp.name AS speaker, p.target_id, t.name AS target, p.stance "
+            "FROM positions p JOIN articles a ON a.id = p.article_id "
+            "JOIN targets t ON t.id = p.target_id JOIN speakers sp ON sp.id = p.speaker_id "
+            f"{where.sql()} ORDER BY {DATE_SQL}, p.rowid LIMIT ?",
+            [*where.params, limit],
+        )
+    )
+    first = _first_evidence(store, [r["id"] for r in rows])
+    for row in rows:
+        row["claim_id"], row["span_id"] = first.get(row["id"], (None, None))
+    return rows
+
+
+def network_claims(
+    store: Store, flt: NetworkFilter, speaker_id: str, *, limit: int = 500
+) -> list[dict[str, Any]]:
+    """The claims an actor's node counts under ``flt`` (accepted, in the chosen
+    layers and articles), in date order. Rows: id, article_id, title, date, text
+    (content highlights joined with " … "), span_id (the first)."""
+    where = SqlWhere()
+    where.add("c.status = 'accepted'")
+    where.add("c.speaker_id = ?", speaker_id)
+    if flt.annotators:
+        where.add(f"c.annotator IN ({placeholders(flt.annotators)})", *flt.annotators)
+    _article_clauses(where, "c.article_id", flt)
+    rows = list(
+        store.database.query(
+            f"SELECT c.id, c.article_id, a.title, {SHOWN_DATE_SQL} AS date FROM claims c "
+            f"JOIN articles a ON a.id = c.article_id {where.sql()} "
+            f"ORDER BY {DATE_SQL}, c.rowid LIMIT ?",
+            [*where.params, limit],
+        )
+    )
+    return with_claim_text(store, rows)
 
 
 def _actors(store: Store, ids: Sequence[str], flt: NetworkFilter) -> dict[str, Actor]:
