@@ -316,3 +316,12 @@ def test_a_database_in_memory_is_drawn_too(qtbot, store):
     views.show_view("network")
     settle(qtbot, views.network)
     assert views.network.count_label.text() == "2 nodes, 1 edge"
+
+
+def test_a_position_in_an_undated_article_is_listed_as_undated(qtbot, tab, world):
+    aid = world.store.add_article("Undated\n\nCy Lam said “the port is fine”.\n", title="Undated")
+    world.store.add_position(aid, speaker_id="cy", target="port", stance="favor")
+    tab.refresh()
+    settle(qtbot, tab)
+    qtbot.mouseClick(tab.drawing.canvas, Qt.MouseButton.LeftButton, pos=point(tab, "cy"))
+    assert "Cy Lam favor port (undated: Undated)" in listed(tab)

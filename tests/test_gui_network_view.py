@@ -279,3 +279,27 @@ def test_at_200_nodes_the_biggest_are_labelled_and_labels_do_not_pile_up(qtbot, 
     for i, (x, y, _) in enumerate(actor_labels):
         for x2, y2, _ in actor_labels[i + 1 :]:
             assert not (abs(y - y2) < 8 and abs(x - x2) < 40)
+
+
+def test_no_label_hides_under_the_legend(qtbot, view, tmp_path):
+    net = synthetic(30, 30)
+    show(qtbot, view, net)
+    canvas = view.canvas
+    smallest = min(net.nodes, key=lambda n: net.nodes[n]["claims"])
+    label = net.nodes[smallest]["label"]
+    # Panned so that a small node sits in the bottom-left corner, under the legend.
+    canvas.positions = {n: (0.5, 0.1) for n in net.nodes}
+    canvas.positions[smallest] = (0.0, 0.97)
+    origin = canvas.node_position(smallest)
+    canvas.pan = QPointF(40 - origin.x(), 0)
+    canvas.export_svg(tmp_path / "net.svg")
+    root = ET.parse(tmp_path / "net.svg").getroot()
+    texts = {
+        "".join(t.itertext()).strip(): (float(t.get("x", 0)), float(t.get("y", 0)))
+        for t in root.iter(SVG + "text")
+    }
+    legend_top = texts["actor"][1] - 20
+    legend_right = texts["agree"][0] + 80
+    assert texts.get(label, (legend_right + 1, 0))[0] > legend_right or (
+        texts[label][1] < legend_top
+    )

@@ -34,7 +34,7 @@ from ..qt import (
     plain_tooltip,
 )
 from .network_layout_job import JobSlot, LayoutJob, start_job
-from .network_legend import paint_legend
+from .network_legend import legend_rect, paint_legend
 from .network_style import (
     BACKGROUND,
     INK,
@@ -325,6 +325,7 @@ class NetworkCanvas(QWidget):
         # fits beside the node without covering another node or label (so zooming in
         # shows more), and the hovered node and its neighbours always.
         taken = _Occupancy()
+        taken.add(legend_rect(net, size, self.label_font), "")  # drawn over the labels
         scale = min(2.0, math.sqrt(zoom))
         for n in self.paint_order:
             r = self.radius[n] * scale
@@ -352,13 +353,19 @@ class NetworkCanvas(QWidget):
                 QRectF(c.x() - r - 2 - w, c.y() - h / 2, w, h),
                 QRectF(c.x() - w / 2, c.y() - r - 1 - h, w, h),
                 QRectF(c.x() - w / 2, c.y() + r + 1, w, h),
+                # Then beside the node a line up or down, clear of a neighbour's label.
+                QRectF(c.x() + r, c.y() - r / 2 - h, w, h),
+                QRectF(c.x() + r, c.y() + r / 2, w, h),
+                QRectF(c.x() - r - w, c.y() - r / 2 - h, w, h),
+                QRectF(c.x() - r - w, c.y() + r / 2, w, h),
             ]
             inside = [rect for rect in candidates if bounds.contains(rect)] or candidates
             rect = next((rect for rect in inside if not taken.hits(rect, n)), None)
             if rect is None:
                 if not (n == hover or n in near or n in self.never_hidden):
                     continue
-                rect = inside[0]
+                # It must be shown: where it covers the least.
+                rect = min(inside, key=lambda place: taken.overlap(place, n))
             taken.add(rect, n)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
@@ -519,6 +526,18 @@ class _Occupancy:
     def add(self, rect: QRectF, owner: str) -> None:
         for key in self._keys(rect):
             self.cells.setdefault(key, []).append((rect, owner))
+
+    def overlap(self, rect: QRectF, owner: str) -> float:
+        """How much of what is drawn (not ``owner``'s own node) ``rect`` covers."""
+        seen: set[int] = set()
+        area = 0.0
+        for key in self._keys(rect):
+            for other, who in self.cells.get(key, ()):
+                if who != owner and id(other) not in seen and rect.intersects(other):
+                    seen.add(id(other))
+                    common = rect.intersected(other)
+                    area += common.width() * common.height()
+        return area
 
     def hits(self, rect: QRectF, owner: str) -> bool:
         """Whether ``rect`` overlaps something that is not ``owner``'s own node."""

@@ -7,10 +7,23 @@ from ...core.network import STANCE_ORDER, Network
 from ..qt import QColor, QFont, QFontMetrics, QPainter, QPen, QPointF, QPolygonF, QRectF, QSize, Qt
 from .network_style import INK, NODE_COLORS, edge_style, node_shape
 
+Entry = tuple[str, str, QColor | None, bool]  # shape, text, colour, dashed
 
-def paint_legend(painter: QPainter, net: Network, size: QSize, font: QFont) -> None:
-    """The key to the shapes and line styles ``net`` uses, in the bottom-left corner."""
-    entries: list[tuple[str, str, QColor | None, bool]] = []
+
+def legend_rect(net: Network, size: QSize, font: QFont) -> QRectF:
+    """Where `paint_legend` draws the key (labels keep out of it)."""
+    return _box(_entries(net), size, font)
+
+
+def _box(entries: list[Entry], size: QSize, font: QFont) -> QRectF:
+    metrics = QFontMetrics(font)
+    row = metrics.height() + 4
+    width = max(metrics.horizontalAdvance(e[1]) for e in entries) + 40
+    return QRectF(8, size.height() - 8 - row * len(entries) - 8, width, row * len(entries) + 8)
+
+
+def _entries(net: Network) -> list[Entry]:
+    entries: list[Entry] = []
     types = {a.get("type") for a in net.nodes.values()}
     has_org_actors = any(node_shape(a) == "diamond" for a in net.nodes.values())
     if "actor" in types:
@@ -27,10 +40,15 @@ def paint_legend(painter: QPainter, net: Network, size: QSize, font: QFont) -> N
     elif net.kind in ("congruence", "conflict"):
         color, dashed = edge_style(net.kind, {})
         entries.append(("line", "agree" if net.kind == "congruence" else "disagree", color, dashed))
-    metrics = QFontMetrics(font)
-    row = metrics.height() + 4
-    width = max(metrics.horizontalAdvance(e[1]) for e in entries) + 40
-    box = QRectF(8, size.height() - 8 - row * len(entries) - 8, width, row * len(entries) + 8)
+    return entries
+
+
+def paint_legend(painter: QPainter, net: Network, size: QSize, font: QFont) -> None:
+    """The key to the shapes and line styles ``net`` uses, in the bottom-left corner."""
+    entries = _entries(net)
+    box = _box(entries, size, font)
+    row = QFontMetrics(font).height() + 4
+    width = box.width()
     back = QColor("#ffffff")
     back.setAlpha(225)
     painter.setPen(QPen(QColor("#dedad2"), 1))

@@ -364,7 +364,7 @@ class NetworkTab(ViewTab):
         for row in rows:
             text = (
                 f"{row['speaker'] or '?'} {row['stance']} {row['target']} "
-                f"({row['date']}: {row['title'] or 'untitled'})"
+                f"({row['date'] or 'undated'}: {row['title'] or 'untitled'})"
             )
             self._add_row(text, row)
 
