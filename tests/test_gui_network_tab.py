@@ -245,7 +245,7 @@ def test_the_network_is_read_and_built_while_the_window_keeps_working(qtbot, tab
     tab.refresh()
     assert not tab.ready
     assert tab.progress.isVisible()
-    assert tab.progress.format() == "Reading positions…"
+    assert tab.stage.text() == "Reading positions…"
     settle(qtbot, tab)
     assert seen == {"on the window's thread": False, "the window ran meanwhile": True}
     assert not tab.progress.isVisible()

@@ -90,10 +90,13 @@ class NetworkTab(ViewTab):
         self.export_network.setToolTip("Write the network as GraphML, GEXF or CSV")
         self.export_network.clicked.connect(self._ask_export)
         self.layer.currentIndexChanged.connect(lambda _i: self.refresh())
+        # What the build and layout threads are doing, shown only while they work.
+        self.stage = QLabel()
+        self.stage.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
-        self.progress.setMinimumWidth(200)
-        self.progress.setVisible(False)
+        self.progress.setFixedWidth(140)
+        for widget in (self.stage, self.progress):
+            widget.setVisible(False)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 0)
@@ -104,7 +107,9 @@ class NetworkTab(ViewTab):
         bar.addWidget(QLabel("Window"))
         bar.addWidget(self.window_days)
         bar.addStretch(1)
+        bar.addWidget(self.stage)
         bar.addWidget(self.progress)
+        bar.addSpacing(8)
         bar.addWidget(self.count_label)
         bar.addWidget(self.export_network)
 
@@ -252,7 +257,7 @@ class NetworkTab(ViewTab):
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            self.progress.setVisible(False)
+            self._hide_progress()
             self.message.emit(f"The network could not be built: {message}")
 
     def _built(self, generation: int, result: BuildResult | None) -> None:
@@ -273,23 +278,29 @@ class NetworkTab(ViewTab):
         self._show_progress(f"Laying out {plural(len(drawn.nodes), 'node')}…", 0, 0)
         self.drawing.set_network(drawn)
         if not drawn.nodes:
-            self.progress.setVisible(False)
+            self._hide_progress()
 
     def _laying_out(self, done: int, total: int) -> None:
         if self._build is None and self.result is not None:
             nodes = plural(len(self.result.drawn.nodes), "node")
-            self._show_progress(f"Laying out {nodes}… %p%", done, total)
+            self._show_progress(f"Laying out {nodes}…", done, total)
 
     def _drawn(self) -> None:
         if self._build is None:
-            self.progress.setVisible(False)
+            self._hide_progress()
 
     def _show_progress(self, text: str, done: int, total: int) -> None:
+        """``text`` beside a bar: ``done`` of ``total``, or busy when total is 0."""
+        self.stage.setText(text)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(text)
-        self.progress.setToolTip(text.replace(" %p%", ""))
+        self.progress.setTextVisible(total > 0)
+        self.stage.setVisible(True)
         self.progress.setVisible(True)
+
+    def _hide_progress(self) -> None:
+        self.stage.setVisible(False)
+        self.progress.setVisible(False)
 
     # -- what a click shows -------------------------------------------------------------
 
