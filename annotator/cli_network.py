@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from .core.network import FORMATS, KINDS, build, time_slices
 from .core.network_files import nodes_path, save
 from .core.schema import ARTICLE_STATUSES, STANCES
 from .core.store import Store
-from .core.store.queries import NetworkFilter, network_statements
+from .core.store.queries import NetworkFilter, network_layers, network_statements
 
 
 def _date(value: str) -> str:
@@ -128,6 +129,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
     save(networks, args.format, args.output)
     if not statements:
         print("annotator: network: no accepted positions in the chosen articles", file=sys.stderr)
+    _name_empty_layers(store, args.layers or ())
     if args.output != "-":
         nodes = sum(len(n.nodes) for n in networks)
         edges = sum(len(n.edges) for n in networks)
@@ -135,3 +137,15 @@ def run(store: Store, args: argparse.Namespace) -> int:
         slices = f" in {len(networks)} slices" if args.window else ""
         print(f"{nodes} nodes, {edges} edges{slices} written to {where or args.output}")
     return 0
+
+
+def _name_empty_layers(store: Store, layers: Sequence[str]) -> None:
+    """A note for each ``--annotator`` with no accepted position (a typo, most often)."""
+    known = network_layers(store)
+    for name in dict.fromkeys(layers):
+        if name not in known:
+            print(
+                f"annotator: network: --annotator {name}: no accepted positions in that layer"
+                f" (layers with some: {', '.join(known) or 'none'})",
+                file=sys.stderr,
+            )

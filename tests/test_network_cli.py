@@ -197,7 +197,7 @@ def test_bad_option_values_are_usage_errors(db):
         assert exc.value.code == 2
 
 
-def test_annotator_chooses_layers(tmp_path):
+def test_annotator_chooses_layers(tmp_path, capsys):
     path = tmp_path / "layers.db"
     first = Store(path, annotator="kim")
     ana = first.add_speaker("Ana Ruiz", id="ana")["id"]
@@ -228,3 +228,10 @@ def test_annotator_chooses_layers(tmp_path):
     assert both.nodes["ana"]["claims"] == 1
     assert congruence("lee").nodes["ana"]["claims"] == 0
     assert labelled(congruence("nobody")) == {}
+    # A layer without positions (a typo) is named, with the layers there are.
+    err = capsys.readouterr().err
+    assert (
+        "--annotator nobody: no accepted positions in that layer (layers with some: kim, lee)"
+        in err
+    )
+    assert "--annotator kim" not in err
