@@ -27,8 +27,9 @@ MAX_DRAWN_EDGES = 3000
 
 @dataclass(frozen=True)
 class BuildRequest:
-    """What to build. ``statements``/``actors``: already read under ``flt`` (None:
-    read them). ``window_days`` 0: no time windows; else ``slice_index`` picks one."""
+    """What to build. ``statements``/``actors``/``layers``: already read under ``flt``
+    (None: read them). ``window_days`` 0: no time windows; else ``slice_index`` picks
+    one."""
 
     kind: str
     stances: tuple[str, ...]
@@ -37,6 +38,7 @@ class BuildRequest:
     slice_index: int = 0
     statements: list[Statement] | None = None
     actors: dict[str, Actor] | None = None
+    layers: list[str] | None = None
 
 
 @dataclass
@@ -49,6 +51,7 @@ class BuildResult:
     slices: list[tuple[str, list[Statement]]]
     network: Network
     drawn: Network = field(repr=False)
+    layers: list[str] = field(default_factory=list)  # with accepted positions
 
     @property
     def chosen(self) -> list[Statement]:
@@ -70,13 +73,14 @@ def build_network(
         AnnotatorError: the database cannot be opened.
         ValueError: neither statements nor a database.
     """
-    statements, actors = request.statements, request.actors
-    if statements is None or actors is None:
+    statements, actors, layers = request.statements, request.actors, request.layers
+    if statements is None or actors is None or layers is None:
         if db_path is None:
             raise ValueError("no statements and no database to read them from")
         stage("Reading positions…")
         with Store(db_path) as store:
             statements, actors = q.network_statements(store, request.flt)
+            layers = q.network_layers(store)
     stage(f"Building the network of {len(statements):,} positions…")
     slices: list[tuple[str, list[Statement]]] = []
     chosen = statements
@@ -88,7 +92,7 @@ def build_network(
             request = replace(request, slice_index=index)
             chosen = slices[index][1]
     net = build(request.kind, chosen, actors, stances=request.stances)
-    return BuildResult(request, statements, actors, slices, net, heaviest_part(net))
+    return BuildResult(request, statements, actors, slices, net, heaviest_part(net), layers)
 
 
 def heaviest_part(net: Network, limit: int = MAX_DRAWN_EDGES) -> Network:

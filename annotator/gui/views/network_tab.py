@@ -195,12 +195,13 @@ class NetworkTab(ViewTab):
     def refresh(self) -> None:
         """Read the positions again and redraw (in the build thread)."""
         super().refresh()
-        self._fill_layers()
         self._start(read=True)
 
-    def _fill_layers(self) -> None:
+    def _fill_layers(self, layers: list[str]) -> None:
         chosen = self.layer.currentData()
-        layers = q.network_layers(self.store)
+        if chosen and chosen not in layers:
+            # Kept (the network drawn is of this layer), even with no positions left.
+            layers = [*layers, chosen]
         self.layer.blockSignals(True)
         self.layer.clear()
         self.layer.addItem(ALL_LAYERS, None)
@@ -229,12 +230,14 @@ class NetworkTab(ViewTab):
         self._slot.cancel()
         self._generation += 1
         flt = self.network_filter()
-        statements = actors = None
+        statements = actors = layers = None
         if not read and self.result is not None and self.result.request.flt == flt:
             statements, actors = self.result.statements, self.result.actors
+            layers = self.result.layers
         elif self.session.path is None:
             # A database in memory can be read by this thread only.
             statements, actors = q.network_statements(self.store, flt)
+            layers = q.network_layers(self.store)
         request = BuildRequest(
             self.kind,
             tuple(self.stances),
@@ -243,6 +246,7 @@ class NetworkTab(ViewTab):
             self.drawing.controls.slider.value() if slice_index is None else slice_index,
             statements,
             actors,
+            layers,
         )
         job = self._build = self._slot.job = BuildJob(self._generation, request, self.session.path)
         job.stage.connect(self._stage)
@@ -267,6 +271,7 @@ class NetworkTab(ViewTab):
         if result is None:
             return
         self.result = result
+        self._fill_layers(result.layers)
         labels = [label for label, _ in result.slices]
         if labels != self.drawing.controls.labels:
             self.drawing.set_slices(labels, result.request.slice_index)
