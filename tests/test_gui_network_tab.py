@@ -21,6 +21,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from annotator.core.store import Store, queries
 from annotator.gui.app import application
 from annotator.gui.session import Session
+from annotator.gui.views import network_tab
 from annotator.gui.views.container import CorpusViews
 
 FIRST = (
@@ -325,3 +326,29 @@ def test_a_position_in_an_undated_article_is_listed_as_undated(qtbot, tab, world
     settle(qtbot, tab)
     qtbot.mouseClick(tab.drawing.canvas, Qt.MouseButton.LeftButton, pos=point(tab, "cy"))
     assert "Cy Lam favor port (undated: Undated)" in listed(tab)
+
+
+def test_export_network_writes_every_time_window_in_the_background(
+    qtbot, tab, tmp_path, monkeypatch
+):
+    target = tmp_path / "windows.graphml"
+
+    class SaveDialog:
+        @staticmethod
+        def getSaveFileName(*_args, **_kwargs):
+            return str(target), "GraphML (*.graphml)"
+
+    monkeypatch.setattr(network_tab, "QFileDialog", SaveDialog)
+    choose_kind(qtbot, tab, "conflict")
+    type_into(qtbot, tab, tab.window_days, "30")
+    with qtbot.waitSignal(
+        tab.message, timeout=20000, check_params_cb=lambda text: "written" in text
+    ):
+        qtbot.mouseClick(tab.export_network, Qt.MouseButton.LeftButton)
+    graphs = list(nx.readwrite.graphml.GraphMLReader()(path=str(target)))
+    # March: Cy against the tax Ana and Ben favour; April: nothing; May: the port.
+    assert [sorted(tuple(sorted(e)) for e in g.edges) for g in graphs] == [
+        [("ana", "cy"), ("ben", "cy")],
+        [],
+        [("ana", "ben")],
+    ]

@@ -1,5 +1,6 @@
 """The Network tab's build thread: read the positions (on a connection of its own),
-cut them into time windows and build the chosen network, off the UI thread.
+cut them into time windows and build the chosen network, off the UI thread; and
+its export thread, which writes a built network to a file.
 
 A `BuildRequest` says what to build; with ``statements`` already read (the same
 filter as last time, or an in-memory database, which only its own thread can read)
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from ...core.errors import AnnotatorError
 from ...core.network import Actor, Network, Statement, build, time_slices
+from ...core.network_files import save
 from ...core.store import Store
 from ...core.store import queries as q
 from ..qt import QObject, Signal
@@ -136,3 +138,39 @@ class BuildJob(QObject):
         except Exception:  # a bug: say so plainly, keep the details for a report
             self.failed.emit(self.generation, "Unexpected error:\n" + traceback.format_exc(3))
         self.finished.emit(self.generation, None if self.cancel.is_set() else result)
+
+
+def networks_to_export(result: BuildResult, fmt: str) -> list[Network]:
+    """What an export writes: every time window (GEXF, one network: the one shown),
+    else the network built."""
+    if not result.slices or fmt == "gexf":
+        return [result.network]
+    request = result.request
+    return [
+        build(request.kind, chosen, result.actors, stances=request.stances, slice_label=label)
+        for label, chosen in result.slices
+    ]
+
+
+class ExportJob(QObject):
+    """Writes a built network to a file in a thread (see `start_job`).
+
+    ``finished(0, (path, error))``: error is None once written, else the reason.
+    """
+
+    finished = Signal(int, object)
+
+    def __init__(self, result: BuildResult, fmt: str, path: str | Path) -> None:
+        super().__init__()
+        self.result = result
+        self.fmt = fmt
+        self.path = str(path)
+        self.cancel = threading.Event()  # writing is not stopped half way
+
+    def run(self) -> None:
+        error = None
+        try:
+            save(networks_to_export(self.result, self.fmt), self.fmt, self.path)
+        except (AnnotatorError, OSError) as exc:
+            error = str(exc)
+        self.finished.emit(0, (self.path, error))

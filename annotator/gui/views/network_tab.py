@@ -17,8 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ...core.errors import AnnotatorError
-from ...core.network import STANCE_ORDER, Actor, Network, Statement, build, edge_evidence
+from ...core.network import STANCE_ORDER, Actor, Network, Statement, edge_evidence
 from ...core.network_files import save
 from ...core.store import queries as q
 from ..qt import (
@@ -42,7 +41,14 @@ from ..session import Session
 from ..wording import plural
 from .common import ViewTab
 from .network import NetworkView
-from .network_build_job import MAX_DRAWN_EDGES, BuildJob, BuildRequest, BuildResult
+from .network_build_job import (
+    MAX_DRAWN_EDGES,
+    BuildJob,
+    BuildRequest,
+    BuildResult,
+    ExportJob,
+    networks_to_export,
+)
 from .network_layout_job import JobSlot, start_job
 
 ALL_LAYERS = "All layers"
@@ -397,31 +403,40 @@ class NetworkTab(ViewTab):
 
     # -- export -----------------------------------------------------------------------
 
-    def networks_to_export(self) -> list[Network]:
-        """Every time slice when there are windows, else the network shown."""
-        if self.result is None:
-            return []
-        kind, stances = self.result.request.kind, self.result.request.stances
-        if not self.slices:
-            return [self.result.network]
-        return [
-            build(kind, chosen, self.actors, stances=stances, slice_label=label)
-            for label, chosen in self.slices
-        ]
+    def networks_to_export(self, fmt: str = "graphml") -> list[Network]:
+        """Every time window when there are windows (GEXF: the one shown), else the
+        network shown."""
+        return [] if self.result is None else networks_to_export(self.result, fmt)
 
     def export_to(self, path: str | Path, fmt: str) -> None:
-        """Write the network (all its time slices; GEXF: the one shown) as ``fmt``.
+        """Write the network (all its time slices; GEXF: the one shown) as ``fmt``,
+        here and now (`export_in_background` does it in a thread).
 
         Raises:
             AnnotatorError: the file cannot be written.
         """
-        networks = self.networks_to_export()
+        networks = self.networks_to_export(fmt)
         if not networks:
             return
-        if fmt == "gexf" and self.slices and self.network is not None:
-            networks = [self.network]
         save(networks, fmt, path)
         self.message.emit(f"Network written to {path}")
+
+    def export_in_background(self, path: str | Path, fmt: str) -> None:
+        """Write the network as `export_to` does, in a thread: a network of millions
+        of edges takes seconds. ``message`` tells the end; a failure is shown."""
+        if self.result is None:
+            return
+        job = ExportJob(self.result, fmt, path)
+        job.finished.connect(self._exported)
+        self.message.emit(f"Writing the network to {path}…")
+        start_job(job)
+
+    def _exported(self, _generation: int, outcome: tuple[str, str | None]) -> None:
+        path, error = outcome
+        if error is None:
+            self.message.emit(f"Network written to {path}")
+        else:
+            QMessageBox.warning(self, "Export the network", error)
 
     def _ask_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
@@ -436,10 +451,7 @@ class NetworkTab(ViewTab):
         suffix = Path(path).suffix.lower().lstrip(".")
         if suffix in NETWORK_FILTERS:
             fmt = suffix
-        try:
-            self.export_to(path, fmt)
-        except (AnnotatorError, OSError) as exc:
-            QMessageBox.warning(self, "Export the network", str(exc))
+        self.export_in_background(path, fmt)
 
 
 def _date(text: str) -> str | None:
