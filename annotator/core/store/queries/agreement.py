@@ -12,7 +12,7 @@ not "tagged nothing".
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ...agreement import CodedArticle, CodedClaim, CodedPosition, Layer
 from ...errors import AnnotatorError
@@ -187,3 +187,17 @@ def agreement_input(
         )
     ids, rule = choose_articles(store, coders, articles)
     return coded_articles(store, ids, coders), coders, rule
+
+
+def speaker_names(store: Store, speaker_ids: Iterable[str | None]) -> dict[str, str]:
+    """The names of these speakers, by id (None and unknown ids are left out)."""
+    ids = sorted({s for s in speaker_ids if s})
+    names: dict[str, str] = {}
+    for first in range(0, len(ids), 500):
+        chunk = ids[first : first + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.database.query(
+            f"SELECT id, name FROM speakers WHERE id IN ({marks})", chunk
+        ):
+            names[row["id"]] = row["name"]
+    return names
