@@ -359,23 +359,29 @@ def _article_attribution(
     claims = [
         (coder, claim) for coder in present for claim in article.layers[coder].claims if claim.spans
     ]
+    first_start = [min(claim.spans)[0] for _, claim in claims]
     for cluster in _clusters(claims):
-        values: dict[str, str | None] = {}
-        for coder in present:
-            mine = [c for who, c in cluster if who == coder]
-            if mine:
-                first = min(mine, key=lambda c: min(s for s, _ in c.spans))
-                values[coder] = first.speaker or ""
+        # Each coder's first claim in the cluster (by start; the earlier listed on a tie).
+        firsts: dict[str, tuple[int, str]] = {}
+        for index in cluster:
+            coder, claim = claims[index]
+            start = first_start[index]
+            if coder not in firsts or start < firsts[coder][0]:
+                firsts[coder] = (start, claim.speaker or "")
+        values = {coder: speaker for coder, (_, speaker) in firsts.items()}
         units.append([values.get(c) for c in present])
         if len(values) >= 2 and len(set(values.values())) > 1:
-            start = min(s for _, c in cluster for s, _ in c.spans)
-            end = max(e for _, c in cluster for _, e in c.spans)
+            spans = [r for index in cluster for r in claims[index][1].spans]
+            start = min(s for s, _ in spans)
+            end = max(e for _, e in spans)
+            values = {c: values[c] for c in present if c in values}
             disagreements.append(Disagreement(article.id, "attribution", start, end, values))
     return units, disagreements
 
 
-def _clusters(claims: list[tuple[str, CodedClaim]]) -> list[list[tuple[str, CodedClaim]]]:
-    """Group claims whose content spans share a character, transitively."""
+def _clusters(claims: list[tuple[str, CodedClaim]]) -> list[list[int]]:
+    """Group claims whose content spans share a character, transitively: the indexes
+    of each group's claims, in the order of ``claims``."""
     ranges = sorted(
         (start, end, index) for index, (_, claim) in enumerate(claims) for start, end in claim.spans
     )
@@ -393,9 +399,9 @@ def _clusters(claims: list[tuple[str, CodedClaim]]) -> list[list[tuple[str, Code
             parent[find(index)] = find(reach_index)
         if end > reach_end:
             reach_end, reach_index = end, index
-    groups: dict[int, list[tuple[str, CodedClaim]]] = defaultdict(list)
-    for index, item in enumerate(claims):
-        groups[find(index)].append(item)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(claims)):
+        groups[find(index)].append(index)
     return list(groups.values())
 
 
