@@ -226,3 +226,20 @@ def test_adjudication_draws_agreements_grey_and_each_coders_version_in_its_style
     assert looks_at(dialog.offsets.span_to_qt(start, start + 1)[0]) == [
         (None, LANE_COLOURS[1].lower())
     ]
+
+
+def test_the_adjudication_view_follows_an_undo_in_the_window(window, qtbot):
+    first = window.store.articles.ids()[0]
+    window.open_article(first)
+    window.action_by_id[A.ADJUDICATE].trigger()
+    dialog = dialog_of(window, AdjudicationDialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20000)
+    place = dialog.current
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    QTest.keyClick(dialog, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.items[place].decided, timeout=20000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not [s for s in window.store.spans(first) if s["annotator"] == "curated"]
+    qtbot.waitUntil(lambda: not dialog.loading and not dialog.items[place].decided, timeout=20000)

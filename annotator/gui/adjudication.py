@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.adjudication import Item, Places, lay_out, next_index
-from ..core.store import Store
+from ..core.store import Changes, Store
 from ..core.store.queries.agreement import speaker_names
 from . import operations as ops
 from .block_formats import paint_ranges
@@ -207,6 +207,7 @@ class AdjudicationDialog(QDialog):
         self.job.finished.connect(self._apply)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(self._cancelled)
+        session.changed.connect(self._changed)
         self.resize(1100, 680)
         self.load()
         self.a_box.currentIndexChanged.connect(self._coders_changed)
@@ -243,6 +244,16 @@ class AdjudicationDialog(QDialog):
             if nxt is not None:
                 self.show_place(nxt)
         self.loaded.emit()
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        """Someone changed the article elsewhere (edited in the window, undid there):
+        read the layers again, so that no decision is taken on what is gone."""
+        if initiator is self:
+            return
+        if self.article_id in changes.articles or (
+            not changes.articles and changes.tables & {"spans", "claims", "positions"}
+        ):
+            self.load(show_dialog=False)
 
     def _failed(self, message: str) -> None:
         self._decided_at = None
