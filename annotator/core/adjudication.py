@@ -19,7 +19,7 @@ CURATED = "curated"
 NOT_CODERS = ("suggest", CURATED)
 
 
-@dataclass
+@dataclass(slots=True)  # thousands a long article: no dict each
 class Take:
     """One layer's spans at an item: ids, ranges and (claims) the speakers named."""
 
@@ -32,7 +32,7 @@ class Take:
         return tuple(sorted(self.ranges)), tuple(sorted(self.speakers, key=str))
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A place where coders marked spans of one label."""
 
