@@ -243,3 +243,22 @@ def test_the_adjudication_view_follows_an_undo_in_the_window(window, qtbot):
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not [s for s in window.store.spans(first) if s["annotator"] == "curated"]
     qtbot.waitUntil(lambda: not dialog.loading and not dialog.items[place].decided, timeout=20000)
+
+
+def test_a_database_in_memory_is_read_at_once(qtbot):
+    """No second connection to a database in memory: the dialogs compute on the spot."""
+    from annotator.core.store import Store
+    from annotator.gui.session import Session
+
+    store = Store(memory=True, annotator="judge")
+    article = store.add_article("Ana Ruiz said the tax is unfair.", title="Tax")
+    for who, end in (("alice", 31), ("bob", 27)):
+        store.add_span(article, 14, end, "claim", annotator=who)
+    session = Session(store)
+    adjudicate = AdjudicationDialog(session, article)
+    qtbot.addWidget(adjudicate)
+    assert not adjudicate.loading and adjudicate.coders == ["alice", "bob"]
+    assert adjudicate.differ == [0]
+    agreement = AgreementDialog(session)
+    qtbot.addWidget(agreement)
+    assert not agreement.computing and agreement.result["annotators"] == ["alice", "bob"]
