@@ -442,6 +442,8 @@ def _article_stance(
 
 
 def _dominant(counts: Counter[str]) -> str:
+    if len(counts) == 1:  # one stance (most coders, most units): nothing to break
+        return next(iter(counts))
     top = max(counts.values())
     return next(s for s in (*STANCE_ORDER, *sorted(counts)) if counts.get(s) == top)
 
