@@ -11,10 +11,18 @@ from pathlib import Path
 from annotator.core.importing import import_paths
 from annotator.core.store import Store
 from annotator.gui.adjudication import AdjudicationDialog
-from annotator.gui.qt import QApplication
+from annotator.gui.qt import QApplication, QEventLoop
 from annotator.gui.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def wait_until_drawn(dialog: AdjudicationDialog) -> None:
+    """The layers are read on a worker thread: wait until they are drawn."""
+    if dialog.loading:
+        loop = QEventLoop()
+        dialog.loaded.connect(loop.quit)
+        loop.exec()
 
 
 def main() -> None:
@@ -25,7 +33,9 @@ def main() -> None:
         dialog = AdjudicationDialog(Session(store), store.articles.ids()[0])
         dialog.resize(1200, 640)
         dialog.show()
+        wait_until_drawn(dialog)
         dialog.take("b")  # one place decided: gold's version taken
+        wait_until_drawn(dialog)
         dialog.step(1)
         app.processEvents()
         dialog.grab().save(str(ROOT / "docs/adjudication.png"))

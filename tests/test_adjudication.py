@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
-from annotator.core.adjudication import build_items, coders_of, disagreements, next_index
+from annotator.core.adjudication import build_items, coders_of, disagreements, lay_out, next_index
 from annotator.core.exporting import ExportFilter, iter_records
 from annotator.core.store import Store
 from annotator.core.store.queries import agreement_input
+from annotator.core.store.queries.agreement import speaker_names
 
 TEXT = "Ana Ruiz said the tax is unfair. Ben Okafor said it was fine."
 #       0   4    9    14  18  22 25     33  37     44   49 52  56
@@ -107,3 +108,15 @@ def test_agreement_compares_each_coder_with_the_curated_layer(tmp_path):
     assert len(articles) == 1 and set(articles[0].layers) == {"alice", "bob", "curated"}
     # Default coders leave the curated layer out.
     assert agreement_input(store)[1] == ["alice", "bob"]
+
+
+def test_laying_out_an_article_names_the_coders_places_and_speakers(tmp_path):
+    article = coded(tmp_path / "a.db")
+    store = Store(tmp_path / "a.db", annotator="judge")
+    spans, claims = store.curation.layers(article)
+    places = lay_out(spans, claims, lambda ids: speaker_names(store, ids))
+    assert places.coders == ["alice", "bob"]
+    assert places.differ == [1, 2]
+    assert sorted(places.speaker_names.values()) == ["Ana Ruiz", "Ben Okafor"]
+    only_alice = lay_out(spans, claims, lambda ids: speaker_names(store, ids), ["alice"])
+    assert only_alice.differ == []  # one coder agrees with herself everywhere

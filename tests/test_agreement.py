@@ -7,6 +7,7 @@ import krippendorff
 import pytest
 
 from annotator.core.agreement import (
+    AgreementCancelled,
     CodedArticle,
     CodedClaim,
     CodedPosition,
@@ -179,3 +180,24 @@ def test_token_alpha_matches_the_package_for_many_coders(coders):
     ]
     theirs = krippendorff.alpha(reliability_data=rows, level_of_measurement="nominal")
     assert ours == pytest.approx(theirs, abs=1e-9)
+
+
+def test_progress_counts_every_article_and_pair_and_cancel_stops_the_work():
+    mine = layer([("claim", 14, 31)], [CodedClaim(((14, 31),), "ana")])
+    theirs = layer([("claim", 18, 31)], [CodedClaim(((18, 31),), "ben")])
+    articles = [art({"A": mine, "B": theirs, "C": mine}, id_=f"a{n}") for n in range(4)]
+    seen = []
+    result = compute(articles, ["A", "B", "C"], ["claim"], progress=lambda *p: seen.append(p))
+    # Four articles, three pairs, then the pooled figures: the last step says all done.
+    assert seen == [(n, 8) for n in range(1, 9)]
+    assert result == compute(articles, ["A", "B", "C"], ["claim"])
+    steps = []
+    with pytest.raises(AgreementCancelled):
+        compute(
+            articles,
+            ["A", "B", "C"],
+            ["claim"],
+            progress=lambda *p: steps.append(p),
+            cancelled=lambda: len(steps) >= 2,
+        )
+    assert len(steps) == 2  # it stopped at the first question after the second article

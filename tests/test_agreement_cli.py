@@ -138,6 +138,16 @@ def test_the_sample_corpus_coded_twice(tmp_path, capsys):
     assert 0.667 < result["tokens"]["claim"]["alpha"] < 1.0
     assert 0 < result["attribution"]["alpha"] < 1.0
     assert 0 < result["stance"]["alpha"] < 1.0
+    # The README's team section shows this table: it must be the one the command prints.
+    _, table, _ = agreement(path, capsys)
+    readme = (DATA.parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ annotator --db team.db agreement\n", 1)[1].split("```", 1)[0]
+    measures = [line for line in shown.splitlines() if line.startswith(("measure", "speaker ("))]
+    measures += [line for line in shown.splitlines() if line.split()[:1] in (["claim"], ["cue"])]
+    measures += [line for line in shown.splitlines() if line.startswith(("attribution", "stance"))]
+    assert len(measures) == 6
+    for line in measures:
+        assert line in table.splitlines(), f"README shows {line!r}, the command does not"
 
 
 def test_a_coder_who_marked_done_and_tagged_nothing_counts_as_nothing_here(tmp_path, capsys):

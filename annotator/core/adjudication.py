@@ -11,7 +11,7 @@ the store reads the rows (``store.curation.layers``) and the window draws them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +19,7 @@ CURATED = "curated"
 NOT_CODERS = ("suggest", CURATED)
 
 
-@dataclass
+@dataclass(slots=True)  # thousands a long article: no dict each
 class Take:
     """One layer's spans at an item: ids, ranges and (claims) the speakers named."""
 
@@ -32,7 +32,7 @@ class Take:
         return tuple(sorted(self.ranges)), tuple(sorted(self.speakers, key=str))
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A place where coders marked spans of one label."""
 
@@ -109,6 +109,35 @@ def _item(label: str, group: list[dict[str, Any]], end: int, speaker_of: dict[st
             take.speakers.extend(speaker_of.get(span["id"], [None]))
     curated = takes.pop(CURATED, None)
     return Item(label, group[0]["start"], end, takes, curated)  # group: by start
+
+
+@dataclass
+class Places:
+    """An article's layers lined up for a curator: what the adjudication view shows."""
+
+    coders: list[str]  # the layers compared, by name
+    items: list[Item]  # in text order
+    differ: list[int]  # indexes of the items where the coders differ
+    speaker_names: dict[str, str]  # the speakers the coders' claims name, by id
+
+
+def lay_out(
+    spans: Sequence[dict[str, Any]],
+    claims: Sequence[dict[str, Any]],
+    speaker_names: Callable[[Iterable[str]], dict[str, str]],
+    coders: Sequence[str] | None = None,
+) -> Places:
+    """The places of one article's layers, and where the coders differ.
+
+    Parameters:
+        spans, claims: the rows ``store.curation.layers`` reads.
+        speaker_names: looks the named speakers up (``store.curation.speaker_names``).
+        coders: the layers compared (default: every coder with accepted spans).
+    """
+    chosen = list(coders) if coders is not None else coders_of(spans)
+    items = build_items(spans, claims, chosen)
+    named = {c["speaker_id"] for c in claims if c["speaker_id"]}
+    return Places(chosen, items, disagreements(items, chosen), speaker_names(named))
 
 
 def disagreements(items: Sequence[Item], coders: Sequence[str]) -> list[int]:

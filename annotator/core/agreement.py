@@ -28,12 +28,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 from .alpha import AlphaResult, alpha_from_unit_counts, nominal_alpha
+from .errors import AnnotatorError
 
 TOKEN = re.compile(r"\w+")
 STANCE_ORDER = ("favor", "against", "neutral", "mixed")
@@ -88,8 +89,20 @@ class Disagreement:
     values: dict[str, str | None]
 
 
+class AgreementCancelled(AnnotatorError):
+    """``cancelled()`` said so: the figures were left unfinished."""
+
+    def __init__(self) -> None:
+        super().__init__("agreement cancelled: nothing was computed")
+
+
 def compute(
-    articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
+    articles: Sequence[CodedArticle],
+    coders: Sequence[str],
+    labels: Sequence[str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
     """All agreement figures, in the JSON shape of ``annotator agreement``.
 
@@ -98,7 +111,35 @@ def compute(
             did not code it (their values there are missing, not zero).
         coders: the coders compared, in the order reported.
         labels: the span labels measured by tokens and spans.
+        progress: called with (steps done, steps): one step per article, one per
+            pair of coders, one for the pooled figures.
+        cancelled: asked between steps; True stops the work.
+
+    Raises:
+        AgreementCancelled: ``cancelled()`` returned True.
     """
+    pairs = list(combinations(coders, 2))
+    steps = len(articles) + len(pairs) + 1
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, steps)
+        if done < steps and cancelled is not None and cancelled():
+            raise AgreementCancelled()
+
+    # Article by article first: this fills each article's cache, which the pooled
+    # figures then only add up.
+    per_article = []
+    for article in articles:
+        per_article.append(_per_article(article, coders, labels))
+        step()
+    rows = []
+    for pair in pairs:
+        rows.append(_pair_row(articles, pair, labels))
+        step()
     result: dict[str, Any] = {"annotators": list(coders), "articles": len(articles)}
     result["tokens"] = {
         label: _alpha_dict(token_alpha(articles, coders, label)) for label in labels
@@ -108,34 +149,27 @@ def compute(
     result["attribution"] = _alpha_dict(nominal_alpha(units), key="units")
     units, _ = stance_units(articles, coders)
     result["stance"] = _alpha_dict(nominal_alpha(units), key="units")
-    result["pairs"] = pairwise(articles, coders, labels)
-    result["per_article"] = [_per_article(a, coders, labels) for a in articles]
+    result["pairs"] = rows
+    result["per_article"] = per_article
+    step()
     return result
 
 
-def pairwise(
-    articles: Sequence[CodedArticle], coders: Sequence[str], labels: Sequence[str]
-) -> list[dict[str, Any]]:
-    """Every figure for each two coders alone (each coder against `curated`, say).
-
-    Each row: ``annotators`` (the two), ``articles`` (how many both coded),
-    ``tokens`` and ``spans`` (per label: alpha, overlap F1), ``attribution`` and
-    ``stance`` (alpha).
-    """
-    rows = []
-    for pair in combinations(coders, 2):
-        both = [a for a in articles if pair[0] in a.layers and pair[1] in a.layers]
-        rows.append(
-            {
-                "annotators": list(pair),
-                "articles": len(both),
-                "tokens": {label: token_alpha(both, pair, label).alpha for label in labels},
-                "spans": {label: span_f1(both, pair, label)["f1_overlap"] for label in labels},
-                "attribution": nominal_alpha(attribution_units(both, pair)[0]).alpha,
-                "stance": nominal_alpha(stance_units(both, pair)[0]).alpha,
-            }
-        )
-    return rows
+def _pair_row(
+    articles: Sequence[CodedArticle], pair: tuple[str, str], labels: Sequence[str]
+) -> dict[str, Any]:
+    """Every figure for two coders alone (a coder against `curated`, say):
+    ``annotators`` (the two), ``articles`` (how many both coded), ``tokens`` and
+    ``spans`` (per label: alpha, overlap F1), ``attribution`` and ``stance`` (alpha)."""
+    both = [a for a in articles if pair[0] in a.layers and pair[1] in a.layers]
+    return {
+        "annotators": list(pair),
+        "articles": len(both),
+        "tokens": {label: token_alpha(both, pair, label).alpha for label in labels},
+        "spans": {label: span_f1(both, pair, label)["f1_overlap"] for label in labels},
+        "attribution": nominal_alpha(attribution_units(both, pair)[0]).alpha,
+        "stance": nominal_alpha(stance_units(both, pair)[0]).alpha,
+    }
 
 
 def _alpha_dict(result: AlphaResult, key: str = "n") -> dict[str, Any]:
@@ -325,23 +359,29 @@ def _article_attribution(
     claims = [
         (coder, claim) for coder in present for claim in article.layers[coder].claims if claim.spans
     ]
+    first_start = [min(claim.spans)[0] for _, claim in claims]
     for cluster in _clusters(claims):
-        values: dict[str, str | None] = {}
-        for coder in present:
-            mine = [c for who, c in cluster if who == coder]
-            if mine:
-                first = min(mine, key=lambda c: min(s for s, _ in c.spans))
-                values[coder] = first.speaker or ""
+        # Each coder's first claim in the cluster (by start; the earlier listed on a tie).
+        firsts: dict[str, tuple[int, str]] = {}
+        for index in cluster:
+            coder, claim = claims[index]
+            start = first_start[index]
+            if coder not in firsts or start < firsts[coder][0]:
+                firsts[coder] = (start, claim.speaker or "")
+        values = {coder: speaker for coder, (_, speaker) in firsts.items()}
         units.append([values.get(c) for c in present])
         if len(values) >= 2 and len(set(values.values())) > 1:
-            start = min(s for _, c in cluster for s, _ in c.spans)
-            end = max(e for _, c in cluster for _, e in c.spans)
+            spans = [r for index in cluster for r in claims[index][1].spans]
+            start = min(s for s, _ in spans)
+            end = max(e for _, e in spans)
+            values = {c: values[c] for c in present if c in values}
             disagreements.append(Disagreement(article.id, "attribution", start, end, values))
     return units, disagreements
 
 
-def _clusters(claims: list[tuple[str, CodedClaim]]) -> list[list[tuple[str, CodedClaim]]]:
-    """Group claims whose content spans share a character, transitively."""
+def _clusters(claims: list[tuple[str, CodedClaim]]) -> list[list[int]]:
+    """Group claims whose content spans share a character, transitively: the indexes
+    of each group's claims, in the order of ``claims``."""
     ranges = sorted(
         (start, end, index) for index, (_, claim) in enumerate(claims) for start, end in claim.spans
     )
@@ -359,9 +399,9 @@ def _clusters(claims: list[tuple[str, CodedClaim]]) -> list[list[tuple[str, Code
             parent[find(index)] = find(reach_index)
         if end > reach_end:
             reach_end, reach_index = end, index
-    groups: dict[int, list[tuple[str, CodedClaim]]] = defaultdict(list)
-    for index, item in enumerate(claims):
-        groups[find(index)].append(item)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(claims)):
+        groups[find(index)].append(index)
     return list(groups.values())
 
 
@@ -402,6 +442,8 @@ def _article_stance(
 
 
 def _dominant(counts: Counter[str]) -> str:
+    if len(counts) == 1:  # one stance (most coders, most units): nothing to break
+        return next(iter(counts))
     top = max(counts.values())
     return next(s for s in (*STANCE_ORDER, *sorted(counts)) if counts.get(s) == top)
 

@@ -47,12 +47,22 @@ def nominal_alpha(units: Iterable[Sequence[Hashable | None]]) -> AlphaResult:
     Returns:
         An `AlphaResult`; ``alpha`` is None where alpha is undefined.
     """
-    shapes: Counter[tuple[tuple[Hashable, int], ...]] = Counter()
+    totals: Counter[Hashable] = Counter()
+    mismatch = 0.0
+    pairable = 0
     for unit in units:
-        counts = Counter(v for v in unit if v is not None)
-        if sum(counts.values()) >= 2:
-            shapes[tuple(sorted(counts.items(), key=repr))] += 1
-    return alpha_from_unit_counts(shapes)
+        values = [v for v in unit if v is not None]
+        m = len(values)
+        if m < 2:
+            continue
+        pairable += 1
+        totals.update(values)
+        if m == 2:  # most units: two coders, who agree (0) or not (2)
+            mismatch += 0.0 if values[0] == values[1] else 2.0
+        else:
+            counts = Counter(values).values()
+            mismatch += (m * m - sum(c * c for c in counts)) / (m - 1)
+    return _result(totals, mismatch, pairable)
 
 
 def alpha_from_unit_counts(
@@ -80,6 +90,11 @@ def alpha_from_unit_counts(
         for value, c in shape:
             totals[value] += c * times
         mismatch += times * (m * m - sum(c * c for _, c in shape)) / (m - 1)
+    return _result(totals, mismatch, pairable)
+
+
+def _result(totals: Counter[Hashable], mismatch: float, pairable: int) -> AlphaResult:
+    """Alpha from the pooled value counts and the units' summed mismatches."""
     n = sum(totals.values())
     if n < 2:
         return AlphaResult(None, 0.0, 0.0, pairable, n)

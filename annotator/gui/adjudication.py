@@ -11,30 +11,32 @@ B take B's, H take both, E edit in the article, Ctrl+Z undo. Decisions go to the
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 
-from ..core.adjudication import Item, build_items, coders_of, next_index
-from ..core.adjudication import disagreements as disagreeing
+from ..core.adjudication import Item, Places, lay_out, next_index
+from ..core.store import Changes, Store
+from ..core.store.queries.agreement import speaker_names
 from . import operations as ops
+from .block_formats import paint_ranges
+from .dialog_job import Cancelled, DialogJob
 from .offsets import OffsetMap
 from .qt import (
+    QAbstractListModel,
     QAction,
-    QApplication,
     QColor,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
+    QModelIndex,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     Qt,
     QTextCharFormat,
     QTextCursor,
-    QTextEdit,
     QVBoxLayout,
     Signal,
 )
@@ -74,10 +76,52 @@ def agreed_format() -> QTextCharFormat:
     return fmt
 
 
+def read_places(article_id: str, coders: list[str] | None) -> Callable:
+    """The background job reading one article's layers and lining them up."""
+
+    def job(store: Store, progress, cancelled) -> Places:
+        spans, claims = store.curation.layers(article_id)
+        progress(1, 2)
+        if cancelled():
+            raise Cancelled()
+        places = lay_out(spans, claims, lambda ids: speaker_names(store, ids), coders)
+        progress(2, 2)
+        if cancelled():
+            raise Cancelled()
+        return places
+
+    return job
+
+
+class PlacesModel(QAbstractListModel):
+    """The places where coders differ, each described only when the list shows it."""
+
+    def __init__(self, describe: Callable[[int], str]) -> None:
+        super().__init__()
+        self.rows: list[int] = []  # item indexes
+        self._describe = describe
+
+    def set_rows(self, rows: list[int]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._describe(self.rows[index.row()])
+        return None
+
+
 class AdjudicationDialog(QDialog):
     """The coders' layers of one article, and the curator's decisions."""
 
     open_at = Signal(str, int, int)  # article id, start, end: "edit" opens it there
+    loaded = Signal()  # the layers are read and drawn
 
     def __init__(self, session: Session, article_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -91,12 +135,15 @@ class AdjudicationDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Article text with every coder's layer")
         self.text.setPlainText(self.text_value)
-        self.places = QListWidget()
+        self.model = PlacesModel(lambda index: self.describe(self.items[index]))
+        self.places = QListView()
+        self.places.setModel(self.model)
         self.places.setAccessibleName("Places where coders differ")
         self.places.setAlternatingRowColors(True)
         # One line per coder and one for the place: every entry is as tall.
         self.places.setUniformItemSizes(True)
-        self.places.currentRowChanged.connect(self._row_changed)
+        self.places.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.places.selectionModel().currentRowChanged.connect(self._row_changed)
         self.a_box, self.b_box = QComboBox(), QComboBox()
         self.a_box.setAccessibleName("Coder A")
         self.b_box.setAccessibleName("Coder B")
@@ -150,7 +197,15 @@ class AdjudicationDialog(QDialog):
         self.items: list[Item] = []
         self.coders: list[str] = []
         self.differ: list[int] = []
+        self.speaker_names: dict[str, str] = {}
         self.current: int | None = None
+        self._syncing = False  # moving the list's current row from here
+        self._decided_at: int | None = None  # the place just decided, until drawn again
+        self.job = DialogJob(self, session, "Reading the coders' layers…")
+        self.job.finished.connect(self._apply)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
+        session.changed.connect(self._changed)
         self.resize(1100, 680)
         self.load()
         self.a_box.currentIndexChanged.connect(self._coders_changed)
@@ -158,42 +213,72 @@ class AdjudicationDialog(QDialog):
 
     # -- reading and drawing -------------------------------------------------------
 
-    def load(self) -> None:
-        """Read the layers, build the places and draw them."""
-        spans, claims = self.session.store.curation.layers(self.article_id)
+    @property
+    def loading(self) -> bool:
+        """The layers are being read (decisions wait until they are drawn)."""
+        return self.job.running
+
+    def load(self, *, show_dialog: bool = True) -> None:
+        """Read the layers and line them up in the background; draw them when done."""
+        self.status.setText("Reading the coders' layers…")
+        self.job.start(read_places(self.article_id, self.coders or None), show_dialog=show_dialog)
+
+    def _apply(self, places: Places) -> None:
         if not self.coders:
-            self.coders = coders_of(spans)
             for box, pick in ((self.a_box, 0), (self.b_box, 1)):
                 box.blockSignals(True)
-                box.addItems(self.coders)
-                box.setCurrentIndex(min(pick, max(len(self.coders) - 1, 0)))
+                box.addItems(places.coders)
+                box.setCurrentIndex(min(pick, max(len(places.coders) - 1, 0)))
                 box.blockSignals(False)
-        self.items = build_items(spans, claims, self.coders)
-        self.differ = disagreeing(self.items, self.coders)
-        names = {}
-        for claim in claims:
-            sid = claim["speaker_id"]
-            if sid and sid not in names:
-                row = self.session.store.speaker(sid)
-                names[sid] = row["name"] if row else sid
-        self.speaker_names = names
+        self.coders = places.coders
+        self.items = places.items
+        self.differ = places.differ
+        self.speaker_names = places.speaker_names
         self._draw()
         self._fill_list()
+        here, self._decided_at = self._decided_at, None
+        if here is not None:  # after a decision: on to the next place still to decide
+            nxt = next_index([i for i in self.differ if not self.items[i].decided], here, 1)
+            if nxt is not None:
+                self.show_place(nxt)
+        self.loaded.emit()
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        """Someone changed the article elsewhere (edited in the window, undid there):
+        read the layers again, so that no decision is taken on what is gone."""
+        if initiator is self:
+            return
+        if self.article_id in changes.articles or (
+            not changes.articles and changes.tables & {"spans", "claims", "positions"}
+        ):
+            self.load(show_dialog=False)
+
+    def _failed(self, message: str) -> None:
+        self._decided_at = None
+        self.status.setText(f"Could not read the layers: {message}")
+
+    def _cancelled(self) -> None:
+        self._decided_at = None
+        if not self.items:  # nothing was shown yet: nothing to adjudicate
+            self.close()
+        else:
+            self.status.setText("Reading cancelled: the places shown may be out of date.")
 
     def _draw(self) -> None:
-        selections = []
         agreed = agreed_format()
         lanes = [lane_format(i) for i in range(len(self.coders))]
+        differ = set(self.differ)
+        qt = self.offsets.span_to_qt
+        ranges = []
         for index, item in enumerate(self.items):
-            if index not in self.differ:
-                selections.append(self._selection(item.start, item.end, agreed))
+            if index not in differ:
+                ranges.append((*qt(item.start, item.end), agreed))
                 continue
             for lane, coder in enumerate(self.coders):
                 take = item.takes.get(coder)
                 for start, end in take.ranges if take else ():
-                    selections.append(self._selection(start, end, lanes[lane]))
-        self.base_selections = selections
-        self.text.setExtraSelections(selections)
+                    ranges.append((*qt(start, end), lanes[lane]))
+        paint_ranges(self.text.document(), ranges)
         legend = [
             f"{c}: {('blue tint', 'orange underline', 'green wave')[i % 3]}"
             for i, c in enumerate(self.coders)
@@ -201,16 +286,6 @@ class AdjudicationDialog(QDialog):
         self.legend.setText(
             "  ·  ".join(legend) + "  ·  all agree: grey, drawn once" if legend else "No layers"
         )
-
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.text.document())
-        qs, qe = self.offsets.span_to_qt(start, end)
-        cursor.setPosition(qs)
-        cursor.setPosition(qe, KEEP_ANCHOR)
-        sel.cursor = cursor
-        sel.format = fmt
-        return sel
 
     def describe(self, item: Item) -> str:
         """A place: label, where and whether decided; then each coder's take, a line each."""
@@ -228,13 +303,7 @@ class AdjudicationDialog(QDialog):
 
     def _fill_list(self) -> None:
         keep = self.current
-        self.places.blockSignals(True)
-        self.places.clear()
-        for index in self.differ:
-            entry = QListWidgetItem(self.describe(self.items[index]))
-            entry.setData(Qt.ItemDataRole.UserRole, index)
-            self.places.addItem(entry)
-        self.places.blockSignals(False)
+        self.model.set_rows(self.differ)
         left = sum(1 for i in self.differ if not self.items[i].decided)
         self.status.setText(
             f"{len(self.items)} places; coders differ at {len(self.differ)}, "
@@ -252,19 +321,20 @@ class AdjudicationDialog(QDialog):
         self.current = index
         item = self.items[index]
         row = self.differ.index(index) if index in self.differ else -1
-        if row >= 0 and self.places.currentRow() != row:
-            self.places.blockSignals(True)
-            self.places.setCurrentRow(row)
-            self.places.blockSignals(False)
+        if row >= 0 and self.places.currentIndex().row() != row:
+            self._syncing = True
+            self.places.setCurrentIndex(self.model.index(row))
+            self._syncing = False
         cursor = QTextCursor(self.text.document())
         qs, qe = self.offsets.span_to_qt(item.start, item.end)
         cursor.setPosition(qs)
-        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(qe, KEEP_ANCHOR)
         self.text.setTextCursor(cursor)
         self.text.ensureCursorVisible()
 
-    def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.differ):
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row()
+        if not self._syncing and 0 <= row < len(self.differ):
             self.show_place(self.differ[row])
 
     def step(self, direction: int) -> None:
@@ -282,7 +352,7 @@ class AdjudicationDialog(QDialog):
 
     def take(self, which: str) -> None:
         """Take A's, B's or both versions of the current place into `curated`."""
-        if self.current is None:
+        if self.current is None or self.loading:
             return
         item = self.items[self.current]
         a, b = self.pair()
@@ -293,11 +363,8 @@ class AdjudicationDialog(QDialog):
             self.status.setText("Nothing to take here: that coder marked nothing at this place.")
             return
         self.session.perform(ops.adjudicate(self.article_id, span_ids, replacing), initiator=self)
-        here = self.current
-        self.load()
-        nxt = next_index([i for i in self.differ if not self.items[i].decided], here, 1)
-        if nxt is not None:
-            self.show_place(nxt)
+        self._decided_at = self.current
+        self.load(show_dialog=False)
 
     def edit(self) -> None:
         """Open the article in the window at the current place, to edit by hand."""
@@ -306,35 +373,15 @@ class AdjudicationDialog(QDialog):
             self.open_at.emit(self.article_id, item.start, item.end)
 
     def undo(self) -> None:
+        if self.loading:
+            return
         self.session.perform(ops.undo(), initiator=self)
-        self.load()
+        self.load(show_dialog=False)
 
+    def done(self, result: int) -> None:
+        self.job.stop()
+        super().done(result)
 
-def bench_open(spans: int) -> float:
-    """Seconds from building the dialog to its first painted frame, for an article
-    with 3 layers x ``spans`` spans (bench/agreement.py)."""
-    from ..core.store import Store
-
-    QApplication.instance() or QApplication([])
-    store = Store(memory=True, annotator="bench")
-    words = [f"word{i % 97}" for i in range(spans * 4)]
-    # Paragraphs of 40 words, as in a long article.
-    text = "".join(w + ("\n" if (i + 1) % 40 == 0 else " ") for i, w in enumerate(words))
-    article = store.add_article(text, title="Bench")
-    rows = []
-    starts = [sum(len(w) + 1 for w in words[: i * 4]) for i in range(spans)]
-    for coder_index, coder in enumerate(("ana", "ben", "chloé")):
-        for n, start in enumerate(starts):
-            end = start + len(words[n * 4]) + (0 if (n + coder_index) % 5 else 6)
-            rows.append((coder, start, end))
-    with store.transaction():
-        for coder, start, end in rows:
-            store.add_span(article, start, end, "claim", annotator=coder)
-    session = Session(store)
-    began = time.perf_counter()
-    dialog = AdjudicationDialog(session, article)
-    dialog.show()
-    dialog.grab()
-    took = time.perf_counter() - began
-    dialog.close()
-    return took
+    def closeEvent(self, event) -> None:
+        self.job.stop()
+        super().closeEvent(event)

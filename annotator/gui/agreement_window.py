@@ -1,19 +1,29 @@
 """Review › Agreement: the agreement figures in tables, and the places coders differ.
 
-The figures are `core.agreement.compute`'s (the same as ``annotator agreement``);
-this module only lays them out. Double-clicking a disagreement (or an article)
+The figures are `core.agreement.compute`'s (the same as ``annotator agreement``),
+worked out on a worker thread with its own connection (progress and Cancel, see
+dialog_job.py); this module only lays them out. Double-clicking a disagreement (or an article)
 asks the window to open the article there: the dialog says it with ``open_at``
 and drives nothing else.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.agreement import CodedArticle, compute, disagreements
 from ..core.agreement_report import GUIDE, fmt, verdict
 from ..core.errors import AnnotatorError
 from ..core.schema import DEFAULT_LABELS
+from ..core.store import Store
+from ..core.store.queries.agreement import (
+    agreement_input,
+    known_annotators,
+    layer_annotators,
+    speaker_names,
+)
+from .dialog_job import DialogJob
 from .qt import (
     QAbstractItemView,
     QComboBox,
@@ -115,6 +125,52 @@ def labels_used(articles: list[CodedArticle]) -> list[str]:
     return [label for label in DEFAULT_LABELS if label in used] + sorted(used - set(DEFAULT_LABELS))
 
 
+@dataclass
+class AgreementRun:
+    """What one computation found, for the dialog to lay out."""
+
+    names: list[str]  # every annotator with a layer (machine suggestions aside)
+    default: list[str]  # those compared unless unchecked
+    result: dict[str, Any] | None = None  # compute's figures; None: see ``error``
+    coders: list[str] = field(default_factory=list)
+    rule: str = ""
+    labels: list[str] = field(default_factory=list)
+    places: list[tuple[str, tuple[str, int | None, int | None]]] = field(default_factory=list)
+    error: str | None = None  # why there are no figures (one line for the user)
+
+
+def agreement_job(chosen: list[str] | None, articles: str | None):
+    """The background job: read the layers, compute every figure, describe every
+    disagreement (the window's thread only lays them out)."""
+
+    def job(store: Store, progress, cancelled) -> AgreementRun:
+        run = AgreementRun(sorted(known_annotators(store) - {"suggest"}), layer_annotators(store))
+        try:
+            coded, coders, rule = agreement_input(store, chosen, articles)
+        except AnnotatorError as exc:
+            run.error = str(exc)
+            return run
+        labels = labels_used(coded)
+        run.result = compute(coded, coders, labels, progress=progress, cancelled=cancelled)
+        run.coders, run.rule, run.labels = coders, rule, labels
+        found = disagreements(coded, coders, labels)
+        by_id = {a.id: a for a in coded}
+        names = speaker_names(store, _speakers(coded))
+        run.places = [
+            (describe(d, by_id[d.article_id], names), (d.article_id, d.start, d.end)) for d in found
+        ]
+        return run
+
+    return job
+
+
+def _speakers(articles: list[CodedArticle]) -> set[str | None]:
+    """Every speaker a coder gave a claim or a position to."""
+    return {c.speaker for a in articles for lay in a.layers.values() for c in lay.claims} | {
+        p.speaker for a in articles for lay in a.layers.values() for p in lay.positions
+    }
+
+
 class AgreementDialog(QDialog):
     """The agreement figures of the database's layers, per measure, pair and article."""
 
@@ -167,16 +223,21 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         self.article_ids: list[str] = []
         self.result: dict[str, Any] | None = None
+        self.job = DialogJob(self, session, "Computing agreement…")
+        self.job.finished.connect(self._show)
+        self.job.failed.connect(self._show_failure)
+        self.job.cancelled.connect(lambda: self._show_failure("Cancelled: nothing computed."))
         self.resize(980, 620)
-        self._fill_coders()
         self.compute()
 
-    def _fill_coders(self) -> None:
-        from ..core.store.queries.agreement import known_annotators, layer_annotators
+    @property
+    def computing(self) -> bool:
+        """A computation is running (its figures replace the tables when done)."""
+        return self.job.running
 
-        store = self.session.store
-        default = set(layer_annotators(store))
-        for name in sorted(known_annotators(store) - {"suggest"}):
+    def _fill_coders(self, names: list[str], default: list[str]) -> None:
+        self.coders.clear()
+        for name in names:
             item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -192,34 +253,36 @@ class AgreementDialog(QDialog):
         ]
 
     def compute(self) -> None:
-        """Read the layers and fill every table (on the window's thread: its store)."""
-        from ..core.store.queries import agreement_input
+        """Compute the figures in the background (progress and Cancel); the tables
+        are filled when they are done. Computing again cancels a run still going."""
+        self.summary.setText("Computing…")
+        self.job.start(
+            agreement_job(self.chosen_coders() or None, ARTICLE_RULES[self.rule.currentIndex()][1])
+        )
 
-        store = self.session.store
-        try:
-            articles, coders, rule = agreement_input(
-                store, self.chosen_coders() or None, ARTICLE_RULES[self.rule.currentIndex()][1]
-            )
-        except AnnotatorError as exc:
-            self._show_failure(str(exc))
+    def _show(self, run: AgreementRun) -> None:
+        if not self.coders.count():
+            self._fill_coders(run.names, run.default)
+        if run.result is None:
+            self._show_failure(run.error or "")
             return
-        labels = labels_used(articles)
-        result = compute(articles, coders, labels)
-        self.result = result
+        result = self.result = run.result
         rule_text = (
             "the reliability sample"
-            if rule == "reliability-sample"
+            if run.rule == "reliability-sample"
             else ("the articles two or more of them coded")
         )
-        self.summary.setText(f"{', '.join(coders)} on {len(articles)} articles ({rule_text}).")
+        self.summary.setText(
+            f"{', '.join(run.coders)} on {result['articles']} articles ({rule_text})."
+        )
         fill_table(
             self.measures,
             ["measure", "alpha", "F1 exact", "F1 overlap", "units", "reading"],
             measure_rows(result),
         )
-        self._fill_pairs(result, labels)
-        self._fill_articles(result, labels)
-        self._fill_places(articles, coders, labels)
+        self._fill_pairs(result, run.labels)
+        self._fill_articles(result, run.labels)
+        self._fill_places(run.places)
 
     def _show_failure(self, message: str) -> None:
         self.result = None
@@ -265,29 +328,13 @@ class AgreementDialog(QDialog):
             ],
         )
 
-    def _fill_places(
-        self, articles: list[CodedArticle], coders: list[str], labels: list[str]
-    ) -> None:
-        by_id = {a.id: a for a in articles}
-        names = self._speaker_names(articles)
+    def _fill_places(self, places: list[tuple[str, tuple]]) -> None:
         self.places.clear()
-        for d in disagreements(articles, coders, labels):
-            item = QListWidgetItem(describe(d, by_id[d.article_id], names))
-            item.setData(Qt.ItemDataRole.UserRole, (d.article_id, d.start, d.end))
+        for text, where in places:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, where)
             self.places.addItem(item)
         self.tabs.setTabText(3, f"Disagreements ({self.places.count()})")
-
-    def _speaker_names(self, articles: list[CodedArticle]) -> dict[str, str]:
-        """The name of every speaker a coder gave a claim or a position to."""
-        speaker_ids = {
-            c.speaker for a in articles for lay in a.layers.values() for c in lay.claims
-        } | {p.speaker for a in articles for lay in a.layers.values() for p in lay.positions}
-        names = {}
-        for sid in speaker_ids:
-            row = self.session.store.speaker(sid) if sid else None
-            if row:
-                names[sid] = row["name"]
-        return names
 
     def _open_place(self, item: QListWidgetItem) -> None:
         article_id, start, end = item.data(Qt.ItemDataRole.UserRole)
@@ -296,3 +343,11 @@ class AgreementDialog(QDialog):
     def _open_article_row(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.article_ids):
             self.open_at.emit(self.article_ids[row], -1, -1)
+
+    def done(self, result: int) -> None:
+        self.job.stop()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        self.job.stop()
+        super().closeEvent(event)

@@ -2,6 +2,7 @@
 
 from PySide6 import QtGui as _QtGui
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
@@ -79,6 +80,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,

@@ -92,6 +92,8 @@ class BackgroundTask(QObject):
         self.thread.quit()
         self.thread.wait()
         if self.dialog is not None:
+            # Closing a progress dialog emits `canceled`: the job ended, nobody cancelled it.
+            self.dialog.canceled.disconnect(self.cancel)
             self.dialog.reset()
             self.dialog.close()
 

@@ -23,11 +23,19 @@ class Curation(Manager):
     """``store.curation``: read an article's layers, write the curated one."""
 
     def layers(self, article_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """The article's accepted spans and claims of every layer (for `build_items`)."""
-        return (
-            self.store.spans(article_id, statuses=("accepted",)),
-            self.store.claims(article_id, statuses=("accepted",)),
+        """The article's accepted spans and claims of every layer (for `build_items`).
+
+        Spans carry only what adjudication uses (id, label, start, end, annotator,
+        status, reviewer, reviewed_at): an article coded three times over can have
+        thousands, and every column read costs.
+        """
+        spans = self.db.query(
+            'SELECT id, label, start, "end", annotator, status, reviewer, reviewed_at '
+            "FROM spans WHERE article_id = ? AND status = 'accepted' "
+            'ORDER BY start, "end"',
+            [article_id],
         )
+        return spans, self.store.claims(article_id, statuses=("accepted",))
 
     def take(
         self, article_id: str, span_ids: Sequence[str], *, replacing: Sequence[str] = ()
