@@ -336,19 +336,7 @@ def attribution_units(
 ) -> tuple[list[list[str | None]], list[Disagreement]]:
     """The attribution units (one per cluster of overlapping claims) and the
     clusters where coders named different speakers."""
-    units: list[list[str | None]] = []
-    disagreements: list[Disagreement] = []
-    for article in articles:
-        present = [c for c in coders if c in article.layers]
-        if len(present) < 2:
-            continue
-        key = ("attribution", tuple(present))
-        if key not in article.cache:
-            article.cache[key] = _article_attribution(article, present)
-        more_units, more_places = article.cache[key]
-        units += more_units
-        disagreements += more_places
-    return units, disagreements
+    return _units_per_article(articles, coders, "attribution", _article_attribution)
 
 
 def _article_attribution(
@@ -409,15 +397,30 @@ def stance_units(
     articles: Iterable[CodedArticle], coders: Sequence[str]
 ) -> tuple[list[list[str | None]], list[Disagreement]]:
     """The stance units, one per (article, speaker, target), and where coders differ."""
+    return _units_per_article(articles, coders, "stance", _article_stance)
+
+
+_ArticleUnits = tuple[list[list[str | None]], list[Disagreement]]
+
+
+def _units_per_article(
+    articles: Iterable[CodedArticle],
+    coders: Sequence[str],
+    measure: str,
+    of_article: Callable[[CodedArticle, Sequence[str]], _ArticleUnits],
+) -> _ArticleUnits:
+    """Concatenate ``of_article``'s units and disagreements over the articles that at
+    least two of ``coders`` coded, each article's result cached per set of coders
+    (the window recomputes for other pairs without reading again)."""
     units: list[list[str | None]] = []
     disagreements: list[Disagreement] = []
     for article in articles:
         present = [c for c in coders if c in article.layers]
         if len(present) < 2:
             continue
-        key = ("stance", tuple(present))
+        key = (measure, tuple(present))
         if key not in article.cache:
-            article.cache[key] = _article_stance(article, present)
+            article.cache[key] = of_article(article, present)
         more_units, more_places = article.cache[key]
         units += more_units
         disagreements += more_places
