@@ -286,12 +286,15 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
             and (
                 nxt.group(1).endswith("ed")
                 or nxt.group(1) in FINITE_VERBS
+                or nxt.group(1) in _IRREGULAR_PAST
                 or nxt.group(1) in CUE_WORDS
             )
         )
     ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
 
 
+# "Ilse Varga fought ...": a past verb after a capitalised pair shows it names a person
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _NEXT_WORD_RE = re.compile(r"[ \t]+(?:has\s+|had\s+|also\s+)?([a-z]+)")
 
 

@@ -379,6 +379,8 @@ def _is_place(m: Mention) -> bool:
 
 def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
+    while j > floor and toks[j].low in _BETWEEN_AND:
+        j -= 1
     if j < floor:
         return None
     if toks[j].text == ",":
@@ -451,6 +453,14 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
 
 # Heads of noun phrases that are documents or things, never speakers.
 NON_SPEAKER_HEADS = word_list("suggest/non_speaker_heads.txt")
+# Adverbs between "and" and a second verb of the same subject ("and later said").
+_BETWEEN_AND = frozenset({"later", "then", "also", "again", "finally", "eventually", "quickly"})
+# Words that end a phrase before a verb without being its head.
+_NOT_HEADS = frozenset({"and", "but", "or", "nor", "then", "later", "also", "yet", "so"})
+PREPOSITIONS = frozenset(
+    {"in", "at", "on", "of", "for", "with", "by", "from", "to", "into", "over", "after"}
+    | {"before", "during", "under", "about", "against", "without", "through", "since"}
+)
 _GENERIC_DETS = word_list("suggest/generic_dets.txt")
 
 
@@ -460,6 +470,10 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     head = toks[j]
     if not head.is_word or head.is_cap or not _plain_word(head):
         return None
+    if head.low in _NOT_HEADS:
+        # "X furrowed his brow and said": the subject of the sentence, not "his brow"
+        m = subject_before(text, toks, j)
+        return m if m is not None and m.start >= toks[floor].start else None
     d = j - 1
     while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:
         t = toks[d]
@@ -468,6 +482,9 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         d -= 1
     if d < floor or toks[d].low not in _GENERIC_DETS:
         return None
+    if d > floor and toks[d - 1].low in PREPOSITIONS and _adverbial_slot(toks, d - 2, floor):
+        # "X, who has in the past described", "X, at one point calling": before it
+        return _mention_before(text, toks, d - 1, floor)
     det = toks[d]
     definite = det.low not in ("a", "an", "one")
     # a document ("the report") speaks for whoever wrote it: not a person
@@ -487,13 +504,35 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     )
 
 
+def _adverbial_slot(toks: list[Tok], i: int, floor: int) -> bool:
+    """A prepositional phrase after ``toks[i]`` is an adverbial ("who has in the past",
+    ", at one point"), not part of a noun phrase ("someone in the audience")."""
+    if i < floor:
+        return True
+    t = toks[i]
+    return not t.is_word or t.low in AUXILIARIES or t.low in _ADVERBIAL_AFTER
+
+
+_ADVERBIAL_AFTER = frozenset({"who", "has", "have", "had", "also", "and", "but", "he", "she"})
+
 FINITE_VERBS = word_list("suggest/finite_verbs.txt")
+_SUBORDINATORS = frozenset(
+    {"as", "when", "while", "if", "although", "though", "after", "before", "because", "since"}
+    | {"once", "whereas", "unless", "until"}
+)
 
 
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     """The subject of the clause a participle cue (", saying ...") hangs on: the mention
-    before the first finite-looking verb of the sentence."""
-    for i in range(1, k):
+    before the first finite-looking verb of the sentence, after an opening subordinate
+    clause ("As the crowd began to chant, X was joined ... and joked")."""
+    first = 1
+    lead = 1 if toks and toks[0].low in ("but", "and", "so") and len(toks) > 1 else 0
+    if len(toks) > lead and toks[lead].low in _SUBORDINATORS:
+        comma = next((i for i in range(lead + 1, k) if toks[i].text == ","), None)
+        if comma is not None:
+            first = comma + 2
+    for i in range(first, k):
         t = toks[i]
         if not t.is_word or t.is_cap:
             continue

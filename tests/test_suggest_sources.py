@@ -1,0 +1,51 @@
+"""Who said it: the speaker mention next to a cue and the full name it resolves to.
+
+Invented sentences, one pattern a test.
+"""
+
+from __future__ import annotations
+
+from annotator.core.suggest import SuggestedClaim, suggest_article
+
+
+def claim_with(text: str, content: str) -> SuggestedClaim:
+    claims = suggest_article(text)
+    found = [c for c in claims if any(content in s.text for s in c.content)]
+    assert found, [[s.text for s in c.content] for c in claims]
+    return found[0]
+
+
+def mention_and_speaker(c: SuggestedClaim) -> tuple[str | None, str | None]:
+    return (c.mention.text if c.mention else None, c.speaker.name if c.speaker else None)
+
+
+def test_the_object_before_and_said_is_not_the_speaker() -> None:
+    text = "Headline.\n\nSenator Tom Reyes furrowed his brow and said the plan was dead."
+    c = claim_with(text, "the plan was dead")
+    assert mention_and_speaker(c) == ("Tom Reyes", "Tom Reyes")
+
+
+def test_and_later_said_takes_the_subject_of_the_sentence() -> None:
+    text = 'Headline.\n\nMayor Ana Ruiz brought up the budget and later said, "It is gone."'
+    c = claim_with(text, "It is gone.")
+    assert c.cue is not None and c.cue.text == "said"
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_an_opening_subordinate_clause_does_not_hold_the_subject() -> None:
+    text = (
+        "Headline.\n\nAs the crowd began to chant, Senator Tom Reyes was joined on stage by "
+        'his wife and joked, "We are fine."'
+    )
+    c = claim_with(text, "We are fine.")
+    assert mention_and_speaker(c) == ("Tom Reyes", "Tom Reyes")
+
+
+def test_an_adverbial_phrase_before_the_cue_is_not_the_speaker() -> None:
+    text = (
+        "Headline.\n\nIlse Varga has fought the council for years. She has at one point "
+        'called the mayor a "liar" who lies.'
+    )
+    c = claim_with(text, "the mayor")
+    assert c.mention is not None and c.mention.text != "one point"
+    assert c.speaker is not None and c.speaker.name == "Ilse Varga"
