@@ -49,3 +49,35 @@ def test_an_adverbial_phrase_before_the_cue_is_not_the_speaker() -> None:
     c = claim_with(text, "the mayor")
     assert c.mention is not None and c.mention.text != "one point"
     assert c.speaker is not None and c.speaker.name == "Ilse Varga"
+
+
+def test_a_name_before_of_and_a_group_or_place_is_the_speaker() -> None:
+    text = (
+        "Headline.\n\nMarta Lind of the walking group Open Fells said the path was ruined. "
+        "Senator Piet Moss of New Halden said the vote was rushed."
+    )
+    lind = claim_with(text, "the path was ruined")
+    assert mention_and_speaker(lind) == ("Marta Lind", "Marta Lind")
+    assert lind.speaker is not None and lind.speaker.affiliation == "walking group Open Fells"
+    moss = claim_with(text, "the vote was rushed")
+    assert mention_and_speaker(moss) == ("Piet Moss", "Piet Moss")
+
+
+def test_a_statement_from_an_organisation_is_said_by_it() -> None:
+    text = (
+        "Headline.\n\nAccording to a statement from Dunmore Ferries, the crew had followed "
+        "every safety rule."
+    )
+    c = claim_with(text, "the crew had followed")
+    assert c.speaker is not None
+    assert (c.speaker.name, c.speaker.kind) == ("Dunmore Ferries", "organisation")
+
+
+def test_the_answers_of_a_transcript_are_the_interviewees() -> None:
+    text = (
+        "An hour with the harbour master.\n\nHarbour master Jon Berke took our questions. "
+        "Berke has run the port for a decade.\n\nQ: Will the fees rise?\n\n"
+        "A: Not this year. We have the money we need."
+    )
+    c = claim_with(text, "Not this year")
+    assert mention_and_speaker(c) == ("A", "Jon Berke")

@@ -370,7 +370,34 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
     """
     m = _mention_before(text, toks, k, floor)
-    return None if m is not None and _is_place(m) else m
+    if m is None:
+        return None
+    person = _person_of(text, toks, m, floor)
+    if person is not None:
+        return person
+    return None if _is_place(m) else m
+
+
+def _person_of(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
+    """ "Ana Ruiz of the conservation group Open Highlands said", "Sen. Tom Udall of
+    New Mexico said": the person named before "of", the group or place as affiliation."""
+    i = bisect_left(toks, m.start, key=_tok_start)
+    j = i - 1
+    while j > floor and i - j <= 4 and toks[j].is_word and not toks[j].is_cap:
+        if toks[j].low == "of":
+            break
+        j -= 1  # "the conservation group"
+    if j <= floor or toks[j].low != "of" or not is_name_tok(toks[j - 1]):
+        return None
+    person = _mention_ending(text, toks, j - 1, floor)
+    if person is None or person.form != "name" or _is_place(person):
+        return None
+    aff = _strip_det_text(text[toks[j + 1].start : m.end])
+    return _with(person, kind="person", affiliation=person.affiliation or aff)
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _is_place(m: Mention) -> bool:

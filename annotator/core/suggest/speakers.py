@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from .candidates import Candidate, n_words
@@ -39,6 +40,7 @@ def resolve(
     gender: dict[str, str] = {}
     by_head: dict[str, SuggestedSpeaker] = {}
     out: list[SuggestedClaim] = []
+    interviewee = _interviewee(ents) if any(_is_answer(r) for r in raws) else None
     last_speaker: SuggestedSpeaker | None = None
     last_para = -10
     last_mention: Mention | None = None
@@ -46,7 +48,7 @@ def resolve(
         speaker: SuggestedSpeaker | None = None
         mention = r.mention
         if r.mention is not None:
-            speaker = _speaker_for(r.mention, ents, pos_list, known, gender, by_head)
+            speaker = _speaker_for(r.mention, ents, pos_list, known, gender, by_head, interviewee)
             if speaker is not None and r.mention.form == "np" and r.mention.head:
                 by_head.setdefault(r.mention.head, speaker)
         elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
@@ -87,6 +89,10 @@ def resolve(
     return out
 
 
+def _is_answer(r: Candidate) -> bool:
+    return r.mention is not None and r.mention.form == "name" and r.mention.text == "A"
+
+
 def _speaker_for(
     m: Mention,
     ents: list[Entity],
@@ -94,13 +100,22 @@ def _speaker_for(
     known: dict[str, KnownSpeaker],
     gender: dict[str, str],
     by_head: dict[str, SuggestedSpeaker],
+    interviewee: Entity | None = None,
 ) -> SuggestedSpeaker | None:
     n = bisect_left(pos_list, m.start)
     # a bounded neighbourhood keeps long documents linear
     before = ents[max(0, n - _NEIGHBOURS) : n]
     after = ents[n : n + _NEIGHBOURS]
     name, kind, role, aff = m.text, m.kind, m.role, m.affiliation
-    if m.form == "name":
+    issuer = _ISSUER_RE.match(m.text) if m.form == "np" else None
+    if issuer is not None:
+        # "a statement from Prairie Northern Railway": the railway speaks through it
+        name, kind, role, aff = issuer.group("name"), "organisation", None, None
+        tail = " " + name
+        found = next((e for e in reversed(before) if e.name == name or e.name.endswith(tail)), None)
+    elif m.form == "name" and m.text == "A" and interviewee is not None:
+        found = interviewee  # "A: ..." in an interview transcript
+    elif m.form == "name":
         found = _refer_name(m, before, after)
     elif m.form == "pronoun":
         found = _refer_pronoun(m, before, gender)
@@ -123,6 +138,21 @@ def _speaker_for(
     )
     name = " ".join(name.split())  # a name broken by a hard line wrap
     return SuggestedSpeaker(name, kind, role, aff, ks.id if ks is not None else None)
+
+
+_ISSUER_RE = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:statement|letter|report|memo|filing|release|email)"
+    r"\s+(?:from|by|of)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)$"
+)
+
+
+def _interviewee(ents: list[Entity]) -> Entity | None:
+    """The person named most often: who answers in a "Q: ... A: ..." transcript."""
+    counts = Counter(e.name for e in ents if e.kind == "person" and not e.weak)
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    return next(e for e in ents if e.name == top)
 
 
 def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity | None:
