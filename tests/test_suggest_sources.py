@@ -81,3 +81,32 @@ def test_the_answers_of_a_transcript_are_the_interviewees() -> None:
     )
     c = claim_with(text, "Not this year")
     assert mention_and_speaker(c) == ("A", "Jon Berke")
+
+
+def test_said_a_name_of_a_place_or_group_is_the_person() -> None:
+    text = (
+        'Headline.\n\n"It is over," said Sen. Jeff Marley of Oregon. "Done," said Dara Whit '
+        "of Liberty Baptist Church in Marion."
+    )
+    assert mention_and_speaker(claim_with(text, "It is over")) == ("Jeff Marley", "Jeff Marley")
+    assert mention_and_speaker(claim_with(text, "Done")) == ("Dara Whit", "Dara Whit")
+
+
+def test_party_tags_and_places_in_apposition_are_skipped() -> None:
+    text = (
+        "Headline.\n\nSen. Rand Pole, R-Ky., told reporters that polls could be wrong. "
+        "For now, Lena Pantucci, at the Royal Services Institute, said the two had a pact."
+    )
+    c = claim_with(text, "polls could be wrong")
+    assert mention_and_speaker(c) == ("Rand Pole", "Rand Pole")
+    c = claim_with(text, "the two had a pact")
+    assert mention_and_speaker(c) == ("Lena Pantucci", "Lena Pantucci")
+
+
+def test_a_participle_takes_the_subject_of_an_irregular_past_verb() -> None:
+    text = (
+        "Headline.\n\nKarla Fiore threw her support behind Ted Cole on Wednesday, saying it "
+        "is time to win."
+    )
+    c = claim_with(text, "it is time to win")
+    assert mention_and_speaker(c) == ("Karla Fiore", "Karla Fiore")

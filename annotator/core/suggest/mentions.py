@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ...resources import word_list
 from ._trie import trie_pattern
 from .lexicon import (
+    ABBREVIATIONS,
     AMBIGUOUS_CUES,
     AUXILIARIES,
     CUE_WORDS,
@@ -413,7 +414,7 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
     if toks[j].text == ",":
         c = j - 1
         while c >= floor and toks[c].text != "," and j - c <= 18:
-            if toks[c].text in '.;:!?"“”«»':
+            if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
                 return None
             c -= 1
         if c < floor or toks[c].text != ",":
@@ -421,6 +422,10 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         seg = toks[c + 1 : j]
         if not seg:
             return None
+        if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
+            # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
+            m = _mention_ending(text, toks, c - 1, floor)
+            return m if m is not None and m.form == "name" else None
         if _is_name_seg(seg):
             # "Vanuatu's foreign minister, Daniel Tavoa, said"
             p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
@@ -452,6 +457,22 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             return m
         return None
     return _mention_ending(text, toks, j, floor)
+
+
+def _abbreviated(toks: list[Tok], c: int, floor: int) -> bool:
+    """The period at ``c`` closes "R-Ky." or "Calif.", not a sentence."""
+    if toks[c].text != "." or c - 1 < floor:
+        return False
+    prev = toks[c - 1]
+    return prev.end == toks[c].start and (
+        _PARTY_RE.match(prev.text) is not None or prev.low in ABBREVIATIONS
+    )
+
+
+# A party and state after a name ("R-Ky.", "D-N.Y."); prepositions opening an
+# apposition that places a person ("at the Policy Institute", "of Clemson University").
+_PARTY_RE = re.compile(r"[RDI]-[A-Z]")
+_PLACE_PREPS = frozenset({"at", "of", "from", "with"})
 
 
 def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
@@ -543,6 +564,7 @@ def _adverbial_slot(toks: list[Tok], i: int, floor: int) -> bool:
 _ADVERBIAL_AFTER = frozenset({"who", "has", "have", "had", "also", "and", "but", "he", "she"})
 
 FINITE_VERBS = word_list("suggest/finite_verbs.txt")
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _SUBORDINATORS = frozenset(
     {"as", "when", "while", "if", "although", "though", "after", "before", "because", "since"}
     | {"once", "whereas", "unless", "until"}
@@ -564,7 +586,9 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if not t.is_word or t.is_cap:
             continue
         low = t.low
-        if not (low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS):
+        if not (
+            low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS or low in _IRREGULAR_PAST
+        ):
             continue
         m = mention_before(text, toks, i, 0)
         if m is not None:
@@ -610,6 +634,15 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
         det = t
         j += 1
     i = _run_fwd(toks, j, ceil)
+    of = next(
+        (x for x in range(j + 2, i - 1) if toks[x].low == "of" and is_name_tok(toks[x - 1])), None
+    )
+    if of is not None and is_name_tok(toks[of - 2]):
+        # "said Sen. Ann Roe of Oregon", "said Ann Roe of Liberty Church": the person
+        m = _analyse_run(text, toks[j:of], det)
+        if m is not None and m.form == "name":
+            aff = text[toks[of + 1].start : toks[i - 1].end]
+            return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
     if m is None and det is not None:
         # "said the coach", "said a local farmer": the head ends the phrase
