@@ -110,3 +110,22 @@ def test_a_participle_takes_the_subject_of_an_irregular_past_verb() -> None:
     )
     c = claim_with(text, "it is time to win")
     assert mention_and_speaker(c) == ("Karla Fiore", "Karla Fiore")
+
+
+def test_she_refers_to_a_person_introduced_by_occupation_or_relative_clause() -> None:
+    text = (
+        "Headline.\n\nMayor Kari Lund said the harbour would stay open.\n\n"
+        "Marine biologist Asta Myr, who has studied the bay for years, is more cautious. "
+        "The noise, she warned, could drive the cod away."
+    )
+    c = claim_with(text, "could drive the cod away")
+    assert mention_and_speaker(c) == ("she", "Asta Myr")
+
+
+def test_an_honorific_name_in_apposition_and_a_participle_apposition() -> None:
+    text = (
+        "Headline.\n\nThe council's transport lead, Cllr Gary Pick, said the buses would go. "
+        "Deputy Governor Hana Rua, sitting beside him, said the banks were safe."
+    )
+    assert mention_and_speaker(claim_with(text, "the buses would go")) == ("Gary Pick", "Gary Pick")
+    assert mention_and_speaker(claim_with(text, "the banks were safe")) == ("Hana Rua", "Hana Rua")

@@ -279,9 +279,9 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
     start = seg[0][0]
     end = seg[-1][0] + len(seg[-1][1])
     weak = False
-    if role is None:
+    if role is None and not _PERSON_CONTEXT_RE.search(text, max(0, start - 30), start):
         nxt = _NEXT_WORD_RE.match(text, end)
-        weak = not (
+        weak = _WHO_RE.match(text, end) is None and not (
             nxt is not None
             and (
                 nxt.group(1).endswith("ed")
@@ -293,6 +293,14 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
     ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
 
 
+# "Marine biologist Astrid Myhre", "opposition lawmaker Ana Roe": a lower-case noun
+# (not a function word) right before a capitalised pair is a description of a person
+_PERSON_CONTEXT_RE = re.compile(
+    r"(?<![\w’'-])(?!(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|but|that|as|said|says)\s)"
+    r"[a-z]{4,}(?:ist|er|or|ian|ant|ent|man|woman|maker)\s+$"
+)
+# "Ana Roe, who ...": a relative clause about a person
+_WHO_RE = re.compile(r",\s+who\b")
 # "Ilse Varga fought ...": a past verb after a capitalised pair shows it names a person
 _IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _NEXT_WORD_RE = re.compile(r"[ \t]+(?:has\s+|had\s+|also\s+)?([a-z]+)")

@@ -358,6 +358,8 @@ def _with(m: Mention, **kw) -> Mention:
 
 def _is_name_seg(seg: list[Tok]) -> bool:
     words = [t for t in seg if t.text not in ("(", ")")]
+    while len(words) > 2 and words[0].low in HONORIFICS and words[0].is_cap:
+        words = words[1:]  # "Cllr Graham Pickering", "Dr. Ann Roe"
     if not words or len(words) > 6:
         return False
     return is_name_tok(words[-1]) and all(
@@ -443,6 +445,7 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             )
         if (
             seg[0].low in _APPOS_STARTS
+            or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
             or any(t.low in ROLE_HEADS for t in seg)
             or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
         ):
