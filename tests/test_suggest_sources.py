@@ -129,3 +129,12 @@ def test_an_honorific_name_in_apposition_and_a_participle_apposition() -> None:
     )
     assert mention_and_speaker(claim_with(text, "the buses would go")) == ("Gary Pick", "Gary Pick")
     assert mention_and_speaker(claim_with(text, "the banks were safe")) == ("Hana Rua", "Hana Rua")
+
+
+def test_a_name_after_group_is_an_organisation_not_the_she() -> None:
+    text = (
+        "Headline.\n\nAsta Myr of the walking group Open Fells said the levy was fair.\n\n"
+        "She warned, however, that the money must reach the paths."
+    )
+    c = claim_with(text, "the money must reach the paths")
+    assert mention_and_speaker(c) == ("She", "Asta Myr")

@@ -279,6 +279,11 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
     start = seg[0][0]
     end = seg[-1][0] + len(seg[-1][1])
     weak = False
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    if role is None and before is not None and before.group(1) in ORG_HEADS:
+        # "the conservation group Open Highlands", "the bank Nordea": an organisation
+        ents.append(Entity(start, text[start:end], "organisation", None, None))
+        return
     if role is None and not _PERSON_CONTEXT_RE.search(text, max(0, start - 30), start):
         nxt = _NEXT_WORD_RE.match(text, end)
         weak = _WHO_RE.match(text, end) is None and not (
@@ -299,6 +304,7 @@ _PERSON_CONTEXT_RE = re.compile(
     r"(?<![\w’'-])(?!(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|but|that|as|said|says)\s)"
     r"[a-z]{4,}(?:ist|er|or|ian|ant|ent|man|woman|maker)\s+$"
 )
+_WORD_BEFORE_RE = re.compile(r"(?<![\w’'-])([a-z]+)\s+$")
 # "Ana Roe, who ...": a relative clause about a person
 _WHO_RE = re.compile(r",\s+who\b")
 # "Ilse Varga fought ...": a past verb after a capitalised pair shows it names a person
