@@ -138,3 +138,21 @@ def test_a_name_after_group_is_an_organisation_not_the_she() -> None:
     )
     c = claim_with(text, "the money must reach the paths")
     assert mention_and_speaker(c) == ("She", "Asta Myr")
+
+
+def test_she_skips_a_man_named_after_the_woman() -> None:
+    text = (
+        "Headline.\n\nSenator Nancy Vale met the union on Monday. Union leader Peter Holm "
+        "listened.\n\nLater she said the deal was fair."
+    )
+    c = claim_with(text, "the deal was fair")
+    assert mention_and_speaker(c) == ("she", "Nancy Vale")
+
+
+def test_a_title_tells_the_gender_of_a_surname() -> None:
+    text = (
+        "Headline.\n\nMs. Tal Brenn chaired the meeting. Mr. Orin Vask sat beside her.\n\n"
+        "Later she said the deal was dead."
+    )
+    c = claim_with(text, "the deal was dead")
+    assert mention_and_speaker(c) == ("she", "Tal Brenn")

@@ -279,12 +279,12 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
     start = seg[0][0]
     end = seg[-1][0] + len(seg[-1][1])
     weak = False
-    before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
-    if role is None and before is not None and before.group(1) in ORG_HEADS:
+    before = _word_before(text, start) if role is None else ""
+    if before in ORG_HEADS:
         # "the conservation group Open Highlands", "the bank Nordea": an organisation
         ents.append(Entity(start, text[start:end], "organisation", None, None))
         return
-    if role is None and not _PERSON_CONTEXT_RE.search(text, max(0, start - 30), start):
+    if role is None and not _describes_person(before):
         nxt = _NEXT_WORD_RE.match(text, end)
         weak = _WHO_RE.match(text, end) is None and not (
             nxt is not None
@@ -298,13 +298,27 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
     ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
 
 
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word right before ``start`` (one space between), else ""."""
+    i = start - 1
+    if i < 1 or text[i] not in " \t":
+        return ""
+    j = i
+    while j > 0 and text[j - 1].isalpha() and text[j - 1].islower() and i - j < 20:
+        j -= 1
+    return text[j:i] if j < i and (j == 0 or not text[j - 1].isalnum()) else ""
+
+
 # "Marine biologist Astrid Myhre", "opposition lawmaker Ana Roe": a lower-case noun
-# (not a function word) right before a capitalised pair is a description of a person
-_PERSON_CONTEXT_RE = re.compile(
-    r"(?<![\w’'-])(?!(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|but|that|as|said|says)\s)"
-    r"[a-z]{4,}(?:ist|er|or|ian|ant|ent|man|woman|maker)\s+$"
-)
-_WORD_BEFORE_RE = re.compile(r"(?<![\w’'-])([a-z]+)\s+$")
+# right before a capitalised pair describes a person
+_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "maker")
+_FUNCTION_WORDS = frozenset({"after", "under", "over", "other", "never", "whether", "either"})
+
+
+def _describes_person(word: str) -> bool:
+    return len(word) > 4 and word.endswith(_PERSON_SUFFIXES) and word not in _FUNCTION_WORDS
+
+
 # "Ana Roe, who ...": a relative clause about a person
 _WHO_RE = re.compile(r",\s+who\b")
 # "Ilse Varga fought ...": a past verb after a capitalised pair shows it names a person

@@ -384,6 +384,8 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
 def _person_of(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
     """ "Ana Ruiz of the conservation group Open Highlands said", "Sen. Tom Udall of
     New Mexico said": the person named before "of", the group or place as affiliation."""
+    if text.find(" of ", max(0, m.start - 60), m.start) < 0:
+        return None
     i = bisect_left(toks, m.start, key=_tok_start)
     j = i - 1
     while j > floor and i - j <= 4 and toks[j].is_word and not toks[j].is_cap:

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
+from ...resources import word_list
 from .candidates import Candidate, n_words
 from .entities import Entity, find_entities, strip_det
 from .lexicon import DETERMINERS, ROLE_HEADS
@@ -37,7 +38,7 @@ def resolve(
         for n in (ks.name, *ks.aliases):
             if n:
                 known.setdefault(n.casefold().strip(), ks)
-    gender: dict[str, str] = {}
+    gender: dict[str, str] = _title_genders(text, ents)
     by_head: dict[str, SuggestedSpeaker] = {}
     out: list[SuggestedClaim] = []
     interviewee = _interviewee(ents) if any(_is_answer(r) for r in raws) else None
@@ -174,6 +175,35 @@ def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity
     return found
 
 
+_FEMALE = word_list("suggest/given_names_female.txt")
+_MALE = word_list("suggest/given_names_male.txt")
+_TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
+
+
+def _given_gender(name: str) -> str | None:
+    first = name.split(" ", 1)[0].lower()
+    return "f" if first in _FEMALE else "m" if first in _MALE else None
+
+
+def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
+    """Genders the text states: "Mrs. Clinton", "Mr. Sanders" (by surname), then given
+    names ("Hillary Clinton"); the first seen wins."""
+    by_surname: dict[str, str] = {}
+    for m in _TITLE_GENDER_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue  # "UMrs", "HMS"
+        surname = m.group(2).rsplit(None, 1)[-1]
+        by_surname.setdefault(surname, "m" if m.group(1) == "r" else "f")
+    out: dict[str, str] = {}
+    for e in ents:
+        if e.kind != "person" or e.name in out:
+            continue
+        g = by_surname.get(e.name.rsplit(" ", 1)[-1]) or _given_gender(e.name)
+        if g is not None:
+            out[e.name] = g
+    return out
+
+
 def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> Entity | None:
     """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
     "it": the last organisation; other pronouns: the last entity."""
@@ -191,6 +221,18 @@ def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> 
             ),
             None,
         )
+        if found is not None and gender.get(found.name) is None and _given_gender(found.name):
+            # a known given name of the other gender: keep looking
+            found = next(
+                (
+                    e
+                    for e in reversed(before)
+                    if e.kind == "person"
+                    and not e.weak
+                    and gender.get(e.name, _given_gender(e.name) or g) == g
+                ),
+                None,
+            )
         if found is None:
             found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
         if found is not None:
