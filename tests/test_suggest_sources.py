@@ -156,3 +156,12 @@ def test_a_title_tells_the_gender_of_a_surname() -> None:
     )
     c = claim_with(text, "the deal was dead")
     assert mention_and_speaker(c) == ("she", "Tal Brenn")
+
+
+def test_a_middle_initial_stays_in_the_name_and_places_are_not_people() -> None:
+    text = (
+        "Headline.\n\nSenator Paul D. Rane spoke first. Later he visited New Harlow City "
+        "and toured Vask Tower.\n\nThere he said the budget was sound."
+    )
+    c = claim_with(text, "the budget was sound")
+    assert mention_and_speaker(c) == ("he", "Paul D. Rane")

@@ -250,6 +250,8 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
         low = w.lower()
         if low in _PARTICLE_WORDS and seg:
             seg.append((pos, w))
+        elif seg and len(w) == 2 and w[1] == "." and w[0].isupper() and i + 1 < len(words):
+            seg.append((pos, w))  # a middle initial
         elif i < len(words) and not _not_name_word(w) and not w.endswith(("'s", "’s")):
             if not seg:
                 seg_first = i
@@ -279,6 +281,8 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
     start = seg[0][0]
     end = seg[-1][0] + len(seg[-1][1])
     weak = False
+    if seg[-1][1].lower() in _PLACE_HEADS or seg[0][1] in ("Fort", "Mount", "Lake", "Port"):
+        return  # "New York City", "Trump Tower", "Fort Pierce": a place
     before = _word_before(text, start) if role is None else ""
     if before in ORG_HEADS:
         # "the conservation group Open Highlands", "the bank Nordea": an organisation
@@ -296,6 +300,9 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
             )
         )
     ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
+
+
+_PLACE_HEADS = word_list("suggest/place_heads.txt")
 
 
 def _word_before(text: str, start: int) -> str:
@@ -334,7 +341,7 @@ _RUN_RE = re.compile(
     "["
     + re.escape(_UPPER)
     + r"](?<![\w’'\-].)[\w’'\-]*"
-    + r"(?: (?:(?:de|van|von|bin|al|da|del|der|le|la|du|ibn) )?"
+    + r"(?: (?:(?:de|van|von|bin|al|da|del|der|le|la|du|ibn) |[A-Z]\. )?"  # "Paul D. Ryan"
     + _CAPW
     + ")*"
 )
