@@ -165,3 +165,12 @@ def test_a_middle_initial_stays_in_the_name_and_places_are_not_people() -> None:
     )
     c = claim_with(text, "the budget was sound")
     assert mention_and_speaker(c) == ("he", "Paul D. Rane")
+
+
+def test_an_adverb_after_and_is_skipped_to_the_subject() -> None:
+    text = (
+        "Headline.\n\nCarl Moss pulled a copy of the charter from his pocket and defiantly "
+        "offered to lend it to the mayor."
+    )
+    c = claim_with(text, "to lend it")
+    assert mention_and_speaker(c) == ("Carl Moss", "Carl Moss")

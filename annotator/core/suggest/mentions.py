@@ -411,8 +411,10 @@ def _is_place(m: Mention) -> bool:
 
 def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
-    while j > floor and toks[j].low in _BETWEEN_AND:
-        j -= 1
+    while j > floor and (
+        toks[j].low in _BETWEEN_AND or (toks[j].low.endswith("ly") and not toks[j].is_cap)
+    ):
+        j -= 1  # "and later said", "and defiantly offered"
     if j < floor:
         return None
     if toks[j].text == ",":
