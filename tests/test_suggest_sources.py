@@ -174,3 +174,18 @@ def test_an_adverb_after_and_is_skipped_to_the_subject() -> None:
     )
     c = claim_with(text, "to lend it")
     assert mention_and_speaker(c) == ("Carl Moss", "Carl Moss")
+
+
+def test_appositions_with_a_party_tag_a_group_or_a_title() -> None:
+    text = (
+        "Headline.\n\nAmong those backing Mr. Cole, Dara Whit of Liberty Baptist Church in "
+        "Marion, said he had made calls. Sen. Jack Reade (D-R.I.), said after lunch that he "
+        "had not read the plan. Another ally, Agriculture Secretary Tom Vilsen, told "
+        "reporters that the news was good."
+    )
+    assert mention_and_speaker(claim_with(text, "he had made calls")) == ("Dara Whit", "Dara Whit")
+    c = claim_with(text, "he had not read the plan")
+    assert mention_and_speaker(c) == ("Jack Reade", "Jack Reade")
+    c = claim_with(text, "the news was good")
+    assert mention_and_speaker(c) == ("Tom Vilsen", "Tom Vilsen")
+    assert c.speaker is not None and c.speaker.role == "Agriculture Secretary"

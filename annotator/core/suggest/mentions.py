@@ -358,8 +358,14 @@ def _with(m: Mention, **kw) -> Mention:
 
 def _is_name_seg(seg: list[Tok]) -> bool:
     words = [t for t in seg if t.text not in ("(", ")")]
-    while len(words) > 2 and words[0].low in HONORIFICS and words[0].is_cap:
-        words = words[1:]  # "Cllr Graham Pickering", "Dr. Ann Roe"
+    title = max(
+        (x for x, t in enumerate(words[:-2]) if t.low in HONORIFICS or t.low in ROLE_HEADS),
+        default=-1,
+    )
+    if title >= 0 and all(t.is_cap or t.text == "." for t in words[:title]):
+        words = words[title + 1 :]  # "Cllr Graham Pickering", "Agriculture Secretary Tom Vilsack"
+    while words and words[0].text == ".":
+        words = words[1:]
     if not words or len(words) > 6:
         return False
     return is_name_tok(words[-1]) and all(
@@ -418,16 +424,31 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
     if j < floor:
         return None
     if toks[j].text == ",":
+        if j - 1 >= floor and toks[j - 1].text == ")":
+            # "Sen. Jack Reed (D-R.I.), said"
+            m = _mention_ending(text, toks, j - 1, floor)
+            return m if m is not None and m.form == "name" else None
         c = j - 1
         while c >= floor and toks[c].text != "," and j - c <= 18:
             if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
                 return None
             c -= 1
         if c < floor or toks[c].text != ",":
+            if k < len(toks) and toks[k].low.endswith("ing"):
+                # "Mr. Biden, recalling ...": the name before the participle
+                m = _mention_ending(text, toks, j - 1, floor)
+                return m if m is not None and m.form == "name" else None
             return None
         seg = toks[c + 1 : j]
         if not seg:
             return None
+        of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
+        if of >= 2 and _is_name_seg(seg[:of]):
+            # "..., Dara Whit of Liberty Church in Marion, said"
+            m = _analyse_run(text, seg[:of], None)
+            if m is not None and m.form == "name":
+                aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
+                return _with(m, kind="person", affiliation=m.affiliation or aff)
         if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
             # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
             m = _mention_ending(text, toks, c - 1, floor)
