@@ -151,7 +151,7 @@ def test_she_skips_a_man_named_after_the_woman() -> None:
 
 def test_a_title_tells_the_gender_of_a_surname() -> None:
     text = (
-        "Headline.\n\nMs. Tal Brenn chaired the meeting. Mr. Orin Vask sat beside her.\n\n"
+        "Headline.\n\nMs. Tal Brenn chaired the meeting. Mr. Orin Vask signed the papers.\n\n"
         "Later she said the deal was dead."
     )
     c = claim_with(text, "the deal was dead")
