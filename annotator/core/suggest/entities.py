@@ -250,6 +250,8 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
         low = w.lower()
         if low in _PARTICLE_WORDS and seg:
             seg.append((pos, w))
+        elif seg and len(w) == 2 and w[1] == "." and w[0].isupper() and i + 1 < len(words):
+            seg.append((pos, w))  # a middle initial
         elif i < len(words) and not _not_name_word(w) and not w.endswith(("'s", "’s")):
             if not seg:
                 seg_first = i
@@ -279,19 +281,55 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
     start = seg[0][0]
     end = seg[-1][0] + len(seg[-1][1])
     weak = False
-    if role is None:
+    if seg[-1][1].lower() in _PLACE_HEADS or seg[0][1] in ("Fort", "Mount", "Lake", "Port"):
+        return  # "New York City", "Trump Tower", "Fort Pierce": a place
+    before = _word_before(text, start) if role is None else ""
+    if before in ORG_HEADS:
+        # "the conservation group Open Highlands", "the bank Nordea": an organisation
+        ents.append(Entity(start, text[start:end], "organisation", None, None))
+        return
+    if role is None and not _describes_person(before):
         nxt = _NEXT_WORD_RE.match(text, end)
-        weak = not (
+        weak = _WHO_RE.match(text, end) is None and not (
             nxt is not None
             and (
                 nxt.group(1).endswith("ed")
                 or nxt.group(1) in FINITE_VERBS
+                or nxt.group(1) in _IRREGULAR_PAST
                 or nxt.group(1) in CUE_WORDS
             )
         )
     ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
 
 
+_PLACE_HEADS = word_list("suggest/place_heads.txt")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word right before ``start`` (one space between), else ""."""
+    i = start - 1
+    if i < 1 or text[i] not in " \t":
+        return ""
+    j = i
+    while j > 0 and text[j - 1].isalpha() and text[j - 1].islower() and i - j < 20:
+        j -= 1
+    return text[j:i] if j < i and (j == 0 or not text[j - 1].isalnum()) else ""
+
+
+# "Marine biologist Astrid Myhre", "opposition lawmaker Ana Roe": a lower-case noun
+# right before a capitalised pair describes a person
+_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "maker")
+_FUNCTION_WORDS = frozenset({"after", "under", "over", "other", "never", "whether", "either"})
+
+
+def _describes_person(word: str) -> bool:
+    return len(word) > 4 and word.endswith(_PERSON_SUFFIXES) and word not in _FUNCTION_WORDS
+
+
+# "Ana Roe, who ...": a relative clause about a person
+_WHO_RE = re.compile(r",\s+who\b")
+# "Ilse Varga fought ...": a past verb after a capitalised pair shows it names a person
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _NEXT_WORD_RE = re.compile(r"[ \t]+(?:has\s+|had\s+|also\s+)?([a-z]+)")
 
 
@@ -303,7 +341,7 @@ _RUN_RE = re.compile(
     "["
     + re.escape(_UPPER)
     + r"](?<![\w’'\-].)[\w’'\-]*"
-    + r"(?: (?:(?:de|van|von|bin|al|da|del|der|le|la|du|ibn) )?"
+    + r"(?: (?:(?:de|van|von|bin|al|da|del|der|le|la|du|ibn) |[A-Z]\. )?"  # "Paul D. Ryan"
     + _CAPW
     + ")*"
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ...resources import word_list
 from ._trie import trie_pattern
 from .lexicon import (
+    ABBREVIATIONS,
     AMBIGUOUS_CUES,
     AUXILIARIES,
     CUE_WORDS,
@@ -357,6 +358,14 @@ def _with(m: Mention, **kw) -> Mention:
 
 def _is_name_seg(seg: list[Tok]) -> bool:
     words = [t for t in seg if t.text not in ("(", ")")]
+    title = max(
+        (x for x, t in enumerate(words[:-2]) if t.low in HONORIFICS or t.low in ROLE_HEADS),
+        default=-1,
+    )
+    if title >= 0 and all(t.is_cap or t.text == "." for t in words[:title]):
+        words = words[title + 1 :]  # "Cllr Graham Pickering", "Agriculture Secretary Tom Vilsack"
+    while words and words[0].text == ".":
+        words = words[1:]
     if not words or len(words) > 6:
         return False
     return is_name_tok(words[-1]) and all(
@@ -370,7 +379,36 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
     """
     m = _mention_before(text, toks, k, floor)
-    return None if m is not None and _is_place(m) else m
+    if m is None:
+        return None
+    person = _person_of(text, toks, m, floor)
+    if person is not None:
+        return person
+    return None if _is_place(m) else m
+
+
+def _person_of(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
+    """ "Ana Ruiz of the conservation group Open Highlands said", "Sen. Tom Udall of
+    New Mexico said": the person named before "of", the group or place as affiliation."""
+    if text.find(" of ", max(0, m.start - 60), m.start) < 0:
+        return None
+    i = bisect_left(toks, m.start, key=_tok_start)
+    j = i - 1
+    while j > floor and i - j <= 4 and toks[j].is_word and not toks[j].is_cap:
+        if toks[j].low == "of":
+            break
+        j -= 1  # "the conservation group"
+    if j <= floor or toks[j].low != "of" or not is_name_tok(toks[j - 1]):
+        return None
+    person = _mention_ending(text, toks, j - 1, floor)
+    if person is None or person.form != "name" or _is_place(person):
+        return None
+    aff = _strip_det_text(text[toks[j + 1].start : m.end])
+    return _with(person, kind="person", affiliation=person.affiliation or aff)
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _is_place(m: Mention) -> bool:
@@ -379,19 +417,42 @@ def _is_place(m: Mention) -> bool:
 
 def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
+    while j > floor and (
+        toks[j].low in _BETWEEN_AND or (toks[j].low.endswith("ly") and not toks[j].is_cap)
+    ):
+        j -= 1  # "and later said", "and defiantly offered"
     if j < floor:
         return None
     if toks[j].text == ",":
+        if j - 1 >= floor and toks[j - 1].text == ")":
+            # "Sen. Jack Reed (D-R.I.), said"
+            m = _mention_ending(text, toks, j - 1, floor)
+            return m if m is not None and m.form == "name" else None
         c = j - 1
         while c >= floor and toks[c].text != "," and j - c <= 18:
-            if toks[c].text in '.;:!?"“”«»':
+            if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
                 return None
             c -= 1
         if c < floor or toks[c].text != ",":
+            if k < len(toks) and toks[k].low.endswith("ing"):
+                # "Mr. Biden, recalling ...": the name before the participle
+                m = _mention_ending(text, toks, j - 1, floor)
+                return m if m is not None and m.form == "name" else None
             return None
         seg = toks[c + 1 : j]
         if not seg:
             return None
+        of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
+        if of >= 2 and _is_name_seg(seg[:of]):
+            # "..., Dara Whit of Liberty Church in Marion, said"
+            m = _analyse_run(text, seg[:of], None)
+            if m is not None and m.form == "name":
+                aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
+                return _with(m, kind="person", affiliation=m.affiliation or aff)
+        if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
+            # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
+            m = _mention_ending(text, toks, c - 1, floor)
+            return m if m is not None and m.form == "name" else None
         if _is_name_seg(seg):
             # "Vanuatu's foreign minister, Daniel Tavoa, said"
             p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
@@ -409,6 +470,7 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             )
         if (
             seg[0].low in _APPOS_STARTS
+            or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
             or any(t.low in ROLE_HEADS for t in seg)
             or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
         ):
@@ -423,6 +485,22 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             return m
         return None
     return _mention_ending(text, toks, j, floor)
+
+
+def _abbreviated(toks: list[Tok], c: int, floor: int) -> bool:
+    """The period at ``c`` closes "R-Ky." or "Calif.", not a sentence."""
+    if toks[c].text != "." or c - 1 < floor:
+        return False
+    prev = toks[c - 1]
+    return prev.end == toks[c].start and (
+        _PARTY_RE.match(prev.text) is not None or prev.low in ABBREVIATIONS
+    )
+
+
+# A party and state after a name ("R-Ky.", "D-N.Y."); prepositions opening an
+# apposition that places a person ("at the Policy Institute", "of Clemson University").
+_PARTY_RE = re.compile(r"[RDI]-[A-Z]")
+_PLACE_PREPS = frozenset({"at", "of", "from", "with"})
 
 
 def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
@@ -451,6 +529,14 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
 
 # Heads of noun phrases that are documents or things, never speakers.
 NON_SPEAKER_HEADS = word_list("suggest/non_speaker_heads.txt")
+# Adverbs between "and" and a second verb of the same subject ("and later said").
+_BETWEEN_AND = frozenset({"later", "then", "also", "again", "finally", "eventually", "quickly"})
+# Words that end a phrase before a verb without being its head.
+_NOT_HEADS = frozenset({"and", "but", "or", "nor", "then", "later", "also", "yet", "so"})
+PREPOSITIONS = frozenset(
+    {"in", "at", "on", "of", "for", "with", "by", "from", "to", "into", "over", "after"}
+    | {"before", "during", "under", "about", "against", "without", "through", "since"}
+)
 _GENERIC_DETS = word_list("suggest/generic_dets.txt")
 
 
@@ -460,6 +546,10 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     head = toks[j]
     if not head.is_word or head.is_cap or not _plain_word(head):
         return None
+    if head.low in _NOT_HEADS:
+        # "X furrowed his brow and said": the subject of the sentence, not "his brow"
+        m = subject_before(text, toks, j)
+        return m if m is not None and m.start >= toks[floor].start else None
     d = j - 1
     while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:
         t = toks[d]
@@ -468,6 +558,9 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         d -= 1
     if d < floor or toks[d].low not in _GENERIC_DETS:
         return None
+    if d > floor and toks[d - 1].low in PREPOSITIONS and _adverbial_slot(toks, d - 2, floor):
+        # "X, who has in the past described", "X, at one point calling": before it
+        return _mention_before(text, toks, d - 1, floor)
     det = toks[d]
     definite = det.low not in ("a", "an", "one")
     # a document ("the report") speaks for whoever wrote it: not a person
@@ -487,18 +580,43 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     )
 
 
+def _adverbial_slot(toks: list[Tok], i: int, floor: int) -> bool:
+    """A prepositional phrase after ``toks[i]`` is an adverbial ("who has in the past",
+    ", at one point"), not part of a noun phrase ("someone in the audience")."""
+    if i < floor:
+        return True
+    t = toks[i]
+    return not t.is_word or t.low in AUXILIARIES or t.low in _ADVERBIAL_AFTER
+
+
+_ADVERBIAL_AFTER = frozenset({"who", "has", "have", "had", "also", "and", "but", "he", "she"})
+
 FINITE_VERBS = word_list("suggest/finite_verbs.txt")
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
+_SUBORDINATORS = frozenset(
+    {"as", "when", "while", "if", "although", "though", "after", "before", "because", "since"}
+    | {"once", "whereas", "unless", "until"}
+)
 
 
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     """The subject of the clause a participle cue (", saying ...") hangs on: the mention
-    before the first finite-looking verb of the sentence."""
-    for i in range(1, k):
+    before the first finite-looking verb of the sentence, after an opening subordinate
+    clause ("As the crowd began to chant, X was joined ... and joked")."""
+    first = 1
+    lead = 1 if toks and toks[0].low in ("but", "and", "so") and len(toks) > 1 else 0
+    if len(toks) > lead and toks[lead].low in _SUBORDINATORS:
+        comma = next((i for i in range(lead + 1, k) if toks[i].text == ","), None)
+        if comma is not None:
+            first = comma + 2
+    for i in range(first, k):
         t = toks[i]
         if not t.is_word or t.is_cap:
             continue
         low = t.low
-        if not (low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS):
+        if not (
+            low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS or low in _IRREGULAR_PAST
+        ):
             continue
         m = mention_before(text, toks, i, 0)
         if m is not None:
@@ -544,6 +662,15 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
         det = t
         j += 1
     i = _run_fwd(toks, j, ceil)
+    of = next(
+        (x for x in range(j + 2, i - 1) if toks[x].low == "of" and is_name_tok(toks[x - 1])), None
+    )
+    if of is not None and is_name_tok(toks[of - 2]):
+        # "said Sen. Ann Roe of Oregon", "said Ann Roe of Liberty Church": the person
+        m = _analyse_run(text, toks[j:of], det)
+        if m is not None and m.form == "name":
+            aff = text[toks[of + 1].start : toks[i - 1].end]
+            return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
     if m is None and det is not None:
         # "said the coach", "said a local farmer": the head ends the phrase

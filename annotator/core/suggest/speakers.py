@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
+from ...resources import word_list
 from .candidates import Candidate, n_words
 from .entities import Entity, find_entities, strip_det
 from .lexicon import DETERMINERS, ROLE_HEADS
@@ -36,9 +38,10 @@ def resolve(
         for n in (ks.name, *ks.aliases):
             if n:
                 known.setdefault(n.casefold().strip(), ks)
-    gender: dict[str, str] = {}
+    gender: dict[str, str] = _title_genders(text, ents)
     by_head: dict[str, SuggestedSpeaker] = {}
     out: list[SuggestedClaim] = []
+    interviewee = _interviewee(ents) if any(_is_answer(r) for r in raws) else None
     last_speaker: SuggestedSpeaker | None = None
     last_para = -10
     last_mention: Mention | None = None
@@ -46,7 +49,7 @@ def resolve(
         speaker: SuggestedSpeaker | None = None
         mention = r.mention
         if r.mention is not None:
-            speaker = _speaker_for(r.mention, ents, pos_list, known, gender, by_head)
+            speaker = _speaker_for(r.mention, ents, pos_list, known, gender, by_head, interviewee)
             if speaker is not None and r.mention.form == "np" and r.mention.head:
                 by_head.setdefault(r.mention.head, speaker)
         elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
@@ -87,6 +90,10 @@ def resolve(
     return out
 
 
+def _is_answer(r: Candidate) -> bool:
+    return r.mention is not None and r.mention.form == "name" and r.mention.text == "A"
+
+
 def _speaker_for(
     m: Mention,
     ents: list[Entity],
@@ -94,13 +101,22 @@ def _speaker_for(
     known: dict[str, KnownSpeaker],
     gender: dict[str, str],
     by_head: dict[str, SuggestedSpeaker],
+    interviewee: Entity | None = None,
 ) -> SuggestedSpeaker | None:
     n = bisect_left(pos_list, m.start)
     # a bounded neighbourhood keeps long documents linear
     before = ents[max(0, n - _NEIGHBOURS) : n]
     after = ents[n : n + _NEIGHBOURS]
     name, kind, role, aff = m.text, m.kind, m.role, m.affiliation
-    if m.form == "name":
+    issuer = _ISSUER_RE.match(m.text) if m.form == "np" else None
+    if issuer is not None:
+        # "a statement from Prairie Northern Railway": the railway speaks through it
+        name, kind, role, aff = issuer.group("name"), "organisation", None, None
+        tail = " " + name
+        found = next((e for e in reversed(before) if e.name == name or e.name.endswith(tail)), None)
+    elif m.form == "name" and m.text == "A" and interviewee is not None:
+        found = interviewee  # "A: ..." in an interview transcript
+    elif m.form == "name":
         found = _refer_name(m, before, after)
     elif m.form == "pronoun":
         found = _refer_pronoun(m, before, gender)
@@ -125,6 +141,21 @@ def _speaker_for(
     return SuggestedSpeaker(name, kind, role, aff, ks.id if ks is not None else None)
 
 
+_ISSUER_RE = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:statement|letter|report|memo|filing|release|email)"
+    r"\s+(?:from|by|of)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)$"
+)
+
+
+def _interviewee(ents: list[Entity]) -> Entity | None:
+    """The person named most often: who answers in a "Q: ... A: ..." transcript."""
+    counts = Counter(e.name for e in ents if e.kind == "person" and not e.weak)
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    return next(e for e in ents if e.name == top)
+
+
 def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity | None:
     """A surname or a full name: the nearest earlier (else later) entity bearing it."""
     found: Entity | None = None
@@ -144,6 +175,35 @@ def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity
     return found
 
 
+_FEMALE = word_list("suggest/given_names_female.txt")
+_MALE = word_list("suggest/given_names_male.txt")
+_TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
+
+
+def _given_gender(name: str) -> str | None:
+    first = name.split(" ", 1)[0].lower()
+    return "f" if first in _FEMALE else "m" if first in _MALE else None
+
+
+def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
+    """Genders the text states: "Mrs. Clinton", "Mr. Sanders" (by surname), then given
+    names ("Hillary Clinton"); the first seen wins."""
+    by_surname: dict[str, str] = {}
+    for m in _TITLE_GENDER_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue  # "UMrs", "HMS"
+        surname = m.group(2).rsplit(None, 1)[-1]
+        by_surname.setdefault(surname, "m" if m.group(1) == "r" else "f")
+    out: dict[str, str] = {}
+    for e in ents:
+        if e.kind != "person" or e.name in out:
+            continue
+        g = by_surname.get(e.name.rsplit(" ", 1)[-1]) or _given_gender(e.name)
+        if g is not None:
+            out[e.name] = g
+    return out
+
+
 def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> Entity | None:
     """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
     "it": the last organisation; other pronouns: the last entity."""
@@ -161,6 +221,18 @@ def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> 
             ),
             None,
         )
+        if found is not None and gender.get(found.name) is None and _given_gender(found.name):
+            # a known given name of the other gender: keep looking
+            found = next(
+                (
+                    e
+                    for e in reversed(before)
+                    if e.kind == "person"
+                    and not e.weak
+                    and gender.get(e.name, _given_gender(e.name) or g) == g
+                ),
+                None,
+            )
         if found is None:
             found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
         if found is not None:
