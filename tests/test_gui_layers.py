@@ -110,3 +110,28 @@ def test_assign_dialog_previews_the_counts_and_writes_the_files(qtbot, tmp_path)
         assert len(win.store.articles.reliability_sample()) == 2
     finally:
         win.close()
+
+
+def test_corpus_views_list_and_counts_follow_the_layers_shown(qtbot, tmp_path, shared_db) -> None:
+    db, _aid = shared_db
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        views = win.views
+        win.show_view("claims")
+        assert [r["text"] for r in views.claims.model.rows] == ["nobody believes"]
+        assert win.corpus.model.rows[0]["annotations"] == 1
+        # bob's own counts in the status bar: the one article is in progress for him.
+        assert "in progress 1" in win.status_counts.text()
+        assert "done 0" in win.status_counts.text()
+        win.layers_action.setChecked(True)
+        assert sorted(r["text"] for r in views.claims.model.rows) == [
+            "nobody believes",
+            "the deficit will halve",
+        ]
+        assert win.corpus.model.rows[0]["annotations"] == 2
+        win.show_view("search")
+        assert views.search.view_filter().layers is None
+        win.layers_action.setChecked(False)
+        assert views.search.view_filter().layers == ("bob", "suggest")
+    finally:
+        win.close()

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.layers_action.setStatusTip(
             "Off: you see only your own annotations (and suggestions), as in blind coding."
         )
-        self.layers_action.toggled.connect(lambda _on: self.refresh_annotations())
+        self.layers_action.toggled.connect(self._show_layers)
         recent: list = []
         self.label_actions = act.label_actions(self)
         extras = {
@@ -479,11 +479,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("safe_csv", on)
         self.views.safe_for_spreadsheets = on
 
-    def visible_layers(self) -> list[str] | None:
-        """The layers the article shows: mine and the suggestions, or all (None)."""
-        if self.layers_action.isChecked():
-            return None
-        return [self.store.annotator, "suggest"]
+    def visible_layers(self) -> tuple[str, ...] | None:
+        """The layers shown: mine and the suggestions, or all (None)."""
+        return self.session.layers()
+
+    def _show_layers(self, on: bool) -> None:
+        """Show every layer, or mine only: in the article, the corpus list and the views."""
+        self.session.all_layers = on
+        self.reload_all()
 
     def set_annotator_name(self, *, first_start: bool = False) -> None:
         """Ask for the analyst's name (prefilled with the current one: at first start,
@@ -577,7 +580,8 @@ class MainWindow(QMainWindow):
             self.status_position.setText(f"{row + 1} of {model.total} {status}")
 
     def update_counts(self) -> None:
-        stats = self.store.stats()["by_status"]
+        """The status bar's count of articles per status: mine."""
+        stats = self.store.articles.status_counts()
         parts = [
             f"{status.replace('_', ' ')} {stats.get(status, 0)}" for status in ARTICLE_STATUSES
         ]

@@ -33,6 +33,8 @@ class Session(QObject):
         super().__init__()
         self.store = store
         self.tasks = RunningTasks()
+        # Blind coding by default: my layer and the suggestions; a reviewer shows all.
+        self.all_layers = False
 
     @property
     def path(self) -> Path | None:
@@ -42,6 +44,13 @@ class Session(QObject):
         old, self.store = self.store, store
         old.close()
         self.database_changed.emit()
+
+    def layers(self) -> tuple[str, ...] | None:
+        """The layers the window shows, the article and the corpus views alike: mine
+        and the suggestions, or every layer (None)."""
+        if self.all_layers:
+            return None
+        return (self.store.annotator, "suggest")
 
     def set_annotator(self, name: str) -> None:
         """Whose name goes on new annotations (and whose actions undo takes back)."""
