@@ -33,7 +33,7 @@ from .actors import speaker_mention_contexts, speaker_occurrences
 from .agreement import ARTICLE_CHOICES, agreement_input, coded_articles
 from .claims import CLAIM_SORT, claims_count, claims_page
 from .common import DATE_SQL, NO_SPEAKER, SHOWN_DATE_SQL, STANCE_ORDER, VIEWS, ViewFilter
-from .network import NetworkFilter, network_layers, network_statements
+from .network import NetworkFilter, all_layers, network_layers, network_statements
 from .positions import (
     POSITION_SORT,
     GridAxis,
@@ -75,6 +75,7 @@ __all__ = [
     "PositionGrid",
     "ViewFilter",
     "agreement_input",
+    "all_layers",
     "cell_evidence",
     "check_search_index",
     "claims_count",

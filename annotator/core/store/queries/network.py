@@ -90,6 +90,18 @@ def _actors(store: Store, ids: Sequence[str], flt: NetworkFilter) -> dict[str, A
     return actors
 
 
+def all_layers(store: Store) -> list[str]:
+    """Every analyst's layer that holds a highlight, claim or position, by name."""
+    return [
+        name
+        for (name,) in store.db.execute(
+            "SELECT annotator FROM spans WHERE annotator IS NOT NULL UNION "
+            "SELECT annotator FROM claims WHERE annotator IS NOT NULL UNION "
+            "SELECT annotator FROM positions WHERE annotator IS NOT NULL ORDER BY 1"
+        )
+    ]
+
+
 def network_layers(store: Store) -> list[str]:
     """The annotators with accepted positions (the layers a network can be built from)."""
     return [
