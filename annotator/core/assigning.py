@@ -112,7 +112,7 @@ def write_coder_files(
     # The sample and the speakers are written (and indexed) once, then copied per coder.
     with tempfile.TemporaryDirectory(prefix=".assign-", dir=folder) as tmp:
         shared = Path(tmp) / "shared.db"
-        write_shared_part(store, shared, chosen.sample)
+        write_shared_part(store, shared, chosen.sample, status)
         for coder, path in paths.items():
             write_coder_file(store, path, shared, chosen.own[coder], coder, status)
             if progress:

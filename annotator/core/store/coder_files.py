@@ -29,9 +29,11 @@ _ARTICLE_COLUMNS = (
 )  # fmt: skip
 
 
-def write_shared_part(source: Store, path: str | Path, article_ids: Sequence[str]) -> None:
+def write_shared_part(
+    source: Store, path: str | Path, article_ids: Sequence[str], status: str
+) -> None:
     """A new database at ``path`` with ``source``'s speakers and these articles (text
-    and metadata, no annotations and no statuses), in this order."""
+    and metadata with this status, no annotations), in this order."""
     with Store(path, backup_before_migrate=False) as target, target.transaction():
         rows = source.db.execute("SELECT * FROM speakers")
         columns = [d[0] for d in rows.description]
@@ -40,7 +42,7 @@ def write_shared_part(source: Store, path: str | Path, article_ids: Sequence[str
             f"VALUES ({', '.join('?' for _ in columns)})",
             rows,
         )
-        _add_articles(source, target, article_ids)
+        _add_articles(source, target, article_ids, status)
 
 
 def write_coder_file(
@@ -51,23 +53,22 @@ def write_coder_file(
     coder: str,
     status: str,
 ) -> None:
-    """``path``: a copy of the ``shared`` part (write_shared_part) with these articles
-    of ``source`` added, every article with ``coder``'s ``status``."""
+    """``path``: a copy of the ``shared`` part (write_shared_part, with the same
+    ``status``) with these articles of ``source`` added, every article with
+    ``coder``'s ``status``."""
     shutil.copyfile(shared, path)
     with Store(path, annotator=coder, backup_before_migrate=False) as target, target.transaction():
-        _add_articles(source, target, article_ids)
-        conn = target.db.conn
-        conn.execute("UPDATE articles SET status = ?", [status])
-        conn.execute(
+        _add_articles(source, target, article_ids, status)
+        target.db.conn.execute(
             "INSERT INTO article_status (article_id, annotator, status, updated) "
             "SELECT id, ?, ?, ? FROM articles ORDER BY rowid",
             [coder, status, now()],
         )
 
 
-def _add_articles(source: Store, target: Store, article_ids: Sequence[str]) -> None:
-    """Copy these articles (in this order) from ``source`` to ``target``, then index
-    the new ones, within the caller's transaction."""
+def _add_articles(source: Store, target: Store, article_ids: Sequence[str], status: str) -> None:
+    """Copy these articles (in this order) from ``source`` to ``target`` with this
+    status, then index the new ones, within the caller's transaction."""
     conn = target.db.conn
     before = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
     # The per-row index triggers are set aside while the rows go in, and put back.
@@ -80,8 +81,8 @@ def _add_articles(source: Store, target: Store, article_ids: Sequence[str]) -> N
         conn.execute(f"DROP TRIGGER {name}")
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
     conn.executemany(
-        f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({marks})",
-        _rows(source, article_ids),
+        f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, status) VALUES ({marks}, ?)",
+        ((*row, status) for row in _rows(source, article_ids)),
     )
     for _name, sql in triggers:
         conn.execute(sql)
