@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.show_error)
         self.session.refused.connect(self._undo_refused)
         self.session.database_changed.connect(self.files.on_database_changed)
+        self.session.database_changed.connect(self._update_layer_marks)
 
     # Files and folders dropped onto the window are imported like File › Import.
 
