@@ -164,3 +164,18 @@ def test_suggest_todo_takes_the_analysts_own_todo_articles(team_db, capsys) -> N
     assert "in 2 articles" in capsys.readouterr().out
     assert main(["--db", str(path), "--annotator", "bob", "suggest", "--todo"]) == 0
     assert "in 1 article" in capsys.readouterr().out
+
+
+def test_network_status_filter_reads_the_chosen_layers_status(team_db) -> None:
+    path, _ids = team_db
+    with Store(path, annotator="lead", readonly=True) as store:
+
+        def targets(**flt) -> list[str]:
+            statements, _actors = q.network_statements(store, q.NetworkFilter(**flt))
+            return sorted(s.target for s in statements)
+
+        # Alice finished article 0 only; Bob finished article 1 only.
+        assert targets(annotators=("alice",), article_statuses=("done",)) == ["budget"]
+        assert targets(annotators=("bob",), article_statuses=("done",)) == ["quay"]
+        assert targets(annotators=("bob",), article_statuses=("in_progress",)) == ["budget"]
+        assert targets(article_statuses=("done",)) == ["budget", "budget", "quay"]

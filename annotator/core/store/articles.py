@@ -165,7 +165,7 @@ class Articles(Manager):
         wanted = [status] if status else list(statuses or ())
         clauses, params = [], []
         if wanted:
-            clause, names = _status_among(wanted, analysts)
+            clause, names = status_among(wanted, analysts)
             clauses.append(clause)
             params += names
         if among is not None:
@@ -419,7 +419,7 @@ _MY_STATUS = (
 )
 
 
-def _status_among(wanted: Sequence[str], analysts: Sequence[str] | None) -> tuple[str, list[Any]]:
+def status_among(wanted: Sequence[str], analysts: Sequence[str] | None) -> tuple[str, list[Any]]:
     """A condition on article ``a``: one of ``analysts`` (None: anyone) gave it one of
     the ``wanted`` statuses (todo: also by never marking it)."""
     marks = ",".join("?" for _ in wanted)

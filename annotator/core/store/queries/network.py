@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ...network import Actor, Statement
 from .. import Store
+from ..articles import status_among
 from .common import ARTICLE_DATE, DATE_SQL, SqlWhere, chunks, placeholders
 
 
@@ -15,7 +16,9 @@ class NetworkFilter:
     """Which positions count. Empty fields do not filter.
 
     ``annotators``: the layers (annotators' names) whose positions and claims count.
-    ``article_statuses``: articles with one of these statuses. ``date_from`` and
+    ``article_statuses``: articles with one of these statuses, as one of the
+    ``annotators`` (none: anyone) set it; an analyst who never marked an article
+    has it todo. ``date_from`` and
     ``date_to``: inclusive ``YYYY-MM-DD`` article dates (published, else imported).
     """
 
@@ -32,9 +35,10 @@ def _article_clauses(where: SqlWhere, column: str, flt: NetworkFilter) -> None:
     if flt.date_to:
         sub.add(f"substr({ARTICLE_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
     if flt.article_statuses:
-        sub.add(f"status IN ({placeholders(flt.article_statuses)})", *flt.article_statuses)
+        clause, params = status_among(flt.article_statuses, flt.annotators or None)
+        sub.add(clause, *params)
     if sub.clauses:
-        where.add(f"{column} IN (SELECT id FROM articles {sub.sql()})", *sub.params)
+        where.add(f"{column} IN (SELECT id FROM articles a {sub.sql()})", *sub.params)
 
 
 def network_statements(
