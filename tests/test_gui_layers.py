@@ -205,3 +205,31 @@ def test_the_article_header_shows_my_status(qtbot, tmp_path, shared_db) -> None:
         assert "done" in win.header.meta.text()
     finally:
         win.close()
+
+
+def test_view_menu_shows_one_chosen_analysts_layer(qtbot, tmp_path, shared_db) -> None:
+    db, aid = shared_db
+    with Store(db, annotator="carol") as carol:
+        start = TEXT.index("Ada Rook said")
+        carol.tag(aid, start, start + len("Ada Rook said"), "claim")
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        win.corpus.select(aid)
+        qtbot.waitUntil(lambda: win.article is not None)
+        win.layer_menu.fill()  # as when the menu opens
+        assert [a.text() for a in win.layer_menu.actions()] == ["alice", "carol"]
+        next(a for a in win.layer_menu.actions() if a.text() == "carol").setChecked(True)
+        assert sorted(s["annotator"] for s in win.spans) == ["bob", "carol"]
+        # carol keeps the style she has when every layer is shown (her place: second).
+        assert win.layer_legend.entries() == [("C", "carol")]
+        assert win.text.layer_styles["carol"].color == LIGHT_HUES[1]
+        win.show_view("claims")
+        assert sorted(r["text"] for r in win.views.claims.model.rows) == [
+            "Ada Rook said",
+            "nobody believes",
+        ]
+        win.layer_menu.choose("carol", False)
+        assert [s["annotator"] for s in win.spans] == ["bob"]
+        assert not win.layer_legend.isVisible()
+    finally:
+        win.close()

@@ -83,6 +83,7 @@ class ArticleText(QPlainTextEdit):
         # Other analysts' layers shown: their highlights get a line and a badge.
         self.layer_styles: dict[str, LayerStyle] = {}
         self._layer_names: list[str] = []
+        self._shown_layers: list[str] | None = None
         self._first_only = False  # only the highlights on screen are painted yet
         self.viewport().setMouseTracking(True)
         self.document().setDocumentMargin(14)
@@ -235,7 +236,7 @@ class ArticleText(QPlainTextEdit):
         self.highlighter.set_theme(theme)
         self._refresh_extra()
         if self._layer_names:
-            self.set_layers(self._layer_names)
+            self.set_layers(self._layer_names, self._shown_layers)
 
     def show_search_hits(self, hits: list[tuple[int, int]]) -> None:
         self.search_hits = hits
@@ -341,12 +342,15 @@ class ArticleText(QPlainTextEdit):
         self._paint_layer_marks()
         self._paint_note_badges()
 
-    def set_layers(self, names: list[str]) -> None:
-        """Draw the highlights of these analysts' layers each in its own style (in the
-        theme's palette); none: no layer marks."""
+    def set_layers(self, names: list[str], shown: list[str] | None = None) -> None:
+        """Draw the highlights of the ``shown`` analysts' layers (None: all ``names``)
+        each in its own style (in the theme's palette; a layer keeps its style
+        whichever others are shown, as it comes from its place in ``names``)."""
         self._layer_names = list(names)
+        self._shown_layers = shown
         dark = self.theme is not None and self.theme.dark
-        self.layer_styles = layer_styles(self._layer_names, dark=dark)
+        styles = layer_styles(self._layer_names, dark=dark)
+        self.layer_styles = {n: s for n, s in styles.items() if shown is None or n in shown}
         self.layer_styles_changed.emit(self.layer_styles)
         self.viewport().update()
 

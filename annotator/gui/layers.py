@@ -10,10 +10,22 @@ in dash pattern as well, and no two layers share both colour and pattern.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .qt import QColor, QFont, QHBoxLayout, QLabel, QPainter, QPen, QRect, Qt, QWidget
+from .qt import (
+    QColor,
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPainter,
+    QPen,
+    QRect,
+    Qt,
+    QWidget,
+    Signal,
+)
 
 # Okabe & Ito (2008): blue, vermillion, bluish green, reddish purple on a light page;
 # sky blue, vermillion, yellow, reddish purple on a dark one.
@@ -82,6 +94,37 @@ def paint_badge(painter: QPainter, rect: QRect, style: LayerStyle) -> None:
     font.setBold(True)
     painter.setFont(font)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, style.letter)
+
+
+class LayerMenu(QMenu):
+    """View › Show the layer of: one checkable entry per other analyst (read when the
+    menu opens), to show some layers besides mine rather than all."""
+
+    chosen = Signal(tuple)  # the names checked
+
+    def __init__(self, names: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+        super().__init__("Show the layer &of", parent)
+        self._names = names
+        self.checked: tuple[str, ...] = ()
+        self.aboutToShow.connect(self.fill)
+
+    def fill(self) -> None:
+        """One entry per other analyst's layer; none: a disabled note."""
+        self.clear()
+        names = self._names()
+        if not names:
+            self.addAction("(no other analyst's layer)").setEnabled(False)
+        for name in names:
+            action = self.addAction(name.replace("&", "&&"))
+            action.setCheckable(True)
+            action.setChecked(name in self.checked)
+            action.toggled.connect(lambda on, n=name: self.choose(n, on))
+
+    def choose(self, name: str, on: bool) -> None:
+        """Show (or stop showing) one analyst's layer."""
+        kept = [n for n in self.checked if n != name]
+        self.checked = tuple([*kept, name] if on else kept)
+        self.chosen.emit(self.checked)
 
 
 class LayerSample(QWidget):

@@ -27,7 +27,7 @@ from .corpus_list import CorpusPanel
 from .files import FileController, local_paths
 from .find_bar import FindBar
 from .labels import Label, default_labels
-from .layers import LayerLegend
+from .layers import LayerLegend, LayerMenu
 from .layout_switch import LayoutSwitch
 from .navigation import NavigationController
 from .qt import (
@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
             "Off: you see only your own annotations (and suggestions), as in blind coding."
         )
         self.layers_action.toggled.connect(self._show_layers)
+        self.layer_menu = LayerMenu(self._other_layers, self)
+        self.layer_menu.chosen.connect(self._choose_layers)
         recent: list = []
         self.label_actions = act.label_actions(self)
         extras = {
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
             act.RECENT: recent,
             act.SAFE_CSV: self.safe_csv_action,
             act.SNAP: self.snap_action,
-            act.LAYERS: self.layers_action,
+            act.LAYERS: [self.layers_action, self.layer_menu.menuAction()],
         }
         for title, items in act.MENUS:
             menu = self.menuBar().addMenu(title)
@@ -515,17 +517,24 @@ class MainWindow(QMainWindow):
         self._update_layer_marks()
         self.reload_all()
 
+    def _choose_layers(self, names: tuple[str, ...]) -> None:
+        """Show these other analysts' layers besides mine (View › Show the layer of)."""
+        self.session.chosen_layers = names
+        self._update_layer_marks()
+        self.reload_all()
+
+    def _other_layers(self) -> list[str]:
+        mine = {self.store.annotator, "suggest"}
+        return [name for name in q.all_layers(self.store) if name not in mine]
+
     def _drawn_layers(self) -> set[str]:
         return {*self.text.layer_styles, self.store.annotator, "suggest"}
 
     def _update_layer_marks(self) -> None:
-        """With every layer shown, each other analyst's is drawn in its own style and
-        named in the legend; otherwise none is."""
-        others = []
-        if self.session.all_layers:
-            mine = {self.store.annotator, "suggest"}
-            others = [name for name in q.all_layers(self.store) if name not in mine]
-        self.text.set_layers(others)
+        """Each other analyst's layer shown is drawn in its own style and named in the
+        legend."""
+        shown = None if self.session.all_layers else list(self.session.chosen_layers)
+        self.text.set_layers(self._other_layers() if shown != [] else [], shown)
 
     def set_annotator_name(self, *, first_start: bool = False) -> None:
         """Ask for the analyst's name (prefilled with the current one: at first start,
