@@ -128,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sug = sub.add_parser("suggest", help="pre-annotate quotes, cues and speakers")
     sug.add_argument("--article", action="append", metavar="ID", help="only this article")
-    sug.add_argument("--todo", action="store_true", help="only articles with status todo")
+    sug.add_argument(
+        "--todo", action="store_true", help="only articles still todo for you (--annotator)"
+    )
     cli_backup.add_parsers(sub)
     cli_speakers.add_parser(sub)
     cli_agreement.add_parser(sub)
@@ -151,7 +153,8 @@ def _add_export_parser(sub: argparse._SubParsersAction) -> None:
         "--status",
         action="append",
         choices=ARTICLE_STATUSES,
-        help="only articles with this status (repeatable)",
+        help="only articles with this status, as the analysts of the exported layers set it "
+        "(default: anyone; repeatable)",
     )
     exp.add_argument(
         "--label", action="append", metavar="LABEL", help="only spans with this label (repeatable)"

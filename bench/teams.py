@@ -2,7 +2,7 @@
 """How fast a team's files merge and a corpus is assigned (prints, asserts nothing).
 
     .venv/bin/python bench/teams.py [--coders 5] [--articles 2000] [--spans 40000]
-        [--assign-articles 100000] [--assign-coders 10]
+        [--assign-articles 100000] [--assign-coders 10] [--only merge|assign]
 
 1. Merge: each of ``--coders`` analysts' export files (``--articles`` articles, all
    shared, ``--spans`` spans each, a claim on every other span) merged one after the
@@ -12,6 +12,8 @@
    flat in the number of files.
 2. Assign: ``--assign-articles`` articles to ``--assign-coders`` coders with a 20%
    reliability sample (``annotator assign``), one database per coder. Target: < 30 s.
+   The raw baseline: the same article rows written by plain ``executemany`` into one
+   bare table per coder (no indexes, no search index), in the same run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import argparse
 import json
 import random
 import resource
+import sqlite3
 import sys
 import tempfile
 import time
@@ -121,10 +124,34 @@ def bench_assign(articles: int, coders: int, folder: Path) -> None:
         chosen = plan(store.articles.ids(), names, overlap=0.2, seed=1)
         write_coder_files(store, chosen, folder / "assigned")
         took = time.perf_counter() - start
+        baseline = raw_coder_tables(store, chosen, folder / "raw")
     print(
         f"assign: {articles:,} articles to {coders} coders (20% sample): {took:.1f} s "
-        f"(target < 30 s); {sum(chosen.counts().values()):,} articles written"
+        f"(target < 30 s); {sum(chosen.counts().values()):,} articles written; raw rows "
+        f"{baseline:.1f} s, ratio {took / baseline:.1f}x"
     )
+
+
+def raw_coder_tables(store: Store, chosen, folder: Path) -> float:
+    """Seconds to write each coder's article rows into a bare table of a new file."""
+    folder.mkdir()
+    rows = {
+        row[0]: row
+        for row in store.db.execute(
+            "SELECT id, title, text, text_sha256, imported_at, meta FROM articles"
+        )
+    }
+    start = time.perf_counter()
+    for coder in chosen.coders:
+        conn = sqlite3.connect(folder / f"{coder}.db")
+        conn.execute("CREATE TABLE articles (id, title, text, text_sha256, imported_at, meta)")
+        with conn:
+            conn.executemany(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                (rows[a] for a in chosen.articles_of(coder)),
+            )
+        conn.close()
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -134,11 +161,14 @@ def main() -> None:
     parser.add_argument("--spans", type=int, default=40000)
     parser.add_argument("--assign-articles", type=int, default=100000)
     parser.add_argument("--assign-coders", type=int, default=10)
+    parser.add_argument("--only", choices=("merge", "assign"), help="run one part only")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="annotator-bench-teams-") as tmp:
-        bench_merge(args.coders, args.articles, args.spans, Path(tmp))
-    with tempfile.TemporaryDirectory(prefix="annotator-bench-teams-") as tmp:
-        bench_assign(args.assign_articles, args.assign_coders, Path(tmp))
+    if args.only != "assign":
+        with tempfile.TemporaryDirectory(prefix="annotator-bench-teams-") as tmp:
+            bench_merge(args.coders, args.articles, args.spans, Path(tmp))
+    if args.only != "merge":
+        with tempfile.TemporaryDirectory(prefix="annotator-bench-teams-") as tmp:
+            bench_assign(args.assign_articles, args.assign_coders, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -749,7 +749,9 @@ def test_window_csv_export_is_safe_for_spreadsheets_by_default_and_says_so(
     assert row["annotator"] == "'=cmd|' /C calc'!A0"
     assert "apostrophe" in window.statusBar().currentMessage()
 
-    # The corpus views export with the same choice.
+    # The corpus views export with the same choice (every layer shown: the formula
+    # highlight is another analyst's).
+    window.layers_action.setChecked(True)
     views = window.views
     views.show_view("claims")
     with qtbot.waitSignal(views.message, timeout=10000) as said:

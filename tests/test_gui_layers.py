@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
+from coloraide import Color
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor
 
 from annotator.core.store import Store
 from annotator.gui.app import application, build_window
+from annotator.gui.layers import DARK_HUES, LIGHT_HUES, layer_styles
 from annotator.gui.main_window import MainWindow
+from annotator.gui.theme import DARK, LIGHT
 
 TEXT = (
     "Budget row\n\n"
@@ -108,5 +113,123 @@ def test_assign_dialog_previews_the_counts_and_writes_the_files(qtbot, tmp_path)
             pass
         assert (tmp_path / "coders" / "ann.db").exists()
         assert len(win.store.articles.reliability_sample()) == 2
+    finally:
+        win.close()
+
+
+def test_corpus_views_list_and_counts_follow_the_layers_shown(qtbot, tmp_path, shared_db) -> None:
+    db, _aid = shared_db
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        views = win.views
+        win.show_view("claims")
+        assert [r["text"] for r in views.claims.model.rows] == ["nobody believes"]
+        assert win.corpus.model.rows[0]["annotations"] == 1
+        # bob's own counts in the status bar: the one article is in progress for him.
+        assert "in progress 1" in win.status_counts.text()
+        assert "done 0" in win.status_counts.text()
+        win.layers_action.setChecked(True)
+        assert sorted(r["text"] for r in views.claims.model.rows) == [
+            "nobody believes",
+            "the deficit will halve",
+        ]
+        assert win.corpus.model.rows[0]["annotations"] == 2
+        win.show_view("search")
+        assert views.search.view_filter().layers is None
+        win.layers_action.setChecked(False)
+        assert views.search.view_filter().layers == ("bob", "suggest")
+    finally:
+        win.close()
+
+
+# -- each other analyst's layer in its own style ---------------------------------------
+
+
+@pytest.mark.parametrize(("hues", "theme"), [(LIGHT_HUES, LIGHT), (DARK_HUES, DARK)])
+def test_layer_colours_stay_apart_under_colour_blindness(hues, theme) -> None:
+    for vision in (None, "deutan", "protan", "tritan"):
+        for method in ("machado", "brettel"):
+            colours = [Color(h) if vision is None else Color(h).filter(vision, method=method)
+                       for h in hues]  # fmt: skip
+            for a, b in itertools.combinations(colours, 2):
+                assert a.delta_e(b, method="2000") >= 10, (theme.name, vision, method)
+    for hue in hues:  # a line on the page is seen (WCAG non-text contrast)
+        assert Color(hue).contrast(theme.page) >= 3, (theme.name, hue)
+
+
+def test_every_layer_has_its_own_pattern_and_letter_not_colour_alone() -> None:
+    names = ["alice", "ann", "bob", "carol", "dan", "eve", "fay", "gus", "hal", "ivy"]
+    styles = layer_styles(names)
+    assert len({(s.color, s.dash) for s in styles.values()}) == len(names)
+    assert len({s.letter for s in styles.values()}) == len(names)
+    assert styles["alice"].letter == "A" and styles["ann"].letter == "N"
+    # The first four differ in dash pattern too: told apart without any colour.
+    assert len({styles[n].dash for n in names[:4]}) == 4
+    assert layer_styles(names) == styles  # the same names, the same styles
+
+
+def colour_pixels(image, colour: str) -> int:
+    wanted = QColor(colour).rgb()
+    return sum(
+        image.pixel(x, y) == wanted for y in range(image.height()) for x in range(image.width())
+    )
+
+
+def test_shown_layers_are_drawn_in_their_style_with_a_legend(qtbot, tmp_path, shared_db) -> None:
+    db, aid = shared_db
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        win.corpus.select(aid)
+        qtbot.waitUntil(lambda: win.article is not None)
+        assert "in progress" in win.header.meta.text()  # bob's status, not alice's done
+        assert not win.layer_legend.isVisible()
+        blue = LIGHT_HUES[0]
+        assert colour_pixels(win.text.viewport().grab().toImage(), blue) == 0
+        win.layers_action.setChecked(True)
+        assert win.layer_legend.isVisible()
+        assert win.layer_legend.entries() == [("A", "alice")]
+        qtbot.waitUntil(lambda: colour_pixels(win.text.viewport().grab().toImage(), blue) > 40)
+        win.grab().save(str(tmp_path / "layers.png"))
+        win.layers_action.setChecked(False)
+        assert not win.layer_legend.isVisible() and win.text.layer_styles == {}
+    finally:
+        win.close()
+
+
+def test_the_article_header_shows_my_status(qtbot, tmp_path, shared_db) -> None:
+    db, aid = shared_db  # alice marked it done; bob's tag since made it in progress for him
+    win = open_as(qtbot, tmp_path, db, "alice")
+    try:
+        win.corpus.select(aid)
+        qtbot.waitUntil(lambda: win.article is not None)
+        assert "done" in win.header.meta.text()
+    finally:
+        win.close()
+
+
+def test_view_menu_shows_one_chosen_analysts_layer(qtbot, tmp_path, shared_db) -> None:
+    db, aid = shared_db
+    with Store(db, annotator="carol") as carol:
+        start = TEXT.index("Ada Rook said")
+        carol.tag(aid, start, start + len("Ada Rook said"), "claim")
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        win.corpus.select(aid)
+        qtbot.waitUntil(lambda: win.article is not None)
+        win.layer_menu.fill()  # as when the menu opens
+        assert [a.text() for a in win.layer_menu.actions()] == ["alice", "carol"]
+        next(a for a in win.layer_menu.actions() if a.text() == "carol").setChecked(True)
+        assert sorted(s["annotator"] for s in win.spans) == ["bob", "carol"]
+        # carol keeps the style she has when every layer is shown (her place: second).
+        assert win.layer_legend.entries() == [("C", "carol")]
+        assert win.text.layer_styles["carol"].color == LIGHT_HUES[1]
+        win.show_view("claims")
+        assert sorted(r["text"] for r in win.views.claims.model.rows) == [
+            "Ada Rook said",
+            "nobody believes",
+        ]
+        win.layer_menu.choose("carol", False)
+        assert [s["annotator"] for s in win.spans] == ["bob"]
+        assert not win.layer_legend.isVisible()
     finally:
         win.close()

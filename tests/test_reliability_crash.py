@@ -69,7 +69,7 @@ while True:
     position = store.add_position(aid, speaker_id=speaker_id, target=f"target {run}.{k}",
                                   stance="against", evidence=[claim_id])
     ack("pos", last_history_id(), position["id"], claim_id, aid)
-    status = STATUSES[(STATUSES.index(store.article(aid)["status"]) + 1) % 3]
+    status = STATUSES[(STATUSES.index(store.articles.status_of(aid)) + 1) % 3]
     store.set_article_status(aid, status)
     ack("status", last_history_id(), aid, status)
     cue = store.tag(aid, start, end, "cue")
@@ -115,8 +115,9 @@ class Ledger:
 
     acks: list[list[str]] = field(default_factory=list)
     undone: set[str] = field(default_factory=set)  # cue spans whose undo was acknowledged
-    status: dict[str, str] = field(default_factory=dict)  # article -> last acknowledged
-    in_flight_status: dict[str, str] = field(default_factory=dict)  # may also have landed
+    # Status is per analyst, and each run is one: (article, analyst) -> last acknowledged.
+    status: dict[tuple[str, str], str] = field(default_factory=dict)
+    in_flight_status: dict[tuple[str, str], str] = field(default_factory=dict)  # may have landed
     maybe_undone: str | None = None  # cue span whose undo may have landed unacknowledged
     kills: int = 0
     runs: list[int] = field(default_factory=list)  # acknowledgements per run
@@ -197,11 +198,11 @@ def check_database(db: Path, ledger: Ledger) -> tuple[int, list[str]]:
 
 def _history(store: Store, history_id: str) -> tuple[dict | None, list[dict]]:
     row = store.db.execute(
-        "SELECT undone, changes FROM history WHERE id = ?", [int(history_id)]
+        "SELECT undone, changes, annotator FROM history WHERE id = ?", [int(history_id)]
     ).fetchone()
     if row is None:
         return None, []
-    return {"undone": row[0]}, json.loads(row[1])
+    return {"undone": row[0], "annotator": row[2]}, json.loads(row[1])
 
 
 def _entry(entries: list[dict], table: str, key: str) -> dict | None:
@@ -252,15 +253,17 @@ def _check_ack(store: Store, ledger: Ledger, ack: list[str]) -> str | None:
         entry = _entry(entries, "articles", aid)
         if entry is None or entry["a"]["status"] != status:
             return f"history row {hid} is not this action"
-        if ledger.status.get(aid) == status:  # the latest acknowledged for this article
-            actual = store.article(aid)["status"]
-            if actual not in (status, ledger.in_flight_status.get(aid)):
+        key = (aid, row["annotator"])
+        if ledger.status.get(key) == status:  # the latest this analyst acknowledged
+            actual = store.articles.status_of(aid, row["annotator"])
+            if actual not in (status, ledger.in_flight_status.get(key)):
                 return f"article status is {actual!r}"
     return None
 
 
-def record_run(ledger: Ledger, acks: list[list[str]], db: Path) -> None:
-    """Add one run's acknowledgements; note what the killed action may have done."""
+def record_run(ledger: Ledger, acks: list[list[str]], db: Path, analyst: str) -> None:
+    """Add one run's acknowledgements (``analyst``'s); note what the killed action
+    may have done."""
     ledger.kills += 1
     ledger.runs.append(len(acks))
     ledger.in_flight_status.clear()
@@ -270,13 +273,14 @@ def record_run(ledger: Ledger, acks: list[list[str]], db: Path) -> None:
         if ack[0] == "undo":
             ledger.undone.add(ack[2])
         elif ack[0] == "status":
-            ledger.status[ack[2]] = ack[3]
+            ledger.status[ack[2], analyst] = ack[3]
     last = acks[-1] if acks else None
     following = NEXT_OP[last[0] if last else None]
     if following == "status" and last is not None:
         aid = last[4]
-        current = ledger.status[aid]
-        ledger.in_flight_status[aid] = STATUSES[(STATUSES.index(current) + 1) % 3]
+        # The run's first tag of an article made it in progress for its analyst.
+        current = ledger.status.get((aid, analyst), "in_progress")
+        ledger.in_flight_status[aid, analyst] = STATUSES[(STATUSES.index(current) + 1) % 3]
     elif following == "undo" and last is not None:
         ledger.maybe_undone = last[2]
 
@@ -284,8 +288,8 @@ def record_run(ledger: Ledger, acks: list[list[str]], db: Path) -> None:
 def after_check(ledger: Ledger, db: Path) -> None:
     """The killed action may have committed: take the file's word for its status."""
     with Store(db, annotator="check") as store:
-        for aid in list(ledger.in_flight_status):
-            ledger.status[aid] = store.article(aid)["status"]
+        for aid, analyst in list(ledger.in_flight_status):
+            ledger.status[aid, analyst] = store.articles.status_of(aid, analyst)
         if ledger.maybe_undone and store.span(ledger.maybe_undone) is None:
             ledger.undone.add(ledger.maybe_undone)
     ledger.in_flight_status.clear()
@@ -298,12 +302,10 @@ def crash_trials(
     """Run ``kills`` children against ``db``; returns (ledger, found, problems)."""
     rng = random.Random(seed)
     ledger = Ledger()
-    with Store(db, annotator="check") as store:
-        ledger.status = {row["id"]: row["status"] for row in store.article_rows(limit=10_000)}
     found, problems = 0, []
     for run in range(kills):
         acks = run_child(db, run, rng, max_delay=max_delay)
-        record_run(ledger, acks, db)
+        record_run(ledger, acks, db, f"crash-test-{run}")
         found, problems = check_database(db, ledger)
         if on_kill:
             on_kill(run, ledger, found, problems)
@@ -337,7 +339,7 @@ def test_the_check_notices_a_lost_action(tmp_path: Path) -> None:
         hid = store.db.execute("SELECT max(id) FROM history").fetchone()[0]
         store.set_article_status(aid, "done")
         status_hid = store.db.execute("SELECT max(id) FROM history").fetchone()[0]
-    ledger = Ledger(status={aid: "in_progress"})
+    ledger = Ledger()
     record_run(
         ledger,
         [
@@ -345,12 +347,13 @@ def test_the_check_notices_a_lost_action(tmp_path: Path) -> None:
             ["status", str(status_hid), aid, "done"],
         ],
         db,
+        "t",
     )
     found, problems = check_database(db, ledger)
     assert found == 2 and not problems
     # Lose the status change behind the checker's back (as a crash would).
     conn = sqlite3.connect(db)
-    conn.execute("UPDATE articles SET status = 'reviewed'")
+    conn.execute("UPDATE article_status SET status = 'reviewed'")
     conn.execute("DELETE FROM history WHERE id = ?", [hid])
     conn.commit()
     conn.close()

@@ -17,6 +17,7 @@ from annotator.core.exporting import ExportFilter, export
 from annotator.core.importing import import_paths
 from annotator.core.merging import merge_file
 from annotator.core.store import Store
+from annotator.core.store import queries as q
 
 TEXTS = [
     (
@@ -88,6 +89,38 @@ def test_coder_files_hold_their_articles_and_the_sample_is_recorded(team) -> Non
         assert set(sample) <= set(ids)
         assert alice.articles.status_of(ids[-1]) == "todo"
         assert alice.articles.statuses(ids[-1]) == {"alice": "todo"}
+
+
+def test_coder_files_copy_articles_and_speakers_and_are_searchable(tmp_path: Path) -> None:
+    main = tmp_path / "main.db"
+    with Store(main, annotator="lead") as store:
+        ids = [
+            store.add_article(
+                text, title=f"Story {n}", published=f"2024-03-0{n + 1}", meta={"n": n}
+            )
+            for n, text in enumerate(TEXTS)
+        ]
+        store.add_speaker("Ada Rook", role="minister", aliases=["A. Rook"])
+        chosen = plan(ids, ["alice", "bob"], overlap=0.5, seed=3)
+        paths = write_coder_files(store, chosen, tmp_path / "coders", status="in_progress")
+        originals = {a: store.article(a) for a in ids}
+    assert sorted(p.name for p in (tmp_path / "coders").iterdir()) == ["alice.db", "bob.db"]
+    for coder in ("alice", "bob"):
+        with Store(paths[coder], annotator=coder) as mine:
+            assert mine.articles.ids() == chosen.articles_of(coder)  # the sample first
+            for aid in mine.articles.ids():
+                got, want = mine.article(aid), originals[aid]
+                for key in ("title", "published", "text", "text_sha256", "meta"):
+                    assert got[key] == want[key]
+                assert mine.articles.statuses(aid) == {coder: "in_progress"}
+            (ada,) = mine.speakers_called("Ada Rook")
+            assert (ada["role"], ada["aliases"]) == ("minister", ["A. Rook"])
+            q.check_search_index(mine)  # the indexes agree with the texts
+            found = {r["article_id"] for r in q.search(mine, "nobody believes", limit=50)}
+            assert found == set(chosen.articles_of(coder))
+            # The index still follows later writes (the triggers are back).
+            new = mine.add_article("Late story\n\nA quayside ceremony.")
+            assert [r["article_id"] for r in q.search(mine, "quayside")] == [new]
 
 
 def test_merge_both_ways_keeps_layers_and_round_trips(team) -> None:

@@ -9,17 +9,15 @@ articles has a status of theirs), and the sample is recorded in the main databas
 from __future__ import annotations
 
 import random
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .errors import InputError
 from .schema import ARTICLE_STATUSES
-from .store import Store, bulk_writer
-
-# Articles written per batch into a coder's file.
-BATCH = 500
+from .store import Store
+from .store.coder_files import write_coder_file, write_shared_part
 
 
 @dataclass
@@ -111,46 +109,13 @@ def write_coder_files(
     for path in paths.values():
         if path.exists():
             raise InputError("a file is there already; choose an empty folder", path=str(path))
-    speakers = [
-        {
-            **{k: s[k] for k in ("id", "name", "kind", "role", "affiliation", "aliases")},
-            "mentions": [],
-        }
-        for s in store.speakers.everyone()
-    ]
-    for coder, path in paths.items():
-        with Store(path, annotator=coder) as target:
-            writer = bulk_writer(target)
-            batch: list[dict[str, Any]] = []
-            first = True
-            for article_id in chosen.articles_of(coder):
-                batch.append(_record(store.article(article_id), coder, status, first, speakers))
-                first = False
-                if len(batch) >= BATCH:
-                    writer.write_records(batch, source="assign")
-                    batch.clear()
-            if batch:
-                writer.write_records(batch, source="assign")
-        if progress:
-            progress(coder)
+    # The sample and the speakers are written (and indexed) once, then copied per coder.
+    with tempfile.TemporaryDirectory(prefix=".assign-", dir=folder) as tmp:
+        shared = Path(tmp) / "shared.db"
+        write_shared_part(store, shared, chosen.sample, status)
+        for coder, path in paths.items():
+            write_coder_file(store, path, shared, chosen.own[coder], coder, status)
+            if progress:
+                progress(coder)
     store.articles.set_reliability_sample(chosen.sample)
     return paths
-
-
-def _record(
-    art: dict[str, Any], coder: str, status: str, first: bool, speakers: list[dict[str, Any]]
-) -> dict[str, Any]:
-    """A prepared record of the article alone (the first one carries the speakers)."""
-    return {
-        "article": {
-            **{k: art[k] for k in ("id", "title", "source", "place", "published", "url", "text")},
-            "meta": art["meta"],
-            "status": status,
-            "statuses": {coder: status},
-        },
-        "spans": [],
-        "speakers": speakers if first else [],
-        "claims": [],
-        "positions": [],
-        "notes": [],
-    }

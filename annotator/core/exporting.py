@@ -58,8 +58,10 @@ class ExportCancelled(AnnotatorError):
 class ExportFilter:
     """Which articles and annotations to export.
 
-    ``statuses``: article statuses to include (None: all). ``labels``: span labels
-    to include (None: all; articles left without spans are then skipped).
+    ``statuses``: article statuses to include (None: all), as the analysts of
+    ``annotators`` set them (an article one of them has in such a status; None:
+    anyone; an analyst who never marked an article has it todo). ``labels``: span
+    labels to include (None: all; articles left without spans are then skipped).
     ``annotators``: the layers to include (None: every layer). Rejected annotations
     and suggestions are left out unless asked for.
     """
@@ -82,7 +84,9 @@ class ExportFilter:
 
 def _article_ids(store: Store, flt: ExportFilter) -> Iterator[str]:
     # Ids first (small), then one article at a time: memory stays flat.
-    yield from store.articles.ids(statuses=flt.statuses, among=flt.article_ids)
+    yield from store.articles.ids(
+        statuses=flt.statuses, among=flt.article_ids, analysts=flt.annotators
+    )
 
 
 def article_record(

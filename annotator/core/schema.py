@@ -192,6 +192,8 @@ INSERT INTO spans_tri (spans_tri) VALUES ('rebuild')
 
 # The full-text tables, word and trigram indexes (queries.py checks and rebuilds them).
 SEARCH_INDEXES = ("articles_fts", "spans_fts", "articles_tri", "spans_tri")
+# Those over the article texts (each filled by its trigger ``NAME_insert``).
+ARTICLE_SEARCH_INDEXES = ("articles_fts", "articles_tri")
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from ..core.boundaries import moved_boundary
 from .highlighter import SpanHighlighter
 from .labels import Label, color_for
+from .layers import LayerStyle, layer_styles, paint_badge
 from .offsets import OffsetMap
 from .qt import (
     QColor,
@@ -50,6 +51,7 @@ class ArticleText(QPlainTextEdit):
     context_requested = Signal(object, object)  # global QPoint, list of span ids
     # span id, new start, new end (code points): Shift+arrows on the selected highlight
     boundary_move_requested = Signal(str, int, int)
+    layer_styles_changed = Signal(object)  # {analyst: LayerStyle} of the layers drawn
 
     def __init__(self, labels: list[Label], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,10 @@ class ArticleText(QPlainTextEdit):
         self.current_span_id: str | None = None
         self.search_hits: list[tuple[int, int]] = []
         self.theme: Theme | None = None  # None: the schema's colours
+        # Other analysts' layers shown: their highlights get a line and a badge.
+        self.layer_styles: dict[str, LayerStyle] = {}
+        self._layer_names: list[str] = []
+        self._shown_layers: list[str] | None = None
         self._first_only = False  # only the highlights on screen are painted yet
         self.viewport().setMouseTracking(True)
         self.document().setDocumentMargin(14)
@@ -229,6 +235,8 @@ class ArticleText(QPlainTextEdit):
         self.theme = theme
         self.highlighter.set_theme(theme)
         self._refresh_extra()
+        if self._layer_names:
+            self.set_layers(self._layer_names, self._shown_layers)
 
     def show_search_hits(self, hits: list[tuple[int, int]]) -> None:
         self.search_hits = hits
@@ -331,7 +339,78 @@ class ArticleText(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        self._paint_layer_marks()
         self._paint_note_badges()
+
+    def set_layers(self, names: list[str], shown: list[str] | None = None) -> None:
+        """Draw the highlights of the ``shown`` analysts' layers (None: all ``names``)
+        each in its own style (in the theme's palette; a layer keeps its style
+        whichever others are shown, as it comes from its place in ``names``)."""
+        self._layer_names = list(names)
+        self._shown_layers = shown
+        dark = self.theme is not None and self.theme.dark
+        styles = layer_styles(self._layer_names, dark=dark)
+        self.layer_styles = {n: s for n, s in styles.items() if shown is None or n in shown}
+        self.layer_styles_changed.emit(self.layer_styles)
+        self.viewport().update()
+
+    def _paint_layer_marks(self) -> None:
+        """Along each other analyst's highlight on screen, a line in the layer's colour
+        and dash pattern (layers take turns below and above the text, so two layers
+        on the same words stay apart), and the layer's letter at its start."""
+        styles = self.layer_styles
+        if not styles:
+            return
+        rows = {name: i for i, name in enumerate(styles)}
+        first, last = self._visible_blocks()
+        top = self.map.from_qt(first.position()) if first.isValid() else 0
+        bottom = self.map.from_qt(last.position() + last.length(), round_up=True)
+        upto = bisect_right(self._starts, bottom)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        badges: set[tuple[int, int]] = set()
+        for span in self.spans[:upto]:
+            style = styles.get(span.get("annotator") or "")
+            if style is None or span["end"] < top:
+                continue
+            above = rows[span["annotator"]] % 2 == 1
+            start, end = self.map.to_qt(span["start"]), self.map.to_qt(span["end"])
+            painter.setPen(style.pen())
+            for x1, x2, line_top, baseline in self._line_pieces(start, end):
+                y = line_top + 2 if above else baseline + 3
+                painter.drawLine(x1, y, x2, y)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            rect = self.cursorRect(cursor)
+            size = max(12, rect.height() * 13 // 20)
+            x, y = rect.x() - size // 2, rect.top() - size * 2 // 3
+            while (x, y) in badges:  # two layers starting at the same place: side by side
+                x += size + 1
+            badges.add((x, y))
+            paint_badge(painter, QRect(x, y, size, size), style)
+        painter.end()
+
+    def _line_pieces(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """(left x, right x, top y, baseline y) in the viewport of each screen line
+        between two Qt positions."""
+        pieces = []
+        offset = self.contentOffset()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            layout = block.layout()
+            origin = self.blockBoundingGeometry(block).translated(offset).topLeft()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                a = max(start, block.position() + line.textStart())
+                b = min(end, block.position() + line.textStart() + line.textLength())
+                if b <= a:
+                    continue
+                x1 = origin.x() + line.cursorToX(a - block.position())[0]
+                x2 = origin.x() + line.cursorToX(b - block.position())[0]
+                y = origin.y() + line.y()
+                pieces.append((int(x1), int(x2), int(y), int(y + line.ascent())))
+            block = block.next()
+        return pieces
 
     def note_badge_rect(self, span: dict[str, Any]) -> QRect:
         """Where the note badge of a highlight is drawn: just above its last character."""
@@ -386,6 +465,8 @@ class ArticleText(QPlainTextEdit):
             speaker = self.speaker_names.get(span.get("speaker_of") or "")
             if speaker:
                 line += f" · {speaker}"
+            if span.get("annotator") in self.layer_styles:
+                line += f" · {span['annotator']}'s layer"
             if span.get("note"):
                 line += f" · note: {span['note']}"
             lines.append(line)
@@ -440,6 +521,7 @@ class ArticlePane(QWidget):
         parent: QWidget | None = None,
         *,
         find_bar: QWidget | None = None,
+        legend: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
@@ -450,7 +532,7 @@ class ArticlePane(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(0)
         inner.addWidget(header)
-        for extra in (bar, find_bar):
+        for extra in (legend, bar, find_bar):
             if extra is not None:
                 inner.addWidget(extra)
         inner.addWidget(text, 1)

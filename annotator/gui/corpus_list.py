@@ -90,6 +90,7 @@ class CorpusModel(QAbstractTableModel):
             descending=self.descending,
             limit=limit,
             offset=offset,
+            layers=self.session.layers(),
         )
 
     def refresh_rows(self, article_ids: frozenset[str]) -> None:
@@ -105,7 +106,9 @@ class CorpusModel(QAbstractTableModel):
 
     def _page_for(self, article_ids: frozenset[str]) -> list[dict[str, Any]]:
         # One query; counting by loading every span took 50 ms for a 10,000-span article.
-        return self.session.store.article_rows(ids=sorted(article_ids), limit=len(article_ids))
+        return self.session.store.article_rows(
+            ids=sorted(article_ids), limit=len(article_ids), layers=self.session.layers()
+        )
 
     # -- Qt model API -------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..core.errors import AnnotatorError
 from ..core.schema import ARTICLE_STATUSES
 from ..core.store import Changes, Store
+from ..core.store import queries as q
 from . import actions as act
 from . import operations as ops
 from .about_suggestions import AboutSuggestionsDialog
@@ -26,6 +27,7 @@ from .corpus_list import CorpusPanel
 from .files import FileController, local_paths
 from .find_bar import FindBar
 from .labels import Label, default_labels
+from .layers import LayerLegend, LayerMenu
 from .layout_switch import LayoutSwitch
 from .navigation import NavigationController
 from .qt import (
@@ -114,7 +116,17 @@ class MainWindow(QMainWindow):
         self.review_bar = ReviewBar()
         self.review_bar.hide()
         self.find_bar = FindBar(self.text)
-        centre = ArticlePane(self.header, self.text, self.review_bar, find_bar=self.find_bar)
+        self.layer_legend = LayerLegend()
+        self.text.layer_styles_changed.connect(
+            lambda styles: self.layer_legend.show_layers(self.store.annotator, styles)
+        )
+        centre = ArticlePane(
+            self.header,
+            self.text,
+            self.review_bar,
+            find_bar=self.find_bar,
+            legend=self.layer_legend,
+        )
         self.views = CorpusViews(self.session)
         self.centre_tabs = QTabWidget()
         self.centre_tabs.setObjectName("centreTabs")
@@ -162,7 +174,9 @@ class MainWindow(QMainWindow):
         self.layers_action.setStatusTip(
             "Off: you see only your own annotations (and suggestions), as in blind coding."
         )
-        self.layers_action.toggled.connect(lambda _on: self.refresh_annotations())
+        self.layers_action.toggled.connect(self._show_layers)
+        self.layer_menu = LayerMenu(self._other_layers, self)
+        self.layer_menu.chosen.connect(self._choose_layers)
         recent: list = []
         self.label_actions = act.label_actions(self)
         extras = {
@@ -173,7 +187,7 @@ class MainWindow(QMainWindow):
             act.RECENT: recent,
             act.SAFE_CSV: self.safe_csv_action,
             act.SNAP: self.snap_action,
-            act.LAYERS: self.layers_action,
+            act.LAYERS: [self.layers_action, self.layer_menu.menuAction()],
         }
         for title, items in act.MENUS:
             menu = self.menuBar().addMenu(title)
@@ -244,6 +258,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.show_error)
         self.session.refused.connect(self._undo_refused)
         self.session.database_changed.connect(self.files.on_database_changed)
+        self.session.database_changed.connect(self._update_layer_marks)
 
     # Files and folders dropped onto the window are imported like File › Import.
 
@@ -298,12 +313,19 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: str) -> None:
         try:
-            article = self.store.article(article_id)
+            article = self._read_article(article_id)
         except AnnotatorError as exc:
             self.show_error(str(exc))
             return
         self.show_article(article)
         self.settings.setValue("last_article", article_id)
+
+    def _read_article(self, article_id: str) -> dict[str, Any]:
+        """The article with my status of it (not the latest anyone set)."""
+        return {
+            **self.store.article(article_id),
+            "status": self.store.articles.status_of(article_id),
+        }
 
     def show_article(self, article: dict[str, Any] | None) -> None:
         self.article = article
@@ -356,6 +378,12 @@ class MainWindow(QMainWindow):
             self._spans = self.store.spans(aid, annotators=layers)
             self._claims = self.store.claims(aid, annotators=layers)
             self._positions = self.store.positions(aid, annotators=layers)
+            if (
+                layers is None
+                and not {s["annotator"] for s in self._spans if s["annotator"]}
+                <= self._drawn_layers()
+            ):
+                self._update_layer_marks()  # a layer new since the layers were listed
         ids = {s["speaker_id"] for s in self.spans if s["speaker_id"]}
         ids |= {c["speaker_id"] for c in self.claims if c["speaker_id"]}
         ids |= {p["speaker_id"] for p in self.positions if p["speaker_id"]}
@@ -384,7 +412,7 @@ class MainWindow(QMainWindow):
             self.article["id"] in changes.articles or changes.touches("speakers")
         ):
             if changes.touches("articles") and self.article["id"] in changes.articles:
-                self.article = self.store.article(self.article["id"])
+                self.article = self._read_article(self.article["id"])
                 self.header.show_article(self.article)
             if initiator is not self.tagging:  # a tag shows its new highlight itself
                 self.refresh_annotations(panel_now=False)
@@ -479,11 +507,34 @@ class MainWindow(QMainWindow):
         self.settings.setValue("safe_csv", on)
         self.views.safe_for_spreadsheets = on
 
-    def visible_layers(self) -> list[str] | None:
-        """The layers the article shows: mine and the suggestions, or all (None)."""
-        if self.layers_action.isChecked():
-            return None
-        return [self.store.annotator, "suggest"]
+    def visible_layers(self) -> tuple[str, ...] | None:
+        """The layers shown: mine and the suggestions, or all (None)."""
+        return self.session.layers()
+
+    def _show_layers(self, on: bool) -> None:
+        """Show every layer, or mine only: in the article, the corpus list and the views."""
+        self.session.all_layers = on
+        self._update_layer_marks()
+        self.reload_all()
+
+    def _choose_layers(self, names: tuple[str, ...]) -> None:
+        """Show these other analysts' layers besides mine (View › Show the layer of)."""
+        self.session.chosen_layers = names
+        self._update_layer_marks()
+        self.reload_all()
+
+    def _other_layers(self) -> list[str]:
+        mine = {self.store.annotator, "suggest"}
+        return [name for name in q.all_layers(self.store) if name not in mine]
+
+    def _drawn_layers(self) -> set[str]:
+        return {*self.text.layer_styles, self.store.annotator, "suggest"}
+
+    def _update_layer_marks(self) -> None:
+        """Each other analyst's layer shown is drawn in its own style and named in the
+        legend."""
+        shown = None if self.session.all_layers else list(self.session.chosen_layers)
+        self.text.set_layers(self._other_layers() if shown != [] else [], shown)
 
     def set_annotator_name(self, *, first_start: bool = False) -> None:
         """Ask for the analyst's name (prefilled with the current one: at first start,
@@ -496,6 +547,7 @@ class MainWindow(QMainWindow):
             self.session.set_annotator(name.strip())
             self.update_undo()  # undo is per annotator
             self.update_title()
+            self._update_layer_marks()
             self.reload_all()  # statuses and the blind view are per analyst
         if ok or first_start:
             self.settings.setValue("annotator", self.store.annotator)
@@ -577,7 +629,8 @@ class MainWindow(QMainWindow):
             self.status_position.setText(f"{row + 1} of {model.total} {status}")
 
     def update_counts(self) -> None:
-        stats = self.store.stats()["by_status"]
+        """The status bar's count of articles per status: mine."""
+        stats = self.store.articles.status_counts()
         parts = [
             f"{status.replace('_', ' ')} {stats.get(status, 0)}" for status in ARTICLE_STATUSES
         ]

@@ -33,6 +33,10 @@ class Session(QObject):
         super().__init__()
         self.store = store
         self.tasks = RunningTasks()
+        # Blind coding by default: my layer and the suggestions; a reviewer shows all,
+        # or chooses other analysts' layers to show besides mine.
+        self.all_layers = False
+        self.chosen_layers: tuple[str, ...] = ()
 
     @property
     def path(self) -> Path | None:
@@ -42,6 +46,13 @@ class Session(QObject):
         old, self.store = self.store, store
         old.close()
         self.database_changed.emit()
+
+    def layers(self) -> tuple[str, ...] | None:
+        """The layers the window shows, the article and the corpus views alike: mine,
+        the suggestions and the chosen ones, or every layer (None)."""
+        if self.all_layers:
+            return None
+        return (self.store.annotator, "suggest", *self.chosen_layers)
 
     def set_annotator(self, name: str) -> None:
         """Whose name goes on new annotations (and whose actions undo takes back)."""

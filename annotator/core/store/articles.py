@@ -12,7 +12,7 @@ from ..errors import IntegrityError
 from ..history import Changes, Journal
 from ..metadata import parse_date
 from ..textio import normalise_text, sha256_text
-from .common import Manager
+from .common import Manager, layer_filter
 
 
 def article_row(
@@ -150,18 +150,24 @@ class Articles(Manager):
         status: str | None = None,
         statuses: Sequence[str] | None = None,
         among: Sequence[str] | None = None,
+        analysts: Sequence[str] | None = None,
     ) -> list[str]:
         """The ids of the articles, in corpus order.
 
         Parameters:
-            status, statuses: only articles with that status (or one of those).
+            status, statuses: only articles with that status (or one of those) as one
+                of ``analysts`` set it; an analyst who never marked an article has it
+                todo.
             among: only these ids (any number: they travel as one JSON parameter).
+            analysts: whose status counts; None: anyone's (todo then also takes an
+                article nobody marked).
         """
         wanted = [status] if status else list(statuses or ())
         clauses, params = [], []
         if wanted:
-            clauses.append(f"status IN ({','.join('?' for _ in wanted)})")
-            params += wanted
+            clause, names = status_among(wanted, analysts)
+            clauses.append(clause)
+            params += names
         if among is not None:
             # One JSON parameter, not one per id: a view may hold more ids than SQLite's limit.
             clauses.append("id IN (SELECT value FROM json_each(?))")
@@ -169,8 +175,21 @@ class Articles(Manager):
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return [
             row[0]
-            for row in self.db.db.execute(f"SELECT id FROM articles{where} ORDER BY rowid", params)
+            for row in self.db.db.execute(
+                f"SELECT id FROM articles a{where} ORDER BY rowid", params
+            )
         ]
+
+    def status_counts(self, annotator: str | None = None) -> dict[str, int]:
+        """How many articles one analyst (default: this Store's annotator) has in each
+        status (every status named; unmarked articles are todo)."""
+        counts = dict.fromkeys(schema.ARTICLE_STATUSES, 0)
+        for status, n in self.db.db.execute(
+            f"SELECT {_MY_STATUS} AS s, count(*) FROM articles a GROUP BY s",
+            [annotator or self.annotator],
+        ):
+            counts[status] = n
+        return counts
 
     def rows(
         self,
@@ -182,12 +201,14 @@ class Articles(Manager):
         limit: int = 200,
         offset: int = 0,
         ids: Sequence[str] | None = None,
+        layers: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """One page of the corpus list: id, title, source, published, status, annotations
         (highlights not rejected), suggested (highlights still to review) and coders_done.
 
         ``status`` (shown, filtered and sorted by) is this Store's annotator's own;
         ``coders_done`` counts the analysts who marked the article done or reviewed.
+        ``annotations`` counts the highlights of ``layers`` (None: every layer).
         ``ids`` keeps only those articles (to refresh a few rows after a change).
 
         Raises:
@@ -208,17 +229,18 @@ class Articles(Manager):
         )
         if order_by == "title":
             order = f"a.title COLLATE NOCASE {direction}, a.rowid"
+        layer, names = layer_filter("s.annotator", layers)
         sql = (
             f"SELECT a.id, a.title, a.source, a.published, {_MY_STATUS} AS status, "
             "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
-            " AND s.status != 'rejected') AS annotations, "
+            f" AND s.status != 'rejected'{layer}) AS annotations, "
             "(SELECT count(*) FROM spans s WHERE s.article_id = a.id "
             " AND s.status = 'suggested') AS suggested, "
             "(SELECT count(*) FROM article_status d WHERE d.article_id = a.id "
             " AND d.status IN ('done', 'reviewed')) AS coders_done "
             f"FROM articles a {where} ORDER BY {order} LIMIT ? OFFSET ?"
         )
-        return self.db.query(sql, [self.annotator, *params, limit, offset])
+        return self.db.query(sql, [self.annotator, *names, *params, limit, offset])
 
     def row_count(self, *, filter_text: str = "", status: str | None = None) -> int:
         """How many rows :meth:`rows` has with this filter."""
@@ -395,6 +417,39 @@ _MY_STATUS = (
     "coalesce((SELECT m.status FROM article_status m WHERE m.article_id = a.id "
     "AND m.annotator = ?), 'todo')"
 )
+
+
+def status_among(wanted: Sequence[str], analysts: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """A condition on article ``a``: one of ``analysts`` (None: anyone) gave it one of
+    the ``wanted`` statuses (todo: also by never marking it)."""
+    marks = ",".join("?" for _ in wanted)
+    if analysts is None:
+        clause = (
+            "EXISTS (SELECT 1 FROM article_status m WHERE m.article_id = a.id "
+            f"AND m.status IN ({marks}))"
+        )
+        params: list[Any] = list(wanted)
+        if "todo" in wanted:
+            clause = (
+                f"({clause} OR NOT EXISTS (SELECT 1 FROM article_status m "
+                "WHERE m.article_id = a.id))"
+            )
+        return clause, params
+    names = list(dict.fromkeys(analysts))
+    who = ",".join("?" for _ in names)
+    clause = (
+        "EXISTS (SELECT 1 FROM article_status m WHERE m.article_id = a.id "
+        f"AND m.annotator IN ({who}) AND m.status IN ({marks}))"
+    )
+    params = [*names, *wanted]
+    if "todo" in wanted:
+        # An analyst without a mark of this article has it todo.
+        clause = (
+            f"({clause} OR (SELECT count(*) FROM article_status m WHERE m.article_id = a.id "
+            f"AND m.annotator IN ({who})) < ?)"
+        )
+        params += [*names, len(names)]
+    return clause, params
 
 
 def _article_filter(filter_text: str, status: str | None, annotator: str) -> tuple[str, list[Any]]:

@@ -35,14 +35,15 @@ def suggest_corpus(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SuggestReport:
-    """Suggest claims, cues and speakers in the chosen articles (all by default).
+    """Suggest claims, cues and speakers in the chosen articles (all by default;
+    ``only_todo``: those still todo for this Store's annotator).
 
     The run is one undoable action, "Suggest quotes": undo removes what it added.
     """
     from . import suggest_article
 
     if article_ids is None:
-        ids = store.articles.ids(status="todo" if only_todo else None)
+        ids = store.articles.ids(status="todo" if only_todo else None, analysts=[store.annotator])
     else:
         ids = list(article_ids)
         for article_id in ids:

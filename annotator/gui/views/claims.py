@@ -66,6 +66,7 @@ class ClaimsTab(ViewTab):
             text=self.text.text().strip(),
             status=self.status.currentData(),
             kind=self.kind.currentData(),
+            layers=self.layers(),
             **self.speaker.speaker_filter(),
         )
 

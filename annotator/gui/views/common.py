@@ -395,8 +395,12 @@ class ViewTab(QWidget):
     def store(self) -> Store:
         return self.session.store
 
+    def layers(self) -> tuple[str, ...] | None:
+        """The layers the window shows (every view follows them)."""
+        return self.session.layers()
+
     def view_filter(self) -> ViewFilter:
-        return ViewFilter()
+        return ViewFilter(layers=self.layers())
 
     def query(self) -> str:
         return ""

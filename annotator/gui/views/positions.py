@@ -457,6 +457,7 @@ class PositionsTab(ViewTab):
             text=self.text.text().strip(),
             stance=self.stance.currentData(),
             status=self.status.currentData(),
+            layers=self.layers(),
         )
 
     def listing(self) -> bool:

@@ -187,6 +187,7 @@ class SearchTab(ViewTab):
             annotator=self.annotator.text().strip() or None,
             date_from=self.date_from.text().strip() or None,
             date_to=self.date_to.text().strip() or None,
+            layers=self.layers(),
             **self.speaker.speaker_filter(),
         )
 

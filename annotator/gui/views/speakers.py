@@ -122,7 +122,7 @@ class SpeakersTab(ViewTab):
         self._enable()
 
     def view_filter(self) -> ViewFilter:
-        return ViewFilter(text=self.filter.text().strip())
+        return ViewFilter(text=self.filter.text().strip(), layers=self.layers())
 
     def apply_filter(self) -> None:
         self._timer.stop()
@@ -163,7 +163,7 @@ class SpeakersTab(ViewTab):
         return False
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        found = q.speaker_first_span(self.store, self.model.row(index.row())["id"])
+        found = q.speaker_first_span(self.store, self.model.row(index.row())["id"], self.layers())
         if found:
             self.open_span.emit(found[0], found[1] or "")
 

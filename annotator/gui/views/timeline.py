@@ -387,9 +387,10 @@ class TimelineTab(ViewTab):
 
     def view_filter(self) -> ViewFilter:
         key = self.subject_key()
+        shown = ViewFilter(layers=self.layers())
         if key is None:
-            return ViewFilter()
-        return ViewFilter(speaker_id=key) if self.by() == "speaker" else ViewFilter(target=key)
+            return shown
+        return shown.with_(speaker_id=key) if self.by() == "speaker" else shown.with_(target=key)
 
     def choose(self, by: str, key: str) -> None:
         """Show the timeline of a speaker (by id) or target (by name)."""
@@ -409,7 +410,7 @@ class TimelineTab(ViewTab):
         by = self.by()
         keep = self._wanted[1] if self._wanted and self._wanted[0] == by else self.subject_key()
         self._wanted = None
-        rows = q.timeline_subjects(self.store, by)
+        rows = q.timeline_subjects(self.store, by, layers=self.layers())
         self.subject.blockSignals(True)
         self.subject.clear()
         for row in rows:
@@ -430,12 +431,7 @@ class TimelineTab(ViewTab):
     def _draw(self) -> None:
         key = self.subject_key()
         by = self.by()
-        if key is None:
-            points = []
-        elif by == "speaker":
-            points = q.timeline(self.store, speaker_id=key)
-        else:
-            points = q.timeline(self.store, target=key)
+        points = [] if key is None else q.timeline(self.store, flt=self.view_filter())
         self.chart.set_points(points, "target" if by == "speaker" else "speaker")
         self.count_label.setText(plural(len(points), "position"))
 

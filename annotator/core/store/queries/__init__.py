@@ -35,6 +35,7 @@ from .claims import CLAIM_SORT, claims_count, claims_page
 from .common import DATE_SQL, NO_SPEAKER, SHOWN_DATE_SQL, STANCE_ORDER, VIEWS, ViewFilter
 from .network import (
     NetworkFilter,
+    all_layers,
     network_claims,
     network_layers,
     network_positions,
@@ -81,6 +82,7 @@ __all__ = [
     "PositionGrid",
     "ViewFilter",
     "agreement_input",
+    "all_layers",
     "cell_evidence",
     "check_search_index",
     "claims_count",

@@ -20,6 +20,7 @@ from .common import (
     date_order,
     direction,
     in_articles,
+    layer_clause,
     like_pattern,
     placeholders,
     position_conditions,
@@ -47,6 +48,7 @@ CLAIM_SORT = {
 def claim_where(store: Store, flt: ViewFilter) -> SqlWhere:
     where = SqlWhere()
     status_clause(where, "c.status", flt.status)
+    layer_clause(where, "c.annotator", flt)
     if flt.speaker_id:
         where.add("c.speaker_id = ?", flt.speaker_id)
     if flt.speaker_text.strip():
@@ -90,7 +92,7 @@ def claim_where(store: Store, flt: ViewFilter) -> SqlWhere:
             f"ON pe.position_id = p.id WHERE {' AND '.join(sub)})",
             *params,
         )
-    in_articles(where, "c.article_id", flt)
+    in_articles(where, "c.article_id", flt, store.annotator)
     return where
 
 
@@ -132,7 +134,7 @@ def claims_page(
     (content highlights joined with " … "), span_id (the first content highlight),
     kind, status. Filters: speaker_id, speaker_text, text, status, kind, label,
     annotator, target, target_text, stance (of the positions the claim backs),
-    date_from, date_to, article_status. Sort by corpus, date, speaker, title, kind,
+    date_from, date_to, article_status (the Store's annotator's), layers. Sort by corpus, date, speaker, title, kind,
     status or text.
     """
     where = claim_where(store, flt)

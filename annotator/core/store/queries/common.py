@@ -45,7 +45,10 @@ class ViewFilter:
     or organisation. ``label``/``annotator``: of the highlights (of a claim's
     content highlights). ``date_from``/``date_to``: inclusive ``YYYY-MM-DD``; a
     prefix such as ``2024`` or ``2024-03`` means the whole year or month at either
-    end. ``article_status``: todo, in_progress, done, reviewed.
+    end. ``article_status``: todo, in_progress, done, reviewed: the status the
+    Store's annotator gave the article (todo when they never marked it).
+    ``layers``: the analysts' layers whose claims, positions and highlights count
+    (None: every layer; the window passes the layers it shows).
     """
 
     text: str = ""
@@ -62,6 +65,7 @@ class ViewFilter:
     article_status: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    layers: tuple[str, ...] | None = None
 
     def with_(self, **changes: Any) -> ViewFilter:
         return replace(self, **changes)
@@ -85,8 +89,16 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def article_where(flt: ViewFilter) -> SqlWhere:
-    """Conditions on articles (unaliased columns) from the date and status filters."""
+# One analyst's status of an article (the analyst is the parameter); todo when unmarked.
+MY_STATUS = (
+    "coalesce((SELECT m.status FROM article_status m WHERE m.article_id = articles.id "
+    "AND m.annotator = ?), 'todo')"
+)
+
+
+def article_where(flt: ViewFilter, annotator: str) -> SqlWhere:
+    """Conditions on articles (unaliased columns) from the date and status filters;
+    the status is ``annotator``'s own."""
     where = SqlWhere()
     if flt.date_from:
         where.add(f"{SHOWN_DATE} >= ?", flt.date_from)
@@ -94,15 +106,22 @@ def article_where(flt: ViewFilter) -> SqlWhere:
         # "2024-03" as an upper bound means the whole of March.
         where.add(f"substr({SHOWN_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
     if flt.article_status:
-        where.add("status = ?", flt.article_status)
+        where.add(f"{MY_STATUS} = ?", annotator, flt.article_status)
     return where
 
 
-def in_articles(where: SqlWhere, column: str, flt: ViewFilter) -> None:
-    """Restrict ``column`` (an article id) to the articles the filter's dates allow."""
-    arts = article_where(flt)
+def in_articles(where: SqlWhere, column: str, flt: ViewFilter, annotator: str) -> None:
+    """Restrict ``column`` (an article id) to the articles the filter's dates and
+    ``annotator``'s status allow."""
+    arts = article_where(flt, annotator)
     if arts.clauses:
         where.add(f"{column} IN (SELECT id FROM articles {arts.sql()})", *arts.params)
+
+
+def layer_clause(where: SqlWhere, column: str, flt: ViewFilter) -> None:
+    """Keep the rows whose annotator ``column`` is one of the filter's layers."""
+    if flt.layers is not None:
+        where.add(f"{column} IN ({placeholders(flt.layers)})", *flt.layers)
 
 
 def status_clause(where: SqlWhere, column: str, status: str | None) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ...network import Actor, Statement
 from .. import Store
+from ..articles import status_among
 from .claims import with_claim_text
 from .common import ARTICLE_DATE, DATE_SQL, SHOWN_DATE_SQL, SqlWhere, chunks, placeholders
 from .positions import _first_evidence
@@ -18,7 +19,9 @@ class NetworkFilter:
     """Which positions count. Empty fields do not filter.
 
     ``annotators``: the layers (annotators' names) whose positions and claims count.
-    ``article_statuses``: articles with one of these statuses. ``date_from`` and
+    ``article_statuses``: articles with one of these statuses, as one of the
+    ``annotators`` (none: anyone) set it; an analyst who never marked an article
+    has it todo. ``date_from`` and
     ``date_to``: inclusive ``YYYY-MM-DD`` article dates (published, else imported).
     """
 
@@ -43,9 +46,10 @@ def _article_clauses(where: SqlWhere, column: str, flt: NetworkFilter) -> None:
     if flt.date_to:
         sub.add(f"substr({ARTICLE_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
     if flt.article_statuses:
-        sub.add(f"status IN ({placeholders(flt.article_statuses)})", *flt.article_statuses)
+        clause, params = status_among(flt.article_statuses, flt.annotators or None)
+        sub.add(clause, *params)
     if sub.clauses:
-        where.add(f"{column} IN (SELECT id FROM articles {sub.sql()})", *sub.params)
+        where.add(f"{column} IN (SELECT id FROM articles a {sub.sql()})", *sub.params)
 
 
 def network_statements(
@@ -167,6 +171,18 @@ def _actors(store: Store, ids: Sequence[str], flt: NetworkFilter) -> dict[str, A
         ):
             actors[sid] = Actor(sid, name, kind, role, affiliation, claims.get(sid, 0))
     return actors
+
+
+def all_layers(store: Store) -> list[str]:
+    """Every analyst's layer that holds a highlight, claim or position, by name."""
+    return [
+        name
+        for (name,) in store.db.execute(
+            "SELECT annotator FROM spans WHERE annotator IS NOT NULL UNION "
+            "SELECT annotator FROM claims WHERE annotator IS NOT NULL UNION "
+            "SELECT annotator FROM positions WHERE annotator IS NOT NULL ORDER BY 1"
+        )
+    ]
 
 
 def network_layers(store: Store) -> list[str]:

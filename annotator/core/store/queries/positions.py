@@ -26,6 +26,7 @@ from .common import (
     date_order,
     direction,
     in_articles,
+    layer_clause,
     like_pattern,
     placeholders,
     sort_key,
@@ -50,6 +51,7 @@ POSITION_SORT = {
 def position_where(store: Store, flt: ViewFilter) -> SqlWhere:
     where = SqlWhere()
     status_clause(where, "p.status", flt.status)
+    layer_clause(where, "p.annotator", flt)
     if flt.speaker_id:
         where.add("p.speaker_id = ?", flt.speaker_id)
     if flt.speaker_text.strip():
@@ -86,7 +88,7 @@ def position_where(store: Store, flt: ViewFilter) -> SqlWhere:
             f"WHERE pe.position_id = p.id AND {' AND '.join(sub)})",
             *params,
         )
-    in_articles(where, "p.article_id", flt)
+    in_articles(where, "p.article_id", flt, store.annotator)
     return where
 
 
@@ -120,7 +122,7 @@ def positions_page(
     stance, status, evidence (how many claims), claim_id and span_id (the first
     evidence claim and its first highlight, or None). Filters: speaker_id,
     speaker_text, target, target_text, text, stance, status, kind/label/annotator
-    (of the evidence), dates, article_status. Sort by corpus, date, speaker, target,
+    (of the evidence), dates, article_status (the Store's annotator's), layers. Sort by corpus, date, speaker, target,
     stance, status, title or evidence.
     """
     where = position_where(store, flt)

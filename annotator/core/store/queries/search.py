@@ -14,6 +14,7 @@ from .common import (
     article_where,
     by_rowid,
     chunks,
+    layer_clause,
     like_pattern,
     placeholders,
     position_conditions,
@@ -47,6 +48,7 @@ def _span_where(store: Store, flt: ViewFilter, phrase: Phrase) -> SqlWhere:
     found, params = phrase.rowids("spans")
     where.add(f"s.rowid IN ({found})", *params)
     status_clause(where, "s.status", flt.status)
+    layer_clause(where, "s.annotator", flt)
     if flt.label:
         where.add("s.label = ?", flt.label)
     if flt.annotator:
@@ -91,7 +93,7 @@ def search_rowids(
     store: Store, phrase: Phrase, flt: ViewFilter, order: str, limit: int | None, offset: int
 ) -> list[int]:
     """Article rowids the search finds, in order (all of them when limit is None)."""
-    arts = article_where(flt)
+    arts = article_where(flt, store.annotator)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     paging = [limit, offset] if limit is not None else []
     if span_scope(flt):
@@ -122,7 +124,7 @@ def search_count(store: Store, query: str, flt: ViewFilter = ViewFilter()) -> in
     phrase = Phrase.parse(query)
     if not phrase:
         return 0
-    arts = article_where(flt)
+    arts = article_where(flt, store.annotator)
     if span_scope(flt):
         found, params = _span_scope_articles(store, flt, phrase)
         arts.add(f"id IN ({found})", *params)
@@ -152,8 +154,9 @@ def search(
     last word be the start of a longer one.
 
     With a highlight filter (label, annotator, status, speaker, target, stance,
-    kind: see span_scope) only occurrences inside the matching highlights count.
-    Date and article_status filters restrict the articles. Rows: article_id,
+    kind: see span_scope) only occurrences inside the matching highlights of the
+    filter's layers count. Date and article_status (the Store's annotator's)
+    filters restrict the articles. Rows: article_id,
     title, date, hits (every (start, end) in code points of the stored text),
     span_ids (the matching highlights, with a highlight filter), snippet and
     snippet_hit ((start, end) of the first hit within the snippet). Order by

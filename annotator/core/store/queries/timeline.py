@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import Store
+from ..common import layer_filter
 from .common import DATE_SQL, NO_SPEAKER, ViewFilter
 from .positions import position_where
 
@@ -19,13 +20,14 @@ def timeline(
     flt: ViewFilter = ViewFilter(),
     limit: int = 20_000,
 ) -> list[dict[str, Any]]:
-    """Positions of one speaker, or toward one target (by name), in date order.
+    """Positions of one speaker, or toward one target (by name; either may be given
+    in ``flt`` instead), under the filter (its layers, say), in date order.
 
     Rows: position_id, date, dated (1 when the article has a published date, 0 when
     the date is the import day), stance, speaker_id, speaker, target_id, target,
     article_id, title. (position_first_span tells where to open one.)
     """
-    if not (speaker_id or target):
+    if not (speaker_id or target or flt.speaker_id or flt.target):
         return []
     flt = flt.with_(speaker_id=speaker_id or flt.speaker_id, target=target or flt.target)
     where = position_where(store, flt)
@@ -43,22 +45,25 @@ def timeline(
     return rows
 
 
-def timeline_subjects(store: Store, by: str, *, limit: int = 2000) -> list[dict[str, Any]]:
-    """Speakers (by="speaker") or targets (by="target") that have positions, the one
-    with most first: rows id, name, positions."""
+def timeline_subjects(
+    store: Store, by: str, *, layers: tuple[str, ...] | None = None, limit: int = 2000
+) -> list[dict[str, Any]]:
+    """Speakers (by="speaker") or targets (by="target") that have positions in these
+    layers (None: every layer), the one with most first: rows id, name, positions."""
+    layer, params = layer_filter("annotator", layers)
     if by == "speaker":
         sql = (
             "SELECT sp.id, sp.name, n AS positions FROM (SELECT speaker_id, count(*) AS n "
-            "FROM positions WHERE speaker_id IS NOT NULL AND status != 'rejected' "
+            f"FROM positions WHERE speaker_id IS NOT NULL AND status != 'rejected'{layer} "
             "GROUP BY speaker_id) JOIN speakers sp ON sp.id = speaker_id "
             "ORDER BY n DESC, sp.name COLLATE NOCASE LIMIT ?"
         )
     elif by == "target":
         sql = (
             "SELECT t.id, t.name, n AS positions FROM (SELECT target_id, count(*) AS n "
-            "FROM positions WHERE status != 'rejected' GROUP BY target_id) "
+            f"FROM positions WHERE status != 'rejected'{layer} GROUP BY target_id) "
             "JOIN targets t ON t.id = target_id ORDER BY n DESC, t.name COLLATE NOCASE LIMIT ?"
         )
     else:
         raise ValueError("by is 'speaker' or 'target'")
-    return store.database.query(sql, [limit])
+    return store.database.query(sql, [*params, limit])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...exporting import ExportFilter, export, spreadsheet_safe
 from .. import Store
+from ..common import layer_filter
 from .claims import claim_where, claims_count, claims_page
 from .common import VIEWS, ViewFilter, chunks, placeholders
 from .positions import position_where, positions_count, positions_page
@@ -24,19 +25,21 @@ def view_article_ids(
     """The articles a view shows under this filter, in corpus order.
 
     ``view``: "speakers" (articles where a listed speaker is mentioned or makes a
-    claim), "claims", "positions", "timeline" (the positions of ``flt.speaker_id``
+    claim, in the filter's layers), "claims", "positions", "timeline" (the positions of ``flt.speaker_id``
     or toward ``flt.target``) or "search" (``query`` under ``flt``).
     """
     if view == "speakers":
         where = speaker_where(flt)
         chosen = f"SELECT sp.id FROM speakers sp {where.sql()}"
+        s_layer, s_params = layer_filter("s.annotator", flt.layers)
+        c_layer, c_params = layer_filter("c.annotator", flt.layers)
         inner = (
             "SELECT s.article_id FROM spans s WHERE s.speaker_id IS NOT NULL "
-            f"AND s.status != 'rejected' AND s.speaker_id IN ({chosen}) UNION "
-            "SELECT c.article_id FROM claims c WHERE c.status != 'rejected' "
+            f"AND s.status != 'rejected'{s_layer} AND s.speaker_id IN ({chosen}) UNION "
+            f"SELECT c.article_id FROM claims c WHERE c.status != 'rejected'{c_layer} "
             f"AND c.speaker_id IN ({chosen})"
         )
-        params = [*where.params, *where.params]
+        params = [*s_params, *where.params, *c_params, *where.params]
     elif view == "claims":
         where = claim_where(store, flt)
         inner, params = f"SELECT c.article_id FROM claims c {where.sql()}", where.params
@@ -69,10 +72,11 @@ def view_article_ids(
 def view_export_filter(
     store: Store, view: str, flt: ViewFilter = ViewFilter(), *, query: str = ""
 ) -> ExportFilter:
-    """An ExportFilter writing the articles the view shows, with its label filter;
-    suggestions are included when the view shows them (no status, or "suggested"),
-    rejected annotations when it shows those."""
+    """An ExportFilter writing the articles the view shows, with its label filter and
+    its layers; suggestions are included when the view shows them (no status, or
+    "suggested"), rejected annotations when it shows those."""
     return ExportFilter(
+        annotators=flt.layers,
         labels=(flt.label,) if flt.label else None,
         include_suggestions=flt.status in (None, "suggested"),
         include_rejected=flt.status == "rejected",
