@@ -69,6 +69,8 @@ def test_zoom_keys_scale_the_text_and_panel_and_the_size_is_kept(qtbot, open_win
     zoomed = window.text.font().pointSizeF()
     assert zoomed > text_size * 1.15
     assert window.panel.font().pointSizeF() > panel_size * 1.15
+    # What is read in the panel grows too, under the application's style sheet.
+    assert window.panel.highlights.font().pointSizeF() > panel_size * 1.15
     window.close()
 
     again = open_window()
@@ -93,16 +95,58 @@ def test_corpus_views_take_the_whole_window_and_ctrl_1_brings_the_article_back(q
     assert window.centre_tabs.currentIndex() == 0  # the article, not the views
 
 
+def _drag_side_panes(window, left: int, right: int) -> None:
+    """Drag the splitter's handles as the analyst would: the corpus list to ``left``
+    pixels, the panel to ``right``."""
+    splitter = window.splitter
+    splitter.moveSplitter(left, 1)
+    splitter.moveSplitter(splitter.width() - right - splitter.handleWidth(), 2)
+
+
 def test_splitter_and_column_widths_are_remembered(qtbot, open_window):
     window = open_window()
-    window.splitter.setSizes([300, 800, 300])
+    _drag_side_panes(window, 300, 330)
     sizes = window.splitter.sizes()
     window.corpus.table.horizontalHeader().resizeSection(1, 150)
     window.close()
 
     again = open_window()
-    assert again.splitter.sizes() == sizes
+    qtbot.waitUntil(lambda: again.splitter.sizes() == sizes)
     assert again.corpus.table.horizontalHeader().sectionSize(1) == 150
+
+
+def test_zooming_back_gives_the_panes_their_widths_again(qtbot, open_window):
+    window = open_window()
+    _drag_side_panes(window, 300, 330)
+    sizes = window.splitter.sizes()
+    window.appearance.zoom.set_percent(250)
+    # The panel's four tabs need more room at this size: the article gives it.
+    qtbot.waitUntil(lambda: window.splitter.sizes()[2] > 330)
+    window.appearance.zoom.reset()
+    qtbot.waitUntil(lambda: window.splitter.sizes() == sizes)
+
+    # Zoomed in the corpus views over the whole window, and back to the article.
+    window.layout_switch.views_full()
+    window.appearance.zoom.set_percent(250)
+    window.appearance.zoom.reset()
+    window.layout_switch.annotate()
+    qtbot.waitUntil(lambda: window.splitter.sizes() == sizes)
+
+    # Closed while zoomed: the next start keeps the chosen widths, not the squeezed ones.
+    window.appearance.zoom.set_percent(250)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[2] > 330)
+    window.close()
+    again = open_window()
+    again.appearance.zoom.reset()
+    qtbot.waitUntil(lambda: again.splitter.sizes() == sizes)
+
+
+def test_the_window_fits_a_laptop_screen_whatever_view_is_open(qtbot, open_window):
+    window = open_window()
+    for view in ("speakers", "claims", "positions", "timeline", "search", "network"):
+        window.show_view(view)
+        # A view wider than its pane scrolls there; the window never outgrows the screen.
+        assert window.minimumSizeHint().width() <= 1280, view
 
 
 def test_tab_goes_through_the_three_panes_and_reaches_done_and_next(qtbot, open_window):

@@ -67,6 +67,64 @@ def test_text_over_every_highlight_meets_wcag_aa(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_status_and_stance_words_read_on_every_row(theme):
+    # "done", "accepted", "against"… in the corpus list and the corpus views: on a
+    # row, an alternate row and the selected row.
+    rows = {n: theme.ui[n] for n in ("base", "alt_base", "item_selection")}
+    for word, color in theme.words.items():
+        for row, background in rows.items():
+            ratio = Color(color).contrast(background)
+            assert ratio >= AA, f"{theme.name} {word} on {row}: {ratio:.2f}"
+    # The words stay apart from each other where they mean different things.
+    for a, b in (("todo", "in_progress"), ("in_progress", "done"), ("done", "reviewed")):
+        assert Color(theme.words[a]).delta_e(theme.words[b], method="2000") >= 10
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_every_label_colour_of_the_window_reads_on_its_background(theme):
+    ui = theme.ui
+    pairs = {
+        "muted text on a row": (ui["muted"], ui["base"]),
+        "muted text on an alternate row": (ui["muted"], ui["alt_base"]),
+        "muted text on the page": (ui["muted"], ui["text_base"]),
+        "column headers": (ui["header_ink"], ui["header"]),
+        "tabs": (ui["tab_ink"], ui["page"]),
+        "status bar": (ui["header_ink"], ui["panel"]),
+        "panel text": (ui["ink"], ui["panel"]),
+        "selected row": (ui["ink"], ui["item_selection"]),
+    }
+    for what, (ink, background) in pairs.items():
+        ratio = Color(ink).contrast(background)
+        assert ratio >= AA, f"{theme.name} {what}: {ratio:.2f}"
+
+
+def test_corpus_list_and_views_colour_their_words_from_the_theme(qapp):
+    from annotator.core.store import Store
+    from annotator.gui.corpus_list import CorpusModel
+    from annotator.gui.session import Session
+    from annotator.gui.views import common
+
+    with Store(memory=True) as store:
+        store.add_article("Text.", title="One")
+        model = CorpusModel(Session(store))
+        model.reload()
+        headers = [
+            model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            for c in range(model.columnCount())
+        ]
+        status = model.index(0, headers.index("Status"))
+        try:
+            for theme in (DARK, LIGHT):
+                model.use_theme(theme)
+                common.use_theme(theme)
+                shown = model.data(status, Qt.ItemDataRole.ForegroundRole)
+                assert shown.name() == theme.words["todo"]
+                assert common.WORDS["against"].name() == theme.words["against"]
+        finally:
+            common.use_theme(LIGHT)
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
 def test_overlapping_highlights_stay_readable(theme):
     for n in range(2, 5):
         for combo in itertools.combinations(LABELS, n):

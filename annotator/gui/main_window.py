@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.centre_tabs.currentChanged.connect(self._centre_tab_changed)
+        self.appearance.zoom.changed.connect(self.layout_switch.keep_sides_soon)
         self.views.open_span.connect(self.navigation.open_span)
         self.views.open_search_hit.connect(self.navigation.open_search_hit)
         self.views.message.connect(lambda text: self.show_message(text, 6000))

@@ -56,6 +56,9 @@ class Theme:
     selection: Highlight
     search_hit: Highlight
     dark: bool = field(default=False)
+    # The colour of a status or stance word in a list ("done", "accepted", "against"):
+    # contrast >= 4.5 on the list's rows, alternate rows and selected row.
+    words: dict[str, str] = field(default_factory=dict)
 
     @property
     def ink(self) -> str:
@@ -128,6 +131,19 @@ LIGHT = Theme(
     },
     selection=Highlight("#d9ccff", "#1d1d1f"),
     search_hit=Highlight("#fff176", "#1d1d1f"),
+    words={
+        "todo": "#5c5c61",
+        "in_progress": "#855500",
+        "done": "#24683a",
+        "reviewed": "#2a5fa8",
+        "accepted": "#24683a",
+        "suggested": "#855500",
+        "rejected": "#a8362c",
+        "favor": "#24683a",
+        "against": "#a8362c",
+        "neutral": "#5c5c61",
+        "mixed": "#855500",
+    },
 )
 
 DARK = Theme(
@@ -170,6 +186,19 @@ DARK = Theme(
     selection=Highlight("#e6d0ff", "#1d1d1f"),
     search_hit=Highlight("#6b5800", "#e4e2dd"),
     dark=True,
+    words={
+        "todo": "#b4b4b9",
+        "in_progress": "#e8b04a",
+        "done": "#74c886",
+        "reviewed": "#8cb2ee",
+        "accepted": "#74c886",
+        "suggested": "#e8b04a",
+        "rejected": "#f4958c",
+        "favor": "#74c886",
+        "against": "#f4958c",
+        "neutral": "#b4b4b9",
+        "mixed": "#e8b04a",
+    },
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
