@@ -230,3 +230,23 @@ def test_corpus_views_are_dark_in_the_dark_theme(qtbot, open_window, dark_then_b
     image = scroll.grab().toImage()
     middle = image.pixelColor(image.width() // 2, image.height() // 2)
     assert middle.lightnessF() < 0.3, middle.name()  # no white page left behind
+
+
+def test_positions_grid_labels_and_legend_are_dark_in_the_dark_theme(
+    qtbot, open_window, db, dark_then_back
+):
+    with Store(db, annotator="ana") as store:
+        aid = store.article_rows(limit=1)[0]["id"]
+        minister = store.add_speaker("The minister")
+        store.add_position(aid, speaker_id=minister["id"], target="the plan", stance="favor")
+    window = open_window()
+    window.appearance.themes.set_mode("dark")
+    window.layout_switch.views_full()
+    window.show_view("positions")
+    grid = window.views.positions.scroll.widget()
+    qtbot.waitUntil(grid.isVisible)
+    image = grid.grab().toImage()
+    # The corner with the legend and the band behind the speakers' names.
+    for x, y in ((4, 4), (4, image.height() - 4)):
+        pixel = image.pixelColor(x, y)
+        assert pixel.lightnessF() < 0.3, (x, y, pixel.name())
