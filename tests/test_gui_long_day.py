@@ -218,6 +218,12 @@ def test_toolbar_icons_are_drawn_sharp_at_double_scale(qtbot, open_window):
         assert image.width() == 48
         alphas = {image.pixelColor(x, y).alpha() for x in range(48) for y in range(48)}
         assert 0 in alphas and 255 in alphas
+    # The label badges too, and at the size the toolbar shows them on any scale.
+    size = window.toolbar.iconSize()
+    for action in window.label_actions:
+        for scale in (1.5, 2.0):
+            image = action.icon().pixmap(size, scale).toImage()
+            assert image.width() == round(size.width() * scale)
 
 
 def test_corpus_views_are_dark_in_the_dark_theme(qtbot, open_window, dark_then_back):

@@ -10,8 +10,8 @@ from .accessibility import name_toolbar_buttons
 from .actions import A
 from .fonts import apply_fallbacks
 from .icons import svg_icon
-from .labels import badge_pixmap
-from .qt import QAbstractItemView, QApplication, QColor, QIcon, QMenu, QObject, Qt
+from .labels import badge_icon
+from .qt import QAbstractItemView, QApplication, QColor, QMenu, QObject, QSize, Qt
 from .theme import Theme, ThemeController
 from .views import common as view_colors
 from .zoom import TextZoom, cap_line_length
@@ -70,6 +70,10 @@ class Appearance(QObject):
         for attribute, text in PANEL_NAMES.items():
             getattr(window.panel, attribute).setAccessibleName(text)
         name_toolbar_buttons(window)
+        # Badges and SVG icons are drawn at this size on every screen scale, so the
+        # toolbar looks the same at 100%, 150% and 200% (the style's 24 made them
+        # larger than the text beside them once scaled).
+        window.toolbar.setIconSize(QSize(18, 18))
         # Tab moves between the panes: it does not move between cells or type a tab.
         for view in window.findChildren(QAbstractItemView):
             view.setTabKeyNavigation(False)
@@ -111,7 +115,6 @@ class Appearance(QObject):
 
     def _badges(self, theme: Theme | None) -> None:
         # Colour is never the only cue: each tag button shows its label's letter.
-        ratio = self.window.devicePixelRatioF()
         badges = {}
         for label, action in zip(self.window.labels, self.window.label_actions, strict=True):
             if theme is None:
@@ -119,6 +122,6 @@ class Appearance(QObject):
             else:
                 look = theme.highlight(label.name, label.color)
                 background, ink = QColor(look.background), QColor(look.ink)
-            badges[label.name] = QIcon(badge_pixmap(label.name, background, ink, ratio=ratio))
+            badges[label.name] = badge_icon(label.name, background, ink)
             action.setIcon(badges[label.name])
         self.window.panel.set_badges(badges)
