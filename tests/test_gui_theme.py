@@ -273,6 +273,8 @@ def restore_app(qapp, qtbot):
     _drop_controllers(qapp, qtbot)
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())
+    for name in ("QCheckBox", "QRadioButton"):
+        qapp.setPalette(QPalette(), name)
 
 
 def test_override_is_remembered_and_applied(restore_app, settings):
@@ -321,3 +323,28 @@ def test_system_mode_follows_the_system_scheme(restore_app, settings):
     controller.set_mode("light")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert app.palette().color(QPalette.ColorRole.Window).name() == LIGHT.ui["page"]
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_unchecked_boxes_and_radio_buttons_are_visible(restore_app, settings, qtbot, mode):
+    from annotator.gui.qt import QCheckBox, QRadioButton, QVBoxLayout, QWidget
+
+    ThemeController(restore_app, settings).set_mode(mode)
+    for kind in (QCheckBox, QRadioButton):
+        page = QWidget()  # on a pane of the window, as in the popups and views
+        box = kind("stance", page)
+        QVBoxLayout(page).addWidget(box)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitExposed(page)
+        image = page.grab(box.geometry()).toImage()
+        page = image.pixelColor(image.width() - 1, image.height() - 1).name()
+        # The indicator sits at the left: its outline must stand out (WCAG 3:1 for
+        # the parts of a control).
+        side = image.height()
+        outline = max(
+            Color(image.pixelColor(x, y).name()).contrast(page)
+            for x in range(min(side, image.width()))
+            for y in range(side)
+        )
+        assert outline >= 3, f"{mode} {kind.__name__}: {outline:.2f}"

@@ -313,6 +313,21 @@ def palette(theme: Theme) -> QPalette:
     return pal
 
 
+# The outline of an unchecked check box or radio button. Fusion draws it as the
+# palette's window colour made 40% darker; the page colour gives an outline too
+# faint on a light page and invisible on a dark one.
+INDICATOR_OUTLINE = "#7a7a80"  # contrast >= 3 on both themes' rows and pages
+INDICATOR_CLASSES = ("QCheckBox", "QRadioButton")
+
+
+def indicator_palette(theme: Theme) -> QPalette:
+    """The palette for check boxes and radio buttons: the theme's, with a window
+    colour from which Fusion's outline comes out as ``INDICATOR_OUTLINE``."""
+    pal = palette(theme)
+    pal.setColor(QPalette.ColorRole.Window, QColor(INDICATOR_OUTLINE).lighter(140))
+    return pal
+
+
 class ThemeController(QObject):
     """Keeps the application in the theme the analyst chose: ``system`` (follows the
     system's colour scheme as it changes), ``light`` or ``dark``, stored in QSettings.
@@ -362,6 +377,8 @@ class ThemeController(QObject):
         """Give the application the palette and stylesheet of the theme in force."""
         theme = self.theme
         self._app.setPalette(palette(theme))
+        for name in INDICATOR_CLASSES:
+            self._app.setPalette(indicator_palette(theme), name)
         self._app.setStyleSheet(stylesheet(theme))
         if theme is not self._theme:
             self._theme = theme
