@@ -8,6 +8,8 @@ an implementation independent of the theme's own contrast function.
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from coloraide import Color
@@ -207,6 +209,9 @@ def test_stylesheet_is_filled_from_the_theme(theme):
     sheet = stylesheet(theme)
     assert "@" not in sheet
     assert theme.ink in sheet and theme.ui["selection"] in sheet
+    # The images it names are there (the combo boxes' chevron).
+    images = re.findall(r"url\(([^)]+)\)", sheet)
+    assert images and all(Path(image).is_file() for image in images)
 
 
 def _formats(edit):

@@ -276,8 +276,10 @@ def system_is_dark() -> bool:
 
 
 def stylesheet(theme: Theme) -> str:
-    """``resources/style.qss`` with its ``@name`` tokens filled from the theme."""
+    """``resources/style.qss`` with its ``@name`` tokens filled from the theme, and
+    ``@icons/`` made the folder of the icon files."""
     template = resource_path("style.qss").read_text(encoding="utf-8")
+    template = template.replace("@icons/", resource_path("icons").as_posix() + "/")
     return re.sub(r"@([a-z_]+)", lambda m: theme.ui[m.group(1)], template)
 
 
