@@ -12,6 +12,7 @@ from annotator.core.store import Store
 from annotator.gui.accessibility import audit, spoken_name
 from annotator.gui.actions import A
 from annotator.gui.app import application, build_window
+from annotator.gui.main_window import first_start_size
 from annotator.gui.qt import QApplication, QSettings, QSize, Qt
 from annotator.gui.theme import DARK, ThemeController
 
@@ -36,12 +37,13 @@ def settings_path(tmp_path: Path) -> Path:
 def open_window(qtbot, db: Path, settings_path: Path):
     windows = []
 
-    def make():
+    def make(size: tuple[int, int] | None = (1400, 860)):
         application()
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         window = build_window(db, annotator="ana", seed=False, settings=settings)
         qtbot.addWidget(window)
-        window.resize(1400, 860)
+        if size:
+            window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
@@ -256,3 +258,16 @@ def test_positions_grid_labels_and_legend_are_dark_in_the_dark_theme(
     for x, y in ((4, 4), (4, image.height() - 4)):
         pixel = image.pixelColor(x, y)
         assert pixel.lightnessF() < 0.3, (x, y, pixel.name())
+
+
+def test_the_first_start_window_fits_its_screen():
+    # A 1920 x 1080 laptop screen at 150%, 200% on 2560 x 1440, and a large screen.
+    for room in (QSize(1280, 690), QSize(1280, 720), QSize(2560, 1400)):
+        size = first_start_size(room)
+        assert size.width() <= room.width() and size.height() <= room.height()
+    assert first_start_size(QSize(2560, 1400)) == QSize(1480, 900)
+
+
+def test_on_a_laptop_screen_the_article_keeps_most_of_the_window(qtbot, open_window):
+    window = open_window(size=(1280, 700))  # a 1920 x 1080 screen at 150%
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= 0.4 * window.splitter.width())

@@ -11,6 +11,7 @@ from .qt import QEvent, QObject, QSettings, QTableView, QTimer
 SIDES = "panes/"  # + "left", "right": the side panes' widths the analyst chose
 COLUMNS = "columns/"  # + a table's object name
 SIDES_AT_FIRST_START = (460, 380)  # the corpus list and the panel; the article the rest
+SIDES_SHARE = 0.55  # at most this share of a small window for them at first start
 
 
 class LayoutSwitch(QObject):
@@ -50,6 +51,11 @@ class LayoutSwitch(QObject):
         splitter = self.window.splitter
         left, right = self.sides
         total = sum(splitter.sizes())
+        if self.sides == SIDES_AT_FIRST_START and left + right > total * SIDES_SHARE:
+            # Nothing chosen yet and a small window (a laptop at 150%): the article
+            # keeps most of it.
+            scale = total * SIDES_SHARE / (left + right)
+            left, right = round(left * scale), round(right * scale)
         splitter.setSizes([left, max(0, total - left - right), right])
 
     def keep_sides_soon(self) -> None:

@@ -30,6 +30,7 @@ from .layout_switch import LayoutSwitch
 from .navigation import NavigationController
 from .qt import (
     QAction,
+    QApplication,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -38,6 +39,7 @@ from .qt import (
     QMainWindow,
     QMessageBox,
     QSettings,
+    QSize,
     QSplitter,
     Qt,
     QTabWidget,
@@ -54,6 +56,20 @@ from .views.container import CorpusViews
 from .welcome import show_welcome
 from .wording import plural
 from .workers import RunningTasks
+
+FIRST_SIZE = QSize(1480, 900)  # the window at first start, where the screen has room
+
+
+def first_start_size(room: QSize | None) -> QSize:
+    """The window's size at first start: ``FIRST_SIZE``, or less to fit ``room``
+    (the screen's available area; a 1920 x 1080 laptop screen at 150% has 1280 x
+    720, less a title bar)."""
+    if room is None:
+        return QSize(FIRST_SIZE)
+    return QSize(
+        min(FIRST_SIZE.width(), round(room.width() * 0.96)),
+        min(FIRST_SIZE.height(), round(room.height() * 0.9)),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -587,9 +603,13 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # moved onto the screen if it no longer fits
         else:
-            self.resize(1480, 900)
+            # The offscreen platform (tests, the README's pictures) has no analyst's
+            # screen to fit: there the window keeps its full size.
+            offscreen = QApplication.platformName() == "offscreen"
+            room = None if offscreen else self.screen().availableGeometry().size()
+            self.resize(first_start_size(room))
         self.layout_switch.restore()
 
     def closeEvent(self, event) -> None:
