@@ -71,8 +71,10 @@ def test_zoom_keys_scale_the_text_and_panel_and_the_size_is_kept(qtbot, open_win
     zoomed = window.text.font().pointSizeF()
     assert zoomed > text_size * 1.15
     assert window.panel.font().pointSizeF() > panel_size * 1.15
-    # What is read in the panel grows too, under the application's style sheet.
+    # What is read in the panel grows too, under the application's style sheet,
+    # and the letter badges with it.
     assert window.panel.highlights.font().pointSizeF() > panel_size * 1.15
+    assert window.panel.highlights.iconSize().height() >= 16 * 1.2
     window.close()
 
     again = open_window()

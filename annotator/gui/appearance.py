@@ -24,6 +24,7 @@ ACCESSIBLE_NAMES = {
     "articleText": "Article text",
     "centreTabs": "Article and corpus views",
 }
+PANEL_BADGE = 16  # the panel's letter badges at 100%, in pixels
 PANEL_NAMES = {
     "highlights": "Highlights in this article",
     "claims": "Claims in this article",
@@ -51,6 +52,7 @@ class Appearance(QObject):
         self.themes = controller
         controller.changed.connect(self.use_theme)
         self.zoom = TextZoom(window.settings, [window.text, window.panel], parent=self)
+        self.zoom.changed.connect(self._panel_badges)
         self.line_cap = cap_line_length(window.text)
         apply_fallbacks(window.text)
         self.theme_menu = QMenu("&Theme", window)
@@ -81,11 +83,17 @@ class Appearance(QObject):
         # The one toolbar button without a menu entry of its own is reached by Tab.
         done = window.toolbar.widgetForAction(window.action_by_id[A.DONE_BUTTON])
         done.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._panel_badges(self.zoom.percent)
         if self._applied:
             self.use_theme(self.themes.theme)
         else:
             self._badges(None)
             self._icons(self.themes.theme)
+
+    def _panel_badges(self, percent: int) -> None:
+        # The letter badges beside the panel's labels grow with its text.
+        side = round(PANEL_BADGE * percent / 100)
+        self.window.panel.highlights.setIconSize(QSize(side, side))
 
     @property
     def theme(self) -> Theme:
