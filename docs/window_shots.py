@@ -1,8 +1,9 @@
 """Renders the README's window pictures from the sample corpus, with a few
-annotations made here: docs/window.png, docs/window-dark.png, docs/window-zoomed.png
-and docs/corpus-views-full.png.
+annotations made here: docs/window.png, docs/window-dark.png and
+docs/window-zoomed.png; and docs/corpus-views-full.png from the sample corpus' gold
+annotations (tests/data/gold.jsonl), so that its tables are full.
 
-    QT_QPA_PLATFORM=offscreen python docs/window_shots.py
+    QT_QPA_PLATFORM=offscreen python docs/window_shots.py   # or on a screen
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from annotator.core.importing import import_paths
 from annotator.core.store import Store
 from annotator.gui.app import application, build_window
 from annotator.gui.qt import QSettings
 
 DOCS = Path(__file__).resolve().parent
+GOLD = DOCS.parent / "tests" / "data" / "gold.jsonl"
 
 # (speaker name, mention words, cue words, quote words, target, stance), from the
 # sample corpus's first articles.
@@ -110,12 +113,22 @@ def main() -> None:
     window.grab().save(str(DOCS / "window-zoomed.png"))
     window.appearance.zoom.set_percent(100)
 
+    window.close()
+    window.store.close()
+
+    # The corpus views over the whole window, on the gold annotations (coded as "gold").
+    gold_db = folder / "gold.db"
+    with Store(gold_db, annotator="gold") as store:
+        import_paths(store, [GOLD])
+    window = build_window(gold_db, annotator="gold", seed=False, settings=settings)
+    window.resize(1480, 900)
+    window.show()
     window.layout_switch.views_full()
     window.show_view("speakers")
     settle()
+    window.statusBar().clearMessage()
     window.grab().save(str(DOCS / "corpus-views-full.png"))
     window.layout_switch.annotate()
-
     window.close()
     window.store.close()
 

@@ -12,6 +12,7 @@ from annotator.core.store import Store
 from annotator.gui.accessibility import audit, spoken_name
 from annotator.gui.actions import A
 from annotator.gui.app import application, build_window
+from annotator.gui.main_window import first_start_size
 from annotator.gui.qt import QApplication, QSettings, QSize, Qt
 from annotator.gui.theme import DARK, ThemeController
 
@@ -36,12 +37,13 @@ def settings_path(tmp_path: Path) -> Path:
 def open_window(qtbot, db: Path, settings_path: Path):
     windows = []
 
-    def make():
+    def make(size: tuple[int, int] | None = (1400, 860)):
         application()
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         window = build_window(db, annotator="ana", seed=False, settings=settings)
         qtbot.addWidget(window)
-        window.resize(1400, 860)
+        if size:
+            window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
@@ -69,6 +71,10 @@ def test_zoom_keys_scale_the_text_and_panel_and_the_size_is_kept(qtbot, open_win
     zoomed = window.text.font().pointSizeF()
     assert zoomed > text_size * 1.15
     assert window.panel.font().pointSizeF() > panel_size * 1.15
+    # What is read in the panel grows too, under the application's style sheet,
+    # and the letter badges with it.
+    assert window.panel.highlights.font().pointSizeF() > panel_size * 1.15
+    assert window.panel.highlights.iconSize().height() >= 16 * 1.2
     window.close()
 
     again = open_window()
@@ -93,16 +99,58 @@ def test_corpus_views_take_the_whole_window_and_ctrl_1_brings_the_article_back(q
     assert window.centre_tabs.currentIndex() == 0  # the article, not the views
 
 
+def _drag_side_panes(window, left: int, right: int) -> None:
+    """Drag the splitter's handles as the analyst would: the corpus list to ``left``
+    pixels, the panel to ``right``."""
+    splitter = window.splitter
+    splitter.moveSplitter(left, 1)
+    splitter.moveSplitter(splitter.width() - right - splitter.handleWidth(), 2)
+
+
 def test_splitter_and_column_widths_are_remembered(qtbot, open_window):
     window = open_window()
-    window.splitter.setSizes([300, 800, 300])
+    _drag_side_panes(window, 300, 330)
     sizes = window.splitter.sizes()
     window.corpus.table.horizontalHeader().resizeSection(1, 150)
     window.close()
 
     again = open_window()
-    assert again.splitter.sizes() == sizes
+    qtbot.waitUntil(lambda: again.splitter.sizes() == sizes)
     assert again.corpus.table.horizontalHeader().sectionSize(1) == 150
+
+
+def test_zooming_back_gives_the_panes_their_widths_again(qtbot, open_window):
+    window = open_window()
+    _drag_side_panes(window, 300, 330)
+    sizes = window.splitter.sizes()
+    window.appearance.zoom.set_percent(250)
+    # The panel's four tabs need more room at this size: the article gives it.
+    qtbot.waitUntil(lambda: window.splitter.sizes()[2] > 330)
+    window.appearance.zoom.reset()
+    qtbot.waitUntil(lambda: window.splitter.sizes() == sizes)
+
+    # Zoomed in the corpus views over the whole window, and back to the article.
+    window.layout_switch.views_full()
+    window.appearance.zoom.set_percent(250)
+    window.appearance.zoom.reset()
+    window.layout_switch.annotate()
+    qtbot.waitUntil(lambda: window.splitter.sizes() == sizes)
+
+    # Closed while zoomed: the next start keeps the chosen widths, not the squeezed ones.
+    window.appearance.zoom.set_percent(250)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[2] > 330)
+    window.close()
+    again = open_window()
+    again.appearance.zoom.reset()
+    qtbot.waitUntil(lambda: again.splitter.sizes() == sizes)
+
+
+def test_the_window_fits_a_laptop_screen_whatever_view_is_open(qtbot, open_window):
+    window = open_window()
+    for view in ("speakers", "claims", "positions", "timeline", "search", "network"):
+        window.show_view(view)
+        # A view wider than its pane scrolls there; the window never outgrows the screen.
+        assert window.minimumSizeHint().width() <= 1280, view
 
 
 def test_tab_goes_through_the_three_panes_and_reaches_done_and_next(qtbot, open_window):
@@ -174,6 +222,12 @@ def test_toolbar_icons_are_drawn_sharp_at_double_scale(qtbot, open_window):
         assert image.width() == 48
         alphas = {image.pixelColor(x, y).alpha() for x in range(48) for y in range(48)}
         assert 0 in alphas and 255 in alphas
+    # The label badges too, and at the size the toolbar shows them on any scale.
+    size = window.toolbar.iconSize()
+    for action in window.label_actions:
+        for scale in (1.5, 2.0):
+            image = action.icon().pixmap(size, scale).toImage()
+            assert image.width() == round(size.width() * scale)
 
 
 def test_corpus_views_are_dark_in_the_dark_theme(qtbot, open_window, dark_then_back):
@@ -186,3 +240,36 @@ def test_corpus_views_are_dark_in_the_dark_theme(qtbot, open_window, dark_then_b
     image = scroll.grab().toImage()
     middle = image.pixelColor(image.width() // 2, image.height() // 2)
     assert middle.lightnessF() < 0.3, middle.name()  # no white page left behind
+
+
+def test_positions_grid_labels_and_legend_are_dark_in_the_dark_theme(
+    qtbot, open_window, db, dark_then_back
+):
+    with Store(db, annotator="ana") as store:
+        aid = store.article_rows(limit=1)[0]["id"]
+        minister = store.add_speaker("The minister")
+        store.add_position(aid, speaker_id=minister["id"], target="the plan", stance="favor")
+    window = open_window()
+    window.appearance.themes.set_mode("dark")
+    window.layout_switch.views_full()
+    window.show_view("positions")
+    grid = window.views.positions.scroll.widget()
+    qtbot.waitUntil(grid.isVisible)
+    image = grid.grab().toImage()
+    # The corner with the legend and the band behind the speakers' names.
+    for x, y in ((4, 4), (4, image.height() - 4)):
+        pixel = image.pixelColor(x, y)
+        assert pixel.lightnessF() < 0.3, (x, y, pixel.name())
+
+
+def test_the_first_start_window_fits_its_screen():
+    # A 1920 x 1080 laptop screen at 150%, 200% on 2560 x 1440, and a large screen.
+    for room in (QSize(1280, 690), QSize(1280, 720), QSize(2560, 1400)):
+        size = first_start_size(room)
+        assert size.width() <= room.width() and size.height() <= room.height()
+    assert first_start_size(QSize(2560, 1400)) == QSize(1480, 900)
+
+
+def test_on_a_laptop_screen_the_article_keeps_most_of_the_window(qtbot, open_window):
+    window = open_window(size=(1280, 700))  # a 1920 x 1080 screen at 150%
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= 0.4 * window.splitter.width())

@@ -8,6 +8,8 @@ an implementation independent of the theme's own contrast function.
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from coloraide import Color
@@ -64,6 +66,64 @@ def test_text_over_every_highlight_meets_wcag_aa(theme):
         assert contrast_ratio(look.background, look.ink) == pytest.approx(ratio, abs=0.02)
     # The article text itself, and the page-level ink of the theme.
     assert Color(theme.page).contrast(theme.ink) >= 7
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_status_and_stance_words_read_on_every_row(theme):
+    # "done", "accepted", "against"… in the corpus list and the corpus views: on a
+    # row, an alternate row and the selected row.
+    rows = {n: theme.ui[n] for n in ("base", "alt_base", "item_selection")}
+    for word, color in theme.words.items():
+        for row, background in rows.items():
+            ratio = Color(color).contrast(background)
+            assert ratio >= AA, f"{theme.name} {word} on {row}: {ratio:.2f}"
+    # The words stay apart from each other where they mean different things.
+    for a, b in (("todo", "in_progress"), ("in_progress", "done"), ("done", "reviewed")):
+        assert Color(theme.words[a]).delta_e(theme.words[b], method="2000") >= 10
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_every_label_colour_of_the_window_reads_on_its_background(theme):
+    ui = theme.ui
+    pairs = {
+        "muted text on a row": (ui["muted"], ui["base"]),
+        "muted text on an alternate row": (ui["muted"], ui["alt_base"]),
+        "muted text on the page": (ui["muted"], ui["text_base"]),
+        "column headers": (ui["header_ink"], ui["header"]),
+        "tabs": (ui["tab_ink"], ui["page"]),
+        "status bar": (ui["header_ink"], ui["panel"]),
+        "panel text": (ui["ink"], ui["panel"]),
+        "selected row": (ui["ink"], ui["item_selection"]),
+    }
+    for what, (ink, background) in pairs.items():
+        ratio = Color(ink).contrast(background)
+        assert ratio >= AA, f"{theme.name} {what}: {ratio:.2f}"
+
+
+def test_corpus_list_and_views_colour_their_words_from_the_theme(qapp):
+    from annotator.core.store import Store
+    from annotator.gui.corpus_list import CorpusModel
+    from annotator.gui.session import Session
+    from annotator.gui.views import common
+
+    with Store(memory=True) as store:
+        store.add_article("Text.", title="One")
+        model = CorpusModel(Session(store))
+        model.reload()
+        headers = [
+            model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            for c in range(model.columnCount())
+        ]
+        status = model.index(0, headers.index("Status"))
+        try:
+            for theme in (DARK, LIGHT):
+                model.use_theme(theme)
+                common.use_theme(theme)
+                shown = model.data(status, Qt.ItemDataRole.ForegroundRole)
+                assert shown.name() == theme.words["todo"]
+                assert common.WORDS["against"].name() == theme.words["against"]
+        finally:
+            common.use_theme(LIGHT)
 
 
 @pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
@@ -149,6 +209,9 @@ def test_stylesheet_is_filled_from_the_theme(theme):
     sheet = stylesheet(theme)
     assert "@" not in sheet
     assert theme.ink in sheet and theme.ui["selection"] in sheet
+    # The images it names are there (the combo boxes' chevron).
+    images = re.findall(r"url\(([^)]+)\)", sheet)
+    assert images and all(Path(image).is_file() for image in images)
 
 
 def _formats(edit):
@@ -215,6 +278,8 @@ def restore_app(qapp, qtbot):
     _drop_controllers(qapp, qtbot)
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())
+    for name in ("QCheckBox", "QRadioButton"):
+        qapp.setPalette(QPalette(), name)
 
 
 def test_override_is_remembered_and_applied(restore_app, settings):
@@ -263,3 +328,28 @@ def test_system_mode_follows_the_system_scheme(restore_app, settings):
     controller.set_mode("light")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert app.palette().color(QPalette.ColorRole.Window).name() == LIGHT.ui["page"]
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_unchecked_boxes_and_radio_buttons_are_visible(restore_app, settings, qtbot, mode):
+    from annotator.gui.qt import QCheckBox, QRadioButton, QVBoxLayout, QWidget
+
+    ThemeController(restore_app, settings).set_mode(mode)
+    for kind in (QCheckBox, QRadioButton):
+        page = QWidget()  # on a pane of the window, as in the popups and views
+        box = kind("stance", page)
+        QVBoxLayout(page).addWidget(box)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitExposed(page)
+        image = page.grab(box.geometry()).toImage()
+        page = image.pixelColor(image.width() - 1, image.height() - 1).name()
+        # The indicator sits at the left: its outline must stand out (WCAG 3:1 for
+        # the parts of a control).
+        side = image.height()
+        outline = max(
+            Color(image.pixelColor(x, y).name()).contrast(page)
+            for x in range(min(side, image.width()))
+            for y in range(side)
+        )
+        assert outline >= 3, f"{mode} {kind.__name__}: {outline:.2f}"

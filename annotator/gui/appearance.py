@@ -10,8 +10,8 @@ from .accessibility import name_toolbar_buttons
 from .actions import A
 from .fonts import apply_fallbacks
 from .icons import svg_icon
-from .labels import badge_pixmap
-from .qt import QAbstractItemView, QApplication, QColor, QIcon, QMenu, QObject, Qt
+from .labels import badge_icon
+from .qt import QAbstractItemView, QApplication, QColor, QMenu, QObject, QSize, Qt
 from .theme import Theme, ThemeController
 from .views import common as view_colors
 from .zoom import TextZoom, cap_line_length
@@ -24,6 +24,7 @@ ACCESSIBLE_NAMES = {
     "articleText": "Article text",
     "centreTabs": "Article and corpus views",
 }
+PANEL_BADGE = 16  # the panel's letter badges at 100%, in pixels
 PANEL_NAMES = {
     "highlights": "Highlights in this article",
     "claims": "Claims in this article",
@@ -51,6 +52,7 @@ class Appearance(QObject):
         self.themes = controller
         controller.changed.connect(self.use_theme)
         self.zoom = TextZoom(window.settings, [window.text, window.panel], parent=self)
+        self.zoom.changed.connect(self._panel_badges)
         self.line_cap = cap_line_length(window.text)
         apply_fallbacks(window.text)
         self.theme_menu = QMenu("&Theme", window)
@@ -70,6 +72,10 @@ class Appearance(QObject):
         for attribute, text in PANEL_NAMES.items():
             getattr(window.panel, attribute).setAccessibleName(text)
         name_toolbar_buttons(window)
+        # Badges and SVG icons are drawn at this size on every screen scale, so the
+        # toolbar looks the same at 100%, 150% and 200% (the style's 24 made them
+        # larger than the text beside them once scaled).
+        window.toolbar.setIconSize(QSize(18, 18))
         # Tab moves between the panes: it does not move between cells or type a tab.
         for view in window.findChildren(QAbstractItemView):
             view.setTabKeyNavigation(False)
@@ -77,11 +83,17 @@ class Appearance(QObject):
         # The one toolbar button without a menu entry of its own is reached by Tab.
         done = window.toolbar.widgetForAction(window.action_by_id[A.DONE_BUTTON])
         done.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._panel_badges(self.zoom.percent)
         if self._applied:
             self.use_theme(self.themes.theme)
         else:
             self._badges(None)
             self._icons(self.themes.theme)
+
+    def _panel_badges(self, percent: int) -> None:
+        # The letter badges beside the panel's labels grow with its text.
+        side = round(PANEL_BADGE * percent / 100)
+        self.window.panel.highlights.setIconSize(QSize(side, side))
 
     @property
     def theme(self) -> Theme:
@@ -111,7 +123,6 @@ class Appearance(QObject):
 
     def _badges(self, theme: Theme | None) -> None:
         # Colour is never the only cue: each tag button shows its label's letter.
-        ratio = self.window.devicePixelRatioF()
         badges = {}
         for label, action in zip(self.window.labels, self.window.label_actions, strict=True):
             if theme is None:
@@ -119,6 +130,6 @@ class Appearance(QObject):
             else:
                 look = theme.highlight(label.name, label.color)
                 background, ink = QColor(look.background), QColor(look.ink)
-            badges[label.name] = QIcon(badge_pixmap(label.name, background, ink, ratio=ratio))
+            badges[label.name] = badge_icon(label.name, background, ink)
             action.setIcon(badges[label.name])
         self.window.panel.set_badges(badges)

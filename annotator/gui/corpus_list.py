@@ -28,6 +28,7 @@ from .qt import (
     plain_tooltip,
 )
 from .session import Session
+from .theme import LIGHT
 from .wording import plural
 
 PAGE = 200
@@ -40,19 +41,6 @@ COLUMNS = (
     ("status", "Status"),
     ("annotations", "Tags"),
 )
-STATUS_COLORS = {
-    "todo": "#9e9e9e",
-    "in_progress": "#e0a030",
-    "done": "#3d9a52",
-    "reviewed": "#3070c0",
-}
-# On a dark page the same hues, lighter, so the status still reads.
-DARK_STATUS_COLORS = {
-    "todo": "#a8a8ad",
-    "in_progress": "#e8b04a",
-    "done": "#6cc17f",
-    "reviewed": "#7fa8ea",
-}
 
 
 class CorpusModel(QAbstractTableModel):
@@ -65,11 +53,11 @@ class CorpusModel(QAbstractTableModel):
         self.status: str | None = None
         self.order_by = "rowid"
         self.descending = False
-        self.status_colors = STATUS_COLORS
+        self.status_colors = LIGHT.words
 
     def use_theme(self, theme) -> None:
         """Colour the status column for ``theme`` (a ``theme.Theme``)."""
-        self.status_colors = DARK_STATUS_COLORS if theme.dark else STATUS_COLORS
+        self.status_colors = theme.words
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
@@ -144,14 +132,22 @@ class CorpusModel(QAbstractTableModel):
                 # For a lead: how many coders finished it, when others than me did.
                 done = row.get("coders_done") or 0
                 mine = 1 if value in ("done", "reviewed") else 0
-                return shown + (f" ({done} coders done)" if done > mine else "")
+                return shown + (f" ({plural(done, 'coder')} done)" if done > mine else "")
             if key == "title":
                 return value or "(untitled)"
             return "" if value is None else value
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QColor(self.status_colors.get(row["status"], "#000000"))
-        if role == Qt.ItemDataRole.ToolTipRole and key == "status" and row.get("suggested"):
-            return plural(row["suggested"], "suggestion") + " still to review (Review › Start)"
+        if role == Qt.ItemDataRole.ToolTipRole and key == "status":
+            # The whole status, which a narrow column cuts short.
+            shown = self.data(index)
+            if row.get("suggested"):
+                shown += (
+                    "\n"
+                    + plural(row["suggested"], "suggestion")
+                    + " still to review (Review › Start)"
+                )
+            return shown
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             # Escaped: Qt renders a tooltip that looks like HTML as HTML.
             return plain_tooltip(row["title"]) if row["title"] else None

@@ -32,6 +32,7 @@ from .layout_switch import LayoutSwitch
 from .navigation import NavigationController
 from .qt import (
     QAction,
+    QApplication,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -40,6 +41,7 @@ from .qt import (
     QMainWindow,
     QMessageBox,
     QSettings,
+    QSize,
     QSplitter,
     Qt,
     QTabWidget,
@@ -56,6 +58,20 @@ from .views.container import CorpusViews
 from .welcome import show_welcome
 from .wording import plural
 from .workers import RunningTasks
+
+FIRST_SIZE = QSize(1480, 900)  # the window at first start, where the screen has room
+
+
+def first_start_size(room: QSize | None) -> QSize:
+    """The window's size at first start: ``FIRST_SIZE``, or less to fit ``room``
+    (the screen's available area; a 1920 x 1080 laptop screen at 150% has 1280 x
+    720, less a title bar)."""
+    if room is None:
+        return QSize(FIRST_SIZE)
+    return QSize(
+        min(FIRST_SIZE.width(), round(room.width() * 0.96)),
+        min(FIRST_SIZE.height(), round(room.height() * 0.9)),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -233,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.centre_tabs.currentChanged.connect(self._centre_tab_changed)
+        self.appearance.zoom.changed.connect(self.layout_switch.keep_sides_soon)
         self.views.open_span.connect(self.navigation.open_span)
         self.views.open_search_hit.connect(self.navigation.open_search_hit)
         self.views.message.connect(lambda text: self.show_message(text, 6000))
@@ -639,9 +656,13 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # moved onto the screen if it no longer fits
         else:
-            self.resize(1480, 900)
+            # The offscreen platform (tests, the README's pictures) has no analyst's
+            # screen to fit: there the window keeps its full size.
+            offscreen = QApplication.platformName() == "offscreen"
+            room = None if offscreen else self.screen().availableGeometry().size()
+            self.resize(first_start_size(room))
         self.layout_switch.restore()
 
     def closeEvent(self, event) -> None:

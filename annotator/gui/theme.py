@@ -56,6 +56,9 @@ class Theme:
     selection: Highlight
     search_hit: Highlight
     dark: bool = field(default=False)
+    # The colour of a status or stance word in a list ("done", "accepted", "against"):
+    # contrast >= 4.5 on the list's rows, alternate rows and selected row.
+    words: dict[str, str] = field(default_factory=dict)
 
     @property
     def ink(self) -> str:
@@ -128,6 +131,19 @@ LIGHT = Theme(
     },
     selection=Highlight("#d9ccff", "#1d1d1f"),
     search_hit=Highlight("#fff176", "#1d1d1f"),
+    words={
+        "todo": "#5c5c61",
+        "in_progress": "#855500",
+        "done": "#24683a",
+        "reviewed": "#2a5fa8",
+        "accepted": "#24683a",
+        "suggested": "#855500",
+        "rejected": "#a8362c",
+        "favor": "#24683a",
+        "against": "#a8362c",
+        "neutral": "#5c5c61",
+        "mixed": "#855500",
+    },
 )
 
 DARK = Theme(
@@ -170,6 +186,19 @@ DARK = Theme(
     selection=Highlight("#e6d0ff", "#1d1d1f"),
     search_hit=Highlight("#6b5800", "#e4e2dd"),
     dark=True,
+    words={
+        "todo": "#b4b4b9",
+        "in_progress": "#e8b04a",
+        "done": "#74c886",
+        "reviewed": "#8cb2ee",
+        "accepted": "#74c886",
+        "suggested": "#e8b04a",
+        "rejected": "#f4958c",
+        "favor": "#74c886",
+        "against": "#f4958c",
+        "neutral": "#b4b4b9",
+        "mixed": "#e8b04a",
+    },
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
@@ -247,8 +276,10 @@ def system_is_dark() -> bool:
 
 
 def stylesheet(theme: Theme) -> str:
-    """``resources/style.qss`` with its ``@name`` tokens filled from the theme."""
+    """``resources/style.qss`` with its ``@name`` tokens filled from the theme, and
+    ``@icons/`` made the folder of the icon files."""
     template = resource_path("style.qss").read_text(encoding="utf-8")
+    template = template.replace("@icons/", resource_path("icons").as_posix() + "/")
     return re.sub(r"@([a-z_]+)", lambda m: theme.ui[m.group(1)], template)
 
 
@@ -281,6 +312,21 @@ def palette(theme: Theme) -> QPalette:
         QPalette.ColorRole.ButtonText,
     ):
         pal.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    return pal
+
+
+# The outline of an unchecked check box or radio button. Fusion draws it as the
+# palette's window colour made 40% darker; the page colour gives an outline too
+# faint on a light page and invisible on a dark one.
+INDICATOR_OUTLINE = "#7a7a80"  # contrast >= 3 on both themes' rows and pages
+INDICATOR_CLASSES = ("QCheckBox", "QRadioButton")
+
+
+def indicator_palette(theme: Theme) -> QPalette:
+    """The palette for check boxes and radio buttons: the theme's, with a window
+    colour from which Fusion's outline comes out as ``INDICATOR_OUTLINE``."""
+    pal = palette(theme)
+    pal.setColor(QPalette.ColorRole.Window, QColor(INDICATOR_OUTLINE).lighter(140))
     return pal
 
 
@@ -333,6 +379,8 @@ class ThemeController(QObject):
         """Give the application the palette and stylesheet of the theme in force."""
         theme = self.theme
         self._app.setPalette(palette(theme))
+        for name in INDICATOR_CLASSES:
+            self._app.setPalette(indicator_palette(theme), name)
         self._app.setStyleSheet(stylesheet(theme))
         if theme is not self._theme:
             self._theme = theme

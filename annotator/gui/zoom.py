@@ -49,15 +49,18 @@ class TextZoom(QObject):
         return self._percent
 
     def add(self, widget: QWidget) -> None:
-        """Scale ``widget`` (and the children that inherit its font) with the others."""
-        size = widget.font().pointSizeF()
-        if size <= 0:
-            size = QApplication.font().pointSizeF()
-        self._base[widget] = size
-        widget.destroyed.connect(lambda *_args, w=widget: self._base.pop(w, None))
+        """Scale ``widget`` and its children with the others."""
+        # Under a style sheet Qt does not pass a font on to the children, so each
+        # child is scaled from its own size (the panel's lists, tabs and headers).
+        for each in (widget, *widget.findChildren(QWidget)):
+            size = each.font().pointSizeF()
+            if size <= 0:
+                size = QApplication.font().pointSizeF()
+            self._base[each] = size
+            each.destroyed.connect(lambda *_args, w=each: self._base.pop(w, None))
+            self._apply_to(each)
         target = getattr(widget, "viewport", None)
         (target() if callable(target) else widget).installEventFilter(self)
-        self._apply_to(widget)
 
     def zoom_in(self) -> None:
         self.set_percent(next((lv for lv in LEVELS if lv > self._percent), LEVELS[-1]))

@@ -30,6 +30,7 @@ from ..qt import (
     plain_tooltip,
 )
 from ..session import Session
+from ..theme import LIGHT
 from ..wording import one_line
 
 PAGE = 200
@@ -45,7 +46,11 @@ STANCE_MARKS = {
     "neutral": "● neutral",
     "mixed": "◆ mixed",
 }
-STATUS_COLORS = {"accepted": "#2f7d43", "suggested": "#a8740c", "rejected": "#b03a30"}
+# Status and stance words in the tables, recoloured by ``use_theme`` (theme.words).
+WORDS = {
+    word: QColor(LIGHT.words[word])
+    for word in ("accepted", "suggested", "rejected", "favor", "against", "neutral", "mixed")
+}
 INK = QColor("#1d1d1f")
 MUTED = QColor("#6b6b70")
 RULE = QColor("#e2ded5")
@@ -72,6 +77,7 @@ def use_theme(theme) -> None:
         (HOVER, ui["review_band"]),
         (FILL, ui["panel"]),
         (HIT, theme.search_hit.background),
+        *((WORDS[word], theme.words[word]) for word in WORDS),
     ):
         color.setRgba(QColor(value).rgba())
 
@@ -201,10 +207,8 @@ class PagedModel(QAbstractTableModel):
                 return plain_tooltip(value)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "stance" and row.get("stance") in STANCE_COLORS:
-                return STANCE_COLORS[row["stance"]].darker(115)
-            if key == "status" and row.get("status") in STATUS_COLORS:
-                return QColor(STATUS_COLORS[row["status"]])
+            if key in ("stance", "status") and row.get(key) in WORDS:
+                return WORDS[row[key]]
             if key in ("date", "kind") or column.numeric:
                 return MUTED
             return None

@@ -20,7 +20,7 @@ from ...core.errors import AnnotatorError
 from ...core.store import Store
 from ...core.store import queries as q
 from ..export_choice import ask_export_path
-from ..qt import QTabWidget, QVBoxLayout, QWidget, Signal
+from ..qt import QFrame, QScrollArea, Qt, QTabWidget, QVBoxLayout, QWidget, Signal
 from ..session import Session
 from ..wording import SAFE_CSV_NOTE, plural
 from ..workers import BackgroundTask
@@ -72,7 +72,7 @@ class CorpusViews(QWidget):
             (self.search, "Search"),
             (self.network, "Network"),
         ):
-            self.tabs.addTab(tab, title)
+            self.tabs.addTab(_scrolling(tab), title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -90,7 +90,7 @@ class CorpusViews(QWidget):
         ]
 
     def current_tab(self) -> ViewTab:
-        return self.tabs.currentWidget()  # type: ignore[return-value]
+        return self.all_tabs()[self.tabs.currentIndex()]
 
     def current_view(self) -> str:
         return self.current_tab().view
@@ -113,7 +113,7 @@ class CorpusViews(QWidget):
         self.show_view("timeline")
 
     def _shown(self, index: int) -> None:
-        tab = self.tabs.widget(index)
+        tab = self.all_tabs()[index] if index >= 0 else None
         if isinstance(tab, ViewTab) and tab.stale:
             tab.refresh()
 
@@ -214,3 +214,15 @@ class CorpusViews(QWidget):
             + (f"; {SAFE_CSV_NOTE}" if safe else "")
         )
         self.exported.emit(written, target)
+
+
+def _scrolling(tab: QWidget) -> QScrollArea:
+    """``tab`` in a frameless scroll area: a view wider than its pane (the network's
+    row of controls) scrolls there instead of widening the whole window past the
+    screen, since a tab widget is as wide as its widest page."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the view's controls
+    area.setWidget(tab)
+    return area

@@ -28,11 +28,11 @@ from ..qt import (
 )
 from ..session import Session
 from ..wording import plural
+from .common import MUTED
 
 ROLE = Qt.ItemDataRole.UserRole
 # Clusters at least this sure start checked; the others wait for a look.
 CHECKED_FROM = 0.9
-GREY = "#6b6b70"
 
 
 def _checkable(item: QTreeWidgetItem, checked: bool, enabled: bool = True) -> None:
@@ -137,7 +137,7 @@ class FindDuplicatesDialog(QDialog):
             "Kind “other” keeps their claims but leaves them out of actor lists."
         )
         note.setWordWrap(True)
-        note.setStyleSheet(f"color: {GREY};")
+        note.setObjectName("viewHint")  # muted in the theme in force
         layout.addWidget(note)
         layout.addWidget(self.others, 1)
         layout.addLayout(other_buttons)
@@ -202,7 +202,7 @@ class FindDuplicatesDialog(QDialog):
         if cluster.ambiguous:
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             for column in range(4):
-                item.setForeground(column, Qt.GlobalColor.darkGray)
+                item.setForeground(column, MUTED)
         else:
             _checkable(item, cluster.confidence >= CHECKED_FROM)
         for member in cluster.members:

@@ -238,9 +238,9 @@ class PositionGridWidget(QWidget):
         for r, speaker in enumerate(self.grid.speakers):
             for c, target in enumerate(self.grid.targets):
                 self._paint_cell(painter, r, c, self.grid.cell(speaker.id, target.id), biggest)
-        white = QColor("#ffffff")
+        # The labels' band hides the cells scrolled under it, in the theme's page colour.
         if dx:
-            painter.fillRect(QRectF(dx, 0, self.left, self.height()), white)
+            painter.fillRect(QRectF(dx, 0, self.left, self.height()), PAGE_FILL)
         fm = QFontMetrics(self.label_font)
         for r, speaker in enumerate(self.grid.speakers):
             rect = QRectF(dx + 8, self.top + r * self.CELL_H, self.left - 18, self.CELL_H)
@@ -255,7 +255,7 @@ class PositionGridWidget(QWidget):
                 fm.elidedText(speaker.name, Qt.TextElideMode.ElideRight, int(rect.width())),
             )
         if dy:
-            painter.fillRect(QRectF(0, dy, self.width(), self.top), white)
+            painter.fillRect(QRectF(0, dy, self.width(), self.top), PAGE_FILL)
         painter.save()
         painter.setClipRect(QRectF(dx + self.left, dy, self.width(), self.top))
         for c, target in enumerate(self.grid.targets):
@@ -271,7 +271,7 @@ class PositionGridWidget(QWidget):
             painter.drawText(QPointF(0, fm.ascent() / 2 - 1), text)
             painter.restore()
         painter.restore()
-        painter.fillRect(QRectF(dx, dy, self.left, self.top), white)
+        painter.fillRect(QRectF(dx, dy, self.left, self.top), PAGE_FILL)
         painter.translate(dx, dy)
         self._paint_legend(painter)
         painter.end()

@@ -12,6 +12,7 @@ from ..qt import (
     QFontMetrics,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QModelIndex,
     QPainter,
     QPointF,
@@ -125,8 +126,10 @@ class SearchTab(ViewTab):
         self.annotator = search_box("Annotator")
         self.date_from = search_box("from YYYY-MM-DD")
         self.date_to = search_box("to YYYY-MM-DD")
-        for box, width in ((self.annotator, 110), (self.date_from, 128), (self.date_to, 118)):
-            box.setMaximumWidth(width)
+        # Each filter box at least as wide as what it asks for: in the middle pane the
+        # row used to squeeze them to "Sai…", "On …", "fr…".
+        for box in (self.speaker, self.target, self.annotator, self.date_from, self.date_to):
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(box.placeholderText()) + 40)
         self.model = PagedModel(
             self.COLUMNS,
             lambda limit, offset, _order, _desc: self._fetch(limit, offset),
@@ -141,18 +144,14 @@ class SearchTab(ViewTab):
         row1.addWidget(self.go)
         row1.addWidget(self.count_label)
         row1.addWidget(self.export_button)
+        # The highlight filters in two rows, so that they fit beside the article too.
         row2 = QHBoxLayout()
-        for widget in (
-            self.label,
-            self.speaker,
-            self.target,
-            self.stance,
-            self.status,
-            self.annotator,
-            self.date_from,
-            self.date_to,
-        ):
-            row2.addWidget(widget)
+        for widget in (self.label, self.speaker, self.target, self.stance):
+            row2.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+        row3 = QHBoxLayout()
+        for widget in (self.status, self.annotator, self.date_from, self.date_to):
+            row3.addWidget(widget)
+        row3.addStretch(1)
         self.hint = QLabel(
             "A highlight filter (label, speaker, target, stance, status, "
             "annotator) searches inside those highlights only."
@@ -162,6 +161,7 @@ class SearchTab(ViewTab):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(row1)
         layout.addLayout(row2)
+        layout.addLayout(row3)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         self._timer = self._debounced(self.run, 350)
