@@ -262,6 +262,26 @@ def test_positions_grid_labels_and_legend_are_dark_in_the_dark_theme(
         assert pixel.lightnessF() < 0.3, (x, y, pixel.name())
 
 
+def test_the_network_is_drawn_on_a_dark_page_in_the_dark_theme(
+    qtbot, open_window, db, dark_then_back
+):
+    with Store(db, annotator="ana") as store:
+        aid = store.article_rows(limit=1)[0]["id"]
+        minister = store.add_speaker("The minister")
+        store.add_position(aid, speaker_id=minister["id"], target="the plan", stance="favor")
+    window = open_window()
+    window.appearance.themes.set_mode("dark")
+    window.layout_switch.views_full()
+    window.show_view("network")
+    tab = window.views.network
+    qtbot.waitUntil(lambda: tab.ready, timeout=20000)
+    image = tab.drawing.canvas.grab().toImage()
+    # The page's corner and the legend's box in the bottom-left corner.
+    for x, y in ((4, 4), (30, image.height() - 12)):
+        pixel = image.pixelColor(x, y)
+        assert pixel.lightnessF() < 0.3, (x, y, pixel.name())
+
+
 def test_the_first_start_window_fits_its_screen():
     # A 1920 x 1080 laptop screen at 150%, 200% on 2560 x 1440, and a large screen.
     for room in (QSize(1280, 690), QSize(1280, 720), QSize(2560, 1400)):

@@ -214,7 +214,21 @@ def test_the_network_and_its_picture_are_exported(qtbot, tab, tmp_path):
     assert "<svg" in (tmp_path / "n.svg").read_text(encoding="utf-8")
 
 
+def test_blind_coding_keeps_other_analysts_positions_out_of_the_network(qtbot, tab, world):
+    me = world.store.annotator
+    world.store.annotator = "lee"
+    world.store.add_position(world.a1, speaker_id="cy", target="tax", stance="favor")
+    world.store.annotator = me
+    tab.refresh()
+    settle(qtbot, tab)
+    layers = [tab.layer.itemText(i) for i in range(tab.layer.count())]
+    assert layers == ["Layers shown", me]  # lee's layer is not even named
+    assert ("cy", "favor") not in [(e.source, e.attrs["stance"]) for e in tab.network.edges]
+    assert tab.count_label.text() == "5 nodes, 5 edges"
+
+
 def test_the_layer_chooser_builds_from_one_analysts_positions(qtbot, tab, world):
+    tab.session.all_layers = True  # a reviewer shows every layer (View › Show layers)
     world.store.annotator = "lee"
     aid = world.a1
     world.store.add_position(aid, speaker_id="cy", target="tax", stance="favor")
@@ -254,6 +268,7 @@ def test_the_network_is_read_and_built_while_the_window_keeps_working(qtbot, tab
 
 
 def test_the_lists_behind_nodes_and_edges_follow_layer_stances_and_time_window(qtbot, tab, world):
+    tab.session.all_layers = True  # a reviewer shows every layer (View › Show layers)
     world.store.annotator = "lee"
     world.store.add_position(world.a1, speaker_id="cy", target="tax", stance="favor")
     tab.refresh()

@@ -14,6 +14,7 @@ from .labels import badge_icon
 from .qt import QAbstractItemView, QApplication, QColor, QMenu, QObject, QSize, Qt
 from .theme import Theme, ThemeController
 from .views import common as view_colors
+from .views import network_style
 from .zoom import TextZoom, cap_line_length
 
 # What a screen reader says for the window's main controls (object name → name).
@@ -105,6 +106,7 @@ class Appearance(QObject):
         window.text.set_theme(theme)
         self.line_cap.update_margins()  # the new stylesheet may have reset them
         view_colors.use_theme(theme)
+        network_style.use_theme(theme)
         window.corpus.model.use_theme(theme)
         self._badges(theme)
         self._icons(theme)

@@ -289,7 +289,7 @@ class NetworkCanvas(QWidget):
             painter.drawLines(lines)
 
     def _paint_nodes(self, painter, net: Network, centre, zoom, hover, near) -> None:
-        outline = QPen(QColor("#ffffff"), 1.4)
+        outline = QPen(BACKGROUND, 1.4)
         for n in self.paint_order:
             attrs = net.nodes[n]
             color = QColor(NODE_COLORS.get(attrs.get("type", "actor"), NODE_COLORS["actor"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...core.network import STANCE_ORDER, Network
 from ..qt import QColor, QFont, QFontMetrics, QPainter, QPen, QPointF, QPolygonF, QRectF, QSize, Qt
-from .network_style import INK, NODE_COLORS, edge_style, node_shape
+from .network_style import BACKGROUND, INK, NODE_COLORS, PANEL, RULE, edge_style, node_shape
 
 Entry = tuple[str, str, QColor | None, bool]  # shape, text, colour, dashed
 
@@ -49,9 +49,9 @@ def paint_legend(painter: QPainter, net: Network, size: QSize, font: QFont) -> N
     box = _box(entries, size, font)
     row = QFontMetrics(font).height() + 4
     width = box.width()
-    back = QColor("#ffffff")
+    back = QColor(PANEL)
     back.setAlpha(225)
-    painter.setPen(QPen(QColor("#dedad2"), 1))
+    painter.setPen(QPen(RULE, 1))
     painter.setBrush(back)
     painter.drawRoundedRect(box, 4, 4)
     painter.setFont(font)
@@ -65,7 +65,7 @@ def paint_legend(painter: QPainter, net: Network, size: QSize, font: QFont) -> N
             painter.setPen(pen)
             painter.drawLine(QPointF(x - 8, y), QPointF(x + 8, y))
         else:
-            painter.setPen(QPen(QColor("#ffffff"), 1))
+            painter.setPen(QPen(BACKGROUND, 1))
             painter.setBrush(color)
             if shape == "circle":
                 painter.drawEllipse(QPointF(x, y), 5.5, 5.5)

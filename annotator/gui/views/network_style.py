@@ -34,9 +34,31 @@ KIND_TITLES = {
     "conflict": "Conflict (who disagrees)",
     "affiliation": "Affiliation",
 }
+# The page, text and panel colours, and the actor fill: shared objects recoloured in
+# place by ``use_theme`` (the canvas and legend read them at each paint).
 BACKGROUND = QColor("#fbfaf7")
 INK = QColor("#1d1d1f")
 MUTED = QColor("#6b6b70")
+PANEL = QColor("#ffffff")
+RULE = QColor("#dedad2")
+# On the dark page the light theme's deep blue falls under 3:1; this lighter blue
+# keeps the actor fill apart from the page and from the orange targets.
+_ACTOR = {False: "#2f5d8c", True: "#6a9fd8"}
+
+
+def use_theme(theme) -> None:
+    """Recolour the network view for ``theme`` (a ``theme.Theme``)."""
+    ui = theme.ui
+    for color, value in (
+        (BACKGROUND, ui["page"]),
+        (INK, ui["ink"]),
+        (MUTED, ui["muted"]),
+        (PANEL, ui["base"]),
+        (RULE, ui["border"]),
+        (NODE_COLORS["actor"], _ACTOR[theme.dark]),
+    ):
+        color.setRgba(QColor(value).rgba())
+
 
 MIN_RADIUS, MAX_RADIUS = 4.0, 20.0
 LABEL_MAX_PX = 190

@@ -52,6 +52,7 @@ from .network_build_job import (
 from .network_layout_job import JobSlot, start_job
 
 ALL_LAYERS = "All layers"
+LAYERS_SHOWN = "Layers shown"  # View › Show layers limits what "all" means
 NETWORK_FILTERS = {
     "graphml": "GraphML (*.graphml)",
     "gexf": "GEXF (*.gexf)",
@@ -188,8 +189,11 @@ class NetworkTab(ViewTab):
 
     def network_filter(self) -> q.NetworkFilter:
         layer = self.layer.currentData()
+        shown = self.layers()
+        # Blind coding: "all" is every layer the window shows, never more.
+        everyone = () if shown is None else tuple(shown)
         return q.NetworkFilter(
-            annotators=(layer,) if layer else (),
+            annotators=(layer,) if layer else everyone,
             date_from=_date(self.date_from.text()),
             date_to=_date(self.date_to.text()),
         )
@@ -205,12 +209,15 @@ class NetworkTab(ViewTab):
 
     def _fill_layers(self, layers: list[str]) -> None:
         chosen = self.layer.currentData()
+        shown = self.layers()
+        if shown is not None:
+            layers = [name for name in layers if name in shown]
         if chosen and chosen not in layers:
             # Kept (the network drawn is of this layer), even with no positions left.
             layers = [*layers, chosen]
         self.layer.blockSignals(True)
         self.layer.clear()
-        self.layer.addItem(ALL_LAYERS, None)
+        self.layer.addItem(ALL_LAYERS if shown is None else LAYERS_SHOWN, None)
         for name in layers:
             self.layer.addItem(name, name)
         index = self.layer.findData(chosen) if chosen else 0
