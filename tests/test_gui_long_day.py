@@ -57,6 +57,9 @@ def open_window(qtbot, db: Path, settings_path: Path):
         window.store.close()
 
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
 def _press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(widget, key, modifier)
 
@@ -280,6 +283,19 @@ def test_the_network_is_drawn_on_a_dark_page_in_the_dark_theme(
     for x, y in ((4, 4), (30, image.height() - 12)):
         pixel = image.pixelColor(x, y)
         assert pixel.lightnessF() < 0.3, (x, y, pixel.name())
+
+
+def test_every_corpus_view_has_its_view_menu_entry_and_key(qtbot, open_window):
+    window = open_window()
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    entries = [a.text() for a in view_menu.actions()]
+    names = [tab.view for tab in window.views.all_tabs()]
+    assert "network" in names
+    for name in names:
+        assert f"{name.capitalize()} view" in entries, (name, entries)
+    window.text.setFocus()
+    _press(qtbot, window.text, Qt.Key.Key_5, CTRL_SHIFT)
+    assert window.views.current_view() == "network"
 
 
 def test_the_first_start_window_fits_its_screen():

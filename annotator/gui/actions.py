@@ -67,6 +67,7 @@ class A(Enum):
     VIEW_POSITIONS = auto()
     VIEW_TIMELINE = auto()
     VIEW_SEARCH = auto()
+    VIEW_NETWORK = auto()
     START_REVIEW = auto()
     REVIEW_NEXT = auto()
     REVIEW_PREVIOUS = auto()
@@ -224,6 +225,7 @@ SPECS: dict[A, Spec] = {
     A.VIEW_POSITIONS: Spec("Positions view", _view("positions"), ("Ctrl+Shift+3",)),
     A.VIEW_TIMELINE: Spec("Timeline view", _view("timeline"), ("Ctrl+Shift+4",)),
     A.VIEW_SEARCH: Spec("Search view", _view("search"), ("Ctrl+Shift+F",)),
+    A.VIEW_NETWORK: Spec("Network view", _view("network"), ("Ctrl+Shift+5",)),
     A.START_REVIEW: Spec(
         "&Start review of this article", lambda w: w.reviewing.start_review(), ("Ctrl+R",)
     ),
@@ -336,6 +338,7 @@ MENUS: list[tuple[str, list[A | str]]] = [
             A.VIEW_POSITIONS,
             A.VIEW_TIMELINE,
             A.VIEW_SEARCH,
+            A.VIEW_NETWORK,
             SEPARATOR,
             ZOOM,
             THEME,
