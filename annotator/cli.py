@@ -311,6 +311,10 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
     _say(f"articles: {stats['articles']}")
     for status in ARTICLE_STATUSES:
         _say(f"  {status}: {stats['by_status'].get(status, 0)}")
+    if set(stats["done_by"]) - {store.annotator}:
+        # A team's file: the statuses above are this analyst's; say what the others finished.
+        done = ", ".join(f"{name} {n}" for name, n in stats["done_by"].items())
+        _say(f"  done by analyst: {done}")
     _say(f"spans: {stats['spans']}")
     # Two breakdowns of the same spans, each under its own heading.
     _say("  by label:")

@@ -280,6 +280,22 @@ def test_stats(db: Path) -> None:
     ]
 
 
+def test_stats_counts_the_statuses_of_the_analyst_who_asks(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    with Store(db, annotator="alice") as store:
+        first = store.add_article("One text.")
+        store.add_article("Another text.")
+        store.set_article_status(first, "done")
+        store.annotator = "bob"
+        store.set_article_status(first, "in_progress")
+    bob = run("--db", db, "--annotator", "bob", "stats").stdout.splitlines()
+    assert bob[2:6] == ["  todo: 1", "  in_progress: 1", "  done: 0", "  reviewed: 0"]
+    assert bob[6] == "  done by analyst: alice 1"
+    alice = run("--db", db, "--annotator", "alice", "stats").stdout.splitlines()
+    assert alice[2:6] == ["  todo: 1", "  in_progress: 0", "  done: 1", "  reviewed: 0"]
+    assert alice[6] == "spans: 0"  # only her own statuses: nothing more to say
+
+
 def test_stats_on_a_missing_database_refuses(tmp_path: Path) -> None:
     result = run("stats", env={"ANNOTATOR_DB": str(tmp_path / "fresh.db")})
     assert result.returncode == 1

@@ -387,7 +387,9 @@ class Articles(Manager):
         return j.changes()
 
     def stats(self) -> dict[str, Any]:
-        """Counts per article status, per span label and status, and of the other records."""
+        """Counts per article status (this Store's analyst's own), per span label and
+        status, and of the other records; ``done_by``: how many articles each analyst
+        marked done."""
 
         def pairs(sql: str) -> dict[str, int]:
             return {row[0]: row[1] for row in self.db.db.execute(sql).fetchall()}
@@ -397,8 +399,10 @@ class Articles(Manager):
 
         return {
             "articles": self.count(),
-            "by_status": pairs(
-                "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status"
+            "by_status": self.status_counts(),
+            "done_by": pairs(
+                "SELECT annotator, count(*) FROM article_status WHERE status = 'done' "
+                "GROUP BY annotator ORDER BY annotator"
             ),
             "spans": count("spans"),
             "by_label": pairs("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label"),
