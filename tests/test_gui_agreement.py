@@ -61,7 +61,7 @@ def test_agreement_tables_match_the_command_and_a_disagreement_opens_its_article
         dialog.measures.item(r, 0).text(): dialog.measures.item(r, 1).text()
         for r in range(dialog.measures.rowCount())
     }
-    assert cells["claim: tokens and spans"] == f"{result['tokens']['claim']['alpha']:.3f}"
+    assert cells["claim (tokens, spans)"] == f"{result['tokens']['claim']['alpha']:.3f}"
     assert cells["attribution"] == f"{result['attribution']['alpha']:.3f}"
     assert dialog.pairs.rowCount() == 1 and dialog.articles.rowCount() == 15
     assert dialog.places.count() > 0

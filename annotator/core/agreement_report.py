@@ -45,11 +45,10 @@ def _grid(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def render_table(result: dict[str, Any]) -> str:
-    """The figures as aligned plain-text tables, with the reading guide."""
-    names = ", ".join(result["annotators"])
-    lines = [f"Agreement of {names} on {result['articles']} articles", GUIDE, ""]
-    rows = [["measure", "alpha", "F1 exact", "F1 overlap", "units", "reading"]]
+def measure_rows(result: dict[str, Any]) -> list[list[str]]:
+    """One row per measure (the table's and the window's): name, alpha, F1 exact and
+    overlap, units, Krippendorff's reading."""
+    rows = []
     for label, tok in result["tokens"].items():
         span = result["spans"].get(label, {})
         rows.append(
@@ -65,7 +64,15 @@ def render_table(result: dict[str, Any]) -> str:
     for key in ("attribution", "stance"):
         fig = result[key]
         rows.append([key, fmt(fig["alpha"]), "", "", str(fig["units"]), verdict(fig["alpha"])])
-    lines += _grid(rows)
+    return rows
+
+
+def render_table(result: dict[str, Any]) -> str:
+    """The figures as aligned plain-text tables, with the reading guide."""
+    names = ", ".join(result["annotators"])
+    lines = [f"Agreement of {names} on {result['articles']} articles", GUIDE, ""]
+    rows = [["measure", "alpha", "F1 exact", "F1 overlap", "units", "reading"]]
+    lines += _grid(rows + measure_rows(result))
     labels = list(result["tokens"])
     if result.get("pairs"):
         lines += ["", "Per pair of coders"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.agreement import CodedArticle, compute, disagreements
-from ..core.agreement_report import GUIDE, fmt, verdict
+from ..core.agreement_report import GUIDE, fmt, measure_rows
 from ..core.errors import AnnotatorError
 from ..core.schema import DEFAULT_LABELS
 from ..core.store import Store
@@ -78,27 +78,6 @@ def _table() -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.setAlternatingRowColors(True)
     return table
-
-
-def measure_rows(result: dict[str, Any]) -> list[list[str]]:
-    """One row per measure: alpha, F1 exact and overlap, units, Krippendorff's reading."""
-    rows = []
-    for label, tok in result["tokens"].items():
-        span = result["spans"].get(label, {})
-        rows.append(
-            [
-                f"{label}: tokens and spans",
-                fmt(tok["alpha"]),
-                fmt(span.get("f1_exact")),
-                fmt(span.get("f1_overlap")),
-                str(tok["n"]),
-                verdict(tok["alpha"]),
-            ]
-        )
-    for key in ("attribution", "stance"):
-        fig = result[key]
-        rows.append([key, fmt(fig["alpha"]), "", "", str(fig["units"]), verdict(fig["alpha"])])
-    return rows
 
 
 def describe(d: Any, article: Any, names: dict[str, str]) -> str:
