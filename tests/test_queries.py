@@ -739,3 +739,44 @@ def test_every_word_of_the_sample_corpus_finds_its_article() -> None:
             if aid not in q.view_article_ids(store, "search", query=word):
                 missed.append(word)
     assert missed == []
+
+
+def test_a_date_sort_of_a_large_corpus_puts_undated_rows_last_as_a_small_one_does(
+    monkeypatch,
+) -> None:
+    # Above WALK_DATES_ABOVE rows a date sort walks the articles' date index; it must
+    # give the same order, undated articles last both ways, on every page.
+    store = Store(memory=True, annotator="ana")
+    for i in range(12):
+        published = None if i % 3 == 0 else f"2024-{1 + i % 6:02d}-{10 + i:02d}"
+        aid = store.add_article(f"Article {i}: the plan works, she said.", published=published)
+        speaker = store.add_speaker(f"Speaker {i}")["id"]
+        span = store.add_span(aid, 12, 26, "claim")
+        store.add_claim(aid, [span["id"]], speaker_id=speaker)
+        store.add_position(aid, speaker_id=speaker, target="the plan", stance="favor")
+    for page in (q.claims_page, q.positions_page):
+        for descending in (False, True):
+            small = [r["date"] for r in page(store, order_by="date", descending=descending)]
+            assert small[-4:] == [None] * 4 and None not in small[:-4]
+            assert small[:-4] == sorted(small[:-4], reverse=descending)
+            monkeypatch.setattr("annotator.core.store.queries.common.WALK_DATES_ABOVE", 0)
+            paged = [
+                r
+                for offset in range(0, 12, 5)
+                for r in page(store, order_by="date", descending=descending, limit=5, offset=offset)
+            ]
+            monkeypatch.undo()
+            assert [r["date"] for r in paged] == small
+            assert len({r["id"] for r in paged}) == 12
+
+
+def test_the_corpus_list_sorts_undated_articles_last_both_ways() -> None:
+    store = Store(memory=True, annotator="ana")
+    store.add_article("Undated one.")
+    store.add_article("Dated in March.", published="2024-03-01")
+    store.add_article("Dated in May.", published="2024-05-01")
+    for descending in (False, True):
+        rows = store.article_rows(order_by="published", descending=descending)
+        assert [r["published"] for r in rows][-1] is None
+    rows = store.article_rows(order_by="published")
+    assert [r["published"] for r in rows] == ["2024-03-01", "2024-05-01", None]

@@ -229,6 +229,9 @@ class Articles(Manager):
         )
         if order_by == "title":
             order = f"a.title COLLATE NOCASE {direction}, a.rowid"
+        elif order_by == "published":
+            # Undated articles last in either direction, as the corpus views sort them.
+            order = f"a.published IS NULL, a.published {direction}, a.rowid"
         layer, names = layer_filter("s.annotator", layers)
         sql = (
             f"SELECT a.id, a.title, a.source, a.published, {_MY_STATUS} AS status, "

@@ -9,22 +9,18 @@ from typing import Any
 from .. import Store
 from .common import (
     ARTICLE_DATE,
-    DATE_SQL,
     SHOWN_DATE_SQL,
-    WALK_DATES_ABOVE,
     SqlWhere,
     ViewFilter,
     _speakers_like,
     by_rowid,
     chunks,
-    date_order,
-    direction,
     in_articles,
     layer_clause,
     like_pattern,
+    page_rowids,
     placeholders,
     position_conditions,
-    sort_key,
     status_clause,
 )
 from .text import Phrase
@@ -134,27 +130,21 @@ def claims_page(
     (content highlights joined with " … "), span_id (the first content highlight),
     kind, status. Filters: speaker_id, speaker_text, text, status, kind, label,
     annotator, target, target_text, stance (of the positions the claim backs),
-    date_from, date_to, article_status (the Store's annotator's), layers. Sort by corpus, date, speaker, title, kind,
-    status or text.
+    date_from, date_to, article_status (the Store's annotator's), layers. Sort by
+    corpus, date, speaker, title, kind, status or text.
     """
-    where = claim_where(store, flt)
-    key = sort_key(order_by, CLAIM_SORT)
-    if order_by == "date":
-        key = date_order("c.article_id", descending)
-    d = direction(descending)
-    if order_by == "date" and claims_count(store, flt) > WALK_DATES_ABOVE:
-        # Walk the articles in date order instead of sorting every claim.
-        sql = (
-            "SELECT c.rowid FROM articles a INDEXED BY articles_date CROSS JOIN claims c "
-            f"ON c.article_id = a.id {where.sql()} ORDER BY {DATE_SQL} {d} LIMIT ? OFFSET ?"
-        )
-    else:
-        join = "LEFT JOIN speakers sp ON sp.id = c.speaker_id " if order_by == "speaker" else ""
-        sql = (
-            f"SELECT c.rowid FROM claims c {join}{where.sql()} "
-            f"ORDER BY {key} {d}, c.rowid {d} LIMIT ? OFFSET ?"
-        )
-    rowids = [r[0] for r in store.db.execute(sql, [*where.params, limit, offset])]
+    rowids = page_rowids(
+        store,
+        "claims",
+        claim_where(store, flt),
+        sorts=CLAIM_SORT,
+        order_by=order_by,
+        descending=descending,
+        count=lambda: claims_count(store, flt),
+        joins={"speaker": "LEFT JOIN speakers sp ON sp.id = c.speaker_id "},
+        limit=limit,
+        offset=offset,
+    )
     rows = by_rowid(
         store,
         f"SELECT c.rowid AS _r, c.id, c.article_id, a.title, a.published, {SHOWN_DATE_SQL} AS date, "

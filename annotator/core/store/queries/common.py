@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -204,3 +204,77 @@ def sort_key(order_by: str, keys: dict[str, str]) -> str:
     if order_by not in keys:
         raise ValueError(f"cannot sort by {order_by!r}; use one of {', '.join(keys)}")
     return keys[order_by]
+
+
+def page_rowids(
+    store: Store,
+    table: str,
+    where: SqlWhere,
+    *,
+    sorts: dict[str, str],
+    order_by: str,
+    descending: bool,
+    count: Callable[[], int],
+    joins: dict[str, str],
+    limit: int,
+    offset: int,
+) -> list[int]:
+    """The rowids of one page of ``table``'s rows (aliased by its first letter in
+    ``where`` and ``sorts``) matching ``where``, in the chosen order.
+
+    Parameters:
+        sorts: the SQL of each sort key a view offers (``order_by`` must be one).
+        count: how many rows match (asked only when sorting by date).
+        joins: a join the sort by that key needs (speakers for a sort by name).
+
+    Raises:
+        ValueError: ``order_by`` is not one of ``sorts``.
+    """
+    alias = table[0]
+    key = sort_key(order_by, sorts)
+    d = direction(descending)
+    if order_by == "date" and count() > WALK_DATES_ABOVE:
+        return _walk_dates(store, table, alias, where, d, limit, offset)
+    else:
+        if order_by == "date":
+            key = date_order(f"{alias}.article_id", descending)
+        sql = (
+            f"SELECT {alias}.rowid FROM {table} {alias} {joins.get(order_by, '')}{where.sql()} "
+            f"ORDER BY {key} {d}, {alias}.rowid {d} LIMIT ? OFFSET ?"
+        )
+    return [r[0] for r in store.db.execute(sql, [*where.params, limit, offset])]
+
+
+def _walk_dates(
+    store: Store, table: str, alias: str, where: SqlWhere, d: str, limit: int, offset: int
+) -> list[int]:
+    """A page of a date sort that walks the articles in date order instead of sorting
+    every row: the dated rows first, then the undated ones, in either direction, as
+    ``date_order`` puts them (the import day is not a date)."""
+    dated = SqlWhere(list(where.clauses), list(where.params))
+    dated.add("a.published IS NOT NULL")
+    walk = (
+        f"FROM articles a INDEXED BY articles_date CROSS JOIN {table} {alias} "
+        f"ON {alias}.article_id = a.id {dated.sql()}"
+    )
+    rowids = [
+        r[0]
+        for r in store.db.execute(
+            f"SELECT {alias}.rowid {walk} ORDER BY {DATE_SQL} {d} LIMIT ? OFFSET ?",
+            [*dated.params, limit, offset],
+        )
+    ]
+    if len(rowids) == limit:
+        return rowids
+    if rowids:
+        dated_total = offset + len(rowids)
+    else:
+        dated_total = store.db.execute(f"SELECT count(*) {walk}", dated.params).fetchone()[0]
+    undated = SqlWhere(list(where.clauses), list(where.params))
+    undated.add("a.published IS NULL")
+    sql = (
+        f"SELECT {alias}.rowid FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+        f"{undated.sql()} ORDER BY {alias}.rowid {d} LIMIT ? OFFSET ?"
+    )
+    params = [*undated.params, limit - len(rowids), max(0, offset - dated_total)]
+    return rowids + [r[0] for r in store.db.execute(sql, params)]

@@ -11,11 +11,9 @@ from .. import Store
 from .claims import claim_spans_of, with_claim_text
 from .common import (
     ARTICLE_DATE,
-    DATE_SQL,
     NO_SPEAKER,
     SHOWN_DATE_SQL,
     STANCE_ORDER,
-    WALK_DATES_ABOVE,
     SqlWhere,
     ViewFilter,
     _speakers_like,
@@ -23,13 +21,11 @@ from .common import (
     _targets_like,
     by_rowid,
     chunks,
-    date_order,
-    direction,
     in_articles,
     layer_clause,
     like_pattern,
+    page_rowids,
     placeholders,
-    sort_key,
     status_clause,
 )
 
@@ -122,29 +118,24 @@ def positions_page(
     stance, status, evidence (how many claims), claim_id and span_id (the first
     evidence claim and its first highlight, or None). Filters: speaker_id,
     speaker_text, target, target_text, text, stance, status, kind/label/annotator
-    (of the evidence), dates, article_status (the Store's annotator's), layers. Sort by corpus, date, speaker, target,
-    stance, status, title or evidence.
+    (of the evidence), dates, article_status (the Store's annotator's), layers. Sort
+    by corpus, date, speaker, target, stance, status, title or evidence.
     """
-    where = position_where(store, flt)
-    key = sort_key(order_by, POSITION_SORT)
-    if order_by == "date":
-        key = date_order("p.article_id", descending)
-    d = direction(descending)
-    if order_by == "date" and positions_count(store, flt) > WALK_DATES_ABOVE:
-        sql = (
-            "SELECT p.rowid FROM articles a INDEXED BY articles_date CROSS JOIN positions p "
-            f"ON p.article_id = a.id {where.sql()} ORDER BY {DATE_SQL} {d} LIMIT ? OFFSET ?"
-        )
-    else:
-        join = {
+    rowids = page_rowids(
+        store,
+        "positions",
+        position_where(store, flt),
+        sorts=POSITION_SORT,
+        order_by=order_by,
+        descending=descending,
+        count=lambda: positions_count(store, flt),
+        joins={
             "speaker": "LEFT JOIN speakers sp ON sp.id = p.speaker_id ",
             "target": "JOIN targets t ON t.id = p.target_id ",
-        }.get(order_by, "")
-        sql = (
-            f"SELECT p.rowid FROM positions p {join}{where.sql()} "
-            f"ORDER BY {key} {d}, p.rowid {d} LIMIT ? OFFSET ?"
-        )
-    rowids = [r[0] for r in store.db.execute(sql, [*where.params, limit, offset])]
+        },
+        limit=limit,
+        offset=offset,
+    )
     rows = by_rowid(
         store,
         f"SELECT p.rowid AS _r, p.id, p.article_id, a.title, {SHOWN_DATE_SQL} AS date, p.speaker_id, "
