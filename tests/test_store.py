@@ -893,7 +893,8 @@ def test_stats(store: Store, world: World) -> None:
     stats = store.stats()
     assert stats == {
         "articles": 2,
-        "by_status": {"done": 1, "todo": 1},
+        "by_status": {"todo": 1, "in_progress": 0, "done": 1, "reviewed": 0},
+        "done_by": {"tester": 1},
         "spans": 6,
         "by_label": {"claim": 3, "cue": 1, "speaker": 1, "target": 1},
         "by_span_status": {"accepted": 5, "suggested": 1},
