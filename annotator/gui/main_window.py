@@ -163,6 +163,13 @@ class MainWindow(QMainWindow):
             "Off: you see only your own annotations (and suggestions), as in blind coding."
         )
         self.layers_action.toggled.connect(lambda _on: self.refresh_annotations())
+        self.rejected_action = self._setting_action(
+            "Show &rejected", "show_rejected", self._set_show_rejected
+        )
+        self.rejected_action.setStatusTip(
+            "On: rejected annotations stay in the text and lists, struck through. Off: hidden."
+        )
+        self._set_show_rejected(self.rejected_action.isChecked())
         recent: list = []
         self.label_actions = act.label_actions(self)
         extras = {
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
             act.SAFE_CSV: self.safe_csv_action,
             act.SNAP: self.snap_action,
             act.LAYERS: self.layers_action,
+            act.REJECTED: self.rejected_action,
         }
         for title, items in act.MENUS:
             menu = self.menuBar().addMenu(title)
@@ -474,6 +482,12 @@ class MainWindow(QMainWindow):
         self.reload_all()
 
     # -- misc -------------------------------------------------------------------------------------
+
+    def _set_show_rejected(self, on: bool) -> None:
+        self.settings.setValue("show_rejected", on)
+        self.text.show_rejected = self.panel.show_rejected = on
+        if self.article is not None:
+            self.refresh_annotations()
 
     def _set_safe_csv(self, on: bool) -> None:
         self.settings.setValue("safe_csv", on)

@@ -18,6 +18,8 @@ from .note_dialog import NoteDialog
 from .popups import ClaimPopup, MentionPopup, PositionPopup
 from .qt import QInputDialog, QMenu, QMessageBox, QRect, Qt, QWidget
 from .session import Session
+from .undo_bar import UndoBar
+from .wording import one_line, plural
 
 
 class TaggingHost(Protocol):
@@ -41,6 +43,7 @@ class TaggingHost(Protocol):
     def show_message(self, text: str, timeout_ms: int) -> None: ...
     def show_error(self, message: str) -> None: ...
     def focusWidget(self) -> QWidget | None: ...
+    def undo(self) -> None: ...
 
 
 class TaggingController:
@@ -49,6 +52,10 @@ class TaggingController:
     def __init__(self, window: TaggingHost) -> None:
         self.w = window
         self.popup = None  # the inline popup on screen, if any
+        # What a single key removed is said at the foot of the text, with Undo.
+        self.undo_bar = UndoBar(window.text, window.undo)
+        # A dragged handle snaps as a selection does (Tag › Snap selection to whole words).
+        window.text.snap_to_words = window.snap_to_words
 
     @property
     def session(self) -> Session:
@@ -184,13 +191,11 @@ class TaggingController:
         )
 
         def save(values: dict[str, Any]) -> None:
+            # One write, so one undo step: the claim, its mention and a confirmed alias.
             mention = claim["mention_span_id"]
             if resolved and values["name"].casefold() == resolved["speaker"]["name"].casefold():
                 mention = untold[0]["id"]
-                self.session.perform(
-                    ops.link_mention(mention, speaker_name=values["name"], alias=values["alias"])
-                )
-            if values["name"]:
+            elif values["name"]:
                 matches = [
                     s
                     for s in near(
@@ -208,6 +213,7 @@ class TaggingController:
                     kind=values["kind"],
                     cue_span_id=values["cue"],
                     mention_span_id=mention,
+                    alias=values["alias"],
                 )
             )
 
@@ -319,8 +325,24 @@ class TaggingController:
             ):
                 return
             kind, ids = "span", [s["id"] for s in self.w.spans if s["speaker_id"] in ids]
-        self.session.perform(ops.delete(kind, ids))
+        what = self.describe(kind, ids)
+        if self.session.perform(ops.delete(kind, ids)) is not None:
+            self.undo_bar.show_message(f"Deleted {what}")
         self.w.text.current_span_id = None
+
+    def describe(self, kind: str, ids: list[str]) -> str:
+        """A few words naming what ``ids`` are: “claim “no region needs…”” or “3 items”."""
+        if len(ids) != 1:
+            return plural(len(ids), "item")
+        if kind == "claim":
+            claim = next((c for c in self.w.claims if c["id"] == ids[0]), None)
+            first = claim["spans"][0] if claim and claim["spans"] else None
+            span = next((s for s in self.w.spans if s["id"] == first), None)
+            return f"claim “{_words(span['text'])}”" if span else "a claim"
+        if kind == "span":
+            span = next((s for s in self.w.spans if s["id"] == ids[0]), None)
+            return f"{span['label']} “{_words(span['text'])}”" if span else "a highlight"
+        return f"a {kind}"
 
     def edit_item(self, kind: str, item_id: str) -> None:
         if kind == "claim":
@@ -500,3 +522,8 @@ class TaggingController:
             if kind != "speaker":
                 menu.addAction("Delete", lambda: self.delete_items(kind, [item_id]))
         menu.exec(pos)
+
+
+def _words(text: str, limit: int = 40) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
