@@ -145,6 +145,40 @@ def test_enter_on_a_target_suggestion_only_picks_it(window, qtbot):
     assert len(window.store.positions(window.article["id"])) == 1
 
 
+def test_position_popup_offers_tagged_targets_first_and_this_speakers_claims(window, qtbot):
+    someone = window.store.add_speaker("Someone Else")
+    window.store.add_position(  # a corpus target that sorts before the tagged one
+        window.article["id"], speaker_id=someone["id"], target="military aid", stance="favor"
+    )
+    select(window, "military cooperation")
+    press(window, qtbot, Qt.Key.Key_4)
+    other = tag_claim(window, qtbot, QUOTE, "Chinese foreign ministry")
+    tag_claim(window, qtbot, QUOTE2, SPEAKER)
+    lin = window.store.find_speaker(SPEAKER)
+    (claim,) = [c for c in claims(window) if c["speaker_id"] == lin["id"]]
+    press(window, qtbot, Qt.Key.Key_P)  # the new claim is selected: its speaker's position
+    popup = window.tagging.popup
+    assert isinstance(popup, PositionPopup) and popup.isVisible()
+    qtbot.keyClicks(popup.target, "milit")
+    completer = popup.target.completer()
+    qtbot.waitUntil(completer.popup().isVisible, timeout=2000)
+    offered = [completer.popup().model().index(i, 0).data() for i in range(2)]
+    assert offered == ["military cooperation", "military aid"]
+    QTest.keyClick(completer.popup(), Qt.Key.Key_Escape)
+
+    def listed() -> list[str]:
+        ids = popup.evidence
+        return [ids.item(i).data(Qt.ItemDataRole.UserRole) for i in range(ids.count())]
+
+    assert listed() == [claim["id"]]  # this speaker's claims only
+    qtbot.mouseClick(popup.show_all, Qt.MouseButton.LeftButton)
+    assert set(listed()) == {claim["id"], other["id"]}
+    # Sized to its rows: no scrollbar across, none down for two claims.
+    evidence = popup.evidence
+    assert evidence.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert not evidence.verticalScrollBar().isVisible()
+
+
 # --- 5: tab order is the visual order; Space never skips --------------------------------------
 
 

@@ -376,20 +376,23 @@ class ArticleText(QPlainTextEdit):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3
         if self._drag is not None:
             span_id, _edge = self._drag
-            new = self._dragged_range(event.position().toPoint())
+            new = self._dragged_range(pos)
             self._drag = self._drag_range = None
-            span = self._by_id.get(span_id)
-            if span is not None and new != (span["start"], span["end"]):
-                self.boundary_move_requested.emit(span_id, *new)
             self._refresh_extra()
             self.viewport().update()
             event.accept()
-            return
-        super().mouseReleaseEvent(event)
-        pos = event.position().toPoint()
-        moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3
+            span = self._by_id.get(span_id)
+            if moved and span is not None and new != (span["start"], span["end"]):
+                self.boundary_move_requested.emit(span_id, *new)
+            if moved:
+                return
+            # Pressed on a handle and let go in place: a click, as anywhere else.
+        else:
+            super().mouseReleaseEvent(event)
         if (
             event.button() == Qt.MouseButton.LeftButton
             and not moved
