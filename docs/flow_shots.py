@@ -92,10 +92,15 @@ def main() -> None:
 
     # The claim popup: a claim tagged after "Lin said that" proposes Lin Qiao.
     window.text.mark_span(None)
+    view = window.text
     quote = "own agreements in the region"
     start = text.index(quote)
-    window.text.select_range(start, start + len(quote))
-    window.text.setFocus()
+    # The paragraphs before the quote's at the top, so the popup has room below it.
+    before = view.document().findBlock(view.map.to_qt(text.index('"The so-called')))
+    view.verticalScrollBar().setValue(before.blockNumber())
+    settle()
+    view.select_range(start, start + len(quote))
+    view.setFocus()
     window.tagging.tag("claim")
     settle()
     popup = window.tagging.popup
@@ -105,11 +110,11 @@ def main() -> None:
     painter.drawPixmap(corner, popup.grab())
     painter.end()
     # From the paragraph before the quote's down to the popup's foot, the text's width.
-    text_box = QRect(window.text.mapTo(window, QPoint(0, 0)), window.text.size())
-    cursor = window.text.textCursor()
-    cursor.setPosition(window.text.map.to_qt(text.index('"The so-called')))
-    line = window.text.cursorRect(cursor)
-    top = window.text.viewport().mapTo(window, line.topLeft()).y() - 10
+    text_box = QRect(view.mapTo(window, QPoint(0, 0)), view.size())
+    cursor = view.textCursor()
+    cursor.setPosition(view.map.to_qt(text.index('"The so-called')))
+    line = view.cursorRect(cursor)
+    top = min(view.viewport().mapTo(window, line.topLeft()).y(), corner.y()) - 10
     crop = QRect(text_box.left(), top, text_box.width(), corner.y() + popup.height() + 12 - top)
     picture.copy(crop).save(str(DOCS / "claim-popup.png"))
     popup.close()

@@ -228,6 +228,26 @@ def test_claim_popup_stays_in_the_window_and_off_the_quote(window, qtbot):
         assert not popup.frameGeometry().contains(point)
 
 
+def test_claim_popup_leaves_the_whole_sentence_in_view(window, qtbot):
+    sentence = "Lin said that Beijing's own agreements in the region were focused on trade"
+    start = window.text.text.index(sentence)
+    words = "own agreements in the region"
+    select_at(window, words, sentence)
+    press(window, qtbot, Qt.Key.Key_2)
+    popup = window.tagging.popup
+    assert isinstance(popup, ClaimPopup) and popup.isVisible()
+    view = window.text
+    end = view.text.index("third party.", start) + len("third party.")
+    cursor = view.textCursor()
+    lines = set()
+    for offset in range(start, end, 3):  # the sentence runs over more than one line
+        cursor.setPosition(view.map.to_qt(offset))
+        rect = view.cursorRect(cursor)
+        lines.add(rect.top())
+        assert not popup.frameGeometry().contains(view.viewport().mapToGlobal(rect.center()))
+    assert len(lines) > 1
+
+
 # --- 6: an identical duplicate tag is refused and the existing one selected -------------------
 
 

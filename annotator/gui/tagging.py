@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..core.store import Store
-from ..core.tagging import cue_choice, guess_claim, near, resolve_speaker
+from ..core.tagging import cue_choice, guess_claim, near, resolve_speaker, sentence_around
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
@@ -131,7 +131,8 @@ class TaggingController:
         return resolve_speaker(words, at, mentions, corpus)
 
     def _show_popup(self, popup, span: dict[str, Any] | None = None) -> None:
-        """Show ``popup`` below the span's lines (above when there is no room), never over them."""
+        """Show ``popup`` below the lines of the span's sentence (above when there is no
+        room), never over the sentence being coded."""
         if self.popup is not None:
             self.popup.close()
         self.popup = popup
@@ -140,12 +141,15 @@ class TaggingController:
             point = view.viewport().mapToGlobal(view.viewport().rect().center())
             popup.show_at(point)
             return
+        start, end = sentence_around(view.text, span["start"], span["end"])
         cursor = view.textCursor()
         cursor.setPosition(view.map.to_qt(span["start"]))
         first = view.cursorRect(cursor)
-        cursor.setPosition(view.map.to_qt(span["end"]))
+        cursor.setPosition(view.map.to_qt(start))
+        top = view.cursorRect(cursor)
+        cursor.setPosition(view.map.to_qt(end))
         last = view.cursorRect(cursor)
-        lines = first.united(last)
+        lines = first.united(top).united(last).intersected(view.viewport().rect())
         lines.setLeft(0)
         lines.setRight(view.viewport().width())
         top_left = view.viewport().mapToGlobal(lines.topLeft())
