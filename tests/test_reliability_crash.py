@@ -69,9 +69,10 @@ while True:
     position = store.add_position(aid, speaker_id=speaker_id, target=f"target {run}.{k}",
                                   stance="against", evidence=[claim_id])
     ack("pos", last_history_id(), position["id"], claim_id, aid)
-    status = STATUSES[(STATUSES.index(store.article(aid)["status"]) + 1) % 3]
+    # Statuses are per analyst: this run's own, which its first tag made in progress.
+    status = STATUSES[(STATUSES.index(store.articles.status_of(aid)) + 1) % 3]
     store.set_article_status(aid, status)
-    ack("status", last_history_id(), aid, status)
+    ack("status", last_history_id(), aid, status, store.annotator)
     cue = store.tag(aid, start, end, "cue")
     ack("cue", last_history_id(), cue["span"]["id"], aid)
     undone_id = last_history_id()
@@ -115,8 +116,9 @@ class Ledger:
 
     acks: list[list[str]] = field(default_factory=list)
     undone: set[str] = field(default_factory=set)  # cue spans whose undo was acknowledged
-    status: dict[str, str] = field(default_factory=dict)  # article -> last acknowledged
-    in_flight_status: dict[str, str] = field(default_factory=dict)  # may also have landed
+    # (article, analyst) -> the analyst's last acknowledged status of it
+    status: dict[tuple[str, str], str] = field(default_factory=dict)
+    in_flight_status: dict[tuple[str, str], str] = field(default_factory=dict)  # may have landed
     maybe_undone: str | None = None  # cue span whose undo may have landed unacknowledged
     kills: int = 0
     runs: list[int] = field(default_factory=list)  # acknowledgements per run
@@ -248,18 +250,18 @@ def _check_ack(store: Store, ledger: Ledger, ack: list[str]) -> str | None:
         if not found or found[0]["evidence"] != [claim_id]:
             return "position missing or without its evidence"
     elif op == "status":
-        aid, status = rest
+        aid, status, who = rest
         entry = _entry(entries, "articles", aid)
         if entry is None or entry["a"]["status"] != status:
             return f"history row {hid} is not this action"
-        if ledger.status.get(aid) == status:  # the latest acknowledged for this article
-            actual = store.article(aid)["status"]
-            if actual not in (status, ledger.in_flight_status.get(aid)):
+        if ledger.status.get((aid, who)) == status:  # the analyst's latest acknowledged
+            actual = store.articles.status_of(aid, who)
+            if actual not in (status, ledger.in_flight_status.get((aid, who))):
                 return f"article status is {actual!r}"
     return None
 
 
-def record_run(ledger: Ledger, acks: list[list[str]], db: Path) -> None:
+def record_run(ledger: Ledger, acks: list[list[str]], db: Path, annotator: str) -> None:
     """Add one run's acknowledgements; note what the killed action may have done."""
     ledger.kills += 1
     ledger.runs.append(len(acks))
@@ -270,13 +272,13 @@ def record_run(ledger: Ledger, acks: list[list[str]], db: Path) -> None:
         if ack[0] == "undo":
             ledger.undone.add(ack[2])
         elif ack[0] == "status":
-            ledger.status[ack[2]] = ack[3]
+            ledger.status[(ack[2], ack[4])] = ack[3]
     last = acks[-1] if acks else None
     following = NEXT_OP[last[0] if last else None]
     if following == "status" and last is not None:
         aid = last[4]
-        current = ledger.status[aid]
-        ledger.in_flight_status[aid] = STATUSES[(STATUSES.index(current) + 1) % 3]
+        current = ledger.status.get((aid, annotator), "in_progress")  # its first tag's
+        ledger.in_flight_status[(aid, annotator)] = STATUSES[(STATUSES.index(current) + 1) % 3]
     elif following == "undo" and last is not None:
         ledger.maybe_undone = last[2]
 
@@ -284,8 +286,8 @@ def record_run(ledger: Ledger, acks: list[list[str]], db: Path) -> None:
 def after_check(ledger: Ledger, db: Path) -> None:
     """The killed action may have committed: take the file's word for its status."""
     with Store(db, annotator="check") as store:
-        for aid in list(ledger.in_flight_status):
-            ledger.status[aid] = store.article(aid)["status"]
+        for aid, who in list(ledger.in_flight_status):
+            ledger.status[(aid, who)] = store.articles.status_of(aid, who)
         if ledger.maybe_undone and store.span(ledger.maybe_undone) is None:
             ledger.undone.add(ledger.maybe_undone)
     ledger.in_flight_status.clear()
@@ -298,12 +300,10 @@ def crash_trials(
     """Run ``kills`` children against ``db``; returns (ledger, found, problems)."""
     rng = random.Random(seed)
     ledger = Ledger()
-    with Store(db, annotator="check") as store:
-        ledger.status = {row["id"]: row["status"] for row in store.article_rows(limit=10_000)}
     found, problems = 0, []
     for run in range(kills):
         acks = run_child(db, run, rng, max_delay=max_delay)
-        record_run(ledger, acks, db)
+        record_run(ledger, acks, db, f"crash-test-{run}")
         found, problems = check_database(db, ledger)
         if on_kill:
             on_kill(run, ledger, found, problems)
@@ -337,20 +337,22 @@ def test_the_check_notices_a_lost_action(tmp_path: Path) -> None:
         hid = store.db.execute("SELECT max(id) FROM history").fetchone()[0]
         store.set_article_status(aid, "done")
         status_hid = store.db.execute("SELECT max(id) FROM history").fetchone()[0]
-    ledger = Ledger(status={aid: "in_progress"})
+    ledger = Ledger(status={(aid, "t"): "in_progress"})
     record_run(
         ledger,
         [
             ["tag", str(hid), tagged["span"]["id"], tagged["claim"]["id"], aid],
-            ["status", str(status_hid), aid, "done"],
+            ["status", str(status_hid), aid, "done", "t"],
         ],
         db,
+        "t",
     )
     found, problems = check_database(db, ledger)
     assert found == 2 and not problems
     # Lose the status change behind the checker's back (as a crash would).
     conn = sqlite3.connect(db)
     conn.execute("UPDATE articles SET status = 'reviewed'")
+    conn.execute("UPDATE article_status SET status = 'reviewed'")
     conn.execute("DELETE FROM history WHERE id = ?", [hid])
     conn.commit()
     conn.close()

@@ -335,7 +335,8 @@ class TaggingController:
         self.w.text.current_span_id = None
 
     def describe(self, kind: str, ids: list[str]) -> str:
-        """A few words naming what ``ids`` are: “claim “no region needs…”” or “3 items”."""
+        """A few words naming what ``ids`` are, for the Undo bar: claim “no region
+        needs…”, cue “said on Tuesday”, or 3 items."""
         if len(ids) != 1:
             return plural(len(ids), "item")
         if kind == "claim":
