@@ -145,6 +145,40 @@ def test_enter_on_a_target_suggestion_only_picks_it(window, qtbot):
     assert len(window.store.positions(window.article["id"])) == 1
 
 
+def test_position_popup_offers_tagged_targets_first_and_this_speakers_claims(window, qtbot):
+    someone = window.store.add_speaker("Someone Else")
+    window.store.add_position(  # a corpus target that sorts before the tagged one
+        window.article["id"], speaker_id=someone["id"], target="military aid", stance="favor"
+    )
+    select(window, "military cooperation")
+    press(window, qtbot, Qt.Key.Key_4)
+    other = tag_claim(window, qtbot, QUOTE, "Chinese foreign ministry")
+    tag_claim(window, qtbot, QUOTE2, SPEAKER)
+    lin = window.store.find_speaker(SPEAKER)
+    (claim,) = [c for c in claims(window) if c["speaker_id"] == lin["id"]]
+    press(window, qtbot, Qt.Key.Key_P)  # the new claim is selected: its speaker's position
+    popup = window.tagging.popup
+    assert isinstance(popup, PositionPopup) and popup.isVisible()
+    qtbot.keyClicks(popup.target, "milit")
+    completer = popup.target.completer()
+    qtbot.waitUntil(completer.popup().isVisible, timeout=2000)
+    offered = [completer.popup().model().index(i, 0).data() for i in range(2)]
+    assert offered == ["military cooperation", "military aid"]
+    QTest.keyClick(completer.popup(), Qt.Key.Key_Escape)
+
+    def listed() -> list[str]:
+        ids = popup.evidence
+        return [ids.item(i).data(Qt.ItemDataRole.UserRole) for i in range(ids.count())]
+
+    assert listed() == [claim["id"]]  # this speaker's claims only
+    qtbot.mouseClick(popup.show_all, Qt.MouseButton.LeftButton)
+    assert set(listed()) == {claim["id"], other["id"]}
+    # Sized to its rows: no scrollbar across, none down for two claims.
+    evidence = popup.evidence
+    assert evidence.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert not evidence.verticalScrollBar().isVisible()
+
+
 # --- 5: tab order is the visual order; Space never skips --------------------------------------
 
 
@@ -192,6 +226,26 @@ def test_claim_popup_stays_in_the_window_and_off_the_quote(window, qtbot):
         rect = view.cursorRect(cursor)
         point = view.viewport().mapToGlobal(rect.center())
         assert not popup.frameGeometry().contains(point)
+
+
+def test_claim_popup_leaves_the_whole_sentence_in_view(window, qtbot):
+    sentence = "Lin said that Beijing's own agreements in the region were focused on trade"
+    start = window.text.text.index(sentence)
+    words = "own agreements in the region"
+    select_at(window, words, sentence)
+    press(window, qtbot, Qt.Key.Key_2)
+    popup = window.tagging.popup
+    assert isinstance(popup, ClaimPopup) and popup.isVisible()
+    view = window.text
+    end = view.text.index("third party.", start) + len("third party.")
+    cursor = view.textCursor()
+    lines = set()
+    for offset in range(start, end, 3):  # the sentence runs over more than one line
+        cursor.setPosition(view.map.to_qt(offset))
+        rect = view.cursorRect(cursor)
+        lines.add(rect.top())
+        assert not popup.frameGeometry().contains(view.viewport().mapToGlobal(rect.center()))
+    assert len(lines) > 1
 
 
 # --- 6: an identical duplicate tag is refused and the existing one selected -------------------
@@ -383,6 +437,33 @@ def test_claim_popup_proposes_the_speaker_of_a_nearby_surname(window, qtbot, tmp
     assert claim["mention_span_id"] == bare["id"] and bare["speaker_id"] == lin["id"]
 
 
+def test_a_ticked_alias_in_the_claim_popup_is_one_undo_step(window, qtbot):
+    popup = tag_mention(window, qtbot, SPEAKER, "spokesperson Lin Qiao")
+    enter(popup, qtbot, popup.chooser.edit)
+    popup = tag_mention(window, qtbot, "Lin", "Lin said that")
+    QTest.keyClick(popup.chooser.edit, Qt.Key.Key_Escape)  # left untold
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    select_at(window, "own agreements in the region", "own agreements in the region")
+    press(window, qtbot, Qt.Key.Key_2)
+    popup = window.tagging.popup
+    assert isinstance(popup, ClaimPopup) and popup.chooser.name() == SPEAKER
+    qtbot.mouseClick(popup.chooser.alias, Qt.MouseButton.LeftButton)  # the tick
+    popup.chooser.edit.setFocus()
+    enter(popup, qtbot, popup.chooser.edit)
+    lin = window.store.find_speaker(SPEAKER)
+    claim = next(c for c in claims(window) if c["speaker_id"])
+    (bare,) = [s for s in spans(window, "speaker") if s["text"] == "Lin"]
+    assert window.store.speaker(lin["id"])["aliases"] == ["Lin"]
+    assert claim["mention_span_id"] == bare["id"] and bare["speaker_id"] == lin["id"]
+
+    press(window, qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step back
+    after = window.store.claim(claim["id"])
+    assert after["speaker_id"] is None and after["mention_span_id"] is None
+    assert window.store.speaker(lin["id"])["aliases"] == []
+    assert window.store.span(bare["id"])["speaker_id"] is None
+    assert window.store.undo_label() == "Tag claim"
+
+
 # --- 4: outside review, Backspace on a claim asks what to reject --------------------------------
 
 
@@ -424,6 +505,85 @@ def test_backspace_on_a_claim_outside_review_asks_what_to_reject(window, qtbot):
     (after,) = claims(window)
     assert after["status"] == "rejected"
     assert window.store.span(after["cue_span_id"])["status"] == "accepted"  # the cue stays
+
+
+def click_menu_item(window, qtbot, menu_title: str, text: str) -> None:
+    """Open a menu of the menu bar and click one of its items with the mouse."""
+    from PySide6.QtWidgets import QMenu
+
+    (menu,) = [m for m in window.menuBar().findChildren(QMenu) if m.title() == menu_title]
+    (action,) = [a for a in menu.actions() if a.text() == text]
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+
+
+def struck_ranges(window) -> list[tuple[int, int]]:
+    """The stretches of the text painted struck through (Qt positions)."""
+    return [
+        (sel.cursor.selectionStart(), sel.cursor.selectionEnd())
+        for sel in window.text.extraSelections()
+        if sel.format.fontStrikeOut()
+    ]
+
+
+def listed(tree, item_id: str):
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return next((i for i in items if i.data(0, Qt.ItemDataRole.UserRole) == item_id), None)
+
+
+def test_a_rejected_claim_stays_struck_through_until_the_view_menu_hides_it(
+    window, qtbot, tmp_path
+):
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    tag_claim(window, qtbot, QUOTE, "Chinese foreign ministry")
+    (claim,) = claims(window)
+    content = window.store.span(claim["spans"][0])
+    window.span_clicked(content["id"])
+    answer_reject_box(qtbot, "Claim only")
+    press(window, qtbot, Qt.Key.Key_Backspace)
+    assert claims(window)[0]["status"] == "rejected"
+    bar = window.tagging.undo_bar
+    assert bar.isVisible() and bar.message.text() == f"Rejected claim “{QUOTE}”"
+
+    # Still in the text, struck through and clickable; still in the lists, struck through.
+    qt_range = (window.text.map.to_qt(content["start"]), window.text.map.to_qt(content["end"]))
+    assert qt_range in struck_ranges(window)
+    assert content["id"] in {s["id"] for s in window.text.spans_at(content["start"] + 1)}
+    qtbot.waitUntil(lambda: listed(window.panel.claims, claim["id"]).font(1).strikeOut())
+    assert listed(window.panel.highlights, content["id"]).font(1).strikeOut()
+    cue_row = listed(window.panel.highlights, claim["cue_span_id"])
+    assert not cue_row.font(1).strikeOut()  # the cue stayed accepted
+
+    click_menu_item(window, qtbot, "&View", "Show &rejected")
+    assert struck_ranges(window) == []
+    assert content["id"] not in {s["id"] for s in window.text.spans}
+    assert listed(window.panel.claims, claim["id"]) is None
+    assert listed(window.panel.highlights, content["id"]) is None
+    assert listed(window.panel.highlights, claim["cue_span_id"]) is not None
+
+    # Remembered: the next window starts with them hidden.
+    window.settings.sync()
+    settings = QSettings(window.settings.fileName(), QSettings.Format.IniFormat)
+    assert settings.value("show_rejected", True, type=bool) is False
+
+
+def test_delete_on_a_highlight_offers_undo_in_an_inline_bar(window, qtbot):
+    select(window, "said on Tuesday")
+    press(window, qtbot, Qt.Key.Key_3)
+    (cue,) = spans(window, "cue")
+    window.span_clicked(cue["id"])
+    press(window, qtbot, Qt.Key.Key_Delete)
+    assert spans(window, "cue") == []
+    bar = window.tagging.undo_bar
+    assert bar.isVisible() and bar.message.text() == "Deleted cue “said on Tuesday”"
+    # At the foot of the text, inside it.
+    assert window.text.rect().contains(bar.geometry())
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    assert [s["id"] for s in spans(window, "cue")] == [cue["id"]]
+    assert not bar.isVisible()
 
 
 # --- 9: the speakers view edits role, affiliation and kind in place -------------------------------

@@ -164,6 +164,84 @@ def test_shift_arrows_with_text_selected_still_extend_the_selection(
     assert window.text.textCursor().selectedText() == "region "
 
 
+def drag(win: MainWindow, qtbot, start: QPoint, stop: QPoint) -> None:
+    """Press at ``start``, move to ``stop`` and release there, as a mouse drag."""
+    viewport = win.text.viewport()
+    activate(win, qtbot)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, (start + stop) / 2)
+    QTest.mouseMove(viewport, stop)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, stop)
+
+
+def test_dragging_the_handles_moves_a_claims_boundaries_in_one_undo_step_each(
+    window: MainWindow, qtbot
+) -> None:
+    span = tag_claim(window, qtbot, "needs a new", "Lin Qiao")
+    (claim,) = window.store.claims(window.article["id"])
+    click_span(window, qtbot, span)
+    text = window.text.text
+    # The end handle into the middle of "bloc": the whole word comes in, the '"' stays out.
+    drag(
+        window,
+        qtbot,
+        window.text.handle_rect("end").center(),
+        text_point(window, text.index("bloc", span["start"]) + 2),
+    )
+    qtbot.waitUntil(
+        lambda: window.store.span(span["id"])["text"] == "needs a new bloc", timeout=3000
+    )
+    # The start handle onto "region" (its second letter): the start snaps to the word.
+    handle = window.text.handle_rect("start")
+    assert handle is not None and window.text.current_span_id == span["id"]
+    drag(
+        window,
+        qtbot,
+        handle.center(),
+        text_point(window, text.rindex("region", 0, span["start"]) + 1),
+    )
+    qtbot.waitUntil(
+        lambda: window.store.span(span["id"])["text"] == "region needs a new bloc", timeout=3000
+    )
+    after = window.store.claim(claim["id"])
+    assert after["spans"] == [span["id"]] and after["speaker_id"] == claim["speaker_id"]
+    assert window.text.textCursor().hasSelection() is False  # a drag, not a selection
+    # Dragging the end over the start would empty it: the highlight stays as it is.
+    drag(window, qtbot, window.text.handle_rect("end").center(), text_point(window, 2))
+    assert window.store.span(span["id"])["text"] == "region needs a new bloc"
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.store.span(span["id"])["text"] == "needs a new bloc"
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.store.span(span["id"])["text"] == "needs a new"
+    assert window.store.claim(claim["id"])["speaker_id"] == claim["speaker_id"]
+
+
+def test_dragging_a_handle_after_an_emoji_lands_on_the_right_word(
+    window: MainWindow, qtbot
+) -> None:
+    # Each emoji is two Qt units and one stored character: the drag must not drift.
+    aid = window.store.add_article(
+        "🎉🎉🎉 The mayor 🚢 said the harbour plan is reckless and slow, officials said.",
+        title="Emoji",
+    )
+    window.reload_all()
+    assert window.corpus.select(aid)
+    qtbot.waitUntil(lambda: window.article is not None and window.article["id"] == aid)
+    span = tag_claim(window, qtbot, "the harbour plan", "The mayor")
+    click_span(window, qtbot, span)
+    text = window.text.text
+    drag(
+        window,
+        qtbot,
+        window.text.handle_rect("end").center(),
+        text_point(window, text.index("reckless") + 3),
+    )
+    qtbot.waitUntil(
+        lambda: window.store.span(span["id"])["text"] == "the harbour plan is reckless",
+        timeout=3000,
+    )
+
+
 def test_word_boundaries_leave_quotes_and_punctuation_outside() -> None:
     text = 'She said "we don\'t need a bloc," and left.'
     start = text.index("we")

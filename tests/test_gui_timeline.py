@@ -73,7 +73,7 @@ def test_each_marker_is_drawn_in_its_stance_colour_over_any_span(
     assert xs == sorted(xs) and xs[0] < xs[-1]
 
 
-def test_nothing_to_show_says_so_and_undated_positions_are_rings(qtbot, store: Store) -> None:
+def test_nothing_to_show_says_so_and_undated_positions_are_left_out(qtbot, store: Store) -> None:
     empty = chart_of(qtbot, [])
     assert empty.rows == [] and empty.buckets == []
     # The message is written across the middle; the rest is blank.
@@ -85,13 +85,16 @@ def test_nothing_to_show_says_so_and_undated_positions_are_rings(qtbot, store: S
         for y in range(middle - 8, middle + 8)
     }
     assert len(inked) > 1 and image.pixelColor(5, 5) == QColor("#ffffff")
-    _speaker, points = positions_of_one_speaker(store, [(None, "Ports", "against")])
-    assert points[0]["dated"] == 0  # only the import day is known
+    _speaker, points = positions_of_one_speaker(
+        store, [(None, "Ports", "against"), ("2024-05-01", "Tariffs", "favor")]
+    )
+    # The import day is never a date: the undated article has none, and sorts last.
+    assert [p["date"] for p in points] == ["2024-05-01", None]
     chart = chart_of(qtbot, points)
-    ((center, _items),) = chart.buckets
-    assert colour_at(chart, center) == QColor("#ffffff")  # a ring, not a dot
-    ring = QPointF(center.x() + chart.RADIUS - 2, center.y())
-    assert colour_at(chart, ring) != QColor("#ffffff")
+    ((_center, items),) = chart.buckets  # only the dated one is on the time axis
+    assert [p["target"] for p in items] == ["Tariffs"]
+    assert [name for name, _ in chart.rows] == ["Tariffs"]
+    assert chart.undated == 1 and "1 position in undated articles not shown" in chart.note
 
 
 def test_hover_lists_the_positions_of_a_marker_and_a_click_opens_the_first(

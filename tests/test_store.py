@@ -1071,6 +1071,24 @@ def test_linking_a_mention_adds_its_words_as_an_alias_only_when_asked(store):
     assert store.span(again["id"])["speaker_id"] is None
 
 
+def test_attributing_a_claim_with_a_confirmed_alias_is_one_undo_step(store: Store) -> None:
+    aid = store.add_article('Lin Qiao spoke. Lin said "no bloc is needed" today.', title="t")
+    full = store.tag(aid, 0, 8, "speaker")["span"]
+    store.link_mention(full["id"], speaker_name="Lin Qiao")
+    bare = store.tag(aid, 16, 19, "speaker")["span"]
+    claim = store.tag(aid, 26, 43, "claim")["claim"]
+    store.attribute_claim(
+        claim["id"], speaker_name="Lin Qiao", mention_span_id=bare["id"], alias="Lin"
+    )
+    lin = store.find_speaker("Lin Qiao")
+    assert store.speaker(lin["id"])["aliases"] == ["Lin"]
+    assert store.span(bare["id"])["speaker_id"] == lin["id"]
+    store.undo()  # one step: the speaker, the mention and the alias
+    assert store.speaker(lin["id"])["aliases"] == []
+    assert store.claim(claim["id"])["speaker_id"] is None
+    assert store.span(bare["id"])["speaker_id"] is None
+
+
 def test_move_span_keeps_its_claim_and_refuses_a_range_outside_the_text(store: Store) -> None:
     aid = store.add_article("Ana said the plan will work soon.", title="Title")
     result = store.tag(aid, 13, 27, "claim")

@@ -1,6 +1,6 @@
 """The rules that guess a new claim's kind, cue and speaker (no window needed)."""
 
-from annotator.core.tagging import guess_claim, near
+from annotator.core.tagging import guess_claim, near, sentence_around
 
 
 def span(sid, label, start, end, *, speaker_id=None, status="accepted"):
@@ -83,3 +83,17 @@ def test_a_surname_pronoun_or_role_noun_resolves_to_a_known_speaker():
     # An exact name is the speaker itself; plain words are no one.
     assert resolve_speaker("Lin Qiao", 100, mentions, corpus) is None
     assert resolve_speaker("reporters", 100, mentions, corpus) is None
+
+
+def test_the_sentence_around_a_range_ends_after_its_full_stop_and_quote() -> None:
+    text = 'It rained. Lin said "the plan, she added, is fine." Then she left'
+
+    def around(words: str) -> str:
+        start = text.index(words)
+        first, last = sentence_around(text, start, start + len(words))
+        return text[first:last]
+
+    assert around("the plan") == 'Lin said "the plan, she added, is fine."'
+    assert around("It") == "It rained."
+    assert around("left") == "Then she left"  # no full stop: up to the text's end
+    assert around("rained. Lin") == 'It rained. Lin said "the plan, she added, is fine."'

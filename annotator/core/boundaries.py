@@ -1,6 +1,9 @@
-"""Moving one boundary of a highlight by a word, for adjusting a span from the keyboard."""
+"""Moving one boundary of a highlight: by a word from the keyboard, or dragged with the
+mouse."""
 
 from __future__ import annotations
+
+import unicodedata
 
 
 def moved_boundary(text: str, start: int, end: int, edge: str, step: int) -> tuple[int, int]:
@@ -64,3 +67,35 @@ def _is_word(text: str, i: int) -> bool:
     return (
         char in "'’-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
     )
+
+
+def dragged_boundary(
+    text: str, start: int, end: int, edge: str, offset: int, *, snap_to_words: bool = True
+) -> tuple[int, int]:
+    """The range with its ``edge`` ("start" or "end") dragged to the gap ``offset``.
+
+    As a mouse selection is cleaned: a gap inside a word takes the whole word in
+    (``snap_to_words``), and spaces and punctuation at the moved edge stay outside. A
+    drag past the other edge, or one that would empty the range, gives it unchanged.
+    """
+    if edge not in ("start", "end"):
+        raise ValueError("edge is 'start' or 'end'")
+    pos = max(0, min(offset, len(text)))
+    inside = 0 < pos < len(text) and _is_word(text, pos - 1) and _is_word(text, pos)
+    if edge == "end":
+        while snap_to_words and inside and pos < len(text) and _is_word(text, pos):
+            pos += 1
+        while pos > start and _is_edge_junk(text[pos - 1]):
+            pos -= 1
+        new = (start, pos)
+    else:
+        while snap_to_words and inside and pos > 0 and _is_word(text, pos - 1):
+            pos -= 1
+        while pos < end and _is_edge_junk(text[pos]):
+            pos += 1
+        new = (pos, end)
+    return new if new[0] < new[1] else (start, end)
+
+
+def _is_edge_junk(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char)[0] == "P"

@@ -127,6 +127,16 @@ def same_sentence(text: str, first: tuple[int, int], second: tuple[int, int]) ->
     return _SENTENCE_END.search(gap) is None
 
 
+def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
+    """The sentence holding ``start``–``end`` (the range itself widened to whole
+    sentences), looking at most ``reach`` characters either side."""
+    before = max(0, start - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, before, start)]
+    first = ends[-1] if ends else before
+    found = _SENTENCE_END.search(text, max(end - 1, start), min(len(text), end + reach))
+    return first, (found.end() - 1 if found is not None else min(len(text), end + reach))
+
+
 def claim_to_link(
     text: str,
     span: dict[str, Any],

@@ -94,6 +94,7 @@ RECENT = "recent"  # File › Open recent
 SAFE_CSV = "safe_csv"  # a checkable setting
 SNAP = "snap"  # a checkable setting
 LAYERS = "layers"  # View › Show other analysts' layers (off: blind coding), Show the layer of
+REJECTED = "rejected"  # View › Show rejected (struck through; off: hidden)
 SPACER = "spacer"  # pushes what follows to the toolbar's right end
 THEME = "theme"  # View › Theme (Follow system, Light, Dark)
 ZOOM = "zoom"  # View: zoom in, zoom out, actual size
@@ -329,6 +330,7 @@ MENUS: list[tuple[str, list[A | str]]] = [
         [
             A.SHOW_ARTICLE,
             LAYERS,
+            REJECTED,
             SEPARATOR,
             A.SHOW_VIEWS,
             A.VIEWS_FULL,

@@ -8,6 +8,7 @@ from typing import Any
 
 from .qt import (
     QAbstractItemView,
+    QFont,
     QHeaderView,
     QKeySequence,
     QShortcut,
@@ -35,6 +36,9 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+REJECTED = Qt.ItemDataRole.UserRole + 1  # a row of a rejected annotation: struck through
+
+
 class _Item(QTreeWidgetItem):
     """A list row whose tooltip (the text column, never rendered as HTML) is made
     only when asked for: setting 10,000 tooltips up front took 40 ms."""
@@ -42,6 +46,10 @@ class _Item(QTreeWidgetItem):
     def data(self, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return plain_tooltip(self.text(1))
+        if role == Qt.ItemDataRole.FontRole and super().data(0, REJECTED):
+            font = QFont(self.treeWidget().font() if self.treeWidget() else QFont())
+            font.setStrikeOut(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             badge = getattr(self.treeWidget(), "badges", {}).get(self.text(0))
             if badge is not None:
@@ -103,6 +111,7 @@ class AnnotationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 8, 8)
         layout.addWidget(self.tabs)
+        self.show_rejected = True  # rejected annotations listed, struck through
         self._span_of: dict[tuple[str, str], str | None] = {}
         self._cue_text: dict[str, str] = {}  # cue highlight id -> its words
         self._order: dict[str, list[Any]] = {}
@@ -143,25 +152,31 @@ class AnnotationPanel(QWidget):
         by_id = {s["id"]: s for s in spans}
         self._cue_text = {s["id"]: s["text"] for s in spans if s["label"] == "cue"}
         self._span_of.clear()
+        if not self.show_rejected:
+            spans = [s for s in spans if s["status"] != "rejected"]
+            claims = [c for c in claims if c["status"] != "rejected"]
+            positions = [p for p in positions if p["status"] != "rejected"]
         self._fill(
             self.highlights,
             "span",
-            [
-                (s["id"], [s["label"], _short(s["text"]), s["status"]], s["id"])
-                for s in spans
-                if s["status"] != "rejected"
-            ],
+            [(s["id"], [s["label"], _short(s["text"]), s["status"]], s["id"]) for s in spans],
+            rejected={s["id"] for s in spans if s["status"] == "rejected"},
         )
         # Where each listed item sits in text order, to insert a new one (add_span).
         self._order = {
-            "span": [(s["start"], -s["end"]) for s in spans if s["status"] != "rejected"],
+            "span": [(s["start"], -s["end"]) for s in spans],
             "claim": [
                 min((by_id[sid]["start"] for sid in c["spans"] if sid in by_id), default=-1)
                 for c in claims
             ],
         }
         rows = _claim_rows(claims, by_id, speaker_names)  # with the cue's words
-        self._fill(self.claims, "claim", rows)
+        self._fill(
+            self.claims,
+            "claim",
+            rows,
+            rejected={c["id"] for c in claims if c["status"] == "rejected"},
+        )
         mentions = self._fill_speakers(spans, claims, speaker_names, speaker_rows)
         claim_first = {r[0]: r[2] for r in rows}
         self._fill(
@@ -179,6 +194,7 @@ class AnnotationPanel(QWidget):
                 )
                 for p in positions
             ],
+            rejected={p["id"] for p in positions if p["status"] == "rejected"},
         )
         self.tabs.setTabText(0, f"Tags {self.highlights.topLevelItemCount()}")
         self.tabs.setTabText(1, f"Claims {len(claims)}")
@@ -269,7 +285,12 @@ class AnnotationPanel(QWidget):
         self._span_of[(kind, item_id)] = span_id
 
     def _fill(
-        self, widget: QTreeWidget, kind: str, rows: list[tuple[str, list[str], str | None]]
+        self,
+        widget: QTreeWidget,
+        kind: str,
+        rows: list[tuple[str, list[str], str | None]],
+        *,
+        rejected: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         current = (
             widget.currentItem().data(0, Qt.ItemDataRole.UserRole) if widget.currentItem() else None
@@ -281,6 +302,8 @@ class AnnotationPanel(QWidget):
         for item_id, columns, span_id in rows:
             item = _Item(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, item_id)
+            if item_id in rejected:
+                item.setData(0, REJECTED, True)
             items.append(item)
             self._span_of[(kind, item_id)] = span_id
             if item_id == current:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from ..core.boundaries import moved_boundary
+from ..core.boundaries import dragged_boundary, moved_boundary
 from .highlighter import SpanHighlighter
 from .labels import Label, color_for
 from .layers import LayerStyle, layer_styles, paint_badge
@@ -41,6 +41,8 @@ from .selection import clean_range
 from .theme import Theme
 
 NOTE_BADGE = "#d84315"  # deep orange: apart from every label colour, light or dark
+HANDLE = "#1f5fbf"  # the selected highlight's drag handles: a strong blue, light or dark
+HANDLE_REACH = 6  # pixels either side of a boundary where a press grabs its handle
 READING_WIDTH = 820  # pixels: about 80 characters of body text
 
 
@@ -49,7 +51,8 @@ class ArticleText(QPlainTextEdit):
 
     span_clicked = Signal(str)
     context_requested = Signal(object, object)  # global QPoint, list of span ids
-    # span id, new start, new end (code points): Shift+arrows on the selected highlight
+    # span id, new start, new end (code points): Shift+arrows on the selected highlight,
+    # or one of its handles dragged with the mouse
     boundary_move_requested = Signal(str, int, int)
     layer_styles_changed = Signal(object)  # {analyst: LayerStyle} of the layers drawn
 
@@ -76,9 +79,17 @@ class ArticleText(QPlainTextEdit):
         self._marks: list[Mark] = []
         self._by_id: dict[str, dict[str, Any]] = {}
         self._press_pos = None
+        # A handle being dragged: (span id, "start" or "end"), and the range it would give.
+        self._drag: tuple[str, str] | None = None
+        self._drag_range: tuple[int, int] | None = None
+        self._over_handle = False
+        self.snap_to_words = lambda: True  # the window's Tag › Snap setting
         self.speaker_names: dict[str, str] = {}
         self.current_span_id: str | None = None
         self.search_hits: list[tuple[int, int]] = []
+        # Rejected highlights: struck through in the text (View › Show rejected), or hidden.
+        self.show_rejected = True
+        self._struck: list[QTextEdit.ExtraSelection] = []
         self.theme: Theme | None = None  # None: the schema's colours
         # Other analysts' layers shown: their highlights get a line and a badge.
         self.layer_styles: dict[str, LayerStyle] = {}
@@ -97,7 +108,7 @@ class ArticleText(QPlainTextEdit):
         self.map = OffsetMap(text)
         self.current_span_id = None
         self.search_hits = []
-        self.spans, self._starts, self._by_id = [], [], {}
+        self.spans, self._starts, self._by_id, self._struck = [], [], {}, []
         # Detached, the highlighter does not go over every block of the new text
         # with no marks: show_spans attaches it again and highlights once.
         self.highlighter.setDocument(None)
@@ -105,9 +116,10 @@ class ArticleText(QPlainTextEdit):
         self.setPlainText(text)
 
     def show_spans(self, spans: list[dict[str, Any]], *, speaker_names: dict[str, str]) -> None:
-        """Paint these spans (rejected ones are not shown)."""
+        """Paint these spans; rejected ones struck through (``show_rejected``) or not at all."""
         self.spans = sorted(
-            (s for s in spans if s["status"] != "rejected"), key=lambda s: (s["start"], -s["end"])
+            (s for s in spans if self.show_rejected or s["status"] != "rejected"),
+            key=lambda s: (s["start"], -s["end"]),
         )
         self._starts = [s["start"] for s in self.spans]
         self._by_id = {s["id"]: s for s in self.spans}
@@ -116,7 +128,9 @@ class ArticleText(QPlainTextEdit):
         self._marks = marks = [
             Mark(to_qt(s["start"]), to_qt(s["end"]), s["label"], s["status"] == "suggested")
             for s in self.spans
+            if s["status"] != "rejected"
         ]
+        self._struck = [self._struck_selection(s) for s in self.spans if s["status"] == "rejected"]
         if self.highlighter.document() is None or self._first_only:  # a new text
             self._first_only = False
             self.highlighter.set_marks([], rehighlight=False)
@@ -234,6 +248,7 @@ class ArticleText(QPlainTextEdit):
         """Paint highlights, the current span and search hits in ``theme``'s colours."""
         self.theme = theme
         self.highlighter.set_theme(theme)
+        self._struck = [self._struck_selection(s) for s in self.spans if s["status"] == "rejected"]
         self._refresh_extra()
         if self._layer_names:
             self.set_layers(self._layer_names, self._shown_layers)
@@ -242,8 +257,16 @@ class ArticleText(QPlainTextEdit):
         self.search_hits = hits
         self._refresh_extra()
 
+    def _struck_selection(self, span: dict[str, Any]) -> QTextEdit.ExtraSelection:
+        """A rejected highlight: no colour, the words struck through in a muted ink."""
+        sel = QTextEdit.ExtraSelection()
+        sel.format.setFontStrikeOut(True)
+        sel.format.setForeground(QColor(self.theme.ui["muted"] if self.theme else "#6b6b70"))
+        sel.cursor = self._cursor(span["start"], span["end"])
+        return sel
+
     def _refresh_extra(self) -> None:
-        selections = []
+        selections = list(self._struck)
         for start, end in self.search_hits:
             sel = QTextEdit.ExtraSelection()
             hit = self.theme.search_hit if self.theme else None
@@ -254,6 +277,7 @@ class ArticleText(QPlainTextEdit):
             selections.append(sel)
         span = self._by_id.get(self.current_span_id)
         if span is not None:
+            start, end = self._drag_range or (span["start"], span["end"])
             sel = QTextEdit.ExtraSelection()
             color = color_for(span["label"], self._labels)
             if self.theme is not None:
@@ -266,7 +290,8 @@ class ArticleText(QPlainTextEdit):
             sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             sel.format.setUnderlineColor(ink)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            sel.cursor = self._cursor(span["start"], span["end"])
+            sel.format.setFontStrikeOut(span["status"] == "rejected")
+            sel.cursor = self._cursor(start, end)
             selections.append(sel)
         self.setExtraSelections(selections)
 
@@ -289,14 +314,93 @@ class ArticleText(QPlainTextEdit):
             offset -= 1
         return offset
 
+    # -- drag handles: the selected highlight's start and end, moved with the mouse --------
+
+    def handle_rect(self, edge: str) -> QRect | None:
+        """Where the selected highlight's ``edge`` handle is drawn (viewport pixels), or None."""
+        span = self._by_id.get(self.current_span_id)
+        if span is None:
+            return None
+        start, end = self._drag_range or (span["start"], span["end"])
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_qt(start if edge == "start" else end))
+        line = self.cursorRect(cursor)
+        return QRect(line.x() - 2, line.top() - 3, 5, line.height() + 6)
+
+    def _handle_at(self, pos) -> str | None:
+        """The handle ("start" or "end") under a viewport point, the nearer one first."""
+        found = []
+        for edge in ("start", "end"):
+            rect = self.handle_rect(edge)
+            if rect is None:
+                return None
+            grab = rect.adjusted(-HANDLE_REACH, 0, HANDLE_REACH, 0)
+            if grab.contains(pos):
+                found.append((abs(rect.center().x() - pos.x()), edge == "start", edge))
+        return min(found)[2] if found else None
+
+    def _dragged_range(self, pos) -> tuple[int, int]:
+        span = self._by_id[self._drag[0]]
+        offset = self.map.from_qt(self.cursorForPosition(pos).position())
+        return dragged_boundary(
+            self.text,
+            span["start"],
+            span["end"],
+            self._drag[1],
+            offset,
+            snap_to_words=self.snap_to_words(),
+        )
+
     def mousePressEvent(self, event) -> None:
         self._press_pos = event.position().toPoint()
+        edge = (
+            self._handle_at(self._press_pos)
+            if event.button() == Qt.MouseButton.LeftButton
+            else None
+        )
+        if edge is not None:
+            # A handle, not the text: no selection starts, the highlight's edge follows.
+            self._drag = (self.current_span_id, edge)
+            span = self._by_id[self.current_span_id]
+            self._drag_range = (span["start"], span["end"])
+            event.accept()
+            return
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        if self._drag is not None:
+            self._drag_range = self._dragged_range(pos)
+            self._refresh_extra()
+            self.viewport().update()
+            event.accept()
+            return
+        over = event.buttons() == Qt.MouseButton.NoButton and self._handle_at(pos) is not None
+        if over != self._over_handle:
+            self._over_handle = over
+            self.viewport().setCursor(
+                Qt.CursorShape.SizeHorCursor if over else Qt.CursorShape.IBeamCursor
+            )
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:
-        super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
         moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3
+        if self._drag is not None:
+            span_id, _edge = self._drag
+            new = self._dragged_range(pos)
+            self._drag = self._drag_range = None
+            self._refresh_extra()
+            self.viewport().update()
+            event.accept()
+            span = self._by_id.get(span_id)
+            if moved and span is not None and new != (span["start"], span["end"]):
+                self.boundary_move_requested.emit(span_id, *new)
+            if moved:
+                return
+            # Pressed on a handle and let go in place: a click, as anywhere else.
+        else:
+            super().mouseReleaseEvent(event)
         if (
             event.button() == Qt.MouseButton.LeftButton
             and not moved
@@ -341,6 +445,25 @@ class ArticleText(QPlainTextEdit):
         super().paintEvent(event)
         self._paint_layer_marks()
         self._paint_note_badges()
+        self._paint_handles()
+
+    def _paint_handles(self) -> None:
+        """The selected highlight's handles: a bar at each boundary, with a knob above
+        the start and below the end, as text handles on a touch screen."""
+        rects = [(edge, self.handle_rect(edge)) for edge in ("start", "end")]
+        if any(rect is None for _edge, rect in rects):
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(HANDLE if self.theme is None or not self.theme.dark else "#8ab4f8")
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        for edge, rect in rects:
+            x = rect.center().x()
+            painter.drawRect(QRect(x - 1, rect.top() + 3, 2, rect.height() - 6))
+            y = rect.top() + 1 if edge == "start" else rect.bottom() - 1
+            painter.drawEllipse(QRect(x - 4, y - 4, 8, 8))
+        painter.end()
 
     def set_layers(self, names: list[str], shown: list[str] | None = None) -> None:
         """Draw the highlights of the ``shown`` analysts' layers (None: all ``names``)
@@ -460,8 +583,8 @@ class ArticleText(QPlainTextEdit):
         lines = []
         for span in spans:
             line = span["label"]
-            if span["status"] == "suggested":
-                line += " (suggested)"
+            if span["status"] in ("suggested", "rejected"):
+                line += f" ({span['status']})"
             speaker = self.speaker_names.get(span.get("speaker_of") or "")
             if speaker:
                 line += f" · {speaker}"

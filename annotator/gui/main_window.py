@@ -193,6 +193,13 @@ class MainWindow(QMainWindow):
         self.layers_action.toggled.connect(self._show_layers)
         self.layer_menu = LayerMenu(self._other_layers, self)
         self.layer_menu.chosen.connect(self._choose_layers)
+        self.rejected_action = self._setting_action(
+            "Show &rejected", "show_rejected", self._set_show_rejected
+        )
+        self.rejected_action.setStatusTip(
+            "On: rejected annotations stay in the text and lists, struck through. Off: hidden."
+        )
+        self._set_show_rejected(self.rejected_action.isChecked())
         recent: list = []
         self.label_actions = act.label_actions(self)
         extras = {
@@ -204,6 +211,7 @@ class MainWindow(QMainWindow):
             act.SAFE_CSV: self.safe_csv_action,
             act.SNAP: self.snap_action,
             act.LAYERS: [self.layers_action, self.layer_menu.menuAction()],
+            act.REJECTED: self.rejected_action,
         }
         for title, items in act.MENUS:
             menu = self.menuBar().addMenu(title)
@@ -519,6 +527,12 @@ class MainWindow(QMainWindow):
         self.reload_all()
 
     # -- misc -------------------------------------------------------------------------------------
+
+    def _set_show_rejected(self, on: bool) -> None:
+        self.settings.setValue("show_rejected", on)
+        self.text.show_rejected = self.panel.show_rejected = on
+        if self.article is not None:
+            self.refresh_annotations()
 
     def _set_safe_csv(self, on: bool) -> None:
         self.settings.setValue("safe_csv", on)

@@ -167,7 +167,13 @@ class ReviewController:
             if scope is None:
                 return
             keep_links = scope == "claim"
-        self.w.session.perform(ops.decide(**{key: [item_id]}, accept=accept, keep_links=keep_links))
+        what = self.w.tagging.describe(kind, [item_id])
+        done = self.w.session.perform(
+            ops.decide(**{key: [item_id]}, accept=accept, keep_links=keep_links)
+        )
+        if done is not None and not accept and not self.review:
+            # A single key outside review: say what went, with Undo at hand.
+            self.w.tagging.undo_bar.show_message(f"Rejected {what}")
         if self.review:
             self.refresh()  # the window re-read the article; the stops stay this pass's
             following = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..core.store import Store
-from ..core.tagging import cue_choice, guess_claim, near, resolve_speaker
+from ..core.tagging import cue_choice, guess_claim, near, resolve_speaker, sentence_around
 from . import operations as ops
 from .annotation_panel import AnnotationPanel
 from .article_view import ArticleText
@@ -18,6 +18,8 @@ from .note_dialog import NoteDialog
 from .popups import ClaimPopup, MentionPopup, PositionPopup
 from .qt import QInputDialog, QMenu, QMessageBox, QRect, Qt, QWidget
 from .session import Session
+from .undo_bar import UndoBar
+from .wording import one_line, plural
 
 
 class TaggingHost(Protocol):
@@ -41,6 +43,7 @@ class TaggingHost(Protocol):
     def show_message(self, text: str, timeout_ms: int) -> None: ...
     def show_error(self, message: str) -> None: ...
     def focusWidget(self) -> QWidget | None: ...
+    def undo(self) -> None: ...
 
 
 class TaggingController:
@@ -49,6 +52,10 @@ class TaggingController:
     def __init__(self, window: TaggingHost) -> None:
         self.w = window
         self.popup = None  # the inline popup on screen, if any
+        # What a single key removed is said at the foot of the text, with Undo.
+        self.undo_bar = UndoBar(window.text, window.undo)
+        # A dragged handle snaps as a selection does (Tag › Snap selection to whole words).
+        window.text.snap_to_words = window.snap_to_words
 
     @property
     def session(self) -> Session:
@@ -124,7 +131,8 @@ class TaggingController:
         return resolve_speaker(words, at, mentions, corpus)
 
     def _show_popup(self, popup, span: dict[str, Any] | None = None) -> None:
-        """Show ``popup`` below the span's lines (above when there is no room), never over them."""
+        """Show ``popup`` below the lines of the span's sentence (above when there is no
+        room), never over the sentence being coded."""
         if self.popup is not None:
             self.popup.close()
         self.popup = popup
@@ -133,12 +141,15 @@ class TaggingController:
             point = view.viewport().mapToGlobal(view.viewport().rect().center())
             popup.show_at(point)
             return
+        start, end = sentence_around(view.text, span["start"], span["end"])
         cursor = view.textCursor()
         cursor.setPosition(view.map.to_qt(span["start"]))
         first = view.cursorRect(cursor)
-        cursor.setPosition(view.map.to_qt(span["end"]))
+        cursor.setPosition(view.map.to_qt(start))
+        top = view.cursorRect(cursor)
+        cursor.setPosition(view.map.to_qt(end))
         last = view.cursorRect(cursor)
-        lines = first.united(last)
+        lines = first.united(top).united(last).intersected(view.viewport().rect())
         lines.setLeft(0)
         lines.setRight(view.viewport().width())
         top_left = view.viewport().mapToGlobal(lines.topLeft())
@@ -184,13 +195,11 @@ class TaggingController:
         )
 
         def save(values: dict[str, Any]) -> None:
+            # One write, so one undo step: the claim, its mention and a confirmed alias.
             mention = claim["mention_span_id"]
             if resolved and values["name"].casefold() == resolved["speaker"]["name"].casefold():
                 mention = untold[0]["id"]
-                self.session.perform(
-                    ops.link_mention(mention, speaker_name=values["name"], alias=values["alias"])
-                )
-            if values["name"]:
+            elif values["name"]:
                 matches = [
                     s
                     for s in near(
@@ -208,6 +217,7 @@ class TaggingController:
                     kind=values["kind"],
                     cue_span_id=values["cue"],
                     mention_span_id=mention,
+                    alias=values["alias"],
                 )
             )
 
@@ -319,8 +329,25 @@ class TaggingController:
             ):
                 return
             kind, ids = "span", [s["id"] for s in self.w.spans if s["speaker_id"] in ids]
-        self.session.perform(ops.delete(kind, ids))
+        what = self.describe(kind, ids)
+        if self.session.perform(ops.delete(kind, ids)) is not None:
+            self.undo_bar.show_message(f"Deleted {what}")
         self.w.text.current_span_id = None
+
+    def describe(self, kind: str, ids: list[str]) -> str:
+        """A few words naming what ``ids`` are, for the Undo bar: claim “no region
+        needs…”, cue “said on Tuesday”, or 3 items."""
+        if len(ids) != 1:
+            return plural(len(ids), "item")
+        if kind == "claim":
+            claim = next((c for c in self.w.claims if c["id"] == ids[0]), None)
+            first = claim["spans"][0] if claim and claim["spans"] else None
+            span = next((s for s in self.w.spans if s["id"] == first), None)
+            return f"claim “{_words(span['text'])}”" if span else "a claim"
+        if kind == "span":
+            span = next((s for s in self.w.spans if s["id"] == ids[0]), None)
+            return f"{span['label']} “{_words(span['text'])}”" if span else "a highlight"
+        return f"a {kind}"
 
     def edit_item(self, kind: str, item_id: str) -> None:
         if kind == "claim":
@@ -500,3 +527,8 @@ class TaggingController:
             if kind != "speaker":
                 menu.addAction("Delete", lambda: self.delete_items(kind, [item_id]))
         menu.exec(pos)
+
+
+def _words(text: str, limit: int = 40) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

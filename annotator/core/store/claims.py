@@ -207,8 +207,15 @@ class Claims(Manager):
         kind: str | None = None,
         cue_span_id: str | None = None,
         mention_span_id: str | None = None,
+        alias: str | None = None,
     ) -> Changes:
         """Set who said a claim (by name or alias, or a new speaker), its kind and cue.
+
+        Parameters:
+            mention_span_id: the speaker highlight naming the speaker; it is linked to
+                the speaker too.
+            alias: another name of the speaker the analyst confirmed (a surname tagged
+                as the mention), added in the same undoable action.
 
         Raises:
             IntegrityError: no such claim, or a span of another article.
@@ -231,6 +238,7 @@ class Claims(Manager):
             after = j.update("claims", {"id": claim_id}, changes)
             if after["mention_span_id"] and speaker_id:
                 j.update("spans", {"id": after["mention_span_id"]}, {"speaker_id": speaker_id})
+            self.store.speakers.add_alias(speaker_id, alias, journal=j)
         return j.changes()
 
     def join(self, claim_id: str, other_id: str) -> Changes:

@@ -178,12 +178,19 @@ class Speakers(Manager):
         with self.history.action("Set speaker") as j:
             speaker_id = self.named(speaker_name, kind=kind, role=role, journal=j)
             self.store.spans.update(span_id, speaker_id=speaker_id, journal=j)
-            row = self.get(speaker_id) if speaker_id and alias and alias.strip() else None
-            known = {normalise_name(n) for n in [row["name"], *row["aliases"]]} if row else set()
-            if row and normalise_name(alias) not in known:
-                aliases = json.dumps([*row["aliases"], alias.strip()], ensure_ascii=False)
-                j.update("speakers", {"id": speaker_id}, {"aliases": aliases, "updated": now()})
+            self.add_alias(speaker_id, alias, journal=j)
         return j.changes()
+
+    def add_alias(self, speaker_id: str | None, alias: str | None, *, journal: Journal) -> None:
+        """Add ``alias`` to a speaker's other names within an action under way, unless it
+        is empty or already one of its names (case, accents and punctuation aside)."""
+        row = self.get(speaker_id) if speaker_id and alias and alias.strip() else None
+        if row is None:
+            return
+        known = {normalise_name(n) for n in [row["name"], *row["aliases"]]}
+        if normalise_name(alias) not in known:
+            aliases = json.dumps([*row["aliases"], alias.strip()], ensure_ascii=False)
+            journal.update("speakers", {"id": speaker_id}, {"aliases": aliases, "updated": now()})
 
     def merge(self, keep_id: str, drop_id: str) -> Changes:
         """Move every mention, claim and position of ``drop_id`` to ``keep_id``, then drop it.

@@ -110,21 +110,28 @@ class TimelineChart(QWidget):
         self.bold_small.setBold(True)
         self.left = 200
         self.note = ""
+        self.undated = 0  # positions left out: their articles have no publication date
 
     def set_points(self, points: list[dict[str, Any]], by: str, *, max_rows: int = 300) -> None:
         """``by``: what the rows are ("target" or "speaker")."""
         self.by = by
+        # An article without a publication date has no place on a time axis (its
+        # import day is not its date): left out, and counted in the note.
+        dated = [(p, day) for p in points if (day := _date(p["date"])) is not None]
+        self.undated = len(points) - len(dated)
         counts: dict[str, int] = {}
-        for p in points:
+        for p, _day in dated:
             counts[p[by]] = counts.get(p[by], 0) + 1
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
         self.rows = ordered[:max_rows]
         keep = {name for name, _ in self.rows}
-        dated = [(p, _date(p["date"])) for p in points if p[by] in keep]
-        self.points = [p for p, d in dated if d is not None]
-        self.days = [d.toordinal() for _p, d in dated if d is not None]
+        self.points = [p for p, _day in dated if p[by] in keep]
+        self.days = [day.toordinal() for p, day in dated if p[by] in keep]
         hidden = len(ordered) - len(self.rows)
-        self.note = f"{hidden:,} more {by}s with fewer positions are not shown" if hidden else ""
+        notes = [f"{hidden:,} more {by}s with fewer positions are not shown"] if hidden else []
+        if self.undated:
+            notes.append(f"{plural(self.undated, 'position')} in undated articles not shown")
+        self.note = " · ".join(notes)
         if self.days:
             self.first = date.fromordinal(min(self.days))
             self.last = date.fromordinal(max(self.days))
@@ -223,9 +230,13 @@ class TimelineChart(QWidget):
         painter.fillRect(self.rect(), PAGE_FILL)
         if not self.rows:
             painter.setPen(MUTED)
-            painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "No positions to show for this choice."
-            )
+            message = "No positions to show for this choice."
+            if self.undated:
+                message = (
+                    f"{plural(self.undated, 'position')}, all in undated articles: "
+                    "give them a date with Article › Properties…"
+                )
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, message)
             painter.end()
             return
         bottom = self.TOP + len(self.rows) * self.ROW_H
@@ -281,7 +292,7 @@ class TimelineChart(QWidget):
         painter.drawText(
             QRectF(self.left, bottom + 24, right - self.left, sfm.height() + 2),
             Qt.AlignmentFlag.AlignHCenter,
-            "article date (published, or imported when unknown)",
+            "the article's publication date",
         )
 
     def _paint_markers(self, painter: QPainter) -> None:
@@ -297,17 +308,12 @@ class TimelineChart(QWidget):
                 + (1.5 if len(items) > 99 else 0)
                 + (1.5 if i == self.hover else 0)
             )
-            dated = any(p.get("dated", 1) for p in items)
-            if dated:
-                painter.setPen(QPen(PAGE_FILL, 1.6))
-                painter.setBrush(STANCE_COLORS[stance])
-            else:  # only the import day is known: a ring, not a dot
-                painter.setPen(QPen(STANCE_COLORS[stance], 2.4))
-                painter.setBrush(PAGE_FILL)
-            painter.drawEllipse(center, radius - (0 if dated else 1), radius - (0 if dated else 1))
+            painter.setPen(QPen(PAGE_FILL, 1.6))
+            painter.setBrush(STANCE_COLORS[stance])
+            painter.drawEllipse(center, radius, radius)
             if len(items) > 1:
                 painter.setFont(self.bold_small)
-                painter.setPen(QColor("#ffffff") if dated else STANCE_COLORS[stance].darker(130))
+                painter.setPen(QColor("#ffffff"))
                 text = str(len(items)) if len(items) < 100 else "99+"
                 if QFontMetrics(self.bold_small).horizontalAdvance(text) > 2 * radius - 3:
                     tiny = QFont(self.bold_small)
@@ -330,14 +336,6 @@ class TimelineChart(QWidget):
             painter.setPen(INK)
             painter.drawText(QPointF(x + 16, y + fm.ascent() / 2 - 1), stance)
             x += 28 + fm.horizontalAdvance(stance)
-        if any(not p.get("dated", 1) for p in self.points):
-            painter.setPen(QPen(MUTED, 2))
-            painter.setBrush(PAGE_FILL)
-            painter.drawEllipse(QPointF(x + 6, y), 5, 5)
-            painter.setPen(INK)
-            label = "no published date (import day)"
-            painter.drawText(QPointF(x + 16, y + fm.ascent() / 2 - 1), label)
-            x += 28 + fm.horizontalAdvance(label)
         painter.setPen(MUTED)
         text = f"{len(self.points):,} positions"
         if self.note:
@@ -433,7 +431,10 @@ class TimelineTab(ViewTab):
         by = self.by()
         points = [] if key is None else q.timeline(self.store, flt=self.view_filter())
         self.chart.set_points(points, "target" if by == "speaker" else "speaker")
-        self.count_label.setText(plural(len(points), "position"))
+        count = plural(len(points), "position")
+        if self.chart.undated:
+            count += f" ({self.chart.undated:,} undated, not on the time axis)"
+        self.count_label.setText(count)
 
     def _open_position(self, position_id: str) -> None:
         found = q.position_first_span(self.store, position_id)

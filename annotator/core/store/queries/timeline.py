@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import Store
 from ..common import layer_filter
-from .common import DATE_SQL, NO_SPEAKER, ViewFilter
+from .common import NO_SPEAKER, SHOWN_DATE_SQL, ViewFilter
 from .positions import position_where
 
 # -- timeline -------------------------------------------------------------------------
@@ -23,21 +23,23 @@ def timeline(
     """Positions of one speaker, or toward one target (by name; either may be given
     in ``flt`` instead), under the filter (its layers, say), in date order.
 
-    Rows: position_id, date, dated (1 when the article has a published date, 0 when
-    the date is the import day), stance, speaker_id, speaker, target_id, target,
-    article_id, title. (position_first_span tells where to open one.)
+    Rows: position_id, date (the article's publication day; None when it has none:
+    the import day is not its date), dated (1 or 0), stance, speaker_id, speaker,
+    target_id, target, article_id, title; undated ones last. (position_first_span
+    tells where to open one.)
     """
     if not (speaker_id or target or flt.speaker_id or flt.target):
         return []
     flt = flt.with_(speaker_id=speaker_id or flt.speaker_id, target=target or flt.target)
     where = position_where(store, flt)
     rows = store.database.query(
-        f"SELECT p.id AS position_id, {DATE_SQL} AS date, a.published IS NOT NULL AS dated, "
+        f"SELECT p.id AS position_id, {SHOWN_DATE_SQL} AS date, "
+        "a.published IS NOT NULL AS dated, "
         "p.stance, p.speaker_id, sp.name AS speaker, p.target_id, t.name AS target, "
         "p.article_id, a.title "
         "FROM positions p JOIN articles a ON a.id = p.article_id "
         "JOIN targets t ON t.id = p.target_id LEFT JOIN speakers sp ON sp.id = p.speaker_id "
-        f"{where.sql()} ORDER BY date, p.rowid LIMIT ?",
+        f"{where.sql()} ORDER BY date IS NULL, date, p.rowid LIMIT ?",
         [*where.params, limit],
     )
     for row in rows:
