@@ -1,5 +1,6 @@
 """Discourse networks: weights on hand-computed examples, time slices, readable files."""
 
+import datetime as dt
 import io
 import random
 from itertools import combinations
@@ -285,3 +286,24 @@ def test_minimum_weight_and_the_heaviest_edges_of_a_one_mode_network():
     ]
     assert net.edges[-1] == ("ben", "cy", 1, {})
     assert [e.weight for e in net.edges[1:]] == [1, 1]
+
+
+def test_an_undated_article_counts_without_dates_and_in_no_date_range_or_window():
+    from annotator.core.store import Store
+    from annotator.core.store import queries as q
+
+    store = Store(memory=True, annotator="ana")
+    dated = store.add_article("The tax is fair, Ana said.", published="2024-03-01")
+    undated = store.add_article("The port must wait, Ana said.")
+    ana = store.add_speaker("Ana Ruiz")["id"]
+    store.add_position(dated, speaker_id=ana, target="tax", stance="favor")
+    store.add_position(undated, speaker_id=ana, target="port", stance="against")
+    everything, _ = q.network_statements(store)
+    assert [(s.target, s.date) for s in everything] == [
+        ("tax", "2024-03-01"),
+        ("port", None),  # its import day is not a date: last, and in no window
+    ]
+    assert [label for label, _ in time_slices(everything, 30)] == ["2024-03-01/2024-03-01"]
+    today = dt.date.today().isoformat()
+    ranged, _ = q.network_statements(store, q.NetworkFilter(date_from="2024-01-01", date_to=today))
+    assert [s.target for s in ranged] == ["tax"]

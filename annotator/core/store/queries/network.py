@@ -10,7 +10,7 @@ from ...network import Actor, Statement
 from .. import Store
 from ..articles import status_among
 from .claims import with_claim_text
-from .common import ARTICLE_DATE, DATE_SQL, SHOWN_DATE_SQL, SqlWhere, chunks, placeholders
+from .common import SHOWN_DATE, SHOWN_DATE_SQL, SqlWhere, chunks, placeholders
 from .positions import _first_evidence
 
 
@@ -21,8 +21,8 @@ class NetworkFilter:
     ``annotators``: the layers (annotators' names) whose positions and claims count.
     ``article_statuses``: articles with one of these statuses, as one of the
     ``annotators`` (none: anyone) set it; an analyst who never marked an article
-    has it todo. ``date_from`` and
-    ``date_to``: inclusive ``YYYY-MM-DD`` article dates (published, else imported).
+    has it todo. ``date_from`` and ``date_to``: inclusive ``YYYY-MM-DD`` publication
+    dates (an undated article is left out by either: its import day is not a date).
     """
 
     annotators: tuple[str, ...] = ()
@@ -42,9 +42,9 @@ class NetworkFilter:
 def _article_clauses(where: SqlWhere, column: str, flt: NetworkFilter) -> None:
     sub = SqlWhere()
     if flt.date_from:
-        sub.add(f"{ARTICLE_DATE} >= ?", flt.date_from)
+        sub.add(f"{SHOWN_DATE} >= ?", flt.date_from)
     if flt.date_to:
-        sub.add(f"substr({ARTICLE_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
+        sub.add(f"substr({SHOWN_DATE}, 1, ?) <= ?", len(flt.date_to), flt.date_to)
     if flt.article_statuses:
         clause, params = status_among(flt.article_statuses, flt.annotators or None)
         sub.add(clause, *params)
@@ -66,10 +66,10 @@ def network_statements(
     statements = [
         Statement(sid, tid, name, stance, date)
         for sid, tid, name, stance, date in store.db.execute(
-            f"SELECT p.speaker_id, p.target_id, t.name, p.stance, {DATE_SQL} AS date "
+            f"SELECT p.speaker_id, p.target_id, t.name, p.stance, {SHOWN_DATE_SQL} AS date "
             "FROM positions p JOIN articles a ON a.id = p.article_id "
             "JOIN targets t ON t.id = p.target_id JOIN speakers sp ON sp.id = p.speaker_id "
-            f"{where.sql()} ORDER BY date, p.rowid",
+            f"{where.sql()} ORDER BY date IS NULL, date, p.rowid",
             where.params,
         )
     ]
@@ -116,7 +116,7 @@ def network_positions(
             "sp.name AS speaker, p.target_id, t.name AS target, p.stance "
             "FROM positions p JOIN articles a ON a.id = p.article_id "
             "JOIN targets t ON t.id = p.target_id JOIN speakers sp ON sp.id = p.speaker_id "
-            f"{where.sql()} ORDER BY {DATE_SQL}, p.rowid LIMIT ?",
+            f"{where.sql()} ORDER BY {SHOWN_DATE_SQL} IS NULL, {SHOWN_DATE_SQL}, p.rowid LIMIT ?",
             [*where.params, limit],
         )
     )
@@ -142,7 +142,7 @@ def network_claims(
         store.database.query(
             f"SELECT c.id, c.article_id, a.title, {SHOWN_DATE_SQL} AS date FROM claims c "
             f"JOIN articles a ON a.id = c.article_id {where.sql()} "
-            f"ORDER BY {DATE_SQL}, c.rowid LIMIT ?",
+            f"ORDER BY {SHOWN_DATE_SQL} IS NULL, {SHOWN_DATE_SQL}, c.rowid LIMIT ?",
             [*where.params, limit],
         )
     )
