@@ -233,3 +233,27 @@ def test_view_menu_shows_one_chosen_analysts_layer(qtbot, tmp_path, shared_db) -
         assert not win.layer_legend.isVisible()
     finally:
         win.close()
+
+
+def test_the_panel_names_the_analyst_of_each_other_layers_row(qtbot, tmp_path, shared_db) -> None:
+    db, aid = shared_db
+    win = open_as(qtbot, tmp_path, db, "bob")
+    try:
+        win.corpus.select(aid)
+        qtbot.waitUntil(lambda: win.article is not None)
+        win.layers_action.setChecked(True)
+
+        def rows(widget) -> list[tuple[str, str]]:
+            count = widget.topLevelItemCount()
+            items = [widget.topLevelItem(i) for i in range(count)]
+            return [(i.text(1), i.text(widget.columnCount() - 1)) for i in items]
+
+        qtbot.waitUntil(lambda: len(rows(win.panel.highlights)) == 2)
+        assert rows(win.panel.highlights) == [
+            ("the deficit will halve", "accepted · alice"),  # hers, named
+            ("nobody believes", "accepted"),  # mine
+        ]
+        claims = rows(win.panel.claims)
+        assert [kind.endswith("· alice") for _text, kind in claims] == [True, False]
+    finally:
+        win.close()

@@ -148,7 +148,16 @@ class AnnotationPanel(QWidget):
         positions: list[dict[str, Any]],
         speaker_names: dict[str, str],
         speaker_rows: dict[str, dict[str, Any]],
+        me: str | None = None,
     ) -> None:
+        """List an article's annotations. With other analysts' layers shown, an item of
+        someone other than ``me`` names its analyst in its last column ("accepted ·
+        bob"), so that the lists say whose work a row is, as the text's badges do."""
+
+        def whose(item: dict[str, Any], text: str) -> str:
+            owner = item.get("annotator")
+            return f"{text} · {owner}" if me is not None and owner and owner != me else text
+
         by_id = {s["id"]: s for s in spans}
         self._cue_text = {s["id"]: s["text"] for s in spans if s["label"] == "cue"}
         self._span_of.clear()
@@ -159,7 +168,10 @@ class AnnotationPanel(QWidget):
         self._fill(
             self.highlights,
             "span",
-            [(s["id"], [s["label"], _short(s["text"]), s["status"]], s["id"]) for s in spans],
+            [
+                (s["id"], [s["label"], _short(s["text"]), whose(s, s["status"])], s["id"])
+                for s in spans
+            ],
             rejected={s["id"] for s in spans if s["status"] == "rejected"},
         )
         # Where each listed item sits in text order, to insert a new one (add_span).
@@ -171,6 +183,8 @@ class AnnotationPanel(QWidget):
             ],
         }
         rows = _claim_rows(claims, by_id, speaker_names)  # with the cue's words
+        for (_id, columns, _first), claim in zip(rows, claims, strict=True):
+            columns[-1] = whose(claim, columns[-1])
         self._fill(
             self.claims,
             "claim",
@@ -188,7 +202,7 @@ class AnnotationPanel(QWidget):
                     [
                         speaker_names.get(p["speaker_id"] or "", "?"),
                         p["target"],
-                        STANCE_MARKS.get(p["stance"], p["stance"]),
+                        whose(p, STANCE_MARKS.get(p["stance"], p["stance"])),
                     ],
                     claim_first.get(p["evidence"][0]) if p["evidence"] else None,
                 )

@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
     def _refresh_panel(self) -> None:
         names = {sid: row["name"] for sid, row in self.speaker_rows.items()}
         self.panel.show_annotations(
-            self.spans, self.claims, self.positions, names, self.speaker_rows
+            self.spans, self.claims, self.positions, names, self.speaker_rows, self.store.annotator
         )
 
     def on_changed(self, changes: Changes, initiator: object = None) -> None:
