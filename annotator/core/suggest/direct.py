@@ -12,7 +12,7 @@ from .lexicon import ADVERBIAL_STARTS
 from .mentions import Cue, Index, Mention, Tok, mention_after, mention_before, subject_before
 from .quotes import Paragraph, Quote
 
-_CLOSERS_WS = " \t\n\r.!?;"
+_CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
 
 
