@@ -29,3 +29,22 @@ def test_quote_in_two_apostrophes_continued_after_its_attribution_is_one_claim()
     assert contents(suggest_article(text)) == [
         ["We need a bigger harbour,", "Give us the dredger and we will finish."]
     ]
+
+
+def test_quote_attributed_after_a_name_with_a_middle_initial() -> None:
+    text = 'Dredging\n\n"We do not think boats are the answer," Peter J. Moss said on Sunday.'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["We do not think boats are the answer,"]]
+    assert claim.cue is not None and claim.cue.text == "said"
+    assert claim.speaker is not None and claim.speaker.name.endswith("Moss")
+
+
+def test_quote_attributed_after_a_long_description_of_its_speaker() -> None:
+    text = (
+        "Dredging\n\n"
+        '"We do not think boats are the answer," the harbour trust\'s chair and '
+        "former island ferry captain said in a statement."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["We do not think boats are the answer,"]]
+    assert claim.cue is not None and claim.cue.text == "said"

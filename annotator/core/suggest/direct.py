@@ -343,9 +343,24 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
     if m is None or any(
         t.is_word and t.low not in ("and", "but") for t in toks[:k] if t.end <= start
     ):
-        m = _name_then_apposition(text, toks, k)
-        return None if m is None else Attribution(cue, m)
+        named = _name_then_apposition(text, toks, k)
+        if named is not None:
+            return Attribution(cue, named)
+        if not whole and _sentence_goes_on(text, s) and len(pre_words) <= 12:
+            # '"...," Peter J. Moss said' or '"...," the senator and candidate said': the
+            # phrase before the cue is the speaker even where its start is not read
+            return Attribution(cue, m)
+        return None
     return Attribution(cue, m)
+
+
+def _sentence_goes_on(text: str, quote_end: int) -> bool:
+    """Does the quote closing just before ``quote_end`` end in a comma (the sentence
+    goes on to its attribution)?"""
+    i = quote_end - 1
+    while i > 0 and (text[i] in "\"”’'" or text[i].isspace()):
+        i -= 1
+    return text[i] == ","
 
 
 def _name_then_apposition(text: str, toks: list[Tok], k: int) -> Mention | None:
