@@ -48,3 +48,15 @@ def test_quote_attributed_after_a_long_description_of_its_speaker() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["We do not think boats are the answer,"]]
     assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_quote_after_a_colon_is_a_claim_of_the_sentences_subject() -> None:
+    text = (
+        "Dredging\n\n"
+        "The harbour master delivered a blunt message to the council: "
+        '"It is time to stop building boats."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["It is time to stop building boats."]]
+    assert claim.mention is not None and claim.mention.text.endswith("harbour master")
+    assert claim.cue is not None and claim.cue.text == "delivered"

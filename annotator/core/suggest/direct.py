@@ -80,6 +80,10 @@ def direct_claims(
                 prev_right = None
                 continue
             prev_right = None
+            colon = _colon_intro(text, cues, q, c)
+            if colon is not None:
+                out.append(colon)
+                continue
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
@@ -154,6 +158,30 @@ def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | No
     if left is not None and left.tight:
         return left
     return _dash_attr(text, q, para_end)
+
+
+def _colon_intro(text: str, cues: Index, q: Quote, c: _Context) -> Candidate | None:
+    """ "Lee delivered a blunt message: "..."": a sentence with a subject and a verb
+    ending in a colon introduces a claim without a listed cue; the subject is the
+    mention, its verb the cue. Without a subject ("From the report: "..."") the claim
+    takes the speaker of the claims before."""
+    if not text[c.l_start : q.open_pos].rstrip().endswith(":"):
+        return None
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    if sum(t.is_word for t in toks) < 2:
+        return None
+    m = subject_before(text, toks, len(toks) - 1)
+    if m is None:
+        if any(t.text == "," for t in toks):
+            return None  # "Ana Ruiz, the minister: "..."" is read by the clause rules
+        # "From the council's report: "..."": the speaker of the claims before
+        return Candidate(list(q.spans), None, None, "direct", q.para, "quote")
+    cue = None
+    # the subject's verb ("delivered a blunt message:") is the cue
+    verb = next((t for t in toks if t.start >= m.end and t.is_word), None)
+    if verb is not None and not verb.is_cap:
+        cue = Cue(verb.start, verb.end, verb.low, participle=False)
+    return Candidate(list(q.spans), cue, m, "direct", q.para, "")
 
 
 def _is_term(text: str, cues: Index, q: Quote, c: _Context) -> bool:
