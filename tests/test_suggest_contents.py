@@ -60,3 +60,17 @@ def test_quote_after_a_colon_is_a_claim_of_the_sentences_subject() -> None:
     assert contents([claim]) == [["It is time to stop building boats."]]
     assert claim.mention is not None and claim.mention.text.endswith("harbour master")
     assert claim.cue is not None and claim.cue.text == "delivered"
+
+
+def test_paraphrase_after_that_and_the_quote_it_leads_into_are_one_claim() -> None:
+    text = "Dredging\n\nLee said that once the session ends, “I will fund the dredger.”"
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["once the session ends, “I will fund the dredger.”"]]
+    assert claim.kind == "mixed"
+
+
+def test_quote_after_that_continued_by_paraphrase_is_one_claim() -> None:
+    text = "Dredging\n\nLee said that “we need more boats” before the storm season comes."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["“we need more boats” before the storm season comes"]]
+    assert claim.kind == "mixed"

@@ -198,7 +198,11 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
     left, right = c.left, c.right
     spans = list(q.spans)
     kind = "direct"
-    if attr is right or (left is not None and attr is left and not left.tight):
+    if (
+        attr is right
+        or (left is not None and attr is left and not left.tight)
+        or (attr is left and _that_leads(text, cues, attr, q))
+    ):
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:
             spans, kind = mixed, "mixed"
@@ -211,6 +215,15 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
         "" if attr.mention is not None else "cue",
         loose=left is not None and attr is left and not left.tight and kind == "direct",
     )
+
+
+def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
+    """'X said that once the session ends, "..."': "that" after the cue opens a
+    paraphrase the quote continues (one mixed claim, as a reported clause)."""
+    if attr.cue is None or attr.cue.end > q.open_pos:
+        return False
+    words = [t for t in cues.toks_between(attr.cue.end, q.open_pos) if t.is_word]
+    return bool(words) and words[0].low == "that"
 
 
 _DASH_NAME_RE = re.compile(
@@ -270,11 +283,14 @@ def _mixed_spans(
             start = max(start, attr.mention.end)
         toks = cues.toks_between(start, q.open_pos)
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
+        bare_that = that is not None and not toks[that + 1 :]
         if that is not None:
             toks = toks[that + 1 :]
-        if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
+        if bare_that:
+            pass  # 'said that "..." before ...': the quote opens the clause
+        elif not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
             return None
-        if cues.cues_between(toks[0].start, q.open_pos):
+        elif cues.cues_between(toks[0].start, q.open_pos):
             return None
         end = q.spans[-1][1]
         after = cues.toks_between(q.close_pos + 1, r_end)
@@ -286,9 +302,12 @@ def _mixed_spans(
             and not cues.cues_between(q.close_pos + 1, r_end)
         ):
             end = after[-1].end
-        spans = [(toks[0].start, max(end, q.close_pos + 1))]
+        elif bare_that:
+            return None
+        start = q.open_pos if bare_that else toks[0].start
+        spans = [(start, max(end, q.close_pos + 1))]
         if end < q.close_pos:
-            spans = [(toks[0].start, q.close_pos + 1)]
+            spans = [(start, q.close_pos + 1)]
         return spans
     toks = cues.toks_between(l_start, q.open_pos)
     if not toks or not toks[0].is_word or not any(t.is_word for t in toks):
