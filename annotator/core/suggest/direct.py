@@ -217,6 +217,13 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
     )
 
 
+def _paraphrase_leads(cues: Index, toks: list[Tok], q: Quote) -> bool:
+    """Do ``toks`` (between a cue and a quote) start a paraphrase without a cue of its own?"""
+    if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
+        return False
+    return not cues.cues_between(toks[0].start, q.open_pos)
+
+
 def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     """'X said that once the session ends, "..."': "that" after the cue opens a
     paraphrase the quote continues (one mixed claim, as a reported clause)."""
@@ -286,11 +293,8 @@ def _mixed_spans(
         bare_that = that is not None and not toks[that + 1 :]
         if that is not None:
             toks = toks[that + 1 :]
-        if bare_that:
-            pass  # 'said that "..." before ...': the quote opens the clause
-        elif not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
-            return None
-        elif cues.cues_between(toks[0].start, q.open_pos):
+        # 'said that "..." before ...': the quote opens the clause
+        if not bare_that and not _paraphrase_leads(cues, toks, q):
             return None
         end = q.spans[-1][1]
         after = cues.toks_between(q.close_pos + 1, r_end)
