@@ -74,3 +74,12 @@ def test_quote_after_that_continued_by_paraphrase_is_one_claim() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["“we need more boats” before the storm season comes"]]
     assert claim.kind == "mixed"
+
+
+def test_show_title_after_an_owner_is_not_a_claim_and_the_clause_after_it_is() -> None:
+    text = (
+        "Dredging\n\n"
+        "Lee, who spoke on Thursday, said on KNX's ''Harbour Hour'' on Sunday that the "
+        "dredger would arrive in May."
+    )
+    assert contents(suggest_article(text)) == [["the dredger would arrive in May"]]

@@ -258,7 +258,7 @@ def _is_title(text: str, q: Quote, para_start: int) -> bool:
     Press"", "in "The Art of the Deal""): capitalised words, at most eight."""
     if q.last_para != q.para:
         return False
-    m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 20), q.open_pos)
+    m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 40), q.open_pos)
     if m is None or m.group(1).lower() not in _TITLE_BEFORE:
         return False
     words = re.findall(r"[\w’'-]+", " ".join(text[s:e] for s, e in q.spans))
@@ -267,7 +267,11 @@ def _is_title(text: str, q: Quote, para_start: int) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+# the word before a title, past an owner ("on NBC's "Meet the Press"", "in Fox News'
+# "Special Report"") and the first of two opening apostrophes (''Meet the Press'')
+_WORD_BEFORE = re.compile(
+    r"(\w+)(?:\s+[A-Z][\w.&]*){0,3}?(?:\s+[A-Z][\w.&]*(?:['’]s|s['’]))?\s*'?$"
+)
 
 
 def _mixed_spans(

@@ -216,8 +216,8 @@ def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
         t = toks[j]
         if t.low == "that":
             return j + 1
-        if not t.is_word and t.text not in (",",):
-            return None
+        if not t.is_word and t.text != "," and not all(c in ALL_MARKS for c in t.text):
+            return None  # quotation marks pass: 'said on "Meet the Press" that ...'
         j += 1
         n += 1
     return None
