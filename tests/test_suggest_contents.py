@@ -83,3 +83,19 @@ def test_show_title_after_an_owner_is_not_a_claim_and_the_clause_after_it_is() -
         "dredger would arrive in May."
     )
     assert contents(suggest_article(text)) == [["the dredger would arrive in May"]]
+
+
+def test_a_quoted_name_after_a_verb_of_doing_is_not_a_claim() -> None:
+    text = (
+        "Dredging\n\n"
+        "The two skippers took the stage to ''Harbour Lights,'' with the mayor clapping. "
+        "The trust owed the yard $5,000 for ''survey work'' through June."
+    )
+    assert suggest_article(text) == []
+
+
+def test_a_quoted_phrase_after_a_verb_of_judging_is_a_mixed_claim() -> None:
+    text = "Dredging\n\nThe mayor slammed the plan as “a costly detour for everyone.”"
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the plan as “a costly detour for everyone.”"]]
+    assert claim.kind == "mixed"

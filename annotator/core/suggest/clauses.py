@@ -305,7 +305,7 @@ def _quoted_fragment(
         if not (low.endswith(("ed", "s")) or low in IRREGULAR_PAST):
             continue
         m = mention_before(text, toks, v, 0)
-        if m is None or m.phrase_start > toks[0].start + 4:
+        if m is None or m.phrase_start > toks[0].start + 4 or low in _NOT_SPEECH:
             return None
         body = toks[v + 1 :]
         body = body[: clause_end(body, objects=True)]
@@ -321,6 +321,7 @@ def _quoted_fragment(
 
 
 _SPEECH = word_list("suggest/speech.txt")
+_NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
 
 _ADDRESSEES = word_list("suggest/addressees.txt")
 
