@@ -99,3 +99,23 @@ def test_a_quoted_phrase_after_a_verb_of_judging_is_a_mixed_claim() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["the plan as “a costly detour for everyone.”"]]
     assert claim.kind == "mixed"
+
+
+def test_an_intention_with_to_is_a_claim_and_talking_to_someone_is_not() -> None:
+    text = (
+        "Dredging\n\n"
+        "Cruz hopes to win one last grant from the harbour trust. "
+        "Lee talked to reporters about the ferry."
+    )
+    assert contents(suggest_article(text)) == [["to win one last grant from the harbour trust"]]
+
+
+def test_a_document_finding_a_bare_clause_opened_by_it() -> None:
+    text = (
+        "Dredging\n\n"
+        "The audit found it was part of a long problem with the ferries. "
+        "The board found it hard to say more."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["it was part of a long problem with the ferries"]]
+    assert claim.mention is not None and claim.mention.text.endswith("audit")

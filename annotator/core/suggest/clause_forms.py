@@ -227,7 +227,7 @@ def object_clause(
         # "called for X", "asked about X": the particle belongs to the cue
         cue = Cue(cue.start, body[0].end, low, False)
         body = body[1:]
-    elif particles and body and body[0].low in _PREPOSITIONS:
+    elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
@@ -604,6 +604,21 @@ _PARTICLES_OF = {
 
 
 _PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
+_NOT_BARE_VERB = DETERMINERS | frozenset({"him", "her", "them", "us", "me", "you", "it", "whom"})
+
+
+def _infinitive(body: list[Tok]) -> bool:
+    """ "hopes to win", "voted to repeal": "to" and a bare verb (not "to reporters",
+    "to the press", "to Fox")."""
+    if len(body) < 2 or body[0].low != "to":
+        return False
+    verb = body[1]
+    return (
+        verb.is_word
+        and not verb.is_cap
+        and verb.low not in _NOT_BARE_VERB
+        and not verb.low.endswith(("s", "ed", "ing"))
+    )
 
 
 def _stem(form: str) -> str:

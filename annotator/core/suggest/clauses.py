@@ -607,8 +607,10 @@ def _pre(
         clause = toks[j].is_word and toks[j].low not in NOT_CLAUSE_START and finite_soon(toks, j, 6)
         if not clause and (m is None or m.head not in _DOCUMENTS or not toks[j].is_word):
             return None
-        if toks[j].low in NOT_OBJECT_START or toks[j].low in ("to", "that", "it"):
+        if toks[j].low in NOT_OBJECT_START or toks[j].low in ("to", "that"):
             return None
+        if toks[j].low == "it" and not finite_soon(toks, j, 2):
+            return None  # "found it hard": not "found it was ..."
     else:
         first = toks[j]
         if not first.is_word or first.low in NOT_CLAUSE_START:
