@@ -119,3 +119,19 @@ def test_a_document_finding_a_bare_clause_opened_by_it() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["it was part of a long problem with the ferries"]]
     assert claim.mention is not None and claim.mention.text.endswith("audit")
+
+
+def test_a_belief_with_an_aside_before_that() -> None:
+    text = "Dredging\n\nThe skipper believes, for example, that ferries should run at night."
+    assert contents(suggest_article(text)) == [["ferries should run at night"]]
+
+
+def test_a_document_subject_after_and_or_before_an_apposition() -> None:
+    text = (
+        "Dredging\n\n"
+        "The mayor is under pressure, and recent polls show Lee with a clear lead. "
+        "The survey, conducted for the ferry group, also found that support for Lee rose."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["Lee with a clear lead"], ["support for Lee rose"]]
+    assert [c.mention.text for c in claims if c.mention] == ["recent polls", "The survey"]

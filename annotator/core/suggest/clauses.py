@@ -516,6 +516,11 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
     telling = cue.word in ("told", "tells", "tell")
+    if toks[j].text == ",":
+        # "believes, for example, that": an aside between commas, then the clause
+        c = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].text == ","), None)
+        if c is not None and c + 1 < n and toks[c + 1].low == "that":
+            return c + 1, needs_that
     if toks[j].low != "that":
         t = j
         while t < n and t - j < (16 if telling else 8) and toks[t].low != "that":
@@ -557,14 +562,26 @@ def _document_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     j = k - 1
     while j >= 0 and k - j <= 10 and toks[j].is_word and toks[j].low not in _NOT_IN_SUBJECT:
         j -= 1
-    if j >= 0 and toks[j].text not in (",", ":", ";", "—", "(", ")"):
+    if j >= 0 and toks[j].low in ("and", "but") and j > 0 and toks[j - 1].text == ",":
+        pass  # "..., and recent polls show ...": the subject starts after the conjunction
+    elif j >= 0 and toks[j].text not in (",", ":", ";", "—", "(", ")"):
         return None
     run = toks[j + 1 : k]
+    if j > 0 and toks[j].text == "," and all(t.low in _ADVERBS_BEFORE_CUE for t in run):
+        # "The survey, conducted for the union, also found": back past the apposition
+        c = j - 1
+        while c > 0 and toks[c].text != "," and j - c < 16:
+            c -= 1
+        if c > 0 and toks[c].text == "," and toks[c + 1].low.endswith(("ed", "ing")):
+            return _document_subject(text, toks, c)
     head = next((t.low for t in run if t.low in _DOCUMENTS), None)
     if head is None or len(run) < 2:
         return None
     a, b = run[0].start, run[-1].end
     return Mention(a, b, text[a:b], "np", "organisation", head=head, phrase_start=a)
+
+
+_ADVERBS_BEFORE_CUE = frozenset({"also", "later", "then", "further", "recently", "previously"})
 
 
 def _quote_then_words(toks: list[Tok], c: int) -> bool:
