@@ -135,3 +135,8 @@ def test_a_document_subject_after_and_or_before_an_apposition() -> None:
     claims = suggest_article(text)
     assert contents(claims) == [["Lee with a clear lead"], ["support for Lee rose"]]
     assert [c.mention.text for c in claims if c.mention] == ["recent polls", "The survey"]
+
+
+def test_reported_clause_whose_verb_follows_a_common_noun() -> None:
+    text = "Dredging\n\nDoyle said each year of dredging yields a 10% gain in depth."
+    assert contents(suggest_article(text)) == [["each year of dredging yields a 10% gain in depth"]]

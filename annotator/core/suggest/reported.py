@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right, insort
 from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
 from .clause_base import PARTICIPLES
-from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, OBJECT_CUES
+from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
     FINITE_VERBS,
     Cue,
@@ -179,7 +179,24 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
             prev = toks[k]
             if prev.is_word and (prev.is_cap or prev.low in ("he", "she", "it")):
                 return True
+            if _singular_noun(prev) and i >= 2 and toks[i - 2].low in _SUBJECT_OPENERS:
+                return True  # "each year of education yields", "the transition reflects"
     return False
+
+
+# Words opening a subject noun phrase, so that "<opener> ... <noun> <verb>s" is a clause.
+_SUBJECT_OPENERS = DETERMINERS | frozenset({"of", "each", "every"})
+
+
+def _singular_noun(t: Tok) -> bool:
+    """A lower-case word that may head a singular subject ("transition", "education")."""
+    return (
+        t.is_word
+        and not t.is_cap
+        and not t.low.endswith(("s", "ly", "ing", "ed"))
+        and t.low not in DETERMINERS
+        and len(t.low) > 3
+    )
 
 
 def _clause_to_end(
