@@ -138,5 +138,5 @@ def test_a_document_subject_after_and_or_before_an_apposition() -> None:
 
 
 def test_reported_clause_whose_verb_follows_a_common_noun() -> None:
-    text = "Dredging\n\nDoyle said each year of dredging yields a 10% gain in depth."
-    assert contents(suggest_article(text)) == [["each year of dredging yields a 10% gain in depth"]]
+    text = "Dredging\n\nDoyle said each year of work yields a 10% gain in depth."
+    assert contents(suggest_article(text)) == [["each year of work yields a 10% gain in depth"]]
