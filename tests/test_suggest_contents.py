@@ -140,3 +140,12 @@ def test_a_document_subject_after_and_or_before_an_apposition() -> None:
 def test_reported_clause_whose_verb_follows_a_common_noun() -> None:
     text = "Dredging\n\nDoyle said each year of work yields a 10% gain in depth."
     assert contents(suggest_article(text)) == [["each year of work yields a 10% gain in depth"]]
+
+
+def test_a_relative_clause_attribution_ends_before_the_sentences_own_verb() -> None:
+    text = (
+        "Dredging\n\n"
+        "The harbour master, who has long said the ferries, boats and rafts were late, "
+        "resigned on Friday after a row."
+    )
+    assert contents(suggest_article(text)) == [["the ferries, boats and rafts were late"]]

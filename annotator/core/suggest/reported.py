@@ -157,7 +157,28 @@ def _reported(
         return None  # "she added a new clause": an object, not a reported clause
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
-    return _clause_to_end(text, toks[j:], s_end, cue, m, pi)
+    body = toks[j:]
+    w = next((x for x in range(k) if toks[x].start == m.start), 0)
+    if m.text.lower() in ("who", "which") and w > 0 and toks[w - 1].text == ",":
+        # "The master, who said the ferries were late, resigned": the relative clause
+        # ends at the comma before the sentence's own verb
+        c = next((x for x in range(1, len(body) - 1) if _main_verb_after(body, x)), None)
+        if c is not None:
+            return _mk_reported(text, body[:c], body[c - 1].end, cue, m, pi)
+    return _clause_to_end(text, body, s_end, cue, m, pi)
+
+
+def _main_verb_after(body: list[Tok], x: int) -> bool:
+    """Is ``body[x]`` a comma followed by a past form or an auxiliary ("resigned", "has")?"""
+    if body[x].text != ",":
+        return False
+    t = body[x + 1]
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and ((low.endswith("ed") and len(low) > 4) or low in _FINITE_WORDS)
+    )
 
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
