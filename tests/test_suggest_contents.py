@@ -149,3 +149,10 @@ def test_a_relative_clause_attribution_ends_before_the_sentences_own_verb() -> N
         "resigned on Friday after a row."
     )
     assert contents(suggest_article(text)) == [["the ferries, boats and rafts were late"]]
+
+
+def test_mid_sentence_attribution_by_a_titled_name() -> None:
+    text = "Dredging\n\nThe allure of a deeper channel, Mr. Furman argued, is largely a chimera."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The allure of a deeper channel", "is largely a chimera"]]
+    assert claim.cue is not None and claim.cue.text == "argued"

@@ -52,7 +52,7 @@ from .clause_forms import (
     subject_of,
     tail_ok,
 )
-from .lexicon import DETERMINERS
+from .lexicon import ABBREVIATIONS, DETERMINERS
 from .mentions import (
     NON_SPEAKER_HEADS,
     Cue,
@@ -407,6 +407,9 @@ def _post_inline(
     j = ke + 1
     c = k - 1
     while c >= 0 and toks[c].text != "," and k - c <= _MAX_SUBJECT + 1:
+        if toks[c].text == "." and c > 0 and _abbreviated(toks[c - 1]):
+            c -= 1  # "Mr. Moss", "Peter J. Moss"
+            continue
         if toks[c].text in ".;:!?()" or toks[c].text in ALL_MARKS or toks[c].low in BOUNDARY:
             return None
         c -= 1
@@ -431,6 +434,11 @@ def _post_inline(
     if m is None:
         return None
     return c, j, m
+
+
+def _abbreviated(t: Tok) -> bool:
+    """Is ``t`` a title or an initial that a period follows ("Mr.", "J.")?"""
+    return t.low in ABBREVIATIONS or (len(t.text) == 1 and t.is_cap)
 
 
 def _post_claim(
