@@ -156,3 +156,13 @@ def test_mid_sentence_attribution_by_a_titled_name() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["The allure of a deeper channel", "is largely a chimera"]]
     assert claim.cue is not None and claim.cue.text == "argued"
+
+
+def test_quote_continued_after_its_attribution_and_a_no_break_space() -> None:
+    text = (
+        "Dredging\n\n"
+        "“Compare that to his rival,” Moss urged.\xa0 “This is a man who let the port silt up.”"
+    )
+    assert contents(suggest_article(text)) == [
+        ["Compare that to his rival,", "This is a man who let the port silt up."]
+    ]

@@ -73,7 +73,7 @@ def direct_claims(
             if (
                 prev_right is not None
                 and q.para - prev_right[0].para <= 1
-                and not text[prev_right[1] : q.open_pos].strip(_CLOSERS_WS)
+                and _only_closers(text[prev_right[1] : q.open_pos])
             ):
                 # "A," she said. "B." -- one claim interrupted by its attribution
                 prev_right[0].spans.extend(q.spans)
@@ -90,6 +90,11 @@ def direct_claims(
         out.append(_attributed(text, cues, q, c, attr))
         prev_right = (out[-1], c.right_end) if attr is right and q.last_para == q.para else None
     return out
+
+
+def _only_closers(gap: str) -> bool:
+    """Is ``gap`` only sentence-closing punctuation and white space (no-break too)?"""
+    return all(ch in _CLOSERS_WS or ch.isspace() for ch in gap)
 
 
 def _context(
