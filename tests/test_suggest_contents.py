@@ -166,3 +166,19 @@ def test_quote_continued_after_its_attribution_and_a_no_break_space() -> None:
     assert contents(suggest_article(text)) == [
         ["Compare that to his rival,", "This is a man who let the port silt up."]
     ]
+
+
+def test_a_run_of_quotes_after_one_attribution_is_one_claim() -> None:
+    text = (
+        "Dredging\n\n"
+        "“The port has done an awful job,” Moss said. “They have followed the tides.”\n\n"
+        "“And it is sad that the port sold its soul.”\n\n"
+        "The mayor left the dock."
+    )
+    assert contents(suggest_article(text)) == [
+        [
+            "The port has done an awful job,",
+            "They have followed the tides.",
+            "And it is sad that the port sold its soul.",
+        ]
+    ]

@@ -43,7 +43,9 @@ def direct_claims(
         quotes: the quotations of ``find_quotes``; ``cues``: the article's cue index.
     """
     out: list[Candidate] = []
-    prev_right: tuple[Candidate, int] | None = None  # last claim attributed after its quote
+    # the last claim attributed after its quote: it, where its attribution ends, the
+    # paragraph of its last quote
+    prev_right: tuple[Candidate, int, int] | None = None
     for qi, q in enumerate(quotes):
         if _is_title(text, q, paras[q.para].start):
             continue  # said on "Morning Report": a title, not a claim
@@ -60,7 +62,7 @@ def direct_claims(
             attr is not None
             and attr is left
             and prev_right is not None
-            and prev_right[0].para == q.para
+            and prev_right[2] == q.para
             and prev_right[0].cue is not None
             and attr.cue is not None
             and attr.cue.start == prev_right[0].cue.start
@@ -72,12 +74,13 @@ def direct_claims(
         if attr is None:
             if (
                 prev_right is not None
-                and q.para - prev_right[0].para <= 1
+                and q.para - prev_right[2] <= 1
                 and _only_closers(text[prev_right[1] : q.open_pos])
             ):
-                # "A," she said. "B." -- one claim interrupted by its attribution
+                # "A," she said. "B." -- one claim interrupted by its attribution, and
+                # "C." right after (or opening the next paragraph) goes on with it
                 prev_right[0].spans.extend(q.spans)
-                prev_right = None
+                prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
                 continue
             prev_right = None
             colon = _colon_intro(text, cues, q, c)
@@ -88,7 +91,10 @@ def direct_claims(
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
         out.append(_attributed(text, cues, q, c, attr))
-        prev_right = (out[-1], c.right_end) if attr is right and q.last_para == q.para else None
+        if attr is right and q.last_para == q.para:
+            prev_right = (out[-1], c.right_end, q.para)
+        else:
+            prev_right = None
     return out
 
 
