@@ -182,3 +182,41 @@ def test_a_run_of_quotes_after_one_attribution_is_one_claim() -> None:
             "And it is sad that the port sold its soul.",
         ]
     ]
+
+
+def test_a_quantifier_alone_as_the_subject_of_a_belief_or_of_speech() -> None:
+    text = (
+        "Dredging\n\n"
+        "Many believe Lee has already shown she cannot run the port. "
+        "Several said they would rather the council fund the ferry. "
+        "Many calls came in about the ferry."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [
+        ["Lee has already shown she cannot run the port"],
+        ["they would rather the council fund the ferry"],
+    ]
+    assert [c.mention.text for c in claims if c.mention] == ["Many", "Several"]
+
+
+def test_headline_colon_attributions_with_a_title_an_addressee_or_a_quote() -> None:
+    for headline, speaker, content in (
+        (
+            "Dr. Ben Moss: Mayor Lee Not Fit To Run The Port",
+            "Dr. Ben Moss",
+            "Mayor Lee Not Fit To Run The Port",
+        ),
+        (
+            "Lee to Harbour Trust: Moss will reverse the ferry plan",
+            "Lee",
+            "Moss will reverse the ferry plan",
+        ),
+        (
+            "Peter Moss: ‘No Idea’ If I Told Lee The Ferry Was Late",
+            "Peter Moss",
+            "‘No Idea’ If I Told Lee The Ferry Was Late",
+        ),
+    ):
+        (claim,) = suggest_article(headline + ".\n\nThe rest of the story.")
+        assert contents([claim]) == [[content]]
+        assert claim.mention is not None and claim.mention.text == speaker

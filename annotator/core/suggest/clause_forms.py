@@ -260,6 +260,11 @@ def colon_attribution(
         head = head[:comma]
     elif c > 5:
         return None
+    # "Dr. Ben Carson:", "Peter J. Moss:": an abbreviation's period is part of the name
+    head = [t for x, t in enumerate(head) if not (t.text == "." and x and _initial(head[x - 1]))]
+    to = next((x for x, t in enumerate(head) if t.low == "to"), None)
+    if pi == 0 and to is not None and 0 < to < len(head) - 1:
+        head = head[:to]  # "Lee to Harbour Trust: ...": the speaker, then the addressee
     small = ("of", "the", "and", "at", "on")
     if not all(t.is_word and (t.is_cap or t.low in small) for t in head):
         return None
@@ -290,6 +295,11 @@ def colon_attribution(
     m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
     cue = Cue(toks[c].start, toks[c].end, ":", False)
     return Found([(a, b)], cue, m, pi)
+
+
+def _initial(t: Tok) -> bool:
+    """A title or an initial that a period follows ("Dr", "J")."""
+    return t.low in ABBREVIATIONS or (len(t.text) == 1 and t.is_cap)
 
 
 # After a comma, these start something that is no longer the reported content:

@@ -614,7 +614,10 @@ def _pre(
     if k == 0 or ke + 1 >= n:
         return None
     prev = toks[k - 1]
-    if prev.low in NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'", ")", "%")):
+    quantifier = _quantifier_subject(toks, k, cue)
+    if (prev.low in NOUN_BEFORE and quantifier is None) or not (
+        prev.is_word or prev.text in (",", "’", "'", ")", "%")
+    ):
         return None
     j, needs_that = _clause_start(toks, ke + 1, cue)
     if toks[j].low == "that":
@@ -644,7 +647,7 @@ def _pre(
             return None
         if not finite_soon(toks, j):
             return None
-    m = subject_of(text, toks, k)
+    m = quantifier or subject_of(text, toks, k)
     if m is None and cue.word in _EVIDENCE_VERBS:
         m = _document_subject(text, toks, k)
     if m is None:
@@ -667,6 +670,20 @@ def _pre(
 
 
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also"})
+_QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "others", "both"})
+
+
+def _quantifier_subject(toks: list[Tok], k: int, cue: Cue) -> Mention | None:
+    """ "Many believe ...", "Several said ...": a quantifier alone as the subject of a
+    verb in its plain or past form (not "many calls", a noun)."""
+    if k == 0 or (cue.word.endswith("s") and not cue.word.endswith("ss")):
+        return None
+    t = toks[k - 1]
+    if t.low not in _QUANTIFIERS:
+        return None
+    if k > 1 and toks[k - 2].text not in (",", ";", ":") and toks[k - 2].low not in _LEADS:
+        return None
+    return Mention(t.start, t.end, t.text, "np", "person", None, None, t.low, False, t.start, None)
 
 
 def _sentence_subject(text: str, toks: list[Tok], k: int) -> Mention | None:

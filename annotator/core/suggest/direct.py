@@ -83,6 +83,8 @@ def direct_claims(
                 prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
                 continue
             prev_right = None
+            if _colon_fragment(text, cues, q, c):
+                continue  # 'Moss: 'No Idea' If I ...': the clause rules take the whole
             colon = _colon_intro(text, cues, q, c)
             if colon is not None:
                 out.append(colon)
@@ -169,6 +171,13 @@ def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | No
     if left is not None and left.tight:
         return left
     return _dash_attr(text, q, para_end)
+
+
+def _colon_fragment(text: str, cues: Index, q: Quote, c: _Context) -> bool:
+    """Does the quote open what follows a colon, and the sentence go on after it?"""
+    if not text[c.l_start : q.open_pos].rstrip().endswith(":"):
+        return False
+    return any(t.is_word for t in cues.toks_between(c.r_start, c.r_end))
 
 
 def _colon_intro(text: str, cues: Index, q: Quote, c: _Context) -> Candidate | None:
