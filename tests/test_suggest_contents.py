@@ -220,3 +220,22 @@ def test_headline_colon_attributions_with_a_title_an_addressee_or_a_quote() -> N
         (claim,) = suggest_article(headline + ".\n\nThe rest of the story.")
         assert contents([claim]) == [[content]]
         assert claim.mention is not None and claim.mention.text == speaker
+
+
+def test_a_verb_read_as_a_noun_cue_without_a_possessor_is_a_verb() -> None:
+    text = (
+        "Dredging\n\n"
+        "Mayor Lee calls on the council to fund the dredger. "
+        "Lee's calls for a new ferry went unheard."
+    )
+    assert contents(suggest_article(text)) == [
+        ["the council to fund the dredger"],
+        ["a new ferry"],
+    ]
+
+
+def test_short_quoted_words_inside_a_stance_are_part_of_its_claim() -> None:
+    text = "Dredging\n\nFormer island leader Moss calls the idea ‘stupid’, ‘useless.’"
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the idea ‘stupid’, ‘useless.’"]]
+    assert claim.kind == "mixed"

@@ -163,9 +163,11 @@ def _sentence(
                 if found is not None:
                     _take(out, taken, found)
                     i = next((x for x in range(i, n) if toks[x].start >= found.spans[-1][1]), n)
-                else:
+                    continue
+                if form != "noun":
                     i += 1
-                continue
+                    continue
+                # "Lee calls on the council to ...": no possessor, so the verb
             cue = _verb_cue(toks, i, headline)
         if cue is None or _inside(taken, toks[i].start):
             i += 1
