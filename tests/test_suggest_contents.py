@@ -239,3 +239,14 @@ def test_short_quoted_words_inside_a_stance_are_part_of_its_claim() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["the idea ‘stupid’, ‘useless.’"]]
     assert claim.kind == "mixed"
+
+
+def test_according_to_a_long_source() -> None:
+    text = (
+        "Dredging\n\n"
+        "Lee's appeal among young skippers comes from his plain talk, according to a new "
+        "poll by the Harbour University Institute of Politics."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["Lee's appeal among young skippers comes from his plain talk"]]
+    assert claim.mention is not None and claim.mention.text.startswith("a new poll by")

@@ -420,7 +420,7 @@ def _post_inline(
         m = mention_after(text, toks, ke, n)
         e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
         if m is None:
-            m = noun_phrase(text, toks[ke + 1 : e2])
+            m = noun_phrase(text, toks[ke + 1 : e2]) or _whole_phrase(text, toks[ke + 1 : e2])
         if m is None or e2 < n - 1 or k < 4:
             return None
         spans = [(toks[0].start, toks[k - 1].end)]
@@ -436,6 +436,15 @@ def _post_inline(
     if m is None:
         return None
     return c, j, m
+
+
+def _whole_phrase(text: str, run: list[Tok]) -> Mention | None:
+    """ "according to a new poll by the Institute of Politics": the whole phrase is the
+    source when it is too long for the noun-phrase rules."""
+    if len(run) < 2 or run[0].low not in DETERMINERS:
+        return None
+    a, b = run[0].start, run[-1].end
+    return Mention(a, b, text[a:b], "np", "organisation", head=run[-1].low, phrase_start=a)
 
 
 def _abbreviated(t: Tok) -> bool:
@@ -719,14 +728,15 @@ def _according_pre(
         return None
     m = mention_after(text, toks, ke, n)
     c = ke + 1
-    while c < n and toks[c].text != "," and c - ke < 16:
+    while c < n and toks[c].text != "," and c - ke < 32:  # "According to early results
+        # of exit polls conducted by X for Y, ...": a long source up to the comma
         if toks[c].text in ".;:!?" or toks[c].text in ALL_MARKS:
             return None
         c += 1
     if c >= n or toks[c].text != ",":
         return None
     if m is None:
-        m = noun_phrase(text, toks[ke + 1 : c])
+        m = noun_phrase(text, toks[ke + 1 : c]) or _whole_phrase(text, toks[ke + 1 : c])
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]

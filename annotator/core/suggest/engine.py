@@ -56,13 +56,13 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     raws += reported_claims(text, paras, ends, quotes, raws, cues)
     # a short quote without a cue ("called it 'stupid'") is a term unless a clause
     # claims it: the clause rules may read through it
-    terms = [
-        r for r in raws if r.cue is None and r.inherit == "quote" and n_words(text, r.spans) < 4
-    ]
-    found = _clause_claims(text, paras, ends, [r for r in raws if r not in terms])
+    terms = {
+        id(r) for r in raws if r.cue is None and r.inherit == "quote" and n_words(text, r.spans) < 4
+    }
+    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms])
     if found and terms:
         spans = [sp for f in found for sp in f.spans]
-        raws = [r for r in raws if r not in terms or not _overlaps(r.spans, spans)]
+        raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
     raws += found
     raws.sort(key=lambda r: r.spans[0][0])
     return resolve(text, raws, known_speakers)
