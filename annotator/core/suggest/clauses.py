@@ -147,6 +147,9 @@ def _sentence(
         return
     i = 0
     while i < n:
+        if not toks[i].text[0].isalnum():
+            i += 1
+            continue  # punctuation starts no cue
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
