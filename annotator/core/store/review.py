@@ -26,6 +26,21 @@ class _Suggesting:
     stamp: str
     claim_ranges: list[tuple[int, int]]
     by_range: dict[tuple[int, int, str], dict[str, Any]] = field(default_factory=dict)
+    # claims added by this run: content ranges and cue range
+    added: list[tuple[list[tuple[int, int]], tuple[int, int] | None]] = field(default_factory=list)
+
+    def skips(self, content: list[tuple[int, int]], cue: tuple[int, int] | None) -> bool:
+        """Does ``content`` overlap a claim there before the run, or one the run added
+        that is not a distinct attribution (nested "X said that Y believes Z" is kept:
+        another cue, other content)?"""
+        if any(s < e2 and s2 < e for s, e in content for s2, e2 in self.claim_ranges):
+            return True
+        for ranges, other_cue in self.added:
+            if not any(s < e2 and s2 < e for s, e in content for s2, e2 in ranges):
+                continue
+            if cue is None or other_cue is None or cue == other_cue or ranges == content:
+                return True
+        return False
 
 
 @dataclass
@@ -61,7 +76,9 @@ class Review(Manager):
 
         A claim whose content overlaps any claim highlight already there (accepted,
         suggested or rejected) is skipped, so running suggestions twice adds nothing
-        and never duplicates or overrides an analyst's decision; a cue or mention an
+        and never duplicates or overrides an analyst's decision. Claims of ``claims``
+        may overlap each other when they are distinct attributions (another cue, other
+        content: "X said that Y believes Z"); a cue or mention an
         analyst already tagged at the same range is used as it is. A claim's speaker
         is its ``known_id`` when the engine found one, else a proposal the analyst
         accepts with the claim. An undoable action ("Suggest quotes"); pass the
@@ -90,12 +107,12 @@ class Review(Manager):
     def _suggest(self, j: Journal, state: _Suggesting, claim: SuggestedClaim) -> int:
         """Store one suggested claim (1), or skip it (0)."""
         content = [(r.start, r.end) for r in claim.content]
-        if any(s < e2 and s2 < e for s, e in content for s2, e2 in state.claim_ranges):
+        if state.skips(content, _range(claim.cue)):
             return 0
         span_ids = [self._span_for(j, state, (s, e), "claim") for s, e in content]
         if None in span_ids:
             return 0
-        state.claim_ranges.extend(content)
+        state.added.append((content, _range(claim.cue)))
         speaker = claim.speaker
         known = speaker.known_id if speaker else None
         proposal = None

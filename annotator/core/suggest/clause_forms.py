@@ -227,7 +227,7 @@ def object_clause(
         # "called for X", "asked about X": the particle belongs to the cue
         cue = Cue(cue.start, body[0].end, low, False)
         body = body[1:]
-    elif particles and body and body[0].low in _PREPOSITIONS:
+    elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
@@ -260,6 +260,11 @@ def colon_attribution(
         head = head[:comma]
     elif c > 5:
         return None
+    # "Dr. Ben Carson:", "Peter J. Moss:": an abbreviation's period is part of the name
+    head = [t for x, t in enumerate(head) if not (t.text == "." and x and _initial(head[x - 1]))]
+    to = next((x for x, t in enumerate(head) if t.low == "to"), None)
+    if pi == 0 and to is not None and 0 < to < len(head) - 1:
+        head = head[:to]  # "Lee to Harbour Trust: ...": the speaker, then the addressee
     small = ("of", "the", "and", "at", "on")
     if not all(t.is_word and (t.is_cap or t.low in small) for t in head):
         return None
@@ -290,6 +295,11 @@ def colon_attribution(
     m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
     cue = Cue(toks[c].start, toks[c].end, ":", False)
     return Found([(a, b)], cue, m, pi)
+
+
+def _initial(t: Tok) -> bool:
+    """A title or an initial that a period follows ("Dr", "J")."""
+    return t.low in ABBREVIATIONS or (len(t.text) == 1 and t.is_cap)
 
 
 # After a comma, these start something that is no longer the reported content:
@@ -604,6 +614,21 @@ _PARTICLES_OF = {
 
 
 _PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
+_NOT_BARE_VERB = DETERMINERS | frozenset({"him", "her", "them", "us", "me", "you", "it", "whom"})
+
+
+def _infinitive(body: list[Tok]) -> bool:
+    """ "hopes to win", "voted to repeal": "to" and a bare verb (not "to reporters",
+    "to the press", "to Fox")."""
+    if len(body) < 2 or body[0].low != "to":
+        return False
+    verb = body[1]
+    return (
+        verb.is_word
+        and not verb.is_cap
+        and verb.low not in _NOT_BARE_VERB
+        and not verb.low.endswith(("s", "ed", "ing"))
+    )
 
 
 def _stem(form: str) -> str:

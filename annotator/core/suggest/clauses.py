@@ -52,7 +52,7 @@ from .clause_forms import (
     subject_of,
     tail_ok,
 )
-from .lexicon import DETERMINERS
+from .lexicon import ABBREVIATIONS, DETERMINERS
 from .mentions import (
     NON_SPEAKER_HEADS,
     Cue,
@@ -147,6 +147,9 @@ def _sentence(
         return
     i = 0
     while i < n:
+        if not toks[i].text[0].isalnum():
+            i += 1
+            continue  # punctuation starts no cue
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
@@ -163,9 +166,11 @@ def _sentence(
                 if found is not None:
                     _take(out, taken, found)
                     i = next((x for x in range(i, n) if toks[x].start >= found.spans[-1][1]), n)
-                else:
+                    continue
+                if form != "noun":
                     i += 1
-                continue
+                    continue
+                # "Lee calls on the council to ...": no possessor, so the verb
             cue = _verb_cue(toks, i, headline)
         if cue is None or _inside(taken, toks[i].start):
             i += 1
@@ -305,7 +310,7 @@ def _quoted_fragment(
         if not (low.endswith(("ed", "s")) or low in IRREGULAR_PAST):
             continue
         m = mention_before(text, toks, v, 0)
-        if m is None or m.phrase_start > toks[0].start + 4:
+        if m is None or m.phrase_start > toks[0].start + 4 or low in _NOT_SPEECH:
             return None
         body = toks[v + 1 :]
         body = body[: clause_end(body, objects=True)]
@@ -321,6 +326,7 @@ def _quoted_fragment(
 
 
 _SPEECH = word_list("suggest/speech.txt")
+_NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
 
 _ADDRESSEES = word_list("suggest/addressees.txt")
 
@@ -406,6 +412,9 @@ def _post_inline(
     j = ke + 1
     c = k - 1
     while c >= 0 and toks[c].text != "," and k - c <= _MAX_SUBJECT + 1:
+        if toks[c].text == "." and c > 0 and _abbreviated(toks[c - 1]):
+            c -= 1  # "Mr. Moss", "Peter J. Moss"
+            continue
         if toks[c].text in ".;:!?()" or toks[c].text in ALL_MARKS or toks[c].low in BOUNDARY:
             return None
         c -= 1
@@ -414,7 +423,7 @@ def _post_inline(
         m = mention_after(text, toks, ke, n)
         e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
         if m is None:
-            m = noun_phrase(text, toks[ke + 1 : e2])
+            m = noun_phrase(text, toks[ke + 1 : e2]) or _whole_phrase(text, toks[ke + 1 : e2])
         if m is None or e2 < n - 1 or k < 4:
             return None
         spans = [(toks[0].start, toks[k - 1].end)]
@@ -430,6 +439,20 @@ def _post_inline(
     if m is None:
         return None
     return c, j, m
+
+
+def _whole_phrase(text: str, run: list[Tok]) -> Mention | None:
+    """ "according to a new poll by the Institute of Politics": the whole phrase is the
+    source when it is too long for the noun-phrase rules."""
+    if len(run) < 2 or run[0].low not in DETERMINERS:
+        return None
+    a, b = run[0].start, run[-1].end
+    return Mention(a, b, text[a:b], "np", "organisation", head=run[-1].low, phrase_start=a)
+
+
+def _abbreviated(t: Tok) -> bool:
+    """Is ``t`` a title or an initial that a period follows ("Mr.", "J.")?"""
+    return t.low in ABBREVIATIONS or (len(t.text) == 1 and t.is_cap)
 
 
 def _post_claim(
@@ -515,6 +538,11 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
     telling = cue.word in ("told", "tells", "tell")
+    if toks[j].text == ",":
+        # "believes, for example, that": an aside between commas, then the clause
+        c = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].text == ","), None)
+        if c is not None and c + 1 < n and toks[c + 1].low == "that":
+            return c + 1, needs_that
     if toks[j].low != "that":
         t = j
         while t < n and t - j < (16 if telling else 8) and toks[t].low != "that":
@@ -556,14 +584,26 @@ def _document_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     j = k - 1
     while j >= 0 and k - j <= 10 and toks[j].is_word and toks[j].low not in _NOT_IN_SUBJECT:
         j -= 1
-    if j >= 0 and toks[j].text not in (",", ":", ";", "—", "(", ")"):
+    if j >= 0 and toks[j].low in ("and", "but") and j > 0 and toks[j - 1].text == ",":
+        pass  # "..., and recent polls show ...": the subject starts after the conjunction
+    elif j >= 0 and toks[j].text not in (",", ":", ";", "—", "(", ")"):
         return None
     run = toks[j + 1 : k]
+    if j > 0 and toks[j].text == "," and all(t.low in _ADVERBS_BEFORE_CUE for t in run):
+        # "The survey, conducted for the union, also found": back past the apposition
+        c = j - 1
+        while c > 0 and toks[c].text != "," and j - c < 16:
+            c -= 1
+        if c > 0 and toks[c].text == "," and toks[c + 1].low.endswith(("ed", "ing")):
+            return _document_subject(text, toks, c)
     head = next((t.low for t in run if t.low in _DOCUMENTS), None)
     if head is None or len(run) < 2:
         return None
     a, b = run[0].start, run[-1].end
     return Mention(a, b, text[a:b], "np", "organisation", head=head, phrase_start=a)
+
+
+_ADVERBS_BEFORE_CUE = frozenset({"also", "later", "then", "further", "recently", "previously"})
 
 
 def _quote_then_words(toks: list[Tok], c: int) -> bool:
@@ -588,7 +628,10 @@ def _pre(
     if k == 0 or ke + 1 >= n:
         return None
     prev = toks[k - 1]
-    if prev.low in NOUN_BEFORE or not (prev.is_word or prev.text in (",", "’", "'", ")", "%")):
+    quantifier = _quantifier_subject(toks, k, cue)
+    if (prev.low in NOUN_BEFORE and quantifier is None) or not (
+        prev.is_word or prev.text in (",", "’", "'", ")", "%")
+    ):
         return None
     j, needs_that = _clause_start(toks, ke + 1, cue)
     if toks[j].low == "that":
@@ -606,8 +649,10 @@ def _pre(
         clause = toks[j].is_word and toks[j].low not in NOT_CLAUSE_START and finite_soon(toks, j, 6)
         if not clause and (m is None or m.head not in _DOCUMENTS or not toks[j].is_word):
             return None
-        if toks[j].low in NOT_OBJECT_START or toks[j].low in ("to", "that", "it"):
+        if toks[j].low in NOT_OBJECT_START or toks[j].low in ("to", "that"):
             return None
+        if toks[j].low == "it" and not finite_soon(toks, j, 2):
+            return None  # "found it hard": not "found it was ..."
     else:
         first = toks[j]
         if not first.is_word or first.low in NOT_CLAUSE_START:
@@ -616,7 +661,7 @@ def _pre(
             return None
         if not finite_soon(toks, j):
             return None
-    m = subject_of(text, toks, k)
+    m = quantifier or subject_of(text, toks, k)
     if m is None and cue.word in _EVIDENCE_VERBS:
         m = _document_subject(text, toks, k)
     if m is None:
@@ -639,6 +684,20 @@ def _pre(
 
 
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also"})
+_QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "others", "both"})
+
+
+def _quantifier_subject(toks: list[Tok], k: int, cue: Cue) -> Mention | None:
+    """ "Many believe ...", "Several said ...": a quantifier alone as the subject of a
+    verb in its plain or past form (not "many calls", a noun)."""
+    if k == 0 or (cue.word.endswith("s") and not cue.word.endswith("ss")):
+        return None
+    t = toks[k - 1]
+    if t.low not in _QUANTIFIERS:
+        return None
+    if k > 1 and toks[k - 2].text not in (",", ";", ":") and toks[k - 2].low not in _LEADS:
+        return None
+    return Mention(t.start, t.end, t.text, "np", "person", None, None, t.low, False, t.start, None)
 
 
 def _sentence_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
@@ -672,14 +731,15 @@ def _according_pre(
         return None
     m = mention_after(text, toks, ke, n)
     c = ke + 1
-    while c < n and toks[c].text != "," and c - ke < 16:
+    while c < n and toks[c].text != "," and c - ke < 32:  # "According to early results
+        # of exit polls conducted by X for Y, ...": a long source up to the comma
         if toks[c].text in ".;:!?" or toks[c].text in ALL_MARKS:
             return None
         c += 1
     if c >= n or toks[c].text != ",":
         return None
     if m is None:
-        m = noun_phrase(text, toks[ke + 1 : c])
+        m = noun_phrase(text, toks[ke + 1 : c]) or _whole_phrase(text, toks[ke + 1 : c])
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]

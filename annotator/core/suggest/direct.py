@@ -12,7 +12,7 @@ from .lexicon import ADVERBIAL_STARTS
 from .mentions import Cue, Index, Mention, Tok, mention_after, mention_before, subject_before
 from .quotes import Paragraph, Quote
 
-_CLOSERS_WS = " \t\n\r.!?;"
+_CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
 
 
@@ -43,7 +43,9 @@ def direct_claims(
         quotes: the quotations of ``find_quotes``; ``cues``: the article's cue index.
     """
     out: list[Candidate] = []
-    prev_right: tuple[Candidate, int] | None = None  # last claim attributed after its quote
+    # the last claim attributed after its quote: it, where its attribution ends, the
+    # paragraph of its last quote
+    prev_right: tuple[Candidate, int, int] | None = None
     for qi, q in enumerate(quotes):
         if _is_title(text, q, paras[q.para].start):
             continue  # said on "Morning Report": a title, not a claim
@@ -60,7 +62,7 @@ def direct_claims(
             attr is not None
             and attr is left
             and prev_right is not None
-            and prev_right[0].para == q.para
+            and prev_right[2] == q.para
             and prev_right[0].cue is not None
             and attr.cue is not None
             and attr.cue.start == prev_right[0].cue.start
@@ -72,20 +74,35 @@ def direct_claims(
         if attr is None:
             if (
                 prev_right is not None
-                and q.para - prev_right[0].para <= 1
-                and not text[prev_right[1] : q.open_pos].strip(_CLOSERS_WS)
+                and q.para - prev_right[2] <= 1
+                and _only_closers(text[prev_right[1] : q.open_pos])
             ):
-                # "A," she said. "B." -- one claim interrupted by its attribution
+                # "A," she said. "B." -- one claim interrupted by its attribution, and
+                # "C." right after (or opening the next paragraph) goes on with it
                 prev_right[0].spans.extend(q.spans)
-                prev_right = None
+                prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
                 continue
             prev_right = None
+            if _colon_fragment(text, cues, q, c):
+                continue  # 'Moss: 'No Idea' If I ...': the clause rules take the whole
+            colon = _colon_intro(text, cues, q, c)
+            if colon is not None:
+                out.append(colon)
+                continue
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
         out.append(_attributed(text, cues, q, c, attr))
-        prev_right = (out[-1], c.right_end) if attr is right and q.last_para == q.para else None
+        if attr is right and q.last_para == q.para:
+            prev_right = (out[-1], c.right_end, q.para)
+        else:
+            prev_right = None
     return out
+
+
+def _only_closers(gap: str) -> bool:
+    """Is ``gap`` only sentence-closing punctuation and white space (no-break too)?"""
+    return all(ch in _CLOSERS_WS or ch.isspace() for ch in gap)
 
 
 def _context(
@@ -156,6 +173,37 @@ def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | No
     return _dash_attr(text, q, para_end)
 
 
+def _colon_fragment(text: str, cues: Index, q: Quote, c: _Context) -> bool:
+    """Does the quote open what follows a colon, and the sentence go on after it?"""
+    if not text[c.l_start : q.open_pos].rstrip().endswith(":"):
+        return False
+    return any(t.is_word for t in cues.toks_between(c.r_start, c.r_end))
+
+
+def _colon_intro(text: str, cues: Index, q: Quote, c: _Context) -> Candidate | None:
+    """ "Lee delivered a blunt message: "..."": a sentence with a subject and a verb
+    ending in a colon introduces a claim without a listed cue; the subject is the
+    mention, its verb the cue. Without a subject ("From the report: "..."") the claim
+    takes the speaker of the claims before."""
+    if not text[c.l_start : q.open_pos].rstrip().endswith(":"):
+        return None
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    if sum(t.is_word for t in toks) < 2:
+        return None
+    m = subject_before(text, toks, len(toks) - 1)
+    if m is None:
+        if any(t.text == "," for t in toks):
+            return None  # "Ana Ruiz, the minister: "..."" is read by the clause rules
+        # "From the council's report: "..."": the speaker of the claims before
+        return Candidate(list(q.spans), None, None, "direct", q.para, "quote")
+    cue = None
+    # the subject's verb ("delivered a blunt message:") is the cue
+    verb = next((t for t in toks if t.start >= m.end and t.is_word), None)
+    if verb is not None and not verb.is_cap:
+        cue = Cue(verb.start, verb.end, verb.low, participle=False)
+    return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+
+
 def _is_term(text: str, cues: Index, q: Quote, c: _Context) -> bool:
     """A cue-less quote inside a sentence: a quoted term or a title, not a claim."""
     if any(t.is_word for t in cues.toks_between(c.l_start, q.open_pos)):
@@ -170,7 +218,11 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
     left, right = c.left, c.right
     spans = list(q.spans)
     kind = "direct"
-    if attr is right or (left is not None and attr is left and not left.tight):
+    if (
+        attr is right
+        or (left is not None and attr is left and not left.tight)
+        or (attr is left and _that_leads(text, cues, attr, q))
+    ):
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:
             spans, kind = mixed, "mixed"
@@ -183,6 +235,22 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
         "" if attr.mention is not None else "cue",
         loose=left is not None and attr is left and not left.tight and kind == "direct",
     )
+
+
+def _paraphrase_leads(cues: Index, toks: list[Tok], q: Quote) -> bool:
+    """Do ``toks`` (between a cue and a quote) start a paraphrase without a cue of its own?"""
+    if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
+        return False
+    return not cues.cues_between(toks[0].start, q.open_pos)
+
+
+def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
+    """'X said that once the session ends, "..."': "that" after the cue opens a
+    paraphrase the quote continues (one mixed claim, as a reported clause)."""
+    if attr.cue is None or attr.cue.end > q.open_pos:
+        return False
+    words = [t for t in cues.toks_between(attr.cue.end, q.open_pos) if t.is_word]
+    return bool(words) and words[0].low == "that"
 
 
 _DASH_NAME_RE = re.compile(
@@ -210,7 +278,7 @@ def _is_title(text: str, q: Quote, para_start: int) -> bool:
     Press"", "in "The Art of the Deal""): capitalised words, at most eight."""
     if q.last_para != q.para:
         return False
-    m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 20), q.open_pos)
+    m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 40), q.open_pos)
     if m is None or m.group(1).lower() not in _TITLE_BEFORE:
         return False
     words = re.findall(r"[\w’'-]+", " ".join(text[s:e] for s, e in q.spans))
@@ -219,7 +287,11 @@ def _is_title(text: str, q: Quote, para_start: int) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+# the word before a title, past an owner ("on NBC's "Meet the Press"", "in Fox News'
+# "Special Report"") and the first of two opening apostrophes (''Meet the Press'')
+_WORD_BEFORE = re.compile(
+    r"(\w+)(?:\s+[A-Z][\w.&]*){0,3}?(?:\s+[A-Z][\w.&]*(?:['’]s|s['’]))?\s*'?$"
+)
 
 
 def _mixed_spans(
@@ -242,11 +314,11 @@ def _mixed_spans(
             start = max(start, attr.mention.end)
         toks = cues.toks_between(start, q.open_pos)
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
+        bare_that = that is not None and not toks[that + 1 :]
         if that is not None:
             toks = toks[that + 1 :]
-        if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
-            return None
-        if cues.cues_between(toks[0].start, q.open_pos):
+        # 'said that "..." before ...': the quote opens the clause
+        if not bare_that and not _paraphrase_leads(cues, toks, q):
             return None
         end = q.spans[-1][1]
         after = cues.toks_between(q.close_pos + 1, r_end)
@@ -258,9 +330,12 @@ def _mixed_spans(
             and not cues.cues_between(q.close_pos + 1, r_end)
         ):
             end = after[-1].end
-        spans = [(toks[0].start, max(end, q.close_pos + 1))]
+        elif bare_that:
+            return None
+        start = q.open_pos if bare_that else toks[0].start
+        spans = [(start, max(end, q.close_pos + 1))]
         if end < q.close_pos:
-            spans = [(toks[0].start, q.close_pos + 1)]
+            spans = [(start, q.close_pos + 1)]
         return spans
     toks = cues.toks_between(l_start, q.open_pos)
     if not toks or not toks[0].is_word or not any(t.is_word for t in toks):
@@ -343,9 +418,24 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
     if m is None or any(
         t.is_word and t.low not in ("and", "but") for t in toks[:k] if t.end <= start
     ):
-        m = _name_then_apposition(text, toks, k)
-        return None if m is None else Attribution(cue, m)
+        named = _name_then_apposition(text, toks, k)
+        if named is not None:
+            return Attribution(cue, named)
+        if not whole and _sentence_goes_on(text, s) and len(pre_words) <= 12:
+            # '"...," Peter J. Moss said' or '"...," the senator and candidate said': the
+            # phrase before the cue is the speaker even where its start is not read
+            return Attribution(cue, m)
+        return None
     return Attribution(cue, m)
+
+
+def _sentence_goes_on(text: str, quote_end: int) -> bool:
+    """Does the quote closing just before ``quote_end`` end in a comma (the sentence
+    goes on to its attribution)?"""
+    i = quote_end - 1
+    while i > 0 and (text[i] in "\"”’'" or text[i].isspace()):
+        i -= 1
+    return text[i] == ","
 
 
 def _name_then_apposition(text: str, toks: list[Tok], k: int) -> Mention | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import clauses
-from .candidates import Candidate
+from .candidates import Candidate, n_words
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
@@ -54,7 +54,16 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     cues = Index(text, [(p.start, p.end) for p in paras])
     raws = direct_claims(text, paras, ends, quotes, cues)
     raws += reported_claims(text, paras, ends, quotes, raws, cues)
-    raws += _clause_claims(text, paras, ends, raws)
+    # a short quote without a cue ("called it 'stupid'") is a term unless a clause
+    # claims it: the clause rules may read through it
+    terms = {
+        id(r) for r in raws if r.cue is None and r.inherit == "quote" and n_words(text, r.spans) < 4
+    }
+    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms])
+    if found and terms:
+        spans = [sp for f in found for sp in f.spans]
+        raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
+    raws += found
     raws.sort(key=lambda r: r.spans[0][0])
     return resolve(text, raws, known_speakers)
 
@@ -86,6 +95,10 @@ def _clause_claims(
             kind = "direct" if whole and len(f.spans) == 1 else "mixed"
         out.append(Candidate(f.spans, f.cue, f.mention, kind, f.para, ""))
     return out
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
 
 
 def _is_mark(text: str, i: int) -> bool:

@@ -118,8 +118,10 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
         if j == stop:
             continue
         c = text[j]
-        if c in ALL_MARKS or c in "([":
-            c = text[j + 1] if j + 1 < end else ""
+        while c and (c in ALL_MARKS or c in "(["):
+            # an opening mark, or two (NYT-style ''), before the next sentence's word
+            j += 1
+            c = text[j] if j < end else ""
         if not (c.isupper() or c.isdigit()):
             continue
         if text[m.start()] == ".":

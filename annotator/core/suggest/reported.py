@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right, insort
 from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
 from .clause_base import PARTICIPLES
-from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, OBJECT_CUES
+from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
     FINITE_VERBS,
     Cue,
@@ -157,7 +157,28 @@ def _reported(
         return None  # "she added a new clause": an object, not a reported clause
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
-    return _clause_to_end(text, toks[j:], s_end, cue, m, pi)
+    body = toks[j:]
+    w = next((x for x in range(k) if toks[x].start == m.start), 0)
+    if m.text.lower() in ("who", "which") and w > 0 and toks[w - 1].text == ",":
+        # "The master, who said the ferries were late, resigned": the relative clause
+        # ends at the comma before the sentence's own verb
+        c = next((x for x in range(1, len(body) - 1) if _main_verb_after(body, x)), None)
+        if c is not None:
+            return _mk_reported(text, body[:c], body[c - 1].end, cue, m, pi)
+    return _clause_to_end(text, body, s_end, cue, m, pi)
+
+
+def _main_verb_after(body: list[Tok], x: int) -> bool:
+    """Is ``body[x]`` a comma followed by a past form or an auxiliary ("resigned", "has")?"""
+    if body[x].text != ",":
+        return False
+    t = body[x + 1]
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and ((low.endswith("ed") and len(low) > 4) or low in _FINITE_WORDS)
+    )
 
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
@@ -179,7 +200,24 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
             prev = toks[k]
             if prev.is_word and (prev.is_cap or prev.low in ("he", "she", "it")):
                 return True
+            if _singular_noun(prev) and i >= 2 and toks[i - 2].low in _SUBJECT_OPENERS:
+                return True  # "each year of education yields", "the transition reflects"
     return False
+
+
+# Words opening a subject noun phrase, so that "<opener> ... <noun> <verb>s" is a clause.
+_SUBJECT_OPENERS = DETERMINERS | frozenset({"of", "each", "every"})
+
+
+def _singular_noun(t: Tok) -> bool:
+    """A lower-case word that may head a singular subject ("transition", "education")."""
+    return (
+        t.is_word
+        and not t.is_cap
+        and not t.low.endswith(("s", "ly", "ing", "ed"))
+        and t.low not in DETERMINERS
+        and len(t.low) > 3
+    )
 
 
 def _clause_to_end(
@@ -216,8 +254,8 @@ def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
         t = toks[j]
         if t.low == "that":
             return j + 1
-        if not t.is_word and t.text not in (",",):
-            return None
+        if not t.is_word and t.text != "," and not all(c in ALL_MARKS for c in t.text):
+            return None  # quotation marks pass: 'said on "Meet the Press" that ...'
         j += 1
         n += 1
     return None
