@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .qt import QFont, QFontDatabase, QWidget
+from .qt import QFont, QFontDatabase, QFontInfo, QWidget
 
 # Known good fallbacks, best first: colour emoji, then symbol and wide-coverage fonts
 # (Debian: fonts-noto-color-emoji, fonts-symbola, fonts-noto-core, fonts-noto-cjk).
@@ -51,7 +51,11 @@ def fallback_families(installed: Iterable[str] | None = None) -> list[str]:
 def with_fallbacks(font: QFont, installed: Iterable[str] | None = None) -> QFont:
     """A copy of ``font`` whose families are its own, then the fallbacks."""
     result = QFont(font)
-    own = list(font.families()) or [font.family()]
+    # The family the font really resolves to comes first: a generic name ("Sans Serif")
+    # is no installed family, and the colour-emoji font, which has glyphs for the
+    # space and the digits (for keycaps), would then set every space and number.
+    resolved = QFontInfo(font).family()
+    own = [resolved, *(name for name in font.families() or [font.family()] if name != resolved)]
     result.setFamilies(own + [name for name in fallback_families(installed) if name not in own])
     return result
 
