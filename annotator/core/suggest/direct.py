@@ -278,6 +278,9 @@ def _is_title(text: str, q: Quote, para_start: int) -> bool:
     Press"", "in "The Art of the Deal""): capitalised words, at most eight."""
     if q.last_para != q.para:
         return False
+    # A quote opening a sentence is no title ('... of Oregon. "Done," said X').
+    if text[para_start : q.open_pos].rstrip(" '").endswith((".", "!", "?")):
+        return False
     m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 40), q.open_pos)
     if m is None or m.group(1).lower() not in _TITLE_BEFORE:
         return False
