@@ -345,14 +345,15 @@ def _lines(data: bytes, limit: int = MAX_TEXT_BYTES) -> list[tuple[int, str]]:
 
 # Lines as a user's files hold them: CRLF and LF ends, a blank line, a lone CR inside a
 # line, trailing spaces and tabs, astral characters, a last line without its end.
-_MIXED = '{"a": 1}\r\n\n  {"b": "x\ry"}  \t\n\r\n{"c": "😀 «d»"}\n{"e": 5}'
+_MIXED = '{"a": 1}\r\n\n  {"b": "x\ry"}  \t\n\r\n{"c": "😀 «d»"}\nends in XX\r\n{"e": 5}'
 _MIXED_LINES = [
     (1, '{"a": 1}'),
     (2, ""),
     (3, '  {"b": "x\ry"}  \t'),
     (4, ""),
     (5, '{"c": "😀 «d»"}'),
-    (6, '{"e": 5}'),
+    (6, "ends in XX"),
+    (7, '{"e": 5}'),
 ]
 
 
@@ -380,6 +381,42 @@ def test_lines_split_across_read_chunks_come_through_whole(codec: str) -> None:
     data = bom[codec] + "\r\n".join(lines).encode(codec)
     assert len(data) > 10 * io.DEFAULT_BUFFER_SIZE
     assert _lines(data) == list(enumerate(lines, start=1))
+
+
+def test_a_file_opened_without_buffering_is_read_as_utf8() -> None:
+    with io.BytesIO(b'{"a": 1}\r\n{"b": "\xc3\xa9"}') as handle:  # no peek() to look ahead
+        assert list(textio.iter_lines(handle)) == [(1, '{"a": 1}'), (2, '{"b": "é"}')]
+
+
+def test_a_nul_after_the_first_4_kb_fails_only_its_line() -> None:
+    # The file-wide check looks at the first 4096 bytes; a NUL after them is left to
+    # the line holding it (whose JSON then fails), so the rest of a big file is read.
+    first = b'{"pad": "' + b"p" * (4096 - 12) + b'"}\n'
+    assert len(first) == 4096
+    assert _lines(first + b'\x00{"b": 2}\n{"c": 3}\n')[1:] == [(2, '\x00{"b": 2}'), (3, '{"c": 3}')]
+    assert _lines(first[:-2] + b'\x00\n{"c": 3}\n') == [(1, "error: binary file, not text")]
+
+
+def test_a_record_far_over_the_limit_is_skipped_in_pieces(tmp_path) -> None:
+    # Memory stays near the limit however long the line: it is read a piece at a time.
+    import tracemalloc
+
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.write(b'{"a": 1}\n{"text": "')
+        for _ in range(24):
+            handle.write(b"w" * _MB)
+        handle.write(b'"}\n{"c": 3}\n')
+    tracemalloc.start()
+    try:
+        with path.open("rb") as handle:
+            got = list(textio.iter_lines(handle, limit=_MB))
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert got[0] == (1, '{"a": 1}') and got[2] == (3, '{"c": 3}')
+    assert got[1][1].reason == "record too large (25 MB; the limit is 1 MB)"
+    assert peak < 8 * _MB, f"peak {peak / _MB:.0f} MB while skipping a 24 MB line"
 
 
 def test_a_bom_is_dropped_only_at_the_start_of_the_file() -> None:
