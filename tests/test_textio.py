@@ -345,7 +345,7 @@ def _lines(data: bytes, limit: int = MAX_TEXT_BYTES) -> list[tuple[int, str]]:
 
 # Lines as a user's files hold them: CRLF and LF ends, a blank line, a lone CR inside a
 # line, trailing spaces and tabs, astral characters, a last line without its end.
-_MIXED = '{"a": 1}\r\n\n  {"b": "x\ry"}  \t\n\r\n{"c": "😀 «d»"}\nends in XX\r\n{"e": 5}'
+_MIXED = '{"a": 1}\r\n\n  {"b": "x\ry"}  \t\n\r\n{"c": "😀 «d»"}\nends in XX\n{"e": 5}'
 _MIXED_LINES = [
     (1, '{"a": 1}'),
     (2, ""),
