@@ -210,3 +210,23 @@ def test_a_search_hit_opens_the_article_with_the_words_selected(window: MainWind
     assert window.centre_tabs.currentIndex() == 0
     assert window.article["id"] == other
     assert window.text.selected_range() == (start, end)
+
+
+def test_a_views_row_without_a_highlight_opens_the_article_already_open(
+    window: MainWindow,
+) -> None:
+    here = window.article["id"]
+    window.centre_tabs.setCurrentIndex(1)
+    window.views.open_span.emit(here, "")
+    assert window.centre_tabs.currentIndex() == 0
+    assert window.article["id"] == here and window.text.current_span_id is None
+
+
+def test_next_article_to_do_stays_when_none_is_left(window: MainWindow) -> None:
+    store = window.store
+    for row in store.article_rows(limit=1000):
+        store.set_article_status(row["id"], "done")
+    window.reload_all()
+    here = window.article["id"]
+    choose(window, "Next article to do")
+    assert window.article["id"] == here
