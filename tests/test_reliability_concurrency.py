@@ -1,8 +1,8 @@
 """Two programs on one file: no lost writes, no "database is locked" for the user.
 
-Two child processes tag different articles of the same database at the same time
-for a couple of seconds; every acknowledged tag must be there and the counts must
-add up. Then two windows on the same file: a tag made in one shows in the other
+Two child processes tag different articles of the same database at the same time,
+each until both articles hold 40 tags; every acknowledged tag must be there and the
+counts must add up. Then two windows on the same file: a tag made in one shows in the other
 once it is activated again.
 """
 
