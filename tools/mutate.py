@@ -108,6 +108,10 @@ MODULES: dict[str, Module] = {
         (
             "tests/test_export.py",
             "tests/test_reliability_export.py",
+            # Suggestions and analysts' layers in an export.
+            "tests/test_suggest.py",
+            "tests/test_teams_layers.py",
+            "tests/test_teams_merge.py",
             "-m",
             "not slow",
             *_NO_PROPERTY_TEST,
