@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.gui.fonts import apply_fallbacks, fallback_families, with_fallbacks
-from annotator.gui.qt import QFont, QFontDatabase, QLabel
+from annotator.gui.qt import QFont, QFontDatabase, QFontInfo, QLabel
 
 
 def test_colour_emoji_first_then_symbols_then_any_emoji_font():
@@ -12,9 +12,23 @@ def test_colour_emoji_first_then_symbols_then_any_emoji_font():
     assert fallback_families(["Arial", "Liberation Serif"]) == []
 
 
-def test_the_font_keeps_its_own_family_first():
+def test_the_font_keeps_its_own_family_first(qapp):
     font = with_fallbacks(QFont("Liberation Serif"), ["Noto Color Emoji", "Symbola"])
-    assert font.families() == ["Liberation Serif", "Noto Color Emoji", "Symbola"]
+    assert font.families()[0] == "Liberation Serif"
+    assert font.families()[-2:] == ["Noto Color Emoji", "Symbola"]
+
+
+def test_a_generic_family_is_followed_by_what_it_resolves_to_not_by_the_emoji_font(qapp):
+    # "Sans Serif" is no installed family: Qt would take the first installed one of
+    # the list, the colour emoji font, as the main font (every letter then comes from
+    # a fallback, with the emoji font's metrics).
+    font = with_fallbacks(QFont("Sans Serif"), ["Noto Color Emoji", "Symbola"])
+    resolved = QFontInfo(QFont("Sans Serif")).family()
+    assert font.families()[:2] == ["Sans Serif", resolved]
+    assert QFontInfo(font).family() == resolved
+    installed = set(QFontDatabase.families())
+    plain = with_fallbacks(QFont(sorted(installed)[0]), ["Noto Color Emoji"])
+    assert plain.families() == [sorted(installed)[0], "Noto Color Emoji"]
 
 
 def test_fallbacks_come_from_the_installed_fonts(qtbot):
@@ -36,5 +50,8 @@ def test_the_application_font_falls_back(qapp):
     application()
     families = application().font().families()
     fallbacks = fallback_families()
-    assert families[len(families) - len(fallbacks) :] == fallbacks
+    first = families.index(fallbacks[0]) if fallbacks else len(families)
+    assert families[first:] == [name for name in fallbacks if name not in families[:first]]
     assert len(families) == len(set(families))  # starting twice adds nothing
+    # The window's text is in a text font, never in the colour emoji font.
+    assert "emoji" not in QFontInfo(application().font()).family().lower()

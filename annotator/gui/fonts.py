@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .qt import QFont, QFontDatabase, QWidget
+from .qt import QFont, QFontDatabase, QFontInfo, QWidget
 
 # Known good fallbacks, best first: colour emoji, then symbol and wide-coverage fonts
 # (Debian: fonts-noto-color-emoji, fonts-symbola, fonts-noto-core, fonts-noto-cjk).
@@ -49,9 +49,18 @@ def fallback_families(installed: Iterable[str] | None = None) -> list[str]:
 
 
 def with_fallbacks(font: QFont, installed: Iterable[str] | None = None) -> QFont:
-    """A copy of ``font`` whose families are its own, then the fallbacks."""
+    """A copy of ``font`` whose families are its own, then the fallbacks.
+
+    The family its own resolve to (for a generic name such as "Sans Serif", what the
+    system's font matching makes of it) comes before the fallbacks: Qt takes the
+    first family of the list that is a real font as the main font, which would
+    otherwise be the colour emoji font.
+    """
     result = QFont(font)
     own = list(font.families()) or [font.family()]
+    resolved = QFontInfo(font).family()
+    if resolved and resolved not in own:
+        own.append(resolved)
     result.setFamilies(own + [name for name in fallback_families(installed) if name not in own])
     return result
 
