@@ -93,8 +93,10 @@ MODULES: dict[str, Module] = {
         (
             "tests/test_import.py",
             "tests/test_export.py",
-            # Prodigy answers, analysts' layers and suggestions read back from a record.
+            # Prodigy answers, analysts' layers and suggestions read back from a record;
+            # dates and encodings of the files records come from.
             "tests/test_import_merge.py",
+            "tests/test_import_formats.py",
             "tests/test_teams_layers.py",
             "tests/test_teams_merge.py",
             "tests/test_suggest.py",
