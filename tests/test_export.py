@@ -975,3 +975,23 @@ def test_an_export_of_one_analysts_layer_leaves_the_others_positions_out(tmp_pat
         every = article_record(lead, aid, ExportFilter())
     assert [(p["target"], p["annotator"]) for p in mine["positions"]] == [("Blocs", "ana")]
     assert sorted(p["annotator"] for p in every["positions"]) == ["ana", "bob"]
+
+
+def test_standard_output_that_cannot_be_written_is_named_as_such(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import sys
+
+    class FullOutput:  # a text stream on a full disk
+        def write(self, _text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+    store.add_article("Lin Qiao said no region needs a new bloc.", title="Blocs")
+    monkeypatch.setattr(sys, "stdout", FullOutput())
+    with pytest.raises(AnnotatorError) as err:
+        export(store, "-")
+    assert str(err.value) == ("standard output: cannot write the export (No space left on device)")
