@@ -960,3 +960,40 @@ def test_a_part_file_that_vanishes_meanwhile_does_not_stop_an_export(tmp_path: P
     (tmp_path / ".out.jsonl.gone.part").symlink_to(tmp_path / "nothing here")
     assert export(store, tmp_path / "out.jsonl") == 1
     assert (tmp_path / "out.jsonl").read_text().count("\n") == 1
+
+
+def test_an_export_of_one_analysts_layer_leaves_the_others_positions_out(tmp_path: Path) -> None:
+    from annotator.core.exporting import article_record
+
+    db = tmp_path / "team.db"
+    text = "Lin Qiao said on Tuesday that no region needs a new bloc."
+    with Store(db, annotator="ana") as ana:
+        aid = ana.add_article(text, title="Blocs")
+        ana.add_position(aid, speaker_id=None, target="Blocs", stance="against")
+    with Store(db, annotator="bob") as bob:
+        bob.add_position(aid, speaker_id=None, target="Trade", stance="favor")
+    with Store(db, annotator="lead") as lead:
+        mine = article_record(lead, aid, ExportFilter(annotators=("ana",)))
+        every = article_record(lead, aid, ExportFilter())
+    assert [(p["target"], p["annotator"]) for p in mine["positions"]] == [("Blocs", "ana")]
+    assert sorted(p["annotator"] for p in every["positions"]) == ["ana", "bob"]
+
+
+def test_standard_output_that_cannot_be_written_is_named_as_such(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import sys
+
+    class FullOutput:  # a text stream on a full disk
+        def write(self, _text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+    store.add_article("Lin Qiao said no region needs a new bloc.", title="Blocs")
+    monkeypatch.setattr(sys, "stdout", FullOutput())
+    with pytest.raises(AnnotatorError) as err:
+        export(store, "-")
+    assert str(err.value) == ("standard output: cannot write the export (No space left on device)")

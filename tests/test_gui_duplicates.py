@@ -124,3 +124,34 @@ def test_mark_not_actors_as_other(dialog, corpus: Corpus) -> None:
     assert corpus.store.speaker(corpus.ids[marked])["kind"] == "other"
     assert corpus.store.speaker(corpus.ids[kept])["kind"] == "person"
     assert dialog.others.topLevelItemCount() == 1
+
+
+def test_nothing_ticked_means_nothing_merged_or_marked(dialog, corpus: Corpus) -> None:
+    store = corpus.store
+    before = {sid: store.speaker(sid) for sid in corpus.ids.values()}
+    last_step = store.undo_label()
+    for i in range(dialog.tree.topLevelItemCount()):
+        item = dialog.tree.topLevelItem(i)
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+    for i in range(dialog.others.topLevelItemCount()):
+        dialog.others.topLevelItem(i).setCheckState(0, Qt.CheckState.Unchecked)
+    dialog.tree.clearSelection()
+    dialog.accept_button.click()
+    dialog.other_button.click()
+    assert not dialog.reject_selected()
+    assert {sid: store.speaker(sid) for sid in corpus.ids.values()} == before
+    assert store.undo_label() == last_step
+
+
+def test_double_clicking_a_cluster_title_or_an_ambiguous_name_keeps_the_proposal(
+    dialog,
+) -> None:
+    whitlock = top(dialog, "Dana Whitlock")
+    dialog.tree.itemDoubleClicked.emit(whitlock, 0)
+    assert whitlock.text(0) == "Dana Whitlock  (+2)"
+    ambiguous = top(dialog, "Okafor:")
+    dialog.tree.setCurrentItem(ambiguous.child(0))
+    assert not dialog.keep_button.isEnabled()
+    dialog.tree.itemDoubleClicked.emit(ambiguous.child(0), 0)
+    assert ambiguous.text(0) == "Okafor: ambiguous, Helen Okafor or Samuel Okafor"

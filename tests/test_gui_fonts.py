@@ -13,20 +13,28 @@ def test_colour_emoji_first_then_symbols_then_any_emoji_font():
 
 
 def test_the_font_keeps_its_own_family_first(qapp):
-    asked = QFont("Liberation Serif")
-    font = with_fallbacks(asked, ["Noto Color Emoji", "Symbola"])
-    # The family it resolves to (itself when installed), then as asked, then fallbacks.
-    resolved = QFontInfo(asked).family()
-    own = [resolved] if resolved == "Liberation Serif" else [resolved, "Liberation Serif"]
-    assert font.families() == [*own, "Noto Color Emoji", "Symbola"]
+    font = with_fallbacks(QFont("Liberation Serif"), ["Noto Color Emoji", "Symbola"])
+    assert font.families()[0] == "Liberation Serif"
+    assert font.families()[-2:] == ["Noto Color Emoji", "Symbola"]
+
+
+def test_a_generic_family_is_followed_by_what_it_resolves_to_not_by_the_emoji_font(qapp):
+    # "Sans Serif" is no installed family: Qt would take the first installed one of
+    # the list, the colour emoji font, as the main font (every letter then comes from
+    # a fallback, with the emoji font's metrics).
+    font = with_fallbacks(QFont("Sans Serif"), ["Noto Color Emoji", "Symbola"])
+    resolved = QFontInfo(QFont("Sans Serif")).family()
+    assert font.families()[:2] == ["Sans Serif", resolved]
+    assert QFontInfo(font).family() == resolved
+    installed = set(QFontDatabase.families())
+    plain = with_fallbacks(QFont(sorted(installed)[0]), ["Noto Color Emoji"])
+    assert plain.families() == [sorted(installed)[0], "Noto Color Emoji"]
 
 
 def test_fallbacks_come_from_the_installed_fonts(qtbot):
     label = QLabel("Harbour vote 🚢 passes 𝔸")
     qtbot.addWidget(label)
-    resolved = QFontInfo(label.font()).family()
-    asked = label.font().families() or [label.font().family()]
-    own = [resolved, *(name for name in asked if name != resolved)]
+    own = label.font().families() or [label.font().family()]
     apply_fallbacks(label)
     families = label.font().families()
     assert families[: len(own)] == own
@@ -42,17 +50,18 @@ def test_the_application_font_falls_back(qapp):
     application()
     families = application().font().families()
     fallbacks = fallback_families()
-    # The resolved text family first (it may be a fallback too), then the fallbacks in order.
-    assert [f for f in families[1:] if f in fallbacks] == [f for f in fallbacks if f != families[0]]
+    first = families.index(fallbacks[0]) if fallbacks else len(families)
+    assert families[first:] == [name for name in fallbacks if name not in families[:first]]
     assert len(families) == len(set(families))  # starting twice adds nothing
+    # The window's text is in a text font, never in the colour emoji font.
+    assert "emoji" not in QFontInfo(application().font()).family().lower()
 
 
 def test_the_text_font_sets_spaces_and_digits_not_the_emoji_font(qapp) -> None:
-    # "Sans Serif" names no installed family: asked first, the colour-emoji font
-    # (which has glyphs for the space and digits, for keycaps) would draw them, wide.
+    # The colour emoji font has glyphs for the space and the digits (for keycaps): were
+    # it the main font, every space and number would be set in its wide metrics.
     generic = QFont("Sans Serif", 12)
     font = with_fallbacks(generic, ["Noto Color Emoji", "DejaVu Sans"])
-    assert font.families()[0] == QFontInfo(generic).family() != "Sans Serif"
     assert QFontMetrics(font).horizontalAdvance(" 2024 ") == QFontMetrics(
         generic
     ).horizontalAdvance(" 2024 ")

@@ -141,3 +141,57 @@ def test_invalid_utf16_fails_its_line_only(store: Store, tmp_path: Path) -> None
     assert report.added == 2 and report.failed == 2
     assert report.errors[0].startswith(f"{path}:2: not valid UTF-16 (a lone surrogate at column 6)")
     assert report.errors[1].startswith(f"{path}:4: not valid UTF-16")
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ("\n".join(json.dumps(r) for r in records(3)).encode("utf-16-be"), None),
+        ("\n".join(json.dumps(r) for r in records(3)).encode("utf-16-le"), None),
+        (b'{"text": "One."}\n{"text": "Two\x00."}\n', "1: binary file, not text"),
+        (
+            '{"text": "One."}'.encode("utf-32"),
+            "1: UTF-32 text is not supported; save the file as UTF-8",
+        ),
+    ],
+    ids=["utf-16-be without BOM", "utf-16-le without BOM", "a NUL", "utf-32"],
+)
+def test_a_jsonl_file_that_is_not_text_is_one_error_naming_the_file(
+    store: Store, tmp_path: Path, data: bytes, error: str | None
+) -> None:
+    path = tmp_path / "inbox" / "wire.jsonl"
+    path.parent.mkdir()
+    path.write_bytes(data)
+    report = import_paths(store, [path])
+    error = error or "1: looks like UTF-16 without a byte order mark; save the file as UTF-8"
+    assert (report.added, report.failed, report.errors) == (0, 1, [f"{path}:{error}"])
+    assert store.article_count() == 0
+
+
+def test_bad_lines_of_a_jsonl_file_name_the_file_and_line_and_the_rest_is_imported(
+    store: Store, tmp_path: Path
+) -> None:
+    good = [json.dumps(r, ensure_ascii=False).encode() for r in records(4)]
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(
+        b"\r\n".join([good[0], b'{"text": "caf\xe9"}', good[1], b"", good[2]]) + b"\r\n"
+    )
+    report = import_paths(store, [path])
+    assert (report.added, report.failed) == (3, 1)
+    assert report.errors == [
+        f"{path}:2: not valid UTF-8 (byte 0xe9 at byte 14); save the file as UTF-8"
+    ]
+    assert sorted(by_title(store)) == ["T0", "T1", "T2"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_jsonl_file_cut_short_keeps_its_whole_lines(
+    store: Store, tmp_path: Path, codec: str
+) -> None:
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    text = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in records(3))
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(bom + text.encode(codec)[:-1])  # cut in the middle of the last "}"
+    report = import_paths(store, [path])
+    assert (report.added, report.failed) == (2, 1)
+    assert report.errors == [f"{path}:3: not valid UTF-16 (truncated data); save the file as UTF-8"]

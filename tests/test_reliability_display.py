@@ -476,8 +476,8 @@ def test_every_widget_shows_a_hostile_name_as_written(
             tab.run_search("plan")
         if name == "timeline":
             tab.choose("speaker", ids["speaker"])
-        qtbot.wait(50)
-        assert literal_in(tab) >= (1 if name != "timeline" else 0), name
+        least = 1 if name != "timeline" else 0
+        qtbot.waitUntil(lambda tab=tab, least=least: literal_in(tab) >= least, timeout=20000)
 
     speakers = views.speakers
     assert speakers.select(ids["speaker"])

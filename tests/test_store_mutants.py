@@ -129,6 +129,28 @@ def test_undo_of_a_deletion_whose_article_was_deleted_elsewhere_is_refused(tmp_p
         assert store.span(span["id"]) is None
 
 
+def test_undo_that_would_break_a_row_another_program_changed_says_so(tmp_path) -> None:
+    # Another program (a script, an older version) moved the highlight's start past
+    # the end the undo would restore: the undo is refused, saying why, and the
+    # highlight stays as the other program left it.
+    path = tmp_path / "corpus.db"
+    with closing(Store(path, annotator="ana")) as store:
+        aid = store.add_article(TEXT, title="Office")
+        span = store.tag(aid, 0, 8, "speaker")["span"]
+        store.move_span(span["id"], 18, 24)
+        with closing(sqlite3.connect(path)) as other, other:
+            other.execute("UPDATE spans SET start = 12 WHERE id = ?", [span["id"]])
+        with pytest.raises(UndoConflict) as err:
+            store.undo()
+        assert str(err.value) == (
+            "Cannot undo “Adjust highlight”: the database has changed since in a way that "
+            'conflicts with it (CHECK constraint failed: start >= 0 AND "end" > start); '
+            "nothing was changed."
+        )
+        assert (store.span(span["id"])["start"], store.span(span["id"])["end"]) == (12, 24)
+        assert store.undo_label() == "Adjust highlight"
+
+
 def test_redoing_a_new_target_joins_the_same_target_someone_added_since(tmp_path) -> None:
     path = tmp_path / "shared.db"
     with (

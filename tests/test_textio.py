@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 
 import pytest
 from hypothesis import given
@@ -326,3 +327,210 @@ def test_a_too_large_file_names_the_file(monkeypatch: pytest.MonkeyPatch) -> Non
         "inbox/big.txt",
         "file too large (1 MB; the limit is 0 MB)",
     )
+
+
+# --- iter_lines: the JSONL reader, a line at a time in any encoding ------------------------
+
+_MB = 1024 * 1024
+
+
+def _lines(data: bytes, limit: int = MAX_TEXT_BYTES) -> list[tuple[int, str]]:
+    """What ``iter_lines`` gives for a file of ``data``, an error as its message."""
+    with io.BufferedReader(io.BytesIO(data)) as handle:
+        return [
+            (n, f"error: {line.reason}" if isinstance(line, InputError) else line)
+            for n, line in textio.iter_lines(handle, limit=limit)
+        ]
+
+
+# Lines as a user's files hold them: CRLF and LF ends, a blank line, a lone CR inside a
+# line, trailing spaces and tabs, astral characters, a last line without its end.
+_MIXED = '{"a": 1}\r\n\n  {"b": "x\ry"}  \t\n\r\n{"c": "😀 «d»"}\nends in XX\n{"e": 5}'
+_MIXED_LINES = [
+    (1, '{"a": 1}'),
+    (2, ""),
+    (3, '  {"b": "x\ry"}  \t'),
+    (4, ""),
+    (5, '{"c": "😀 «d»"}'),
+    (6, "ends in XX"),
+    (7, '{"e": 5}'),
+]
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "utf-16-le", "utf-16-be"],
+)
+def test_lines_are_the_same_in_every_encoding(encode) -> None:
+    # Only "\n" ends a line; "\r\n" loses both, a lone "\r" is kept, nothing else moves.
+    assert _lines(encode(_MIXED)) == _MIXED_LINES
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_lines_split_across_read_chunks_come_through_whole(codec: str) -> None:
+    # Far more than one read of the file's buffer, with multi-byte and astral characters
+    # (surrogate pairs in UTF-16) falling on every boundary.
+    lines = [f'{{"n": {k}, "t": "{"é😀x" * (k % 50)}"}}' for k in range(600)]
+    bom = {"utf-8": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    data = bom[codec] + "\r\n".join(lines).encode(codec)
+    assert len(data) > 10 * io.DEFAULT_BUFFER_SIZE
+    assert _lines(data) == list(enumerate(lines, start=1))
+
+
+def test_a_file_opened_without_buffering_is_read_as_utf8() -> None:
+    with io.BytesIO(b'{"a": 1}\r\n{"b": "\xc3\xa9"}') as handle:  # no peek() to look ahead
+        assert list(textio.iter_lines(handle)) == [(1, '{"a": 1}'), (2, '{"b": "é"}')]
+
+
+def test_a_nul_after_the_first_4_kb_fails_only_its_line() -> None:
+    # The file-wide check looks at the first 4096 bytes; a NUL after them is left to
+    # the line holding it (whose JSON then fails), so the rest of a big file is read.
+    first = b'{"pad": "' + b"p" * (4096 - 12) + b'"}\n'
+    assert len(first) == 4096
+    assert _lines(first + b'\x00{"b": 2}\n{"c": 3}\n')[1:] == [(2, '\x00{"b": 2}'), (3, '{"c": 3}')]
+    assert _lines(first[:-2] + b'\x00\n{"c": 3}\n') == [(1, "error: binary file, not text")]
+
+
+def test_a_record_far_over_the_limit_is_skipped_in_pieces(tmp_path) -> None:
+    # Memory stays near the limit however long the line: it is read a piece at a time.
+    import tracemalloc
+
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.write(b'{"a": 1}\n{"text": "')
+        for _ in range(24):
+            handle.write(b"w" * _MB)
+        handle.write(b'"}\n{"c": 3}\n')
+    tracemalloc.start()
+    try:
+        with path.open("rb") as handle:
+            got = list(textio.iter_lines(handle, limit=_MB))
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert got[0] == (1, '{"a": 1}') and got[2] == (3, '{"c": 3}')
+    assert got[1][1].reason == "record too large (25 MB; the limit is 1 MB)"
+    assert peak < 8 * _MB, f"peak {peak / _MB:.0f} MB while skipping a 24 MB line"
+
+
+def test_a_bom_is_dropped_only_at_the_start_of_the_file() -> None:
+    data = codecs.BOM_UTF8 + b'{"a": 1}\n' + codecs.BOM_UTF8 + b'{"b": 2}\n'
+    assert _lines(data) == [(1, '{"a": 1}'), (2, '\ufeff{"b": 2}')]
+
+
+def test_an_empty_file_has_no_lines() -> None:
+    assert _lines(b"") == []
+    assert _lines(codecs.BOM_UTF16_LE) == []
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_jsonl_file_in_utf16_without_a_bom_is_named_once(codec: str) -> None:
+    data = "\n".join(f'{{"text": "Article {k}"}}' for k in range(20)).encode(codec)
+    assert _lines(data) == [
+        (1, "error: looks like UTF-16 without a byte order mark; save the file as UTF-8")
+    ]
+
+
+def test_a_nul_byte_in_the_first_lines_makes_the_file_binary() -> None:
+    data = b'{"a": 1}\n{"b": 2}\n{"c": "\x00"}\n{"d": 4}\n'
+    assert _lines(data) == [(1, "error: binary file, not text")]
+
+
+def test_utf32_is_refused_once_for_the_file() -> None:
+    data = '{"a": 1}\n{"b": 2}\n'.encode("utf-32")
+    assert _lines(data) == [(1, "error: UTF-32 text is not supported; save the file as UTF-8")]
+
+
+def test_an_invalid_utf8_line_is_one_error_and_reading_goes_on() -> None:
+    data = b'{"a": 1}\n{"b": "caf\xe9"}\r\n{"c": 3}\n'
+    assert _lines(data) == [
+        (1, '{"a": 1}'),
+        (2, "error: not valid UTF-8 (byte 0xe9 at byte 11); save the file as UTF-8"),
+        (3, '{"c": 3}'),
+    ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_lone_surrogate_fails_its_line_only(codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+    lone = "\udc00".encode(codec, errors="surrogatepass")
+    data = bom + '{"a": 1}\n{"b": "'.encode(codec) + lone + '"}\n{"c": 3}\n'.encode(codec)
+    assert _lines(data) == [
+        (1, '{"a": 1}'),
+        (
+            2,
+            "error: not valid UTF-16 (a lone surrogate at column 8); save the file as UTF-8",
+        ),
+        (3, '{"c": 3}'),
+    ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_truncated_last_utf16_line_is_named(codec: str) -> None:
+    # A file cut off in the middle of a character (an odd number of bytes).
+    bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+    data = bom + '{"a": 1}\n{"b": 2}\n{"c"'.encode(codec)[:-1]
+    assert _lines(data) == [
+        (1, '{"a": 1}'),
+        (2, '{"b": 2}'),
+        (3, "error: not valid UTF-16 (truncated data); save the file as UTF-8"),
+    ]
+
+
+# The record size limit: a line of ``limit`` bytes is read; one byte more is refused with
+# its size, and reading goes on with the next line.
+
+
+def test_a_utf8_line_of_exactly_the_limit_is_read() -> None:
+    line = "x" * 100
+    assert _lines(f"{line}\n{line}".encode(), limit=100) == [(1, line), (2, line)]
+    assert _lines(f"{line}\r\n".encode(), limit=100) == [
+        (1, "error: record too large (1 MB; the limit is 0 MB)")
+    ]
+
+
+def test_a_utf8_line_over_the_limit_is_refused_and_reading_goes_on() -> None:
+    over = "y" * 101
+    data = f"a\n{over}\nb\n{over}".encode()
+    assert _lines(data, limit=100) == [
+        (1, "a"),
+        (2, "error: record too large (1 MB; the limit is 0 MB)"),
+        (3, "b"),
+        (4, "error: record too large (1 MB; the limit is 0 MB)"),
+    ]
+
+
+def test_a_utf16_line_of_exactly_the_limit_is_read() -> None:
+    line = "x" * 50  # 100 bytes in UTF-16
+    data = codecs.BOM_UTF16_BE + f"{line}\n{line}".encode("utf-16-be")
+    assert _lines(data, limit=100) == [(1, line), (2, line)]
+
+
+def test_a_utf16_line_over_the_limit_is_refused_and_reading_goes_on() -> None:
+    over = "y" * 51
+    data = codecs.BOM_UTF16_LE + f"a\n{over}\nb\n{over}".encode("utf-16-le")
+    assert _lines(data, limit=100) == [
+        (1, "a"),
+        (2, "error: record too large (1 MB; the limit is 0 MB)"),
+        (3, "b"),
+        (4, "error: record too large (1 MB; the limit is 0 MB)"),
+    ]
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le"])
+def test_a_record_too_large_says_its_whole_size(codec: str) -> None:
+    # Read in pieces after the limit, so the size is the sum of them all.
+    bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else b""
+    width = 1 if codec == "utf-8" else 2
+    big = "z" * (int(2.5 * _MB) // width)
+    data = bom + f"{big}\nafter\n".encode(codec)
+    assert _lines(data, limit=_MB) == [
+        (1, "error: record too large (3 MB; the limit is 1 MB)"),
+        (2, "after"),
+    ]

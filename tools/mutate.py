@@ -90,13 +90,30 @@ _NO_PROPERTY_TEST = (
 MODULES: dict[str, Module] = {
     "records": Module(
         "annotator/core/records.py",
-        ("tests/test_import.py", "tests/test_export.py", *_NO_PROPERTY_TEST),
+        (
+            "tests/test_import.py",
+            "tests/test_export.py",
+            # Prodigy answers, analysts' layers and suggestions read back from a record;
+            # dates and encodings of the files records come from.
+            "tests/test_import_merge.py",
+            "tests/test_import_formats.py",
+            "tests/test_teams_layers.py",
+            "tests/test_teams_merge.py",
+            "tests/test_suggest.py",
+            "-m",
+            "not slow",
+            *_NO_PROPERTY_TEST,
+        ),
     ),
     "exporting": Module(
         "annotator/core/exporting.py",
         (
             "tests/test_export.py",
             "tests/test_reliability_export.py",
+            # Suggestions and analysts' layers in an export.
+            "tests/test_suggest.py",
+            "tests/test_teams_layers.py",
+            "tests/test_teams_merge.py",
             "-m",
             "not slow",
             *_NO_PROPERTY_TEST,

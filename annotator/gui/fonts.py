@@ -49,13 +49,18 @@ def fallback_families(installed: Iterable[str] | None = None) -> list[str]:
 
 
 def with_fallbacks(font: QFont, installed: Iterable[str] | None = None) -> QFont:
-    """A copy of ``font`` whose families are its own, then the fallbacks."""
+    """A copy of ``font`` whose families are its own, then the fallbacks.
+
+    The family its own resolve to (for a generic name such as "Sans Serif", what the
+    system's font matching makes of it) comes before the fallbacks: Qt takes the
+    first family of the list that is a real font as the main font, which would
+    otherwise be the colour emoji font.
+    """
     result = QFont(font)
-    # The family the font really resolves to comes first: a generic name ("Sans Serif")
-    # is no installed family, and the colour-emoji font, which has glyphs for the
-    # space and the digits (for keycaps), would then set every space and number.
+    own = list(font.families()) or [font.family()]
     resolved = QFontInfo(font).family()
-    own = [resolved, *(name for name in font.families() or [font.family()] if name != resolved)]
+    if resolved and resolved not in own:
+        own.append(resolved)
     result.setFamilies(own + [name for name in fallback_families(installed) if name not in own])
     return result
 
