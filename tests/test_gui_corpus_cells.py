@@ -11,8 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from annotator.core.store import Store
 from annotator.gui.app import application
-from annotator.gui.corpus_list import COLUMNS, STATUS_COLORS, CorpusModel
+from annotator.gui.corpus_list import COLUMNS, CorpusModel
 from annotator.gui.session import Session
+from annotator.gui.theme import LIGHT
 
 TEXT = "Lin Qiao said on Tuesday that no region needs a new bloc."
 DISPLAY, TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
@@ -39,11 +40,13 @@ def test_the_corpus_cells_say_what_waits_and_what_has_no_title(store: Store) -> 
     assert cell(model, p, "title", TIP) is None
     assert "&lt;b&gt;" in cell(model, w, "title", TIP)  # shown as written, not as HTML
     assert cell(model, p, "status") == "todo"
-    assert cell(model, p, "status", TIP) is None
+    assert cell(model, p, "status", TIP) == "todo"  # the whole text, when the column cuts it
     assert cell(model, w, "status") == "todo · 2 to review"
-    assert cell(model, w, "status", TIP) == "2 suggestions still to review (Review › Start)"
+    assert cell(model, w, "status", TIP) == (
+        "todo · 2 to review\n2 suggestions still to review (Review › Start)"
+    )
     colour = cell(model, p, "status", Qt.ItemDataRole.ForegroundRole)
-    assert colour.name() == STATUS_COLORS["todo"]
+    assert colour.name() == LIGHT.words["todo"]  # the theme in force
     assert cell(model, p, "annotations", Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     )

@@ -97,6 +97,7 @@ MODULES: dict[str, Module] = {
             # dates and encodings of the files records come from.
             "tests/test_import_merge.py",
             "tests/test_import_formats.py",
+            "tests/test_import_layers.py",
             "tests/test_teams_layers.py",
             "tests/test_teams_merge.py",
             "tests/test_suggest.py",
