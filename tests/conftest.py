@@ -158,3 +158,20 @@ def pytest_configure(config: pytest.Config) -> None:
     # The QObjects whose run() is started by a QThread (moveToThread in the package).
     for cls in (workers._Worker, network_layout_job.LayoutJob):
         cls.run = traced(cls.run)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the warning, critical and information boxes the window shows,
+    answered with OK at once (a modal box would hold the test)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def record(_parent, _title, text, *args, **kwargs):
+        seen.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return seen

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from annotator.gui.app import application, build_window
 from annotator.gui.main_window import MainWindow
@@ -28,16 +27,8 @@ SPEAKER = "Lin Qiao"
 
 
 @pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-
-    def record(_parent, _title, text, *args, **kwargs):
-        seen.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
+def warnings(message_boxes: list[str]) -> list[str]:
+    return message_boxes  # tests/conftest.py
 
 
 @pytest.fixture

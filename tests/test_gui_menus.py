@@ -23,16 +23,8 @@ from annotator.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-
-    def record(_parent, _title, text, *args, **kwargs):
-        seen.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
+def messages(message_boxes: list[str]) -> list[str]:
+    return message_boxes  # tests/conftest.py
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import close_window
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from annotator.core.store import Store
 from annotator.gui.app import application, build_window
@@ -28,16 +28,8 @@ TEXT = "Tom Vail said on Tuesday that no region needs a new bloc."
 
 
 @pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-
-    def record(_parent, _title, text, *args, **kwargs):
-        seen.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
+def shown(message_boxes: list[str]) -> list[str]:
+    return message_boxes  # tests/conftest.py
 
 
 @pytest.fixture
