@@ -10,7 +10,7 @@ from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
 from .lexicon import ADVERBIAL_STARTS
 from .mentions import Cue, Index, Mention, Tok, mention_after, mention_before, subject_before
-from .quotes import Paragraph, Quote
+from .quotes import ALL_MARKS, Paragraph, Quote
 
 _CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
@@ -92,7 +92,14 @@ def direct_claims(
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
-        out.append(_attributed(text, cues, q, c, attr))
+        cand = _attributed(text, cues, q, c, attr)
+        if attr is left:
+            lead = _lead_fragment(text, cues, q, c, attr)
+            if lead is not None and len(cand.spans) == 1:
+                first, rest = lead
+                cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
+                cand.kind = "mixed"
+        out.append(cand)
         if attr is right and q.last_para == q.para:
             prev_right = (out[-1], c.right_end, q.para)
         else:
@@ -235,6 +242,63 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
         "" if attr.mention is not None else "cue",
         loose=left is not None and attr is left and not left.tight and kind == "direct",
     )
+
+
+_FIRST_WORD_RE = re.compile(r"\W*(\w+)")
+_SCENE_OPENERS = word_list("suggest/scene_openers.txt")
+# openings that are the speaker's own framing even though they start like a scene
+_DISCOURSE_OPENINGS = (
+    "in other words",
+    "in fact",
+    "in short",
+    "in the end",
+    "as for",
+    "at the same time",
+)
+
+
+def _lead_fragment(
+    text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
+) -> tuple[tuple[int, int], int] | None:
+    """'If the bridge closes, Ruiz said, "the town is cut off."': the words opening the
+    sentence before a parenthetical attribution are the claim's first part (PolNeAR
+    makes one claim of both parts, as of a quote split by its attribution).
+
+    Returns the first part and where the second starts (the word after the comma
+    that closes the attribution: "that" or the quote's own words)."""
+    cue, m = attr.cue, attr.mention
+    if cue is None or m is None or not attr.tight:
+        return None
+    if cue.according:
+        # "Over the long term, according to the office, "...""
+        first, last = cue.start, m.end
+    else:
+        first = m.phrase_start if m.phrase_start >= 0 else m.start
+        last = cue.end
+        if first > cue.start:
+            return None
+    after = cues.toks_between(last, q.open_pos)
+    if not after or after[0].text != "," or cues.cues_between(last, q.open_pos):
+        return None
+    before = cues.toks_between(c.l_start, first)
+    if len(before) < 2 or before[-1].text != "," or cues.cues_between(c.l_start, first):
+        return None
+    words = [t for t in before if t.is_word]
+    if not words or any(t.text in ALL_MARKS for t in before):
+        return None
+    opening = " ".join(t.low for t in words[:3])
+    if words[0].low in _SCENE_OPENERS and not opening.startswith(_DISCOURSE_OPENINGS):
+        return None  # "In a statement, she said, "..."": the occasion, not the claim
+    if words[-1].low == "ago":
+        return None
+    rest = after[1].start if len(after) > 1 else q.spans[0][0]
+    head = _FIRST_WORD_RE.match(text, rest, q.close_pos)
+    first_word = head.group(1) if head is not None else ""
+    if len(words) > 3 and first_word[:1].isupper() and first_word != "I":
+        # "Lee will resign, Ruiz said. "He is tired."": a sentence of its own before a
+        # new quoted sentence
+        return None
+    return (words[0].start, before[-2].end), rest
 
 
 def _paraphrase_leads(cues: Index, toks: list[Tok], q: Quote) -> bool:

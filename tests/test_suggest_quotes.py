@@ -1,0 +1,49 @@
+"""Quotations as claims: which quoted parts make one claim, and where its content ends."""
+
+from __future__ import annotations
+
+from annotator.core.suggest import SuggestedClaim, suggest_article
+
+
+def contents(claims: list[SuggestedClaim]) -> list[list[str]]:
+    return [[s.text for s in c.content] for c in claims]
+
+
+def test_words_before_a_parenthetical_attribution_open_the_quote_it_introduces() -> None:
+    text = (
+        "Bridge Vote\n\n"
+        "The council met on Monday. If the bridge closes, Ana Ruiz said, "
+        '"the town will be cut off from the coast."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["If the bridge closes", "the town will be cut off from the coast."]
+    ]
+    assert claim.cue is not None and claim.cue.text == "said"
+    assert claim.speaker is not None and claim.speaker.name == "Ana Ruiz"
+
+
+def test_that_after_a_parenthetical_attribution_belongs_to_the_second_part() -> None:
+    text = 'Harbour\n\nThe mayor is sure, Ana Ruiz said, that "the harbour will reopen."'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The mayor is sure", 'that "the harbour will reopen.']]
+
+
+def test_the_occasion_before_an_attribution_is_not_part_of_the_quote() -> None:
+    text = (
+        "Bridge Vote\n\n"
+        "The council met on Monday. In a statement on Tuesday, Ana Ruiz said, "
+        '"The town will be cut off from the coast."'
+    )
+    assert ["The town will be cut off from the coast."] in contents(suggest_article(text))
+
+
+def test_a_sentence_of_its_own_before_an_attribution_stays_a_separate_claim() -> None:
+    text = (
+        "Bridge Vote\n\n"
+        "The mayor and the minister will meet next week, Ana Ruiz said, "
+        '"They need to sit down and talk."'
+    )
+    claims = suggest_article(text)
+    assert ["They need to sit down and talk."] in contents(claims)
+    assert all(len(c.content) == 1 for c in claims)
