@@ -47,3 +47,21 @@ def test_a_sentence_of_its_own_before_an_attribution_stays_a_separate_claim() ->
     claims = suggest_article(text)
     assert ["They need to sit down and talk."] in contents(claims)
     assert all(len(c.content) == 1 for c in claims)
+
+
+def test_a_question_in_two_apostrophes_then_its_attribution_then_more_quote() -> None:
+    text = "Ferry\n\n''Can we win the city?'' Mr. Lee asked. ''I don't know. But we can try.''"
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["Can we win the city?", "I don't know. But we can try."]]
+    assert claim.cue is not None and claim.cue.text == "asked"
+    assert claim.speaker is not None and claim.speaker.name == "Lee"
+
+
+def test_a_show_title_inside_the_attribution_does_not_split_the_quote() -> None:
+    for attribution in (
+        'Lee said on Channel Nine\'s "Morning Report."',
+        'Lee told Channel Nine\'s "Morning Report" on Monday.',
+    ):
+        text = f'Port\n\n"We will win the vote," {attribution} "The plan is dead."'
+        claims = suggest_article(text)
+        assert ["We will win the vote,", "The plan is dead."] in contents(claims), attribution

@@ -48,6 +48,12 @@ def direct_claims(
     prev_right: tuple[Candidate, int, int] | None = None
     for qi, q in enumerate(quotes):
         if _is_title(text, q, paras[q.para].start):
+            if prev_right is not None and prev_right[1] == q.open_pos:
+                # '"A," Lee said on "Morning Report." "B."': the attribution's sentence
+                # goes on past the title
+                k = bisect_right(ends, q.close_pos)
+                stop = ends[k] if k < len(ends) else paras[q.last_para].end
+                prev_right = (prev_right[0], stop, prev_right[2])
             continue  # said on "Morning Report": a title, not a claim
         c = _context(text, paras, ends, quotes, qi)
         _find_sides(text, paras, ends, cues, q, c)
@@ -152,7 +158,8 @@ def _find_sides(
             c.left = _attr_left(text, cues, s, pp.end)
             if c.left is not None:
                 c.left.tight = True
-    if text[c.r_start : c.r_end].strip():
+    if any(ch.isalnum() for ch in text[c.r_start : c.r_end]):
+        # (the second apostrophe closing ''A?'' is no attribution)
         c.right = _attr_right(text, cues, c.r_start, c.r_end, whole=False)
         c.right_end = c.r_end
     elif c.r_end < c.r_cap and text[q.close_pos - 1] in ".!?":
