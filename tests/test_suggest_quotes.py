@@ -65,3 +65,31 @@ def test_a_show_title_inside_the_attribution_does_not_split_the_quote() -> None:
         text = f'Port\n\n"We will win the vote," {attribution} "The plan is dead."'
         claims = suggest_article(text)
         assert ["We will win the vote,", "The plan is dead."] in contents(claims), attribution
+
+
+def test_a_quote_attributed_by_a_verb_that_is_no_listed_cue() -> None:
+    for attribution, cue, mention in (
+        ("he mocks", "mocks", "he"),
+        ("the senator quipped on Sunday", "quipped", "the senator"),
+        ("read the email", "read", "the email"),
+    ):
+        text = (
+            "Port\n\nAna Lee spoke at the harbour. "
+            f'"We will win the vote," {attribution}. "The plan is dead."'
+        )
+        (claim,) = suggest_article(text)
+        assert contents([claim]) == [["We will win the vote,", "The plan is dead."]]
+        assert claim.cue is not None and claim.cue.text == cue
+        assert claim.mention is not None and claim.mention.text == mention
+
+
+def test_a_quote_closing_after_a_space_behind_its_inner_quote() -> None:
+    text = (
+        "Port\n\n\"It is not just Lee saying, 'Oh, yes, just vote,' \" Ruiz told reporters "
+        'on Sunday. "It is more than that."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["It is not just Lee saying, 'Oh, yes, just vote,'", "It is more than that."]
+    ]
+    assert claim.cue is not None and claim.cue.text == "told"

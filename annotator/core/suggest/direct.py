@@ -95,6 +95,11 @@ def direct_claims(
             if colon is not None:
                 out.append(colon)
                 continue
+            guess = _unlisted_attribution(text, cues, q, c)
+            if guess is not None:
+                out.append(Candidate(list(q.spans), guess.cue, guess.mention, "direct", q.para, ""))
+                prev_right = (out[-1], c.r_end, q.para)
+                continue
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
@@ -111,6 +116,43 @@ def direct_claims(
         else:
             prev_right = None
     return out
+
+
+_VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
+_MAX_UNLISTED = 6  # words of an attribution whose verb is not a listed cue
+
+
+def _unlisted_attribution(text: str, cues: Index, q: Quote, c: _Context) -> Attribution | None:
+    """'"We will win," he mocks.': a quote ending in a comma, then only a speaker and a
+    verb that is not a listed cue ('he quipped', 'read the email') to the sentence end."""
+    if (
+        q.last_para != q.para
+        or not _sentence_goes_on(text, c.r_start)
+        or n_words(text, q.spans) < 3
+    ):
+        return None
+    toks = cues.toks_between(c.r_start, c.r_end)
+    while toks and not toks[-1].is_word:
+        toks.pop()
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > _MAX_UNLISTED or any(not t.is_word for t in toks):
+        return None
+    for k, t in enumerate(toks):
+        if not _VERB_FORM_RE.fullmatch(t.text) and t.low != "read":
+            continue
+        if k == 0:
+            m = mention_after(text, toks, 0, len(toks))
+        else:
+            m = mention_before(text, toks, k, 0)
+            if (
+                m is not None
+                and (m.phrase_start if m.phrase_start >= 0 else m.start) != toks[0].start
+            ):
+                m = None
+        if m is not None:
+            return Attribution(Cue(t.start, t.end, t.low, participle=False), m)
+        return None
+    return None
 
 
 def _only_closers(gap: str) -> bool:

@@ -169,7 +169,8 @@ def _classify(text: str, i: int, start: int, end: int) -> _Mark | None:
     if g in SINGLE_MARKS and g not in "‹›" and pw and nw:
         return None  # apostrophe inside a word: don't, ministry's, O'Brien
     if g == '"':
-        return _Mark(i, g, left_open and not next_space, not prev_space and right_close)
+        closes = not prev_space or _spaced_after_inner(text, i, start)
+        return _Mark(i, g, left_open and not next_space, closes and right_close)
     if g in "'’‘":
         elision = bool(nw) and _is_elision(text, i + 1, end)
         opens = left_open and not next_space and not elision and nxt not in ALL_MARKS - {'"', "“"}
@@ -192,6 +193,12 @@ def _classify(text: str, i: int, start: int, end: int) -> _Mark | None:
     if opens and g in "»›" and prev_space and next_space:
         opens = False
     return _Mark(i, g, opens and not (closes and not prev_space), closes)
+
+
+def _spaced_after_inner(text: str, i: int, start: int) -> bool:
+    """'"... saying, 'Just vote,' " she said': a double mark set off by a space after the
+    single mark closing a quote inside it still closes the outer quote."""
+    return i - 3 >= start and text[i - 1] == " " and text[i - 2] in "'’" and text[i - 3] in ",.?!"
 
 
 def _is_elision(text: str, j: int, end: int) -> bool:
