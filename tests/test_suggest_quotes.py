@@ -93,3 +93,13 @@ def test_a_quote_closing_after_a_space_behind_its_inner_quote() -> None:
         ["It is not just Lee saying, 'Oh, yes, just vote,'", "It is more than that."]
     ]
     assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_a_clause_before_a_quote_attributed_after_it_is_part_of_the_claim() -> None:
+    text = 'Port\n\nIf the bridge closes, "we will all be cut off from the coast," Ana Ruiz said.'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [['If the bridge closes, "we will all be cut off from the coast,"']]
+    assert claim.kind == "mixed"
+    text = 'Port\n\nYes, "we will all be cut off from the coast," Ana Ruiz said.'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["we will all be cut off from the coast,"]]
