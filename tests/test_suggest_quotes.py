@@ -103,3 +103,12 @@ def test_a_clause_before_a_quote_attributed_after_it_is_part_of_the_claim() -> N
     text = 'Port\n\nYes, "we will all be cut off from the coast," Ana Ruiz said.'
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["we will all be cut off from the coast,"]]
+
+
+def test_a_sentence_a_quote_opens_after_its_cue_goes_on_past_the_closing_mark() -> None:
+    text = 'Port\n\nLee admitted on Monday "it will be very hard to win" if the port closes.'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [['"it will be very hard to win" if the port closes']]
+    assert claim.kind == "mixed"
+    text = 'Port\n\nLee said: "We won the vote." Then he left the hall.'
+    assert ["We won the vote."] in contents(suggest_article(text))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
-from .lexicon import ADVERBIAL_STARTS
+from .lexicon import ADVERBIAL_STARTS, SUBJECT_PRONOUNS
 from .mentions import Cue, Index, Mention, Tok, mention_after, mention_before, subject_before
 from .quotes import ALL_MARKS, Paragraph, Quote
 
@@ -282,6 +282,10 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:
             spans, kind = mixed, "mixed"
+    elif attr is left and left.tight:
+        end = _clause_goes_on(cues, q, c)
+        if end is not None:
+            spans, kind = [(q.open_pos, end)], "mixed"
     return Candidate(
         spans,
         attr.cue,
@@ -348,6 +352,26 @@ def _lead_fragment(
         # new quoted sentence
         return None
     return (words[0].start, before[-2].end), rest
+
+
+def _clause_goes_on(cues: Index, q: Quote, c: _Context) -> int | None:
+    """'X said "it will be hard" if he loses': where the sentence a quote opens right
+    after its cue goes on past the closing mark (no cue of its own there)."""
+    if q.last_para != q.para or len(q.spans) > 1 or c.right is not None:
+        return None
+    after = cues.toks_between(q.close_pos + 1, c.r_end)
+    closed = False
+    while after and not after[-1].is_word:
+        closed = closed or after[-1].text in (".", "!", "?")
+        after.pop()
+    if not closed or not after or (not after[0].is_word and after[0].text != ","):
+        return None
+    first = next(t for t in after if t.is_word)
+    if first.is_cap or first.low in SUBJECT_PRONOUNS:
+        return None  # '"...," he was making a point': a clause of its own
+    if any(t.text in ALL_MARKS for t in after) or cues.cues_between(q.close_pos + 1, c.r_end):
+        return None
+    return after[-1].end
 
 
 def _paraphrase_leads(cues: Index, toks: list[Tok], q: Quote) -> bool:
