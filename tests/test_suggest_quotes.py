@@ -81,6 +81,10 @@ def test_a_quote_attributed_by_a_verb_that_is_no_listed_cue() -> None:
         assert contents([claim]) == [["We will win the vote,", "The plan is dead."]]
         assert claim.cue is not None and claim.cue.text == cue
         assert claim.mention is not None and claim.mention.text == mention
+    text = "Tax\n\n''Keep the tax in place for now,'' it recommended. ''Review it later.''"
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["Keep the tax in place for now,", "Review it later."]]
+    assert claim.cue is not None and claim.cue.text == "recommended"
 
 
 def test_a_quote_closing_after_a_space_behind_its_inner_quote() -> None:

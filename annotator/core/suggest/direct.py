@@ -134,6 +134,8 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: _Context) -> Attr
     toks = cues.toks_between(c.r_start, c.r_end)
     while toks and not toks[-1].is_word:
         toks.pop()
+    if toks and toks[0].text in ALL_MARKS:
+        toks = toks[1:]  # the second apostrophe closing ''A,''
     words = [t for t in toks if t.is_word]
     if not words or len(words) > _MAX_UNLISTED or any(not t.is_word for t in toks):
         return None
