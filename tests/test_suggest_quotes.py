@@ -116,3 +116,38 @@ def test_a_sentence_a_quote_opens_after_its_cue_goes_on_past_the_closing_mark() 
     assert claim.kind == "mixed"
     text = 'Port\n\nLee said: "We won the vote." Then he left the hall.'
     assert ["We won the vote."] in contents(suggest_article(text))
+
+
+def test_a_phrase_and_an_addressee_around_a_parenthetical_attribution() -> None:
+    for text, first in (
+        (
+            'Of the scrutiny over the mayor, he said, "It is a little much."',
+            "Of the scrutiny over the mayor",
+        ),
+        (
+            'Sooner or later, the governor told reporters, "it starts to pay off."',
+            "Sooner or later",
+        ),
+    ):
+        claims = suggest_article(f"Port\n\nThe crowd left. {text}")
+        assert len(claims) == 1 and claims[0].content[0].text == first, contents(claims)
+        assert len(claims[0].content) == 2
+
+
+def test_a_long_attribution_after_a_quote_that_ends_its_sentence() -> None:
+    text = (
+        'Port\n\n"Lee is the greatest!" Moss wrote in a September 16, 2012 email to the '
+        'harbour officials. "Thanks for the great work."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["Lee is the greatest!", "Thanks for the great work."]]
+    assert claim.cue is not None and claim.cue.text == "wrote"
+
+
+def test_a_quote_with_an_attribution_of_its_own_does_not_continue_the_claim_before() -> None:
+    text = (
+        'Port\n\n"It was a festival," Violet said.\n\n'
+        '"People were celebrating" before the crash, she said. "And it was so peaceful."'
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["It was a festival,"]

@@ -9,11 +9,21 @@ from dataclasses import dataclass
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
 from .lexicon import ADVERBIAL_STARTS, SUBJECT_PRONOUNS
-from .mentions import Cue, Index, Mention, Tok, mention_after, mention_before, subject_before
+from .mentions import (
+    FINITE_VERBS,
+    Cue,
+    Index,
+    Mention,
+    Tok,
+    mention_after,
+    mention_before,
+    subject_before,
+)
 from .quotes import ALL_MARKS, Paragraph, Quote
 
 _CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
+_MAX_POST = 12  # words after the cue of an attribution in the sentence after its quote
 
 
 @dataclass
@@ -82,6 +92,7 @@ def direct_claims(
                 prev_right is not None
                 and q.para - prev_right[2] <= 1
                 and _only_closers(text[prev_right[1] : q.open_pos])
+                and not cues.cues_between(c.r_start, c.r_end)
             ):
                 # "A," she said. "B." -- one claim interrupted by its attribution, and
                 # "C." right after (or opening the next paragraph) goes on with it
@@ -299,6 +310,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
     )
 
 
+_FINITE = FINITE_VERBS | word_list("suggest/finite_words.txt")
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _SCENE_OPENERS = word_list("suggest/scene_openers.txt")
 # openings that are the speaker's own framing even though they start like a scene
@@ -333,8 +345,11 @@ def _lead_fragment(
         if first > cue.start:
             return None
     after = cues.toks_between(last, q.open_pos)
-    if not after or after[0].text != "," or cues.cues_between(last, q.open_pos):
+    # an addressee or a time may sit between the cue and its comma ("told reporters,")
+    comma = next((i for i, t in enumerate(after[:5]) if not t.is_word), None)
+    if comma is None or after[comma].text != "," or cues.cues_between(last, q.open_pos):
         return None
+    after = after[comma:]
     before = cues.toks_between(c.l_start, first)
     if len(before) < 2 or before[-1].text != "," or cues.cues_between(c.l_start, first):
         return None
@@ -349,7 +364,8 @@ def _lead_fragment(
     rest = after[1].start if len(after) > 1 else q.spans[0][0]
     head = _FIRST_WORD_RE.match(text, rest, q.close_pos)
     first_word = head.group(1) if head is not None else ""
-    if len(words) > 3 and first_word[:1].isupper() and first_word != "I":
+    finite = any(t.low in _FINITE for t in words)
+    if finite and first_word[:1].isupper() and first_word != "I":
         # "Lee will resign, Ruiz said. "He is tired."": a sentence of its own before a
         # new quoted sentence
         return None
@@ -550,7 +566,7 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
     pre_words = [t for t in toks[:k] if t.is_word]
     if whole:
         post = [t for t in toks[ke + 1 :] if t.is_word]
-        if len(post) > 8 or any(t.low == "that" for t in post) or not pre_words:
+        if len(post) > _MAX_POST or any(t.low == "that" for t in post) or not pre_words:
             return None
     if not pre_words:
         m = mention_after(text, toks, ke, len(toks))
