@@ -151,3 +151,21 @@ def test_a_quote_with_an_attribution_of_its_own_does_not_continue_the_claim_befo
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["It was a festival,"]
+
+
+def test_a_second_quote_with_its_own_attribution_after_it_is_its_own_claim() -> None:
+    text = (
+        'Port\n\n"His normal mood is grumpy," she said, but despite the tone, '
+        '"I think he will do it," said Kunin.'
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["His normal mood is grumpy,"], ["I think he will do it,"]]
+    assert claims[1].speaker is not None and claims[1].speaker.name == "Kunin"
+
+
+def test_a_quoted_term_inside_the_attribution_does_not_continue_the_quote() -> None:
+    text = (
+        "Port\n\n\"How big is that wall?\" asked the boy, who was wearing a 'Go Team Go' "
+        "hat, as the hall laughed."
+    )
+    assert contents(suggest_article(text)) == [["How big is that wall?"]]

@@ -83,16 +83,21 @@ def direct_claims(
             and attr.cue is not None
             and attr.cue.start == prev_right[0].cue.start
         ):
-            # "A," he said when asked, "but B." -- the same attribution on both sides
-            prev_right[0].spans.extend(q.spans)
-            prev_right = None
-            continue
+            if right is None:
+                # "A," he said when asked, "but B." -- the same attribution on both sides
+                prev_right[0].spans.extend(q.spans)
+                prev_right = None
+                continue
+            if right is not None:
+                # '"A," she said, but "B," said Kunin': B has an attribution of its own
+                attr = right
         if attr is None:
             if (
                 prev_right is not None
                 and q.para - prev_right[2] <= 1
                 and _only_closers(text[prev_right[1] : q.open_pos])
                 and not cues.cues_between(c.r_start, c.r_end)
+                and _opens_sentence(text, paras[q.para].start, q.open_pos)
             ):
                 # "A," she said. "B." -- one claim interrupted by its attribution, and
                 # "C." right after (or opening the next paragraph) goes on with it
@@ -166,6 +171,13 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: _Context) -> Attr
             return Attribution(Cue(t.start, t.end, t.low, participle=False), m)
         return None
     return None
+
+
+def _opens_sentence(text: str, para_start: int, pos: int) -> bool:
+    """Does the quote opening at ``pos`` start its paragraph or a sentence (not "the
+    boy, wearing a 'Go Team' hat")?"""
+    before = text[para_start:pos].rstrip()
+    return not before or before[-1] in ".!?…:\"'”’»)"
 
 
 def _only_closers(gap: str) -> bool:
