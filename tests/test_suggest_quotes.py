@@ -61,6 +61,7 @@ def test_a_show_title_inside_the_attribution_does_not_split_the_quote() -> None:
     for attribution in (
         'Lee said on Channel Nine\'s "Morning Report."',
         'Lee told Channel Nine\'s "Morning Report" on Monday.',
+        'Lee said in an interview with "Morning Report."',
     ):
         text = f'Port\n\n"We will win the vote," {attribution} "The plan is dead."'
         claims = suggest_article(text)
@@ -169,3 +170,9 @@ def test_a_quoted_term_inside_the_attribution_does_not_continue_the_quote() -> N
         "hat, as the hall laughed."
     )
     assert contents(suggest_article(text)) == [["How big is that wall?"]]
+
+
+def test_a_relative_pronoun_before_the_speaker_is_part_of_the_quoted_claim() -> None:
+    text = 'Port\n\nHe praised the deal, which he said "will change everything."'
+    claims = suggest_article(text)
+    assert ["which", "will change everything."] in contents(claims)

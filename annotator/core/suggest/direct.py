@@ -299,6 +299,10 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
     left, right = c.left, c.right
     spans = list(q.spans)
     kind = "direct"
+    rel = _relative_object(cues, q, c, attr) if attr is left else None
+    if rel is not None:
+        # 'in what Ruiz called "a triumph," the ...': the pronoun and the quote
+        return Candidate([rel, *spans], attr.cue, attr.mention, "mixed", q.para, "")
     if (
         attr is right
         or (left is not None and attr is left and not left.tight)
@@ -382,6 +386,28 @@ def _lead_fragment(
         # new quoted sentence
         return None
     return (words[0].start, before[-2].end), rest
+
+
+_RELATIVES = frozenset({"what", "which", "whom"})
+
+
+def _relative_object(
+    cues: Index, q: Quote, c: _Context, attr: Attribution
+) -> tuple[int, int] | None:
+    """'what Ruiz called "a triumph"', 'which Lee described as "a disaster"': the
+    relative pronoun before the speaker is the quote's other part (PolNeAR's content
+    is both)."""
+    cue, m = attr.cue, attr.mention
+    if cue is None or m is None or m.start > cue.start or len(q.spans) > 1:
+        return None
+    gap = [t for t in cues.toks_between(cue.end, q.open_pos)]
+    if gap and not (len(gap) == 1 and gap[0].low == "as"):
+        return None
+    first = m.phrase_start if m.phrase_start >= 0 else m.start
+    before = cues.toks_between(max(c.l_start, first - 12), first)
+    if not before or before[-1].text not in _RELATIVES:
+        return None
+    return before[-1].start, before[-1].end
 
 
 def _clause_goes_on(cues: Index, q: Quote, c: _Context) -> int | None:
