@@ -22,6 +22,7 @@ POST_VERBS = word_list("suggest/post_verbs.txt") | CLAUSE_VERBS
 OBJECT_VERBS = word_list("suggest/object_verbs.txt")
 
 PARTICIPLES = word_list("suggest/participles.txt")
+SPEECH = word_list("suggest/speech.txt")
 NOUN_CUES = word_list("suggest/noun_cues.txt")
 
 

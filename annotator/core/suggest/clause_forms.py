@@ -241,7 +241,49 @@ def object_clause(
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    if low in _SEEM_VERBS and prev.low != "it":
+        # "The plan seems to be failing": what seems is the subject and its infinitive
+        subj = _subject_span(toks, k, m)
+        if subj is not None and not overlaps_any(taken, *subj):
+            return Found([subj, (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+_SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+
+
+def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int] | None:
+    """The subject of the verb ``toks[k]``: back over adverbs and auxiliaries to the
+    start of its clause ("the secure fax machine (also) appears"), or the mention ``m``
+    when that stretch holds more than a noun phrase ("who has been ... and appeared")."""
+    v = k
+    while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
+        v -= 1
+    s0 = v
+    while (
+        s0 > 0
+        and v - s0 < 10
+        and toks[s0 - 1].text not in (",", ";", ":", "—", "–", "(")
+        and toks[s0 - 1].low not in BOUNDARY
+    ):
+        s0 -= 1
+    if s0 == 1 and toks[0].low == "that" and v > 2:
+        s0 = 0  # "That lesson appears ...": a determiner, not a conjunction
+    run = toks[s0:v]
+    if (
+        run
+        and (
+            s0 == 0
+            or toks[s0 - 1].text in (",", ";", ":", "—", "–", "(")
+            or toks[s0 - 1].low in BOUNDARY
+        )
+        and all(t.is_word or t.text in ("’", "'", ".", "-") for t in run)
+        and not any(_finite_word(t) or t.low in ("and", "or") for t in run)
+    ):
+        return run[0].start, run[-1].end
+    if m is not None and m.end <= toks[v].start:
+        return m.start, m.end
+    return None
 
 
 def colon_attribution(

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
-from .clause_base import PARTICIPLES
+from .clause_base import PARTICIPLES, SPEECH
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
     FINITE_VERBS,
@@ -136,7 +136,7 @@ def _reported(
             m = subject_before(text, toks, k)
             if m is None:
                 return None
-    j = ke + 1
+    j = _after_time(toks, ke + 1)
     if j >= len(toks):
         return None
     if cue.word in OBJECT_CUES or not (cue.word in CLAUSE_CUES or cue.participle):
@@ -168,6 +168,31 @@ def _reported(
     return _clause_to_end(text, body, s_end, cue, m, pi)
 
 
+# Words naming when something was said: "said Tuesday that", "announced early Friday".
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today", "tonight"}
+)
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "spring", "summer"})
+
+
+def _after_time(toks: list[Tok], j: int) -> int:
+    """Where the words after a cue start once a time phrase is skipped: "said Tuesday
+    (night) his plan ...", "said early Friday that ...", "said last week that ..."."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].low in ("early", "late", "on") and k + 1 < n and toks[k + 1].low in _DAYS:
+        k += 1
+    if k < n and toks[k].low in _DAYS:
+        k += 1
+        if k < n and toks[k].low in _DAY_PARTS:
+            k += 1
+    elif k + 1 < n and toks[k].low in ("last", "this") and toks[k + 1].low in _PERIODS:
+        k += 2
+    return k if k < n else j
+
+
 def _main_verb_after(body: list[Tok], x: int) -> bool:
     """Is ``body[x]`` a comma followed by a past form or an auxiliary ("resigned", "has")?"""
     if body[x].text != ",":
@@ -177,7 +202,7 @@ def _main_verb_after(body: list[Tok], x: int) -> bool:
     return (
         t.is_word
         and not t.is_cap
-        and ((low.endswith("ed") and len(low) > 4) or low in _FINITE_WORDS)
+        and ((low.endswith("ed") and len(low) > 4) or low in _FINITE_WORDS or low in _SECOND_CUES)
     )
 
 
@@ -245,7 +270,34 @@ def _second_attribution(body: list[Tok]) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
+        if body[x].low in ("and", "but") and _speech_verb_after(body, x + 1):
+            # "said the plan was dead and said that ...": the second verb has a clause
+            # of its own
+            return x - 1 if body[x - 1].text == "," else x
     return len(body)
+
+
+# The reporting verbs that start a second attribution of the same speaker.
+_SECOND_CUES = SPEECH | frozenset(
+    {"noted", "argued", "insisted", "acknowledged", "conceded", "warned", "explained"}
+    | {"claimed", "contended", "stressed", "emphasized", "suggested", "asked", "added"}
+    | {"notes", "argues", "insists", "acknowledges", "concedes", "warns", "explains"}
+    | {"claims", "contends", "stresses", "emphasizes", "suggests", "asks", "adds"}
+)
+
+
+def _speech_verb_after(body: list[Tok], x: int) -> bool:
+    """Does a reporting verb start at ``body[x]``, after a pronoun or adverbs ("he also
+    said", "later noted")?"""
+    n = len(body)
+    if x < n and body[x].low in ("he", "she", "they", "i", "we"):
+        x += 1
+    while x < n and body[x].low in _ADVERBS:
+        x += 1
+    return x + 1 < n and body[x].low in _SECOND_CUES and not body[x].is_cap
+
+
+_ADVERBS = frozenset({"also", "later", "then", "further", "repeatedly", "again", "has", "had"})
 
 
 def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
@@ -254,6 +306,8 @@ def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
         t = toks[j]
         if t.low == "that":
             return j + 1
+        if t.low in PARTICIPLES and toks[j - 1].text == ",":
+            return None  # "said in Paris, noting that ...": the participle's clause
         if not t.is_word and t.text != "," and not all(c in ALL_MARKS for c in t.text):
             return None  # quotation marks pass: 'said on "Meet the Press" that ...'
         j += 1

@@ -1,0 +1,61 @@
+"""Where reported contents start and end, following PolNeAR's conventions (the research
+standard for attribution spans): the words around the clause that belong to the
+reporter, not to what was said."""
+
+from __future__ import annotations
+
+from annotator.core.suggest import SuggestedClaim, suggest_article
+
+
+def contents(claims: list[SuggestedClaim]) -> list[list[str]]:
+    return [[s.text for s in c.content] for c in claims]
+
+
+def cues(claims: list[SuggestedClaim]) -> list[str | None]:
+    return [c.cue.text if c.cue is not None else None for c in claims]
+
+
+def test_a_day_after_the_cue_is_not_part_of_the_reported_clause() -> None:
+    text = "Ferries\n\nThe harbour master said Tuesday the second ferry would run by June."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the second ferry would run by June"]]
+    assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_a_day_part_and_that_after_the_cue_are_skipped() -> None:
+    text = "Ferries\n\nMs. Varga announced early Friday that the island would buy two boats."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the island would buy two boats"]]
+
+
+def test_a_second_reporting_verb_of_the_same_speaker_ends_the_first_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said the old ferry was too slow and also said that the council "
+        "had ignored the harbour for years."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [
+        ["the old ferry was too slow"],
+        ["the council had ignored the harbour for years"],
+    ]
+    assert cues(claims) == ["said", "said"]
+
+
+def test_a_relative_clause_ends_before_the_sentences_own_reporting_verb() -> None:
+    text = (
+        "Ferries\n\n"
+        "Mr. Okafor, who says the dredger is broken, said the harbour would close in May."
+    )
+    claims = suggest_article(text)
+    assert ["the dredger is broken"] in contents(claims)
+    assert ["the harbour would close in May"] in contents(claims)
+
+
+def test_what_seems_is_the_subject_and_its_infinitive() -> None:
+    text = "Ferries\n\nThe new timetable seems to suit the fishermen better than the old one."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["The new timetable", "to suit the fishermen better than the old one"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "seems"
