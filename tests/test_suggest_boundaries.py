@@ -59,3 +59,20 @@ def test_what_seems_is_the_subject_and_its_infinitive() -> None:
         ["The new timetable", "to suit the fishermen better than the old one"]
     ]
     assert claim.cue is not None and claim.cue.text == "seems"
+
+
+def test_the_person_asked_is_not_part_of_the_question() -> None:
+    text = "Ferries\n\nA reporter asked Mr. Okafor whether the ferry would run in May."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["whether the ferry would run in May"]]
+    assert claim.cue is not None and claim.cue.text == "asked"
+
+
+def test_asked_someone_about_a_topic_is_the_topic() -> None:
+    text = "Ferries\n\nMs. Varga asked the minister about the broken dredger."
+    assert contents(suggest_article(text)) == [["the broken dredger"]]
+
+
+def test_agreeing_with_someone_that_is_the_clause() -> None:
+    text = "Ferries\n\nThe fishermen agreed with the mayor that the harbour needs a dredger."
+    assert contents(suggest_article(text)) == [["that the harbour needs a dredger"]]

@@ -229,6 +229,10 @@ def object_clause(
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    if low in _ADDRESSEE_VERBS:
+        # "asked the senator whether ...": the addressee is not part of what was asked
+        # (but "asked the court to intervene" keeps it, as PolNeAR does)
+        body = body[_after_addressee(body) :]
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -284,6 +288,38 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
     if m is not None and m.end <= toks[v].start:
         return m.start, m.end
     return None
+
+
+_ADDRESSEE_VERBS = frozenset(
+    {"ask", "asks", "asked", "urge", "urges", "urged", "assure", "assures", "assured"}
+    | {"remind", "reminds", "reminded", "press", "presses", "pressed", "implored", "begged"}
+    | {"encourage", "encourages", "encouraged", "agree", "agrees", "agreed"}
+)
+
+# What follows the addressee: a question, "that" or "about".
+_AFTER_ADDRESSEE = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who"})
+
+
+def _after_addressee(body: list[Tok]) -> int:
+    """Where what was asked starts after an addressee ("the senator whether", "Lee
+    about", "with the mayor that"); 0 when no addressee."""
+    for x, t in enumerate(body[:10]):
+        if x == 0:
+            if t.low != "with":
+                if not (
+                    t.is_word and t.low not in _AFTER_ADDRESSEE and t.low not in ("to", "that")
+                ):
+                    return 0
+            continue
+        if t.low in _AFTER_ADDRESSEE or t.low == "that":
+            return x
+        if t.low == "about" and x + 1 < len(body):
+            return x + 1
+        if not (t.is_word or t.text in (",", "’", "'", ".", "-")) or _finite_word(t):
+            return 0
+        if t.low in ("and", "or", "but") or t.low in _PREPOSITIONS:
+            return 0
+    return 0
 
 
 def colon_attribution(

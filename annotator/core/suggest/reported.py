@@ -280,9 +280,9 @@ def _second_attribution(body: list[Tok]) -> int:
 # The reporting verbs that start a second attribution of the same speaker.
 _SECOND_CUES = SPEECH | frozenset(
     {"noted", "argued", "insisted", "acknowledged", "conceded", "warned", "explained"}
-    | {"claimed", "contended", "stressed", "emphasized", "suggested", "asked", "added"}
+    | {"claimed", "contended", "stressed", "emphasized", "suggested", "added"}
     | {"notes", "argues", "insists", "acknowledges", "concedes", "warns", "explains"}
-    | {"claims", "contends", "stresses", "emphasizes", "suggests", "asks", "adds"}
+    | {"claims", "contends", "stresses", "emphasizes", "suggests", "adds"}
 )
 
 
