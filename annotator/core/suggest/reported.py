@@ -7,7 +7,14 @@ from bisect import bisect_left, bisect_right, insort
 
 from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
-from .clause_base import PARTICIPLES, SPEECH
+from .clause_base import (
+    CLAUSE_VERBS,
+    IRREGULAR_PAST,
+    OBJECT_VERBS,
+    PARTICIPLES,
+    SPEECH,
+    THAT_VERBS,
+)
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
     FINITE_VERBS,
@@ -250,7 +257,7 @@ def _clause_to_end(
 ) -> Candidate | None:
     """The reported clause ``body``: to the sentence end ``s_end``, or to where a second
     attribution starts."""
-    cut = _second_attribution(body)
+    cut = _second_attribution(body, cue.word)
     if cut < len(body):
         # ", adding ...", ", despite ...": the reporter's words after the clause
         body = body[:cut]
@@ -262,7 +269,7 @@ def _clause_to_end(
     return _mk_reported(text, body, s_end, cue, m, pi)
 
 
-def _second_attribution(body: list[Tok]) -> int:
+def _second_attribution(body: list[Tok], cue: str) -> int:
     """Where ", adding ...", ", saying ..." or ", according to ..." starts a second
     attribution after the clause (index into ``body``; its length when none does)."""
     for x in range(1, len(body) - 1):
@@ -270,7 +277,7 @@ def _second_attribution(body: list[Tok]) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
-        if body[x].low in ("and", "but") and _speech_verb_after(body, x + 1):
+        if body[x].low in ("and", "but") and _speech_verb_after(body, x + 1, cue):
             # "said the plan was dead and said that ...": the second verb has a clause
             # of its own
             return x - 1 if body[x - 1].text == "," else x
@@ -286,15 +293,33 @@ _SECOND_CUES = SPEECH | frozenset(
 )
 
 
-def _speech_verb_after(body: list[Tok], x: int) -> bool:
+def _speech_verb_after(body: list[Tok], x: int, cue: str) -> bool:
     """Does a reporting verb start at ``body[x]``, after a pronoun or adverbs ("he also
-    said", "later noted")?"""
+    said", "later noted"), or a verb of the lists in the cue's own form ("acknowledged
+    that ... and vowed", "saying ... and suggesting")?"""
     n = len(body)
     if x < n and body[x].low in ("he", "she", "they", "i", "we"):
         x += 1
     while x < n and body[x].low in _ADVERBS:
         x += 1
-    return x + 1 < n and body[x].low in _SECOND_CUES and not body[x].is_cap
+    if x + 1 >= n or body[x].is_cap:
+        return False
+    low = body[x].low
+    return low in _SECOND_CUES or (low in _VERBS and _same_form(low, cue))
+
+
+_VERBS = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
+
+
+def _same_form(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` the same form of two verbs (both past, both -s, both -ing)?"""
+    if a.endswith("ing") or b.endswith("ing"):
+        return a.endswith("ing") and b.endswith("ing")
+    past_a = a.endswith("ed") or a in IRREGULAR_PAST
+    past_b = b.endswith("ed") or b in IRREGULAR_PAST
+    if past_a or past_b:
+        return past_a and past_b
+    return a.endswith("s") == b.endswith("s")
 
 
 _ADVERBS = frozenset({"also", "later", "then", "further", "repeatedly", "again", "has", "had"})
