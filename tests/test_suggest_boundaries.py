@@ -76,3 +76,27 @@ def test_asked_someone_about_a_topic_is_the_topic() -> None:
 def test_agreeing_with_someone_that_is_the_clause() -> None:
     text = "Ferries\n\nThe fishermen agreed with the mayor that the harbour needs a dredger."
     assert contents(suggest_article(text)) == [["that the harbour needs a dredger"]]
+
+
+def test_a_long_addressee_of_told_is_not_part_of_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "The mayor told the Island Gazette of Port Mara last week she would sell the old ferry."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["she would sell the old ferry"]]
+    assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_two_verbs_of_one_speaker_in_the_same_form_are_two_claims() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga acknowledged that the timetable was late and promised that "
+        "the second ferry would sail in June."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [
+        ["the timetable was late"],
+        ["the second ferry would sail in June"],
+    ]
+    assert cues(claims) == ["acknowledged", "promised"]

@@ -9,6 +9,7 @@ from .lexicon import AUXILIARIES
 from .mentions import (
     Cue,
     Mention,
+    Tok,
 )
 
 CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")
@@ -123,3 +124,28 @@ def overlaps_any(taken: list[tuple[int, int]], a: int, b: int) -> bool:
 
 # "X called on/for", "X asked about": still content; but "called off", "backed down" not.
 NOT_OBJECT_START = word_list("suggest/not_object_start.txt")
+
+
+# Words naming when something was said: "said Tuesday that", "announced early Friday".
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today", "tonight"}
+)
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "spring", "summer"})
+
+
+def after_time(toks: list[Tok], j: int) -> int:
+    """Where the words after a cue start once a time phrase is skipped: "said Tuesday
+    (night) his plan ...", "said early Friday that ...", "said last week that ..."."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].low in ("early", "late", "on") and k + 1 < n and toks[k + 1].low in _DAYS:
+        k += 1
+    if k < n and toks[k].low in _DAYS:
+        k += 1
+        if k < n and toks[k].low in _DAY_PARTS:
+            k += 1
+    elif k + 1 < n and toks[k].low in ("last", "this") and toks[k + 1].low in _PERIODS:
+        k += 2
+    return k if k < n else j

@@ -305,11 +305,10 @@ def _after_addressee(body: list[Tok]) -> int:
     about", "with the mayor that"); 0 when no addressee."""
     for x, t in enumerate(body[:10]):
         if x == 0:
-            if t.low != "with":
-                if not (
-                    t.is_word and t.low not in _AFTER_ADDRESSEE and t.low not in ("to", "that")
-                ):
-                    return 0
+            if t.low != "with" and not (
+                t.is_word and t.low not in _AFTER_ADDRESSEE and t.low not in ("to", "that")
+            ):
+                return 0
             continue
         if t.low in _AFTER_ADDRESSEE or t.low == "that":
             return x

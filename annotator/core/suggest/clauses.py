@@ -31,6 +31,7 @@ from .clause_base import (
     SKIP_BACK,
     THAT_VERBS,
     Found,
+    after_time,
     overlaps_any,
 )
 from .clause_forms import (
@@ -538,6 +539,7 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
     telling = cue.word in ("told", "tells", "tell")
+    j = after_time(toks, j)  # "said Tuesday (that)"
     if toks[j].text == ",":
         # "believes, for example, that": an aside between commas, then the clause
         c = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].text == ","), None)
@@ -571,7 +573,18 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
             ):
                 j = a
                 needs_that = False
+            else:
+                # "told The Star-Ledger of Newark last week she would ...": the
+                # addressee runs to the clause's pronoun subject
+                a = next((x for x in range(j + 1, min(n, j + 10)) if not toks[x].is_word), n)
+                a = next((x for x in range(j + 1, a) if toks[x].low in _SUBJECTS), None)
+                if a is not None and finite_soon(toks, a, 4):
+                    j = a
+                    needs_that = False
     return j, needs_that
+
+
+_SUBJECTS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
 
 
 _NOT_IN_SUBJECT = frozenset({"that", "which", "who", "and", "but", "or", "if", "when", "as"})

@@ -14,6 +14,7 @@ from .clause_base import (
     PARTICIPLES,
     SPEECH,
     THAT_VERBS,
+    after_time,
 )
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
@@ -143,7 +144,7 @@ def _reported(
             m = subject_before(text, toks, k)
             if m is None:
                 return None
-    j = _after_time(toks, ke + 1)
+    j = after_time(toks, ke + 1)
     if j >= len(toks):
         return None
     if cue.word in OBJECT_CUES or not (cue.word in CLAUSE_CUES or cue.participle):
@@ -173,31 +174,6 @@ def _reported(
         if c is not None:
             return _mk_reported(text, body[:c], body[c - 1].end, cue, m, pi)
     return _clause_to_end(text, body, s_end, cue, m, pi)
-
-
-# Words naming when something was said: "said Tuesday that", "announced early Friday".
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"yesterday", "today", "tonight"}
-)
-_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
-_PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "spring", "summer"})
-
-
-def _after_time(toks: list[Tok], j: int) -> int:
-    """Where the words after a cue start once a time phrase is skipped: "said Tuesday
-    (night) his plan ...", "said early Friday that ...", "said last week that ..."."""
-    n = len(toks)
-    k = j
-    if k < n and toks[k].low in ("early", "late", "on") and k + 1 < n and toks[k + 1].low in _DAYS:
-        k += 1
-    if k < n and toks[k].low in _DAYS:
-        k += 1
-        if k < n and toks[k].low in _DAY_PARTS:
-            k += 1
-    elif k + 1 < n and toks[k].low in ("last", "this") and toks[k + 1].low in _PERIODS:
-        k += 2
-    return k if k < n else j
 
 
 def _main_verb_after(body: list[Tok], x: int) -> bool:
