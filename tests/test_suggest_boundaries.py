@@ -100,3 +100,19 @@ def test_two_verbs_of_one_speaker_in_the_same_form_are_two_claims() -> None:
         ["the second ferry would sail in June"],
     ]
     assert cues(claims) == ["acknowledged", "promised"]
+
+
+def test_a_relative_word_before_the_speaker_is_part_of_what_was_said() -> None:
+    text = (
+        "Ferries\n\n"
+        "The council bought a dredger, which the mayor said was too small for the harbour."
+    )
+    claims = suggest_article(text)
+    assert ["which", "was too small for the harbour"] in contents(claims)
+
+
+def test_an_attribution_between_commas_splits_the_claim_in_two() -> None:
+    text = "Ferries\n\nThe bigger risk, Ms. Varga said, is that the harbour will freeze in January."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The bigger risk", "is that the harbour will freeze in January"]]
+    assert claim.cue is not None and claim.cue.text == "said"

@@ -144,6 +144,16 @@ def _reported(
             m = subject_before(text, toks, k)
             if m is None:
                 return None
+    w = next((x for x in range(k) if toks[x].start >= _phrase_start(m)), k)
+    if (
+        0 < w < k
+        and toks[w - 1].text == ","
+        and ke + 1 < len(toks)
+        and toks[ke + 1].text == ","
+        and any(t.is_word for t in toks[: w - 1])
+    ):
+        return None  # "The risk, he said, is ...": the clause rules read both halves
+    rel = toks[w - 1] if 0 < w < k and toks[w - 1].low in _RELATIVES else None
     j = after_time(toks, ke + 1)
     if j >= len(toks):
         return None
@@ -173,7 +183,19 @@ def _reported(
         c = next((x for x in range(1, len(body) - 1) if _main_verb_after(body, x)), None)
         if c is not None:
             return _mk_reported(text, body[:c], body[c - 1].end, cue, m, pi)
-    return _clause_to_end(text, body, s_end, cue, m, pi)
+    raw = _clause_to_end(text, body, s_end, cue, m, pi)
+    if raw is not None and rel is not None:
+        # "a policy which he said was costly": the relative word stands for the subject
+        # of what was said
+        raw.spans.insert(0, (rel.start, rel.end))
+    return raw
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+
+
+def _phrase_start(m: Mention) -> int:
+    return m.phrase_start if m.phrase_start >= 0 else m.start
 
 
 def _main_verb_after(body: list[Tok], x: int) -> bool:
