@@ -116,3 +116,20 @@ def test_an_attribution_between_commas_splits_the_claim_in_two() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["The bigger risk", "is that the harbour will freeze in January"]]
     assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_a_cue_in_an_opening_subordinate_clause_ends_at_the_main_clause() -> None:
+    text = (
+        "Ferries\n\nWhile the mayor said the ferry would run all winter, the fishermen stayed home."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the ferry would run all winter"]
+    assert cues(claims)[0] == "said"
+
+
+def test_those_who_said_something_end_at_the_comma() -> None:
+    text = (
+        "Ferries\n\nAmong those who said they used the ferry every day, most wanted a second boat."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["they used the ferry every day"]

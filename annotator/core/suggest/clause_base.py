@@ -149,3 +149,28 @@ def after_time(toks: list[Tok], j: int) -> int:
     elif k + 1 < n and toks[k].low in ("last", "this") and toks[k + 1].low in _PERIODS:
         k += 2
     return k if k < n else j
+
+
+# Words opening a subordinate clause before the sentence's main clause: "While X said
+# A, B ...", "If we thought A, then ...", "Among those who said A, most ...".
+_SUBORDINATORS = frozenset(
+    {"while", "if", "when", "although", "though", "because", "since", "whereas", "unless"}
+    | {"once", "after", "before", "among", "whether"}
+)
+
+
+def subordinate_end(toks: list[Tok], k: int, body: list[Tok]) -> int:
+    """Where the content ``body`` of the cue ``toks[k]`` ends when the cue sits in a
+    subordinate clause opening the sentence: at the comma before the main clause (an
+    index into ``body``; its length otherwise). ``toks`` start at the sentence start."""
+    i = 0
+    while i < k and (toks[i].low in ("and", "but", "so", "yet") or toks[i].text == ","):
+        i += 1
+    if i >= k or toks[i].low not in _SUBORDINATORS:
+        return len(body)
+    if any(t.text in (",", ";", ":") for t in toks[i:k]):
+        return len(body)  # "If so, he said ...": the opening clause ended before the cue
+    for x in range(1, len(body) - 2):
+        if body[x].text == "," and sum(1 for t in body[x + 1 :] if t.is_word) >= 2:
+            return x
+    return len(body)

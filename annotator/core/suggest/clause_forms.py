@@ -271,7 +271,7 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
         and toks[s0 - 1].low not in BOUNDARY
     ):
         s0 -= 1
-    if s0 == 1 and toks[0].low == "that" and v > 2:
+    if s0 == 1 and toks[0].low == "that" and v > 1:
         s0 = 0  # "That lesson appears ...": a determiner, not a conjunction
     run = toks[s0:v]
     if (

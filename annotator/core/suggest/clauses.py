@@ -33,6 +33,7 @@ from .clause_base import (
     Found,
     after_time,
     overlaps_any,
+    subordinate_end,
 )
 from .clause_forms import (
     as_reported,
@@ -684,6 +685,7 @@ def _pre(
     if m is None:
         m = _sentence_subject(text, toks, k)
     body = toks[j:]
+    body = body[: subordinate_end(toks, k, body)]
     # stop before a second attribution: ", adding ...", ", according to ..."
     body = body[: clause_end(body, objects=False)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:

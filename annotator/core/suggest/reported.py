@@ -15,6 +15,7 @@ from .clause_base import (
     SPEECH,
     THAT_VERBS,
     after_time,
+    subordinate_end,
 )
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
@@ -176,6 +177,11 @@ def _reported(
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
     body = toks[j:]
+    if toks[0].start <= s_start + 1:
+        cut = subordinate_end(toks, k, body)
+        if cut < len(body):
+            body = body[:cut]
+            s_end = body[-1].end
     w = next((x for x in range(k) if toks[x].start == m.start), 0)
     if m.text.lower() in ("who", "which") and w > 0 and toks[w - 1].text == ",":
         # "The master, who said the ferries were late, resigned": the relative clause
