@@ -133,3 +133,13 @@ def test_those_who_said_something_end_at_the_comma() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["they used the ferry every day"]
+
+
+def test_another_speakers_attribution_after_a_comma_ends_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said the ferry was safe, but the inspectors said the hull was rusting."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["the ferry was safe"], ["the hull was rusting"]]
+    assert [c.speaker.name if c.speaker else None for c in claims][0].endswith("Varga")

@@ -174,3 +174,28 @@ def subordinate_end(toks: list[Tok], k: int, body: list[Tok]) -> int:
         if body[x].text == "," and sum(1 for t in body[x + 1 :] if t.is_word) >= 2:
             return x
     return len(body)
+
+
+FINITE_WORDS = word_list("suggest/finite_words.txt")
+_ANY_LISTED = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
+
+
+def new_speaker_cue(body: list[Tok], x: int) -> bool:
+    """Does a short subject and a reporting verb of the lists start at ``body[x]``
+    ("officials said", "the Clinton campaign has argued")?"""
+    end = min(len(body) - 1, x + 7)
+    for y in range(x + 1, end):
+        t = body[y]
+        if not t.is_word:
+            return False
+        low = t.low
+        if low in _SPEECH_AUX:
+            continue
+        if not t.is_cap and low in _ANY_LISTED:
+            return low in CLAUSE_VERBS or low in SPEECH
+        if low in FINITE_WORDS or low in ("that", "who", "which"):
+            return False
+    return False
+
+
+_SPEECH_AUX = frozenset({"has", "have", "had", "also", "later", "quickly", "publicly"})

@@ -17,6 +17,7 @@ from .clause_base import (
     SKIP_BACK,
     THAT_VERBS,
     Found,
+    new_speaker_cue,
     overlaps_any,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
@@ -411,6 +412,8 @@ def clause_end(body: list[Tok], objects: bool) -> int:
         if body[x - 1].text == ",":
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return x - 1
+            if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
+                return x - 1  # "..., but officials said ...": another speaker's claim
             if t.low.endswith("ing") and not t.is_cap and len(t.low) > 5:
                 return x - 1
             if objects and t.low in ("the", "a", "an") and x > 2:

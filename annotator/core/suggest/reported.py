@@ -15,6 +15,7 @@ from .clause_base import (
     SPEECH,
     THAT_VERBS,
     after_time,
+    new_speaker_cue,
     subordinate_end,
 )
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
@@ -285,6 +286,13 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             # "said the plan was dead and said that ...": the second verb has a clause
             # of its own
             return x - 1 if body[x - 1].text == "," else x
+        if (
+            body[x].text == ","
+            and body[x + 1].low in ("but", "while", "whereas", "and")
+            and new_speaker_cue(body, x + 2)
+        ):
+            # "said A, but officials said B", "suggested A, while Cruz said that B"
+            return x
     return len(body)
 
 
