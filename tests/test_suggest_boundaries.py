@@ -142,4 +142,22 @@ def test_another_speakers_attribution_after_a_comma_ends_the_clause() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims) == [["the ferry was safe"], ["the hull was rusting"]]
-    assert [c.speaker.name if c.speaker else None for c in claims][0].endswith("Varga")
+    assert claims[0].speaker is not None and claims[0].speaker.name.endswith("Varga")
+
+
+def test_a_participle_that_is_not_a_reporting_verb_stays_in_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Several fishermen believe the harbour will freeze early, leading to a long winter."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["the harbour will freeze early, leading to a long winter"]]
+
+
+def test_a_second_verb_in_another_form_than_the_cue_belongs_to_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Several fishermen said they are tired of waiting and want a new ferry this year."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["they are tired of waiting and want a new ferry this year"]]

@@ -199,3 +199,14 @@ def new_speaker_cue(body: list[Tok], x: int) -> bool:
 
 
 _SPEECH_AUX = frozenset({"has", "have", "had", "also", "later", "quickly", "publicly"})
+
+
+def same_form(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` the same form of two verbs (both past, both -s, both -ing)?"""
+    if a.endswith("ing") or b.endswith("ing"):
+        return a.endswith("ing") and b.endswith("ing")
+    past_a = a.endswith("ed") or a in IRREGULAR_PAST
+    past_b = b.endswith("ed") or b in IRREGULAR_PAST
+    if past_a or past_b:
+        return past_a and past_b
+    return a.endswith("s") == b.endswith("s")

@@ -13,12 +13,14 @@ from .clause_base import (
     NOT_OBJECT_START,
     NOUN_BEFORE,
     OBJECT_VERBS,
+    PARTICIPLES,
     POST_VERBS,
     SKIP_BACK,
     THAT_VERBS,
     Found,
     new_speaker_cue,
     overlaps_any,
+    same_form,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
 from .mentions import (
@@ -387,8 +389,10 @@ _AFTER_COMMA_STOP = word_list("suggest/after_comma_stop.txt")
 _CONNECTORS = word_list("suggest/connectors.txt")
 
 
-def clause_end(body: list[Tok], objects: bool) -> int:
-    """Where the reported content after a cue ends (index into ``body``)."""
+def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
+    """Where the reported content after a cue ends (index into ``body``); ``cue`` (a
+    clause's cue word) keeps "said they were worried and want ..." whole: a second
+    verb in another form than the cue's belongs to the clause."""
     for x in range(1, len(body)):
         t = body[x]
         nxt = body[x + 1].low if x + 1 < len(body) else ""
@@ -396,7 +400,7 @@ def clause_end(body: list[Tok], objects: bool) -> int:
             nxt in _ANY_VERB or (nxt in SKIP_BACK and x + 2 < len(body))
         ):
             after = nxt if nxt in _ANY_VERB else body[x + 2].low
-            if after in _ANY_VERB:
+            if after in _ANY_VERB and (not cue or same_form(after, cue)):
                 # "called the actions lawful, and said ...": a second attribution
                 return x - 1 if body[x - 1].text == "," else x
         if (
@@ -414,8 +418,13 @@ def clause_end(body: list[Tok], objects: bool) -> int:
                 return x - 1
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
                 return x - 1  # "..., but officials said ...": another speaker's claim
-            if t.low.endswith("ing") and not t.is_cap and len(t.low) > 5:
-                return x - 1
+            if (
+                t.low.endswith("ing")
+                and not t.is_cap
+                and len(t.low) > 5
+                and (not cue or t.low in PARTICIPLES)
+            ):
+                return x - 1  # ", noting ...": not ", including ..." after a clause
             if objects and t.low in ("the", "a", "an") and x > 2:
                 return x - 1  # an apposition to the object
         if t.text == ";":

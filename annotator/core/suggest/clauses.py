@@ -687,7 +687,7 @@ def _pre(
     body = toks[j:]
     body = body[: subordinate_end(toks, k, body)]
     # stop before a second attribution: ", adding ...", ", according to ..."
-    body = body[: clause_end(body, objects=False)]
+    body = body[: clause_end(body, objects=False, cue=cue.word)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 2:

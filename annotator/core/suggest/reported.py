@@ -9,13 +9,13 @@ from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
 from .clause_base import (
     CLAUSE_VERBS,
-    IRREGULAR_PAST,
     OBJECT_VERBS,
     PARTICIPLES,
     SPEECH,
     THAT_VERBS,
     after_time,
     new_speaker_cue,
+    same_form,
     subordinate_end,
 )
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
@@ -133,6 +133,11 @@ def _reported(
             return _mk_reported(text, rest, s_end, cue, m, pi)
         if k > 0 and toks[k - 1].text == "," and not any(t.is_word for t in after):
             words = toks[: k - 1]
+            colon = max((x for x, t in enumerate(words[:-2]) if t.text == ":"), default=-1)
+            if colon >= 0:
+                # "Superdelegates: Clinton leads by 480, according to the AP"
+                words = words[colon + 1 :]
+                return _mk_reported(text, words, toks[k - 1].start, cue, m, pi)
             return _mk_reported(text, words, toks[k - 1].start, cue, m, pi, s_start)
         return None
     m = relative_before(toks, k) or mention_before(text, toks, k, 0)
@@ -317,21 +322,10 @@ def _speech_verb_after(body: list[Tok], x: int, cue: str) -> bool:
     if x + 1 >= n or body[x].is_cap:
         return False
     low = body[x].low
-    return low in _SECOND_CUES or (low in _VERBS and _same_form(low, cue))
+    return low in _SECOND_CUES or (low in _VERBS and same_form(low, cue))
 
 
 _VERBS = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
-
-
-def _same_form(a: str, b: str) -> bool:
-    """Are ``a`` and ``b`` the same form of two verbs (both past, both -s, both -ing)?"""
-    if a.endswith("ing") or b.endswith("ing"):
-        return a.endswith("ing") and b.endswith("ing")
-    past_a = a.endswith("ed") or a in IRREGULAR_PAST
-    past_b = b.endswith("ed") or b in IRREGULAR_PAST
-    if past_a or past_b:
-        return past_a and past_b
-    return a.endswith("s") == b.endswith("s")
 
 
 _ADVERBS = frozenset({"also", "later", "then", "further", "repeatedly", "again", "has", "had"})
