@@ -161,3 +161,31 @@ def test_a_second_verb_in_another_form_than_the_cue_belongs_to_the_clause() -> N
     )
     claims = suggest_article(text)
     assert contents(claims) == [["they are tired of waiting and want a new ferry this year"]]
+
+
+def test_the_description_after_a_speaker_named_after_the_cue_is_not_content() -> None:
+    text = (
+        "Ferries\n\n"
+        "The harbour is too shallow for the new boats, said Ana Ruiz, director of "
+        "the island's port authority."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The harbour is too shallow for the new boats"]]
+
+
+def test_a_dateline_is_not_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\nPORT MARA (Island Wire) - The ferry will not sail this winter, officials said."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The ferry will not sail this winter"]]
+
+
+def test_a_mid_sentence_attribution_splits_the_last_phrase_before_it() -> None:
+    text = (
+        "Ferries\n\n"
+        "Despite the storms of the last week, the second ferry, the captain said, "
+        "will sail on Monday."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the second ferry", "will sail on Monday"]]

@@ -454,6 +454,21 @@ def connector_end(toks: list[Tok], c: int) -> int:
     return 0
 
 
+def dateline_end(toks: list[Tok], c: int) -> int:
+    """ "WASHINGTON (Reuters) - The plan ..., he said": the content starts after the
+    dateline (an index into ``toks`` before ``c``; 0 when there is none)."""
+    for x in range(1, min(c, 9)):
+        t = toks[x]
+        if t.text in ("-", "–", "—"):
+            head = [h for h in toks[:x] if h.is_word]
+            if head and all(h.text.isupper() or h.text[0] == "(" for h in head[:1]):
+                return x + 1 if x + 1 < c else 0
+            return 0
+        if not (t.is_word or t.text in ("(", ")", ",", ".")):
+            return 0
+    return 0
+
+
 def participle_clause(
     text: str,
     toks: list[Tok],

@@ -41,6 +41,7 @@ from .clause_forms import (
     clause_end,
     colon_attribution,
     connector_end,
+    dateline_end,
     expected_to,
     finite_soon,
     generic_subject,
@@ -499,11 +500,22 @@ def _post_claim(
         if first is None or sum(1 for x in toks[first:c] if x.is_word) < 3:
             return None
         first_start = toks[first + 1].start
-    lead = connector_end(toks, c)
+    lead = connector_end(toks, c) or dateline_end(toks, c)
     if lead:
         first_start = toks[lead].start
+    speaker_after = m.start > cue.start  # "..., said Lee, the director of ..."
+    if mid and not speaker_after and cue.word != "according to":
+        # "Despite the storm, the ferry, he said, will sail": the words before the
+        # attribution from the last comma or dash, without a leading "and"
+        f = max((x + 1 for x in range(c) if toks[x].text in _CHUNK_ENDS), default=0)
+        while f < c - 1 and toks[f].low in ("and", "but", "so"):
+            f += 1
+        if f < c:
+            first_start = max(first_start, toks[f].start)
     spans = [(first_start, first_end)]
-    if j < n and toks[j].text == ",":
+    if j < n and toks[j].text == "," and speaker_after and cue.word != "according to":
+        pass  # the words after the speaker's name describe the speaker
+    elif j < n and toks[j].text == ",":
         rest = toks[j + 1 :]
         while rest and not rest[-1].is_word:
             rest = rest[:-1]
@@ -699,6 +711,7 @@ def _pre(
 
 
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also"})
+_CHUNK_ENDS = frozenset({",", ";", ":", "—", "–", "-"})
 _QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "others", "both"})
 
 
