@@ -189,3 +189,23 @@ def test_a_mid_sentence_attribution_splits_the_last_phrase_before_it() -> None:
     )
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["the second ferry", "will sail on Monday"]]
+
+
+def test_a_reported_clause_with_a_quoted_fragment_is_mixed() -> None:
+    text = 'Ferries\n\nMs. Varga said the timetable was "a disgrace" and should be rewritten.'
+    (claim,) = suggest_article(text)
+    assert claim.kind == "mixed"
+    assert contents([claim]) == [['the timetable was "a disgrace" and should be rewritten']]
+
+
+def test_an_apostrophe_of_a_plural_possessive_does_not_make_a_claim_mixed() -> None:
+    text = "Ferries\n\nMs. Varga said the islanders' boats were too old for the crossing."
+    (claim,) = suggest_article(text)
+    assert claim.kind == "indirect"
+
+
+def test_a_relative_clause_ending_in_a_quote_stops_before_the_sentences_verb() -> None:
+    text = 'Ferries\n\nThe captain, who said the ferry was "a floating ruin," resigned on Monday.'
+    claims = suggest_article(text)
+    assert contents(claims) == [['the ferry was "a floating ruin,"']]
+    assert claims[0].kind == "mixed"

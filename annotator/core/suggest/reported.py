@@ -194,7 +194,9 @@ def _reported(
         # ends at the comma before the sentence's own verb
         c = next((x for x in range(1, len(body) - 1) if _main_verb_after(body, x)), None)
         if c is not None:
-            return _mk_reported(text, body[:c], body[c - 1].end, cue, m, pi)
+            # 'who said it was "a ruin," resigned': the closing mark stays with the quote
+            end = body[c + 1].end if body[c + 1].text in ALL_MARKS else body[c - 1].end
+            return _mk_reported(text, body[:c], end, cue, m, pi)
     raw = _clause_to_end(text, body, s_end, cue, m, pi)
     if raw is not None and rel is not None:
         # "a policy which he said was costly": the relative word stands for the subject
@@ -214,6 +216,8 @@ def _main_verb_after(body: list[Tok], x: int) -> bool:
     """Is ``body[x]`` a comma followed by a past form or an auxiliary ("resigned", "has")?"""
     if body[x].text != ",":
         return False
+    if body[x + 1].text in ALL_MARKS and x + 2 < len(body):
+        x += 1  # 'was "a ruin," resigned': the quote closes after the comma
     t = body[x + 1]
     low = t.low
     return (
@@ -361,4 +365,13 @@ def _mk_reported(
         e -= 1
     if sum(1 for t in toks if t.is_word and t.end <= e) < 2:
         return None
-    return Candidate([(s, e)], cue, m, "indirect", pi, "")
+    # a quoted fragment inside the paraphrase makes it mixed
+    kind = "mixed" if any(s <= t.start < e and _is_mark(text, t) for t in toks) else "indirect"
+    return Candidate([(s, e)], cue, m, kind, pi, "")
+
+
+def _is_mark(text: str, t: Tok) -> bool:
+    """A quotation mark, not the apostrophe of a plural possessive ("the fishermen' boats")."""
+    return t.text in ALL_MARKS and not (
+        t.text in "'’" and text[t.start - 1 : t.start] in ("s", "S")
+    )
