@@ -209,3 +209,13 @@ def test_a_relative_clause_ending_in_a_quote_stops_before_the_sentences_verb() -
     claims = suggest_article(text)
     assert contents(claims) == [['the ferry was "a floating ruin,"']]
     assert claims[0].kind == "mixed"
+
+
+def test_the_person_told_after_a_participle_is_not_part_of_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "The captain denied the report, telling the Island Gazette he had never left "
+        "the harbour."
+    )
+    claims = suggest_article(text)
+    assert ["he had never left the harbour"] in contents(claims)

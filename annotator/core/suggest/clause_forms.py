@@ -18,6 +18,7 @@ from .clause_base import (
     SKIP_BACK,
     THAT_VERBS,
     Found,
+    after_time,
     new_speaker_cue,
     overlaps_any,
     same_form,
@@ -454,6 +455,9 @@ def connector_end(toks: list[Tok], c: int) -> int:
     return 0
 
 
+_SUBJECTS = frozenset({"he", "she", "they", "it", "i", "we"})
+
+
 def dateline_end(toks: list[Tok], c: int) -> int:
     """ "WASHINGTON (Reuters) - The plan ..., he said": the content starts after the
     dateline (an index into ``toks`` before ``c``; 0 when there is none)."""
@@ -493,6 +497,7 @@ def participle_clause(
         )
     ):
         j += 1
+    j = after_time(toks, j)  # "announcing on Wednesday he would ..."
     # "telling reporters that"
     t = j
     while t < n and t - j < 6 and toks[t].low != "that" and toks[t].is_word:
@@ -501,6 +506,13 @@ def participle_clause(
         j = t + 1
     elif j < n and toks[j].low == "that":
         j += 1
+    elif cue.word == "asking":
+        j += _after_addressee(toks[j:])  # "asking Sanders why ..."
+    elif cue.word == "telling":
+        # "telling USA Today he had nothing to do with it": the addressee, then the clause
+        a = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].low in _SUBJECTS), None)
+        if a is not None and all(x.is_word for x in toks[j:a]) and finite_soon(toks, a, 4):
+            j = a
     body = toks[j:]
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
