@@ -219,3 +219,19 @@ def test_the_person_told_after_a_participle_is_not_part_of_the_clause() -> None:
     )
     claims = suggest_article(text)
     assert ["he had never left the harbour"] in contents(claims)
+
+
+def test_a_relative_word_before_a_clause_cues_subject_is_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\n"
+        "The council will vote on the new harbour, which even the most hopeful "
+        "fishermen doubt will be built."
+    )
+    claims = suggest_article(text)
+    assert ["which", "will be built"] in contents(claims)
+
+
+def test_what_someone_called_something_is_the_relative_word_and_the_name() -> None:
+    text = "Ferries\n\nThe ferry sank in what officials called a freak storm off the coast."
+    claims = suggest_article(text)
+    assert ["what", "a freak storm off the coast"] in contents(claims)

@@ -210,3 +210,23 @@ def same_form(a: str, b: str) -> bool:
     if past_a or past_b:
         return past_a and past_b
     return a.endswith("s") == b.endswith("s")
+
+
+# Relative words that stand for a part of what is said: "which Democrats doubt will
+# flip", "what officials called a hate crime".
+_RELATIVE_OBJECTS = frozenset({"which", "what", "whom"})
+
+
+def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
+    """The relative word before the subject of the cue ``toks[k]`` ("which" in "which
+    even the most optimistic Democrats doubt ..."), or None."""
+    v = k
+    while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
+        v -= 1
+    s0 = v
+    while s0 > 0 and v - s0 < 8 and toks[s0 - 1].is_word and toks[s0 - 1].low not in BOUNDARY:
+        s0 -= 1
+    if s0 == v or s0 == 0:
+        return None
+    t = toks[s0 - 1]
+    return t if t.low in _RELATIVE_OBJECTS else None

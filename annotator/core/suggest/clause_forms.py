@@ -21,6 +21,7 @@ from .clause_base import (
     after_time,
     new_speaker_cue,
     overlaps_any,
+    relative_before_subject,
     same_form,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
@@ -254,6 +255,10 @@ def object_clause(
         subj = _subject_span(toks, k, m)
         if subj is not None and not overlaps_any(taken, *subj):
             return Found([subj, (a, b)], cue, m, pi)
+    rel = relative_before_subject(toks, k)
+    if rel is not None and not overlaps_any(taken, rel.start, rel.end):
+        # "what officials called a hate crime": the relative word is what was called
+        return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
 
 

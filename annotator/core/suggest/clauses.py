@@ -33,6 +33,7 @@ from .clause_base import (
     Found,
     after_time,
     overlaps_any,
+    relative_before_subject,
     subordinate_end,
 )
 from .clause_forms import (
@@ -707,6 +708,10 @@ def _pre(
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    rel = relative_before_subject(toks, k)
+    if rel is not None and not _inside(taken, rel.start):
+        # "which Democrats doubt will flip": the relative word is the clause's subject
+        return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
 
 
