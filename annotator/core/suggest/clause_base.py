@@ -9,6 +9,7 @@ from .lexicon import AUXILIARIES
 from .mentions import (
     Cue,
     Mention,
+    Tok,
 )
 
 CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")
@@ -22,6 +23,7 @@ POST_VERBS = word_list("suggest/post_verbs.txt") | CLAUSE_VERBS
 OBJECT_VERBS = word_list("suggest/object_verbs.txt")
 
 PARTICIPLES = word_list("suggest/participles.txt")
+SPEECH = word_list("suggest/speech.txt")
 NOUN_CUES = word_list("suggest/noun_cues.txt")
 
 
@@ -122,3 +124,109 @@ def overlaps_any(taken: list[tuple[int, int]], a: int, b: int) -> bool:
 
 # "X called on/for", "X asked about": still content; but "called off", "backed down" not.
 NOT_OBJECT_START = word_list("suggest/not_object_start.txt")
+
+
+# Words naming when something was said: "said Tuesday that", "announced early Friday".
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today", "tonight"}
+)
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "spring", "summer"})
+
+
+def after_time(toks: list[Tok], j: int) -> int:
+    """Where the words after a cue start once a time phrase is skipped: "said Tuesday
+    (night) his plan ...", "said early Friday that ...", "said last week that ..."."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].low in ("early", "late", "on") and k + 1 < n and toks[k + 1].low in _DAYS:
+        k += 1
+    if k < n and toks[k].low in _DAYS:
+        k += 1
+        if k < n and toks[k].low in _DAY_PARTS:
+            k += 1
+    elif k + 1 < n and toks[k].low in ("last", "this") and toks[k + 1].low in _PERIODS:
+        k += 2
+    return k if k < n else j
+
+
+# Words opening a subordinate clause before the sentence's main clause: "While X said
+# A, B ...", "If we thought A, then ...", "Among those who said A, most ...".
+_SUBORDINATORS = frozenset(
+    {"while", "if", "when", "although", "though", "because", "since", "whereas", "unless"}
+    | {"once", "after", "before", "among", "whether"}
+)
+
+
+def subordinate_end(toks: list[Tok], k: int, body: list[Tok]) -> int:
+    """Where the content ``body`` of the cue ``toks[k]`` ends when the cue sits in a
+    subordinate clause opening the sentence: at the comma before the main clause (an
+    index into ``body``; its length otherwise). ``toks`` start at the sentence start."""
+    i = 0
+    while i < k and (toks[i].low in ("and", "but", "so", "yet") or toks[i].text == ","):
+        i += 1
+    if i >= k or toks[i].low not in _SUBORDINATORS:
+        return len(body)
+    if any(t.text in (",", ";", ":") for t in toks[i:k]):
+        return len(body)  # "If so, he said ...": the opening clause ended before the cue
+    for x in range(1, len(body) - 2):
+        if body[x].text == "," and sum(1 for t in body[x + 1 :] if t.is_word) >= 2:
+            return x
+    return len(body)
+
+
+FINITE_WORDS = word_list("suggest/finite_words.txt")
+_ANY_LISTED = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
+
+
+def new_speaker_cue(body: list[Tok], x: int) -> bool:
+    """Does a short subject and a reporting verb of the lists start at ``body[x]``
+    ("officials said", "the Clinton campaign has argued")?"""
+    end = min(len(body) - 1, x + 7)
+    for y in range(x + 1, end):
+        t = body[y]
+        if not t.is_word:
+            return False
+        low = t.low
+        if low in _SPEECH_AUX:
+            continue
+        if not t.is_cap and low in _ANY_LISTED:
+            return low in CLAUSE_VERBS or low in SPEECH
+        if low in FINITE_WORDS or low in ("that", "who", "which"):
+            return False
+    return False
+
+
+_SPEECH_AUX = frozenset({"has", "have", "had", "also", "later", "quickly", "publicly"})
+
+
+def same_form(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` the same form of two verbs (both past, both -s, both -ing)?"""
+    if a.endswith("ing") or b.endswith("ing"):
+        return a.endswith("ing") and b.endswith("ing")
+    past_a = a.endswith("ed") or a in IRREGULAR_PAST
+    past_b = b.endswith("ed") or b in IRREGULAR_PAST
+    if past_a or past_b:
+        return past_a and past_b
+    return a.endswith("s") == b.endswith("s")
+
+
+# Relative words that stand for a part of what is said: "which Democrats doubt will
+# flip", "what officials called a hate crime".
+_RELATIVE_OBJECTS = frozenset({"which", "what", "whom"})
+
+
+def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
+    """The relative word before the subject of the cue ``toks[k]`` ("which" in "which
+    even the most optimistic Democrats doubt ..."), or None."""
+    v = k
+    while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
+        v -= 1
+    s0 = v
+    while s0 > 0 and v - s0 < 8 and toks[s0 - 1].is_word and toks[s0 - 1].low not in BOUNDARY:
+        s0 -= 1
+    if s0 == v or s0 == 0:
+        return None
+    t = toks[s0 - 1]
+    return t if t.low in _RELATIVE_OBJECTS else None

@@ -13,11 +13,16 @@ from .clause_base import (
     NOT_OBJECT_START,
     NOUN_BEFORE,
     OBJECT_VERBS,
+    PARTICIPLES,
     POST_VERBS,
     SKIP_BACK,
     THAT_VERBS,
     Found,
+    after_time,
+    new_speaker_cue,
     overlaps_any,
+    relative_before_subject,
+    same_form,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
 from .mentions import (
@@ -229,6 +234,10 @@ def object_clause(
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    if low in _ADDRESSEE_VERBS:
+        # "asked the senator whether ...": the addressee is not part of what was asked
+        # (but "asked the court to intervene" keeps it, as PolNeAR does)
+        body = body[_after_addressee(body) :]
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -241,7 +250,84 @@ def object_clause(
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    if low in _SEEM_VERBS and prev.low != "it":
+        # "The plan seems to be failing": what seems is the subject and its infinitive
+        subj = _subject_span(toks, k, m)
+        if subj is not None and not overlaps_any(taken, *subj):
+            return Found([subj, (a, b)], cue, m, pi)
+    rel = relative_before_subject(toks, k)
+    if rel is not None and not overlaps_any(taken, rel.start, rel.end):
+        # "what officials called a hate crime": the relative word is what was called
+        return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+_SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+
+
+def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int] | None:
+    """The subject of the verb ``toks[k]``: back over adverbs and auxiliaries to the
+    start of its clause ("the secure fax machine (also) appears"), or the mention ``m``
+    when that stretch holds more than a noun phrase ("who has been ... and appeared")."""
+    v = k
+    while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
+        v -= 1
+    s0 = v
+    while (
+        s0 > 0
+        and v - s0 < 10
+        and toks[s0 - 1].text not in (",", ";", ":", "—", "–", "(")
+        and toks[s0 - 1].low not in BOUNDARY
+    ):
+        s0 -= 1
+    if s0 == 1 and toks[0].low == "that" and v > 1:
+        s0 = 0  # "That lesson appears ...": a determiner, not a conjunction
+    run = toks[s0:v]
+    if (
+        run
+        and (
+            s0 == 0
+            or toks[s0 - 1].text in (",", ";", ":", "—", "–", "(")
+            or toks[s0 - 1].low in BOUNDARY
+        )
+        and all(t.is_word or t.text in ("’", "'", ".", "-") for t in run)
+        and not any(_finite_word(t) or t.low in ("and", "or") for t in run)
+    ):
+        return run[0].start, run[-1].end
+    if m is not None and m.end <= toks[v].start:
+        return m.start, m.end
+    return None
+
+
+_ADDRESSEE_VERBS = frozenset(
+    {"ask", "asks", "asked", "urge", "urges", "urged", "assure", "assures", "assured"}
+    | {"remind", "reminds", "reminded", "press", "presses", "pressed", "implored", "begged"}
+    | {"encourage", "encourages", "encouraged", "agree", "agrees", "agreed"}
+)
+
+# What follows the addressee: a question, "that" or "about".
+_AFTER_ADDRESSEE = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who"})
+
+
+def _after_addressee(body: list[Tok]) -> int:
+    """Where what was asked starts after an addressee ("the senator whether", "Lee
+    about", "with the mayor that"); 0 when no addressee."""
+    for x, t in enumerate(body[:10]):
+        if x == 0:
+            if t.low != "with" and not (
+                t.is_word and t.low not in _AFTER_ADDRESSEE and t.low not in ("to", "that")
+            ):
+                return 0
+            continue
+        if t.low in _AFTER_ADDRESSEE or t.low == "that":
+            return x
+        if t.low == "about" and x + 1 < len(body):
+            return x + 1
+        if not (t.is_word or t.text in (",", "’", "'", ".", "-")) or _finite_word(t):
+            return 0
+        if t.low in ("and", "or", "but") or t.low in _PREPOSITIONS:
+            return 0
+    return 0
 
 
 def colon_attribution(
@@ -309,8 +395,10 @@ _AFTER_COMMA_STOP = word_list("suggest/after_comma_stop.txt")
 _CONNECTORS = word_list("suggest/connectors.txt")
 
 
-def clause_end(body: list[Tok], objects: bool) -> int:
-    """Where the reported content after a cue ends (index into ``body``)."""
+def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
+    """Where the reported content after a cue ends (index into ``body``); ``cue`` (a
+    clause's cue word) keeps "said they were worried and want ..." whole: a second
+    verb in another form than the cue's belongs to the clause."""
     for x in range(1, len(body)):
         t = body[x]
         nxt = body[x + 1].low if x + 1 < len(body) else ""
@@ -318,7 +406,7 @@ def clause_end(body: list[Tok], objects: bool) -> int:
             nxt in _ANY_VERB or (nxt in SKIP_BACK and x + 2 < len(body))
         ):
             after = nxt if nxt in _ANY_VERB else body[x + 2].low
-            if after in _ANY_VERB:
+            if after in _ANY_VERB and (not cue or same_form(after, cue)):
                 # "called the actions lawful, and said ...": a second attribution
                 return x - 1 if body[x - 1].text == "," else x
         if (
@@ -334,8 +422,15 @@ def clause_end(body: list[Tok], objects: bool) -> int:
         if body[x - 1].text == ",":
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return x - 1
-            if t.low.endswith("ing") and not t.is_cap and len(t.low) > 5:
-                return x - 1
+            if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
+                return x - 1  # "..., but officials said ...": another speaker's claim
+            if (
+                t.low.endswith("ing")
+                and not t.is_cap
+                and len(t.low) > 5
+                and (not cue or t.low in PARTICIPLES)
+            ):
+                return x - 1  # ", noting ...": not ", including ..." after a clause
             if objects and t.low in ("the", "a", "an") and x > 2:
                 return x - 1  # an apposition to the object
         if t.text == ";":
@@ -365,6 +460,24 @@ def connector_end(toks: list[Tok], c: int) -> int:
     return 0
 
 
+_SUBJECTS = frozenset({"he", "she", "they", "it", "i", "we"})
+
+
+def dateline_end(toks: list[Tok], c: int) -> int:
+    """ "WASHINGTON (Reuters) - The plan ..., he said": the content starts after the
+    dateline (an index into ``toks`` before ``c``; 0 when there is none)."""
+    for x in range(1, min(c, 9)):
+        t = toks[x]
+        if t.text in ("-", "–", "—"):
+            head = [h for h in toks[:x] if h.is_word]
+            if head and all(h.text.isupper() or h.text[0] == "(" for h in head[:1]):
+                return x + 1 if x + 1 < c else 0
+            return 0
+        if not (t.is_word or t.text in ("(", ")", ",", ".")):
+            return 0
+    return 0
+
+
 def participle_clause(
     text: str,
     toks: list[Tok],
@@ -389,6 +502,7 @@ def participle_clause(
         )
     ):
         j += 1
+    j = after_time(toks, j)  # "announcing on Wednesday he would ..."
     # "telling reporters that"
     t = j
     while t < n and t - j < 6 and toks[t].low != "that" and toks[t].is_word:
@@ -397,6 +511,13 @@ def participle_clause(
         j = t + 1
     elif j < n and toks[j].low == "that":
         j += 1
+    elif cue.word == "asking":
+        j += _after_addressee(toks[j:])  # "asking Sanders why ..."
+    elif cue.word == "telling":
+        # "telling USA Today he had nothing to do with it": the addressee, then the clause
+        a = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].low in _SUBJECTS), None)
+        if a is not None and all(x.is_word for x in toks[j:a]) and finite_soon(toks, a, 4):
+            j = a
     body = toks[j:]
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:

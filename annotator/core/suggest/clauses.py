@@ -31,7 +31,10 @@ from .clause_base import (
     SKIP_BACK,
     THAT_VERBS,
     Found,
+    after_time,
     overlaps_any,
+    relative_before_subject,
+    subordinate_end,
 )
 from .clause_forms import (
     as_reported,
@@ -39,6 +42,7 @@ from .clause_forms import (
     clause_end,
     colon_attribution,
     connector_end,
+    dateline_end,
     expected_to,
     finite_soon,
     generic_subject,
@@ -497,11 +501,22 @@ def _post_claim(
         if first is None or sum(1 for x in toks[first:c] if x.is_word) < 3:
             return None
         first_start = toks[first + 1].start
-    lead = connector_end(toks, c)
+    lead = connector_end(toks, c) or dateline_end(toks, c)
     if lead:
         first_start = toks[lead].start
+    speaker_after = m.start > cue.start  # "..., said Lee, the director of ..."
+    if mid and not speaker_after and cue.word != "according to":
+        # "Despite the storm, the ferry, he said, will sail": the words before the
+        # attribution from the last comma or dash, without a leading "and"
+        f = max((x + 1 for x in range(c) if toks[x].text in _CHUNK_ENDS), default=0)
+        while f < c - 1 and toks[f].low in ("and", "but", "so"):
+            f += 1
+        if f < c:
+            first_start = max(first_start, toks[f].start)
     spans = [(first_start, first_end)]
-    if j < n and toks[j].text == ",":
+    if j < n and toks[j].text == "," and speaker_after and cue.word != "according to":
+        pass  # the words after the speaker's name describe the speaker
+    elif j < n and toks[j].text == ",":
         rest = toks[j + 1 :]
         while rest and not rest[-1].is_word:
             rest = rest[:-1]
@@ -538,6 +553,7 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
     telling = cue.word in ("told", "tells", "tell")
+    j = after_time(toks, j)  # "said Tuesday (that)"
     if toks[j].text == ",":
         # "believes, for example, that": an aside between commas, then the clause
         c = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].text == ","), None)
@@ -571,7 +587,18 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
             ):
                 j = a
                 needs_that = False
+            else:
+                # "told The Star-Ledger of Newark last week she would ...": the
+                # addressee runs to the clause's pronoun subject
+                a = next((x for x in range(j + 1, min(n, j + 10)) if not toks[x].is_word), n)
+                a = next((x for x in range(j + 1, a) if toks[x].low in _SUBJECTS), None)
+                if a is not None and finite_soon(toks, a, 4):
+                    j = a
+                    needs_that = False
     return j, needs_that
+
+
+_SUBJECTS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
 
 
 _NOT_IN_SUBJECT = frozenset({"that", "which", "who", "and", "but", "or", "if", "when", "as"})
@@ -671,8 +698,9 @@ def _pre(
     if m is None:
         m = _sentence_subject(text, toks, k)
     body = toks[j:]
+    body = body[: subordinate_end(toks, k, body)]
     # stop before a second attribution: ", adding ...", ", according to ..."
-    body = body[: clause_end(body, objects=False)]
+    body = body[: clause_end(body, objects=False, cue=cue.word)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 2:
@@ -680,10 +708,15 @@ def _pre(
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    rel = relative_before_subject(toks, k)
+    if rel is not None and not _inside(taken, rel.start):
+        # "which Democrats doubt will flip": the relative word is the clause's subject
+        return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
 
 
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also"})
+_CHUNK_ENDS = frozenset({",", ";", ":", "—", "–", "-"})
 _QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "others", "both"})
 
 

@@ -7,7 +7,17 @@ from bisect import bisect_left, bisect_right, insort
 
 from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
-from .clause_base import PARTICIPLES
+from .clause_base import (
+    CLAUSE_VERBS,
+    OBJECT_VERBS,
+    PARTICIPLES,
+    SPEECH,
+    THAT_VERBS,
+    after_time,
+    new_speaker_cue,
+    same_form,
+    subordinate_end,
+)
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
     FINITE_VERBS,
@@ -123,6 +133,11 @@ def _reported(
             return _mk_reported(text, rest, s_end, cue, m, pi)
         if k > 0 and toks[k - 1].text == "," and not any(t.is_word for t in after):
             words = toks[: k - 1]
+            colon = max((x for x, t in enumerate(words[:-2]) if t.text == ":"), default=-1)
+            if colon >= 0:
+                # "Superdelegates: Clinton leads by 480, according to the AP"
+                words = words[colon + 1 :]
+                return _mk_reported(text, words, toks[k - 1].start, cue, m, pi)
             return _mk_reported(text, words, toks[k - 1].start, cue, m, pi, s_start)
         return None
     m = relative_before(toks, k) or mention_before(text, toks, k, 0)
@@ -136,7 +151,17 @@ def _reported(
             m = subject_before(text, toks, k)
             if m is None:
                 return None
-    j = ke + 1
+    w = next((x for x in range(k) if toks[x].start >= _phrase_start(m)), k)
+    if (
+        0 < w < k
+        and toks[w - 1].text == ","
+        and ke + 1 < len(toks)
+        and toks[ke + 1].text == ","
+        and any(t.is_word for t in toks[: w - 1])
+    ):
+        return None  # "The risk, he said, is ...": the clause rules read both halves
+    rel = toks[w - 1] if 0 < w < k and toks[w - 1].low in _RELATIVES else None
+    j = after_time(toks, ke + 1)
     if j >= len(toks):
         return None
     if cue.word in OBJECT_CUES or not (cue.word in CLAUSE_CUES or cue.participle):
@@ -158,26 +183,47 @@ def _reported(
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
     body = toks[j:]
+    if toks[0].start <= s_start + 1:
+        cut = subordinate_end(toks, k, body)
+        if cut < len(body):
+            body = body[:cut]
+            s_end = body[-1].end
     w = next((x for x in range(k) if toks[x].start == m.start), 0)
     if m.text.lower() in ("who", "which") and w > 0 and toks[w - 1].text == ",":
         # "The master, who said the ferries were late, resigned": the relative clause
         # ends at the comma before the sentence's own verb
         c = next((x for x in range(1, len(body) - 1) if _main_verb_after(body, x)), None)
         if c is not None:
-            return _mk_reported(text, body[:c], body[c - 1].end, cue, m, pi)
-    return _clause_to_end(text, body, s_end, cue, m, pi)
+            # 'who said it was "a ruin," resigned': the closing mark stays with the quote
+            end = body[c + 1].end if body[c + 1].text in ALL_MARKS else body[c - 1].end
+            return _mk_reported(text, body[:c], end, cue, m, pi)
+    raw = _clause_to_end(text, body, s_end, cue, m, pi)
+    if raw is not None and rel is not None:
+        # "a policy which he said was costly": the relative word stands for the subject
+        # of what was said
+        raw.spans.insert(0, (rel.start, rel.end))
+    return raw
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+
+
+def _phrase_start(m: Mention) -> int:
+    return m.phrase_start if m.phrase_start >= 0 else m.start
 
 
 def _main_verb_after(body: list[Tok], x: int) -> bool:
     """Is ``body[x]`` a comma followed by a past form or an auxiliary ("resigned", "has")?"""
     if body[x].text != ",":
         return False
+    if body[x + 1].text in ALL_MARKS and x + 2 < len(body):
+        x += 1  # 'was "a ruin," resigned': the quote closes after the comma
     t = body[x + 1]
     low = t.low
     return (
         t.is_word
         and not t.is_cap
-        and ((low.endswith("ed") and len(low) > 4) or low in _FINITE_WORDS)
+        and ((low.endswith("ed") and len(low) > 4) or low in _FINITE_WORDS or low in _SECOND_CUES)
     )
 
 
@@ -225,7 +271,7 @@ def _clause_to_end(
 ) -> Candidate | None:
     """The reported clause ``body``: to the sentence end ``s_end``, or to where a second
     attribution starts."""
-    cut = _second_attribution(body)
+    cut = _second_attribution(body, cue.word)
     if cut < len(body):
         # ", adding ...", ", despite ...": the reporter's words after the clause
         body = body[:cut]
@@ -237,7 +283,7 @@ def _clause_to_end(
     return _mk_reported(text, body, s_end, cue, m, pi)
 
 
-def _second_attribution(body: list[Tok]) -> int:
+def _second_attribution(body: list[Tok], cue: str) -> int:
     """Where ", adding ...", ", saying ..." or ", according to ..." starts a second
     attribution after the clause (index into ``body``; its length when none does)."""
     for x in range(1, len(body) - 1):
@@ -245,7 +291,48 @@ def _second_attribution(body: list[Tok]) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
+        if body[x].low in ("and", "but") and _speech_verb_after(body, x + 1, cue):
+            # "said the plan was dead and said that ...": the second verb has a clause
+            # of its own
+            return x - 1 if body[x - 1].text == "," else x
+        if (
+            body[x].text == ","
+            and body[x + 1].low in ("but", "while", "whereas", "and")
+            and new_speaker_cue(body, x + 2)
+        ):
+            # "said A, but officials said B", "suggested A, while Cruz said that B"
+            return x
     return len(body)
+
+
+# The reporting verbs that start a second attribution of the same speaker.
+_SECOND_CUES = SPEECH | frozenset(
+    {"noted", "argued", "insisted", "acknowledged", "conceded", "warned", "explained"}
+    | {"claimed", "contended", "stressed", "emphasized", "suggested", "added"}
+    | {"notes", "argues", "insists", "acknowledges", "concedes", "warns", "explains"}
+    | {"claims", "contends", "stresses", "emphasizes", "suggests", "adds"}
+)
+
+
+def _speech_verb_after(body: list[Tok], x: int, cue: str) -> bool:
+    """Does a reporting verb start at ``body[x]``, after a pronoun or adverbs ("he also
+    said", "later noted"), or a verb of the lists in the cue's own form ("acknowledged
+    that ... and vowed", "saying ... and suggesting")?"""
+    n = len(body)
+    if x < n and body[x].low in ("he", "she", "they", "i", "we"):
+        x += 1
+    while x < n and body[x].low in _ADVERBS:
+        x += 1
+    if x + 1 >= n or body[x].is_cap:
+        return False
+    low = body[x].low
+    return low in _SECOND_CUES or (low in _VERBS and same_form(low, cue))
+
+
+_VERBS = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
+
+
+_ADVERBS = frozenset({"also", "later", "then", "further", "repeatedly", "again", "has", "had"})
 
 
 def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
@@ -254,6 +341,8 @@ def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
         t = toks[j]
         if t.low == "that":
             return j + 1
+        if t.low in PARTICIPLES and toks[j - 1].text == ",":
+            return None  # "said in Paris, noting that ...": the participle's clause
         if not t.is_word and t.text != "," and not all(c in ALL_MARKS for c in t.text):
             return None  # quotation marks pass: 'said on "Meet the Press" that ...'
         j += 1
@@ -276,4 +365,13 @@ def _mk_reported(
         e -= 1
     if sum(1 for t in toks if t.is_word and t.end <= e) < 2:
         return None
-    return Candidate([(s, e)], cue, m, "indirect", pi, "")
+    # a quoted fragment inside the paraphrase makes it mixed
+    kind = "mixed" if any(s <= t.start < e and _is_mark(text, t) for t in toks) else "indirect"
+    return Candidate([(s, e)], cue, m, kind, pi, "")
+
+
+def _is_mark(text: str, t: Tok) -> bool:
+    """A quotation mark, not the apostrophe of a plural possessive ("the fishermen' boats")."""
+    return t.text in ALL_MARKS and not (
+        t.text in "'’" and text[t.start - 1 : t.start] in ("s", "S")
+    )

@@ -1,0 +1,237 @@
+"""Where reported contents start and end, following PolNeAR's conventions (the research
+standard for attribution spans): the words around the clause that belong to the
+reporter, not to what was said."""
+
+from __future__ import annotations
+
+from annotator.core.suggest import SuggestedClaim, suggest_article
+
+
+def contents(claims: list[SuggestedClaim]) -> list[list[str]]:
+    return [[s.text for s in c.content] for c in claims]
+
+
+def cues(claims: list[SuggestedClaim]) -> list[str | None]:
+    return [c.cue.text if c.cue is not None else None for c in claims]
+
+
+def test_a_day_after_the_cue_is_not_part_of_the_reported_clause() -> None:
+    text = "Ferries\n\nThe harbour master said Tuesday the second ferry would run by June."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the second ferry would run by June"]]
+    assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_a_day_part_and_that_after_the_cue_are_skipped() -> None:
+    text = "Ferries\n\nMs. Varga announced early Friday that the island would buy two boats."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the island would buy two boats"]]
+
+
+def test_a_second_reporting_verb_of_the_same_speaker_ends_the_first_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said the old ferry was too slow and also said that the council "
+        "had ignored the harbour for years."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [
+        ["the old ferry was too slow"],
+        ["the council had ignored the harbour for years"],
+    ]
+    assert cues(claims) == ["said", "said"]
+
+
+def test_a_relative_clause_ends_before_the_sentences_own_reporting_verb() -> None:
+    text = (
+        "Ferries\n\n"
+        "Mr. Okafor, who says the dredger is broken, said the harbour would close in May."
+    )
+    claims = suggest_article(text)
+    assert ["the dredger is broken"] in contents(claims)
+    assert ["the harbour would close in May"] in contents(claims)
+
+
+def test_what_seems_is_the_subject_and_its_infinitive() -> None:
+    text = "Ferries\n\nThe new timetable seems to suit the fishermen better than the old one."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["The new timetable", "to suit the fishermen better than the old one"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "seems"
+
+
+def test_the_person_asked_is_not_part_of_the_question() -> None:
+    text = "Ferries\n\nA reporter asked Mr. Okafor whether the ferry would run in May."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["whether the ferry would run in May"]]
+    assert claim.cue is not None and claim.cue.text == "asked"
+
+
+def test_asked_someone_about_a_topic_is_the_topic() -> None:
+    text = "Ferries\n\nMs. Varga asked the minister about the broken dredger."
+    assert contents(suggest_article(text)) == [["the broken dredger"]]
+
+
+def test_agreeing_with_someone_that_is_the_clause() -> None:
+    text = "Ferries\n\nThe fishermen agreed with the mayor that the harbour needs a dredger."
+    assert contents(suggest_article(text)) == [["that the harbour needs a dredger"]]
+
+
+def test_a_long_addressee_of_told_is_not_part_of_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "The mayor told the Island Gazette of Port Mara last week she would sell the old ferry."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["she would sell the old ferry"]]
+    assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_two_verbs_of_one_speaker_in_the_same_form_are_two_claims() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga acknowledged that the timetable was late and promised that "
+        "the second ferry would sail in June."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [
+        ["the timetable was late"],
+        ["the second ferry would sail in June"],
+    ]
+    assert cues(claims) == ["acknowledged", "promised"]
+
+
+def test_a_relative_word_before_the_speaker_is_part_of_what_was_said() -> None:
+    text = (
+        "Ferries\n\n"
+        "The council bought a dredger, which the mayor said was too small for the harbour."
+    )
+    claims = suggest_article(text)
+    assert ["which", "was too small for the harbour"] in contents(claims)
+
+
+def test_an_attribution_between_commas_splits_the_claim_in_two() -> None:
+    text = "Ferries\n\nThe bigger risk, Ms. Varga said, is that the harbour will freeze in January."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The bigger risk", "is that the harbour will freeze in January"]]
+    assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_a_cue_in_an_opening_subordinate_clause_ends_at_the_main_clause() -> None:
+    text = (
+        "Ferries\n\nWhile the mayor said the ferry would run all winter, the fishermen stayed home."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the ferry would run all winter"]
+    assert cues(claims)[0] == "said"
+
+
+def test_those_who_said_something_end_at_the_comma() -> None:
+    text = (
+        "Ferries\n\nAmong those who said they used the ferry every day, most wanted a second boat."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["they used the ferry every day"]
+
+
+def test_another_speakers_attribution_after_a_comma_ends_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said the ferry was safe, but the inspectors said the hull was rusting."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["the ferry was safe"], ["the hull was rusting"]]
+    assert claims[0].speaker is not None and claims[0].speaker.name.endswith("Varga")
+
+
+def test_a_participle_that_is_not_a_reporting_verb_stays_in_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Several fishermen believe the harbour will freeze early, leading to a long winter."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["the harbour will freeze early, leading to a long winter"]]
+
+
+def test_a_second_verb_in_another_form_than_the_cue_belongs_to_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Several fishermen said they are tired of waiting and want a new ferry this year."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["they are tired of waiting and want a new ferry this year"]]
+
+
+def test_the_description_after_a_speaker_named_after_the_cue_is_not_content() -> None:
+    text = (
+        "Ferries\n\n"
+        "The harbour is too shallow for the new boats, said Ana Ruiz, director of "
+        "the island's port authority."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The harbour is too shallow for the new boats"]]
+
+
+def test_a_dateline_is_not_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\nPORT MARA (Island Wire) - The ferry will not sail this winter, officials said."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The ferry will not sail this winter"]]
+
+
+def test_a_mid_sentence_attribution_splits_the_last_phrase_before_it() -> None:
+    text = (
+        "Ferries\n\n"
+        "Despite the storms of the last week, the second ferry, the captain said, "
+        "will sail on Monday."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the second ferry", "will sail on Monday"]]
+
+
+def test_a_reported_clause_with_a_quoted_fragment_is_mixed() -> None:
+    text = 'Ferries\n\nMs. Varga said the timetable was "a disgrace" and should be rewritten.'
+    (claim,) = suggest_article(text)
+    assert claim.kind == "mixed"
+    assert contents([claim]) == [['the timetable was "a disgrace" and should be rewritten']]
+
+
+def test_an_apostrophe_of_a_plural_possessive_does_not_make_a_claim_mixed() -> None:
+    text = "Ferries\n\nMs. Varga said the islanders' boats were too old for the crossing."
+    (claim,) = suggest_article(text)
+    assert claim.kind == "indirect"
+
+
+def test_a_relative_clause_ending_in_a_quote_stops_before_the_sentences_verb() -> None:
+    text = 'Ferries\n\nThe captain, who said the ferry was "a floating ruin," resigned on Monday.'
+    claims = suggest_article(text)
+    assert contents(claims) == [['the ferry was "a floating ruin,"']]
+    assert claims[0].kind == "mixed"
+
+
+def test_the_person_told_after_a_participle_is_not_part_of_the_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "The captain denied the report, telling the Island Gazette he had never left "
+        "the harbour."
+    )
+    claims = suggest_article(text)
+    assert ["he had never left the harbour"] in contents(claims)
+
+
+def test_a_relative_word_before_a_clause_cues_subject_is_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\n"
+        "The council will vote on the new harbour, which even the most hopeful "
+        "fishermen doubt will be built."
+    )
+    claims = suggest_article(text)
+    assert ["which", "will be built"] in contents(claims)
+
+
+def test_what_someone_called_something_is_the_relative_word_and_the_name() -> None:
+    text = "Ferries\n\nThe ferry sank in what officials called a freak storm off the coast."
+    claims = suggest_article(text)
+    assert ["what", "a freak storm off the coast"] in contents(claims)
