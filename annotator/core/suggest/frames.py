@@ -30,7 +30,7 @@ from .clause_base import (
     Found,
     overlaps_any,
 )
-from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
+from .clause_forms import clause_end, generic_subject, noun_phrase, subject_of
 from .lexicon import DETERMINERS, word_table
 from .mentions import Cue, Mention, Tok, mention_before, relative_before, tokenize
 from .quotes import ALL_MARKS
@@ -69,6 +69,19 @@ _TIME_WORDS = _WEEKDAYS | frozenset(
     | {"yesterday", "tonight", "earlier", "later", "last", "this", "next", "on", "in", "again"}
 )
 
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+# A content does not start with these: "support among voters", "tweeted Monday".
+_NOT_CONTENT_START = (
+    frozenset(
+        {"among", "behind", "as", "from", "after", "before", "during", "since", "into", "through"}
+        | {"across", "around", "within", "without", "under", "over", "between", "like", "than"}
+        | {"in", "on", "at", "of", "for", "with", "by", "up", "out", "off", "or", "and", "but"}
+        | {"shortly", "live", "today", "yesterday", "tonight", "again", "too", "also"}
+    )
+    | _WEEKDAYS
+)
+
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also", "however"})
 
 _MAX_APPOSITION = 30  # tokens between the commas of a subject's apposition
@@ -81,22 +94,83 @@ def find(
     ranges of claims already found; extended with what is found here)."""
     out: list[Found] = []
     for s, e, pi in sentences:
-        if e - s < 16 or _TRIGGER_RE.search(text, s, e) is None:
+        if e - s < 16:
             continue
-        toks = tokenize(text, s, e)
-        i = 1
-        while i < len(toks) - 1:
-            found = _frame(text, toks, i, pi, taken) if toks[i].low in _TRIGGERS else None
-            if found is None:
-                i += 1
+        toks: list[Tok] | None = None
+        at: dict[int, int] = {}
+        for hit in _hits(text, taken, s, e):
+            a = hit.start()
+            # cheap checks on the raw text first: most verb forms frame nothing
+            if _inside(taken, a) or not _promising(text, hit.group(), hit.end(), e, s, a):
                 continue
-            out.append(found)
-            taken.extend(found.spans)
-            taken.sort()
-            end = found.spans[-1][1]
-            while i < len(toks) and toks[i].start < end:
-                i += 1
+            if toks is None:
+                toks = tokenize(text, s, e)
+                at = {t.start: x for x, t in enumerate(toks)}
+            k = at.get(a)
+            if k is None or k == 0 or k + 1 >= len(toks):
+                continue
+            found = _frame(text, toks, k, pi, taken)
+            if found is not None:
+                out.append(found)
+                taken.extend(found.spans)
+                taken.sort()
     return out
+
+
+def _hits(text: str, taken: list[tuple[int, int]], s: int, e: int) -> list[re.Match[str]]:
+    """The verb forms of the sentence ``s``..``e`` in the stretches no claim took."""
+    out: list[re.Match[str]] = []
+    i = bisect_right(taken, (s, -1))
+    if i > 0 and taken[i - 1][1] > s:
+        i -= 1
+    pos = s
+    while pos < e:
+        stop = taken[i][0] if i < len(taken) and taken[i][0] < e else e
+        if stop - pos > 6:
+            out.extend(_TRIGGER_RE.finditer(text, pos, stop))
+        if stop >= e:
+            break
+        pos = max(pos, taken[i][1])
+        i += 1
+    return out
+
+
+_NEXT_RE = re.compile(r"\s+([\w’'-]+)")
+_PREV_RE = re.compile(r"([\w’'-]+)\s+$")
+
+
+def _promising(text: str, low: str, end: int, stop: int, s: int, a: int) -> bool:
+    """Could the verb form ``low`` (ending at ``end``) open a frame, judged by the words
+    around it in the raw text?"""
+    m = _NEXT_RE.match(text, end, stop)
+    if m is None:
+        return False
+    if low in _SHOWING:
+        return True
+    if _shape(low, m.group(1).lower()) is None:
+        return False
+    p = _PREV_RE.search(text, max(s, a - 40), a)
+    return p is not None and not _noun_word(p.group(1).lower())
+
+
+def _shape(low: str, nxt: str) -> tuple[int, int, str] | None:
+    """What the verb form ``low`` takes when ``nxt`` follows it: (tokens of the cue
+    after the verb, offset of the content from the verb, "object" or "clause")."""
+    if low.endswith("ing") and low not in _PARTICLES:
+        return None  # "seeking", "hoping" after a comma: the participle rules' work
+    if nxt in _PARTICLES.get(low, ()):
+        return 1, 2, "object"
+    if low in _INTENT and nxt == "to":
+        return 0, 1, "clause"
+    if low in _MIND and nxt == "that":
+        return 0, 2, "clause"
+    if low in _MIND and nxt in _WH and low not in _STANCE:
+        return 0, 1, "clause"
+    if low in _STANCE and nxt not in NOT_OBJECT_START and nxt not in ("to", "that"):
+        if nxt in _NOT_CONTENT_START:
+            return None
+        return 0, 1, "object"
+    return None
 
 
 def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
@@ -115,33 +189,49 @@ def _frame(
     nxt = toks[k + 1]
     if low in _SHOWING:
         return _document_participle(text, toks, k, pi, taken)
-    if low.endswith("ing") and low not in _PARTICLES:
-        return None  # "seeking", "hoping" after a comma: the participle rules' work
-    cue_end = k
-    if nxt.low in _PARTICLES.get(low, ()):
-        cue_end, start, kind = k + 1, k + 2, "object"
-    elif low in _INTENT and nxt.low == "to" and _bare_verb(toks, k + 2):
-        start, kind = k + 1, "clause"
-    elif low in _MIND and nxt.low == "that":
-        start, kind = k + 2, "clause"
-    elif low in _MIND and nxt.low in _WH and low not in _STANCE:
-        start, kind = k + 1, "clause"
-    elif low in _STANCE and nxt.is_word and nxt.low not in NOT_OBJECT_START:
-        if nxt.low in ("to", "that", "for", "of", "with", "in", "on", "at", "by", "from"):
-            return None
-        start, kind = k + 1, "object"
-    else:
+    shape = _shape(low, nxt.low) if nxt.is_word else None
+    if shape is None:
         return None
-    if start >= len(toks):
-        return None
+    cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
+    if start >= len(toks) or _noun_before(toks[k - 1]):
+        return None  # "his support", "Clinton's call"
+    if toks[start].low in _NOT_CONTENT_START:
+        return None  # "support among voters", "tweeted Monday"
+    if kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
+        return None  # "wants to Ohio"
     m = _subject(text, toks, k)
-    if m is None:
+    if m is None or not _plausible_subject(m):
         return None
     spans = _content(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
     cue = Cue(t.start, toks[cue_end].end, low, False)
     return Found([spans], cue, m, pi)
+
+
+def _noun_before(t: Tok) -> bool:
+    """ "the", "his", "Clinton's" before a verb form make it a noun ("his attacks")."""
+    return _noun_word(t.low)
+
+
+def _noun_word(low: str) -> bool:
+    low = low.replace("’", "'")
+    return low in DETERMINERS or low in _POSSESSIVES or low.endswith("'s")
+
+
+def _plausible_subject(m: Mention) -> bool:
+    """Does the mention read as a subject? It does not end in a possessive, a determiner or a
+    preposition ("Clinton's", "in response to a") and holds no verb ("Senator sharpens")."""
+    words = m.text.replace("’", "'").split()
+    last = words[-1].lower()
+    if (
+        last in _POSSESSIVES
+        or last in DETERMINERS
+        or last in _NOT_CONTENT_START
+        or last.endswith("'s")
+    ):
+        return False
+    return not any(w in _TRIGGERS or w in _MAIN_VERBS for w in words[1:] if w.islower())
 
 
 def _bare_verb(toks: list[Tok], j: int) -> bool:
