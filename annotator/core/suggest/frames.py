@@ -32,7 +32,15 @@ from .clause_base import (
 )
 from .clause_forms import clause_end, generic_subject, noun_phrase, subject_of
 from .lexicon import DETERMINERS, word_table
-from .mentions import Cue, Mention, Tok, mention_before, relative_before, tokenize
+from .mentions import (
+    Cue,
+    Mention,
+    Tok,
+    mention_before,
+    relative_before,
+    subject_before,
+    tokenize,
+)
 from .quotes import ALL_MARKS
 
 _STANCE = word_list("suggest/frame_stance_verbs.txt")
@@ -48,7 +56,9 @@ _DOCUMENTS = frozenset(
 )
 
 _TRIGGERS = _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SHOWING
-_TRIGGER_RE = re.compile(r"(?<![\w'’-])" + trie_pattern(_TRIGGERS) + r"(?![\w'’-])")
+# a space first: the search then jumps from space to space (a verb form after a quote
+# mark or at a line start is capitalised or quoted, and frames nothing)
+_TRIGGER_RE = re.compile(r" (" + trie_pattern(_TRIGGERS) + r")(?![\w'’-])")
 
 _WH = frozenset({"which", "what", "who", "whom", "whether", "why", "how", "where", "when", "if"})
 
@@ -90,48 +100,36 @@ _MAX_APPOSITION = 30  # tokens between the commas of a subject's apposition
 def find(
     text: str, sentences: list[tuple[int, int, int]], taken: list[tuple[int, int]]
 ) -> list[Found]:
-    """Frames in the sentences ``(start, end, paragraph)`` outside ``taken`` (sorted
-    ranges of claims already found; extended with what is found here)."""
+    """Frames in the sentences ``(start, end, paragraph)`` (in text order) outside
+    ``taken`` (sorted ranges of claims already found; extended with what is found)."""
     out: list[Found] = []
-    for s, e, pi in sentences:
-        if e - s < 16:
+    starts = [s for s, _, _ in sentences]
+    current = -1
+    toks: list[Tok] = []
+    at: dict[int, int] = {}
+    # one search over the article; cheap checks on the raw text before any tokenizing
+    for hit in _TRIGGER_RE.finditer(text):
+        a = hit.start(1)
+        x = bisect_right(starts, a) - 1
+        if x < 0:
             continue
-        toks: list[Tok] | None = None
-        at: dict[int, int] = {}
-        for hit in _hits(text, taken, s, e):
-            a = hit.start()
-            # cheap checks on the raw text first: most verb forms frame nothing
-            if _inside(taken, a) or not _promising(text, hit.group(), hit.end(), e, s, a):
-                continue
-            if toks is None:
-                toks = tokenize(text, s, e)
-                at = {t.start: x for x, t in enumerate(toks)}
-            k = at.get(a)
-            if k is None or k == 0 or k + 1 >= len(toks):
-                continue
-            found = _frame(text, toks, k, pi, taken)
-            if found is not None:
-                out.append(found)
-                taken.extend(found.spans)
-                taken.sort()
-    return out
-
-
-def _hits(text: str, taken: list[tuple[int, int]], s: int, e: int) -> list[re.Match[str]]:
-    """The verb forms of the sentence ``s``..``e`` in the stretches no claim took."""
-    out: list[re.Match[str]] = []
-    i = bisect_right(taken, (s, -1))
-    if i > 0 and taken[i - 1][1] > s:
-        i -= 1
-    pos = s
-    while pos < e:
-        stop = taken[i][0] if i < len(taken) and taken[i][0] < e else e
-        if stop - pos > 6:
-            out.extend(_TRIGGER_RE.finditer(text, pos, stop))
-        if stop >= e:
-            break
-        pos = max(pos, taken[i][1])
-        i += 1
+        s, e, pi = sentences[x]
+        if a >= e or e - s < 16 or _inside(taken, a):
+            continue
+        if not _promising(text, taken, hit.group(1), hit.end(), e, s, a):
+            continue
+        if x != current:
+            current = x
+            toks = tokenize(text, s, e)
+            at = {t.start: n for n, t in enumerate(toks)}
+        k = at.get(a)
+        if k is None or k == 0 or k + 1 >= len(toks):
+            continue
+        found = _frame(text, toks, k, pi, taken)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
     return out
 
 
@@ -139,18 +137,20 @@ _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
 _PREV_RE = re.compile(r"([\w’'-]+)\s+$")
 
 
-def _promising(text: str, low: str, end: int, stop: int, s: int, a: int) -> bool:
+def _promising(
+    text: str, taken: list[tuple[int, int]], low: str, end: int, stop: int, s: int, a: int
+) -> bool:
     """Could the verb form ``low`` (ending at ``end``) open a frame, judged by the words
     around it in the raw text?"""
     m = _NEXT_RE.match(text, end, stop)
-    if m is None:
+    if m is None or _inside(taken, m.start(1)) or _inside(taken, m.end(1) + 2):
+        return False  # the object is a claim already: "called (for) it "a disgrace""
+    p = _PREV_RE.search(text, max(s, a - 40), a)
+    if p is None:
         return False
     if low in _SHOWING:
-        return True
-    if _shape(low, m.group(1).lower()) is None:
-        return False
-    p = _PREV_RE.search(text, max(s, a - 40), a)
-    return p is not None and not _noun_word(p.group(1).lower())
+        return p.group(1).lower() in _DOCUMENTS
+    return _shape(low, m.group(1).lower()) is not None and not _noun_word(p.group(1).lower())
 
 
 def _shape(low: str, nxt: str) -> tuple[int, int, str] | None:
@@ -199,11 +199,11 @@ def _frame(
         return None  # "support among voters", "tweeted Monday"
     if kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
         return None  # "wants to Ohio"
-    m = _subject(text, toks, k)
-    if m is None or not _plausible_subject(m):
-        return None
     spans = _content(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
+        return None
+    m = _subject(text, toks, k)
+    if m is None or not _plausible_subject(m):
         return None
     cue = Cue(t.start, toks[cue_end].end, low, False)
     return Found([spans], cue, m, pi)
@@ -264,6 +264,9 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         return None  # "the support", "his call": a noun
     if toks[j].text == ",":
         return _apposed_subject(text, toks, j)
+    if toks[j].low == "and" and j > 1 and toks[j - 1].text != ",":
+        # "Lee won the vote and called for ...": the sentence's subject
+        return subject_before(text, toks, j)
     if toks[j].low in BOUNDARY and toks[j].low not in ("who", "that", "which"):
         return None
     m = relative_before(toks, k) or subject_of(text, toks, j + 1)
