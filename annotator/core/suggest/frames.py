@@ -24,6 +24,7 @@ from ...resources import word_list
 from ._trie import trie_pattern
 from .clause_base import (
     BOUNDARY,
+    IRREGULAR_PAST,
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
     SKIP_BACK,
@@ -31,7 +32,7 @@ from .clause_base import (
     overlaps_any,
 )
 from .clause_forms import clause_end, generic_subject, noun_phrase, subject_of
-from .lexicon import DETERMINERS, word_table
+from .lexicon import ABBREVIATIONS, DETERMINERS, word_table
 from .mentions import (
     Cue,
     Mention,
@@ -47,6 +48,9 @@ _STANCE = word_list("suggest/frame_stance_verbs.txt")
 _INTENT = word_list("suggest/frame_intent_verbs.txt")
 _MIND = word_list("suggest/frame_mind_verbs.txt")
 _PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt")
+_NOUNS = word_list("suggest/frame_stance_nouns.txt")
+# What follows a stance noun: "decision to", "support for", "criticism of", "claim that".
+_NOUN_LINKS = frozenset({"to", "for", "of", "on", "about", "against", "that", "over"})
 
 # Participles after a document noun: "polls showing ...", "records indicating ...".
 _SHOWING = frozenset({"showing", "finding", "suggesting", "indicating", "revealing"})
@@ -55,7 +59,7 @@ _DOCUMENTS = frozenset(
     | {"numbers", "figures", "report", "reports", "records", "documents", "research"}
 )
 
-_TRIGGERS = _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SHOWING
+_TRIGGERS = _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SHOWING | _NOUNS
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
 _TRIGGER_RE = re.compile(r" (" + trie_pattern(_TRIGGERS) + r")(?![\w'’-])")
@@ -150,6 +154,8 @@ def _promising(
         return False
     if low in _SHOWING:
         return p.group(1).lower() in _DOCUMENTS
+    if low in _NOUNS and _possessor_word(p.group(1).lower()) and m.group(1).lower() in _NOUN_LINKS:
+        return True
     return _shape(low, m.group(1).lower()) is not None and not _noun_word(p.group(1).lower())
 
 
@@ -189,6 +195,8 @@ def _frame(
     nxt = toks[k + 1]
     if low in _SHOWING:
         return _document_participle(text, toks, k, pi, taken)
+    if low in _NOUNS and _possessor_word(toks[k - 1].low):
+        return _possessed_stance(text, toks, k, pi, taken)
     shape = _shape(low, nxt.low) if nxt.is_word else None
     if shape is None:
         return None
@@ -255,7 +263,11 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     while (
         j >= 0
         and not toks[j].is_cap
-        and (toks[j].low in SKIP_BACK or (toks[j].low.endswith("ly") and len(toks[j].low) > 4))
+        and (
+            toks[j].low in SKIP_BACK
+            or toks[j].low.endswith(("n't", "n’t"))
+            or (toks[j].low.endswith("ly") and len(toks[j].low) > 4)
+        )
     ):
         j -= 1
     if j < 0:
@@ -282,18 +294,28 @@ def _apposed_subject(text: str, toks: list[Tok], j: int) -> Mention | None:
     at the comma ``toks[j]``."""
     c = j - 1
     while c > 0 and toks[c].text != "," and j - c < _MAX_APPOSITION:
+        if toks[c].text == "." and _abbreviated(toks[c - 1]):
+            c -= 1  # "President George W. Bush"
+            continue
         if toks[c].text in ".;:!?" or toks[c].text in ALL_MARKS:
             return None
         c -= 1
     if c <= 0 or toks[c].text != "," or c + 1 >= j:
         return None
     first = toks[c + 1]
-    if not (first.low in _APPOSITION_STARTS or first.text[0].isdigit()):
+    if first.is_cap and first.low not in _APPOSITION_STARTS:
+        return None  # "Lee, Moss and Ruiz oppose ...": a list, not an apposition
+    if not (first.is_word and (first.low not in BOUNDARY or first.low == "who")):
         return None
     m = mention_before(text, toks, c, 0)
     if m is None or m.end != toks[c - 1].end:
         return None
     return m
+
+
+def _abbreviated(t: Tok) -> bool:
+    """A title or an initial that a period follows ("Gov.", "W.")."""
+    return t.low in ABBREVIATIONS or (len(t.text) == 1 and t.is_cap)
 
 
 def _opening_phrase(text: str, toks: list[Tok], j: int) -> Mention | None:
@@ -356,6 +378,69 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
     ):
         return body[:cut]
     return body
+
+
+def _finite(t: Tok) -> bool:
+    """A word that looks like a finite verb ("was", "angered", "took")."""
+    low = t.low
+    if t.is_cap or not t.is_word:
+        return False
+    return low in _MAIN_VERBS or low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+
+
+def _possessor_word(low: str) -> bool:
+    low = low.replace("’", "'")
+    return low in _POSSESSIVES or (low.endswith("'s") and len(low) > 3)
+
+
+def _possessed_stance(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Lee's decision to close the plant", "her opposition to the bridge": the possessor
+    holds the stance; the noun and its preposition are the cue."""
+    prev, link = toks[k - 1], toks[k + 1]
+    if k + 2 >= len(toks) or link.low not in _NOUN_LINKS:
+        return None
+    if link.low == "to" and _bare_verb(toks, k + 2):
+        start, kind, cue_end = k + 1, "clause", k  # "decision to close ...": "to" is content
+    elif link.low == "that":
+        start, kind, cue_end = k + 2, "clause", k
+    else:
+        start, kind, cue_end = k + 2, "object", k + 1
+    if toks[start].low in _NOT_CONTENT_START:
+        return None
+    if not any(_finite(t) for t in toks[: k - 1]):
+        # the phrase is the sentence's subject: "Lee's plan to close it angered ..."
+        stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
+        spans = _content(toks[:stop], start, kind)
+    else:
+        spans = _content(toks, start, kind)
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    if prev.low in _POSSESSIVES:
+        # "Lee announced his plan to ...": the subject the pronoun refers to, else the pronoun
+        m = subject_before(text, toks, k - 1) or Mention(
+            prev.start, prev.end, prev.text, "pronoun", "person", phrase_start=prev.start
+        )
+    elif not prev.is_cap:
+        # "the mayor's decision": the noun phrase from its determiner
+        a = k - 1
+        while a > 0 and k - a < 4 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY:
+            a -= 1
+            if toks[a].low in DETERMINERS:
+                break
+        if toks[a].low not in DETERMINERS or toks[a].low in _POSSESSIVES:
+            return None
+        e = prev.end - 2
+        m = Mention(toks[a].start, e, text[toks[a].start : e], "np", "person", head=prev.low[:-2])
+    else:
+        e = prev.end - 2
+        m = mention_before(text, toks, k, 0)
+        if m is None or m.end not in (e, prev.end):
+            m = Mention(
+                prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
+            )
+    return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
 
 
 def _document_participle(
