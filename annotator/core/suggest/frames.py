@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from ...resources import word_list
 from ._trie import trie_pattern
@@ -138,7 +139,7 @@ def find(
 
 
 _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
-_PREV_RE = re.compile(r"([\w’'-]+)\s+$")
+_PREV_RE = re.compile(r"([\w’'-]+)([^\w\s]?)\s+$")
 
 
 def _promising(
@@ -156,7 +157,9 @@ def _promising(
         return p.group(1).lower() in _DOCUMENTS
     if low in _NOUNS and _possessor_word(p.group(1).lower()) and m.group(1).lower() in _NOUN_LINKS:
         return True
-    return _shape(low, m.group(1).lower()) is not None and not _noun_word(p.group(1).lower())
+    if _shape(low, m.group(1).lower()) is None:
+        return False
+    return bool(p.group(2)) or not _noun_word(p.group(1).lower())  # "his attacks"
 
 
 def _shape(low: str, nxt: str) -> tuple[int, int, str] | None:
@@ -205,6 +208,8 @@ def _frame(
         return None  # "his support", "Clinton's call"
     if toks[start].low in _NOT_CONTENT_START:
         return None  # "support among voters", "tweeted Monday"
+    if kind == "object" and _finite(toks[start]):
+        return None  # "the Paris attacks changed ...": a noun, then the sentence's verb
     if kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
         return None  # "wants to Ohio"
     spans = _content(toks, start, kind)
@@ -347,12 +352,17 @@ def _content(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | None:
             (
                 x
                 for x in range(1, len(body))
-                if body[x - 1].text == "," and body[x].low in _OBJECT_STOPS
+                if (body[x - 1].text == "," and body[x].low in _OBJECT_STOPS)
+                or (
+                    body[x].low == "as"
+                    and x + 1 < len(body)
+                    and body[x + 1].low in ("if", "though")
+                )
             ),
             None,
         )
         if stop is not None:
-            body = body[: stop - 1]
+            body = body[: stop - 1 if body[stop - 1].text == "," else stop]
         body = _strip_time(body)
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
@@ -436,7 +446,9 @@ def _possessed_stance(
     else:
         e = prev.end - 2
         m = mention_before(text, toks, k, 0)
-        if m is None or m.end not in (e, prev.end):
+        if m is not None and m.end == prev.end and m.start < e:
+            m = replace(m, end=e, text=text[m.start : e])  # "the DNC's" -> "the DNC"
+        if m is None or m.end != e:
             m = Mention(
                 prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
             )
