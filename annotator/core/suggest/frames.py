@@ -112,8 +112,9 @@ def find(
     current = -1
     toks: list[Tok] = []
     at: dict[int, int] = {}
-    # one search over the article; cheap checks on the raw text before any tokenizing
-    for hit in _TRIGGER_RE.finditer(text):
+    # a search of the stretches no claim took; cheap checks on the raw text before any
+    # tokenizing
+    for hit in _free_hits(text, taken):
         a = hit.start(1)
         x = bisect_right(starts, a) - 1
         if x < 0:
@@ -139,7 +140,18 @@ def find(
 
 
 _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
-_PREV_RE = re.compile(r"([\w’'-]+)([^\w\s]?)\s+$")
+
+
+def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The verb forms of the text outside the ranges ``taken``."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for a, b in taken:
+        if a - pos > 12:
+            out.extend(_TRIGGER_RE.finditer(text, pos, a))
+        pos = max(pos, b)
+    out.extend(_TRIGGER_RE.finditer(text, pos))
+    return out
 
 
 def _promising(
@@ -148,18 +160,27 @@ def _promising(
     """Could the verb form ``low`` (ending at ``end``) open a frame, judged by the words
     around it in the raw text?"""
     m = _NEXT_RE.match(text, end, stop)
-    if m is None or _inside(taken, m.start(1)) or _inside(taken, m.end(1) + 2):
+    if m is None:
+        return False
+    nxt = m.group(1).lower()
+    framed = low in _SHOWING or (low in _NOUNS and nxt in _NOUN_LINKS) or _shape(low, nxt)
+    if not framed or _inside(taken, m.start(1)) or _inside(taken, m.end(1) + 2):
         return False  # the object is a claim already: "called (for) it "a disgrace""
-    p = _PREV_RE.search(text, max(s, a - 40), a)
-    if p is None:
+    before = text[max(s, a - 40) : a].split()
+    if not before:
         return False
+    prev = before[-1]
+    word = prev.rstrip(_TRAILING).lower()
     if low in _SHOWING:
-        return p.group(1).lower() in _DOCUMENTS
-    if low in _NOUNS and _possessor_word(p.group(1).lower()) and m.group(1).lower() in _NOUN_LINKS:
+        return word in _DOCUMENTS
+    if low in _NOUNS and _possessor_word(word):
         return True
-    if _shape(low, m.group(1).lower()) is None:
+    if _shape(low, nxt) is None:
         return False
-    return bool(p.group(2)) or not _noun_word(p.group(1).lower())  # "his attacks"
+    return word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
+
+
+_TRAILING = ",;:)—–-\"”’'"
 
 
 def _shape(low: str, nxt: str) -> tuple[int, int, str] | None:
