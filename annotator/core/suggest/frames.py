@@ -32,7 +32,7 @@ from .clause_base import (
     Found,
     overlaps_any,
 )
-from .clause_forms import clause_end, generic_subject, noun_phrase, subject_of
+from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
 from .lexicon import ABBREVIATIONS, DETERMINERS, word_table
 from .mentions import (
     Cue,
@@ -60,7 +60,30 @@ _DOCUMENTS = frozenset(
     | {"numbers", "figures", "report", "reports", "records", "documents", "research"}
 )
 
-_TRIGGERS = _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SHOWING | _NOUNS
+
+def _ing_forms(base: str) -> tuple[str, ...]:
+    """ "hope" -> "hoping", "call" -> "calling", "slam" -> "slamming" (candidates)."""
+    forms = [base + "ing"]
+    if base.endswith("e") and not base.endswith("ee"):
+        forms.append(base[:-1] + "ing")
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+        forms.append(base + base[-1] + "ing")
+    return tuple(forms)
+
+
+# "is hoping to", "are calling for": the -ing form after a form of "be", and its verb
+_PROGRESSIVE: dict[str, str] = {
+    ing: base
+    for base in (_STANCE | _INTENT | _MIND | frozenset(_PARTICLES))
+    if not base.endswith(("s", "ed", "ing"))
+    for ing in _ing_forms(base)
+}
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
+_CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
+
+_TRIGGERS = (
+    _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SHOWING | _NOUNS | frozenset(_PROGRESSIVE)
+)
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
 _TRIGGER_RE = re.compile(r" (" + trie_pattern(_TRIGGERS) + r")(?![\w'’-])")
@@ -82,6 +105,7 @@ _WEEKDAYS = frozenset(
 _TIME_WORDS = _WEEKDAYS | frozenset(
     {"morning", "afternoon", "evening", "night", "week", "month", "year", "weekend", "today"}
     | {"yesterday", "tonight", "earlier", "later", "last", "this", "next", "on", "in", "again"}
+    | {"all", "every"}
 )
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -163,31 +187,43 @@ def _promising(
     if m is None:
         return False
     nxt = m.group(1).lower()
-    framed = low in _SHOWING or (low in _NOUNS and nxt in _NOUN_LINKS) or _shape(low, nxt)
-    if not framed or _inside(taken, m.start(1)) or _inside(taken, m.end(1) + 2):
-        return False  # the object is a claim already: "called (for) it "a disgrace""
     before = text[max(s, a - 40) : a].split()
     if not before:
         return False
     prev = before[-1]
     word = prev.rstrip(_TRAILING).lower()
     if low in _SHOWING:
-        return word in _DOCUMENTS
-    if low in _NOUNS and _possessor_word(word):
+        framed = word in _DOCUMENTS
+    elif low in _NOUNS and _possessor_word(word):
+        framed = nxt in _NOUN_LINKS
+    else:
+        framed = _shape(low, nxt, _progressive(word)) is not None and (
+            word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
+        )
+    # an object that is a claim already: "called (for) it "a disgrace""
+    return framed and not (_inside(taken, m.start(1)) or _inside(taken, m.end(1) + 2))
+
+
+def _progressive(word: str) -> bool:
+    """Is ``word`` a form of "be" before an -ing form ("is", "he's", "they're")?"""
+    if word in _BE:
         return True
-    if _shape(low, nxt) is None:
-        return False
-    return word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
+    word = word.replace("’", "'")
+    head, _, tail = word.partition("'")
+    return tail in ("s", "re", "m") and head in _CONTRACTED
 
 
 _TRAILING = ",;:)—–-\"”’'"
 
 
-def _shape(low: str, nxt: str) -> tuple[int, int, str] | None:
+def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str] | None:
     """What the verb form ``low`` takes when ``nxt`` follows it: (tokens of the cue
-    after the verb, offset of the content from the verb, "object" or "clause")."""
-    if low.endswith("ing") and low not in _PARTICLES:
-        return None  # "seeking", "hoping" after a comma: the participle rules' work
+    after the verb, offset of the content from the verb, "object" or "clause");
+    ``progressive`` when a form of "be" comes before ("is calling for")."""
+    if low.endswith("ing"):
+        if not progressive:
+            return None  # "seeking", "hoping" after a comma: the participle rules' work
+        low = _PROGRESSIVE.get(low, low)
     if nxt in _PARTICLES.get(low, ()):
         return 1, 2, "object"
     if low in _INTENT and nxt == "to":
@@ -196,6 +232,8 @@ def _shape(low: str, nxt: str) -> tuple[int, int, str] | None:
         return 0, 2, "clause"
     if low in _MIND and nxt in _WH and low not in _STANCE:
         return 0, 1, "clause"
+    if low in _MIND and low not in _STANCE and nxt in _CLAUSE_OPENERS:
+        return 0, 1, "bare"  # "is hoping the vote will pass": a clause without "that"
     if low in _STANCE and nxt not in NOT_OBJECT_START and nxt not in ("to", "that"):
         if nxt in _NOT_CONTENT_START:
             return None
@@ -221,7 +259,7 @@ def _frame(
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
         return _possessed_stance(text, toks, k, pi, taken)
-    shape = _shape(low, nxt.low) if nxt.is_word else None
+    shape = _shape(low, nxt.low, _progressive(toks[k - 1].low)) if nxt.is_word else None
     if shape is None:
         return None
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
@@ -233,6 +271,10 @@ def _frame(
         return None  # "the Paris attacks changed ...": a noun, then the sentence's verb
     if kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
         return None  # "wants to Ohio"
+    if kind == "bare":
+        if not finite_soon(toks, start, 6):
+            return None  # "thinks the world of her"
+        kind = "clause"
     spans = _content(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
@@ -250,6 +292,8 @@ def _noun_before(t: Tok) -> bool:
 
 def _noun_word(low: str) -> bool:
     low = low.replace("’", "'")
+    if low.endswith("'s") and low[:-2] in _CONTRACTED:
+        return False  # "he's": a contraction, not a possessor
     return low in DETERMINERS or low in _POSSESSIVES or low.endswith("'s")
 
 
@@ -302,6 +346,12 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         return None  # "the support", "his call": a noun
     if toks[j].text == ",":
         return _apposed_subject(text, toks, j)
+    if _progressive(toks[j].low) and toks[j].low not in _BE:
+        # "she's hoping": the pronoun of the contraction
+        t = toks[j]
+        e = t.start + t.text.replace("’", "'").index("'")
+        kind = "organisation" if t.low.startswith("it") else "person"
+        return Mention(t.start, e, text[t.start : e], "pronoun", kind, phrase_start=t.start)
     if toks[j].low == "and" and j > 1 and toks[j - 1].text != ",":
         # "Lee won the vote and called for ...": the sentence's subject
         return subject_before(text, toks, j)
@@ -500,6 +550,12 @@ def _document_participle(
         return None
     return Found([spans], Cue(t.start, t.end, t.low, True), m, pi)
 
+
+# Words that open a clause after a verb of belief without "that" ("hopes the vote ...").
+_CLAUSE_OPENERS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "the", "this", "there", "his", "her"}
+    | {"their", "its", "our", "most", "many", "some", "voters", "people"}
+)
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # The sentence's own verb after a shown object: "a poll showing Lee ahead was released".
