@@ -50,6 +50,12 @@ _INTENT = word_list("suggest/frame_intent_verbs.txt")
 _MIND = word_list("suggest/frame_mind_verbs.txt")
 _PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt")
 _NOUNS = word_list("suggest/frame_stance_nouns.txt")
+_ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
+# Between "be" and the adjective: "is not entirely convinced", "was very eager".
+_DEGREE = frozenset(
+    {"not", "very", "so", "too", "quite", "fairly", "increasingly", "more", "less", "also"}
+    | {"still", "now", "entirely", "completely", "deeply", "highly", "clearly", "n't"}
+)
 # What follows a stance noun: "decision to", "support for", "criticism of", "claim that".
 _NOUN_LINKS = frozenset({"to", "for", "of", "on", "about", "against", "that", "over"})
 
@@ -82,7 +88,15 @@ _BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
 _CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
 
 _TRIGGERS = (
-    _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SHOWING | _NOUNS | frozenset(_PROGRESSIVE)
+    _STANCE
+    | _INTENT
+    | _MIND
+    | frozenset(_PARTICLES)
+    | _SHOWING
+    | _NOUNS
+    | frozenset(_PROGRESSIVE)
+    | _ADJECTIVES
+    | {"clear"}
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
@@ -194,6 +208,8 @@ def _promising(
     word = prev.rstrip(_TRAILING).lower()
     if low in _SHOWING:
         framed = word in _DOCUMENTS
+    elif low in _ADJECTIVES or low == "clear":
+        framed = nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
     else:
@@ -259,6 +275,8 @@ def _frame(
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
         return _possessed_stance(text, toks, k, pi, taken)
+    if low in _ADJECTIVES or low == "clear":
+        return _adjective(text, toks, k, pi, taken)
     shape = _shape(low, nxt.low, _progressive(toks[k - 1].low)) if nxt.is_word else None
     if shape is None:
         return None
@@ -467,6 +485,43 @@ def _finite(t: Tok) -> bool:
     if t.is_cap or not t.is_word:
         return False
     return low in _MAIN_VERBS or low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+
+
+def _adjective(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Lee is confident that ...", "Lee was eager to ...", "Lee made it clear that ...":
+    from the verb to the adjective is the cue, the subject the mention."""
+    low = toks[k].low
+    v = k - 1
+    while v > 0 and toks[v].low in _DEGREE:
+        v -= 1
+    if low == "clear":
+        if toks[v].low == "it" and v > 0:
+            v -= 1
+        if toks[v].low not in ("made", "makes", "make", "making"):
+            return None
+    elif not (toks[v].low in _BE or _progressive(toks[v].low)):
+        return None
+    link = toks[k + 1].low
+    if link == "that":
+        start, kind = k + 2, "clause"
+    elif (link == "to" and _bare_verb(toks, k + 2)) or (link in _WH and low == "clear"):
+        start, kind = k + 1, "clause"
+    elif link in ("about", "of", "in", "on") and low != "clear":
+        start, kind = k + 2, "object"
+    else:
+        return None
+    if start >= len(toks) or toks[start].low in _NOT_CONTENT_START:
+        return None
+    spans = _content(toks, start, kind)
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    m = _subject(text, toks, v + 1) if _progressive(toks[v].low) else _subject(text, toks, v)
+    if m is None or not _plausible_subject(m) or m.text.lower() in ("it", "this", "that"):
+        return None
+    cue_end = k + 1 if kind == "object" else k
+    return Found([spans], Cue(toks[v].start, toks[cue_end].end, low, False), m, pi)
 
 
 def _possessor_word(low: str) -> bool:
