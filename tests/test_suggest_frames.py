@@ -65,6 +65,37 @@ def test_a_stance_verb_attributes_its_object_or_clause_to_the_subject(
     assert [seen(c) for c in claims_of(sentence)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The unions are calling for a strike at the ferry terminal.",
+            ("a strike at the ferry terminal", "calling for", "The unions"),
+        ),
+        (
+            "Okafor is hoping the ferry vote will go his way.",
+            ("the ferry vote will go his way", "hoping", "Okafor"),
+        ),
+        (
+            "Okafor is confident that the ferry vote will go his way.",
+            ("the ferry vote will go his way", "is confident", "Okafor"),
+        ),
+        (
+            "The mayor was eager to close the old pier.",
+            ("to close the old pier", "was eager", "The mayor"),
+        ),
+        (
+            "Ruiz made it clear that she would not run again.",
+            ("she would not run again", "made it clear", "Ruiz"),
+        ),
+    ],
+)
+def test_progressive_verbs_and_adjectives_of_belief_frame_a_claim(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
 def test_a_poll_showing_something_is_its_source_and_the_sentence_verb_is_not_content() -> None:
     [c] = claims_of("A new poll showing Whitlock ahead by ten points was released on Friday.")
     assert seen(c) == ("Whitlock ahead by ten points", "showing", "A new poll")
