@@ -293,6 +293,8 @@ def _frame(
         if not finite_soon(toks, start, 6):
             return None  # "thinks the world of her"
         kind = "clause"
+    if kind == "object":
+        start, kind = _past_time(toks, start)
     spans = _content(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
@@ -301,6 +303,18 @@ def _frame(
         return None
     cue = Cue(t.start, toks[cue_end].end, low, False)
     return Found([spans], cue, m, pi)
+
+
+def _past_time(toks: list[Tok], start: int) -> tuple[int, str]:
+    """Where an object's content starts: after a time and "that" ("warned this week that
+    ..."), else at ``start``. An addressee stays in it ("urged him to resign"), as
+    PolNeAR marks it."""
+    for x in range(start + 1, min(len(toks) - 1, start + 5)):
+        if toks[x].low == "that":
+            if all(y.low in _TIME_WORDS for y in toks[start:x]):
+                return x + 1, "clause"
+            break
+    return start, "object"
 
 
 def _noun_before(t: Tok) -> bool:
