@@ -168,7 +168,11 @@ def test_second_quote_with_its_own_cue_is_a_second_claim() -> None:
 
 
 def test_scare_quotes_and_titles_are_not_claims() -> None:
-    assert suggest_article("Critics talk about a 'global NATO' as if it were a plan.") == []
+    # the quoted words are never a direct claim; PolNeAR counts "talk about X" as the
+    # critics' attribution of X, so the phrase is one mixed claim with that cue
+    claims = suggest_article("Critics talk about a 'global NATO' as if it were a plan.")
+    assert [(c.kind, c.cue.text if c.cue else None) for c in claims] == [("mixed", "talk about")]
+    assert claims[0].content[0].text == "a 'global NATO'"
     assert suggest_article('Back then the slogan was "out of area or out of business".') == []
     assert suggest_article('"The Art of War" was written two thousand years ago.') == []
 

@@ -11,7 +11,8 @@ All on Python ``str`` offsets of the article text, one module a step:
    before or after it;
 4. reported claims (``reported.py``): "X said (that) <clause>." and "according to X,
    <clause>.";
-5. attributions without quotes or a listed cue (``clauses.py``, ``clause_forms.py``);
+5. attributions without quotes or a listed cue (``clauses.py``, ``clause_forms.py``),
+   then frames of stance, intent and belief in what they left (``frames.py``);
 6. speakers (``entities.py``, ``speakers.py``): each mention resolved to a full name
    and matched to known speakers.
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import clauses
+from . import clauses, frames
 from .candidates import Candidate, n_words
 from .direct import direct_claims
 from .mentions import Index
@@ -71,7 +72,7 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
 def _clause_claims(
     text: str, paras: list[Paragraph], ends: list[int], raws: list[Candidate]
 ) -> list[Candidate]:
-    """Attributions without quotes the rules above left (``clauses.py``)."""
+    """Attributions without quotes the rules above left (``clauses.py``, ``frames.py``)."""
     sentences = []
     k = 0
     for pi, p in enumerate(paras):
@@ -85,7 +86,10 @@ def _clause_claims(
             k += 1
     taken = sorted(sp for r in raws for sp in r.spans)
     out = []
-    for f in clauses.find(text, sentences, taken):
+    found = clauses.find(text, sentences, taken)
+    # stance, intent and belief frames take only what the clause rules left
+    found += frames.find(text, sentences, taken)
+    for f in found:
         # a quoted fragment inside the paraphrase makes it mixed
         marks = [i for s, e in f.spans for i in range(s, e) if text[i] in ALL_MARKS]
         marks = [i for i in marks if _is_mark(text, i)]

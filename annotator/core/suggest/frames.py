@@ -1,0 +1,631 @@
+"""Attribution frames without a reporting verb of speech, for what the clause rules left.
+
+A subject and a verb of stance, intent or belief, and what the verb takes:
+
+- an object: "Lee, the former mayor, endorsed the harbour plan" (the subject may carry
+  an apposition, adverbs or auxiliaries: "has aggressively supported", "did not mention");
+- a particle and its object: "railed against the tax", "did not respond to a request";
+- a to-clause: "The union has vowed to strike in March";
+- a that-, wh- or whether-clause: "They know which nominee that helps";
+- a document and a participle: "a new poll showing Lee ahead" (the poll is the source).
+
+The content runs to the end of its phrase (an object) or clause (a clause), as PolNeAR
+marks it; the verb (with its particle) is the cue and the subject the mention. Each
+sentence is first checked against one compiled pattern of the verb forms, so sentences
+without any cost no tokenizing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from ...resources import word_list
+from ._trie import trie_pattern
+from .clause_base import (
+    BOUNDARY,
+    IRREGULAR_PAST,
+    NOT_CLAUSE_START,
+    NOT_OBJECT_START,
+    SKIP_BACK,
+    Found,
+    overlaps_any,
+)
+from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
+from .lexicon import ABBREVIATIONS, DETERMINERS, word_table
+from .mentions import (
+    Cue,
+    Mention,
+    Tok,
+    mention_before,
+    relative_before,
+    subject_before,
+    tokenize,
+)
+from .quotes import ALL_MARKS
+
+_STANCE = word_list("suggest/frame_stance_verbs.txt")
+_INTENT = word_list("suggest/frame_intent_verbs.txt")
+_MIND = word_list("suggest/frame_mind_verbs.txt")
+_PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt")
+_NOUNS = word_list("suggest/frame_stance_nouns.txt")
+_ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
+# Between "be" and the adjective: "is not entirely convinced", "was very eager".
+_DEGREE = frozenset(
+    {"not", "very", "so", "too", "quite", "fairly", "increasingly", "more", "less", "also"}
+    | {"still", "now", "entirely", "completely", "deeply", "highly", "clearly", "n't"}
+)
+# What follows a stance noun: "decision to", "support for", "criticism of", "claim that".
+_NOUN_LINKS = frozenset({"to", "for", "of", "on", "about", "against", "that", "over"})
+
+# Participles after a document noun: "polls showing ...", "records indicating ...".
+_SHOWING = frozenset({"showing", "finding", "suggesting", "indicating", "revealing"})
+_DOCUMENTS = frozenset(
+    {"poll", "polls", "polling", "survey", "surveys", "study", "studies", "data", "results"}
+    | {"numbers", "figures", "report", "reports", "records", "documents", "research"}
+)
+
+
+def _ing_forms(base: str) -> tuple[str, ...]:
+    """ "hope" -> "hoping", "call" -> "calling", "slam" -> "slamming" (candidates)."""
+    forms = [base + "ing"]
+    if base.endswith("e") and not base.endswith("ee"):
+        forms.append(base[:-1] + "ing")
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+        forms.append(base + base[-1] + "ing")
+    return tuple(forms)
+
+
+# "is hoping to", "are calling for": the -ing form after a form of "be", and its verb
+_PROGRESSIVE: dict[str, str] = {
+    ing: base
+    for base in (_STANCE | _INTENT | _MIND | frozenset(_PARTICLES))
+    if not base.endswith(("s", "ed", "ing"))
+    for ing in _ing_forms(base)
+}
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
+_CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
+
+_TRIGGERS = (
+    _STANCE
+    | _INTENT
+    | _MIND
+    | frozenset(_PARTICLES)
+    | _SHOWING
+    | _NOUNS
+    | frozenset(_PROGRESSIVE)
+    | _ADJECTIVES
+    | {"clear"}
+)
+# a space first: the search then jumps from space to space (a verb form after a quote
+# mark or at a line start is capitalised or quoted, and frames nothing)
+_TRIGGER_RE = re.compile(r" (" + trie_pattern(_TRIGGERS) + r")(?![\w'’-])")
+
+_WH = frozenset({"which", "what", "who", "whom", "whether", "why", "how", "where", "when", "if"})
+
+# Words that open the apposition between a subject and its verb ("Lee, the former mayor,").
+_APPOSITION_STARTS = frozenset({"who", "whose", "a", "an", "the", "his", "her", "their", "its"})
+
+# After a comma, these end an object: "criticized the plan, which ...".
+_OBJECT_STOPS = frozenset(
+    {"which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before"}
+    | {"because", "although", "though", "but", "even", "since", "until", "if", "so"}
+)
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_TIME_WORDS = _WEEKDAYS | frozenset(
+    {"morning", "afternoon", "evening", "night", "week", "month", "year", "weekend", "today"}
+    | {"yesterday", "tonight", "earlier", "later", "last", "this", "next", "on", "in", "again"}
+    | {"all", "every"}
+)
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+# A content does not start with these: "support among voters", "tweeted Monday".
+_NOT_CONTENT_START = (
+    frozenset(
+        {"among", "behind", "as", "from", "after", "before", "during", "since", "into", "through"}
+        | {"across", "around", "within", "without", "under", "over", "between", "like", "than"}
+        | {"in", "on", "at", "of", "for", "with", "by", "up", "out", "off", "or", "and", "but"}
+        | {"shortly", "live", "today", "yesterday", "tonight", "again", "too", "also"}
+    )
+    | _WEEKDAYS
+)
+
+_LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also", "however"})
+
+_MAX_APPOSITION = 30  # tokens between the commas of a subject's apposition
+
+
+def find(
+    text: str, sentences: list[tuple[int, int, int]], taken: list[tuple[int, int]]
+) -> list[Found]:
+    """Frames in the sentences ``(start, end, paragraph)`` (in text order) outside
+    ``taken`` (sorted ranges of claims already found; extended with what is found)."""
+    out: list[Found] = []
+    starts = [s for s, _, _ in sentences]
+    current = -1
+    toks: list[Tok] = []
+    at: dict[int, int] = {}
+    # a search of the stretches no claim took; cheap checks on the raw text before any
+    # tokenizing
+    for hit in _free_hits(text, taken):
+        a = hit.start(1)
+        x = bisect_right(starts, a) - 1
+        if x < 0:
+            continue
+        s, e, pi = sentences[x]
+        if a >= e or e - s < 16 or _inside(taken, a):
+            continue
+        if not _promising(text, taken, hit.group(1), hit.end(), e, s, a):
+            continue
+        if x != current:
+            current = x
+            toks = tokenize(text, s, e)
+            at = {t.start: n for n, t in enumerate(toks)}
+        k = at.get(a)
+        if k is None or k == 0 or k + 1 >= len(toks):
+            continue
+        found = _frame(text, toks, k, pi, taken)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
+    return out
+
+
+_NEXT_RE = re.compile(r"\s+([\w’'-]+)")
+
+
+def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The verb forms of the text outside the ranges ``taken``."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for a, b in taken:
+        if a - pos > 12:
+            out.extend(_TRIGGER_RE.finditer(text, pos, a))
+        pos = max(pos, b)
+    out.extend(_TRIGGER_RE.finditer(text, pos))
+    return out
+
+
+def _promising(
+    text: str, taken: list[tuple[int, int]], low: str, end: int, stop: int, s: int, a: int
+) -> bool:
+    """Could the verb form ``low`` (ending at ``end``) open a frame, judged by the words
+    around it in the raw text?"""
+    m = _NEXT_RE.match(text, end, stop)
+    if m is None:
+        return False
+    nxt = m.group(1).lower()
+    before = text[max(s, a - 40) : a].split()
+    if not before:
+        return False
+    prev = before[-1]
+    word = prev.rstrip(_TRAILING).lower()
+    if low in _SHOWING:
+        framed = word in _DOCUMENTS
+    elif low in _ADJECTIVES or low == "clear":
+        framed = nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
+    elif low in _NOUNS and _possessor_word(word):
+        framed = nxt in _NOUN_LINKS
+    else:
+        framed = _shape(low, nxt, _progressive(word)) is not None and (
+            word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
+        )
+    # an object that is a claim already: "called (for) it "a disgrace""
+    return framed and not (_inside(taken, m.start(1)) or _inside(taken, m.end(1) + 2))
+
+
+def _progressive(word: str) -> bool:
+    """Is ``word`` a form of "be" before an -ing form ("is", "he's", "they're")?"""
+    if word in _BE:
+        return True
+    word = word.replace("’", "'")
+    head, _, tail = word.partition("'")
+    return tail in ("s", "re", "m") and head in _CONTRACTED
+
+
+_TRAILING = ",;:)—–-\"”’'"
+
+
+def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str] | None:
+    """What the verb form ``low`` takes when ``nxt`` follows it: (tokens of the cue
+    after the verb, offset of the content from the verb, "object" or "clause");
+    ``progressive`` when a form of "be" comes before ("is calling for")."""
+    if low.endswith("ing"):
+        if not progressive:
+            return None  # "seeking", "hoping" after a comma: the participle rules' work
+        low = _PROGRESSIVE.get(low, low)
+    if nxt in _PARTICLES.get(low, ()):
+        return 1, 2, "object"
+    if low in _INTENT and nxt == "to":
+        return 0, 1, "clause"
+    if low in _MIND and nxt == "that":
+        return 0, 2, "clause"
+    if low in _MIND and nxt in _WH and low not in _STANCE:
+        return 0, 1, "clause"
+    if low in _MIND and low not in _STANCE and nxt in _CLAUSE_OPENERS:
+        return 0, 1, "bare"  # "is hoping the vote will pass": a clause without "that"
+    if low in _STANCE and nxt not in NOT_OBJECT_START and nxt not in ("to", "that"):
+        if nxt in _NOT_CONTENT_START:
+            return None
+        return 0, 1, "object"
+    return None
+
+
+def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(taken, (pos, 1 << 60)) - 1
+    return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+
+def _frame(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """The frame whose verb is ``toks[k]``, or None."""
+    t = toks[k]
+    if t.is_cap or _inside(taken, t.start):
+        return None
+    low = t.low
+    nxt = toks[k + 1]
+    if low in _SHOWING:
+        return _document_participle(text, toks, k, pi, taken)
+    if low in _NOUNS and _possessor_word(toks[k - 1].low):
+        return _possessed_stance(text, toks, k, pi, taken)
+    if low in _ADJECTIVES or low == "clear":
+        return _adjective(text, toks, k, pi, taken)
+    shape = _shape(low, nxt.low, _progressive(toks[k - 1].low)) if nxt.is_word else None
+    if shape is None:
+        return None
+    cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
+    if start >= len(toks) or _noun_before(toks[k - 1]):
+        return None  # "his support", "Clinton's call"
+    if toks[start].low in _NOT_CONTENT_START:
+        return None  # "support among voters", "tweeted Monday"
+    if kind == "object" and _finite(toks[start]):
+        return None  # "the Paris attacks changed ...": a noun, then the sentence's verb
+    if kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
+        return None  # "wants to Ohio"
+    if kind == "bare":
+        if not finite_soon(toks, start, 6):
+            return None  # "thinks the world of her"
+        kind = "clause"
+    if kind == "object":
+        start, kind = _past_time(toks, start)
+    spans = _content(toks, start, kind)
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    m = _subject(text, toks, k)
+    if m is None or not _plausible_subject(m):
+        return None
+    cue = Cue(t.start, toks[cue_end].end, low, False)
+    return Found([spans], cue, m, pi)
+
+
+def _past_time(toks: list[Tok], start: int) -> tuple[int, str]:
+    """Where an object's content starts: after a time and "that" ("warned this week that
+    ..."), else at ``start``. An addressee stays in it ("urged him to resign"), as
+    PolNeAR marks it."""
+    for x in range(start + 1, min(len(toks) - 1, start + 5)):
+        if toks[x].low == "that":
+            if all(y.low in _TIME_WORDS for y in toks[start:x]):
+                return x + 1, "clause"
+            break
+    return start, "object"
+
+
+def _noun_before(t: Tok) -> bool:
+    """ "the", "his", "Clinton's" before a verb form make it a noun ("his attacks")."""
+    return _noun_word(t.low)
+
+
+def _noun_word(low: str) -> bool:
+    low = low.replace("’", "'")
+    if low.endswith("'s") and low[:-2] in _CONTRACTED:
+        return False  # "he's": a contraction, not a possessor
+    return low in DETERMINERS or low in _POSSESSIVES or low.endswith("'s")
+
+
+def _plausible_subject(m: Mention) -> bool:
+    """Does the mention read as a subject? It does not end in a possessive, a determiner or a
+    preposition ("Clinton's", "in response to a") and holds no verb ("Senator sharpens")."""
+    words = m.text.replace("’", "'").split()
+    last = words[-1].lower()
+    if (
+        last in _POSSESSIVES
+        or last in DETERMINERS
+        or last in _NOT_CONTENT_START
+        or last.endswith("'s")
+    ):
+        return False
+    return not any(w in _TRIGGERS or w in _MAIN_VERBS for w in words[1:] if w.islower())
+
+
+def _bare_verb(toks: list[Tok], j: int) -> bool:
+    """ "to cut", "to end": a bare verb, not "to reporters", "to the press"."""
+    if j >= len(toks):
+        return False
+    v = toks[j]
+    return (
+        v.is_word
+        and not v.is_cap
+        and v.low not in DETERMINERS
+        and v.low not in ("him", "her", "them", "us", "me", "you", "it", "this", "that")
+        and not v.low.endswith(("ed", "ing"))
+    )
+
+
+def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """Who holds the stance: the subject before the verb ``toks[k]``, past auxiliaries,
+    adverbs ("has repeatedly"), a relative "who" or an apposition between commas."""
+    j = k - 1
+    while (
+        j >= 0
+        and not toks[j].is_cap
+        and (
+            toks[j].low in SKIP_BACK
+            or toks[j].low.endswith(("n't", "n’t"))
+            or (toks[j].low.endswith("ly") and len(toks[j].low) > 4)
+        )
+    ):
+        j -= 1
+    if j < 0:
+        return None
+    if toks[j].low in NOT_CLAUSE_START and toks[j].low in ("the", "a", "an", "his", "her", "their"):
+        return None  # "the support", "his call": a noun
+    if toks[j].text == ",":
+        return _apposed_subject(text, toks, j)
+    if _progressive(toks[j].low) and toks[j].low not in _BE:
+        # "she's hoping": the pronoun of the contraction
+        t = toks[j]
+        e = t.start + t.text.replace("’", "'").index("'")
+        kind = "organisation" if t.low.startswith("it") else "person"
+        return Mention(t.start, e, text[t.start : e], "pronoun", kind, phrase_start=t.start)
+    if toks[j].low == "and" and j > 1 and toks[j - 1].text != ",":
+        # "Lee won the vote and called for ...": the sentence's subject
+        return subject_before(text, toks, j)
+    if toks[j].low in BOUNDARY and toks[j].low not in ("who", "that", "which"):
+        return None
+    m = relative_before(toks, k) or subject_of(text, toks, j + 1)
+    if m is None:
+        m = generic_subject(text, toks, j + 1, 0)
+    if m is None:
+        m = _opening_phrase(text, toks, j)
+    return m
+
+
+def _apposed_subject(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """ "Lee, the former mayor, endorsed ...": the name before the apposition that ends
+    at the comma ``toks[j]``."""
+    c = j - 1
+    while c > 0 and toks[c].text != "," and j - c < _MAX_APPOSITION:
+        if toks[c].text == "." and _abbreviated(toks[c - 1]):
+            c -= 1  # "President George W. Bush"
+            continue
+        if toks[c].text in ".;:!?" or toks[c].text in ALL_MARKS:
+            return None
+        c -= 1
+    if c <= 0 or toks[c].text != "," or c + 1 >= j:
+        return None
+    first = toks[c + 1]
+    if first.is_cap and first.low not in _APPOSITION_STARTS:
+        return None  # "Lee, Moss and Ruiz oppose ...": a list, not an apposition
+    if not (first.is_word and (first.low not in BOUNDARY or first.low == "who")):
+        return None
+    m = mention_before(text, toks, c, 0)
+    if m is None or m.end != toks[c - 1].end:
+        return None
+    return m
+
+
+def _abbreviated(t: Tok) -> bool:
+    """A title or an initial that a period follows ("Gov.", "W.")."""
+    return t.low in ABBREVIATIONS or (len(t.text) == 1 and t.is_cap)
+
+
+def _opening_phrase(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """ "Most farmers in the valley oppose ...": the noun phrase from the sentence start
+    (after "But", "And") to the verb, when it holds no verb or clause word."""
+    s0 = 0
+    while s0 < j and (toks[s0].low in _LEADS or toks[s0].text == ","):
+        s0 += 1
+    run = toks[s0 : j + 1]
+    if not 1 < len(run) <= 8:
+        return None
+    if any(not x.is_word or x.low in BOUNDARY for x in run):
+        return None
+    return noun_phrase(text, run)
+
+
+def _content(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | None:
+    """The content from ``toks[start]``: an object to the end of its phrase, a clause
+    to the end of the clause; None when it is too short to be a claim."""
+    body = toks[start:]
+    body = body[: clause_end(body, objects=kind != "clause")]
+    if kind == "shown":
+        kind = "object"
+        verb = next((x for x in range(1, len(body)) if body[x].low in _MAIN_VERBS), None)
+        if verb is not None:
+            body = body[:verb]
+    if kind == "object":
+        stop = next(
+            (
+                x
+                for x in range(1, len(body))
+                if (body[x - 1].text == "," and body[x].low in _OBJECT_STOPS)
+                or (
+                    body[x].low == "as"
+                    and x + 1 < len(body)
+                    and body[x + 1].low in ("if", "though")
+                )
+            ),
+            None,
+        )
+        if stop is not None:
+            body = body[: stop - 1 if body[stop - 1].text == "," else stop]
+        body = _strip_time(body)
+    while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+        body = body[:-1]
+    if not body or not body[0].is_word:
+        return None
+    words = sum(1 for x in body if x.is_word)
+    if words < 2 and not (kind == "object" and body[0].is_cap):
+        return None
+    return body[0].start, body[-1].end
+
+
+def _strip_time(body: list[Tok]) -> list[Tok]:
+    """ "endorsed the plan on Saturday": the time of the act is not part of the object."""
+    end = len(body)
+    while end > 0 and not body[end - 1].is_word:
+        end -= 1
+    cut = end
+    while cut > 1 and body[cut - 1].low in _TIME_WORDS:
+        cut -= 1
+    if cut < end and any(
+        body[x].low in _WEEKDAYS or body[x].low in ("week", "month", "year")
+        for x in range(cut, end)
+    ):
+        return body[:cut]
+    return body
+
+
+def _finite(t: Tok) -> bool:
+    """A word that looks like a finite verb ("was", "angered", "took")."""
+    low = t.low
+    if t.is_cap or not t.is_word:
+        return False
+    return low in _MAIN_VERBS or low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+
+
+def _adjective(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Lee is confident that ...", "Lee was eager to ...", "Lee made it clear that ...":
+    from the verb to the adjective is the cue, the subject the mention."""
+    low = toks[k].low
+    v = k - 1
+    while v > 0 and toks[v].low in _DEGREE:
+        v -= 1
+    if low == "clear":
+        if toks[v].low == "it" and v > 0:
+            v -= 1
+        if toks[v].low not in ("made", "makes", "make", "making"):
+            return None
+    elif not (toks[v].low in _BE or _progressive(toks[v].low)):
+        return None
+    link = toks[k + 1].low
+    if link == "that":
+        start, kind = k + 2, "clause"
+    elif (link == "to" and _bare_verb(toks, k + 2)) or (link in _WH and low == "clear"):
+        start, kind = k + 1, "clause"
+    elif link in ("about", "of", "in", "on") and low != "clear":
+        start, kind = k + 2, "object"
+    else:
+        return None
+    if start >= len(toks) or toks[start].low in _NOT_CONTENT_START:
+        return None
+    spans = _content(toks, start, kind)
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    m = _subject(text, toks, v + 1) if _progressive(toks[v].low) else _subject(text, toks, v)
+    if m is None or not _plausible_subject(m) or m.text.lower() in ("it", "this", "that"):
+        return None
+    cue_end = k + 1 if kind == "object" else k
+    return Found([spans], Cue(toks[v].start, toks[cue_end].end, low, False), m, pi)
+
+
+def _possessor_word(low: str) -> bool:
+    low = low.replace("’", "'")
+    return low in _POSSESSIVES or (low.endswith("'s") and len(low) > 3)
+
+
+def _possessed_stance(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Lee's decision to close the plant", "her opposition to the bridge": the possessor
+    holds the stance; the noun and its preposition are the cue."""
+    prev, link = toks[k - 1], toks[k + 1]
+    if k + 2 >= len(toks) or link.low not in _NOUN_LINKS:
+        return None
+    if link.low == "to" and _bare_verb(toks, k + 2):
+        start, kind, cue_end = k + 1, "clause", k  # "decision to close ...": "to" is content
+    elif link.low == "that":
+        start, kind, cue_end = k + 2, "clause", k
+    else:
+        start, kind, cue_end = k + 2, "object", k + 1
+    if toks[start].low in _NOT_CONTENT_START:
+        return None
+    if not any(_finite(t) for t in toks[: k - 1]):
+        # the phrase is the sentence's subject: "Lee's plan to close it angered ..."
+        stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
+        spans = _content(toks[:stop], start, kind)
+    else:
+        spans = _content(toks, start, kind)
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    if prev.low in _POSSESSIVES:
+        # "Lee announced his plan to ...": the subject the pronoun refers to, else the pronoun
+        m = subject_before(text, toks, k - 1) or Mention(
+            prev.start, prev.end, prev.text, "pronoun", "person", phrase_start=prev.start
+        )
+    elif not prev.is_cap:
+        # "the mayor's decision": the noun phrase from its determiner
+        a = k - 1
+        while a > 0 and k - a < 4 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY:
+            a -= 1
+            if toks[a].low in DETERMINERS:
+                break
+        if toks[a].low not in DETERMINERS or toks[a].low in _POSSESSIVES:
+            return None
+        e = prev.end - 2
+        m = Mention(toks[a].start, e, text[toks[a].start : e], "np", "person", head=prev.low[:-2])
+    else:
+        e = prev.end - 2
+        m = mention_before(text, toks, k, 0)
+        if m is not None and m.end == prev.end and m.start < e:
+            m = replace(m, end=e, text=text[m.start : e])  # "the DNC's" -> "the DNC"
+        if m is None or m.end != e:
+            m = Mention(
+                prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
+            )
+    return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
+
+
+def _document_participle(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "a new poll showing Lee ahead", "with polls showing a tight race": the document
+    before the participle is the source, what it shows the content."""
+    head = toks[k - 1]
+    if head.low not in _DOCUMENTS:
+        return None
+    a = k - 1
+    while a > 0 and k - a < 6 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY:
+        if toks[a - 1].low in ("with", "of", "in", "after", "amid", "by", "as", "and", "but"):
+            break
+        a -= 1
+    m = noun_phrase(text, toks[a:k])
+    if m is None:
+        return None
+    t = toks[k]
+    start = k + 2 if toks[k + 1].low == "that" else k + 1
+    clause = start > k + 1 or toks[start].low in _SUBJECT_PRONOUNS
+    spans = _content(toks, start, "clause" if clause else "shown")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    return Found([spans], Cue(t.start, t.end, t.low, True), m, pi)
+
+
+# Words that open a clause after a verb of belief without "that" ("hopes the vote ...").
+_CLAUSE_OPENERS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "the", "this", "there", "his", "her"}
+    | {"their", "its", "our", "most", "many", "some", "voters", "people"}
+)
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# The sentence's own verb after a shown object: "a poll showing Lee ahead was released".
+_MAIN_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})

@@ -1,0 +1,146 @@
+"""Attributions of stance, intent and belief without a verb of saying (frames.py):
+what a user sees is the claim's text, its cue and the speaker it is attributed to."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest import SuggestedClaim, suggest_article
+
+HEAD = "Harbour town votes on the ferry\n\n"
+
+
+def claims_of(sentence: str) -> list[SuggestedClaim]:
+    return suggest_article(HEAD + sentence)
+
+
+def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
+    """The claim's text, its cue and its speaker's mention, as the panel lists them."""
+    text = " … ".join(s.text for s in c.content)
+    return text, c.cue.text if c.cue else None, c.mention.text if c.mention else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a subject with an apposition between commas
+        (
+            "Dana Whitlock, the former harbour master, endorsed the eastern route on Monday.",
+            ("the eastern route", "endorsed", "Dana Whitlock"),
+        ),
+        # an auxiliary and an adverb between the subject and the verb
+        (
+            "The council has aggressively supported the ferry subsidies.",
+            ("the ferry subsidies", "supported", "The council"),
+        ),
+        # a to-clause of intent
+        (
+            "Senator Ana Ruiz has repeatedly pledged to cut the harbour tax.",
+            ("to cut the harbour tax", "pledged", "Ana Ruiz"),
+        ),
+        # a verb and its particle
+        (
+            "Councillor Ben Okafor railed against the new parking fees.",
+            ("the new parking fees", "railed against", "Ben Okafor"),
+        ),
+        (
+            "The ferry company did not respond to questions about the delays.",
+            ("questions about the delays", "respond to", "The ferry company"),
+        ),
+        # a wh-clause of knowing
+        (
+            "They know which candidate the new map helps.",
+            ("which candidate the new map helps", "know", "They"),
+        ),
+        # a relative clause and an adverb between the subject and the verb
+        (
+            "Ruiz, who chairs the ferry board, has long opposed the new timetable.",
+            ("the new timetable", "opposed", "Ruiz"),
+        ),
+    ],
+)
+def test_a_stance_verb_attributes_its_object_or_clause_to_the_subject(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The unions are calling for a strike at the ferry terminal.",
+            ("a strike at the ferry terminal", "calling for", "The unions"),
+        ),
+        (
+            "Okafor is hoping the ferry vote will go his way.",
+            ("the ferry vote will go his way", "hoping", "Okafor"),
+        ),
+        (
+            "Okafor is confident that the ferry vote will go his way.",
+            ("the ferry vote will go his way", "is confident", "Okafor"),
+        ),
+        (
+            "The mayor was eager to close the old pier.",
+            ("to close the old pier", "was eager", "The mayor"),
+        ),
+        (
+            "Ruiz made it clear that she would not run again.",
+            ("she would not run again", "made it clear", "Ruiz"),
+        ),
+    ],
+)
+def test_progressive_verbs_and_adjectives_of_belief_frame_a_claim(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+def test_a_poll_showing_something_is_its_source_and_the_sentence_verb_is_not_content() -> None:
+    [c] = claims_of("A new poll showing Whitlock ahead by ten points was released on Friday.")
+    assert seen(c) == ("Whitlock ahead by ten points", "showing", "A new poll")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The mayor's decision to close the old pier surprised the fishermen.",
+            ("to close the old pier", "decision", "The mayor"),
+        ),
+        (
+            "Ruiz's plan to build a toll bridge has stalled.",
+            ("to build a toll bridge", "plan", "Ruiz"),
+        ),
+    ],
+)
+def test_a_possessors_stance_noun_is_a_claim_of_the_possessor(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+def test_the_speaker_is_resolved_from_the_subject_of_the_frame() -> None:
+    [c] = claims_of("Dana Whitlock, the former harbour master, endorsed the eastern route.")
+    assert c.speaker is not None and c.speaker.name == "Dana Whitlock"
+    assert c.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The recent storms changed the race in the valley.",  # no verb of stance
+        "His support among older voters has slipped since March.",  # a noun, not a verb
+        "The Paris attacks changed the debate about the harbour.",  # a noun after a name
+        "Okafor tweeted on Monday after the vote was counted.",  # no object to report
+    ],
+)
+def test_nouns_and_verbs_without_a_stance_make_no_claim(sentence: str) -> None:
+    assert claims_of(sentence) == []
+
+
+def test_a_frame_never_takes_words_a_quote_already_claimed() -> None:
+    text = HEAD + 'Whitlock called the plan "a gift to the ferry company," and left.'
+    claims = suggest_article(text)
+    assert len(claims) == 1
+    assert claims[0].content[0].text.startswith("the plan")
