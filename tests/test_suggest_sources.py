@@ -189,3 +189,18 @@ def test_appositions_with_a_party_tag_a_group_or_a_title() -> None:
     c = claim_with(text, "the news was good")
     assert mention_and_speaker(c) == ("Tom Vilsen", "Tom Vilsen")
     assert c.speaker is not None and c.speaker.role == "Agriculture Secretary"
+
+
+def test_a_description_is_proposed_as_written_unless_the_article_names_that_role() -> None:
+    text = (
+        "Headline.\n\nMayor Ana Ruiz opened the fair on Sunday. The governor said the roads "
+        "would be fixed by spring.\n\nCouncil spokesperson Lin Qiao spoke next. The "
+        "spokesperson said the budget was already spent. The Vermont senator said the fair "
+        "should move."
+    )
+    c = claim_with(text, "the roads would be fixed")
+    assert mention_and_speaker(c) == ("The governor", "governor")
+    c = claim_with(text, "the budget was already spent")
+    assert mention_and_speaker(c) == ("The spokesperson", "Lin Qiao")
+    c = claim_with(text, "the fair should move")
+    assert c.speaker is not None and c.speaker.name == "Vermont senator"
