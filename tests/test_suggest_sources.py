@@ -204,3 +204,38 @@ def test_a_description_is_proposed_as_written_unless_the_article_names_that_role
     assert mention_and_speaker(c) == ("The spokesperson", "Lin Qiao")
     c = claim_with(text, "the fair should move")
     assert c.speaker is not None and c.speaker.name == "Vermont senator"
+
+
+def test_a_modal_or_negated_verb_is_not_part_of_the_speaker() -> None:
+    text = (
+        "Headline.\n\nThe campaign would not say whether the mayor had paid. "
+        "Tom Baxter wouldn't say whether the fee was waived."
+    )
+    c = claim_with(text, "whether the mayor had paid")
+    assert mention_and_speaker(c) == ("The campaign", "campaign")
+    c = claim_with(text, "whether the fee was waived")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+
+
+def test_the_subject_says_the_participle_not_the_object_before_the_comma() -> None:
+    text = (
+        "Headline.\n\nMayor Ana Ruiz spoke on Monday. Ruiz took a shot at Tom Baxter, "
+        "saying his plan would fail.\n\nBaxter hit back again, saying the mayor was too "
+        "busy with her own campaign to care about the roads."
+    )
+    c = claim_with(text, "his plan would fail")
+    assert mention_and_speaker(c) == ("Ruiz", "Ana Ruiz")
+    c = claim_with(text, "the mayor was too busy")
+    assert mention_and_speaker(c) == ("Baxter", "Tom Baxter")
+
+
+def test_a_party_tag_and_an_apposition_or_a_quantified_group_before_the_cue() -> None:
+    text = (
+        "Headline.\n\nSen. Tom Baxter, R-Ky., a long-shot candidate, said the mayor is "
+        "overselling the plan. Several candidates, including Ana Ruiz, said the city should "
+        "refuse the money."
+    )
+    c = claim_with(text, "the mayor is overselling the plan")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "the city should refuse the money")
+    assert mention_and_speaker(c) == ("Several candidates", "Several candidates")

@@ -78,6 +78,10 @@ _CUE_RE = re.compile(
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
 _NOT_BEFORE_VERB = word_list("suggest/not_before_verb.txt")
+_NEGATED = frozenset(
+    {"would", "wo", "could", "ca", "should", "must", "did", "does", "do", "is", "was", "has"}
+    | {"have", "had", "are", "were", "might"}
+)
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,7 @@ def _np_word(t: Tok) -> bool:
 
 
 def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
-    while j >= floor and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
+    while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
         j -= 1
     # "on Tuesday", "last week" between subject and verb
     if (
@@ -233,9 +237,27 @@ def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
         and toks[j - 1].low in ("on", "last", "this", "late", "early")
     ):
         j -= 2
-        while j >= floor and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
+        while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
             j -= 1
     return j
+
+
+# Modal and negated verbs and a few adverbs between a subject and its verb ("the
+# campaign would not say", "the office now says"); AUXILIARIES has the rest.
+_MODALS = frozenset(
+    {"would", "will", "could", "can", "may", "might", "should", "must", "shall", "did"}
+    | {"does", "do", "now", "first", "cannot", "unanimously", "instead"}
+)
+
+
+def _between_subject_and_verb(t: Tok) -> bool:
+    if t.is_cap:
+        return False
+    low = t.low
+    if low in AUXILIARIES or low in _MODALS:
+        return True
+    # "wouldn't", "didn’t", "won't"
+    return low.endswith(("n't", "n’t")) and low[:-3] in _NEGATED
 
 
 def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
@@ -437,7 +459,13 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             if k < len(toks) and toks[k].low.endswith("ing"):
                 # "Mr. Biden, recalling ...": the name before the participle
                 m = _mention_ending(text, toks, j - 1, floor)
-                return m if m is not None and m.form == "name" else None
+                if m is None or m.form != "name":
+                    return None
+                p = bisect_left(toks, m.phrase_start, key=_tok_start)
+                if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
+                    # "X took a shot at Lee, saying ...": Lee is an object, X speaks
+                    return subject_before(text, toks, k)
+                return m
             return None
         seg = toks[c + 1 : j]
         if not seg:
@@ -477,6 +505,8 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             # "Mao Ning, a spokesperson for the ministry, said"
             m = _mention_ending(text, toks, c - 1, floor)
             if m is None:
+                m = _before_party_tag(text, toks, c, floor)
+            if m is None:
                 return None
             role, aff = _apposition(text, seg)
             if role or aff:
@@ -485,6 +515,18 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             return m
         return None
     return _mention_ending(text, toks, j, floor)
+
+
+def _before_party_tag(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
+    """ "Sen. Ann Roe, R-Ky., a candidate, said": the name before the tag that ends
+    at the comma ``toks[c]``."""
+    b = c - 1
+    while b > floor and toks[b].text != "," and c - b <= 6:
+        b -= 1
+    if b <= floor or toks[b].text != "," or not _PARTY_RE.match(toks[b + 1].text):
+        return None
+    m = _mention_ending(text, toks, b - 1, floor)
+    return m if m is not None and m.form == "name" else None
 
 
 def _abbreviated(toks: list[Tok], c: int, floor: int) -> bool:
@@ -538,6 +580,11 @@ PREPOSITIONS = frozenset(
     | {"before", "during", "under", "about", "against", "without", "through", "since"}
 )
 _GENERIC_DETS = word_list("suggest/generic_dets.txt")
+# "Several candidates, including X, said", "many reporters noted": before a plural head
+_QUANTIFIERS = frozenset(
+    {"several", "many", "some", "most", "few", "other", "both", "all", "numerous", "these"}
+    | {"those", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
 
 
 def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
@@ -550,13 +597,14 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         # "X furrowed his brow and said": the subject of the sentence, not "his brow"
         m = subject_before(text, toks, j)
         return m if m is not None and m.start >= toks[floor].start else None
+    dets = _GENERIC_DETS | _QUANTIFIERS if head.low.endswith("s") else _GENERIC_DETS
     d = j - 1
-    while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:
+    while d >= floor and j - d <= 3 and toks[d].low not in dets:
         t = toks[d]
         if not (t.is_word and (_plain_word(t) or _np_word(t))):
             return None
         d -= 1
-    if d < floor or toks[d].low not in _GENERIC_DETS:
+    if d < floor or toks[d].low not in dets:
         return None
     if d > floor and toks[d - 1].low in PREPOSITIONS and _adverbial_slot(toks, d - 2, floor):
         # "X, who has in the past described", "X, at one point calling": before it
@@ -620,6 +668,13 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
             continue
         m = mention_before(text, toks, i, 0)
         if m is not None:
+            return m
+    # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
+    s0 = first - 1
+    e = _run_fwd(toks, s0, k) if 0 <= s0 < k else s0
+    if s0 < e < k and toks[e].is_word and not toks[e].is_cap and toks[e].low not in PREPOSITIONS:
+        m = _analyse_run(text, toks[s0:e], None)
+        if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
             return m
     return None
 
