@@ -239,3 +239,35 @@ def test_a_party_tag_and_an_apposition_or_a_quantified_group_before_the_cue() ->
     assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
     c = claim_with(text, "the city should refuse the money")
     assert mention_and_speaker(c) == ("Several candidates", "Several candidates")
+
+
+def test_a_parenthesis_between_the_subject_and_the_cue_is_skipped() -> None:
+    text = (
+        "Headline.\n\nJudge Ann Roe, in her dissent, said the law was unfair. Sen. Tom "
+        "Baxter, facing a spirited challenge in Iowa, a swing state, said he would win. "
+        "Carl Moss, then 38, said he was told to find a deputy. Dara Whit has since said "
+        "she would support a wage increase."
+    )
+    c = claim_with(text, "the law was unfair")
+    assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "he would win")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "he was told to find a deputy")
+    assert mention_and_speaker(c) == ("Carl Moss", "Carl Moss")
+    c = claim_with(text, "she would support a wage increase")
+    assert mention_and_speaker(c) == ("Dara Whit", "Dara Whit")
+
+
+def test_a_described_speaker_after_the_cue() -> None:
+    text = (
+        'Headline.\n\n"We will win," said retired surgeon Ben Carlo. "We will lose," said '
+        'a longtime adviser to Carlo, who declined to be named. "We might," said the '
+        "younger Mr. Carlo."
+    )
+    c = claim_with(text, "We will win")
+    assert mention_and_speaker(c) == ("Ben Carlo", "Ben Carlo")
+    assert c.speaker is not None and c.speaker.role == "retired surgeon"
+    c = claim_with(text, "We will lose")
+    assert mention_and_speaker(c) == ("a longtime adviser to Carlo", "longtime adviser to Carlo")
+    c = claim_with(text, "We might")
+    assert mention_and_speaker(c) == ("Carlo", "Ben Carlo")

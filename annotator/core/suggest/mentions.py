@@ -246,7 +246,7 @@ def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
 # campaign would not say", "the office now says"); AUXILIARIES has the rest.
 _MODALS = frozenset(
     {"would", "will", "could", "can", "may", "might", "should", "must", "shall", "did"}
-    | {"does", "do", "now", "first", "cannot", "unanimously", "instead"}
+    | {"does", "do", "now", "first", "cannot", "unanimously", "instead", "since"}
 )
 
 
@@ -506,6 +506,8 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             m = _mention_ending(text, toks, c - 1, floor)
             if m is None:
                 m = _before_party_tag(text, toks, c, floor)
+            if m is None or _is_place(m):
+                m = _before_parenthesis(text, toks, c, floor)
             if m is None:
                 return None
             role, aff = _apposition(text, seg)
@@ -513,8 +515,53 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
                 kind = "person" if (m.form == "name" and role) else m.kind
                 m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
             return m
+        if _parenthetical(seg):
+            # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
+            m = _mention_ending(text, toks, c - 1, floor)
+            if m is None or _is_place(m):
+                m = _before_parenthesis(text, toks, c, floor)
+            return m
         return None
     return _mention_ending(text, toks, j, floor)
+
+
+# Words opening a parenthesis between a subject and its verb
+_PAREN_STARTS = frozenset(
+    {"then", "clad", "like", "including", "meanwhile", "too", "however", "though", "aged"}
+    | {"in", "on", "during", "after", "before", "for", "under", "over", "by", "since"}
+)
+
+
+def _parenthetical(seg: list[Tok]) -> bool:
+    """ ", in her dissent,", ", then 38,", ", 33 percent,", ", meanwhile,", ", clearly
+    annoyed,": words between a subject and its verb."""
+    first = seg[0]
+    if first.is_cap or not first.is_word:
+        return False
+    return (
+        first.low in _PAREN_STARTS
+        or first.text[0].isdigit()
+        or (first.low.endswith("ly") and len(first.low) > 4)
+    )
+
+
+def _before_parenthesis(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
+    """ "Sen. Ann Roe, facing a challenge in Iowa, a swing state, said": the mention
+    before the parenthesis that ends at the comma ``toks[c]`` and the one before it."""
+    b = c - 1
+    while b > floor and toks[b].text != "," and c - b <= 18:
+        if toks[b].text in '.;:!?"“”«»' and not _abbreviated(toks, b, floor):
+            return None
+        b -= 1
+    if b <= floor or toks[b].text != ",":
+        return None
+    seg = toks[b + 1 : c]
+    if not seg or not (
+        _parenthetical(seg) or seg[0].low in _APPOS_STARTS or seg[0].low.endswith("ing")
+    ):
+        return None
+    m = _mention_ending(text, toks, b - 1, floor)
+    return None if m is None or _is_place(m) else m
 
 
 def _before_party_tag(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
@@ -730,11 +777,37 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
     if m is None and det is not None:
         # "said the coach", "said a local farmer": the head ends the phrase
         h = j
-        while h < ceil and h - j < 3 and toks[h].is_word and not toks[h].is_cap:
+        while (
+            h < ceil
+            and h - j < 3
+            and toks[h].is_word
+            and not toks[h].is_cap
+            and toks[h].low not in PREPOSITIONS
+        ):
             h += 1
-        if h > j and (h == ceil or not toks[h].is_word):
+        if h > j and (h == ceil or not toks[h].is_word or toks[h].low in PREPOSITIONS):
+            # "said a longtime adviser to X": the head before the preposition
             m = _generic_np(text, toks, h - 1, j - 1)
             i = h
+            if m is not None and h < ceil and toks[h].low in PREPOSITIONS:
+                # "a statement from Dunmore Ferries", "an aide to the Ann Roe campaign":
+                # the whole phrase when a name follows the preposition ("his best
+                # friend at school" stops at the head)
+                longer, e = _with_prep_name(text, toks, m, h, ceil)
+                if longer is not None:
+                    m, i = longer, e
+    if m is None:
+        # "said retired surgeon Ben Carson", "said the younger Mr. Carson"
+        h = j
+        while h < ceil and h - j < 3 and _plain_word(toks[h]):
+            h += 1
+        if j < h < ceil and toks[h].is_cap:
+            i = _run_fwd(toks, h, ceil)
+            nm = _analyse_run(text, toks[h:i], None)
+            if nm is not None and nm.form == "name" and not _is_place(nm):
+                role = nm.role or text[toks[j].start : toks[h - 1].end]
+                start = det.start if det is not None else toks[j].start
+                m = _with(nm, kind="person", role=role, phrase_start=start)
     if m is None:
         return None
     if i < ceil and toks[i].text == "(":
@@ -752,6 +825,24 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                 kind = "person" if (m.form == "name" and role) else m.kind
                 m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
     return m
+
+
+def _with_prep_name(
+    text: str, toks: list[Tok], m: Mention, h: int, ceil: int
+) -> tuple[Mention | None, int]:
+    """``m`` ("a longtime adviser") extended through the preposition ``toks[h]`` and
+    the name after it ("to Ann Roe"), else None; and the index after the phrase."""
+    n = h + 1
+    if n < ceil and toks[n].low in DETERMINERS:
+        n += 1
+    if n >= ceil or not toks[n].is_cap:
+        return None, h
+    e = _run_fwd(toks, n, ceil)
+    if e <= n:
+        return None, h
+    end = toks[e - 1].end
+    aff = _strip_det_text(text[toks[h + 1].start : end]) if m.kind == "person" else None
+    return _with(m, end=end, text=text[m.start : end], affiliation=aff), e
 
 
 def _span(text: str, a: Tok, b: Tok) -> tuple[int, int, str]:
