@@ -271,3 +271,29 @@ def test_a_described_speaker_after_the_cue() -> None:
     assert mention_and_speaker(c) == ("a longtime adviser to Carlo", "longtime adviser to Carlo")
     c = claim_with(text, "We might")
     assert mention_and_speaker(c) == ("Carlo", "Ben Carlo")
+
+
+def test_a_time_phrase_or_an_adverb_before_the_cue_is_not_the_speaker() -> None:
+    text = (
+        "Headline.\n\nSen. Tom Baxter on Wednesday morning also called on the city to press "
+        "the county. Ann Roe, whose appeal is built on toughness, seldom speaks of the "
+        "brother who died. The mayor, still stinging over the mockery, grudgingly agreed "
+        "to sit next to Roe."
+    )
+    c = claim_with(text, "the city to press the county")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "the brother who died")
+    assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "to sit next to Roe")
+    assert mention_and_speaker(c) == ("The mayor", "mayor")
+
+
+def test_a_supporter_of_a_named_person_is_not_that_person() -> None:
+    text = (
+        'Headline.\n\nBen Carlo spoke in Tulsa.\n\n"We will win," wrote one Carlo '
+        'supporter, tweeting a link. "We might," said a local Carlo supporter.'
+    )
+    c = claim_with(text, "We will win")
+    assert mention_and_speaker(c) == ("one Carlo supporter", "Carlo supporter")
+    c = claim_with(text, "We might")
+    assert mention_and_speaker(c) == ("a local Carlo supporter", "local Carlo supporter")

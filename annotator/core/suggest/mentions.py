@@ -227,16 +227,26 @@ def _np_word(t: Tok) -> bool:
     return low in _NP_WORDS or low in _ADJ_OK or low.endswith(("'s", "’s"))
 
 
+_TIMES = frozenset({"week", "month", "year", "night", "morning", "afternoon", "evening"})
+
+
 def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
     while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
         j -= 1
-    # "on Tuesday", "last week" between subject and verb
-    if (
-        j - 1 >= floor
-        and toks[j].low in NON_NAME_WORDS | {"week", "month", "year", "night", "morning", "evening"}
-        and toks[j - 1].low in ("on", "last", "this", "late", "early")
-    ):
-        j -= 2
+    # "on Tuesday", "last week", "on Wednesday morning" between subject and verb
+    n = 0
+    if j - 1 >= floor and (toks[j].low in NON_NAME_WORDS or toks[j].low in _TIMES):
+        if toks[j - 1].low in ("on", "last", "this", "late", "early"):
+            n = 2
+        elif (
+            toks[j].low in _TIMES
+            and j - 2 >= floor
+            and toks[j - 1].low in NON_NAME_WORDS
+            and toks[j - 2].low == "on"
+        ):
+            n = 3
+    if n:
+        j -= n
         while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
             j -= 1
     return j
@@ -246,7 +256,8 @@ def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
 # campaign would not say", "the office now says"); AUXILIARIES has the rest.
 _MODALS = frozenset(
     {"would", "will", "could", "can", "may", "might", "should", "must", "shall", "did"}
-    | {"does", "do", "now", "first", "cannot", "unanimously", "instead", "since"}
+    | {"does", "do", "now", "first", "cannot", "unanimously", "instead", "since", "seldom"}
+    | {"rarely", "ever", "soon", "yet", "quickly"}
 )
 
 
@@ -528,6 +539,7 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
 # Words opening a parenthesis between a subject and its verb
 _PAREN_STARTS = frozenset(
     {"then", "clad", "like", "including", "meanwhile", "too", "however", "though", "aged"}
+    | {"still", "whose", "unlike", "despite", "amid", "once", "long", "not"}
     | {"in", "on", "during", "after", "before", "for", "under", "over", "by", "since"}
 )
 
@@ -774,6 +786,19 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             aff = text[toks[of + 1].start : toks[i - 1].end]
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
+    if (
+        m is not None
+        and m.form == "name"
+        and det is not None
+        and i < ceil
+        and _plain_word(toks[i])
+        and not toks[i].low.endswith(("ing", "ed", "ly"))
+        and (i + 1 == ceil or not toks[i + 1].is_word or toks[i + 1].low in PREPOSITIONS)
+    ):
+        # "wrote one Carlo supporter": the noun after the name is the head
+        g = _generic_np(text, toks, i, j - 1)
+        if g is not None:
+            m, i = g, i + 1
     if m is None and det is not None:
         # "said the coach", "said a local farmer": the head ends the phrase
         h = j
@@ -804,7 +829,11 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
         if j < h < ceil and toks[h].is_cap:
             i = _run_fwd(toks, h, ceil)
             nm = _analyse_run(text, toks[h:i], None)
-            if nm is not None and nm.form == "name" and not _is_place(nm):
+            if i < ceil and _plain_word(toks[i]):
+                # "said a local Carlo supporter": the noun after the name is the head
+                m = _generic_np(text, toks, i, j - 1 if det is not None else j)
+                i += 1
+            elif nm is not None and nm.form == "name" and not _is_place(nm):
                 role = nm.role or text[toks[j].start : toks[h - 1].end]
                 start = det.start if det is not None else toks[j].start
                 m = _with(nm, kind="person", role=role, phrase_start=start)
