@@ -297,3 +297,15 @@ def test_a_supporter_of_a_named_person_is_not_that_person() -> None:
     assert mention_and_speaker(c) == ("one Carlo supporter", "Carlo supporter")
     c = claim_with(text, "We might")
     assert mention_and_speaker(c) == ("a local Carlo supporter", "local Carlo supporter")
+
+
+def test_a_document_before_a_participle_is_said_by_the_subject() -> None:
+    text = (
+        "Headline.\n\nShortly after the news, Senator Ann Roe issued a statement saying that "
+        "the vote should wait. The Daily Ledger shot back in an article stating that the "
+        "city was the capital."
+    )
+    c = claim_with(text, "the vote should wait")
+    assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "the city was the capital")
+    assert mention_and_speaker(c) == ("The Daily Ledger", "Daily Ledger")

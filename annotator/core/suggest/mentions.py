@@ -414,6 +414,14 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
+    if m.form == "np" and k < len(toks) and toks[k].low.endswith("ing"):
+        p = bisect_left(toks, m.phrase_start, key=_tok_start)
+        if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
+            # "X issued a statement saying ...", "X shot back in an article stating
+            # ...": the phrase is an object; the sentence's subject speaks
+            s = subject_before(text, toks, p)
+            if s is not None and s.end <= m.start:
+                return s
     person = _person_of(text, toks, m, floor)
     if person is not None:
         return person
