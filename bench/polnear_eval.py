@@ -21,7 +21,9 @@ against the gold attributions:
   its proposed speaker's name matches the gold source text, and *by name* for the name
   alone (a name matches when the source text is within it, e.g. "Trump" in "Donald
   Trump", or when its last word is a word of the source text); by name again over
-  the gold sources that are more than a pronoun (a name never matches "he");
+  the gold sources that are more than a pronoun (a name never matches "he"); the
+  sources wrong both ways are counted by kind (no mention, a pronoun on either side,
+  our mention near the gold source or farther) and by whether our cue is the gold cue;
 - speed: articles per second of ``suggest_article`` on one core (CPU time).
 
 Standard library + annotator only.
@@ -128,6 +130,19 @@ def _name_matches(name: str | None, source_text: str) -> bool:
     return nm[-1] in src
 
 
+def _source_miss(text: str, g: dict, p: dict) -> str:
+    """Why a matched content's proposed source is wrong both ways (a reporting category)."""
+    if not p["mention"]:
+        return "none"
+    s, e = p["mention"][0]
+    ours = _words(text[s:e]) in _PRONOUNS
+    theirs = _words(g["source_text"]) in _PRONOUNS
+    if ours or theirs:
+        return "pronoun"
+    gs, ge = min(a for a, _ in g["source"]), max(b for _, b in g["source"])
+    return "near" if min(abs(s - ge), abs(gs - e)) <= 40 else "far"
+
+
 class Score:
     def __init__(self) -> None:
         self.c = Counter()
@@ -216,6 +231,13 @@ def score_article(text: str, gold: list[dict], rec: dict, sc: Score, verbose: bo
             # a name can only match a source that is more than a pronoun
             sc.add("src_np_n")
             sc.add("src_np_name", by_name)
+        if by_mention and not by_name and _words(g["source_text"]) not in _PRONOUNS:
+            sc.add("srcx_name_only")
+        if not (by_name or by_mention):
+            sc.add("srcx_n")
+            sc.add("srcx_" + _source_miss(text, g, p))
+            g_cue = [tuple(x) for x in g["cue"]]
+            sc.add("srcx_cue_ok", bool(p["cue"]) and bool(g_cue) and _overlap(g_cue, p["cue"]) > 0)
         if verbose and not (by_name or by_mention):
             print(
                 f"SRC   {rec['title'][:30]!r}: {p['name']!r} != {g['source_text']!r}"
@@ -345,6 +367,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  source by name, gold source not a pronoun   {sc.c['src_np_name'] / n2:.3f}"
         f"   ({sc.c['src_np_n']} matched contents)"
+    )
+    c = sc.c
+    print(
+        f"  source wrong both ways: {c['srcx_n']} ({c['srcx_cue_ok']} with the gold cue): "
+        f"no mention {c['srcx_none']}, a pronoun on either side {c['srcx_pronoun']}, "
+        f"mention within 40 characters {c['srcx_near']}, farther {c['srcx_far']}; "
+        f"mention right but name wrong (gold not a pronoun) {c['srcx_name_only']}"
     )
 
     texts = [a["text"] for a in articles]

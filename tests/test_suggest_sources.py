@@ -189,3 +189,123 @@ def test_appositions_with_a_party_tag_a_group_or_a_title() -> None:
     c = claim_with(text, "the news was good")
     assert mention_and_speaker(c) == ("Tom Vilsen", "Tom Vilsen")
     assert c.speaker is not None and c.speaker.role == "Agriculture Secretary"
+
+
+def test_a_description_is_proposed_as_written_unless_the_article_names_that_role() -> None:
+    text = (
+        "Headline.\n\nMayor Ana Ruiz opened the fair on Sunday. The governor said the roads "
+        "would be fixed by spring.\n\nCouncil spokesperson Lin Qiao spoke next. The "
+        "spokesperson said the budget was already spent. The Vermont senator said the fair "
+        "should move."
+    )
+    c = claim_with(text, "the roads would be fixed")
+    assert mention_and_speaker(c) == ("The governor", "governor")
+    c = claim_with(text, "the budget was already spent")
+    assert mention_and_speaker(c) == ("The spokesperson", "Lin Qiao")
+    c = claim_with(text, "the fair should move")
+    assert c.speaker is not None and c.speaker.name == "Vermont senator"
+
+
+def test_a_modal_or_negated_verb_is_not_part_of_the_speaker() -> None:
+    text = (
+        "Headline.\n\nThe campaign would not say whether the mayor had paid. "
+        "Tom Baxter wouldn't say whether the fee was waived."
+    )
+    c = claim_with(text, "whether the mayor had paid")
+    assert mention_and_speaker(c) == ("The campaign", "campaign")
+    c = claim_with(text, "whether the fee was waived")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+
+
+def test_the_subject_says_the_participle_not_the_object_before_the_comma() -> None:
+    text = (
+        "Headline.\n\nMayor Ana Ruiz spoke on Monday. Ruiz took a shot at Tom Baxter, "
+        "saying his plan would fail.\n\nBaxter hit back again, saying the mayor was too "
+        "busy with her own campaign to care about the roads."
+    )
+    c = claim_with(text, "his plan would fail")
+    assert mention_and_speaker(c) == ("Ruiz", "Ana Ruiz")
+    c = claim_with(text, "the mayor was too busy")
+    assert mention_and_speaker(c) == ("Baxter", "Tom Baxter")
+
+
+def test_a_party_tag_and_an_apposition_or_a_quantified_group_before_the_cue() -> None:
+    text = (
+        "Headline.\n\nSen. Tom Baxter, R-Ky., a long-shot candidate, said the mayor is "
+        "overselling the plan. Several candidates, including Ana Ruiz, said the city should "
+        "refuse the money."
+    )
+    c = claim_with(text, "the mayor is overselling the plan")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "the city should refuse the money")
+    assert mention_and_speaker(c) == ("Several candidates", "Several candidates")
+
+
+def test_a_parenthesis_between_the_subject_and_the_cue_is_skipped() -> None:
+    text = (
+        "Headline.\n\nJudge Ann Roe, in her dissent, said the law was unfair. Sen. Tom "
+        "Baxter, facing a spirited challenge in Iowa, a swing state, said he would win. "
+        "Carl Moss, then 38, said he was told to find a deputy. Dara Whit has since said "
+        "she would support a wage increase."
+    )
+    c = claim_with(text, "the law was unfair")
+    assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "he would win")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "he was told to find a deputy")
+    assert mention_and_speaker(c) == ("Carl Moss", "Carl Moss")
+    c = claim_with(text, "she would support a wage increase")
+    assert mention_and_speaker(c) == ("Dara Whit", "Dara Whit")
+
+
+def test_a_described_speaker_after_the_cue() -> None:
+    text = (
+        'Headline.\n\n"We will win," said retired surgeon Ben Carlo. "We will lose," said '
+        'a longtime adviser to Carlo, who declined to be named. "We might," said the '
+        "younger Mr. Carlo."
+    )
+    c = claim_with(text, "We will win")
+    assert mention_and_speaker(c) == ("Ben Carlo", "Ben Carlo")
+    assert c.speaker is not None and c.speaker.role == "retired surgeon"
+    c = claim_with(text, "We will lose")
+    assert mention_and_speaker(c) == ("a longtime adviser to Carlo", "longtime adviser to Carlo")
+    c = claim_with(text, "We might")
+    assert mention_and_speaker(c) == ("Carlo", "Ben Carlo")
+
+
+def test_a_time_phrase_or_an_adverb_before_the_cue_is_not_the_speaker() -> None:
+    text = (
+        "Headline.\n\nSen. Tom Baxter on Wednesday morning also called on the city to press "
+        "the county. Ann Roe, whose appeal is built on toughness, seldom speaks of the "
+        "brother who died. The mayor, still stinging over the mockery, grudgingly agreed "
+        "to sit next to Roe."
+    )
+    c = claim_with(text, "the city to press the county")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "the brother who died")
+    assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "to sit next to Roe")
+    assert mention_and_speaker(c) == ("The mayor", "mayor")
+
+
+def test_a_supporter_of_a_named_person_is_not_that_person() -> None:
+    text = (
+        'Headline.\n\nBen Carlo spoke in Tulsa.\n\n"We will win," wrote one Carlo '
+        'supporter, tweeting a link. "We might," said a local Carlo supporter.'
+    )
+    c = claim_with(text, "We will win")
+    assert mention_and_speaker(c) == ("one Carlo supporter", "Carlo supporter")
+    c = claim_with(text, "We might")
+    assert mention_and_speaker(c) == ("a local Carlo supporter", "local Carlo supporter")
+
+
+def test_a_document_before_a_participle_is_said_by_the_subject() -> None:
+    text = (
+        "Headline.\n\nShortly after the news, Senator Ann Roe issued a statement saying that "
+        "the vote should wait. The Daily Ledger shot back in an article stating that the "
+        "city was the capital."
+    )
+    c = claim_with(text, "the vote should wait")
+    assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "the city was the capital")
+    assert mention_and_speaker(c) == ("The Daily Ledger", "Daily Ledger")

@@ -78,6 +78,10 @@ _CUE_RE = re.compile(
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
 _NOT_BEFORE_VERB = word_list("suggest/not_before_verb.txt")
+_NEGATED = frozenset(
+    {"would", "wo", "could", "ca", "should", "must", "did", "does", "do", "is", "was", "has"}
+    | {"have", "had", "are", "were", "might"}
+)
 
 
 @dataclass(frozen=True)
@@ -223,19 +227,48 @@ def _np_word(t: Tok) -> bool:
     return low in _NP_WORDS or low in _ADJ_OK or low.endswith(("'s", "’s"))
 
 
+_TIMES = frozenset({"week", "month", "year", "night", "morning", "afternoon", "evening"})
+
+
 def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
-    while j >= floor and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
+    while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
         j -= 1
-    # "on Tuesday", "last week" between subject and verb
-    if (
-        j - 1 >= floor
-        and toks[j].low in NON_NAME_WORDS | {"week", "month", "year", "night", "morning", "evening"}
-        and toks[j - 1].low in ("on", "last", "this", "late", "early")
-    ):
-        j -= 2
-        while j >= floor and toks[j].is_word and toks[j].low in AUXILIARIES and not toks[j].is_cap:
+    # "on Tuesday", "last week", "on Wednesday morning" between subject and verb
+    n = 0
+    if j - 1 >= floor and (toks[j].low in NON_NAME_WORDS or toks[j].low in _TIMES):
+        if toks[j - 1].low in ("on", "last", "this", "late", "early"):
+            n = 2
+        elif (
+            toks[j].low in _TIMES
+            and j - 2 >= floor
+            and toks[j - 1].low in NON_NAME_WORDS
+            and toks[j - 2].low == "on"
+        ):
+            n = 3
+    if n:
+        j -= n
+        while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
             j -= 1
     return j
+
+
+# Modal and negated verbs and a few adverbs between a subject and its verb ("the
+# campaign would not say", "the office now says"); AUXILIARIES has the rest.
+_MODALS = frozenset(
+    {"would", "will", "could", "can", "may", "might", "should", "must", "shall", "did"}
+    | {"does", "do", "now", "first", "cannot", "unanimously", "instead", "since", "seldom"}
+    | {"rarely", "ever", "soon", "yet", "quickly"}
+)
+
+
+def _between_subject_and_verb(t: Tok) -> bool:
+    if t.is_cap:
+        return False
+    low = t.low
+    if low in AUXILIARIES or low in _MODALS:
+        return True
+    # "wouldn't", "didn’t", "won't"
+    return low.endswith(("n't", "n’t")) and low[:-3] in _NEGATED
 
 
 def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
@@ -381,6 +414,14 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
+    if m.form == "np" and k < len(toks) and toks[k].low.endswith("ing"):
+        p = bisect_left(toks, m.phrase_start, key=_tok_start)
+        if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
+            # "X issued a statement saying ...", "X shot back in an article stating
+            # ...": the phrase is an object; the sentence's subject speaks
+            s = subject_before(text, toks, p)
+            if s is not None and s.end <= m.start:
+                return s
     person = _person_of(text, toks, m, floor)
     if person is not None:
         return person
@@ -437,7 +478,13 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             if k < len(toks) and toks[k].low.endswith("ing"):
                 # "Mr. Biden, recalling ...": the name before the participle
                 m = _mention_ending(text, toks, j - 1, floor)
-                return m if m is not None and m.form == "name" else None
+                if m is None or m.form != "name":
+                    return None
+                p = bisect_left(toks, m.phrase_start, key=_tok_start)
+                if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
+                    # "X took a shot at Lee, saying ...": Lee is an object, X speaks
+                    return subject_before(text, toks, k)
+                return m
             return None
         seg = toks[c + 1 : j]
         if not seg:
@@ -477,14 +524,76 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             # "Mao Ning, a spokesperson for the ministry, said"
             m = _mention_ending(text, toks, c - 1, floor)
             if m is None:
+                m = _before_party_tag(text, toks, c, floor)
+            if m is None or _is_place(m):
+                m = _before_parenthesis(text, toks, c, floor)
+            if m is None:
                 return None
             role, aff = _apposition(text, seg)
             if role or aff:
                 kind = "person" if (m.form == "name" and role) else m.kind
                 m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
             return m
+        if _parenthetical(seg):
+            # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
+            m = _mention_ending(text, toks, c - 1, floor)
+            if m is None or _is_place(m):
+                m = _before_parenthesis(text, toks, c, floor)
+            return m
         return None
     return _mention_ending(text, toks, j, floor)
+
+
+# Words opening a parenthesis between a subject and its verb
+_PAREN_STARTS = frozenset(
+    {"then", "clad", "like", "including", "meanwhile", "too", "however", "though", "aged"}
+    | {"still", "whose", "unlike", "despite", "amid", "once", "long", "not"}
+    | {"in", "on", "during", "after", "before", "for", "under", "over", "by", "since"}
+)
+
+
+def _parenthetical(seg: list[Tok]) -> bool:
+    """ ", in her dissent,", ", then 38,", ", 33 percent,", ", meanwhile,", ", clearly
+    annoyed,": words between a subject and its verb."""
+    first = seg[0]
+    if first.is_cap or not first.is_word:
+        return False
+    return (
+        first.low in _PAREN_STARTS
+        or first.text[0].isdigit()
+        or (first.low.endswith("ly") and len(first.low) > 4)
+    )
+
+
+def _before_parenthesis(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
+    """ "Sen. Ann Roe, facing a challenge in Iowa, a swing state, said": the mention
+    before the parenthesis that ends at the comma ``toks[c]`` and the one before it."""
+    b = c - 1
+    while b > floor and toks[b].text != "," and c - b <= 18:
+        if toks[b].text in '.;:!?"“”«»' and not _abbreviated(toks, b, floor):
+            return None
+        b -= 1
+    if b <= floor or toks[b].text != ",":
+        return None
+    seg = toks[b + 1 : c]
+    if not seg or not (
+        _parenthetical(seg) or seg[0].low in _APPOS_STARTS or seg[0].low.endswith("ing")
+    ):
+        return None
+    m = _mention_ending(text, toks, b - 1, floor)
+    return None if m is None or _is_place(m) else m
+
+
+def _before_party_tag(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
+    """ "Sen. Ann Roe, R-Ky., a candidate, said": the name before the tag that ends
+    at the comma ``toks[c]``."""
+    b = c - 1
+    while b > floor and toks[b].text != "," and c - b <= 6:
+        b -= 1
+    if b <= floor or toks[b].text != "," or not _PARTY_RE.match(toks[b + 1].text):
+        return None
+    m = _mention_ending(text, toks, b - 1, floor)
+    return m if m is not None and m.form == "name" else None
 
 
 def _abbreviated(toks: list[Tok], c: int, floor: int) -> bool:
@@ -538,6 +647,11 @@ PREPOSITIONS = frozenset(
     | {"before", "during", "under", "about", "against", "without", "through", "since"}
 )
 _GENERIC_DETS = word_list("suggest/generic_dets.txt")
+# "Several candidates, including X, said", "many reporters noted": before a plural head
+_QUANTIFIERS = frozenset(
+    {"several", "many", "some", "most", "few", "other", "both", "all", "numerous", "these"}
+    | {"those", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
 
 
 def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
@@ -550,13 +664,14 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         # "X furrowed his brow and said": the subject of the sentence, not "his brow"
         m = subject_before(text, toks, j)
         return m if m is not None and m.start >= toks[floor].start else None
+    dets = _GENERIC_DETS | _QUANTIFIERS if head.low.endswith("s") else _GENERIC_DETS
     d = j - 1
-    while d >= floor and j - d <= 3 and toks[d].low not in _GENERIC_DETS:
+    while d >= floor and j - d <= 3 and toks[d].low not in dets:
         t = toks[d]
         if not (t.is_word and (_plain_word(t) or _np_word(t))):
             return None
         d -= 1
-    if d < floor or toks[d].low not in _GENERIC_DETS:
+    if d < floor or toks[d].low not in dets:
         return None
     if d > floor and toks[d - 1].low in PREPOSITIONS and _adverbial_slot(toks, d - 2, floor):
         # "X, who has in the past described", "X, at one point calling": before it
@@ -621,6 +736,13 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         m = mention_before(text, toks, i, 0)
         if m is not None:
             return m
+    # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
+    s0 = first - 1
+    e = _run_fwd(toks, s0, k) if 0 <= s0 < k else s0
+    if s0 < e < k and toks[e].is_word and not toks[e].is_cap and toks[e].low not in PREPOSITIONS:
+        m = _analyse_run(text, toks[s0:e], None)
+        if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
+            return m
     return None
 
 
@@ -672,14 +794,57 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             aff = text[toks[of + 1].start : toks[i - 1].end]
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
+    if (
+        m is not None
+        and m.form == "name"
+        and det is not None
+        and i < ceil
+        and _plain_word(toks[i])
+        and not toks[i].low.endswith(("ing", "ed", "ly"))
+        and (i + 1 == ceil or not toks[i + 1].is_word or toks[i + 1].low in PREPOSITIONS)
+    ):
+        # "wrote one Carlo supporter": the noun after the name is the head
+        g = _generic_np(text, toks, i, j - 1)
+        if g is not None:
+            m, i = g, i + 1
     if m is None and det is not None:
         # "said the coach", "said a local farmer": the head ends the phrase
         h = j
-        while h < ceil and h - j < 3 and toks[h].is_word and not toks[h].is_cap:
+        while (
+            h < ceil
+            and h - j < 3
+            and toks[h].is_word
+            and not toks[h].is_cap
+            and toks[h].low not in PREPOSITIONS
+        ):
             h += 1
-        if h > j and (h == ceil or not toks[h].is_word):
+        if h > j and (h == ceil or not toks[h].is_word or toks[h].low in PREPOSITIONS):
+            # "said a longtime adviser to X": the head before the preposition
             m = _generic_np(text, toks, h - 1, j - 1)
             i = h
+            if m is not None and h < ceil and toks[h].low in PREPOSITIONS:
+                # "a statement from Dunmore Ferries", "an aide to the Ann Roe campaign":
+                # the whole phrase when a name follows the preposition ("his best
+                # friend at school" stops at the head)
+                longer, e = _with_prep_name(text, toks, m, h, ceil)
+                if longer is not None:
+                    m, i = longer, e
+    if m is None:
+        # "said retired surgeon Ben Carson", "said the younger Mr. Carson"
+        h = j
+        while h < ceil and h - j < 3 and _plain_word(toks[h]):
+            h += 1
+        if j < h < ceil and toks[h].is_cap:
+            i = _run_fwd(toks, h, ceil)
+            nm = _analyse_run(text, toks[h:i], None)
+            if i < ceil and _plain_word(toks[i]):
+                # "said a local Carlo supporter": the noun after the name is the head
+                m = _generic_np(text, toks, i, j - 1 if det is not None else j)
+                i += 1
+            elif nm is not None and nm.form == "name" and not _is_place(nm):
+                role = nm.role or text[toks[j].start : toks[h - 1].end]
+                start = det.start if det is not None else toks[j].start
+                m = _with(nm, kind="person", role=role, phrase_start=start)
     if m is None:
         return None
     if i < ceil and toks[i].text == "(":
@@ -697,6 +862,24 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                 kind = "person" if (m.form == "name" and role) else m.kind
                 m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
     return m
+
+
+def _with_prep_name(
+    text: str, toks: list[Tok], m: Mention, h: int, ceil: int
+) -> tuple[Mention | None, int]:
+    """``m`` ("a longtime adviser") extended through the preposition ``toks[h]`` and
+    the name after it ("to Ann Roe"), else None; and the index after the phrase."""
+    n = h + 1
+    if n < ceil and toks[n].low in DETERMINERS:
+        n += 1
+    if n >= ceil or not toks[n].is_cap:
+        return None, h
+    e = _run_fwd(toks, n, ceil)
+    if e <= n:
+        return None, h
+    end = toks[e - 1].end
+    aff = _strip_det_text(text[toks[h + 1].start : end]) if m.kind == "person" else None
+    return _with(m, end=end, text=text[m.start : end], affiliation=aff), e
 
 
 def _span(text: str, a: Tok, b: Tok) -> tuple[int, int, str]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ...resources import word_list
 from .candidates import Candidate, n_words
 from .entities import Entity, find_entities, strip_det
-from .lexicon import DETERMINERS, ROLE_HEADS
+from .lexicon import DETERMINERS
 from .mentions import Mention
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
@@ -268,10 +268,6 @@ def _refer_np(
             # "A ministry spokesperson said ... the spokesperson added"
             prev = by_head[head]
             found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
-        if found is None and m.form == "np" and head in ROLE_HEADS:
-            # "the minister": the last person named, when nothing better is known;
-            # "the narrator", "the real estate developer" stay as written
-            found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
     elif m.kind == "organisation" and " " not in bare:
         found = next(
             (
@@ -301,9 +297,17 @@ def _best_person(
     m: Mention, before: list[Entity], after: list[Entity], fallback: bool = True
 ) -> Entity | None:
     """The person a definite role phrase ("the spokesperson", "Switzerland's foreign
-    minister") refers to: best word overlap with role/affiliation, nearest first."""
+    minister") refers to: the article names them with that role (a title or an
+    apposition) -- the role's head word and every capitalised qualifier agree ("the
+    Vermont senator" is not the senator from elsewhere); best word overlap, nearest first."""
     want = _words(m.text)
     want |= {w[:-2] for w in want if w.endswith("'s") or w.endswith("’s")}
+    head = (m.head or "").lower()
+    caps = {
+        w.lower().removesuffix("'s").removesuffix("’s")
+        for w in strip_det(m.text).split()[:-1]
+        if w[:1].isupper()
+    }
     best: tuple[int, int] | None = None
     found: Entity | None = None
     cands = [(e, 0) for e in reversed(before)] + [(e, 1) for e in after]
@@ -312,6 +316,8 @@ def _best_person(
             continue
         have = _words(e.role) | _words(e.affiliation)
         have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
+        if (head and head not in have) or not caps <= have:
+            continue
         score = len(want & have)
         key = (score, -later)
         if score and (best is None or key > best):
