@@ -7,6 +7,7 @@ A *mention* is the speaker as written next to a cue: a proper name without its t
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -66,7 +67,27 @@ _GLUED_RE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|l
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    """The tokens of ``text[start:end]`` (a new list; the ``Tok`` values are shared).
+
+    The rules ask for the tokens of the same sentences many times, so the whole article
+    is tokenized once (per thread) and a range is a slice of it. A range that cuts a
+    token (a start inside a word) is tokenized on its own, as the slice would differ.
+    """
+    memo = _memo
+    if getattr(memo, "text", None) is not text:
+        memo.toks = [Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+        memo.starts = [t.start for t in memo.toks]
+        memo.text = text
+    toks, starts = memo.toks, memo.starts
+    i = bisect_left(starts, start)
+    j = bisect_left(starts, end, i)
+    if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
+        return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return toks[i:j]
+
+
+# one article's tokens per thread: a sqlite-free worker may suggest while the window does
+_memo = threading.local()
 
 
 _PHRASAL_FIRST = {f: lemma for lemma, forms in PHRASAL_CUES.items() for f in forms}
