@@ -176,3 +176,19 @@ def test_a_relative_pronoun_before_the_speaker_is_part_of_the_quoted_claim() -> 
     text = 'Port\n\nHe praised the deal, which he said "will change everything."'
     claims = suggest_article(text)
     assert ["which", "will change everything."] in contents(claims)
+
+
+def test_a_clause_after_the_cue_that_runs_into_the_quote_is_one_mixed_claim() -> None:
+    for text, content in (
+        (
+            'Moss said the vote was the clearest sign yet that "the anger is real."',
+            'the vote was the clearest sign yet that "the anger is real."',
+        ),
+        (
+            'Moss said in a statement that the steps were "important."',
+            'the steps were "important."',
+        ),
+        ('Moss said that "the anger is real."', "the anger is real."),
+    ):
+        (claim,) = suggest_article(f"Port\n\n{text}")
+        assert contents([claim]) == [[content]], text

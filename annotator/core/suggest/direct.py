@@ -430,6 +430,15 @@ def _clause_goes_on(cues: Index, q: Quote, c: _Context) -> int | None:
     return after[-1].end
 
 
+def _has_verb(toks: list[Tok]) -> bool:
+    """Do ``toks`` hold a finite verb ("was", "had", "reassured"), so that they are a
+    clause rather than an adverbial or an addressee ("in a statement", "reporters")?"""
+    return any(
+        not t.is_cap and (t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 4))
+        for t in toks
+    )
+
+
 def _paraphrase_leads(cues: Index, toks: list[Tok], q: Quote) -> bool:
     """Do ``toks`` (between a cue and a quote) start a paraphrase without a cue of its own?"""
     if not toks or not any(t.is_word for t in toks) or toks[0].text in (",", ":"):
@@ -443,7 +452,12 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     if attr.cue is None or attr.cue.end > q.open_pos:
         return False
     words = [t for t in cues.toks_between(attr.cue.end, q.open_pos) if t.is_word]
-    return bool(words) and words[0].low == "that"
+    if not words:
+        return False
+    that = next((i for i, t in enumerate(words) if t.low == "that"), None)
+    # 'said in a statement that the steps were "..."', 'said the vote was a sign that
+    # "..."': a clause opened after the cue goes on into the quote
+    return that == 0 or (that is not None and (that + 1 < len(words) or _has_verb(words[:that])))
 
 
 _DASH_NAME_RE = re.compile(
@@ -510,6 +524,8 @@ def _mixed_spans(
             start = max(start, attr.mention.end)
         toks = cues.toks_between(start, q.open_pos)
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
+        if that is not None and _has_verb(toks[:that]):
+            that = None  # 'said the vote was a sign that "...": the clause starts earlier
         bare_that = that is not None and not toks[that + 1 :]
         if that is not None:
             toks = toks[that + 1 :]
