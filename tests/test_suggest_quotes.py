@@ -105,9 +105,10 @@ def test_a_clause_before_a_quote_attributed_after_it_is_part_of_the_claim() -> N
     (claim,) = suggest_article(text)
     assert contents([claim]) == [['If the bridge closes, "we will all be cut off from the coast,"']]
     assert claim.kind == "mixed"
-    text = 'Port\n\nYes, "we will all be cut off from the coast," Ana Ruiz said.'
-    (claim,) = suggest_article(text)
-    assert contents([claim]) == [["we will all be cut off from the coast,"]]
+    for lead in ("Yes,", "Neither man was impressed by the mayor -"):
+        text = f'Port\n\n{lead} "we will all be cut off from the coast," Ana Ruiz said.'
+        (claim,) = suggest_article(text)
+        assert contents([claim]) == [["we will all be cut off from the coast,"]], lead
 
 
 def test_a_sentence_a_quote_opens_after_its_cue_goes_on_past_the_closing_mark() -> None:

@@ -552,7 +552,15 @@ def _mixed_spans(
     toks = cues.toks_between(l_start, q.open_pos)
     if not toks or not toks[0].is_word or not any(t.is_word for t in toks):
         return None
-    if cues.cues_between(l_start, q.open_pos) or toks[-1].text in (":", ".", "?", "!"):
+    if cues.cues_between(l_start, q.open_pos) or toks[-1].text in (
+        ":",
+        ".",
+        "?",
+        "!",
+        "-",
+        "–",
+        "—",
+    ):
         return None
     if toks[-1].text == "," and len(toks) < 3:
         return None  # 'Yes, "..." she said': a lone word before the comma stays out
