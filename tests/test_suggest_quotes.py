@@ -193,3 +193,20 @@ def test_a_clause_after_the_cue_that_runs_into_the_quote_is_one_mixed_claim() ->
     ):
         (claim,) = suggest_article(f"Port\n\n{text}")
         assert contents([claim]) == [[content]], text
+
+
+def test_quotes_in_two_apostrophes_inside_mixed_claims() -> None:
+    text = (
+        "Golf\n\nThe club's investment in its grounds, Ms. Tanzer said, ''is a perfect "
+        "example of adapting'' to the changing economics of golf."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        [
+            "The club's investment in its grounds",
+            "''is a perfect example of adapting'' to the changing economics of golf",
+        ]
+    ]
+    text = "Golf\n\nStill, golf clubs are ''just scratching out a profit,'' Mr. Hedge said."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["golf clubs are ''just scratching out a profit,''"]]

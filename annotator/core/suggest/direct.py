@@ -416,6 +416,8 @@ def _clause_goes_on(cues: Index, q: Quote, c: _Context) -> int | None:
     if q.last_para != q.para or len(q.spans) > 1 or c.right is not None:
         return None
     after = cues.toks_between(q.close_pos + 1, c.r_end)
+    if after and after[0].text in ALL_MARKS:
+        after = after[1:]  # the second apostrophe closing ''A''
     closed = False
     while after and not after[-1].is_word:
         closed = closed or after[-1].text in (".", "!", "?")
@@ -568,7 +570,15 @@ def _mixed_spans(
         return None
     if len(q.spans) > 1:
         return None
-    return [(toks[0].start, q.close_pos + 1)]
+    if len(toks) > 3 and toks[1].text == "," and toks[0].low in _LINKING_ADVERBS:
+        toks = toks[2:]  # 'Still, golf "is ...," he said': the link to the story before
+    end = q.close_pos + 1
+    if q.glyph == "'" and text[end : end + 1] == "'":
+        end += 1  # both apostrophes closing ''A''
+    return [(toks[0].start, end)]
+
+
+_LINKING_ADVERBS = frozenset({"still", "however", "meanwhile", "now", "yet", "so", "but", "and"})
 
 
 def _attr_left(text: str, index: Index, s: int, e: int) -> Attribution | None:
