@@ -105,9 +105,10 @@ def test_a_clause_before_a_quote_attributed_after_it_is_part_of_the_claim() -> N
     (claim,) = suggest_article(text)
     assert contents([claim]) == [['If the bridge closes, "we will all be cut off from the coast,"']]
     assert claim.kind == "mixed"
-    text = 'Port\n\nYes, "we will all be cut off from the coast," Ana Ruiz said.'
-    (claim,) = suggest_article(text)
-    assert contents([claim]) == [["we will all be cut off from the coast,"]]
+    for lead in ("Yes,", "Neither man was impressed by the mayor -"):
+        text = f'Port\n\n{lead} "we will all be cut off from the coast," Ana Ruiz said.'
+        (claim,) = suggest_article(text)
+        assert contents([claim]) == [["we will all be cut off from the coast,"]], lead
 
 
 def test_a_sentence_a_quote_opens_after_its_cue_goes_on_past_the_closing_mark() -> None:
@@ -176,3 +177,36 @@ def test_a_relative_pronoun_before_the_speaker_is_part_of_the_quoted_claim() -> 
     text = 'Port\n\nHe praised the deal, which he said "will change everything."'
     claims = suggest_article(text)
     assert ["which", "will change everything."] in contents(claims)
+
+
+def test_a_clause_after_the_cue_that_runs_into_the_quote_is_one_mixed_claim() -> None:
+    for text, content in (
+        (
+            'Moss said the vote was the clearest sign yet that "the anger is real."',
+            'the vote was the clearest sign yet that "the anger is real."',
+        ),
+        (
+            'Moss said in a statement that the steps were "important."',
+            'the steps were "important."',
+        ),
+        ('Moss said that "the anger is real."', "the anger is real."),
+    ):
+        (claim,) = suggest_article(f"Port\n\n{text}")
+        assert contents([claim]) == [[content]], text
+
+
+def test_quotes_in_two_apostrophes_inside_mixed_claims() -> None:
+    text = (
+        "Golf\n\nThe club's investment in its grounds, Ms. Tanzer said, ''is a perfect "
+        "example of adapting'' to the changing economics of golf."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        [
+            "The club's investment in its grounds",
+            "''is a perfect example of adapting'' to the changing economics of golf",
+        ]
+    ]
+    text = "Golf\n\nStill, golf clubs are ''just scratching out a profit,'' Mr. Hedge said."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["golf clubs are ''just scratching out a profit,''"]]

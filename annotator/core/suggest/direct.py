@@ -416,6 +416,8 @@ def _clause_goes_on(cues: Index, q: Quote, c: _Context) -> int | None:
     if q.last_para != q.para or len(q.spans) > 1 or c.right is not None:
         return None
     after = cues.toks_between(q.close_pos + 1, c.r_end)
+    if after and after[0].text in ALL_MARKS:
+        after = after[1:]  # the second apostrophe closing ''A''
     closed = False
     while after and not after[-1].is_word:
         closed = closed or after[-1].text in (".", "!", "?")
@@ -428,6 +430,15 @@ def _clause_goes_on(cues: Index, q: Quote, c: _Context) -> int | None:
     if any(t.text in ALL_MARKS for t in after) or cues.cues_between(q.close_pos + 1, c.r_end):
         return None
     return after[-1].end
+
+
+def _has_verb(toks: list[Tok]) -> bool:
+    """Do ``toks`` hold a finite verb ("was", "had", "reassured"), so that they are a
+    clause rather than an adverbial or an addressee ("in a statement", "reporters")?"""
+    return any(
+        not t.is_cap and (t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 4))
+        for t in toks
+    )
 
 
 def _paraphrase_leads(cues: Index, toks: list[Tok], q: Quote) -> bool:
@@ -443,7 +454,12 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     if attr.cue is None or attr.cue.end > q.open_pos:
         return False
     words = [t for t in cues.toks_between(attr.cue.end, q.open_pos) if t.is_word]
-    return bool(words) and words[0].low == "that"
+    if not words:
+        return False
+    that = next((i for i, t in enumerate(words) if t.low == "that"), None)
+    # 'said in a statement that the steps were "..."', 'said the vote was a sign that
+    # "..."': a clause opened after the cue goes on into the quote
+    return that == 0 or (that is not None and (that + 1 < len(words) or _has_verb(words[:that])))
 
 
 _DASH_NAME_RE = re.compile(
@@ -510,6 +526,8 @@ def _mixed_spans(
             start = max(start, attr.mention.end)
         toks = cues.toks_between(start, q.open_pos)
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
+        if that is not None and _has_verb(toks[:that]):
+            that = None  # 'said the vote was a sign that "...": the clause starts earlier
         bare_that = that is not None and not toks[that + 1 :]
         if that is not None:
             toks = toks[that + 1 :]
@@ -536,7 +554,15 @@ def _mixed_spans(
     toks = cues.toks_between(l_start, q.open_pos)
     if not toks or not toks[0].is_word or not any(t.is_word for t in toks):
         return None
-    if cues.cues_between(l_start, q.open_pos) or toks[-1].text in (":", ".", "?", "!"):
+    if cues.cues_between(l_start, q.open_pos) or toks[-1].text in (
+        ":",
+        ".",
+        "?",
+        "!",
+        "-",
+        "–",
+        "—",
+    ):
         return None
     if toks[-1].text == "," and len(toks) < 3:
         return None  # 'Yes, "..." she said': a lone word before the comma stays out
@@ -544,7 +570,15 @@ def _mixed_spans(
         return None
     if len(q.spans) > 1:
         return None
-    return [(toks[0].start, q.close_pos + 1)]
+    if len(toks) > 3 and toks[1].text == "," and toks[0].low in _LINKING_ADVERBS:
+        toks = toks[2:]  # 'Still, golf "is ...," he said': the link to the story before
+    end = q.close_pos + 1
+    if q.glyph == "'" and text[end : end + 1] == "'":
+        end += 1  # both apostrophes closing ''A''
+    return [(toks[0].start, end)]
+
+
+_LINKING_ADVERBS = frozenset({"still", "however", "meanwhile", "now", "yet", "so", "but", "and"})
 
 
 def _attr_left(text: str, index: Index, s: int, e: int) -> Attribution | None:
