@@ -235,3 +235,14 @@ def test_what_someone_called_something_is_the_relative_word_and_the_name() -> No
     text = "Ferries\n\nThe ferry sank in what officials called a freak storm off the coast."
     claims = suggest_article(text)
     assert ["what", "a freak storm off the coast"] in contents(claims)
+
+
+def test_not_this_but_that_stays_one_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said that the council was not involved but supported the fishermen's plan."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the council was not involved but supported the fishermen's plan"]
+    ]

@@ -291,7 +291,11 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
-        if body[x].low in ("and", "but") and _speech_verb_after(body, x + 1, cue):
+        if (
+            body[x].low in ("and", "but")
+            and _speech_verb_after(body, x + 1, cue)
+            and not (body[x].low == "but" and any(t.low in _NEGATIONS for t in body[:x]))
+        ):
             # "said the plan was dead and said that ...": the second verb has a clause
             # of its own
             return x - 1 if body[x - 1].text == "," else x
@@ -304,6 +308,9 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             return x
     return len(body)
 
+
+# "was not involved but supported ...": a contrast inside the clause, one subject.
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 # The reporting verbs that start a second attribution of the same speaker.
 _SECOND_CUES = SPEECH | frozenset(
