@@ -246,3 +246,14 @@ def test_not_this_but_that_stays_one_clause() -> None:
     assert contents([claim]) == [
         ["the council was not involved but supported the fishermen's plan"]
     ]
+
+
+def test_an_interview_answer_opening_with_i_think_is_the_thought() -> None:
+    text = (
+        "Ferries\n\n"
+        "Q: Will the island get its second ferry?\n"
+        "A: I think the council will pay for it next spring."
+    )
+    claims = suggest_article(text)
+    assert ["the council will pay for it next spring"] in contents(claims)
+    assert "think" in cues(claims)

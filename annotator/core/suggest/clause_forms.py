@@ -373,6 +373,8 @@ def colon_attribution(
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 3:
         return None
+    if len(head) == 1 and head[0].text in ("Q", "A") and _opens_with_attribution(body):
+        return None  # "A: I think they would ...": the answer's own cue decides
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
@@ -381,6 +383,18 @@ def colon_attribution(
     m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
     cue = Cue(toks[c].start, toks[c].end, ":", False)
     return Found([(a, b)], cue, m, pi)
+
+
+def _opens_with_attribution(body: list[Tok]) -> bool:
+    """Does ``body`` open with a pronoun and a verb of the lists ("Yes, I think ...",
+    "You said yesterday ...")?"""
+    for x, t in enumerate(body[:5]):
+        if t.low in ("i", "we", "you", "he", "she", "they") and x + 1 < len(body):
+            nxt = body[x + 1].low.replace("’", "'")
+            if nxt in ("'re", "'ve", "do", "did", "have", "also") and x + 2 < len(body):
+                nxt = body[x + 2].low
+            return nxt in CLAUSE_VERBS or nxt in THAT_VERBS or nxt in _ANY_VERB
+    return False
 
 
 def _initial(t: Tok) -> bool:
