@@ -257,3 +257,14 @@ def test_an_interview_answer_opening_with_i_think_is_the_thought() -> None:
     claims = suggest_article(text)
     assert ["the council will pay for it next spring"] in contents(claims)
     assert "think" in cues(claims)
+
+
+def test_according_to_after_a_clause_holding_an_object_cue_is_the_claim() -> None:
+    text = (
+        "Ferries\n\n"
+        "The harbour trust quietly endorsed the second ferry last spring, according to "
+        "minutes of the island council."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["The harbour trust quietly endorsed the second ferry last spring"]]
+    assert cues(claims) == ["according to"]

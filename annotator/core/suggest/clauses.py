@@ -181,6 +181,7 @@ def _sentence(
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
         if found is not None:
+            _drop_nested(out, taken, found, s)
             _take(out, taken, found)
             # the attribution's own words are not cues of another claim
             i = ke + 1
@@ -192,6 +193,17 @@ def _sentence(
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
             _take(out, taken, found)
+
+
+def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s: int) -> None:
+    """ "<Voters who believe that A>, according to the poll": the attribution after the
+    clause replaces the claims found inside it in this sentence (from ``s``)."""
+    a, b = found.spans[0][0], found.spans[-1][1]
+    for f in out[-4:]:
+        if f.spans[0][0] >= max(s, a) and f.spans[-1][1] <= b and f is not found:
+            out.remove(f)
+            for sp in f.spans:
+                taken.remove(sp)
 
 
 def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
@@ -284,7 +296,16 @@ def _attribution(
     """The claim a cue attributes: its clause before it, after it, or its object."""
     if cue.participle:
         return participle_clause(text, toks, i, cue, pi, taken, out)
-    found = asked_about(text, toks, i, cue, pi, taken) or _post(text, toks, i, ke, cue, pi, taken)
+    outer = toks[0].low not in _INTRO_WORDS
+    found = asked_about(text, toks, i, cue, pi, taken) or _post(
+        text,
+        toks,
+        i,
+        ke,
+        cue,
+        pi,
+        _without_nested(taken, out, toks[0].start, toks[i].start) if outer else taken,
+    )
     if found is not None:
         return found
     if cue.word == "according to":
@@ -293,6 +314,17 @@ def _attribution(
     if found is None and cue.word in OBJECT_VERBS:
         found = object_clause(text, toks, i, cue, pi, taken)
     return found
+
+
+def _without_nested(
+    taken: list[tuple[int, int]], out: list[Found], s: int, cue: int
+) -> list[tuple[int, int]]:
+    """``taken`` without the claims the clause rules found earlier in this sentence,
+    before the cue at ``cue``: "<A, who believe that B>, according to X" holds them."""
+    inner = {sp for f in out[-4:] for sp in f.spans if f.spans[0][0] >= s and f.spans[-1][1] <= cue}
+    if not inner:
+        return taken
+    return [sp for sp in taken if sp not in inner]
 
 
 def _quoted_fragment(
