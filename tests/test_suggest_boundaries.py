@@ -268,3 +268,10 @@ def test_according_to_after_a_clause_holding_an_object_cue_is_the_claim() -> Non
     claims = suggest_article(text)
     assert contents(claims) == [["The harbour trust quietly endorsed the second ferry last spring"]]
     assert cues(claims) == ["according to"]
+
+
+def test_a_stance_noun_after_the_verb_joins_the_cue() -> None:
+    text = "Ferries\n\nThe fishermen expressed concern about the cost of the second ferry."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the cost of the second ferry"]]
+    assert claim.cue is not None and claim.cue.text == "expressed concern about"

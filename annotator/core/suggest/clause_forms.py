@@ -234,6 +234,12 @@ def object_clause(
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    stance = _after_stance_noun(body)
+    if stance:
+        # "expressed concern about": the noun and its preposition join the cue
+        end = body[stance - 1].end if body[stance - 1].low != "that" else body[stance - 2].end
+        cue = Cue(cue.start, end, low, False)
+        body = body[stance:]
     if low in _ADDRESSEE_VERBS:
         # "asked the senator whether ...": the addressee is not part of what was asked
         # (but "asked the court to intervene" keeps it, as PolNeAR does)
@@ -297,6 +303,30 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
     if m is not None and m.end <= toks[v].start:
         return m.start, m.end
     return None
+
+
+# Nouns of a stance that the verb expresses ("expressed concern about", "raised
+# questions over", "offered his support for"): the cue's words, not the content.
+_STANCE_NOUNS = frozenset(
+    {"concern", "concerns", "question", "questions", "doubt", "doubts", "fear", "fears"}
+    | {"support", "confidence", "interest", "frustration", "condolences", "opposition"}
+    | {"hope", "hopes", "skepticism", "alarm", "outrage", "dismay", "worries", "worry"}
+)
+_STANCE_PREPS = frozenset({"about", "over", "for", "in", "with", "on", "at", "of", "that"})
+
+
+def _after_stance_noun(body: list[Tok]) -> int:
+    """Where the content starts after "(his, new, some) concern(s) about": 0 when the
+    object is not a stance noun with a preposition."""
+    x = 0
+    if len(body) > 3 and (body[0].low in DETERMINERS or body[0].low in _STANCE_MODIFIERS):
+        x = 1
+    if x + 2 < len(body) and body[x].low in _STANCE_NOUNS and body[x + 1].low in _STANCE_PREPS:
+        return x + 1 if body[x + 1].low == "that" else x + 2
+    return 0
+
+
+_STANCE_MODIFIERS = frozenset({"new", "some", "serious", "deep", "strong", "full", "grave"})
 
 
 _ADDRESSEE_VERBS = frozenset(
