@@ -275,3 +275,12 @@ def test_a_stance_noun_after_the_verb_joins_the_cue() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["the cost of the second ferry"]]
     assert claim.cue is not None and claim.cue.text == "expressed concern about"
+
+
+def test_questions_about_something_is_the_something() -> None:
+    text = (
+        "Ferries\n\n"
+        "The fishermen have doubts, and questions about whether the harbour can take two ferries."
+    )
+    claims = suggest_article(text)
+    assert ["whether the harbour can take two ferries"] in contents(claims)

@@ -760,6 +760,7 @@ def _finite_word(t: Tok) -> bool:
 _PARTICLES_OF = {
     "call": ("for", "on"),
     "ask": ("about", "for"),
+    "question": ("about", "over"),
     "argue": ("for", "against"),
     "push": ("for",),
     "advocate": ("for",),
