@@ -284,3 +284,18 @@ def test_questions_about_something_is_the_something() -> None:
     )
     claims = suggest_article(text)
     assert ["whether the harbour can take two ferries"] in contents(claims)
+
+
+def test_an_object_cue_in_an_opening_subordinate_clause_ends_at_the_comma() -> None:
+    text = "Ferries\n\nIf the mayor seemed to favour the fishermen, the council backed the traders."
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the mayor", "to favour the fishermen"]
+
+
+def test_a_relative_after_a_preposition_is_not_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\n"
+        "The mayor spoke at a meeting during which islanders asked how much the ferry cost."
+    )
+    claims = suggest_article(text)
+    assert ["how much the ferry cost"] in contents(claims)

@@ -23,6 +23,7 @@ from .clause_base import (
     overlaps_any,
     relative_before_subject,
     same_form,
+    subordinate_end,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
 from .mentions import (
@@ -224,6 +225,7 @@ def object_clause(
     body = toks[k + 1 :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
         return None  # "voters see Trump as ...", not "voters saw the rally"
+    body = body[: subordinate_end(toks, k, body)]
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]

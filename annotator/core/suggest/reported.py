@@ -161,6 +161,8 @@ def _reported(
     ):
         return None  # "The risk, he said, is ...": the clause rules read both halves
     rel = toks[w - 1] if 0 < w < k and toks[w - 1].low in _RELATIVES else None
+    if rel is not None and w > 1 and toks[w - 2].low in _PREPOSITIONS and rel.low != "what":
+        rel = None  # "in which he said": the relative belongs to the preposition
     j = after_time(toks, ke + 1)
     if j >= len(toks):
         return None
@@ -206,6 +208,7 @@ def _reported(
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+_PREPOSITIONS = frozenset({"in", "during", "of", "for", "with", "at", "on", "by", "from", "to"})
 
 
 def _phrase_start(m: Mention) -> int:
