@@ -299,3 +299,11 @@ def test_a_relative_after_a_preposition_is_not_part_of_the_claim() -> None:
     )
     claims = suggest_article(text)
     assert ["how much the ferry cost"] in contents(claims)
+
+
+def test_a_quoted_fragment_claim_takes_the_whole_verb_phrase_as_its_cue() -> None:
+    text = 'Ferries\n\nThe captain went on to call the old ferry "a floating ruin."'
+    (claim,) = suggest_article(text)
+    assert claim.cue is not None and claim.cue.text == "went on to call"
+    assert contents([claim]) == [['the old ferry "a floating ruin."']]
+    assert claim.kind == "mixed"

@@ -20,6 +20,7 @@ from ...resources import word_list
 from .clause_base import (
     BOUNDARY,
     CLAUSE_VERBS,
+    FINITE_WORDS,
     IRREGULAR_PAST,
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
@@ -345,6 +346,8 @@ def _quoted_fragment(
         low = t.low
         if not (low.endswith(("ed", "s")) or low in IRREGULAR_PAST):
             continue
+        if low.endswith(("'s", "’s")) or (v + 1 < n and toks[v + 1].low in FINITE_WORDS):
+            continue  # "The senator's answer was", "reviewers had said": a noun
         m = mention_before(text, toks, v, 0)
         if m is None or m.phrase_start > toks[0].start + 4 or low in _NOT_SPEECH:
             return None
@@ -352,13 +355,31 @@ def _quoted_fragment(
         body = body[: clause_end(body, objects=True)]
         while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
             body = body[:-1]
+        lead = _cue_words_after(body)
+        cue_end = body[lead - 1].end if lead else t.end
+        body = body[lead:]
         if not body or body[0].low in NOT_OBJECT_START or body[-1].start < toks[marks[0]].start:
             return None
         a, b = body[0].start, body[-1].end
         if overlaps_any(taken, a, b):
             return None
-        return Found([(a, b)], Cue(t.start, t.end, low, False), m, pi)
+        return Found([(a, b)], Cue(t.start, cue_end, low, False), m, pi)
     return None
+
+
+def _cue_words_after(body: list[Tok]) -> int:
+    """How many words after a verb still belong to the cue: "derided and insulted",
+    "went on to call", "framed herself as"."""
+    if len(body) > 2 and body[0].low == "and" and body[1].low.endswith("ed"):
+        return 2
+    if len(body) > 3 and body[0].low == "on" and body[1].low == "to" and body[2].is_word:
+        return 3
+    if len(body) > 2 and body[0].low in _REFLEXIVES and body[1].low == "as":
+        return 2
+    return 0
+
+
+_REFLEXIVES = frozenset({"herself", "himself", "itself", "themselves", "him", "her", "them", "it"})
 
 
 _SPEECH = word_list("suggest/speech.txt")
