@@ -307,3 +307,13 @@ def test_a_quoted_fragment_claim_takes_the_whole_verb_phrase_as_its_cue() -> Non
     assert claim.cue is not None and claim.cue.text == "went on to call"
     assert contents([claim]) == [['the old ferry "a floating ruin."']]
     assert claim.kind == "mixed"
+
+
+def test_a_relative_clause_about_the_source_after_according_to_is_not_content() -> None:
+    text = (
+        "Ferries\n\n"
+        "The ferry carried 4,000 passengers last year, according to the harbour trust, "
+        "which keeps the island's records."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The ferry carried 4,000 passengers last year"]]

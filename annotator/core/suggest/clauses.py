@@ -577,6 +577,9 @@ def _post_claim(
             sum(1 for x in rest if x.is_word) >= 2
             and rest[0].low not in PARTICIPLES  # ", noting ...": an attribution of its own
             and rest[0].text not in ALL_MARKS
+            # ", which monitors ...", ", taking a step ...": about the source, not said
+            and rest[0].low not in ("which", "who", "whose")
+            and not (rest[0].low.endswith("ing") and not rest[0].is_cap)
         ):
             spans.append((rest[0].start, rest[-1].end))
             if overlaps_any(taken, *spans[-1]):
