@@ -235,3 +235,85 @@ def test_what_someone_called_something_is_the_relative_word_and_the_name() -> No
     text = "Ferries\n\nThe ferry sank in what officials called a freak storm off the coast."
     claims = suggest_article(text)
     assert ["what", "a freak storm off the coast"] in contents(claims)
+
+
+def test_not_this_but_that_stays_one_clause() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said that the council was not involved but supported the fishermen's plan."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the council was not involved but supported the fishermen's plan"]
+    ]
+
+
+def test_an_interview_answer_opening_with_i_think_is_the_thought() -> None:
+    text = (
+        "Ferries\n\n"
+        "Q: Will the island get its second ferry?\n"
+        "A: I think the council will pay for it next spring."
+    )
+    claims = suggest_article(text)
+    assert ["the council will pay for it next spring"] in contents(claims)
+    assert "think" in cues(claims)
+
+
+def test_according_to_after_a_clause_holding_an_object_cue_is_the_claim() -> None:
+    text = (
+        "Ferries\n\n"
+        "The harbour trust quietly endorsed the second ferry last spring, according to "
+        "minutes of the island council."
+    )
+    claims = suggest_article(text)
+    assert contents(claims) == [["The harbour trust quietly endorsed the second ferry last spring"]]
+    assert cues(claims) == ["according to"]
+
+
+def test_a_stance_noun_after_the_verb_joins_the_cue() -> None:
+    text = "Ferries\n\nThe fishermen expressed concern about the cost of the second ferry."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the cost of the second ferry"]]
+    assert claim.cue is not None and claim.cue.text == "expressed concern about"
+
+
+def test_questions_about_something_is_the_something() -> None:
+    text = (
+        "Ferries\n\n"
+        "The fishermen have doubts, and questions about whether the harbour can take two ferries."
+    )
+    claims = suggest_article(text)
+    assert ["whether the harbour can take two ferries"] in contents(claims)
+
+
+def test_an_object_cue_in_an_opening_subordinate_clause_ends_at_the_comma() -> None:
+    text = "Ferries\n\nIf the mayor seemed to favour the fishermen, the council backed the traders."
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the mayor", "to favour the fishermen"]
+
+
+def test_a_relative_after_a_preposition_is_not_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\n"
+        "The mayor spoke at a meeting during which islanders asked how much the ferry cost."
+    )
+    claims = suggest_article(text)
+    assert ["how much the ferry cost"] in contents(claims)
+
+
+def test_a_quoted_fragment_claim_takes_the_whole_verb_phrase_as_its_cue() -> None:
+    text = 'Ferries\n\nThe captain went on to call the old ferry "a floating ruin."'
+    (claim,) = suggest_article(text)
+    assert claim.cue is not None and claim.cue.text == "went on to call"
+    assert contents([claim]) == [['the old ferry "a floating ruin."']]
+    assert claim.kind == "mixed"
+
+
+def test_a_relative_clause_about_the_source_after_according_to_is_not_content() -> None:
+    text = (
+        "Ferries\n\n"
+        "The ferry carried 4,000 passengers last year, according to the harbour trust, "
+        "which keeps the island's records."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["The ferry carried 4,000 passengers last year"]]

@@ -229,4 +229,12 @@ def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
     if s0 == v or s0 == 0:
         return None
     t = toks[s0 - 1]
+    if s0 > 1 and toks[s0 - 2].low in _PREPOSITIONS and t.low != "what":
+        return None  # "during which callers asked": the relative is the preposition's
     return t if t.low in _RELATIVE_OBJECTS else None
+
+
+_PREPOSITIONS = frozenset(
+    {"in", "during", "of", "for", "with", "at", "on", "by", "from", "to", "through", "under"}
+    | {"about", "after", "before", "over", "into", "among", "against", "upon"}
+)

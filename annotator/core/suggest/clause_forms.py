@@ -23,6 +23,7 @@ from .clause_base import (
     overlaps_any,
     relative_before_subject,
     same_form,
+    subordinate_end,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
 from .mentions import (
@@ -224,6 +225,7 @@ def object_clause(
     body = toks[k + 1 :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
         return None  # "voters see Trump as ...", not "voters saw the rally"
+    body = body[: subordinate_end(toks, k, body)]
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
@@ -234,6 +236,12 @@ def object_clause(
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    stance = _after_stance_noun(body)
+    if stance:
+        # "expressed concern about": the noun and its preposition join the cue
+        end = body[stance - 1].end if body[stance - 1].low != "that" else body[stance - 2].end
+        cue = Cue(cue.start, end, low, False)
+        body = body[stance:]
     if low in _ADDRESSEE_VERBS:
         # "asked the senator whether ...": the addressee is not part of what was asked
         # (but "asked the court to intervene" keeps it, as PolNeAR does)
@@ -297,6 +305,30 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
     if m is not None and m.end <= toks[v].start:
         return m.start, m.end
     return None
+
+
+# Nouns of a stance that the verb expresses ("expressed concern about", "raised
+# questions over", "offered his support for"): the cue's words, not the content.
+_STANCE_NOUNS = frozenset(
+    {"concern", "concerns", "question", "questions", "doubt", "doubts", "fear", "fears"}
+    | {"support", "confidence", "interest", "frustration", "condolences", "opposition"}
+    | {"hope", "hopes", "skepticism", "alarm", "outrage", "dismay", "worries", "worry"}
+)
+_STANCE_PREPS = frozenset({"about", "over", "for", "in", "with", "on", "at", "of", "that"})
+
+
+def _after_stance_noun(body: list[Tok]) -> int:
+    """Where the content starts after "(his, new, some) concern(s) about": 0 when the
+    object is not a stance noun with a preposition."""
+    x = 0
+    if len(body) > 3 and (body[0].low in DETERMINERS or body[0].low in _STANCE_MODIFIERS):
+        x = 1
+    if x + 2 < len(body) and body[x].low in _STANCE_NOUNS and body[x + 1].low in _STANCE_PREPS:
+        return x + 1 if body[x + 1].low == "that" else x + 2
+    return 0
+
+
+_STANCE_MODIFIERS = frozenset({"new", "some", "serious", "deep", "strong", "full", "grave"})
 
 
 _ADDRESSEE_VERBS = frozenset(
@@ -373,6 +405,8 @@ def colon_attribution(
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 3:
         return None
+    if len(head) == 1 and head[0].text in ("Q", "A") and _opens_with_attribution(body):
+        return None  # "A: I think they would ...": the answer's own cue decides
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
@@ -381,6 +415,18 @@ def colon_attribution(
     m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
     cue = Cue(toks[c].start, toks[c].end, ":", False)
     return Found([(a, b)], cue, m, pi)
+
+
+def _opens_with_attribution(body: list[Tok]) -> bool:
+    """Does ``body`` open with a pronoun and a verb of the lists ("Yes, I think ...",
+    "You said yesterday ...")?"""
+    for x, t in enumerate(body[:5]):
+        if t.low in ("i", "we", "you", "he", "she", "they") and x + 1 < len(body):
+            nxt = body[x + 1].low.replace("’", "'")
+            if nxt in ("'re", "'ve", "do", "did", "have", "also") and x + 2 < len(body):
+                nxt = body[x + 2].low
+            return nxt in CLAUSE_VERBS or nxt in THAT_VERBS or nxt in _ANY_VERB
+    return False
 
 
 def _initial(t: Tok) -> bool:
@@ -716,6 +762,7 @@ def _finite_word(t: Tok) -> bool:
 _PARTICLES_OF = {
     "call": ("for", "on"),
     "ask": ("about", "for"),
+    "question": ("about", "over"),
     "argue": ("for", "against"),
     "push": ("for",),
     "advocate": ("for",),

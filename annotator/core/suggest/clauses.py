@@ -20,6 +20,7 @@ from ...resources import word_list
 from .clause_base import (
     BOUNDARY,
     CLAUSE_VERBS,
+    FINITE_WORDS,
     IRREGULAR_PAST,
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
@@ -181,6 +182,7 @@ def _sentence(
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
         if found is not None:
+            _drop_nested(out, taken, found, s)
             _take(out, taken, found)
             # the attribution's own words are not cues of another claim
             i = ke + 1
@@ -192,6 +194,17 @@ def _sentence(
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
             _take(out, taken, found)
+
+
+def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s: int) -> None:
+    """ "<Voters who believe that A>, according to the poll": the attribution after the
+    clause replaces the claims found inside it in this sentence (from ``s``)."""
+    a, b = found.spans[0][0], found.spans[-1][1]
+    for f in out[-4:]:
+        if f.spans[0][0] >= max(s, a) and f.spans[-1][1] <= b and f is not found:
+            out.remove(f)
+            for sp in f.spans:
+                taken.remove(sp)
 
 
 def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
@@ -284,7 +297,16 @@ def _attribution(
     """The claim a cue attributes: its clause before it, after it, or its object."""
     if cue.participle:
         return participle_clause(text, toks, i, cue, pi, taken, out)
-    found = asked_about(text, toks, i, cue, pi, taken) or _post(text, toks, i, ke, cue, pi, taken)
+    outer = toks[0].low not in _INTRO_WORDS
+    found = asked_about(text, toks, i, cue, pi, taken) or _post(
+        text,
+        toks,
+        i,
+        ke,
+        cue,
+        pi,
+        _without_nested(taken, out, toks[0].start, toks[i].start) if outer else taken,
+    )
     if found is not None:
         return found
     if cue.word == "according to":
@@ -293,6 +315,17 @@ def _attribution(
     if found is None and cue.word in OBJECT_VERBS:
         found = object_clause(text, toks, i, cue, pi, taken)
     return found
+
+
+def _without_nested(
+    taken: list[tuple[int, int]], out: list[Found], s: int, cue: int
+) -> list[tuple[int, int]]:
+    """``taken`` without the claims the clause rules found earlier in this sentence,
+    before the cue at ``cue``: "<A, who believe that B>, according to X" holds them."""
+    inner = {sp for f in out[-4:] for sp in f.spans if f.spans[0][0] >= s and f.spans[-1][1] <= cue}
+    if not inner:
+        return taken
+    return [sp for sp in taken if sp not in inner]
 
 
 def _quoted_fragment(
@@ -313,6 +346,8 @@ def _quoted_fragment(
         low = t.low
         if not (low.endswith(("ed", "s")) or low in IRREGULAR_PAST):
             continue
+        if low.endswith(("'s", "’s")) or (v + 1 < n and toks[v + 1].low in FINITE_WORDS):
+            continue  # "The senator's answer was", "reviewers had said": a noun
         m = mention_before(text, toks, v, 0)
         if m is None or m.phrase_start > toks[0].start + 4 or low in _NOT_SPEECH:
             return None
@@ -320,13 +355,31 @@ def _quoted_fragment(
         body = body[: clause_end(body, objects=True)]
         while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
             body = body[:-1]
+        lead = _cue_words_after(body)
+        cue_end = body[lead - 1].end if lead else t.end
+        body = body[lead:]
         if not body or body[0].low in NOT_OBJECT_START or body[-1].start < toks[marks[0]].start:
             return None
         a, b = body[0].start, body[-1].end
         if overlaps_any(taken, a, b):
             return None
-        return Found([(a, b)], Cue(t.start, t.end, low, False), m, pi)
+        return Found([(a, b)], Cue(t.start, cue_end, low, False), m, pi)
     return None
+
+
+def _cue_words_after(body: list[Tok]) -> int:
+    """How many words after a verb still belong to the cue: "derided and insulted",
+    "went on to call", "framed herself as"."""
+    if len(body) > 2 and body[0].low == "and" and body[1].low.endswith("ed"):
+        return 2
+    if len(body) > 3 and body[0].low == "on" and body[1].low == "to" and body[2].is_word:
+        return 3
+    if len(body) > 2 and body[0].low in _REFLEXIVES and body[1].low == "as":
+        return 2
+    return 0
+
+
+_REFLEXIVES = frozenset({"herself", "himself", "itself", "themselves", "him", "her", "them", "it"})
 
 
 _SPEECH = word_list("suggest/speech.txt")
@@ -524,6 +577,9 @@ def _post_claim(
             sum(1 for x in rest if x.is_word) >= 2
             and rest[0].low not in PARTICIPLES  # ", noting ...": an attribution of its own
             and rest[0].text not in ALL_MARKS
+            # ", which monitors ...", ", taking a step ...": about the source, not said
+            and rest[0].low not in ("which", "who", "whose")
+            and not (rest[0].low.endswith("ing") and not rest[0].is_cap)
         ):
             spans.append((rest[0].start, rest[-1].end))
             if overlaps_any(taken, *spans[-1]):

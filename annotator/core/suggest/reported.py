@@ -161,6 +161,8 @@ def _reported(
     ):
         return None  # "The risk, he said, is ...": the clause rules read both halves
     rel = toks[w - 1] if 0 < w < k and toks[w - 1].low in _RELATIVES else None
+    if rel is not None and w > 1 and toks[w - 2].low in _PREPOSITIONS and rel.low != "what":
+        rel = None  # "in which he said": the relative belongs to the preposition
     j = after_time(toks, ke + 1)
     if j >= len(toks):
         return None
@@ -206,6 +208,7 @@ def _reported(
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+_PREPOSITIONS = frozenset({"in", "during", "of", "for", "with", "at", "on", "by", "from", "to"})
 
 
 def _phrase_start(m: Mention) -> int:
@@ -291,7 +294,11 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
-        if body[x].low in ("and", "but") and _speech_verb_after(body, x + 1, cue):
+        if (
+            body[x].low in ("and", "but")
+            and _speech_verb_after(body, x + 1, cue)
+            and not (body[x].low == "but" and any(t.low in _NEGATIONS for t in body[:x]))
+        ):
             # "said the plan was dead and said that ...": the second verb has a clause
             # of its own
             return x - 1 if body[x - 1].text == "," else x
@@ -304,6 +311,9 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             return x
     return len(body)
 
+
+# "was not involved but supported ...": a contrast inside the clause, one subject.
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 # The reporting verbs that start a second attribution of the same speaker.
 _SECOND_CUES = SPEECH | frozenset(
