@@ -242,8 +242,8 @@ def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str
         low = _PROGRESSIVE.get(low, low)
     if nxt in _PARTICLES.get(low, ()):
         return 1, 2, "object"
-    if low in _INTENT and nxt == "to":
-        return 0, 1, "clause"
+    if low in _INTENT and nxt in ("to", "not"):
+        return 0, 1, "clause"  # "decided (not) to run"
     if low in _MIND and nxt == "that":
         return 0, 2, "clause"
     if low in _MIND and nxt in _WH and low not in _STANCE:
@@ -287,7 +287,10 @@ def _frame(
         return None  # "support among voters", "tweeted Monday"
     if kind == "object" and _finite(toks[start]):
         return None  # "the Paris attacks changed ...": a noun, then the sentence's verb
-    if kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
+    if kind == "clause" and toks[start].low == "not":
+        if toks[start + 1].low != "to" or not _bare_verb(toks, start + 2):
+            return None
+    elif kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
         return None  # "wants to Ohio"
     if kind == "bare":
         if not finite_soon(toks, start, 6):
@@ -520,7 +523,9 @@ def _adjective(
     link = toks[k + 1].low
     if link == "that":
         start, kind = k + 2, "clause"
-    elif (link == "to" and _bare_verb(toks, k + 2)) or (link in _WH and low == "clear"):
+    elif link == "to" and _bare_verb(toks, k + 2) and low not in ("sure", "certain"):
+        start, kind = k + 1, "clause"  # not "is sure to win": a forecast, not a belief
+    elif link in _WH and low == "clear":
         start, kind = k + 1, "clause"
     elif link in ("about", "of", "in", "on") and low != "clear":
         start, kind = k + 2, "object"
