@@ -344,7 +344,38 @@ def _plausible_subject(m: Mention) -> bool:
         or last.endswith("'s")
     ):
         return False
-    return not any(w in _TRIGGERS or w in _MAIN_VERBS for w in words[1:] if w.islower())
+    if any(w in _TRIGGERS or w in _MAIN_VERBS for w in words[1:] if w.islower()):
+        return False
+    # "The administration struggled", "made no", "an unprompted": a verb or an adjective
+    if last.endswith(("ed", "ing")) or last in IRREGULAR_PAST:
+        return not words[-1].islower()
+    return not any(w in _NOT_HEADS for w in words if w.islower())
+
+
+# Words that end no subject: "made no comment", "the harsh talk".
+_NOT_HEADS = frozenset({"no", "harsh", "its", "it's", "which", "means", "including"})
+
+
+def _takes_infinitive(t: Tok) -> bool:
+    """Can ``t`` govern a "to" before the verb ("wants to", "is able to", "voted to")?
+    Not a noun or a name ("pushed Democrats to", "the club to")."""
+    low = t.low
+    if t.is_cap or not t.is_word:
+        return False
+    return (
+        low in _TRIGGERS
+        or low in _BE
+        or low.endswith(("ed", "ing"))
+        or low in _INFINITIVE_HEADS
+        or low in SKIP_BACK
+    )
+
+
+_INFINITIVE_HEADS = frozenset(
+    {"want", "wants", "need", "needs", "try", "tries", "tried", "able", "likely", "going"}
+    | {"continue", "continues", "began", "begin", "begins", "set", "ready", "used", "has"}
+    | {"have", "had", "got", "ought", "appear", "appears", "seem", "seems", "refuse"}
+)
 
 
 def _bare_verb(toks: list[Tok], j: int) -> bool:
@@ -374,6 +405,9 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             or (toks[j].low.endswith("ly") and len(toks[j].low) > 4)
         )
     ):
+        if toks[j].low == "to" and j > 0 and not _takes_infinitive(toks[j - 1]):
+            # "Lee pushed Democrats to reject ...": the one who pushes, not the pushed
+            return subject_before(text, toks, j)
         j -= 1
     if j < 0:
         return None
