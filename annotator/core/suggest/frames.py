@@ -51,6 +51,7 @@ _MIND = word_list("suggest/frame_mind_verbs.txt")
 _PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt")
 _NOUNS = word_list("suggest/frame_stance_nouns.txt")
 _ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
+_MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear"
 # Between "be" and the adjective: "is not entirely convinced", "was very eager".
 _DEGREE = frozenset(
     {"not", "very", "so", "too", "quite", "fairly", "increasingly", "more", "less", "also"}
@@ -209,7 +210,9 @@ def _promising(
     if low in _SHOWING:
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
-        framed = nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
+        framed = (
+            nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
+        ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
     else:
