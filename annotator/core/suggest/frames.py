@@ -85,6 +85,10 @@ _PROGRESSIVE: dict[str, str] = {
     if not base.endswith(("s", "ed", "ing"))
     for ing in _ing_forms(base)
 }
+_SEE_AS = frozenset(
+    {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
+    | {"seeing", "viewing", "regarding"}
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
 _CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
 
@@ -97,6 +101,7 @@ _TRIGGERS = (
     | _NOUNS
     | frozenset(_PROGRESSIVE)
     | _ADJECTIVES
+    | _SEE_AS
     | {"clear"}
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
@@ -251,6 +256,8 @@ def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str
         return 0, 2, "clause"
     if low in _MIND and nxt in _WH and low not in _STANCE:
         return 0, 1, "clause"
+    if low in _SEE_AS and nxt not in NOT_OBJECT_START and nxt not in _NOT_CONTENT_START:
+        return 0, 1, "see-as"  # "voters see Lee as too cautious"
     if low in _MIND and low not in _STANCE and nxt in _CLAUSE_OPENERS:
         return 0, 1, "bare"  # "is hoping the vote will pass": a clause without "that"
     if low in _STANCE and nxt not in NOT_OBJECT_START and nxt not in ("to", "that"):
@@ -299,6 +306,10 @@ def _frame(
         if not finite_soon(toks, start, 6):
             return None  # "thinks the world of her"
         kind = "clause"
+    elif kind == "see-as":
+        if not any(t.low == "as" for t in toks[start + 1 : start + 10]):
+            return None  # "voters saw the rally": seeing, not a view of it
+        kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
     spans = _content(toks, start, kind)
@@ -430,11 +441,23 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     if toks[j].low in BOUNDARY and toks[j].low not in ("who", "that", "which"):
         return None
     m = relative_before(toks, k) or subject_of(text, toks, j + 1)
+    if m is not None and _after_preposition(toks, m):
+        # "Most voters in the valley see ...": the whole phrase, not "the valley"
+        m = generic_subject(text, toks, j + 1, 0) or _opening_phrase(text, toks, j) or m
     if m is None:
         m = generic_subject(text, toks, j + 1, 0)
     if m is None:
         m = _opening_phrase(text, toks, j)
     return m
+
+
+def _after_preposition(toks: list[Tok], m: Mention) -> bool:
+    """Does a preposition come right before the mention ("in the valley")?"""
+    i = next((x for x, t in enumerate(toks) if t.start == m.phrase_start), None)
+    return i is not None and i > 0 and toks[i - 1].low in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset({"in", "of", "at", "from", "on", "for", "with", "across", "among"})
 
 
 def _apposed_subject(text: str, toks: list[Tok], j: int) -> Mention | None:
