@@ -47,6 +47,11 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The ferry company did not respond to questions about the delays.",
             ("questions about the delays", "respond to", "The ferry company"),
         ),
+        # a view: "see X as Y" (and not "saw the rally")
+        (
+            "Most voters in the valley see the harbour plan as a waste of money.",
+            ("the harbour plan as a waste of money", "see", "Most voters in the valley"),
+        ),
         # a wh-clause of knowing
         (
             "They know which candidate the new map helps.",

@@ -51,6 +51,7 @@ _MIND = word_list("suggest/frame_mind_verbs.txt")
 _PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt")
 _NOUNS = word_list("suggest/frame_stance_nouns.txt")
 _ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
+_MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear"
 # Between "be" and the adjective: "is not entirely convinced", "was very eager".
 _DEGREE = frozenset(
     {"not", "very", "so", "too", "quite", "fairly", "increasingly", "more", "less", "also"}
@@ -84,6 +85,10 @@ _PROGRESSIVE: dict[str, str] = {
     if not base.endswith(("s", "ed", "ing"))
     for ing in _ing_forms(base)
 }
+_SEE_AS = frozenset(
+    {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
+    | {"seeing", "viewing", "regarding"}
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
 _CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
 
@@ -96,6 +101,7 @@ _TRIGGERS = (
     | _NOUNS
     | frozenset(_PROGRESSIVE)
     | _ADJECTIVES
+    | _SEE_AS
     | {"clear"}
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
@@ -209,7 +215,9 @@ def _promising(
     if low in _SHOWING:
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
-        framed = nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
+        framed = (
+            nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
+        ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
     else:
@@ -242,12 +250,14 @@ def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str
         low = _PROGRESSIVE.get(low, low)
     if nxt in _PARTICLES.get(low, ()):
         return 1, 2, "object"
-    if low in _INTENT and nxt == "to":
-        return 0, 1, "clause"
+    if low in _INTENT and nxt in ("to", "not"):
+        return 0, 1, "clause"  # "decided (not) to run"
     if low in _MIND and nxt == "that":
         return 0, 2, "clause"
     if low in _MIND and nxt in _WH and low not in _STANCE:
         return 0, 1, "clause"
+    if low in _SEE_AS and nxt not in NOT_OBJECT_START and nxt not in _NOT_CONTENT_START:
+        return 0, 1, "see-as"  # "voters see Lee as too cautious"
     if low in _MIND and low not in _STANCE and nxt in _CLAUSE_OPENERS:
         return 0, 1, "bare"  # "is hoping the vote will pass": a clause without "that"
     if low in _STANCE and nxt not in NOT_OBJECT_START and nxt not in ("to", "that"):
@@ -287,12 +297,19 @@ def _frame(
         return None  # "support among voters", "tweeted Monday"
     if kind == "object" and _finite(toks[start]):
         return None  # "the Paris attacks changed ...": a noun, then the sentence's verb
-    if kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
+    if kind == "clause" and toks[start].low == "not":
+        if toks[start + 1].low != "to" or not _bare_verb(toks, start + 2):
+            return None
+    elif kind == "clause" and toks[k + 1].low == "to" and not _bare_verb(toks, k + 2):
         return None  # "wants to Ohio"
     if kind == "bare":
         if not finite_soon(toks, start, 6):
             return None  # "thinks the world of her"
         kind = "clause"
+    elif kind == "see-as":
+        if not any(t.low == "as" for t in toks[start + 1 : start + 10]):
+            return None  # "voters saw the rally": seeing, not a view of it
+        kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
     spans = _content(toks, start, kind)
@@ -341,7 +358,38 @@ def _plausible_subject(m: Mention) -> bool:
         or last.endswith("'s")
     ):
         return False
-    return not any(w in _TRIGGERS or w in _MAIN_VERBS for w in words[1:] if w.islower())
+    if any(w in _TRIGGERS or w in _MAIN_VERBS for w in words[1:] if w.islower()):
+        return False
+    # "The administration struggled", "made no", "an unprompted": a verb or an adjective
+    if last.endswith(("ed", "ing")) or last in IRREGULAR_PAST:
+        return not words[-1].islower()
+    return not any(w in _NOT_HEADS for w in words if w.islower())
+
+
+# Words that end no subject: "made no comment", "the harsh talk".
+_NOT_HEADS = frozenset({"no", "harsh", "its", "it's", "which", "means", "including"})
+
+
+def _takes_infinitive(t: Tok) -> bool:
+    """Can ``t`` govern a "to" before the verb ("wants to", "is able to", "voted to")?
+    Not a noun or a name ("pushed Democrats to", "the club to")."""
+    low = t.low
+    if t.is_cap or not t.is_word:
+        return False
+    return (
+        low in _TRIGGERS
+        or low in _BE
+        or low.endswith(("ed", "ing"))
+        or low in _INFINITIVE_HEADS
+        or low in SKIP_BACK
+    )
+
+
+_INFINITIVE_HEADS = frozenset(
+    {"want", "wants", "need", "needs", "try", "tries", "tried", "able", "likely", "going"}
+    | {"continue", "continues", "began", "begin", "begins", "set", "ready", "used", "has"}
+    | {"have", "had", "got", "ought", "appear", "appears", "seem", "seems", "refuse"}
+)
 
 
 def _bare_verb(toks: list[Tok], j: int) -> bool:
@@ -371,6 +419,9 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             or (toks[j].low.endswith("ly") and len(toks[j].low) > 4)
         )
     ):
+        if toks[j].low == "to" and j > 0 and not _takes_infinitive(toks[j - 1]):
+            # "Lee pushed Democrats to reject ...": the one who pushes, not the pushed
+            return subject_before(text, toks, j)
         j -= 1
     if j < 0:
         return None
@@ -390,11 +441,23 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     if toks[j].low in BOUNDARY and toks[j].low not in ("who", "that", "which"):
         return None
     m = relative_before(toks, k) or subject_of(text, toks, j + 1)
+    if m is not None and _after_preposition(toks, m):
+        # "Most voters in the valley see ...": the whole phrase, not "the valley"
+        m = generic_subject(text, toks, j + 1, 0) or _opening_phrase(text, toks, j) or m
     if m is None:
         m = generic_subject(text, toks, j + 1, 0)
     if m is None:
         m = _opening_phrase(text, toks, j)
     return m
+
+
+def _after_preposition(toks: list[Tok], m: Mention) -> bool:
+    """Does a preposition come right before the mention ("in the valley")?"""
+    i = next((x for x, t in enumerate(toks) if t.start == m.phrase_start), None)
+    return i is not None and i > 0 and toks[i - 1].low in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset({"in", "of", "at", "from", "on", "for", "with", "across", "among"})
 
 
 def _apposed_subject(text: str, toks: list[Tok], j: int) -> Mention | None:
@@ -520,7 +583,9 @@ def _adjective(
     link = toks[k + 1].low
     if link == "that":
         start, kind = k + 2, "clause"
-    elif (link == "to" and _bare_verb(toks, k + 2)) or (link in _WH and low == "clear"):
+    elif link == "to" and _bare_verb(toks, k + 2) and low not in ("sure", "certain"):
+        start, kind = k + 1, "clause"  # not "is sure to win": a forecast, not a belief
+    elif link in _WH and low == "clear":
         start, kind = k + 1, "clause"
     elif link in ("about", "of", "in", "on") and low != "clear":
         start, kind = k + 2, "object"
