@@ -309,3 +309,35 @@ def test_a_document_before_a_participle_is_said_by_the_subject() -> None:
     assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
     c = claim_with(text, "the city was the capital")
     assert mention_and_speaker(c) == ("The Daily Ledger", "Daily Ledger")
+
+
+def test_initials_parentheses_and_possessive_appositions_before_the_cue() -> None:
+    text = (
+        "Headline.\n\nThe bureau director, James B. Comey, said on Tuesday that there was no "
+        "evidence. Ann Roe, the High Commissioner for Refugees (UNHCR), reacted coolly to "
+        "the deal, saying it was weak. Tracy Moss, Ann's father, issued a statement "
+        "Thursday, saying a fund is focusing on schools. Vice President Tom Baxter, who was "
+        "to travel to Columbus, Ohio, on Wednesday, said they touched on a core issue."
+    )
+    assert mention_and_speaker(claim_with(text, "there was no evidence")) == (
+        "Comey",
+        "James B. Comey",
+    )
+    assert mention_and_speaker(claim_with(text, "it was weak")) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "a fund is focusing on schools")
+    assert mention_and_speaker(c) == ("Tracy Moss", "Tracy Moss")
+    c = claim_with(text, "they touched on a core issue")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+
+
+def test_a_bare_plural_or_a_share_after_a_quote_is_the_speaker() -> None:
+    text = (
+        'Headline.\n\n"The harm is incalculable," federal prosecutors wrote in the filing. '
+        "In the poll, 21 percent said the plan was unlikely. Back in the nineties, when "
+        "allies argued over whether the port should close, nobody listened."
+    )
+    c = claim_with(text, "The harm is incalculable")
+    assert mention_and_speaker(c) == ("federal prosecutors", "federal prosecutors")
+    c = claim_with(text, "the plan was unlikely")
+    assert mention_and_speaker(c) == ("21 percent", "21 percent")
+    assert all(c.mention is None or c.mention.text != "when allies" for c in suggest_article(text))
