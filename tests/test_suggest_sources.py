@@ -341,3 +341,15 @@ def test_a_bare_plural_or_a_share_after_a_quote_is_the_speaker() -> None:
     c = claim_with(text, "the plan was unlikely")
     assert mention_and_speaker(c) == ("21 percent", "21 percent")
     assert all(c.mention is None or c.mention.text != "when allies" for c in suggest_article(text))
+
+
+def test_a_participle_after_a_quote_and_its_attribution_has_that_speaker() -> None:
+    text = (
+        'Headline.\n\n"Let us say they are in the majority," Tom Baxter said, referring to '
+        'the seats the party holds.\n\n"The office is committed to openness," said '
+        "spokesman Ed Kirby, referring to the report."
+    )
+    c = claim_with(text, "the seats the party holds")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "the report")
+    assert mention_and_speaker(c) == ("Ed Kirby", "Ed Kirby")

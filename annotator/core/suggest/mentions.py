@@ -750,6 +750,10 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         comma = next((i for i in range(lead + 1, k) if toks[i].text == ","), None)
         if comma is not None:
             first = comma + 2
+    # '"...," Lee said, referring to ...': not a verb inside the quotation
+    closing = next((i for i in range(k - 1, first, -1) if _closes_quote(toks, i)), None)
+    if closing is not None:
+        first = closing + 1
     for i in range(first, k):
         t = toks[i]
         if not t.is_word or t.is_cap:
@@ -759,7 +763,9 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
             low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS or low in _IRREGULAR_PAST
         ):
             continue
-        m = mention_before(text, toks, i, 0)
+        m = mention_before(text, toks, i, first if closing is not None else 0)
+        if m is None and closing is not None and low in CUE_WORDS:
+            m = mention_after(text, toks, i, k)  # '"...," said spokesman Ed Kirby, citing'
         if m is not None:
             return m
     # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
@@ -770,6 +776,16 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
             return m
     return None
+
+
+def _closes_quote(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` closes a quotation: a quotation mark after the quote's own
+    punctuation ('...," said', "...?'' she asked")."""
+    t = toks[i].text
+    if t not in ('"', "”", "'", "’") or i == 0:
+        return False
+    prev = toks[i - 1].text
+    return prev in (",", ".", "?", "!", "—") or (prev in ("'", "’") and t in ("'", "’"))
 
 
 # Words between "who" and its verb: "who has long said", "who had also warned".
