@@ -353,3 +353,32 @@ def test_a_participle_after_a_quote_and_its_attribution_has_that_speaker() -> No
     assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
     c = claim_with(text, "the report")
     assert mention_and_speaker(c) == ("Ed Kirby", "Ed Kirby")
+
+
+def test_a_surname_is_the_person_not_a_group_or_a_firm_bearing_it() -> None:
+    text = (
+        "Headline.\n\nDonald Carlo toured the harbour on Monday. The Carlo campaign said "
+        "the visit went well. Carlo Industries said it would build there.\n\nCarlo said "
+        "the tower would be finished by spring."
+    )
+    c = claim_with(text, "the tower would be finished")
+    assert mention_and_speaker(c) == ("Carlo", "Donald Carlo")
+
+
+def test_words_after_the_head_are_not_part_of_a_described_speaker() -> None:
+    text = (
+        "Headline.\n\nThe board of elections on Monday said the ballots were valid. "
+        "The candidates unanimously agreed that the debate should move."
+    )
+    c = claim_with(text, "the ballots were valid")
+    assert c.speaker is not None and c.speaker.name == "board of elections"
+    c = claim_with(text, "the debate should move")
+    assert c.speaker is not None and c.speaker.name == "candidates"
+
+
+def test_a_title_case_headline_verb_ends_the_name() -> None:
+    text = (
+        "Rep Ruiz Announces Bill Revoking visas for crews\n\nRuiz said the fees would end in May."
+    )
+    c = claim_with(text, "the fees would end")
+    assert mention_and_speaker(c) == ("Ruiz", "Ruiz")
