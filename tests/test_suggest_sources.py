@@ -309,3 +309,76 @@ def test_a_document_before_a_participle_is_said_by_the_subject() -> None:
     assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
     c = claim_with(text, "the city was the capital")
     assert mention_and_speaker(c) == ("The Daily Ledger", "Daily Ledger")
+
+
+def test_initials_parentheses_and_possessive_appositions_before_the_cue() -> None:
+    text = (
+        "Headline.\n\nThe bureau director, James B. Comey, said on Tuesday that there was no "
+        "evidence. Ann Roe, the High Commissioner for Refugees (UNHCR), reacted coolly to "
+        "the deal, saying it was weak. Tracy Moss, Ann's father, issued a statement "
+        "Thursday, saying a fund is focusing on schools. Vice President Tom Baxter, who was "
+        "to travel to Columbus, Ohio, on Wednesday, said they touched on a core issue."
+    )
+    assert mention_and_speaker(claim_with(text, "there was no evidence")) == (
+        "Comey",
+        "James B. Comey",
+    )
+    assert mention_and_speaker(claim_with(text, "it was weak")) == ("Ann Roe", "Ann Roe")
+    c = claim_with(text, "a fund is focusing on schools")
+    assert mention_and_speaker(c) == ("Tracy Moss", "Tracy Moss")
+    c = claim_with(text, "they touched on a core issue")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+
+
+def test_a_bare_plural_or_a_share_after_a_quote_is_the_speaker() -> None:
+    text = (
+        'Headline.\n\n"The harm is incalculable," federal prosecutors wrote in the filing. '
+        "In the poll, 21 percent said the plan was unlikely. Back in the nineties, when "
+        "allies argued over whether the port should close, nobody listened."
+    )
+    c = claim_with(text, "The harm is incalculable")
+    assert mention_and_speaker(c) == ("federal prosecutors", "federal prosecutors")
+    c = claim_with(text, "the plan was unlikely")
+    assert mention_and_speaker(c) == ("21 percent", "21 percent")
+    assert all(c.mention is None or c.mention.text != "when allies" for c in suggest_article(text))
+
+
+def test_a_participle_after_a_quote_and_its_attribution_has_that_speaker() -> None:
+    text = (
+        'Headline.\n\n"Let us say they are in the majority," Tom Baxter said, referring to '
+        'the seats the party holds.\n\n"The office is committed to openness," said '
+        "spokesman Ed Kirby, referring to the report."
+    )
+    c = claim_with(text, "the seats the party holds")
+    assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
+    c = claim_with(text, "the report")
+    assert mention_and_speaker(c) == ("Ed Kirby", "Ed Kirby")
+
+
+def test_a_surname_is_the_person_not_a_group_or_a_firm_bearing_it() -> None:
+    text = (
+        "Headline.\n\nDonald Carlo toured the harbour on Monday. The Carlo campaign said "
+        "the visit went well. Carlo Industries said it would build there.\n\nCarlo said "
+        "the tower would be finished by spring."
+    )
+    c = claim_with(text, "the tower would be finished")
+    assert mention_and_speaker(c) == ("Carlo", "Donald Carlo")
+
+
+def test_words_after_the_head_are_not_part_of_a_described_speaker() -> None:
+    text = (
+        "Headline.\n\nThe board of elections on Monday said the ballots were valid. "
+        "The candidates unanimously agreed that the debate should move."
+    )
+    c = claim_with(text, "the ballots were valid")
+    assert c.speaker is not None and c.speaker.name == "board of elections"
+    c = claim_with(text, "the debate should move")
+    assert c.speaker is not None and c.speaker.name == "candidates"
+
+
+def test_a_title_case_headline_verb_ends_the_name() -> None:
+    text = (
+        "Rep Ruiz Announces Bill Revoking visas for crews\n\nRuiz said the fees would end in May."
+    )
+    c = claim_with(text, "the fees would end")
+    assert mention_and_speaker(c) == ("Ruiz", "Ruiz")

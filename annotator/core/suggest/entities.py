@@ -252,7 +252,12 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
             seg.append((pos, w))
         elif seg and len(w) == 2 and w[1] == "." and w[0].isupper() and i + 1 < len(words):
             seg.append((pos, w))  # a middle initial
-        elif i < len(words) and not _not_name_word(w) and not w.endswith(("'s", "’s")):
+        elif (
+            i < len(words)
+            and not _not_name_word(w)
+            and not w.endswith(("'s", "’s"))
+            and not (seg and _headline_verb(w))
+        ):
             if not seg:
                 seg_first = i
             seg.append((pos, w))
@@ -347,6 +352,15 @@ _RUN_RE = re.compile(
 )
 _TITLE_WORDS = ROLE_MODIFIERS | ROLE_HEADS
 _NOT_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | ROLE_MODIFIERS
+
+
+# Title-case headlines ("Lee Announces Bill", "Trump's Son Says"): a verb ends the name
+_HEADLINE_VERBS = frozenset({"have", "has", "had", "just", "will", "can", "is", "are", "was"})
+
+
+def _headline_verb(w: str) -> bool:
+    low = w.lower()
+    return low in CUE_WORDS or low in _HEADLINE_VERBS
 
 
 def _not_name_word(w: str) -> bool:

@@ -489,7 +489,8 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         if j - 1 >= floor and toks[j - 1].text == ")":
             # "Sen. Jack Reed (D-R.I.), said"
             m = _mention_ending(text, toks, j - 1, floor)
-            return m if m is not None and m.form == "name" else None
+            if m is not None and m.form == "name":
+                return m
         c = j - 1
         while c >= floor and toks[c].text != "," and j - c <= 18:
             if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
@@ -539,6 +540,7 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         if (
             seg[0].low in _APPOS_STARTS
             or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
+            or (seg[0].low.endswith(("'s", "’s")) and len(seg) > 1)  # ", Ann's father,"
             or any(t.low in ROLE_HEADS for t in seg)
             or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
         ):
@@ -589,20 +591,23 @@ def _parenthetical(seg: list[Tok]) -> bool:
 def _before_parenthesis(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
     """ "Sen. Ann Roe, facing a challenge in Iowa, a swing state, said": the mention
     before the parenthesis that ends at the comma ``toks[c]`` and the one before it."""
-    b = c - 1
-    while b > floor and toks[b].text != "," and c - b <= 18:
-        if toks[b].text in '.;:!?"“”«»' and not _abbreviated(toks, b, floor):
+    for _ in range(4):  # "X, who was to travel to Columbus, Ohio, on Monday, said"
+        b = c - 1
+        while b > floor and toks[b].text != "," and c - b <= 18:
+            if toks[b].text in '.;:!?"“”«»' and not _abbreviated(toks, b, floor):
+                return None
+            b -= 1
+        if b <= floor or toks[b].text != ",":
             return None
-        b -= 1
-    if b <= floor or toks[b].text != ",":
-        return None
-    seg = toks[b + 1 : c]
-    if not seg or not (
-        _parenthetical(seg) or seg[0].low in _APPOS_STARTS or seg[0].low.endswith("ing")
-    ):
-        return None
-    m = _mention_ending(text, toks, b - 1, floor)
-    return None if m is None or _is_place(m) else m
+        seg = toks[b + 1 : c]
+        if seg and (
+            _parenthetical(seg) or seg[0].low in _APPOS_STARTS or seg[0].low.endswith("ing")
+        ):
+            m = _mention_ending(text, toks, b - 1, floor)
+            if m is not None and not _is_place(m):
+                return m
+        c = b
+    return None
 
 
 def _before_party_tag(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
@@ -623,7 +628,9 @@ def _abbreviated(toks: list[Tok], c: int, floor: int) -> bool:
         return False
     prev = toks[c - 1]
     return prev.end == toks[c].start and (
-        _PARTY_RE.match(prev.text) is not None or prev.low in ABBREVIATIONS
+        _PARTY_RE.match(prev.text) is not None
+        or prev.low in ABBREVIATIONS
+        or (len(prev.text) == 1 and prev.text.isupper())  # "James B. Comey"
     )
 
 
@@ -668,6 +675,8 @@ PREPOSITIONS = frozenset(
     | {"before", "during", "under", "about", "against", "without", "through", "since"}
 )
 _GENERIC_DETS = word_list("suggest/generic_dets.txt")
+# a bare plural subject right after these ('"...," federal prosecutors wrote')
+_BARE_BEFORE = frozenset({",", "”", '"', "’", "'"})
 # "Several candidates, including X, said", "many reporters noted": before a plural head
 _QUANTIFIERS = frozenset(
     {"several", "many", "some", "most", "few", "other", "both", "all", "numerous", "these"}
@@ -685,15 +694,32 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         # "X furrowed his brow and said": the subject of the sentence, not "his brow"
         m = subject_before(text, toks, j)
         return m if m is not None and m.start >= toks[floor].start else None
-    dets = _GENERIC_DETS | _QUANTIFIERS if head.low.endswith("s") else _GENERIC_DETS
+    plural = head.low.endswith("s") or head.low == "percent"
+    dets = _GENERIC_DETS | _QUANTIFIERS if plural else _GENERIC_DETS
     d = j - 1
     while d >= floor and j - d <= 3 and toks[d].low not in dets:
         t = toks[d]
-        if not (t.is_word and (_plain_word(t) or _np_word(t))):
+        if plural and t.text[0].isdigit() and d == j - 1:
+            break  # "14 percent said", "two dozen voters"
+        if plural and t.text in _BARE_BEFORE:
+            break  # '"...," federal prosecutors wrote'
+        if (
+            t.low in _NOT_HEADS
+            or t.low in _SUBORDINATORS
+            or not (t.is_word and (_plain_word(t) or _np_word(t)))
+        ):
             return None
         d -= 1
-    if d < floor or toks[d].low not in dets:
-        return None
+    if d < floor:
+        if not plural or d < floor - 1:
+            return None
+        d = floor  # a bare plural filling the range: '"...," federal prosecutors wrote'
+    elif toks[d].low not in dets:
+        bare = toks[d].text in _BARE_BEFORE
+        if not plural or not (toks[d].text[0].isdigit() or bare):
+            return None
+        if bare:
+            d += 1  # the phrase starts after the quote or comma
     if d > floor and toks[d - 1].low in PREPOSITIONS and _adverbial_slot(toks, d - 2, floor):
         # "X, who has in the past described", "X, at one point calling": before it
         return _mention_before(text, toks, d - 1, floor)
@@ -731,7 +757,7 @@ FINITE_VERBS = word_list("suggest/finite_verbs.txt")
 _IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _SUBORDINATORS = frozenset(
     {"as", "when", "while", "if", "although", "though", "after", "before", "because", "since"}
-    | {"once", "whereas", "unless", "until"}
+    | {"once", "whereas", "unless", "until", "where", "whether"}
 )
 
 
@@ -745,6 +771,10 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         comma = next((i for i in range(lead + 1, k) if toks[i].text == ","), None)
         if comma is not None:
             first = comma + 2
+    # '"...," Lee said, referring to ...': not a verb inside the quotation
+    closing = next((i for i in range(k - 1, first, -1) if _closes_quote(toks, i)), None)
+    if closing is not None:
+        first = closing + 1
     for i in range(first, k):
         t = toks[i]
         if not t.is_word or t.is_cap:
@@ -754,7 +784,9 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
             low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS or low in _IRREGULAR_PAST
         ):
             continue
-        m = mention_before(text, toks, i, 0)
+        m = mention_before(text, toks, i, first if closing is not None else 0)
+        if m is None and closing is not None and low in CUE_WORDS:
+            m = mention_after(text, toks, i, k)  # '"...," said spokesman Ed Kirby, citing'
         if m is not None:
             return m
     # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
@@ -765,6 +797,16 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
             return m
     return None
+
+
+def _closes_quote(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` closes a quotation: a quotation mark after the quote's own
+    punctuation ('...," said', "...?'' she asked")."""
+    t = toks[i].text
+    if t not in ('"', "”", "'", "’") or i == 0:
+        return False
+    prev = toks[i - 1].text
+    return prev in (",", ".", "?", "!", "—") or (prev in ("'", "’") and t in ("'", "’"))
 
 
 # Words between "who" and its verb: "who has long said", "who had also warned".

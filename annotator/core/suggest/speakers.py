@@ -138,7 +138,20 @@ def _speaker_for(
         or known.get(strip_det(m.text).casefold())
     )
     name = " ".join(name.split())  # a name broken by a hard line wrap
+    if found is None and m.form == "np":
+        name = _TRAILING_RE.sub("", name) or name
     return SuggestedSpeaker(name, kind, role, aff, ks.id if ks is not None else None)
+
+
+# Words a noun phrase mention may drag along after its head ("the board on Monday",
+# "a super PAC that", "the candidates unanimously"): not part of the speaker's name
+_TRAILING_RE = re.compile(
+    r"(?:\s+(?:(?:on|in|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|week|month|year|night|morning|afternoon|evening)"
+    r"|who|that|which|would|will|could|can|may|might|should|must|did|does|do|here|there|now"
+    r"|then|also|still|just|[a-z]{3,}ally|[a-z]+(?:ous|ed|ate|ent|ant|ive)ly))+$"
+)
 
 
 _ISSUER_RE = re.compile(
@@ -162,9 +175,14 @@ def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity
     words = m.text.split()
     if len(words) == 1:
         w = words[0]
-        found = next((e for e in reversed(before) if w in e.name.split()), None)
-        if found is None:
-            found = next((e for e in after if w in e.name.split()), None)
+        for part in (-1, 0):  # a surname first, then a given name ("Hillary said")
+            found = next((e for e in reversed(before) if _bears(e, w, part)), None)
+            if found is None:
+                found = next((e for e in after if _bears(e, w, part)), None)
+            if found is not None:
+                break
+        if found is None and m.kind == "organisation":
+            found = next((e for e in reversed(before) if w in e.name.split()), None)
     else:
         tail = " " + m.text
         found = next((e for e in reversed(before) if e.name.endswith(tail)), None)
@@ -173,6 +191,20 @@ def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity
         if found is None:
             found = next((e for e in reversed(before) if e.name == m.text), None)
     return found
+
+
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def _bears(e: Entity, word: str, part: int) -> bool:
+    """``e`` is a person whose surname (``part`` -1) or given name (0) is ``word``
+    ("Trump" is Donald Trump, not the Trump campaign or Trump Tower)."""
+    if e.kind != "person":
+        return False
+    parts = e.name.split()
+    if len(parts) > 2 and parts[-1] in _SUFFIXES:
+        parts = parts[:-1]
+    return parts[part] == word
 
 
 _FEMALE = word_list("suggest/given_names_female.txt")
