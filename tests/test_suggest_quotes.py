@@ -210,3 +210,10 @@ def test_quotes_in_two_apostrophes_inside_mixed_claims() -> None:
     text = "Golf\n\nStill, golf clubs are ''just scratching out a profit,'' Mr. Hedge said."
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["golf clubs are ''just scratching out a profit,''"]]
+
+
+def test_a_quote_running_on_into_the_next_quote_is_one_claim() -> None:
+    text = 'Fuel\n\nLee said that "ethanol people" "do a fantastic job. And it matters."'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["ethanol people", "do a fantastic job. And it matters."]]
+    assert claim.cue is not None and claim.cue.text == "said"

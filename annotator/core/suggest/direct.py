@@ -91,6 +91,10 @@ def direct_claims(
             if right is not None:
                 # '"A," she said, but "B," said Kunin': B has an attribution of its own
                 attr = right
+        if attr is None and _right_after(text, out, quotes, qi):
+            # 'said that "ethanol people" "do a fine job."': one quote run on into the next
+            out[-1].spans.extend(q.spans)
+            continue
         if attr is None:
             if (
                 prev_right is not None
@@ -171,6 +175,20 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: _Context) -> Attr
             return Attribution(Cue(t.start, t.end, t.low, participle=False), m)
         return None
     return None
+
+
+def _right_after(text: str, out: list[Candidate], quotes: list[Quote], qi: int) -> bool:
+    """Does quote ``qi`` follow the last claim's quote with only a space between, the
+    first not ending its sentence?"""
+    if not out or qi == 0:
+        return False
+    prev, q = quotes[qi - 1], quotes[qi]
+    if prev.last_para != q.para or out[-1].spans[-1][1] > prev.close_pos:
+        return False
+    if out[-1].spans[-1][1] < prev.spans[-1][1]:
+        return False  # the last claim is not this quote's neighbour
+    gap = text[prev.close_pos + 1 : q.open_pos]
+    return gap.isspace() and text[prev.close_pos - 1] not in ".!?"
 
 
 def _opens_sentence(text: str, para_start: int, pos: int) -> bool:
