@@ -108,6 +108,14 @@ def direct_claims(
                 prev_right[0].spans.extend(q.spans)
                 prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
                 continue
+            lead = _lead_in(text, cues, q, c, prev_right)
+            if lead is not None and prev_right is not None:
+                # '"A," Lee said. Ruiz "is tired of it."': the next sentence, its quote
+                # and the words leading into it go on with the claim
+                prev_right[0].spans.append((lead, q.close_pos + 1))
+                prev_right[0].kind = "mixed"
+                prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
+                continue
             prev_right = None
             if _colon_fragment(text, cues, q, c):
                 continue  # 'Moss: 'No Idea' If I ...': the clause rules take the whole
@@ -175,6 +183,29 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: _Context) -> Attr
             return Attribution(Cue(t.start, t.end, t.low, participle=False), m)
         return None
     return None
+
+
+_MAX_LEAD_IN = 8  # words before a quote that continues the claim of the sentence before
+
+
+def _lead_in(
+    text: str, cues: Index, q: Quote, c: _Context, prev_right: tuple[Candidate, int, int] | None
+) -> int | None:
+    """Where a sentence starts that continues the claim attributed just before it with
+    a few words and then a quote ending the sentence; None when it does not."""
+    if prev_right is None or q.para != prev_right[2] or q.last_para != q.para:
+        return None
+    if c.l_start >= q.open_pos or not _only_closers(text[prev_right[1] : c.l_start]):
+        return None
+    if text[q.close_pos - 1] not in ".!?" or text[c.r_start : c.r_end].strip(" '\"”’"):
+        return None
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > _MAX_LEAD_IN or any(t.text in ALL_MARKS for t in toks):
+        return None
+    if cues.cues_between(c.l_start, q.open_pos):
+        return None
+    return words[0].start
 
 
 def _right_after(text: str, out: list[Candidate], quotes: list[Quote], qi: int) -> bool:
