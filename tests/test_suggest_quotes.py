@@ -210,3 +210,19 @@ def test_quotes_in_two_apostrophes_inside_mixed_claims() -> None:
     text = "Golf\n\nStill, golf clubs are ''just scratching out a profit,'' Mr. Hedge said."
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["golf clubs are ''just scratching out a profit,''"]]
+
+
+def test_a_quote_running_on_into_the_next_quote_is_one_claim() -> None:
+    text = 'Fuel\n\nLee said that "ethanol people" "do a fantastic job. And it matters."'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["ethanol people", "do a fantastic job. And it matters."]]
+    assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_a_sentence_leading_into_a_quote_continues_the_claim_before_it() -> None:
+    text = 'Port\n\n"It is fine," Lee said. But that is not the same thing as "properly done."'
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["It is fine,", 'But that is not the same thing as "properly done."']
+    ]
+    assert claim.speaker is not None and claim.speaker.name == "Lee"

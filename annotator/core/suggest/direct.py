@@ -1,16 +1,26 @@
-"""Direct quotes: each quotation attributed to the cue and speaker mention beside it."""
+"""Direct quotes: each quotation attributed to the cue and speaker mention beside it
+(how far its claim reaches past the quotation marks: ``extent.py``)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
-from .lexicon import ADVERBIAL_STARTS, SUBJECT_PRONOUNS
+from .extent import (
+    QuoteContext,
+    clause_goes_on,
+    has_verb,
+    lead_fragment,
+    lead_in,
+    only_closers,
+    opens_sentence,
+    relative_object,
+    right_after,
+)
+from .lexicon import ADVERBIAL_STARTS
 from .mentions import (
-    FINITE_VERBS,
     Cue,
     Index,
     Mention,
@@ -21,24 +31,8 @@ from .mentions import (
 )
 from .quotes import ALL_MARKS, Paragraph, Quote
 
-_CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
 _MAX_POST = 12  # words after the cue of an attribution in the sentence after its quote
-
-
-@dataclass
-class _Context:
-    """Where a quote's attribution is looked for: back to the sentence start
-    (``l_start``), forward to the sentence end (``r_start``..``r_end``), never past the
-    neighbouring quotes (``r_cap``); and the attributions found on either side."""
-
-    l_start: int
-    r_start: int
-    r_end: int
-    r_cap: int
-    left: Attribution | None = None
-    right: Attribution | None = None
-    right_end: int = -1  # where the attribution after the quote ends
 
 
 def direct_claims(
@@ -91,17 +85,29 @@ def direct_claims(
             if right is not None:
                 # '"A," she said, but "B," said Kunin': B has an attribution of its own
                 attr = right
+        if attr is None and right_after(text, out, quotes, qi):
+            # 'said that "ethanol people" "do a fine job."': one quote run on into the next
+            out[-1].spans.extend(q.spans)
+            continue
         if attr is None:
             if (
                 prev_right is not None
                 and q.para - prev_right[2] <= 1
-                and _only_closers(text[prev_right[1] : q.open_pos])
+                and only_closers(text[prev_right[1] : q.open_pos])
                 and not cues.cues_between(c.r_start, c.r_end)
-                and _opens_sentence(text, paras[q.para].start, q.open_pos)
+                and opens_sentence(text, paras[q.para].start, q.open_pos)
             ):
                 # "A," she said. "B." -- one claim interrupted by its attribution, and
                 # "C." right after (or opening the next paragraph) goes on with it
                 prev_right[0].spans.extend(q.spans)
+                prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
+                continue
+            lead = lead_in(text, cues, q, c, prev_right)
+            if lead is not None and prev_right is not None:
+                # '"A," Lee said. Ruiz "is tired of it."': the next sentence, its quote
+                # and the words leading into it go on with the claim
+                prev_right[0].spans.append((lead, q.close_pos + 1))
+                prev_right[0].kind = "mixed"
                 prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
                 continue
             prev_right = None
@@ -121,7 +127,7 @@ def direct_claims(
             continue
         cand = _attributed(text, cues, q, c, attr)
         if attr is left:
-            lead = _lead_fragment(text, cues, q, c, attr)
+            lead = lead_fragment(text, cues, q, c, attr)
             if lead is not None and len(cand.spans) == 1:
                 first, rest = lead
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
@@ -138,7 +144,7 @@ _VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 _MAX_UNLISTED = 6  # words of an attribution whose verb is not a listed cue
 
 
-def _unlisted_attribution(text: str, cues: Index, q: Quote, c: _Context) -> Attribution | None:
+def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> Attribution | None:
     """'"We will win," he mocks.': a quote ending in a comma, then only a speaker and a
     verb that is not a listed cue ('he quipped', 'read the email') to the sentence end."""
     if (
@@ -173,21 +179,9 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: _Context) -> Attr
     return None
 
 
-def _opens_sentence(text: str, para_start: int, pos: int) -> bool:
-    """Does the quote opening at ``pos`` start its paragraph or a sentence (not "the
-    boy, wearing a 'Go Team' hat")?"""
-    before = text[para_start:pos].rstrip()
-    return not before or before[-1] in ".!?…:\"'”’»)"
-
-
-def _only_closers(gap: str) -> bool:
-    """Is ``gap`` only sentence-closing punctuation and white space (no-break too)?"""
-    return all(ch in _CLOSERS_WS or ch.isspace() for ch in gap)
-
-
 def _context(
     text: str, paras: list[Paragraph], ends: list[int], quotes: list[Quote], qi: int
-) -> _Context:
+) -> QuoteContext:
     q = quotes[qi]
     pa = paras[q.para]
     pl = paras[q.last_para]
@@ -207,11 +201,11 @@ def _context(
     # windows are bounded so that text without sentence ends stays linear
     l_start = max(l_start, q.open_pos - _WINDOW)
     r_end = min(r_end, r_start + _WINDOW)
-    return _Context(l_start, r_start, r_end, r_cap)
+    return QuoteContext(l_start, r_start, r_end, r_cap)
 
 
 def _find_sides(
-    text: str, paras: list[Paragraph], ends: list[int], cues: Index, q: Quote, c: _Context
+    text: str, paras: list[Paragraph], ends: list[int], cues: Index, q: Quote, c: QuoteContext
 ) -> None:
     """The attributions before the quote (or ending the paragraph before with a colon)
     and after it (in its sentence, or the next sentence when the quote ends one)."""
@@ -237,7 +231,7 @@ def _find_sides(
         c.right_end = s_end
 
 
-def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | None:
+def _choose(text: str, q: Quote, c: QuoteContext, para_end: int) -> Attribution | None:
     """A tight attribution before the quote wins, then any side with a mention, then a
     cue alone, then a dash and a name after the quote."""
     left, right = c.left, c.right
@@ -254,14 +248,14 @@ def _choose(text: str, q: Quote, c: _Context, para_end: int) -> Attribution | No
     return _dash_attr(text, q, para_end)
 
 
-def _colon_fragment(text: str, cues: Index, q: Quote, c: _Context) -> bool:
+def _colon_fragment(text: str, cues: Index, q: Quote, c: QuoteContext) -> bool:
     """Does the quote open what follows a colon, and the sentence go on after it?"""
     if not text[c.l_start : q.open_pos].rstrip().endswith(":"):
         return False
     return any(t.is_word for t in cues.toks_between(c.r_start, c.r_end))
 
 
-def _colon_intro(text: str, cues: Index, q: Quote, c: _Context) -> Candidate | None:
+def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate | None:
     """ "Lee delivered a blunt message: "..."": a sentence with a subject and a verb
     ending in a colon introduces a claim without a listed cue; the subject is the
     mention, its verb the cue. Without a subject ("From the report: "..."") the claim
@@ -285,7 +279,7 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: _Context) -> Candidate | N
     return Candidate(list(q.spans), cue, m, "direct", q.para, "")
 
 
-def _is_term(text: str, cues: Index, q: Quote, c: _Context) -> bool:
+def _is_term(text: str, cues: Index, q: Quote, c: QuoteContext) -> bool:
     """A cue-less quote inside a sentence: a quoted term or a title, not a claim."""
     if any(t.is_word for t in cues.toks_between(c.l_start, q.open_pos)):
         return True  # a quoted term inside a sentence: the slogan was "..."
@@ -295,11 +289,11 @@ def _is_term(text: str, cues: Index, q: Quote, c: _Context) -> bool:
     )
 
 
-def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution) -> Candidate:
+def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribution) -> Candidate:
     left, right = c.left, c.right
     spans = list(q.spans)
     kind = "direct"
-    rel = _relative_object(cues, q, c, attr) if attr is left else None
+    rel = relative_object(cues, q, c, attr) if attr is left else None
     if rel is not None:
         # 'in what Ruiz called "a triumph," the ...': the pronoun and the quote
         return Candidate([rel, *spans], attr.cue, attr.mention, "mixed", q.para, "")
@@ -312,7 +306,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
         if mixed is not None:
             spans, kind = mixed, "mixed"
     elif attr is left and left.tight:
-        end = _clause_goes_on(cues, q, c)
+        end = clause_goes_on(cues, q, c)
         if end is not None:
             spans, kind = [(q.open_pos, end)], "mixed"
     return Candidate(
@@ -323,121 +317,6 @@ def _attributed(text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
         q.para,
         "" if attr.mention is not None else "cue",
         loose=left is not None and attr is left and not left.tight and kind == "direct",
-    )
-
-
-_FINITE = FINITE_VERBS | word_list("suggest/finite_words.txt")
-_FIRST_WORD_RE = re.compile(r"\W*(\w+)")
-_SCENE_OPENERS = word_list("suggest/scene_openers.txt")
-# openings that are the speaker's own framing even though they start like a scene
-_DISCOURSE_OPENINGS = (
-    "in other words",
-    "in fact",
-    "in short",
-    "in the end",
-    "as for",
-    "at the same time",
-)
-
-
-def _lead_fragment(
-    text: str, cues: Index, q: Quote, c: _Context, attr: Attribution
-) -> tuple[tuple[int, int], int] | None:
-    """'If the bridge closes, Ruiz said, "the town is cut off."': the words opening the
-    sentence before a parenthetical attribution are the claim's first part (PolNeAR
-    makes one claim of both parts, as of a quote split by its attribution).
-
-    Returns the first part and where the second starts (the word after the comma
-    that closes the attribution: "that" or the quote's own words)."""
-    cue, m = attr.cue, attr.mention
-    if cue is None or m is None or not attr.tight:
-        return None
-    if cue.according:
-        # "Over the long term, according to the office, "...""
-        first, last = cue.start, m.end
-    else:
-        first = m.phrase_start if m.phrase_start >= 0 else m.start
-        last = cue.end
-        if first > cue.start:
-            return None
-    after = cues.toks_between(last, q.open_pos)
-    # an addressee or a time may sit between the cue and its comma ("told reporters,")
-    comma = next((i for i, t in enumerate(after[:5]) if not t.is_word), None)
-    if comma is None or after[comma].text != "," or cues.cues_between(last, q.open_pos):
-        return None
-    after = after[comma:]
-    before = cues.toks_between(c.l_start, first)
-    if len(before) < 2 or before[-1].text != "," or cues.cues_between(c.l_start, first):
-        return None
-    words = [t for t in before if t.is_word]
-    if not words or any(t.text in ALL_MARKS for t in before):
-        return None
-    opening = " ".join(t.low for t in words[:3])
-    if words[0].low in _SCENE_OPENERS and not opening.startswith(_DISCOURSE_OPENINGS):
-        return None  # "In a statement, she said, "..."": the occasion, not the claim
-    if words[-1].low == "ago":
-        return None
-    rest = after[1].start if len(after) > 1 else q.spans[0][0]
-    head = _FIRST_WORD_RE.match(text, rest, q.close_pos)
-    first_word = head.group(1) if head is not None else ""
-    finite = any(t.low in _FINITE for t in words)
-    if finite and first_word[:1].isupper() and first_word != "I":
-        # "Lee will resign, Ruiz said. "He is tired."": a sentence of its own before a
-        # new quoted sentence
-        return None
-    return (words[0].start, before[-2].end), rest
-
-
-_RELATIVES = frozenset({"what", "which", "whom"})
-
-
-def _relative_object(
-    cues: Index, q: Quote, c: _Context, attr: Attribution
-) -> tuple[int, int] | None:
-    """'what Ruiz called "a triumph"', 'which Lee described as "a disaster"': the
-    relative pronoun before the speaker is the quote's other part (PolNeAR's content
-    is both)."""
-    cue, m = attr.cue, attr.mention
-    if cue is None or m is None or m.start > cue.start or len(q.spans) > 1:
-        return None
-    gap = [t for t in cues.toks_between(cue.end, q.open_pos)]
-    if gap and not (len(gap) == 1 and gap[0].low == "as"):
-        return None
-    first = m.phrase_start if m.phrase_start >= 0 else m.start
-    before = cues.toks_between(max(c.l_start, first - 12), first)
-    if not before or before[-1].text not in _RELATIVES:
-        return None
-    return before[-1].start, before[-1].end
-
-
-def _clause_goes_on(cues: Index, q: Quote, c: _Context) -> int | None:
-    """'X said "it will be hard" if he loses': where the sentence a quote opens right
-    after its cue goes on past the closing mark (no cue of its own there)."""
-    if q.last_para != q.para or len(q.spans) > 1 or c.right is not None:
-        return None
-    after = cues.toks_between(q.close_pos + 1, c.r_end)
-    if after and after[0].text in ALL_MARKS:
-        after = after[1:]  # the second apostrophe closing ''A''
-    closed = False
-    while after and not after[-1].is_word:
-        closed = closed or after[-1].text in (".", "!", "?")
-        after.pop()
-    if not closed or not after or (not after[0].is_word and after[0].text != ","):
-        return None
-    first = next(t for t in after if t.is_word)
-    if first.is_cap or first.low in SUBJECT_PRONOUNS:
-        return None  # '"...," he was making a point': a clause of its own
-    if any(t.text in ALL_MARKS for t in after) or cues.cues_between(q.close_pos + 1, c.r_end):
-        return None
-    return after[-1].end
-
-
-def _has_verb(toks: list[Tok]) -> bool:
-    """Do ``toks`` hold a finite verb ("was", "had", "reassured"), so that they are a
-    clause rather than an adverbial or an addressee ("in a statement", "reporters")?"""
-    return any(
-        not t.is_cap and (t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 4))
-        for t in toks
     )
 
 
@@ -459,7 +338,7 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     that = next((i for i, t in enumerate(words) if t.low == "that"), None)
     # 'said in a statement that the steps were "..."', 'said the vote was a sign that
     # "..."': a clause opened after the cue goes on into the quote
-    return that == 0 or (that is not None and (that + 1 < len(words) or _has_verb(words[:that])))
+    return that == 0 or (that is not None and (that + 1 < len(words) or has_verb(words[:that])))
 
 
 _DASH_NAME_RE = re.compile(
@@ -526,7 +405,7 @@ def _mixed_spans(
             start = max(start, attr.mention.end)
         toks = cues.toks_between(start, q.open_pos)
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
-        if that is not None and _has_verb(toks[:that]):
+        if that is not None and has_verb(toks[:that]):
             that = None  # 'said the vote was a sign that "...": the clause starts earlier
         bare_that = that is not None and not toks[that + 1 :]
         if that is not None:

@@ -1,0 +1,196 @@
+"""How far a quote's claim reaches past its marks, as PolNeAR marks contents: the words
+opening its sentence before a mid-sentence attribution, a relative pronoun before the
+speaker, the rest of a sentence the quote opens, and the quotes and sentences that go
+on with the claim before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...resources import word_list
+from .candidates import Attribution, Candidate
+from .lexicon import SUBJECT_PRONOUNS
+from .mentions import FINITE_VERBS, Index, Tok
+from .quotes import ALL_MARKS, Quote
+
+_CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
+
+
+@dataclass
+class QuoteContext:
+    """Where a quote's attribution is looked for: back to the sentence start
+    (``l_start``), forward to the sentence end (``r_start``..``r_end``), never past the
+    neighbouring quotes (``r_cap``); and the attributions found on either side."""
+
+    l_start: int
+    r_start: int
+    r_end: int
+    r_cap: int
+    left: Attribution | None = None
+    right: Attribution | None = None
+    right_end: int = -1  # where the attribution after the quote ends
+
+
+_MAX_LEAD_IN = 8  # words before a quote that continues the claim of the sentence before
+
+
+def lead_in(
+    text: str, cues: Index, q: Quote, c: QuoteContext, prev_right: tuple[Candidate, int, int] | None
+) -> int | None:
+    """Where a sentence starts that continues the claim attributed just before it with
+    a few words and then a quote ending the sentence; None when it does not."""
+    if prev_right is None or q.para != prev_right[2] or q.last_para != q.para:
+        return None
+    if c.l_start >= q.open_pos or not only_closers(text[prev_right[1] : c.l_start]):
+        return None
+    if text[q.close_pos - 1] not in ".!?" or text[c.r_start : c.r_end].strip(" '\"”’"):
+        return None
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > _MAX_LEAD_IN or any(t.text in ALL_MARKS for t in toks):
+        return None
+    if cues.cues_between(c.l_start, q.open_pos):
+        return None
+    return words[0].start
+
+
+def right_after(text: str, out: list[Candidate], quotes: list[Quote], qi: int) -> bool:
+    """Does quote ``qi`` follow the last claim's quote with only a space between, the
+    first not ending its sentence?"""
+    if not out or qi == 0:
+        return False
+    prev, q = quotes[qi - 1], quotes[qi]
+    if prev.last_para != q.para or out[-1].spans[-1][1] > prev.close_pos:
+        return False
+    if out[-1].spans[-1][1] < prev.spans[-1][1]:
+        return False  # the last claim is not this quote's neighbour
+    gap = text[prev.close_pos + 1 : q.open_pos]
+    return gap.isspace() and text[prev.close_pos - 1] not in ".!?"
+
+
+def opens_sentence(text: str, para_start: int, pos: int) -> bool:
+    """Does the quote opening at ``pos`` start its paragraph or a sentence (not "the
+    boy, wearing a 'Go Team' hat")?"""
+    before = text[para_start:pos].rstrip()
+    return not before or before[-1] in ".!?…:\"'”’»)"
+
+
+def only_closers(gap: str) -> bool:
+    """Is ``gap`` only sentence-closing punctuation and white space (no-break too)?"""
+    return all(ch in _CLOSERS_WS or ch.isspace() for ch in gap)
+
+
+_FINITE = FINITE_VERBS | word_list("suggest/finite_words.txt")
+_FIRST_WORD_RE = re.compile(r"\W*(\w+)")
+_SCENE_OPENERS = word_list("suggest/scene_openers.txt")
+# openings that are the speaker's own framing even though they start like a scene
+_DISCOURSE_OPENINGS = (
+    "in other words",
+    "in fact",
+    "in short",
+    "in the end",
+    "as for",
+    "at the same time",
+)
+
+
+def lead_fragment(
+    text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribution
+) -> tuple[tuple[int, int], int] | None:
+    """'If the bridge closes, Ruiz said, "the town is cut off."': the words opening the
+    sentence before a parenthetical attribution are the claim's first part (PolNeAR
+    makes one claim of both parts, as of a quote split by its attribution).
+
+    Returns the first part and where the second starts (the word after the comma
+    that closes the attribution: "that" or the quote's own words)."""
+    cue, m = attr.cue, attr.mention
+    if cue is None or m is None or not attr.tight:
+        return None
+    if cue.according:
+        # "Over the long term, according to the office, "...""
+        first, last = cue.start, m.end
+    else:
+        first = m.phrase_start if m.phrase_start >= 0 else m.start
+        last = cue.end
+        if first > cue.start:
+            return None
+    after = cues.toks_between(last, q.open_pos)
+    # an addressee or a time may sit between the cue and its comma ("told reporters,")
+    comma = next((i for i, t in enumerate(after[:5]) if not t.is_word), None)
+    if comma is None or after[comma].text != "," or cues.cues_between(last, q.open_pos):
+        return None
+    after = after[comma:]
+    before = cues.toks_between(c.l_start, first)
+    if len(before) < 2 or before[-1].text != "," or cues.cues_between(c.l_start, first):
+        return None
+    words = [t for t in before if t.is_word]
+    if not words or any(t.text in ALL_MARKS for t in before):
+        return None
+    opening = " ".join(t.low for t in words[:3])
+    if words[0].low in _SCENE_OPENERS and not opening.startswith(_DISCOURSE_OPENINGS):
+        return None  # "In a statement, she said, "..."": the occasion, not the claim
+    if words[-1].low == "ago":
+        return None
+    rest = after[1].start if len(after) > 1 else q.spans[0][0]
+    head = _FIRST_WORD_RE.match(text, rest, q.close_pos)
+    first_word = head.group(1) if head is not None else ""
+    finite = any(t.low in _FINITE for t in words)
+    if finite and first_word[:1].isupper() and first_word != "I":
+        # "Lee will resign, Ruiz said. "He is tired."": a sentence of its own before a
+        # new quoted sentence
+        return None
+    return (words[0].start, before[-2].end), rest
+
+
+_RELATIVES = frozenset({"what", "which", "whom"})
+
+
+def relative_object(
+    cues: Index, q: Quote, c: QuoteContext, attr: Attribution
+) -> tuple[int, int] | None:
+    """'what Ruiz called "a triumph"', 'which Lee described as "a disaster"': the
+    relative pronoun before the speaker is the quote's other part (PolNeAR's content
+    is both)."""
+    cue, m = attr.cue, attr.mention
+    if cue is None or m is None or m.start > cue.start or len(q.spans) > 1:
+        return None
+    gap = [t for t in cues.toks_between(cue.end, q.open_pos)]
+    if gap and not (len(gap) == 1 and gap[0].low == "as"):
+        return None
+    first = m.phrase_start if m.phrase_start >= 0 else m.start
+    before = cues.toks_between(max(c.l_start, first - 12), first)
+    if not before or before[-1].text not in _RELATIVES:
+        return None
+    return before[-1].start, before[-1].end
+
+
+def clause_goes_on(cues: Index, q: Quote, c: QuoteContext) -> int | None:
+    """'X said "it will be hard" if he loses': where the sentence a quote opens right
+    after its cue goes on past the closing mark (no cue of its own there)."""
+    if q.last_para != q.para or len(q.spans) > 1 or c.right is not None:
+        return None
+    after = cues.toks_between(q.close_pos + 1, c.r_end)
+    if after and after[0].text in ALL_MARKS:
+        after = after[1:]  # the second apostrophe closing ''A''
+    closed = False
+    while after and not after[-1].is_word:
+        closed = closed or after[-1].text in (".", "!", "?")
+        after.pop()
+    if not closed or not after or (not after[0].is_word and after[0].text != ","):
+        return None
+    first = next(t for t in after if t.is_word)
+    if first.is_cap or first.low in SUBJECT_PRONOUNS:
+        return None  # '"...," he was making a point': a clause of its own
+    if any(t.text in ALL_MARKS for t in after) or cues.cues_between(q.close_pos + 1, c.r_end):
+        return None
+    return after[-1].end
+
+
+def has_verb(toks: list[Tok]) -> bool:
+    """Do ``toks`` hold a finite verb ("was", "had", "reassured"), so that they are a
+    clause rather than an adverbial or an addressee ("in a statement", "reporters")?"""
+    return any(
+        not t.is_cap and (t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 4))
+        for t in toks
+    )
