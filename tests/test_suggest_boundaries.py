@@ -317,3 +317,12 @@ def test_a_relative_clause_about_the_source_after_according_to_is_not_content() 
     )
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["The ferry carried 4,000 passengers last year"]]
+
+
+def test_a_new_clause_of_the_speaker_after_a_comma_ends_the_content() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said the old ferry was too slow for the crossing, but she voted to keep it."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the old ferry was too slow for the crossing"]

@@ -471,6 +471,12 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
                 return x - 1  # "..., but officials said ...": another speaker's claim
             if (
+                t.low in ("and", "but")
+                and nxt in ("he", "she", "they", "we", "i")
+                and x + 2 < len(body)
+            ):
+                return x - 1  # "called it a mistake, and he left": a new clause
+            if (
                 t.low.endswith("ing")
                 and not t.is_cap
                 and len(t.low) > 5
