@@ -326,3 +326,13 @@ def test_a_new_clause_of_the_speaker_after_a_comma_ends_the_content() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["the old ferry was too slow for the crossing"]
+
+
+def test_a_comparison_after_the_clause_is_the_reporters() -> None:
+    text = (
+        "Ferries\n\n"
+        "Forty percent of islanders say they use the ferry every week, compared with "
+        "ten percent in 2010."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["they use the ferry every week"]
