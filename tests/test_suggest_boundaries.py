@@ -317,3 +317,28 @@ def test_a_relative_clause_about_the_source_after_according_to_is_not_content() 
     )
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["The ferry carried 4,000 passengers last year"]]
+
+
+def test_a_new_clause_of_the_speaker_after_a_comma_ends_the_content() -> None:
+    text = (
+        "Ferries\n\n"
+        "Ms. Varga said the old ferry was too slow for the crossing, but she voted to keep it."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the old ferry was too slow for the crossing"]
+
+
+def test_a_comparison_after_the_clause_is_the_reporters() -> None:
+    text = (
+        "Ferries\n\n"
+        "Forty percent of islanders say they use the ferry every week, compared with "
+        "ten percent in 2010."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["they use the ferry every week"]
+
+
+def test_which_as_the_subject_of_an_object_cue_is_not_part_of_the_claim() -> None:
+    text = "Ferries\n\nAfter the vote, the trust, which periodically criticized the timetable, met."
+    claims = suggest_article(text)
+    assert claims and all(c[0] != "which" for c in contents(claims))

@@ -228,6 +228,9 @@ def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
         s0 -= 1
     if s0 == v or s0 == 0:
         return None
+    run = toks[s0:v]
+    if all(r.low.endswith("ly") for r in run) or any(r.low in FINITE_WORDS for r in run):
+        return None  # "which periodically chanted", "What do you call": no subject between
     t = toks[s0 - 1]
     if s0 > 1 and toks[s0 - 2].low in _PREPOSITIONS and t.low != "what":
         return None  # "during which callers asked": the relative is the preposition's

@@ -309,6 +309,15 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
         ):
             # "said A, but officials said B", "suggested A, while Cruz said that B"
             return x
+        if (
+            body[x].text == ","
+            and body[x + 1].low in ("and", "but")
+            and x + 3 < len(body)
+            and body[x + 2].low in ("he", "she", "they", "we", "i")
+        ):
+            return x  # "said the plan was dead, but he ...": the reporter's next clause
+        if body[x].text == "," and body[x + 1].low == "compared" and x + 2 < len(body):
+            return x  # ", compared with 11 percent of ...": the reporter's comparison
     return len(body)
 
 
