@@ -138,6 +138,8 @@ def test_the_speaker_is_resolved_from_the_subject_of_the_frame() -> None:
         "His support among older voters has slipped since March.",  # a noun, not a verb
         "The Paris attacks changed the debate about the harbour.",  # a noun after a name
         "Okafor tweeted on Monday after the vote was counted.",  # no object to report
+        "Here the ferry passengers aren't admitted until their tickets are checked.",  # passive
+        "Ruiz now leads Okafor by roughly ninety pledged delegates in the count.",  # adjective
     ],
 )
 def test_nouns_and_verbs_without_a_stance_make_no_claim(sentence: str) -> None:

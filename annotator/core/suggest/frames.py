@@ -297,6 +297,10 @@ def _frame(
         return None  # "support among voters", "tweeted Monday"
     if kind == "object" and _finite(toks[start]):
         return None  # "the Paris attacks changed ...": a noun, then the sentence's verb
+    if low != "expected" and _passive(toks, k):
+        return None  # "they aren't admitted until ...": done to the subject, not by it
+    if low == "pledged" and toks[start].low in ("delegates", "delegate"):
+        return None  # "pledged delegates": an adjective
     if kind == "clause" and toks[start].low == "not":
         if toks[start + 1].low != "to" or not _bare_verb(toks, start + 2):
             return None
@@ -332,6 +336,18 @@ def _past_time(toks: list[Tok], start: int) -> tuple[int, str]:
                 return x + 1, "clause"
             break
     return start, "object"
+
+
+def _passive(toks: list[Tok], k: int) -> bool:
+    """Is the participle at ``k`` passive ("was criticized", "aren't admitted")?"""
+    low = toks[k].low
+    if not (low.endswith("ed") or low in IRREGULAR_PAST or low in ("sought", "thought")):
+        return False
+    j = k - 1
+    while j > 0 and (toks[j].low in _DEGREE or toks[j].low.endswith("ly")):
+        j -= 1
+    be = toks[j].low.replace("’", "'")
+    return be in _BE or (be.endswith("n't") and be[:-3] in ("is", "are", "was", "were"))
 
 
 def _noun_before(t: Tok) -> bool:
