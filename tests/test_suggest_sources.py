@@ -382,3 +382,13 @@ def test_a_title_case_headline_verb_ends_the_name() -> None:
     )
     c = claim_with(text, "the fees would end")
     assert mention_and_speaker(c) == ("Ruiz", "Ruiz")
+
+
+def test_a_possessor_before_a_noun_cue_is_proposed_by_name() -> None:
+    text = (
+        "Headline.\n\nSenator Ann Roe spoke on Monday. Roe's claim that the port was safe "
+        "was false."
+    )
+    c = claim_with(text, "the port was safe")
+    assert c.speaker is not None
+    assert (c.speaker.name, c.speaker.kind) == ("Ann Roe", "person")

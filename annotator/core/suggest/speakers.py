@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...resources import word_list
 from .candidates import Candidate, n_words
@@ -103,6 +104,11 @@ def _speaker_for(
     by_head: dict[str, SuggestedSpeaker],
     interviewee: Entity | None = None,
 ) -> SuggestedSpeaker | None:
+    if m.form != "pronoun" and m.text.endswith(("'s", "’s")) and m.text[:1].isupper():
+        # "Clinton's claim", "Mr. Trump's call for": the possessor speaks; "He's" is "he is"
+        bare = m.text[:-2]
+        form = "pronoun" if bare.lower() in ("he", "she", "it", "they") else "name"
+        m = replace(m, text=bare, form=form, kind="person" if form == "pronoun" else m.kind)
     n = bisect_left(pos_list, m.start)
     # a bounded neighbourhood keeps long documents linear
     before = ents[max(0, n - _NEIGHBOURS) : n]
