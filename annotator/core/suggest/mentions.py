@@ -800,7 +800,19 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
     j = k - 1
     while j > 0 and not toks[j].is_cap and (toks[j].low in _BETWEEN or toks[j].low.endswith("ly")):
         j -= 1
-    if j > 0 and toks[j].low == "who" and toks[j - 1].text == ",":
+    if j > 2 and toks[j].text == ",":
+        # "X, who, on a call Friday, criticized": a parenthesis after "who"
+        c = j - 1
+        while c > 0 and toks[c].text != "," and j - c <= 10:
+            c -= 1
+        if c > 0 and toks[c].text == "," and toks[c - 1].low == "who":
+            j = c - 1
+    if (
+        j > 0
+        and toks[j].low == "who"
+        and (toks[j - 1].text in (",", "—", "–") or toks[j - 1].is_word)
+    ):
+        # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed"
         t = toks[j]
         return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
     return None

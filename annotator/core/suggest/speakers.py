@@ -277,9 +277,15 @@ def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> 
             gender.setdefault(found.name, g)
     elif low == "it":
         found = next((e for e in reversed(before) if e.kind == "organisation"), None)
+    elif low in ("who", "which"):
+        # "Ann Roe, who said": the entity right before; "officials who said": none named
+        found = before[-1] if before and m.start - before[-1].pos <= _WHO_REACH else None
     else:
         found = before[-1] if before else None
     return found
+
+
+_WHO_REACH = 100  # characters from an antecedent's start to "who"
 
 
 def _refer_np(
