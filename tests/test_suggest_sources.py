@@ -406,3 +406,13 @@ def test_who_is_the_source_of_a_relative_clause_and_names_only_its_antecedent() 
     c = claim_with(text, "the plan was sound")
     assert c.mention is not None and c.mention.text == "who"
     assert c.speaker is None  # not Ana Ruiz, named long before
+
+
+def test_a_place_before_a_described_speaker_is_an_affiliation() -> None:
+    text = (
+        'Headline.\n\n"The concern is the court," said Idaho supplement executive Frank '
+        "Vale, who had backed Ruiz."
+    )
+    c = claim_with(text, "The concern is the court")
+    assert mention_and_speaker(c) == ("Frank Vale", "Frank Vale")
+    assert c.speaker is not None and c.speaker.affiliation == "Idaho"

@@ -848,6 +848,10 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             aff = text[toks[of + 1].start : toks[i - 1].end]
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
+    place: Tok | None = None
+    if m is not None and det is None and _is_place(m) and i < ceil and _plain_word(toks[i]):
+        # "said Idaho supplement executive Frank Vale": the place describes the person
+        place, m, j = toks[j], None, i
     if (
         m is not None
         and m.form == "name"
@@ -897,8 +901,9 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                 i += 1
             elif nm is not None and nm.form == "name" and not _is_place(nm):
                 role = nm.role or text[toks[j].start : toks[h - 1].end]
-                start = det.start if det is not None else toks[j].start
-                m = _with(nm, kind="person", role=role, phrase_start=start)
+                first = det or place or toks[j]
+                aff = nm.affiliation or (place.text if place is not None else None)
+                m = _with(nm, kind="person", role=role, affiliation=aff, phrase_start=first.start)
     if m is None:
         return None
     if i < ceil and toks[i].text == "(":
