@@ -382,3 +382,37 @@ def test_a_title_case_headline_verb_ends_the_name() -> None:
     )
     c = claim_with(text, "the fees would end")
     assert mention_and_speaker(c) == ("Ruiz", "Ruiz")
+
+
+def test_a_possessor_before_a_noun_cue_is_proposed_by_name() -> None:
+    text = (
+        "Headline.\n\nSenator Ann Roe spoke on Monday. Roe's claim that the port was safe "
+        "was false."
+    )
+    c = claim_with(text, "the port was safe")
+    assert c.speaker is not None
+    assert (c.speaker.name, c.speaker.kind) == ("Ann Roe", "person")
+
+
+def test_who_is_the_source_of_a_relative_clause_and_names_only_its_antecedent() -> None:
+    text = (
+        "Headline.\n\nMayor Ana Ruiz spoke first on Monday at the harbour, and the crowd "
+        "cheered for a long time.\n\nSeveral council members who had said the plan was "
+        "sound stayed away. Tom Baxter, who, on a call Friday, said the council was silent, "
+        "resigned."
+    )
+    c = claim_with(text, "the council was silent")
+    assert mention_and_speaker(c) == ("who", "Tom Baxter")
+    c = claim_with(text, "the plan was sound")
+    assert c.mention is not None and c.mention.text == "who"
+    assert c.speaker is None  # not Ana Ruiz, named long before
+
+
+def test_a_place_before_a_described_speaker_is_an_affiliation() -> None:
+    text = (
+        'Headline.\n\n"The concern is the court," said Idaho supplement executive Frank '
+        "Vale, who had backed Ruiz."
+    )
+    c = claim_with(text, "The concern is the court")
+    assert mention_and_speaker(c) == ("Frank Vale", "Frank Vale")
+    assert c.speaker is not None and c.speaker.affiliation == "Idaho"

@@ -821,7 +821,19 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
     j = k - 1
     while j > 0 and not toks[j].is_cap and (toks[j].low in _BETWEEN or toks[j].low.endswith("ly")):
         j -= 1
-    if j > 0 and toks[j].low == "who" and toks[j - 1].text == ",":
+    if j > 2 and toks[j].text == ",":
+        # "X, who, on a call Friday, criticized": a parenthesis after "who"
+        c = j - 1
+        while c > 0 and toks[c].text != "," and j - c <= 10:
+            c -= 1
+        if c > 0 and toks[c].text == "," and toks[c - 1].low == "who":
+            j = c - 1
+    if (
+        j > 0
+        and toks[j].low == "who"
+        and (toks[j - 1].text in (",", "—", "–") or toks[j - 1].is_word)
+    ):
+        # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed"
         t = toks[j]
         return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
     return None
@@ -857,6 +869,10 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             aff = text[toks[of + 1].start : toks[i - 1].end]
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
+    place: Tok | None = None
+    if m is not None and det is None and _is_place(m) and i < ceil and _plain_word(toks[i]):
+        # "said Idaho supplement executive Frank Vale": the place describes the person
+        place, m, j = toks[j], None, i
     if (
         m is not None
         and m.form == "name"
@@ -906,8 +922,9 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                 i += 1
             elif nm is not None and nm.form == "name" and not _is_place(nm):
                 role = nm.role or text[toks[j].start : toks[h - 1].end]
-                start = det.start if det is not None else toks[j].start
-                m = _with(nm, kind="person", role=role, phrase_start=start)
+                first = det or place or toks[j]
+                aff = nm.affiliation or (place.text if place is not None else None)
+                m = _with(nm, kind="person", role=role, affiliation=aff, phrase_start=first.start)
     if m is None:
         return None
     if i < ceil and toks[i].text == "(":

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...resources import word_list
 from .candidates import Candidate, n_words
@@ -103,6 +104,11 @@ def _speaker_for(
     by_head: dict[str, SuggestedSpeaker],
     interviewee: Entity | None = None,
 ) -> SuggestedSpeaker | None:
+    if m.form != "pronoun" and m.text.endswith(("'s", "’s")) and m.text[:1].isupper():
+        # "Clinton's claim", "Mr. Trump's call for": the possessor speaks; "He's" is "he is"
+        bare = m.text[:-2]
+        form = "pronoun" if bare.lower() in ("he", "she", "it", "they") else "name"
+        m = replace(m, text=bare, form=form, kind="person" if form == "pronoun" else m.kind)
     n = bisect_left(pos_list, m.start)
     # a bounded neighbourhood keeps long documents linear
     before = ents[max(0, n - _NEIGHBOURS) : n]
@@ -271,9 +277,15 @@ def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> 
             gender.setdefault(found.name, g)
     elif low == "it":
         found = next((e for e in reversed(before) if e.kind == "organisation"), None)
+    elif low in ("who", "which"):
+        # "Ann Roe, who said": the entity right before; "officials who said": none named
+        found = before[-1] if before and m.start - before[-1].pos <= _WHO_REACH else None
     else:
         found = before[-1] if before else None
     return found
+
+
+_WHO_REACH = 100  # characters from an antecedent's start to "who"
 
 
 def _refer_np(
