@@ -227,6 +227,10 @@ def object_clause(
         return None  # "voters see Trump as ...", not "voters saw the rally"
     body = body[: subordinate_end(toks, k, body)]
     body = body[: clause_end(body, objects=True)]
+    if _in_relative_clause(toks, k):
+        # "the trust, which often criticized the timetable, met ...": the relative
+        # clause ends at its comma
+        body = body[: next((x for x, t in enumerate(body) if t.text == ","), len(body))]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     particles = _PARTICLES_OF.get(_stem(low), ())
@@ -268,6 +272,14 @@ def object_clause(
         # "what officials called a hate crime": the relative word is what was called
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+def _in_relative_clause(toks: list[Tok], k: int) -> bool:
+    """Is the cue ``toks[k]`` the verb of ", who/which (adverbs) <cue>"?"""
+    v = k - 1
+    while v > 0 and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly")) and not toks[v].is_cap:
+        v -= 1
+    return v > 0 and toks[v].low in ("who", "which") and toks[v - 1].text == ","
 
 
 _SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
@@ -712,9 +724,12 @@ def subject_of(text: str, toks: list[Tok], k: int) -> Mention | None:
         m.text.split()[-1].lower() in _DANGLING or m.text.split()[0].lower() in _DANGLING
     ):
         return subject_before(text, toks, k)
-    if m is None and k > 0 and toks[k - 1].low in ("who", "which"):
+    r = k - 1
+    while r > 0 and toks[r].low.endswith("ly") and not toks[r].is_cap:
+        r -= 1  # "who publicly said", "which periodically criticized"
+    if m is None and r >= 0 and toks[r].low in ("who", "which"):
         # "Thomas Perez, who said ...": the relative pronoun refers back
-        t = toks[k - 1]
+        t = toks[r]
         return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
     if m is None and k > 2 and toks[k - 1].text == ",":
         # "Jason Furman, who leads the council, said": the name before the apposition
