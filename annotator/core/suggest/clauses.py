@@ -152,9 +152,10 @@ def _sentence(
         return
     i = 0
     while i < n:
-        if not toks[i].text[0].isalnum():
+        low = toks[i].low
+        if low not in _TRIGGERS and not low.endswith("ed"):
             i += 1
-            continue  # punctuation starts no cue
+            continue  # punctuation and most words start no cue (checked first: speed)
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
@@ -847,4 +848,18 @@ _STANCE_PARTICIPLES = frozenset(
     | {"praising", "attacking", "questioning", "mocking", "condemning", "denouncing", "calling"}
     | {"accusing", "blaming", "defending", "seeking", "promising", "touting", "warning"}
     | {"chanting", "yelling", "shouting", "singing", "screaming"}
+)
+
+
+# Every word that can start a cue or a special form above (besides unlisted "-ed" verbs):
+# one set lookup lets the loop over a sentence skip the rest.
+_TRIGGERS = (
+    frozenset({"according", "expected"})
+    | PARTICIPLES
+    | _STANCE_PARTICIPLES
+    | NOUN_CUES
+    | CLAUSE_VERBS
+    | THAT_VERBS
+    | POST_VERBS
+    | OBJECT_VERBS
 )
