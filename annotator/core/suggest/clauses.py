@@ -152,9 +152,10 @@ def _sentence(
         return
     i = 0
     while i < n:
-        if not toks[i].text[0].isalnum():
+        low = toks[i].low
+        if low not in _CUE_STARTS and not low.endswith("ed"):
             i += 1
-            continue  # punctuation starts no cue
+            continue  # punctuation and words of no list start no cue
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
@@ -847,4 +848,17 @@ _STANCE_PARTICIPLES = frozenset(
     | {"praising", "attacking", "questioning", "mocking", "condemning", "denouncing", "calling"}
     | {"accusing", "blaming", "defending", "seeking", "promising", "touting", "warning"}
     | {"chanting", "yelling", "shouting", "singing", "screaming"}
+)
+
+
+# Every word that may start a cue in ``_sentence`` (besides "-ed" forms before "that").
+_CUE_STARTS = (
+    CLAUSE_VERBS
+    | THAT_VERBS
+    | POST_VERBS
+    | OBJECT_VERBS
+    | PARTICIPLES
+    | NOUN_CUES
+    | _STANCE_PARTICIPLES
+    | {"according", "expected"}
 )
