@@ -153,9 +153,9 @@ def _sentence(
     i = 0
     while i < n:
         low = toks[i].low
-        if low not in _TRIGGERS and not low.endswith("ed"):
+        if low not in _CUE_STARTS and not low.endswith("ed"):
             i += 1
-            continue  # punctuation and most words start no cue (checked first: speed)
+            continue  # punctuation and words of no list start no cue
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
@@ -851,15 +851,14 @@ _STANCE_PARTICIPLES = frozenset(
 )
 
 
-# Every word that can start a cue or a special form above (besides unlisted "-ed" verbs):
-# one set lookup lets the loop over a sentence skip the rest.
-_TRIGGERS = (
-    frozenset({"according", "expected"})
-    | PARTICIPLES
-    | _STANCE_PARTICIPLES
-    | NOUN_CUES
-    | CLAUSE_VERBS
+# Every word that may start a cue in ``_sentence`` (besides "-ed" forms before "that").
+_CUE_STARTS = (
+    CLAUSE_VERBS
     | THAT_VERBS
     | POST_VERBS
     | OBJECT_VERBS
+    | PARTICIPLES
+    | NOUN_CUES
+    | _STANCE_PARTICIPLES
+    | {"according", "expected"}
 )
