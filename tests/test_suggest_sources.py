@@ -416,3 +416,14 @@ def test_a_place_before_a_described_speaker_is_an_affiliation() -> None:
     c = claim_with(text, "The concern is the court")
     assert mention_and_speaker(c) == ("Frank Vale", "Frank Vale")
     assert c.speaker is not None and c.speaker.affiliation == "Idaho"
+
+
+def test_with_a_speaker_and_a_participle_and_a_role_named_later() -> None:
+    text = (
+        "Headline.\n\nThe council opened its session on Monday with Norland's foreign "
+        "minister warning that the body risked losing its credibility.\n\nForeign Minister "
+        "Ada Brekke said the vote was close."
+    )
+    c = claim_with(text, "the body risked losing its credibility")
+    assert c.mention is not None and c.mention.text == "Norland's foreign minister"
+    assert c.speaker is not None and c.speaker.name == "Ada Brekke"

@@ -437,9 +437,15 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
         return None
     if m.form == "np" and k < len(toks) and toks[k].low.endswith("ing"):
         p = bisect_left(toks, m.phrase_start, key=_tok_start)
-        if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
+        if (
+            p > floor
+            and toks[p - 1].is_word
+            and not toks[p - 1].is_cap
+            and toks[p - 1].low not in ("with", "without")
+        ):
             # "X issued a statement saying ...", "X shot back in an article stating
-            # ...": the phrase is an object; the sentence's subject speaks
+            # ...": the phrase is an object; the sentence's subject speaks (but "with
+            # the minister warning that ...": the minister)
             s = subject_before(text, toks, p)
             if s is not None and s.end <= m.start:
                 return s

@@ -337,13 +337,23 @@ def _refer_np(
     return found
 
 
+def _same_role(words: list[str], role: str | None) -> bool:
+    """A qualified role phrase ("foreign minister") is how ``role`` ends: "Switzerland's
+    foreign minister" is the Foreign Minister named without the country; "the former
+    president" is not a former Vice President."""
+    if len(words) < 2 or not role:
+        return False
+    return role.lower().split()[-len(words) :] == words
+
+
 def _best_person(
     m: Mention, before: list[Entity], after: list[Entity], fallback: bool = True
 ) -> Entity | None:
     """The person a definite role phrase ("the spokesperson", "Switzerland's foreign
     minister") refers to: the article names them with that role (a title or an
     apposition) -- the role's head word and every capitalised qualifier agree ("the
-    Vermont senator" is not the senator from elsewhere); best word overlap, nearest first."""
+    Vermont senator" is not the senator from elsewhere), or the whole lower-case role
+    does; best word overlap, nearest first."""
     want = _words(m.text)
     want |= {w[:-2] for w in want if w.endswith("'s") or w.endswith("’s")}
     head = (m.head or "").lower()
@@ -352,6 +362,7 @@ def _best_person(
         for w in strip_det(m.text).split()[:-1]
         if w[:1].isupper()
     }
+    lower = [w.lower() for w in strip_det(m.text).split() if not w[:1].isupper()]
     best: tuple[int, int] | None = None
     found: Entity | None = None
     cands = [(e, 0) for e in reversed(before)] + [(e, 1) for e in after]
@@ -360,7 +371,7 @@ def _best_person(
             continue
         have = _words(e.role) | _words(e.affiliation)
         have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
-        if (head and head not in have) or not caps <= have:
+        if (head and head not in have) or not (caps <= have or _same_role(lower, e.role)):
             continue
         score = len(want & have)
         key = (score, -later)
