@@ -99,9 +99,10 @@ _CUE_RE = re.compile(
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
 _NOT_BEFORE_VERB = word_list("suggest/not_before_verb.txt")
+# "isn't", "aren't" are left out: "the passengers aren't admitted" is a passive, not speech
 _NEGATED = frozenset(
-    {"would", "wo", "could", "ca", "should", "must", "did", "does", "do", "is", "was", "has"}
-    | {"have", "had", "are", "were", "might"}
+    {"would", "wo", "could", "ca", "should", "must", "did", "does", "do", "has", "have", "had"}
+    | {"might"}
 )
 
 
