@@ -316,7 +316,7 @@ def _frame(
         kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
-    spans = _content(toks, start, kind)
+    spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
     m = _subject(text, toks, k)
@@ -519,7 +519,7 @@ def _opening_phrase(text: str, toks: list[Tok], j: int) -> Mention | None:
     return noun_phrase(text, run)
 
 
-def _content(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | None:
+def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | None:
     """The content from ``toks[start]``: an object to the end of its phrase, a clause
     to the end of the clause; None when it is too short to be a claim."""
     body = toks[start:]
@@ -609,7 +609,7 @@ def _adjective(
         return None
     if start >= len(toks) or toks[start].low in _NOT_CONTENT_START:
         return None
-    spans = _content(toks, start, kind)
+    spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
     m = _subject(text, toks, v + 1) if _progressive(toks[v].low) else _subject(text, toks, v)
@@ -643,9 +643,9 @@ def _possessed_stance(
     if not any(_finite(t) for t in toks[: k - 1]):
         # the phrase is the sentence's subject: "Lee's plan to close it angered ..."
         stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
-        spans = _content(toks[:stop], start, kind)
+        spans = content_after(toks[:stop], start, kind)
     else:
-        spans = _content(toks, start, kind)
+        spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
     if prev.low in _POSSESSIVES:
@@ -695,7 +695,7 @@ def _document_participle(
     t = toks[k]
     start = k + 2 if toks[k + 1].low == "that" else k + 1
     clause = start > k + 1 or toks[start].low in _SUBJECT_PRONOUNS
-    spans = _content(toks, start, "clause" if clause else "shown")
+    spans = content_after(toks, start, "clause" if clause else "shown")
     if spans is None or overlaps_any(taken, *spans):
         return None
     return Found([spans], Cue(t.start, t.end, t.low, True), m, pi)
