@@ -33,6 +33,11 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The council has aggressively supported the ferry subsidies.",
             ("the ferry subsidies", "supported", "The council"),
         ),
+        # a verb that passes its subject on to the "to"-verb
+        (
+            "The harbour master tried to attack the ferry budget on Monday.",
+            ("the ferry budget", "attack", "The harbour master"),
+        ),
         # a to-clause of intent
         (
             "Senator Ana Ruiz has repeatedly pledged to cut the harbour tax.",

@@ -401,6 +401,13 @@ def _takes_infinitive(t: Tok) -> bool:
     )
 
 
+# Verbs that pass their subject on to the "to"-verb: "Lee continued to attack the plan".
+_CATENATIVES = frozenset(
+    {"continue", "continues", "continued", "continuing", "try", "tries", "tried", "trying"}
+    | {"began", "begin", "begins", "beginning", "started", "starts", "start", "sought"}
+    | {"seeks", "seek", "went", "goes", "go", "moved", "moves", "rushed", "hastened"}
+)
+
 _INFINITIVE_HEADS = frozenset(
     {"want", "wants", "need", "needs", "try", "tries", "tried", "able", "likely", "going"}
     | {"continue", "continues", "began", "begin", "begins", "set", "ready", "used", "has"}
@@ -433,6 +440,7 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             toks[j].low in SKIP_BACK
             or toks[j].low.endswith(("n't", "n’t"))
             or (toks[j].low.endswith("ly") and len(toks[j].low) > 4)
+            or (toks[j].low in _CATENATIVES and toks[j + 1].low == "to")
         )
     ):
         if toks[j].low == "to" and j > 0 and not _takes_infinitive(toks[j - 1]):
