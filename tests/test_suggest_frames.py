@@ -33,6 +33,15 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The council has aggressively supported the ferry subsidies.",
             ("the ferry subsidies", "supported", "The council"),
         ),
+        # stance verbs of what a subject sets out, praises or ignores
+        (
+            "The harbour board has largely ignored the complaints of the island riders.",
+            ("the complaints of the island riders", "ignored", "The harbour board"),
+        ),
+        (
+            "In March the mayor outlined a plan to cut the ferry fares.",
+            ("a plan to cut the ferry fares", "outlined", "the mayor"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",
