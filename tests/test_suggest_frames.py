@@ -42,6 +42,15 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "In March the mayor outlined a plan to cut the ferry fares.",
             ("a plan to cut the ferry fares", "outlined", "the mayor"),
         ),
+        # a verb and its particle: taking a side; a verb of judgement
+        (
+            "The mayor has sided with the island riders in the fare dispute.",
+            ("the island riders in the fare dispute", "sided with", "The mayor"),
+        ),
+        (
+            "Dana Whitlock considers the western route a waste of money.",
+            ("the western route a waste of money", "considers", "Dana Whitlock"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",
