@@ -51,6 +51,10 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "Dana Whitlock considers the western route a waste of money.",
             ("the western route a waste of money", "considers", "Dana Whitlock"),
         ),
+        (
+            "The mayor hinted at a later evening ferry for the island riders.",
+            ("a later evening ferry for the island riders", "hinted at", "The mayor"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",
