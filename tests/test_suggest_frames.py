@@ -55,6 +55,10 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The mayor hinted at a later evening ferry for the island riders.",
             ("a later evening ferry for the island riders", "hinted at", "The mayor"),
         ),
+        (
+            "The harbour master rebutted the claims of the mayor about the ferry budget.",
+            ("the claims of the mayor about the ferry budget", "rebutted", "The harbour master"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",
