@@ -59,6 +59,11 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The harbour master rebutted the claims of the mayor about the ferry budget.",
             ("the claims of the mayor about the ferry budget", "rebutted", "The harbour master"),
         ),
+        # an adjective of feeling and what it is about
+        (
+            "Most island riders are unhappy with the new ferry timetable.",
+            ("the new ferry timetable", "are unhappy with", "Most island riders"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",

@@ -216,7 +216,8 @@ def _promising(
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
         framed = (
-            nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
+            nxt in ("that", "to", "about", "of", "in", "on", "with")
+            or (low == "clear" and nxt in _WH)
         ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
@@ -611,7 +612,7 @@ def _adjective(
         start, kind = k + 1, "clause"  # not "is sure to win": a forecast, not a belief
     elif link in _WH and low == "clear":
         start, kind = k + 1, "clause"
-    elif link in ("about", "of", "in", "on") and low != "clear":
+    elif link in ("about", "of", "in", "on", "with") and low != "clear":
         start, kind = k + 2, "object"
     else:
         return None
