@@ -64,6 +64,10 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "Most island riders are unhappy with the new ferry timetable.",
             ("the new ferry timetable", "are unhappy with", "Most island riders"),
         ),
+        (
+            "The mayor shrugged off the complaints of the island riders.",
+            ("the complaints of the island riders", "shrugged off", "The mayor"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",
