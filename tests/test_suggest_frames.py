@@ -68,6 +68,15 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The mayor shrugged off the complaints of the island riders.",
             ("the complaints of the island riders", "shrugged off", "The mayor"),
         ),
+        # a verb with a two-part particle
+        (
+            "The council took aim at the new ferry timetable on Monday.",
+            ("the new ferry timetable", "took aim at", "The council"),
+        ),
+        (
+            "The mayor lashed out at the harbour master over the ferry budget.",
+            ("the harbour master over the ferry budget", "lashed out at", "The mayor"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",

@@ -141,6 +141,10 @@ _NOT_CONTENT_START = (
     | _WEEKDAYS
 )
 
+# Two-part particles: "lashed out at", "took aim at", "weighed in on", "pushed back against".
+_FIRST_PARTS = frozenset({"out", "in", "aim", "issue", "back", "off"})
+_SECOND_PARTS = frozenset({"at", "on", "against", "about", "with"})
+
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also", "however"})
 
 _MAX_APPOSITION = 30  # tokens between the commas of a subject's apposition
@@ -294,6 +298,10 @@ def _frame(
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
+    if cue_end > k and toks[cue_end].low in _FIRST_PARTS and toks[start].low in _SECOND_PARTS:
+        cue_end, start = start, start + 1  # "lashed out at", "took aim at", "weighed in on"
+        if start >= len(toks):
+            return None
     if toks[start].low in _NOT_CONTENT_START:
         return None  # "support among voters", "tweeted Monday"
     if kind == "object" and _finite(toks[start]):
