@@ -77,6 +77,15 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The mayor lashed out at the harbour master over the ferry budget.",
             ("the harbour master over the ferry budget", "lashed out at", "The mayor"),
         ),
+        # a question asked: from its question word
+        (
+            "Island riders are now asking whether the western route was ever safe.",
+            ("whether the western route was ever safe", "asking", "Island riders"),
+        ),
+        (
+            "Reporters continue to ask if the harbour master will resign.",
+            ("if the harbour master will resign", "ask", "Reporters"),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",

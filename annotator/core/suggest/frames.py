@@ -85,6 +85,9 @@ _PROGRESSIVE: dict[str, str] = {
     if not base.endswith(("s", "ed", "ing"))
     for ing in _ing_forms(base)
 }
+# A question asked: "when asked whether ...", "asked the mayor if ...".
+_ASK = frozenset({"ask", "asks", "asked", "asking"})
+_MAX_ASKED = 4  # words between "asked" and its question word ("asked the harbour master if")
 _SEE_AS = frozenset(
     {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
     | {"seeing", "viewing", "regarding"}
@@ -102,6 +105,7 @@ _TRIGGERS = (
     | frozenset(_PROGRESSIVE)
     | _ADJECTIVES
     | _SEE_AS
+    | _ASK
     | {"clear"}
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
@@ -216,7 +220,9 @@ def _promising(
         return False
     prev = before[-1]
     word = prev.rstrip(_TRAILING).lower()
-    if low in _SHOWING:
+    if low in _ASK:
+        framed = any(w.lower() in _WH for w in text[end:stop].split()[: _MAX_ASKED + 1])
+    elif low in _SHOWING:
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
         framed = (
@@ -286,6 +292,8 @@ def _frame(
         return None
     low = t.low
     nxt = toks[k + 1]
+    if low in _ASK:
+        return _question(text, toks, k, pi, taken)
     if low in _SHOWING:
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
@@ -691,6 +699,30 @@ def _possessed_stance(
                 prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
             )
     return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
+
+
+def _question(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "when asked whether he would run", "asked the mayor if the ferry ...": the
+    question from its question word to the end of its clause; the one who asks is the
+    subject, none after "when" (the reporter or an interviewer)."""
+    w = next(
+        (x for x in range(k + 1, min(len(toks), k + 2 + _MAX_ASKED)) if toks[x].low in _WH),
+        None,
+    )
+    if w is None or any(not t.is_word for t in toks[k + 1 : w]):
+        return None
+    spans = content_after(toks, w, "clause")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    m = None
+    if toks[k - 1].low not in ("when", "if", "after", "once", "being", "was", "were"):
+        m = _subject(text, toks, k)
+        if m is not None and not _plausible_subject(m):
+            m = None
+    t = toks[k]
+    return Found([spans], Cue(t.start, t.end, t.low, False), m, pi)
 
 
 def _document_participle(
