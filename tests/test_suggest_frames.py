@@ -86,6 +86,19 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "Reporters continue to ask if the harbour master will resign.",
             ("if the harbour master will resign", "ask", "Reporters"),
         ),
+        # a reputation: the thing and what it is known as or for, without a speaker
+        (
+            "Okafor has joined a small club known as the Friends of the Ferry.",
+            ("a small club known as the Friends of the Ferry", "known as", None),
+        ),
+        (
+            "The harbour master is perhaps best known for rescuing two swimmers in 2019.",
+            (
+                "The harbour master is perhaps best known for rescuing two swimmers in 2019",
+                "known for",
+                None,
+            ),
+        ),
         # a verb that passes its subject on to the "to"-verb
         (
             "The harbour master tried to attack the ferry budget on Monday.",
@@ -123,7 +136,7 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
     ],
 )
 def test_a_stance_verb_attributes_its_object_or_clause_to_the_subject(
-    sentence: str, expected: tuple[str, str, str]
+    sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
 
@@ -203,6 +216,7 @@ def test_the_speaker_is_resolved_from_the_subject_of_the_frame() -> None:
             marks=pytest.mark.xfail(strict=True, reason="clauses.py reads a passive as a cue"),
         ),
         "Ruiz now leads Okafor by roughly ninety pledged delegates in the count.",  # adjective
+        "I have known the mayor of the harbour town for ten years.",  # knowing someone
     ],
 )
 def test_nouns_and_verbs_without_a_stance_make_no_claim(sentence: str) -> None:

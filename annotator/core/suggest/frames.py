@@ -106,7 +106,7 @@ _TRIGGERS = (
     | _ADJECTIVES
     | _SEE_AS
     | _ASK
-    | {"clear"}
+    | {"clear", "known"}
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
@@ -220,7 +220,9 @@ def _promising(
         return False
     prev = before[-1]
     word = prev.rstrip(_TRAILING).lower()
-    if low in _ASK:
+    if low == "known":
+        framed = nxt in ("as", "for", "to") and word not in _KNOWN_BY
+    elif low in _ASK:
         framed = any(w.lower() in _WH for w in text[end:stop].split()[: _MAX_ASKED + 1])
     elif low in _SHOWING:
         framed = word in _DOCUMENTS
@@ -292,6 +294,8 @@ def _frame(
         return None
     low = t.low
     nxt = toks[k + 1]
+    if low == "known":
+        return _reputation(toks, k, pi, taken)
     if low in _ASK:
         return _question(text, toks, k, pi, taken)
     if low in _SHOWING:
@@ -699,6 +703,43 @@ def _possessed_stance(
                 prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
             )
     return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
+
+
+# "have known", "'ve known": knowing someone, not a reputation
+_KNOWN_BY = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
+# Between "is" and "known": "is perhaps best known", "was not widely known".
+_KNOWN_DEGREE = frozenset({"best", "well", "also", "perhaps", "not", "widely", "now", "still"})
+
+
+def _reputation(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "a club known as the Friends of the Ferry", "Lee is best known for ...": what
+    something is known as or for, PolNeAR's claim without a source; the content is the
+    thing (its noun phrase or its clause) and its reputation."""
+    j = k - 1
+    while j > 0 and (toks[j].low in _KNOWN_DEGREE or toks[j].low.endswith("ly")):
+        j -= 1
+    if toks[j].low in _KNOWN_BY or toks[j].low == "been":
+        return None
+    if toks[j].low in _BE or toks[j].low.endswith(("n't", "n’t")):
+        a = j - 1  # "Lee is known for ...": the clause from its subject
+        while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and j - a < 8:
+            a -= 1
+    else:
+        a = j  # "a club known as ...": the noun phrase before
+        while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and k - a < 6:
+            a -= 1
+            if toks[a].low in DETERMINERS:
+                break
+    if not toks[a].is_word or a >= k:
+        return None
+    after = content_after(toks, k + 1, "object")
+    if after is None:
+        return None
+    spans = (toks[a].start, after[1])
+    if overlaps_any(taken, *spans):
+        return None
+    t = toks[k]
+    return Found([spans], Cue(t.start, toks[k + 1].end, "known", False), None, pi)
 
 
 def _question(
