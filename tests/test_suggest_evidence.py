@@ -34,6 +34,15 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The night ferry ran nearly empty on most winter days, a county survey found.",
             ("The night ferry ran nearly empty on most winter days", "found", "a county survey"),
         ),
+        (
+            "The night ferry was late on most winter days, emails from the harbour office"
+            " revealed.",
+            (
+                "The night ferry was late on most winter days",
+                "revealed",
+                "emails from the harbour office",
+            ),
+        ),
         # the document and its verb inside the finding
         (
             "During the winter months, harbour records show, the night ferry crossed nearly"

@@ -28,6 +28,9 @@ _DOCUMENTS = frozenset(
     {"poll", "polls", "polling", "survey", "surveys", "study", "studies", "data", "results"}
     | {"records", "documents", "numbers", "figures", "report", "analysis", "research"}
     | {"review", "audit", "filings", "estimates", "projections", "statistics", "census"}
+    | {"reports", "tally", "count", "average", "averages", "forecast", "forecasts", "models"}
+    | {"analyses", "investigation", "emails", "transcripts", "disclosures", "findings"}
+    | {"evidence", "tests", "surveyed", "polled", "interviews"}
 )
 _VERBS = frozenset(
     {"show", "shows", "showed", "shown", "found", "finds", "suggest", "suggests", "suggested"}
