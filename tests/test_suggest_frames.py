@@ -33,6 +33,77 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
             "The council has aggressively supported the ferry subsidies.",
             ("the ferry subsidies", "supported", "The council"),
         ),
+        # stance verbs of what a subject sets out, praises or ignores
+        (
+            "The harbour board has largely ignored the complaints of the island riders.",
+            ("the complaints of the island riders", "ignored", "The harbour board"),
+        ),
+        (
+            "In March the mayor outlined a plan to cut the ferry fares.",
+            ("a plan to cut the ferry fares", "outlined", "the mayor"),
+        ),
+        # a verb and its particle: taking a side; a verb of judgement
+        (
+            "The mayor has sided with the island riders in the fare dispute.",
+            ("the island riders in the fare dispute", "sided with", "The mayor"),
+        ),
+        (
+            "Dana Whitlock considers the western route a waste of money.",
+            ("the western route a waste of money", "considers", "Dana Whitlock"),
+        ),
+        (
+            "The mayor hinted at a later evening ferry for the island riders.",
+            ("a later evening ferry for the island riders", "hinted at", "The mayor"),
+        ),
+        (
+            "The harbour master rebutted the claims of the mayor about the ferry budget.",
+            ("the claims of the mayor about the ferry budget", "rebutted", "The harbour master"),
+        ),
+        # an adjective of feeling and what it is about
+        (
+            "Most island riders are unhappy with the new ferry timetable.",
+            ("the new ferry timetable", "are unhappy with", "Most island riders"),
+        ),
+        (
+            "The mayor shrugged off the complaints of the island riders.",
+            ("the complaints of the island riders", "shrugged off", "The mayor"),
+        ),
+        # a verb with a two-part particle
+        (
+            "The council took aim at the new ferry timetable on Monday.",
+            ("the new ferry timetable", "took aim at", "The council"),
+        ),
+        (
+            "The mayor lashed out at the harbour master over the ferry budget.",
+            ("the harbour master over the ferry budget", "lashed out at", "The mayor"),
+        ),
+        # a question asked: from its question word
+        (
+            "Island riders are now asking whether the western route was ever safe.",
+            ("whether the western route was ever safe", "asking", "Island riders"),
+        ),
+        (
+            "Reporters continue to ask if the harbour master will resign.",
+            ("if the harbour master will resign", "ask", "Reporters"),
+        ),
+        # a reputation: the thing and what it is known as or for, without a speaker
+        (
+            "Okafor has joined a small club known as the Friends of the Ferry.",
+            ("a small club known as the Friends of the Ferry", "known as", None),
+        ),
+        (
+            "The harbour master is perhaps best known for rescuing two swimmers in 2019.",
+            (
+                "The harbour master is perhaps best known for rescuing two swimmers in 2019",
+                "known for",
+                None,
+            ),
+        ),
+        # a verb that passes its subject on to the "to"-verb
+        (
+            "The harbour master tried to attack the ferry budget on Monday.",
+            ("the ferry budget", "attack", "The harbour master"),
+        ),
         # a to-clause of intent
         (
             "Senator Ana Ruiz has repeatedly pledged to cut the harbour tax.",
@@ -65,7 +136,7 @@ def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
     ],
 )
 def test_a_stance_verb_attributes_its_object_or_clause_to_the_subject(
-    sentence: str, expected: tuple[str, str, str]
+    sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
 
@@ -138,8 +209,14 @@ def test_the_speaker_is_resolved_from_the_subject_of_the_frame() -> None:
         "His support among older voters has slipped since March.",  # a noun, not a verb
         "The Paris attacks changed the debate about the harbour.",  # a noun after a name
         "Okafor tweeted on Monday after the vote was counted.",  # no object to report
-        "Here the ferry passengers aren't admitted until their tickets are checked.",  # passive
+        pytest.param(
+            "Here the ferry passengers aren't admitted until their tickets are checked.",
+            # a passive; since the merge the clause rules (clauses.py) read "admitted until"
+            # as a cue: kept here, strict, so the fix there shows
+            marks=pytest.mark.xfail(strict=True, reason="clauses.py reads a passive as a cue"),
+        ),
         "Ruiz now leads Okafor by roughly ninety pledged delegates in the count.",  # adjective
+        "I have known the mayor of the harbour town for ten years.",  # knowing someone
     ],
 )
 def test_nouns_and_verbs_without_a_stance_make_no_claim(sentence: str) -> None:

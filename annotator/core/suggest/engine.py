@@ -12,7 +12,8 @@ All on Python ``str`` offsets of the article text, one module a step:
 4. reported claims (``reported.py``): "X said (that) <clause>." and "according to X,
    <clause>.";
 5. attributions without quotes or a listed cue (``clauses.py``, ``clause_forms.py``),
-   then frames of stance, intent and belief in what they left (``frames.py``);
+   then frames of stance, intent and belief in what they left (``frames.py``) and
+   what documents show (``evidence.py``);
 6. speakers (``entities.py``, ``speakers.py``): each mention resolved to a full name
    and matched to known speakers.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import clauses, frames
+from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
 from .direct import direct_claims
 from .mentions import Index
@@ -89,6 +90,7 @@ def _clause_claims(
     found = clauses.find(text, sentences, taken)
     # stance, intent and belief frames take only what the clause rules left
     found += frames.find(text, sentences, taken)
+    found += evidence.find(text, sentences, taken)
     for f in found:
         # a quoted fragment inside the paraphrase makes it mixed
         marks = [i for s, e in f.spans for i in range(s, e) if text[i] in ALL_MARKS]

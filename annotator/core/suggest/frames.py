@@ -85,6 +85,9 @@ _PROGRESSIVE: dict[str, str] = {
     if not base.endswith(("s", "ed", "ing"))
     for ing in _ing_forms(base)
 }
+# A question asked: "when asked whether ...", "asked the mayor if ...".
+_ASK = frozenset({"ask", "asks", "asked", "asking"})
+_MAX_ASKED = 4  # words between "asked" and its question word ("asked the harbour master if")
 _SEE_AS = frozenset(
     {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"}
     | {"seeing", "viewing", "regarding"}
@@ -102,7 +105,8 @@ _TRIGGERS = (
     | frozenset(_PROGRESSIVE)
     | _ADJECTIVES
     | _SEE_AS
-    | {"clear"}
+    | _ASK
+    | {"clear", "known"}
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
@@ -140,6 +144,10 @@ _NOT_CONTENT_START = (
     )
     | _WEEKDAYS
 )
+
+# Two-part particles: "lashed out at", "took aim at", "weighed in on", "pushed back against".
+_FIRST_PARTS = frozenset({"out", "in", "aim", "issue", "back", "off"})
+_SECOND_PARTS = frozenset({"at", "on", "against", "about", "with"})
 
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also", "however"})
 
@@ -212,11 +220,16 @@ def _promising(
         return False
     prev = before[-1]
     word = prev.rstrip(_TRAILING).lower()
-    if low in _SHOWING:
+    if low == "known":
+        framed = nxt in ("as", "for", "to") and word not in _KNOWN_BY
+    elif low in _ASK:
+        framed = any(w.lower() in _WH for w in text[end:stop].split()[: _MAX_ASKED + 1])
+    elif low in _SHOWING:
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
         framed = (
-            nxt in ("that", "to", "about", "of", "in", "on") or (low == "clear" and nxt in _WH)
+            nxt in ("that", "to", "about", "of", "in", "on", "with")
+            or (low == "clear" and nxt in _WH)
         ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
@@ -281,6 +294,10 @@ def _frame(
         return None
     low = t.low
     nxt = toks[k + 1]
+    if low == "known":
+        return _reputation(toks, k, pi, taken)
+    if low in _ASK:
+        return _question(text, toks, k, pi, taken)
     if low in _SHOWING:
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
@@ -293,6 +310,10 @@ def _frame(
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
+    if cue_end > k and toks[cue_end].low in _FIRST_PARTS and toks[start].low in _SECOND_PARTS:
+        cue_end, start = start, start + 1  # "lashed out at", "took aim at", "weighed in on"
+        if start >= len(toks):
+            return None
     if toks[start].low in _NOT_CONTENT_START:
         return None  # "support among voters", "tweeted Monday"
     if kind == "object" and _finite(toks[start]):
@@ -316,7 +337,7 @@ def _frame(
         kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
-    spans = _content(toks, start, kind)
+    spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
     m = _subject(text, toks, k)
@@ -401,6 +422,13 @@ def _takes_infinitive(t: Tok) -> bool:
     )
 
 
+# Verbs that pass their subject on to the "to"-verb: "Lee continued to attack the plan".
+_CATENATIVES = frozenset(
+    {"continue", "continues", "continued", "continuing", "try", "tries", "tried", "trying"}
+    | {"began", "begin", "begins", "beginning", "started", "starts", "start", "sought"}
+    | {"seeks", "seek", "went", "goes", "go", "moved", "moves", "rushed", "hastened"}
+)
+
 _INFINITIVE_HEADS = frozenset(
     {"want", "wants", "need", "needs", "try", "tries", "tried", "able", "likely", "going"}
     | {"continue", "continues", "began", "begin", "begins", "set", "ready", "used", "has"}
@@ -433,6 +461,7 @@ def _subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             toks[j].low in SKIP_BACK
             or toks[j].low.endswith(("n't", "n’t"))
             or (toks[j].low.endswith("ly") and len(toks[j].low) > 4)
+            or (toks[j].low in _CATENATIVES and toks[j + 1].low == "to")
         )
     ):
         if toks[j].low == "to" and j > 0 and not _takes_infinitive(toks[j - 1]):
@@ -519,7 +548,7 @@ def _opening_phrase(text: str, toks: list[Tok], j: int) -> Mention | None:
     return noun_phrase(text, run)
 
 
-def _content(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | None:
+def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | None:
     """The content from ``toks[start]``: an object to the end of its phrase, a clause
     to the end of the clause; None when it is too short to be a claim."""
     body = toks[start:]
@@ -603,13 +632,13 @@ def _adjective(
         start, kind = k + 1, "clause"  # not "is sure to win": a forecast, not a belief
     elif link in _WH and low == "clear":
         start, kind = k + 1, "clause"
-    elif link in ("about", "of", "in", "on") and low != "clear":
+    elif link in ("about", "of", "in", "on", "with") and low != "clear":
         start, kind = k + 2, "object"
     else:
         return None
     if start >= len(toks) or toks[start].low in _NOT_CONTENT_START:
         return None
-    spans = _content(toks, start, kind)
+    spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
     m = _subject(text, toks, v + 1) if _progressive(toks[v].low) else _subject(text, toks, v)
@@ -643,9 +672,9 @@ def _possessed_stance(
     if not any(_finite(t) for t in toks[: k - 1]):
         # the phrase is the sentence's subject: "Lee's plan to close it angered ..."
         stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
-        spans = _content(toks[:stop], start, kind)
+        spans = content_after(toks[:stop], start, kind)
     else:
-        spans = _content(toks, start, kind)
+        spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
     if prev.low in _POSSESSIVES:
@@ -676,6 +705,67 @@ def _possessed_stance(
     return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
 
 
+# "have known", "'ve known": knowing someone, not a reputation
+_KNOWN_BY = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
+# Between "is" and "known": "is perhaps best known", "was not widely known".
+_KNOWN_DEGREE = frozenset({"best", "well", "also", "perhaps", "not", "widely", "now", "still"})
+
+
+def _reputation(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "a club known as the Friends of the Ferry", "Lee is best known for ...": what
+    something is known as or for, PolNeAR's claim without a source; the content is the
+    thing (its noun phrase or its clause) and its reputation."""
+    j = k - 1
+    while j > 0 and (toks[j].low in _KNOWN_DEGREE or toks[j].low.endswith("ly")):
+        j -= 1
+    if toks[j].low in _KNOWN_BY or toks[j].low == "been":
+        return None
+    if toks[j].low in _BE or toks[j].low.endswith(("n't", "n’t")):
+        a = j - 1  # "Lee is known for ...": the clause from its subject
+        while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and j - a < 8:
+            a -= 1
+    else:
+        a = j  # "a club known as ...": the noun phrase before
+        while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and k - a < 6:
+            a -= 1
+            if toks[a].low in DETERMINERS:
+                break
+    if not toks[a].is_word or a >= k:
+        return None
+    after = content_after(toks, k + 1, "object")
+    if after is None:
+        return None
+    spans = (toks[a].start, after[1])
+    if overlaps_any(taken, *spans):
+        return None
+    t = toks[k]
+    return Found([spans], Cue(t.start, toks[k + 1].end, "known", False), None, pi)
+
+
+def _question(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "when asked whether he would run", "asked the mayor if the ferry ...": the
+    question from its question word to the end of its clause; the one who asks is the
+    subject, none after "when" (the reporter or an interviewer)."""
+    w = next(
+        (x for x in range(k + 1, min(len(toks), k + 2 + _MAX_ASKED)) if toks[x].low in _WH),
+        None,
+    )
+    if w is None or any(not t.is_word for t in toks[k + 1 : w]):
+        return None
+    spans = content_after(toks, w, "clause")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    m = None
+    if toks[k - 1].low not in ("when", "if", "after", "once", "being", "was", "were"):
+        m = _subject(text, toks, k)
+        if m is not None and not _plausible_subject(m):
+            m = None
+    t = toks[k]
+    return Found([spans], Cue(t.start, t.end, t.low, False), m, pi)
+
+
 def _document_participle(
     text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
@@ -695,7 +785,7 @@ def _document_participle(
     t = toks[k]
     start = k + 2 if toks[k + 1].low == "that" else k + 1
     clause = start > k + 1 or toks[start].low in _SUBJECT_PRONOUNS
-    spans = _content(toks, start, "clause" if clause else "shown")
+    spans = content_after(toks, start, "clause" if clause else "shown")
     if spans is None or overlaps_any(taken, *spans):
         return None
     return Found([spans], Cue(t.start, t.end, t.low, True), m, pi)

@@ -1,0 +1,183 @@
+"""What a document shows, for what the clause rules and frames left.
+
+A poll, a study or records "show", "found" or "suggest" something; PolNeAR attributes
+it to the document:
+
+- before the content: "A new poll of the county shows Lee ahead", "The survey also
+  found that most riders want a later ferry";
+- after it: "Most riders want a later ferry, the survey found.";
+- inside it: "During that year, harbour records show, the ferry ran empty twice."
+
+The document's noun phrase is the mention, the verb the cue. One compiled pattern of the
+verbs finds the candidates and a word-set lookup of the few words before each keeps
+those after a document noun, so an article without one costs a single search.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ._trie import trie_pattern
+from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, overlaps_any
+from .clause_forms import finite_soon, noun_phrase
+from .frames import content_after
+from .mentions import Cue, Mention, Tok, tokenize
+
+_DOCUMENTS = frozenset(
+    {"poll", "polls", "polling", "survey", "surveys", "study", "studies", "data", "results"}
+    | {"records", "documents", "numbers", "figures", "report", "analysis", "research"}
+    | {"review", "audit", "filings", "estimates", "projections", "statistics", "census"}
+    | {"reports", "tally", "count", "average", "averages", "forecast", "forecasts", "models"}
+    | {"analyses", "investigation", "emails", "transcripts", "disclosures", "findings"}
+    | {"evidence", "tests", "surveyed", "polled", "interviews"}
+)
+_VERBS = frozenset(
+    {"show", "shows", "showed", "shown", "found", "finds", "suggest", "suggests", "suggested"}
+    | {"indicate", "indicates", "indicated", "reveal", "reveals", "revealed"}
+)
+# the verb after a space (lower case: a capitalised one is a headline's); the document
+# noun is looked for only in the few words before a hit
+_RE = re.compile(r" (" + trie_pattern(_VERBS) + r")(?![\w'’-])")
+_NEAR = 6  # words between the document noun and the verb, the verb's auxiliaries included
+_STRIP = ",;:()\"“”'’"
+
+# Between the document and the verb: "the poll also found", "polls have shown".
+_BETWEEN = frozenset({"also", "has", "have", "had", "now", "still", "consistently", "all"})
+# A passive or a modal before the verb: "can be found", "was revealed", "would show".
+_NOT_ACTIVE = frozenset(
+    {"be", "been", "was", "were", "is", "are", "being", "can", "could", "would", "will", "may"}
+    | {"might", "should", "must", "to", "not", "n't", "never", "if"}
+)
+# Where the document's phrase starts, reading back from the verb.
+_PHRASE_STOPS = frozenset(
+    {"as", "while", "because", "since", "after", "though", "although", "to", "through"}
+    | {"that", "which", "according", "with", "when", "if", "than"}
+)
+# "the polls that show ...": the relative word is not the document's
+_RELATIVES = frozenset({"that", "which"})
+_SENTENCE_LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "however"})
+
+_MIN_WORDS = 3  # a shorter content is a fragment, not a finding
+
+
+def find(
+    text: str, sentences: list[tuple[int, int, int]], taken: list[tuple[int, int]]
+) -> list[Found]:
+    """Findings of documents in the sentences ``(start, end, paragraph)`` outside
+    ``taken`` (sorted ranges of claims already found; extended with what is found)."""
+    out: list[Found] = []
+    starts = [s for s, _, _ in sentences]
+    for hit in _RE.finditer(text):
+        a = hit.start(1)
+        near = text[max(0, a - 60) : a].split()[-_NEAR:]
+        if not any(w.lower().strip(_STRIP) in _DOCUMENTS for w in near):
+            continue
+        x = bisect_right(starts, a) - 1
+        if x < 0 or _inside(taken, a):
+            continue
+        s, e, pi = sentences[x]
+        if a >= e:
+            continue
+        toks = tokenize(text, s, e)
+        k = next((n for n, t in enumerate(toks) if t.start == a), None)
+        if k is None or k == 0:
+            continue
+        found = _finding(text, toks, k, pi, taken)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
+    return out
+
+
+def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(taken, (pos, 1 << 60)) - 1
+    return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+
+def _finding(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """The finding whose verb is ``toks[k]``, or None."""
+    verb = toks[k]
+    if verb.is_cap and k > 0:
+        return None  # a headline's capitals: "New Polls Show ..."
+    j = k - 1
+    while j > 0 and toks[j].low in _BETWEEN:
+        j -= 1
+    if toks[j].low in _NOT_ACTIVE or toks[j].low.endswith(("n't", "n’t")):
+        return None
+    if verb.low == "shown" and toks[j + 1].low not in ("has", "have", "had"):
+        return None
+    if toks[j].low in _RELATIVES and j > 0:
+        j -= 1
+    # the document's phrase: back to the sentence start, a comma or a clause word
+    a = j
+    while a > 0 and k - a < 10:
+        prev = toks[a - 1]
+        if not prev.is_word or prev.low in _PHRASE_STOPS:
+            break
+        if prev.low in BOUNDARY and prev.low not in ("of", "in", "by", "from", "for", "on"):
+            break
+        a -= 1
+    run = toks[a : j + 1]
+    while run and run[0].low in _SENTENCE_LEADS:
+        run = run[1:]
+    if not run or not any(t.low in _DOCUMENTS for t in run):
+        return None
+    head = next(t.low for t in reversed(run) if t.low in _DOCUMENTS)
+    m = noun_phrase(text, run)
+    if m is None:
+        s0, e0 = run[0].start, run[-1].end
+        m = Mention(s0, e0, text[s0:e0], "np", "organisation", head=head, phrase_start=s0)
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or nxt.text in (".", ",", ";", ")") or not nxt.is_word:
+        spans = _around(toks, a, k, nxt)
+    else:
+        spans = _after(toks, k)
+    if not spans or any(overlaps_any(taken, s, e) for s, e in spans):
+        return None
+    cue = Cue(verb.start, verb.end, verb.low, False)
+    return Found(spans, cue, m, pi)
+
+
+def _after(toks: list[Tok], k: int) -> list[tuple[int, int]] | None:
+    """ "... shows (that) Lee ahead": what follows the verb, to the end of its clause."""
+    start = k + 1
+    if toks[start].low == "that":
+        start += 1
+        if start >= len(toks):
+            return None
+    first = toks[start]
+    if not first.is_word or first.low in NOT_OBJECT_START or first.low in ("to", "that"):
+        return None
+    kind = "clause" if start > k + 1 or finite_soon(toks, start, 6) else "shown"
+    span = content_after(toks, start, kind)
+    if span is None or sum(1 for t in toks if span[0] <= t.start < span[1]) < _MIN_WORDS:
+        return None
+    return [span]
+
+
+def _around(toks: list[Tok], a: int, k: int, nxt: Tok | None) -> list[tuple[int, int]] | None:
+    """ "<content>, the survey found." or "<content>, records show, <content>": the
+    sentence outside the document's phrase and its verb."""
+    spans = []
+    if a > 1 and toks[a - 1].text == ",":
+        head = toks[: a - 1]
+        while head and (head[0].low in _SENTENCE_LEADS or not head[0].is_word):
+            head = head[1:]
+        if head:
+            spans.append((head[0].start, head[-1].end))
+    elif a > 0:
+        return None
+    if nxt is not None and nxt.text == ",":
+        tail = toks[k + 2 :]
+        while tail and not tail[-1].is_word and tail[-1].text not in "\"”’'":
+            tail = tail[:-1]
+        if tail:
+            spans.append((tail[0].start, tail[-1].end))
+    words = sum(1 for t in toks if t.is_word and any(s <= t.start < e for s, e in spans))
+    if words < _MIN_WORDS:
+        return None
+    return spans
