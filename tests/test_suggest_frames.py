@@ -209,12 +209,7 @@ def test_the_speaker_is_resolved_from_the_subject_of_the_frame() -> None:
         "His support among older voters has slipped since March.",  # a noun, not a verb
         "The Paris attacks changed the debate about the harbour.",  # a noun after a name
         "Okafor tweeted on Monday after the vote was counted.",  # no object to report
-        pytest.param(
-            "Here the ferry passengers aren't admitted until their tickets are checked.",
-            # a passive; since the merge the clause rules (clauses.py) read "admitted until"
-            # as a cue: kept here, strict, so the fix there shows
-            marks=pytest.mark.xfail(strict=True, reason="clauses.py reads a passive as a cue"),
-        ),
+        "Here the ferry passengers aren't admitted until their tickets are checked.",  # passive
         "Ruiz now leads Okafor by roughly ninety pledged delegates in the count.",  # adjective
         "I have known the mayor of the harbour town for ten years.",  # knowing someone
     ],
