@@ -219,7 +219,7 @@ def _find_sides(
             c.left = _attr_left(text, cues, s, pp.end)
             if c.left is not None:
                 c.left.tight = True
-    if any(ch.isalnum() for ch in text[c.r_start : c.r_end]):
+    if _ALNUM_RE.search(text, c.r_start, c.r_end):
         # (the second apostrophe closing ''A?'' is no attribution)
         c.right = _attr_right(text, cues, c.r_start, c.r_end, whole=False)
         c.right_end = c.r_end
@@ -341,6 +341,7 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     return that == 0 or (that is not None and (that + 1 < len(words) or has_verb(words[:that])))
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _DASH_NAME_RE = re.compile(
     r"\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,[^\n]*)?$"
 )
@@ -367,7 +368,10 @@ def _is_title(text: str, q: Quote, para_start: int) -> bool:
     if q.last_para != q.para:
         return False
     # A quote opening a sentence is no title ('... of Oregon. "Done," said X').
-    if text[para_start : q.open_pos].rstrip(" '").endswith((".", "!", "?")):
+    i = q.open_pos
+    while i > para_start and text[i - 1] in " '":
+        i -= 1
+    if i > para_start and text[i - 1] in ".!?":
         return False
     m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 40), q.open_pos)
     if m is None or m.group(1).lower() not in _TITLE_BEFORE:

@@ -31,7 +31,7 @@ from .candidates import Candidate, n_words
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
-from .quotes import ALL_MARKS, Paragraph, find_quotes, paragraphs, sentence_ends
+from .quotes import MARK_RE, Paragraph, find_quotes, paragraphs, sentence_ends
 from .reported import reported_claims
 from .speakers import resolve
 
@@ -93,8 +93,12 @@ def _clause_claims(
     found += evidence.find(text, sentences, taken)
     for f in found:
         # a quoted fragment inside the paraphrase makes it mixed
-        marks = [i for s, e in f.spans for i in range(s, e) if text[i] in ALL_MARKS]
-        marks = [i for i in marks if _is_mark(text, i)]
+        marks = [
+            m.start()
+            for s, e in f.spans
+            for m in MARK_RE.finditer(text, s, e)
+            if _is_mark(text, m.start())
+        ]
         kind = "indirect"
         if marks:
             whole = marks[0] == f.spans[0][0] and marks[-1] == f.spans[-1][1] - 1

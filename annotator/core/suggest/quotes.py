@@ -15,7 +15,7 @@ from .lexicon import ABBREVIATIONS, ELISIONS
 DOUBLE_MARKS = frozenset('"“”„‟«»')
 SINGLE_MARKS = frozenset("'‘’‚‹›")
 ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
-_MARK_RE = re.compile("[\"'“”„‟«»‹›‘’‚]")
+MARK_RE = re.compile("[\"'“”„‟«»‹›‘’‚]")
 _OPEN_GLYPHS = frozenset("“„‟«‘‚‹")
 _CLOSE_GLYPHS = frozenset("”»’›")
 # For each opening glyph, the glyphs that may close it.
@@ -39,8 +39,9 @@ _CLOSE_RIGHT = frozenset(".,;:!?)]}—–-‐…/>") | ALL_MARKS
 _TERMINAL = frozenset(".!?:;\"'”’»)]…")
 _BULLETS = frozenset("-–—•*·>") | ALL_MARKS
 _ELISION_RE = re.compile(r"(?:\d|[A-Za-z]+\b)")
-_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*")
-_WORD_BEFORE_RE = re.compile(r"([\w.’'\-]+)$")
+# the punctuation, then the space after it and any opening marks before the next word
+# (one plain character class first lets ``re`` skip ahead to it: "[.!?…]+" would not)
+_SENT_END_RE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?P<gap>\s*)[\"'“”„‟«»‹›‘’‚(\[]*")
 _MAX_RESTARTS = 256
 
 
@@ -108,32 +109,36 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
     """Offsets just after each sentence-final punctuation in ``text[start:end]``."""
     out: list[int] = []
     for m in _SENT_END_RE.finditer(text, start, end):
-        stop = m.end()
-        j = stop
-        while j < end and text[j].isspace():
-            j += 1
+        stop, j = m.span("gap")
         if j >= end:
             out.append(stop)
             continue
-        if j == stop:
+        k = m.end()
+        if j == stop or k >= end:
             continue
-        c = text[j]
-        while c and (c in ALL_MARKS or c in "(["):
-            # an opening mark, or two (NYT-style ''), before the next sentence's word
-            j += 1
-            c = text[j] if j < end else ""
+        c = text[k]
         if not (c.isupper() or c.isdigit()):
             continue
-        if text[m.start()] == ".":
-            wb = _WORD_BEFORE_RE.search(text, max(start, m.start() - 20), m.start())
-            if wb:
-                w = wb.group(1).lower()
+        p = m.start()
+        if text[p] == ".":
+            ws = _word_start(text, max(start, p - 20), p)
+            if ws < p:
+                w = text[ws:p].lower()
                 if w in ABBREVIATIONS or "." in w.strip("."):
                     continue
-                if len(w) == 1 and w.isalpha() and _is_initial(text, start, wb.start()):
+                if len(w) == 1 and w.isalpha() and _is_initial(text, start, ws):
                     continue
         out.append(stop)
     return out
+
+
+def _word_start(text: str, lo: int, pos: int) -> int:
+    """Where the word (letters, digits, dots, apostrophes, hyphens) ending at ``pos``
+    starts, at ``lo`` at the earliest; ``pos`` when there is none."""
+    i = pos
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_.’'-"):
+        i -= 1
+    return i
 
 
 _PREV_TOKEN_RE = re.compile(r"(\S+)\s+$")
@@ -334,7 +339,7 @@ def _marks_by_para(text: str, paras: list[Paragraph]) -> list[list[_Mark]]:
     out: list[list[_Mark]] = []
     for p in paras:
         ms = []
-        for m in _MARK_RE.finditer(text, p.start, p.end):
+        for m in MARK_RE.finditer(text, p.start, p.end):
             k = _classify(text, m.start(), p.start, p.end)
             if k is not None:
                 ms.append(k)
