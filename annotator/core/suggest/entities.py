@@ -46,6 +46,33 @@ _NAME_END_RE = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME + r")$")
 # "China's foreign ministry", "the Philippine coast guard", "European Commission": the
 # head is found first, the capitalised words before it looking back
 _ORG_HEAD_RE = re.compile(r"(?<!\w)(?:" + _ORG_ALT + r")\b(?![’'-])")
+# the same heads in lower case after a non-word character: a quick scan of the
+# lower-cased text for where ``_ORG_HEAD_RE`` can match (``re`` skips to the
+# character class; the cased pattern tests every position)
+_ORG_HEAD_LOW_RE = re.compile(
+    r"\W(?:" + trie_pattern(ORG_HEADS - {"statement", "side", "state", "house"}) + r")\b(?![’'-])"
+)
+
+
+def _org_heads(text: str) -> list[re.Match[str]]:
+    """The matches of ``_ORG_HEAD_RE`` in ``text``, as ``finditer`` gives them."""
+    low = text.lower()
+    if len(low) != len(text):
+        return list(_ORG_HEAD_RE.finditer(text))
+    out = []
+    m = _ORG_HEAD_RE.match(text)
+    end = m.end() if m is not None else 0
+    if m is not None:
+        out.append(m)
+    pos = 0
+    while (c := _ORG_HEAD_LOW_RE.search(low, pos)) is not None:
+        pos = c.start() + 1  # (a head with a hyphen holds another non-word character)
+        if pos >= end and (m := _ORG_HEAD_RE.match(text, pos)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 _ORG_LEAD_RE = re.compile(
     r"(?<![\w’'\-])(?P<org>(?:" + _CAP + r"\s+){1,4}(?:[a-z][\w\-]*\s+){0,2})$"
 )
@@ -122,7 +149,7 @@ def _appositive_names(text: str, ents: list[Entity]) -> None:
 def _organisations(text: str, ents: list[Entity]) -> None:
     """ "China's foreign ministry", "European Commission": capitalised words before an
     organisation head."""
-    for m in _ORG_HEAD_RE.finditer(text):
+    for m in _org_heads(text):
         before = text[max(0, m.start() - 60) : m.start()]
         if before.lower() == before:
             continue  # no capitalised word before the head

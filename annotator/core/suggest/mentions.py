@@ -32,26 +32,24 @@ from .lexicon import (
 # A token: an acronym with dots (U.S.), a word with inner apostrophes/hyphens, or one
 # non-space character.
 PLACES = word_list("suggest/places.txt")
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-‐]\w+)*|\S")
+_TOKEN_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-‐]\w+)*|\S")
 
 
 class Tok:
     """A token: offsets into the article and its text."""
 
-    __slots__ = ("end", "low", "start", "text")
+    __slots__ = ("end", "is_word", "low", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.low = text.lower()
+        # read for nearly every token, often more than once: set once (speed)
+        self.is_word = text[0].isalnum()
 
     def __repr__(self) -> str:
         return f"Tok({self.start}, {self.end}, {self.text!r})"
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
     @property
     def is_cap(self) -> bool:
@@ -98,6 +96,35 @@ _CUE_RE = re.compile(
     + trie_pattern(set(_CUE_FORMS) | {f.capitalize() for f in _CUE_FORMS})
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
+# the cues in lower case after a non-word character: a quick scan of the lower-cased
+# text for where ``_CUE_RE`` can match (``re`` skips to the character class; the
+# cased pattern tests every position)
+_CUE_LOW_RE = re.compile(r"\W(?:according\s+to|" + trie_pattern(set(_CUE_FORMS)) + r")\b")
+
+
+def _cue_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_CUE_RE`` in ``text[start:end]``, as ``finditer`` gives them."""
+    memo = _memo
+    if getattr(memo, "cue_text", None) is not text:
+        memo.cue_low = text.lower()  # once an article (cues are found a paragraph at a time)
+        memo.cue_text = text
+    low = memo.cue_low
+    if len(low) != len(text):
+        return list(_CUE_RE.finditer(text, start, end))
+    out = []
+    m = _CUE_RE.match(text, start, end)
+    last = m.end() if m is not None else start
+    if m is not None:
+        out.append(m)
+    pos = start
+    while (c := _CUE_LOW_RE.search(low, pos, end)) is not None:
+        pos = c.start() + 1  # (a cue with a hyphen holds another non-word character)
+        if pos >= last and (m := _CUE_RE.match(text, pos, end)) is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 _NOT_BEFORE_VERB = word_list("suggest/not_before_verb.txt")
 # "isn't", "aren't" are left out: "the passengers aren't admitted" is a passive, not speech
 _NEGATED = frozenset(
@@ -143,7 +170,7 @@ class Index:
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Reporting cues in ``text[start:end]``, skipping noun uses ("the claims")."""
     out: list[Cue] = []
-    for m in _CUE_RE.finditer(text, start, end):
+    for m in _cue_matches(text, start, end):
         if m.group("acc"):
             out.append(Cue(m.start(), m.start("acc") + len(m.group("acc")), "according to", False))
             continue

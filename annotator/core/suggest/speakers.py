@@ -205,8 +205,8 @@ _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 def _bears(e: Entity, word: str, part: int) -> bool:
     """``e`` is a person whose surname (``part`` -1) or given name (0) is ``word``
     ("Trump" is Donald Trump, not the Trump campaign or Trump Tower)."""
-    if e.kind != "person":
-        return False
+    if e.kind != "person" or word not in e.name:
+        return False  # (a substring test first skips most entities; speed)
     parts = e.name.split()
     if len(parts) > 2 and parts[-1] in _SUFFIXES:
         parts = parts[:-1]
@@ -369,6 +369,8 @@ def _best_person(
     for e, later in cands:
         if e.kind != "person":
             continue
+        if head and head not in f"{e.role} {e.affiliation}".lower():
+            continue  # (the head is no word of them: skips most entities at once; speed)
         have = _words(e.role) | _words(e.affiliation)
         have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
         if (head and head not in have) or not (caps <= have or _same_role(lower, e.role)):
