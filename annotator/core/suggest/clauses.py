@@ -22,6 +22,7 @@ from .clause_base import (
     CLAUSE_VERBS,
     FINITE_WORDS,
     IRREGULAR_PAST,
+    NEGATED_BE,
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
     NOUN_BEFORE,
@@ -191,10 +192,51 @@ def _sentence(
                 i += 1
             continue
         i += 1
+    if out and out[-1].spans[0][0] >= s:
+        _outer_over_last(text, toks, s, pi, taken, out)
     if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
             _take(out, taken, found)
+
+
+def _outer_over_last(
+    text: str,
+    toks: list[Tok],
+    s: int,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+) -> None:
+    """ "<Voters who back him would lose>, Lee said.": when the sentence's last claim
+    read on through an attribution at the sentence end, that attribution is the claim
+    (PolNeAR keeps the outer attribution alone) and replaces the claims inside it."""
+    last = out[-1]
+    a, b = last.spans[0][0], last.spans[-1][1]
+    n = len(toks)
+    for x in range(n - 2, max(1, n - _MAX_SUBJECT - _MAX_TAIL - 2), -1):
+        t = toks[x]
+        if t.start >= b:
+            continue  # after the claim: the sentence scan has tried it
+        if t.start <= a:
+            return
+        low = t.low
+        if low == "according" and toks[x + 1].low == "to":
+            cue, ke = Cue(t.start, toks[x + 1].end, "according to", False), x + 1
+        elif low in POST_VERBS and not t.is_cap:
+            cue, ke = Cue(t.start, t.end, low, False), x
+        else:
+            continue
+        rest = [sp for sp in taken if sp not in last.spans]
+        found = _post(text, toks, x, ke, cue, pi, rest)
+        if found is None or (last.cue is not None and found.spans[0][0] > last.cue.start):
+            continue
+        out.remove(last)
+        for sp in last.spans:
+            taken.remove(sp)
+        _drop_nested(out, taken, found, s)
+        _take(out, taken, found)
+        return
 
 
 def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s: int) -> None:
@@ -266,6 +308,13 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     if low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
         if t.is_cap and i > 0 and not headline:
             return None
+        if (
+            i > 0
+            and toks[i - 1].low in NEGATED_BE
+            and toks[i + 1 : i + 2] != []
+            and toks[i + 1].low != "that"
+        ):
+            return None  # "aren't admitted until ...": a passive
         return Cue(t.start, t.end, low, False)
     if (
         i > 0

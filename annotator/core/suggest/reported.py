@@ -9,6 +9,7 @@ from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
 from .clause_base import (
     CLAUSE_VERBS,
+    NEGATED_BE,
     OBJECT_VERBS,
     PARTICIPLES,
     SPEECH,
@@ -115,6 +116,13 @@ def _reported(
     if r is None:
         return None
     k, ke = r
+    if (
+        k > 0
+        and toks[k - 1].low in NEGATED_BE
+        and ke + 1 < len(toks)
+        and toks[ke + 1].low != "that"
+    ):
+        return None  # "aren't admitted until ...": a passive, nobody admits anything
     if cue.according:
         m = mention_after(text, toks, ke, len(toks))
         if m is None:

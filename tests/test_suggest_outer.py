@@ -1,0 +1,39 @@
+"""Outer attributions: "<A wants B>, X said." and "<A told B that C>, according to X".
+
+PolNeAR (the research standard) annotates the outer attribution alone: its cue, its
+source and the whole inner report as the content; the inner stance or speech is not a
+claim of its own."""
+
+from __future__ import annotations
+
+from annotator.core.suggest import SuggestedClaim, suggest_article
+
+
+def shown(claims: list[SuggestedClaim]) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (
+            " ... ".join(s.text for s in c.content),
+            c.cue.text if c.cue is not None else None,
+            c.mention.text if c.mention is not None else None,
+        )
+        for c in claims
+    ]
+
+
+def test_a_trailing_said_is_the_claim_around_a_stance_inside_it() -> None:
+    text = "Ferries\n\nFishermen who back the mayor would lose their moorings, Ms. Varga said."
+    assert shown(suggest_article(text)) == [
+        ("Fishermen who back the mayor would lose their moorings", "said", "Varga")
+    ]
+
+
+def test_a_trailing_say_is_the_claim_around_an_intent_inside_it() -> None:
+    text = "Ferries\n\nThe harbour master wants to sell the old dredger this spring, they say."
+    assert shown(suggest_article(text)) == [
+        ("The harbour master wants to sell the old dredger this spring", "say", "they")
+    ]
+
+
+def test_a_passive_after_a_negated_be_is_no_claim() -> None:
+    text = "Ferries\n\nThe island's cyclists aren't admitted until the ramp is lowered."
+    assert suggest_article(text) == []
