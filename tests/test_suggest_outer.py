@@ -37,3 +37,17 @@ def test_a_trailing_say_is_the_claim_around_an_intent_inside_it() -> None:
 def test_a_passive_after_a_negated_be_is_no_claim() -> None:
     text = "Ferries\n\nThe island's cyclists aren't admitted until the ramp is lowered."
     assert suggest_article(text) == []
+
+
+def test_a_reported_clause_ending_in_an_attribution_gives_the_outer_claim() -> None:
+    text = (
+        "Ferries\n\nMs. Varga told the council in July that she was advised by the mayor "
+        "to sell the boat, the Island Gazette reported late Thursday."
+    )
+    assert shown(suggest_article(text)) == [
+        (
+            "Ms. Varga told the council in July that she was advised by the mayor to sell the boat",
+            "reported",
+            "the Island Gazette",
+        )
+    ]

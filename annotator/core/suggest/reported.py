@@ -12,6 +12,7 @@ from .clause_base import (
     NEGATED_BE,
     OBJECT_VERBS,
     PARTICIPLES,
+    POST_VERBS,
     SPEECH,
     THAT_VERBS,
     after_time,
@@ -282,6 +283,8 @@ def _clause_to_end(
 ) -> Candidate | None:
     """The reported clause ``body``: to the sentence end ``s_end``, or to where a second
     attribution starts."""
+    if _trailing_attribution(body):
+        return None  # "..., the paper reported.": the outer attribution is the claim
     cut = _second_attribution(body, cue.word)
     if cut < len(body):
         # ", adding ...", ", despite ...": the reporter's words after the clause
@@ -292,6 +295,36 @@ def _clause_to_end(
             return None  # "said Tuesday in Paris, noting ...": no clause before the cut
         return _mk_reported(text, body, body[-1].end, cue, m, pi)
     return _mk_reported(text, body, s_end, cue, m, pi)
+
+
+def _trailing_attribution(body: list[Tok]) -> bool:
+    """Does the clause end in an attribution of its own ("..., the paper reported.",
+    "..., said a spokesman.")? PolNeAR takes that outer one alone; the clause rules
+    read it."""
+    n = len(body)
+    for x in range(n - 2, max(0, n - 12), -1):
+        t = body[x]
+        if t.text == ",":
+            return False
+        if t.low not in POST_VERBS or t.is_cap:
+            continue
+        c = x - 1
+        while c > 0 and body[c].is_word and x - c <= 6:
+            c -= 1
+        if body[c].text != ",":
+            continue
+        after = body[x + 1 :]
+        if any(a.low == "that" or a.text in ALL_MARKS for a in after):
+            return False
+        if c == x - 1:
+            # "..., said a spokesman."
+            return bool(after) and after[0].is_word
+        first = body[c + 1]
+        return first.is_cap or first.low in _SUBJECT_WORDS
+    return False
+
+
+_SUBJECT_WORDS = DETERMINERS | frozenset({"he", "she", "they", "we", "i", "officials", "analysts"})
 
 
 def _second_attribution(body: list[Tok], cue: str) -> int:
