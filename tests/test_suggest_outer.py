@@ -51,3 +51,15 @@ def test_a_reported_clause_ending_in_an_attribution_gives_the_outer_claim() -> N
             "the Island Gazette",
         )
     ]
+
+
+def test_according_to_a_long_source_is_the_claim_around_a_reported_clause() -> None:
+    text = (
+        "Ferries\n\nAfter the vote, Ms. Varga told the fishermen that she should step aside, "
+        "according to an account she gave to the Island Gazette."
+    )
+    (claim,) = suggest_article(text)
+    assert claim.cue is not None and claim.cue.text == "according to"
+    assert [s.text for s in claim.content] == [
+        "After the vote, Ms. Varga told the fishermen that she should step aside"
+    ]

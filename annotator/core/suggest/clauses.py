@@ -347,8 +347,10 @@ def _attribution(
     """The claim a cue attributes: its clause before it, after it, or its object."""
     if cue.participle:
         return participle_clause(text, toks, i, cue, pi, taken, out)
-    outer = toks[0].low not in _INTRO_WORDS and (
-        cue.word == "according to" or cue.word in POST_VERBS
+    # "After the vote, Lee told them that ..., according to X": the opening is the
+    # reported event's, inside the outer content
+    outer = cue.word == "according to" or (
+        toks[0].low not in _INTRO_WORDS and cue.word in POST_VERBS
     )
     found = asked_about(text, toks, i, cue, pi, taken) or _post(
         text,

@@ -302,6 +302,10 @@ def _trailing_attribution(body: list[Tok]) -> bool:
     "..., said a spokesman.")? PolNeAR takes that outer one alone; the clause rules
     read it."""
     n = len(body)
+    for x in range(n - 3, max(0, n - 18), -1):
+        if body[x].low == "according" and body[x + 1].low == "to" and body[x - 1].text == ",":
+            # "..., according to an account she gave to the paper."
+            return not any(t.text in ALL_MARKS for t in body[x:])
     for x in range(n - 2, max(0, n - 12), -1):
         t = body[x]
         if t.text == ",":
