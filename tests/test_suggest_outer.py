@@ -63,3 +63,20 @@ def test_according_to_a_long_source_is_the_claim_around_a_reported_clause() -> N
     assert [s.text for s in claim.content] == [
         "After the vote, Ms. Varga told the fishermen that she should step aside"
     ]
+
+
+def test_a_poll_after_the_clause_is_its_source_and_the_stance_inside_is_not_a_claim() -> None:
+    text = "Ferries\n\nMost islanders oppose the new ferry fares, a new harbour poll found."
+    assert shown(suggest_article(text)) == [
+        ("Most islanders oppose the new ferry fares", "found", "a new harbour poll")
+    ]
+
+
+def test_a_court_ruling_after_the_clause_is_its_source() -> None:
+    text = (
+        "Ferries\n\nThe man accused of sinking the ferry will remain in custody, "
+        "a federal judge ruled Monday."
+    )
+    assert shown(suggest_article(text)) == [
+        ("The man accused of sinking the ferry will remain in custody", "ruled", "a federal judge")
+    ]

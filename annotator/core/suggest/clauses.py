@@ -194,6 +194,9 @@ def _sentence(
         i += 1
     if out and out[-1].spans[0][0] >= s:
         _outer_over_last(text, toks, s, pi, taken, out)
+    v = next((x for x in range(n - 1, max(2, n - 5), -1) if toks[x].low in _FINDINGS), 0)
+    if v:
+        _document_after(text, toks, v, s, pi, taken, out)
     if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
@@ -237,6 +240,56 @@ def _outer_over_last(
         _drop_nested(out, taken, found, s)
         _take(out, taken, found)
         return
+
+
+# What a poll, a study or a court does to the clause before it: "..., a new poll found."
+_FINDINGS = frozenset(
+    {"found", "finds", "shows", "showed", "show", "ruled", "concluded", "concludes"}
+    | {"estimated", "estimates", "suggests", "suggested", "indicates", "indicated"}
+)
+
+
+def _document_after(
+    text: str,
+    toks: list[Tok],
+    v: int,
+    s: int,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+) -> None:
+    """ "<Most islanders oppose the fares>, a new poll found.": the document (or a
+    court) before the verb at ``v`` is the source of the clause before it, and the
+    claims inside that clause are the document's report, not claims of their own
+    (PolNeAR)."""
+    if toks[v].is_cap:
+        return
+    c = v - 1
+    while c > 0 and toks[c].is_word and v - c <= 8:
+        c -= 1
+    subj = toks[c + 1 : v]
+    if toks[c].text != "," or not subj or subj[0].low not in DETERMINERS:
+        return
+    if toks[v].low == "ruled":
+        if subj[-1].low not in ("judge", "court", "panel", "justices"):
+            return
+    elif not any(t.low in _DOCUMENTS for t in subj):
+        return
+    m = _whole_phrase(text, subj)
+    if m is None:
+        return
+    inner = [f for f in out[-4:] if f.spans[0][0] >= s]
+    rest = [sp for sp in taken if not any(sp in f.spans for f in inner)]
+    found = _post_claim(
+        toks, c, v + 1, Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi, rest
+    )
+    if found is None:
+        return
+    for f in inner:
+        out.remove(f)
+        for sp in f.spans:
+            taken.remove(sp)
+    _take(out, taken, found)
 
 
 def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s: int) -> None:
