@@ -80,3 +80,17 @@ def test_a_court_ruling_after_the_clause_is_its_source() -> None:
     assert shown(suggest_article(text)) == [
         ("The man accused of sinking the ferry will remain in custody", "ruled", "a federal judge")
     ]
+
+
+def test_made_clear_that_is_the_claim_around_an_intent() -> None:
+    text = "Ferries\n\nThe harbour council has made clear that it did not intend to hold back."
+    assert shown(suggest_article(text)) == [
+        ("it did not intend to hold back", "made clear", "The harbour council")
+    ]
+
+
+def test_swore_that_is_the_claim_around_a_stance() -> None:
+    text = "Ferries\n\nAt the end, the fishermen swore that they would support the new mayor."
+    assert shown(suggest_article(text)) == [
+        ("they would support the new mayor", "swore", "the fishermen")
+    ]

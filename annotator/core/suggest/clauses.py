@@ -317,12 +317,28 @@ def _phrase_cue(toks: list[Tok], i: int) -> tuple[Cue | None, int]:
     if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return Cue(t.start, toks[i + 1].end, "according to", False), i + 1
     if (
+        low in _MAKE
+        and i > 0
+        and i + 3 < len(toks)
+        and (toks[i + 1].low == "clear" or (toks[i + 1].low == "it" and toks[i + 2].low == "clear"))
+    ):
+        c = i + 1 if toks[i + 1].low == "clear" else i + 2
+        if toks[c + 1].low == "that":
+            # "has made (it) clear that <clause>"
+            return Cue(t.start, toks[c].end, "made clear", False), c
+    if (
         low in PARTICIPLES
         and i > 0
         and (toks[i - 1].text == "," or any(x.low in _MESSAGES for x in toks[max(0, i - 4) : i]))
     ):
         return Cue(t.start, t.end, low, True), i
     return None, i
+
+
+_MAKE = frozenset({"made", "make", "makes", "making"})
+
+# Irregular past forms that report a clause after "that": "they swore that ...".
+_PAST_THAT = frozenset({"swore", "foresaw", "forgot", "heard", "bet", "wrote"})
 
 
 def _special_form(toks: list[Tok], i: int) -> str | None:
@@ -374,8 +390,7 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
         and i + 2 < len(toks)
         and toks[i + 1].low == "that"
         and not t.is_cap
-        and low.endswith("ed")
-        and len(low) > 5
+        and ((low.endswith("ed") and len(low) > 5) or low in _PAST_THAT)
         and toks[i - 1].is_word
         and low not in _NOT_CUES
         and toks[i + 2].low not in NOT_CLAUSE_START
@@ -964,5 +979,7 @@ _CUE_STARTS = (
     | PARTICIPLES
     | NOUN_CUES
     | _STANCE_PARTICIPLES
+    | _MAKE
+    | _PAST_THAT
     | {"according", "expected"}
 )
