@@ -217,6 +217,7 @@ def _outer_over_last(
     last = out[-1]
     a, b = last.spans[0][0], last.spans[-1][1]
     n = len(toks)
+    rest: list[tuple[int, int]] | None = None
     for x in range(n - 2, max(1, n - _MAX_SUBJECT - _MAX_TAIL - 2), -1):
         t = toks[x]
         if t.start >= b:
@@ -230,7 +231,12 @@ def _outer_over_last(
             cue, ke = Cue(t.start, t.end, low, False), x
         else:
             continue
-        rest = [sp for sp in taken if sp not in last.spans]
+        if cue.word != "according to" and not any(
+            y.text == "," for y in toks[max(0, x - _MAX_SUBJECT - 1) : x]
+        ):
+            continue  # no comma before the subject: not "<clause>, X said"
+        if rest is None:
+            rest = [sp for sp in taken if sp not in last.spans]
         found = _post(text, toks, x, ke, cue, pi, rest)
         if found is None or (last.cue is not None and found.spans[0][0] > last.cue.start):
             continue
