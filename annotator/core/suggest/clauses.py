@@ -194,9 +194,11 @@ def _sentence(
         i += 1
     if out and out[-1].spans[0][0] >= s:
         _outer_over_last(text, toks, s, pi, taken, out)
-    v = next((x for x in range(n - 1, max(2, n - 5), -1) if toks[x].low in _FINDINGS), 0)
-    if v:
-        _document_after(text, toks, v, s, pi, taken, out)
+    # the verb is one of the last words: "..., the poll found (on Monday)."
+    for v in (n - 2, n - 1, n - 3, n - 4):
+        if toks[v].low in _FINDINGS:
+            _document_after(text, toks, v, s, pi, taken, out)
+            break
     if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
@@ -216,6 +218,8 @@ def _outer_over_last(
     (PolNeAR keeps the outer attribution alone) and replaces the claims inside it."""
     last = out[-1]
     a, b = last.spans[0][0], last.spans[-1][1]
+    if text.rfind(",", max(a, b - 160), b) < 0:
+        return  # no comma near the claim's end: no "<clause>, X said" inside it
     n = len(toks)
     rest: list[tuple[int, int]] | None = None
     for x in range(n - 2, max(1, n - _MAX_SUBJECT - _MAX_TAIL - 2), -1):
