@@ -22,6 +22,12 @@ POST_VERBS = word_list("suggest/post_verbs.txt") | CLAUSE_VERBS
 
 OBJECT_VERBS = word_list("suggest/object_verbs.txt")
 
+# "aren't admitted until ...": a verb after these is a passive, not a cue (unless "that"
+# follows)
+NEGATED_BE = frozenset(
+    {"isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t"}
+)
+
 PARTICIPLES = word_list("suggest/participles.txt")
 SPEECH = word_list("suggest/speech.txt")
 NOUN_CUES = word_list("suggest/noun_cues.txt")

@@ -25,6 +25,7 @@ from .clause_base import (
     CLAUSE_VERBS,
     FINITE_WORDS,
     IRREGULAR_PAST,
+    NEGATED_BE,
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
     NOUN_BEFORE,
@@ -192,10 +193,114 @@ def _sentence(
                 i += 1
             continue
         i += 1
+    if out and out[-1].spans[0][0] >= s:
+        _outer_over_last(text, toks, s, pi, taken, out)
+    # the verb is one of the last words: "..., the poll found (on Monday)."
+    for v in (n - 2, n - 1, n - 3, n - 4):
+        if toks[v].low in _FINDINGS:
+            _document_after(text, toks, v, s, pi, taken, out)
+            break
     if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
             _take(out, taken, found)
+
+
+def _outer_over_last(
+    text: str,
+    toks: list[Tok],
+    s: int,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+) -> None:
+    """ "<Voters who back him would lose>, Lee said.": when the sentence's last claim
+    read on through an attribution at the sentence end, that attribution is the claim
+    (PolNeAR keeps the outer attribution alone) and replaces the claims inside it."""
+    last = out[-1]
+    a, b = last.spans[0][0], last.spans[-1][1]
+    if text.rfind(",", max(a, b - 160), b) < 0:
+        return  # no comma near the claim's end: no "<clause>, X said" inside it
+    n = len(toks)
+    rest: list[tuple[int, int]] | None = None
+    for x in range(n - 2, max(1, n - _MAX_SUBJECT - _MAX_TAIL - 2), -1):
+        t = toks[x]
+        if t.start >= b:
+            continue  # after the claim: the sentence scan has tried it
+        if t.start <= a:
+            return
+        low = t.low
+        if low == "according" and toks[x + 1].low == "to":
+            cue, ke = Cue(t.start, toks[x + 1].end, "according to", False), x + 1
+        elif low in POST_VERBS and not t.is_cap:
+            cue, ke = Cue(t.start, t.end, low, False), x
+        else:
+            continue
+        if cue.word != "according to" and not any(
+            y.text == "," for y in toks[max(0, x - _MAX_SUBJECT - 1) : x]
+        ):
+            continue  # no comma before the subject: not "<clause>, X said"
+        if rest is None:
+            rest = [sp for sp in taken if sp not in last.spans]
+        found = _post(text, toks, x, ke, cue, pi, rest)
+        if found is None or (last.cue is not None and found.spans[0][0] > last.cue.start):
+            continue
+        out.remove(last)
+        for sp in last.spans:
+            taken.remove(sp)
+        _drop_nested(out, taken, found, s)
+        _take(out, taken, found)
+        return
+
+
+# What a poll, a study or a court does to the clause before it: "..., a new poll found."
+_FINDINGS = frozenset(
+    {"found", "finds", "shows", "showed", "show", "ruled", "concluded", "concludes"}
+    | {"estimated", "estimates", "suggests", "suggested", "indicates", "indicated"}
+)
+
+
+def _document_after(
+    text: str,
+    toks: list[Tok],
+    v: int,
+    s: int,
+    pi: int,
+    taken: list[tuple[int, int]],
+    out: list[Found],
+) -> None:
+    """ "<Most islanders oppose the fares>, a new poll found.": the document (or a
+    court) before the verb at ``v`` is the source of the clause before it, and the
+    claims inside that clause are the document's report, not claims of their own
+    (PolNeAR)."""
+    if toks[v].is_cap:
+        return
+    c = v - 1
+    while c > 0 and toks[c].is_word and v - c <= 8:
+        c -= 1
+    subj = toks[c + 1 : v]
+    if toks[c].text != "," or not subj or subj[0].low not in DETERMINERS:
+        return
+    if toks[v].low == "ruled":
+        if subj[-1].low not in ("judge", "court", "panel", "justices"):
+            return
+    elif not any(t.low in _DOCUMENTS for t in subj):
+        return
+    m = _whole_phrase(text, subj)
+    if m is None:
+        return
+    inner = [f for f in out[-4:] if f.spans[0][0] >= s]
+    rest = [sp for sp in taken if not any(sp in f.spans for f in inner)]
+    found = _post_claim(
+        toks, c, v + 1, Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi, rest
+    )
+    if found is None:
+        return
+    for f in inner:
+        out.remove(f)
+        for sp in f.spans:
+            taken.remove(sp)
+    _take(out, taken, found)
 
 
 def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s: int) -> None:
@@ -223,12 +328,28 @@ def _phrase_cue(toks: list[Tok], i: int) -> tuple[Cue | None, int]:
     if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
         return Cue(t.start, toks[i + 1].end, "according to", False), i + 1
     if (
+        low in _MAKE
+        and i > 0
+        and i + 3 < len(toks)
+        and (toks[i + 1].low == "clear" or (toks[i + 1].low == "it" and toks[i + 2].low == "clear"))
+    ):
+        c = i + 1 if toks[i + 1].low == "clear" else i + 2
+        if toks[c + 1].low == "that":
+            # "has made (it) clear that <clause>"
+            return Cue(t.start, toks[c].end, "made clear", False), c
+    if (
         low in PARTICIPLES
         and i > 0
         and (toks[i - 1].text == "," or any(x.low in _MESSAGES for x in toks[max(0, i - 4) : i]))
     ):
         return Cue(t.start, t.end, low, True), i
     return None, i
+
+
+_MAKE = frozenset({"made", "make", "makes", "making"})
+
+# Irregular past forms that report a clause after "that": "they swore that ...".
+_PAST_THAT = frozenset({"swore", "foresaw", "forgot", "heard", "bet", "wrote"})
 
 
 def _special_form(toks: list[Tok], i: int) -> str | None:
@@ -267,14 +388,20 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     if low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
         if t.is_cap and i > 0 and not headline:
             return None
+        if (
+            i > 0
+            and toks[i - 1].low in NEGATED_BE
+            and toks[i + 1 : i + 2] != []
+            and toks[i + 1].low != "that"
+        ):
+            return None  # "aren't admitted until ...": a passive
         return Cue(t.start, t.end, low, False)
     if (
         i > 0
         and i + 2 < len(toks)
         and toks[i + 1].low == "that"
         and not t.is_cap
-        and low.endswith("ed")
-        and len(low) > 5
+        and ((low.endswith("ed") and len(low) > 5) or low in _PAST_THAT)
         and toks[i - 1].is_word
         and low not in _NOT_CUES
         and toks[i + 2].low not in NOT_CLAUSE_START
@@ -299,8 +426,10 @@ def _attribution(
     """The claim a cue attributes: its clause before it, after it, or its object."""
     if cue.participle:
         return participle_clause(text, toks, i, cue, pi, taken, out)
-    outer = toks[0].low not in _INTRO_WORDS and (
-        cue.word == "according to" or cue.word in POST_VERBS
+    # "After the vote, Lee told them that ..., according to X": the opening is the
+    # reported event's, inside the outer content
+    outer = cue.word == "according to" or (
+        toks[0].low not in _INTRO_WORDS and cue.word in POST_VERBS
     )
     found = asked_about(text, toks, i, cue, pi, taken) or _post(
         text,
@@ -864,5 +993,7 @@ _CUE_STARTS = (
     | PARTICIPLES
     | NOUN_CUES
     | _STANCE_PARTICIPLES
+    | _MAKE
+    | _PAST_THAT
     | {"according", "expected"}
 )

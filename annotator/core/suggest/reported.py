@@ -9,8 +9,10 @@ from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
 from .clause_base import (
     CLAUSE_VERBS,
+    NEGATED_BE,
     OBJECT_VERBS,
     PARTICIPLES,
+    POST_VERBS,
     SPEECH,
     THAT_VERBS,
     after_time,
@@ -115,6 +117,13 @@ def _reported(
     if r is None:
         return None
     k, ke = r
+    if (
+        k > 0
+        and toks[k - 1].low in NEGATED_BE
+        and ke + 1 < len(toks)
+        and toks[ke + 1].low != "that"
+    ):
+        return None  # "aren't admitted until ...": a passive, nobody admits anything
     if cue.according:
         m = mention_after(text, toks, ke, len(toks))
         if m is None:
@@ -274,6 +283,8 @@ def _clause_to_end(
 ) -> Candidate | None:
     """The reported clause ``body``: to the sentence end ``s_end``, or to where a second
     attribution starts."""
+    if _trailing_attribution(body):
+        return None  # "..., the paper reported.": the outer attribution is the claim
     cut = _second_attribution(body, cue.word)
     if cut < len(body):
         # ", adding ...", ", despite ...": the reporter's words after the clause
@@ -284,6 +295,40 @@ def _clause_to_end(
             return None  # "said Tuesday in Paris, noting ...": no clause before the cut
         return _mk_reported(text, body, body[-1].end, cue, m, pi)
     return _mk_reported(text, body, s_end, cue, m, pi)
+
+
+def _trailing_attribution(body: list[Tok]) -> bool:
+    """Does the clause end in an attribution of its own ("..., the paper reported.",
+    "..., said a spokesman.")? PolNeAR takes that outer one alone; the clause rules
+    read it."""
+    n = len(body)
+    for x in range(n - 3, max(0, n - 18), -1):
+        if body[x].low == "according" and body[x + 1].low == "to" and body[x - 1].text == ",":
+            # "..., according to an account she gave to the paper."
+            return not any(t.text in ALL_MARKS for t in body[x:])
+    for x in range(n - 2, max(0, n - 12), -1):
+        t = body[x]
+        if t.text == ",":
+            return False
+        if t.low not in POST_VERBS or t.is_cap:
+            continue
+        c = x - 1
+        while c > 0 and body[c].is_word and x - c <= 6:
+            c -= 1
+        if body[c].text != ",":
+            continue
+        after = body[x + 1 :]
+        if any(a.low == "that" or a.text in ALL_MARKS for a in after):
+            return False
+        if c == x - 1:
+            # "..., said a spokesman."
+            return bool(after) and after[0].is_word
+        first = body[c + 1]
+        return first.is_cap or first.low in _SUBJECT_WORDS
+    return False
+
+
+_SUBJECT_WORDS = DETERMINERS | frozenset({"he", "she", "they", "we", "i", "officials", "analysts"})
 
 
 def _second_attribution(body: list[Tok], cue: str) -> int:
