@@ -4,20 +4,7 @@ verb its cue and the document its source, as PolNeAR marks them."""
 from __future__ import annotations
 
 import pytest
-
-from annotator.core.suggest import SuggestedClaim, suggest_article
-
-HEAD = "Harbour town votes on the ferry\n\n"
-
-
-def claims_of(sentence: str) -> list[SuggestedClaim]:
-    return suggest_article(HEAD + sentence)
-
-
-def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
-    """The claim's text, its cue and its speaker's mention, as the panel lists them."""
-    text = " … ".join(s.text for s in c.content)
-    return text, c.cue.text if c.cue else None, c.mention.text if c.mention else None
+from suggest_claims import claims_of, seen
 
 
 @pytest.mark.parametrize(

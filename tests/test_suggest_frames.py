@@ -4,20 +4,7 @@ what a user sees is the claim's text, its cue and the speaker it is attributed t
 from __future__ import annotations
 
 import pytest
-
-from annotator.core.suggest import SuggestedClaim, suggest_article
-
-HEAD = "Harbour town votes on the ferry\n\n"
-
-
-def claims_of(sentence: str) -> list[SuggestedClaim]:
-    return suggest_article(HEAD + sentence)
-
-
-def seen(c: SuggestedClaim) -> tuple[str, str | None, str | None]:
-    """The claim's text, its cue and its speaker's mention, as the panel lists them."""
-    text = " … ".join(s.text for s in c.content)
-    return text, c.cue.text if c.cue else None, c.mention.text if c.mention else None
+from suggest_claims import claims_of, seen
 
 
 @pytest.mark.parametrize(
@@ -219,7 +206,6 @@ def test_nouns_and_verbs_without_a_stance_make_no_claim(sentence: str) -> None:
 
 
 def test_a_frame_never_takes_words_a_quote_already_claimed() -> None:
-    text = HEAD + 'Whitlock called the plan "a gift to the ferry company," and left.'
-    claims = suggest_article(text)
+    claims = claims_of('Whitlock called the plan "a gift to the ferry company," and left.')
     assert len(claims) == 1
     assert claims[0].content[0].text.startswith("the plan")
