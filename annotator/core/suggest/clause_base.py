@@ -218,14 +218,14 @@ def same_form(a: str, b: str) -> bool:
     return a.endswith("s") == b.endswith("s")
 
 
-# Relative words that stand for a part of what is said: "which Democrats doubt will
-# flip", "what officials called a hate crime".
+# Relative words that stand for a part of what is said: "which the crews doubt will
+# last", "what the crew called a rogue wave".
 _RELATIVE_OBJECTS = frozenset({"which", "what", "whom"})
 
 
 def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
     """The relative word before the subject of the cue ``toks[k]`` ("which" in "which
-    even the most optimistic Democrats doubt ..."), or None."""
+    even the keenest sailors doubt ..."), or None."""
     v = k
     while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
         v -= 1

@@ -74,8 +74,8 @@ _SEE_AS = word_list("suggest/see_as.txt")
 _ANY_VERB = CLAUSE_VERBS | OBJECT_VERBS | (POST_VERBS - {"continued", "continues"})
 
 
-# Words that start a circumstance after the cue ("she said in a video message to the
-# council", "he said during a visit to the plant").
+# Words that start a circumstance after the cue ("she said in a recorded note to the
+# board", "he said during a tour of the dock").
 _TAIL_STARTS = frozenset(
     {"in", "on", "at", "during", "after", "before", "while", "from", "via", "through"}
 )
@@ -269,7 +269,7 @@ def object_clause(
             return Found([subj, (a, b)], cue, m, pi)
     rel = relative_before_subject(toks, k)
     if rel is not None and not overlaps_any(taken, rel.start, rel.end):
-        # "what officials called a hate crime": the relative word is what was called
+        # "what the crew called a rogue wave": the relative word is what was called
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
 
@@ -467,7 +467,7 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
         ):
             after = nxt if nxt in _ANY_VERB else body[x + 2].low
             if after in _ANY_VERB and (not cue or same_form(after, cue)):
-                # "called the actions lawful, and said ...": a second attribution
+                # "called the fees fair, and said ...": a second attribution
                 return x - 1 if body[x - 1].text == "," else x
         if (
             objects
@@ -476,9 +476,9 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             and not body[x + 1].is_cap
             and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
         ):
-            return x  # "backed similar themes and took the stage": the subject's next act
+            return x  # "backed the same plan and left the hall": the subject's next act
         if t.low in ("when", "while") and nxt.endswith("ing"):
-            return x  # "... on his show when commenting on her speech"
+            return x  # "... on her radio hour when discussing his plan"
         if body[x - 1].text == ",":
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return x - 1
@@ -582,7 +582,7 @@ def participle_clause(
     elif cue.word == "asking":
         j += _after_addressee(toks[j:])  # "asking Sanders why ..."
     elif cue.word == "telling":
-        # "telling USA Today he had nothing to do with it": the addressee, then the clause
+        # "telling the Harbour Post she had no part in it": the addressee, then the clause
         a = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].low in _SUBJECTS), None)
         if a is not None and all(x.is_word for x in toks[j:a]) and finite_soon(toks, a, 4):
             j = a
@@ -874,7 +874,7 @@ def expected_to(
 def _in_source_after(
     text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
-    """ "Kasich was at 25 percent in the most recent Fox poll.": the poll is the source."""
+    """ "Okafor was at 31 percent in the latest harbour poll.": the poll is the source."""
     end = len(toks)
     while end and not toks[end - 1].is_word:
         end -= 1
@@ -910,7 +910,7 @@ def possessive_noun(
     prev = toks[k - 1]
     low = prev.low.replace("’", "'")
     if prev.low in _POSSESSIVE_PRONOUNS:
-        # "The leaders signaled their support for ...": the subject the pronoun refers to
+        # "The skippers made plain their backing for ...": the subject the pronoun refers to
         m = subject_before(text, toks, k - 1) or Mention(
             prev.start, prev.end, prev.text, "pronoun", "person", phrase_start=prev.start
         )

@@ -464,7 +464,7 @@ def _without_nested(
 def _quoted_fragment(
     text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
-    """ "Trump refers to the governor as "Chris."": a quotation no rule attributed, in a
+    """ "Lee refers to the harbour master as "Captain."": a quotation no rule attributed, in a
     sentence that opens with its speaker and a verb -- the rest is a mixed claim."""
     if not _DOUBLE_RE.search(text, toks[0].start, toks[-1].end):
         return None  # no double mark in the sentence (most sentences; speed)
@@ -612,7 +612,7 @@ def _post_inline(
             return None
         c -= 1
     if cue.word == "according to":
-        # "... leads by 271 delegates according to a count by the AP."
+        # "... leads by 40 seats according to a tally by the Harbour Post."
         m = mention_after(text, toks, ke, n)
         e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
         if m is None:
@@ -635,7 +635,7 @@ def _post_inline(
 
 
 def _whole_phrase(text: str, run: list[Tok]) -> Mention | None:
-    """ "according to a new poll by the Institute of Politics": the whole phrase is the
+    """ "according to a fresh survey by the Ferry Users Forum": the whole phrase is the
     source when it is too long for the noun-phrase rules."""
     if len(run) < 2 or run[0].low not in DETERMINERS:
         return None
@@ -660,7 +660,7 @@ def _post_claim(
     """The clause before the comma at ``c`` (and after the attribution from ``j``)."""
     n = len(toks)
     n_before = sum(1 for x in toks[:c] if x.is_word)
-    # "Bob, they said, ordered them to wait": one word before a mid-sentence attribution
+    # "Moss, they said, told the crew to stay": one word before a mid-sentence attribution
     stop = next((x for x in range(j, n) if toks[x].text in (",", ";", ":", "—", "–")), n)
     mid = stop < n and toks[stop].text == "," and sum(x.is_word for x in toks[stop:]) >= 2
     if c < 1 or n_before < (1 if cue.word == "according to" or mid else 2):
@@ -780,7 +780,7 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
                 j = a
                 needs_that = False
             else:
-                # "told The Star-Ledger of Newark last week she would ...": the
+                # "told the Island Gazette of Port Vale on Friday she would ...": the
                 # addressee runs to the clause's pronoun subject
                 a = next((x for x in range(j + 1, min(n, j + 10)) if not toks[x].is_word), n)
                 a = next((x for x in range(j + 1, a) if toks[x].low in _SUBJECTS), None)
@@ -809,7 +809,7 @@ def _document_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         return None
     run = toks[j + 1 : k]
     if j > 0 and toks[j].text == "," and all(t.low in _ADVERBS_BEFORE_CUE for t in run):
-        # "The survey, conducted for the union, also found": back past the apposition
+        # "The study, paid for by the port, also found": back past the apposition
         c = j - 1
         while c > 0 and toks[c].text != "," and j - c < 16:
             c -= 1
@@ -858,7 +858,7 @@ def _pre(
         if j >= n:
             return None
     elif j + 1 < n and toks[j].low == "the" and toks[j + 1].low == "same":
-        pass  # "only 49 percent say the same of Trump"
+        pass  # "only 30 percent say so of Okafor"
     elif needs_that:
         if cue.word not in _EVIDENCE_VERBS:
             return None
@@ -957,7 +957,7 @@ def _according_pre(
     m = mention_after(text, toks, ke, n)
     c = ke + 1
     while c < n and toks[c].text != "," and c - ke < 32:  # "According to early results
-        # of exit polls conducted by X for Y, ...": a long source up to the comma
+        # of a phone survey run by X for Y, ...": a long source up to the comma
         if toks[c].text in ".;:!?" or toks[c].text in ALL_MARKS:
             return None
         c += 1

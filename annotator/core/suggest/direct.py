@@ -86,7 +86,7 @@ def direct_claims(
                 # '"A," she said, but "B," said Kunin': B has an attribution of its own
                 attr = right
         if attr is None and right_after(text, out, quotes, qi):
-            # 'said that "ethanol people" "do a fine job."': one quote run on into the next
+            # 'said that "ferry crews" "work very hard."': one quote run on into the next
             out[-1].spans.extend(q.spans)
             continue
         if attr is None:

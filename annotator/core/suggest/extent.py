@@ -108,7 +108,7 @@ def lead_fragment(
     if cue is None or m is None or not attr.tight:
         return None
     if cue.according:
-        # "Over the long term, according to the office, "...""
+        # "In the end, according to the harbour board, "...""
         first, last = cue.start, m.end
     else:
         first = m.phrase_start if m.phrase_start >= 0 else m.start

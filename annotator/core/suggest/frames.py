@@ -6,7 +6,7 @@ A subject and a verb of stance, intent or belief, and what the verb takes:
   an apposition, adverbs or auxiliaries: "has aggressively supported", "did not mention");
 - a particle and its object: "railed against the tax", "did not respond to a request";
 - a to-clause: "The union has vowed to strike in March";
-- a that-, wh- or whether-clause: "They know which nominee that helps";
+- a that-, wh- or whether-clause: "They know which ward that favours";
 - a document and a participle: "a new poll showing Lee ahead" (the poll is the source).
 
 The content runs to the end of its phrase (an object) or clause (a clause), as PolNeAR

@@ -471,7 +471,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
             and not toks[p - 1].is_cap
             and toks[p - 1].low not in ("with", "without")
         ):
-            # "X issued a statement saying ...", "X shot back in an article stating
+            # "X issued a statement saying ...", "X hit back in a column stating
             # ...": the phrase is an object; the sentence's subject speaks (but "with
             # the minister warning that ...": the minister)
             s = subject_before(text, toks, p)
@@ -484,8 +484,8 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
 
 
 def _person_of(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
-    """ "Ana Ruiz of the conservation group Open Highlands said", "Sen. Tom Udall of
-    New Mexico said": the person named before "of", the group or place as affiliation."""
+    """ "Ana Ruiz of the conservation group Open Highlands said", "Councillor Ed Kirby of
+    Port Vale said": the person named before "of", the group or place as affiliation."""
     if text.find(" of ", max(0, m.start - 60), m.start) < 0:
         return None
     i = bisect_left(toks, m.start, key=_tok_start)
@@ -521,7 +521,7 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         return None
     if toks[j].text == ",":
         if j - 1 >= floor and toks[j - 1].text == ")":
-            # "Sen. Jack Reed (D-R.I.), said"
+            # "Councillor Ana Ruiz (Greens), said"
             m = _mention_ending(text, toks, j - 1, floor)
             if m is not None and m.form == "name":
                 return m
@@ -623,9 +623,9 @@ def _parenthetical(seg: list[Tok]) -> bool:
 
 
 def _before_parenthesis(text: str, toks: list[Tok], c: int, floor: int) -> Mention | None:
-    """ "Sen. Ann Roe, facing a challenge in Iowa, a swing state, said": the mention
+    """ "Ann Roe, up against a rival in Vale, a marginal ward, said": the mention
     before the parenthesis that ends at the comma ``toks[c]`` and the one before it."""
-    for _ in range(4):  # "X, who was to travel to Columbus, Ohio, on Monday, said"
+    for _ in range(4):  # "X, who was due in Port Vale, Ferryside, on Monday, said"
         b = c - 1
         while b > floor and toks[b].text != "," and c - b <= 18:
             if toks[b].text in '.;:!?"“”«»' and not _abbreviated(toks, b, floor):
@@ -725,7 +725,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     if not head.is_word or head.is_cap or not _plain_word(head):
         return None
     if head.low in _NOT_HEADS:
-        # "X furrowed his brow and said": the subject of the sentence, not "his brow"
+        # "X shook her head and said": the subject of the sentence, not "his brow"
         m = subject_before(text, toks, j)
         return m if m is not None and m.start >= toks[floor].start else None
     plural = head.low.endswith("s") or head.low == "percent"
@@ -798,7 +798,7 @@ _SUBORDINATORS = frozenset(
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     """The subject of the clause a participle cue (", saying ...") hangs on: the mention
     before the first finite-looking verb of the sentence, after an opening subordinate
-    clause ("As the crowd began to chant, X was joined ... and joked")."""
+    clause ("As the band struck up, X was greeted ... and laughed")."""
     first = 1
     lead = 1 if toks and toks[0].low in ("but", "and", "so") and len(toks) > 1 else 0
     if len(toks) > lead and toks[lead].low in _SUBORDINATORS:

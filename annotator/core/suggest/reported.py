@@ -259,7 +259,7 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
             if prev.is_word and (prev.is_cap or prev.low in ("he", "she", "it")):
                 return True
             if _singular_noun(prev) and i >= 2 and toks[i - 2].low in _SUBJECT_OPENERS:
-                return True  # "each year of education yields", "the transition reflects"
+                return True  # "each extra sailing costs", "the change shows"
     return False
 
 
@@ -292,7 +292,7 @@ def _clause_to_end(
         while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
             body = body[:-1]
         if not body or not _has_finite_verb(body):
-            return None  # "said Tuesday in Paris, noting ...": no clause before the cut
+            return None  # "said Friday in Ferryside, noting ...": no clause before the cut
         return _mk_reported(text, body, body[-1].end, cue, m, pi)
     return _mk_reported(text, body, s_end, cue, m, pi)
 
@@ -304,7 +304,7 @@ def _trailing_attribution(body: list[Tok]) -> bool:
     n = len(body)
     for x in range(n - 3, max(0, n - 18), -1):
         if body[x].low == "according" and body[x + 1].low == "to" and body[x - 1].text == ",":
-            # "..., according to an account she gave to the paper."
+            # "..., according to notes she later shared with the council."
             return not any(t.text in ALL_MARKS for t in body[x:])
     for x in range(n - 2, max(0, n - 12), -1):
         t = body[x]
