@@ -101,12 +101,12 @@ def test_apostrophes_inside_a_single_quoted_claim() -> None:
 def test_nested_quote_is_part_of_the_outer_claim() -> None:
     text = (
         "“One customer told me, ‘We would rather know the rules than guess them,’ "
-        "and I think that is fair,” she said."
+        "and I find that reasonable,” she said."
     )
     c = only(text)
     assert c.content[0].text.startswith("One customer told me, ‘We would")
-    assert c.content[0].text.endswith("and I think that is fair,")
-    text = "\"He called it 'nonsense' and left,\" Mao said."
+    assert c.content[0].text.endswith("and I find that reasonable,")
+    text = "\"He called it 'nonsense' and left,\" Ruiz said."
     assert contents(suggest_article(text)) == [["He called it 'nonsense' and left,"]]
 
 
@@ -131,9 +131,9 @@ def test_quote_interrupted_by_its_attribution_is_one_claim() -> None:
 
 
 def test_quote_split_mid_sentence_by_its_attribution_is_one_claim() -> None:
-    text = '"I have no comment," he said when asked about the case, "but I will speak soon."'
+    text = '"I have nothing to add," he said when questioned on the ferry, "but I will speak soon."'
     c = only(text)
-    assert contents([c]) == [["I have no comment,", "but I will speak soon."]]
+    assert contents([c]) == [["I have nothing to add,", "but I will speak soon."]]
 
 
 def test_hard_wrapped_lines_are_one_paragraph() -> None:
@@ -170,9 +170,9 @@ def test_second_quote_with_its_own_cue_is_a_second_claim() -> None:
 def test_scare_quotes_and_titles_are_not_claims() -> None:
     # the quoted words are never a direct claim; PolNeAR counts "talk about X" as the
     # critics' attribution of X, so the phrase is one mixed claim with that cue
-    claims = suggest_article("Critics talk about a 'global NATO' as if it were a plan.")
+    claims = suggest_article("Critics talk about a 'harbour empire' as if it were a plan.")
     assert [(c.kind, c.cue.text if c.cue else None) for c in claims] == [("mixed", "talk about")]
-    assert claims[0].content[0].text == "a 'global NATO'"
+    assert claims[0].content[0].text == "a 'harbour empire'"
     assert suggest_article('Back then the slogan was "out of area or out of business".') == []
     assert suggest_article('"The Art of War" was written two thousand years ago.') == []
 
@@ -217,11 +217,11 @@ def test_role_then_name_in_apposition() -> None:
 
 
 def test_noun_phrase_mention_keeps_its_determiner() -> None:
-    text = '"This is unacceptable," the Chinese foreign ministry said in a statement.'
+    text = '"This is outrageous," the regional transport ministry said on its website.'
     c = only(text)
-    assert c.mention is not None and c.mention.text == "the Chinese foreign ministry"
+    assert c.mention is not None and c.mention.text == "the regional transport ministry"
     assert c.speaker is not None
-    assert (c.speaker.name, c.speaker.kind) == ("Chinese foreign ministry", "organisation")
+    assert (c.speaker.name, c.speaker.kind) == ("regional transport ministry", "organisation")
 
 
 def test_according_to_before_and_after() -> None:
@@ -281,7 +281,7 @@ def test_age_apposition_and_relative_clause() -> None:
 
 
 def test_reporting_verb_with_an_object_is_not_reported_speech() -> None:
-    assert suggest_article("She added a new clause. He told the story of his life.") == []
+    assert suggest_article("She added a new clause. He told the tale of the old ferry.") == []
     assert suggest_article("The US is said to be considering new sanctions.") == []
 
 
@@ -380,7 +380,7 @@ def test_quote_without_cue_after_reported_speech_takes_its_speaker() -> None:
 
 def test_subject_of_a_second_verb_is_the_name_starting_the_sentence() -> None:
     text = (
-        "Intro line.\n\nIlse Varga ran the budget committee for a decade and has since "
+        "Intro line.\n\nIlse Varga ran the ferry board for nine years and has since "
         "said the vote would be close.\n\nPeter Lund joined it in May. He has since said the "
         "plan is dead."
     )
@@ -799,8 +799,8 @@ def test_two_claims_in_one_sentence_have_one_speaker() -> None:
             "port spokesman",
         ),
         (
-            "The ferry operator declined to comment on the schedule.",
-            "to comment on the schedule",
+            "The ferry operator declined to discuss the new timetable.",
+            "to discuss the new timetable",
             "declined",
             "ferry operator",
         ),
@@ -857,18 +857,18 @@ def test_expectations_and_knowledge() -> None:
 
 def test_reported_clause_with_an_irregular_past_or_a_title_with_a_period() -> None:
     text = (
-        "Intro line.\n\nThree former employees said disagreements broke out within the firm.\n\n"
+        "Intro line.\n\nTwo retired pilots said quarrels broke out among the crews.\n\n"
         "Sixty percent of voters said Ms. Lund would handle the port better."
     )
     claims = suggest_article(text)
     assert [c.content[0].text for c in claims] == [
-        "disagreements broke out within the firm",
+        "quarrels broke out among the crews",
         "Ms. Lund would handle the port better",
     ]
 
 
 def test_said_followed_by_a_circumstance_ends_the_clause_before_it() -> None:
-    text = "Intro line.\n\nThe harbour is closed, she said in a video message to the council."
+    text = "Intro line.\n\nThe harbour is closed, she said in a voice message to the council."
     claims = suggest_article(text)
     assert [c.content[0].text for c in claims] == ["The harbour is closed"]
     assert claims[0].mention is not None and claims[0].mention.text == "she"
@@ -961,24 +961,24 @@ def test_quote_opening_the_next_paragraph_continues_the_claim_attributed_after_i
 
 
 def test_question_and_answer_of_one_speaker_are_one_claim() -> None:
-    text = 'Intro line.\n\n"How big will the wall be?" Lund said in response. "As big as it needs."'
+    text = 'Intro line.\n\n"How long will the pier be?" Lund said in response. "Long enough for two ferries."'
     claims = suggest_article(text)
     assert len(claims) == 1
     assert [s.text for s in claims[0].content] == [
-        "How big will the wall be?",
-        "As big as it needs.",
+        "How long will the pier be?",
+        "Long enough for two ferries.",
     ]
 
 
 def test_clause_said_then_noting_gives_two_claims() -> None:
     text = (
-        "Intro line.\n\nThe tariffs are a mistake, Hollande said Tuesday in Paris, noting "
-        "that farmers would pay for them."
+        "Intro line.\n\nThe mooring fees are a mistake, Moss said Tuesday in Harwick, noting "
+        "that fishermen would pay for them."
     )
     claims = suggest_article(text)
     assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
-        ("The tariffs are a mistake", "said"),
-        ("farmers would pay for them", "noting"),
+        ("The mooring fees are a mistake", "said"),
+        ("fishermen would pay for them", "noting"),
     ]
 
 
@@ -1000,12 +1000,12 @@ def test_talked_about_pointed_to_and_referred_to_take_their_object() -> None:
 def test_possessive_noun_cue_attributes_its_object_to_the_possessor() -> None:
     text = (
         "Intro line.\n\nVarga's criticism of the harbour plan drew a crowd.\n\n"
-        "The union leaders signaled their support for the new tariff, which passed in May."
+        "The union leaders signaled their support for a new ferry levy, which passed in May."
     )
     claims = suggest_article(text)
     assert [(c.content[0].text, c.cue.text if c.cue else None) for c in claims] == [
         ("the harbour plan", "criticism of"),
-        ("the new tariff", "support for"),
+        ("a new ferry levy", "support for"),
     ]
     assert [c.mention.text if c.mention else None for c in claims] == [
         "Varga",
@@ -1014,5 +1014,7 @@ def test_possessive_noun_cue_attributes_its_object_to_the_possessor() -> None:
 
 
 def test_reported_clause_with_an_adverb_between_pronoun_and_verb() -> None:
-    claims = suggest_article("Intro line.\n\nA mere 9 percent say they only buy local fish.")
-    assert [c.content[0].text for c in claims] == ["they only buy local fish"]
+    claims = suggest_article(
+        "Intro line.\n\nJust 12 percent of islanders say they rarely take the ferry."
+    )
+    assert [c.content[0].text for c in claims] == ["they rarely take the ferry"]

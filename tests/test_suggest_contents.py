@@ -53,7 +53,7 @@ def test_quote_attributed_after_a_long_description_of_its_speaker() -> None:
 def test_quote_after_a_colon_is_a_claim_of_the_sentences_subject() -> None:
     text = (
         "Dredging\n\n"
-        "The harbour master delivered a blunt message to the council: "
+        "The harbour master delivered a stern warning to the council: "
         '"It is time to stop building boats."'
     )
     (claim,) = suggest_article(text)
@@ -70,9 +70,9 @@ def test_paraphrase_after_that_and_the_quote_it_leads_into_are_one_claim() -> No
 
 
 def test_quote_after_that_continued_by_paraphrase_is_one_claim() -> None:
-    text = "Dredging\n\nLee said that “we need more boats” before the storm season comes."
+    text = "Dredging\n\nLee said that “the channel must be deeper” before the storm season comes."
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["“we need more boats” before the storm season comes"]]
+    assert contents([claim]) == [["“the channel must be deeper” before the storm season comes"]]
     assert claim.kind == "mixed"
 
 
@@ -104,7 +104,7 @@ def test_a_quoted_phrase_after_a_verb_of_judging_is_a_mixed_claim() -> None:
 def test_an_intention_with_to_is_a_claim_and_talking_to_someone_is_not() -> None:
     text = (
         "Dredging\n\n"
-        "Cruz hopes to win one last grant from the harbour trust. "
+        "Varga hopes to win one last grant from the harbour trust. "
         "Lee talked to reporters about the ferry."
     )
     assert contents(suggest_article(text)) == [["to win one last grant from the harbour trust"]]
@@ -113,11 +113,11 @@ def test_an_intention_with_to_is_a_claim_and_talking_to_someone_is_not() -> None
 def test_a_document_finding_a_bare_clause_opened_by_it() -> None:
     text = (
         "Dredging\n\n"
-        "The audit found it was part of a long problem with the ferries. "
+        "The audit found it was one symptom of an old fault in the ferries. "
         "The board found it hard to say more."
     )
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["it was part of a long problem with the ferries"]]
+    assert contents([claim]) == [["it was one symptom of an old fault in the ferries"]]
     assert claim.mention is not None and claim.mention.text.endswith("audit")
 
 
@@ -130,15 +130,15 @@ def test_a_document_subject_after_and_or_before_an_apposition() -> None:
     text = (
         "Dredging\n\n"
         "The mayor is under pressure, and recent polls show Lee with a clear lead. "
-        "The survey, conducted for the ferry group, also found that support for Lee rose."
+        "The survey, carried out for the ferry group, also found that backing for Lee rose."
     )
     claims = suggest_article(text)
-    assert contents(claims) == [["Lee with a clear lead"], ["support for Lee rose"]]
+    assert contents(claims) == [["Lee with a clear lead"], ["backing for Lee rose"]]
     assert [c.mention.text for c in claims if c.mention] == ["recent polls", "The survey"]
 
 
 def test_reported_clause_whose_verb_follows_a_common_noun() -> None:
-    text = "Dredging\n\nDoyle said each year of work yields a 10% gain in depth."
+    text = "Dredging\n\nRuiz said each year of work yields a 10% gain in depth."
     assert contents(suggest_article(text)) == [["each year of work yields a 10% gain in depth"]]
 
 
@@ -152,32 +152,32 @@ def test_a_relative_clause_attribution_ends_before_the_sentences_own_verb() -> N
 
 
 def test_mid_sentence_attribution_by_a_titled_name() -> None:
-    text = "Dredging\n\nThe allure of a deeper channel, Mr. Furman argued, is largely a chimera."
+    text = "Dredging\n\nThe promise of a deeper channel, Mr. Okafor argued, is mostly wishful thinking."
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["The allure of a deeper channel", "is largely a chimera"]]
+    assert contents([claim]) == [["The promise of a deeper channel", "is mostly wishful thinking"]]
     assert claim.cue is not None and claim.cue.text == "argued"
 
 
 def test_quote_continued_after_its_attribution_and_a_no_break_space() -> None:
     text = (
         "Dredging\n\n"
-        "“Compare that to his rival,” Moss urged.\xa0 “This is a man who let the port silt up.”"
+        "“Compare that to his rival,” Moss urged.\xa0 “Here is someone who let the port silt up.”"
     )
     assert contents(suggest_article(text)) == [
-        ["Compare that to his rival,", "This is a man who let the port silt up."]
+        ["Compare that to his rival,", "Here is someone who let the port silt up."]
     ]
 
 
 def test_a_run_of_quotes_after_one_attribution_is_one_claim() -> None:
     text = (
         "Dredging\n\n"
-        "“The port has done an awful job,” Moss said. “They have followed the tides.”\n\n"
+        "“The port has handled this badly,” Moss said. “They have followed the tides.”\n\n"
         "“And it is sad that the port sold its soul.”\n\n"
         "The mayor left the dock."
     )
     assert contents(suggest_article(text)) == [
         [
-            "The port has done an awful job,",
+            "The port has handled this badly,",
             "They have followed the tides.",
             "And it is sad that the port sold its soul.",
         ]
@@ -188,13 +188,13 @@ def test_a_quantifier_alone_as_the_subject_of_a_belief_or_of_speech() -> None:
     text = (
         "Dredging\n\n"
         "Many believe Lee has already shown she cannot run the port. "
-        "Several said they would rather the council fund the ferry. "
+        "Several said they wanted the council to pay for the ferry. "
         "Many calls came in about the ferry."
     )
     claims = suggest_article(text)
     assert contents(claims) == [
         ["Lee has already shown she cannot run the port"],
-        ["they would rather the council fund the ferry"],
+        ["they wanted the council to pay for the ferry"],
     ]
     assert [c.mention.text for c in claims if c.mention] == ["Many", "Several"]
 

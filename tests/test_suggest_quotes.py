@@ -42,26 +42,28 @@ def test_a_sentence_of_its_own_before_an_attribution_stays_a_separate_claim() ->
     text = (
         "Bridge Vote\n\n"
         "The mayor and the minister will meet next week, Ana Ruiz said, "
-        '"They need to sit down and talk."'
+        '"They have to meet and settle it."'
     )
     claims = suggest_article(text)
-    assert ["They need to sit down and talk."] in contents(claims)
+    assert ["They have to meet and settle it."] in contents(claims)
     assert all(len(c.content) == 1 for c in claims)
 
 
 def test_a_question_in_two_apostrophes_then_its_attribution_then_more_quote() -> None:
-    text = "Ferry\n\n''Can we win the city?'' Mr. Lee asked. ''I don't know. But we can try.''"
+    text = "Ferry\n\n''Can the ferry run all winter?'' Mr. Lee asked. ''We are not sure. But we can hope.''"
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["Can we win the city?", "I don't know. But we can try."]]
+    assert contents([claim]) == [
+        ["Can the ferry run all winter?", "We are not sure. But we can hope."]
+    ]
     assert claim.cue is not None and claim.cue.text == "asked"
     assert claim.speaker is not None and claim.speaker.name == "Lee"
 
 
 def test_a_show_title_inside_the_attribution_does_not_split_the_quote() -> None:
     for attribution in (
-        'Lee said on Channel Nine\'s "Morning Report."',
-        'Lee told Channel Nine\'s "Morning Report" on Monday.',
-        'Lee said in an interview with "Morning Report."',
+        'Lee said on Channel Nine\'s "Dockside Radio."',
+        'Lee told Channel Nine\'s "Dockside Radio" on Monday.',
+        'Lee said in an interview with "Dockside Radio."',
     ):
         text = f'Port\n\n"We will win the vote," {attribution} "The plan is dead."'
         claims = suggest_article(text)
@@ -82,20 +84,22 @@ def test_a_quote_attributed_by_a_verb_that_is_no_listed_cue() -> None:
         assert contents([claim]) == [["We will win the vote,", "The plan is dead."]]
         assert claim.cue is not None and claim.cue.text == cue
         assert claim.mention is not None and claim.mention.text == mention
-    text = "Tax\n\n''Keep the tax in place for now,'' it recommended. ''Review it later.''"
+    text = "Tax\n\n''Leave the mooring fee alone until May,'' it recommended. ''Revisit it in spring.''"
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["Keep the tax in place for now,", "Review it later."]]
+    assert contents([claim]) == [
+        ["Leave the mooring fee alone until May,", "Revisit it in spring."]
+    ]
     assert claim.cue is not None and claim.cue.text == "recommended"
 
 
 def test_a_quote_closing_after_a_space_behind_its_inner_quote() -> None:
     text = (
-        "Port\n\n\"It is not just Lee saying, 'Oh, yes, just vote,' \" Ruiz told reporters "
-        'on Sunday. "It is more than that."'
+        "Port\n\n\"It is not only Lee shouting, 'Sure, go on, build it,' \" Ruiz told reporters "
+        'on Sunday. "There is more to it."'
     )
     (claim,) = suggest_article(text)
     assert contents([claim]) == [
-        ["It is not just Lee saying, 'Oh, yes, just vote,'", "It is more than that."]
+        ["It is not only Lee shouting, 'Sure, go on, build it,'", "There is more to it."]
     ]
     assert claim.cue is not None and claim.cue.text == "told"
 
@@ -105,16 +109,16 @@ def test_a_clause_before_a_quote_attributed_after_it_is_part_of_the_claim() -> N
     (claim,) = suggest_article(text)
     assert contents([claim]) == [['If the bridge closes, "we will all be cut off from the coast,"']]
     assert claim.kind == "mixed"
-    for lead in ("Yes,", "Neither man was impressed by the mayor -"):
+    for lead in ("Yes,", "Neither captain was pleased with the council -"):
         text = f'Port\n\n{lead} "we will all be cut off from the coast," Ana Ruiz said.'
         (claim,) = suggest_article(text)
         assert contents([claim]) == [["we will all be cut off from the coast,"]], lead
 
 
 def test_a_sentence_a_quote_opens_after_its_cue_goes_on_past_the_closing_mark() -> None:
-    text = 'Port\n\nLee admitted on Monday "it will be very hard to win" if the port closes.'
+    text = 'Port\n\nLee admitted on Monday "the ferry could lose money" if the port closes.'
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [['"it will be very hard to win" if the port closes']]
+    assert contents([claim]) == [['"the ferry could lose money" if the port closes']]
     assert claim.kind == "mixed"
     text = 'Port\n\nLee said: "We won the vote." Then he left the hall.'
     assert ["We won the vote."] in contents(suggest_article(text))
@@ -123,11 +127,11 @@ def test_a_sentence_a_quote_opens_after_its_cue_goes_on_past_the_closing_mark() 
 def test_a_phrase_and_an_addressee_around_a_parenthetical_attribution() -> None:
     for text, first in (
         (
-            'Of the scrutiny over the mayor, he said, "It is a little much."',
-            "Of the scrutiny over the mayor",
+            'Of the fuss about the ferry, he said, "That seems overdone."',
+            "Of the fuss about the ferry",
         ),
         (
-            'Sooner or later, the governor told reporters, "it starts to pay off."',
+            'Sooner or later, the harbour master told reporters, "the dredging will earn its keep."',
             "Sooner or later",
         ),
     ):
@@ -138,39 +142,39 @@ def test_a_phrase_and_an_addressee_around_a_parenthetical_attribution() -> None:
 
 def test_a_long_attribution_after_a_quote_that_ends_its_sentence() -> None:
     text = (
-        'Port\n\n"Lee is the greatest!" Moss wrote in a September 16, 2012 email to the '
-        'harbour officials. "Thanks for the great work."'
+        'Port\n\n"Lee is a marvel!" Moss wrote in a March 3, 2019 email to the '
+        'ferry crews. "Keep up the fine effort."'
     )
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["Lee is the greatest!", "Thanks for the great work."]]
+    assert contents([claim]) == [["Lee is a marvel!", "Keep up the fine effort."]]
     assert claim.cue is not None and claim.cue.text == "wrote"
 
 
 def test_a_quote_with_an_attribution_of_its_own_does_not_continue_the_claim_before() -> None:
     text = (
-        'Port\n\n"It was a festival," Violet said.\n\n'
-        '"People were celebrating" before the crash, she said. "And it was so peaceful."'
+        'Port\n\n"It was a regatta," Okafor said.\n\n'
+        '"Everyone was dancing" before the storm, she said. "And the quay was calm."'
     )
     claims = suggest_article(text)
-    assert contents(claims)[0] == ["It was a festival,"]
+    assert contents(claims)[0] == ["It was a regatta,"]
 
 
 def test_a_second_quote_with_its_own_attribution_after_it_is_its_own_claim() -> None:
     text = (
-        'Port\n\n"His normal mood is grumpy," she said, but despite the tone, '
-        '"I think he will do it," said Kunin.'
+        'Port\n\n"Her usual manner is stern," she said, but for all the gloom, '
+        '"I expect the ferry will sail," said Varga.'
     )
     claims = suggest_article(text)
-    assert contents(claims) == [["His normal mood is grumpy,"], ["I think he will do it,"]]
-    assert claims[1].speaker is not None and claims[1].speaker.name == "Kunin"
+    assert contents(claims) == [["Her usual manner is stern,"], ["I expect the ferry will sail,"]]
+    assert claims[1].speaker is not None and claims[1].speaker.name == "Varga"
 
 
 def test_a_quoted_term_inside_the_attribution_does_not_continue_the_quote() -> None:
     text = (
-        "Port\n\n\"How big is that wall?\" asked the boy, who was wearing a 'Go Team Go' "
-        "hat, as the hall laughed."
+        "Port\n\n\"How tall is the new crane?\" asked the girl, who wore a 'Harbour Pride' "
+        "scarf, as the hall laughed."
     )
-    assert contents(suggest_article(text)) == [["How big is that wall?"]]
+    assert contents(suggest_article(text)) == [["How tall is the new crane?"]]
 
 
 def test_a_relative_pronoun_before_the_speaker_is_part_of_the_quoted_claim() -> None:
@@ -182,14 +186,14 @@ def test_a_relative_pronoun_before_the_speaker_is_part_of_the_quoted_claim() -> 
 def test_a_clause_after_the_cue_that_runs_into_the_quote_is_one_mixed_claim() -> None:
     for text, content in (
         (
-            'Moss said the vote was the clearest sign yet that "the anger is real."',
-            'the vote was the clearest sign yet that "the anger is real."',
+            'Moss said the turnout was the plainest hint so far that "the dock crews are restless."',
+            'the turnout was the plainest hint so far that "the dock crews are restless."',
         ),
         (
             'Moss said in a statement that the steps were "important."',
             'the steps were "important."',
         ),
-        ('Moss said that "the anger is real."', "the anger is real."),
+        ('Moss said that "the dock crews are restless."', "the dock crews are restless."),
     ):
         (claim,) = suggest_article(f"Port\n\n{text}")
         assert contents([claim]) == [[content]], text
@@ -197,32 +201,30 @@ def test_a_clause_after_the_cue_that_runs_into_the_quote_is_one_mixed_claim() ->
 
 def test_quotes_in_two_apostrophes_inside_mixed_claims() -> None:
     text = (
-        "Golf\n\nThe club's investment in its grounds, Ms. Tanzer said, ''is a perfect "
-        "example of adapting'' to the changing economics of golf."
+        "Marina\n\nThe marina's spending on its pontoons, Ms. Okafor said, ''is a neat "
+        "case of adjusting'' to the shifting business of sailing."
     )
     (claim,) = suggest_article(text)
     assert contents([claim]) == [
         [
-            "The club's investment in its grounds",
-            "''is a perfect example of adapting'' to the changing economics of golf",
+            "The marina's spending on its pontoons",
+            "''is a neat case of adjusting'' to the shifting business of sailing",
         ]
     ]
-    text = "Golf\n\nStill, golf clubs are ''just scratching out a profit,'' Mr. Hedge said."
+    text = "Marina\n\nStill, ferry firms are ''barely breaking even,'' Mr. Varga said."
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["golf clubs are ''just scratching out a profit,''"]]
+    assert contents([claim]) == [["ferry firms are ''barely breaking even,''"]]
 
 
 def test_a_quote_running_on_into_the_next_quote_is_one_claim() -> None:
-    text = 'Fuel\n\nLee said that "ethanol people" "do a fantastic job. And it matters."'
+    text = 'Pilots\n\nLee said that "the pilots" "do a steady job. And we owe them."'
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["ethanol people", "do a fantastic job. And it matters."]]
+    assert contents([claim]) == [["the pilots", "do a steady job. And we owe them."]]
     assert claim.cue is not None and claim.cue.text == "said"
 
 
 def test_a_sentence_leading_into_a_quote_continues_the_claim_before_it() -> None:
-    text = 'Port\n\n"It is fine," Lee said. But that is not the same thing as "properly done."'
+    text = 'Port\n\n"It is fine," Lee said. But that is hardly the same as "well built."'
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [
-        ["It is fine,", 'But that is not the same thing as "properly done."']
-    ]
+    assert contents([claim]) == [["It is fine,", 'But that is hardly the same as "well built."']]
     assert claim.speaker is not None and claim.speaker.name == "Lee"
