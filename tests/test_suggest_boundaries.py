@@ -232,9 +232,9 @@ def test_a_relative_word_before_a_clause_cues_subject_is_part_of_the_claim() -> 
 
 
 def test_what_someone_called_something_is_the_relative_word_and_the_name() -> None:
-    text = "Ferries\n\nThe ferry sank in what officials called a freak storm off the coast."
+    text = "Ferries\n\nThe ferry sank in what the pilots called a freak squall off the coast."
     claims = suggest_article(text)
-    assert ["what", "a freak storm off the coast"] in contents(claims)
+    assert ["what", "a freak squall off the coast"] in contents(claims)
 
 
 def test_not_this_but_that_stays_one_clause() -> None:
@@ -271,19 +271,19 @@ def test_according_to_after_a_clause_holding_an_object_cue_is_the_claim() -> Non
 
 
 def test_a_stance_noun_after_the_verb_joins_the_cue() -> None:
-    text = "Ferries\n\nThe fishermen expressed concern about the cost of the second ferry."
+    text = "Ferries\n\nThe fishermen expressed concern about fuel for the second ferry."
     (claim,) = suggest_article(text)
-    assert contents([claim]) == [["the cost of the second ferry"]]
+    assert contents([claim]) == [["fuel for the second ferry"]]
     assert claim.cue is not None and claim.cue.text == "expressed concern about"
 
 
 def test_questions_about_something_is_the_something() -> None:
     text = (
         "Ferries\n\n"
-        "The fishermen have doubts, and questions about whether the harbour can take two ferries."
+        "The fishermen have doubts, and questions about whether their slipway can hold two ferries."
     )
     claims = suggest_article(text)
-    assert ["whether the harbour can take two ferries"] in contents(claims)
+    assert ["whether their slipway can hold two ferries"] in contents(claims)
 
 
 def test_an_object_cue_in_an_opening_subordinate_clause_ends_at_the_comma() -> None:

@@ -75,13 +75,13 @@ from suggest_claims import claims_of, seen
         ),
         # a reputation: the thing and what it is known as or for, without a speaker
         (
-            "Okafor has joined a small club known as the Friends of the Ferry.",
-            ("a small club known as the Friends of the Ferry", "known as", None),
+            "Okafor has joined a rowing crew known as the Ferry Keepers.",
+            ("a rowing crew known as the Ferry Keepers", "known as", None),
         ),
         (
-            "The harbour master is perhaps best known for rescuing two swimmers in 2019.",
+            "The harbour master is mostly known for pulling two swimmers from the bay in 2019.",
             (
-                "The harbour master is perhaps best known for rescuing two swimmers in 2019",
+                "The harbour master is mostly known for pulling two swimmers from the bay in 2019",
                 "known for",
                 None,
             ),
@@ -102,8 +102,8 @@ from suggest_claims import claims_of, seen
             ("the new parking fees", "railed against", "Ben Okafor"),
         ),
         (
-            "The ferry company did not respond to questions about the delays.",
-            ("questions about the delays", "respond to", "The ferry company"),
+            "The ferry company did not respond to emails about the delays.",
+            ("emails about the delays", "respond to", "The ferry company"),
         ),
         # a view: "see X as Y" (and not "saw the rally")
         (
@@ -148,8 +148,8 @@ def test_a_stance_verb_attributes_its_object_or_clause_to_the_subject(
             ("to close the old pier", "was eager", "The mayor"),
         ),
         (
-            "Ruiz made it clear that she would not run again.",
-            ("she would not run again", "made it clear", "Ruiz"),
+            "Ruiz made it clear that no crew would sail again.",
+            ("no crew would sail again", "made it clear", "Ruiz"),
         ),
     ],
 )

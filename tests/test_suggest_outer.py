@@ -55,13 +55,13 @@ def test_a_reported_clause_ending_in_an_attribution_gives_the_outer_claim() -> N
 
 def test_according_to_a_long_source_is_the_claim_around_a_reported_clause() -> None:
     text = (
-        "Ferries\n\nAfter the vote, Ms. Varga told the fishermen that she should step aside, "
-        "according to an account she gave to the Island Gazette."
+        "Ferries\n\nAfter the vote, Ms. Varga told the fishermen that the ferry should stay docked, "
+        "according to an account the skipper gave to the Island Gazette."
     )
     (claim,) = suggest_article(text)
     assert claim.cue is not None and claim.cue.text == "according to"
     assert [s.text for s in claim.content] == [
-        "After the vote, Ms. Varga told the fishermen that she should step aside"
+        "After the vote, Ms. Varga told the fishermen that the ferry should stay docked"
     ]
 
 
@@ -75,22 +75,24 @@ def test_a_poll_after_the_clause_is_its_source_and_the_stance_inside_is_not_a_cl
 def test_a_court_ruling_after_the_clause_is_its_source() -> None:
     text = (
         "Ferries\n\nThe man accused of sinking the ferry will remain in custody, "
-        "a federal judge ruled Monday."
+        "a county judge ruled Friday."
     )
     assert shown(suggest_article(text)) == [
-        ("The man accused of sinking the ferry will remain in custody", "ruled", "a federal judge")
+        ("The man accused of sinking the ferry will remain in custody", "ruled", "a county judge")
     ]
 
 
 def test_made_clear_that_is_the_claim_around_an_intent() -> None:
-    text = "Ferries\n\nThe harbour council has made clear that it did not intend to hold back."
+    text = (
+        "Ferries\n\nThe harbour council has made clear that it did not intend to raise the fares."
+    )
     assert shown(suggest_article(text)) == [
-        ("it did not intend to hold back", "made clear", "The harbour council")
+        ("it did not intend to raise the fares", "made clear", "The harbour council")
     ]
 
 
 def test_swore_that_is_the_claim_around_a_stance() -> None:
-    text = "Ferries\n\nAt the end, the fishermen swore that they would support the new mayor."
+    text = "Ferries\n\nAt the end, the fishermen swore that they would never sell their boats."
     assert shown(suggest_article(text)) == [
-        ("they would support the new mayor", "swore", "the fishermen")
+        ("they would never sell their boats", "swore", "the fishermen")
     ]

@@ -20,7 +20,7 @@ def mention_and_speaker(c: SuggestedClaim) -> tuple[str | None, str | None]:
 
 
 def test_the_object_before_and_said_is_not_the_speaker() -> None:
-    text = "Headline.\n\nSenator Tom Reyes furrowed his brow and said the plan was dead."
+    text = "Headline.\n\nSenator Tom Reyes tapped the ferry timetable and said the plan was dead."
     c = claim_with(text, "the plan was dead")
     assert mention_and_speaker(c) == ("Tom Reyes", "Tom Reyes")
 
@@ -34,8 +34,8 @@ def test_and_later_said_takes_the_subject_of_the_sentence() -> None:
 
 def test_an_opening_subordinate_clause_does_not_hold_the_subject() -> None:
     text = (
-        "Headline.\n\nAs the crowd began to chant, Senator Tom Reyes was joined on stage by "
-        'his wife and joked, "We are fine."'
+        "Headline.\n\nAs the ferry horn sounded twice, Senator Tom Reyes was joined on the pier by "
+        'his sister and joked, "We are fine."'
     )
     c = claim_with(text, "We are fine.")
     assert mention_and_speaker(c) == ("Tom Reyes", "Tom Reyes")
@@ -44,9 +44,9 @@ def test_an_opening_subordinate_clause_does_not_hold_the_subject() -> None:
 def test_an_adverbial_phrase_before_the_cue_is_not_the_speaker() -> None:
     text = (
         "Headline.\n\nIlse Varga has fought the council for years. She has at one point "
-        'called the mayor a "liar" who lies.'
+        'called the harbour master a "pirate" who steals.'
     )
-    c = claim_with(text, "the mayor")
+    c = claim_with(text, "the harbour master")
     assert c.mention is not None and c.mention.text != "one point"
     assert c.speaker is not None and c.speaker.name == "Ilse Varga"
 
@@ -85,22 +85,22 @@ def test_the_answers_of_a_transcript_are_the_interviewees() -> None:
 
 def test_said_a_name_of_a_place_or_group_is_the_person() -> None:
     text = (
-        'Headline.\n\n"It is over," said Sen. Jeff Marley of Oregon. "Done," said Dara Whit '
-        "of Liberty Baptist Church in Marion."
+        'Headline.\n\n"It is over," said Sen. Jeff Lee of Oregon. "Done," said Dara Whit '
+        "of Saint Brendan's Chapel in Kellmore."
     )
-    assert mention_and_speaker(claim_with(text, "It is over")) == ("Jeff Marley", "Jeff Marley")
+    assert mention_and_speaker(claim_with(text, "It is over")) == ("Jeff Lee", "Jeff Lee")
     assert mention_and_speaker(claim_with(text, "Done")) == ("Dara Whit", "Dara Whit")
 
 
 def test_party_tags_and_places_in_apposition_are_skipped() -> None:
     text = (
-        "Headline.\n\nSen. Rand Pole, R-Ky., told reporters that polls could be wrong. "
-        "For now, Lena Pantucci, at the Royal Services Institute, said the two had a pact."
+        "Headline.\n\nSen. Rand Okafor, R-Ky., told reporters that polls could be wrong. "
+        "For now, Lena Varga, at the Harbour Studies Institute, said the two had a pact."
     )
     c = claim_with(text, "polls could be wrong")
-    assert mention_and_speaker(c) == ("Rand Pole", "Rand Pole")
+    assert mention_and_speaker(c) == ("Rand Okafor", "Rand Okafor")
     c = claim_with(text, "the two had a pact")
-    assert mention_and_speaker(c) == ("Lena Pantucci", "Lena Pantucci")
+    assert mention_and_speaker(c) == ("Lena Varga", "Lena Varga")
 
 
 def test_a_participle_takes_the_subject_of_an_irregular_past_verb() -> None:
@@ -169,7 +169,7 @@ def test_a_middle_initial_stays_in_the_name_and_places_are_not_people() -> None:
 
 def test_an_adverb_after_and_is_skipped_to_the_subject() -> None:
     text = (
-        "Headline.\n\nCarl Moss pulled a copy of the charter from his pocket and defiantly "
+        "Headline.\n\nCarl Moss took a ferry ticket out of his coat and defiantly "
         "offered to lend it to the mayor."
     )
     c = claim_with(text, "to lend it")
@@ -178,17 +178,20 @@ def test_an_adverb_after_and_is_skipped_to_the_subject() -> None:
 
 def test_appositions_with_a_party_tag_a_group_or_a_title() -> None:
     text = (
-        "Headline.\n\nAmong those backing Mr. Cole, Dara Whit of Liberty Baptist Church in "
-        "Marion, said he had made calls. Sen. Jack Reade (D-R.I.), said after lunch that he "
-        "had not read the plan. Another ally, Agriculture Secretary Tom Vilsen, told "
-        "reporters that the news was good."
+        "Headline.\n\nAmong those backing Mr. Cole, Dara Whit of the Kellmore Rowing Club in "
+        "Dunmore, said he had rung the ferrymen. Sen. Jack Lee (D-R.I.), said at the quay that he "
+        "had not read the plan. Another ally, Transport Secretary Tom Okafor, told "
+        "reporters that the catch was good."
     )
-    assert mention_and_speaker(claim_with(text, "he had made calls")) == ("Dara Whit", "Dara Whit")
+    assert mention_and_speaker(claim_with(text, "he had rung the ferrymen")) == (
+        "Dara Whit",
+        "Dara Whit",
+    )
     c = claim_with(text, "he had not read the plan")
-    assert mention_and_speaker(c) == ("Jack Reade", "Jack Reade")
-    c = claim_with(text, "the news was good")
-    assert mention_and_speaker(c) == ("Tom Vilsen", "Tom Vilsen")
-    assert c.speaker is not None and c.speaker.role == "Agriculture Secretary"
+    assert mention_and_speaker(c) == ("Jack Lee", "Jack Lee")
+    c = claim_with(text, "the catch was good")
+    assert mention_and_speaker(c) == ("Tom Okafor", "Tom Okafor")
+    assert c.speaker is not None and c.speaker.role == "Transport Secretary"
 
 
 def test_a_description_is_proposed_as_written_unless_the_article_names_that_role() -> None:
@@ -221,7 +224,7 @@ def test_the_subject_says_the_participle_not_the_object_before_the_comma() -> No
     text = (
         "Headline.\n\nMayor Ana Ruiz spoke on Monday. Ruiz took a shot at Tom Baxter, "
         "saying his plan would fail.\n\nBaxter hit back again, saying the mayor was too "
-        "busy with her own campaign to care about the roads."
+        "busy polishing her ferry speech to notice the potholes."
     )
     c = claim_with(text, "his plan would fail")
     assert mention_and_speaker(c) == ("Ruiz", "Ana Ruiz")
@@ -244,29 +247,29 @@ def test_a_party_tag_and_an_apposition_or_a_quantified_group_before_the_cue() ->
 def test_a_parenthesis_between_the_subject_and_the_cue_is_skipped() -> None:
     text = (
         "Headline.\n\nJudge Ann Roe, in her dissent, said the law was unfair. Sen. Tom "
-        "Baxter, facing a spirited challenge in Iowa, a swing state, said he would win. "
-        "Carl Moss, then 38, said he was told to find a deputy. Dara Whit has since said "
-        "she would support a wage increase."
+        "Baxter, facing a tough race in Maine, a harbour state, said he would win. "
+        "Carl Moss, then 38, said the port sent him to hire a ferry pilot. Dara Whit has since "
+        "said she would back a cut in fares."
     )
     c = claim_with(text, "the law was unfair")
     assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
     c = claim_with(text, "he would win")
     assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
-    c = claim_with(text, "he was told to find a deputy")
+    c = claim_with(text, "the port sent him to hire a ferry pilot")
     assert mention_and_speaker(c) == ("Carl Moss", "Carl Moss")
-    c = claim_with(text, "she would support a wage increase")
+    c = claim_with(text, "she would back a cut in fares")
     assert mention_and_speaker(c) == ("Dara Whit", "Dara Whit")
 
 
 def test_a_described_speaker_after_the_cue() -> None:
     text = (
-        'Headline.\n\n"We will win," said retired surgeon Ben Carlo. "We will lose," said '
-        'a longtime adviser to Carlo, who declined to be named. "We might," said the '
+        'Headline.\n\n"We will win," said retired ferryman Ben Carlo. "We will lose," said '
+        'a longtime adviser to Carlo, who asked not to be named. "We might," said the '
         "younger Mr. Carlo."
     )
     c = claim_with(text, "We will win")
     assert mention_and_speaker(c) == ("Ben Carlo", "Ben Carlo")
-    assert c.speaker is not None and c.speaker.role == "retired surgeon"
+    assert c.speaker is not None and c.speaker.role == "retired ferryman"
     c = claim_with(text, "We will lose")
     assert mention_and_speaker(c) == ("a longtime adviser to Carlo", "longtime adviser to Carlo")
     c = claim_with(text, "We might")
@@ -275,14 +278,14 @@ def test_a_described_speaker_after_the_cue() -> None:
 
 def test_a_time_phrase_or_an_adverb_before_the_cue_is_not_the_speaker() -> None:
     text = (
-        "Headline.\n\nSen. Tom Baxter on Wednesday morning also called on the city to press "
-        "the county. Ann Roe, whose appeal is built on toughness, seldom speaks of the "
-        "brother who died. The mayor, still stinging over the mockery, grudgingly agreed "
+        "Headline.\n\nSen. Tom Baxter on Friday evening also called on the city to press "
+        "the county. Ann Roe, whose fame rests on her ferry rescues, seldom speaks of the "
+        "brother who drowned. The mayor, still sore about the jeers, grudgingly agreed "
         "to sit next to Roe."
     )
     c = claim_with(text, "the city to press the county")
     assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
-    c = claim_with(text, "the brother who died")
+    c = claim_with(text, "the brother who drowned")
     assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
     c = claim_with(text, "to sit next to Roe")
     assert mention_and_speaker(c) == ("The mayor", "mayor")
@@ -302,42 +305,42 @@ def test_a_supporter_of_a_named_person_is_not_that_person() -> None:
 def test_a_document_before_a_participle_is_said_by_the_subject() -> None:
     text = (
         "Headline.\n\nShortly after the news, Senator Ann Roe issued a statement saying that "
-        "the vote should wait. The Daily Ledger shot back in an article stating that the "
-        "city was the capital."
+        "the vote should wait. The Daily Ledger replied in an article claiming that the "
+        "town was the capital."
     )
     c = claim_with(text, "the vote should wait")
     assert mention_and_speaker(c) == ("Ann Roe", "Ann Roe")
-    c = claim_with(text, "the city was the capital")
+    c = claim_with(text, "the town was the capital")
     assert mention_and_speaker(c) == ("The Daily Ledger", "Daily Ledger")
 
 
 def test_initials_parentheses_and_possessive_appositions_before_the_cue() -> None:
     text = (
-        "Headline.\n\nThe bureau director, James B. Comey, said on Tuesday that there was no "
-        "evidence. Ann Roe, the High Commissioner for Refugees (UNHCR), reacted coolly to "
+        "Headline.\n\nThe port director, Nils B. Okafor, said on Tuesday that there was no "
+        "leak. Ann Roe, the Commissioner for Ferry Safety (CFS), reacted coolly to "
         "the deal, saying it was weak. Tracy Moss, Ann's father, issued a statement "
-        "Thursday, saying a fund is focusing on schools. Vice President Tom Baxter, who was "
-        "to travel to Columbus, Ohio, on Wednesday, said they touched on a core issue."
+        "Thursday, saying a fund is focusing on lifeboats. Vice President Tom Baxter, who was "
+        "to sail to Kellmore, Maine, on Wednesday, said they talked about the fares."
     )
-    assert mention_and_speaker(claim_with(text, "there was no evidence")) == (
-        "Comey",
-        "James B. Comey",
+    assert mention_and_speaker(claim_with(text, "there was no leak")) == (
+        "Okafor",
+        "Nils B. Okafor",
     )
     assert mention_and_speaker(claim_with(text, "it was weak")) == ("Ann Roe", "Ann Roe")
-    c = claim_with(text, "a fund is focusing on schools")
+    c = claim_with(text, "a fund is focusing on lifeboats")
     assert mention_and_speaker(c) == ("Tracy Moss", "Tracy Moss")
-    c = claim_with(text, "they touched on a core issue")
+    c = claim_with(text, "they talked about the fares")
     assert mention_and_speaker(c) == ("Tom Baxter", "Tom Baxter")
 
 
 def test_a_bare_plural_or_a_share_after_a_quote_is_the_speaker() -> None:
     text = (
-        'Headline.\n\n"The harm is incalculable," federal prosecutors wrote in the filing. '
+        'Headline.\n\n"The damage is enormous," harbour inspectors wrote in the report. '
         "In the poll, 21 percent said the plan was unlikely. Back in the nineties, when "
         "allies argued over whether the port should close, nobody listened."
     )
-    c = claim_with(text, "The harm is incalculable")
-    assert mention_and_speaker(c) == ("federal prosecutors", "federal prosecutors")
+    c = claim_with(text, "The damage is enormous")
+    assert mention_and_speaker(c) == ("harbour inspectors", "harbour inspectors")
     c = claim_with(text, "the plan was unlikely")
     assert mention_and_speaker(c) == ("21 percent", "21 percent")
     assert all(c.mention is None or c.mention.text != "when allies" for c in suggest_article(text))
@@ -357,21 +360,21 @@ def test_a_participle_after_a_quote_and_its_attribution_has_that_speaker() -> No
 
 def test_a_surname_is_the_person_not_a_group_or_a_firm_bearing_it() -> None:
     text = (
-        "Headline.\n\nDonald Carlo toured the harbour on Monday. The Carlo campaign said "
+        "Headline.\n\nDino Carlo toured the harbour on Monday. The Carlo campaign said "
         "the visit went well. Carlo Industries said it would build there.\n\nCarlo said "
         "the tower would be finished by spring."
     )
     c = claim_with(text, "the tower would be finished")
-    assert mention_and_speaker(c) == ("Carlo", "Donald Carlo")
+    assert mention_and_speaker(c) == ("Carlo", "Dino Carlo")
 
 
 def test_words_after_the_head_are_not_part_of_a_described_speaker() -> None:
     text = (
-        "Headline.\n\nThe board of elections on Monday said the ballots were valid. "
+        "Headline.\n\nThe board of pilots on Monday said the charts were accurate. "
         "The candidates unanimously agreed that the debate should move."
     )
-    c = claim_with(text, "the ballots were valid")
-    assert c.speaker is not None and c.speaker.name == "board of elections"
+    c = claim_with(text, "the charts were accurate")
+    assert c.speaker is not None and c.speaker.name == "board of pilots"
     c = claim_with(text, "the debate should move")
     assert c.speaker is not None and c.speaker.name == "candidates"
 
@@ -410,7 +413,7 @@ def test_who_is_the_source_of_a_relative_clause_and_names_only_its_antecedent() 
 
 def test_a_place_before_a_described_speaker_is_an_affiliation() -> None:
     text = (
-        'Headline.\n\n"The concern is the court," said Idaho supplement executive Frank '
+        'Headline.\n\n"The concern is the court," said Idaho salmon executive Frank '
         "Vale, who had backed Ruiz."
     )
     c = claim_with(text, "The concern is the court")
