@@ -73,15 +73,31 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """
     memo = _memo
     if getattr(memo, "text", None) is not text:
-        memo.toks = [Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+        memo.toks = _tokens(text, 0, len(text))
         memo.starts = [t.start for t in memo.toks]
         memo.text = text
     toks, starts = memo.toks, memo.starts
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, i)
     if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
-        return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+        return _tokens(text, start, end)
     return toks[i:j]
+
+
+def _tokens(text: str, start: int, end: int) -> list[Tok]:
+    """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make."""
+    # ~900 tokens an article: filling the slots here skips a Python __init__ call each
+    new = object.__new__
+    out = []
+    add = out.append
+    for m in _TOKEN_RE.finditer(text, start, end):
+        t = new(Tok)
+        t.start, t.end = m.span()
+        t.text = w = m.group()
+        t.low = w.lower()
+        t.is_word = w[0].isalnum()
+        add(t)
+    return out
 
 
 # one article's tokens per thread: a sqlite-free worker may suggest while the window does
