@@ -53,12 +53,16 @@ class Tok:
 
     @property
     def is_cap(self) -> bool:
-        c = self.text[0]
-        if c.isupper():
+        text = self.text
+        if text[0].isupper():
             return True
-        # "al-Harbi", "d'Estaing", "bin-Salman": a lower-case particle glued to a name
-        m = _GLUED_RE.match(self.text)
-        return m is not None and self.text[m.end()].isupper()
+        # "al-Harbi", "d'Estaing", "bin-Salman": a lower-case particle glued to a name;
+        # the glue is within the first four characters (a cheap test first: speed)
+        head = text[1:4]
+        if "-" not in head and "'" not in head and "’" not in head and "‐" not in head:
+            return False
+        m = _GLUED_RE.match(text)
+        return m is not None and text[m.end()].isupper()
 
 
 _GLUED_RE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-‐’']")
@@ -92,8 +96,8 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
     add = out.append
     for m in _TOKEN_RE.finditer(text, start, end):
         t = new(Tok)
-        t.start, t.end = m.span()
-        t.text = w = m.group()
+        t.start, t.end = s, e = m.span()
+        t.text = w = text[s:e]
         t.low = w.lower()
         t.is_word = w[0].isalnum()
         add(t)
