@@ -154,10 +154,14 @@ def _sentence(
         return
     i = 0
     while i < n:
-        low = toks[i].low
-        if low not in _CUE_STARTS and not low.endswith("ed"):
-            i += 1
-            continue  # punctuation and words of no list start no cue
+        # punctuation and words of no list start no cue: a plain loop skips them (speed)
+        for k in range(i, n):
+            low = toks[k].low
+            if low in _CUE_STARTS or low[-2:] == "ed":
+                i = k
+                break
+        else:
+            break
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)

@@ -280,10 +280,12 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
         elif seg and len(w) == 2 and w[1] == "." and w[0].isupper() and i + 1 < len(words):
             seg.append((pos, w))  # a middle initial
         elif (
+            # _not_name_word and _headline_verb on the lower-case form at hand (speed)
             i < len(words)
-            and not _not_name_word(w)
+            and low not in _NOT_NAME
+            and not (len(w) > 1 and w.isupper())
             and not w.endswith(("'s", "’s"))
-            and not (seg and _headline_verb(w))
+            and not (seg and (low in CUE_WORDS or low in _HEADLINE_VERBS))
         ):
             if not seg:
                 seg_first = i
