@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...resources import word_list
@@ -120,8 +121,7 @@ IRREGULAR_PAST = frozenset(
 
 
 def overlaps_any(taken: list[tuple[int, int]], a: int, b: int) -> bool:
-    from bisect import bisect_left
-
+    """Does ``a``..``b`` overlap a range of ``taken`` (sorted ranges)?"""
     i = bisect_left(taken, (a, -1))
     if i > 0 and taken[i - 1][1] > a:
         return True
@@ -247,3 +247,9 @@ _PREPOSITIONS = frozenset(
     {"in", "during", "of", "for", "with", "at", "on", "by", "from", "to", "through", "under"}
     | {"about", "after", "before", "over", "into", "among", "against", "upon"}
 )
+
+
+def inside(taken: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` inside a range of ``taken`` (sorted ranges already claimed)?"""
+    i = bisect_right(taken, (pos, 1 << 60)) - 1
+    return i >= 0 and taken[i][0] <= pos < taken[i][1]

@@ -17,7 +17,6 @@ the engine keeps it only where no stricter rule found a claim.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ...resources import word_list
 from .clause_base import (
@@ -37,6 +36,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    inside,
     overlaps_any,
     relative_before_subject,
     subordinate_end,
@@ -123,11 +123,6 @@ def find(
     return out
 
 
-def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(taken, (pos, 1 << 60)) - 1
-    return i >= 0 and taken[i][0] <= pos < taken[i][1]
-
-
 def _sentence(
     text: str,
     toks: list[Tok],
@@ -184,7 +179,7 @@ def _sentence(
                     continue
                 # "Lee calls on the council to ...": no possessor, so the verb
             cue = _verb_cue(toks, i, headline)
-        if cue is None or _inside(taken, toks[i].start):
+        if cue is None or inside(taken, toks[i].start):
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
@@ -472,7 +467,7 @@ def _quoted_fragment(
     sentence that opens with its speaker and a verb -- the rest is a mixed claim."""
     if not _DOUBLE_RE.search(text, toks[0].start, toks[-1].end):
         return None  # no double mark in the sentence (most sentences; speed)
-    marks = [x for x, t in enumerate(toks) if t.text in _DOUBLE and not _inside(taken, t.start)]
+    marks = [x for x, t in enumerate(toks) if t.text in _DOUBLE and not inside(taken, t.start)]
     if len(marks) < 2:
         return None
     n = len(toks)
@@ -728,7 +723,7 @@ def _post_claim(
         return None
     if len(spans) == 1 and n_before < 3:
         return None  # "Yes, he said.": too short to be a claim of its own
-    if any(_inside(taken, a) or _inside(taken, b - 1) for a, b in spans):
+    if any(inside(taken, a) or inside(taken, b - 1) for a, b in spans):
         return None
     if any(overlaps_any(taken, a, b) for a, b in spans):
         return None
@@ -905,7 +900,7 @@ def _pre(
     if overlaps_any(taken, a, b):
         return None
     rel = relative_before_subject(toks, k)
-    if rel is not None and not _inside(taken, rel.start):
+    if rel is not None and not inside(taken, rel.start):
         # "which Democrats doubt will flip": the relative word is the clause's subject
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)

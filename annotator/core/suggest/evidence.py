@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 
 from ._trie import trie_pattern
-from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, overlaps_any
+from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, inside, overlaps_any
 from .clause_forms import finite_soon, noun_phrase
 from .frames import content_after
 from .mentions import Cue, Mention, Tok, tokenize
@@ -74,7 +74,7 @@ def find(
         if not any(w.lower().strip(_STRIP) in _DOCUMENTS for w in near):
             continue
         x = bisect_right(starts, a) - 1
-        if x < 0 or _inside(taken, a):
+        if x < 0 or inside(taken, a):
             continue
         s, e, pi = sentences[x]
         if a >= e:
@@ -89,11 +89,6 @@ def find(
             taken.extend(found.spans)
             taken.sort()
     return out
-
-
-def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(taken, (pos, 1 << 60)) - 1
-    return i >= 0 and taken[i][0] <= pos < taken[i][1]
 
 
 def _finding(

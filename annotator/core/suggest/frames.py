@@ -11,8 +11,8 @@ A subject and a verb of stance, intent or belief, and what the verb takes:
 
 The content runs to the end of its phrase (an object) or clause (a clause), as PolNeAR
 marks it; the verb (with its particle) is the cue and the subject the mention. Each
-sentence is first checked against one compiled pattern of the verb forms, so sentences
-without any cost no tokenizing.
+sentence is first checked against one compiled pattern of the verb forms, so a sentence
+without any costs no tokenizing.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from .clause_base import (
     NOT_OBJECT_START,
     SKIP_BACK,
     Found,
+    inside,
     overlaps_any,
 )
 from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
@@ -172,7 +173,7 @@ def find(
         if x < 0:
             continue
         s, e, pi = sentences[x]
-        if a >= e or e - s < 16 or _inside(taken, a):
+        if a >= e or e - s < 16 or inside(taken, a):
             continue
         if not _promising(text, taken, hit.group(1), hit.end(), e, s, a):
             continue
@@ -238,7 +239,7 @@ def _promising(
             word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
         )
     # an object that is a claim already: "called (for) it "a disgrace""
-    return framed and not (_inside(taken, m.start(1)) or _inside(taken, m.end(1) + 2))
+    return framed and not (inside(taken, m.start(1)) or inside(taken, m.end(1) + 2))
 
 
 def _progressive(word: str) -> bool:
@@ -280,17 +281,12 @@ def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str
     return None
 
 
-def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(taken, (pos, 1 << 60)) - 1
-    return i >= 0 and taken[i][0] <= pos < taken[i][1]
-
-
 def _frame(
     text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
     """The frame whose verb is ``toks[k]``, or None."""
     t = toks[k]
-    if t.is_cap or _inside(taken, t.start):
+    if t.is_cap or inside(taken, t.start):
         return None
     low = t.low
     nxt = toks[k + 1]
