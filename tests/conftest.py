@@ -127,6 +127,38 @@ def close_window(window) -> None:
     store.close()
 
 
+@pytest.fixture
+def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
+    """Open main windows on a database (``tmp_path / "a.db"`` by default), shown and
+    exposed, with settings in ``tmp_path``; at the end their jobs are cancelled and they
+    close as quitting closes them."""
+    from annotator.gui.app import application, build_window
+    from annotator.gui.qt import QSettings
+
+    application()  # the app's stylesheet, so pixel positions are the real ones
+    opened: list = []
+
+    def make(db: Path | None = None, *, annotator: str = "tester", seed: bool = True):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        win = build_window(
+            db or tmp_path / "a.db", annotator=annotator, seed=seed, settings=settings
+        )
+        qtbot.addWidget(win)
+        opened.append(win)
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for win in opened:
+        if win.tagging.popup is not None:
+            win.tagging.popup.close()
+        for task in list(win.tasks):
+            task.cancel()
+            task.wait(10000)
+        close_window(win)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Under ``make coverage``, measure the jobs the window runs in its own QThreads.
 

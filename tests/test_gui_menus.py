@@ -9,16 +9,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import close_window
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.store import Store
-from annotator.gui.app import application, build_window
 from annotator.gui.main_window import MainWindow
 
 
@@ -48,25 +46,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, messages) -> Iterator[Callable[..., MainWindow]]:
-    application()
-    opened: list[MainWindow] = []
-
+def make_window(open_window, messages) -> Callable[..., MainWindow]:
     def make(db: Path | None = None, *, seed: bool = True) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = build_window(db or tmp_path / "a.db", annotator="ana", seed=seed, settings=settings)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        opened.append(win)
-        return win
+        return open_window(db, annotator="ana", seed=seed)
 
-    yield make
-    for win in opened:
-        for task in list(win.tasks):
-            task.cancel()
-            task.wait(10000)
-        close_window(win)
+    return make
 
 
 @pytest.fixture

@@ -11,16 +11,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import close_window
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from annotator.core.store import Store
-from annotator.gui.app import application, build_window
 from annotator.gui.assign_dialog import AssignDialog
 from annotator.gui.main_window import MainWindow
 
@@ -43,25 +40,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, shown) -> Iterator[Callable[..., MainWindow]]:
-    application()
-    opened: list[MainWindow] = []
-
+def make_window(open_window, shown) -> Callable[..., MainWindow]:
     def make(db: Path, annotator: str = "lead") -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = build_window(db, annotator=annotator, seed=False, settings=settings)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        opened.append(win)
-        return win
+        return open_window(db, annotator=annotator, seed=False)
 
-    yield make
-    for win in opened:
-        for task in list(win.tasks):
-            task.cancel()
-            task.wait(10000)
-        close_window(win)
+    return make
 
 
 def choose(win: MainWindow, text: str) -> None:

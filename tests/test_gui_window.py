@@ -12,23 +12,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import close_window
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTreeWidget
 
 from annotator.core.store import Store
 from annotator.gui import main_window as main_window_module
 from annotator.gui import tagging as tagging_module
-from annotator.gui.app import application, build_window
 from annotator.gui.highlighter import SpanHighlighter
 from annotator.gui.labels import default_labels
 from annotator.gui.main_window import MainWindow
@@ -65,44 +63,19 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """QMessageBox.warning/critical/information record their text instead of blocking."""
-    seen: list[str] = []
-
-    def record(_parent, _title, text, *args, **kwargs):
-        seen.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
+def warnings(message_boxes: list[str]) -> list[str]:
+    """The texts of the message boxes the window showed (conftest's ``message_boxes``)."""
+    return message_boxes
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, warnings) -> Iterator[Callable[..., MainWindow]]:
-    application()  # the app's stylesheet, so pixel positions are the real ones
-    opened: list[MainWindow] = []
-
+def make_window(open_window, qtbot, tmp_path: Path, warnings) -> Callable[..., MainWindow]:
     def make(db: Path | None = None, *, seed: bool = True) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = build_window(
-            db or tmp_path / "annotations.db", annotator="tester", seed=seed, settings=settings
-        )
-        qtbot.addWidget(win)
-        opened.append(win)
-        win.show()
-        qtbot.waitExposed(win)
+        win = open_window(db or tmp_path / "annotations.db", seed=seed)
         activate(win, qtbot)
         return win
 
-    yield make
-    for win in opened:
-        if win.tagging.popup is not None:
-            win.tagging.popup.close()
-        for task in list(win.tasks):
-            task.cancel()
-            task.wait(10000)
-        close_window(win)
+    return make
 
 
 @pytest.fixture
