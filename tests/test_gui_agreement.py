@@ -136,6 +136,8 @@ def test_agreement_computes_off_the_window_thread_with_progress_and_cancel(
     assert started.wait(20)
     assert seen["thread"] is not threading.main_thread()
     assert dialog.computing and dialog.summary.text() == "Computing…"
+    # The coders are listed, checked, before the first figures come.
+    assert dialog.chosen_coders() == ["coder-b", "gold"]
     # The dialog answers while the figures are computed: a click changes the tab.
     bar = dialog.tabs.tabBar()
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())

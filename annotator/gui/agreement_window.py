@@ -207,6 +207,9 @@ class AgreementDialog(QDialog):
         self.job.failed.connect(self._show_failure)
         self.job.cancelled.connect(lambda: self._show_failure("Cancelled: nothing computed."))
         self.resize(980, 620)
+        # The names are one quick read: shown (and uncheckable) while the figures compute.
+        store = session.store
+        self._fill_coders(sorted(known_annotators(store) - {"suggest"}), layer_annotators(store))
         self.compute()
 
     @property
