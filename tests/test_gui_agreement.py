@@ -156,7 +156,8 @@ def test_agreement_computes_off_the_window_thread_with_progress_and_cancel(
     assert not window.session.tasks
 
 
-def test_closing_the_agreement_dialog_stops_its_computation(window, qtbot, monkeypatch):
+@pytest.mark.parametrize("how", ["escape", "close"])
+def test_closing_the_agreement_dialog_stops_its_computation(window, qtbot, monkeypatch, how):
     started, go_on, seen = threading.Event(), threading.Event(), {}
     monkeypatch.setattr(
         agreement_window, "compute", held_until(go_on, started, agreement_window.compute, seen)
@@ -165,7 +166,10 @@ def test_closing_the_agreement_dialog_stops_its_computation(window, qtbot, monke
     dialog = dialog_of(window, AgreementDialog)
     assert started.wait(20)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    if how == "escape":
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    else:  # the title bar's close button
+        dialog.close()
     qtbot.waitUntil(lambda: not shown(window, AgreementDialog))
     assert not window.session.tasks, "no computation outlives its dialog"
     go_on.set()

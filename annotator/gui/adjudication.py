@@ -377,11 +377,3 @@ class AdjudicationDialog(QDialog):
             return
         self.session.perform(ops.undo(), initiator=self)
         self.load(show_dialog=False)
-
-    def done(self, result: int) -> None:
-        self.job.stop()
-        super().done(result)
-
-    def closeEvent(self, event) -> None:
-        self.job.stop()
-        super().closeEvent(event)

@@ -325,11 +325,3 @@ class AgreementDialog(QDialog):
     def _open_article_row(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.article_ids):
             self.open_at.emit(self.article_ids[row], -1, -1)
-
-    def done(self, result: int) -> None:
-        self.job.stop()
-        super().done(result)
-
-    def closeEvent(self, event) -> None:
-        self.job.stop()
-        super().closeEvent(event)

@@ -4,15 +4,15 @@ Review › Agreement and Review › Adjudicate read many rows and compute on the
 hand that work to a `DialogJob`, which runs it as a background task (workers.py: its
 own connection to the database, a progress dialog with Cancel) and reports the
 result or the reason it failed. Starting again cancels the run still going, and only
-the latest run reports. A dialog calls ``stop`` when it closes, so that no thread
-outlives it. A database in memory has no second connection: the job then runs at
-once on the window's store.
+the latest run reports. The run stops when its dialog closes (Escape, Close, the
+title bar's button), so that no thread outlives it. A database in memory has no
+second connection: the job then runs at once on the window's store.
 """
 
 from __future__ import annotations
 
 from ..core.errors import AnnotatorError
-from .qt import QCoreApplication, QEvent, QObject, QWidget, Signal
+from .qt import QCoreApplication, QDialog, QEvent, QObject, Signal
 from .session import Session
 from .workers import BackgroundTask, Job
 
@@ -32,12 +32,14 @@ class DialogJob(QObject):
     failed = Signal(str)  # one line for the user
     cancelled = Signal()  # the user pressed Cancel and the run stopped
 
-    def __init__(self, dialog: QWidget, session: Session, title: str) -> None:
+    def __init__(self, dialog: QDialog, session: Session, title: str) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self.session = session
         self.title = title
         self.task: BackgroundTask | None = None
+        # Escape, Close and the title bar's button all end in QDialog.done.
+        dialog.finished.connect(lambda _result: self.stop())
 
     @property
     def running(self) -> bool:
