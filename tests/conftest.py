@@ -188,7 +188,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return run_traced
 
     # The QObjects whose run() is started by a QThread (moveToThread in the package).
-    for cls in (workers._Worker, network_layout_job.LayoutJob):
+    for cls in (workers.Worker, network_layout_job.LayoutJob):
         cls.run = traced(cls.run)
 
 

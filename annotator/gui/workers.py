@@ -19,7 +19,11 @@ from .qt import QObject, QProgressDialog, Qt, QThread, QWidget, Signal
 Job = Callable[[Store, Callable[[int, int], None], Callable[[], bool]], Any]
 
 
-class _Worker(QObject):
+class Worker(QObject):
+    """Runs one job on a QThread with its own Store; ``progress``, then ``finished``
+    with the job's result or ``failed`` with one line for the user. ``cancel_event``
+    is what the job's ``cancelled()`` reads."""
+
     progress = Signal(int, int)
     finished = Signal(object)  # result
     failed = Signal(str)
@@ -63,7 +67,7 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(parent)
         self.thread = QThread()
-        self.worker = _Worker(db_path, annotator, job)
+        self.worker = Worker(db_path, annotator, job)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._finished)
