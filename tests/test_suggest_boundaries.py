@@ -342,3 +342,39 @@ def test_which_as_the_subject_of_an_object_cue_is_not_part_of_the_claim() -> Non
     text = "Ferries\n\nAfter the vote, the trust, which periodically criticized the timetable, met."
     claims = suggest_article(text)
     assert contents(claims) == [["the timetable"]]
+
+
+def test_a_newspaper_told_without_that_is_not_part_of_the_clause() -> None:
+    text = "Ferries\n\nIvo Brandt told the Harbour Times his crew never met the envoy."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["his crew never met the envoy"]]
+    assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_an_addressee_before_a_comma_is_not_part_of_the_clause() -> None:
+    text = "Ferries\n\nAnd, Ms. Varga tells the crowd, she has been called stubborn at home."
+    claims = suggest_article(text)
+    assert ["she has been called stubborn at home"] in contents(claims)
+
+
+def test_the_people_assured_are_not_part_of_what_they_were_assured() -> None:
+    text = "Ferries\n\nThe mayor assured voters she would fix the north pier by spring."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["she would fix the north pier by spring"]]
+    assert claim.cue is not None and claim.cue.text == "assured"
+
+
+def test_the_people_told_before_a_quoted_fragment_are_not_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\nAfter the vote, Mara Quill told reporters she thought Dunne had "
+        '"invented the whole thing." Dunne resigned the next day.'
+    )
+    claim = suggest_article(text)[0]
+    assert contents([claim]) == [['she thought Dunne had "invented the whole thing."']]
+    assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_a_place_after_the_addressee_stays_with_the_addressee() -> None:
+    text = "Ferries\n\nThe mayor told a fishing club in Leeds she would sell the old ferry."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["she would sell the old ferry"]]

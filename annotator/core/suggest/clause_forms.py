@@ -249,7 +249,10 @@ def object_clause(
     if low in _ADDRESSEE_VERBS:
         # "asked the senator whether ...": the addressee is not part of what was asked
         # (but "asked the court to intervene" keeps it, as PolNeAR does)
-        body = body[_after_addressee(body) :]
+        a = _after_addressee(body)
+        if a == 0 and low in TELLING:
+            a = addressee_end(body, 0, low)  # "assured voters he would ..."
+        body = body[a:]
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -372,6 +375,82 @@ def _after_addressee(body: list[Tok]) -> int:
         if t.low in ("and", "or", "but") or t.low in _PREPOSITIONS:
             return 0
     return 0
+
+
+# Verbs whose object is the person told, before what was told ("told reporters he
+# would", "assured voters that", "reminded them of"): PolNeAR leaves that person out.
+TELLING = frozenset(
+    {"tell", "tells", "told", "telling", "assure", "assures", "assured", "assuring"}
+    | {"remind", "reminds", "reminded", "reminding"}
+)
+_REMINDING = frozenset({"remind", "reminds", "reminded", "reminding"})
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "them", "us", "you"})
+# What opens the told part right after the addressee ("told them that", "told him to").
+_TOLD_OPENERS = _AFTER_ADDRESSEE | frozenset({"that", "to", "about"})
+# Objects that are what was told, not who was told ("told the story of ...").
+_TOLD_THINGS = frozenset({"story", "stories", "tale", "tales", "truth", "joke", "jokes", "lie"})
+
+
+def addressee_end(toks: list[Tok], j: int, verb: str, limit: int = 12) -> int:
+    """Where what was told starts after the addressee at ``toks[j]`` of the telling
+    verb ``verb`` ("told reporters he would ...", "told the Gazette, his plan ...",
+    "assured them that ...", "reminded voters of ..."); ``j`` when the words at ``j``
+    are not an addressee followed by what was told."""
+    n = len(toks)
+    if j >= n or not toks[j].is_word:
+        return j
+    first = toks[j]
+    if first.low in _TOLD_OPENERS or first.low in _SUBJECTS:
+        return j
+    # an addressee of another kind ("told pollsters they ...") ends only at a pronoun
+    plain = not (
+        first.low in _OBJECT_PRONOUNS
+        or first.is_cap
+        or first.low in DETERMINERS
+        or first.text[0].isdigit()
+        or first.low in _ADDRESSEE_NOUNS
+    )
+    openers = _TOLD_OPENERS | {"of"} if verb in _REMINDING else _TOLD_OPENERS
+    for x in range(j + 1, min(n, j + limit)):
+        t = toks[x]
+        prev = toks[x - 1]
+        if t.low in _TOLD_THINGS:
+            return j
+        if t.low in openers:
+            return x
+        if t.text == ",":
+            # "told the Gazette, his plan ...", but "supporters in Leeds, England, that"
+            if x + 1 < n and _clause_opens(toks, x + 1, True, plain):
+                return x + 1
+            continue
+        if not t.is_word and t.text not in ("’", "'", ".", "-"):
+            return j
+        if prev.low in _PREPOSITIONS or (prev.low in DETERMINERS and prev.low != "her"):
+            continue  # "told the Gazette of Leeds she ...", "told her in a debate that"
+        if _clause_opens(toks, x, prev.is_cap, plain):
+            return x
+    return j
+
+
+# Plain nouns of people told things: "told reporters", "assured voters".
+_ADDRESSEE_NOUNS = word_list("suggest/addressees.txt") | frozenset(
+    {"reporters", "voters", "supporters", "viewers", "listeners", "journalists", "people"}
+    | {"donors", "members", "lawmakers", "students", "delegates", "officials", "guests"}
+    | {"residents", "workers", "employees", "colleagues", "aides", "allies", "audiences"}
+)
+
+
+def _clause_opens(toks: list[Tok], x: int, after_name: bool, pronoun_only: bool) -> bool:
+    """Does a clause start at ``toks[x]``: a subject pronoun, or (unless
+    ``pronoun_only``) a determiner or a capitalised word not right after a name, with a
+    finite verb soon after?"""
+    t = toks[x]
+    low = t.low.replace("’", "'")
+    if low in _SUBJECTS or low == "there" or low.split("'")[0] in _SUBJECTS:
+        return finite_soon(toks, x, 5)
+    if not pronoun_only and (t.low in DETERMINERS or (t.is_cap and not after_name)):
+        return finite_soon(toks, x + 1, 5)
+    return False
 
 
 def colon_attribution(
@@ -581,11 +660,9 @@ def participle_clause(
         j += 1
     elif cue.word == "asking":
         j += _after_addressee(toks[j:])  # "asking Sanders why ..."
-    elif cue.word == "telling":
+    elif cue.word in TELLING:
         # "telling the Harbour Post she had no part in it": the addressee, then the clause
-        a = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].low in _SUBJECTS), None)
-        if a is not None and all(x.is_word for x in toks[j:a]) and finite_soon(toks, a, 4):
-            j = a
+        j = addressee_end(toks, j, cue.word)
     body = toks[j:]
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:

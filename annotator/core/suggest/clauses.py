@@ -42,6 +42,8 @@ from .clause_base import (
     subordinate_end,
 )
 from .clause_forms import (
+    TELLING,
+    addressee_end,
     as_reported,
     asked_about,
     clause_end,
@@ -519,8 +521,6 @@ _REFLEXIVES = frozenset({"herself", "himself", "itself", "themselves", "him", "h
 _SPEECH = word_list("suggest/speech.txt")
 _NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
 
-_ADDRESSEES = word_list("suggest/addressees.txt")
-
 
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
 _DOUBLE_RE = re.compile("[" + re.escape("".join(sorted(_DOUBLE))) + "]")
@@ -743,7 +743,7 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
     n = len(toks)
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
-    telling = cue.word in ("told", "tells", "tell")
+    telling = cue.word in TELLING
     j = after_time(toks, j)  # "said Tuesday (that)"
     if toks[j].text == ",":
         # "believes, for example, that": an aside between commas, then the clause
@@ -764,28 +764,12 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
         if t < n and toks[t].low == "that" and t > j and (telling or tail_ok(toks[j:t])):
             j = t
         elif telling:
-            # "told me the photo violates ...", "told CNN he would": addressee, then clause
-            a = j
-            while a < n and a - j < 3 and toks[a].is_word and (toks[a].is_cap or a == j):
-                a += 1
-            if (
-                a > j
-                and a < n
-                and (toks[j].low in _ADDRESSEES or toks[j].is_cap)
-                and toks[a].is_word
-                and toks[a].low not in NOT_CLAUSE_START
-                and finite_soon(toks, a, 6)
-            ):
+            # "told me the photo violates ...", "told CNN he would", "told the Island
+            # Gazette of Port Vale on Friday she would ...": the addressee, then the clause
+            a = addressee_end(toks, j, cue.word)
+            if a > j and toks[a].low not in NOT_CLAUSE_START:
                 j = a
                 needs_that = False
-            else:
-                # "told the Island Gazette of Port Vale on Friday she would ...": the
-                # addressee runs to the clause's pronoun subject
-                a = next((x for x in range(j + 1, min(n, j + 10)) if not toks[x].is_word), n)
-                a = next((x for x in range(j + 1, a) if toks[x].low in _SUBJECTS), None)
-                if a is not None and finite_soon(toks, a, 4):
-                    j = a
-                    needs_that = False
     return j, needs_that
 
 

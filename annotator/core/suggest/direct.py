@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
+from .clause_forms import TELLING, addressee_end
 from .extent import (
     QuoteContext,
     clause_goes_on,
@@ -408,6 +409,8 @@ def _mixed_spans(
         if attr.mention is not None and attr.mention.start > attr.cue.start:
             start = max(start, attr.mention.end)
         toks = cues.toks_between(start, q.open_pos)
+        if attr.cue.word in TELLING:
+            toks = toks[addressee_end(toks, 0, attr.cue.word) :]  # "told reporters he ..."
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
         if that is not None and has_verb(toks[:that]):
             that = None  # 'said the vote was a sign that "...": the clause starts earlier
