@@ -228,3 +228,28 @@ def test_a_sentence_leading_into_a_quote_continues_the_claim_before_it() -> None
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["It is fine,", 'But that is hardly the same as "well built."']]
     assert claim.speaker is not None and claim.speaker.name == "Lee"
+
+
+def test_a_paraphrase_runs_on_through_a_second_quoted_fragment_of_its_sentence() -> None:
+    text = (
+        "Harbour\n\nSpeaking to the fishermen, Okafor said the goal was not to "
+        "“save the old pier” but to “build a better one.”"
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the goal was not to “save the old pier” but to “build a better one.”"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "said"
+    assert claim.kind == "mixed"
+
+
+def test_a_second_fragment_after_a_relative_cue_stays_in_the_paraphrase() -> None:
+    text = (
+        "Harbour\n\nVarga says islanders are “right to be angry,” but also hungry for "
+        "what she calls “a real fix.”"
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["islanders are “right to be angry,” but also hungry for what she calls “a real fix.”"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "says"

@@ -15,6 +15,7 @@ from .extent import (
     has_verb,
     lead_fragment,
     lead_in,
+    mixed_goes_on,
     only_closers,
     opens_sentence,
     relative_object,
@@ -86,6 +87,10 @@ def direct_claims(
             if right is not None:
                 # '"A," she said, but "B," said Kunin': B has an attribution of its own
                 attr = right
+        if attr is None and out and (end := mixed_goes_on(text, cues, out[-1], q, c)):
+            # 'said the goal was not to "A" but to "B."': one paraphrase through both
+            out[-1].spans[-1] = (out[-1].spans[-1][0], end)
+            continue
         if attr is None and right_after(text, out, quotes, qi):
             # 'said that "ferry crews" "work very hard."': one quote run on into the next
             out[-1].spans.extend(q.spans)

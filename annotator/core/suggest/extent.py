@@ -69,6 +69,27 @@ def right_after(text: str, out: list[Candidate], quotes: list[Quote], qi: int) -
     return gap.isspace() and text[prev.close_pos - 1] not in ".!?"
 
 
+def mixed_goes_on(text: str, cues: Index, last: Candidate, q: Quote, c: QuoteContext) -> int | None:
+    """'said the goal was not to "save the pier" but to "build a new one."': where the
+    last claim, a paraphrase that stopped right before quote ``q`` of its own sentence,
+    ends once it runs on through ``q`` and the words after it (PolNeAR's content is the
+    whole sentence after the cue); None when it does not go on."""
+    if last.kind != "mixed" or last.cue is None or last.para != q.para or q.last_para != q.para:
+        return None
+    end = last.spans[-1][1]
+    if end > q.open_pos or text[end - 1] in ".!?" or text[end : q.open_pos].strip():
+        return None
+    if len(q.spans) > 1 or cues.cues_between(q.close_pos + 1, c.r_end):
+        return None
+    out = q.close_pos + 1
+    after = cues.toks_between(out, c.r_end)
+    while after and not after[-1].is_word and after[-1].text not in ALL_MARKS:
+        after.pop()
+    if after and after[0].text not in (".", "!", "?"):
+        out = max(out, after[-1].end)
+    return out
+
+
 def opens_sentence(text: str, para_start: int, pos: int) -> bool:
     """Does the quote opening at ``pos`` start its paragraph or a sentence (not "the
     boy, wearing a 'Go Team' hat")?"""
