@@ -253,3 +253,27 @@ def test_a_second_fragment_after_a_relative_cue_stays_in_the_paraphrase() -> Non
         ["islanders are “right to be angry,” but also hungry for what she calls “a real fix.”"]
     ]
     assert claim.cue is not None and claim.cue.text == "says"
+
+
+def test_a_quote_after_an_aside_about_the_speaker_goes_on_with_the_claim() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier will not last the winter," said Lina Okafor, a diver who has worked '
+        'the harbour for twenty years. She owns two boats. "Nobody wants to hear it."'
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == [
+        "The pier will not last the winter,",
+        "Nobody wants to hear it.",
+    ]
+    assert claims[0].cue is not None and claims[0].cue.text == "said"
+
+
+def test_a_quote_after_a_sentence_about_someone_else_is_not_joined() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier will not last the winter," said Lina Okafor, pointing at the posts. '
+        'Tomas Varga shook his head. "It has lasted fifty."'
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["The pier will not last the winter,"]

@@ -11,6 +11,7 @@ from .candidates import Attribution, Candidate, cue_tok_range, n_words
 from .clause_forms import TELLING, addressee_end
 from .extent import (
     QuoteContext,
+    aside_then_quote,
     clause_goes_on,
     has_verb,
     lead_fragment,
@@ -99,7 +100,10 @@ def direct_claims(
             if (
                 prev_right is not None
                 and q.para - prev_right[2] <= 1
-                and only_closers(text[prev_right[1] : q.open_pos])
+                and (
+                    only_closers(text[prev_right[1] : q.open_pos])
+                    or aside_then_quote(text, cues, q, prev_right)
+                )
                 and not cues.cues_between(c.r_start, c.r_end)
                 and opens_sentence(text, paras[q.para].start, q.open_pos)
             ):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate
-from .lexicon import SUBJECT_PRONOUNS
+from .lexicon import DETERMINERS, SUBJECT_PRONOUNS
 from .mentions import FINITE_VERBS, Index, Tok
 from .quotes import ALL_MARKS, Quote
 
@@ -88,6 +88,44 @@ def mixed_goes_on(text: str, cues: Index, last: Candidate, q: Quote, c: QuoteCon
     if after and after[0].text not in (".", "!", "?"):
         out = max(out, after[-1].end)
     return out
+
+
+_DOUBLE_MARK_RE = re.compile("[\"“”„‟«»]|''")
+_MAX_ASIDE = 300  # characters between an attribution's end and the quote it goes on with
+
+
+def aside_then_quote(
+    text: str, cues: Index, q: Quote, prev_right: tuple[Candidate, int, int]
+) -> bool:
+    """'"A," said Lee, a pilot who ran twice. She lives in Leeds. "B."': the words
+    between the last claim's attribution and quote ``q`` in the same paragraph hold no
+    cue and no quote, so ``q`` goes on with that claim (PolNeAR's one attribution)."""
+    _, end, para = prev_right
+    if q.para != para or q.open_pos - end > _MAX_ASIDE or q.open_pos < end:
+        return False
+    if _DOUBLE_MARK_RE.search(text, end, q.open_pos) is not None:
+        return False
+    # the aside ends its sentence: the quote opens the next one ('' quotes too)
+    if not text[end : q.open_pos].rstrip(" '‘\n").endswith((".", "!", "?", ".)")):
+        return False
+    if cues.cues_between(end, q.open_pos):
+        return False
+    # a sentence about someone else by name ("Betsy Lane shook her head.") hands the
+    # next quote to that person
+    return not any(
+        t.is_cap and t.low not in _ASIDE_OPENERS and _starts_sentence(text, end, t.start)
+        for t in cues.toks_between(end, q.open_pos)
+    )
+
+
+# Words that open a sentence of an aside without naming anyone new.
+_ASIDE_OPENERS = SUBJECT_PRONOUNS | DETERMINERS | frozenset({"but", "and", "in", "at", "on"})
+
+
+def _starts_sentence(text: str, floor: int, pos: int) -> bool:
+    """Is ``pos`` the first word after ``floor`` or after a sentence end?"""
+    before = text[floor:pos].rstrip(" (")
+    return not before or before[-1] in ".!?"
 
 
 def opens_sentence(text: str, para_start: int, pos: int) -> bool:
