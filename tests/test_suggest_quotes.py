@@ -277,3 +277,15 @@ def test_a_quote_after_a_sentence_about_someone_else_is_not_joined() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["The pier will not last the winter,"]
+
+
+def test_a_quote_after_its_cue_runs_on_through_a_second_quote_of_the_sentence() -> None:
+    text = (
+        "Harbour\n\nOkafor says “the whole harbour has gone quiet” because “the boats "
+        "have stopped coming in.” The council met on Monday."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == [
+        "the whole harbour has gone quiet” because “the boats have stopped coming in.”"
+    ]
+    assert claims[0].cue is not None and claims[0].cue.text == "says"

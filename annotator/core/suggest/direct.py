@@ -91,6 +91,7 @@ def direct_claims(
         if attr is None and out and (end := mixed_goes_on(text, cues, out[-1], q, c)):
             # 'said the goal was not to "A" but to "B."': one paraphrase through both
             out[-1].spans[-1] = (out[-1].spans[-1][0], end)
+            out[-1].kind = "mixed"
             continue
         if attr is None and right_after(text, out, quotes, qi):
             # 'said that "ferry crews" "work very hard."': one quote run on into the next

@@ -14,6 +14,7 @@ from .lexicon import DETERMINERS, SUBJECT_PRONOUNS
 from .mentions import FINITE_VERBS, Index, Tok
 from .quotes import ALL_MARKS, Quote
 
+_ALNUM_RE = re.compile(r"[^\W_]")
 _CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
 
 
@@ -74,10 +75,21 @@ def mixed_goes_on(text: str, cues: Index, last: Candidate, q: Quote, c: QuoteCon
     last claim, a paraphrase that stopped right before quote ``q`` of its own sentence,
     ends once it runs on through ``q`` and the words after it (PolNeAR's content is the
     whole sentence after the cue); None when it does not go on."""
-    if last.kind != "mixed" or last.cue is None or last.para != q.para or q.last_para != q.para:
+    if last.cue is None or last.para != q.para or q.last_para != q.para:
         return None
     end = last.spans[-1][1]
-    if end > q.open_pos or text[end - 1] in ".!?" or text[end : q.open_pos].strip():
+    if end > q.open_pos or text[end - 1] in ".!?":
+        return None
+    gap = text[end : q.open_pos]
+    if last.kind == "direct" and len(last.spans) == 1 and last.cue.end <= last.spans[0][0]:
+        # 'says "A" because "B."': the quote after its cue, words, another quote
+        if len(gap) > 80 or not _ALNUM_RE.search(gap) or any(ch in ".!?,;\n" for ch in gap):
+            return None
+        if text[end - 1] in ",;:":
+            return None  # '"A," drawing jeers and "B!" chants': the reporter's words
+        if cues.cues_between(end, q.open_pos):
+            return None
+    elif last.kind != "mixed" or gap.strip():
         return None
     if len(q.spans) > 1 or cues.cues_between(q.close_pos + 1, c.r_end):
         return None
