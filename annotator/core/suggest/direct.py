@@ -144,8 +144,9 @@ def direct_claims(
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
                 cand.kind = "mixed"
         out.append(cand)
-        if attr is right and q.last_para == q.para:
-            prev_right = (out[-1], c.right_end, q.para)
+        if attr is right:
+            # (a quote run over two paragraphs is attributed in its last)
+            prev_right = (out[-1], c.right_end, q.last_para)
         else:
             prev_right = None
     return out
