@@ -289,3 +289,17 @@ def test_a_quote_after_its_cue_runs_on_through_a_second_quote_of_the_sentence() 
         "the whole harbour has gone quiet” because “the boats have stopped coming in.”"
     ]
     assert claims[0].cue is not None and claims[0].cue.text == "says"
+
+
+def test_a_quote_after_a_two_paragraph_quote_and_its_attribution_goes_on_with_it() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier is falling apart," she said. "The council has known for years.\n\n'
+        '"We asked them twice and nobody came," she said. "Now the boats stay in Leeds."'
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[-1] == [
+        "The council has known for years.",
+        "We asked them twice and nobody came,",
+        "Now the boats stay in Leeds.",
+    ]
