@@ -378,3 +378,22 @@ def test_a_place_after_the_addressee_stays_with_the_addressee() -> None:
     text = "Ferries\n\nThe mayor told a fishing club in Leeds she would sell the old ferry."
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["she would sell the old ferry"]]
+
+
+def test_a_new_clause_after_a_comma_and_ends_the_object() -> None:
+    text = (
+        "Ferries\n\nLee endorsed the harbour plan in March, and the council voted it "
+        "through a week later."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the harbour plan in March"]
+    assert cues(claims)[0] == "endorsed"
+
+
+def test_the_last_item_of_a_list_stays_in_the_object() -> None:
+    text = (
+        "Ferries\n\nThe mayor blames the delay on Leeds, York, and Hull officials "
+        "who signed the contract late."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0][0].endswith("who signed the contract late")

@@ -572,6 +572,16 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             ):
                 return x - 1  # "called it a mistake, and he left": a new clause
             if (
+                objects
+                and t.low in ("and", "but")
+                and (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
+                and finite_soon(body, x + 2, 5)
+                and not any(b.text == "," for b in body[max(0, x - 5) : x - 1])
+            ):
+                # "called for a boycott, and the league said ...": a new clause (not the
+                # last of a list: "Leeds, York, and Hull")
+                return x - 1
+            if (
                 t.low.endswith("ing")
                 and not t.is_cap
                 and len(t.low) > 5

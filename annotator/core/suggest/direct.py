@@ -144,11 +144,8 @@ def direct_claims(
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
                 cand.kind = "mixed"
         out.append(cand)
-        if attr is right:
-            # (a quote run over two paragraphs is attributed in its last)
-            prev_right = (out[-1], c.right_end, q.last_para)
-        else:
-            prev_right = None
+        # (a quote run over two paragraphs is attributed in its last)
+        prev_right = (out[-1], c.right_end, q.last_para) if attr is right else None
     return out
 
 
