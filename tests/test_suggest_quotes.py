@@ -303,3 +303,15 @@ def test_a_quote_after_a_two_paragraph_quote_and_its_attribution_goes_on_with_it
         "We asked them twice and nobody came,",
         "Now the boats stay in Leeds.",
     ]
+
+
+def test_words_after_a_parenthetical_attribution_lead_into_the_quote() -> None:
+    text = (
+        "Harbour\n\nThe council met on Monday. For most of the fishermen, Ana Ruiz said, "
+        'their "trust in the harbour board is gone for good."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["For most of the fishermen", 'their "trust in the harbour board is gone for good.']
+    ]
+    assert claim.cue is not None and claim.cue.text == "said"

@@ -176,7 +176,7 @@ def lead_fragment(
     Returns the first part and where the second starts (the word after the comma
     that closes the attribution: "that" or the quote's own words)."""
     cue, m = attr.cue, attr.mention
-    if cue is None or m is None or not attr.tight:
+    if cue is None or m is None:
         return None
     if cue.according:
         # "In the end, according to the harbour board, "...""
@@ -192,6 +192,13 @@ def lead_fragment(
     if comma is None or after[comma].text != "," or cues.cues_between(last, q.open_pos):
         return None
     after = after[comma:]
+    if not attr.tight and (
+        len(after) < 2
+        or not after[1].is_word
+        or not all(t.is_word or (t.text in ALL_MARKS and t.end >= q.open_pos) for t in after[1:])
+    ):
+        # 'For most voters, he said, their "trust is gone."': words, then the quote
+        return None
     before = cues.toks_between(c.l_start, first)
     if len(before) < 2 or before[-1].text != "," or cues.cues_between(c.l_start, first):
         return None
