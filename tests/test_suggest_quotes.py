@@ -315,3 +315,16 @@ def test_words_after_a_parenthetical_attribution_lead_into_the_quote() -> None:
         ["For most of the fishermen", 'their "trust in the harbour board is gone for good.']
     ]
     assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_an_infinitive_after_the_cue_leads_into_the_quote() -> None:
+    text = (
+        "Harbour\n\nMore recently, Varga pledged to make the council “build their own "
+        "boats and pay for them in this town.” The council met on Monday."
+    )
+    claim = suggest_article(text)[0]
+    assert contents([claim]) == [
+        ["to make the council “build their own boats and pay for them in this town.”"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "pledged"
+    assert claim.kind == "mixed"

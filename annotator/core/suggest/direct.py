@@ -14,6 +14,7 @@ from .extent import (
     aside_then_quote,
     clause_goes_on,
     has_verb,
+    infinitive_leads,
     lead_fragment,
     lead_in,
     mixed_goes_on,
@@ -310,6 +311,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         attr is right
         or (left is not None and attr is left and not left.tight)
         or (attr is left and _that_leads(text, cues, attr, q))
+        or (attr is left and infinitive_leads(cues, attr, q))
     ):
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:

@@ -140,6 +140,26 @@ def _starts_sentence(text: str, floor: int, pos: int) -> bool:
     return not before or before[-1] in ".!?"
 
 
+_NOT_BARE_VERB = DETERMINERS | frozenset({"him", "her", "them", "us", "me", "you", "it"})
+
+
+def infinitive_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
+    """'pledged to make the council "pay for the boats."': does an infinitive with its
+    own words run from the cue into the quote (a paraphrase the quote ends, not "said to
+    reporters")?"""
+    if attr.cue is None or attr.cue.end > q.open_pos:
+        return False
+    words = [t for t in cues.toks_between(attr.cue.end, q.open_pos) if t.is_word]
+    if len(words) < 2 or words[0].low != "to":
+        return False
+    verb = words[1]
+    return (
+        not verb.is_cap
+        and verb.low not in _NOT_BARE_VERB
+        and not verb.low.endswith(("s", "ed", "ing"))
+    )
+
+
 def opens_sentence(text: str, para_start: int, pos: int) -> bool:
     """Does the quote opening at ``pos`` start its paragraph or a sentence (not "the
     boy, wearing a 'Go Team' hat")?"""
