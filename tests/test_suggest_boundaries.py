@@ -397,3 +397,18 @@ def test_the_last_item_of_a_list_stays_in_the_object() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims)[0][0].endswith("who signed the contract late")
+
+
+def test_the_person_told_before_a_colon_is_not_part_of_the_quote() -> None:
+    text = "Ferries\n\nThe mayor praised the crews, telling the Gazette: ''I wish I could sail.''"
+    claims = suggest_article(text)
+    assert ["I wish I could sail."] in contents(claims)
+
+
+def test_a_place_after_the_people_told_stays_with_them() -> None:
+    text = (
+        "Ferries\n\nThe mayor ended her campaign on Friday, telling supporters in Leeds, "
+        "England, that she had renewed faith in the harbour."
+    )
+    claims = suggest_article(text)
+    assert ["that she had renewed faith in the harbour"] in contents(claims)

@@ -423,11 +423,13 @@ def addressee_end(toks: list[Tok], j: int, verb: str, limit: int = 12) -> int:
             if x + 1 < n and _clause_opens(toks, x + 1, True, plain):
                 return x + 1
             continue
+        if t.text == ":" and not plain:
+            return x + 1 if x + 1 < n else j  # "told the Gazette: ..."
         if not t.is_word and t.text not in ("’", "'", ".", "-"):
             return j
         if prev.low in _PREPOSITIONS or (prev.low in DETERMINERS and prev.low != "her"):
             continue  # "told the Gazette of Leeds she ...", "told her in a debate that"
-        if _clause_opens(toks, x, prev.is_cap, plain):
+        if _clause_opens(toks, x, prev.is_cap or prev.text == ",", plain):
             return x
     return j
 
