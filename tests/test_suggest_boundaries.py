@@ -412,3 +412,15 @@ def test_a_place_after_the_people_told_stays_with_them() -> None:
     )
     claims = suggest_article(text)
     assert ["that she had renewed faith in the harbour"] in contents(claims)
+
+
+def test_as_someone_put_it_is_the_cue_and_what_follows_the_claim() -> None:
+    text = (
+        "Ferries\n\nAs the Gazette's Ana Ruiz puts it, the mayor is trying to make "
+        'the council "an offer it cannot refuse."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ['the mayor is trying to make the council "an offer it cannot refuse."']
+    ]
+    assert claim.cue is not None and claim.cue.text == "puts it"

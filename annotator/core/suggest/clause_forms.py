@@ -781,14 +781,22 @@ def as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]
         toks = toks[1:]  # "But as a reporter noted, ..."
     if toks[0].low != "as" or len(toks) < 6:
         return None
-    c = next((x for x in range(2, min(len(toks), 14)) if toks[x].text == ","), None)
+    c = next((x for x in range(2, min(len(toks), 14)) if toks[x].text in (",", ":")), None)
     if c is None:
         return None
     v = c - 1
-    while v > 1 and toks[v].low in _TAIL_OK and toks[v].low not in POST_VERBS:
-        v -= 1  # "As the Post reported on Monday,"
-    if toks[v].low not in POST_VERBS or toks[v].low in ("as", "asked"):
-        return None
+    if toks[v].low == "it" and toks[v - 1].low in ("put", "puts") and v > 2:
+        # "As Lee put it: ...": the phrase is the cue
+        cue = Cue(toks[v - 1].start, toks[v].end, "put it", False)
+        v -= 1
+    else:
+        if toks[c].text != ",":
+            return None
+        while v > 1 and toks[v].low in _TAIL_OK and toks[v].low not in POST_VERBS:
+            v -= 1  # "As the Post reported on Monday,"
+        if toks[v].low not in POST_VERBS or toks[v].low in ("as", "asked"):
+            return None
+        cue = Cue(toks[v].start, toks[v].end, toks[v].low, False)
     m = mention_before(text, toks, v, 1) or generic_subject(text, toks, v, 1)
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
@@ -798,7 +806,7 @@ def as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
-    return Found([(a, b)], Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi)
+    return Found([(a, b)], cue, m, pi)
 
 
 _DANGLING = word_list("suggest/dangling.txt")
