@@ -245,12 +245,12 @@ def test_a_paraphrase_runs_on_through_a_second_quoted_fragment_of_its_sentence()
 
 def test_a_second_fragment_after_a_relative_cue_stays_in_the_paraphrase() -> None:
     text = (
-        "Harbour\n\nVarga says islanders are “right to be angry,” but also hungry for "
-        "what she calls “a real fix.”"
+        "Harbour\n\nVarga says islanders are “sick of the delays,” but also keen on "
+        "what she calls “a proper pier.”"
     )
     (claim,) = suggest_article(text)
     assert contents([claim]) == [
-        ["islanders are “right to be angry,” but also hungry for what she calls “a real fix.”"]
+        ["islanders are “sick of the delays,” but also keen on what she calls “a proper pier.”"]
     ]
     assert claim.cue is not None and claim.cue.text == "says"
 
