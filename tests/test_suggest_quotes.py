@@ -232,12 +232,12 @@ def test_a_sentence_leading_into_a_quote_continues_the_claim_before_it() -> None
 
 def test_a_paraphrase_runs_on_through_a_second_quoted_fragment_of_its_sentence() -> None:
     text = (
-        "Harbour\n\nSpeaking to the fishermen, Okafor said the goal was not to "
-        "“save the old pier” but to “build a better one.”"
+        "Harbour\n\nSpeaking to the fishermen, Okafor said the aim was less to "
+        "“save the old pier” than to “build a better one.”"
     )
     (claim,) = suggest_article(text)
     assert contents([claim]) == [
-        ["the goal was not to “save the old pier” but to “build a better one.”"]
+        ["the aim was less to “save the old pier” than to “build a better one.”"]
     ]
     assert claim.cue is not None and claim.cue.text == "said"
     assert claim.kind == "mixed"

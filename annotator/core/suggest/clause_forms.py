@@ -428,7 +428,7 @@ def addressee_end(toks: list[Tok], j: int, verb: str, limit: int = 12) -> int:
         if not t.is_word and t.text not in ("’", "'", ".", "-"):
             return j
         if prev.low in _PREPOSITIONS or (prev.low in DETERMINERS and prev.low != "her"):
-            continue  # "told the Gazette of Leeds she ...", "told her in a debate that"
+            continue  # "told the Gazette of Leeds she ...", "told her at the meeting that"
         if _clause_opens(toks, x, prev.is_cap or prev.text == ",", plain):
             return x
     return j

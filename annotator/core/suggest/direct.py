@@ -90,7 +90,7 @@ def direct_claims(
                 # '"A," she said, but "B," said Kunin': B has an attribution of its own
                 attr = right
         if attr is None and out and (end := mixed_goes_on(text, cues, out[-1], q, c)):
-            # 'said the goal was not to "A" but to "B."': one paraphrase through both
+            # 'said the aim is less to "A" than to "B."': one paraphrase through both
             out[-1].spans[-1] = (out[-1].spans[-1][0], end)
             out[-1].kind = "mixed"
             continue

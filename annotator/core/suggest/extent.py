@@ -71,7 +71,7 @@ def right_after(text: str, out: list[Candidate], quotes: list[Quote], qi: int) -
 
 
 def mixed_goes_on(text: str, cues: Index, last: Candidate, q: Quote, c: QuoteContext) -> int | None:
-    """'said the goal was not to "save the pier" but to "build a new one."': where the
+    """'said the aim is less to "save the pier" than to "build a new one."': where the
     last claim, a paraphrase that stopped right before quote ``q`` of its own sentence,
     ends once it runs on through ``q`` and the words after it (PolNeAR's content is the
     whole sentence after the cue); None when it does not go on."""
