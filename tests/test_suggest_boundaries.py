@@ -424,3 +424,22 @@ def test_as_someone_put_it_is_the_cue_and_what_follows_the_claim() -> None:
         ['the mayor is trying to make the council "an offer it cannot refuse."']
     ]
     assert claim.cue is not None and claim.cue.text == "puts it"
+
+
+def test_words_after_according_to_a_whole_clause_are_the_reporters() -> None:
+    text = (
+        "Ferries\n\nThe ferry carried 9,000 passengers last summer, according to the "
+        "harbour office, but the winter service is losing money."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["The ferry carried 9,000 passengers last summer"]
+    assert cues(claims)[0] == "according to"
+
+
+def test_an_opening_before_according_to_goes_on_after_it() -> None:
+    text = (
+        "Ferries\n\nAt the heart of the dispute, according to the harbour office, is "
+        "the cost of the new pier."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["At the heart of the dispute", "is the cost of the new pier"]

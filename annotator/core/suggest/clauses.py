@@ -715,6 +715,8 @@ def _post_claim(
             # ", which monitors ...", ", taking a step ...": about the source, not said
             and rest[0].low not in ("which", "who", "whose")
             and not (rest[0].low.endswith("ing") and not rest[0].is_cap)
+            # "<A full clause>, according to X, but ...": the reporter's words go on
+            and not (cue.word == "according to" and _whole_clause(toks, first_start, c))
         ):
             spans.append((rest[0].start, rest[-1].end))
             if overlaps_any(taken, *spans[-1]):
@@ -728,6 +730,24 @@ def _post_claim(
     if any(overlaps_any(taken, a, b) for a, b in spans):
         return None
     return Found(spans, cue, m, pi)
+
+
+def _whole_clause(toks: list[Tok], start: int, c: int) -> bool:
+    """Are the words from offset ``start`` to the comma at ``toks[c]`` a clause of their
+    own (a finite verb, not ending in "that" or "and"), rather than the opening of one
+    ("Among the risks, according to X, are ...")?"""
+    part = [t for t in toks[:c] if t.start >= start and t.is_word]
+    if len(part) < 4 or part[-1].low in _OPEN_ENDS or part[0].low in _OPEN_STARTS:
+        return False
+    return finite_soon(part, 0, len(part))
+
+
+# Words that leave the part before "according to X," open: its clause goes on after.
+_OPEN_ENDS = frozenset({"that", "and", "but", "or", "after", "before", "because", "since"})
+_OPEN_STARTS = frozenset(
+    {"among", "while", "when", "if", "although", "though", "after", "before", "as", "since"}
+    | {"because", "whereas", "unless"}
+)
 
 
 # Words that end the search for a "that" after the cue: not these, which start the
