@@ -443,3 +443,19 @@ def test_an_opening_before_according_to_goes_on_after_it() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["At the heart of the dispute", "is the cost of the new pier"]
+
+
+def test_including_and_as_well_as_stay_in_the_object() -> None:
+    claims = suggest_article("Ferries\n\nThe mayor praised the crews, including the pilots.")
+    assert contents(claims) == [["the crews, including the pilots"]]
+    claims = suggest_article("Ferries\n\nLee praised the pier, as well as the harbour master.")
+    assert contents(claims) == [["the pier, as well as the harbour master"]]
+
+
+def test_a_clause_after_comma_as_is_the_reporters() -> None:
+    text = (
+        "Ferries\n\nThe fishermen have backed the new pier in large numbers, as she "
+        "campaigns along the coast."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the new pier in large numbers"]

@@ -563,6 +563,8 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
         if body[x - 1].text == ",":
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return x - 1
+            if t.low == "as" and _as_clause(body, x + 1):
+                return x - 1  # ", as has the mayor", ", as she campaigns": the reporter's
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
                 return x - 1  # "..., but officials said ...": another speaker's claim
             if t.low == "compared" and nxt in ("with", "to"):
@@ -588,6 +590,7 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
                 and not t.is_cap
                 and len(t.low) > 5
                 and (not cue or t.low in PARTICIPLES)
+                and t.low != "including"  # ", including ...": still the object
             ):
                 return x - 1  # ", noting ...": not ", including ..." after a clause
             if objects and t.low in ("the", "a", "an") and x > 2:
@@ -595,6 +598,22 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
         if t.text == ";":
             return x
     return len(body)
+
+
+_AS_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "is", "are", "was", "were"})
+
+
+def _as_clause(body: list[Tok], x: int) -> bool:
+    """Does ``body[x]``, after ", as", start a clause of its own ("has the mayor", "she
+    campaigns", "the council voted") rather than go on with the content (", as well as",
+    ", as a reason")?"""
+    if x >= len(body):
+        return False
+    t = body[x]
+    if t.low in _AS_AUXILIARIES:
+        return True
+    subject = t.low in _SUBJECTS or t.low in DETERMINERS or t.is_cap
+    return subject and t.low != "a" and finite_soon(body, x, 6)
 
 
 def connector_end(toks: list[Tok], c: int) -> int:
