@@ -459,3 +459,13 @@ def test_a_clause_after_comma_as_is_the_reporters() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["the new pier in large numbers"]
+
+
+def test_while_and_a_participle_stay_in_the_claim() -> None:
+    text = (
+        "Ferries\n\nLee accused the council of cutting the ferry budget while raising its own pay."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the council of cutting the ferry budget while raising its own pay"]
+    ]

@@ -558,8 +558,6 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
         ):
             return x  # "backed the same plan and left the hall": the subject's next act
-        if t.low in ("when", "while") and nxt.endswith("ing"):
-            return x  # "... on her radio hour when discussing his plan"
         if body[x - 1].text == ",":
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return x - 1
