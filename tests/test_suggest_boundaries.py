@@ -469,3 +469,13 @@ def test_while_and_a_participle_stay_in_the_claim() -> None:
     assert contents([claim]) == [
         ["the council of cutting the ferry budget while raising its own pay"]
     ]
+
+
+def test_a_relative_clause_with_an_adverb_ends_at_its_comma() -> None:
+    text = (
+        "Ferries\n\nVarga, who once praised the new ferry timetable, offered her "
+        "firmest promise yet that she would not allow the fare rise."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the new ferry timetable"]
+    assert cues(claims)[0] == "praised"

@@ -280,7 +280,12 @@ def object_clause(
 def _in_relative_clause(toks: list[Tok], k: int) -> bool:
     """Is the cue ``toks[k]`` the verb of ", who/which (adverbs) <cue>"?"""
     v = k - 1
-    while v > 0 and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly")) and not toks[v].is_cap:
+    while (
+        v > 0
+        and toks[v].low not in ("who", "which")  # ("who" is in SKIP_BACK too)
+        and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly"))
+        and not toks[v].is_cap
+    ):
         v -= 1
     return v > 0 and toks[v].low in ("who", "which") and toks[v - 1].text == ","
 
