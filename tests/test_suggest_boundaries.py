@@ -479,3 +479,13 @@ def test_a_relative_clause_with_an_adverb_ends_at_its_comma() -> None:
     claims = suggest_article(text)
     assert contents(claims)[0] == ["the new ferry timetable"]
     assert cues(claims)[0] == "praised"
+
+
+def test_a_relative_clause_with_a_reported_clause_ends_before_the_main_verb() -> None:
+    text = (
+        "Ferries\n\nOkafor, who thinks the council made a grab for the harbour fees, "
+        "called the new law much better than the old one."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the council made a grab for the harbour fees"]
+    assert cues(claims)[0] == "thinks"

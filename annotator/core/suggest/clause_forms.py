@@ -227,7 +227,7 @@ def object_clause(
         return None  # "voters see Trump as ...", not "voters saw the rally"
     body = body[: subordinate_end(toks, k, body)]
     body = body[: clause_end(body, objects=True)]
-    if _in_relative_clause(toks, k):
+    if in_relative_clause(toks, k):
         # "the trust, which often criticized the timetable, met ...": the relative
         # clause ends at its comma
         body = body[: next((x for x, t in enumerate(body) if t.text == ","), len(body))]
@@ -277,7 +277,7 @@ def object_clause(
     return Found([(a, b)], cue, m, pi)
 
 
-def _in_relative_clause(toks: list[Tok], k: int) -> bool:
+def in_relative_clause(toks: list[Tok], k: int) -> bool:
     """Is the cue ``toks[k]`` the verb of ", who/which (adverbs) <cue>"?"""
     v = k - 1
     while (

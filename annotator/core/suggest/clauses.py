@@ -53,6 +53,7 @@ from .clause_forms import (
     expected_to,
     finite_soon,
     generic_subject,
+    in_relative_clause,
     in_source,
     is_coordinated,
     noun_phrase,
@@ -896,6 +897,10 @@ def _pre(
     body = body[: subordinate_end(toks, k, body)]
     # stop before a second attribution: ", adding ...", ", according to ..."
     body = body[: clause_end(body, objects=False, cue=cue.word)]
+    if in_relative_clause(toks, k):
+        # "Okafor, who thinks the fees are too high, called ...": the relative clause
+        # ends at the comma before the sentence's own verb
+        body = body[: next((x for x in range(len(body) - 1) if _verb_after(body, x)), len(body))]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 2:
@@ -908,6 +913,19 @@ def _pre(
         # "which Democrats doubt will flip": the relative word is the clause's subject
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+def _verb_after(body: list[Tok], x: int) -> bool:
+    """Is ``body[x]`` a comma before a past form or an auxiliary ("called", "has")?"""
+    if body[x].text != ",":
+        return False
+    t = body[x + 1]
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and ((low.endswith("ed") and len(low) > 3) or low in IRREGULAR_PAST or low in FINITE_WORDS)
+    )
 
 
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also"})
