@@ -511,6 +511,8 @@ def _attr_left(text: str, index: Index, s: int, e: int) -> Attribution | None:
 
 def _is_intro_gap(gap: list[Tok]) -> bool:
     """Between a cue and an opening quote: nothing, ":", "that", or a short adverbial."""
+    while gap and gap[-1].text in ALL_MARKS:
+        gap = gap[:-1]  # the first of two apostrophes opening ''A''
     words = [t for t in gap if t.is_word]
     if not gap:
         return True
