@@ -335,3 +335,12 @@ def test_a_colon_before_a_two_apostrophe_quote_keeps_the_quote_alone() -> None:
     claims = suggest_article(text)
     assert contents(claims) == [["We all have the ferry on our radar."]]
     assert claims[0].cue is not None and claims[0].cue.text == "wrote"
+
+
+def test_a_two_apostrophe_term_after_the_attribution_does_not_go_on_with_the_quote() -> None:
+    text = (
+        "Harbour\n\n''You will see more of the real mayor,'' Ms. Ruiz continued, referring "
+        "to more town hall visits in ''formal settings.''"
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["You will see more of the real mayor,"]

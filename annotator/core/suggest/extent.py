@@ -164,6 +164,8 @@ def opens_sentence(text: str, para_start: int, pos: int) -> bool:
     """Does the quote opening at ``pos`` start its paragraph or a sentence (not "the
     boy, wearing a 'Go Team' hat")?"""
     before = text[para_start:pos].rstrip()
+    if before.endswith("'") and not before.endswith("''"):
+        before = before[:-1].rstrip()  # the first of two apostrophes opening ''A''
     return not before or before[-1] in ".!?…:\"'”’»)"
 
 
