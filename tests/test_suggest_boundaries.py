@@ -489,3 +489,12 @@ def test_a_relative_clause_with_a_reported_clause_ends_before_the_main_verb() ->
     claims = suggest_article(text)
     assert contents(claims)[0] == ["the council made a grab for the harbour fees"]
     assert cues(claims)[0] == "thinks"
+
+
+def test_an_adverb_between_the_cue_and_that_goes_with_the_cue() -> None:
+    text = "Ferries\n\nMs. Varga argued insistently that the ferry would pay for itself."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the ferry would pay for itself"]]
+    text = "Ferries\n\nMr. Okafor also said for the first time that the pier would close."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the pier would close"]]

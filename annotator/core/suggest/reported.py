@@ -183,6 +183,10 @@ def _reported(
             return None
     elif toks[j].low == "that":
         j += 1
+    elif _manner_then_that(toks, j):
+        # "argued insistently that", "said for the first time that": the words before
+        # "that" go with the cue
+        j = _find_that(toks, j, 6) or j
     elif toks[j].low in ADVERBIAL_STARTS or toks[j].text == ",":
         j = _find_that(toks, j, 12)
         if j is None:
@@ -397,6 +401,15 @@ _VERBS = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
 
 
 _ADVERBS = frozenset({"also", "later", "then", "further", "repeatedly", "again", "has", "had"})
+
+
+def _manner_then_that(toks: list[Tok], j: int) -> bool:
+    """Do an adverb ("insistently", "yet") or "for ..." start the words at ``j`` before a
+    "that" within five words?"""
+    t = toks[j]
+    if t.is_cap or not (t.low.endswith("ly") or t.low in ("for", "yet", "again", "of")):
+        return False
+    return any(x.low == "that" for x in toks[j + 1 : j + 6])
 
 
 def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
