@@ -498,3 +498,12 @@ def test_an_adverb_between_the_cue_and_that_goes_with_the_cue() -> None:
     text = "Ferries\n\nMr. Okafor also said for the first time that the pier would close."
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["the pier would close"]]
+
+
+def test_a_claim_before_according_to_does_not_start_with_a_space() -> None:
+    text = (
+        "Ferries\n\nThe fleet shrank last year. Even so, the harbour earned almost "
+        "$5 million in fees, according to its books."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[-1] == ["Even so, the harbour earned almost $5 million in fees"]

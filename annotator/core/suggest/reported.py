@@ -433,6 +433,8 @@ def _mk_reported(
     if not toks:
         return None
     s = toks[0].start if start < 0 else start
+    while s < end and text[s].isspace():
+        s += 1  # a sentence start taken after the space that follows the last one
     e = end
     while e > s and text[e - 1].isspace():
         e -= 1
