@@ -507,3 +507,23 @@ def test_a_claim_before_according_to_does_not_start_with_a_space() -> None:
     )
     claims = suggest_article(text)
     assert contents(claims)[-1] == ["Even so, the harbour earned almost $5 million in fees"]
+
+
+def test_an_apposition_after_according_to_is_not_the_claim() -> None:
+    text = (
+        "Ferries\n\nAccording to Lina Okafor, the Harbour Board's fares officer, the ferry "
+        "will cost twice as much next year."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the ferry will cost twice as much next year"]]
+
+
+def test_a_clause_after_according_to_with_its_own_commas_is_the_claim() -> None:
+    text = (
+        "Ferries\n\nAccording to his doctor, the mayor had excellent results, shows great "
+        "stamina and will be fit for the race."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the mayor had excellent results, shows great stamina and will be fit for the race"]
+    ]

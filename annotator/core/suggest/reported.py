@@ -134,10 +134,11 @@ def _reported(
         after = [t for t in toks[ke + 1 :] if t.start >= m.end]
         if k == 0 and after and after[0].text == ",":
             rest = after[1:]
-            if rest and rest[0].low in ("a", "an", "the"):
-                # "According to X, a coalition of groups, <clause>"
+            if rest and (rest[0].low in ("a", "an", "the") or _possessive(rest[0])):
+                # "According to X, a coalition of groups, <clause>", "According to X,
+                # the mayor's deputy, <clause>"
                 c = next((i for i, t in enumerate(rest[:16]) if t.text == ","), None)
-                if c is not None:
+                if c is not None and not any(_plain_verb(t) for t in rest[:c]):
                     rest = rest[c + 1 :]
             return _mk_reported(text, rest, s_end, cue, m, pi)
         if k > 0 and toks[k - 1].text == "," and not any(t.is_word for t in after):
@@ -401,6 +402,19 @@ _VERBS = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
 
 
 _ADVERBS = frozenset({"also", "later", "then", "further", "repeatedly", "again", "has", "had"})
+
+
+def _plain_verb(t: Tok) -> bool:
+    """A finite verb of the lists or a past form ("had", "will", "reported")."""
+    low = t.low
+    return not t.is_cap and (
+        low in _FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)
+    )
+
+
+def _possessive(t: Tok) -> bool:
+    """A capitalised possessive opening an apposition ("Lee's", "Harbour Board's")."""
+    return t.is_cap and t.low.endswith(("'s", "’s"))
 
 
 def _manner_then_that(toks: list[Tok], j: int) -> bool:
