@@ -439,10 +439,10 @@ def test_words_after_according_to_a_whole_clause_are_the_reporters() -> None:
 def test_an_opening_before_according_to_goes_on_after_it() -> None:
     text = (
         "Ferries\n\nAt the heart of the dispute, according to the harbour office, is "
-        "the cost of the new pier."
+        "the price of a second pier."
     )
     claims = suggest_article(text)
-    assert contents(claims)[0] == ["At the heart of the dispute", "is the cost of the new pier"]
+    assert contents(claims)[0] == ["At the heart of the dispute", "is the price of a second pier"]
 
 
 def test_including_and_as_well_as_stay_in_the_object() -> None:
@@ -473,8 +473,8 @@ def test_while_and_a_participle_stay_in_the_claim() -> None:
 
 def test_a_relative_clause_with_an_adverb_ends_at_its_comma() -> None:
     text = (
-        "Ferries\n\nVarga, who once praised the new ferry timetable, offered her "
-        "firmest promise yet that she would not allow the fare rise."
+        "Ferries\n\nVarga, who once praised the new ferry timetable, gave her word "
+        "that she would block the fare rise."
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["the new ferry timetable"]
@@ -484,7 +484,7 @@ def test_a_relative_clause_with_an_adverb_ends_at_its_comma() -> None:
 def test_a_relative_clause_with_a_reported_clause_ends_before_the_main_verb() -> None:
     text = (
         "Ferries\n\nOkafor, who thinks the council made a grab for the harbour fees, "
-        "called the new law much better than the old one."
+        "praised the new timetable as a big step forward."
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["the council made a grab for the harbour fees"]
@@ -495,7 +495,7 @@ def test_an_adverb_between_the_cue_and_that_goes_with_the_cue() -> None:
     text = "Ferries\n\nMs. Varga argued insistently that the ferry would pay for itself."
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["the ferry would pay for itself"]]
-    text = "Ferries\n\nMr. Okafor also said for the first time that the pier would close."
+    text = "Ferries\n\nMr. Okafor insisted again that the pier would close."
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["the pier would close"]]
 

@@ -331,9 +331,9 @@ def test_an_infinitive_after_the_cue_leads_into_the_quote() -> None:
 
 
 def test_a_colon_before_a_two_apostrophe_quote_keeps_the_quote_alone() -> None:
-    text = "Harbour\n\nA short time later, Ms. Varga wrote back: ''We all have the ferry on our radar.''"
+    text = "Harbour\n\nA short time later, Ms. Varga wrote back: ''The ferry is on our list.''"
     claims = suggest_article(text)
-    assert contents(claims) == [["We all have the ferry on our radar."]]
+    assert contents(claims) == [["The ferry is on our list."]]
     assert claims[0].cue is not None and claims[0].cue.text == "wrote"
 
 

@@ -185,7 +185,7 @@ def _reported(
     elif toks[j].low == "that":
         j += 1
     elif _manner_then_that(toks, j):
-        # "argued insistently that", "said for the first time that": the words before
+        # "argued insistently that", "said for months that": the words before
         # "that" go with the cue
         j = _find_that(toks, j, 6) or j
     elif toks[j].low in ADVERBIAL_STARTS or toks[j].text == ",":
