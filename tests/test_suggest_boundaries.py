@@ -527,3 +527,9 @@ def test_a_clause_after_according_to_with_its_own_commas_is_the_claim() -> None:
     assert contents([claim]) == [
         ["the mayor had excellent results, shows great stamina and will be fit for the race"]
     ]
+
+
+def test_an_opening_before_an_attribution_and_a_quote_is_no_claim_of_its_own() -> None:
+    text = "Ferries\n\nAfter reading the report aloud, Ms. Varga said, “The crew is not to blame.”"
+    claims = suggest_article(text)
+    assert contents(claims) == [["The crew is not to blame."]]

@@ -709,6 +709,8 @@ def _post_claim(
         rest = toks[j + 1 :]
         while rest and not rest[-1].is_word:
             rest = rest[:-1]
+        if mid and rest and rest[0].text in ALL_MARKS and cue.word != "according to":
+            return None  # "In the storm, he said, "...": the quote rules decide
         if (
             sum(1 for x in rest if x.is_word) >= 2
             and rest[0].low not in PARTICIPLES  # ", noting ...": an attribution of its own
