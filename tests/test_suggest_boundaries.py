@@ -342,3 +342,194 @@ def test_which_as_the_subject_of_an_object_cue_is_not_part_of_the_claim() -> Non
     text = "Ferries\n\nAfter the vote, the trust, which periodically criticized the timetable, met."
     claims = suggest_article(text)
     assert contents(claims) == [["the timetable"]]
+
+
+def test_a_newspaper_told_without_that_is_not_part_of_the_clause() -> None:
+    text = "Ferries\n\nIvo Brandt told the Harbour Times his crew never met the envoy."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["his crew never met the envoy"]]
+    assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_an_addressee_before_a_comma_is_not_part_of_the_clause() -> None:
+    text = "Ferries\n\nAnd, Ms. Varga tells the crowd, she has been called stubborn at home."
+    claims = suggest_article(text)
+    assert ["she has been called stubborn at home"] in contents(claims)
+
+
+def test_the_people_assured_are_not_part_of_what_they_were_assured() -> None:
+    text = "Ferries\n\nThe mayor assured voters she would fix the north pier by spring."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["she would fix the north pier by spring"]]
+    assert claim.cue is not None and claim.cue.text == "assured"
+
+
+def test_the_people_told_before_a_quoted_fragment_are_not_part_of_the_claim() -> None:
+    text = (
+        "Ferries\n\nAfter the vote, Mara Quill told reporters she thought Dunne had "
+        '"invented the whole thing." Dunne resigned the next day.'
+    )
+    claim = suggest_article(text)[0]
+    assert contents([claim]) == [['she thought Dunne had "invented the whole thing."']]
+    assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_a_place_after_the_addressee_stays_with_the_addressee() -> None:
+    text = "Ferries\n\nThe mayor told a fishing club in Leeds she would sell the old ferry."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["she would sell the old ferry"]]
+
+
+def test_a_new_clause_after_a_comma_and_ends_the_object() -> None:
+    text = (
+        "Ferries\n\nLee endorsed the harbour plan in March, and the council voted it "
+        "through a week later."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the harbour plan in March"]
+    assert cues(claims)[0] == "endorsed"
+
+
+def test_the_last_item_of_a_list_stays_in_the_object() -> None:
+    text = (
+        "Ferries\n\nThe mayor blames the delay on Leeds, York, and Hull officials "
+        "who signed the contract late."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0][0].endswith("who signed the contract late")
+
+
+def test_the_person_told_before_a_colon_is_not_part_of_the_quote() -> None:
+    text = "Ferries\n\nThe mayor praised the crews, telling the Gazette: ''I wish I could sail.''"
+    claims = suggest_article(text)
+    assert ["I wish I could sail."] in contents(claims)
+
+
+def test_a_place_after_the_people_told_stays_with_them() -> None:
+    text = (
+        "Ferries\n\nThe mayor ended her campaign on Friday, telling supporters in Leeds, "
+        "England, that she had renewed faith in the harbour."
+    )
+    claims = suggest_article(text)
+    assert ["that she had renewed faith in the harbour"] in contents(claims)
+
+
+def test_as_someone_put_it_is_the_cue_and_what_follows_the_claim() -> None:
+    text = (
+        "Ferries\n\nAs the Gazette's Ana Ruiz puts it, the mayor is trying to make "
+        'the council "an offer it cannot refuse."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ['the mayor is trying to make the council "an offer it cannot refuse."']
+    ]
+    assert claim.cue is not None and claim.cue.text == "puts it"
+
+
+def test_words_after_according_to_a_whole_clause_are_the_reporters() -> None:
+    text = (
+        "Ferries\n\nThe ferry carried 9,000 passengers last summer, according to the "
+        "harbour office, but the winter service is losing money."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["The ferry carried 9,000 passengers last summer"]
+    assert cues(claims)[0] == "according to"
+
+
+def test_an_opening_before_according_to_goes_on_after_it() -> None:
+    text = (
+        "Ferries\n\nAt the heart of the dispute, according to the harbour office, is "
+        "the price of a second pier."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["At the heart of the dispute", "is the price of a second pier"]
+
+
+def test_including_and_as_well_as_stay_in_the_object() -> None:
+    claims = suggest_article("Ferries\n\nThe mayor praised the crews, including the pilots.")
+    assert contents(claims) == [["the crews, including the pilots"]]
+    claims = suggest_article("Ferries\n\nLee praised the pier, as well as the harbour master.")
+    assert contents(claims) == [["the pier, as well as the harbour master"]]
+
+
+def test_a_clause_after_comma_as_is_the_reporters() -> None:
+    text = (
+        "Ferries\n\nThe fishermen have backed the new pier in large numbers, as she "
+        "campaigns along the coast."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the new pier in large numbers"]
+
+
+def test_while_and_a_participle_stay_in_the_claim() -> None:
+    text = (
+        "Ferries\n\nLee accused the council of cutting the ferry budget while raising its own pay."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the council of cutting the ferry budget while raising its own pay"]
+    ]
+
+
+def test_a_relative_clause_with_an_adverb_ends_at_its_comma() -> None:
+    text = (
+        "Ferries\n\nVarga, who once praised the new ferry timetable, gave her word "
+        "that she would block the fare rise."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the new ferry timetable"]
+    assert cues(claims)[0] == "praised"
+
+
+def test_a_relative_clause_with_a_reported_clause_ends_before_the_main_verb() -> None:
+    text = (
+        "Ferries\n\nOkafor, who thinks the council made a grab for the harbour fees, "
+        "praised the new timetable as a big step forward."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["the council made a grab for the harbour fees"]
+    assert cues(claims)[0] == "thinks"
+
+
+def test_an_adverb_between_the_cue_and_that_goes_with_the_cue() -> None:
+    text = "Ferries\n\nMs. Varga argued insistently that the ferry would pay for itself."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the ferry would pay for itself"]]
+    text = "Ferries\n\nMr. Okafor insisted again that the pier would close."
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the pier would close"]]
+
+
+def test_a_claim_before_according_to_does_not_start_with_a_space() -> None:
+    text = (
+        "Ferries\n\nThe fleet shrank last year. Even so, the harbour earned almost "
+        "$5 million in fees, according to its books."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[-1] == ["Even so, the harbour earned almost $5 million in fees"]
+
+
+def test_an_apposition_after_according_to_is_not_the_claim() -> None:
+    text = (
+        "Ferries\n\nAccording to Lina Okafor, the Harbour Board's fares officer, the ferry "
+        "will cost twice as much next year."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [["the ferry will cost twice as much next year"]]
+
+
+def test_a_clause_after_according_to_with_its_own_commas_is_the_claim() -> None:
+    text = (
+        "Ferries\n\nAccording to his doctor, the mayor had excellent results, shows great "
+        "stamina and will be fit for the race."
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the mayor had excellent results, shows great stamina and will be fit for the race"]
+    ]
+
+
+def test_an_opening_before_an_attribution_and_a_quote_is_no_claim_of_its_own() -> None:
+    text = "Ferries\n\nAfter reading the report aloud, Ms. Varga said, “The crew is not to blame.”"
+    claims = suggest_article(text)
+    assert contents(claims) == [["The crew is not to blame."]]

@@ -228,3 +228,119 @@ def test_a_sentence_leading_into_a_quote_continues_the_claim_before_it() -> None
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["It is fine,", 'But that is hardly the same as "well built."']]
     assert claim.speaker is not None and claim.speaker.name == "Lee"
+
+
+def test_a_paraphrase_runs_on_through_a_second_quoted_fragment_of_its_sentence() -> None:
+    text = (
+        "Harbour\n\nSpeaking to the fishermen, Okafor said the aim was less to "
+        "“save the old pier” than to “build a better one.”"
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["the aim was less to “save the old pier” than to “build a better one.”"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "said"
+    assert claim.kind == "mixed"
+
+
+def test_a_second_fragment_after_a_relative_cue_stays_in_the_paraphrase() -> None:
+    text = (
+        "Harbour\n\nVarga says islanders are “sick of the delays,” but also keen on "
+        "what she calls “a proper pier.”"
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["islanders are “sick of the delays,” but also keen on what she calls “a proper pier.”"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "says"
+
+
+def test_a_quote_after_an_aside_about_the_speaker_goes_on_with_the_claim() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier will not last the winter," said Lina Okafor, a diver who has worked '
+        'the harbour for twenty years. She owns two boats. "Nobody wants to hear it."'
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == [
+        "The pier will not last the winter,",
+        "Nobody wants to hear it.",
+    ]
+    assert claims[0].cue is not None and claims[0].cue.text == "said"
+
+
+def test_a_quote_after_a_sentence_about_someone_else_is_not_joined() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier will not last the winter," said Lina Okafor, pointing at the posts. '
+        'Tomas Varga shook his head. "It has lasted fifty."'
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["The pier will not last the winter,"]
+
+
+def test_a_quote_after_its_cue_runs_on_through_a_second_quote_of_the_sentence() -> None:
+    text = (
+        "Harbour\n\nOkafor says “the whole harbour has gone quiet” because “the boats "
+        "have stopped coming in.” The council met on Monday."
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == [
+        "the whole harbour has gone quiet” because “the boats have stopped coming in.”"
+    ]
+    assert claims[0].cue is not None and claims[0].cue.text == "says"
+
+
+def test_a_quote_after_a_two_paragraph_quote_and_its_attribution_goes_on_with_it() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier is falling apart," she said. "The council has known for years.\n\n'
+        '"We asked them twice and nobody came," she said. "Now the boats stay in Leeds."'
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[-1] == [
+        "The council has known for years.",
+        "We asked them twice and nobody came,",
+        "Now the boats stay in Leeds.",
+    ]
+
+
+def test_words_after_a_parenthetical_attribution_lead_into_the_quote() -> None:
+    text = (
+        "Harbour\n\nThe council met on Monday. For most of the fishermen, Ana Ruiz said, "
+        'their "trust in the harbour board is gone for good."'
+    )
+    (claim,) = suggest_article(text)
+    assert contents([claim]) == [
+        ["For most of the fishermen", 'their "trust in the harbour board is gone for good.']
+    ]
+    assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_an_infinitive_after_the_cue_leads_into_the_quote() -> None:
+    text = (
+        "Harbour\n\nMore recently, Varga pledged to make the council “build their own "
+        "boats and pay for them in this town.” The council met on Monday."
+    )
+    claim = suggest_article(text)[0]
+    assert contents([claim]) == [
+        ["to make the council “build their own boats and pay for them in this town.”"]
+    ]
+    assert claim.cue is not None and claim.cue.text == "pledged"
+    assert claim.kind == "mixed"
+
+
+def test_a_colon_before_a_two_apostrophe_quote_keeps_the_quote_alone() -> None:
+    text = "Harbour\n\nA short time later, Ms. Varga wrote back: ''The ferry is on our list.''"
+    claims = suggest_article(text)
+    assert contents(claims) == [["The ferry is on our list."]]
+    assert claims[0].cue is not None and claims[0].cue.text == "wrote"
+
+
+def test_a_two_apostrophe_term_after_the_attribution_does_not_go_on_with_the_quote() -> None:
+    text = (
+        "Harbour\n\n''You will see more of the real mayor,'' Ms. Ruiz continued, referring "
+        "to more town hall visits in ''formal settings.''"
+    )
+    claims = suggest_article(text)
+    assert contents(claims)[0] == ["You will see more of the real mayor,"]

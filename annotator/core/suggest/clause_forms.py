@@ -227,7 +227,7 @@ def object_clause(
         return None  # "voters see Trump as ...", not "voters saw the rally"
     body = body[: subordinate_end(toks, k, body)]
     body = body[: clause_end(body, objects=True)]
-    if _in_relative_clause(toks, k):
+    if in_relative_clause(toks, k):
         # "the trust, which often criticized the timetable, met ...": the relative
         # clause ends at its comma
         body = body[: next((x for x, t in enumerate(body) if t.text == ","), len(body))]
@@ -249,7 +249,10 @@ def object_clause(
     if low in _ADDRESSEE_VERBS:
         # "asked the senator whether ...": the addressee is not part of what was asked
         # (but "asked the court to intervene" keeps it, as PolNeAR does)
-        body = body[_after_addressee(body) :]
+        a = _after_addressee(body)
+        if a == 0 and low in TELLING:
+            a = addressee_end(body, 0, low)  # "assured voters he would ..."
+        body = body[a:]
     words = sum(1 for x in body if x.is_word)
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -274,10 +277,15 @@ def object_clause(
     return Found([(a, b)], cue, m, pi)
 
 
-def _in_relative_clause(toks: list[Tok], k: int) -> bool:
+def in_relative_clause(toks: list[Tok], k: int) -> bool:
     """Is the cue ``toks[k]`` the verb of ", who/which (adverbs) <cue>"?"""
     v = k - 1
-    while v > 0 and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly")) and not toks[v].is_cap:
+    while (
+        v > 0
+        and toks[v].low not in ("who", "which")  # ("who" is in SKIP_BACK too)
+        and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly"))
+        and not toks[v].is_cap
+    ):
         v -= 1
     return v > 0 and toks[v].low in ("who", "which") and toks[v - 1].text == ","
 
@@ -372,6 +380,84 @@ def _after_addressee(body: list[Tok]) -> int:
         if t.low in ("and", "or", "but") or t.low in _PREPOSITIONS:
             return 0
     return 0
+
+
+# Verbs whose object is the person told, before what was told ("told reporters he
+# would", "assured voters that", "reminded them of"): PolNeAR leaves that person out.
+TELLING = frozenset(
+    {"tell", "tells", "told", "telling", "assure", "assures", "assured", "assuring"}
+    | {"remind", "reminds", "reminded", "reminding"}
+)
+_REMINDING = frozenset({"remind", "reminds", "reminded", "reminding"})
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "them", "us", "you"})
+# What opens the told part right after the addressee ("told them that", "told him to").
+_TOLD_OPENERS = _AFTER_ADDRESSEE | frozenset({"that", "to", "about"})
+# Objects that are what was told, not who was told ("told the story of ...").
+_TOLD_THINGS = frozenset({"story", "stories", "tale", "tales", "truth", "joke", "jokes", "lie"})
+
+
+def addressee_end(toks: list[Tok], j: int, verb: str, limit: int = 12) -> int:
+    """Where what was told starts after the addressee at ``toks[j]`` of the telling
+    verb ``verb`` ("told reporters he would ...", "told the Gazette, his plan ...",
+    "assured them that ...", "reminded voters of ..."); ``j`` when the words at ``j``
+    are not an addressee followed by what was told."""
+    n = len(toks)
+    if j >= n or not toks[j].is_word:
+        return j
+    first = toks[j]
+    if first.low in _TOLD_OPENERS or first.low in _SUBJECTS:
+        return j
+    # an addressee of another kind ("told pollsters they ...") ends only at a pronoun
+    plain = not (
+        first.low in _OBJECT_PRONOUNS
+        or first.is_cap
+        or first.low in DETERMINERS
+        or first.text[0].isdigit()
+        or first.low in _ADDRESSEE_NOUNS
+    )
+    openers = _TOLD_OPENERS | {"of"} if verb in _REMINDING else _TOLD_OPENERS
+    for x in range(j + 1, min(n, j + limit)):
+        t = toks[x]
+        prev = toks[x - 1]
+        if t.low in _TOLD_THINGS:
+            return j
+        if t.low in openers:
+            return x
+        if t.text == ",":
+            # "told the Gazette, his plan ...", but "supporters in Leeds, England, that"
+            if x + 1 < n and _clause_opens(toks, x + 1, True, plain):
+                return x + 1
+            continue
+        if t.text == ":" and not plain:
+            return x + 1 if x + 1 < n else j  # "told the Gazette: ..."
+        if not t.is_word and t.text not in ("’", "'", ".", "-"):
+            return j
+        if prev.low in _PREPOSITIONS or (prev.low in DETERMINERS and prev.low != "her"):
+            continue  # "told the Gazette of Leeds she ...", "told her at the meeting that"
+        if _clause_opens(toks, x, prev.is_cap or prev.text == ",", plain):
+            return x
+    return j
+
+
+# Plain nouns of people told things: "told reporters", "assured voters".
+_ADDRESSEE_NOUNS = word_list("suggest/addressees.txt") | frozenset(
+    {"reporters", "voters", "supporters", "viewers", "listeners", "journalists", "people"}
+    | {"donors", "members", "lawmakers", "students", "delegates", "officials", "guests"}
+    | {"residents", "workers", "employees", "colleagues", "aides", "allies", "audiences"}
+)
+
+
+def _clause_opens(toks: list[Tok], x: int, after_name: bool, pronoun_only: bool) -> bool:
+    """Does a clause start at ``toks[x]``: a subject pronoun, or (unless
+    ``pronoun_only``) a determiner or a capitalised word not right after a name, with a
+    finite verb soon after?"""
+    t = toks[x]
+    low = t.low.replace("’", "'")
+    if low in _SUBJECTS or low == "there" or low.split("'")[0] in _SUBJECTS:
+        return finite_soon(toks, x, 5)
+    if not pronoun_only and (t.low in DETERMINERS or (t.is_cap and not after_name)):
+        return finite_soon(toks, x + 1, 5)
+    return False
 
 
 def colon_attribution(
@@ -477,11 +563,11 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
         ):
             return x  # "backed the same plan and left the hall": the subject's next act
-        if t.low in ("when", "while") and nxt.endswith("ing"):
-            return x  # "... on her radio hour when discussing his plan"
         if body[x - 1].text == ",":
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return x - 1
+            if t.low == "as" and _as_clause(body, x + 1):
+                return x - 1  # ", as has the mayor", ", as she campaigns": the reporter's
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
                 return x - 1  # "..., but officials said ...": another speaker's claim
             if t.low == "compared" and nxt in ("with", "to"):
@@ -493,10 +579,21 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             ):
                 return x - 1  # "called it a mistake, and he left": a new clause
             if (
+                objects
+                and t.low in ("and", "but")
+                and (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
+                and finite_soon(body, x + 2, 5)
+                and not any(b.text == "," for b in body[max(0, x - 5) : x - 1])
+            ):
+                # "called for a boycott, and the league said ...": a new clause (not the
+                # last of a list: "Leeds, York, and Hull")
+                return x - 1
+            if (
                 t.low.endswith("ing")
                 and not t.is_cap
                 and len(t.low) > 5
                 and (not cue or t.low in PARTICIPLES)
+                and t.low != "including"  # ", including ...": still the object
             ):
                 return x - 1  # ", noting ...": not ", including ..." after a clause
             if objects and t.low in ("the", "a", "an") and x > 2:
@@ -504,6 +601,22 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
         if t.text == ";":
             return x
     return len(body)
+
+
+_AS_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "is", "are", "was", "were"})
+
+
+def _as_clause(body: list[Tok], x: int) -> bool:
+    """Does ``body[x]``, after ", as", start a clause of its own ("has the mayor", "she
+    campaigns", "the council voted") rather than go on with the content (", as well as",
+    ", as a reason")?"""
+    if x >= len(body):
+        return False
+    t = body[x]
+    if t.low in _AS_AUXILIARIES:
+        return True
+    subject = t.low in _SUBJECTS or t.low in DETERMINERS or t.is_cap
+    return subject and t.low != "a" and finite_soon(body, x, 6)
 
 
 def connector_end(toks: list[Tok], c: int) -> int:
@@ -581,11 +694,9 @@ def participle_clause(
         j += 1
     elif cue.word == "asking":
         j += _after_addressee(toks[j:])  # "asking Sanders why ..."
-    elif cue.word == "telling":
+    elif cue.word in TELLING:
         # "telling the Harbour Post she had no part in it": the addressee, then the clause
-        a = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].low in _SUBJECTS), None)
-        if a is not None and all(x.is_word for x in toks[j:a]) and finite_soon(toks, a, 4):
-            j = a
+        j = addressee_end(toks, j, cue.word)
     body = toks[j:]
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
@@ -692,14 +803,22 @@ def as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]
         toks = toks[1:]  # "But as a reporter noted, ..."
     if toks[0].low != "as" or len(toks) < 6:
         return None
-    c = next((x for x in range(2, min(len(toks), 14)) if toks[x].text == ","), None)
+    c = next((x for x in range(2, min(len(toks), 14)) if toks[x].text in (",", ":")), None)
     if c is None:
         return None
     v = c - 1
-    while v > 1 and toks[v].low in _TAIL_OK and toks[v].low not in POST_VERBS:
-        v -= 1  # "As the Post reported on Monday,"
-    if toks[v].low not in POST_VERBS or toks[v].low in ("as", "asked"):
-        return None
+    if toks[v].low == "it" and toks[v - 1].low in ("put", "puts") and v > 2:
+        # "As Lee put it: ...": the phrase is the cue
+        cue = Cue(toks[v - 1].start, toks[v].end, "put it", False)
+        v -= 1
+    else:
+        if toks[c].text != ",":
+            return None
+        while v > 1 and toks[v].low in _TAIL_OK and toks[v].low not in POST_VERBS:
+            v -= 1  # "As the Post reported on Monday,"
+        if toks[v].low not in POST_VERBS or toks[v].low in ("as", "asked"):
+            return None
+        cue = Cue(toks[v].start, toks[v].end, toks[v].low, False)
     m = mention_before(text, toks, v, 1) or generic_subject(text, toks, v, 1)
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
@@ -709,7 +828,7 @@ def as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
-    return Found([(a, b)], Cue(toks[v].start, toks[v].end, toks[v].low, False), m, pi)
+    return Found([(a, b)], cue, m, pi)
 
 
 _DANGLING = word_list("suggest/dangling.txt")

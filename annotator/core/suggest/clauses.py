@@ -42,6 +42,8 @@ from .clause_base import (
     subordinate_end,
 )
 from .clause_forms import (
+    TELLING,
+    addressee_end,
     as_reported,
     asked_about,
     clause_end,
@@ -51,6 +53,7 @@ from .clause_forms import (
     expected_to,
     finite_soon,
     generic_subject,
+    in_relative_clause,
     in_source,
     is_coordinated,
     noun_phrase,
@@ -519,8 +522,6 @@ _REFLEXIVES = frozenset({"herself", "himself", "itself", "themselves", "him", "h
 _SPEECH = word_list("suggest/speech.txt")
 _NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
 
-_ADDRESSEES = word_list("suggest/addressees.txt")
-
 
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
 _DOUBLE_RE = re.compile("[" + re.escape("".join(sorted(_DOUBLE))) + "]")
@@ -708,6 +709,8 @@ def _post_claim(
         rest = toks[j + 1 :]
         while rest and not rest[-1].is_word:
             rest = rest[:-1]
+        if mid and rest and rest[0].text in ALL_MARKS and cue.word != "according to":
+            return None  # "In the storm, he said, "...": the quote rules decide
         if (
             sum(1 for x in rest if x.is_word) >= 2
             and rest[0].low not in PARTICIPLES  # ", noting ...": an attribution of its own
@@ -715,6 +718,8 @@ def _post_claim(
             # ", which monitors ...", ", taking a step ...": about the source, not said
             and rest[0].low not in ("which", "who", "whose")
             and not (rest[0].low.endswith("ing") and not rest[0].is_cap)
+            # "<A full clause>, according to X, but ...": the reporter's words go on
+            and not (cue.word == "according to" and _whole_clause(toks, first_start, c))
         ):
             spans.append((rest[0].start, rest[-1].end))
             if overlaps_any(taken, *spans[-1]):
@@ -730,6 +735,24 @@ def _post_claim(
     return Found(spans, cue, m, pi)
 
 
+def _whole_clause(toks: list[Tok], start: int, c: int) -> bool:
+    """Are the words from offset ``start`` to the comma at ``toks[c]`` a clause of their
+    own (a finite verb, not ending in "that" or "and"), rather than the opening of one
+    ("Among the risks, according to X, are ...")?"""
+    part = [t for t in toks[:c] if t.start >= start and t.is_word]
+    if len(part) < 4 or part[-1].low in _OPEN_ENDS or part[0].low in _OPEN_STARTS:
+        return False
+    return finite_soon(part, 0, len(part))
+
+
+# Words that leave the part before "according to X," open: its clause goes on after.
+_OPEN_ENDS = frozenset({"that", "and", "but", "or", "after", "before", "because", "since"})
+_OPEN_STARTS = frozenset(
+    {"among", "while", "when", "if", "although", "though", "after", "before", "as", "since"}
+    | {"because", "whereas", "unless"}
+)
+
+
 # Words that end the search for a "that" after the cue: not these, which start the
 # phrases in "said in a statement that", "told a crowded hall that".
 _NOT_CLAUSE_START_OK = NOT_CLAUSE_START - frozenset(
@@ -743,7 +766,7 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
     n = len(toks)
     needs_that = cue.word not in CLAUSE_VERBS
     # "told reporters that", "said in a statement that", "said Tuesday that"
-    telling = cue.word in ("told", "tells", "tell")
+    telling = cue.word in TELLING
     j = after_time(toks, j)  # "said Tuesday (that)"
     if toks[j].text == ",":
         # "believes, for example, that": an aside between commas, then the clause
@@ -764,28 +787,12 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
         if t < n and toks[t].low == "that" and t > j and (telling or tail_ok(toks[j:t])):
             j = t
         elif telling:
-            # "told me the photo violates ...", "told CNN he would": addressee, then clause
-            a = j
-            while a < n and a - j < 3 and toks[a].is_word and (toks[a].is_cap or a == j):
-                a += 1
-            if (
-                a > j
-                and a < n
-                and (toks[j].low in _ADDRESSEES or toks[j].is_cap)
-                and toks[a].is_word
-                and toks[a].low not in NOT_CLAUSE_START
-                and finite_soon(toks, a, 6)
-            ):
+            # "told me the photo violates ...", "told CNN he would", "told the Island
+            # Gazette of Port Vale on Friday she would ...": the addressee, then the clause
+            a = addressee_end(toks, j, cue.word)
+            if a > j and toks[a].low not in NOT_CLAUSE_START:
                 j = a
                 needs_that = False
-            else:
-                # "told the Island Gazette of Port Vale on Friday she would ...": the
-                # addressee runs to the clause's pronoun subject
-                a = next((x for x in range(j + 1, min(n, j + 10)) if not toks[x].is_word), n)
-                a = next((x for x in range(j + 1, a) if toks[x].low in _SUBJECTS), None)
-                if a is not None and finite_soon(toks, a, 4):
-                    j = a
-                    needs_that = False
     return j, needs_that
 
 
@@ -892,6 +899,10 @@ def _pre(
     body = body[: subordinate_end(toks, k, body)]
     # stop before a second attribution: ", adding ...", ", according to ..."
     body = body[: clause_end(body, objects=False, cue=cue.word)]
+    if in_relative_clause(toks, k):
+        # "Okafor, who thinks the fees are too high, called ...": the relative clause
+        # ends at the comma before the sentence's own verb
+        body = body[: next((x for x in range(len(body) - 1) if _verb_after(body, x)), len(body))]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if sum(1 for x in body if x.is_word) < 2:
@@ -904,6 +915,19 @@ def _pre(
         # "which Democrats doubt will flip": the relative word is the clause's subject
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+def _verb_after(body: list[Tok], x: int) -> bool:
+    """Is ``body[x]`` a comma before a past form or an auxiliary ("called", "has")?"""
+    if body[x].text != ",":
+        return False
+    t = body[x + 1]
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and ((low.endswith("ed") and len(low) > 3) or low in IRREGULAR_PAST or low in FINITE_WORDS)
+    )
 
 
 _LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "also"})

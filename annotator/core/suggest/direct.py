@@ -8,12 +8,16 @@ from bisect import bisect_right
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
+from .clause_forms import TELLING, addressee_end
 from .extent import (
     QuoteContext,
+    aside_then_quote,
     clause_goes_on,
     has_verb,
+    infinitive_leads,
     lead_fragment,
     lead_in,
+    mixed_goes_on,
     only_closers,
     opens_sentence,
     relative_object,
@@ -85,6 +89,11 @@ def direct_claims(
             if right is not None:
                 # '"A," she said, but "B," said Kunin': B has an attribution of its own
                 attr = right
+        if attr is None and out and (end := mixed_goes_on(text, cues, out[-1], q, c)):
+            # 'said the aim is less to "A" than to "B."': one paraphrase through both
+            out[-1].spans[-1] = (out[-1].spans[-1][0], end)
+            out[-1].kind = "mixed"
+            continue
         if attr is None and right_after(text, out, quotes, qi):
             # 'said that "ferry crews" "work very hard."': one quote run on into the next
             out[-1].spans.extend(q.spans)
@@ -93,7 +102,10 @@ def direct_claims(
             if (
                 prev_right is not None
                 and q.para - prev_right[2] <= 1
-                and only_closers(text[prev_right[1] : q.open_pos])
+                and (
+                    only_closers(text[prev_right[1] : q.open_pos])
+                    or aside_then_quote(text, cues, q, prev_right)
+                )
                 and not cues.cues_between(c.r_start, c.r_end)
                 and opens_sentence(text, paras[q.para].start, q.open_pos)
             ):
@@ -133,10 +145,8 @@ def direct_claims(
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
                 cand.kind = "mixed"
         out.append(cand)
-        if attr is right and q.last_para == q.para:
-            prev_right = (out[-1], c.right_end, q.para)
-        else:
-            prev_right = None
+        # (a quote run over two paragraphs is attributed in its last)
+        prev_right = (out[-1], c.right_end, q.last_para) if attr is right else None
     return out
 
 
@@ -301,6 +311,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         attr is right
         or (left is not None and attr is left and not left.tight)
         or (attr is left and _that_leads(text, cues, attr, q))
+        or (attr is left and infinitive_leads(cues, attr, q))
     ):
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:
@@ -408,6 +419,8 @@ def _mixed_spans(
         if attr.mention is not None and attr.mention.start > attr.cue.start:
             start = max(start, attr.mention.end)
         toks = cues.toks_between(start, q.open_pos)
+        if attr.cue.word in TELLING:
+            toks = toks[addressee_end(toks, 0, attr.cue.word) :]  # "told reporters he ..."
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
         if that is not None and has_verb(toks[:that]):
             that = None  # 'said the vote was a sign that "...": the clause starts earlier
@@ -498,6 +511,8 @@ def _attr_left(text: str, index: Index, s: int, e: int) -> Attribution | None:
 
 def _is_intro_gap(gap: list[Tok]) -> bool:
     """Between a cue and an opening quote: nothing, ":", "that", or a short adverbial."""
+    while gap and gap[-1].text in ALL_MARKS:
+        gap = gap[:-1]  # the first of two apostrophes opening ''A''
     words = [t for t in gap if t.is_word]
     if not gap:
         return True

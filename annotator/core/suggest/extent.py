@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate
-from .lexicon import SUBJECT_PRONOUNS
+from .lexicon import DETERMINERS, SUBJECT_PRONOUNS
 from .mentions import FINITE_VERBS, Index, Tok
 from .quotes import ALL_MARKS, Quote
 
+_ALNUM_RE = re.compile(r"[^\W_]")
 _CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')
 
 
@@ -69,10 +70,102 @@ def right_after(text: str, out: list[Candidate], quotes: list[Quote], qi: int) -
     return gap.isspace() and text[prev.close_pos - 1] not in ".!?"
 
 
+def mixed_goes_on(text: str, cues: Index, last: Candidate, q: Quote, c: QuoteContext) -> int | None:
+    """'said the aim is less to "save the pier" than to "build a new one."': where the
+    last claim, a paraphrase that stopped right before quote ``q`` of its own sentence,
+    ends once it runs on through ``q`` and the words after it (PolNeAR's content is the
+    whole sentence after the cue); None when it does not go on."""
+    if last.cue is None or last.para != q.para or q.last_para != q.para:
+        return None
+    end = last.spans[-1][1]
+    if end > q.open_pos or text[end - 1] in ".!?":
+        return None
+    gap = text[end : q.open_pos]
+    if last.kind == "direct" and len(last.spans) == 1 and last.cue.end <= last.spans[0][0]:
+        # 'says "A" because "B."': the quote after its cue, words, another quote
+        if len(gap) > 80 or not _ALNUM_RE.search(gap) or any(ch in ".!?,;\n" for ch in gap):
+            return None
+        if text[end - 1] in ",;:":
+            return None  # '"A," drawing jeers and "B!" chants': the reporter's words
+        if cues.cues_between(end, q.open_pos):
+            return None
+    elif last.kind != "mixed" or gap.strip():
+        return None
+    if len(q.spans) > 1 or cues.cues_between(q.close_pos + 1, c.r_end):
+        return None
+    out = q.close_pos + 1
+    after = cues.toks_between(out, c.r_end)
+    while after and not after[-1].is_word and after[-1].text not in ALL_MARKS:
+        after.pop()
+    if after and after[0].text not in (".", "!", "?"):
+        out = max(out, after[-1].end)
+    return out
+
+
+_DOUBLE_MARK_RE = re.compile("[\"“”„‟«»]|''")
+_MAX_ASIDE = 300  # characters between an attribution's end and the quote it goes on with
+
+
+def aside_then_quote(
+    text: str, cues: Index, q: Quote, prev_right: tuple[Candidate, int, int]
+) -> bool:
+    """'"A," said Lee, a pilot who ran twice. She lives in Leeds. "B."': the words
+    between the last claim's attribution and quote ``q`` in the same paragraph hold no
+    cue and no quote, so ``q`` goes on with that claim (PolNeAR's one attribution)."""
+    _, end, para = prev_right
+    if q.para != para or q.open_pos - end > _MAX_ASIDE or q.open_pos < end:
+        return False
+    if _DOUBLE_MARK_RE.search(text, end, q.open_pos) is not None:
+        return False
+    # the aside ends its sentence: the quote opens the next one ('' quotes too)
+    if not text[end : q.open_pos].rstrip(" '‘\n").endswith((".", "!", "?", ".)")):
+        return False
+    if cues.cues_between(end, q.open_pos):
+        return False
+    # a sentence about someone else by name ("Betsy Lane shook her head.") hands the
+    # next quote to that person
+    return not any(
+        t.is_cap and t.low not in _ASIDE_OPENERS and _starts_sentence(text, end, t.start)
+        for t in cues.toks_between(end, q.open_pos)
+    )
+
+
+# Words that open a sentence of an aside without naming anyone new.
+_ASIDE_OPENERS = SUBJECT_PRONOUNS | DETERMINERS | frozenset({"but", "and", "in", "at", "on"})
+
+
+def _starts_sentence(text: str, floor: int, pos: int) -> bool:
+    """Is ``pos`` the first word after ``floor`` or after a sentence end?"""
+    before = text[floor:pos].rstrip(" (")
+    return not before or before[-1] in ".!?"
+
+
+_NOT_BARE_VERB = DETERMINERS | frozenset({"him", "her", "them", "us", "me", "you", "it"})
+
+
+def infinitive_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
+    """'pledged to make the council "pay for the boats."': does an infinitive with its
+    own words run from the cue into the quote (a paraphrase the quote ends, not "said to
+    reporters")?"""
+    if attr.cue is None or attr.cue.end > q.open_pos:
+        return False
+    words = [t for t in cues.toks_between(attr.cue.end, q.open_pos) if t.is_word]
+    if len(words) < 2 or words[0].low != "to":
+        return False
+    verb = words[1]
+    return (
+        not verb.is_cap
+        and verb.low not in _NOT_BARE_VERB
+        and not verb.low.endswith(("s", "ed", "ing"))
+    )
+
+
 def opens_sentence(text: str, para_start: int, pos: int) -> bool:
     """Does the quote opening at ``pos`` start its paragraph or a sentence (not "the
     boy, wearing a 'Go Team' hat")?"""
     before = text[para_start:pos].rstrip()
+    if before.endswith("'") and not before.endswith("''"):
+        before = before[:-1].rstrip()  # the first of two apostrophes opening ''A''
     return not before or before[-1] in ".!?…:\"'”’»)"
 
 
@@ -105,7 +198,7 @@ def lead_fragment(
     Returns the first part and where the second starts (the word after the comma
     that closes the attribution: "that" or the quote's own words)."""
     cue, m = attr.cue, attr.mention
-    if cue is None or m is None or not attr.tight:
+    if cue is None or m is None:
         return None
     if cue.according:
         # "In the end, according to the harbour board, "...""
@@ -121,6 +214,13 @@ def lead_fragment(
     if comma is None or after[comma].text != "," or cues.cues_between(last, q.open_pos):
         return None
     after = after[comma:]
+    if not attr.tight and (
+        len(after) < 2
+        or not after[1].is_word
+        or not all(t.is_word or (t.text in ALL_MARKS and t.end >= q.open_pos) for t in after[1:])
+    ):
+        # 'For most voters, he said, their "trust is gone."': words, then the quote
+        return None
     before = cues.toks_between(c.l_start, first)
     if len(before) < 2 or before[-1].text != "," or cues.cues_between(c.l_start, first):
         return None

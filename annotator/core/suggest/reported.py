@@ -134,10 +134,11 @@ def _reported(
         after = [t for t in toks[ke + 1 :] if t.start >= m.end]
         if k == 0 and after and after[0].text == ",":
             rest = after[1:]
-            if rest and rest[0].low in ("a", "an", "the"):
-                # "According to X, a coalition of groups, <clause>"
+            if rest and (rest[0].low in ("a", "an", "the") or _possessive(rest[0])):
+                # "According to X, a coalition of groups, <clause>", "According to X,
+                # the mayor's deputy, <clause>"
                 c = next((i for i, t in enumerate(rest[:16]) if t.text == ","), None)
-                if c is not None:
+                if c is not None and not any(_plain_verb(t) for t in rest[:c]):
                     rest = rest[c + 1 :]
             return _mk_reported(text, rest, s_end, cue, m, pi)
         if k > 0 and toks[k - 1].text == "," and not any(t.is_word for t in after):
@@ -183,6 +184,10 @@ def _reported(
             return None
     elif toks[j].low == "that":
         j += 1
+    elif _manner_then_that(toks, j):
+        # "argued insistently that", "said for months that": the words before
+        # "that" go with the cue
+        j = _find_that(toks, j, 6) or j
     elif toks[j].low in ADVERBIAL_STARTS or toks[j].text == ",":
         j = _find_that(toks, j, 12)
         if j is None:
@@ -399,6 +404,28 @@ _VERBS = CLAUSE_VERBS | THAT_VERBS | OBJECT_VERBS
 _ADVERBS = frozenset({"also", "later", "then", "further", "repeatedly", "again", "has", "had"})
 
 
+def _plain_verb(t: Tok) -> bool:
+    """A finite verb of the lists or a past form ("had", "will", "reported")."""
+    low = t.low
+    return not t.is_cap and (
+        low in _FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)
+    )
+
+
+def _possessive(t: Tok) -> bool:
+    """A capitalised possessive opening an apposition ("Lee's", "Harbour Board's")."""
+    return t.is_cap and t.low.endswith(("'s", "’s"))
+
+
+def _manner_then_that(toks: list[Tok], j: int) -> bool:
+    """Do an adverb ("insistently", "yet") or "for ..." start the words at ``j`` before a
+    "that" within five words?"""
+    t = toks[j]
+    if t.is_cap or not (t.low.endswith("ly") or t.low in ("for", "yet", "again", "of")):
+        return False
+    return any(x.low == "that" for x in toks[j + 1 : j + 6])
+
+
 def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
     n = 0
     while j < len(toks) and n < limit:
@@ -420,6 +447,8 @@ def _mk_reported(
     if not toks:
         return None
     s = toks[0].start if start < 0 else start
+    while s < end and text[s].isspace():
+        s += 1  # a sentence start taken after the space that follows the last one
     e = end
     while e > s and text[e - 1].isspace():
         e -= 1
