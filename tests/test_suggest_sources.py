@@ -430,3 +430,23 @@ def test_with_a_speaker_and_a_participle_and_a_role_named_later() -> None:
     c = claim_with(text, "the body risked losing its credibility")
     assert c.mention is not None and c.mention.text == "Norland's foreign minister"
     assert c.speaker is not None and c.speaker.name == "Ada Brekke"
+
+
+def test_a_phrase_between_the_subject_and_the_verb_is_not_the_speaker() -> None:
+    text = (
+        "Headline.\n\nSenator Tom Reyes in a radio interview said the ferry plan was dead. "
+        "Harbour workers who have praised the new crane warned on Friday that the budget "
+        "was short. A ferry captain speaking to the Vale Courier said the engines were old."
+    )
+    reyes = claim_with(text, "the ferry plan was dead")
+    assert mention_and_speaker(reyes) == ("Tom Reyes", "Tom Reyes")
+    workers = claim_with(text, "the budget was short")
+    assert workers.mention is not None and workers.mention.text == "Harbour workers"
+    captain = claim_with(text, "the engines were old")
+    assert captain.mention is not None and captain.mention.text == "A ferry captain"
+
+
+def test_the_subject_of_a_clause_after_a_time_word_still_speaks() -> None:
+    text = "Headline.\n\nThree days after Mayor Ana Ruiz announced the vote, the pier closed."
+    c = claim_with(text, "the vote")
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")

@@ -500,7 +500,97 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     person = _person_of(text, toks, m, floor)
     if person is not None:
         return person
+    if m.form != "pronoun" and not (k < len(toks) and toks[k].low.endswith("ing")):
+        # (a participle's subject is the phrase right before it: "the group seeking")
+        outer = _modified_subject(text, toks, m, floor)
+        if outer is not None:
+            # "councillors at the office who met with the paper": one phrase at a time
+            for _ in range(2):
+                further = _modified_subject(text, toks, outer, floor)
+                if further is None:
+                    break
+                outer = further
+            return outer
     return None if _is_place(m) else m
+
+
+# Prepositions opening a phrase between a subject and its verb ("Lee in a radio
+# interview said", "officials at the agency warned")
+_MODIFIER_PREPS = frozenset(
+    {"in", "at", "on", "during", "from", "via", "through", "over", "under", "to", "for"}
+    | {"of", "about", "against", "among", "inside"}
+)
+
+
+def _modified_subject(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
+    """The subject whose modifier holds ``m``, the mention found before a verb: "Lee in
+    a radio interview said" (Lee), "a source speaking to the paper said", "a letter
+    obtained by the agency warns", "officials who spoke with the paper said" (the
+    officials); None when ``m`` opens the subject."""
+    p = bisect_left(toks, m.phrase_start, key=_tok_start)
+    if p - 2 < floor or m.text.endswith(("'s", "’s")):
+        return None  # (a possessor speaks: "the hitch in Lee's plans to")
+    prev = toks[p - 1]
+    if not prev.is_word or prev.is_cap:
+        return None
+    q = p - 1
+    if prev.low in _MODIFIER_PREPS:
+        q = p - 2
+    r = _relative_start(toks, q, floor)
+    if r is not None:
+        q = r - 1  # "officials who have praised the plan", "who spoke with the paper"
+    elif q == p - 1:
+        return None
+    elif q - 1 > floor and _participle(toks[q]):
+        q -= 1  # "a source speaking to", "a letter obtained by"
+    if q < floor or not (toks[q].is_word or toks[q].text == ")"):
+        return None
+    if prev.low == "of" and toks[q].is_word and not toks[q].is_cap:
+        return None  # "the rest of the plan", "many of the voters": one phrase
+    outer = _mention_ending(text, toks, q, floor)
+    if outer is None or outer.end > m.start or _is_place(outer):
+        return None
+    if outer.form == "np" and not (
+        outer.head in ROLE_HEADS or outer.head in ORG_HEADS or (outer.head or "").endswith("s")
+    ):
+        return None  # "a town hall meeting in Vale": not a speaker
+    if outer.form == "pronoun" and outer.text.lower() not in SUBJECT_PRONOUNS:
+        return None
+    if outer.form == "np" and q == p - 2:
+        # "most voters in the valley": the phrase with its complement
+        return _with(outer, end=m.end, text=text[outer.start : m.end])
+    return outer
+
+
+def _relative_start(toks: list[Tok], q: int, floor: int) -> int | None:
+    """The index of "who" or "that" opening the relative clause whose verb phrase ends
+    at ``toks[q]`` ("who have long praised"), else None."""
+    r = q
+    while r > floor and q - r <= 6 and toks[r].is_word and not toks[r].is_cap:
+        low = toks[r].low
+        if low in ("who", "that"):
+            if r == q:
+                return None
+            before = toks[r - 1]
+            if before.low in AUXILIARIES or before.low in _MODALS:
+                return None  # "Did that mean": not a relative pronoun
+            if low == "that" and not (before.is_cap or before.low.endswith("s")):
+                return None  # "said that", "mean that": not a relative pronoun
+            return r
+        if low in _SUBORDINATORS or low[0].isdigit():
+            return None  # "who won in 2009 when he said": another clause
+        r -= 1
+    return None
+
+
+def _participle(t: Tok) -> bool:
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and (low.endswith(("ing", "ed")) or low in _IRREGULAR_PAST)
+        and low not in AUXILIARIES
+    )
 
 
 def _person_of(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
