@@ -450,3 +450,24 @@ def test_the_subject_of_a_clause_after_a_time_word_still_speaks() -> None:
     text = "Headline.\n\nThree days after Mayor Ana Ruiz announced the vote, the pier closed."
     c = claim_with(text, "the vote")
     assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_clause_still_open_before_the_cue_gives_its_subject() -> None:
+    text = (
+        "Headline.\n\nCaptain Ed Kirby started the row when he brought up the fees and "
+        "later said the berth was theft. The clerk phoned Ann Roe, who saw the crash and "
+        "described it in a letter."
+    )
+    kirby = claim_with(text, "the berth was theft")
+    assert mention_and_speaker(kirby) == ("he", "Ed Kirby")
+    roe = claim_with(text, "it in a letter")
+    assert mention_and_speaker(roe) == ("who", "Ann Roe")
+
+
+def test_a_participle_after_a_clause_between_commas_hangs_on_its_subject() -> None:
+    text = (
+        "Headline.\n\nInside the ferry terminal, Mayor Ana Ruiz on Tuesday dismissed the "
+        "harbour master as a weak leader, arguing that the port had lost money."
+    )
+    c = claim_with(text, "the port had lost money")
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")

@@ -655,6 +655,15 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         seg = toks[c + 1 : j]
         if not seg:
             return None
+        if (
+            k < len(toks)
+            and toks[k].low.endswith("ing")
+            and seg[0].low not in _APPOS_STARTS
+            and any(_verb_like(t) and not t.low.endswith("ly") for t in seg)
+        ):
+            # "X, an ally, admitted the error as he left, saying ...": a clause, not an
+            # apposition; the participle hangs on its subject
+            return subject_before(text, toks, k)
         of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
         if of >= 2 and _is_name_seg(seg[:of]):
             # "..., Dara Whit of Liberty Church in Marion, said"
@@ -906,9 +915,92 @@ _SUBORDINATORS = frozenset(
 
 
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
-    """The subject of the clause a participle cue (", saying ...") hangs on: the mention
-    before the first finite-looking verb of the sentence, after an opening subordinate
-    clause ("As the band struck up, X was greeted ... and laughed")."""
+    """The subject of the clause a participle cue (", saying ...") or a second verb
+    ("... and said") hangs on: the mention before the first finite-looking verb of the
+    sentence, after an opening subordinate clause ("As the band struck up, X was greeted
+    ... and laughed"); but the subject of a subordinate or relative clause still open
+    before the cue ("X spoke as he left the pier, saying", "Ann Roe, who saw it and
+    described it") is nearer."""
+    m = _first_subject(text, toks, k)
+    if m is None:
+        return None
+    return _open_clause_subject(text, toks, k, m) or m
+
+
+# Words opening a clause whose subject a later participle or "and <verb>" may share
+_CLAUSE_OPENERS = frozenset(
+    {"when", "as", "while", "because", "after", "before", "since", "if", "although"}
+    | {"though", "whereas", "until", "once", "who", "which"}
+)
+
+
+def _open_clause_subject(text: str, toks: list[Tok], k: int, outer: Mention) -> Mention | None:
+    """The subject of the nearest subordinate or relative clause after ``outer`` that is
+    still open at ``toks[k]`` (no comma and verb closes it first), else None."""
+    lo = bisect_left(toks, outer.end, key=_tok_start)
+    for i in range(k - 1, lo, -1):
+        t = toks[i]
+        if t.text in ('"', "“", "”", ";", ":", "(", ")"):
+            return None
+        if t.text == "," and i + 1 < k and _verb_like(toks[i + 1]):
+            return None  # "X, who won, said ...": the relative clause closed
+        if t.low not in _CLAUSE_OPENERS or t.is_cap:
+            continue
+        if t.low in ("who", "which"):
+            prev = toks[i - 1]
+            if not (prev.text == "," or prev.low in PREPOSITIONS or is_name_tok(prev)):
+                continue  # "asked who", "decide which"
+            if t.low == "which" and prev.low in PREPOSITIONS:
+                m = _subject_at(text, toks, i + 1, k)  # "in which he said"
+                if m is not None:
+                    return m
+                continue
+            if i + 1 < k and _verb_like(toks[i + 1]):
+                return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+            continue
+        m = _subject_at(text, toks, i + 1, k)
+        if m is not None:
+            return m
+    return None
+
+
+def _subject_at(text: str, toks: list[Tok], j: int, k: int) -> Mention | None:
+    """A subject pronoun or a name at ``toks[j]`` followed by a verb before ``toks[k]``."""
+    if j >= k:
+        return None
+    t = toks[j]
+    if t.is_word and t.low in ("he", "she", "they", "it") and j + 1 < k:
+        if _verb_like(toks[j + 1]):
+            kind = "organisation" if t.low == "it" else "person"
+            return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
+        return None
+    if not is_name_tok(t):
+        return None
+    e = _run_fwd(toks, j, k)
+    if e >= k or not _verb_like(toks[e]):
+        return None
+    m = _analyse_run(text, toks[j:e], None)
+    return m if m is not None and m.form == "name" and not _is_place(m) else None
+
+
+def _verb_like(t: Tok) -> bool:
+    """A finite verb, an auxiliary or an adverb before one ("has", "said", "also")."""
+    if not t.is_word or t.is_cap:
+        return False
+    low = t.low
+    return (
+        low in AUXILIARIES
+        or low in _MODALS
+        or low in FINITE_VERBS
+        or low in CUE_WORDS
+        or low in _IRREGULAR_PAST
+        or low.endswith(("ed", "ly"))
+        or low in _BETWEEN_AND
+    )
+
+
+def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The mention before the first finite-looking verb of the sentence (``subject_before``)."""
     first = 1
     lead = 1 if toks and toks[0].low in ("but", "and", "so") and len(toks) > 1 else 0
     if len(toks) > lead and toks[lead].low in _SUBORDINATORS:
