@@ -323,7 +323,7 @@ def test_initials_parentheses_and_possessive_appositions_before_the_cue() -> Non
         "to sail to Kellmore, Maine, on Wednesday, said they talked about the fares."
     )
     assert mention_and_speaker(claim_with(text, "there was no leak")) == (
-        "Okafor",
+        "Nils B. Okafor",
         "Nils B. Okafor",
     )
     assert mention_and_speaker(claim_with(text, "it was weak")) == ("Ann Roe", "Ann Roe")
@@ -471,3 +471,17 @@ def test_a_participle_after_a_clause_between_commas_hangs_on_its_subject() -> No
     )
     c = claim_with(text, "the port had lost money")
     assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_names_with_initials_suffixes_and_a_party_apposition_are_speakers() -> None:
+    text = (
+        "Headline.\n\nCouncillor Ana B. Ruiz Jr., who was due at the pier on Monday, said the "
+        "fees were fair. Senator Tom Reyes, Liberal of North Vale, said the vote was rushed. "
+        '"We are ready," Kent, who used to run the ferry, said of the timetable.'
+    )
+    ruiz = claim_with(text, "the fees were fair")
+    assert mention_and_speaker(ruiz) == ("Ana B. Ruiz Jr", "Ana B. Ruiz Jr")
+    reyes = claim_with(text, "the vote was rushed")
+    assert mention_and_speaker(reyes) == ("Tom Reyes", "Tom Reyes")
+    kent = claim_with(text, "We are ready")
+    assert kent.mention is not None and kent.mention.text == "Kent"

@@ -377,6 +377,9 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
         if t.text == "." and i - 1 >= floor and toks[i - 1].low in HONORIFICS:
             i -= 1
             continue
+        if t.text == "." and i - 1 >= floor and _initial_dot(toks, i):
+            i -= 1  # "Joseph R. Biden Jr."
+            continue
         if (
             t.text in ("'", "’")
             and i < j
@@ -401,6 +404,15 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
                 break
     det = toks[i] if i >= floor and toks[i].low in DETERMINERS else None
     return i + 1, det
+
+
+def _initial_dot(toks: list[Tok], i: int) -> bool:
+    """The period ``toks[i]`` closes a middle initial or "Jr" of a name ("Joseph R. Biden
+    Jr.")."""
+    prev = toks[i - 1]
+    if prev.end != toks[i].start:
+        return False
+    return (len(prev.text) == 1 and prev.text.isupper()) or prev.low in ("jr", "sr")
 
 
 def _plain_word(t: Tok) -> bool:
@@ -511,7 +523,13 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
                     break
                 outer = further
             return outer
-    return None if _is_place(m) else m
+    return None if _is_place(m) and not _who_follows(toks, m) else m
+
+
+def _who_follows(toks: list[Tok], m: Mention) -> bool:
+    """ ", who" follows ``m``: a person, though named like a place ("Paris, who ...")."""
+    i = bisect_left(toks, m.end, key=_tok_start)
+    return i + 1 < len(toks) and toks[i].text == "," and toks[i + 1].low == "who"
 
 
 # Prepositions opening a phrase between a subject and its verb ("Lee in a radio
@@ -671,6 +689,17 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             if m is not None and m.form == "name":
                 aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
                 return _with(m, kind="person", affiliation=m.affiliation or aff)
+        if (
+            0 < of < 4
+            and of + 1 < len(seg)
+            and all(t.is_cap for t in seg[:of])
+            and seg[of + 1].is_cap
+        ):
+            # "Lee Graham, Republican of South Carolina, said": the name before it
+            m = _mention_ending(text, toks, c - 1, floor)
+            if m is not None and m.form == "name" and not _is_place(m):
+                aff = text[seg[0].start : seg[-1].end]
+                return _with(m, kind="person", affiliation=m.affiliation or aff)
         if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
             # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
             m = _mention_ending(text, toks, c - 1, floor)
@@ -701,7 +730,8 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             m = _mention_ending(text, toks, c - 1, floor)
             if m is None:
                 m = _before_party_tag(text, toks, c, floor)
-            if m is None or _is_place(m):
+            if m is None or (_is_place(m) and seg[0].low != "who"):
+                # (a place is no speaker, but "Paris, who used to work here," is one)
                 m = _before_parenthesis(text, toks, c, floor)
             if m is None:
                 return None
@@ -1230,7 +1260,11 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
         return m
     # trailing name tokens
     e = n
-    while e > 0 and (is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
+    while e > 0 and (
+        is_name_tok(run[e - 1])
+        or _is_cap_connector(run, e - 1)
+        or (e < n and e >= 2 and run[e - 1].text == "." and _initial_dot(run, e - 1))
+    ):
         e -= 1
     if e > 0 and run[e - 1].low in _PARTICLES and e < n:
         e -= 1  # "de Wolf"
