@@ -485,3 +485,12 @@ def test_names_with_initials_suffixes_and_a_party_apposition_are_speakers() -> N
     assert mention_and_speaker(reyes) == ("Tom Reyes", "Tom Reyes")
     kent = claim_with(text, "We are ready")
     assert kent.mention is not None and kent.mention.text == "Kent"
+
+
+def test_a_second_verb_after_a_quote_and_and_keeps_the_speaker() -> None:
+    text = (
+        'Headline.\n\nIn April, Mayor Ana Ruiz called the ferry plan "a disgrace," and '
+        "threatened to close the pier for good."
+    )
+    c = claim_with(text, "to close the pier for good")
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")

@@ -57,6 +57,16 @@ def resolve(
             # the same source: its mention is the one written before ("he said")
             speaker = last_speaker
             mention = last_mention
+        elif (
+            last_speaker is not None
+            and r.para == last_para
+            and r.cue is not None
+            and _AND_BEFORE_RE.search(text, max(0, r.cue.start - 40), r.cue.start) is not None
+        ):
+            # 'Lee called the plan "a disgrace," and threatened to ...': the verb's
+            # subject is the one before "and"
+            speaker = last_speaker
+            mention = last_mention
         if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
             continue  # a short unattributed quote: a term, title or slogan
         if speaker is not None:
@@ -89,6 +99,12 @@ def resolve(
             )
         )
     return out
+
+
+# "and" or "but" right before a cue, perhaps with an adverb ("and later", "but also")
+_AND_BEFORE_RE = re.compile(
+    r"(?:^|[\s,”\"'’])(?:and|but)(?:\s+[a-z]+ly|\s+(?:then|also|later|again))?\s+$"
+)
 
 
 def _is_answer(r: Candidate) -> bool:
