@@ -494,3 +494,25 @@ def test_a_second_verb_after_a_quote_and_and_keeps_the_speaker() -> None:
     )
     c = claim_with(text, "to close the pier for good")
     assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_descriptions_and_titles_around_a_name_after_the_cue() -> None:
+    text = (
+        'Headline.\n\n"We will sail on time," said former ferry captain Ola Berg during the '
+        'council meeting. "The fares are fair," said Oregon harbour-services manager Ida Holm, '
+        'who runs the port. "It is a disgrace," said a senior Liberal Party board member who '
+        'asked not to be named. "Now we wait," said the 46-year-old. "It was a long night," '
+        "Councillor Peter T. King, Liberal of North Vale, said of the vote. Mia Sand, pastor "
+        'of the Vale chapel and a ferry user, said: "We pray for calm seas."'
+    )
+    assert mention_and_speaker(claim_with(text, "We will sail on time")) == ("Ola Berg", "Ola Berg")
+    assert mention_and_speaker(claim_with(text, "The fares are fair")) == ("Ida Holm", "Ida Holm")
+    member = claim_with(text, "It is a disgrace")
+    assert member.mention is not None
+    assert member.mention.text == "a senior Liberal Party board member"
+    age = claim_with(text, "Now we wait")
+    assert age.mention is not None and age.mention.text == "the 46-year-old"
+    king = claim_with(text, "It was a long night")
+    assert mention_and_speaker(king) == ("Peter T. King", "Peter T. King")
+    sand = claim_with(text, "We pray for calm seas")
+    assert mention_and_speaker(sand) == ("Mia Sand", "Mia Sand")

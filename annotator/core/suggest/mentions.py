@@ -415,6 +415,25 @@ def _initial_dot(toks: list[Tok], i: int) -> bool:
     return (len(prev.text) == 1 and prev.text.isupper()) or prev.low in ("jr", "sr")
 
 
+def _modifier_word(t: Tok) -> bool:
+    """A lower-case word of a description before a name ("retired surgeon", "nutrition-
+    supplement executive")."""
+    if _plain_word(t):
+        return True
+    return t.is_word and not t.is_cap and "-" in t.text and t.text.replace("-", "").isalpha()
+
+
+def _head_after_name(t: Tok) -> bool:
+    """A lower-case noun after a name that is the phrase's head ("a local Carlo
+    supporter"), not a preposition, a relative pronoun or a participle after it."""
+    return (
+        _plain_word(t)
+        and t.low not in PREPOSITIONS
+        and t.low not in ("who", "which", "that", "whose", "whom")
+        and not t.low.endswith("ing")
+    )
+
+
 def _plain_word(t: Tok) -> bool:
     low = t.low
     return (
@@ -722,6 +741,8 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         if (
             seg[0].low in _APPOS_STARTS
             or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
+            # ", pastor of the Vale church,", ", professor at Northfield,"
+            or (len(seg) > 2 and seg[1].low in ("of", "at", "for") and _plain_word(seg[0]))
             or (seg[0].low.endswith(("'s", "’s")) and len(seg) > 1)  # ", Ann's father,"
             or any(t.low in ROLE_HEADS for t in seg)
             or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
@@ -871,7 +892,8 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
     "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
     head = toks[j]
-    if not head.is_word or head.is_cap or not _plain_word(head):
+    age = head.low.endswith("-year-old") and head.low[:1].isdigit()  # "the 46-year-old"
+    if not age and (not head.is_word or head.is_cap or not _plain_word(head)):
         return None
     if head.low in _NOT_HEADS:
         # "X shook her head and said": the subject of the sentence, not "his brow"
@@ -1136,7 +1158,7 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
     place: Tok | None = None
-    if m is not None and det is None and _is_place(m) and i < ceil and _plain_word(toks[i]):
+    if m is not None and det is None and _is_place(m) and i < ceil and _modifier_word(toks[i]):
         # "said Idaho supplement executive Frank Vale": the place describes the person
         place, m, j = toks[j], None, i
     if (
@@ -1177,12 +1199,12 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
     if m is None:
         # "said retired surgeon Ben Carson", "said the younger Mr. Carson"
         h = j
-        while h < ceil and h - j < 3 and _plain_word(toks[h]):
+        while h < ceil and h - j < 3 and _modifier_word(toks[h]):
             h += 1
         if j < h < ceil and toks[h].is_cap:
             i = _run_fwd(toks, h, ceil)
             nm = _analyse_run(text, toks[h:i], None)
-            if i < ceil and _plain_word(toks[i]):
+            if i < ceil and _head_after_name(toks[i]):
                 # "said a local Carlo supporter": the noun after the name is the head
                 m = _generic_np(text, toks, i, j - 1 if det is not None else j)
                 i += 1
@@ -1191,6 +1213,13 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                 first = det or place or toks[j]
                 aff = nm.affiliation or (place.text if place is not None else None)
                 m = _with(nm, kind="person", role=role, affiliation=aff, phrase_start=first.start)
+            elif nm is not None and nm.form == "np" and nm.kind == "person":
+                # "said a prominent party committee member who ..."
+                first = det or toks[j]
+                e = toks[i - 1].end
+                m = _with(
+                    nm, start=first.start, text=text[first.start : e], phrase_start=first.start
+                )
     if m is None:
         return None
     if i < ceil and toks[i].text == "(":
@@ -1264,6 +1293,14 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
         is_name_tok(run[e - 1])
         or _is_cap_connector(run, e - 1)
         or (e < n and e >= 2 and run[e - 1].text == "." and _initial_dot(run, e - 1))
+        # "Peter T. King": a surname that is also a title word, after an initial
+        or (
+            e == n
+            and n >= 3
+            and run[-1].is_cap
+            and run[-2].text == "."
+            and _initial_dot(run, n - 2)
+        )
     ):
         e -= 1
     if e > 0 and run[e - 1].low in _PARTICLES and e < n:
