@@ -516,3 +516,15 @@ def test_descriptions_and_titles_around_a_name_after_the_cue() -> None:
     assert mention_and_speaker(king) == ("Peter T. King", "Peter T. King")
     sand = claim_with(text, "We pray for calm seas")
     assert mention_and_speaker(sand) == ("Mia Sand", "Mia Sand")
+
+
+def test_a_long_source_after_according_to_is_the_mention() -> None:
+    text = (
+        "Headline.\n\nAccording to early counts of ballots gathered for the Vale Courier and "
+        "two radio stations, most voters backed the ferry plan."
+    )
+    c = claim_with(text, "most voters backed the ferry plan")
+    assert c.mention is not None
+    assert c.mention.text == (
+        "early counts of ballots gathered for the Vale Courier and two radio stations"
+    )

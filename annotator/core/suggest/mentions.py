@@ -1130,7 +1130,27 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
     """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ...")."""
     m = _mention_after(text, toks, k, ceil)
+    if m is None and k > 0 and toks[k].low == "to" and toks[k - 1].low == "according":
+        return _according_source(text, toks, k, ceil)
     return None if m is not None and _is_place(m) else m
+
+
+def _according_source(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
+    """ "according to early results of exit polls conducted for ...,": a long source
+    phrase up to the comma, when the name rules read none."""
+    e = k + 1
+    while e < ceil and e - k <= 24 and toks[e].text not in (",", ".", ";", ":", "—", "–"):
+        e += 1
+    if e >= ceil or toks[e].text != "," or e - k < 3 or not toks[k + 1].is_word:
+        return None
+    last = toks[e - 1]
+    if not last.is_word:
+        return None
+    a, b = toks[k + 1].start, last.end
+    head = last.low
+    kind = "person" if head in ROLE_HEADS else "organisation"
+    definite = toks[k + 1].low not in ("a", "an", "one")
+    return Mention(a, b, text[a:b], "np", kind, None, None, head, definite, a)
 
 
 def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
