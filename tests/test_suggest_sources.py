@@ -528,3 +528,15 @@ def test_a_long_source_after_according_to_is_the_mention() -> None:
     assert c.mention.text == (
         "early counts of ballots gathered for the Vale Courier and two radio stations"
     )
+
+
+def test_an_opening_participle_is_no_speaker_the_subject_after_it_is() -> None:
+    text = (
+        "Headline.\n\nHaving announced that the pier would stay shut, Judge Ann Berman "
+        "proceeded to read the ruling. The old plan was dead when Mayor Ed Lee in his "
+        "first speech called the ferry a wreck and promised to build a bridge."
+    )
+    berman = claim_with(text, "the pier would stay shut")
+    assert berman.mention is not None and berman.mention.text == "Ann Berman"
+    lee = claim_with(text, "to build a bridge")
+    assert mention_and_speaker(lee) == ("Ed Lee", "Ed Lee")

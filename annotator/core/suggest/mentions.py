@@ -514,6 +514,10 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
+    if m.form == "name" and _opener_word(toks, m):
+        # "Having announced ..., Judge Lee proceeded", "Rattling off promises, Lee
+        # vowed": the opening word of a participial phrase; its subject follows it
+        return _subject_after_opener(text, toks, k)
     if m.form == "np" and k < len(toks) and toks[k].low.endswith("ing"):
         p = bisect_left(toks, m.phrase_start, key=_tok_start)
         if (
@@ -557,6 +561,37 @@ _MODIFIER_PREPS = frozenset(
     {"in", "at", "on", "during", "from", "via", "through", "over", "under", "to", "for"}
     | {"of", "about", "against", "among", "inside"}
 )
+
+
+# Capitalised words that open a sentence without being a name ("Whenever asked, ...",
+# "Absent a defence, ...")
+_OPENERS = frozenset({"whenever", "absent", "having", "being", "instead", "despite", "amid"})
+
+
+def _opener_word(toks: list[Tok], m: Mention) -> bool:
+    """``m`` is one capitalised word opening the sentence that is no name: a participle
+    ("Rattling", "Having") or a word like "Whenever"."""
+    first = m.text.split(" ", 1)[0].lower()
+    if first in ("having", "being"):
+        return True
+    if " " in m.text:
+        return False
+    if first in _OPENERS:
+        return True
+    if not first.endswith("ing") or len(first) < 6 or toks[0].start != m.start:
+        return False
+    # "Rattling off promises": a participle before its particle or object ("Schilling
+    # told" is a name before its verb)
+    i = bisect_left(toks, m.end, key=_tok_start)
+    return i < len(toks) and toks[i].is_word and not toks[i].is_cap and not _verb_like(toks[i])
+
+
+def _subject_after_opener(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The subject after the comma that closes an opening phrase holding ``toks[k]``."""
+    c = next((i for i in range(k + 1, min(len(toks), k + 30)) if toks[i].text == ","), None)
+    if c is None:
+        return None
+    return _subject_at(text, toks, c + 1, len(toks))
 
 
 def _modified_subject(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
@@ -1011,8 +1046,8 @@ def _open_clause_subject(text: str, toks: list[Tok], k: int, outer: Mention) -> 
                 return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
             continue
         m = _subject_at(text, toks, i + 1, k)
-        if m is not None:
-            return m
+        if m is not None and (m.form != "np" or t.low != "as"):
+            return m  # ("as the meeting began": a time, not a speaker)
     return None
 
 
@@ -1026,13 +1061,32 @@ def _subject_at(text: str, toks: list[Tok], j: int, k: int) -> Mention | None:
             kind = "organisation" if t.low == "it" else "person"
             return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
         return None
-    if not is_name_tok(t):
+    if not (t.is_word and t.is_cap) and t.low not in ("the", "a", "an"):
         return None
-    e = _run_fwd(toks, j, k)
-    if e >= k or not _verb_like(toks[e]):
+    # the first verb within a few words ("Lee in his speech called", "Judge Lee proceeded")
+    v = next(
+        (
+            x
+            for x in range(j + 1, min(k, j + 10))
+            if _verb_like(toks[x])
+            and toks[x].low not in _ADVERB_MODALS
+            and not toks[x].low.endswith("ly")
+        ),
+        None,
+    )
+    if v is None or any(not toks[x].is_word and toks[x].text != "." for x in range(j, v)):
         return None
-    m = _analyse_run(text, toks[j:e], None)
-    return m if m is not None and m.form == "name" and not _is_place(m) else None
+    m = mention_before(text, toks, v, j)
+    if m is None or (m.start != toks[j].start and m.phrase_start != toks[j].start):
+        return None
+    return m if m.form in ("name", "np") and not _is_place(m) else None
+
+
+# the adverbs among _MODALS and _BETWEEN_AND (not verbs themselves)
+_ADVERB_MODALS = frozenset(
+    {"now", "first", "unanimously", "instead", "since", "seldom", "rarely", "ever", "soon"}
+    | {"yet", "quickly", "later", "then", "also", "again", "finally", "eventually"}
+)
 
 
 def _verb_like(t: Tok) -> bool:
