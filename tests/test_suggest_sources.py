@@ -540,3 +540,12 @@ def test_an_opening_participle_is_no_speaker_the_subject_after_it_is() -> None:
     assert berman.mention is not None and berman.mention.text == "Ann Berman"
     lee = claim_with(text, "to build a bridge")
     assert mention_and_speaker(lee) == ("Ed Lee", "Ed Lee")
+
+
+def test_a_participle_after_a_second_clause_with_its_own_subject() -> None:
+    text = (
+        "Headline.\n\nThe skippers complained about the fees, but Mayor Ed Lee talked more "
+        "about the timetable, saying the ferry would run on Sundays."
+    )
+    c = claim_with(text, "the ferry would run on Sundays")
+    assert mention_and_speaker(c) == ("Ed Lee", "Ed Lee")

@@ -1017,7 +1017,7 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
 # Words opening a clause whose subject a later participle or "and <verb>" may share
 _CLAUSE_OPENERS = frozenset(
     {"when", "as", "while", "because", "after", "before", "since", "if", "although"}
-    | {"though", "whereas", "until", "once", "who", "which"}
+    | {"though", "whereas", "until", "once", "who", "which", "and", "but"}
 )
 
 
