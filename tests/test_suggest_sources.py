@@ -549,3 +549,15 @@ def test_a_participle_after_a_second_clause_with_its_own_subject() -> None:
     )
     c = claim_with(text, "the ferry would run on Sundays")
     assert mention_and_speaker(c) == ("Ed Lee", "Ed Lee")
+
+
+def test_who_before_a_second_verb_or_an_adverb_is_the_speaker() -> None:
+    text = (
+        "Headline.\n\nThe skipper Ed Lee spoke first. Mayor Ana Ruiz, who has both praised the "
+        "crew and criticized the fares, stayed quiet. The Vale pilot who first revealed that "
+        "the hull was cracked was fired."
+    )
+    ruiz = claim_with(text, "the fares")
+    assert mention_and_speaker(ruiz) == ("who", "Ana Ruiz")
+    pilot = claim_with(text, "the hull was cracked")
+    assert pilot.mention is not None and pilot.mention.text == "who"

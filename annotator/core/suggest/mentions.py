@@ -1009,8 +1009,6 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     before the cue ("X spoke as he left the pier, saying", "Ann Roe, who saw it and
     described it") is nearer."""
     m = _first_subject(text, toks, k)
-    if m is None:
-        return None
     return _open_clause_subject(text, toks, k, m) or m
 
 
@@ -1021,10 +1019,13 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
-def _open_clause_subject(text: str, toks: list[Tok], k: int, outer: Mention) -> Mention | None:
-    """The subject of the nearest subordinate or relative clause after ``outer`` that is
-    still open at ``toks[k]`` (no comma and verb closes it first), else None."""
-    lo = bisect_left(toks, outer.end, key=_tok_start)
+def _open_clause_subject(
+    text: str, toks: list[Tok], k: int, outer: Mention | None
+) -> Mention | None:
+    """The subject of the nearest subordinate or relative clause after ``outer`` (the
+    sentence's subject, if found) that is still open at ``toks[k]`` (no comma and verb
+    closes it first), else None."""
+    lo = bisect_left(toks, outer.end, key=_tok_start) if outer is not None else 0
     for i in range(k - 1, lo, -1):
         t = toks[i]
         if t.text in ('"', "“", "”", ";", ":", "(", ")"):
@@ -1035,7 +1036,9 @@ def _open_clause_subject(text: str, toks: list[Tok], k: int, outer: Mention) -> 
             continue
         if t.low in ("who", "which"):
             prev = toks[i - 1]
-            if not (prev.text == "," or prev.low in PREPOSITIONS or is_name_tok(prev)):
+            if not (
+                prev.text in (",", "—", "–", "-") or prev.low in PREPOSITIONS or is_name_tok(prev)
+            ):
                 continue  # "asked who", "decide which"
             if t.low == "which" and prev.low in PREPOSITIONS:
                 m = _subject_at(text, toks, i + 1, k)  # "in which he said"
@@ -1154,6 +1157,7 @@ def _closes_quote(toks: list[Tok], i: int) -> bool:
 # Words between "who" and its verb: "who has long said", "who had also warned".
 _BETWEEN = AUXILIARIES | frozenset(
     {"is", "has", "had", "was", "long", "also", "since", "often", "never", "already", "just"}
+    | {"first", "later", "then", "now", "still", "even", "once", "both", "ever"}
 )
 
 
@@ -1173,7 +1177,7 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
     if (
         j > 0
         and toks[j].low == "who"
-        and (toks[j - 1].text in (",", "—", "–") or toks[j - 1].is_word)
+        and (toks[j - 1].text in (",", "—", "–", "-") or toks[j - 1].is_word)
     ):
         # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed"
         t = toks[j]
