@@ -561,3 +561,15 @@ def test_who_before_a_second_verb_or_an_adverb_is_the_speaker() -> None:
     assert mention_and_speaker(ruiz) == ("who", "Ana Ruiz")
     pilot = claim_with(text, "the hull was cracked")
     assert pilot.mention is not None and pilot.mention.text == "who"
+
+
+def test_the_name_before_a_participial_aside_with_places_is_the_speaker() -> None:
+    text = (
+        "Headline.\n\nMayor Ed Lee, speaking at a rally in Wilmington, N.C., warned that the "
+        'ferry would stop. "We are not giving up," Ruiz said, instead seeking to talk about '
+        "the fares."
+    )
+    lee = claim_with(text, "the ferry would stop")
+    assert mention_and_speaker(lee) == ("Ed Lee", "Ed Lee")
+    ruiz = claim_with(text, "to talk about the fares")
+    assert ruiz.mention is not None and ruiz.mention.text == "Ruiz"

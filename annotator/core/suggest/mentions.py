@@ -694,6 +694,49 @@ def _is_place(m: Mention) -> bool:
 
 
 def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
+    m = _mention_before_cue(text, toks, k, floor)
+    if m is not None and not _is_place(m) and not _ABBREVIATED_PLACE_RE.fullmatch(m.text):
+        return m
+    j = _skip_aux_back(toks, k - 1, floor)
+    if j <= floor or toks[j].text != ",":
+        return m
+    # "Lee, speaking at a rally in Dover, Del., warned": the name opening the sentence
+    o = _opening_subject(text, toks, k, floor)
+    if o is not None:
+        return o
+    if m is None and k < len(toks) and toks[k].low.endswith("ing"):
+        # '"...," Devine said, instead seeking ...': the subject of the clause before
+        return subject_before(text, toks, k)
+    return m
+
+
+# "N.C.", "Del.", "Calif.": a state written short, never a speaker
+_ABBREVIATED_PLACE_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.?")
+
+
+def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """The name or noun phrase opening the sentence before a comma and a participle or
+    an apposition ("Lee, speaking at ...,", "The mayor, who ...,")."""
+    s0 = floor
+    while s0 < k and (toks[s0].low in ("but", "and", "so", "still") or toks[s0].text == ","):
+        s0 += 1
+    det = toks[s0] if s0 < k and toks[s0].low in ("the", "a", "an") else None
+    first = s0 + 1 if det is not None else s0
+    e = _run_fwd(toks, first, k)
+    if e <= first or e + 1 >= k or toks[e].text != ",":
+        return None
+    nxt = toks[e + 1]
+    if nxt.is_cap or not (
+        (nxt.low.endswith("ing") and nxt.is_word) or nxt.low in ("who", "a", "an", "the")
+    ):
+        return None
+    m = _analyse_run(text, toks[first:e], det)
+    if m is None or m.form not in ("name", "np") or _is_place(m):
+        return None
+    return m
+
+
+def _mention_before_cue(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
     while j > floor and (
         toks[j].low in _BETWEEN_AND or (toks[j].low.endswith("ly") and not toks[j].is_cap)
