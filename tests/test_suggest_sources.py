@@ -573,3 +573,14 @@ def test_the_name_before_a_participial_aside_with_places_is_the_speaker() -> Non
     assert mention_and_speaker(lee) == ("Ed Lee", "Ed Lee")
     ruiz = claim_with(text, "to talk about the fares")
     assert ruiz.mention is not None and ruiz.mention.text == "Ruiz"
+
+
+def test_a_passive_cue_is_said_by_the_one_after_by() -> None:
+    text = (
+        "Headline.\n\nMayor Ed Lee was asked by host Ann Roe whether the ferry would run. "
+        "Lee was asked by Vale Radio moderator Gerd Baker whether the fares would rise."
+    )
+    roe = claim_with(text, "whether the ferry would run")
+    assert mention_and_speaker(roe) == ("Ann Roe", "Ann Roe")
+    baker = claim_with(text, "whether the fares would rise")
+    assert mention_and_speaker(baker) == ("Gerd Baker", "Gerd Baker")

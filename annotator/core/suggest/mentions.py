@@ -423,13 +423,22 @@ def _modifier_word(t: Tok) -> bool:
     return t.is_word and not t.is_cap and "-" in t.text and t.text.replace("-", "").isalpha()
 
 
+# Lower-case descriptions of a person between an organisation and a name ("Fox
+# Business moderator Gerard Baker") that the role list leaves out
+_DESCRIPTIONS = frozenset(
+    {"moderator", "host", "anchor", "columnist", "reporter", "correspondent", "analyst"}
+    | {"pollster", "strategist", "economist", "professor", "researcher", "executive"}
+)
+
+
 def _head_after_name(t: Tok) -> bool:
     """A lower-case noun after a name that is the phrase's head ("a local Carlo
     supporter"), not a preposition, a relative pronoun or a participle after it."""
     return (
         _plain_word(t)
         and t.low not in PREPOSITIONS
-        and t.low not in ("who", "which", "that", "whose", "whom")
+        and t.low not in ("who", "which", "that", "whose", "whom", "what", "why", "how")
+        and t.low not in _SUBORDINATORS
         and not t.low.endswith("ing")
     )
 
@@ -511,6 +520,9 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
 
     A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
     """
+    agent = _passive_agent(text, toks, k, floor)
+    if agent is not None:
+        return agent
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
@@ -561,6 +573,25 @@ _MODIFIER_PREPS = frozenset(
     {"in", "at", "on", "during", "from", "via", "through", "over", "under", "to", "for"}
     | {"of", "about", "against", "among", "inside"}
 )
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def _passive_agent(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """ "Lee was asked by host Ann Roe whether ...": the one after "by" speaks."""
+    if k >= len(toks) or toks[k].low not in CUE_WORDS:
+        return None
+    j = k - 1
+    if j > floor and toks[j].low.endswith("ly"):
+        j -= 1
+    if j <= floor or toks[j].low not in _BE:
+        return None
+    by = next((x for x in range(k + 1, min(len(toks), k + 3)) if toks[x].low == "by"), None)
+    if by is None or any(not toks[x].is_word for x in range(k + 1, by)):
+        return None
+    m = mention_after(text, toks, by, len(toks))
+    return m if m is not None and m.form in ("name", "np") else None
 
 
 # Capitalised words that open a sentence without being a name ("Whenever asked, ...",
@@ -1278,6 +1309,21 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             aff = text[toks[of + 1].start : toks[i - 1].end]
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
+    if (
+        m is not None
+        and m.form == "name"
+        and det is None
+        and i + 1 < ceil
+        and _head_after_name(toks[i])
+        and toks[i].low in ROLE_HEADS | _DESCRIPTIONS
+        and is_name_tok(toks[i + 1])
+    ):
+        # "by Fox Business moderator Gerard Baker": the name after the description
+        e = _run_fwd(toks, i + 1, ceil)
+        nm = _analyse_run(text, toks[i + 1 : e], None)
+        if nm is not None and nm.form == "name":
+            m = _with(nm, role=toks[i].text, affiliation=m.text, phrase_start=toks[j].start)
+            i = e
     place: Tok | None = None
     if m is not None and det is None and _is_place(m) and i < ceil and _modifier_word(toks[i]):
         # "said Idaho supplement executive Frank Vale": the place describes the person
