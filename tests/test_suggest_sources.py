@@ -584,3 +584,15 @@ def test_a_passive_cue_is_said_by_the_one_after_by() -> None:
     assert mention_and_speaker(roe) == ("Ann Roe", "Ann Roe")
     baker = claim_with(text, "whether the fares would rise")
     assert mention_and_speaker(baker) == ("Gerd Baker", "Gerd Baker")
+
+
+def test_an_opening_phrase_or_an_age_aside_hides_no_speaker() -> None:
+    text = (
+        "Headline.\n\nIn a letter to the council released Monday, Lee rips the pier sale, "
+        "arguing that the deal favours the banks. Ona Berg, 75, a retiree in Vale, backed "
+        "the mayor in the spring, but now plans to vote for the ferry."
+    )
+    lee = claim_with(text, "the deal favours the banks")
+    assert lee.mention is not None and lee.mention.text == "Lee"
+    berg = claim_with(text, "to vote for the ferry")
+    assert mention_and_speaker(berg) == ("Ona Berg", "Ona Berg")

@@ -758,7 +758,9 @@ def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention 
         return None
     nxt = toks[e + 1]
     if nxt.is_cap or not (
-        (nxt.low.endswith("ing") and nxt.is_word) or nxt.low in ("who", "a", "an", "the")
+        (nxt.low.endswith("ing") and nxt.is_word)
+        or nxt.low in ("who", "a", "an", "the")
+        or nxt.text.isdigit()  # "Carole Bower, 75, a retiree in ..., supported"
     ):
         return None
     m = _analyse_run(text, toks[first:e], det)
@@ -1189,6 +1191,17 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     if len(toks) > lead and toks[lead].low in _SUBORDINATORS:
         comma = next((i for i in range(lead + 1, k) if toks[i].text == ","), None)
         if comma is not None:
+            first = comma + 2
+    elif len(toks) > lead and toks[lead].low in PREPOSITIONS:
+        # "In a letter released Monday, X ...": a short opening phrase without a verb
+        comma = next((i for i in range(lead + 1, min(k, lead + 12)) if toks[i].text == ","), None)
+        if comma is not None and not any(
+            t.low in FINITE_VERBS
+            or t.low in AUXILIARIES
+            or t.low in CUE_WORDS
+            or t.low in ("he", "she", "they", "it", "we", "i")
+            for t in toks[lead + 1 : comma]
+        ):
             first = comma + 2
     # '"...," Lee said, referring to ...': not a verb inside the quotation
     closing = next((i for i in range(k - 1, first, -1) if _closes_quote(toks, i)), None)
