@@ -96,8 +96,10 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
     add = out.append
     for m in _TOKEN_RE.finditer(text, start, end):
         t = new(Tok)
-        t.start, t.end = s, e = m.span()
-        t.text = w = text[s:e]
+        s, e = m.span()
+        t.start = s  # (plain stores and the match's own text: fewer steps; speed)
+        t.end = e
+        t.text = w = m.group()
         t.low = w.lower()
         t.is_word = w[0].isalnum()
         add(t)
@@ -520,13 +522,20 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
 
     A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
     """
-    agent = _passive_agent(text, toks, k, floor)
-    if agent is not None:
-        return agent
+    if k > floor and (toks[k - 1].low in _BE or toks[k - 1].low.endswith("ly")) and k < len(toks):
+        agent = _passive_agent(text, toks, k, floor)
+        if agent is not None:
+            return agent
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
-    if m.form == "name" and _opener_word(toks, m):
+    if (
+        m.form == "name"
+        and _OPENER_RE.match(m.text) is not None  # (a cheap test first: speed)
+        and floor < len(toks)
+        and m.start == toks[floor].start
+        and _opener_word(toks, m)
+    ):
         # "Having announced ..., Judge Lee proceeded", "Rattling off promises, Lee
         # vowed": the opening word of a participial phrase; its subject follows it
         return _subject_after_opener(text, toks, k)
@@ -547,7 +556,19 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     person = _person_of(text, toks, m, floor)
     if person is not None:
         return person
-    if m.form != "pronoun" and not (k < len(toks) and toks[k].low.endswith("ing")):
+    ps = m.phrase_start
+    if (
+        m.form != "pronoun"
+        and ps >= 2
+        and text[ps - 2].islower()  # (cheap tests first: speed)
+        and text[ps - 1] == " "
+        and (
+            text[text.rfind(" ", max(0, ps - 16), ps - 1) + 1 : ps - 1] in _MODIFIER_PREPS
+            or text.find("who", max(0, ps - 60), ps) >= 0
+            or text.find("that", max(0, ps - 60), ps) >= 0
+        )
+        and not (k < len(toks) and toks[k].low.endswith("ing"))
+    ):
         # (a participle's subject is the phrase right before it: "the group seeking")
         outer = _modified_subject(text, toks, m, floor)
         if outer is not None:
@@ -597,6 +618,7 @@ def _passive_agent(text: str, toks: list[Tok], k: int, floor: int) -> Mention | 
 # Capitalised words that open a sentence without being a name ("Whenever asked, ...",
 # "Absent a defence, ...")
 _OPENERS = frozenset({"whenever", "absent", "having", "being", "instead", "despite", "amid"})
+_OPENER_RE = re.compile(r"(?:Whenever|Absent|Having|Being|Instead|Despite|Amid|\w+ing)\b")
 
 
 def _opener_word(toks: list[Tok], m: Mention) -> bool:
@@ -724,25 +746,17 @@ def _is_place(m: Mention) -> bool:
     return m.form == "name" and " ".join(m.text.split()).lower() in PLACES
 
 
-def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
-    m = _mention_before_cue(text, toks, k, floor)
-    if m is not None and not _is_place(m) and not _ABBREVIATED_PLACE_RE.fullmatch(m.text):
-        return m
-    j = _skip_aux_back(toks, k - 1, floor)
-    if j <= floor or toks[j].text != ",":
-        return m
-    # "Lee, speaking at a rally in Dover, Del., warned": the name opening the sentence
-    o = _opening_subject(text, toks, k, floor)
-    if o is not None:
-        return o
-    if m is None and k < len(toks) and toks[k].low.endswith("ing"):
-        # '"...," Devine said, instead seeking ...': the subject of the clause before
-        return subject_before(text, toks, k)
-    return m
+def _abbreviated_place(text: str, m: Mention) -> bool:
+    """ "N.C.", "Del.", "Calif.": a state written short, never a speaker."""
+    t = m.text
+    if len(t) > 6 or " " in t:
+        return False
+    if "." in t:
+        return _DOTTED_RE.fullmatch(t) is not None
+    return m.end < len(text) and text[m.end] == "."
 
 
-# "N.C.", "Del.", "Calif.": a state written short, never a speaker
-_ABBREVIATED_PLACE_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.?")
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
@@ -769,7 +783,7 @@ def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention 
     return m
 
 
-def _mention_before_cue(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
+def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
     while j > floor and (
         toks[j].low in _BETWEEN_AND or (toks[j].low.endswith("ly") and not toks[j].is_cap)
@@ -778,108 +792,119 @@ def _mention_before_cue(text: str, toks: list[Tok], k: int, floor: int = 0) -> M
     if j < floor:
         return None
     if toks[j].text == ",":
-        if j - 1 >= floor and toks[j - 1].text == ")":
-            # "Councillor Ana Ruiz (Greens), said"
-            m = _mention_ending(text, toks, j - 1, floor)
-            if m is not None and m.form == "name":
-                return m
-        c = j - 1
-        while c >= floor and toks[c].text != "," and j - c <= 18:
-            if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
-                return None
-            c -= 1
-        if c < floor or toks[c].text != ",":
-            if k < len(toks) and toks[k].low.endswith("ing"):
-                # "Mr. Biden, recalling ...": the name before the participle
-                m = _mention_ending(text, toks, j - 1, floor)
-                if m is None or m.form != "name":
-                    return None
-                p = bisect_left(toks, m.phrase_start, key=_tok_start)
-                if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
-                    # "X took a shot at Lee, saying ...": Lee is an object, X speaks
-                    return subject_before(text, toks, k)
-                return m
-            return None
-        seg = toks[c + 1 : j]
-        if not seg:
-            return None
-        if (
-            k < len(toks)
-            and toks[k].low.endswith("ing")
-            and seg[0].low not in _APPOS_STARTS
-            and any(_verb_like(t) and not t.low.endswith("ly") for t in seg)
+        m = _comma_mention(text, toks, k, j, floor)
+        if m is not None and (
+            m.form != "name" or not (_is_place(m) or _abbreviated_place(text, m))
         ):
-            # "X, an ally, admitted the error as he left, saying ...": a clause, not an
-            # apposition; the participle hangs on its subject
+            return m
+        # "Lee, speaking at a rally in Dover, Del., warned": the name opening the sentence
+        o = _opening_subject(text, toks, k, floor)
+        if o is not None:
+            return o
+        if m is None and k < len(toks) and toks[k].low.endswith("ing"):
+            # '"...," Devine said, instead seeking ...': the subject of the clause before
             return subject_before(text, toks, k)
-        of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
-        if of >= 2 and _is_name_seg(seg[:of]):
-            # "..., Dara Whit of Liberty Church in Marion, said"
-            m = _analyse_run(text, seg[:of], None)
-            if m is not None and m.form == "name":
-                aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
-                return _with(m, kind="person", affiliation=m.affiliation or aff)
-        if (
-            0 < of < 4
-            and of + 1 < len(seg)
-            and all(t.is_cap for t in seg[:of])
-            and seg[of + 1].is_cap
-        ):
-            # "Lee Graham, Republican of South Carolina, said": the name before it
-            m = _mention_ending(text, toks, c - 1, floor)
-            if m is not None and m.form == "name" and not _is_place(m):
-                aff = text[seg[0].start : seg[-1].end]
-                return _with(m, kind="person", affiliation=m.affiliation or aff)
-        if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
-            # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
-            m = _mention_ending(text, toks, c - 1, floor)
-            return m if m is not None and m.form == "name" else None
-        if _is_name_seg(seg):
-            # "Vanuatu's foreign minister, Daniel Tavoa, said"
-            p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
-            m = _analyse_run(text, seg[:p], None)
+        return m
+    return _mention_ending(text, toks, j, floor)
+
+
+def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Mention | None:
+    """The subject before a comma ``toks[j]`` right before the cue ``toks[k]``: a name
+    before an apposition or a parenthesis ("Mao Ning, a spokesperson ..., said")."""
+    if j - 1 >= floor and toks[j - 1].text == ")":
+        # "Councillor Ana Ruiz (Greens), said"
+        m = _mention_ending(text, toks, j - 1, floor)
+        if m is not None and m.form == "name":
+            return m
+    c = j - 1
+    while c >= floor and toks[c].text != "," and j - c <= 18:
+        if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
+            return None
+        c -= 1
+    if c < floor or toks[c].text != ",":
+        if k < len(toks) and toks[k].low.endswith("ing"):
+            # "Mr. Biden, recalling ...": the name before the participle
+            m = _mention_ending(text, toks, j - 1, floor)
             if m is None or m.form != "name":
                 return None
-            s, det = _run_back(toks, c - 1, floor)
-            npm = _analyse_run(text, toks[s:c], det) if s <= c - 1 else None
-            if npm is None:
-                return m
-            role = npm.role or (npm.text if npm.kind == "person" else None)
-            aff = npm.affiliation if npm.kind == "person" else _strip_det_text(npm.text)
-            return _with(
-                m, role=role, affiliation=aff, kind="person", phrase_start=npm.phrase_start
-            )
-        if (
-            seg[0].low in _APPOS_STARTS
-            or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
-            # ", pastor of the Vale church,", ", professor at Northfield,"
-            or (len(seg) > 2 and seg[1].low in ("of", "at", "for") and _plain_word(seg[0]))
-            or (seg[0].low.endswith(("'s", "’s")) and len(seg) > 1)  # ", Ann's father,"
-            or any(t.low in ROLE_HEADS for t in seg)
-            or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
-        ):
-            # "Mao Ning, a spokesperson for the ministry, said"
-            m = _mention_ending(text, toks, c - 1, floor)
-            if m is None:
-                m = _before_party_tag(text, toks, c, floor)
-            if m is None or (_is_place(m) and seg[0].low != "who"):
-                # (a place is no speaker, but "Paris, who used to work here," is one)
-                m = _before_parenthesis(text, toks, c, floor)
-            if m is None:
-                return None
-            role, aff = _apposition(text, seg)
-            if role or aff:
-                kind = "person" if (m.form == "name" and role) else m.kind
-                m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
-            return m
-        if _parenthetical(seg):
-            # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
-            m = _mention_ending(text, toks, c - 1, floor)
-            if m is None or _is_place(m):
-                m = _before_parenthesis(text, toks, c, floor)
+            p = bisect_left(toks, m.phrase_start, key=_tok_start)
+            if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
+                # "X took a shot at Lee, saying ...": Lee is an object, X speaks
+                return subject_before(text, toks, k)
             return m
         return None
-    return _mention_ending(text, toks, j, floor)
+    seg = toks[c + 1 : j]
+    if not seg:
+        return None
+    if (
+        k < len(toks)
+        and toks[k].low.endswith("ing")
+        and seg[0].low not in _APPOS_STARTS
+        and any(_verb_like(t) and not t.low.endswith("ly") for t in seg)
+    ):
+        # "X, an ally, admitted the error as he left, saying ...": a clause, not an
+        # apposition; the participle hangs on its subject
+        return subject_before(text, toks, k)
+    of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
+    if of >= 2 and _is_name_seg(seg[:of]):
+        # "..., Dara Whit of Liberty Church in Marion, said"
+        m = _analyse_run(text, seg[:of], None)
+        if m is not None and m.form == "name":
+            aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
+            return _with(m, kind="person", affiliation=m.affiliation or aff)
+    if 0 < of < 4 and of + 1 < len(seg) and all(t.is_cap for t in seg[:of]) and seg[of + 1].is_cap:
+        # "Lee Graham, Republican of South Carolina, said": the name before it
+        m = _mention_ending(text, toks, c - 1, floor)
+        if m is not None and m.form == "name" and not _is_place(m):
+            aff = text[seg[0].start : seg[-1].end]
+            return _with(m, kind="person", affiliation=m.affiliation or aff)
+    if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
+        # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
+        m = _mention_ending(text, toks, c - 1, floor)
+        return m if m is not None and m.form == "name" else None
+    if _is_name_seg(seg):
+        # "Vanuatu's foreign minister, Daniel Tavoa, said"
+        p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
+        m = _analyse_run(text, seg[:p], None)
+        if m is None or m.form != "name":
+            return None
+        s, det = _run_back(toks, c - 1, floor)
+        npm = _analyse_run(text, toks[s:c], det) if s <= c - 1 else None
+        if npm is None:
+            return m
+        role = npm.role or (npm.text if npm.kind == "person" else None)
+        aff = npm.affiliation if npm.kind == "person" else _strip_det_text(npm.text)
+        return _with(m, role=role, affiliation=aff, kind="person", phrase_start=npm.phrase_start)
+    if (
+        seg[0].low in _APPOS_STARTS
+        or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
+        # ", pastor of the Vale church,", ", professor at Northfield,"
+        or (len(seg) > 2 and seg[1].low in ("of", "at", "for") and _plain_word(seg[0]))
+        or (seg[0].low.endswith(("'s", "’s")) and len(seg) > 1)  # ", Ann's father,"
+        or any(t.low in ROLE_HEADS for t in seg)
+        or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
+    ):
+        # "Mao Ning, a spokesperson for the ministry, said"
+        m = _mention_ending(text, toks, c - 1, floor)
+        if m is None:
+            m = _before_party_tag(text, toks, c, floor)
+        if m is None or (_is_place(m) and seg[0].low != "who"):
+            # (a place is no speaker, but "Paris, who used to work here," is one)
+            m = _before_parenthesis(text, toks, c, floor)
+        if m is None:
+            return None
+        role, aff = _apposition(text, seg)
+        if role or aff:
+            kind = "person" if (m.form == "name" and role) else m.kind
+            m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
+        return m
+    if _parenthetical(seg):
+        # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
+        m = _mention_ending(text, toks, c - 1, floor)
+        if m is None or _is_place(m):
+            m = _before_parenthesis(text, toks, c, floor)
+        return m
+    return None
 
 
 # Words opening a parenthesis between a subject and its verb
