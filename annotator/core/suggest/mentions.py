@@ -522,7 +522,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
 
     A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
     """
-    if k > floor and (toks[k - 1].low in _BE or toks[k - 1].low.endswith("ly")) and k < len(toks):
+    if k > floor and toks[k - 1].low in _BE and k < len(toks):
         agent = _passive_agent(text, toks, k, floor)
         if agent is not None:
             return agent
@@ -531,9 +531,9 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
         return None
     if (
         m.form == "name"
-        and _OPENER_RE.match(m.text) is not None  # (a cheap test first: speed)
         and floor < len(toks)
         and m.start == toks[floor].start
+        and _OPENER_RE.match(m.text) is not None  # (cheap tests first: speed)
         and _opener_word(toks, m)
     ):
         # "Having announced ..., Judge Lee proceeded", "Rattling off promises, Lee
@@ -604,8 +604,6 @@ def _passive_agent(text: str, toks: list[Tok], k: int, floor: int) -> Mention | 
     if k >= len(toks) or toks[k].low not in CUE_WORDS:
         return None
     j = k - 1
-    if j > floor and toks[j].low.endswith("ly"):
-        j -= 1
     if j <= floor or toks[j].low not in _BE:
         return None
     by = next((x for x in range(k + 1, min(len(toks), k + 3)) if toks[x].low == "by"), None)
