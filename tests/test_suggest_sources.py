@@ -596,3 +596,9 @@ def test_an_opening_phrase_or_an_age_aside_hides_no_speaker() -> None:
     assert lee.mention is not None and lee.mention.text == "Lee"
     berg = claim_with(text, "to vote for the ferry")
     assert mention_and_speaker(berg) == ("Ona Berg", "Ona Berg")
+
+
+def test_a_name_in_apposition_after_a_long_title_keeps_its_name() -> None:
+    text = "Headline.\n\nVale's envoy to the IMO in Oslo, Ana Ruiz, said that the report was wrong."
+    c = claim_with(text, "the report was wrong")
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")

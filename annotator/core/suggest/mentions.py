@@ -653,6 +653,8 @@ def _modified_subject(text: str, toks: list[Tok], m: Mention, floor: int) -> Men
     p = bisect_left(toks, m.phrase_start, key=_tok_start)
     if p - 2 < floor or m.text.endswith(("'s", "’s")):
         return None  # (a possessor speaks: "the hitch in Lee's plans to")
+    if text.find(",", m.phrase_start, m.start) >= 0:
+        return None  # "the envoy to the UN in Geneva, Chen Li,": a name in apposition
     prev = toks[p - 1]
     if not prev.is_word or prev.is_cap:
         return None
