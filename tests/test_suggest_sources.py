@@ -565,7 +565,7 @@ def test_who_before_a_second_verb_or_an_adverb_is_the_speaker() -> None:
 
 def test_the_name_before_a_participial_aside_with_places_is_the_speaker() -> None:
     text = (
-        "Headline.\n\nMayor Ed Lee, speaking at a rally in Wilmington, N.C., warned that the "
+        "Headline.\n\nMayor Ed Lee, talking to dock workers in Camden, N.J., warned that the "
         'ferry would stop. "We are not giving up," Ruiz said, instead seeking to talk about '
         "the fares."
     )
