@@ -602,3 +602,12 @@ def test_a_name_in_apposition_after_a_long_title_keeps_its_name() -> None:
     text = "Headline.\n\nVale's envoy to the IMO in Oslo, Ana Ruiz, said that the report was wrong."
     c = claim_with(text, "the report was wrong")
     assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_long_parenthesis_between_the_name_and_the_cue_is_skipped() -> None:
+    text = (
+        "Headline.\n\nFew skippers would admit this, but Sen. Ola Berg (a Vale Liberal so "
+        "young he has been taken for a junior clerk) says he was lost for a year."
+    )
+    c = claim_with(text, "he was lost for a year")
+    assert mention_and_speaker(c) == ("Ola Berg", "Ola Berg")

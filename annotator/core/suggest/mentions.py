@@ -984,7 +984,7 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
     if j >= floor and toks[j].text == ")":
         # "Mohammed al-Harbi (محمد الحربي)": skip the parenthesis
         o = j
-        while o >= floor and toks[o].text != "(" and j - o < 10:
+        while o >= floor and toks[o].text != "(" and j - o < 30:
             o -= 1
         if o < floor or toks[o].text != "(":
             return None
