@@ -611,3 +611,9 @@ def test_a_long_parenthesis_between_the_name_and_the_cue_is_skipped() -> None:
     )
     c = claim_with(text, "he was lost for a year")
     assert mention_and_speaker(c) == ("Ola Berg", "Ola Berg")
+
+
+def test_a_name_with_an_epithet_is_the_speaker() -> None:
+    text = "Headline.\n\nSo Mayor Lee the optimist knows that the ferry will run again."
+    c = claim_with(text, "the ferry will run again")
+    assert c.mention is not None and c.mention.text == "Lee"

@@ -558,6 +558,24 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
         return person
     ps = m.phrase_start
     if (
+        m.form == "np"
+        and ps >= 2
+        and text[ps - 2].isalpha()
+        and text.startswith("the ", ps)
+        and text[ps + 4 : ps + 5].islower()
+    ):
+        # "Lee the realist knows": a name with an epithet
+        p = bisect_left(toks, ps, key=_tok_start)
+        if (
+            p - 1 >= floor
+            and is_name_tok(toks[p - 1])
+            and toks[p - 1].low not in AUXILIARIES
+            and toks[p - 1].low not in _MODALS
+        ):
+            name = _mention_ending(text, toks, p - 1, floor)
+            if name is not None and name.form == "name" and not _is_place(name):
+                return name
+    if (
         m.form != "pronoun"
         and ps >= 2
         and text[ps - 2].islower()  # (cheap tests first: speed)
