@@ -617,3 +617,9 @@ def test_a_name_with_an_epithet_is_the_speaker() -> None:
     text = "Headline.\n\nSo Mayor Lee the optimist knows that the ferry will run again."
     c = claim_with(text, "the ferry will run again")
     assert c.mention is not None and c.mention.text == "Lee"
+
+
+def test_who_before_a_parenthesis_is_the_speaker() -> None:
+    text = 'Headline.\n\nThe skippers, who, on a call Friday, said "We will strike."'
+    c = claim_with(text, "We will strike.")
+    assert c.mention is not None and c.mention.text == "who"

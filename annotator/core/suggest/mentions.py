@@ -918,6 +918,9 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         return m
     if _parenthetical(seg):
         # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
+        if c - 1 >= floor and toks[c - 1].low == "who":
+            t = toks[c - 1]  # "the leaders, who, on a call Friday, criticized"
+            return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
         m = _mention_ending(text, toks, c - 1, floor)
         if m is None or _is_place(m):
             m = _before_parenthesis(text, toks, c, floor)
