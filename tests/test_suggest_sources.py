@@ -623,3 +623,12 @@ def test_who_before_a_parenthesis_is_the_speaker() -> None:
     text = 'Headline.\n\nThe skippers, who, on a call Friday, said "We will strike."'
     c = claim_with(text, "We will strike.")
     assert c.mention is not None and c.mention.text == "who"
+
+
+def test_a_pronoun_opening_the_sentence_carries_a_later_participle() -> None:
+    text = (
+        "Headline.\n\nThe audit faults the harbour board. It goes on to single out the "
+        "ticket office, saying the cash was never counted."
+    )
+    c = claim_with(text, "the cash was never counted")
+    assert c.mention is not None and c.mention.text == "It"

@@ -1274,6 +1274,17 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         m = _analyse_run(text, toks[s0:e], None)
         if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
             return m
+    if (
+        0 <= s0 < k - 1
+        and toks[s0].low in ("he", "she", "it", "they")
+        and toks[s0 + 1].is_word
+        and not toks[s0 + 1].is_cap
+        and not any(t.text in (";", ":") for t in toks[s0:k])
+    ):
+        # "It goes on to fault ..., saying": a pronoun opening the sentence
+        t = toks[s0]
+        kind = "organisation" if t.low == "it" else "person"
+        return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
     return None
 
 
