@@ -632,3 +632,15 @@ def test_a_pronoun_opening_the_sentence_carries_a_later_participle() -> None:
     )
     c = claim_with(text, "the cash was never counted")
     assert c.mention is not None and c.mention.text == "It"
+
+
+def test_a_group_named_with_a_common_word_and_a_hyphenated_head_speak() -> None:
+    text = (
+        'Headline.\n\n"The ledger hides the fees," Vale Watch added. "I admire the crew," '
+        "this Lee look-alike declared at the pier. Mayor Lee launched a pre-emptive attack "
+        "against the board."
+    )
+    watch = claim_with(text, "The ledger hides the fees")
+    assert watch.mention is not None and watch.mention.text == "Vale Watch"
+    double = claim_with(text, "I admire the crew")
+    assert double.mention is not None and double.mention.text == "this Lee look-alike"

@@ -369,8 +369,12 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
                 continue
             break
         if _np_word(t):
-            if t.is_cap and low in NON_NAME_WORDS:
-                break
+            if (
+                t.is_cap
+                and low in NON_NAME_WORDS
+                and not (i == j and i - 1 >= floor and is_name_tok(toks[i - 1]))
+            ):
+                break  # (but "Vale Watch added": a group's name ending in such a word)
             i -= 1
             continue
         if low in _PARTICLES and i < j and toks[i + 1].is_cap:
@@ -1049,8 +1053,16 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
     "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
     head = toks[j]
-    age = head.low.endswith("-year-old") and head.low[:1].isdigit()  # "the 46-year-old"
-    if not age and (not head.is_word or head.is_cap or not _plain_word(head)):
+    # "the 46-year-old", "this Lee look-alike": hyphenated heads
+    age = head.low.endswith("-year-old") and head.low[:1].isdigit()
+    hyphened = (
+        "-" in head.text
+        and not head.is_cap
+        and head.text.replace("-", "").isalpha()
+        and j + 1 < len(toks)  # a past verb after it: "this look-alike declared"
+        and (toks[j + 1].low.endswith("ed") or toks[j + 1].low in _IRREGULAR_PAST)
+    )
+    if not (age or hyphened) and (not head.is_word or head.is_cap or not _plain_word(head)):
         return None
     if head.low in _NOT_HEADS:
         # "X shook her head and said": the subject of the sentence, not "his brow"
