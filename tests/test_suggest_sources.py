@@ -644,3 +644,12 @@ def test_a_group_named_with_a_common_word_and_a_hyphenated_head_speak() -> None:
     assert watch.mention is not None and watch.mention.text == "Vale Watch"
     double = claim_with(text, "I admire the crew")
     assert double.mention is not None and double.mention.text == "this Lee look-alike"
+
+
+def test_a_pronoun_after_a_long_opening_clause_is_the_speaker() -> None:
+    text = (
+        "Headline.\n\nWhen Ed Lee, the skipper, was asked if the mayor would call a meeting "
+        'before the vote, he laughed and said, "We will see."'
+    )
+    c = claim_with(text, "We will see.")
+    assert mention_and_speaker(c) == ("he", "Ed Lee")

@@ -1166,6 +1166,15 @@ def _open_clause_subject(
             return None
         if t.text == "," and i + 1 < k and _verb_like(toks[i + 1]):
             return None  # "X, who won, said ...": the relative clause closed
+        if (
+            t.text == ","
+            and i + 2 < k
+            and toks[i + 1].low in ("he", "she", "they")
+            and _verb_like(toks[i + 2])
+        ):
+            # "When Lee was asked if X would ..., he laughed and said": the clause's own
+            t = toks[i + 1]
+            return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
         if t.low not in _CLAUSE_OPENERS or t.is_cap:
             continue
         if t.low in ("who", "which"):
