@@ -653,3 +653,15 @@ def test_a_pronoun_after_a_long_opening_clause_is_the_speaker() -> None:
     )
     c = claim_with(text, "We will see.")
     assert mention_and_speaker(c) == ("he", "Ed Lee")
+
+
+def test_said_adding_and_a_former_title_of_state_before_a_name() -> None:
+    text = (
+        "Headline.\n\nVale did not complain when the port grew, a Vale official said, adding "
+        "that the fees would fall. But the other candidate on the stage, former Secretary of "
+        "State Ann Roe, drew a contrast, saying that the fares were fine."
+    )
+    official = claim_with(text, "the fees would fall")
+    assert official.mention is not None and official.mention.text == "a Vale official"
+    roe = claim_with(text, "the fares were fine")
+    assert mention_and_speaker(roe) == ("Ann Roe", "Ann Roe")

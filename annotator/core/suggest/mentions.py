@@ -510,8 +510,12 @@ def _is_name_seg(seg: list[Tok]) -> bool:
         (x for x, t in enumerate(words[:-2]) if t.low in HONORIFICS or t.low in ROLE_HEADS),
         default=-1,
     )
-    if title >= 0 and all(t.is_cap or t.text == "." for t in words[:title]):
+    if title >= 0 and all(
+        t.is_cap or t.text == "." or t.low in ROLE_MODIFIERS for t in words[:title]
+    ):
         words = words[title + 1 :]  # "Cllr Graham Pickering", "Agriculture Secretary Tom Vilsack"
+        if len(words) > 2 and words[0].low == "of" and words[1].is_cap:
+            words = words[2:]  # "former Secretary of State Ann Roe"
     while words and words[0].text == ".":
         words = words[1:]
     if not words or len(words) > 6:
@@ -814,6 +818,11 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
     if j < floor:
         return None
     if toks[j].text == ",":
+        if k < len(toks) and toks[k].low.endswith("ing") and _said_before(toks, j, floor):
+            # "..., a Vale official said, adding ...": the one who said it
+            said = mention_before(text, toks, j - 1, floor)
+            if said is not None:
+                return said
         m = _comma_mention(text, toks, k, j, floor)
         if m is not None and (
             m.form != "name" or not (_is_place(m) or _abbreviated_place(text, m))
@@ -828,6 +837,15 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             return subject_before(text, toks, k)
         return m
     return _mention_ending(text, toks, j, floor)
+
+
+def _said_before(toks: list[Tok], j: int, floor: int) -> bool:
+    """A past reporting verb comes right before the comma ``toks[j]`` ("X said, adding")."""
+    if j - 1 < floor:
+        return False
+    t = toks[j - 1]
+    low = t.low
+    return low in CUE_WORDS and not t.is_cap and (low.endswith("ed") or low in _IRREGULAR_PAST)
 
 
 def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Mention | None:
@@ -1142,6 +1160,11 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     ... and laughed"); but the subject of a subordinate or relative clause still open
     before the cue ("X spoke as he left the pier, saying", "Ann Roe, who saw it and
     described it") is nearer."""
+    if k >= 2 and toks[k - 1].text == "," and _said_before(toks, k - 1, 0):
+        # "..., a Vale official said, adding ...": the one who said it
+        said = mention_before(text, toks, k - 2, 0)
+        if said is not None:
+            return said
     m = _first_subject(text, toks, k)
     return _open_clause_subject(text, toks, k, m) or m
 
