@@ -384,7 +384,7 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
             i -= 1
             continue
         if t.text == "." and i - 1 >= floor and _initial_dot(toks, i):
-            i -= 1  # "Joseph R. Biden Jr."
+            i -= 1  # "Ana B. Ruiz Jr."
             continue
         if (
             t.text in ("'", "’")
@@ -413,7 +413,7 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
 
 
 def _initial_dot(toks: list[Tok], i: int) -> bool:
-    """The period ``toks[i]`` closes a middle initial or "Jr" of a name ("Joseph R. Biden
+    """The period ``toks[i]`` closes a middle initial or "Jr" of a name ("Ana B. Ruiz
     Jr.")."""
     prev = toks[i - 1]
     if prev.end != toks[i].start:
@@ -422,15 +422,15 @@ def _initial_dot(toks: list[Tok], i: int) -> bool:
 
 
 def _modifier_word(t: Tok) -> bool:
-    """A lower-case word of a description before a name ("retired surgeon", "nutrition-
-    supplement executive")."""
+    """A lower-case word of a description before a name ("retired surgeon", "harbour-
+    services manager")."""
     if _plain_word(t):
         return True
     return t.is_word and not t.is_cap and "-" in t.text and t.text.replace("-", "").isalpha()
 
 
-# Lower-case descriptions of a person between an organisation and a name ("Fox
-# Business moderator Gerard Baker") that the role list leaves out
+# Lower-case descriptions of a person between an organisation and a name ("Vale
+# Radio anchor Tove Lind") that the role list leaves out
 _DESCRIPTIONS = frozenset(
     {"moderator", "host", "anchor", "columnist", "reporter", "correspondent", "analyst"}
     | {"pollster", "strategist", "economist", "professor", "researcher", "executive"}
@@ -544,7 +544,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
         and _OPENER_RE.match(m.text) is not None  # (cheap tests first: speed)
         and _opener_word(toks, m)
     ):
-        # "Having announced ..., Judge Lee proceeded", "Rattling off promises, Lee
+        # "Having ruled ..., Judge Lee went on", "Reeling off pledges, Lee
         # vowed": the opening word of a participial phrase; its subject follows it
         return _subject_after_opener(text, toks, k)
     if m.form == "np" and k < len(toks) and toks[k].low.endswith("ing"):
@@ -572,7 +572,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
         and text.startswith("the ", ps)
         and text[ps + 4 : ps + 5].islower()
     ):
-        # "Lee the realist knows": a name with an epithet
+        # "Lee the optimist thinks": a name with an epithet
         p = bisect_left(toks, ps, key=_tok_start)
         if (
             p - 1 >= floor
@@ -609,7 +609,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
 
 
 def _who_follows(toks: list[Tok], m: Mention) -> bool:
-    """ ", who" follows ``m``: a person, though named like a place ("Paris, who ...")."""
+    """ ", who" follows ``m``: a person, though named like a place ("Kent, who ...")."""
     i = bisect_left(toks, m.end, key=_tok_start)
     return i + 1 < len(toks) and toks[i].text == "," and toks[i + 1].low == "who"
 
@@ -626,7 +626,7 @@ _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
 def _passive_agent(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
-    """ "Lee was asked by host Ann Roe whether ...": the one after "by" speaks."""
+    """ "Lee was asked by presenter Ann Roe whether ...": the one after "by" speaks."""
     if k >= len(toks) or toks[k].low not in CUE_WORDS:
         return None
     j = k - 1
@@ -647,7 +647,7 @@ _OPENER_RE = re.compile(r"(?:Whenever|Absent|Having|Being|Instead|Despite|Amid|\
 
 def _opener_word(toks: list[Tok], m: Mention) -> bool:
     """``m`` is one capitalised word opening the sentence that is no name: a participle
-    ("Rattling", "Having") or a word like "Whenever"."""
+    ("Reeling", "Having") or a word like "Whenever"."""
     first = m.text.split(" ", 1)[0].lower()
     if first in ("having", "being"):
         return True
@@ -657,7 +657,7 @@ def _opener_word(toks: list[Tok], m: Mention) -> bool:
         return True
     if not first.endswith("ing") or len(first) < 6 or toks[0].start != m.start:
         return False
-    # "Rattling off promises": a participle before its particle or object ("Schilling
+    # "Reeling off pledges": a participle before its particle or object ("Stirling
     # told" is a name before its verb)
     i = bisect_left(toks, m.end, key=_tok_start)
     return i < len(toks) and toks[i].is_word and not toks[i].is_cap and not _verb_like(toks[i])
@@ -678,7 +678,7 @@ def _modified_subject(text: str, toks: list[Tok], m: Mention, floor: int) -> Men
     officials); None when ``m`` opens the subject."""
     p = bisect_left(toks, m.phrase_start, key=_tok_start)
     if p - 2 < floor or m.text.endswith(("'s", "’s")):
-        return None  # (a possessor speaks: "the hitch in Lee's plans to")
+        return None  # (a possessor speaks: "the snag in Lee's plans to")
     if text.find(",", m.phrase_start, m.start) >= 0:
         return None  # "the envoy to the UN in Geneva, Chen Li,": a name in apposition
     prev = toks[p - 1]
@@ -800,7 +800,7 @@ def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention 
     if nxt.is_cap or not (
         (nxt.low.endswith("ing") and nxt.is_word)
         or nxt.low in ("who", "a", "an", "the")
-        or nxt.text.isdigit()  # "Carole Bower, 75, a retiree in ..., supported"
+        or nxt.text.isdigit()  # "Ona Berg, 81, a net mender from ..., supported"
     ):
         return None
     m = _analyse_run(text, toks[first:e], det)
@@ -828,12 +828,12 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             m.form != "name" or not (_is_place(m) or _abbreviated_place(text, m))
         ):
             return m
-        # "Lee, speaking at a rally in Dover, Del., warned": the name opening the sentence
+        # "Lee, talking to dock workers in Camden, N.J., warned": the name opening it
         o = _opening_subject(text, toks, k, floor)
         if o is not None:
             return o
         if m is None and k < len(toks) and toks[k].low.endswith("ing"):
-            # '"...," Devine said, instead seeking ...': the subject of the clause before
+            # '"...," Ruiz said, instead seeking ...': the subject of the clause before
             return subject_before(text, toks, k)
         return m
     return _mention_ending(text, toks, j, floor)
@@ -893,7 +893,7 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
             aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     if 0 < of < 4 and of + 1 < len(seg) and all(t.is_cap for t in seg[:of]) and seg[of + 1].is_cap:
-        # "Lee Graham, Republican of South Carolina, said": the name before it
+        # "Tom Reyes, Liberal of North Vale, said": the name before it
         m = _mention_ending(text, toks, c - 1, floor)
         if m is not None and m.form == "name" and not _is_place(m):
             aff = text[seg[0].start : seg[-1].end]
@@ -929,7 +929,7 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         if m is None:
             m = _before_party_tag(text, toks, c, floor)
         if m is None or (_is_place(m) and seg[0].low != "who"):
-            # (a place is no speaker, but "Paris, who used to work here," is one)
+            # (a place is no speaker, but "Kent, who used to run the ferry," is one)
             m = _before_parenthesis(text, toks, c, floor)
         if m is None:
             return None
@@ -941,7 +941,7 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
     if _parenthetical(seg):
         # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
         if c - 1 >= floor and toks[c - 1].low == "who":
-            t = toks[c - 1]  # "the leaders, who, on a call Friday, criticized"
+            t = toks[c - 1]  # "the skippers, who, on Sunday evening, said"
             return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
         m = _mention_ending(text, toks, c - 1, floor)
         if m is None or _is_place(m):
@@ -1071,13 +1071,13 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
     "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
     head = toks[j]
-    # "the 46-year-old", "this Lee look-alike": hyphenated heads
+    # "the 52-year-old", "a Lee stand-in": hyphenated heads
     age = head.low.endswith("-year-old") and head.low[:1].isdigit()
     hyphened = (
         "-" in head.text
         and not head.is_cap
         and head.text.replace("-", "").isalpha()
-        and j + 1 < len(toks)  # a past verb after it: "this look-alike declared"
+        and j + 1 < len(toks)  # a past verb after it: "a stand-in declared"
         and (toks[j + 1].low.endswith("ed") or toks[j + 1].low in _IRREGULAR_PAST)
     )
     if not (age or hyphened) and (not head.is_word or head.is_cap or not _plain_word(head)):
@@ -1158,8 +1158,8 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     ("... and said") hangs on: the mention before the first finite-looking verb of the
     sentence, after an opening subordinate clause ("As the band struck up, X was greeted
     ... and laughed"); but the subject of a subordinate or relative clause still open
-    before the cue ("X spoke as he left the pier, saying", "Ann Roe, who saw it and
-    described it") is nearer."""
+    before the cue ("X spoke as he left the pier, saying", "Ann Roe, who watched it
+    and described it") is nearer."""
     if k >= 2 and toks[k - 1].text == "," and _said_before(toks, k - 1, 0):
         # "..., a Vale official said, adding ...": the one who said it
         said = mention_before(text, toks, k - 2, 0)
@@ -1195,7 +1195,7 @@ def _open_clause_subject(
             and toks[i + 1].low in ("he", "she", "they")
             and _verb_like(toks[i + 2])
         ):
-            # "When Lee was asked if X would ..., he laughed and said": the clause's own
+            # "When Lee was asked if X would ..., he shrugged and said": the clause's own
             t = toks[i + 1]
             return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
         if t.low not in _CLAUSE_OPENERS or t.is_cap:
@@ -1283,7 +1283,7 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         if comma is not None:
             first = comma + 2
     elif len(toks) > lead and toks[lead].low in PREPOSITIONS:
-        # "In a letter released Monday, X ...": a short opening phrase without a verb
+        # "In a letter sent on Sunday, X ...": a short opening phrase without a verb
         comma = next((i for i in range(lead + 1, min(k, lead + 12)) if toks[i].text == ","), None)
         if comma is not None and not any(
             t.low in FINITE_VERBS
@@ -1432,7 +1432,7 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
         and toks[i].low in ROLE_HEADS | _DESCRIPTIONS
         and is_name_tok(toks[i + 1])
     ):
-        # "by Fox Business moderator Gerard Baker": the name after the description
+        # "by Vale Radio anchor Tove Lind": the name after the description
         e = _run_fwd(toks, i + 1, ceil)
         nm = _analyse_run(text, toks[i + 1 : e], None)
         if nm is not None and nm.form == "name":

@@ -65,7 +65,7 @@ def resolve(
             and r.cue is not None
             and _AND_BEFORE_RE.search(text, max(0, r.cue.start - 40), r.cue.start) is not None
         ):
-            # 'Lee called the plan "a disgrace," and threatened to ...': the verb's
+            # 'Lee labelled the timetable "a farce," and vowed to ...': the verb's
             # subject is the one before "and"
             speaker = last_speaker
             mention = last_mention
