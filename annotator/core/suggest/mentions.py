@@ -96,8 +96,10 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
     add = out.append
     for m in _TOKEN_RE.finditer(text, start, end):
         t = new(Tok)
-        t.start, t.end = s, e = m.span()
-        t.text = w = text[s:e]
+        s, e = m.span()
+        t.start = s  # (plain stores and the match's own text: fewer steps; speed)
+        t.end = e
+        t.text = w = m.group()
         t.low = w.lower()
         t.is_word = w[0].isalnum()
         add(t)
@@ -367,8 +369,12 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
                 continue
             break
         if _np_word(t):
-            if t.is_cap and low in NON_NAME_WORDS:
-                break
+            if (
+                t.is_cap
+                and low in NON_NAME_WORDS
+                and not (i == j and i - 1 >= floor and is_name_tok(toks[i - 1]))
+            ):
+                break  # (but "Vale Watch added": a group's name ending in such a word)
             i -= 1
             continue
         if low in _PARTICLES and i < j and toks[i + 1].is_cap:
@@ -376,6 +382,9 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
             continue
         if t.text == "." and i - 1 >= floor and toks[i - 1].low in HONORIFICS:
             i -= 1
+            continue
+        if t.text == "." and i - 1 >= floor and _initial_dot(toks, i):
+            i -= 1  # "Ana B. Ruiz Jr."
             continue
         if (
             t.text in ("'", "’")
@@ -401,6 +410,43 @@ def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
                 break
     det = toks[i] if i >= floor and toks[i].low in DETERMINERS else None
     return i + 1, det
+
+
+def _initial_dot(toks: list[Tok], i: int) -> bool:
+    """The period ``toks[i]`` closes a middle initial or "Jr" of a name ("Ana B. Ruiz
+    Jr.")."""
+    prev = toks[i - 1]
+    if prev.end != toks[i].start:
+        return False
+    return (len(prev.text) == 1 and prev.text.isupper()) or prev.low in ("jr", "sr")
+
+
+def _modifier_word(t: Tok) -> bool:
+    """A lower-case word of a description before a name ("retired surgeon", "harbour-
+    services manager")."""
+    if _plain_word(t):
+        return True
+    return t.is_word and not t.is_cap and "-" in t.text and t.text.replace("-", "").isalpha()
+
+
+# Lower-case descriptions of a person between an organisation and a name ("Vale
+# Radio anchor Tove Lind") that the role list leaves out
+_DESCRIPTIONS = frozenset(
+    {"moderator", "host", "anchor", "columnist", "reporter", "correspondent", "analyst"}
+    | {"pollster", "strategist", "economist", "professor", "researcher", "executive"}
+)
+
+
+def _head_after_name(t: Tok) -> bool:
+    """A lower-case noun after a name that is the phrase's head ("a local Carlo
+    supporter"), not a preposition, a relative pronoun or a participle after it."""
+    return (
+        _plain_word(t)
+        and t.low not in PREPOSITIONS
+        and t.low not in ("who", "which", "that", "whose", "whom", "what", "why", "how")
+        and t.low not in _SUBORDINATORS
+        and not t.low.endswith("ing")
+    )
 
 
 def _plain_word(t: Tok) -> bool:
@@ -464,8 +510,12 @@ def _is_name_seg(seg: list[Tok]) -> bool:
         (x for x, t in enumerate(words[:-2]) if t.low in HONORIFICS or t.low in ROLE_HEADS),
         default=-1,
     )
-    if title >= 0 and all(t.is_cap or t.text == "." for t in words[:title]):
+    if title >= 0 and all(
+        t.is_cap or t.text == "." or t.low in ROLE_MODIFIERS for t in words[:title]
+    ):
         words = words[title + 1 :]  # "Cllr Graham Pickering", "Agriculture Secretary Tom Vilsack"
+        if len(words) > 2 and words[0].low == "of" and words[1].is_cap:
+            words = words[2:]  # "former Secretary of State Ann Roe"
     while words and words[0].text == ".":
         words = words[1:]
     if not words or len(words) > 6:
@@ -480,9 +530,23 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
 
     A place name is never the mention ("... in Tulsa, Oklahoma, arguing that ...").
     """
+    if k > floor and toks[k - 1].low in _BE and k < len(toks):
+        agent = _passive_agent(text, toks, k, floor)
+        if agent is not None:
+            return agent
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
+    if (
+        m.form == "name"
+        and floor < len(toks)
+        and m.start == toks[floor].start
+        and _OPENER_RE.match(m.text) is not None  # (cheap tests first: speed)
+        and _opener_word(toks, m)
+    ):
+        # "Having ruled ..., Judge Lee went on", "Reeling off pledges, Lee
+        # vowed": the opening word of a participial phrase; its subject follows it
+        return _subject_after_opener(text, toks, k)
     if m.form == "np" and k < len(toks) and toks[k].low.endswith("ing"):
         p = bisect_left(toks, m.phrase_start, key=_tok_start)
         if (
@@ -500,7 +564,184 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     person = _person_of(text, toks, m, floor)
     if person is not None:
         return person
-    return None if _is_place(m) else m
+    ps = m.phrase_start
+    if (
+        m.form == "np"
+        and ps >= 2
+        and text[ps - 2].isalpha()
+        and text.startswith("the ", ps)
+        and text[ps + 4 : ps + 5].islower()
+    ):
+        # "Lee the optimist thinks": a name with an epithet
+        p = bisect_left(toks, ps, key=_tok_start)
+        if (
+            p - 1 >= floor
+            and is_name_tok(toks[p - 1])
+            and toks[p - 1].low not in AUXILIARIES
+            and toks[p - 1].low not in _MODALS
+        ):
+            name = _mention_ending(text, toks, p - 1, floor)
+            if name is not None and name.form == "name" and not _is_place(name):
+                return name
+    if (
+        m.form != "pronoun"
+        and ps >= 2
+        and text[ps - 2].islower()  # (cheap tests first: speed)
+        and text[ps - 1] == " "
+        and (
+            text[text.rfind(" ", max(0, ps - 16), ps - 1) + 1 : ps - 1] in _MODIFIER_PREPS
+            or text.find("who", max(0, ps - 60), ps) >= 0
+            or text.find("that", max(0, ps - 60), ps) >= 0
+        )
+        and not (k < len(toks) and toks[k].low.endswith("ing"))
+    ):
+        # (a participle's subject is the phrase right before it: "the group seeking")
+        outer = _modified_subject(text, toks, m, floor)
+        if outer is not None:
+            # "councillors at the office who met with the paper": one phrase at a time
+            for _ in range(2):
+                further = _modified_subject(text, toks, outer, floor)
+                if further is None:
+                    break
+                outer = further
+            return outer
+    return None if _is_place(m) and not _who_follows(toks, m) else m
+
+
+def _who_follows(toks: list[Tok], m: Mention) -> bool:
+    """ ", who" follows ``m``: a person, though named like a place ("Kent, who ...")."""
+    i = bisect_left(toks, m.end, key=_tok_start)
+    return i + 1 < len(toks) and toks[i].text == "," and toks[i + 1].low == "who"
+
+
+# Prepositions opening a phrase between a subject and its verb ("Lee in a radio
+# interview said", "officials at the agency warned")
+_MODIFIER_PREPS = frozenset(
+    {"in", "at", "on", "during", "from", "via", "through", "over", "under", "to", "for"}
+    | {"of", "about", "against", "among", "inside"}
+)
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def _passive_agent(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """ "Lee was asked by presenter Ann Roe whether ...": the one after "by" speaks."""
+    if k >= len(toks) or toks[k].low not in CUE_WORDS:
+        return None
+    j = k - 1
+    if j <= floor or toks[j].low not in _BE:
+        return None
+    by = next((x for x in range(k + 1, min(len(toks), k + 3)) if toks[x].low == "by"), None)
+    if by is None or any(not toks[x].is_word for x in range(k + 1, by)):
+        return None
+    m = mention_after(text, toks, by, len(toks))
+    return m if m is not None and m.form in ("name", "np") else None
+
+
+# Capitalised words that open a sentence without being a name ("Whenever asked, ...",
+# "Absent a defence, ...")
+_OPENERS = frozenset({"whenever", "absent", "having", "being", "instead", "despite", "amid"})
+_OPENER_RE = re.compile(r"(?:Whenever|Absent|Having|Being|Instead|Despite|Amid|\w+ing)\b")
+
+
+def _opener_word(toks: list[Tok], m: Mention) -> bool:
+    """``m`` is one capitalised word opening the sentence that is no name: a participle
+    ("Reeling", "Having") or a word like "Whenever"."""
+    first = m.text.split(" ", 1)[0].lower()
+    if first in ("having", "being"):
+        return True
+    if " " in m.text:
+        return False
+    if first in _OPENERS:
+        return True
+    if not first.endswith("ing") or len(first) < 6 or toks[0].start != m.start:
+        return False
+    # "Reeling off pledges": a participle before its particle or object ("Stirling
+    # told" is a name before its verb)
+    i = bisect_left(toks, m.end, key=_tok_start)
+    return i < len(toks) and toks[i].is_word and not toks[i].is_cap and not _verb_like(toks[i])
+
+
+def _subject_after_opener(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The subject after the comma that closes an opening phrase holding ``toks[k]``."""
+    c = next((i for i in range(k + 1, min(len(toks), k + 30)) if toks[i].text == ","), None)
+    if c is None:
+        return None
+    return _subject_at(text, toks, c + 1, len(toks))
+
+
+def _modified_subject(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
+    """The subject whose modifier holds ``m``, the mention found before a verb: "Lee in
+    a radio interview said" (Lee), "a source speaking to the paper said", "a letter
+    obtained by the agency warns", "officials who spoke with the paper said" (the
+    officials); None when ``m`` opens the subject."""
+    p = bisect_left(toks, m.phrase_start, key=_tok_start)
+    if p - 2 < floor or m.text.endswith(("'s", "’s")):
+        return None  # (a possessor speaks: "the snag in Lee's plans to")
+    if text.find(",", m.phrase_start, m.start) >= 0:
+        return None  # "the envoy to the UN in Geneva, Chen Li,": a name in apposition
+    prev = toks[p - 1]
+    if not prev.is_word or prev.is_cap:
+        return None
+    q = p - 1
+    if prev.low in _MODIFIER_PREPS:
+        q = p - 2
+    r = _relative_start(toks, q, floor)
+    if r is not None:
+        q = r - 1  # "officials who have praised the plan", "who spoke with the paper"
+    elif q == p - 1:
+        return None
+    elif q - 1 > floor and _participle(toks[q]):
+        q -= 1  # "a source speaking to", "a letter obtained by"
+    if q < floor or not (toks[q].is_word or toks[q].text == ")"):
+        return None
+    if prev.low == "of" and toks[q].is_word and not toks[q].is_cap:
+        return None  # "the rest of the plan", "many of the voters": one phrase
+    outer = _mention_ending(text, toks, q, floor)
+    if outer is None or outer.end > m.start or _is_place(outer):
+        return None
+    if outer.form == "np" and not (
+        outer.head in ROLE_HEADS or outer.head in ORG_HEADS or (outer.head or "").endswith("s")
+    ):
+        return None  # "a town hall meeting in Vale": not a speaker
+    if outer.form == "pronoun" and outer.text.lower() not in SUBJECT_PRONOUNS:
+        return None
+    if outer.form == "np" and q == p - 2:
+        # "most voters in the valley": the phrase with its complement
+        return _with(outer, end=m.end, text=text[outer.start : m.end])
+    return outer
+
+
+def _relative_start(toks: list[Tok], q: int, floor: int) -> int | None:
+    """The index of "who" or "that" opening the relative clause whose verb phrase ends
+    at ``toks[q]`` ("who have long praised"), else None."""
+    r = q
+    while r > floor and q - r <= 6 and toks[r].is_word and not toks[r].is_cap:
+        low = toks[r].low
+        if low in ("who", "that"):
+            if r == q:
+                return None
+            before = toks[r - 1]
+            if before.low in AUXILIARIES or before.low in _MODALS:
+                return None  # "Did that mean": not a relative pronoun
+            if low == "that" and not (before.is_cap or before.low.endswith("s")):
+                return None  # "said that", "mean that": not a relative pronoun
+            return r
+        if low in _SUBORDINATORS or low[0].isdigit():
+            return None  # "who won in 2009 when he said": another clause
+        r -= 1
+    return None
+
+
+def _participle(t: Tok) -> bool:
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and (low.endswith(("ing", "ed")) or low in _IRREGULAR_PAST)
+        and low not in AUXILIARIES
+    )
 
 
 def _person_of(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | None:
@@ -531,6 +772,43 @@ def _is_place(m: Mention) -> bool:
     return m.form == "name" and " ".join(m.text.split()).lower() in PLACES
 
 
+def _abbreviated_place(text: str, m: Mention) -> bool:
+    """ "N.C.", "Del.", "Calif.": a state written short, never a speaker."""
+    t = m.text
+    if len(t) > 6 or " " in t:
+        return False
+    if "." in t:
+        return _DOTTED_RE.fullmatch(t) is not None
+    return m.end < len(text) and text[m.end] == "."
+
+
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """The name or noun phrase opening the sentence before a comma and a participle or
+    an apposition ("Lee, speaking at ...,", "The mayor, who ...,")."""
+    s0 = floor
+    while s0 < k and (toks[s0].low in ("but", "and", "so", "still") or toks[s0].text == ","):
+        s0 += 1
+    det = toks[s0] if s0 < k and toks[s0].low in ("the", "a", "an") else None
+    first = s0 + 1 if det is not None else s0
+    e = _run_fwd(toks, first, k)
+    if e <= first or e + 1 >= k or toks[e].text != ",":
+        return None
+    nxt = toks[e + 1]
+    if nxt.is_cap or not (
+        (nxt.low.endswith("ing") and nxt.is_word)
+        or nxt.low in ("who", "a", "an", "the")
+        or nxt.text.isdigit()  # "Ona Berg, 81, a net mender from ..., supported"
+    ):
+        return None
+    m = _analyse_run(text, toks[first:e], det)
+    if m is None or m.form not in ("name", "np") or _is_place(m):
+        return None
+    return m
+
+
 def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
     j = _skip_aux_back(toks, k - 1, floor)
     while j > floor and (
@@ -540,85 +818,136 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
     if j < floor:
         return None
     if toks[j].text == ",":
-        if j - 1 >= floor and toks[j - 1].text == ")":
-            # "Councillor Ana Ruiz (Greens), said"
+        if k < len(toks) and toks[k].low.endswith("ing") and _said_before(toks, j, floor):
+            # "..., a Vale official said, adding ...": the one who said it
+            said = mention_before(text, toks, j - 1, floor)
+            if said is not None:
+                return said
+        m = _comma_mention(text, toks, k, j, floor)
+        if m is not None and (
+            m.form != "name" or not (_is_place(m) or _abbreviated_place(text, m))
+        ):
+            return m
+        # "Lee, talking to dock workers in Camden, N.J., warned": the name opening it
+        o = _opening_subject(text, toks, k, floor)
+        if o is not None:
+            return o
+        if m is None and k < len(toks) and toks[k].low.endswith("ing"):
+            # '"...," Ruiz said, instead seeking ...': the subject of the clause before
+            return subject_before(text, toks, k)
+        return m
+    return _mention_ending(text, toks, j, floor)
+
+
+def _said_before(toks: list[Tok], j: int, floor: int) -> bool:
+    """A past reporting verb comes right before the comma ``toks[j]`` ("X said, adding")."""
+    if j - 1 < floor:
+        return False
+    t = toks[j - 1]
+    low = t.low
+    return low in CUE_WORDS and not t.is_cap and (low.endswith("ed") or low in _IRREGULAR_PAST)
+
+
+def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Mention | None:
+    """The subject before a comma ``toks[j]`` right before the cue ``toks[k]``: a name
+    before an apposition or a parenthesis ("Mao Ning, a spokesperson ..., said")."""
+    if j - 1 >= floor and toks[j - 1].text == ")":
+        # "Councillor Ana Ruiz (Greens), said"
+        m = _mention_ending(text, toks, j - 1, floor)
+        if m is not None and m.form == "name":
+            return m
+    c = j - 1
+    while c >= floor and toks[c].text != "," and j - c <= 18:
+        if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
+            return None
+        c -= 1
+    if c < floor or toks[c].text != ",":
+        if k < len(toks) and toks[k].low.endswith("ing"):
+            # "Mr. Biden, recalling ...": the name before the participle
             m = _mention_ending(text, toks, j - 1, floor)
-            if m is not None and m.form == "name":
-                return m
-        c = j - 1
-        while c >= floor and toks[c].text != "," and j - c <= 18:
-            if toks[c].text in '.;:!?"“”«»' and not _abbreviated(toks, c, floor):
-                return None
-            c -= 1
-        if c < floor or toks[c].text != ",":
-            if k < len(toks) and toks[k].low.endswith("ing"):
-                # "Mr. Biden, recalling ...": the name before the participle
-                m = _mention_ending(text, toks, j - 1, floor)
-                if m is None or m.form != "name":
-                    return None
-                p = bisect_left(toks, m.phrase_start, key=_tok_start)
-                if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
-                    # "X took a shot at Lee, saying ...": Lee is an object, X speaks
-                    return subject_before(text, toks, k)
-                return m
-            return None
-        seg = toks[c + 1 : j]
-        if not seg:
-            return None
-        of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
-        if of >= 2 and _is_name_seg(seg[:of]):
-            # "..., Dara Whit of Liberty Church in Marion, said"
-            m = _analyse_run(text, seg[:of], None)
-            if m is not None and m.form == "name":
-                aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
-                return _with(m, kind="person", affiliation=m.affiliation or aff)
-        if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
-            # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
-            m = _mention_ending(text, toks, c - 1, floor)
-            return m if m is not None and m.form == "name" else None
-        if _is_name_seg(seg):
-            # "Vanuatu's foreign minister, Daniel Tavoa, said"
-            p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
-            m = _analyse_run(text, seg[:p], None)
             if m is None or m.form != "name":
                 return None
-            s, det = _run_back(toks, c - 1, floor)
-            npm = _analyse_run(text, toks[s:c], det) if s <= c - 1 else None
-            if npm is None:
-                return m
-            role = npm.role or (npm.text if npm.kind == "person" else None)
-            aff = npm.affiliation if npm.kind == "person" else _strip_det_text(npm.text)
-            return _with(
-                m, role=role, affiliation=aff, kind="person", phrase_start=npm.phrase_start
-            )
-        if (
-            seg[0].low in _APPOS_STARTS
-            or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
-            or (seg[0].low.endswith(("'s", "’s")) and len(seg) > 1)  # ", Ann's father,"
-            or any(t.low in ROLE_HEADS for t in seg)
-            or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
-        ):
-            # "Mao Ning, a spokesperson for the ministry, said"
-            m = _mention_ending(text, toks, c - 1, floor)
-            if m is None:
-                m = _before_party_tag(text, toks, c, floor)
-            if m is None or _is_place(m):
-                m = _before_parenthesis(text, toks, c, floor)
-            if m is None:
-                return None
-            role, aff = _apposition(text, seg)
-            if role or aff:
-                kind = "person" if (m.form == "name" and role) else m.kind
-                m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
-            return m
-        if _parenthetical(seg):
-            # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
-            m = _mention_ending(text, toks, c - 1, floor)
-            if m is None or _is_place(m):
-                m = _before_parenthesis(text, toks, c, floor)
+            p = bisect_left(toks, m.phrase_start, key=_tok_start)
+            if p > floor and toks[p - 1].is_word and not toks[p - 1].is_cap:
+                # "X took a shot at Lee, saying ...": Lee is an object, X speaks
+                return subject_before(text, toks, k)
             return m
         return None
-    return _mention_ending(text, toks, j, floor)
+    seg = toks[c + 1 : j]
+    if not seg:
+        return None
+    if (
+        k < len(toks)
+        and toks[k].low.endswith("ing")
+        and seg[0].low not in _APPOS_STARTS
+        and any(_verb_like(t) and not t.low.endswith("ly") for t in seg)
+    ):
+        # "X, an ally, admitted the error as he left, saying ...": a clause, not an
+        # apposition; the participle hangs on its subject
+        return subject_before(text, toks, k)
+    of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
+    if of >= 2 and _is_name_seg(seg[:of]):
+        # "..., Dara Whit of Liberty Church in Marion, said"
+        m = _analyse_run(text, seg[:of], None)
+        if m is not None and m.form == "name":
+            aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
+            return _with(m, kind="person", affiliation=m.affiliation or aff)
+    if 0 < of < 4 and of + 1 < len(seg) and all(t.is_cap for t in seg[:of]) and seg[of + 1].is_cap:
+        # "Tom Reyes, Liberal of North Vale, said": the name before it
+        m = _mention_ending(text, toks, c - 1, floor)
+        if m is not None and m.form == "name" and not _is_place(m):
+            aff = text[seg[0].start : seg[-1].end]
+            return _with(m, kind="person", affiliation=m.affiliation or aff)
+    if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
+        # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
+        m = _mention_ending(text, toks, c - 1, floor)
+        return m if m is not None and m.form == "name" else None
+    if _is_name_seg(seg):
+        # "Vanuatu's foreign minister, Daniel Tavoa, said"
+        p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
+        m = _analyse_run(text, seg[:p], None)
+        if m is None or m.form != "name":
+            return None
+        s, det = _run_back(toks, c - 1, floor)
+        npm = _analyse_run(text, toks[s:c], det) if s <= c - 1 else None
+        if npm is None:
+            return m
+        role = npm.role or (npm.text if npm.kind == "person" else None)
+        aff = npm.affiliation if npm.kind == "person" else _strip_det_text(npm.text)
+        return _with(m, role=role, affiliation=aff, kind="person", phrase_start=npm.phrase_start)
+    if (
+        seg[0].low in _APPOS_STARTS
+        or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
+        # ", pastor of the Vale church,", ", professor at Northfield,"
+        or (len(seg) > 2 and seg[1].low in ("of", "at", "for") and _plain_word(seg[0]))
+        or (seg[0].low.endswith(("'s", "’s")) and len(seg) > 1)  # ", Ann's father,"
+        or any(t.low in ROLE_HEADS for t in seg)
+        or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
+    ):
+        # "Mao Ning, a spokesperson for the ministry, said"
+        m = _mention_ending(text, toks, c - 1, floor)
+        if m is None:
+            m = _before_party_tag(text, toks, c, floor)
+        if m is None or (_is_place(m) and seg[0].low != "who"):
+            # (a place is no speaker, but "Kent, who used to run the ferry," is one)
+            m = _before_parenthesis(text, toks, c, floor)
+        if m is None:
+            return None
+        role, aff = _apposition(text, seg)
+        if role or aff:
+            kind = "person" if (m.form == "name" and role) else m.kind
+            m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
+        return m
+    if _parenthetical(seg):
+        # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
+        if c - 1 >= floor and toks[c - 1].low == "who":
+            t = toks[c - 1]  # "the skippers, who, on Sunday evening, said"
+            return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+        m = _mention_ending(text, toks, c - 1, floor)
+        if m is None or _is_place(m):
+            m = _before_parenthesis(text, toks, c, floor)
+        return m
+    return None
 
 
 # Words opening a parenthesis between a subject and its verb
@@ -698,7 +1027,7 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
     if j >= floor and toks[j].text == ")":
         # "Mohammed al-Harbi (محمد الحربي)": skip the parenthesis
         o = j
-        while o >= floor and toks[o].text != "(" and j - o < 10:
+        while o >= floor and toks[o].text != "(" and j - o < 30:
             o -= 1
         if o < floor or toks[o].text != "(":
             return None
@@ -742,7 +1071,16 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
     """A noun phrase whose head is not in the word lists: "the coach", "a local farmer",
     "the company's founder" -- a determiner, at most two modifiers, a lower-case head."""
     head = toks[j]
-    if not head.is_word or head.is_cap or not _plain_word(head):
+    # "the 52-year-old", "a Lee stand-in": hyphenated heads
+    age = head.low.endswith("-year-old") and head.low[:1].isdigit()
+    hyphened = (
+        "-" in head.text
+        and not head.is_cap
+        and head.text.replace("-", "").isalpha()
+        and j + 1 < len(toks)  # a past verb after it: "a stand-in declared"
+        and (toks[j + 1].low.endswith("ed") or toks[j + 1].low in _IRREGULAR_PAST)
+    )
+    if not (age or hyphened) and (not head.is_word or head.is_cap or not _plain_word(head)):
         return None
     if head.low in _NOT_HEADS:
         # "X shook her head and said": the subject of the sentence, not "his brow"
@@ -816,14 +1154,144 @@ _SUBORDINATORS = frozenset(
 
 
 def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
-    """The subject of the clause a participle cue (", saying ...") hangs on: the mention
-    before the first finite-looking verb of the sentence, after an opening subordinate
-    clause ("As the band struck up, X was greeted ... and laughed")."""
+    """The subject of the clause a participle cue (", saying ...") or a second verb
+    ("... and said") hangs on: the mention before the first finite-looking verb of the
+    sentence, after an opening subordinate clause ("As the band struck up, X was greeted
+    ... and laughed"); but the subject of a subordinate or relative clause still open
+    before the cue ("X spoke as he left the pier, saying", "Ann Roe, who watched it
+    and described it") is nearer."""
+    if k >= 2 and toks[k - 1].text == "," and _said_before(toks, k - 1, 0):
+        # "..., a Vale official said, adding ...": the one who said it
+        said = mention_before(text, toks, k - 2, 0)
+        if said is not None:
+            return said
+    m = _first_subject(text, toks, k)
+    return _open_clause_subject(text, toks, k, m) or m
+
+
+# Words opening a clause whose subject a later participle or "and <verb>" may share
+_CLAUSE_OPENERS = frozenset(
+    {"when", "as", "while", "because", "after", "before", "since", "if", "although"}
+    | {"though", "whereas", "until", "once", "who", "which", "and", "but"}
+)
+
+
+def _open_clause_subject(
+    text: str, toks: list[Tok], k: int, outer: Mention | None
+) -> Mention | None:
+    """The subject of the nearest subordinate or relative clause after ``outer`` (the
+    sentence's subject, if found) that is still open at ``toks[k]`` (no comma and verb
+    closes it first), else None."""
+    lo = bisect_left(toks, outer.end, key=_tok_start) if outer is not None else 0
+    for i in range(k - 1, lo, -1):
+        t = toks[i]
+        if t.text in ('"', "“", "”", ";", ":", "(", ")"):
+            return None
+        if t.text == "," and i + 1 < k and _verb_like(toks[i + 1]):
+            return None  # "X, who won, said ...": the relative clause closed
+        if (
+            t.text == ","
+            and i + 2 < k
+            and toks[i + 1].low in ("he", "she", "they")
+            and _verb_like(toks[i + 2])
+        ):
+            # "When Lee was asked if X would ..., he shrugged and said": the clause's own
+            t = toks[i + 1]
+            return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+        if t.low not in _CLAUSE_OPENERS or t.is_cap:
+            continue
+        if t.low in ("who", "which"):
+            prev = toks[i - 1]
+            if not (
+                prev.text in (",", "—", "–", "-") or prev.low in PREPOSITIONS or is_name_tok(prev)
+            ):
+                continue  # "asked who", "decide which"
+            if t.low == "which" and prev.low in PREPOSITIONS:
+                m = _subject_at(text, toks, i + 1, k)  # "in which he said"
+                if m is not None:
+                    return m
+                continue
+            if i + 1 < k and _verb_like(toks[i + 1]):
+                return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+            continue
+        m = _subject_at(text, toks, i + 1, k)
+        if m is not None and (m.form != "np" or t.low != "as"):
+            return m  # ("as the meeting began": a time, not a speaker)
+    return None
+
+
+def _subject_at(text: str, toks: list[Tok], j: int, k: int) -> Mention | None:
+    """A subject pronoun or a name at ``toks[j]`` followed by a verb before ``toks[k]``."""
+    if j >= k:
+        return None
+    t = toks[j]
+    if t.is_word and t.low in ("he", "she", "they", "it") and j + 1 < k:
+        if _verb_like(toks[j + 1]):
+            kind = "organisation" if t.low == "it" else "person"
+            return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
+        return None
+    if not (t.is_word and t.is_cap) and t.low not in ("the", "a", "an"):
+        return None
+    # the first verb within a few words ("Lee in his speech called", "Judge Lee proceeded")
+    v = next(
+        (
+            x
+            for x in range(j + 1, min(k, j + 10))
+            if _verb_like(toks[x])
+            and toks[x].low not in _ADVERB_MODALS
+            and not toks[x].low.endswith("ly")
+        ),
+        None,
+    )
+    if v is None or any(not toks[x].is_word and toks[x].text != "." for x in range(j, v)):
+        return None
+    m = mention_before(text, toks, v, j)
+    if m is None or (m.start != toks[j].start and m.phrase_start != toks[j].start):
+        return None
+    return m if m.form in ("name", "np") and not _is_place(m) else None
+
+
+# the adverbs among _MODALS and _BETWEEN_AND (not verbs themselves)
+_ADVERB_MODALS = frozenset(
+    {"now", "first", "unanimously", "instead", "since", "seldom", "rarely", "ever", "soon"}
+    | {"yet", "quickly", "later", "then", "also", "again", "finally", "eventually"}
+)
+
+
+def _verb_like(t: Tok) -> bool:
+    """A finite verb, an auxiliary or an adverb before one ("has", "said", "also")."""
+    if not t.is_word or t.is_cap:
+        return False
+    low = t.low
+    return (
+        low in AUXILIARIES
+        or low in _MODALS
+        or low in FINITE_VERBS
+        or low in CUE_WORDS
+        or low in _IRREGULAR_PAST
+        or low.endswith(("ed", "ly"))
+        or low in _BETWEEN_AND
+    )
+
+
+def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The mention before the first finite-looking verb of the sentence (``subject_before``)."""
     first = 1
     lead = 1 if toks and toks[0].low in ("but", "and", "so") and len(toks) > 1 else 0
     if len(toks) > lead and toks[lead].low in _SUBORDINATORS:
         comma = next((i for i in range(lead + 1, k) if toks[i].text == ","), None)
         if comma is not None:
+            first = comma + 2
+    elif len(toks) > lead and toks[lead].low in PREPOSITIONS:
+        # "In a letter sent on Sunday, X ...": a short opening phrase without a verb
+        comma = next((i for i in range(lead + 1, min(k, lead + 12)) if toks[i].text == ","), None)
+        if comma is not None and not any(
+            t.low in FINITE_VERBS
+            or t.low in AUXILIARIES
+            or t.low in CUE_WORDS
+            or t.low in ("he", "she", "they", "it", "we", "i")
+            for t in toks[lead + 1 : comma]
+        ):
             first = comma + 2
     # '"...," Lee said, referring to ...': not a verb inside the quotation
     closing = next((i for i in range(k - 1, first, -1) if _closes_quote(toks, i)), None)
@@ -850,6 +1318,17 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         m = _analyse_run(text, toks[s0:e], None)
         if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
             return m
+    if (
+        0 <= s0 < k - 1
+        and toks[s0].low in ("he", "she", "it", "they")
+        and toks[s0 + 1].is_word
+        and not toks[s0 + 1].is_cap
+        and not any(t.text in (";", ":") for t in toks[s0:k])
+    ):
+        # "It goes on to fault ..., saying": a pronoun opening the sentence
+        t = toks[s0]
+        kind = "organisation" if t.low == "it" else "person"
+        return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
     return None
 
 
@@ -866,6 +1345,7 @@ def _closes_quote(toks: list[Tok], i: int) -> bool:
 # Words between "who" and its verb: "who has long said", "who had also warned".
 _BETWEEN = AUXILIARIES | frozenset(
     {"is", "has", "had", "was", "long", "also", "since", "often", "never", "already", "just"}
+    | {"first", "later", "then", "now", "still", "even", "once", "both", "ever"}
 )
 
 
@@ -885,7 +1365,7 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
     if (
         j > 0
         and toks[j].low == "who"
-        and (toks[j - 1].text in (",", "—", "–") or toks[j - 1].is_word)
+        and (toks[j - 1].text in (",", "—", "–", "-") or toks[j - 1].is_word)
     ):
         # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed"
         t = toks[j]
@@ -896,7 +1376,27 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
     """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ...")."""
     m = _mention_after(text, toks, k, ceil)
+    if m is None and k > 0 and toks[k].low == "to" and toks[k - 1].low == "according":
+        return _according_source(text, toks, k, ceil)
     return None if m is not None and _is_place(m) else m
+
+
+def _according_source(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
+    """ "according to early results of exit polls conducted for ...,": a long source
+    phrase up to the comma, when the name rules read none."""
+    e = k + 1
+    while e < ceil and e - k <= 24 and toks[e].text not in (",", ".", ";", ":", "—", "–"):
+        e += 1
+    if e >= ceil or toks[e].text != "," or e - k < 3 or not toks[k + 1].is_word:
+        return None
+    last = toks[e - 1]
+    if not last.is_word:
+        return None
+    a, b = toks[k + 1].start, last.end
+    head = last.low
+    kind = "person" if head in ROLE_HEADS else "organisation"
+    definite = toks[k + 1].low not in ("a", "an", "one")
+    return Mention(a, b, text[a:b], "np", kind, None, None, head, definite, a)
 
 
 def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
@@ -923,8 +1423,23 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             aff = text[toks[of + 1].start : toks[i - 1].end]
             return _with(m, kind="person", affiliation=m.affiliation or aff)
     m = _analyse_run(text, toks[j:i], det)
+    if (
+        m is not None
+        and m.form == "name"
+        and det is None
+        and i + 1 < ceil
+        and _head_after_name(toks[i])
+        and toks[i].low in ROLE_HEADS | _DESCRIPTIONS
+        and is_name_tok(toks[i + 1])
+    ):
+        # "by Vale Radio anchor Tove Lind": the name after the description
+        e = _run_fwd(toks, i + 1, ceil)
+        nm = _analyse_run(text, toks[i + 1 : e], None)
+        if nm is not None and nm.form == "name":
+            m = _with(nm, role=toks[i].text, affiliation=m.text, phrase_start=toks[j].start)
+            i = e
     place: Tok | None = None
-    if m is not None and det is None and _is_place(m) and i < ceil and _plain_word(toks[i]):
+    if m is not None and det is None and _is_place(m) and i < ceil and _modifier_word(toks[i]):
         # "said Idaho supplement executive Frank Vale": the place describes the person
         place, m, j = toks[j], None, i
     if (
@@ -965,12 +1480,12 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
     if m is None:
         # "said retired surgeon Ben Carson", "said the younger Mr. Carson"
         h = j
-        while h < ceil and h - j < 3 and _plain_word(toks[h]):
+        while h < ceil and h - j < 3 and _modifier_word(toks[h]):
             h += 1
         if j < h < ceil and toks[h].is_cap:
             i = _run_fwd(toks, h, ceil)
             nm = _analyse_run(text, toks[h:i], None)
-            if i < ceil and _plain_word(toks[i]):
+            if i < ceil and _head_after_name(toks[i]):
                 # "said a local Carlo supporter": the noun after the name is the head
                 m = _generic_np(text, toks, i, j - 1 if det is not None else j)
                 i += 1
@@ -979,6 +1494,13 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                 first = det or place or toks[j]
                 aff = nm.affiliation or (place.text if place is not None else None)
                 m = _with(nm, kind="person", role=role, affiliation=aff, phrase_start=first.start)
+            elif nm is not None and nm.form == "np" and nm.kind == "person":
+                # "said a prominent party committee member who ..."
+                first = det or toks[j]
+                e = toks[i - 1].end
+                m = _with(
+                    nm, start=first.start, text=text[first.start : e], phrase_start=first.start
+                )
     if m is None:
         return None
     if i < ceil and toks[i].text == "(":
@@ -1048,7 +1570,19 @@ def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
         return m
     # trailing name tokens
     e = n
-    while e > 0 and (is_name_tok(run[e - 1]) or _is_cap_connector(run, e - 1)):
+    while e > 0 and (
+        is_name_tok(run[e - 1])
+        or _is_cap_connector(run, e - 1)
+        or (e < n and e >= 2 and run[e - 1].text == "." and _initial_dot(run, e - 1))
+        # "Peter T. King": a surname that is also a title word, after an initial
+        or (
+            e == n
+            and n >= 3
+            and run[-1].is_cap
+            and run[-2].text == "."
+            and _initial_dot(run, n - 2)
+        )
+    ):
         e -= 1
     if e > 0 and run[e - 1].low in _PARTICLES and e < n:
         e -= 1  # "de Wolf"

@@ -50,11 +50,23 @@ def resolve(
         speaker: SuggestedSpeaker | None = None
         mention = r.mention
         if r.mention is not None:
-            speaker = _speaker_for(r.mention, ents, pos_list, known, gender, by_head, interviewee)
+            speaker = _speaker_for(
+                r.mention, ents, pos_list, known, gender, by_head, interviewee, text
+            )
             if speaker is not None and r.mention.form == "np" and r.mention.head:
                 by_head.setdefault(r.mention.head, speaker)
         elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
             # the same source: its mention is the one written before ("he said")
+            speaker = last_speaker
+            mention = last_mention
+        elif (
+            last_speaker is not None
+            and r.para == last_para
+            and r.cue is not None
+            and _AND_BEFORE_RE.search(text, max(0, r.cue.start - 40), r.cue.start) is not None
+        ):
+            # 'Lee labelled the timetable "a farce," and vowed to ...': the verb's
+            # subject is the one before "and"
             speaker = last_speaker
             mention = last_mention
         if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
@@ -91,6 +103,12 @@ def resolve(
     return out
 
 
+# "and" or "but" right before a cue, perhaps with an adverb ("and later", "but also")
+_AND_BEFORE_RE = re.compile(
+    r"(?:^|[\s,”\"'’])(?:and|but)(?:\s+[a-z]+ly|\s+(?:then|also|later|again))?\s+$"
+)
+
+
 def _is_answer(r: Candidate) -> bool:
     return r.mention is not None and r.mention.form == "name" and r.mention.text == "A"
 
@@ -103,6 +121,7 @@ def _speaker_for(
     gender: dict[str, str],
     by_head: dict[str, SuggestedSpeaker],
     interviewee: Entity | None = None,
+    text: str = "",
 ) -> SuggestedSpeaker | None:
     if m.form != "pronoun" and m.text.endswith(("'s", "’s")) and m.text[:1].isupper():
         # "Clinton's claim", "Mr. Trump's call for": the possessor speaks; "He's" is "he is"
@@ -125,7 +144,7 @@ def _speaker_for(
     elif m.form == "name":
         found = _refer_name(m, before, after)
     elif m.form == "pronoun":
-        found = _refer_pronoun(m, before, gender)
+        found = _refer_pronoun(m, before, gender, text)
         if found is None:
             return None  # a pronoun with nothing to refer to
     else:  # noun phrase
@@ -242,7 +261,9 @@ def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
     return out
 
 
-def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> Entity | None:
+def _refer_pronoun(
+    m: Mention, before: list[Entity], gender: dict[str, str], text: str = ""
+) -> Entity | None:
     """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
     "it": the last organisation; other pronouns: the last entity."""
     found: Entity | None = None
@@ -280,12 +301,23 @@ def _refer_pronoun(m: Mention, before: list[Entity], gender: dict[str, str]) -> 
     elif low in ("who", "which"):
         # "Ann Roe, who said": the entity right before; "officials who said": none named
         found = before[-1] if before and m.start - before[-1].pos <= _WHO_REACH else None
+        w = _WORD_BEFORE_RE.search(text, max(0, m.start - 40), m.start) if text else None
+        if w is not None and w.group(1)[:1].isupper():
+            # the name written right before it ("Lee, who"), when the article names it
+            word = w.group(1)
+            named = next(
+                (e for e in reversed(before[-30:]) if e.name.split()[-1] == word or e.name == word),
+                None,
+            )
+            if named is not None:
+                found = named
     else:
         found = before[-1] if before else None
     return found
 
 
 _WHO_REACH = 100  # characters from an antecedent's start to "who"
+_WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)\s*[,—–-]?\s*$")
 
 
 def _refer_np(
