@@ -551,7 +551,13 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
         named = _name_then_apposition(text, toks, k)
         if named is not None:
             return Attribution(cue, named)
-        if not whole and _sentence_goes_on(text, s) and len(pre_words) <= 12:
+        if (
+            not whole
+            and _sentence_goes_on(text, s)
+            and len(pre_words) <= 12
+            # '"...," and said' / '"...," but later told': the quote's own speaker goes on
+            and pre_words[0].low not in ("and", "but")
+        ):
             # '"...," Peter J. Moss said' or '"...," the senator and candidate said': the
             # phrase before the cue is the speaker even where its start is not read
             return Attribution(cue, m)

@@ -1,0 +1,36 @@
+"""A second verb of the same speaker ("..., but said ...", "and on Friday told ..."):
+its claim is that speaker's, and it does not turn the quote before it into a claim of
+its own cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest_claims import claims_of, seen
+
+
+@pytest.mark.parametrize(
+    ("joined", "cue"), [("but said", "said"), ("and later told the board", "told")]
+)
+def test_a_quoted_label_then_a_second_verb_are_two_claims_of_the_subject(
+    joined: str, cue: str
+) -> None:
+    sentence = (
+        f'Ann Ferro called the ferry plan "extremely careless," {joined} she would not fight it.'
+    )
+    assert [seen(c) for c in claims_of(sentence)] == [
+        ('the ferry plan "extremely careless,"', "called", "Ann Ferro"),
+        ("she would not fight it", cue, "Ann Ferro"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "between", ["but in a later interview said", "and on Friday told reporters"]
+)
+def test_a_phrase_of_time_or_place_before_the_second_verb_keeps_the_speaker(
+    between: str,
+) -> None:
+    sentence = f"The harbour clerk first said he did not recall the vote, {between} he had erred."
+    claims = claims_of(sentence)
+    assert [c.mention.text if c.mention else None for c in claims] == ["The harbour clerk"] * 2
+    assert claims[1].content[0].text == "he had erred"
