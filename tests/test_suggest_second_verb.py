@@ -34,3 +34,19 @@ def test_a_phrase_of_time_or_place_before_the_second_verb_keeps_the_speaker(
     claims = claims_of(sentence)
     assert [c.mention.text if c.mention else None for c in claims] == ["The harbour clerk"] * 2
     assert claims[1].content[0].text == "he had erred"
+
+
+def test_a_participle_after_a_relative_clause_is_said_by_the_subject_before_it() -> None:
+    sentence = (
+        "Mr. Olsen, who said last week that the harbour judge was biased, issued a"
+        " statement saying the ferry vote was fair."
+    )
+    last = claims_of(sentence)[-1]
+    assert seen(last) == ("the ferry vote was fair", "saying", "Olsen")
+
+
+def test_a_description_with_two_qualifiers_after_the_cue_is_the_speaker() -> None:
+    claims = claims_of('"There was real harm," said a former senior harbour official.')
+    assert [seen(c) for c in claims] == [
+        ("There was real harm,", "said", "a former senior harbour official")
+    ]

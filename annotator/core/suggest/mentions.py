@@ -1306,7 +1306,14 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS or low in _IRREGULAR_PAST
         ):
             continue
-        m = mention_before(text, toks, i, first if closing is not None else 0)
+        floor = first if closing is not None else 0
+        if i - 2 >= floor and toks[i - 1].low == "who" and toks[i - 2].text == ",":
+            # "Lee, who said last week that the judge erred, issued ...": the subject is
+            # the one before the relative clause, not a subject inside it
+            m = mention_before(text, toks, i - 2, floor)
+            if m is not None:
+                return m
+        m = mention_before(text, toks, i, floor)
         if m is None and closing is not None and low in CUE_WORDS:
             m = mention_after(text, toks, i, k)  # '"...," said spokesman Ed Kirby, citing'
         if m is not None:
@@ -1458,9 +1465,13 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
     if m is None and det is not None:
         # "said the coach", "said a local farmer": the head ends the phrase
         h = j
+        # "a former senior port official": the role's qualifiers are not counted
+        while h < ceil and h - j < 2 and toks[h].low in ROLE_MODIFIERS:
+            h += 1
+        j0 = h
         while (
             h < ceil
-            and h - j < 3
+            and h - j0 < 3
             and toks[h].is_word
             and not toks[h].is_cap
             and toks[h].low not in PREPOSITIONS
