@@ -665,3 +665,17 @@ def test_said_adding_and_a_former_title_of_state_before_a_name() -> None:
     assert clerk.mention is not None and clerk.mention.text == "a harbour clerk"
     roe = claim_with(text, "the fares were fine")
     assert mention_and_speaker(roe) == ("Ann Roe", "Ann Roe")
+
+
+def test_who_after_a_title_and_surname_names_that_person() -> None:
+    text = "Headline.\n\nMr. Olsen, who said last week that the judge was biased, left the pier."
+    c = claim_with(text, "the judge was biased")
+    assert mention_and_speaker(c) == ("who", "Mr. Olsen")
+
+
+def test_a_headline_is_no_part_of_the_organisation_that_opens_the_text() -> None:
+    text = (
+        "Ferry Fares Rise Today\n\nThe harbour board met Ms. Olsen, who said the fares would rise."
+    )
+    [claim] = suggest_article(text)
+    assert claim.speaker is not None and claim.speaker.name == "Ms. Olsen"

@@ -73,8 +73,11 @@ def _org_heads(text: str) -> list[re.Match[str]]:
     return out
 
 
+# white space within a paragraph: a name may wrap to the next line, never to the next
+# paragraph (a headline is no part of the name that opens the text under it)
+_SP = r"(?:[ \t]|\n(?![ \t]*\n))+"
 _ORG_LEAD_RE = re.compile(
-    r"(?<![\w’'\-])(?P<org>(?:" + _CAP + r"\s+){1,4}(?:[a-z][\w\-]*\s+){0,2})$"
+    r"(?<![\w’'\-])(?P<org>(?:" + _CAP + _SP + r"){1,4}(?:[a-z][\w\-]*" + _SP + r"){0,2})$"
 )
 
 

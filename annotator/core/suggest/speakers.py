@@ -311,14 +311,30 @@ def _refer_pronoun(
                 (e for e in reversed(before[-30:]) if e.name.split()[-1] == word or e.name == word),
                 None,
             )
-            if named is not None:
-                found = named
+            # else a title and surname no other mention introduced ("Mr. Lee, who")
+            found = named or _name_before_who(text, m.start) or found
     else:
         found = before[-1] if before else None
     return found
 
 
 _WHO_REACH = 100  # characters from an antecedent's start to "who"
+# "Mr. Lee, who" / "Ann B. Lee, who": a title and a name, or two to four capitalised words
+_NAME_BEFORE_WHO_RE = re.compile(
+    r"(?:(?<=\s)|^)((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. [A-Z][\w’'-]+)"
+    r"|(?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'-]+),\s*$"
+)
+
+
+def _name_before_who(text: str, pos: int) -> Entity | None:
+    """A person named just before the "who" at ``pos`` whom no other mention introduced
+    ("Mr. Lee, who said last week ...")."""
+    m = _NAME_BEFORE_WHO_RE.search(text, max(0, pos - 60), pos)
+    if m is None or m.group(1).split()[0] in ("The", "A", "An", "In", "On", "At"):
+        return None
+    return Entity(m.start(1), m.group(1), "person", None, None)
+
+
 _WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)\s*[,—–-]?\s*$")
 
 
