@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from suggest_claims import claims_of, seen
+
 from annotator.core.suggest import SuggestedClaim, suggest_article
 
 
@@ -228,3 +231,25 @@ def test_a_sentence_leading_into_a_quote_continues_the_claim_before_it() -> None
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["It is fine,", 'But that is hardly the same as "well built."']]
     assert claim.speaker is not None and claim.speaker.name == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the speaker named after the cue is not a second claim of that cue
+        (
+            "''It has been a very good season for us,'' said Ann Ferro, the ferry line's"
+            " longtime manager. ''We hope it lasts.''",
+            ("It has been a very good season for us, … We hope it lasts.", "said", "Ann Ferro"),
+        ),
+        # nor is the scene set before the speaker and the cue
+        (
+            "As the crowd booed, the mayor said, “Please let the riders speak.”",
+            ("Please let the riders speak.", "said", "the mayor"),
+        ),
+    ],
+)
+def test_the_cue_of_a_quote_introduces_no_second_claim(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -91,7 +91,13 @@ def _clause_claims(
     # stance, intent and belief frames take only what the clause rules left
     found += frames.find(text, sentences, taken)
     found += evidence.find(text, sentences, taken)
+    # a cue already attributing a quote or a reported clause cannot introduce a second
+    # claim: what the clause rules take there is the speaker ("...," said Ann Lee) or
+    # the scene before it ("On the radio, she said, "...")
+    used = {r.cue.start for r in raws if r.cue is not None}
     for f in found:
+        if f.cue.start in used:
+            continue
         # a quoted fragment inside the paraphrase makes it mixed
         marks = [
             m.start()
