@@ -29,6 +29,23 @@ from suggest_claims import claims_of, seen
             "In March the mayor outlined a plan to cut the ferry fares.",
             ("a plan to cut the ferry fares", "outlined", "the mayor"),
         ),
+        # verbs of what a subject concedes, recalls, posts or makes public
+        (
+            "The harbour master conceded the mistakes of the winter timetable.",
+            ("the mistakes of the winter timetable", "conceded", "The harbour master"),
+        ),
+        (
+            "Dana Whitlock recalled the storm that closed the pier in 1998.",
+            ("the storm that closed the pier in 1998", "recalled", "Dana Whitlock"),
+        ),
+        (
+            "The ferry company tweeted a photo of the new boat on Monday.",
+            ("a photo of the new boat", "tweeted", "The ferry company"),
+        ),
+        (
+            "The mayor's office released a plan to lower the island fares.",
+            ("a plan to lower the island fares", "released", "The mayor's office"),
+        ),
         # a verb and its particle: taking a side; a verb of judgement
         (
             "The mayor has sided with the island riders in the fare dispute.",
