@@ -216,6 +216,9 @@ def test_the_speaker_is_resolved_from_the_subject_of_the_frame() -> None:
         "Here the ferry passengers aren't admitted until their tickets are checked.",  # passive
         "Ruiz now leads Okafor by roughly ninety pledged delegates in the count.",  # adjective
         "I have known the mayor of the harbour town for ten years.",  # knowing someone
+        # raising money, and what a subject attends to, are no stance
+        "The harbour fund raised about $1 million from island families.",
+        "First lady Ann Lee has focused on the island schools.",
     ],
 )
 def test_nouns_and_verbs_without_a_stance_make_no_claim(sentence: str) -> None:
