@@ -253,3 +253,29 @@ def test_the_cue_of_a_quote_introduces_no_second_claim(
     sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harbour town votes on the ferry\n\nThe late vote does not surprise harbour"
+            " pollster Ann Ferro: “Small towns always vote late in the season.”",
+            ("Small towns always vote late in the season.", ":", "Ann Ferro"),
+        ),
+        # a headline: the name, a colon and the quote
+        (
+            "Ann Ferro: ‘I Am Tired Of Waiting For The Ferry.’\n\nThe vote is on Tuesday.",
+            ("I Am Tired Of Waiting For The Ferry.", ":", "Ann Ferro"),
+        ),
+    ],
+)
+def test_a_name_right_before_a_colon_speaks_the_quote_after_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in suggest_article(text)] == [expected]
+
+
+def test_a_name_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
+    text = "Ferry\n\nLee spoke on the radio. Later, with Ann Ferro: “The fares will stay.”"
+    assert all(c.cue is None or c.cue.text != ":" for c in suggest_article(text))

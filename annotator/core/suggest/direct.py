@@ -267,6 +267,9 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
         return None
     m = subject_before(text, toks, len(toks) - 1)
     if m is None:
+        named = _name_colon(text, toks)
+        if named is not None:
+            return Candidate(list(q.spans), named.cue, named.mention, "direct", q.para, "")
         if any(t.text == "," for t in toks):
             return None  # "Ana Ruiz, the minister: "..."" is read by the clause rules
         # "From the council's report: "..."": the speaker of the claims before
@@ -277,6 +280,28 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
     if verb is not None and not verb.is_cap:
         cue = Cue(verb.start, verb.end, verb.low, participle=False)
     return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+
+
+# Words before a name that make it an object: "with Lee:", "in Italian:".
+_OBJECT_OF = frozenset(
+    {"on", "in", "with", "about", "to", "from", "for", "at", "of", "by", "into", "against"}
+)
+
+
+def _name_colon(text: str, toks: list[Tok]) -> Attribution | None:
+    """ "... does not surprise pollster Ann Ferro: "..."", "Ann Ferro: 'We Wait'": a
+    name right before the colon speaks, and the colon is the cue."""
+    colon = toks[-1]
+    if colon.text != ":" or len(toks) < 2:
+        return None
+    m = mention_before(text, toks, len(toks) - 1)
+    if m is None or m.form != "name" or m.end != toks[-2].end:
+        return None
+    start = m.phrase_start if m.phrase_start >= 0 else m.start
+    before = [t for t in toks if t.end <= start]
+    if before and before[-1].low in _OBJECT_OF:
+        return None  # "Then, on the radio: "..."": a place or an addressee, not a speaker
+    return Attribution(Cue(colon.start, colon.end, ":", participle=False), m)
 
 
 def _is_term(text: str, cues: Index, q: Quote, c: QuoteContext) -> bool:
