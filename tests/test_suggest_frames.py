@@ -46,6 +46,15 @@ from suggest_claims import claims_of, seen
             "The mayor's office released a plan to lower the island fares.",
             ("a plan to lower the island fares", "released", "The mayor's office"),
         ),
+        # an -ing form and its particle: said by the subject of the sentence
+        (
+            "Whitlock spent the evening on the island radio talking about the winter timetable.",
+            ("the winter timetable", "talking about", "Whitlock"),
+        ),
+        (
+            "The mayor won the vote by railing against the new ferry fares.",
+            ("the new ferry fares", "railing against", "The mayor"),
+        ),
         # a verb and its particle: taking a side; a verb of judgement
         (
             "The mayor has sided with the island riders in the fare dispute.",

@@ -259,9 +259,12 @@ def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str
     after the verb, offset of the content from the verb, "object" or "clause");
     ``progressive`` when a form of "be" comes before ("is calling for")."""
     if low.endswith("ing"):
+        base = _PROGRESSIVE.get(low, low)
         if not progressive:
-            return None  # "seeking", "hoping" after a comma: the participle rules' work
-        low = _PROGRESSIVE.get(low, low)
+            # "by talking about the fares": a verb and its particle; "seeking", "hoping"
+            # alone after a comma are the participle rules' work
+            return (1, 2, "object") if nxt in _PARTICLES.get(base, ()) else None
+        low = base
     if nxt in _PARTICLES.get(low, ()):
         return 1, 2, "object"
     if low in _INTENT and nxt in ("to", "not"):
@@ -336,7 +339,10 @@ def _frame(
     spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
-    m = _subject(text, toks, k)
+    if low.endswith("ing") and not _progressive(toks[k - 1].low):
+        m = subject_before(text, toks, k)  # the subject of the clause it hangs on
+    else:
+        m = _subject(text, toks, k)
     if m is None or not _plausible_subject(m):
         return None
     cue = Cue(t.start, toks[cue_end].end, low, False)
