@@ -55,6 +55,10 @@ from suggest_claims import claims_of, seen
             "The mayor won the vote by railing against the new ferry fares.",
             ("the new ferry fares", "railing against", "The mayor"),
         ),
+        (
+            "Lee closed the debate by praising the island ferry crews.",
+            ("the island ferry crews", "praising", "Lee"),
+        ),
         # a verb and its particle: taking a side; a verb of judgement
         (
             "The mayor has sided with the island riders in the fare dispute.",

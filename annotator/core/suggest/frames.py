@@ -235,7 +235,7 @@ def _promising(
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
     else:
-        framed = _shape(low, nxt, _progressive(word)) is not None and (
+        framed = _shape(low, nxt, _progressive(word) or word in _ING_LEADS) is not None and (
             word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
         )
     # an object that is a claim already: "called (for) it "a disgrace""
@@ -252,6 +252,10 @@ def _progressive(word: str) -> bool:
 
 
 _TRAILING = ",;:)—–-\"”’'"
+
+
+# Before an -ing form, these make it the subject's act: "by slamming the plan".
+_ING_LEADS = frozenset({"by", "while", "after", "before", "without", "since", "when"})
 
 
 def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str] | None:
@@ -303,7 +307,8 @@ def _frame(
         return _possessed_stance(text, toks, k, pi, taken)
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
-    shape = _shape(low, nxt.low, _progressive(toks[k - 1].low)) if nxt.is_word else None
+    led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
+    shape = _shape(low, nxt.low, led) if nxt.is_word else None
     if shape is None:
         return None
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
@@ -340,7 +345,8 @@ def _frame(
     if spans is None or overlaps_any(taken, *spans):
         return None
     if low.endswith("ing") and not _progressive(toks[k - 1].low):
-        m = subject_before(text, toks, k)  # the subject of the clause it hangs on
+        # "by slamming the plan", "talking about it": the subject of the clause it hangs on
+        m = subject_before(text, toks, k)
     else:
         m = _subject(text, toks, k)
     if m is None or not _plausible_subject(m):
