@@ -59,6 +59,11 @@ from suggest_claims import claims_of, seen
             "Lee closed the debate by praising the island ferry crews.",
             ("the island ferry crews", "praising", "Lee"),
         ),
+        # a stance participle after a comma: fearing, mentioning, portraying ...
+        (
+            "Whitlock left the pier early, fearing a rise in the island fares.",
+            ("a rise in the island fares", "fearing", "Whitlock"),
+        ),
         # a verb and its particle: taking a side; a verb of judgement
         (
             "The mayor has sided with the island riders in the fare dispute.",
