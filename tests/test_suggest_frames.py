@@ -46,6 +46,10 @@ from suggest_claims import claims_of, seen
             "The mayor's office released a plan to lower the island fares.",
             ("a plan to lower the island fares", "released", "The mayor's office"),
         ),
+        (
+            "The island riders cheered the new winter timetable.",
+            ("the new winter timetable", "cheered", "The island riders"),
+        ),
         # an -ing form and its particle: said by the subject of the sentence
         (
             "Whitlock spent the evening on the island radio talking about the winter timetable.",
