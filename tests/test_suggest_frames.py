@@ -251,3 +251,10 @@ def test_a_frame_never_takes_words_a_quote_already_claimed() -> None:
     claims = claims_of('Whitlock called the plan "a gift to the ferry company," and left.')
     assert len(claims) == 1
     assert claims[0].content[0].text.startswith("the plan")
+
+
+def test_a_noun_of_claim_or_fear_frames_its_that_clause() -> None:
+    [c] = claims_of("The vote went ahead despite complaints that the ferry ran late every winter.")
+    assert seen(c) == ("the ferry ran late every winter", "complaints", None)
+    # a relative clause after the noun is not what is complained of
+    assert claims_of("The complaints that were filed in May went nowhere.") == []

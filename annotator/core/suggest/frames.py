@@ -52,6 +52,7 @@ _MIND = word_list("suggest/frame_mind_verbs.txt")
 _PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt")
 _NOUNS = word_list("suggest/frame_stance_nouns.txt")
 _ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
+_THAT_NOUNS = word_list("suggest/frame_that_nouns.txt")
 _MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear"
 # Between "be" and the adjective: "is not entirely convinced", "was very eager".
 _DEGREE = frozenset(
@@ -105,6 +106,7 @@ _TRIGGERS = (
     | _NOUNS
     | frozenset(_PROGRESSIVE)
     | _ADJECTIVES
+    | _THAT_NOUNS
     | _SEE_AS
     | _ASK
     | {"clear", "known"}
@@ -234,6 +236,8 @@ def _promising(
         ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
+    elif low in _THAT_NOUNS and nxt == "that":
+        framed = True
     else:
         framed = _shape(low, nxt, _progressive(word) or word in _ING_LEADS) is not None and (
             word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
@@ -305,6 +309,8 @@ def _frame(
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
         return _possessed_stance(text, toks, k, pi, taken)
+    if low in _THAT_NOUNS and nxt.low == "that":
+        return _noun_that(toks, k, pi, taken)
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
     led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
@@ -711,6 +717,20 @@ def _possessed_stance(
                 prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
             )
     return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
+
+
+def _noun_that(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "amid complaints that the ferry runs late": the clause after "that" is what the
+    noun holds; no one is named as its source."""
+    start = k + 2
+    if start >= len(toks) or toks[start].low in NOT_CLAUSE_START:
+        return None
+    if not finite_soon(toks, start, 6):
+        return None  # "fears that grew": a relative clause, not what is feared
+    spans = content_after(toks, start, "clause")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    return Found([spans], Cue(toks[k].start, toks[k].end, toks[k].low, False), None, pi)
 
 
 # "have known", "'ve known": knowing someone, not a reputation
