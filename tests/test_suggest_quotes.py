@@ -279,3 +279,27 @@ def test_a_name_right_before_a_colon_speaks_the_quote_after_it(
 def test_a_name_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
     text = "Ferry\n\nLee spoke on the radio. Later, with Ann Ferro: “The fares will stay.”"
     assert all(c.cue is None or c.cue.text != ":" for c in suggest_article(text))
+
+
+def test_according_to_after_a_quote_and_its_speaker_is_a_claim_around_both() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier is safe for the winter," Lee said, according to the Harbour Post.\n\n'
+        "The island riders want a later ferry, according to early results of the winter"
+        " survey conducted by the harbour office for the island council and the ferry line."
+    )
+    assert [seen(c) for c in suggest_article(text)] == [
+        ('"The pier is safe for the winter," Lee said', "according to", "the Harbour Post"),
+        ("The pier is safe for the winter,", "said", "Lee"),
+        # a long source: its head
+        ("The island riders want a later ferry", "according to", "early results"),
+        ("a later ferry", "want", "The island riders"),
+    ]
+
+
+def test_according_to_a_source_already_attributing_the_clause_adds_no_second_claim() -> None:
+    text = (
+        "Harbour\n\nThe fare, which rises to 9 dollars in June, will bring in about 2 million"
+        " dollars a year, according to council figures."
+    )
+    assert len(suggest_article(text)) == 1

@@ -31,6 +31,7 @@ from .candidates import Candidate, n_words
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
+from .outer import according_claims
 from .quotes import MARK_RE, Paragraph, find_quotes, paragraphs, sentence_ends
 from .reported import reported_claims
 from .speakers import resolve
@@ -61,7 +62,7 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     terms = {
         id(r) for r in raws if r.cue is None and r.inherit == "quote" and n_words(text, r.spans) < 4
     }
-    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms])
+    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms], cues)
     if found and terms:
         spans = [sp for f in found for sp in f.spans]
         raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
@@ -71,7 +72,7 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
 
 
 def _clause_claims(
-    text: str, paras: list[Paragraph], ends: list[int], raws: list[Candidate]
+    text: str, paras: list[Paragraph], ends: list[int], raws: list[Candidate], cues: Index
 ) -> list[Candidate]:
     """Attributions without quotes the rules above left (``clauses.py``, ``frames.py``)."""
     sentences = []
@@ -95,9 +96,10 @@ def _clause_claims(
     # claim: what the clause rules take there is the speaker ("...," said Ann Lee) or
     # the scene before it ("On the radio, she said, "...")
     used = {r.cue.start for r in raws if r.cue is not None}
+    found = [f for f in found if f.cue.start not in used]
+    # an "according to" around the claims found inside its clause
+    found += according_claims(text, sentences, cues, used | {f.cue.start for f in found})
     for f in found:
-        if f.cue.start in used:
-            continue
         # a quoted fragment inside the paraphrase makes it mixed
         marks = [
             m.start()

@@ -1,0 +1,81 @@
+"""An "according to" around claims found inside it.
+
+'"The pier is safe," Lee said, according to the Harbour Post.' holds two attributions,
+as PolNeAR marks them: Lee's quote, and the whole report attributed to the paper. The
+rules before this one take the inner claim and leave the "according to" unused; here it
+becomes a claim of its own whose content is the clause it is attached to, inner claims
+included. An "according to" that no rule used and that has no such clause stays unused.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .clause_base import Found
+from .clause_forms import noun_phrase
+from .mentions import Cue, Index, Tok, mention_after, tokenize
+from .quotes import ALL_MARKS
+
+_MIN_WORDS = 3  # a shorter clause is a fragment, not a claim
+_SOURCE_STOPS = frozenset({",", ";", ":", ".", "—", "–", "(", ")"})
+# Words after the head of a long source phrase ("results of the poll", "data from the FBI").
+_AFTER_HEAD = frozenset({"of", "by", "from", "that", "which", "who", "in", "on", "for", "with"})
+
+
+def according_claims(
+    text: str, sentences: list[tuple[int, int, int]], cues: Index, used: set[int]
+) -> list[Found]:
+    """Claims for the "according to" cues of ``cues`` whose start is not in ``used``
+    (the cue starts of the claims already found), in the sentences ``(start, end,
+    paragraph)``."""
+    out: list[Found] = []
+    starts = [s for s, _, _ in sentences]
+    for cue in cues.cues:
+        if not cue.according or cue.start in used:
+            continue
+        x = bisect_right(starts, cue.start) - 1
+        if x < 0:
+            continue
+        s, e, pi = sentences[x]
+        if cue.end > e:
+            continue
+        toks = tokenize(text, s, e)
+        k = next((n for n, t in enumerate(toks) if t.start == cue.start), None)
+        if k is None or k + 2 >= len(toks):
+            continue
+        found = _claim(text, toks, k, cue, pi)
+        if found is None or found.mention is None:
+            continue
+        # a claim whose cue is in the source phrase ("according to ministry figures")
+        # attributes the clause already
+        if not any(cue.end <= u < found.mention.end for u in used):
+            out.append(found)
+    return out
+
+
+def _claim(text: str, toks: list[Tok], k: int, cue: Cue, pi: int) -> Found | None:
+    """ "<clause>, according to X[, <clause>]." or "According to X, <clause>." """
+    n = len(toks)
+    stop = next((x for x in range(k + 2, n) if toks[x].text in _SOURCE_STOPS), n)
+    m = mention_after(text, toks, k + 1, stop) or noun_phrase(text, toks[k + 2 : stop])
+    if m is None:
+        # "according to early results of the exit poll conducted by ...": the phrase's head
+        cut = next((x for x in range(k + 3, stop) if toks[x].low in _AFTER_HEAD), stop)
+        m = noun_phrase(text, toks[k + 2 : cut])
+    if m is None:
+        return None
+    spans = []
+    if k > 1 and toks[k - 1].text == ",":
+        spans.append((toks[0].start, toks[k - 2].end))
+    elif k > 0:
+        return None  # "... is according to plan": not an attribution
+    if stop < n and toks[stop].text == ",":
+        tail = toks[stop + 1 :]
+        while tail and not tail[-1].is_word and tail[-1].text not in ALL_MARKS:
+            tail = tail[:-1]
+        if tail:
+            spans.append((tail[0].start, tail[-1].end))
+    words = sum(1 for t in toks if t.is_word and any(a <= t.start < b for a, b in spans))
+    if words < _MIN_WORDS:
+        return None
+    return Found(spans, cue, m, pi)
