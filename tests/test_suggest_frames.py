@@ -258,3 +258,22 @@ def test_a_noun_of_claim_or_fear_frames_its_that_clause() -> None:
     assert seen(c) == ("the ferry ran late every winter", "complaints", None)
     # a relative clause after the noun is not what is complained of
     assert claims_of("The complaints that were filed in May went nowhere.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The vote went ahead amid criticism of the new pier and the winter timetable.",
+            ("the new pier and the winter timetable", "criticism of", None),
+        ),
+        (
+            "The vote went ahead amid allegations of fraud in the island count.",
+            ("fraud in the island count", "allegations of", None),
+        ),
+    ],
+)
+def test_a_noun_of_stance_and_its_preposition_frame_the_object_without_a_source(
+    sentence: str, expected: tuple[str, str, None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -53,6 +53,7 @@ _PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt
 _NOUNS = word_list("suggest/frame_stance_nouns.txt")
 _ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
 _THAT_NOUNS = word_list("suggest/frame_that_nouns.txt")
+_NOUN_PREPS: dict[str, tuple[str, ...]] = word_table("suggest/frame_noun_preps.txt")
 _MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear"
 # Between "be" and the adjective: "is not entirely convinced", "was very eager".
 _DEGREE = frozenset(
@@ -107,6 +108,7 @@ _TRIGGERS = (
     | frozenset(_PROGRESSIVE)
     | _ADJECTIVES
     | _THAT_NOUNS
+    | frozenset(_NOUN_PREPS)
     | _SEE_AS
     | _ASK
     | {"clear", "known"}
@@ -238,6 +240,8 @@ def _promising(
         framed = nxt in _NOUN_LINKS
     elif low in _THAT_NOUNS and nxt == "that":
         framed = True
+    elif nxt in _NOUN_PREPS.get(low, ()):
+        framed = not _possessor_word(word)
     else:
         framed = _shape(low, nxt, _progressive(word) or word in _ING_LEADS) is not None and (
             word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
@@ -311,6 +315,8 @@ def _frame(
         return _possessed_stance(text, toks, k, pi, taken)
     if low in _THAT_NOUNS and nxt.low == "that":
         return _noun_that(toks, k, pi, taken)
+    if nxt.low in _NOUN_PREPS.get(low, ()):
+        return _noun_prep(toks, k, pi, taken)
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
     led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
@@ -717,6 +723,20 @@ def _possessed_stance(
                 prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
             )
     return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
+
+
+def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "Criticism of the new pier has united the town": the object of a noun of stance
+    without a possessor; the noun and its preposition are the cue, no one its source."""
+    start = k + 2
+    if start >= len(toks) or toks[start].low in _NOT_CONTENT_START:
+        return None
+    if not toks[start].is_word or toks[start].low in NOT_OBJECT_START:
+        return None
+    spans = content_after(toks, start, "object")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    return Found([spans], Cue(toks[k].start, toks[k + 1].end, toks[k].low, False), None, pi)
 
 
 def _noun_that(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
