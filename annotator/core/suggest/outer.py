@@ -59,7 +59,7 @@ def _claim(text: str, toks: list[Tok], k: int, cue: Cue, pi: int) -> Found | Non
     stop = next((x for x in range(k + 2, n) if toks[x].text in _SOURCE_STOPS), n)
     m = mention_after(text, toks, k + 1, stop) or noun_phrase(text, toks[k + 2 : stop])
     if m is None:
-        # "according to early results of the exit poll conducted by ...": the phrase's head
+        # "according to a count of the ferry tickets sold by ...": the head of the phrase
         cut = next((x for x in range(k + 3, stop) if toks[x].low in _AFTER_HEAD), stop)
         m = noun_phrase(text, toks[k + 2 : cut])
     if m is None:
