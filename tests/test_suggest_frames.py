@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from suggest_claims import claims_of, seen
 
+from annotator.core.suggest import suggest_article
+
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
@@ -277,3 +279,12 @@ def test_a_noun_of_stance_and_its_preposition_frame_the_object_without_a_source(
     sentence: str, expected: tuple[str, str, None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+def test_a_stance_verb_in_a_title_case_headline_frames_its_object() -> None:
+    [c] = suggest_article(
+        "Harbour Master Just Recalled Old Ferry Timetable\n\nThe vote is on Tuesday."
+    )
+    assert seen(c) == ("Old Ferry Timetable", "Recalled", "Harbour Master")
+    # a passive in a headline frames nothing
+    assert suggest_article("New Ferry Timetable Was Released\n\nThe vote is on Tuesday.") == []

@@ -165,6 +165,14 @@ def find(
     """Frames in the sentences ``(start, end, paragraph)`` (in text order) outside
     ``taken`` (sorted ranges of claims already found; extended with what is found)."""
     out: list[Found] = []
+    for s, e, pi in sentences:
+        if pi > 0:
+            break
+        found = _headline(text, s, e, taken)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
     starts = [s for s, _, _ in sentences]
     current = -1
     toks: list[Tok] = []
@@ -723,6 +731,46 @@ def _possessed_stance(
                 prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
             )
     return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
+
+
+_HEADLINE_STOPS = frozenset({":", ";", ".", "—", "–", ",", "?", "!"})
+_HEADLINE_ADVERBS = frozenset({"just", "now", "also", "still", "again", "finally", "never"})
+
+
+def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "Harbour Master Praises New Ferry Timetable": in a headline in title case, the
+    capitalised words before a stance verb are its subject and those after its object."""
+    toks = tokenize(text, s, e)
+    words = [t for t in toks if t.is_word]
+    if len(words) < 4 or sum(1 for t in words if t.is_cap) * 4 < len(words) * 3:
+        return None
+    a = 0
+    for k in range(1, len(toks) - 2):
+        t = toks[k]
+        if t.text in _HEADLINE_STOPS:
+            a = k + 1
+            continue
+        low = t.low
+        if not (t.is_cap and low in _STANCE and low.endswith(("s", "ed"))) or k - a < 1:
+            continue
+        run = toks[a:k]
+        while run and (run[-1].low in _HEADLINE_ADVERBS or run[-1].low.endswith("ly")):
+            run = run[:-1]  # "Lee Just Revealed ...", "Lee Finally Backed ..."
+        if not run or any(not x.is_word for x in run) or run[-1].low in _BE:
+            return None  # "... Was Released": a passive
+        stop = next(
+            (x for x in range(k + 1, len(toks)) if toks[x].text in _HEADLINE_STOPS), len(toks)
+        )
+        body = toks[k + 1 : stop]
+        while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+            body = body[:-1]
+        if sum(1 for x in body if x.is_word) < 2 or not body[0].is_word:
+            return None
+        m = noun_phrase(text, run)
+        if m is None or overlaps_any(taken, body[0].start, body[-1].end) or inside(taken, t.start):
+            return None
+        return Found([(body[0].start, body[-1].end)], Cue(t.start, t.end, low, False), m, 0)
+    return None
 
 
 def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
