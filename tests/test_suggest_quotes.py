@@ -303,3 +303,16 @@ def test_according_to_a_source_already_attributing_the_clause_adds_no_second_cla
         " dollars a year, according to council figures."
     )
     assert len(suggest_article(text)) == 1
+
+
+def test_a_dash_and_a_name_on_the_line_after_a_quote_attribute_it() -> None:
+    text = (
+        'Harbour\n\n"I will look into it. I do not know the status yet."\n\n- Ferro.\n\n'
+        "The vote is on Tuesday."
+    )
+    assert [seen(c) for c in suggest_article(text)] == [
+        ("I will look into it. I do not know the status yet.", "-", "Ferro")
+    ]
+    # a credit line after a paragraph that quotes a fragment is no attribution
+    text = 'Harbour\n\nHe called the pier "a disgrace."\n\n- Reuters.'
+    assert all(c.cue is None or c.cue.text != "-" for c in suggest_article(text))
