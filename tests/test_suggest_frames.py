@@ -52,6 +52,14 @@ from annotator.core.suggest import suggest_article
             "The island riders cheered the new winter timetable.",
             ("the new winter timetable", "cheered", "The island riders"),
         ),
+        (
+            "Dana Whitlock laid out her plan for the winter timetable.",
+            ("her plan for the winter timetable", "laid out", "Dana Whitlock"),
+        ),
+        (
+            "The riders point to the empty pier as proof.",
+            ("the empty pier as proof", "point to", "The riders"),
+        ),
         # an -ing form and its particle: said by the subject of the sentence
         (
             "Whitlock spent the evening on the island radio talking about the winter timetable.",
