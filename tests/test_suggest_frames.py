@@ -60,6 +60,10 @@ from annotator.core.suggest import suggest_article
             "The riders point to the empty pier as proof.",
             ("the empty pier as proof", "point to", "The riders"),
         ),
+        (
+            "The harbour master cautioned against a second pier.",
+            ("a second pier", "cautioned against", "The harbour master"),
+        ),
         # an -ing form and its particle: said by the subject of the sentence
         (
             "Whitlock spent the evening on the island radio talking about the winter timetable.",
