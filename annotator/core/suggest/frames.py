@@ -735,11 +735,16 @@ def _possessed_stance(
 
 _HEADLINE_STOPS = frozenset({":", ";", ".", "—", "–", ",", "?", "!"})
 _HEADLINE_ADVERBS = frozenset({"just", "now", "also", "still", "again", "finally", "never"})
+_HEADLINE_VERB_RE = re.compile(
+    r" (" + trie_pattern({w.capitalize() for w in _STANCE if w.endswith(("s", "ed"))}) + r")\b"
+)
 
 
 def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "Harbour Master Praises New Ferry Timetable": in a headline in title case, the
     capitalised words before a stance verb are its subject and those after its object."""
+    if _HEADLINE_VERB_RE.search(text, s, e) is None:
+        return None  # (most headlines: no tokenizing)
     toks = tokenize(text, s, e)
     words = [t for t in toks if t.is_word]
     if len(words) < 4 or sum(1 for t in words if t.is_cap) * 4 < len(words) * 3:
