@@ -316,3 +316,16 @@ def test_a_dash_and_a_name_on_the_line_after_a_quote_attribute_it() -> None:
     # a credit line after a paragraph that quotes a fragment is no attribution
     text = 'Harbour\n\nHe called the pier "a disgrace."\n\n- Reuters.'
     assert all(c.cue is None or c.cue.text != "-" for c in suggest_article(text))
+
+
+def test_as_reported_by_a_source_is_a_claim_of_that_source() -> None:
+    text = (
+        "Harbour\n\nAs first reported by the Harbour Post, the ferry will stop in May.\n\n"
+        "The pier will close in June, as reported by the island radio.\n\n"
+        "The new timetable was first reported by the Harbour Post."
+    )
+    assert [seen(c) for c in suggest_article(text)] == [
+        ("the ferry will stop in May", "reported by", "the Harbour Post"),
+        ("The pier will close in June", "reported by", "the island radio"),
+        ("The new timetable", "reported by", "the Harbour Post"),
+    ]

@@ -31,7 +31,7 @@ from .candidates import Candidate, n_words
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
-from .outer import according_claims
+from .outer import according_claims, reported_by_claims
 from .quotes import MARK_RE, Paragraph, find_quotes, paragraphs, sentence_ends
 from .reported import reported_claims
 from .speakers import resolve
@@ -98,7 +98,9 @@ def _clause_claims(
     used = {r.cue.start for r in raws if r.cue is not None}
     found = [f for f in found if f.cue.start not in used]
     # an "according to" around the claims found inside its clause
-    found += according_claims(text, sentences, cues, used | {f.cue.start for f in found})
+    used |= {f.cue.start for f in found}
+    found += according_claims(text, sentences, cues, used)
+    found += reported_by_claims(text, sentences, used)
     for f in found:
         # a quoted fragment inside the paraphrase makes it mixed
         marks = [
