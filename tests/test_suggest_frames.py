@@ -270,6 +270,8 @@ def test_a_frame_never_takes_words_a_quote_already_claimed() -> None:
 def test_a_noun_of_claim_or_fear_frames_its_that_clause() -> None:
     [c] = claims_of("The vote went ahead despite complaints that the ferry ran late every winter.")
     assert seen(c) == ("the ferry ran late every winter", "complaints", None)
+    [c] = claims_of("The vote went ahead despite the belief that the ferry would never return.")
+    assert seen(c) == ("the ferry would never return", "belief", None)
     # a relative clause after the noun is not what is complained of
     assert claims_of("The complaints that were filed in May went nowhere.") == []
 
