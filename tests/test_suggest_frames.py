@@ -287,6 +287,10 @@ def test_a_noun_of_claim_or_fear_frames_its_that_clause() -> None:
             "The vote went ahead amid allegations of fraud in the island count.",
             ("fraud in the island count", "allegations of", None),
         ),
+        (
+            "The plan passed despite doubts about the cost of the new pier.",
+            ("the cost of the new pier", "doubts about", None),
+        ),
     ],
 )
 def test_a_noun_of_stance_and_its_preposition_frame_the_object_without_a_source(
