@@ -299,6 +299,14 @@ def test_a_noun_of_stance_and_its_preposition_frame_the_object_without_a_source(
     assert [seen(c) for c in claims_of(sentence)] == [expected]
 
 
+def test_a_verb_form_of_a_noun_of_stance_keeps_its_subject() -> None:
+    [c] = claims_of("She comments on the timetable every week.")
+    assert seen(c) == ("the timetable", "comments on", "She")
+    # the noun as the sentence's subject: its object ends at the sentence's verb
+    [c] = claims_of("The comments on the timetable angered the riders.")
+    assert seen(c) == ("the timetable", "comments on", None)
+
+
 def test_a_stance_verb_in_a_title_case_headline_frames_its_object() -> None:
     [c] = suggest_article(
         "Harbour Master Just Recalled Old Ferry Timetable\n\nThe vote is on Tuesday."

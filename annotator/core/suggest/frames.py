@@ -54,6 +54,9 @@ _NOUNS = word_list("suggest/frame_stance_nouns.txt")
 _ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
 _THAT_NOUNS = word_list("suggest/frame_that_nouns.txt")
 _NOUN_PREPS: dict[str, tuple[str, ...]] = word_table("suggest/frame_noun_preps.txt")
+# Before a form of ``_NOUN_PREPS`` that is also a verb, these make it the verb.
+_SUBJECT_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
+_ADVERBS = frozenset({"also", "often", "still", "now", "never", "always", "again", "then"})
 _MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear"
 # Between "be" and the adjective: "is not entirely convinced", "was very eager".
 _DEGREE = frozenset(
@@ -98,6 +101,7 @@ _SEE_AS = frozenset(
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
 _CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
 
+_VERB_FORMS = _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SEE_AS
 _TRIGGERS = (
     _STANCE
     | _INTENT
@@ -248,7 +252,11 @@ def _promising(
         framed = nxt in _NOUN_LINKS
     elif low in _THAT_NOUNS and nxt == "that":
         framed = True
-    elif nxt in _NOUN_PREPS.get(low, ()):
+    elif nxt in _NOUN_PREPS.get(low, ()) and (
+        low not in _VERB_FORMS
+        or word in DETERMINERS
+        or not (prev[0].isupper() or word in _SUBJECT_WORDS)
+    ):
         framed = not _possessor_word(word)
     else:
         framed = _shape(low, nxt, _progressive(word) or word in _ING_LEADS) is not None and (
@@ -323,7 +331,7 @@ def _frame(
         return _possessed_stance(text, toks, k, pi, taken)
     if low in _THAT_NOUNS and nxt.low == "that":
         return _noun_that(toks, k, pi, taken)
-    if nxt.low in _NOUN_PREPS.get(low, ()):
+    if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
         return _noun_prep(toks, k, pi, taken)
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
@@ -778,6 +786,22 @@ def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found 
     return None
 
 
+def _noun_use(low: str, prev: Tok) -> bool:
+    """Is ``low`` a noun here? A form that is also a verb ("calls", "comments") is a verb
+    after a pronoun, a name or an adverb ("she comments on", "Lee often calls for")."""
+    return low not in _VERB_FORMS or not _verb_before(prev)
+
+
+def _verb_before(prev: Tok) -> bool:
+    """Does ``prev`` make the word after it a verb (a subject or an adverb)?"""
+    if not prev.is_word:
+        return False
+    p = prev.low
+    if p in DETERMINERS:
+        return False  # "The comments on ...": a noun, even at the sentence start
+    return prev.is_cap or p in _SUBJECT_WORDS or (p.endswith("ly") and len(p) > 4) or p in _ADVERBS
+
+
 def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "Criticism of the new pier has united the town": the object of a noun of stance
     without a possessor; the noun and its preposition are the cue, no one its source."""
@@ -786,7 +810,12 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
         return None
     if not toks[start].is_word or toks[start].low in NOT_OBJECT_START:
         return None
-    spans = content_after(toks, start, "object")
+    if not any(_finite(t) for t in toks[:k]):
+        # the phrase is the sentence's subject: "The comments on the pier angered ..."
+        stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
+        spans = content_after(toks[:stop], start, "object")
+    else:
+        spans = content_after(toks, start, "object")
     if spans is None or overlaps_any(taken, *spans):
         return None
     return Found([spans], Cue(toks[k].start, toks[k + 1].end, toks[k].low, False), None, pi)
