@@ -250,13 +250,9 @@ def _promising(
         ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
-    elif low in _THAT_NOUNS and nxt == "that":
+    elif low in _THAT_NOUNS and nxt == "that" and _noun_after(low, prev, word):
         framed = True
-    elif nxt in _NOUN_PREPS.get(low, ()) and (
-        low not in _VERB_FORMS
-        or word in DETERMINERS
-        or not (prev[0].isupper() or word in _SUBJECT_WORDS)
-    ):
+    elif nxt in _NOUN_PREPS.get(low, ()) and _noun_after(low, prev, word):
         framed = not _possessor_word(word)
     else:
         framed = _shape(low, nxt, _progressive(word) or word in _ING_LEADS) is not None and (
@@ -329,7 +325,7 @@ def _frame(
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
         return _possessed_stance(text, toks, k, pi, taken)
-    if low in _THAT_NOUNS and nxt.low == "that":
+    if low in _THAT_NOUNS and nxt.low == "that" and _noun_use(low, toks[k - 1]):
         return _noun_that(toks, k, pi, taken)
     if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
         return _noun_prep(toks, k, pi, taken)
@@ -784,6 +780,16 @@ def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found 
             return None
         return Found([(body[0].start, body[-1].end)], Cue(t.start, t.end, low, False), m, 0)
     return None
+
+
+def _noun_after(low: str, prev: str, word: str) -> bool:
+    """``_noun_use`` on the raw text: ``prev`` the word before as written, ``word`` it
+    in lower case without trailing punctuation."""
+    if low not in _VERB_FORMS or word in DETERMINERS:
+        return True
+    return not (prev[0].isupper() or word in _SUBJECT_WORDS or word in _ADVERBS) and not (
+        word.endswith("ly") and len(word) > 4
+    )
 
 
 def _noun_use(low: str, prev: Tok) -> bool:
