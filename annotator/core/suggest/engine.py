@@ -12,8 +12,9 @@ All on Python ``str`` offsets of the article text, one module a step:
 4. reported claims (``reported.py``): "X said (that) <clause>." and "according to X,
    <clause>.";
 5. attributions without quotes or a listed cue (``clauses.py``, ``clause_forms.py``),
-   then frames of stance, intent and belief in what they left (``frames.py``) and
-   what documents show (``evidence.py``);
+   then frames of stance, intent and belief in what they left (``frames.py``), what
+   documents show (``evidence.py``), and an "according to" or "as reported by" around
+   claims found inside its clause (``outer.py``);
 6. speakers (``entities.py``, ``speakers.py``): each mention resolved to a full name
    and matched to known speakers.
 
