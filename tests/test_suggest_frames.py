@@ -228,6 +228,10 @@ def test_a_poll_showing_something_is_its_source_and_the_sentence_verb_is_not_con
             "Ruiz's plan to build a toll bridge has stalled.",
             ("to build a toll bridge", "plan", "Ruiz"),
         ),
+        (
+            "The mayor's assessment of the pier was grim.",
+            ("the pier", "assessment of", "The mayor"),
+        ),
     ],
 )
 def test_a_possessors_stance_noun_is_a_claim_of_the_possessor(
