@@ -33,10 +33,11 @@ def according_claims(
     (the cue starts of the claims already found), in the sentences ``(start, end,
     paragraph)``."""
     out: list[Found] = []
+    todo = [c for c in cues.cues if c.according and c.start not in used]
+    if not todo:
+        return out
     starts = [s for s, _, _ in sentences]
-    for cue in cues.cues:
-        if not cue.according or cue.start in used:
-            continue
+    for cue in todo:
         x = bisect_right(starts, cue.start) - 1
         if x < 0:
             continue
@@ -84,7 +85,7 @@ def _claim(text: str, toks: list[Tok], k: int, cue: Cue, pi: int) -> Found | Non
 
 # "as (first) reported by", "was first reported by": a report named after its content;
 # the verb and "by" are found with ``str.find`` (fast), the words before with this
-_REPORTED_VERBS = ("reported", "noted", "revealed", "detailed", "documented")
+_REPORTED_VERBS = ("reported", "noted", "revealed")
 _LEAD_RE = re.compile(
     r"\b(?P<lead>[Aa]s|was|were|is|been) (?:first |previously |originally |also |earlier )?$"
 )
@@ -97,10 +98,11 @@ def reported_by_claims(
     """Claims for "as reported by X" and "<subject> was reported by X" whose verb starts
     no claim's cue (``used``), in the sentences ``(start, end, paragraph)``."""
     out: list[Found] = []
+    todo = [(v, lead) for v, lead in _reported_by(text) if v not in used]
+    if not todo:
+        return out
     starts = [s for s, _, _ in sentences]
-    for v, lead in _reported_by(text):
-        if v in used:
-            continue
+    for v, lead in todo:
         x = bisect_right(starts, v) - 1
         if x < 0:
             continue
