@@ -30,6 +30,11 @@ from suggest_claims import claims_of, seen
                 "emails from the harbour office",
             ),
         ),
+        # footage, memos and letters show things as records do
+        (
+            "The footage shows the mayor waving at the last ferry of the season.",
+            ("the mayor waving at the last ferry of the season", "shows", "The footage"),
+        ),
         # the document and its verb inside the finding
         (
             "During the winter months, harbour records show, the night ferry crossed nearly"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from suggest_claims import claims_of, seen
 
+from annotator.core.suggest import suggest_article
+
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
@@ -28,6 +30,57 @@ from suggest_claims import claims_of, seen
         (
             "In March the mayor outlined a plan to cut the ferry fares.",
             ("a plan to cut the ferry fares", "outlined", "the mayor"),
+        ),
+        # verbs of what a subject concedes, recalls, posts or makes public
+        (
+            "The harbour master conceded the mistakes of the winter timetable.",
+            ("the mistakes of the winter timetable", "conceded", "The harbour master"),
+        ),
+        (
+            "Dana Whitlock recalled the storm that closed the pier in 1998.",
+            ("the storm that closed the pier in 1998", "recalled", "Dana Whitlock"),
+        ),
+        (
+            "The ferry company tweeted a photo of the new boat on Monday.",
+            ("a photo of the new boat", "tweeted", "The ferry company"),
+        ),
+        (
+            "The mayor's office released a plan to lower the island fares.",
+            ("a plan to lower the island fares", "released", "The mayor's office"),
+        ),
+        (
+            "The island riders cheered the new winter timetable.",
+            ("the new winter timetable", "cheered", "The island riders"),
+        ),
+        (
+            "Dana Whitlock laid out her plan for the winter timetable.",
+            ("her plan for the winter timetable", "laid out", "Dana Whitlock"),
+        ),
+        (
+            "The riders point to the empty pier as proof.",
+            ("the empty pier as proof", "point to", "The riders"),
+        ),
+        (
+            "The harbour master cautioned against a second pier.",
+            ("a second pier", "cautioned against", "The harbour master"),
+        ),
+        # an -ing form and its particle: said by the subject of the sentence
+        (
+            "Whitlock spent the evening on the island radio talking about the winter timetable.",
+            ("the winter timetable", "talking about", "Whitlock"),
+        ),
+        (
+            "The mayor won the vote by railing against the new ferry fares.",
+            ("the new ferry fares", "railing against", "The mayor"),
+        ),
+        (
+            "Lee closed the debate by praising the island ferry crews.",
+            ("the island ferry crews", "praising", "Lee"),
+        ),
+        # a stance participle after a comma: fearing, mentioning, portraying ...
+        (
+            "Whitlock left the pier early, fearing a rise in the island fares.",
+            ("a rise in the island fares", "fearing", "Whitlock"),
         ),
         # a verb and its particle: taking a side; a verb of judgement
         (
@@ -175,6 +228,10 @@ def test_a_poll_showing_something_is_its_source_and_the_sentence_verb_is_not_con
             "Ruiz's plan to build a toll bridge has stalled.",
             ("to build a toll bridge", "plan", "Ruiz"),
         ),
+        (
+            "The mayor's assessment of the pier was grim.",
+            ("the pier", "assessment of", "The mayor"),
+        ),
     ],
 )
 def test_a_possessors_stance_noun_is_a_claim_of_the_possessor(
@@ -199,6 +256,9 @@ def test_the_speaker_is_resolved_from_the_subject_of_the_frame() -> None:
         "Here the ferry passengers aren't admitted until their tickets are checked.",  # passive
         "Ruiz now leads Okafor by roughly ninety pledged delegates in the count.",  # adjective
         "I have known the mayor of the harbour town for ten years.",  # knowing someone
+        # raising money, and what a subject attends to, are no stance
+        "The harbour fund raised about $1 million from island families.",
+        "First lady Ann Lee has focused on the island schools.",
     ],
 )
 def test_nouns_and_verbs_without_a_stance_make_no_claim(sentence: str) -> None:
@@ -209,3 +269,52 @@ def test_a_frame_never_takes_words_a_quote_already_claimed() -> None:
     claims = claims_of('Whitlock called the plan "a gift to the ferry company," and left.')
     assert len(claims) == 1
     assert claims[0].content[0].text.startswith("the plan")
+
+
+def test_a_noun_of_claim_or_fear_frames_its_that_clause() -> None:
+    [c] = claims_of("The vote went ahead despite complaints that the ferry ran late every winter.")
+    assert seen(c) == ("the ferry ran late every winter", "complaints", None)
+    [c] = claims_of("The vote went ahead despite the belief that the ferry would never return.")
+    assert seen(c) == ("the ferry would never return", "belief", None)
+    # a relative clause after the noun is not what is complained of
+    assert claims_of("The complaints that were filed in May went nowhere.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The vote went ahead amid criticism of the new pier and the winter timetable.",
+            ("the new pier and the winter timetable", "criticism of", None),
+        ),
+        (
+            "The vote went ahead amid allegations of fraud in the island count.",
+            ("fraud in the island count", "allegations of", None),
+        ),
+        (
+            "The plan passed despite doubts about the cost of the new pier.",
+            ("the cost of the new pier", "doubts about", None),
+        ),
+    ],
+)
+def test_a_noun_of_stance_and_its_preposition_frame_the_object_without_a_source(
+    sentence: str, expected: tuple[str, str, None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+def test_a_verb_form_of_a_noun_of_stance_keeps_its_subject() -> None:
+    [c] = claims_of("She comments on the timetable every week.")
+    assert seen(c) == ("the timetable", "comments on", "She")
+    # the noun as the sentence's subject: its object ends at the sentence's verb
+    [c] = claims_of("The comments on the timetable angered the riders.")
+    assert seen(c) == ("the timetable", "comments on", None)
+
+
+def test_a_stance_verb_in_a_title_case_headline_frames_its_object() -> None:
+    [c] = suggest_article(
+        "Harbour Master Just Recalled Old Ferry Timetable\n\nThe vote is on Tuesday."
+    )
+    assert seen(c) == ("Old Ferry Timetable", "Recalled", "Harbour Master")
+    # a passive in a headline frames nothing
+    assert suggest_article("New Ferry Timetable Was Released\n\nThe vote is on Tuesday.") == []

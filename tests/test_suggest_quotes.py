@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from suggest_claims import claims_of, seen
+
 from annotator.core.suggest import SuggestedClaim, suggest_article
 
 
@@ -344,3 +347,101 @@ def test_a_two_apostrophe_term_after_the_attribution_does_not_go_on_with_the_quo
     )
     claims = suggest_article(text)
     assert contents(claims)[0] == ["You will see more of the real mayor,"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the speaker named after the cue is not a second claim of that cue
+        (
+            "''It has been a very good season for us,'' said Ann Ferro, the ferry line's"
+            " longtime manager. ''We hope it lasts.''",
+            ("It has been a very good season for us, … We hope it lasts.", "said", "Ann Ferro"),
+        ),
+        # nor is the scene set before the speaker and the cue
+        (
+            "As the crowd booed, the mayor said, “Please let the riders speak.”",
+            ("Please let the riders speak.", "said", "the mayor"),
+        ),
+    ],
+)
+def test_the_cue_of_a_quote_introduces_no_second_claim(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harbour town votes on the ferry\n\nThe late vote does not surprise harbour"
+            " pollster Ann Ferro: “Small towns always vote late in the season.”",
+            ("Small towns always vote late in the season.", ":", "Ann Ferro"),
+        ),
+        # a headline: the name, a colon and the quote
+        (
+            "Ann Ferro: ‘I Am Tired Of Waiting For The Ferry.’\n\nThe vote is on Tuesday.",
+            ("I Am Tired Of Waiting For The Ferry.", ":", "Ann Ferro"),
+        ),
+    ],
+)
+def test_a_name_right_before_a_colon_speaks_the_quote_after_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [seen(c) for c in suggest_article(text)] == [expected]
+
+
+def test_a_name_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
+    text = "Ferry\n\nLee spoke on the radio. Later, with Ann Ferro: “The fares will stay.”"
+    assert all(c.cue is None or c.cue.text != ":" for c in suggest_article(text))
+
+
+def test_according_to_after_a_quote_and_its_speaker_is_a_claim_around_both() -> None:
+    text = (
+        "Harbour\n\n"
+        '"The pier is safe for the winter," Lee said, according to the Harbour Post.\n\n'
+        "The island riders want a later ferry, according to early results of the winter"
+        " survey conducted by the harbour office for the island council and the ferry line."
+    )
+    assert [seen(c) for c in suggest_article(text)] == [
+        ('"The pier is safe for the winter," Lee said', "according to", "the Harbour Post"),
+        ("The pier is safe for the winter,", "said", "Lee"),
+        # a long source: its head
+        ("The island riders want a later ferry", "according to", "early results"),
+        ("a later ferry", "want", "The island riders"),
+    ]
+
+
+def test_according_to_a_source_already_attributing_the_clause_adds_no_second_claim() -> None:
+    text = (
+        "Harbour\n\nThe fare, which rises to 9 dollars in June, will bring in about 2 million"
+        " dollars a year, according to council figures."
+    )
+    assert len(suggest_article(text)) == 1
+
+
+def test_a_dash_and_a_name_on_the_line_after_a_quote_attribute_it() -> None:
+    text = (
+        'Harbour\n\n"I will look into it. I do not know the status yet."\n\n- Ferro.\n\n'
+        "The vote is on Tuesday."
+    )
+    assert [seen(c) for c in suggest_article(text)] == [
+        ("I will look into it. I do not know the status yet.", "-", "Ferro")
+    ]
+    # a credit line after a paragraph that quotes a fragment is no attribution
+    text = 'Harbour\n\nHe called the pier "a disgrace."\n\n- Reuters.'
+    assert all(c.cue is None or c.cue.text != "-" for c in suggest_article(text))
+
+
+def test_as_reported_by_a_source_is_a_claim_of_that_source() -> None:
+    text = (
+        "Harbour\n\nAs first reported by the Harbour Post, the ferry will stop in May.\n\n"
+        "The pier will close in June, as reported by the island radio.\n\n"
+        "The new timetable was first reported by the Harbour Post."
+    )
+    assert [seen(c) for c in suggest_article(text)] == [
+        ("the ferry will stop in May", "reported by", "the Harbour Post"),
+        ("The pier will close in June", "reported by", "the island radio"),
+        ("The new timetable", "reported by", "the Harbour Post"),
+    ]

@@ -66,7 +66,8 @@ def direct_claims(
         c = _context(text, paras, ends, quotes, qi)
         _find_sides(text, paras, ends, cues, q, c)
         left, right = c.left, c.right
-        attr = _choose(text, q, c, paras[q.last_para].end)
+        nxt = paras[q.last_para + 1].end if q.last_para + 1 < len(paras) else None
+        attr = _choose(text, q, c, paras[q.last_para].end, nxt)
         if left is not None and attr is left and not left.tight and n_words(text, q.spans) <= 3:
             attr = None  # warns against 'bloc politics': a term, not a claim
             if text[q.spans[-1][1] - 1] not in ".!?,":
@@ -241,9 +242,12 @@ def _find_sides(
         c.right_end = s_end
 
 
-def _choose(text: str, q: Quote, c: QuoteContext, para_end: int) -> Attribution | None:
+def _choose(
+    text: str, q: Quote, c: QuoteContext, para_end: int, next_end: int | None
+) -> Attribution | None:
     """A tight attribution before the quote wins, then any side with a mention, then a
-    cue alone, then a dash and a name after the quote."""
+    cue alone, then a dash and a name after the quote, or on the line after the
+    paragraph it ends (``next_end``: the end of the next paragraph)."""
     left, right = c.left, c.right
     if left is not None and left.tight and left.mention is not None:
         return left
@@ -255,7 +259,15 @@ def _choose(text: str, q: Quote, c: QuoteContext, para_end: int) -> Attribution 
         return right
     if left is not None and left.tight:
         return left
-    return _dash_attr(text, q, para_end)
+    dash = _dash_attr(text, q, para_end)
+    if (
+        dash is None
+        and next_end is not None
+        and not text[q.close_pos + 1 : para_end].strip()
+        and not _ALNUM_RE.search(text, c.l_start, q.open_pos)
+    ):
+        dash = _dash_attr(text, q, next_end, line=True)  # '"..."' then a line '- Ruiz.'
+    return dash
 
 
 def _colon_fragment(text: str, cues: Index, q: Quote, c: QuoteContext) -> bool:
@@ -277,6 +289,9 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
         return None
     m = subject_before(text, toks, len(toks) - 1)
     if m is None:
+        named = _name_colon(text, toks)
+        if named is not None:
+            return Candidate(list(q.spans), named.cue, named.mention, "direct", q.para, "")
         if any(t.text == "," for t in toks):
             return None  # "Ana Ruiz, the minister: "..."" is read by the clause rules
         # "From the council's report: "..."": the speaker of the claims before
@@ -287,6 +302,28 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
     if verb is not None and not verb.is_cap:
         cue = Cue(verb.start, verb.end, verb.low, participle=False)
     return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+
+
+# Words before a name that make it an object: "with Lee:", "in Italian:".
+_OBJECT_OF = frozenset(
+    {"on", "in", "with", "about", "to", "from", "for", "at", "of", "by", "into", "against"}
+)
+
+
+def _name_colon(text: str, toks: list[Tok]) -> Attribution | None:
+    """ "... does not surprise pollster Ann Ferro: "..."", "Ann Ferro: 'We Wait'": a
+    name right before the colon speaks, and the colon is the cue."""
+    colon = toks[-1]
+    if colon.text != ":" or len(toks) < 2:
+        return None
+    m = mention_before(text, toks, len(toks) - 1)
+    if m is None or m.form != "name" or m.end != toks[-2].end:
+        return None
+    start = m.phrase_start if m.phrase_start >= 0 else m.start
+    before = [t for t in toks if t.end <= start]
+    if before and before[-1].low in _OBJECT_OF:
+        return None  # "Then, on the radio: "..."": a place or an addressee, not a speaker
+    return Attribution(Cue(colon.start, colon.end, ":", participle=False), m)
 
 
 def _is_term(text: str, cues: Index, q: Quote, c: QuoteContext) -> bool:
@@ -354,17 +391,20 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
 
 _ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
 _DASH_NAME_RE = re.compile(
-    r"\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,[^\n]*)?$"
+    r"\s*[—–-]{1,2}\s*(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)\.?\s*(?:,[^\n]*)?$"
 )
 
 
-def _dash_attr(text: str, q: Quote, end: int) -> Attribution | None:
-    """ ""The harbour will reopen." — Ana Ruiz": a name after a dash ends the paragraph."""
+def _dash_attr(text: str, q: Quote, end: int, line: bool = False) -> Attribution | None:
+    """ ""The harbour will reopen." — Ana Ruiz": a name after a dash ends the paragraph;
+    on a ``line`` of its own after the quote's paragraph a surname alone will do."""
     m = _DASH_NAME_RE.match(text, q.close_pos + 1, end)
-    if m is None:
+    if m is None or (not line and " " not in m.group("name")):
         return None
     dash = text.index(next(c for c in text[q.close_pos + 1 : end] if c in "—–-"), q.close_pos)
     s, e = m.start("name"), m.end("name")
+    if text[e - 1] == "." and len(text[s:e].split()[-1]) > 2:
+        e -= 1  # "- Ana Ruiz." ends a sentence; "- Ana J." keeps the initial's period
     mention = Mention(s, e, text[s:e], "name", "person", phrase_start=s)
     return Attribution(Cue(dash, dash + 1, "—", False), mention, True)
 

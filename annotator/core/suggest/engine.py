@@ -12,8 +12,9 @@ All on Python ``str`` offsets of the article text, one module a step:
 4. reported claims (``reported.py``): "X said (that) <clause>." and "according to X,
    <clause>.";
 5. attributions without quotes or a listed cue (``clauses.py``, ``clause_forms.py``),
-   then frames of stance, intent and belief in what they left (``frames.py``) and
-   what documents show (``evidence.py``);
+   then frames of stance, intent and belief in what they left (``frames.py``), what
+   documents show (``evidence.py``), and an "according to" or "as reported by" around
+   claims found inside its clause (``outer.py``);
 6. speakers (``entities.py``, ``speakers.py``): each mention resolved to a full name
    and matched to known speakers.
 
@@ -31,6 +32,7 @@ from .candidates import Candidate, n_words
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
+from .outer import according_claims, reported_by_claims
 from .quotes import MARK_RE, Paragraph, find_quotes, paragraphs, sentence_ends
 from .reported import reported_claims
 from .speakers import resolve
@@ -61,7 +63,7 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     terms = {
         id(r) for r in raws if r.cue is None and r.inherit == "quote" and n_words(text, r.spans) < 4
     }
-    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms])
+    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms], cues)
     if found and terms:
         spans = [sp for f in found for sp in f.spans]
         raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
@@ -71,7 +73,7 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
 
 
 def _clause_claims(
-    text: str, paras: list[Paragraph], ends: list[int], raws: list[Candidate]
+    text: str, paras: list[Paragraph], ends: list[int], raws: list[Candidate], cues: Index
 ) -> list[Candidate]:
     """Attributions without quotes the rules above left (``clauses.py``, ``frames.py``)."""
     sentences = []
@@ -91,6 +93,15 @@ def _clause_claims(
     # stance, intent and belief frames take only what the clause rules left
     found += frames.find(text, sentences, taken)
     found += evidence.find(text, sentences, taken)
+    # a cue already attributing a quote or a reported clause cannot introduce a second
+    # claim: what the clause rules take there is the speaker ("...," said Ann Lee) or
+    # the scene before it ("On the radio, she said, "...")
+    used = {r.cue.start for r in raws if r.cue is not None}
+    found = [f for f in found if f.cue.start not in used]
+    # an "according to" around the claims found inside its clause
+    used |= {f.cue.start for f in found}
+    found += according_claims(text, sentences, cues, used)
+    found += reported_by_claims(text, sentences, used)
     for f in found:
         # a quoted fragment inside the paraphrase makes it mixed
         marks = [

@@ -31,6 +31,9 @@ _DOCUMENTS = frozenset(
     | {"reports", "tally", "count", "average", "averages", "forecast", "forecasts", "models"}
     | {"analyses", "investigation", "emails", "transcripts", "disclosures", "findings"}
     | {"evidence", "tests", "surveyed", "polled", "interviews"}
+    | {"memo", "memos", "letter", "letters", "ruling", "filing", "article", "story", "video"}
+    | {"videos", "footage", "photo", "photos", "images", "ad", "ads", "book", "transcript"}
+    | {"chart", "map", "record", "document", "testimony", "logs", "receipts", "tweets"}
 )
 _VERBS = frozenset(
     {"show", "shows", "showed", "shown", "found", "finds", "suggest", "suggests", "suggested"}

@@ -18,7 +18,7 @@ without any costs no tokenizing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ...resources import word_list
@@ -52,6 +52,11 @@ _MIND = word_list("suggest/frame_mind_verbs.txt")
 _PARTICLES: dict[str, tuple[str, ...]] = word_table("suggest/frame_particles.txt")
 _NOUNS = word_list("suggest/frame_stance_nouns.txt")
 _ADJECTIVES = word_list("suggest/frame_stance_adjectives.txt")
+_THAT_NOUNS = word_list("suggest/frame_that_nouns.txt")
+_NOUN_PREPS: dict[str, tuple[str, ...]] = word_table("suggest/frame_noun_preps.txt")
+# Before a form of ``_NOUN_PREPS`` that is also a verb, these make it the verb.
+_SUBJECT_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
+_ADVERBS = frozenset({"also", "often", "still", "now", "never", "always", "again", "then"})
 _MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear"
 # Between "be" and the adjective: "is not entirely convinced", "was very eager".
 _DEGREE = frozenset(
@@ -96,6 +101,7 @@ _SEE_AS = frozenset(
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
 _CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
 
+_VERB_FORMS = _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SEE_AS
 _TRIGGERS = (
     _STANCE
     | _INTENT
@@ -105,6 +111,8 @@ _TRIGGERS = (
     | _NOUNS
     | frozenset(_PROGRESSIVE)
     | _ADJECTIVES
+    | _THAT_NOUNS
+    | frozenset(_NOUN_PREPS)
     | _SEE_AS
     | _ASK
     | {"clear", "known"}
@@ -112,6 +120,25 @@ _TRIGGERS = (
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
 _TRIGGER_RE = re.compile(r" (" + trie_pattern(_TRIGGERS) + r")(?![\w'’-])")
+# Forms that frame something only before a particle, a preposition or "that" ("campaign
+# for", "point to", "complaints that"): a hit is dropped at once when none follows (speed)
+_CONDITIONAL = _TRIGGERS - (
+    _STANCE
+    | _INTENT
+    | _MIND
+    | _SHOWING
+    | _NOUNS
+    | _ADJECTIVES
+    | _SEE_AS
+    | _ASK
+    | {"clear", "known"}
+    | {ing for ing, base in _PROGRESSIVE.items() if base in _STANCE | _INTENT | _MIND}
+)
+_BEFORE = (
+    frozenset(p for ps in _PARTICLES.values() for p in ps)
+    | frozenset(p for ps in _NOUN_PREPS.values() for p in ps)
+    | {"that"}
+)
 
 _WH = frozenset({"which", "what", "who", "whom", "whether", "why", "how", "where", "when", "if"})
 
@@ -161,13 +188,24 @@ def find(
     """Frames in the sentences ``(start, end, paragraph)`` (in text order) outside
     ``taken`` (sorted ranges of claims already found; extended with what is found)."""
     out: list[Found] = []
+    for s, e, pi in sentences:
+        if pi > 0:
+            break
+        found = _headline(text, s, e, taken)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
     starts = [s for s, _, _ in sentences]
     current = -1
     toks: list[Tok] = []
-    at: dict[int, int] = {}
     # a search of the stretches no claim took; cheap checks on the raw text before any
     # tokenizing
     for hit in _free_hits(text, taken):
+        if hit.group(1) in _CONDITIONAL:
+            nxt = _NEXT_RE.match(text, hit.end())
+            if nxt is None or nxt.group(1).lower() not in _BEFORE:
+                continue
         a = hit.start(1)
         x = bisect_right(starts, a) - 1
         if x < 0:
@@ -180,9 +218,8 @@ def find(
         if x != current:
             current = x
             toks = tokenize(text, s, e)
-            at = {t.start: n for n, t in enumerate(toks)}
-        k = at.get(a)
-        if k is None or k == 0 or k + 1 >= len(toks):
+        k = bisect_left(toks, a, key=_tok_start)
+        if k == 0 or k + 1 >= len(toks) or toks[k].start != a:
             continue
         found = _frame(text, toks, k, pi, taken)
         if found is not None:
@@ -193,6 +230,10 @@ def find(
 
 
 _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -234,8 +275,12 @@ def _promising(
         ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
+    elif low in _THAT_NOUNS and nxt == "that" and _noun_after(low, prev, word):
+        framed = True
+    elif nxt in _NOUN_PREPS.get(low, ()) and _noun_after(low, prev, word):
+        framed = not _possessor_word(word)
     else:
-        framed = _shape(low, nxt, _progressive(word)) is not None and (
+        framed = _shape(low, nxt, _progressive(word) or word in _ING_LEADS) is not None and (
             word != prev.lower() or not _noun_word(word)  # "his attacks", not "master, ..."
         )
     # an object that is a claim already: "called (for) it "a disgrace""
@@ -254,14 +299,21 @@ def _progressive(word: str) -> bool:
 _TRAILING = ",;:)—–-\"”’'"
 
 
+# Before an -ing form, these make it the subject's act: "by slamming the plan".
+_ING_LEADS = frozenset({"by", "while", "after", "before", "without", "since", "when"})
+
+
 def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str] | None:
     """What the verb form ``low`` takes when ``nxt`` follows it: (tokens of the cue
     after the verb, offset of the content from the verb, "object" or "clause");
     ``progressive`` when a form of "be" comes before ("is calling for")."""
     if low.endswith("ing"):
+        base = _PROGRESSIVE.get(low, low)
         if not progressive:
-            return None  # "seeking", "hoping" after a comma: the participle rules' work
-        low = _PROGRESSIVE.get(low, low)
+            # "by talking about the fares": a verb and its particle; "seeking", "hoping"
+            # alone after a comma are the participle rules' work
+            return (1, 2, "object") if nxt in _PARTICLES.get(base, ()) else None
+        low = base
     if nxt in _PARTICLES.get(low, ()):
         return 1, 2, "object"
     if low in _INTENT and nxt in ("to", "not"):
@@ -298,9 +350,14 @@ def _frame(
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
         return _possessed_stance(text, toks, k, pi, taken)
+    if low in _THAT_NOUNS and nxt.low == "that" and _noun_use(low, toks[k - 1]):
+        return _noun_that(toks, k, pi, taken)
+    if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
+        return _noun_prep(toks, k, pi, taken)
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
-    shape = _shape(low, nxt.low, _progressive(toks[k - 1].low)) if nxt.is_word else None
+    led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
+    shape = _shape(low, nxt.low, led) if nxt.is_word else None
     if shape is None:
         return None
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
@@ -336,7 +393,11 @@ def _frame(
     spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
-    m = _subject(text, toks, k)
+    if low.endswith("ing") and not _progressive(toks[k - 1].low):
+        # "by slamming the plan", "talking about it": the subject of the clause it hangs on
+        m = subject_before(text, toks, k)
+    else:
+        m = _subject(text, toks, k)
     if m is None or not _plausible_subject(m):
         return None
     cue = Cue(t.start, toks[cue_end].end, low, False)
@@ -699,6 +760,110 @@ def _possessed_stance(
                 prev.start, e, text[prev.start : e], "name", "person", phrase_start=prev.start
             )
     return Found([spans], Cue(toks[k].start, toks[cue_end].end, toks[k].low, False), m, pi)
+
+
+_HEADLINE_STOPS = frozenset({":", ";", ".", "—", "–", ",", "?", "!"})
+_HEADLINE_ADVERBS = frozenset({"just", "now", "also", "still", "again", "finally", "never"})
+_HEADLINE_VERB_RE = re.compile(
+    r" (" + trie_pattern({w.capitalize() for w in _STANCE if w.endswith(("s", "ed"))}) + r")\b"
+)
+
+
+def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "Harbour Master Praises New Ferry Timetable": in a headline in title case, the
+    capitalised words before a stance verb are its subject and those after its object."""
+    if _HEADLINE_VERB_RE.search(text, s, e) is None:
+        return None  # (most headlines: no tokenizing)
+    toks = tokenize(text, s, e)
+    words = [t for t in toks if t.is_word]
+    if len(words) < 4 or sum(1 for t in words if t.is_cap) * 4 < len(words) * 3:
+        return None
+    a = 0
+    for k in range(1, len(toks) - 2):
+        t = toks[k]
+        if t.text in _HEADLINE_STOPS:
+            a = k + 1
+            continue
+        low = t.low
+        if not (t.is_cap and low in _STANCE and low.endswith(("s", "ed"))) or k - a < 1:
+            continue
+        run = toks[a:k]
+        while run and (run[-1].low in _HEADLINE_ADVERBS or run[-1].low.endswith("ly")):
+            run = run[:-1]  # "Lee Just Revealed ...", "Lee Finally Backed ..."
+        if not run or any(not x.is_word for x in run) or run[-1].low in _BE:
+            return None  # "... Was Released": a passive
+        stop = next(
+            (x for x in range(k + 1, len(toks)) if toks[x].text in _HEADLINE_STOPS), len(toks)
+        )
+        body = toks[k + 1 : stop]
+        while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
+            body = body[:-1]
+        if sum(1 for x in body if x.is_word) < 2 or not body[0].is_word:
+            return None
+        m = noun_phrase(text, run)
+        if m is None or overlaps_any(taken, body[0].start, body[-1].end) or inside(taken, t.start):
+            return None
+        return Found([(body[0].start, body[-1].end)], Cue(t.start, t.end, low, False), m, 0)
+    return None
+
+
+def _noun_after(low: str, prev: str, word: str) -> bool:
+    """``_noun_use`` on the raw text: ``prev`` the word before as written, ``word`` it
+    in lower case without trailing punctuation."""
+    if low not in _VERB_FORMS or word in DETERMINERS:
+        return True
+    return not (prev[0].isupper() or word in _SUBJECT_WORDS or word in _ADVERBS) and not (
+        word.endswith("ly") and len(word) > 4
+    )
+
+
+def _noun_use(low: str, prev: Tok) -> bool:
+    """Is ``low`` a noun here? A form that is also a verb ("calls", "comments") is a verb
+    after a pronoun, a name or an adverb ("she comments on", "Lee often calls for")."""
+    return low not in _VERB_FORMS or not _verb_before(prev)
+
+
+def _verb_before(prev: Tok) -> bool:
+    """Does ``prev`` make the word after it a verb (a subject or an adverb)?"""
+    if not prev.is_word:
+        return False
+    p = prev.low
+    if p in DETERMINERS:
+        return False  # "The comments on ...": a noun, even at the sentence start
+    return prev.is_cap or p in _SUBJECT_WORDS or (p.endswith("ly") and len(p) > 4) or p in _ADVERBS
+
+
+def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "Criticism of the new pier has united the town": the object of a noun of stance
+    without a possessor; the noun and its preposition are the cue, no one its source."""
+    start = k + 2
+    if start >= len(toks) or toks[start].low in _NOT_CONTENT_START:
+        return None
+    if not toks[start].is_word or toks[start].low in NOT_OBJECT_START:
+        return None
+    if not any(_finite(t) for t in toks[:k]):
+        # the phrase is the sentence's subject: "The comments on the pier angered ..."
+        stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
+        spans = content_after(toks[:stop], start, "object")
+    else:
+        spans = content_after(toks, start, "object")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    return Found([spans], Cue(toks[k].start, toks[k + 1].end, toks[k].low, False), None, pi)
+
+
+def _noun_that(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "amid complaints that the ferry runs late": the clause after "that" is what the
+    noun holds; no one is named as its source."""
+    start = k + 2
+    if start >= len(toks) or toks[start].low in NOT_CLAUSE_START:
+        return None
+    if not finite_soon(toks, start, 6):
+        return None  # "fears that grew": a relative clause, not what is feared
+    spans = content_after(toks, start, "clause")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    return Found([spans], Cue(toks[k].start, toks[k].end, toks[k].low, False), None, pi)
 
 
 # "have known", "'ve known": knowing someone, not a reputation
