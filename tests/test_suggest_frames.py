@@ -318,3 +318,32 @@ def test_a_stance_verb_in_a_title_case_headline_frames_its_object() -> None:
     assert seen(c) == ("Old Ferry Timetable", "Recalled", "Harbour Master")
     # a passive in a headline frames nothing
     assert suggest_article("New Ferry Timetable Was Released\n\nThe vote is on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lee had strong views on the ferry fares.", ("the ferry fares", "views on", "Lee")),
+        (
+            "Lee greeted the council with criticism of the new fares.",
+            ("the new fares", "criticism of", "Lee"),
+        ),
+        (
+            "The board met amid the pilots’ warnings that the pier would sink.",
+            ("the pier would sink", "warnings", "the pilots"),
+        ),
+        (
+            "The vote followed Lee's contention that the pier is safe.",
+            ("the pier is safe", "contention", "Lee"),
+        ),
+        # no one holds the complaints
+        (
+            "The vote came amid complaints that the ferry ran late.",
+            ("the ferry ran late", "complaints", None),
+        ),
+    ],
+)
+def test_a_noun_of_stance_is_held_by_its_possessor_or_the_subject_of_had_or_with(
+    sentence: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

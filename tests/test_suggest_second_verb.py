@@ -5,8 +5,7 @@ its own cue."""
 from __future__ import annotations
 
 import pytest
-
-from tests.suggest_claims import claims_of, seen
+from suggest_claims import claims_of, seen
 
 
 @pytest.mark.parametrize(

@@ -351,9 +351,9 @@ def _frame(
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
         return _possessed_stance(text, toks, k, pi, taken)
     if low in _THAT_NOUNS and nxt.low == "that" and _noun_use(low, toks[k - 1]):
-        return _noun_that(toks, k, pi, taken)
+        return _with_holder(text, toks, k, _noun_that(toks, k, pi, taken))
     if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
-        return _noun_prep(toks, k, pi, taken)
+        return _with_holder(text, toks, k, _noun_prep(toks, k, pi, taken))
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
     led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
@@ -850,6 +850,44 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
     if spans is None or overlaps_any(taken, *spans):
         return None
     return Found([spans], Cue(toks[k].start, toks[k + 1].end, toks[k].low, False), None, pi)
+
+
+# Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
+# doubts about", "Lee voiced criticism of", "Lee answered with the argument that"
+_HOLDING = frozenset(
+    {"had", "has", "have", "having", "with", "voiced", "expressed", "offered", "gave", "made"}
+)
+
+
+def _with_holder(text: str, toks: list[Tok], k: int, found: Found | None) -> Found | None:
+    """``found`` (a noun frame at ``toks[k]`` with no source) with the one who holds the
+    stance when the sentence says: a plural possessor ("the judges’ statement that"), or
+    the subject of a verb whose object the noun is ("Lee had strong views on")."""
+    if found is None:
+        return None
+    m: Mention | None = None
+    prev = toks[k - 1]
+    if prev.text in ("’", "'") and k >= 2 and toks[k - 2].low.endswith("s"):
+        m = mention_before(text, toks, k - 1, 0)  # "the judges’ statement"
+    elif prev.low in _POSSESSIVES:  # "his contention that": the pronoun, as written
+        m = Mention(prev.start, prev.end, prev.text, "pronoun", "person", phrase_start=prev.start)
+    elif _possessor_word(prev.low):  # "Lee's contention that"
+        m = mention_before(text, toks, k, 0)
+        if m is not None and m.end == prev.end and m.end - 2 > m.start:
+            m = replace(m, end=m.end - 2, text=text[m.start : m.end - 2])
+    else:
+        for j in range(k - 1, max(0, k - 6), -1):
+            t = toks[j]
+            if not t.is_word:
+                break
+            if t.low in _HOLDING:
+                # the verb's own subject ("Lee had"); for "with", the sentence's
+                m = mention_before(text, toks, j, 0) if t.low != "with" else None
+                m = m or subject_before(text, toks, j)
+                if m is not None and not _plausible_subject(m):
+                    m = None
+                break
+    return found if m is None else replace(found, mention=m)
 
 
 def _noun_that(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
