@@ -24,14 +24,14 @@ def test_a_quoted_label_then_a_second_verb_are_two_claims_of_the_subject(
 
 
 @pytest.mark.parametrize(
-    "between", ["but in a later interview said", "and on Friday told reporters"]
+    "between", ["but at the harbour hearing said", "and on Friday told reporters"]
 )
 def test_a_phrase_of_time_or_place_before_the_second_verb_keeps_the_speaker(
     between: str,
 ) -> None:
-    sentence = f"The harbour clerk first said he did not recall the vote, {between} he had erred."
+    sentence = f"The ferry clerk first denied any error in the count, {between} he had erred."
     claims = claims_of(sentence)
-    assert [c.mention.text if c.mention else None for c in claims] == ["The harbour clerk"] * 2
+    assert [c.mention.text if c.mention else None for c in claims] == ["The ferry clerk"] * 2
     assert claims[1].content[0].text == "he had erred"
 
 
