@@ -104,10 +104,8 @@ def resolve(
 
 
 # "and" or "but" right before a cue, perhaps with an adverb ("and later", "but also")
-# or a short phrase of time or place ("but at the hearing", "and on Friday")
 _AND_BEFORE_RE = re.compile(
-    r"(?:^|[\s,”\"'’])(?:and|but)(?:\s+[a-z]+ly|\s+(?:then|also|later|again)"
-    r"|\s+(?:in|at|on|during|after|before|since|when)(?:\s+[\w’'-]+){1,4}?,?)?\s+$"
+    r"(?:^|[\s,”\"'’])(?:and|but)(?:\s+[a-z]+ly|\s+(?:then|also|later|again))?\s+$"
 )
 
 
