@@ -49,3 +49,25 @@ def test_a_description_with_two_qualifiers_after_the_cue_is_the_speaker() -> Non
     assert [seen(c) for c in claims] == [
         ("There was real harm,", "said", "a former senior harbour official")
     ]
+
+
+@pytest.mark.parametrize(
+    ("joined", "cue", "content"),
+    [
+        ("and on Friday vowed", "vowed", "to scrap it"),
+        ("but at the council meeting said", "said", "she would not scrap it"),
+    ],
+)
+def test_a_phrase_of_time_or_place_before_a_second_verb_ends_the_first_claim(
+    joined: str, cue: str, content: str
+) -> None:
+    sentence = f'Ann Ferro labelled the timetable "a farce," {joined} {content}.'
+    assert [seen(c) for c in claims_of(sentence)] == [
+        ('the timetable "a farce,"', "labelled", "Ann Ferro"),
+        (content, cue, "Ann Ferro"),
+    ]
+
+
+def test_a_phrase_of_time_after_and_does_not_end_a_reported_clause() -> None:
+    [claim] = claims_of("Lee said the fares would rise and in the end the town would pay.")
+    assert seen(claim) == ("the fares would rise and in the end the town would pay", "said", "Lee")

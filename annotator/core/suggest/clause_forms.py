@@ -541,6 +541,9 @@ _AFTER_COMMA_STOP = word_list("suggest/after_comma_stop.txt")
 _CONNECTORS = word_list("suggest/connectors.txt")
 
 
+_PHRASE_OPENERS = frozenset({"in", "at", "on", "during", "after", "before", "later", "earlier"})
+
+
 def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
     """Where the reported content after a cue ends (index into ``body``); ``cue`` (a
     clause's cue word) keeps "said they were worried and want ..." whole: a second
@@ -554,6 +557,24 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             after = nxt if nxt in _ANY_VERB else body[x + 2].low
             if after in _ANY_VERB and (not cue or same_form(after, cue)):
                 # "called the fees fair, and said ...": a second attribution
+                return x - 1 if body[x - 1].text == "," else x
+        if t.low in ("and", "but") and nxt in _PHRASE_OPENERS:
+            # "called the fees "unfair," and on Friday vowed ...": a second attribution
+            # after a short phrase of time or place
+            v = next(
+                (
+                    y
+                    for y in range(x + 2, min(len(body), x + 7))
+                    if not body[y].is_word or body[y].low in _ANY_VERB
+                ),
+                None,
+            )
+            if (
+                v is not None
+                and body[v].is_word
+                and v > x + 2
+                and (not cue or same_form(body[v].low, cue))
+            ):
                 return x - 1 if body[x - 1].text == "," else x
         if (
             objects

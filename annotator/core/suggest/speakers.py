@@ -48,6 +48,8 @@ def resolve(
     last_mention: Mention | None = None
     for r in raws:
         speaker: SuggestedSpeaker | None = None
+        if r.mention is not None and _time_or_place(r.mention.text):
+            r = replace(r, mention=None)  # "..., and on Friday vowed": no subject written
         mention = r.mention
         if r.mention is not None:
             speaker = _speaker_for(
@@ -104,9 +106,20 @@ def resolve(
 
 
 # "and" or "but" right before a cue, perhaps with an adverb ("and later", "but also")
+# or a short phrase of time or place ("but at the hearing", "and on Friday")
 _AND_BEFORE_RE = re.compile(
-    r"(?:^|[\s,”\"'’])(?:and|but)(?:\s+[a-z]+ly|\s+(?:then|also|later|again))?\s+$"
+    r"(?:^|[\s,”\"'’])(?:and|but)(?:\s+[a-z]+ly|\s+(?:then|also|later|again)"
+    r"|\s+(?:in|at|on|during|after|before)(?:\s+[\w’'-]+){1,4}?,?)?\s+$"
 )
+
+
+def _time_or_place(mention_text: str) -> bool:
+    """Is the mention a phrase of time or place ("on Friday", "at the hearing")?"""
+    first = mention_text.partition(" ")[0]
+    return first in _TIME_OR_PLACE_OPENERS
+
+
+_TIME_OR_PLACE_OPENERS = frozenset({"in", "at", "on", "during", "after", "before"})
 
 
 def _is_answer(r: Candidate) -> bool:
