@@ -679,3 +679,13 @@ def test_a_headline_is_no_part_of_the_organisation_that_opens_the_text() -> None
     )
     [claim] = suggest_article(text)
     assert claim.speaker is not None and claim.speaker.name == "Ms. Olsen"
+
+
+def test_a_lone_adverb_is_never_the_speaker() -> None:
+    text = (
+        "Headline.\n\nThe pilots waited. Then she did - softly and deftly - contradict"
+        " the harbour master's account."
+    )
+    c = claim_with(text, "account")
+    assert c.mention is None or c.mention.text != "deftly"
+    assert c.speaker is None or c.speaker.name != "deftly"

@@ -48,7 +48,7 @@ def resolve(
     last_mention: Mention | None = None
     for r in raws:
         speaker: SuggestedSpeaker | None = None
-        if r.mention is not None and _time_or_place(r.mention.text):
+        if r.mention is not None and _no_subject(r.mention.text):
             r = replace(r, mention=None)  # "..., and on Friday vowed": no subject written
         mention = r.mention
         if r.mention is not None:
@@ -113,13 +113,20 @@ _AND_BEFORE_RE = re.compile(
 )
 
 
-def _time_or_place(mention_text: str) -> bool:
-    """Is the mention a phrase of time or place ("on Friday", "at the hearing")?"""
-    first = mention_text.partition(" ")[0]
-    return first in _TIME_OR_PLACE_OPENERS
+def _no_subject(mention_text: str) -> bool:
+    """Is the mention no subject at all: a phrase of time or place ("on Friday", "at the
+    hearing") or a lone adverb or participle ("deftly", "taking")?"""
+    first, _, rest = mention_text.partition(" ")
+    if first in _TIME_OR_PLACE_OPENERS:
+        return True
+    if rest or not first.islower():
+        return False
+    return first.endswith("ly") or (first.endswith("ing") and first not in _ING_SOURCES)
 
 
 _TIME_OR_PLACE_OPENERS = frozenset({"in", "at", "on", "during", "after", "before"})
+# nouns in -ing that do speak ("polling shows", "reporting found")
+_ING_SOURCES = frozenset({"polling", "reporting", "briefing", "filing", "ruling", "hearing"})
 
 
 def _is_answer(r: Candidate) -> bool:
