@@ -41,6 +41,17 @@ def seen(paragraph: str) -> list[tuple[str, str | None, str | None]]:
             [("It is a disgrace,", "said", "Tomas Berg")],
         ),
         ('The mayor resigned! "It was time," she said.', [("It was time,", "said", "she")]),
+        # plural titles: "Sens." and "Reps." end no sentence either
+        (
+            "The pier plan, backed by Sens. Ana Ruiz and Tomas Berg, would cost less, Lee said.",
+            [
+                (
+                    "The pier plan, backed by Sens. Ana Ruiz and Tomas Berg, would cost less",
+                    "said",
+                    "Lee",
+                )
+            ],
+        ),
     ],
 )
 def test_sentence_ends_around_quotes_and_abbreviations(paragraph: str, expected: list) -> None:
