@@ -4,6 +4,8 @@ and the phrase parsers (subjects, objects, clause ends) the clause rules share."
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...resources import word_list
 from .clause_base import (
     BOUNDARY,
@@ -215,13 +217,6 @@ def object_clause(
         return None
     if low.endswith("ing"):
         return None
-    m = subject_of(text, toks, k)
-    if m is None:
-        m = generic_subject(text, toks, k, 0)
-        if (m is None and not is_coordinated(toks, k)) or (
-            m is not None and len(m.text.split()) > 6
-        ):
-            return None
     body = toks[k + 1 :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
         return None  # "voters see Trump as ...", not "voters saw the rally"
@@ -265,6 +260,14 @@ def object_clause(
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    # the subject last: the object is often taken already (speed)
+    m = subject_of(text, toks, k)
+    if m is None:
+        m = generic_subject(text, toks, k, 0)
+        if (m is None and not is_coordinated(toks, k)) or (
+            m is not None and len(m.text.split()) > 6
+        ):
+            return None
     if low in _SEEM_VERBS and prev.low != "it":
         # "The plan seems to be failing": what seems is the subject and its infinitive
         subj = _subject_span(toks, k, m)
@@ -541,12 +544,18 @@ _AFTER_COMMA_STOP = word_list("suggest/after_comma_stop.txt")
 _CONNECTORS = word_list("suggest/connectors.txt")
 
 
+_END_WORDS = frozenset({"and", "but", ";"})
+
+
 def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
     """Where the reported content after a cue ends (index into ``body``); ``cue`` (a
     clause's cue word) keeps "said they were worried and want ..." whole: a second
     verb in another form than the cue's belongs to the clause."""
     for x in range(1, len(body)):
         t = body[x]
+        # only these end a clause: "and", "but", ";" and the word after a comma (speed)
+        if t.low not in _END_WORDS and body[x - 1].text != ",":
+            continue
         nxt = body[x + 1].low if x + 1 < len(body) else ""
         if t.low in ("and", "but") and (
             nxt in _ANY_VERB or (nxt in SKIP_BACK and x + 2 < len(body))
@@ -943,6 +952,7 @@ def _infinitive(body: list[Tok]) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)  # a few hundred cue words (speed)
 def _stem(form: str) -> str:
     """ "called" -> "call", "asks" -> "ask", "worried" -> "worry" (enough for the table)."""
     for suffix, repl in (

@@ -150,16 +150,23 @@ def _sentence(
     if colon is not None:
         _take(out, taken, colon)
         return
+    # only these words can start a cue: a listed word, or an unlisted past form before
+    # "that" (``_verb_cue``); one pass over the tokens, then the rules at these (speed)
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if (low := t.low) in _CUE_STARTS
+        or (low[-2:] == "ed" and len(low) > 5 and k + 1 < n and toks[k + 1].low == "that")
+    ]
+    n_starts = len(starts)
+    p = 0
     i = 0
-    while i < n:
-        # punctuation and words of no list start no cue: a plain loop skips them (speed)
-        for k in range(i, n):
-            low = toks[k].low
-            if low in _CUE_STARTS or low[-2:] == "ed":
-                i = k
-                break
-        else:
+    while True:
+        while p < n_starts and starts[p] < i:
+            p += 1
+        if p == n_starts:
             break
+        i = starts[p]
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
@@ -202,7 +209,7 @@ def _sentence(
         if toks[v].low in _FINDINGS:
             _document_after(text, toks, v, s, pi, taken, out)
             break
-    if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
+    if not any(s <= f.spans[0][0] < e for f in out[-3:]) and _two_marks(text, s, e):
         found = _quoted_fragment(text, toks, pi, taken)
         if found is not None:
             _take(out, taken, found)
@@ -468,8 +475,6 @@ def _quoted_fragment(
 ) -> Found | None:
     """ "Lee refers to the harbour master as "Captain."": a quotation no rule attributed, in a
     sentence that opens with its speaker and a verb -- the rest is a mixed claim."""
-    if not _DOUBLE_RE.search(text, toks[0].start, toks[-1].end):
-        return None  # no double mark in the sentence (most sentences; speed)
     marks = [x for x, t in enumerate(toks) if t.text in _DOUBLE and not inside(taken, t.start)]
     if len(marks) < 2:
         return None
@@ -524,7 +529,23 @@ _NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
 
 
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
-_DOUBLE_RE = re.compile("[" + re.escape("".join(sorted(_DOUBLE))) + "]")
+# a mark of ``_DOUBLE`` that is a token of its own: not an apostrophe that the tokenizer
+# glues into a word between two word characters ("don't", "Lee’s"); one character class
+# first, as ``re`` then skips to the marks (speed)
+_MARK_TOKEN_RE = re.compile(
+    "["
+    + re.escape("".join(sorted(_DOUBLE)))
+    + "](?:(?<=["
+    + re.escape("".join(sorted(_DOUBLE - {"'", "’"})))
+    + r"])|(?<!\w.)|(?!\w))"
+)
+
+
+def _two_marks(text: str, s: int, e: int) -> bool:
+    """May ``text[s:e]`` hold two quotation marks that are tokens of their own? Never
+    no when it does; most sentences hold none (speed)."""
+    # the look-behind sees the character before ``s``: a mark at ``s`` counts
+    return len(_MARK_TOKEN_RE.findall(text, s, e)) + (text[s] in _DOUBLE) >= 2
 
 
 def _post(
@@ -859,6 +880,9 @@ def _pre(
     ):
         return None
     j, needs_that = _clause_start(toks, ke + 1, cue)
+    # the subject is read once, and late: most clauses are taken already (speed)
+    subject: Mention | None = None
+    read = False
     if toks[j].low == "that":
         j += 1
         if j >= n:
@@ -870,7 +894,8 @@ def _pre(
             return None
         # "The survey finds Clinton with a small lead", "The post showed a man ...":
         # a document shows its object
-        m = subject_of(text, toks, k) or _document_subject(text, toks, k)
+        subject, read = subject_of(text, toks, k), True
+        m = subject or _document_subject(text, toks, k)
         clause = toks[j].is_word and toks[j].low not in NOT_CLAUSE_START and finite_soon(toks, j, 6)
         if not clause and (m is None or m.head not in _DOCUMENTS or not toks[j].is_word):
             return None
@@ -886,15 +911,6 @@ def _pre(
             return None
         if not finite_soon(toks, j):
             return None
-    m = quantifier or subject_of(text, toks, k)
-    if m is None and cue.word in _EVIDENCE_VERBS:
-        m = _document_subject(text, toks, k)
-    if m is None:
-        m = generic_subject(text, toks, k, 0)
-    if m is None and not is_coordinated(toks, k) and cue.word not in _SPEECH:
-        return None  # a long subject we cannot delimit: still speech after "said"
-    if m is None:
-        m = _sentence_subject(text, toks, k)
     body = toks[j:]
     body = body[: subordinate_end(toks, k, body)]
     # stop before a second attribution: ", adding ...", ", according to ..."
@@ -910,6 +926,15 @@ def _pre(
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    m = quantifier or (subject if read else subject_of(text, toks, k))
+    if m is None and cue.word in _EVIDENCE_VERBS:
+        m = _document_subject(text, toks, k)
+    if m is None:
+        m = generic_subject(text, toks, k, 0)
+    if m is None and not is_coordinated(toks, k) and cue.word not in _SPEECH:
+        return None  # a long subject we cannot delimit: still speech after "said"
+    if m is None:
+        m = _sentence_subject(text, toks, k)
     rel = relative_before_subject(toks, k)
     if rel is not None and not inside(taken, rel.start):
         # "which Democrats doubt will flip": the relative word is the clause's subject
