@@ -150,14 +150,9 @@ def _sentence(
     if colon is not None:
         _take(out, taken, colon)
         return
-    # only these words can start a cue: a listed word, or an unlisted past form before
-    # "that" (``_verb_cue``); one pass over the tokens, then the rules at these (speed)
-    starts = [
-        k
-        for k, t in enumerate(toks)
-        if (low := t.low) in _CUE_STARTS
-        or (low[-2:] == "ed" and len(low) > 5 and k + 1 < n and toks[k + 1].low == "that")
-    ]
+    # the words that may start a cue, in one pass (speed): a listed word, or the word
+    # before "that" (an unlisted past form: "hinted that", ``_verb_cue``)
+    starts = [k - 1 if low == "that" else k for k, t in enumerate(toks) if (low := t.low) in _SCAN]
     n_starts = len(starts)
     p = 0
     i = 0
@@ -167,6 +162,10 @@ def _sentence(
         if p == n_starts:
             break
         i = starts[p]
+        low = toks[i].low
+        if low not in _CUE_STARTS and not (low[-2:] == "ed" and len(low) > 5):
+            i += 1
+            continue
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
@@ -209,10 +208,14 @@ def _sentence(
         if toks[v].low in _FINDINGS:
             _document_after(text, toks, v, s, pi, taken, out)
             break
-    if not any(s <= f.spans[0][0] < e for f in out[-3:]) and _two_marks(text, s, e):
-        found = _quoted_fragment(text, toks, pi, taken)
-        if found is not None:
-            _take(out, taken, found)
+    for f in out[-3:]:
+        if s <= f.spans[0][0] < e:
+            break  # a claim in this sentence already
+    else:
+        if _two_marks(text, s, e):
+            found = _quoted_fragment(text, toks, pi, taken)
+            if found is not None:
+                _take(out, taken, found)
 
 
 def _outer_over_last(
@@ -1045,3 +1048,6 @@ _CUE_STARTS = (
     | _PAST_THAT
     | {"according", "expected"}
 )
+
+# what the sentence scan looks for: the cue starts, and "that" after a past form
+_SCAN = _CUE_STARTS | {"that"}
