@@ -17,6 +17,7 @@ the engine keeps it only where no stricter rule found a claim.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ...resources import word_list
 from .clause_base import (
@@ -187,7 +188,8 @@ def _sentence(
                     i += 1
                     continue
                 # "Lee calls on the council to ...": no possessor, so the verb
-            cue = _verb_cue(toks, i, headline)
+            if not inside(taken, toks[i].start):  # (a taken word is no cue: test first, speed)
+                cue = _verb_cue(toks, i, headline)
         if cue is None or inside(taken, toks[i].start):
             i += 1
             continue
@@ -203,11 +205,13 @@ def _sentence(
         i += 1
     if out and out[-1].spans[0][0] >= s:
         _outer_over_last(text, toks, s, pi, taken, out)
-    # the verb is one of the last words: "..., the poll found (on Monday)."
-    for v in (n - 2, n - 1, n - 3, n - 4):
-        if toks[v].low in _FINDINGS:
-            _document_after(text, toks, v, s, pi, taken, out)
-            break
+    # the verb is one of the last words: "..., the poll found (on Monday)." (the scan
+    # lists every word of ``_FINDINGS``: none of the last four listed, none there; speed)
+    if starts and starts[-1] >= n - 4:
+        for v in (n - 2, n - 1, n - 3, n - 4):
+            if toks[v].low in _FINDINGS:
+                _document_after(text, toks, v, s, pi, taken, out)
+                break
     for f in out[-3:]:
         if s <= f.spans[0][0] < e:
             break  # a claim in this sentence already
@@ -253,7 +257,7 @@ def _outer_over_last(
         ):
             continue  # no comma before the subject: not "<clause>, X said"
         if rest is None:
-            rest = [sp for sp in taken if sp not in last.spans]
+            rest = _without(taken, last.spans)
         found = _post(text, toks, x, ke, cue, pi, rest)
         if found is None or (last.cue is not None and found.spans[0][0] > last.cue.start):
             continue
@@ -470,7 +474,17 @@ def _without_nested(
     inner = {sp for f in out[-4:] for sp in f.spans if f.spans[0][0] >= s and f.spans[-1][1] <= cue}
     if not inner:
         return taken
-    return [sp for sp in taken if sp not in inner]
+    return _without(taken, inner)
+
+
+def _without(
+    taken: list[tuple[int, int]], spans: set[tuple[int, int]] | list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A copy of (sorted) ``taken`` without ``spans``: only the stretch from the first
+    to the last of them is filtered, as ``taken`` holds the whole article's (speed)."""
+    lo = bisect_left(taken, min(spans))
+    hi = bisect_right(taken, max(spans), lo)
+    return taken[:lo] + [sp for sp in taken[lo:hi] if sp not in spans] + taken[hi:]
 
 
 def _quoted_fragment(
@@ -1050,4 +1064,4 @@ _CUE_STARTS = (
 )
 
 # what the sentence scan looks for: the cue starts, and "that" after a past form
-_SCAN = _CUE_STARTS | {"that"}
+_SCAN = _CUE_STARTS | _FINDINGS | {"that"}
