@@ -21,6 +21,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    count_words,
     new_speaker_cue,
     overlaps_any,
     relative_before_subject,
@@ -248,7 +249,7 @@ def object_clause(
         if a == 0 and low in TELLING:
             a = addressee_end(body, 0, low)  # "assured voters he would ..."
         body = body[a:]
-    words = sum(1 for x in body if x.is_word)
+    words = count_words(body, 2)  # 0, 1 or 2 and more
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
     if (
@@ -506,7 +507,7 @@ def colon_attribution(
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3:
+    if count_words(body, 3) < 3:
         return None
     if len(head) == 1 and head[0].text in ("Q", "A") and _opens_with_attribution(body):
         return None  # "A: I think they would ...": the answer's own cue decides
@@ -710,7 +711,7 @@ def participle_clause(
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if not body or sum(1 for x in body if x.is_word) < 2:
+    if not body or count_words(body, 2) < 2:
         return None
     if not (body[0].is_word or body[0].text in ALL_MARKS) or body[0].low in NOT_OBJECT_START:
         return None
@@ -765,7 +766,7 @@ def in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]])
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3 or not finite_soon(body, 0, len(body)):
+    if count_words(body, 3) < 3 or not finite_soon(body, 0, len(body)):
         return None
     if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
         return None
@@ -798,7 +799,7 @@ def asked_about(
         return None
     e = next((x for x in range(q + 1, n) if toks[x].text in (",", ";", ".", "?", ":")), n)
     body = toks[q:e]
-    if sum(1 for x in body if x.is_word) < 2:
+    if count_words(body, 2) < 2:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
@@ -832,7 +833,7 @@ def as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3:
+    if count_words(body, 3) < 3:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
@@ -991,7 +992,7 @@ def expected_to(
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if not subj or sum(1 for x in body if x.is_word) < 2:
+    if not subj or count_words(body, 2) < 2:
         return None
     spans = [(subj[0].start, subj[-1].end), (body[0].start, body[-1].end)]
     if any(overlaps_any(taken, a, b) for a, b in spans):
@@ -1018,7 +1019,7 @@ def _in_source_after(
     body = toks[:i]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3 or not finite_soon(body, 0, len(body)):
+    if count_words(body, 3) < 3 or not finite_soon(body, 0, len(body)):
         return None
     if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
         return None

@@ -17,7 +17,8 @@ the engine keeps it only where no stricter rule found a claim.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
+from operator import attrgetter
 
 from ...resources import word_list
 from .clause_base import (
@@ -37,6 +38,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    count_words,
     inside,
     overlaps_any,
     relative_before_subject,
@@ -188,9 +190,11 @@ def _sentence(
                     i += 1
                     continue
                 # "Lee calls on the council to ...": no possessor, so the verb
-            if not inside(taken, toks[i].start):  # (a taken word is no cue: test first, speed)
-                cue = _verb_cue(toks, i, headline)
-        if cue is None or inside(taken, toks[i].start):
+            # a taken word is no cue: tested before the verb cue is built (speed)
+            if inside(taken, toks[i].start) or (cue := _verb_cue(toks, i, headline)) is None:
+                i += 1
+                continue
+        elif inside(taken, toks[i].start):
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
@@ -198,9 +202,7 @@ def _sentence(
             _drop_nested(out, taken, found, s)
             _take(out, taken, found)
             # the attribution's own words are not cues of another claim
-            i = ke + 1
-            while i < n and toks[i].start < found.spans[-1][1]:
-                i += 1
+            i = bisect_left(toks, found.spans[-1][1], ke + 1, key=_START)
             continue
         i += 1
     if out and out[-1].spans[0][0] >= s:
@@ -332,8 +334,8 @@ def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s
 
 def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
     out.append(found)
-    taken.extend(found.spans)
-    taken.sort()
+    for sp in found.spans:
+        insort(taken, sp)
 
 
 def _phrase_cue(toks: list[Tok], i: int) -> tuple[Cue | None, int]:
@@ -471,7 +473,10 @@ def _without_nested(
 ) -> list[tuple[int, int]]:
     """``taken`` without the claims the clause rules found earlier in this sentence,
     before the cue at ``cue``: "<A, who believe that B>, according to X" holds them."""
-    inner = {sp for f in out[-4:] for sp in f.spans if f.spans[0][0] >= s and f.spans[-1][1] <= cue}
+    inner: set[tuple[int, int]] = set()
+    for f in out[-4:]:  # (a plain loop: most often none is inner; speed)
+        if f.spans[0][0] >= s and f.spans[-1][1] <= cue:
+            inner.update(f.spans)
     if not inner:
         return taken
     return _without(taken, inner)
@@ -543,6 +548,9 @@ _REFLEXIVES = frozenset({"herself", "himself", "itself", "themselves", "him", "h
 
 _SPEECH = word_list("suggest/speech.txt")
 _NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
+
+
+_START = attrgetter("start")  # a token's start: the key to bisect tokens
 
 
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
@@ -700,7 +708,7 @@ def _post_claim(
     n_before = sum(1 for x in toks[:c] if x.is_word)
     # "Moss, they said, told the crew to stay": one word before a mid-sentence attribution
     stop = next((x for x in range(j, n) if toks[x].text in (",", ";", ":", "—", "–")), n)
-    mid = stop < n and toks[stop].text == "," and sum(x.is_word for x in toks[stop:]) >= 2
+    mid = stop < n and toks[stop].text == "," and count_words(toks[stop:], 2) >= 2
     if c < 1 or n_before < (1 if cue.word == "according to" or mid else 2):
         return None
     # after the attribution: the end of the sentence, or a comma and more of the clause
@@ -938,7 +946,7 @@ def _pre(
         body = body[: next((x for x in range(len(body) - 1) if _verb_after(body, x)), len(body))]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 2:
+    if count_words(body, 2) < 2:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
@@ -1033,7 +1041,7 @@ def _according_pre(
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3:
+    if count_words(body, 3) < 3:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
