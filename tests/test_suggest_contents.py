@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from suggest_claims import claims_of, seen
+
 from annotator.core.suggest import SuggestedClaim, suggest_article
 
 
@@ -250,3 +252,22 @@ def test_according_to_a_long_source() -> None:
     (claim,) = suggest_article(text)
     assert contents([claim]) == [["Lee's appeal among young skippers comes from his plain talk"]]
     assert claim.mention is not None and claim.mention.text.startswith("a new poll by")
+
+
+def test_quoted_words_after_an_unlisted_verb_are_a_claim_with_apostrophes_around() -> None:
+    # curly and straight single quotes, each next to apostrophes inside words
+    for open_, close in (("‘", "’"), ("'", "'")):
+        sentence = (
+            f"Mara Quint toasted the ferry’s old skipper {open_}the harbour’s own "
+            f"admiral{close} at the dinner."
+        )
+        assert [seen(c) for c in claims_of(sentence)] == [
+            (
+                f"the ferry’s old skipper {open_}the harbour’s own admiral{close} at the dinner",
+                "toasted",
+                "Mara Quint",
+            )
+        ]
+    # apostrophes inside words only: no quotation, no claim
+    sentence = "Mara Quint toasted the ferry’s old skipper at the harbour’s dinner and didn’t stay."
+    assert claims_of(sentence) == []

@@ -249,6 +249,18 @@ _PREPOSITIONS = frozenset(
 )
 
 
+def count_words(toks: list[Tok], cap: int) -> int:
+    """How many of ``toks`` are words, counted up to ``cap`` (a loop that stops there,
+    as the rules ask "at least two words?" of long clauses; speed)."""
+    seen = 0
+    for t in toks:
+        if t.is_word:
+            seen += 1
+            if seen == cap:
+                break
+    return seen
+
+
 def inside(taken: list[tuple[int, int]], pos: int) -> bool:
     """Is ``pos`` inside a range of ``taken`` (sorted ranges already claimed)?"""
     i = bisect_right(taken, (pos, 1 << 60)) - 1

@@ -4,6 +4,8 @@ and the phrase parsers (subjects, objects, clause ends) the clause rules share."
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...resources import word_list
 from .clause_base import (
     BOUNDARY,
@@ -19,6 +21,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    count_words,
     new_speaker_cue,
     overlaps_any,
     relative_before_subject,
@@ -215,13 +218,6 @@ def object_clause(
         return None
     if low.endswith("ing"):
         return None
-    m = subject_of(text, toks, k)
-    if m is None:
-        m = generic_subject(text, toks, k, 0)
-        if (m is None and not is_coordinated(toks, k)) or (
-            m is not None and len(m.text.split()) > 6
-        ):
-            return None
     body = toks[k + 1 :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
         return None  # "voters see Trump as ...", not "voters saw the rally"
@@ -253,7 +249,7 @@ def object_clause(
         if a == 0 and low in TELLING:
             a = addressee_end(body, 0, low)  # "assured voters he would ..."
         body = body[a:]
-    words = sum(1 for x in body if x.is_word)
+    words = count_words(body, 2)  # 0, 1 or 2 and more
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
     if (
@@ -265,6 +261,14 @@ def object_clause(
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    # the subject last: the object is often taken already (speed)
+    m = subject_of(text, toks, k)
+    if m is None:
+        m = generic_subject(text, toks, k, 0)
+        if (m is None and not is_coordinated(toks, k)) or (
+            m is not None and len(m.text.split()) > 6
+        ):
+            return None
     if low in _SEEM_VERBS and prev.low != "it":
         # "The plan seems to be failing": what seems is the subject and its infinitive
         subj = _subject_span(toks, k, m)
@@ -503,7 +507,7 @@ def colon_attribution(
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3:
+    if count_words(body, 3) < 3:
         return None
     if len(head) == 1 and head[0].text in ("Q", "A") and _opens_with_attribution(body):
         return None  # "A: I think they would ...": the answer's own cue decides
@@ -542,6 +546,7 @@ _CONNECTORS = word_list("suggest/connectors.txt")
 
 
 _PHRASE_OPENERS = frozenset({"in", "at", "on", "during", "after", "before", "later", "earlier"})
+_END_WORDS = frozenset({"and", "but", ";"})
 
 
 def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
@@ -550,6 +555,9 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
     verb in another form than the cue's belongs to the clause."""
     for x in range(1, len(body)):
         t = body[x]
+        # only these end a clause: "and", "but", ";" and the word after a comma (speed)
+        if t.low not in _END_WORDS and body[x - 1].text != ",":
+            continue
         nxt = body[x + 1].low if x + 1 < len(body) else ""
         if t.low in ("and", "but") and (
             nxt in _ANY_VERB or (nxt in SKIP_BACK and x + 2 < len(body))
@@ -722,7 +730,7 @@ def participle_clause(
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if not body or sum(1 for x in body if x.is_word) < 2:
+    if not body or count_words(body, 2) < 2:
         return None
     if not (body[0].is_word or body[0].text in ALL_MARKS) or body[0].low in NOT_OBJECT_START:
         return None
@@ -777,7 +785,7 @@ def in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]])
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3 or not finite_soon(body, 0, len(body)):
+    if count_words(body, 3) < 3 or not finite_soon(body, 0, len(body)):
         return None
     if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
         return None
@@ -810,7 +818,7 @@ def asked_about(
         return None
     e = next((x for x in range(q + 1, n) if toks[x].text in (",", ";", ".", "?", ":")), n)
     body = toks[q:e]
-    if sum(1 for x in body if x.is_word) < 2:
+    if count_words(body, 2) < 2:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
@@ -844,7 +852,7 @@ def as_reported(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3:
+    if count_words(body, 3) < 3:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
@@ -964,6 +972,7 @@ def _infinitive(body: list[Tok]) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)  # a few hundred cue words (speed)
 def _stem(form: str) -> str:
     """ "called" -> "call", "asks" -> "ask", "worried" -> "worry" (enough for the table)."""
     for suffix, repl in (
@@ -1002,7 +1011,7 @@ def expected_to(
     body = body[: clause_end(body, objects=True)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if not subj or sum(1 for x in body if x.is_word) < 2:
+    if not subj or count_words(body, 2) < 2:
         return None
     spans = [(subj[0].start, subj[-1].end), (body[0].start, body[-1].end)]
     if any(overlaps_any(taken, a, b) for a, b in spans):
@@ -1029,7 +1038,7 @@ def _in_source_after(
     body = toks[:i]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3 or not finite_soon(body, 0, len(body)):
+    if count_words(body, 3) < 3 or not finite_soon(body, 0, len(body)):
         return None
     if any(x.low in POST_VERBS or x.low in THAT_VERBS for x in body):
         return None

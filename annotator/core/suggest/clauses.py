@@ -17,6 +17,8 @@ the engine keeps it only where no stricter rule found a claim.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
+from operator import attrgetter
 
 from ...resources import word_list
 from .clause_base import (
@@ -36,6 +38,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    count_words,
     inside,
     overlaps_any,
     relative_before_subject,
@@ -150,16 +153,22 @@ def _sentence(
     if colon is not None:
         _take(out, taken, colon)
         return
+    # the words that may start a cue, in one pass (speed): a listed word, or the word
+    # before "that" (an unlisted past form: "hinted that", ``_verb_cue``)
+    starts = [k - 1 if low == "that" else k for k, t in enumerate(toks) if (low := t.low) in _SCAN]
+    n_starts = len(starts)
+    p = 0
     i = 0
-    while i < n:
-        # punctuation and words of no list start no cue: a plain loop skips them (speed)
-        for k in range(i, n):
-            low = toks[k].low
-            if low in _CUE_STARTS or low[-2:] == "ed":
-                i = k
-                break
-        else:
+    while True:
+        while p < n_starts and starts[p] < i:
+            p += 1
+        if p == n_starts:
             break
+        i = starts[p]
+        low = toks[i].low
+        if low not in _CUE_STARTS and not (low[-2:] == "ed" and len(low) > 5):
+            i += 1
+            continue
         cue, ke = _phrase_cue(toks, i)
         if cue is None:
             form = _special_form(toks, i)
@@ -181,8 +190,11 @@ def _sentence(
                     i += 1
                     continue
                 # "Lee calls on the council to ...": no possessor, so the verb
-            cue = _verb_cue(toks, i, headline)
-        if cue is None or inside(taken, toks[i].start):
+            # a taken word is no cue: tested before the verb cue is built (speed)
+            if inside(taken, toks[i].start) or (cue := _verb_cue(toks, i, headline)) is None:
+                i += 1
+                continue
+        elif inside(taken, toks[i].start):
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
@@ -190,22 +202,26 @@ def _sentence(
             _drop_nested(out, taken, found, s)
             _take(out, taken, found)
             # the attribution's own words are not cues of another claim
-            i = ke + 1
-            while i < n and toks[i].start < found.spans[-1][1]:
-                i += 1
+            i = bisect_left(toks, found.spans[-1][1], ke + 1, key=_START)
             continue
         i += 1
     if out and out[-1].spans[0][0] >= s:
         _outer_over_last(text, toks, s, pi, taken, out)
-    # the verb is one of the last words: "..., the poll found (on Monday)."
-    for v in (n - 2, n - 1, n - 3, n - 4):
-        if toks[v].low in _FINDINGS:
-            _document_after(text, toks, v, s, pi, taken, out)
-            break
-    if not any(f.spans[0][0] >= s and f.spans[0][0] < e for f in out[-3:]):
-        found = _quoted_fragment(text, toks, pi, taken)
-        if found is not None:
-            _take(out, taken, found)
+    # the verb is one of the last words: "..., the poll found (on Monday)." (the scan
+    # lists every word of ``_FINDINGS``: none of the last four listed, none there; speed)
+    if starts and starts[-1] >= n - 4:
+        for v in (n - 2, n - 1, n - 3, n - 4):
+            if toks[v].low in _FINDINGS:
+                _document_after(text, toks, v, s, pi, taken, out)
+                break
+    for f in out[-3:]:
+        if s <= f.spans[0][0] < e:
+            break  # a claim in this sentence already
+    else:
+        if _two_marks(text, s, e):
+            found = _quoted_fragment(text, toks, pi, taken)
+            if found is not None:
+                _take(out, taken, found)
 
 
 def _outer_over_last(
@@ -243,7 +259,7 @@ def _outer_over_last(
         ):
             continue  # no comma before the subject: not "<clause>, X said"
         if rest is None:
-            rest = [sp for sp in taken if sp not in last.spans]
+            rest = _without(taken, last.spans)
         found = _post(text, toks, x, ke, cue, pi, rest)
         if found is None or (last.cue is not None and found.spans[0][0] > last.cue.start):
             continue
@@ -318,8 +334,8 @@ def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s
 
 def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
     out.append(found)
-    taken.extend(found.spans)
-    taken.sort()
+    for sp in found.spans:
+        insort(taken, sp)
 
 
 def _phrase_cue(toks: list[Tok], i: int) -> tuple[Cue | None, int]:
@@ -457,10 +473,23 @@ def _without_nested(
 ) -> list[tuple[int, int]]:
     """``taken`` without the claims the clause rules found earlier in this sentence,
     before the cue at ``cue``: "<A, who believe that B>, according to X" holds them."""
-    inner = {sp for f in out[-4:] for sp in f.spans if f.spans[0][0] >= s and f.spans[-1][1] <= cue}
+    inner: set[tuple[int, int]] = set()
+    for f in out[-4:]:  # (a plain loop: most often none is inner; speed)
+        if f.spans[0][0] >= s and f.spans[-1][1] <= cue:
+            inner.update(f.spans)
     if not inner:
         return taken
-    return [sp for sp in taken if sp not in inner]
+    return _without(taken, inner)
+
+
+def _without(
+    taken: list[tuple[int, int]], spans: set[tuple[int, int]] | list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A copy of (sorted) ``taken`` without ``spans``: only the stretch from the first
+    to the last of them is filtered, as ``taken`` holds the whole article's (speed)."""
+    lo = bisect_left(taken, min(spans))
+    hi = bisect_right(taken, max(spans), lo)
+    return taken[:lo] + [sp for sp in taken[lo:hi] if sp not in spans] + taken[hi:]
 
 
 def _quoted_fragment(
@@ -468,8 +497,6 @@ def _quoted_fragment(
 ) -> Found | None:
     """ "Lee refers to the harbour master as "Captain."": a quotation no rule attributed, in a
     sentence that opens with its speaker and a verb -- the rest is a mixed claim."""
-    if not _DOUBLE_RE.search(text, toks[0].start, toks[-1].end):
-        return None  # no double mark in the sentence (most sentences; speed)
     marks = [x for x, t in enumerate(toks) if t.text in _DOUBLE and not inside(taken, t.start)]
     if len(marks) < 2:
         return None
@@ -523,8 +550,27 @@ _SPEECH = word_list("suggest/speech.txt")
 _NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
 
 
+_START = attrgetter("start")  # a token's start: the key to bisect tokens
+
+
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
-_DOUBLE_RE = re.compile("[" + re.escape("".join(sorted(_DOUBLE))) + "]")
+# a mark of ``_DOUBLE`` that is a token of its own: not an apostrophe that the tokenizer
+# glues into a word between two word characters ("don't", "Lee’s"); one character class
+# first, as ``re`` then skips to the marks (speed)
+_MARK_TOKEN_RE = re.compile(
+    "["
+    + re.escape("".join(sorted(_DOUBLE)))
+    + "](?:(?<=["
+    + re.escape("".join(sorted(_DOUBLE - {"'", "’"})))
+    + r"])|(?<!\w.)|(?!\w))"
+)
+
+
+def _two_marks(text: str, s: int, e: int) -> bool:
+    """May ``text[s:e]`` hold two quotation marks that are tokens of their own? Never
+    no when it does; most sentences hold none (speed)."""
+    # the look-behind sees the character before ``s``: a mark at ``s`` counts
+    return len(_MARK_TOKEN_RE.findall(text, s, e)) + (text[s] in _DOUBLE) >= 2
 
 
 def _post(
@@ -662,7 +708,7 @@ def _post_claim(
     n_before = sum(1 for x in toks[:c] if x.is_word)
     # "Moss, they said, told the crew to stay": one word before a mid-sentence attribution
     stop = next((x for x in range(j, n) if toks[x].text in (",", ";", ":", "—", "–")), n)
-    mid = stop < n and toks[stop].text == "," and sum(x.is_word for x in toks[stop:]) >= 2
+    mid = stop < n and toks[stop].text == "," and count_words(toks[stop:], 2) >= 2
     if c < 1 or n_before < (1 if cue.word == "according to" or mid else 2):
         return None
     # after the attribution: the end of the sentence, or a comma and more of the clause
@@ -859,6 +905,9 @@ def _pre(
     ):
         return None
     j, needs_that = _clause_start(toks, ke + 1, cue)
+    # the subject is read once, and late: most clauses are taken already (speed)
+    subject: Mention | None = None
+    read = False
     if toks[j].low == "that":
         j += 1
         if j >= n:
@@ -870,7 +919,8 @@ def _pre(
             return None
         # "The survey finds Clinton with a small lead", "The post showed a man ...":
         # a document shows its object
-        m = subject_of(text, toks, k) or _document_subject(text, toks, k)
+        subject, read = subject_of(text, toks, k), True
+        m = subject or _document_subject(text, toks, k)
         clause = toks[j].is_word and toks[j].low not in NOT_CLAUSE_START and finite_soon(toks, j, 6)
         if not clause and (m is None or m.head not in _DOCUMENTS or not toks[j].is_word):
             return None
@@ -886,15 +936,6 @@ def _pre(
             return None
         if not finite_soon(toks, j):
             return None
-    m = quantifier or subject_of(text, toks, k)
-    if m is None and cue.word in _EVIDENCE_VERBS:
-        m = _document_subject(text, toks, k)
-    if m is None:
-        m = generic_subject(text, toks, k, 0)
-    if m is None and not is_coordinated(toks, k) and cue.word not in _SPEECH:
-        return None  # a long subject we cannot delimit: still speech after "said"
-    if m is None:
-        m = _sentence_subject(text, toks, k)
     body = toks[j:]
     body = body[: subordinate_end(toks, k, body)]
     # stop before a second attribution: ", adding ...", ", according to ..."
@@ -905,11 +946,20 @@ def _pre(
         body = body[: next((x for x in range(len(body) - 1) if _verb_after(body, x)), len(body))]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 2:
+    if count_words(body, 2) < 2:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
         return None
+    m = quantifier or (subject if read else subject_of(text, toks, k))
+    if m is None and cue.word in _EVIDENCE_VERBS:
+        m = _document_subject(text, toks, k)
+    if m is None:
+        m = generic_subject(text, toks, k, 0)
+    if m is None and not is_coordinated(toks, k) and cue.word not in _SPEECH:
+        return None  # a long subject we cannot delimit: still speech after "said"
+    if m is None:
+        m = _sentence_subject(text, toks, k)
     rel = relative_before_subject(toks, k)
     if rel is not None and not inside(taken, rel.start):
         # "which Democrats doubt will flip": the relative word is the clause's subject
@@ -991,7 +1041,7 @@ def _according_pre(
     body = toks[c + 1 :]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    if sum(1 for x in body if x.is_word) < 3:
+    if count_words(body, 3) < 3:
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
@@ -1020,3 +1070,6 @@ _CUE_STARTS = (
     | _PAST_THAT
     | {"according", "expected"}
 )
+
+# what the sentence scan looks for: the cue starts, and "that" after a past form
+_SCAN = _CUE_STARTS | _FINDINGS | {"that"}
