@@ -66,21 +66,7 @@ def _claim(text: str, toks: list[Tok], k: int, cue: Cue, pi: int) -> Found | Non
     m = _source(text, toks, k + 1, stop)
     if m is None:
         return None
-    spans = []
-    if k > 1 and toks[k - 1].text == ",":
-        spans.append((toks[0].start, toks[k - 2].end))
-    elif k > 0:
-        return None  # "... is according to plan": not an attribution
-    if stop < n and toks[stop].text == ",":
-        tail = toks[stop + 1 :]
-        while tail and not tail[-1].is_word and tail[-1].text not in ALL_MARKS:
-            tail = tail[:-1]
-        if tail:
-            spans.append((tail[0].start, tail[-1].end))
-    words = sum(1 for t in toks if t.is_word and any(a <= t.start < b for a, b in spans))
-    if words < _MIN_WORDS:
-        return None
-    return Found(spans, cue, m, pi)
+    return _around(toks, k, stop, cue, m, pi)
 
 
 # "as (first) reported by", "was first reported by": a report named after its content;
@@ -154,13 +140,14 @@ def _source(text: str, toks: list[Tok], k: int, stop: int) -> Mention | None:
 
 
 def _around(toks: list[Tok], a: int, stop: int, cue: Cue, m: Mention, pi: int) -> Found | None:
-    """ "<clause>, as reported by X." or "As reported by X, <clause>." """
+    """ "<clause>, as reported by X." or "As reported by X, <clause>.": the clause before
+    the attribution at ``toks[a]`` and the one after its source (ending at ``stop``)."""
     n = len(toks)
     spans = []
     if a > 1 and toks[a - 1].text == ",":
         spans.append((toks[0].start, toks[a - 2].end))
     elif a > 0:
-        return None
+        return None  # "... is according to plan": not an attribution
     if stop < n and toks[stop].text == ",":
         tail = toks[stop + 1 :]
         while tail and not tail[-1].is_word and tail[-1].text not in ALL_MARKS:
