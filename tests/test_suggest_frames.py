@@ -131,6 +131,15 @@ from annotator.core.suggest import suggest_article
             "Okafor has joined a rowing crew known as the Ferry Keepers.",
             ("a rowing crew known as the Ferry Keepers", "known as", None),
         ),
+        # the phrase ends at its comma or at the sentence's own verb
+        (
+            "The fee, known as the pier toll, pays for two new ferries.",
+            ("The fee, known as the pier toll", "known as", None),
+        ),
+        (
+            "A crew known as the Ferry Keepers rowed across the bay.",
+            ("A crew known as the Ferry Keepers", "known as", None),
+        ),
         (
             "The harbour master is mostly known for pulling two swimmers from the bay in 2019.",
             (

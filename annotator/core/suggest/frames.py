@@ -931,7 +931,15 @@ def _reputation(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) 
                 break
     if not toks[a].is_word or a >= k:
         return None
-    after = content_after(toks, k + 1, "object")
+    stop = len(toks)
+    if toks[j].low not in _BE and not toks[j].low.endswith(("n't", "n’t")):
+        # "The levy, known as CBAM, requires ...", "A club known as X met ...": the
+        # phrase ends at its comma or at the sentence's verb
+        stop = next(
+            (x for x in range(k + 2, len(toks)) if toks[x].text == "," or _finite(toks[x])),
+            stop,
+        )
+    after = content_after(toks[:stop], k + 1, "object")
     if after is None:
         return None
     spans = (toks[a].start, after[1])
