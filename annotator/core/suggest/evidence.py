@@ -22,7 +22,7 @@ from ._trie import trie_pattern
 from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, inside, overlaps_any
 from .clause_forms import finite_soon, noun_phrase
 from .frames import content_after
-from .mentions import Cue, Mention, Tok, tokenize
+from .mentions import Cue, Mention, Tok, tok_at, tokenize
 
 _DOCUMENTS = frozenset(
     {"poll", "polls", "polling", "survey", "surveys", "study", "studies", "data", "results"}
@@ -83,8 +83,8 @@ def find(
         if a >= e:
             continue
         toks = tokenize(text, s, e)
-        k = next((n for n, t in enumerate(toks) if t.start == a), None)
-        if k is None or k == 0:
+        k = tok_at(toks, a)
+        if not k:
             continue
         found = _finding(text, toks, k, pi, taken)
         if found is not None:

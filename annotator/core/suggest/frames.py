@@ -18,7 +18,7 @@ without any costs no tokenizing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 
 from ...resources import word_list
@@ -42,6 +42,7 @@ from .mentions import (
     mention_before,
     relative_before,
     subject_before,
+    tok_at,
     tokenize,
 )
 from .quotes import ALL_MARKS
@@ -218,8 +219,8 @@ def find(
         if x != current:
             current = x
             toks = tokenize(text, s, e)
-        k = bisect_left(toks, a, key=_tok_start)
-        if k == 0 or k + 1 >= len(toks) or toks[k].start != a:
+        k = tok_at(toks, a)
+        if not k or k + 1 >= len(toks):
             continue
         found = _frame(text, toks, k, pi, taken)
         if found is not None:
@@ -230,10 +231,6 @@ def find(
 
 
 _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
-
-
-def _tok_start(t: Tok) -> int:
-    return t.start
 
 
 def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:

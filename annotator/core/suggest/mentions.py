@@ -768,6 +768,13 @@ def _tok_start(t: Tok) -> int:
     return t.start
 
 
+def tok_at(toks: list[Tok], pos: int) -> int | None:
+    """The index of the token of ``toks`` (in text order) that starts at ``pos``, else
+    None."""
+    k = bisect_left(toks, pos, key=_tok_start)
+    return k if k < len(toks) and toks[k].start == pos else None
+
+
 def _is_place(m: Mention) -> bool:
     return m.form == "name" and " ".join(m.text.split()).lower() in PLACES
 

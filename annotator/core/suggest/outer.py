@@ -17,7 +17,7 @@ from bisect import bisect_right
 from .clause_base import Found
 from .clause_forms import noun_phrase
 from .lexicon import DETERMINERS
-from .mentions import Cue, Index, Mention, Tok, mention_after, tokenize
+from .mentions import Cue, Index, Mention, Tok, mention_after, tok_at, tokenize
 from .quotes import ALL_MARKS
 
 _MIN_WORDS = 3  # a shorter clause is a fragment, not a claim
@@ -45,7 +45,7 @@ def according_claims(
         if cue.end > e:
             continue
         toks = tokenize(text, s, e)
-        k = next((n for n, t in enumerate(toks) if t.start == cue.start), None)
+        k = tok_at(toks, cue.start)
         if k is None or k + 2 >= len(toks):
             continue
         found = _claim(text, toks, k, cue, pi)
@@ -96,7 +96,7 @@ def reported_by_claims(
         if text.find(" by", v) + 3 > e:
             continue
         toks = tokenize(text, s, e)
-        k = next((n for n, t in enumerate(toks) if t.start == v), None)
+        k = tok_at(toks, v)
         if k is None or k + 2 >= len(toks):
             continue
         cue = Cue(toks[k].start, toks[k + 1].end, toks[k].low, False)
