@@ -7,18 +7,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from annotator.core import backup, mounts
 from annotator.core.store import Store
 from annotator.gui import backups as gui_backups
-from annotator.gui.app import application, build_window
+from annotator.gui.app import application
 from annotator.gui.errors import HEADLINE, ErrorReporter
 from annotator.gui.main_window import MainWindow
 
@@ -43,23 +43,10 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, messages) -> Iterator[Callable[..., MainWindow]]:
-    application()
-    opened: list[MainWindow] = []
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-    def make(db: Path) -> MainWindow:
-        win = build_window(db, annotator="tester", seed=False, settings=settings)
-        qtbot.addWidget(win)
-        opened.append(win)
-        win.show()
-        qtbot.waitExposed(win)
-        return win
-
-    yield make
-    for win in opened:
-        win.close()
-        win.store.close()
+def make_window(open_window, messages) -> Callable[[Path], MainWindow]:
+    """A window on ``db`` without the sample corpus (conftest's ``open_window``), with
+    the message boxes answered."""
+    return lambda db: open_window(db, seed=False)
 
 
 def _database(path: Path, articles: int = 5) -> Path:
