@@ -100,6 +100,11 @@ _SEE_AS = frozenset(
     | {"seeing", "viewing", "regarding"}
 )
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "am", "being"})
+# A view held of the subject, in the passive: "Lee is widely seen as the favourite",
+# "the files were deemed secret", "Lee, regarded as a moderate, ...".
+_PERCEIVED = frozenset({"seen", "viewed", "regarded", "perceived", "considered", "deemed"})
+# Between "be" and the participle: "is increasingly seen as", "was not widely viewed as".
+_PERCEIVE_ADVERBS = frozenset({"not", "also", "still", "now", "often", "generally", "long"})
 _CONTRACTED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that"})
 
 _VERB_FORMS = _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) | _SEE_AS
@@ -117,6 +122,7 @@ _TRIGGERS = (
     | _SEE_AS
     | _ASK
     | {"clear", "known"}
+    | _PERCEIVED
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
@@ -133,6 +139,7 @@ _CONDITIONAL = _TRIGGERS - (
     | _SEE_AS
     | _ASK
     | {"clear", "known"}
+    | _PERCEIVED
     | {ing for ing, base in _PROGRESSIVE.items() if base in _STANCE | _INTENT | _MIND}
 )
 _BEFORE = (
@@ -259,7 +266,9 @@ def _promising(
         return False
     prev = before[-1]
     word = prev.rstrip(_TRAILING).lower()
-    if low == "known":
+    if low in _PERCEIVED and _perceived_lead(prev, word) and (nxt in ("as", "by") or low in _DEEM):
+        framed = True
+    elif low == "known":
         framed = nxt in ("as", "for", "to") and word not in _KNOWN_BY
     elif low in _ASK:
         framed = any(w.lower() in _WH for w in text[end:stop].split()[: _MAX_ASKED + 1])
@@ -341,6 +350,10 @@ def _frame(
     nxt = toks[k + 1]
     if low == "known":
         return _reputation(toks, k, pi, taken)
+    if low in _PERCEIVED:
+        found = _perceived(text, toks, k, pi, taken)
+        if found is not None:
+            return found
     if low in _ASK:
         return _question(text, toks, k, pi, taken)
     if low in _SHOWING:
@@ -700,6 +713,75 @@ def _adjective(
         return None
     cue_end = k + 1 if kind == "object" else k
     return Found([spans], Cue(toks[v].start, toks[cue_end].end, low, False), m, pi)
+
+
+# Passive forms that take their view without "as": "was deemed classified".
+_DEEM = frozenset({"considered", "deemed"})
+
+
+def _perceived_lead(prev: str, word: str) -> bool:
+    """Can the word before a participle of ``_PERCEIVED`` (``prev`` as written, ``word``
+    bare and lower case) make it a passive view ("is seen", "widely", "Lee, seen")?"""
+    return (
+        word in _BE
+        or word in _PERCEIVE_ADVERBS
+        or (word.endswith("ly") and len(word) > 4)
+        or (prev.endswith(",") and len(prev) > 1)
+    )
+
+
+def _perceived(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "Lee is widely seen as the favourite", "Lee is seen by many as ...", "the files
+    were deemed secret", "Lee, regarded as a moderate, ...": PolNeAR's view of the subject;
+    the content is the subject and the view, the cue "be" and the participle, the source
+    the "by" phrase when there is one."""
+    v = k - 1
+    while v > 0 and (
+        toks[v].low in _PERCEIVE_ADVERBS
+        or toks[v].low in _DEGREE
+        or (toks[v].low.endswith("ly") and len(toks[v].low) > 4)
+    ):
+        v -= 1
+    comma = toks[v].text == ","
+    if not comma and toks[v].low not in _BE:
+        return None
+    j = k + 1
+    m: Mention | None = None
+    if toks[j].low == "by":
+        a = next((x for x in range(j + 1, min(len(toks), j + 8)) if toks[x].low == "as"), None)
+        if a is None or any(not t.is_word for t in toks[j + 1 : a]):
+            return None
+        m = noun_phrase(text, toks[j + 1 : a])
+        j = a
+    if toks[j].low == "as":
+        if j + 1 >= len(toks) or toks[j + 1].low in _NOT_CONTENT_START:
+            return None
+    elif comma or toks[k].low not in _DEEM or m is not None:
+        return None
+    elif not toks[j].is_word or toks[j].low in NOT_OBJECT_START or toks[j].low in _BE:
+        return None  # "was considered by", "is considered to be": not the view itself
+    stop = len(toks)
+    if comma:  # "Lee, regarded as a moderate, won": the apposition ends at its comma
+        stop = next((x for x in range(j + 1, len(toks)) if toks[x].text == ","), stop)
+    view = content_after(toks[:stop], j, "object")
+    if view is None:
+        return None
+    spans = [view]
+    if comma:
+        subject = mention_before(text, toks, v, 0)
+    else:
+        subject = _subject(text, toks, v)
+    if subject is not None and subject.end <= toks[v].start:
+        s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
+        spans.insert(0, (s0, subject.end))
+    elif comma:
+        return None
+    if any(overlaps_any(taken, s0, e0) for s0, e0 in spans):
+        return None
+    first = k if comma else v
+    return Found(spans, Cue(toks[first].start, toks[k].end, toks[k].low, False), m, pi)
 
 
 def _possessor_word(low: str) -> bool:

@@ -1,0 +1,40 @@
+"""Cues of attributions the earlier rules missed (session 5, cues): what a user sees is
+the claim's text (its parts joined by " … "), its cue and the speaker's mention."""
+
+from __future__ import annotations
+
+import pytest
+from suggest_claims import claims_of, seen
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a view of the subject in the passive: the subject and the view are the claim
+        (
+            "By now the harbour master is widely seen as the favourite for the post.",
+            ("the harbour master … as the favourite for the post", "is widely seen", None),
+        ),
+        (
+            "The old ferry was seen by many riders as a relic of the past.",
+            ("The old ferry … as a relic of the past", "was seen", "many riders"),
+        ),
+        (
+            "The night crossings were considered unsafe in the winter months.",
+            ("The night crossings … unsafe in the winter months", "were considered", None),
+        ),
+        # a participle between commas: the view ends at its comma
+        (
+            "The loss of the pilot, regarded as the best on the coast, shook the crew.",
+            ("the pilot … as the best on the coast", "regarded", None),
+        ),
+    ],
+)
+def test_a_view_held_of_the_subject(sentence: str, expected: tuple) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+def test_an_active_verb_of_considering_is_not_a_view_of_the_subject() -> None:
+    got = [seen(c) for c in claims_of("Dana Whitlock considered running for mayor in May.")]
+    assert all(cue != "considered" or text.startswith("running") for text, cue, _ in got)
+    assert not any("…" in text for text, _, _ in got)
