@@ -769,10 +769,7 @@ def _perceived(
     if view is None:
         return None
     spans = [view]
-    if comma:
-        subject = mention_before(text, toks, v, 0)
-    else:
-        subject = _subject(text, toks, v)
+    subject = mention_before(text, toks, v, 0) if comma else _subject(text, toks, v)
     if subject is not None and subject.end <= toks[v].start:
         s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
         spans.insert(0, (s0, subject.end))
