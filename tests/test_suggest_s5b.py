@@ -38,3 +38,30 @@ def test_an_active_verb_of_considering_is_not_a_view_of_the_subject() -> None:
     got = [seen(c) for c in claims_of("Dana Whitlock considered running for mayor in May.")]
     assert all(cue != "considered" or text.startswith("running") for text, cue, _ in got)
     assert not any("…" in text for text, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a plural subject that seems: the subject and its infinitive
+        (
+            "The island riders seem to have lost their patience with the board.",
+            ("The island riders … to have lost their patience with the board", "seem", None),
+        ),
+        # what a subject looks for or looks to do
+        (
+            "The harbour board is looking for a way around the new fares.",
+            ("a way around the new fares", "looking for", "The harbour board"),
+        ),
+        # a body that passes a measure
+        (
+            "The council passed a levy on the night crossings.",
+            ("a levy on the night crossings", "passed", "The council"),
+        ),
+    ],
+)
+def test_verbs_of_stance_added_to_the_lists(sentence: str, expected: tuple) -> None:
+    got = [seen(c) for c in claims_of(sentence)]
+    assert expected[:2] in [g[:2] for g in got]
+    if expected[2] is not None:
+        assert expected in got
