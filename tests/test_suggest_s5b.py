@@ -65,3 +65,11 @@ def test_verbs_of_stance_added_to_the_lists(sentence: str, expected: tuple) -> N
     assert expected[:2] in [g[:2] for g in got]
     if expected[2] is not None:
         assert expected in got
+
+
+def test_a_quoted_fragment_ending_a_sentence_is_not_claimed_by_the_next_sentence() -> None:
+    got = [
+        seen(c) for c in claims_of('Pat Moss called Lee a "liar." Dana Roe said Moss was wrong.')
+    ]
+    assert ("Moss was wrong", "said", "Dana Roe") in got
+    assert all(not (cue == "said" and "liar" in text) for text, cue, _ in got)

@@ -36,6 +36,7 @@ from .mentions import (
 from .quotes import ALL_MARKS, Paragraph, Quote
 
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
+_POST_FINITE = word_list("suggest/finite_words.txt")
 _MAX_POST = 12  # words after the cue of an attribution in the sentence after its quote
 
 
@@ -578,6 +579,8 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
         post = [t for t in toks[ke + 1 :] if t.is_word]
         if len(post) > _MAX_POST or any(t.low == "that" for t in post) or not pre_words:
             return None
+        if any(t.low in _POST_FINITE for t in post):
+            return None  # 'X called it "a farce." Y said the plan was sound.': Y's own claim
     if not pre_words:
         m = mention_after(text, toks, ke, len(toks))
         return Attribution(cue, m)
