@@ -73,3 +73,26 @@ def test_a_quoted_fragment_ending_a_sentence_is_not_claimed_by_the_next_sentence
     ]
     assert ("Moss was wrong", "said", "Dana Roe") in got
     assert all(not (cue == "said" and "liar" in text) for text, cue, _ in got)
+
+
+def test_a_second_verb_of_the_same_subject_after_and_is_a_claim_of_its_own() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            "The mayor has long targeted the ferry board, calling its members lazy and"
+            " vowing to cut their pay."
+        )
+    ]
+    assert ("its members lazy", "calling", "The mayor") in got
+    assert ("to cut their pay", "vowing", "The mayor") in got
+
+
+def test_a_verb_of_another_form_after_and_stays_in_the_reported_clause() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            "Ms. Lee said the riders were tired of the delays and supports the plan."
+        )
+    ]
+    assert [cue for _, cue, _ in got] == ["said"]
+    assert got[0][0].endswith("supports the plan")

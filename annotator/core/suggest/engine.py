@@ -26,9 +26,11 @@ public ``SuggestedClaim``. Conventions follow ``sample_corpus/build_gold.py``;
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
+from .clause_base import IRREGULAR_PAST, Found
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
@@ -63,7 +65,8 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     terms = {
         id(r) for r in raws if r.cue is None and r.inherit == "quote" and n_words(text, r.spans) < 4
     }
-    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms], cues)
+    quoted = sorted((q.open_pos, q.close_pos + 1) for q in quotes)
+    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms], cues, quoted)
     if found and terms:
         spans = [sp for f in found for sp in f.spans]
         raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
@@ -73,9 +76,15 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
 
 
 def _clause_claims(
-    text: str, paras: list[Paragraph], ends: list[int], raws: list[Candidate], cues: Index
+    text: str,
+    paras: list[Paragraph],
+    ends: list[int],
+    raws: list[Candidate],
+    cues: Index,
+    quoted: list[tuple[int, int]],
 ) -> list[Candidate]:
-    """Attributions without quotes the rules above left (``clauses.py``, ``frames.py``)."""
+    """Attributions without quotes the rules above left (``clauses.py``, ``frames.py``);
+    ``quoted`` the sorted ranges of the quotations."""
     sentences = []
     k = 0
     for pi, p in enumerate(paras):
@@ -93,6 +102,22 @@ def _clause_claims(
     # stance, intent and belief frames take only what the clause rules left
     found += frames.find(text, sentences, taken)
     found += evidence.find(text, sentences, taken)
+    # a second verb of the same subject that a claim's content ran over ("..., calling it
+    # reckless and vowing to stop it"): the content ends before its "and"
+    # (the same form of the verb: "said the plan failed and supports ..." is one claim)
+    for cut, second in frames.coordinated(text, sentences, taken, quoted):
+        held = _holder(raws, found, cut)
+        if held is None or held[0].cue is None:
+            continue
+        claim, x = held
+        first = text[claim.cue.start : claim.cue.end].split()[0].lower()
+        if _verb_form(first) != _verb_form(second.cue.word):
+            continue
+        s, end = claim.spans[x][0], cut
+        while end > s and (text[end - 1].isspace() or text[end - 1] in ",;"):
+            end -= 1
+        claim.spans[x:] = [(s, end)]
+        found.append(replace(second, mention=claim.mention))
     # a cue already attributing a quote or a reported clause cannot introduce a second
     # claim: what the clause rules take there is the speaker ("...," said Ann Lee) or
     # the scene before it ("On the radio, she said, "...")
@@ -116,6 +141,27 @@ def _clause_claims(
             kind = "direct" if whole and len(f.spans) == 1 else "mixed"
         out.append(Candidate(f.spans, f.cue, f.mention, kind, f.para, ""))
     return out
+
+
+def _holder(
+    raws: list[Candidate], found: list[Found], cut: int
+) -> tuple[Candidate | Found, int] | None:
+    """The claim whose content holds the offset ``cut``, and the index of that span."""
+    for claim in (*raws, *found):
+        for x, (s, e) in enumerate(claim.spans):
+            if s < cut < e:
+                return claim, x
+    return None
+
+
+def _verb_form(word: str) -> str:
+    """ "-ing", "past", "-s" or "base": what a second verb shares with the first one of
+    the same subject ("calling ... and vowing", "criticized ... and called")."""
+    if word.endswith("ing"):
+        return "-ing"
+    if word.endswith("ed") or word in IRREGULAR_PAST:
+        return "past"
+    return "-s" if word.endswith("s") else "base"
 
 
 def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

@@ -240,6 +240,61 @@ def find(
 _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
 
 
+# "and" or "but" and a second verb of the same subject inside a claim found already:
+# "X backed the plan, calling it wise and vowing to fund it" (adverbs may come between)
+_COORD_ADVERBS = frozenset(
+    {"also", "then", "later", "repeatedly", "again", "further", "even", "now", "quickly"}
+)
+_COORD_RE = re.compile(
+    r"(?<![\w'’-])(?:and|but) (?:(?:"
+    + "|".join(sorted(_COORD_ADVERBS))
+    + r") )?("
+    + trie_pattern(_VERB_FORMS | frozenset(_PROGRESSIVE))
+    + r")(?![\w'’-])"
+)
+
+
+def coordinated(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    taken: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+) -> list[tuple[int, Found]]:
+    """Second frames joined by "and"/"but" to the verb of a claim found already, whose
+    content ran over them: "X criticized the plan, calling it reckless and vowing to stop
+    it" holds two claims. Each comes with the offset of its "and"/"but", where the
+    content of the claim around it is to end; it has no mention (it is the subject's of
+    that claim). ``taken`` are the sorted ranges of the claims found, ``quoted`` those of
+    quotations (a quote's words are the speaker's, not a second frame)."""
+    out: list[tuple[int, Found]] = []
+    starts = [s for s, _, _ in sentences]
+    for hit in _COORD_RE.finditer(text):
+        a = hit.start(1)
+        i = bisect_right(taken, (a, 1 << 60)) - 1
+        if i < 0 or not taken[i][0] <= a < taken[i][1] or inside(quoted, a):
+            continue  # outside every claim the first pass read it
+        container = taken[i]
+        if len(text[container[0] : hit.start()].split()) < 2:
+            continue
+        x = bisect_right(starts, a) - 1
+        if x < 0:
+            continue
+        s, e, pi = sentences[x]
+        if a >= e or hit.start() < s:
+            continue
+        toks = tokenize(text, s, e)
+        k = tok_at(toks, a)
+        if not k or k + 1 >= len(toks) or toks[k].is_cap:
+            continue
+        rest = taken[:i] + taken[i + 1 :]
+        found = _verb_frame(text, toks, k, pi, rest, True, subject=False)
+        if found is None:
+            continue
+        out.append((hit.start(), found))
+        taken[i : i + 1] = sorted([(container[0], hit.start()), *found.spans])
+    return out
+
+
 def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """The verb forms of the text outside the ranges ``taken``."""
     out: list[re.Match[str]] = []
@@ -367,6 +422,24 @@ def _frame(
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
     led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
+    return _verb_frame(text, toks, k, pi, taken, led)
+
+
+def _verb_frame(
+    text: str,
+    toks: list[Tok],
+    k: int,
+    pi: int,
+    taken: list[tuple[int, int]],
+    led: bool,
+    subject: bool = True,
+) -> Found | None:
+    """The frame of the verb ``toks[k]`` and what it takes; ``led`` when a form of "be"
+    or a word such as "by" makes an -ing form the subject's act; without ``subject``
+    the frame has no mention (the caller knows whose it is)."""
+    t = toks[k]
+    low = t.low
+    nxt = toks[k + 1]
     shape = _shape(low, nxt.low, led) if nxt.is_word else None
     if shape is None:
         return None
@@ -403,6 +476,9 @@ def _frame(
     spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
+    cue = Cue(t.start, toks[cue_end].end, low, False)
+    if not subject:
+        return Found([spans], cue, None, pi)
     if low.endswith("ing") and not _progressive(toks[k - 1].low):
         # "by slamming the plan", "talking about it": the subject of the clause it hangs on
         m = subject_before(text, toks, k)
@@ -410,7 +486,6 @@ def _frame(
         m = _subject(text, toks, k)
     if m is None or not _plausible_subject(m):
         return None
-    cue = Cue(t.start, toks[cue_end].end, low, False)
     return Found([spans], cue, m, pi)
 
 
