@@ -25,12 +25,13 @@ public ``SuggestedClaim``. Conventions follow ``sample_corpus/build_gold.py``;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
-from .clause_base import IRREGULAR_PAST, Found
+from .clause_base import FINITE_WORDS, IRREGULAR_PAST, Found
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
@@ -114,6 +115,8 @@ def _clause_claims(
         if _verb_form(first) != _verb_form(second.cue.word):
             continue
         s, end = claim.spans[x][0], cut
+        if text[s:cut].rstrip()[-1:] != "," and _FINITE_RE.search(text, s, cut):
+            continue  # "said the board was wrong but backed ...": the clause's own subject
         while end > s and (text[end - 1].isspace() or text[end - 1] in ",;"):
             end -= 1
         claim.spans[x:] = [(s, end)]
@@ -141,6 +144,10 @@ def _clause_claims(
             kind = "direct" if whole and len(f.spans) == 1 else "mixed"
         out.append(Candidate(f.spans, f.cue, f.mention, kind, f.para, ""))
     return out
+
+
+# A finite verb in a claim's content makes it a clause with a subject of its own.
+_FINITE_RE = re.compile(r"\b(?:" + "|".join(sorted(FINITE_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def _holder(
