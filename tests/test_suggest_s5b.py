@@ -96,3 +96,22 @@ def test_a_verb_of_another_form_after_and_stays_in_the_reported_clause() -> None
     ]
     assert [cue for _, cue, _ in got] == ["said"]
     assert got[0][0].endswith("supports the plan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ann Lee said the island riders feel the same way about the fares.",
+            ("the island riders feel the same way about the fares", "said", "Ann Lee"),
+        ),
+        (
+            "Ann Lee said the harbour planners plan to open the pier in May.",
+            ("the harbour planners plan to open the pier in May", "said", "Ann Lee"),
+        ),
+    ],
+)
+def test_a_reported_clause_whose_verb_is_in_the_present_plural(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
