@@ -115,3 +115,13 @@ def test_a_reported_clause_whose_verb_is_in_the_present_plural(
     sentence: str, expected: tuple
 ) -> None:
     assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+def test_what_someone_was_asked_about_is_a_claim_without_an_asker() -> None:
+    got = [seen(c) for c in claims_of("Pat Lee was asked about the plan during the debate.")]
+    assert any(cue == "asked about" and text.startswith("the plan") for text, cue, _ in got)
+
+
+def test_what_is_reportedly_so_is_the_clause_around_the_adverb() -> None:
+    got = [seen(c) for c in claims_of("The harbour board is reportedly planning a new pier.")]
+    assert ("The harbour board is … planning a new pier", "reportedly", None) in got

@@ -121,7 +121,7 @@ _TRIGGERS = (
     | frozenset(_NOUN_PREPS)
     | _SEE_AS
     | _ASK
-    | {"clear", "known"}
+    | {"clear", "known", "reportedly"}
     | _PERCEIVED
 )
 # a space first: the search then jumps from space to space (a verb form after a quote
@@ -138,7 +138,7 @@ _CONDITIONAL = _TRIGGERS - (
     | _ADJECTIVES
     | _SEE_AS
     | _ASK
-    | {"clear", "known"}
+    | {"clear", "known", "reportedly"}
     | _PERCEIVED
     | {ing for ing, base in _PROGRESSIVE.items() if base in _STANCE | _INTENT | _MIND}
 )
@@ -323,10 +323,14 @@ def _promising(
     word = prev.rstrip(_TRAILING).lower()
     if low in _PERCEIVED and _perceived_lead(prev, word) and (nxt in ("as", "by") or low in _DEEM):
         framed = True
+    elif low == "reportedly":
+        framed = not prev.endswith(",")
     elif low == "known":
         framed = nxt in ("as", "for", "to") and word not in _KNOWN_BY
     elif low in _ASK:
-        framed = any(w.lower() in _WH for w in text[end:stop].split()[: _MAX_ASKED + 1])
+        framed = nxt == "about" or any(
+            w.lower() in _WH for w in text[end:stop].split()[: _MAX_ASKED + 1]
+        )
     elif low in _SHOWING:
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
@@ -405,6 +409,8 @@ def _frame(
     nxt = toks[k + 1]
     if low == "known":
         return _reputation(toks, k, pi, taken)
+    if low == "reportedly":
+        return _reportedly(toks, k, pi, taken)
     if low in _PERCEIVED:
         found = _perceived(text, toks, k, pi, taken)
         if found is not None:
@@ -1106,6 +1112,8 @@ def _question(
     """ "when asked whether he would run", "asked the mayor if the ferry ...": the
     question from its question word to the end of its clause; the one who asks is the
     subject, none after "when" (the reporter or an interviewer)."""
+    if toks[k + 1].low == "about":
+        return _asked_about(text, toks, k, pi, taken)
     w = next(
         (x for x in range(k + 1, min(len(toks), k + 2 + _MAX_ASKED)) if toks[x].low in _WH),
         None,
@@ -1122,6 +1130,49 @@ def _question(
             m = None
     t = toks[k]
     return Found([spans], Cue(t.start, t.end, t.low, False), m, pi)
+
+
+# Before "asked about": the one asked is the sentence's speaker, the asker unnamed.
+_ASKED_LEADS = frozenset({"when", "was", "were", "being", "been", "is", "after", "if", "once"})
+
+
+def _asked_about(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "When asked about the fares, Lee said ...", "Lee was asked about the pier": what
+    the question was about (an object) is the content, "asked about" the cue; no one is
+    named as the one who asks."""
+    if toks[k - 1].low not in _ASKED_LEADS and not (k == 1 and toks[0].low in _ASK):
+        return None
+    start = k + 2
+    if start >= len(toks) or not toks[start].is_word or toks[start].low in _NOT_CONTENT_START:
+        return None
+    stop = next((x for x in range(start, len(toks)) if toks[x].text == ","), len(toks))
+    spans = content_after(toks[:stop], start, "object")
+    if spans is None or overlaps_any(taken, *spans):
+        return None
+    return Found([spans], Cue(toks[k].start, toks[k + 1].end, toks[k].low, False), None, pi)
+
+
+def _reportedly(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "The board is reportedly planning a new pier", "Lee reportedly walked out": the
+    clause around the adverb is what is reported, the adverb the cue, the source unnamed."""
+    a = k
+    while (
+        a > 0 and toks[a - 1].is_word and (toks[a - 1].low not in BOUNDARY or a == k) and k - a < 12
+    ):
+        a -= 1
+    while a < k and toks[a].low in _LEADS:
+        a += 1
+    if a == k or toks[a].low in ("who", "which", "that"):
+        return None
+    after = content_after(toks, k + 1, "clause")
+    if after is None:
+        return None
+    spans = [(toks[a].start, toks[k - 1].end), after]
+    if any(overlaps_any(taken, s0, e0) for s0, e0 in spans):
+        return None
+    return Found(spans, Cue(toks[k].start, toks[k].end, "reportedly", False), None, pi)
 
 
 def _document_participle(
