@@ -125,3 +125,14 @@ def test_what_someone_was_asked_about_is_a_claim_without_an_asker() -> None:
 def test_what_is_reportedly_so_is_the_clause_around_the_adverb() -> None:
     got = [seen(c) for c in claims_of("The harbour board is reportedly planning a new pier.")]
     assert ("The harbour board is … planning a new pier", "reportedly", None) in got
+
+
+def test_a_document_named_at_length_before_its_verb_is_the_source() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            "A poll released Sunday by the Harbour Post and Island Radio shows the mayor"
+            " keeping her lead."
+        )
+    ]
+    assert any(cue == "shows" and text.startswith("the mayor") for text, cue, _ in got)

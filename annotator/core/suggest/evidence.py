@@ -42,7 +42,7 @@ _VERBS = frozenset(
 # the verb after a space (lower case: a capitalised one is a headline's); the document
 # noun is looked for only in the few words before a hit
 _RE = re.compile(r" (" + trie_pattern(_VERBS) + r")(?![\w'’-])")
-_NEAR = 6  # words between the document noun and the verb, the verb's auxiliaries included
+_NEAR = 10  # words between the document noun and the verb, the verb's auxiliaries included
 _STRIP = ",;:()\"“”'’"
 
 # Between the document and the verb: "the poll also found", "polls have shown".
@@ -112,11 +112,11 @@ def _finding(
         j -= 1
     # the document's phrase: back to the sentence start, a comma or a clause word
     a = j
-    while a > 0 and k - a < 10:
+    while a > 0 and k - a < 14:
         prev = toks[a - 1]
         if not prev.is_word or prev.low in _PHRASE_STOPS:
             break
-        if prev.low in BOUNDARY and prev.low not in ("of", "in", "by", "from", "for", "on"):
+        if prev.low in BOUNDARY and prev.low not in ("of", "in", "by", "from", "for", "on", "and"):
             break
         a -= 1
     run = toks[a : j + 1]
