@@ -136,3 +136,36 @@ def test_a_document_named_at_length_before_its_verb_is_the_source() -> None:
         )
     ]
     assert any(cue == "shows" and text.startswith("the mayor") for text, cue, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # after a colon the clause starts afresh
+        (
+            "It has not gone unnoticed: according to recent polls, Lee holds only 14 percent"
+            " of the island vote.",
+            ("Lee holds only 14 percent of the island vote", "according to", "recent polls"),
+        ),
+        # no comma before it; the writer's "but ..." after the source is no part of it
+        (
+            "Lee leads Moss by 27 votes according to a count by the Harbour Post, but Moss"
+            " has won more wards.",
+            ("Lee leads Moss by 27 votes", "according to", "a count by the Harbour Post"),
+        ),
+        # a verb inside the source phrase is part of the source, not a cue of its own
+        (
+            "Lee gave his blessing, according to court papers reported by the Post,"
+            " becoming the owner.",
+            (
+                "Lee gave his blessing … becoming the owner",
+                "according to",
+                "court papers reported by the Post",
+            ),
+        ),
+    ],
+)
+def test_according_to(sentence: str, expected: tuple) -> None:
+    got = [seen(c) for c in claims_of(sentence)]
+    assert expected[:2] in [g[:2] for g in got]
+    assert next(g for g in got if g[:2] == expected[:2])[2].endswith(expected[2].split()[-1])

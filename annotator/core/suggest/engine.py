@@ -67,7 +67,14 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
         id(r) for r in raws if r.cue is None and r.inherit == "quote" and n_words(text, r.spans) < 4
     }
     quoted = sorted((q.open_pos, q.close_pos + 1) for q in quotes)
-    found = _clause_claims(text, paras, ends, [r for r in raws if id(r) not in terms], cues, quoted)
+    shadowed: set[int] = set()
+    found = _clause_claims(
+        text, paras, ends, [r for r in raws if id(r) not in terms], cues, quoted, shadowed
+    )
+    if shadowed:
+        # a cue inside an "according to" phrase is part of its source
+        raws = [r for r in raws if r.cue is None or r.cue.start not in shadowed]
+        found = [f for f in found if f.cue is None or f.cue.start not in shadowed]
     if found and terms:
         spans = [sp for f in found for sp in f.spans]
         raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
@@ -83,9 +90,11 @@ def _clause_claims(
     raws: list[Candidate],
     cues: Index,
     quoted: list[tuple[int, int]],
+    shadowed: set[int],
 ) -> list[Candidate]:
     """Attributions without quotes the rules above left (``clauses.py``, ``frames.py``);
-    ``quoted`` the sorted ranges of the quotations."""
+    ``quoted`` the sorted ranges of the quotations; the starts of cues that turn out to
+    be part of an "according to" source go into ``shadowed``."""
     sentences = []
     k = 0
     for pi, p in enumerate(paras):
@@ -128,7 +137,7 @@ def _clause_claims(
     found = [f for f in found if f.cue.start not in used]
     # an "according to" around the claims found inside its clause
     used |= {f.cue.start for f in found}
-    found += according_claims(text, sentences, cues, used)
+    found += according_claims(text, sentences, cues, used, shadowed)
     found += reported_by_claims(text, sentences, used)
     for f in found:
         # a quoted fragment inside the paraphrase makes it mixed

@@ -27,11 +27,16 @@ _AFTER_HEAD = frozenset({"of", "by", "from", "that", "which", "who", "in", "on",
 
 
 def according_claims(
-    text: str, sentences: list[tuple[int, int, int]], cues: Index, used: set[int]
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    cues: Index,
+    used: set[int],
+    shadowed: set[int],
 ) -> list[Found]:
     """Claims for the "according to" cues of ``cues`` whose start is not in ``used``
     (the cue starts of the claims already found), in the sentences ``(start, end,
-    paragraph)``."""
+    paragraph)``. A cue of ``used`` inside the source phrase ("according to papers
+    reported by the Post") is no cue of its own: its start goes into ``shadowed``."""
     out: list[Found] = []
     todo = [c for c in cues.cues if c.according and c.start not in used]
     if not todo:
@@ -51,10 +56,8 @@ def according_claims(
         found = _claim(text, toks, k, cue, pi)
         if found is None or found.mention is None:
             continue
-        # a claim whose cue is in the source phrase ("according to ministry figures")
-        # attributes the clause already
-        if not any(cue.end <= u < found.mention.end for u in used):
-            out.append(found)
+        shadowed.update(u for u in used if cue.end <= u < found.mention.end)
+        out.append(found)
     return out
 
 
@@ -144,20 +147,42 @@ def _around(toks: list[Tok], a: int, stop: int, cue: Cue, m: Mention, pi: int) -
     the attribution at ``toks[a]`` and the one after its source (ending at ``stop``)."""
     n = len(toks)
     spans = []
-    if a > 1 and toks[a - 1].text == ",":
-        spans.append((toks[0].start, toks[a - 2].end))
-    elif a > 0:
-        return None  # "... is according to plan": not an attribution
+    lead = _clause_start(toks, a)
+    if a > 1 and toks[a - 1].text == "," and lead < a - 1:
+        spans.append((toks[lead].start, toks[a - 2].end))
+    elif a > lead:
+        prev = toks[a - 1].low
+        if prev in _NOT_ATTACHED or not toks[a - 1].is_word or prev.endswith(("'s", "’s")):
+            return None  # "... went according to plan": not an attribution
+        spans.append((toks[lead].start, toks[a - 1].end))  # "leads by 12 according to"
     if stop < n and toks[stop].text == ",":
         tail = toks[stop + 1 :]
         while tail and not tail[-1].is_word and tail[-1].text not in ALL_MARKS:
             tail = tail[:-1]
-        if tail:
+        if tail and not (spans and tail[0].low in _NEW_CLAUSE):
             spans.append((tail[0].start, tail[-1].end))
     words = sum(1 for t in toks if t.is_word and any(x <= t.start < y for x, y in spans))
     if words < _MIN_WORDS:
         return None
     return Found(spans, cue, m, pi)
+
+
+# Before an "according to" without a comma, these make it no attribution ("went
+# according to plan", "is according to the rules").
+_NOT_ATTACHED = frozenset(
+    {"is", "was", "are", "were", "be", "been", "being", "went", "go", "goes", "going"}
+    | {"proceed", "proceeded", "proceeds", "proceeding", "not", "exactly", "strictly"}
+)
+# After the source, these start a clause of the writer's: "..., according to X, but Y".
+_NEW_CLAUSE = frozenset({"but", "and", "while", "although", "though", "so", "yet"})
+# Marks after which a clause starts afresh: "It has not gone unnoticed: according to ..."
+_CLAUSE_MARKS = frozenset({":", ";", "—", "–"})
+
+
+def _clause_start(toks: list[Tok], a: int) -> int:
+    """Where the clause holding ``toks[a]`` starts: after the last colon, semicolon or
+    dash before it, else at the sentence start."""
+    return next((x + 1 for x in range(a - 1, -1, -1) if toks[x].text in _CLAUSE_MARKS), 0)
 
 
 def _passive_subject(
