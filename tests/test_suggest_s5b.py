@@ -169,3 +169,8 @@ def test_according_to(sentence: str, expected: tuple) -> None:
     got = [seen(c) for c in claims_of(sentence)]
     assert expected[:2] in [g[:2] for g in got]
     assert next(g for g in got if g[:2] == expected[:2])[2].endswith(expected[2].split()[-1])
+
+
+def test_a_noun_of_stance_taken_by_a_verb_has_the_verb_in_its_cue() -> None:
+    got = [seen(c) for c in claims_of("Ms. Roe bashed the mayor's proposal to close the pier.")]
+    assert ("to close the pier", "bashed the mayor's proposal", "the mayor") in got

@@ -34,7 +34,7 @@ from .clause_base import (
     overlaps_any,
 )
 from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
-from .lexicon import ABBREVIATIONS, DETERMINERS, word_table
+from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
 from .mentions import (
     Cue,
     Mention,
@@ -420,11 +420,11 @@ def _frame(
     if low in _SHOWING:
         return _document_participle(text, toks, k, pi, taken)
     if low in _NOUNS and _possessor_word(toks[k - 1].low):
-        return _possessed_stance(text, toks, k, pi, taken)
+        return _verb_led(toks, k, _possessed_stance(text, toks, k, pi, taken))
     if low in _THAT_NOUNS and nxt.low == "that" and _noun_use(low, toks[k - 1]):
-        return _with_holder(text, toks, k, _noun_that(toks, k, pi, taken))
+        return _verb_led(toks, k, _with_holder(text, toks, k, _noun_that(toks, k, pi, taken)))
     if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
-        return _with_holder(text, toks, k, _noun_prep(toks, k, pi, taken))
+        return _verb_led(toks, k, _with_holder(text, toks, k, _noun_prep(toks, k, pi, taken)))
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
     led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
@@ -493,6 +493,37 @@ def _verb_frame(
     if m is None or not _plausible_subject(m):
         return None
     return Found([spans], cue, m, pi)
+
+
+# Verbs of voicing, besides the lists', whose object a noun of stance is: "floated the
+# idea that", "renewed his call for".
+_TAKING_VERBS = frozenset(
+    {"floated", "floating", "rubbished", "bashed", "trumpeted", "touted", "touting"}
+    | {"renewed", "renewing", "reiterated", "reiterating", "signaled", "signalled"}
+    | {"unleashed", "repeated", "repeating", "voiced", "echoed", "echoing"}
+)
+# Between a verb and the noun of stance it takes: "repeated (his) accusations that",
+# "dismissed (the) criticism of".
+_NOUN_OPENERS = DETERMINERS | _POSSESSIVES
+
+
+def _verb_led(toks: list[Tok], k: int, found: Found | None) -> Found | None:
+    """``found`` (a frame whose cue is the noun of stance ``toks[k]``) with its cue
+    starting at the verb whose object the noun is, as PolNeAR marks it ("rubbished the
+    claim that", "dismissed criticism of"): a verb of the lists right before the noun,
+    its determiner or its possessor."""
+    if found is None:
+        return None
+    j = k - 1
+    while j > 0 and k - j <= 3 and (toks[j].low in _NOUN_OPENERS or _possessor_word(toks[j].low)):
+        j -= 1
+    v = toks[j]
+    low = v.low
+    if j < 0 or v.is_cap or not v.is_word or low in _BE or low in _HOLDING:
+        return found
+    if low not in _VERB_FORMS and low not in CUE_WORDS and low not in _TAKING_VERBS:
+        return found  # "The vote followed Lee's contention that": no one's act on it
+    return replace(found, cue=replace(found.cue, start=v.start))
 
 
 def _past_time(toks: list[Tok], start: int) -> tuple[int, str]:
