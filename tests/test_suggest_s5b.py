@@ -174,3 +174,13 @@ def test_according_to(sentence: str, expected: tuple) -> None:
 def test_a_noun_of_stance_taken_by_a_verb_has_the_verb_in_its_cue() -> None:
     got = [seen(c) for c in claims_of("Ms. Roe bashed the mayor's proposal to close the pier.")]
     assert ("to close the pier", "bashed the mayor's proposal", "the mayor") in got
+
+
+def test_a_headline_saying_what_someone_is_to_do() -> None:
+    from annotator.core.suggest import suggest_article
+
+    text = "Harbour Board to back new ferry plan.\n\nThe board meets on Monday."
+    got = [seen(c) for c in suggest_article(text)]
+    assert ("new ferry plan", "to back", "Harbour Board") in got
+    text = "Why Does Lee Refuse to Back the Ferry Plan?\n\nThe board meets on Monday."
+    assert all(cue != "to Back" for _, cue, _ in (seen(c) for c in suggest_article(text)))

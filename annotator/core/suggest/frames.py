@@ -199,7 +199,7 @@ def find(
     for s, e, pi in sentences:
         if pi > 0:
             break
-        found = _headline(text, s, e, taken)
+        found = _headline(text, s, e, taken) or _headline_to(text, s, e, taken)
         if found is not None:
             out.append(found)
             taken.extend(found.spans)
@@ -993,6 +993,53 @@ def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found 
             return None
         return Found([(body[0].start, body[-1].end)], Cue(t.start, t.end, low, False), m, 0)
     return None
+
+
+# A headline's "X to <verb> ...": what X is to do ("Council to back ferry plan").
+_HEADLINE_TO_RE = re.compile(r" [Tt]o ([A-Za-z]+) ")
+_HEADLINE_TO_VERBS = frozenset(
+    w for w in _STANCE | _INTENT | frozenset(_PARTICLES) if not w.endswith(("s", "ed"))
+) | {"back", "sue", "release", "campaign", "frame", "expand", "skip"}
+
+
+def _headline_to(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found | None:
+    """ "Harbour Board to back new ferry", "Lee, Moss to campaign for pier": in a headline,
+    the words before "to" are the subject and those after the verb its object."""
+    hit = _HEADLINE_TO_RE.search(text, s, e)
+    if hit is None or hit.group(1).lower() not in _HEADLINE_TO_VERBS:
+        return None
+    toks = tokenize(text, s, e)
+    k = tok_at(toks, hit.start() + 1)
+    if not k or k > 7 or k + 3 >= len(toks) or not toks[0].is_cap:
+        return None
+    run = toks[:k]
+    words = [t for t in run if t.is_word]
+    if len(words) > 4 or any(not (t.is_word or t.text in (",", "&")) for t in run):
+        return None
+    if any(
+        not t.is_cap
+        or t.low in _BE
+        or t.low in _WH
+        or t.low in _VERB_FORMS
+        or t.low.endswith("ing")
+        for t in words
+    ):
+        return None  # "Lee pushes board to ...": a verb before "to", not a name
+    m = noun_phrase(text, words)
+    if m is None:
+        return None
+    v = toks[k + 1]
+    start = k + 2
+    if toks[start].low in _PARTICLES.get(v.low, ()):
+        start += 1
+    stop = next((x for x in range(start, len(toks)) if toks[x].text in _HEADLINE_STOPS), len(toks))
+    body = toks[start:stop]
+    if sum(1 for x in body if x.is_word) < 1 or not body or not body[0].is_word:
+        return None
+    span = (body[0].start, body[-1].end)
+    if overlaps_any(taken, *span):
+        return None
+    return Found([span], Cue(toks[k].start, toks[start - 1].end, v.low, False), m, 0)
 
 
 def _noun_after(low: str, prev: str, word: str) -> bool:
