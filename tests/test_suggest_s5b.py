@@ -184,3 +184,11 @@ def test_a_headline_saying_what_someone_is_to_do() -> None:
     assert ("new ferry plan", "to back", "Harbour Board") in got
     text = "Why Does Lee Refuse to Back the Ferry Plan?\n\nThe board meets on Monday."
     assert all(cue != "to Back" for _, cue, _ in (seen(c) for c in suggest_article(text)))
+
+
+def test_a_title_case_headline_with_a_verb_of_mind() -> None:
+    from annotator.core.suggest import suggest_article
+
+    text = "Harbour Master Worries About The Old Pier\n\nThe board meets on Monday."
+    got = [seen(c) for c in suggest_article(text)]
+    assert ("The Old Pier", "Worries About", "Harbour Master") in got

@@ -952,8 +952,12 @@ def _possessed_stance(
 
 _HEADLINE_STOPS = frozenset({":", ";", ".", "—", "–", ",", "?", "!"})
 _HEADLINE_ADVERBS = frozenset({"just", "now", "also", "still", "again", "finally", "never"})
+# Verb forms a headline in title case reports with: "Lee Praises ...", "Lee Vows ..."
+_HEADLINE_VERBS = frozenset(
+    w for w in _STANCE | _INTENT | _MIND | frozenset(_PARTICLES) if w.endswith(("s", "ed"))
+)
 _HEADLINE_VERB_RE = re.compile(
-    r" (" + trie_pattern({w.capitalize() for w in _STANCE if w.endswith(("s", "ed"))}) + r")\b"
+    r" (" + trie_pattern({w.capitalize() for w in _HEADLINE_VERBS}) + r")\b"
 )
 
 
@@ -973,7 +977,7 @@ def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found 
             a = k + 1
             continue
         low = t.low
-        if not (t.is_cap and low in _STANCE and low.endswith(("s", "ed"))) or k - a < 1:
+        if not (t.is_cap and low in _HEADLINE_VERBS) or k - a < 1:
             continue
         run = toks[a:k]
         while run and (run[-1].low in _HEADLINE_ADVERBS or run[-1].low.endswith("ly")):
@@ -983,7 +987,10 @@ def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found 
         stop = next(
             (x for x in range(k + 1, len(toks)) if toks[x].text in _HEADLINE_STOPS), len(toks)
         )
-        body = toks[k + 1 : stop]
+        cue_end = k
+        if k + 1 < stop and toks[k + 1].low in _PARTICLES.get(low, ()):
+            cue_end = k + 1  # "Lee Worries About ...": the particle is the cue's
+        body = toks[cue_end + 1 : stop]
         while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
             body = body[:-1]
         if sum(1 for x in body if x.is_word) < 2 or not body[0].is_word:
@@ -991,7 +998,8 @@ def _headline(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> Found 
         m = noun_phrase(text, run)
         if m is None or overlaps_any(taken, body[0].start, body[-1].end) or inside(taken, t.start):
             return None
-        return Found([(body[0].start, body[-1].end)], Cue(t.start, t.end, low, False), m, 0)
+        cue = Cue(t.start, toks[cue_end].end, low, False)
+        return Found([(body[0].start, body[-1].end)], cue, m, 0)
     return None
 
 
