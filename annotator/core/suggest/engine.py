@@ -25,13 +25,11 @@ public ``SuggestedClaim``. Conventions follow ``sample_corpus/build_gold.py``;
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
-from .clause_base import FINITE_WORDS, IRREGULAR_PAST, Found
 from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
@@ -114,18 +112,23 @@ def _clause_claims(
     found += evidence.find(text, sentences, taken)
     # a second verb of the same subject that a claim's content ran over ("..., calling it
     # reckless and vowing to stop it"): the content ends before its "and"
-    # (the same form of the verb: "said the plan failed and supports ..." is one claim)
-    for cut, second in frames.coordinated(text, sentences, taken, quoted):
-        held = _holder(raws, found, cut)
-        if held is None or held[0].cue is None:
-            continue
-        claim, x = held
-        first = text[claim.cue.start : claim.cue.end].split()[0].lower()
-        if _verb_form(first) != _verb_form(second.cue.word):
-            continue
+    spans = [
+        (claim, x)
+        for claim in (*raws, *found)
+        if claim.cue is not None and getattr(claim, "kind", "") != "direct"
+        for x in range(len(claim.spans))
+    ]
+    holders = [
+        (
+            c.spans[x][0],
+            c.spans[x][1],
+            frames.verb_form(text[c.cue.start : c.cue.end].split()[0].lower()),
+        )
+        for c, x in spans
+    ]
+    for h, cut, second in frames.coordinated(text, sentences, taken, quoted, holders):
+        claim, x = spans[h]
         s, end = claim.spans[x][0], cut
-        if text[s:cut].rstrip()[-1:] != "," and _FINITE_RE.search(text, s, cut):
-            continue  # "said the board was wrong but backed ...": the clause's own subject
         while end > s and (text[end - 1].isspace() or text[end - 1] in ",;"):
             end -= 1
         claim.spans[x:] = [(s, end)]
@@ -153,31 +156,6 @@ def _clause_claims(
             kind = "direct" if whole and len(f.spans) == 1 else "mixed"
         out.append(Candidate(f.spans, f.cue, f.mention, kind, f.para, ""))
     return out
-
-
-# A finite verb in a claim's content makes it a clause with a subject of its own.
-_FINITE_RE = re.compile(r"\b(?:" + "|".join(sorted(FINITE_WORDS)) + r")\b", re.IGNORECASE)
-
-
-def _holder(
-    raws: list[Candidate], found: list[Found], cut: int
-) -> tuple[Candidate | Found, int] | None:
-    """The claim whose content holds the offset ``cut``, and the index of that span."""
-    for claim in (*raws, *found):
-        for x, (s, e) in enumerate(claim.spans):
-            if s < cut < e:
-                return claim, x
-    return None
-
-
-def _verb_form(word: str) -> str:
-    """ "-ing", "past", "-s" or "base": what a second verb shares with the first one of
-    the same subject ("calling ... and vowing", "criticized ... and called")."""
-    if word.endswith("ing"):
-        return "-ing"
-    if word.endswith("ed") or word in IRREGULAR_PAST:
-        return "past"
-    return "-s" if word.endswith("s") else "base"
 
 
 def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

@@ -25,6 +25,7 @@ from ...resources import word_list
 from ._trie import trie_pattern
 from .clause_base import (
     BOUNDARY,
+    FINITE_WORDS,
     IRREGULAR_PAST,
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
@@ -245,8 +246,9 @@ _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
 _COORD_ADVERBS = frozenset(
     {"also", "then", "later", "repeatedly", "again", "further", "even", "now", "quickly"}
 )
-_COORD_RE = re.compile(
-    r"(?<![\w'’-])(?:and|but) (?:(?:"
+# what follows "and "/"but ": adverbs, then the verb (found by ``str.find`` first: fast)
+_COORD_TAIL_RE = re.compile(
+    r"(?:(?:"
     + "|".join(sorted(_COORD_ADVERBS))
     + r") )?("
     + trie_pattern(_VERB_FORMS | frozenset(_PROGRESSIVE))
@@ -259,40 +261,79 @@ def coordinated(
     sentences: list[tuple[int, int, int]],
     taken: list[tuple[int, int]],
     quoted: list[tuple[int, int]],
-) -> list[tuple[int, Found]]:
+    holders: list[tuple[int, int, str]],
+) -> list[tuple[int, int, Found]]:
     """Second frames joined by "and"/"but" to the verb of a claim found already, whose
     content ran over them: "X criticized the plan, calling it reckless and vowing to stop
-    it" holds two claims. Each comes with the offset of its "and"/"but", where the
-    content of the claim around it is to end; it has no mention (it is the subject's of
-    that claim). ``taken`` are the sorted ranges of the claims found, ``quoted`` those of
-    quotations (a quote's words are the speaker's, not a second frame)."""
-    out: list[tuple[int, Found]] = []
+    it" holds two claims. ``holders`` are the content spans of the claims with a cue,
+    each with ``verb_form`` of its cue: the second verb has the same form ("said the
+    plan failed and supports ..." is one reported clause). Each frame comes with the
+    index of its holder and the offset of its "and"/"but", where that content is to
+    end; it has no mention (it is the holder's). ``taken`` are the sorted ranges of the
+    claims found, ``quoted`` those of quotations (a quote's words are the speaker's)."""
+    out: list[tuple[int, int, Found]] = []
     starts = [s for s, _, _ in sentences]
-    for hit in _COORD_RE.finditer(text):
-        a = hit.start(1)
-        i = bisect_right(taken, (a, 1 << 60)) - 1
-        if i < 0 or not taken[i][0] <= a < taken[i][1] or inside(quoted, a):
-            continue  # outside every claim the first pass read it
-        container = taken[i]
-        if len(text[container[0] : hit.start()].split()) < 2:
-            continue
-        x = bisect_right(starts, a) - 1
-        if x < 0:
-            continue
-        s, e, pi = sentences[x]
-        if a >= e or hit.start() < s:
-            continue
-        toks = tokenize(text, s, e)
-        k = tok_at(toks, a)
-        if not k or k + 1 >= len(toks) or toks[k].is_cap:
-            continue
-        rest = taken[:i] + taken[i + 1 :]
-        found = _verb_frame(text, toks, k, pi, rest, True, subject=False)
-        if found is None:
-            continue
-        out.append((hit.start(), found))
-        taken[i : i + 1] = sorted([(container[0], hit.start()), *found.spans])
+    for h, (hs, he, form) in enumerate(holders):
+        for hit, cut in _coordinations(text, hs, he):
+            a = hit.start(1)
+            if verb_form(hit.group(1).lower()) != form or inside(quoted, a):
+                continue
+            before = text[hs:cut].rstrip()
+            if " " not in before:
+                continue
+            if before[-1:] != "," and _FINITE_RE.search(before):
+                continue  # "said the board was wrong but backed ...": the clause's subject
+            x = bisect_right(starts, a) - 1
+            if x < 0:
+                continue
+            s, e, pi = sentences[x]
+            if a >= e or cut < s:
+                continue
+            toks = tokenize(text, s, e)
+            k = tok_at(toks, a)
+            if not k or k + 1 >= len(toks) or toks[k].is_cap:
+                continue
+            i = bisect_right(taken, (a, 1 << 60)) - 1
+            rest = (
+                taken[:i] + taken[i + 1 :] if i >= 0 and taken[i][0] <= a < taken[i][1] else taken
+            )
+            found = _verb_frame(text, toks, k, pi, rest, True, subject=False)
+            if found is None:
+                continue
+            out.append((h, cut, found))
+            if rest is not taken:
+                taken[i : i + 1] = sorted([(taken[i][0], cut), *found.spans])
+            break
     return out
+
+
+def _coordinations(text: str, s: int, e: int) -> list[tuple[re.Match[str], int]]:
+    """The verbs after "and " or "but " between ``s`` and ``e`` (with the conjunction's
+    offset), in text order."""
+    out = []
+    for word in (" and ", " but "):
+        i = text.find(word, s, e)
+        while i >= 0:
+            hit = _COORD_TAIL_RE.match(text, i + len(word), e)
+            if hit is not None:
+                out.append((hit, i + 1))
+            i = text.find(word, i + len(word), e)
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def verb_form(word: str) -> str:
+    """ "-ing", "past", "-s" or "base": what a second verb shares with the first one of
+    the same subject ("calling ... and vowing", "criticized ... and called")."""
+    if word.endswith("ing"):
+        return "-ing"
+    if word.endswith("ed") or word in IRREGULAR_PAST:
+        return "past"
+    return "-s" if word.endswith("s") else "base"
+
+
+# A finite verb in a claim's content makes it a clause with a subject of its own.
+_FINITE_RE = re.compile(r"\b(?:" + "|".join(sorted(FINITE_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
