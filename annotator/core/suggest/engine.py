@@ -116,7 +116,8 @@ def _clause_claims(
         (claim, x)
         for claim in (*raws, *found)
         if claim.cue is not None and getattr(claim, "kind", "") != "direct"
-        for x in range(len(claim.spans))
+        for x, (s, e) in enumerate(claim.spans)
+        if text.find(" and ", s, e) >= 0 or text.find(" but ", s, e) >= 0
     ]
     holders = [
         (
