@@ -192,3 +192,14 @@ def test_a_title_case_headline_with_a_verb_of_mind() -> None:
     text = "Harbour Master Worries About The Old Pier\n\nThe board meets on Monday."
     got = [seen(c) for c in suggest_article(text)]
     assert ("The Old Pier", "Worries About", "Harbour Master") in got
+
+
+def test_a_question_inside_a_reported_clause_is_a_claim_of_its_own() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            "Lee told the radio station on Monday when asked how the ferry would fare if he won."
+        )
+    ]
+    assert ("the radio station on Monday", "told", "Lee") in got
+    assert ("how the ferry would fare if he won", "asked", None) in got

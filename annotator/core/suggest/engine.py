@@ -117,7 +117,9 @@ def _clause_claims(
         for claim in (*raws, *found)
         if claim.cue is not None and getattr(claim, "kind", "") != "direct"
         for x, (s, e) in enumerate(claim.spans)
-        if text.find(" and ", s, e) >= 0 or text.find(" but ", s, e) >= 0
+        if text.find(" and ", s, e) >= 0
+        or text.find(" but ", s, e) >= 0
+        or text.find(" when asked ", s, e) >= 0
     ]
     holders = [
         (
@@ -133,7 +135,10 @@ def _clause_claims(
         while end > s and (text[end - 1].isspace() or text[end - 1] in ",;"):
             end -= 1
         claim.spans[x:] = [(s, end)]
-        found.append(replace(second, mention=claim.mention))
+        if second.cue.word in ("asked", "ask"):
+            found.append(second)  # "when asked ...": the asker is unnamed
+        else:
+            found.append(replace(second, mention=claim.mention))
     # a cue already attributing a quote or a reported clause cannot introduce a second
     # claim: what the clause rules take there is the speaker ("...," said Ann Lee) or
     # the scene before it ("On the radio, she said, "...")

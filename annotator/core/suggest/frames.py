@@ -274,6 +274,10 @@ def coordinated(
     out: list[tuple[int, int, Found]] = []
     starts = [s for s, _, _ in sentences]
     for h, (hs, he, form) in enumerate(holders):
+        asked = _asked_inside(text, sentences, starts, taken, hs, he)
+        if asked is not None:
+            out.append((h, asked[0], asked[1]))
+            continue
         for hit, cut in _coordinations(text, hs, he):
             a = hit.start(1)
             if verb_form(hit.group(1).lower()) != form or inside(quoted, a):
@@ -305,6 +309,42 @@ def coordinated(
                 taken[i : i + 1] = sorted([(taken[i][0], cut), *found.spans])
             break
     return out
+
+
+def _asked_inside(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    starts: list[int],
+    taken: list[tuple[int, int]],
+    hs: int,
+    he: int,
+) -> tuple[int, Found] | None:
+    """ "Lee told the radio, when asked whether he would run, that ...": the question a
+    claim's content ran over between ``hs`` and ``he``, and where that content is to end
+    (before "when")."""
+    i = text.find(" when asked ", hs, he)
+    if i < 0:
+        return None
+    cut = i + 1
+    before = text[hs:cut].rstrip()
+    if " " not in before:
+        return None
+    x = bisect_right(starts, cut) - 1
+    s, e, pi = sentences[x]
+    if cut + 12 >= e:
+        return None
+    toks = tokenize(text, s, e)
+    k = tok_at(toks, cut + 5)
+    if not k or k + 1 >= len(toks):
+        return None
+    j = bisect_right(taken, (cut, 1 << 60)) - 1
+    rest = taken[:j] + taken[j + 1 :] if j >= 0 and taken[j][0] <= cut < taken[j][1] else taken
+    found = _question(text, toks, k, pi, rest)
+    if found is None:
+        return None
+    if rest is not taken:
+        taken[j : j + 1] = sorted([(taken[j][0], cut), *found.spans])
+    return cut, found
 
 
 def _coordinations(text: str, s: int, e: int) -> list[tuple[re.Match[str], int]]:
