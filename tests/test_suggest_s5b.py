@@ -203,3 +203,18 @@ def test_a_question_inside_a_reported_clause_is_a_claim_of_its_own() -> None:
     ]
     assert ("the radio station on Monday", "told", "Lee") in got
     assert ("how the ferry would fare if he won", "asked", None) in got
+
+
+def test_a_share_of_those_polled_saying_something() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            "Turnout rose in the spring, with 22 percent saying they would take the night boat."
+        )
+    ]
+    assert ("they would take the night boat", "saying", "22 percent") in got
+
+
+def test_an_object_ends_before_a_comma_and_with() -> None:
+    got = [seen(c) for c in claims_of("The mayor lashed out at the board, with riders cheering.")]
+    assert ("the board", "lashed out at", "The mayor") in got

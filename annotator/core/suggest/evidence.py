@@ -91,6 +91,57 @@ def find(
             out.append(found)
             taken.extend(found.spans)
             taken.sort()
+    out += _shares(text, sentences, starts, taken)
+    return out
+
+
+# A share of those polled before "saying": "with 22 percent saying ...", "voters saying".
+_SHARES = frozenset(
+    {"percent", "%", "voters", "respondents", "americans", "people", "democrats", "those"}
+    | {"republicans", "independents", "others", "half", "third", "quarter", "majority"}
+)
+_SHARE_STOPS = frozenset({"with", "of", "while", "and", "among", "as", "but"})
+
+
+def _shares(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    starts: list[int],
+    taken: list[tuple[int, int]],
+) -> list[Found]:
+    """ "..., with 22 percent saying they would vote", "voters saying they want ...": what
+    a share of those polled said; the share is the mention, "saying" the cue."""
+    out: list[Found] = []
+    i = text.find(" saying ")
+    while i >= 0:
+        a = i + 1
+        i = text.find(" saying ", a)
+        words = text[max(0, a - 24) : a].split()
+        if not words or (words[-1].lower() not in _SHARES and not words[-1].isdigit()):
+            continue
+        x = bisect_right(starts, a) - 1
+        if x < 0 or inside(taken, a):
+            continue
+        s, e, pi = sentences[x]
+        if a >= e:
+            continue
+        toks = tokenize(text, s, e)
+        k = tok_at(toks, a)
+        if not k or k + 2 >= len(toks):
+            continue
+        start = k + 2 if toks[k + 1].low == "that" else k + 1
+        span = content_after(toks, start, "clause")
+        if span is None or overlaps_any(taken, *span):
+            continue
+        b = k
+        while b > 0 and k - b < 5 and toks[b - 1].is_word and toks[b - 1].low not in _SHARE_STOPS:
+            b -= 1
+        m = noun_phrase(text, toks[b:k])
+        if m is None:
+            continue
+        out.append(Found([span], Cue(toks[k].start, toks[k].end, "saying", True), m, pi))
+        taken.append(span)
+        taken.sort()
     return out
 
 

@@ -157,7 +157,7 @@ _APPOSITION_STARTS = frozenset({"who", "whose", "a", "an", "the", "his", "her", 
 # After a comma, these end an object: "criticized the plan, which ...".
 _OBJECT_STOPS = frozenset(
     {"which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before"}
-    | {"because", "although", "though", "but", "even", "since", "until", "if", "so"}
+    | {"because", "although", "though", "but", "even", "since", "until", "if", "so", "with"}
 )
 
 _WEEKDAYS = frozenset(
