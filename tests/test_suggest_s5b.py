@@ -218,3 +218,11 @@ def test_a_share_of_those_polled_saying_something() -> None:
 def test_an_object_ends_before_a_comma_and_with() -> None:
     got = [seen(c) for c in claims_of("The mayor lashed out at the board, with riders cheering.")]
     assert ("the board", "lashed out at", "The mayor") in got
+
+
+def test_a_named_body_that_found_something_at_the_end_of_the_sentence() -> None:
+    got = [
+        seen(c)
+        for c in claims_of("Most of the gain held up over the winter, the Harbour Institute found.")
+    ]
+    assert ("Most of the gain held up over the winter", "found", "the Harbour Institute") in got

@@ -74,8 +74,10 @@ def find(
     for hit in _RE.finditer(text):
         a = hit.start(1)
         near = text[max(0, a - 60) : a].split()[-_NEAR:]
-        if not any(w.lower().strip(_STRIP) in _DOCUMENTS for w in near):
-            continue
+        if not any(w.lower().strip(_STRIP) in _DOCUMENTS for w in near) and not (
+            near and near[-1][:1].isupper() and text[hit.end() : hit.end() + 1] == "."
+        ):
+            continue  # (or "<clause>, Gallup found.": a name that ends the sentence)
         x = bisect_right(starts, a) - 1
         if x < 0 or inside(taken, a):
             continue
@@ -173,9 +175,18 @@ def _finding(
     run = toks[a : j + 1]
     while run and run[0].low in _SENTENCE_LEADS:
         run = run[1:]
-    if not run or not any(t.low in _DOCUMENTS for t in run):
+    if not run:
         return None
-    head = next(t.low for t in reversed(run) if t.low in _DOCUMENTS)
+    if not any(t.low in _DOCUMENTS for t in run):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        named = (
+            nxt is not None
+            and nxt.text == "."
+            and all(t.is_cap or (t.low == "the" and x == 0) for x, t in enumerate(run))
+        )
+        if not (named and a > 1 and toks[a - 1].text == "," and len(run) <= 5):
+            return None  # not "<clause>, the Harbour Institute found."
+    head = next((t.low for t in reversed(run) if t.low in _DOCUMENTS), run[-1].low)
     m = noun_phrase(text, run)
     if m is None:
         s0, e0 = run[0].start, run[-1].end
