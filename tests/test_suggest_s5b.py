@@ -226,3 +226,16 @@ def test_a_named_body_that_found_something_at_the_end_of_the_sentence() -> None:
         for c in claims_of("Most of the gain held up over the winter, the Harbour Institute found.")
     ]
     assert ("Most of the gain held up over the winter", "found", "the Harbour Institute") in got
+
+
+def test_thats_according_to_attributes_the_sentence_before() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            "The ferry line raised more than two million dollars in January."
+            " That's according to fundraising reports filed on Saturday."
+        )
+    ]
+    assert any(
+        cue == "according to" and text.startswith("The ferry line raised") for text, cue, _ in got
+    )

@@ -53,12 +53,34 @@ def according_claims(
         k = tok_at(toks, cue.start)
         if k is None or k + 2 >= len(toks):
             continue
-        found = _claim(text, toks, k, cue, pi)
+        if [t.low.replace("’", "'") for t in toks[:k]] in _THAT_IS and x > 0:
+            found = _previous(text, toks, k, cue, sentences[x - 1])
+        else:
+            found = _claim(text, toks, k, cue, pi)
         if found is None or found.mention is None:
             continue
         shadowed.update(u for u in used if cue.end <= u < found.mention.end)
         out.append(found)
     return out
+
+
+# "That's according to X.": the sentence before is what X says.
+_THAT_IS = (["that's"], ["that", "is"], ["this", "is"], ["that", "was"])
+
+
+def _previous(
+    text: str, toks: list[Tok], k: int, cue: Cue, before: tuple[int, int, int]
+) -> Found | None:
+    """ "<sentence>. That's according to X.": the sentence before, from X."""
+    s, e, pi = before
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".;"):
+        e -= 1
+    if len(text[s:e].split()) < _MIN_WORDS:
+        return None
+    n = len(toks)
+    stop = next((x for x in range(k + 2, n) if toks[x].text in _SOURCE_STOPS), n)
+    m = _source(text, toks, k + 1, stop)
+    return None if m is None else Found([(s, e)], cue, m, pi)
 
 
 def _claim(text: str, toks: list[Tok], k: int, cue: Cue, pi: int) -> Found | None:
