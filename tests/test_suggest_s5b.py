@@ -239,3 +239,14 @@ def test_thats_according_to_attributes_the_sentence_before() -> None:
     assert any(
         cue == "according to" and text.startswith("The ferry line raised") for text, cue, _ in got
     )
+
+
+def test_according_to_after_a_quote_that_ends_in_a_comma() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            'Lee wrote to the board, threatening "a major lawsuit," according to a copy'
+            " of the letter."
+        )
+    ]
+    assert any(cue == "according to" and text.startswith("Lee wrote") for text, cue, _ in got)

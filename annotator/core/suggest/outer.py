@@ -172,6 +172,8 @@ def _around(toks: list[Tok], a: int, stop: int, cue: Cue, m: Mention, pi: int) -
     lead = _clause_start(toks, a)
     if a > 1 and toks[a - 1].text == "," and lead < a - 1:
         spans.append((toks[lead].start, toks[a - 2].end))
+    elif a > 2 and toks[a - 1].text in ALL_MARKS and toks[a - 2].text == "," and lead < a - 2:
+        spans.append((toks[lead].start, toks[a - 1].end))  # '... "a lawsuit," according to'
     elif a > lead:
         prev = toks[a - 1].low
         if prev in _NOT_ATTACHED or not toks[a - 1].is_word or prev.endswith(("'s", "’s")):
