@@ -250,3 +250,16 @@ def test_according_to_after_a_quote_that_ends_in_a_comma() -> None:
         )
     ]
     assert any(cue == "according to" and text.startswith("Lee wrote") for text, cue, _ in got)
+
+
+def test_according_to_after_a_dash_attributes_the_clause_before() -> None:
+    got = [
+        seen(c)
+        for c in claims_of(
+            "In 2014, Dover had 115 crimes — according to the most recent data from the police."
+        )
+    ]
+    assert any(
+        cue == "according to" and text.startswith("In 2014, Dover had 115 crimes")
+        for text, cue, _ in got
+    )

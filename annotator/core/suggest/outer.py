@@ -170,7 +170,11 @@ def _around(toks: list[Tok], a: int, stop: int, cue: Cue, m: Mention, pi: int) -
     n = len(toks)
     spans = []
     lead = _clause_start(toks, a)
-    if a > 1 and toks[a - 1].text == "," and lead < a - 1:
+    if lead == a and a > 1 and toks[a - 1].text in ("—", "–"):
+        lead = _clause_start(toks, a - 1)  # "... robbery — according to ...": as a comma
+        if lead < a - 1:
+            spans.append((toks[lead].start, toks[a - 2].end))
+    elif a > 1 and toks[a - 1].text == "," and lead < a - 1:
         spans.append((toks[lead].start, toks[a - 2].end))
     elif a > 2 and toks[a - 1].text in ALL_MARKS and toks[a - 2].text == "," and lead < a - 2:
         spans.append((toks[lead].start, toks[a - 1].end))  # '... "a lawsuit," according to'
