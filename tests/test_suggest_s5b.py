@@ -245,8 +245,8 @@ def test_according_to_after_a_quote_that_ends_in_a_comma() -> None:
     got = [
         seen(c)
         for c in claims_of(
-            'Lee wrote to the board, threatening "a major lawsuit," according to a copy'
-            " of the letter."
+            'Lee wrote to the ferry board, warning of "a long delay," according to a note'
+            " from the harbour office."
         )
     ]
     assert any(cue == "according to" and text.startswith("Lee wrote") for text, cue, _ in got)
