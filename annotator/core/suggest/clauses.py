@@ -731,11 +731,11 @@ def _post_claim(
     if toks[0].text in ALL_MARKS and not _quote_then_words(toks, c):
         return None  # a quotation: the quote rules decide
     if toks[0].low in _INTRO_WORDS and cue.word != "according to" and not mid:
-        # "In recent weeks, the plan stalled, he said": the clause after the opening
+        # "In recent weeks, the plan stalled, he said": a clause after the opening, which
+        # PolNeAR keeps in the content
         first = next((x for x in range(1, c) if toks[x].text == ","), None)
         if first is None or sum(1 for x in toks[first:c] if x.is_word) < 3:
             return None
-        first_start = toks[first + 1].start
     lead = connector_end(toks, c) or dateline_end(toks, c)
     if lead:
         first_start = toks[lead].start

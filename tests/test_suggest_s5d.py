@@ -1,0 +1,33 @@
+"""Word-exact edges of contents without quotation marks, as PolNeAR marks them: which
+words around the reported clause belong to what was said."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def test_an_opening_phrase_before_a_clause_and_its_attribution_is_part_of_the_claim() -> None:
+    (claim,) = claims_of(
+        "In a busy summer, the night ferry could carry twice as many cars, the pier keeper said."
+    )
+    assert seen(claim) == (
+        "In a busy summer, the night ferry could carry twice as many cars",
+        "said",
+        "the pier keeper",
+    )
+
+
+def test_an_opening_subordinate_clause_before_the_attribution_is_part_of_the_claim() -> None:
+    (claim,) = claims_of(
+        "Since the dredger broke down, the harbour has silted up twice, Ms. Okafor said."
+    )
+    assert seen(claim) == (
+        "Since the dredger broke down, the harbour has silted up twice",
+        "said",
+        "Okafor",
+    )
+
+
+def test_a_connector_opening_the_sentence_stays_out_of_the_claim() -> None:
+    (claim,) = claims_of("In fact, the island school has never closed for a storm, he said.")
+    assert seen(claim)[0] == "the island school has never closed for a storm"
