@@ -31,3 +31,20 @@ def test_an_opening_subordinate_clause_before_the_attribution_is_part_of_the_cla
 def test_a_connector_opening_the_sentence_stays_out_of_the_claim() -> None:
     (claim,) = claims_of("In fact, the island school has never closed for a storm, he said.")
     assert seen(claim)[0] == "the island school has never closed for a storm"
+
+
+def test_a_noun_phrase_the_reported_clause_lacks_as_its_subject_is_its_first_part() -> None:
+    claims = claims_of(
+        "The council raised the harbour fees again, a step the mayor believes will "
+        "pay for the new pier."
+    )
+    assert [seen(c) for c in claims] == [
+        ("a step … will pay for the new pier", "believes", "the mayor")
+    ]
+
+
+def test_a_noun_phrase_before_a_reported_clause_with_its_own_subject_stays_out() -> None:
+    claims = claims_of(
+        "The council raised the harbour fees again, a step the mayor said the town needed."
+    )
+    assert [seen(c)[0] for c in claims] == ["the town needed"]

@@ -265,3 +265,49 @@ def inside(taken: list[tuple[int, int]], pos: int) -> bool:
     """Is ``pos`` inside a range of ``taken`` (sorted ranges already claimed)?"""
     i = bisect_right(taken, (pos, 1 << 60)) - 1
     return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+
+# Words a clause that lacks its subject starts with ("a tactic voters hope will ...").
+_SUBJECT_GAP = frozenset(
+    {"will", "would", "could", "can", "may", "might", "should", "must", "is", "was", "are"}
+    | {"were", "has", "had", "have", "does", "did"}
+)
+# Words opening the noun phrase such a clause hangs on: with "that" or another
+# determiner PolNeAR mostly leaves the phrase out ("a rule change that ... would").
+_NP_OPENERS = frozenset({"a", "an"})
+
+
+def antecedent_before(toks: list[Tok], s0: int, first: Tok) -> tuple[int, int] | None:
+    """ "a tactic voters hope will fail", "a step they believe could help": the noun
+    phrase before the subject at ``toks[s0]`` that the reported clause (opening with
+    ``first``) lacks as its own subject; PolNeAR makes it the content's first part.
+    None when the clause has a subject or no such phrase stands there."""
+    if first.low not in _SUBJECT_GAP or first.is_cap or s0 < 2:
+        return None
+    x = s0 - 1
+    if not _noun_like(toks[x]):
+        return None
+    y = x
+    while y > 0 and x - y < 6 and toks[y].low not in _NP_OPENERS:
+        y -= 1
+        if not (_noun_like(toks[y]) or toks[y].low in _NP_OPENERS or toks[y].low == "of"):
+            return None
+    if toks[y].low not in _NP_OPENERS:
+        return None
+    return toks[y].start, toks[x].end
+
+
+def _noun_like(t: Tok) -> bool:
+    """A lower-case word that may end a noun phrase (not a verb form, a preposition
+    or an adverb of the lists)."""
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and low not in BOUNDARY
+        and low not in SKIP_BACK
+        and low not in _PREPOSITIONS
+        and low not in FINITE_WORDS
+        and low not in _SUBJECT_GAP
+        and not low.endswith(("ly", "ed"))
+    )

@@ -38,6 +38,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    antecedent_before,
     count_words,
     inside,
     overlaps_any,
@@ -964,7 +965,16 @@ def _pre(
     if rel is not None and not inside(taken, rel.start):
         # "which Democrats doubt will flip": the relative word is the clause's subject
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
+    if m is not None and m.start < toks[k].start:
+        # "a tactic Democrats hope will work": the noun phrase is the clause's subject
+        ante = antecedent_before(toks, bisect_left(toks, _phrase_start(m), key=_START), body[0])
+        if ante is not None and not overlaps_any(taken, *ante):
+            return Found([ante, (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+def _phrase_start(m: Mention) -> int:
+    return m.phrase_start if m.phrase_start >= 0 else m.start
 
 
 def _verb_after(body: list[Tok], x: int) -> bool:
