@@ -48,3 +48,15 @@ def test_a_noun_phrase_before_a_reported_clause_with_its_own_subject_stays_out()
         "The council raised the harbour fees again, a step the mayor said the town needed."
     )
     assert [seen(c)[0] for c in claims] == ["the town needed"]
+
+
+def test_a_cue_in_a_clause_opened_after_a_span_of_time_ends_at_the_main_clause() -> None:
+    claims = claims_of(
+        "Three years after Ms. Varga promised that the ferry would run all winter, "
+        "the harbour is still closed from December."
+    )
+    assert [seen(c) for c in claims] == [("the ferry would run all winter", "promised", "Varga")]
+    claims = claims_of(
+        "Two weeks after the council promised a second pier, the builders left the island."
+    )
+    assert [seen(c) for c in claims] == [("a second pier", "promised", "the council")]

@@ -167,19 +167,41 @@ _SUBORDINATORS = frozenset(
 
 def subordinate_end(toks: list[Tok], k: int, body: list[Tok]) -> int:
     """Where the content ``body`` of the cue ``toks[k]`` ends when the cue sits in a
-    subordinate clause opening the sentence: at the comma before the main clause (an
-    index into ``body``; its length otherwise). ``toks`` start at the sentence start."""
-    i = 0
-    while i < k and (toks[i].low in ("and", "but", "so", "yet") or toks[i].text == ","):
-        i += 1
-    if i >= k or toks[i].low not in _SUBORDINATORS:
+    subordinate clause before the sentence's main clause ("While X said A, B", "Three
+    years after X vowed A, B", "(As for X's claim A, B"): at the comma before the main
+    clause (an index into ``body``; its length otherwise). ``toks`` start at the
+    sentence start."""
+    if _subordinator_before(toks, k) < 0:
         return len(body)
-    if any(t.text in (",", ";", ":") for t in toks[i:k]):
-        return len(body)  # "If so, he said ...": the opening clause ended before the cue
     for x in range(1, len(body) - 2):
         if body[x].text == "," and sum(1 for t in body[x + 1 :] if t.is_word) >= 2:
             return x
     return len(body)
+
+
+# Spans of time before "after", "before" or "since" ("three years after", "shortly before").
+_TIME_BEFORE = frozenset({"years", "months", "weeks", "days", "hours", "shortly", "soon", "just"})
+
+
+def _subordinator_before(toks: list[Tok], k: int) -> int:
+    """The index of the subordinator that opens the clause of the cue ``toks[k]``
+    (at the sentence start, after an opening bracket or after a span of time); -1
+    when the cue is in the main clause ("If so, he said ...": a comma between)."""
+    for x in range(k - 1, -1, -1):
+        t = toks[x]
+        if t.text in (",", ";", ":"):
+            if any(p.is_word and p.low not in ("and", "but", "so", "yet") for p in toks[:x]):
+                return -1
+            continue  # ", but while ...": leading connectives only
+        if t.low in _SUBORDINATORS or (t.low == "as" and x + 1 < k and toks[x + 1].low == "for"):
+            first = all(not p.is_word or p.low in ("and", "but", "so", "yet") for p in toks[:x])
+            if (
+                first
+                or toks[x - 1].text == "("
+                or (t.low in ("after", "before", "since") and toks[x - 1].low in _TIME_BEFORE)
+            ):
+                return x
+    return -1
 
 
 FINITE_WORDS = word_list("suggest/finite_words.txt")
