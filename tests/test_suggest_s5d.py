@@ -60,3 +60,7 @@ def test_a_cue_in_a_clause_opened_after_a_span_of_time_ends_at_the_main_clause()
         "Two weeks after the council promised a second pier, the builders left the island."
     )
     assert [seen(c) for c in claims] == [("a second pier", "promised", "the council")]
+
+
+def test_a_sentence_ending_in_a_cue_and_that_gives_no_claim() -> None:
+    assert claims_of("The harbour master told reporters that") == []

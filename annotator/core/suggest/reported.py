@@ -202,7 +202,9 @@ def _reported(
     if rel is not None and w > 1 and toks[w - 2].low in _PREPOSITIONS and rel.low != "what":
         rel = None  # "in which he said": the relative belongs to the preposition
     # "a probe the agency said was ongoing": the noun phrase is the clause's subject
-    ante = antecedent_before(toks, w, toks[j]) if rel is None and 0 < w < k else None
+    ante = (
+        antecedent_before(toks, w, toks[j]) if rel is None and 0 < w < k and j < len(toks) else None
+    )
     body = toks[j:]
     if toks[0].start <= s_start + 1:
         cut = subordinate_end(toks, k, body)
