@@ -63,4 +63,5 @@ def test_a_cue_in_a_clause_opened_after_a_span_of_time_ends_at_the_main_clause()
 
 
 def test_a_sentence_ending_in_a_cue_and_that_gives_no_claim() -> None:
-    assert claims_of("The harbour master told reporters that") == []
+    assert claims_of("Later the harbour master told reporters that") == []
+    assert claims_of("À told reporters that ") == []
