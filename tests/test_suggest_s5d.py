@@ -65,3 +65,19 @@ def test_a_cue_in_a_clause_opened_after_a_span_of_time_ends_at_the_main_clause()
 def test_a_sentence_ending_in_a_cue_and_that_gives_no_claim() -> None:
     assert claims_of("Later the harbour master told reporters that") == []
     assert claims_of("À told reporters that ") == []
+
+
+def test_a_participle_of_telling_leaves_out_a_coordinated_addressee() -> None:
+    claims = claims_of(
+        "Ms. Varga toured the quay on Monday, telling fishermen and their families that "
+        "the harbour would reopen in May."
+    )
+    assert [seen(c)[:2] for c in claims] == [("the harbour would reopen in May", "telling")]
+
+
+def test_a_participle_goes_past_a_programme_title_to_its_that_clause() -> None:
+    claims = claims_of(
+        'Mr. Okafor spoke at length on Sunday, stating on "Harbour Hour" that the ferry had never '
+        "made money."
+    )
+    assert [seen(c)[:2] for c in claims] == [("the ferry had never made money", "stating")]

@@ -715,10 +715,21 @@ def participle_clause(
     j = after_time(toks, j)  # "announcing on Wednesday he would ..."
     # "telling reporters that"
     t = j
-    while t < n and t - j < 6 and toks[t].low != "that" and toks[t].is_word:
+    # "stating on "Meet the Press" that": a longer phrase of place, its marks too
+    reach = 12 if j < n and toks[j].low in _TAIL_STARTS else 6
+    while (
+        t < n
+        and t - j < reach
+        and toks[t].low != "that"
+        and (toks[t].is_word or (reach > 6 and toks[t].text in ALL_MARKS))
+    ):
         t += 1
-    if t < n and toks[t].low == "that" and (tail_ok(toks[j:t]) or t - j <= 2):
-        j = t + 1
+    if (
+        t < n
+        and toks[t].low == "that"
+        and (tail_ok(toks[j:t]) or t - j <= 2 or cue.word in TELLING)
+    ):
+        j = t + 1  # "telling voters and donors that": the addressee is not what was told
     elif j < n and toks[j].low == "that":
         j += 1
     elif cue.word == "asking":
