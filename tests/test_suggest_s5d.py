@@ -81,3 +81,19 @@ def test_a_participle_goes_past_a_programme_title_to_its_that_clause() -> None:
         "made money."
     )
     assert [seen(c)[:2] for c in claims] == [("the ferry had never made money", "stating")]
+
+
+def test_a_relative_that_after_the_object_does_not_open_the_reported_clause() -> None:
+    claims = claims_of(
+        "The mayor spoke at the quay on Friday, repeating a promise that has won her "
+        "votes in every election."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("a promise that has won her votes in every election", "repeating")
+    ]
+    claims = claims_of(
+        "The coastguard reported two injured sailors at a boatyard that builds fishing boats."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("two injured sailors at a boatyard that builds fishing boats", "reported")
+    ]

@@ -728,6 +728,7 @@ def participle_clause(
         t < n
         and toks[t].low == "that"
         and (tail_ok(toks[j:t]) or t - j <= 2 or cue.word in TELLING)
+        and not relative_that(toks, t)
     ):
         j = t + 1  # "telling voters and donors that": the addressee is not what was told
     elif j < n and toks[j].low == "that":
@@ -761,6 +762,28 @@ def participle_clause(
     if m is None:
         m = subject_before(text, toks, k)
     return Found([(a, b)], cue, m, pi)
+
+
+def relative_that(toks: list[Tok], t: int) -> bool:
+    """Is the "that" at ``toks[t]`` a relative pronoun, a verb right after it ("a
+    centre that works with ...", "a refrain that has become ..."), rather than the
+    conjunction opening a reported clause?"""
+    if t + 1 >= len(toks):
+        return False
+    v = toks[t + 1]
+    low = v.low
+    if not v.is_word or v.is_cap or low in _NOT_VERBS or "'" in low or "’" in low:
+        return False  # "that he's": a subject
+    return (
+        low in _FINITE_HINT
+        or low in AUXILIARIES
+        or (low.endswith("ed") and len(low) > 4)
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+    )
+
+
+# Words ending like verbs that open a clause's subject ("that this means", "that his").
+_NOT_VERBS = frozenset({"this", "his", "its", "hers", "theirs", "ours", "yours", "these", "those"})
 
 
 def is_coordinated(toks: list[Tok], k: int) -> bool:

@@ -65,6 +65,7 @@ from .clause_forms import (
     participle_clause,
     possessive_noun,
     reduced_relative,
+    relative_that,
     subject_of,
     tail_ok,
 )
@@ -831,7 +832,13 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
             if toks[t].low in CLAUSE_VERBS or toks[t].low in _NOT_CLAUSE_START_OK:
                 break
             t += 1
-        if t < n and toks[t].low == "that" and t > j and (telling or tail_ok(toks[j:t])):
+        if (
+            t < n
+            and toks[t].low == "that"
+            and t > j
+            and (telling or tail_ok(toks[j:t]))
+            and not relative_that(toks, t)
+        ):
             j = t
         elif telling:
             # "told me the photo violates ...", "told CNN he would", "told the Island
