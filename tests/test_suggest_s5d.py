@@ -97,3 +97,10 @@ def test_a_relative_that_after_the_object_does_not_open_the_reported_clause() ->
     assert [seen(c)[:2] for c in claims] == [
         ("two injured sailors at a boatyard that builds fishing boats", "reported")
     ]
+
+
+def test_a_time_between_the_cue_and_its_infinitive_is_not_part_of_the_claim() -> None:
+    claims = claims_of("The harbour board vowed on Monday to keep the night ferry running.")
+    assert [seen(c)[:2] for c in claims] == [("to keep the night ferry running", "vowed")]
+    claims = claims_of("The ferry company has declined for years to publish its accounts.")
+    assert [seen(c)[:2] for c in claims] == [("to publish its accounts", "declined")]

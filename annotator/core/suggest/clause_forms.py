@@ -219,6 +219,8 @@ def object_clause(
     if low.endswith("ing"):
         return None
     body = toks[k + 1 :]
+    # "vowed Tuesday to ...", "has declined for years to ...": the time is the cue's
+    body = body[_time_before_object(body) :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
         return None  # "voters see Trump as ...", not "voters saw the rally"
     body = body[: subordinate_end(toks, k, body)]
@@ -279,6 +281,37 @@ def object_clause(
         # "what the crew called a rogue wave": the relative word is what was called
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+# Adverbs of time between a verb and its object ("promised again to ...").
+_TIME_ADVERBS = frozenset(
+    {"again", "repeatedly", "publicly", "privately", "previously", "also", "earlier"}
+    | {"later", "recently", "then", "now", "once"}
+)
+_SPANS = frozenset({"years", "months", "decades", "weeks", "days"})
+# What the object starts with after such a time: an infinitive or a preposition of the cue.
+_AFTER_TIME = frozenset({"to", "that", "for", "about", "on"})
+
+
+def _time_before_object(body: list[Tok]) -> int:
+    """How many words of time open ``body`` before an infinitive or a preposition of
+    the cue ("Tuesday to", "on Wednesday to", "for years to", "in 2011 to"); 0 when
+    none do."""
+    n = len(body)
+    x = after_time(body, 0)
+    if x == 0 and n > 2:
+        first, second = body[0].low, body[1].low
+        if first in _TIME_ADVERBS:
+            x = 1
+        elif first == "for" and second in _SPANS:
+            x = 2
+        elif first == "in" and second.isdigit() and len(second) == 4:
+            x = 2
+    if 0 < x < n and body[x].text == ",":
+        x += 1
+    if 0 < x < n - 1 and body[x].low in _AFTER_TIME:
+        return x
+    return 0
 
 
 def in_relative_clause(toks: list[Tok], k: int) -> bool:
