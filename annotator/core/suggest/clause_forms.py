@@ -303,10 +303,10 @@ def _time_before_object(body: list[Tok]) -> int:
         first, second = body[0].low, body[1].low
         if first in _TIME_ADVERBS:
             x = 1
-        elif first == "for" and second in _SPANS:
-            x = 2
-        elif first == "in" and second.isdigit() and len(second) == 4:
-            x = 2
+        elif (first == "for" and second in _SPANS) or (
+            first == "in" and second.isdigit() and len(second) == 4
+        ):
+            x = 2  # "for years", "in 2011"
     if 0 < x < n and body[x].text == ",":
         x += 1
     if 0 < x < n - 1 and body[x].low in _AFTER_TIME:
