@@ -104,3 +104,17 @@ def test_a_time_between_the_cue_and_its_infinitive_is_not_part_of_the_claim() ->
     assert [seen(c)[:2] for c in claims] == [("to keep the night ferry running", "vowed")]
     claims = claims_of("The ferry company has declined for years to publish its accounts.")
     assert [seen(c)[:2] for c in claims] == [("to publish its accounts", "declined")]
+
+
+def test_who_before_the_speaker_stands_for_the_subject_of_what_was_said() -> None:
+    claims = claims_of("Locals blame Mr. Okafor, who they say has ignored the storm warnings.")
+    assert ("who … has ignored the storm warnings", "say", "they") in [seen(c) for c in claims]
+    claims = claims_of("The anger was aimed at the pier keeper, who she claims has been unfair.")
+    assert [seen(c) for c in claims] == [("who … has been unfair", "claims", "she")]
+    claims = claims_of("The anger was aimed at the pier keeper, who Lee dubbed the harbour tyrant.")
+    assert [seen(c) for c in claims] == [("who … the harbour tyrant", "dubbed", "Lee")]
+
+
+def test_who_as_the_subject_of_the_cue_is_not_part_of_the_claim() -> None:
+    claims = claims_of("Ms. Varga, who last year promised a second pier, has resigned.")
+    assert all(not seen(c)[0].startswith("who") for c in claims)

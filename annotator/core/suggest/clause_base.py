@@ -242,7 +242,7 @@ def same_form(a: str, b: str) -> bool:
 
 # Relative words that stand for a part of what is said: "which the crews doubt will
 # last", "what the crew called a rogue wave".
-_RELATIVE_OBJECTS = frozenset({"which", "what", "whom"})
+_RELATIVE_OBJECTS = frozenset({"which", "what", "whom", "who"})
 
 
 def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
@@ -252,8 +252,14 @@ def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
     while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
         v -= 1
     s0 = v
-    while s0 > 0 and v - s0 < 8 and toks[s0 - 1].is_word and toks[s0 - 1].low not in BOUNDARY:
-        s0 -= 1
+    while (
+        s0 > 0
+        and v - s0 < 8
+        and toks[s0 - 1].is_word
+        and toks[s0 - 1].low not in BOUNDARY
+        and (toks[s0 - 1].low != "who" or s0 == v)
+    ):
+        s0 -= 1  # ("who" ends the subject: "Lee, who critics say is ...")
     if s0 == v or s0 == 0:
         return None
     run = toks[s0:v]
@@ -262,8 +268,12 @@ def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
     t = toks[s0 - 1]
     if s0 > 1 and toks[s0 - 2].low in _PREPOSITIONS and t.low != "what":
         return None  # "during which callers asked": the relative is the preposition's
+    if t.low == "who" and not (run[0].low in _SUBJECT_PRONOUNS or run[0].is_cap):
+        return None  # "who last year threatened": "who" is the subject
     return t if t.low in _RELATIVE_OBJECTS else None
 
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 
 _PREPOSITIONS = frozenset(
     {"in", "during", "of", "for", "with", "at", "on", "by", "from", "to", "through", "under"}
