@@ -118,3 +118,12 @@ def test_who_before_the_speaker_stands_for_the_subject_of_what_was_said() -> Non
 def test_who_as_the_subject_of_the_cue_is_not_part_of_the_claim() -> None:
     claims = claims_of("Ms. Varga, who last year promised a second pier, has resigned.")
     assert all(not seen(c)[0].startswith("who") for c in claims)
+
+
+def test_who_before_is_expected_is_the_subject_of_what_is_expected() -> None:
+    claims = claims_of(
+        "The count will be run by volunteers who are expected to check every ballot by hand."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("who … to check every ballot by hand", "are expected")
+    ]

@@ -1072,6 +1072,10 @@ def expected_to(
     if s0 >= aux or aux - s0 > 14:
         return None
     subj = toks[s0:aux]
+    if toks[aux].low in ("who", "which"):
+        # "delegates who are expected to ...": the relative is the subject
+        subj = [toks[aux]]
+        aux += 1
     while subj and not subj[-1].is_word:
         subj = subj[:-1]
     body = toks[k + 1 :]
