@@ -127,3 +127,15 @@ def test_who_before_is_expected_is_the_subject_of_what_is_expected() -> None:
     assert [seen(c)[:2] for c in claims] == [
         ("who … to check every ballot by hand", "are expected")
     ]
+
+
+def test_but_and_a_negated_verb_after_the_clause_are_the_reporters_account() -> None:
+    claims = claims_of("Ms. Varga said the ferry would return, but did not say when.")
+    assert [seen(c) for c in claims] == [("the ferry would return", "said", "Varga")]
+    claims = claims_of("The harbour board confirmed the new timetable but would not give dates.")
+    assert [seen(c)[:2] for c in claims] == [("the new timetable", "confirmed")]
+
+
+def test_but_not_inside_the_clause_stays_in_the_claim() -> None:
+    claims = claims_of("Mr. Lee said the fee was unfair but not illegal.")
+    assert [seen(c)[0] for c in claims] == ["the fee was unfair but not illegal"]

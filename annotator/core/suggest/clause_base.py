@@ -343,3 +343,26 @@ def _noun_like(t: Tok) -> bool:
         and low not in _SUBJECT_GAP
         and not low.endswith(("ly", "ed"))
     )
+
+
+# Auxiliaries of a negated verb phrase after "but" ("but did not say", "but Lee would
+# not offer"): the reporter's account of what the speaker did not do.
+_NEGATED_AUX = frozenset({"did", "does", "do", "would", "could", "has", "had", "will"})
+_BUT_SUBJECTS = frozenset({"he", "she", "they", "it", "still"})
+
+
+def but_not_after(body: list[Tok], x: int) -> bool:
+    """Does "but" at ``body[x]`` open a negated verb phrase of the speaker's ("..., but
+    did not say when", "but Lee would not offer details")?"""
+    y = x + 1
+    n = len(body)
+    if y < n and (body[y].low in _BUT_SUBJECTS or (body[y].is_cap and body[y].is_word)):
+        y += 1
+    if y >= n:
+        return False
+    # (not "but hasn't decided", "but couldn't provide": PolNeAR keeps those mostly)
+    return (
+        body[y].low in _NEGATED_AUX
+        and y + 1 < n
+        and body[y + 1].low in ("not", "never", "n't", "n’t")
+    )

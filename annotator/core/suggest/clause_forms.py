@@ -21,6 +21,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    but_not_after,
     count_words,
     new_speaker_cue,
     overlaps_any,
@@ -591,6 +592,9 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
         # only these end a clause: "and", "but", ";" and the word after a comma (speed)
         if t.low not in _END_WORDS and body[x - 1].text != ",":
             continue
+        if t.low == "but" and but_not_after(body, x):
+            # "favored Lee, but could not vote": the reporter's account of the speaker
+            return x - 1 if body[x - 1].text == "," else x
         nxt = body[x + 1].low if x + 1 < len(body) else ""
         if t.low in ("and", "but") and (
             nxt in _ANY_VERB or (nxt in SKIP_BACK and x + 2 < len(body))

@@ -17,6 +17,7 @@ from .clause_base import (
     THAT_VERBS,
     after_time,
     antecedent_before,
+    but_not_after,
     new_speaker_cue,
     same_form,
     subordinate_end,
@@ -353,6 +354,9 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
+        if body[x].low == "but" and but_not_after(body, x):
+            # "said the ferry would run, but did not say when": the reporter's account
+            return x - 1 if body[x - 1].text == "," else x
         if (
             body[x].low in ("and", "but")
             and _speech_verb_after(body, x + 1, cue)
