@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from suggest_claims import claims_of, seen
 
+from annotator.core.suggest import suggest_article
+
 
 def test_an_opening_phrase_before_a_clause_and_its_attribution_is_part_of_the_claim() -> None:
     (claim,) = claims_of(
@@ -139,3 +141,16 @@ def test_but_and_a_negated_verb_after_the_clause_are_the_reporters_account() -> 
 def test_but_not_inside_the_clause_stays_in_the_claim() -> None:
     claims = claims_of("Mr. Lee said the fee was unfair but not illegal.")
     assert [seen(c)[0] for c in claims] == ["the fee was unfair but not illegal"]
+
+
+def test_a_transcript_turn_runs_to_the_end_of_its_paragraph() -> None:
+    text = (
+        "Harbour talks\n\n"
+        "VARGA: We will keep the night ferry. The pier is safe enough for now.\n\n"
+        "OKAFOR: The pier is not safe. It has not been safe for years, he said."
+    )
+    assert [seen(c) for c in suggest_article(text)] == [
+        ("We will keep the night ferry. The pier is safe enough for now", ":", "VARGA"),
+        ("The pier is not safe", ":", "OKAFOR"),
+        ("It has not been safe for years", "said", "he"),
+    ]

@@ -4,6 +4,8 @@ and the phrase parsers (subjects, objects, clause ends) the clause rules share."
 
 from __future__ import annotations
 
+import re
+from bisect import insort
 from functools import lru_cache
 
 from ...resources import word_list
@@ -553,6 +555,35 @@ def colon_attribution(
     m = Mention(s, e, text[s:e], "name", kind, phrase_start=s)
     cue = Cue(toks[c].start, toks[c].end, ":", False)
     return Found([(a, b)], cue, m, pi)
+
+
+_TURN_STOPS_RE = re.compile("[:\"“”„«»]|''")
+
+
+def extend_turns(text: str, found: list[Found], taken: list[tuple[int, int]]) -> None:
+    """ "RUIZ: Well, look. We never ...": a transcript turn found by
+    ``colon_attribution`` runs on to the end of its paragraph, unless the sentences
+    after its first hold a quotation, another "NAME:" or a claim of their own (the
+    sentence rules have read them all by now). Changes ``found`` and ``taken``."""
+    for f in found:
+        if f.cue.word != ":" or f.mention is None or len(f.spans) != 1:
+            continue
+        m = f.mention
+        if m.start > 0 and text[m.start - 1] != "\n":
+            continue
+        a, b = f.spans[0]
+        if text[a] in ALL_MARKS:
+            continue
+        end = text.find("\n", b)
+        if end < 0:
+            end = len(text)
+        while end > b and text[end - 1] in " \t.":
+            end -= 1
+        if end <= b or _TURN_STOPS_RE.search(text, b, end) or overlaps_any(taken, b, end):
+            continue
+        taken.remove((a, b))
+        f.spans[0] = (a, end)
+        insort(taken, (a, end))
 
 
 def _opens_with_attribution(body: list[Tok]) -> bool:

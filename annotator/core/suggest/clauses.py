@@ -55,6 +55,7 @@ from .clause_forms import (
     connector_end,
     dateline_end,
     expected_to,
+    extend_turns,
     finite_soon,
     generic_subject,
     in_relative_clause,
@@ -128,6 +129,7 @@ def find(
         if len(toks) < 4:
             continue
         _sentence(text, toks, s, e, pi, taken, out)
+    extend_turns(text, out, taken)
     return out
 
 
