@@ -154,3 +154,10 @@ def test_a_transcript_turn_runs_to_the_end_of_its_paragraph() -> None:
         ("The pier is not safe", ":", "OKAFOR"),
         ("It has not been safe for years", "said", "he"),
     ]
+
+
+def test_the_period_of_a_title_does_not_end_the_claim() -> None:
+    claims = claims_of("Ms. Varga's criticism of Sen. Okafor drew a large crowd to the quay.")
+    assert [seen(c) for c in claims] == [("Sen. Okafor", "criticism of", "Varga")]
+    claims = claims_of("Asked whether Mr. Okafor would stay on, the mayor smiled.")
+    assert [seen(c)[:2] for c in claims] == [("whether Mr. Okafor would stay on", "Asked")]

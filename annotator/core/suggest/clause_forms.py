@@ -918,7 +918,15 @@ def asked_about(
     q = next((x for x in range(j, min(n, j + 6)) if toks[x].low in _QUESTION_WORDS), None)
     if q is None:
         return None
-    e = next((x for x in range(q + 1, n) if toks[x].text in (",", ";", ".", "?", ":")), n)
+    e = next(
+        (
+            x
+            for x in range(q + 1, n)
+            if toks[x].text in (",", ";", "?", ":")
+            or (toks[x].text == "." and not _abbreviation(toks, x))
+        ),
+        n,
+    )
     body = toks[q:e]
     if count_words(body, 2) < 2:
         return None
@@ -1180,7 +1188,9 @@ def possessive_noun(
         (
             x
             for x, t in enumerate(body)
-            if t.text in (",", ";", ":", ".", "—", "(") or (x and _finite_word(t))
+            if t.text in (",", ";", ":", "—", "(")
+            or (t.text == "." and not _abbreviation(body, x))  # not "Sen." in "Sen. Lee"
+            or (x and _finite_word(t))
         ),
         None,
     )
