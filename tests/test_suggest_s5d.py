@@ -161,3 +161,17 @@ def test_the_period_of_a_title_does_not_end_the_claim() -> None:
     assert [seen(c) for c in claims] == [("Sen. Okafor", "criticism of", "Varga")]
     claims = claims_of("Asked whether Mr. Okafor would stay on, the mayor smiled.")
     assert [seen(c)[:2] for c in claims] == [("whether Mr. Okafor would stay on", "Asked")]
+
+
+def test_the_particle_of_agree_and_speak_goes_with_the_cue() -> None:
+    claims = claims_of("The council agreed with the harbour master.")
+    assert [seen(c) for c in claims] == [("the harbour master", "agreed with", "The council")]
+    claims = claims_of("The council agreed to a smaller pier.")
+    assert [seen(c)[:2] for c in claims] == [("a smaller pier", "agreed to")]
+    claims = claims_of("The ferry captain spoke briefly about the storm damage.")
+    assert [seen(c)[:2] for c in claims] == [("the storm damage", "spoke briefly about")]
+
+
+def test_an_infinitive_after_agreed_stays_in_the_claim() -> None:
+    claims = claims_of("The council agreed to pay for the new pier.")
+    assert [seen(c)[:2] for c in claims] == [("to pay for the new pier", "agreed")]

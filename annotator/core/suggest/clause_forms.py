@@ -235,7 +235,10 @@ def object_clause(
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     particles = _PARTICLES_OF.get(_stem(low), ())
-    if len(body) > 2 and body[0].low in particles:
+    if particles:
+        # "spoke briefly about", "talked openly of": the manner goes with the cue
+        body = body[_manner_before(body, particles) :]
+    if len(body) > 1 and body[0].low in particles and not _infinitive(body):
         # "called for X", "asked about X": the particle belongs to the cue
         cue = Cue(cue.start, body[0].end, low, False)
         body = body[1:]
@@ -1056,12 +1059,29 @@ _PARTICLES_OF = {
     "hope": ("for",),
     "plead": ("for",),
     "demand": ("for",),
-    "talk": ("about",),
+    "talk": ("about", "of"),
     "spoke": ("about", "of"),
     "joke": ("about",),
     "refer": ("to",),
     "point": ("to",),
+    "agree": ("with", "on", "to"),  # ("agreed to pay": an infinitive, the claim's)
+    "speak": ("about", "of"),
 }
+
+
+def _manner_before(body: list[Tok], particles: tuple[str, ...]) -> int:
+    """How many words of manner ("briefly", "at length", "instead") come before a
+    particle of the cue at the start of ``body``; 0 when no particle follows them."""
+    x = 0
+    while x < min(len(body) - 1, 3):
+        t = body[x]
+        if t.low == "at" and body[x + 1].low == "length":
+            x += 2
+        elif not t.is_cap and (t.low.endswith("ly") or t.low in ("instead", "out")):
+            x += 1
+        else:
+            break
+    return x if 0 < x < len(body) - 1 and body[x].low in particles else 0
 
 
 _PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
@@ -1092,6 +1112,7 @@ def _stem(form: str) -> str:
         ("ed", ""),
         ("es", ""),
         ("s", ""),
+        ("d", ""),  # "agreed" -> "agree"
     ):
         if form.endswith(suffix) and form[: -len(suffix)] + repl in _PARTICLES_OF:
             return form[: -len(suffix)] + repl
