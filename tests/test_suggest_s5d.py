@@ -175,3 +175,12 @@ def test_the_particle_of_agree_and_speak_goes_with_the_cue() -> None:
 def test_an_infinitive_after_agreed_stays_in_the_claim() -> None:
     claims = claims_of("The council agreed to pay for the new pier.")
     assert [seen(c)[:2] for c in claims] == [("to pay for the new pier", "agreed")]
+
+
+def test_to_before_those_is_a_particle_not_an_infinitive() -> None:
+    claims = claims_of("The harbour master refers to those boats as the old fleet.")
+    assert [seen(c)[:2] for c in claims] == [("those boats as the old fleet", "refers to")]
+    claims = claims_of("Ms. Varga is now assured of winning at least four seats on the board.")
+    assert [seen(c)[:2] for c in claims] == [
+        ("winning at least four seats on the board", "assured of")
+    ]

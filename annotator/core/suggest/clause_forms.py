@@ -1066,6 +1066,7 @@ _PARTICLES_OF = {
     "point": ("to",),
     "agree": ("with", "on", "to"),  # ("agreed to pay": an infinitive, the claim's)
     "speak": ("about", "of"),
+    "assure": ("of",),  # "is assured of winning"
 }
 
 
@@ -1085,7 +1086,9 @@ def _manner_before(body: list[Tok], particles: tuple[str, ...]) -> int:
 
 
 _PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
-_NOT_BARE_VERB = DETERMINERS | frozenset({"him", "her", "them", "us", "me", "you", "it", "whom"})
+_NOT_BARE_VERB = DETERMINERS | frozenset(
+    {"him", "her", "them", "us", "me", "you", "it", "whom", "those", "these", "all", "some"}
+)
 
 
 def _infinitive(body: list[Tok]) -> bool:
