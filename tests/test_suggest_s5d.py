@@ -184,3 +184,10 @@ def test_to_before_those_is_a_particle_not_an_infinitive() -> None:
     assert [seen(c)[:2] for c in claims] == [
         ("winning at least four seats on the board", "assured of")
     ]
+
+
+def test_it_before_seems_is_a_placeholder_not_part_of_the_claim() -> None:
+    claims = claims_of("It now seems likely that the night ferry will run all winter.")
+    assert [seen(c)[:2] for c in claims] == [
+        ("likely that the night ferry will run all winter", "seems")
+    ]

@@ -277,7 +277,7 @@ def object_clause(
             m is not None and len(m.text.split()) > 6
         ):
             return None
-    if low in _SEEM_VERBS and prev.low != "it":
+    if low in _SEEM_VERBS and not _it_before(toks, k):
         # "The plan seems to be failing": what seems is the subject and its infinitive
         subj = _subject_span(toks, k, m)
         if subj is not None and not overlaps_any(taken, *subj):
@@ -334,6 +334,15 @@ def in_relative_clause(toks: list[Tok], k: int) -> bool:
 
 
 _SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+
+
+def _it_before(toks: list[Tok], k: int) -> bool:
+    """Is "it" the subject of the verb ``toks[k]``, past adverbs and auxiliaries ("it
+    now seems", "It may seem"): a placeholder, not what seems?"""
+    v = k - 1
+    while v > 0 and not toks[v].is_cap and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly")):
+        v -= 1
+    return v >= 0 and toks[v].low == "it"
 
 
 def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int] | None:
