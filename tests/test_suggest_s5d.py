@@ -191,3 +191,10 @@ def test_it_before_seems_is_a_placeholder_not_part_of_the_claim() -> None:
     assert [seen(c)[:2] for c in claims] == [
         ("likely that the night ferry will run all winter", "seems")
     ]
+
+
+def test_a_day_after_the_subject_of_seemed_is_not_part_of_the_claim() -> None:
+    claims = claims_of("The harbour master on Tuesday seemed to accept the new fares.")
+    assert [seen(c)[:2] for c in claims] == [
+        ("The harbour master … to accept the new fares", "seemed")
+    ]

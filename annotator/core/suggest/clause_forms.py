@@ -373,10 +373,26 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
         and all(t.is_word or t.text in ("’", "'", ".", "-") for t in run)
         and not any(_finite_word(t) or t.low in ("and", "or") for t in run)
     ):
+        run = _without_time(run)  # "Lee on Tuesday seemed": the time is not what seemed
         return run[0].start, run[-1].end
     if m is not None and m.end <= toks[v].start:
         return m.start, m.end
     return None
+
+
+_DAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today", "tonight"}
+)
+
+
+def _without_time(run: list[Tok]) -> list[Tok]:
+    """``run`` without a day ending it ("Lee on Tuesday", "the board Friday")."""
+    if len(run) > 1 and run[-1].low in _DAY_NAMES:
+        run = run[:-1]
+        if len(run) > 1 and run[-1].low == "on":
+            run = run[:-1]
+    return run
 
 
 # Nouns of a stance that the verb expresses ("expressed concern about", "raised
