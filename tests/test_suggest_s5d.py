@@ -198,3 +198,8 @@ def test_a_day_after_the_subject_of_seemed_is_not_part_of_the_claim() -> None:
     assert [seen(c)[:2] for c in claims] == [
         ("The harbour master … to accept the new fares", "seemed")
     ]
+
+
+def test_called_upon_puts_upon_in_the_cue() -> None:
+    claims = claims_of("Ms. Varga called upon the council to repair the pier.")
+    assert [seen(c)[:2] for c in claims] == [("the council to repair the pier", "called upon")]

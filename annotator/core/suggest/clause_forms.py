@@ -1071,7 +1071,7 @@ def _finite_word(t: Tok) -> bool:
 
 
 _PARTICLES_OF = {
-    "call": ("for", "on"),
+    "call": ("for", "on", "upon"),
     "ask": ("about", "for"),
     "question": ("about", "over"),
     "argue": ("for", "against"),
