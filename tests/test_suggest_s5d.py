@@ -203,3 +203,10 @@ def test_a_day_after_the_subject_of_seemed_is_not_part_of_the_claim() -> None:
 def test_called_upon_puts_upon_in_the_cue() -> None:
     claims = claims_of("Ms. Varga called upon the council to repair the pier.")
     assert [seen(c)[:2] for c in claims] == [("the council to repair the pier", "called upon")]
+
+
+def test_declined_to_comment_ends_the_claim_unless_a_topic_follows() -> None:
+    claims = claims_of("The harbour board declined to comment for this article.")
+    assert [seen(c)[:2] for c in claims] == [("to comment", "declined")]
+    claims = claims_of("The harbour board declined to comment on the new fares.")
+    assert [seen(c)[0] for c in claims] == ["to comment on the new fares"]

@@ -257,6 +257,8 @@ def object_clause(
         if a == 0 and low in TELLING:
             a = addressee_end(body, 0, low)  # "assured voters he would ..."
         body = body[a:]
+    # "declined to comment for this article": nothing more was said
+    body = body[: _refusal_end(body)]
     words = count_words(body, 2)  # 0, 1 or 2 and more
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -318,6 +320,22 @@ def _time_before_object(body: list[Tok]) -> int:
     if 0 < x < n - 1 and body[x].low in _AFTER_TIME:
         return x
     return 0
+
+
+# What a speaker declines to do, whole in itself ("to comment", "to be identified").
+_REFUSALS = (("comment",), ("be", "identified"), ("be", "named"))
+
+
+def _refusal_end(body: list[Tok]) -> int:
+    """Where "to comment" or "to be identified" ends the object ``body`` (not "to
+    comment on the plan", whose topic goes on); ``len(body)`` otherwise."""
+    if len(body) < 3 or body[0].low != "to":
+        return len(body)
+    for words in _REFUSALS:
+        e = 1 + len(words)
+        if tuple(t.low for t in body[1:e]) == words and e < len(body):
+            return len(body) if body[e].low in ("on", "about") else e
+    return len(body)
 
 
 def in_relative_clause(toks: list[Tok], k: int) -> bool:
