@@ -210,3 +210,12 @@ def test_declined_to_comment_ends_the_claim_unless_a_topic_follows() -> None:
     assert [seen(c)[:2] for c in claims] == [("to comment", "declined")]
     claims = claims_of("The harbour board declined to comment on the new fares.")
     assert [seen(c)[0] for c in claims] == ["to comment on the new fares"]
+
+
+def test_what_seems_is_the_whole_subject_across_and() -> None:
+    claims = claims_of(
+        "Even now, the old rivalry between Leeds and York seems to shape every vote."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("the old rivalry between Leeds and York … to shape every vote", "seems")
+    ]

@@ -380,6 +380,23 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
         s0 -= 1
     if s0 == 1 and toks[0].low == "that" and v > 1:
         s0 = 0  # "That lesson appears ...": a determiner, not a conjunction
+    if s0 > 1 and toks[s0 - 1].low in ("and", "or") and toks[s0 - 2].is_word:
+        # "the link between Leeds and York seems": the phrase goes on before "and"
+        s1 = s0 - 1
+        while (
+            s1 > 0
+            and v - s1 < 12
+            and toks[s1 - 1].text not in (",", ";", ":", "—", "–", "(")
+            and toks[s1 - 1].low not in BOUNDARY
+        ):
+            s1 -= 1
+        longer = toks[s1:v]
+        if (
+            (s1 == 0 or toks[s1 - 1].text in (",", ";", ":", "—", "–", "("))
+            and longer[0].low in DETERMINERS
+            and not any(_finite_word(t) for t in longer)
+        ):
+            return longer[0].start, longer[-1].end
     run = toks[s0:v]
     if (
         run
