@@ -219,3 +219,14 @@ def test_what_seems_is_the_whole_subject_across_and() -> None:
     assert [seen(c)[:2] for c in claims] == [
         ("the old rivalry between Leeds and York … to shape every vote", "seems")
     ]
+
+
+def test_the_comma_of_a_number_does_not_end_a_subordinate_clause() -> None:
+    claims = claims_of(
+        "While one survey says there are more than 2,400 boats in the harbour, another "
+        "says there are about 1,800."
+    )
+    assert [seen(c)[0] for c in claims] == [
+        "there are more than 2,400 boats in the harbour",
+        "there are about 1,800",
+    ]

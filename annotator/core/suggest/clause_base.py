@@ -174,9 +174,25 @@ def subordinate_end(toks: list[Tok], k: int, body: list[Tok]) -> int:
     if _subordinator_before(toks, k) < 0:
         return len(body)
     for x in range(1, len(body) - 2):
-        if body[x].text == "," and sum(1 for t in body[x + 1 :] if t.is_word) >= 2:
+        if (
+            body[x].text == ","
+            and not _in_number(body, x)
+            and sum(1 for t in body[x + 1 :] if t.is_word) >= 2
+        ):
             return x
     return len(body)
+
+
+def _in_number(toks: list[Tok], x: int) -> bool:
+    """Is the comma at ``toks[x]`` inside a number ("2,400"), digits on both sides with
+    no space?"""
+    a, b = toks[x - 1], toks[x + 1]
+    return (
+        a.end == toks[x].start
+        and b.start == toks[x].end
+        and a.text[-1:].isdigit()
+        and b.text[:1].isdigit()
+    )
 
 
 # Spans of time before "after", "before" or "since" ("three years after", "shortly before").
