@@ -180,9 +180,9 @@ def test_an_infinitive_after_agreed_stays_in_the_claim() -> None:
 def test_to_before_those_is_a_particle_not_an_infinitive() -> None:
     claims = claims_of("The harbour master refers to those boats as the old fleet.")
     assert [seen(c)[:2] for c in claims] == [("those boats as the old fleet", "refers to")]
-    claims = claims_of("Ms. Varga is now assured of winning at least four seats on the board.")
+    claims = claims_of("Ms. Varga is assured of a seat on the harbour board after the count.")
     assert [seen(c)[:2] for c in claims] == [
-        ("winning at least four seats on the board", "assured of")
+        ("a seat on the harbour board after the count", "assured of")
     ]
 
 
@@ -223,10 +223,7 @@ def test_what_seems_is_the_whole_subject_across_and() -> None:
 
 def test_the_comma_of_a_number_does_not_end_a_subordinate_clause() -> None:
     claims = claims_of(
-        "While one survey says there are more than 2,400 boats in the harbour, another "
-        "says there are about 1,800."
+        "While the harbour master says the fleet has grown to 2,400 boats, the ferry "
+        "company says it holds 1,800."
     )
-    assert [seen(c)[0] for c in claims] == [
-        "there are more than 2,400 boats in the harbour",
-        "there are about 1,800",
-    ]
+    assert [seen(c)[0] for c in claims] == ["the fleet has grown to 2,400 boats", "it holds 1,800"]
