@@ -227,3 +227,12 @@ def test_the_comma_of_a_number_does_not_end_a_subordinate_clause() -> None:
         "company says it holds 1,800."
     )
     assert [seen(c)[0] for c in claims] == ["the fleet has grown to 2,400 boats", "it holds 1,800"]
+
+
+def test_a_relative_before_seems_is_what_seems() -> None:
+    claims = claims_of(
+        "The council backed the skippers, who seem ready to sail through the winter."
+    )
+    assert ("who … ready to sail through the winter", "seem") in [seen(c)[:2] for c in claims]
+    claims = claims_of("The island lost what appears to be its last ferry.")
+    assert [seen(c)[:2] for c in claims] == [("what … to be its last ferry", "appears")]

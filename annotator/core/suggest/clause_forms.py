@@ -368,8 +368,15 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
     start of its clause ("the secure fax machine (also) appears"), or the mention ``m``
     when that stretch holds more than a noun phrase ("who has been ... and appeared")."""
     v = k
-    while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
+    while (
+        v > 0
+        and toks[v - 1].low in SKIP_BACK
+        and toks[v - 1].low != "who"
+        and not toks[v - 1].is_cap
+    ):
         v -= 1
+    if v > 0 and toks[v - 1].low in ("what", "which", "who"):
+        return toks[v - 1].start, toks[v - 1].end  # "for what appears to be ...": the relative
     s0 = v
     while (
         s0 > 0
