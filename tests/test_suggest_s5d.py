@@ -236,3 +236,13 @@ def test_a_relative_before_seems_is_what_seems() -> None:
     assert ("who … ready to sail through the winter", "seem") in [seen(c)[:2] for c in claims]
     claims = claims_of("The island lost what appears to be its last ferry.")
     assert [seen(c)[:2] for c in claims] == [("what … to be its last ferry", "appears")]
+
+
+def test_a_second_participle_ends_the_first_participles_claim() -> None:
+    claims = claims_of(
+        "Ms. Varga spoke for an hour at the quay, calling the new fares a scandal and "
+        "accusing the board of greed."
+    )
+    assert seen(claims[0]) == ("the new fares a scandal", "calling", "Varga")
+    claims = claims_of("Mr. Lee spoke at the quay, praising the crews and the growing fleet.")
+    assert [seen(c)[0] for c in claims] == ["the crews and the growing fleet"]

@@ -878,6 +878,7 @@ def participle_clause(
         j = addressee_end(toks, j, cue.word)
     body = toks[j:]
     body = body[: clause_end(body, objects=True)]
+    body = body[: _second_participle(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not body or count_words(body, 2) < 2:
@@ -922,6 +923,32 @@ def relative_that(toks: list[Tok], t: int) -> bool:
 
 # Words ending like verbs that open a clause's subject ("that this means", "that his").
 _NOT_VERBS = frozenset({"this", "his", "its", "hers", "theirs", "ours", "yours", "these", "those"})
+
+
+# Words that may follow a participle used as a verb ("and accusing him", "and urging the").
+_AFTER_PARTICIPLE = DETERMINERS | frozenset(
+    {"him", "them", "it", "us", "me", "to", "that", "on", "for", "about", "of", "her"}
+)
+
+
+def _second_participle(body: list[Tok]) -> int:
+    """Where "and <participle> <object>" starts a second act of the subject in a
+    participle's content ("calling him a fraud and accusing him of ..."): PolNeAR
+    marks it apart. ``len(body)`` when none does."""
+    for x in range(1, len(body) - 2):
+        if body[x].low not in ("and", "while", "then"):
+            continue
+        t, nxt = body[x + 1], body[x + 2]
+        if (
+            t.is_word
+            and not t.is_cap
+            and t.low.endswith("ing")
+            and len(t.low) > 5
+            and t.low not in ("including", "according")
+            and (nxt.low in _AFTER_PARTICIPLE or (nxt.is_cap and nxt.is_word))
+        ):
+            return x - 1 if body[x - 1].text == "," else x
+    return len(body)
 
 
 def is_coordinated(toks: list[Tok], k: int) -> bool:
