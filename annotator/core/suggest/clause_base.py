@@ -167,19 +167,57 @@ _SUBORDINATORS = frozenset(
 
 def subordinate_end(toks: list[Tok], k: int, body: list[Tok]) -> int:
     """Where the content ``body`` of the cue ``toks[k]`` ends when the cue sits in a
-    subordinate clause opening the sentence: at the comma before the main clause (an
-    index into ``body``; its length otherwise). ``toks`` start at the sentence start."""
-    i = 0
-    while i < k and (toks[i].low in ("and", "but", "so", "yet") or toks[i].text == ","):
-        i += 1
-    if i >= k or toks[i].low not in _SUBORDINATORS:
+    subordinate clause before the sentence's main clause ("While X said A, B", "Three
+    years after X vowed A, B", "(As for X's claim A, B"): at the comma before the main
+    clause (an index into ``body``; its length otherwise). ``toks`` start at the
+    sentence start."""
+    if _subordinator_before(toks, k) < 0:
         return len(body)
-    if any(t.text in (",", ";", ":") for t in toks[i:k]):
-        return len(body)  # "If so, he said ...": the opening clause ended before the cue
     for x in range(1, len(body) - 2):
-        if body[x].text == "," and sum(1 for t in body[x + 1 :] if t.is_word) >= 2:
+        if (
+            body[x].text == ","
+            and not _in_number(body, x)
+            and sum(1 for t in body[x + 1 :] if t.is_word) >= 2
+        ):
             return x
     return len(body)
+
+
+def _in_number(toks: list[Tok], x: int) -> bool:
+    """Is the comma at ``toks[x]`` inside a number ("2,400"), digits on both sides with
+    no space?"""
+    a, b = toks[x - 1], toks[x + 1]
+    return (
+        a.end == toks[x].start
+        and b.start == toks[x].end
+        and a.text[-1:].isdigit()
+        and b.text[:1].isdigit()
+    )
+
+
+# Spans of time before "after", "before" or "since" ("three years after", "shortly before").
+_TIME_BEFORE = frozenset({"years", "months", "weeks", "days", "hours", "shortly", "soon", "just"})
+
+
+def _subordinator_before(toks: list[Tok], k: int) -> int:
+    """The index of the subordinator that opens the clause of the cue ``toks[k]``
+    (at the sentence start, after an opening bracket or after a span of time); -1
+    when the cue is in the main clause ("If so, he said ...": a comma between)."""
+    for x in range(k - 1, -1, -1):
+        t = toks[x]
+        if t.text in (",", ";", ":"):
+            if any(p.is_word and p.low not in ("and", "but", "so", "yet") for p in toks[:x]):
+                return -1
+            continue  # ", but while ...": leading connectives only
+        if t.low in _SUBORDINATORS or (t.low == "as" and x + 1 < k and toks[x + 1].low == "for"):
+            first = all(not p.is_word or p.low in ("and", "but", "so", "yet") for p in toks[:x])
+            if (
+                first
+                or toks[x - 1].text == "("
+                or (t.low in ("after", "before", "since") and toks[x - 1].low in _TIME_BEFORE)
+            ):
+                return x
+    return -1
 
 
 FINITE_WORDS = word_list("suggest/finite_words.txt")
@@ -220,7 +258,7 @@ def same_form(a: str, b: str) -> bool:
 
 # Relative words that stand for a part of what is said: "which the crews doubt will
 # last", "what the crew called a rogue wave".
-_RELATIVE_OBJECTS = frozenset({"which", "what", "whom"})
+_RELATIVE_OBJECTS = frozenset({"which", "what", "whom", "who"})
 
 
 def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
@@ -230,8 +268,14 @@ def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
     while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
         v -= 1
     s0 = v
-    while s0 > 0 and v - s0 < 8 and toks[s0 - 1].is_word and toks[s0 - 1].low not in BOUNDARY:
-        s0 -= 1
+    while (
+        s0 > 0
+        and v - s0 < 8
+        and toks[s0 - 1].is_word
+        and toks[s0 - 1].low not in BOUNDARY
+        and (toks[s0 - 1].low != "who" or s0 == v)
+    ):
+        s0 -= 1  # ("who" ends the subject: "Lee, who critics say is ...")
     if s0 == v or s0 == 0:
         return None
     run = toks[s0:v]
@@ -240,8 +284,12 @@ def relative_before_subject(toks: list[Tok], k: int) -> Tok | None:
     t = toks[s0 - 1]
     if s0 > 1 and toks[s0 - 2].low in _PREPOSITIONS and t.low != "what":
         return None  # "during which callers asked": the relative is the preposition's
+    if t.low == "who" and not (run[0].low in _SUBJECT_PRONOUNS or run[0].is_cap):
+        return None  # "who last year threatened": "who" is the subject
     return t if t.low in _RELATIVE_OBJECTS else None
 
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 
 _PREPOSITIONS = frozenset(
     {"in", "during", "of", "for", "with", "at", "on", "by", "from", "to", "through", "under"}
@@ -265,3 +313,72 @@ def inside(taken: list[tuple[int, int]], pos: int) -> bool:
     """Is ``pos`` inside a range of ``taken`` (sorted ranges already claimed)?"""
     i = bisect_right(taken, (pos, 1 << 60)) - 1
     return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+
+# Words a clause that lacks its subject starts with ("a tactic voters hope will ...").
+_SUBJECT_GAP = frozenset(
+    {"will", "would", "could", "can", "may", "might", "should", "must", "is", "was", "are"}
+    | {"were", "has", "had", "have", "does", "did"}
+)
+# Words opening the noun phrase such a clause hangs on: with "that" or another
+# determiner PolNeAR mostly leaves the phrase out ("a rule change that ... would").
+_NP_OPENERS = frozenset({"a", "an"})
+
+
+def antecedent_before(toks: list[Tok], s0: int, first: Tok) -> tuple[int, int] | None:
+    """ "a tactic voters hope will fail", "a step they believe could help": the noun
+    phrase before the subject at ``toks[s0]`` that the reported clause (opening with
+    ``first``) lacks as its own subject; PolNeAR makes it the content's first part.
+    None when the clause has a subject or no such phrase stands there."""
+    if first.low not in _SUBJECT_GAP or first.is_cap or s0 < 2:
+        return None
+    x = s0 - 1
+    if not _noun_like(toks[x]):
+        return None
+    y = x
+    while y > 0 and x - y < 6 and toks[y].low not in _NP_OPENERS:
+        y -= 1
+        if not (_noun_like(toks[y]) or toks[y].low in _NP_OPENERS or toks[y].low == "of"):
+            return None
+    if toks[y].low not in _NP_OPENERS:
+        return None
+    return toks[y].start, toks[x].end
+
+
+def _noun_like(t: Tok) -> bool:
+    """A lower-case word that may end a noun phrase (not a verb form, a preposition
+    or an adverb of the lists)."""
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and low not in BOUNDARY
+        and low not in SKIP_BACK
+        and low not in _PREPOSITIONS
+        and low not in FINITE_WORDS
+        and low not in _SUBJECT_GAP
+        and not low.endswith(("ly", "ed"))
+    )
+
+
+# Auxiliaries of a negated verb phrase after "but" ("but did not say", "but Lee would
+# not offer"): the reporter's account of what the speaker did not do.
+_NEGATED_AUX = frozenset({"did", "does", "do", "would", "could", "has", "had", "will"})
+_BUT_SUBJECTS = frozenset({"he", "she", "they", "it", "still"})
+
+
+def but_not_after(body: list[Tok], x: int) -> bool:
+    """Does "but" at ``body[x]`` open a negated verb phrase of the speaker's ("..., but
+    did not say when", "but Lee would not offer details")?"""
+    y = x + 1
+    n = len(body)
+    if y < n and (body[y].low in _BUT_SUBJECTS or (body[y].is_cap and body[y].is_word)):
+        y += 1
+    if y >= n:
+        return False
+    # (not "but hasn't decided", "but couldn't provide": PolNeAR keeps those mostly)
+    return (
+        body[y].low in _NEGATED_AUX
+        and y + 1 < n
+        and body[y + 1].low in ("not", "never", "n't", "n’t")
+    )

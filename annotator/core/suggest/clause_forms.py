@@ -4,6 +4,8 @@ and the phrase parsers (subjects, objects, clause ends) the clause rules share."
 
 from __future__ import annotations
 
+import re
+from bisect import insort
 from functools import lru_cache
 
 from ...resources import word_list
@@ -21,6 +23,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    but_not_after,
     count_words,
     new_speaker_cue,
     overlaps_any,
@@ -219,6 +222,8 @@ def object_clause(
     if low.endswith("ing"):
         return None
     body = toks[k + 1 :]
+    # "vowed Tuesday to ...", "has declined for years to ...": the time is the cue's
+    body = body[_time_before_object(body) :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
         return None  # "voters see Trump as ...", not "voters saw the rally"
     body = body[: subordinate_end(toks, k, body)]
@@ -230,7 +235,10 @@ def object_clause(
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     particles = _PARTICLES_OF.get(_stem(low), ())
-    if len(body) > 2 and body[0].low in particles:
+    if particles:
+        # "spoke briefly about", "talked openly of": the manner goes with the cue
+        body = body[_manner_before(body, particles) :]
+    if len(body) > 1 and body[0].low in particles and not _infinitive(body):
         # "called for X", "asked about X": the particle belongs to the cue
         cue = Cue(cue.start, body[0].end, low, False)
         body = body[1:]
@@ -249,6 +257,8 @@ def object_clause(
         if a == 0 and low in TELLING:
             a = addressee_end(body, 0, low)  # "assured voters he would ..."
         body = body[a:]
+    # "declined to comment for this article": nothing more was said
+    body = body[: _refusal_end(body)]
     words = count_words(body, 2)  # 0, 1 or 2 and more
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -269,7 +279,7 @@ def object_clause(
             m is not None and len(m.text.split()) > 6
         ):
             return None
-    if low in _SEEM_VERBS and prev.low != "it":
+    if low in _SEEM_VERBS and not _it_before(toks, k):
         # "The plan seems to be failing": what seems is the subject and its infinitive
         subj = _subject_span(toks, k, m)
         if subj is not None and not overlaps_any(taken, *subj):
@@ -279,6 +289,53 @@ def object_clause(
         # "what the crew called a rogue wave": the relative word is what was called
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+# Adverbs of time between a verb and its object ("promised again to ...").
+_TIME_ADVERBS = frozenset(
+    {"again", "repeatedly", "publicly", "privately", "previously", "also", "earlier"}
+    | {"later", "recently", "then", "now", "once"}
+)
+_SPANS = frozenset({"years", "months", "decades", "weeks", "days"})
+# What the object starts with after such a time: an infinitive or a preposition of the cue.
+_AFTER_TIME = frozenset({"to", "that", "for", "about", "on"})
+
+
+def _time_before_object(body: list[Tok]) -> int:
+    """How many words of time open ``body`` before an infinitive or a preposition of
+    the cue ("Tuesday to", "on Wednesday to", "for years to", "in 2011 to"); 0 when
+    none do."""
+    n = len(body)
+    x = after_time(body, 0)
+    if x == 0 and n > 2:
+        first, second = body[0].low, body[1].low
+        if first in _TIME_ADVERBS:
+            x = 1
+        elif (first == "for" and second in _SPANS) or (
+            first == "in" and second.isdigit() and len(second) == 4
+        ):
+            x = 2  # "for years", "in 2011"
+    if 0 < x < n and body[x].text == ",":
+        x += 1
+    if 0 < x < n - 1 and body[x].low in _AFTER_TIME:
+        return x
+    return 0
+
+
+# What a speaker declines to do, whole in itself ("to comment", "to be identified").
+_REFUSALS = (("comment",), ("be", "identified"), ("be", "named"))
+
+
+def _refusal_end(body: list[Tok]) -> int:
+    """Where "to comment" or "to be identified" ends the object ``body`` (not "to
+    comment on the plan", whose topic goes on); ``len(body)`` otherwise."""
+    if len(body) < 3 or body[0].low != "to":
+        return len(body)
+    for words in _REFUSALS:
+        e = 1 + len(words)
+        if tuple(t.low for t in body[1:e]) == words and e < len(body):
+            return len(body) if body[e].low in ("on", "about") else e
+    return len(body)
 
 
 def in_relative_clause(toks: list[Tok], k: int) -> bool:
@@ -297,13 +354,29 @@ def in_relative_clause(toks: list[Tok], k: int) -> bool:
 _SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 
 
+def _it_before(toks: list[Tok], k: int) -> bool:
+    """Is "it" the subject of the verb ``toks[k]``, past adverbs and auxiliaries ("it
+    now seems", "It may seem"): a placeholder, not what seems?"""
+    v = k - 1
+    while v > 0 and not toks[v].is_cap and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly")):
+        v -= 1
+    return v >= 0 and toks[v].low == "it"
+
+
 def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int] | None:
     """The subject of the verb ``toks[k]``: back over adverbs and auxiliaries to the
     start of its clause ("the secure fax machine (also) appears"), or the mention ``m``
     when that stretch holds more than a noun phrase ("who has been ... and appeared")."""
     v = k
-    while v > 0 and toks[v - 1].low in SKIP_BACK and not toks[v - 1].is_cap:
+    while (
+        v > 0
+        and toks[v - 1].low in SKIP_BACK
+        and toks[v - 1].low != "who"
+        and not toks[v - 1].is_cap
+    ):
         v -= 1
+    if v > 0 and toks[v - 1].low in ("what", "which", "who"):
+        return toks[v - 1].start, toks[v - 1].end  # "for what appears to be ...": the relative
     s0 = v
     while (
         s0 > 0
@@ -314,6 +387,23 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
         s0 -= 1
     if s0 == 1 and toks[0].low == "that" and v > 1:
         s0 = 0  # "That lesson appears ...": a determiner, not a conjunction
+    if s0 > 1 and toks[s0 - 1].low in ("and", "or") and toks[s0 - 2].is_word:
+        # "the link between Leeds and York seems": the phrase goes on before "and"
+        s1 = s0 - 1
+        while (
+            s1 > 0
+            and v - s1 < 12
+            and toks[s1 - 1].text not in (",", ";", ":", "—", "–", "(")
+            and toks[s1 - 1].low not in BOUNDARY
+        ):
+            s1 -= 1
+        longer = toks[s1:v]
+        if (
+            (s1 == 0 or toks[s1 - 1].text in (",", ";", ":", "—", "–", "("))
+            and longer[0].low in DETERMINERS
+            and not any(_finite_word(t) for t in longer)
+        ):
+            return longer[0].start, longer[-1].end
     run = toks[s0:v]
     if (
         run
@@ -325,10 +415,26 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
         and all(t.is_word or t.text in ("’", "'", ".", "-") for t in run)
         and not any(_finite_word(t) or t.low in ("and", "or") for t in run)
     ):
+        run = _without_time(run)  # "Lee on Tuesday seemed": the time is not what seemed
         return run[0].start, run[-1].end
     if m is not None and m.end <= toks[v].start:
         return m.start, m.end
     return None
+
+
+_DAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today", "tonight"}
+)
+
+
+def _without_time(run: list[Tok]) -> list[Tok]:
+    """``run`` without a day ending it ("Lee on Tuesday", "the board Friday")."""
+    if len(run) > 1 and run[-1].low in _DAY_NAMES:
+        run = run[:-1]
+        if len(run) > 1 and run[-1].low == "on":
+            run = run[:-1]
+    return run
 
 
 # Nouns of a stance that the verb expresses ("expressed concern about", "raised
@@ -521,6 +627,35 @@ def colon_attribution(
     return Found([(a, b)], cue, m, pi)
 
 
+_TURN_STOPS_RE = re.compile("[:\"“”„«»]|''")
+
+
+def extend_turns(text: str, found: list[Found], taken: list[tuple[int, int]]) -> None:
+    """ "RUIZ: Well, look. We never ...": a transcript turn found by
+    ``colon_attribution`` runs on to the end of its paragraph, unless the sentences
+    after its first hold a quotation, another "NAME:" or a claim of their own (the
+    sentence rules have read them all by now). Changes ``found`` and ``taken``."""
+    for f in found:
+        if f.cue.word != ":" or f.mention is None or len(f.spans) != 1:
+            continue
+        m = f.mention
+        if m.start > 0 and text[m.start - 1] != "\n":
+            continue
+        a, b = f.spans[0]
+        if text[a] in ALL_MARKS:
+            continue
+        end = text.find("\n", b)
+        if end < 0:
+            end = len(text)
+        while end > b and text[end - 1] in " \t.":
+            end -= 1
+        if end <= b or _TURN_STOPS_RE.search(text, b, end) or overlaps_any(taken, b, end):
+            continue
+        taken.remove((a, b))
+        f.spans[0] = (a, end)
+        insort(taken, (a, end))
+
+
 def _opens_with_attribution(body: list[Tok]) -> bool:
     """Does ``body`` open with a pronoun and a verb of the lists ("Yes, I think ...",
     "You said yesterday ...")?"""
@@ -558,6 +693,9 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
         # only these end a clause: "and", "but", ";" and the word after a comma (speed)
         if t.low not in _END_WORDS and body[x - 1].text != ",":
             continue
+        if t.low == "but" and but_not_after(body, x):
+            # "favored Lee, but could not vote": the reporter's account of the speaker
+            return x - 1 if body[x - 1].text == "," else x
         nxt = body[x + 1].low if x + 1 < len(body) else ""
         if t.low in ("and", "but") and (
             nxt in _ANY_VERB or (nxt in SKIP_BACK and x + 2 < len(body))
@@ -715,10 +853,22 @@ def participle_clause(
     j = after_time(toks, j)  # "announcing on Wednesday he would ..."
     # "telling reporters that"
     t = j
-    while t < n and t - j < 6 and toks[t].low != "that" and toks[t].is_word:
+    # "stating on "Meet the Press" that": a longer phrase of place, its marks too
+    reach = 12 if j < n and toks[j].low in _TAIL_STARTS else 6
+    while (
+        t < n
+        and t - j < reach
+        and toks[t].low != "that"
+        and (toks[t].is_word or (reach > 6 and toks[t].text in ALL_MARKS))
+    ):
         t += 1
-    if t < n and toks[t].low == "that" and (tail_ok(toks[j:t]) or t - j <= 2):
-        j = t + 1
+    if (
+        t < n
+        and toks[t].low == "that"
+        and (tail_ok(toks[j:t]) or t - j <= 2 or cue.word in TELLING)
+        and not relative_that(toks, t)
+    ):
+        j = t + 1  # "telling voters and donors that": the addressee is not what was told
     elif j < n and toks[j].low == "that":
         j += 1
     elif cue.word == "asking":
@@ -728,6 +878,7 @@ def participle_clause(
         j = addressee_end(toks, j, cue.word)
     body = toks[j:]
     body = body[: clause_end(body, objects=True)]
+    body = body[: _second_participle(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not body or count_words(body, 2) < 2:
@@ -750,6 +901,54 @@ def participle_clause(
     if m is None:
         m = subject_before(text, toks, k)
     return Found([(a, b)], cue, m, pi)
+
+
+def relative_that(toks: list[Tok], t: int) -> bool:
+    """Is the "that" at ``toks[t]`` a relative pronoun, a verb right after it ("a
+    centre that works with ...", "a refrain that has become ..."), rather than the
+    conjunction opening a reported clause?"""
+    if t + 1 >= len(toks):
+        return False
+    v = toks[t + 1]
+    low = v.low
+    if not v.is_word or v.is_cap or low in _NOT_VERBS or "'" in low or "’" in low:
+        return False  # "that he's": a subject
+    return (
+        low in _FINITE_HINT
+        or low in AUXILIARIES
+        or (low.endswith("ed") and len(low) > 4)
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+    )
+
+
+# Words ending like verbs that open a clause's subject ("that this means", "that his").
+_NOT_VERBS = frozenset({"this", "his", "its", "hers", "theirs", "ours", "yours", "these", "those"})
+
+
+# Words that may follow a participle used as a verb ("and accusing him", "and urging the").
+_AFTER_PARTICIPLE = DETERMINERS | frozenset(
+    {"him", "them", "it", "us", "me", "to", "that", "on", "for", "about", "of", "her"}
+)
+
+
+def _second_participle(body: list[Tok]) -> int:
+    """Where "and <participle> <object>" starts a second act of the subject in a
+    participle's content ("calling him a fraud and accusing him of ..."): PolNeAR
+    marks it apart. ``len(body)`` when none does."""
+    for x in range(1, len(body) - 2):
+        if body[x].low not in ("and", "while", "then"):
+            continue
+        t, nxt = body[x + 1], body[x + 2]
+        if (
+            t.is_word
+            and not t.is_cap
+            and t.low.endswith("ing")
+            and len(t.low) > 5
+            and t.low not in ("including", "according")
+            and (nxt.low in _AFTER_PARTICIPLE or (nxt.is_cap and nxt.is_word))
+        ):
+            return x - 1 if body[x - 1].text == "," else x
+    return len(body)
 
 
 def is_coordinated(toks: list[Tok], k: int) -> bool:
@@ -816,7 +1015,15 @@ def asked_about(
     q = next((x for x in range(j, min(n, j + 6)) if toks[x].low in _QUESTION_WORDS), None)
     if q is None:
         return None
-    e = next((x for x in range(q + 1, n) if toks[x].text in (",", ";", ".", "?", ":")), n)
+    e = next(
+        (
+            x
+            for x in range(q + 1, n)
+            if toks[x].text in (",", ";", "?", ":")
+            or (toks[x].text == "." and not _abbreviation(toks, x))
+        ),
+        n,
+    )
     body = toks[q:e]
     if count_words(body, 2) < 2:
         return None
@@ -933,7 +1140,7 @@ def _finite_word(t: Tok) -> bool:
 
 
 _PARTICLES_OF = {
-    "call": ("for", "on"),
+    "call": ("for", "on", "upon"),
     "ask": ("about", "for"),
     "question": ("about", "over"),
     "argue": ("for", "against"),
@@ -946,16 +1153,36 @@ _PARTICLES_OF = {
     "hope": ("for",),
     "plead": ("for",),
     "demand": ("for",),
-    "talk": ("about",),
+    "talk": ("about", "of"),
     "spoke": ("about", "of"),
     "joke": ("about",),
     "refer": ("to",),
     "point": ("to",),
+    "agree": ("with", "on", "to"),  # ("agreed to pay": an infinitive, the claim's)
+    "speak": ("about", "of"),
+    "assure": ("of",),  # "is assured of winning"
 }
 
 
+def _manner_before(body: list[Tok], particles: tuple[str, ...]) -> int:
+    """How many words of manner ("briefly", "at length", "instead") come before a
+    particle of the cue at the start of ``body``; 0 when no particle follows them."""
+    x = 0
+    while x < min(len(body) - 1, 3):
+        t = body[x]
+        if t.low == "at" and body[x + 1].low == "length":
+            x += 2
+        elif not t.is_cap and (t.low.endswith("ly") or t.low in ("instead", "out")):
+            x += 1
+        else:
+            break
+    return x if 0 < x < len(body) - 1 and body[x].low in particles else 0
+
+
 _PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
-_NOT_BARE_VERB = DETERMINERS | frozenset({"him", "her", "them", "us", "me", "you", "it", "whom"})
+_NOT_BARE_VERB = DETERMINERS | frozenset(
+    {"him", "her", "them", "us", "me", "you", "it", "whom", "those", "these", "all", "some"}
+)
 
 
 def _infinitive(body: list[Tok]) -> bool:
@@ -982,6 +1209,7 @@ def _stem(form: str) -> str:
         ("ed", ""),
         ("es", ""),
         ("s", ""),
+        ("d", ""),  # "agreed" -> "agree"
     ):
         if form.endswith(suffix) and form[: -len(suffix)] + repl in _PARTICLES_OF:
             return form[: -len(suffix)] + repl
@@ -1005,6 +1233,10 @@ def expected_to(
     if s0 >= aux or aux - s0 > 14:
         return None
     subj = toks[s0:aux]
+    if toks[aux].low in ("who", "which"):
+        # "delegates who are expected to ...": the relative is the subject
+        subj = [toks[aux]]
+        aux += 1
     while subj and not subj[-1].is_word:
         subj = subj[:-1]
     body = toks[k + 1 :]
@@ -1074,7 +1306,9 @@ def possessive_noun(
         (
             x
             for x, t in enumerate(body)
-            if t.text in (",", ";", ":", ".", "—", "(") or (x and _finite_word(t))
+            if t.text in (",", ";", ":", "—", "(")
+            or (t.text == "." and not _abbreviation(body, x))  # not "Sen." in "Sen. Lee"
+            or (x and _finite_word(t))
         ),
         None,
     )

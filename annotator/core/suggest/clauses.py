@@ -38,6 +38,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    antecedent_before,
     count_words,
     inside,
     overlaps_any,
@@ -54,6 +55,7 @@ from .clause_forms import (
     connector_end,
     dateline_end,
     expected_to,
+    extend_turns,
     finite_soon,
     generic_subject,
     in_relative_clause,
@@ -64,6 +66,7 @@ from .clause_forms import (
     participle_clause,
     possessive_noun,
     reduced_relative,
+    relative_that,
     subject_of,
     tail_ok,
 )
@@ -126,6 +129,7 @@ def find(
         if len(toks) < 4:
             continue
         _sentence(text, toks, s, e, pi, taken, out)
+    extend_turns(text, out, taken)
     return out
 
 
@@ -731,11 +735,11 @@ def _post_claim(
     if toks[0].text in ALL_MARKS and not _quote_then_words(toks, c):
         return None  # a quotation: the quote rules decide
     if toks[0].low in _INTRO_WORDS and cue.word != "according to" and not mid:
-        # "In recent weeks, the plan stalled, he said": the clause after the opening
+        # "In recent weeks, the plan stalled, he said": a clause after the opening, which
+        # PolNeAR keeps in the content
         first = next((x for x in range(1, c) if toks[x].text == ","), None)
         if first is None or sum(1 for x in toks[first:c] if x.is_word) < 3:
             return None
-        first_start = toks[first + 1].start
     lead = connector_end(toks, c) or dateline_end(toks, c)
     if lead:
         first_start = toks[lead].start
@@ -830,7 +834,13 @@ def _clause_start(toks: list[Tok], j: int, cue: Cue) -> tuple[int, bool]:
             if toks[t].low in CLAUSE_VERBS or toks[t].low in _NOT_CLAUSE_START_OK:
                 break
             t += 1
-        if t < n and toks[t].low == "that" and t > j and (telling or tail_ok(toks[j:t])):
+        if (
+            t < n
+            and toks[t].low == "that"
+            and t > j
+            and (telling or tail_ok(toks[j:t]))
+            and not relative_that(toks, t)
+        ):
             j = t
         elif telling:
             # "told me the photo violates ...", "told CNN he would", "told the Island
@@ -964,7 +974,16 @@ def _pre(
     if rel is not None and not inside(taken, rel.start):
         # "which Democrats doubt will flip": the relative word is the clause's subject
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
+    if m is not None and m.start < toks[k].start:
+        # "a tactic Democrats hope will work": the noun phrase is the clause's subject
+        ante = antecedent_before(toks, bisect_left(toks, _phrase_start(m), key=_START), body[0])
+        if ante is not None and not overlaps_any(taken, *ante):
+            return Found([ante, (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+def _phrase_start(m: Mention) -> int:
+    return m.phrase_start if m.phrase_start >= 0 else m.start
 
 
 def _verb_after(body: list[Tok], x: int) -> bool:

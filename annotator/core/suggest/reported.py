@@ -16,6 +16,8 @@ from .clause_base import (
     SPEECH,
     THAT_VERBS,
     after_time,
+    antecedent_before,
+    but_not_after,
     new_speaker_cue,
     same_form,
     subordinate_end,
@@ -200,6 +202,10 @@ def _reported(
     rel = toks[w - 1] if 0 < w < k and toks[w - 1].low in _RELATIVES else None
     if rel is not None and w > 1 and toks[w - 2].low in _PREPOSITIONS and rel.low != "what":
         rel = None  # "in which he said": the relative belongs to the preposition
+    # "a probe the agency said was ongoing": the noun phrase is the clause's subject
+    ante = (
+        antecedent_before(toks, w, toks[j]) if rel is None and 0 < w < k and j < len(toks) else None
+    )
     body = toks[j:]
     if toks[0].start <= s_start + 1:
         cut = subordinate_end(toks, k, body)
@@ -220,6 +226,8 @@ def _reported(
         # "a policy which he said was costly": the relative word stands for the subject
         # of what was said
         raw.spans.insert(0, (rel.start, rel.end))
+    elif raw is not None and ante is not None:
+        raw.spans.insert(0, ante)
     return raw
 
 
@@ -346,6 +354,9 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
+        if body[x].low == "but" and but_not_after(body, x):
+            # "said the ferry would run, but did not say when": the reporter's account
+            return x - 1 if body[x - 1].text == "," else x
         if (
             body[x].low in ("and", "but")
             and _speech_verb_after(body, x + 1, cue)
