@@ -25,6 +25,8 @@ public ``SuggestedClaim``. Conventions follow ``sample_corpus/build_gold.py``;
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -37,6 +39,9 @@ from .outer import according_claims, reported_by_claims
 from .quotes import MARK_RE, Paragraph, find_quotes, paragraphs, sentence_ends
 from .reported import reported_claims
 from .speakers import resolve
+
+# a content that ends right before "and"/"but" and a second verb
+_AND_NEXT_RE = re.compile(r"[,;]?\s+(?:and|but)\s")
 
 
 def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> list[SuggestedClaim]:
@@ -112,25 +117,27 @@ def _clause_claims(
     found += evidence.find(text, sentences, taken)
     # a second verb of the same subject that a claim's content ran over ("..., calling it
     # reckless and vowing to stop it"): the content ends before its "and"
-    spans = [
-        (claim, x)
-        for claim in (*raws, *found)
-        if claim.cue is not None and getattr(claim, "kind", "") != "direct"
-        for x, (s, e) in enumerate(claim.spans)
-        if text.find(" and ", s, e) >= 0
-        or text.find(" but ", s, e) >= 0
-        or text.find(" when asked ", s, e) >= 0
-    ]
+    # or that ends right before it (the boundary rules cut "..., calling it reckless" there)
+    spans = []
+    for claim in (*raws, *found):
+        if claim.cue is None or getattr(claim, "kind", "") == "direct":
+            continue
+        for x, (s, e) in enumerate(claim.spans):
+            if _AND_NEXT_RE.match(text, e):
+                i = bisect_left(ends, e)
+                e = ends[i] if i < len(ends) else e
+            if (
+                text.find(" and ", s, e) >= 0
+                or text.find(" but ", s, e) >= 0
+                or text.find(" when asked ", s, e) >= 0
+            ):
+                spans.append((claim, x, e))
     holders = [
-        (
-            c.spans[x][0],
-            c.spans[x][1],
-            frames.verb_form(text[c.cue.start : c.cue.end].split()[0].lower()),
-        )
-        for c, x in spans
+        (c.spans[x][0], e, frames.verb_form(text[c.cue.start : c.cue.end].split()[0].lower()))
+        for c, x, e in spans
     ]
     for h, cut, second in frames.coordinated(text, sentences, taken, quoted, holders):
-        claim, x = spans[h]
+        claim, x, _ = spans[h]
         s, end = claim.spans[x][0], cut
         while end > s and (text[end - 1].isspace() or text[end - 1] in ",;"):
             end -= 1
