@@ -509,7 +509,7 @@ def _mixed_spans(
     if len(toks) > 3 and toks[1].text == "," and toks[0].low in _LINKING_ADVERBS:
         toks = toks[2:]  # 'Still, golf "is ...," he said': the link to the story before
     end = q.close_pos + 1
-    if q.glyph == "'" and text[end : end + 1] == "'":
+    if q.glyph == "''" and text[end : end + 1] == "'":
         end += 1  # both apostrophes closing ''A''
     return [(toks[0].start, end)]
 

@@ -1,0 +1,37 @@
+"""Where a quoted claim starts and ends: which words around and between quotation marks
+belong to it."""
+
+from __future__ import annotations
+
+from suggest_claims import HEAD, claims_of, seen
+
+from annotator.core.suggest import suggest_article
+
+
+def test_two_apostrophes_continue_a_quote_into_the_next_paragraph() -> None:
+    text = HEAD + (
+        "''We hire rowers from all over the coast,'' he added. ''The regatta relies on "
+        "fair judges. Every judge should meet that standard.\n\n"
+        "''I do not think a rower's home port makes anyone unfit to race.''"
+    )
+    (claim,) = suggest_article(text)
+    assert [s.text for s in claim.content] == [
+        "We hire rowers from all over the coast,",
+        "The regatta relies on fair judges. Every judge should meet that standard.",
+        "I do not think a rower's home port makes anyone unfit to race.",
+    ]
+    assert claim.cue is not None and claim.cue.text == "added"
+
+
+def test_a_single_quote_inside_two_apostrophes_does_not_end_the_quote() -> None:
+    (claim,) = claims_of("''Some crews take a 'wait and see' view of the tides,'' Mr. Oduya said.")
+    assert seen(claim) == (
+        "Some crews take a 'wait and see' view of the tides,",
+        "said",
+        "Oduya",
+    )
+
+
+def test_a_colon_before_two_apostrophes_introduces_the_quote() -> None:
+    (claim,) = claims_of("And Mr. Lopez gloated: ''I warned you the dredger would be late.''")
+    assert seen(claim) == ("I warned you the dredger would be late.", "gloated", "Lopez")
