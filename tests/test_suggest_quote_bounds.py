@@ -35,3 +35,29 @@ def test_a_single_quote_inside_two_apostrophes_does_not_end_the_quote() -> None:
 def test_a_colon_before_two_apostrophes_introduces_the_quote() -> None:
     (claim,) = claims_of("And Mr. Lopez gloated: ''I warned you the dredger would be late.''")
     assert seen(claim) == ("I warned you the dredger would be late.", "gloated", "Lopez")
+
+
+def test_a_quote_in_a_clause_after_the_attribution_is_a_claim_of_its_own() -> None:
+    claims = claims_of(
+        '"The pier is safe," Lee said, remarking that the harbour master is "tired of the fees."'
+    )
+    assert [seen(c)[0] for c in claims] == [
+        "The pier is safe,",
+        'the harbour master is "tired of the fees."',
+    ]
+    assert claims[0].cue is not None and claims[0].cue.text == "said"
+    # the second claim's verb is not a listed cue, and "said" is the first quote's
+    assert claims[1].cue is None
+    assert claims[1].mention is not None and claims[1].mention.text == "Lee"
+
+
+def test_a_quote_after_a_comma_goes_on_with_the_quote_before() -> None:
+    (claim,) = claims_of('"The pier is safe," Lee said on Monday, "and the fee is fair."')
+    assert seen(claim) == ("The pier is safe, … and the fee is fair.", "said", "Lee")
+
+
+def test_a_name_in_quotation_marks_after_the_attribution_is_no_claim() -> None:
+    (claim,) = claims_of(
+        '"Is the pier safe?" asked the boy, who wore a "Keep the Old Pier Open" cap.'
+    )
+    assert seen(claim) == ("Is the pier safe?", "asked", "the boy")

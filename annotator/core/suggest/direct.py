@@ -73,7 +73,7 @@ def direct_claims(
             if text[q.spans[-1][1] - 1] not in ".!?,":
                 prev_right = None
                 continue
-        if (
+        shared_cue = (
             attr is not None
             and attr is left
             and prev_right is not None
@@ -81,15 +81,20 @@ def direct_claims(
             and prev_right[0].cue is not None
             and attr.cue is not None
             and attr.cue.start == prev_right[0].cue.start
-        ):
-            if right is None:
+        )
+        if shared_cue and right is not None:
+            # '"A," she said, but "B," said Kunin': B has an attribution of its own
+            attr = right
+            shared_cue = False
+        elif shared_cue and prev_right is not None:
+            fragment = _after_word(text, c, q)
+            if fragment == "":
                 # "A," he said when asked, "but B." -- the same attribution on both sides
                 prev_right[0].spans.extend(q.spans)
                 prev_right = None
                 continue
-            if right is not None:
-                # '"A," she said, but "B," said Kunin': B has an attribution of its own
-                attr = right
+            if fragment == "term":
+                continue  # '"A?" asked a boy wearing a "Go Team" cap': a name, no claim
         if attr is None and out and (end := mixed_goes_on(text, cues, out[-1], q, c)):
             # 'said the aim is less to "A" than to "B."': one paraphrase through both
             out[-1].spans[-1] = (out[-1].spans[-1][0], end)
@@ -145,10 +150,33 @@ def direct_claims(
                 first, rest = lead
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
                 cand.kind = "mixed"
+        if shared_cue:
+            # '"A," Lee said, adding that the fee is "B."': a claim of its own, whose
+            # verb is not a listed cue; "said" is quote A's
+            cand.cue = None
         out.append(cand)
         # (a quote run over two paragraphs is attributed in its last)
         prev_right = (out[-1], c.right_end, q.last_para) if attr is right else None
     return out
+
+
+_JOINING_WORDS = ("and", "but", "or")
+
+
+def _after_word(text: str, c: QuoteContext, q: Quote) -> str:
+    """What quote ``q``, after the attribution of the quote before it, is when a word
+    stands right before its opening mark: "fragment" of a clause of its own ('"A," Lee
+    said, adding that the fee is "too high."'), a "term" ('"A?" asked a boy in a "Go
+    Team" cap'), or "" when it goes on with the quote before ('"A," Lee said on Monday,
+    "B."', '..., and "B."', or a sentence after a missing comma)."""
+    before = text[c.l_start : q.open_pos].rstrip()
+    if not before or not before[-1].isalnum() or before.lower().endswith(_JOINING_WORDS):
+        return ""
+    words = text[q.spans[0][0] : q.spans[-1][1]]
+    first = next((ch for ch in words if ch.isalpha()), "")
+    if first.islower():
+        return "fragment"
+    return "" if words.rstrip(" '’\"”").endswith((".", "!", "?")) else "term"
 
 
 _VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
