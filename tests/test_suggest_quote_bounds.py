@@ -61,3 +61,14 @@ def test_a_name_in_quotation_marks_after_the_attribution_is_no_claim() -> None:
         '"Is the pier safe?" asked the boy, who wore a "Keep the Old Pier Open" cap.'
     )
     assert seen(claim) == ("Is the pier safe?", "asked", "the boy")
+
+
+def test_a_quote_with_an_unlisted_verb_after_it_is_no_part_of_the_quote_before() -> None:
+    claims = claims_of(
+        '"The pier is safe for every crew," Lee said. "The new fee is fair to all of them," '
+        "he notes."
+    )
+    assert [seen(c) for c in claims] == [
+        ("The pier is safe for every crew,", "said", "Lee"),
+        ("The new fee is fair to all of them,", "notes", "he"),
+    ]

@@ -114,6 +114,7 @@ def direct_claims(
                 )
                 and not cues.cues_between(c.r_start, c.r_end)
                 and opens_sentence(text, paras[q.para].start, q.open_pos)
+                and _unlisted_attribution(text, cues, q, c) is None
             ):
                 # "A," she said. "B." -- one claim interrupted by its attribution, and
                 # "C." right after (or opening the next paragraph) goes on with it
