@@ -72,3 +72,16 @@ def test_a_quote_with_an_unlisted_verb_after_it_is_no_part_of_the_quote_before()
         ("The pier is safe for every crew,", "said", "Lee"),
         ("The new fee is fair to all of them,", "notes", "he"),
     ]
+
+
+def test_a_quoted_sentence_after_a_clause_and_a_comma_is_said_by_its_subject() -> None:
+    (claim,) = claims_of(
+        'Rushing past the crowd, the harbour master called over her shoulder, "We are not '
+        'done with the pier."'
+    )
+    assert seen(claim) == ("We are not done with the pier.", "called", "the harbour master")
+
+
+def test_a_title_after_a_comma_is_no_quoted_claim() -> None:
+    claims = claims_of('She became known for her film about the sea, "Deep Water Rising."')
+    assert all(seen(c)[0] != "Deep Water Rising." for c in claims)

@@ -136,6 +136,10 @@ def direct_claims(
             if colon is not None:
                 out.append(colon)
                 continue
+            comma = _comma_intro(text, cues, q, c)
+            if comma is not None:
+                out.append(comma)
+                continue
             guess = _unlisted_attribution(text, cues, q, c)
             if guess is not None:
                 out.append(Candidate(list(q.spans), guess.cue, guess.mention, "direct", q.para, ""))
@@ -331,6 +335,38 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
     if verb is not None and not verb.is_cap:
         cue = Cue(verb.start, verb.end, verb.low, participle=False)
     return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+
+
+def _comma_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate | None:
+    """'The mayor called over her shoulder, "We are not done."': a clause with a subject
+    and a verb that is not a listed cue, then a comma and a quoted sentence ending the
+    sentence; the subject is the mention, its verb the cue. Titles ('her film, "Deep
+    Water."') and single words are left alone."""
+    if not text[c.l_start : q.open_pos].rstrip().endswith(","):
+        return None
+    if (
+        q.last_para != q.para
+        or text[q.close_pos - 1] not in ".!?"
+        or _ALNUM_RE.search(text, c.r_start, c.r_end)
+    ):
+        return None
+    words = _WORD_RE.findall(" ".join(text[s:e] for s, e in q.spans))
+    if len(words) < 2 or not words[0][0].isupper():
+        return None
+    if all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        return None  # a title in capitals
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    m = subject_before(text, toks, len(toks) - 1)
+    if m is None:
+        return None
+    verb = next((t for t in toks if t.start >= m.end and t.is_word), None)
+    if verb is None or verb.is_cap:
+        return None
+    cue = Cue(verb.start, verb.end, verb.low, participle=False)
+    return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+
+
+_WORD_RE = re.compile(r"[\w’'-]+")
 
 
 # Words before a name that make it an object: "with Lee:", "in Italian:".
