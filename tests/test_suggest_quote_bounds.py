@@ -85,3 +85,14 @@ def test_a_quoted_sentence_after_a_clause_and_a_comma_is_said_by_its_subject() -
 def test_a_title_after_a_comma_is_no_quoted_claim() -> None:
     claims = claims_of('She became known for her film about the sea, "Deep Water Rising."')
     assert all(seen(c)[0] != "Deep Water Rising." for c in claims)
+
+
+def test_a_quote_said_with_an_irregular_verb_or_by_the_writer_is_a_claim() -> None:
+    went_on = claims_of('"The ferry needs a new engine and a crew," she went on.')
+    assert [seen(c) for c in went_on] == [
+        ("The ferry needs a new engine and a crew,", "went on", "she")
+    ]
+    confessed = claims_of('"This is a big win for the harbour," I confessed.')
+    assert [seen(c) for c in confessed] == [
+        ("This is a big win for the harbour,", "confessed", "I")
+    ]

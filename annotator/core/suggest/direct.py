@@ -184,6 +184,8 @@ def _after_word(text: str, c: QuoteContext, q: Quote) -> str:
     return "" if words.rstrip(" '’\"”").endswith((".", "!", "?")) else "term"
 
 
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
+_FIRST_PERSON = frozenset({"i", "we"})
 _VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 _MAX_UNLISTED = 6  # words of an attribution whose verb is not a listed cue
 
@@ -206,10 +208,18 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
     if not words or len(words) > _MAX_UNLISTED or any(not t.is_word for t in toks):
         return None
     for k, t in enumerate(toks):
-        if not _VERB_FORM_RE.fullmatch(t.text) and t.low != "read":
+        if (
+            not _VERB_FORM_RE.fullmatch(t.text)
+            and t.low != "read"
+            and (k == 0 or t.low not in _IRREGULAR_PAST)  # 'she went on', 'he shot back'
+        ):
             continue
         if k == 0:
             m = mention_after(text, toks, 0, len(toks))
+        elif k == 1 and toks[0].low in _FIRST_PERSON:
+            # '"...," I confessed.': the writer
+            w = toks[0]
+            m = Mention(w.start, w.end, w.text, "pronoun", "person", phrase_start=w.start)
         else:
             m = mention_before(text, toks, k, 0)
             if (
@@ -218,9 +228,15 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
             ):
                 m = None
         if m is not None:
-            return Attribution(Cue(t.start, t.end, t.low, participle=False), m)
+            end = t.end
+            if k + 1 < len(toks) and toks[k + 1].low in _PARTICLES_AFTER:
+                end = toks[k + 1].end  # 'went on', 'shot back'
+            return Attribution(Cue(t.start, end, t.low, participle=False), m)
         return None
     return None
+
+
+_PARTICLES_AFTER = frozenset({"on", "back", "out", "up", "in"})
 
 
 def _context(
