@@ -96,3 +96,12 @@ def test_a_quote_said_with_an_irregular_verb_or_by_the_writer_is_a_claim() -> No
     assert [seen(c) for c in confessed] == [
         ("This is a big win for the harbour,", "confessed", "I")
     ]
+
+
+def test_the_verb_after_an_apposition_introduces_the_quoted_sentence() -> None:
+    (claim,) = claims_of(
+        "As Ann Roe, a professor of law at Leeds, put it, ''Harbour boards should remember "
+        "that a small grant today may be far better for them than nothing.''"
+    )
+    assert seen(claim)[1:] == ("put", "Ann Roe")
+    assert seen(claim)[0].startswith("Harbour boards should remember")

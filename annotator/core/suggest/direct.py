@@ -356,8 +356,9 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
 def _comma_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate | None:
     """'The mayor called over her shoulder, "We are not done."': a clause with a subject
     and a verb that is not a listed cue, then a comma and a quoted sentence ending the
-    sentence; the subject is the mention, its verb the cue. Titles ('her film, "Deep
-    Water."') and single words are left alone."""
+    sentence. The first word in a verb form with a subject mention before it is the cue
+    ("it reads,", "Ann Roe, a professor, put it,"), the subject the mention. Titles
+    ('her film, "Deep Water."') and single words are left alone."""
     if not text[c.l_start : q.open_pos].rstrip().endswith(","):
         return None
     if (
@@ -372,14 +373,19 @@ def _comma_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
     if all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words):
         return None  # a title in capitals
     toks = cues.toks_between(c.l_start, q.open_pos)
-    m = subject_before(text, toks, len(toks) - 1)
-    if m is None:
-        return None
-    verb = next((t for t in toks if t.start >= m.end and t.is_word), None)
-    if verb is None or verb.is_cap:
-        return None
-    cue = Cue(verb.start, verb.end, verb.low, participle=False)
-    return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+    for k, t in enumerate(toks):
+        if k == 0 or not t.is_word or t.is_cap:
+            continue
+        if not (_VERB_FORM_RE.fullmatch(t.text) or t.low in _IRREGULAR_PAST or t.low in _BARE_PAST):
+            continue
+        m = mention_before(text, toks, k, 0)
+        if m is not None:
+            cue = Cue(t.start, t.end, t.low, participle=False)
+            return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+    return None
+
+
+_BARE_PAST = frozenset({"put", "read"})
 
 
 _WORD_RE = re.compile(r"[\w’'-]+")
