@@ -105,3 +105,11 @@ def test_the_verb_after_an_apposition_introduces_the_quoted_sentence() -> None:
     )
     assert seen(claim)[1:] == ("put", "Ann Roe")
     assert seen(claim)[0].startswith("Harbour boards should remember")
+
+
+def test_the_verb_before_a_colon_skips_an_auxiliary() -> None:
+    (claim,) = claims_of(
+        'Lee has adopted the stance common among skippers: "I sail in summer, but I rest '
+        'in winter."'
+    )
+    assert seen(claim) == ("I sail in summer, but I rest in winter.", "adopted", "Lee")

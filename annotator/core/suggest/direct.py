@@ -346,8 +346,9 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
         # "From the council's report: "..."": the speaker of the claims before
         return Candidate(list(q.spans), None, None, "direct", q.para, "quote")
     cue = None
-    # the subject's verb ("delivered a blunt message:") is the cue
-    verb = next((t for t in toks if t.start >= m.end and t.is_word), None)
+    # the subject's verb ("delivered a blunt message:", "has adopted a stance:") is the cue
+    after = [t for t in toks if t.start >= m.end and t.is_word]
+    verb = next((t for t in after if _verb_form(t)), after[0] if after else None)
     if verb is not None and not verb.is_cap:
         cue = Cue(verb.start, verb.end, verb.low, participle=False)
     return Candidate(list(q.spans), cue, m, "direct", q.para, "")
@@ -374,9 +375,7 @@ def _comma_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
         return None  # a title in capitals
     toks = cues.toks_between(c.l_start, q.open_pos)
     for k, t in enumerate(toks):
-        if k == 0 or not t.is_word or t.is_cap:
-            continue
-        if not (_VERB_FORM_RE.fullmatch(t.text) or t.low in _IRREGULAR_PAST or t.low in _BARE_PAST):
+        if k == 0 or not t.is_word or not _verb_form(t):
             continue
         m = mention_before(text, toks, k, 0)
         if m is not None:
@@ -386,6 +385,15 @@ def _comma_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
 
 
 _BARE_PAST = frozenset({"put", "read"})
+
+
+def _verb_form(t: Tok) -> bool:
+    """Does ``t`` look like a finite verb ("reads", "delivered", "went", "put")?"""
+    return not t.is_cap and (
+        _VERB_FORM_RE.fullmatch(t.text) is not None
+        or t.low in _IRREGULAR_PAST
+        or t.low in _BARE_PAST
+    )
 
 
 _WORD_RE = re.compile(r"[\w’'-]+")
