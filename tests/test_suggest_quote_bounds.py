@@ -113,3 +113,22 @@ def test_the_verb_before_a_colon_skips_an_auxiliary() -> None:
         'in winter."'
     )
     assert seen(claim) == ("I sail in summer, but I rest in winter.", "adopted", "Lee")
+
+
+def test_a_reported_clause_before_a_comma_goes_on_into_the_quote() -> None:
+    (claim,) = claims_of(
+        'Lee said the storm was not mainly the fault of the crews, "not by a long shot."'
+    )
+    assert seen(claim) == (
+        'the storm was not mainly the fault of the crews, "not by a long shot."',
+        "said",
+        "Lee",
+    )
+
+
+def test_the_person_told_before_a_comma_stays_out_of_the_quote() -> None:
+    claims = claims_of(
+        "The mayor spoke on Monday, telling Radio Kent in an interview published on Monday, "
+        '"But the crews are both able to run the pier."'
+    )
+    assert "But the crews are both able to run the pier." in [seen(c)[0] for c in claims]

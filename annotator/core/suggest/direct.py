@@ -23,7 +23,7 @@ from .extent import (
     relative_object,
     right_after,
 )
-from .lexicon import ADVERBIAL_STARTS
+from .lexicon import ADVERBIAL_STARTS, DETERMINERS, SUBJECT_PRONOUNS
 from .mentions import (
     Cue,
     Index,
@@ -444,6 +444,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         or (left is not None and attr is left and not left.tight)
         or (attr is left and _that_leads(text, cues, attr, q))
         or (attr is left and infinitive_leads(cues, attr, q))
+        or (attr is left and _clause_leads(cues, attr, q))
     ):
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:
@@ -482,6 +483,39 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     # 'said in a statement that the steps were "..."', 'said the vote was a sign that
     # "..."': a clause opened after the cue goes on into the quote
     return that == 0 or (that is not None and (that + 1 < len(words) or has_verb(words[:that])))
+
+
+_SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since", "unless"})
+
+
+def _clause_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
+    """'said the turmoil was not the banks' fault, "not by a long shot."': a reported
+    clause opened after the cue (a subject, then a verb) runs to a comma or colon
+    before the quote, which goes on with it (one mixed claim)."""
+    if attr.cue is None or attr.cue.end > q.open_pos:
+        return False
+    start = attr.cue.end
+    if attr.mention is not None and attr.mention.start > attr.cue.start:
+        start = max(start, attr.mention.end)
+    toks = cues.toks_between(start, q.open_pos)
+    if attr.cue.word in TELLING:
+        toks = toks[addressee_end(toks, 0, attr.cue.word) :]  # "told reporters he ..."
+    while toks and toks[-1].text in ALL_MARKS:
+        toks.pop()
+    if not toks or toks[-1].text not in (",", ":"):
+        return False
+    words = [t for t in toks if t.is_word]
+    if len(words) < 3 or not toks[0].is_word:
+        return False
+    first = words[0]
+    subject = (
+        (first.low in SUBJECT_PRONOUNS and first.low != "it")  # not 'put it best'
+        or first.low in _SUBORDINATORS
+        or first.low in DETERMINERS
+        or (first.is_cap and attr.cue.word not in TELLING)  # not 'told CNN in a ...'
+    )
+    # the clause's verb comes soon after its subject ("the turmoil was", "Lee had")
+    return subject and has_verb(words[1:5])
 
 
 _ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
