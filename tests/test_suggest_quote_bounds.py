@@ -132,3 +132,10 @@ def test_the_person_told_before_a_comma_stays_out_of_the_quote() -> None:
         '"But the crews are both able to run the pier."'
     )
     assert "But the crews are both able to run the pier." in [seen(c)[0] for c in claims]
+
+
+def test_the_subject_a_quote_goes_on_from_opens_the_claim() -> None:
+    (claim,) = claims_of('Lee said on Monday he "will sail to the island in June."')
+    assert seen(claim) == ('he "will sail to the island in June."', "said", "Lee")
+    (claim,) = claims_of('Lee said on Monday "it will be hard to sail in June."')
+    assert seen(claim) == ("it will be hard to sail in June.", "said", "Lee")

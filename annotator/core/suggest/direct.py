@@ -453,6 +453,9 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         end = clause_goes_on(cues, q, c)
         if end is not None:
             spans, kind = [(q.open_pos, end)], "mixed"
+        subject = _subject_of_quote(text, cues, attr, q)
+        if subject is not None:
+            spans, kind = [(subject, spans[-1][1] if kind == "mixed" else q.close_pos + 1)], "mixed"
     return Candidate(
         spans,
         attr.cue,
@@ -485,6 +488,33 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     return that == 0 or (that is not None and (that + 1 < len(words) or has_verb(words[:that])))
 
 
+def _subject_of_quote(text: str, cues: Index, attr: Attribution, q: Quote) -> int | None:
+    """'Lee said on Monday he "will sail."', 'wrote on Friday, the mayor "has won."': where
+    the subject that a quote opening with its verb goes on from starts, after a phrase
+    of time or place following the cue; None when the quote stands alone."""
+    if attr.cue is None or attr.cue.end > q.open_pos or len(q.spans) > 1:
+        return None
+    head = _FIRST_ALPHA_RE.search(text, q.spans[0][0], q.spans[0][1])
+    if head is None or not head.group().islower():
+        return None
+    toks = cues.toks_between(attr.cue.end, q.open_pos)
+    while toks and toks[-1].text in ALL_MARKS:
+        toks.pop()
+    if not toks or not toks[-1].is_word or toks[-1].low == "that":
+        return None
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.low in SUBJECT_PRONOUNS and t.low != "it" and len(toks) - i <= 2:
+            return t.start  # 'on Monday he "..."', 'on Monday they are "..."'
+        if t.text == ",":
+            rest = toks[i + 1 :]
+            if 1 <= len(rest) <= 5 and (rest[0].low in DETERMINERS or rest[0].is_cap):
+                return rest[0].start  # 'in an essay, the mayor "..."'
+            return None
+    return None
+
+
+_FIRST_ALPHA_RE = re.compile(r"[^\W\d_]")
 _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since", "unless"})
 
 
