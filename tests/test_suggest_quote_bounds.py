@@ -139,3 +139,11 @@ def test_the_subject_a_quote_goes_on_from_opens_the_claim() -> None:
     assert seen(claim) == ('he "will sail to the island in June."', "said", "Lee")
     (claim,) = claims_of('Lee said on Monday "it will be hard to sail in June."')
     assert seen(claim) == ("it will be hard to sail in June.", "said", "Lee")
+
+
+def test_called_before_a_quote_is_its_cue_and_what_it_names_opens_the_claim() -> None:
+    claims = claims_of('Lee said the plan was late and called it "a farce from start to finish."')
+    assert [seen(c) for c in claims] == [
+        ("the plan was late", "said", "Lee"),
+        ('it "a farce from start to finish."', "called", "Lee"),
+    ]

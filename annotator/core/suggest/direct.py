@@ -148,6 +148,11 @@ def direct_claims(
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
+        naming = _naming_call(text, cues, q, c, attr)
+        if naming is not None:
+            out.append(naming)
+            prev_right = None
+            continue
         cand = _attributed(text, cues, q, c, attr)
         if attr is left:
             lead = lead_fragment(text, cues, q, c, attr)
@@ -515,6 +520,38 @@ def _subject_of_quote(text: str, cues: Index, attr: Attribution, q: Quote) -> in
 
 
 _FIRST_ALPHA_RE = re.compile(r"[^\W\d_]")
+_CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
+_MAX_NAMED = 8  # words between "called" and the quote: who or what is named
+
+
+def _naming_call(
+    text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribution
+) -> Candidate | None:
+    """'Lee said the plan was late and called it "a farce."': "called" right before the
+    quote, with what it names between, is the quote's own cue (not the sentence's
+    verb of saying); the claim is what is named and the quote."""
+    if len(q.spans) > 1 or q.last_para != q.para or attr.mention is None:
+        return None
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    while toks and toks[-1].text in ALL_MARKS:
+        toks.pop()
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].low in _CALL_FORMS), None)
+    if k is None or k + 1 >= len(toks) or attr.cue is None or attr.cue.start == toks[k].start:
+        return None
+    named = toks[k + 1 :]
+    if len(named) > _MAX_NAMED or not all(t.is_word for t in named):
+        return None
+    if named[0].low in ("for", "on", "out", "off", "up", "in", "back", "that"):
+        return None  # 'called for', 'called on': not a naming
+    if attr.mention.start > toks[k].start:
+        return None  # the speaker is named after "called"
+    m = attr.mention  # 'X said ... and called it'
+    if attr.cue.start > toks[k].start:
+        m = subject_before(text, toks, k) or m  # 'X praised them, calling them "...," Y said'
+    cue = Cue(toks[k].start, toks[k].end, toks[k].low, participle=toks[k].low == "calling")
+    return Candidate([(named[0].start, q.close_pos + 1)], cue, m, "mixed", q.para, "")
+
+
 _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since", "unless"})
 
 
