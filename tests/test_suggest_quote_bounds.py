@@ -147,3 +147,10 @@ def test_called_before_a_quote_is_its_cue_and_what_it_names_opens_the_claim() ->
         ("the plan was late", "said", "Lee"),
         ('it "a farce from start to finish."', "called", "Lee"),
     ]
+
+
+def test_an_apposition_after_an_unlisted_attribution_does_not_hide_it() -> None:
+    (claim,) = claims_of(
+        '"Our ideas of a good harbour are different," agrees Ann Lee, 30, of Leeds.'
+    )
+    assert seen(claim) == ("Our ideas of a good harbour are different,", "agrees", "Ann Lee")

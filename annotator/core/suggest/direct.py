@@ -209,6 +209,9 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
         toks.pop()
     if toks and toks[0].text in ALL_MARKS:
         toks = toks[1:]  # the second apostrophe closing ''A,''
+    # 'agrees Ann Lee, 30, of Leeds.': an apposition after a comma is no part of it
+    comma = next((i for i, t in enumerate(toks) if t.text == ","), len(toks))
+    toks = toks[:comma]
     words = [t for t in toks if t.is_word]
     if not words or len(words) > _MAX_UNLISTED or any(not t.is_word for t in toks):
         return None
