@@ -10,15 +10,15 @@ from annotator.core.suggest import suggest_article
 
 def test_two_apostrophes_continue_a_quote_into_the_next_paragraph() -> None:
     text = HEAD + (
-        "''We hire rowers from all over the coast,'' he added. ''The regatta relies on "
-        "fair judges. Every judge should meet that standard.\n\n"
-        "''I do not think a rower's home port makes anyone unfit to race.''"
+        "''Three boats came in late on Sunday,'' he added. ''The wind turned at noon. "
+        "Nobody on the quay saw it coming.\n\n"
+        "''Next year the club will keep a spare crew on shore.''"
     )
     (claim,) = suggest_article(text)
     assert [s.text for s in claim.content] == [
-        "We hire rowers from all over the coast,",
-        "The regatta relies on fair judges. Every judge should meet that standard.",
-        "I do not think a rower's home port makes anyone unfit to race.",
+        "Three boats came in late on Sunday,",
+        "The wind turned at noon. Nobody on the quay saw it coming.",
+        "Next year the club will keep a spare crew on shore.",
     ]
     assert claim.cue is not None and claim.cue.text == "added"
 
@@ -33,8 +33,8 @@ def test_a_single_quote_inside_two_apostrophes_does_not_end_the_quote() -> None:
 
 
 def test_a_colon_before_two_apostrophes_introduces_the_quote() -> None:
-    (claim,) = claims_of("And Mr. Lopez gloated: ''I warned you the dredger would be late.''")
-    assert seen(claim) == ("I warned you the dredger would be late.", "gloated", "Lopez")
+    (claim,) = claims_of("Ms. Okafor grinned: ''The dredger will be late again this year.''")
+    assert seen(claim) == ("The dredger will be late again this year.", "grinned", "Okafor")
 
 
 def test_a_quote_in_a_clause_after_the_attribution_is_a_claim_of_its_own() -> None:
@@ -58,9 +58,9 @@ def test_a_quote_after_a_comma_goes_on_with_the_quote_before() -> None:
 
 def test_a_name_in_quotation_marks_after_the_attribution_is_no_claim() -> None:
     (claim,) = claims_of(
-        '"Is the pier safe?" asked the boy, who wore a "Keep the Old Pier Open" cap.'
+        '"When does the ferry leave?" asked Dana Moss, holding up a "Harbour Days Are Back" flyer.'
     )
-    assert seen(claim) == ("Is the pier safe?", "asked", "the boy")
+    assert seen(claim) == ("When does the ferry leave?", "asked", "Dana Moss")
 
 
 def test_a_quote_with_an_unlisted_verb_after_it_is_no_part_of_the_quote_before() -> None:
@@ -76,10 +76,10 @@ def test_a_quote_with_an_unlisted_verb_after_it_is_no_part_of_the_quote_before()
 
 def test_a_quoted_sentence_after_a_clause_and_a_comma_is_said_by_its_subject() -> None:
     (claim,) = claims_of(
-        'Rushing past the crowd, the harbour master called over her shoulder, "We are not '
-        'done with the pier."'
+        "Stepping off the launch, the harbour master turned to the crowd, "
+        '"We will finish the pier by May."'
     )
-    assert seen(claim) == ("We are not done with the pier.", "called", "the harbour master")
+    assert seen(claim) == ("We will finish the pier by May.", "turned", "the harbour master")
 
 
 def test_a_title_after_a_comma_is_no_quoted_claim() -> None:
@@ -92,35 +92,34 @@ def test_a_quote_said_with_an_irregular_verb_or_by_the_writer_is_a_claim() -> No
     assert [seen(c) for c in went_on] == [
         ("The ferry needs a new engine and a crew,", "went on", "she")
     ]
-    confessed = claims_of('"This is a big win for the harbour," I confessed.')
-    assert [seen(c) for c in confessed] == [
-        ("This is a big win for the harbour,", "confessed", "I")
+    grumbled = claims_of('"We should have sold the boat years ago," I grumbled.')
+    assert [seen(c) for c in grumbled] == [
+        ("We should have sold the boat years ago,", "grumbled", "I")
     ]
 
 
 def test_the_verb_after_an_apposition_introduces_the_quoted_sentence() -> None:
     (claim,) = claims_of(
-        "As Ann Roe, a professor of law at Leeds, put it, ''Harbour boards should remember "
-        "that a small grant today may be far better for them than nothing.''"
+        "As Ann Roe, a professor of law at Leeds, put it, ''Harbour boards should keep in "
+        "mind that a small grant now beats no grant at all.''"
     )
     assert seen(claim)[1:] == ("put", "Ann Roe")
-    assert seen(claim)[0].startswith("Harbour boards should remember")
+    assert seen(claim)[0].startswith("Harbour boards should keep in mind")
 
 
 def test_the_verb_before_a_colon_skips_an_auxiliary() -> None:
     (claim,) = claims_of(
-        'Lee has adopted the stance common among skippers: "I sail in summer, but I rest '
-        'in winter."'
+        'Lee has settled on a rule most skippers share: "I sail in summer and rest in winter."'
     )
-    assert seen(claim) == ("I sail in summer, but I rest in winter.", "adopted", "Lee")
+    assert seen(claim) == ("I sail in summer and rest in winter.", "settled", "Lee")
 
 
 def test_a_reported_clause_before_a_comma_goes_on_into_the_quote() -> None:
     (claim,) = claims_of(
-        'Lee said the storm was not mainly the fault of the crews, "not by a long shot."'
+        'Lee said the ferry will run again in spring, "once the new engine is in."'
     )
     assert seen(claim) == (
-        'the storm was not mainly the fault of the crews, "not by a long shot."',
+        'the ferry will run again in spring, "once the new engine is in."',
         "said",
         "Lee",
     )
@@ -128,10 +127,10 @@ def test_a_reported_clause_before_a_comma_goes_on_into_the_quote() -> None:
 
 def test_the_person_told_before_a_comma_stays_out_of_the_quote() -> None:
     claims = claims_of(
-        "The mayor spoke on Monday, telling Radio Kent in an interview published on Monday, "
-        '"But the crews are both able to run the pier."'
+        "The mayor spoke to the press, telling Radio Kent in a talk aired at noon, "
+        '"The crews can run the pier without help."'
     )
-    assert "But the crews are both able to run the pier." in [seen(c)[0] for c in claims]
+    assert "The crews can run the pier without help." in [seen(c)[0] for c in claims]
 
 
 def test_the_subject_a_quote_goes_on_from_opens_the_claim() -> None:
@@ -151,6 +150,10 @@ def test_called_before_a_quote_is_its_cue_and_what_it_names_opens_the_claim() ->
 
 def test_an_apposition_after_an_unlisted_attribution_does_not_hide_it() -> None:
     (claim,) = claims_of(
-        '"Our ideas of a good harbour are different," agrees Ann Lee, 30, of Leeds.'
+        '"Every skipper here reads the tides a different way," agrees Ann Lee, 42, of Dover.'
     )
-    assert seen(claim) == ("Our ideas of a good harbour are different,", "agrees", "Ann Lee")
+    assert seen(claim) == (
+        "Every skipper here reads the tides a different way,",
+        "agrees",
+        "Ann Lee",
+    )

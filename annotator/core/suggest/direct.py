@@ -94,7 +94,7 @@ def direct_claims(
                 prev_right = None
                 continue
             if fragment == "term":
-                continue  # '"A?" asked a boy wearing a "Go Team" cap': a name, no claim
+                continue  # '"A?" asked Moss, holding a "Harbour Days" flyer': no claim
         if attr is None and out and (end := mixed_goes_on(text, cues, out[-1], q, c)):
             # 'said the aim is less to "A" than to "B."': one paraphrase through both
             out[-1].spans[-1] = (out[-1].spans[-1][0], end)
@@ -209,7 +209,7 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
         toks.pop()
     if toks and toks[0].text in ALL_MARKS:
         toks = toks[1:]  # the second apostrophe closing ''A,''
-    # 'agrees Ann Lee, 30, of Leeds.': an apposition after a comma is no part of it
+    # 'agrees Ann Lee, 42, of Dover.': an apposition after a comma is no part of it
     comma = next((i for i, t in enumerate(toks) if t.text == ","), len(toks))
     toks = toks[:comma]
     words = [t for t in toks if t.is_word]
@@ -225,7 +225,7 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
         if k == 0:
             m = mention_after(text, toks, 0, len(toks))
         elif k == 1 and toks[0].low in _FIRST_PERSON:
-            # '"...," I confessed.': the writer
+            # '"...," I grumbled.': the writer
             w = toks[0]
             m = Mention(w.start, w.end, w.text, "pronoun", "person", phrase_start=w.start)
         else:
@@ -354,7 +354,7 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
         # "From the council's report: "..."": the speaker of the claims before
         return Candidate(list(q.spans), None, None, "direct", q.para, "quote")
     cue = None
-    # the subject's verb ("delivered a blunt message:", "has adopted a stance:") is the cue
+    # the subject's verb ("delivered a blunt message:", "has settled on a rule:") is the cue
     after = [t for t in toks if t.start >= m.end and t.is_word]
     verb = next((t for t in after if _verb_form(t)), after[0] if after else None)
     if verb is not None and not verb.is_cap:
@@ -363,11 +363,11 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
 
 
 def _comma_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate | None:
-    """'The mayor called over her shoulder, "We are not done."': a clause with a subject
+    """'The harbour master turned to the crowd, "We are done."': a clause with a subject
     and a verb that is not a listed cue, then a comma and a quoted sentence ending the
     sentence. The first word in a verb form with a subject mention before it is the cue
-    ("it reads,", "Ann Roe, a professor, put it,"), the subject the mention. Titles
-    ('her film, "Deep Water."') and single words are left alone."""
+    ("the sign reads,", "Ann Roe, who chairs the board, put it,"), the subject the
+    mention. Titles ('her film, "Deep Water."') and single words are left alone."""
     if not text[c.l_start : q.open_pos].rstrip().endswith(","):
         return None
     if (
@@ -559,7 +559,7 @@ _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since
 
 
 def _clause_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
-    """'said the turmoil was not the banks' fault, "not by a long shot."': a reported
+    """'said the ferry will run again in spring, "once the engine is in."': a reported
     clause opened after the cue (a subject, then a verb) runs to a comma or colon
     before the quote, which goes on with it (one mixed claim)."""
     if attr.cue is None or attr.cue.end > q.open_pos:
