@@ -26,10 +26,11 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
 
     Dropped are:
 
-    - a paraphrase or mixed claim whose cue lies inside another claim's content
-      ('"...," she said he told them'): the cue belongs to what the other claim
-      reports, and the rules misread such a sentence nearly every time; a whole quote
-      attributed this way is kept ('...which he called "a farce."');
+    - a mixed claim (a paraphrase holding a quoted fragment) whose cue lies inside
+      another claim's content ('staff said he told them "no more night shifts"'): the
+      outer claim already carries it, and the rules misread such a sentence about
+      three times in four. A whole quote ('"We sail," Lee said, according to the
+      log') and a plain paraphrase inside an "according to" stay claims of their own;
     - a content that is only a phrase opening with "from" ("Lee reported from Leeds"):
       the place a reporter wrote from, not something said.
 
