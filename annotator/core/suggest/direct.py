@@ -23,7 +23,7 @@ from .extent import (
     relative_object,
     right_after,
 )
-from .lexicon import ADVERBIAL_STARTS
+from .lexicon import ADVERBIAL_STARTS, DETERMINERS, SUBJECT_PRONOUNS
 from .mentions import (
     Cue,
     Index,
@@ -74,7 +74,7 @@ def direct_claims(
             if text[q.spans[-1][1] - 1] not in ".!?,":
                 prev_right = None
                 continue
-        if (
+        shared_cue = (
             attr is not None
             and attr is left
             and prev_right is not None
@@ -82,15 +82,20 @@ def direct_claims(
             and prev_right[0].cue is not None
             and attr.cue is not None
             and attr.cue.start == prev_right[0].cue.start
-        ):
-            if right is None:
+        )
+        if shared_cue and right is not None:
+            # '"A," she said, but "B," said Kunin': B has an attribution of its own
+            attr = right
+            shared_cue = False
+        elif shared_cue and prev_right is not None:
+            fragment = _after_word(text, c, q)
+            if fragment == "":
                 # "A," he said when asked, "but B." -- the same attribution on both sides
                 prev_right[0].spans.extend(q.spans)
                 prev_right = None
                 continue
-            if right is not None:
-                # '"A," she said, but "B," said Kunin': B has an attribution of its own
-                attr = right
+            if fragment == "term":
+                continue  # '"A?" asked Moss, holding a "Harbour Days" flyer': no claim
         if attr is None and out and (end := mixed_goes_on(text, cues, out[-1], q, c)):
             # 'said the aim is less to "A" than to "B."': one paraphrase through both
             out[-1].spans[-1] = (out[-1].spans[-1][0], end)
@@ -110,6 +115,7 @@ def direct_claims(
                 )
                 and not cues.cues_between(c.r_start, c.r_end)
                 and opens_sentence(text, paras[q.para].start, q.open_pos)
+                and _unlisted_attribution(text, cues, q, c) is None
             ):
                 # "A," she said. "B." -- one claim interrupted by its attribution, and
                 # "C." right after (or opening the next paragraph) goes on with it
@@ -131,6 +137,10 @@ def direct_claims(
             if colon is not None:
                 out.append(colon)
                 continue
+            comma = _comma_intro(text, cues, q, c)
+            if comma is not None:
+                out.append(comma)
+                continue
             guess = _unlisted_attribution(text, cues, q, c)
             if guess is not None:
                 out.append(Candidate(list(q.spans), guess.cue, guess.mention, "direct", q.para, ""))
@@ -139,6 +149,11 @@ def direct_claims(
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
+        naming = _naming_call(text, cues, q, c, attr)
+        if naming is not None:
+            out.append(naming)
+            prev_right = None
+            continue
         cand = _attributed(text, cues, q, c, attr)
         if attr is left:
             lead = lead_fragment(text, cues, q, c, attr)
@@ -146,12 +161,37 @@ def direct_claims(
                 first, rest = lead
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
                 cand.kind = "mixed"
+        if shared_cue:
+            # '"A," Lee said, adding that the fee is "B."': a claim of its own, whose
+            # verb is not a listed cue; "said" is quote A's
+            cand.cue = None
         out.append(cand)
         # (a quote run over two paragraphs is attributed in its last)
         prev_right = (out[-1], c.right_end, q.last_para) if attr is right else None
     return out
 
 
+_JOINING_WORDS = ("and", "but", "or")
+
+
+def _after_word(text: str, c: QuoteContext, q: Quote) -> str:
+    """What quote ``q``, after the attribution of the quote before it, is when a word
+    stands right before its opening mark: "fragment" of a clause of its own ('"A," Lee
+    said, adding that the fee is "too high."'), a "term" ('"A?" asked a boy in a "Go
+    Team" cap'), or "" when it goes on with the quote before ('"A," Lee said on Monday,
+    "B."', '..., and "B."', or a sentence after a missing comma)."""
+    before = text[c.l_start : q.open_pos].rstrip()
+    if not before or not before[-1].isalnum() or before.lower().endswith(_JOINING_WORDS):
+        return ""
+    words = text[q.spans[0][0] : q.spans[-1][1]]
+    first = next((ch for ch in words if ch.isalpha()), "")
+    if first.islower():
+        return "fragment"
+    return "" if words.rstrip(" '’\"”").endswith((".", "!", "?")) else "term"
+
+
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
+_FIRST_PERSON = frozenset({"i", "we"})
 _VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 _MAX_UNLISTED = 6  # words of an attribution whose verb is not a listed cue
 
@@ -170,14 +210,25 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
         toks.pop()
     if toks and toks[0].text in ALL_MARKS:
         toks = toks[1:]  # the second apostrophe closing ''A,''
+    # 'agrees Ann Lee, 42, of Dover.': an apposition after a comma is no part of it
+    comma = next((i for i, t in enumerate(toks) if t.text == ","), len(toks))
+    toks = toks[:comma]
     words = [t for t in toks if t.is_word]
     if not words or len(words) > _MAX_UNLISTED or any(not t.is_word for t in toks):
         return None
     for k, t in enumerate(toks):
-        if not _VERB_FORM_RE.fullmatch(t.text) and t.low != "read":
+        if (
+            not _VERB_FORM_RE.fullmatch(t.text)
+            and t.low != "read"
+            and (k == 0 or t.low not in _IRREGULAR_PAST)  # 'she went on', 'he shot back'
+        ):
             continue
         if k == 0:
             m = mention_after(text, toks, 0, len(toks))
+        elif k == 1 and toks[0].low in _FIRST_PERSON:
+            # '"...," I grumbled.': the writer
+            w = toks[0]
+            m = Mention(w.start, w.end, w.text, "pronoun", "person", phrase_start=w.start)
         else:
             m = mention_before(text, toks, k, 0)
             if (
@@ -186,9 +237,15 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
             ):
                 m = None
         if m is not None:
-            return Attribution(Cue(t.start, t.end, t.low, participle=False), m)
+            end = t.end
+            if k + 1 < len(toks) and toks[k + 1].low in _PARTICLES_AFTER:
+                end = toks[k + 1].end  # 'went on', 'shot back'
+            return Attribution(Cue(t.start, end, t.low, participle=False), m)
         return None
     return None
+
+
+_PARTICLES_AFTER = frozenset({"on", "back", "out", "up", "in"})
 
 
 def _context(
@@ -298,11 +355,57 @@ def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate
         # "From the council's report: "..."": the speaker of the claims before
         return Candidate(list(q.spans), None, None, "direct", q.para, "quote")
     cue = None
-    # the subject's verb ("delivered a blunt message:") is the cue
-    verb = next((t for t in toks if t.start >= m.end and t.is_word), None)
+    # the subject's verb ("delivered a blunt message:", "has settled on a rule:") is the cue
+    after = [t for t in toks if t.start >= m.end and t.is_word]
+    verb = next((t for t in after if _verb_form(t)), after[0] if after else None)
     if verb is not None and not verb.is_cap:
         cue = Cue(verb.start, verb.end, verb.low, participle=False)
     return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+
+
+def _comma_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate | None:
+    """'The harbour master turned to the crowd, "We are done."': a clause with a subject
+    and a verb that is not a listed cue, then a comma and a quoted sentence ending the
+    sentence. The first word in a verb form with a subject mention before it is the cue
+    ("the sign reads,", "Ann Roe, who chairs the board, put it,"), the subject the
+    mention. Titles ('her film, "Deep Water."') and single words are left alone."""
+    if not text[c.l_start : q.open_pos].rstrip().endswith(","):
+        return None
+    if (
+        q.last_para != q.para
+        or text[q.close_pos - 1] not in ".!?"
+        or _ALNUM_RE.search(text, c.r_start, c.r_end)
+    ):
+        return None
+    words = _WORD_RE.findall(" ".join(text[s:e] for s, e in q.spans))
+    if len(words) < 2 or not words[0][0].isupper():
+        return None
+    if all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        return None  # a title in capitals
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    for k, t in enumerate(toks):
+        if k == 0 or not t.is_word or not _verb_form(t):
+            continue
+        m = mention_before(text, toks, k, 0)
+        if m is not None:
+            cue = Cue(t.start, t.end, t.low, participle=False)
+            return Candidate(list(q.spans), cue, m, "direct", q.para, "")
+    return None
+
+
+_BARE_PAST = frozenset({"put", "read"})
+
+
+def _verb_form(t: Tok) -> bool:
+    """Does ``t`` look like a finite verb ("reads", "delivered", "went", "put")?"""
+    return not t.is_cap and (
+        _VERB_FORM_RE.fullmatch(t.text) is not None
+        or t.low in _IRREGULAR_PAST
+        or t.low in _BARE_PAST
+    )
+
+
+_WORD_RE = re.compile(r"[\w’'-]+")
 
 
 # Words before a name that make it an object: "with Lee:", "in Italian:".
@@ -350,6 +453,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         or (left is not None and attr is left and not left.tight)
         or (attr is left and _that_leads(text, cues, attr, q))
         or (attr is left and infinitive_leads(cues, attr, q))
+        or (attr is left and _clause_leads(cues, attr, q))
     ):
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:
@@ -358,6 +462,9 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         end = clause_goes_on(cues, q, c)
         if end is not None:
             spans, kind = [(q.open_pos, end)], "mixed"
+        subject = _subject_of_quote(text, cues, attr, q)
+        if subject is not None:
+            spans, kind = [(subject, spans[-1][1] if kind == "mixed" else q.close_pos + 1)], "mixed"
     return Candidate(
         spans,
         attr.cue,
@@ -388,6 +495,98 @@ def _that_leads(text: str, cues: Index, attr: Attribution, q: Quote) -> bool:
     # 'said in a statement that the steps were "..."', 'said the vote was a sign that
     # "..."': a clause opened after the cue goes on into the quote
     return that == 0 or (that is not None and (that + 1 < len(words) or has_verb(words[:that])))
+
+
+def _subject_of_quote(text: str, cues: Index, attr: Attribution, q: Quote) -> int | None:
+    """'Lee said on Monday he "will sail."', 'wrote on Friday, the mayor "has won."': where
+    the subject that a quote opening with its verb goes on from starts, after a phrase
+    of time or place following the cue; None when the quote stands alone."""
+    if attr.cue is None or attr.cue.end > q.open_pos or len(q.spans) > 1:
+        return None
+    head = _FIRST_ALPHA_RE.search(text, q.spans[0][0], q.spans[0][1])
+    if head is None or not head.group().islower():
+        return None
+    toks = cues.toks_between(attr.cue.end, q.open_pos)
+    while toks and toks[-1].text in ALL_MARKS:
+        toks.pop()
+    if not toks or not toks[-1].is_word or toks[-1].low == "that":
+        return None
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.low in SUBJECT_PRONOUNS and t.low != "it" and len(toks) - i <= 2:
+            return t.start  # 'on Monday he "..."', 'on Monday they are "..."'
+        if t.text == ",":
+            rest = toks[i + 1 :]
+            if 1 <= len(rest) <= 5 and (rest[0].low in DETERMINERS or rest[0].is_cap):
+                return rest[0].start  # 'in an essay, the mayor "..."'
+            return None
+    return None
+
+
+_FIRST_ALPHA_RE = re.compile(r"[^\W\d_]")
+_CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
+_MAX_NAMED = 8  # words between "called" and the quote: who or what is named
+
+
+def _naming_call(
+    text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribution
+) -> Candidate | None:
+    """'Lee said the plan was late and called it "a farce."': "called" right before the
+    quote, with what it names between, is the quote's own cue (not the sentence's
+    verb of saying); the claim is what is named and the quote."""
+    if len(q.spans) > 1 or q.last_para != q.para or attr.mention is None:
+        return None
+    toks = cues.toks_between(c.l_start, q.open_pos)
+    while toks and toks[-1].text in ALL_MARKS:
+        toks.pop()
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].low in _CALL_FORMS), None)
+    if k is None or k + 1 >= len(toks) or attr.cue is None or attr.cue.start == toks[k].start:
+        return None
+    named = toks[k + 1 :]
+    if len(named) > _MAX_NAMED or not all(t.is_word for t in named):
+        return None
+    if named[0].low in ("for", "on", "out", "off", "up", "in", "back", "that"):
+        return None  # 'called for', 'called on': not a naming
+    if attr.mention.start > toks[k].start:
+        return None  # the speaker is named after "called"
+    m = attr.mention  # 'X said ... and called it'
+    if attr.cue.start > toks[k].start:
+        m = subject_before(text, toks, k) or m  # 'X praised them, calling them "...," Y said'
+    cue = Cue(toks[k].start, toks[k].end, toks[k].low, participle=toks[k].low == "calling")
+    return Candidate([(named[0].start, q.close_pos + 1)], cue, m, "mixed", q.para, "")
+
+
+_SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since", "unless"})
+
+
+def _clause_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
+    """'said the ferry will run again in spring, "once the engine is in."': a reported
+    clause opened after the cue (a subject, then a verb) runs to a comma or colon
+    before the quote, which goes on with it (one mixed claim)."""
+    if attr.cue is None or attr.cue.end > q.open_pos:
+        return False
+    start = attr.cue.end
+    if attr.mention is not None and attr.mention.start > attr.cue.start:
+        start = max(start, attr.mention.end)
+    toks = cues.toks_between(start, q.open_pos)
+    if attr.cue.word in TELLING:
+        toks = toks[addressee_end(toks, 0, attr.cue.word) :]  # "told reporters he ..."
+    while toks and toks[-1].text in ALL_MARKS:
+        toks.pop()
+    if not toks or toks[-1].text not in (",", ":"):
+        return False
+    words = [t for t in toks if t.is_word]
+    if len(words) < 3 or not toks[0].is_word:
+        return False
+    first = words[0]
+    subject = (
+        (first.low in SUBJECT_PRONOUNS and first.low != "it")  # not 'put it best'
+        or first.low in _SUBORDINATORS
+        or first.low in DETERMINERS
+        or (first.is_cap and attr.cue.word not in TELLING)  # not 'told CNN in a ...'
+    )
+    # the clause's verb comes soon after its subject ("the turmoil was", "Lee had")
+    return subject and has_verb(words[1:5])
 
 
 _ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
@@ -510,7 +709,7 @@ def _mixed_spans(
     if len(toks) > 3 and toks[1].text == "," and toks[0].low in _LINKING_ADVERBS:
         toks = toks[2:]  # 'Still, golf "is ...," he said': the link to the story before
     end = q.close_pos + 1
-    if q.glyph == "'" and text[end : end + 1] == "'":
+    if q.glyph == "''" and text[end : end + 1] == "'":
         end += 1  # both apostrophes closing ''A''
     return [(toks[0].start, end)]
 

@@ -36,6 +36,7 @@ from .direct import direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
 from .outer import according_claims, reported_by_claims
+from .prune import prune
 from .quotes import MARK_RE, Paragraph, find_quotes, paragraphs, sentence_ends
 from .reported import reported_claims
 from .speakers import resolve
@@ -83,7 +84,7 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
         raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
     raws += found
     raws.sort(key=lambda r: r.spans[0][0])
-    return resolve(text, raws, known_speakers)
+    return prune(resolve(text, raws, known_speakers))
 
 
 def _clause_claims(

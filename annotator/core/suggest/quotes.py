@@ -33,6 +33,8 @@ _CLOSERS: dict[str, frozenset[str]] = {
     "’": frozenset("’'"),
     "‹": frozenset("›"),
     "›": frozenset("‹›"),
+    # two apostrophes standing for a double mark (''A''), read as one mark
+    "''": frozenset({"''"}),
 }
 _OPEN_LEFT = frozenset("([{—–-‐/:;,…<") | ALL_MARKS
 _CLOSE_RIGHT = frozenset(".,;:!?)]}—–-‐…/>") | ALL_MARKS
@@ -160,6 +162,7 @@ class _Mark:
     glyph: str
     opens: bool
     closes: bool
+    width: int = 1  # 2 for the two apostrophes of ''A''
 
 
 def _classify(text: str, i: int, start: int, end: int) -> _Mark | None:
@@ -217,7 +220,7 @@ def _is_elision(text: str, j: int, end: int) -> bool:
 
 
 def _family(g: str) -> str:
-    return "d" if g in DOUBLE_MARKS else "s"
+    return "d" if g in DOUBLE_MARKS or g == "''" else "s"
 
 
 def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
@@ -262,7 +265,7 @@ def _paragraph_quotes(
     if carry is not None:
         # the continuation mark is the first mark, at the paragraph start
         idx = 1
-        cur = _Reading(carry, ms[0].pos + 1)
+        cur = _Reading(carry, ms[0].pos + ms[0].width)
     restarts = 0
     while True:
         cur = _read_marks(text, paras, marks_by_para, pi, idx, cur, can_close_later, quotes)
@@ -309,7 +312,7 @@ def _read_marks(
         idx += 1
         if cur is None:
             if m.opens and (can_close_later[idx - 1] or _continues(paras, marks_by_para, pi, m)):
-                cur = _Reading(Quote([], m.pos, -1, pi, pi, m.glyph), m.pos + 1)
+                cur = _Reading(Quote([], m.pos, -1, pi, pi, m.glyph), m.pos + m.width)
             continue
         og = cur.quote.glyph
         if _family(m.glyph) != _family(og):
@@ -338,13 +341,45 @@ def _marks_by_para(text: str, paras: list[Paragraph]) -> list[list[_Mark]]:
     """The quotation marks of each paragraph (apostrophes and primes left out)."""
     out: list[list[_Mark]] = []
     for p in paras:
-        ms = []
+        ms: list[_Mark] = []
+        skip = -1
         for m in MARK_RE.finditer(text, p.start, p.end):
-            k = _classify(text, m.start(), p.start, p.end)
+            i = m.start()
+            if i <= skip:
+                continue
+            if text.startswith("''", i):
+                run = _apostrophe_run(text, i, p.start, p.end)
+                if run:
+                    ms.extend(run)
+                    skip = run[-1].pos + run[-1].width - 1
+                    continue
+            k = _classify(text, i, p.start, p.end)
             if k is not None:
                 ms.append(k)
         out.append(ms)
     return out
+
+
+def _apostrophe_run(text: str, i: int, start: int, end: int) -> list[_Mark]:
+    """The marks of two or three apostrophes at ``i``: two stand for one double mark
+    (''A''), so a single quote inside never closes it; three are that mark and a single
+    one inside it, opening (''' + 'B) or closing (B' + '''). Empty otherwise."""
+    j = i
+    while j < end and text[j] == "'":
+        j += 1
+    prev = text[i - 1] if i > start else ""
+    nxt = text[j] if j < end else ""
+    prev_space = prev == "" or prev.isspace()
+    next_space = nxt == "" or nxt.isspace()
+    opens = (prev_space or prev in _OPEN_LEFT) and not next_space
+    closes = not prev_space and (next_space or nxt in _CLOSE_RIGHT)
+    if j - i == 2:
+        return [_Mark(i, "''", opens, closes, 2)]
+    if j - i == 3 and opens != closes:
+        if opens:
+            return [_Mark(i, "''", True, False, 2), _Mark(i + 2, "'", True, False)]
+        return [_Mark(i, "'", False, True), _Mark(i + 1, "''", False, True, 2)]
+    return []
 
 
 def _continuation(

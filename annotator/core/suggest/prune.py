@@ -1,0 +1,72 @@
+"""The last step over the engine's claims: drop kinds that are almost never an attribution.
+
+Each rule here was measured on the development corpus: a kind is dropped only when
+its claims are wrong both in content and in cue at least about two times in three,
+so that dropping it raises precision at almost no cost in recall.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .model import SuggestedClaim
+
+# an auxiliary, a modal or a word in a verb form ("-ed", "-ing", "n't"): a crude
+# sign that a phrase holds a clause rather than being a bare phrase
+_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|will|would|can|could|should|shall|must|may"
+    r"|might|has|have|had|do|does|did|\w+ed|\w+ing)\b|\w(?:n[’']t|[’']s|[’']re|[’']ll|[’']d)\b",
+    re.IGNORECASE,
+)
+
+
+def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
+    """``claims`` without those no reader would take for an attribution.
+
+    Dropped are:
+
+    - a mixed claim (a paraphrase holding a quoted fragment) whose cue lies inside
+      another claim's content ('staff said he told them "no more night shifts"'): the
+      outer claim already carries it, and the rules misread such a sentence about
+      three times in four. A whole quote ('"We sail," Lee said, according to the
+      log') and a plain paraphrase inside an "according to" stay claims of their own;
+    - a content that is only a phrase opening with "from" ("Lee reported from Leeds"):
+      the place a reporter wrote from, not something said.
+
+    Parameters:
+        claims: the engine's claims of one article, in reading order.
+
+    Returns the kept claims, in the same order.
+    """
+    if not claims:
+        return claims
+    spans = sorted((r.start, r.end) for c in claims for r in c.content)
+    starts = [s for s, _ in spans]
+    out = []
+    for c in claims:
+        if c.kind == "mixed" and c.cue is not None and _inside_other(c, spans, starts):
+            continue
+        if _from_phrase(c):
+            continue
+        out.append(c)
+    return out
+
+
+def _inside_other(c: SuggestedClaim, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether the cue of ``c`` starts inside a content span of another claim."""
+    cue = c.cue
+    assert cue is not None
+    own = {(r.start, r.end) for r in c.content}
+    for s, e in spans[: bisect_right(starts, cue.start)]:
+        if s <= cue.start < e and (s, e) not in own:
+            return True
+    return False
+
+
+def _from_phrase(c: SuggestedClaim) -> bool:
+    """A one-span content that opens with "from" and holds no verb."""
+    if len(c.content) != 1:
+        return False
+    text = c.content[0].text
+    return text[:5].lower() == "from " and _VERB_RE.search(text) is None
