@@ -8,7 +8,6 @@ so that dropping it raises precision at almost no cost in recall.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from .model import SuggestedClaim
 
@@ -39,13 +38,9 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
 
     Returns the kept claims, in the same order.
     """
-    if not claims:
-        return claims
-    spans = sorted((r.start, r.end) for c in claims for r in c.content)
-    starts = [s for s, _ in spans]
     out = []
     for c in claims:
-        if c.kind == "mixed" and c.cue is not None and _inside_other(c, spans, starts):
+        if c.kind == "mixed" and c.cue is not None and _inside_other(c, claims):
             continue
         if _from_phrase(c):
             continue
@@ -53,15 +48,22 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
     return out
 
 
-def _inside_other(c: SuggestedClaim, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    """Whether the cue of ``c`` starts inside a content span of another claim."""
+def _inside_other(c: SuggestedClaim, claims: list[SuggestedClaim]) -> bool:
+    """Whether the cue of ``c`` lies inside the content of another claim whose own cue is
+    not inside ``c``'s content (when each holds the other's cue, the rules misread their
+    boundary, not the nesting: both stay)."""
     cue = c.cue
     assert cue is not None
-    own = {(r.start, r.end) for r in c.content}
-    for s, e in spans[: bisect_right(starts, cue.start)]:
-        if s <= cue.start < e and (s, e) not in own:
+    for d in claims:
+        if d is c or not _holds(d, cue.start):
+            continue
+        if d.cue is None or not _holds(c, d.cue.start):
             return True
     return False
+
+
+def _holds(c: SuggestedClaim, pos: int) -> bool:
+    return any(r.start <= pos < r.end for r in c.content)
 
 
 def _from_phrase(c: SuggestedClaim) -> bool:
