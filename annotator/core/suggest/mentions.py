@@ -1765,3 +1765,117 @@ def _apposition(text: str, toks: list[Tok]) -> tuple[str | None, str | None]:
         return None, None
     h = heads[-1]
     return toks[h].text, (_join(text, toks[:h]) if h > 0 else None)
+
+
+# Words that end the subject slot before a cue when the source is a word the cue's own
+# phrase holds: a possessive ("his attacks on"), a relative pronoun ("a poll that
+# shows") or a quantifier standing alone ("Some chanted")
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "organisation"}
+_POSSESSIVE_PRONOUNS["their"] = "person"
+_RELATIVE_SUBJECTS = frozenset({"that", "which"})
+_ALONE_QUANTIFIERS = frozenset({"some", "another", "both", "many", "others", "most", "several"})
+# before a quantifier that is a subject: the clause opens there
+_CLAUSE_EDGE = frozenset({",", ".", ";", ":", "—", "–", "”", '"', "and", "but", "while"})
+# a cheap test before any tokenizing (speed): the word right before the cue is one of them
+_SOURCE_WORD_RE = re.compile(
+    r"(?:(?<!\w)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w’'-]*\s+){0,2}"
+    r"|(?<!\w)(?:that|which|[Ss]ome|[Aa]nother|[Bb]oth|[Mm]any|[Oo]thers|[Mm]ost|[Ss]everal)"
+    r"(?:\s+[a-z]+){0,2}\s+)$"
+)
+
+
+def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
+    """The source as the cue's own phrase writes it, when it is a single word right
+    before the cue: the possessive of a noun cue ("his attacks on", "their criticism
+    of"), a relative pronoun ("a new poll that shows", "remarks which suggest") or a
+    quantifier standing alone as the subject ("Some chanted", "Both said"); else None.
+
+    The speaker is resolved from the phrase it stands for; this is the span an
+    annotator marks as the source.
+    """
+    lo = max(0, cue_start - 60)
+    if _SOURCE_WORD_RE.search(text, lo, cue_start) is None:
+        return None
+    toks = tokenize(text, lo, cue_start)
+    j = len(toks) - 1
+    mods = 0
+    while j > 0 and mods < 2 and _modifier_before_noun(toks[j]):
+        j -= 1  # "his controversial remarks", "their long-running criticism"
+        mods += 1
+    t = toks[j] if j >= 0 else None
+    if (
+        t is not None
+        and t.low in _POSSESSIVE_PRONOUNS
+        and _noun_cue(cue_word)
+        and _opens_phrase(text, toks, j)
+    ):
+        return Mention(
+            t.start, t.end, t.text, "pronoun", _POSSESSIVE_PRONOUNS[t.low], phrase_start=t.start
+        )
+    j = len(toks) - 1
+    while j > 0 and toks[j].is_word and _between_subject_and_verb(toks[j]):
+        j -= 1  # "that has long argued", "which would show"
+    if j < 0:
+        return None
+    t = toks[j]
+    if j == 0 or "\n" in text[toks[j - 1].end : t.start]:
+        # the paragraph opens with it
+        opens = j > 0 or lo == 0 or "\n" in text[lo : t.start]
+        return _quantifier(t) if opens and t.low in _ALONE_QUANTIFIERS else None
+    prev = toks[j - 1]
+    if t.low in _RELATIVE_SUBJECTS and prev.is_word and not prev.is_cap:
+        if prev.low in CUE_WORDS or prev.low in AUXILIARIES or prev.low in PREPOSITIONS:
+            return None  # "said that", "is that", "of that": no relative pronoun
+        return Mention(t.start, t.end, t.text, "pronoun", "organisation", phrase_start=t.start)
+    if t.low in _ALONE_QUANTIFIERS and prev.low in _CLAUSE_EDGE:
+        return _quantifier(t)
+    return None
+
+
+def _quantifier(t: Tok) -> Mention:
+    return Mention(t.start, t.end, t.text, "np", "person", None, None, t.low, False, t.start)
+
+
+def _noun_cue(word: str) -> bool:
+    """The cue may be a noun ("attacks", "critique"), not a past form or a participle
+    ("on his podcast said")."""
+    return not (word.endswith(("ed", "ing")) or word in _IRREGULAR_PAST)
+
+
+def _opens_phrase(text: str, toks: list[Tok], j: int) -> bool:
+    """The possessive ``toks[j]`` opens a phrase of its own: after a preposition ("in
+    his attacks on", "with her promise to") or at the start of a sentence. (After a
+    verb, "she escalated her attacks", the verb's subject is the source.)"""
+    if j == 0:
+        return False
+    prev = toks[j - 1]
+    if prev.low in PREPOSITIONS or prev.low in ("between", "as", "sure", "despite", "amid"):
+        return not (j > 1 and toks[j - 2].low in PREPOSITIONS)  # ("out of her")
+    return prev.text in (".", "“", '"') or "\n" in text[prev.end : toks[j].start]
+
+
+def _modifier_before_noun(t: Tok) -> bool:
+    """A lower-case adjective or noun between a possessive and the noun cue
+    ("controversial", "long-running")."""
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and low not in PREPOSITIONS
+        and low not in DETERMINERS
+        and low not in AUXILIARIES
+        and low not in _MODALS
+        and low not in _POSSESSIVE_PRONOUNS
+        and low not in _RELATIVE_SUBJECTS
+        and low not in ("to", "and", "or", "but", "not", "who")
+    )
+
+
+def antecedent(text: str, m: Mention) -> Mention | None:
+    """The phrase a relative pronoun ``m`` stands for, written right before it ("a new
+    poll" in "a new poll that shows"), or None."""
+    toks = tokenize(text, max(0, m.start - 80), m.start)
+    if not toks:
+        return None
+    ante = _mention_ending(text, toks, len(toks) - 1, 0)
+    return None if ante is None or ante.form == "pronoun" else ante

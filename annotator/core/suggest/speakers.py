@@ -11,8 +11,8 @@ from dataclasses import replace
 from ...resources import word_list
 from .candidates import Candidate, n_words
 from .entities import Entity, find_entities, strip_det
-from .lexicon import DETERMINERS
-from .mentions import Mention
+from .lexicon import DETERMINERS, ORG_HEADS, ROLE_HEADS
+from .mentions import Mention, antecedent, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
@@ -71,6 +71,12 @@ def resolve(
             # subject is the one before "and"
             speaker = last_speaker
             mention = last_mention
+        if r.cue is not None:
+            written = written_source(text, r.cue.start, r.cue.word)
+            if written is not None and (mention is None or mention.start != written.start):
+                speaker, mention = _written_speaker(
+                    text, written, mention, speaker, ents, pos_list, known, gender, by_head
+                )
         if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
             continue  # a short unattributed quote: a term, title or slogan
         if speaker is not None:
@@ -103,6 +109,46 @@ def resolve(
             )
         )
     return out
+
+
+def _written_speaker(
+    text: str,
+    written: Mention,
+    mention: Mention | None,
+    speaker: SuggestedSpeaker | None,
+    ents: list[Entity],
+    pos_list: list[int],
+    known: dict[str, KnownSpeaker],
+    gender: dict[str, str],
+    by_head: dict[str, SuggestedSpeaker],
+) -> tuple[SuggestedSpeaker | None, Mention]:
+    """The speaker and mention of a claim whose cue's own phrase writes the source
+    (``written``: "his" in "his attacks on", "that" in "a poll that shows"): the mention
+    becomes that word; the speaker is who it stands for -- the subject found before it
+    when there is one, else the word resolved on its own."""
+    low = written.text.lower()
+    covered = mention is not None and mention.start <= written.start < mention.end
+    if covered and len(text[mention.start : written.start].split()) <= 3:
+        return speaker, mention  # the mention holds it already ("a group that")
+    earlier = mention is not None and mention.end <= written.start and speaker is not None
+    if low in ("that", "which"):
+        ante = antecedent(text, written)
+        if ante is None and covered:
+            return speaker, mention
+        if ante is not None:
+            speaker = _speaker_for(ante, ents, pos_list, known, gender, by_head, None, text)
+        elif not earlier:
+            speaker = None
+        return speaker, written
+    if written.form == "pronoun" and earlier and mention is not None and _speaks(mention):
+        return speaker, written  # "Lee made sure his critique of ...": Lee
+    return _speaker_for(written, ents, pos_list, known, gender, by_head, None, text), written
+
+
+def _speaks(m: Mention) -> bool:
+    """A name, a pronoun or a phrase headed by a role or an organisation ("the
+    publication"), not a thing ("the fierce reaction")."""
+    return m.form != "np" or m.head in ROLE_HEADS or m.head in ORG_HEADS
 
 
 # "and" or "but" right before a cue, perhaps with an adverb ("and later", "but also")

@@ -1,0 +1,57 @@
+"""The speaker mention as an annotator marks it, and the name it stands for.
+
+Invented sentences, one pattern a test.
+"""
+
+from __future__ import annotations
+
+from annotator.core.suggest import SuggestedClaim, suggest_article
+
+
+def claim_with(text: str, content: str) -> SuggestedClaim:
+    claims = suggest_article(text)
+    found = [c for c in claims if any(content in s.text for s in c.content)]
+    assert found, [[s.text for s in c.content] for c in claims]
+    return found[0]
+
+
+def mention_and_speaker(c: SuggestedClaim) -> tuple[str | None, str | None]:
+    return (c.mention.text if c.mention else None, c.speaker.name if c.speaker else None)
+
+
+def test_a_possessive_after_a_preposition_is_the_mention_of_a_noun_cue() -> None:
+    text = "Headline.\n\nMayor Ana Ruiz has won votes with her promise to keep the night ferry."
+    c = claim_with(text, "to keep the night ferry")
+    assert c.cue is not None and c.cue.text == "promise"
+    assert mention_and_speaker(c) == ("her", "Ana Ruiz")
+
+
+def test_a_possessive_after_the_verb_leaves_the_subject_as_the_mention() -> None:
+    text = "Headline.\n\nTom Lee escalated his attacks on the ferry plan."
+    c = claim_with(text, "the ferry plan")
+    assert mention_and_speaker(c) == ("Tom Lee", "Tom Lee")
+
+
+def test_a_possessive_before_a_said_is_no_mention() -> None:
+    text = "Headline.\n\nTom Lee on his weekly podcast said the ferry was dead."
+    c = claim_with(text, "the ferry was dead")
+    assert mention_and_speaker(c) == ("Tom Lee", "Tom Lee")
+
+
+def test_a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> None:
+    text = "Headline.\n\nThe harbour board released a survey that shows the ferry is losing money."
+    c = claim_with(text, "the ferry is losing money")
+    assert c.cue is not None and c.cue.text == "shows"
+    assert mention_and_speaker(c) == ("that", "survey")
+
+
+def test_a_quantifier_opening_the_sentence_is_the_mention() -> None:
+    text = 'Headline.\n\nNet menders gathered on the pier. Some chanted "Keep the ferry!"'
+    c = claim_with(text, "Keep the ferry!")
+    assert mention_and_speaker(c) == ("Some", "Some")
+
+
+def test_a_quantifier_after_a_name_is_not_the_mention() -> None:
+    text = "Headline.\n\nAna Ruiz and Tom Lee both warned that the ferry would stop."
+    c = claim_with(text, "the ferry would stop")
+    assert c.mention is not None and c.mention.text != "both"
