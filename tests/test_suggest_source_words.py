@@ -55,3 +55,40 @@ def test_a_quantifier_after_a_name_is_not_the_mention() -> None:
     text = "Headline.\n\nAna Ruiz and Tom Lee both warned that the ferry would stop."
     c = claim_with(text, "the ferry would stop")
     assert c.mention is not None and c.mention.text != "both"
+
+
+def test_a_description_after_the_cue_of_a_quote_is_the_speaker() -> None:
+    text = 'Headline.\n\n"The ferry is finished," said a 1998 harbour veteran. "It never paid."'
+    c = claim_with(text, "The ferry is finished")
+    assert mention_and_speaker(c) == ("a 1998 harbour veteran", "1998 harbour veteran")
+
+
+def test_a_description_ends_before_a_clause_about_the_speaker() -> None:
+    text = (
+        'Headline.\n\n"The ferry is finished," said one well-connected sailor familiar with '
+        "the harbour board's plans, who asked not to be named."
+    )
+    c = claim_with(text, "The ferry is finished")
+    assert c.mention is not None and c.mention.text == "one well-connected sailor"
+
+
+def test_a_name_after_a_role_that_names_no_one_else() -> None:
+    text = 'Headline.\n\n"The ferry is finished," said master of ceremonies Tom Lee, a sailor.'
+    c = claim_with(text, "The ferry is finished")
+    assert mention_and_speaker(c) == ("Tom Lee", "Tom Lee")
+    assert c.speaker is not None and c.speaker.role == "master of ceremonies"
+
+
+def test_another_after_the_cue_of_a_quote_is_the_speaker() -> None:
+    text = 'Headline.\n\nSailors wrote in. "The ferry is finished," tweeted another.'
+    c = claim_with(text, "The ferry is finished")
+    assert c.mention is not None and c.mention.text == "another"
+
+
+def test_the_object_of_a_participle_after_a_quote_is_no_speaker() -> None:
+    text = (
+        'Headline.\n\nAna Ruiz said the plan had "more work to do," noting weak fares in '
+        "the harbour."
+    )
+    c = claim_with(text, "more work to do")
+    assert c.mention is not None and c.mention.text == "Ana Ruiz"

@@ -1520,7 +1520,7 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                     nm, start=first.start, text=text[first.start : e], phrase_start=first.start
                 )
     if m is None:
-        return None
+        return _phrase_after_quote(text, toks, k, ceil)
     if i < ceil and toks[i].text == "(":
         while i < ceil and toks[i].text != ")":
             i += 1
@@ -1879,3 +1879,71 @@ def antecedent(text: str, m: Mention) -> Mention | None:
         return None
     ante = _mention_ending(text, toks, len(toks) - 1, 0)
     return None if ante is None or ante.form == "pronoun" else ante
+
+
+# marks that close a quotation before its cue ('"...," said a port veteran')
+_CLOSING_MARKS = frozenset({",", '"', "”", "’", "'", "»"})
+# words that end the phrase naming a speaker after the cue: a clause or a
+# description of them opens ("..., who asked not to be named", "familiar with")
+_AFTER_PHRASE_ENDS = frozenset(
+    {"who", "whose", "which", "that", "and", "but", "or", "known", "familiar", "speaking"}
+    | {"as", "when", "while", "after", "before", "because", "if", "than", "about"}
+)
+_PHRASE_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", "—", "–", "-"}) | _CLOSING_MARKS
+_ONE_WORD_SOURCES = frozenset({"another", "one", "others", "several", "many", "some"})
+
+
+def _phrase_after_quote(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
+    """The speaker after the cue of a quotation when the name rules read none ('"...,"
+    said a 2008 campaign veteran', "said master of ceremonies Ann Roe", "said one
+    sailor familiar with the plans", "tweeted another"): the phrase up to a comma,
+    the sentence end or a clause about them; a name ending it is the name."""
+    if toks[k].low.endswith("ing"):
+        return None  # '"...," adding his own ...': an object follows a participle
+    b = toks[k].start
+    before = text[max(0, b - 3) : b].rstrip()
+    if not before or before[-1] not in _CLOSING_MARKS:
+        return None
+    j = k + 1
+    e = j
+    while e < ceil and e - j < 12 and toks[e].text not in _PHRASE_STOPS:
+        t = toks[e]
+        ends = t.low in _AFTER_PHRASE_ENDS or (t.low in PREPOSITIONS and t.low != "of")
+        if e > j and not t.is_cap and ends:
+            break
+        if not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in _MODALS):
+            return None  # a verb: a clause, not a phrase
+        e += 1
+    if e == j or (e < ceil and e - j >= 12) or not toks[e - 1].is_word:
+        return None
+    run = toks[j:e]
+    first = run[0]
+    if len(run) == 1:
+        if first.low not in _ONE_WORD_SOURCES:
+            return None
+        return Mention(
+            first.start, first.end, first.text, "np", "person", None, None, first.low, False
+        )
+    opener = first.low in DETERMINERS or first.low in _ONE_WORD_SOURCES or first.is_cap
+    if not (opener or _modifier_word(first) or first.text[0].isdigit()):
+        return None
+    c = len(run)
+    of = next((x for x in range(1, c - 1) if run[x].low == "of" and is_name_tok(run[x - 1])), c)
+    if of < c:
+        run = run[:of]  # "voter Ana Ruiz of Port Vale": the name before "of"
+        c = of
+    while c > 0 and (is_name_tok(run[c - 1]) or run[c - 1].text == "."):
+        c -= 1
+    if c < len(run) and c > 0:
+        # "Ruiz's top harbour aide Tom Lee", "master of ceremonies Tom Lee"
+        nm = _analyse_run(text, run[c:], None)
+        if nm is not None and nm.form == "name":
+            role = text[run[0].start : run[c - 1].end]
+            return _with(nm, kind="person", role=nm.role or role, phrase_start=run[0].start)
+    last = run[-1]
+    if last.is_cap or (not _plain_word(last) and not last.low.endswith(("'s", "’s"))):
+        return None
+    definite = first.low not in ("a", "an", "one", "another")
+    a, b = first.start, last.end
+    kind = "organisation" if last.low in ORG_HEADS else "person"
+    return Mention(a, b, text[a:b], "np", kind, None, None, last.low, definite, a)
