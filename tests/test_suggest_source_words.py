@@ -92,3 +92,36 @@ def test_the_object_of_a_participle_after_a_quote_is_no_speaker() -> None:
     )
     c = claim_with(text, "more work to do")
     assert c.mention is not None and c.mention.text == "Ana Ruiz"
+
+
+def test_a_description_between_a_quote_and_its_cue_is_the_speaker() -> None:
+    text = (
+        'Headline.\n\nAna Ruiz spoke first. "The ferry is late," the tall, 61-year-old '
+        "harbour master said."
+    )
+    c = claim_with(text, "The ferry is late")
+    assert c.mention is not None and c.mention.text == "the tall, 61-year-old harbour master"
+
+
+def test_a_name_before_an_apposition_between_a_quote_and_its_cue() -> None:
+    text = (
+        'Headline.\n\nTom Lee spoke first. "The ferry is late," Ana Ruiz, the pollster who '
+        "founded ferrycount.org posted on Friday."
+    )
+    c = claim_with(text, "The ferry is late")
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_this_source_is_a_mention() -> None:
+    text = 'Headline.\n\nTom Lee spoke first. "The ferry is late," this source told the Gazette.'
+    c = claim_with(text, "The ferry is late")
+    assert c.mention is not None and c.mention.text == "this source"
+
+
+def test_a_role_phrase_is_not_a_different_one_with_the_same_head() -> None:
+    text = (
+        'Headline.\n\n"The ferry is late," the Vale senator and ferry critic said. Later, '
+        '"the fares are high," the Camden senator and harbour critic said.'
+    )
+    c = claim_with(text, "the fares are high")
+    assert c.speaker is not None and c.speaker.name == "Camden senator and harbour critic"

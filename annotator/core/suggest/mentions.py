@@ -306,7 +306,10 @@ def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
         j -= 1
     # "on Tuesday", "last week", "on Wednesday morning" between subject and verb
     n = 0
-    if j - 1 >= floor and (toks[j].low in NON_NAME_WORDS or toks[j].low in _TIMES):
+    if j - 1 >= floor and (
+        (toks[j].is_cap and toks[j].low in NON_NAME_WORDS) or toks[j].low in _TIMES
+    ):
+        # ("Monday" is such a word, "source" in "this source told" too, but lower case)
         if toks[j - 1].low in ("on", "last", "this", "late", "early"):
             n = 2
         elif (
@@ -1890,6 +1893,7 @@ _AFTER_PHRASE_ENDS = frozenset(
     | {"as", "when", "while", "after", "before", "because", "if", "than", "about"}
 )
 _PHRASE_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", "—", "–", "-"}) | _CLOSING_MARKS
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _ONE_WORD_SOURCES = frozenset({"another", "one", "others", "several", "many", "some"})
 
 
@@ -1946,4 +1950,45 @@ def _phrase_after_quote(text: str, toks: list[Tok], k: int, ceil: int) -> Mentio
     definite = first.low not in ("a", "an", "one", "another")
     a, b = first.start, last.end
     kind = "organisation" if last.low in ORG_HEADS else "person"
+    return Mention(a, b, text[a:b], "np", kind, None, None, last.low, definite, a)
+
+
+def phrase_before(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The speaker written between a quotation and its cue ``toks[k]`` when the name
+    rules read none ('"...," this source told', '"...," the tall, 71-year-old harbour
+    master said', '"...," Ana Ruiz, the pollster who founded it, tweeted'): the name
+    opening it before a comma, else the whole phrase."""
+    i = 0
+    while i < k and not toks[i].is_word:
+        i += 1
+    j = _skip_aux_back(toks, k - 1, i)
+    while j > i and not toks[j].is_word:
+        j -= 1
+    if j < i or j - i > 12:
+        return None
+    run = toks[i : j + 1]
+    if any(
+        not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in _MODALS)
+        for t in run
+    ):
+        return None  # a clause of its own
+    comma = next((x for x, t in enumerate(run) if t.text == ","), len(run))
+    if comma < len(run) and _is_name_seg(run[:comma]):
+        m = _analyse_run(text, run[:comma], None)
+        if m is not None and m.form == "name":
+            role, aff = _apposition(text, run[comma + 1 :])
+            return _with(m, kind="person", role=role or m.role, affiliation=aff or m.affiliation)
+    if _is_name_seg(run):
+        m = _analyse_run(text, run, None)
+        return m if m is not None and m.form == "name" else None
+    first, last = run[0], run[-1]
+    if not (
+        first.low in DETERMINERS or first.low in _ONE_WORD_SOURCES or first.low in _DEMONSTRATIVES
+    ):
+        return None
+    if last.is_cap or not _plain_word(last) or last.low in _AFTER_PHRASE_ENDS:
+        return None
+    definite = first.low not in ("a", "an", "one", "another")
+    kind = "organisation" if last.low in ORG_HEADS else "person"
+    a, b = first.start, last.end
     return Mention(a, b, text[a:b], "np", kind, None, None, last.low, definite, a)

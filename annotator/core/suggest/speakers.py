@@ -16,6 +16,8 @@ from .mentions import Mention, antecedent, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
+# a noun phrase's head -> the speaker the first phrase with it resolved to, and its words
+_ByHead = dict[str, tuple[SuggestedSpeaker, set[str]]]
 
 
 def _words(s: str | None) -> set[str]:
@@ -40,7 +42,7 @@ def resolve(
             if n:
                 known.setdefault(n.casefold().strip(), ks)
     gender: dict[str, str] = _title_genders(text, ents)
-    by_head: dict[str, SuggestedSpeaker] = {}
+    by_head: _ByHead = {}
     out: list[SuggestedClaim] = []
     interviewee = _interviewee(ents) if any(_is_answer(r) for r in raws) else None
     last_speaker: SuggestedSpeaker | None = None
@@ -56,7 +58,7 @@ def resolve(
                 r.mention, ents, pos_list, known, gender, by_head, interviewee, text
             )
             if speaker is not None and r.mention.form == "np" and r.mention.head:
-                by_head.setdefault(r.mention.head, speaker)
+                by_head.setdefault(r.mention.head, (speaker, _words(r.mention.text)))
         elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
             # the same source: its mention is the one written before ("he said")
             speaker = last_speaker
@@ -120,7 +122,7 @@ def _written_speaker(
     pos_list: list[int],
     known: dict[str, KnownSpeaker],
     gender: dict[str, str],
-    by_head: dict[str, SuggestedSpeaker],
+    by_head: _ByHead,
 ) -> tuple[SuggestedSpeaker | None, Mention]:
     """The speaker and mention of a claim whose cue's own phrase writes the source
     (``written``: "his" in "his attacks on", "that" in "a poll that shows"): the mention
@@ -185,7 +187,7 @@ def _speaker_for(
     pos_list: list[int],
     known: dict[str, KnownSpeaker],
     gender: dict[str, str],
-    by_head: dict[str, SuggestedSpeaker],
+    by_head: _ByHead,
     interviewee: Entity | None = None,
     text: str = "",
 ) -> SuggestedSpeaker | None:
@@ -403,7 +405,7 @@ _WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)\s*[,—–-]?\s*$")
 
 
 def _refer_np(
-    m: Mention, before: list[Entity], after: list[Entity], by_head: dict[str, SuggestedSpeaker]
+    m: Mention, before: list[Entity], after: list[Entity], by_head: _ByHead
 ) -> Entity | None:
     """ "the spokesperson", "a ministry spokesperson", "the ministry": the person or
     organisation the phrase refers to, or None to keep it as written."""
@@ -422,9 +424,10 @@ def _refer_np(
             found = Entity(m.start, strip_det(m.affiliation), "organisation", None, None)
     elif m.kind == "person" and m.definite and not head.endswith("s"):
         found = _best_person(m, before, after, fallback=False)
-        if found is None and head in by_head:
-            # "A ministry spokesperson said ... the spokesperson added"
-            prev = by_head[head]
+        if found is None and head in by_head and _words(bare) <= by_head[head][1]:
+            # "A ministry spokesperson said ... the spokesperson added" (but "the Vale
+            # senator" is not the Camden senator named before)
+            prev = by_head[head][0]
             found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
     elif m.kind == "organisation" and " " not in bare:
         found = next(
