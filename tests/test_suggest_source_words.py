@@ -125,3 +125,21 @@ def test_a_role_phrase_is_not_a_different_one_with_the_same_head() -> None:
     )
     c = claim_with(text, "the fares are high")
     assert c.speaker is not None and c.speaker.name == "Camden senator and harbour critic"
+
+
+def test_a_named_possessor_of_a_noun_cue_is_the_mention() -> None:
+    text = "Headline.\n\nTom Lee spoke. Ana Ruiz's false claims that the ferry is free drew fire."
+    c = claim_with(text, "the ferry is free")
+    assert mention_and_speaker(c) == ("Ana Ruiz's", "Ana Ruiz")
+
+
+def test_a_possessor_inside_the_subject_leaves_the_subject() -> None:
+    text = "Headline.\n\nA new review of Ana Ruiz's letters seems to show that the ferry was late."
+    c = claim_with(text, "the ferry was late")
+    assert c.mention is not None and c.mention.text != "Ana Ruiz's"
+
+
+def test_that_evening_between_subject_and_verb_is_skipped() -> None:
+    text = "Headline.\n\nTom Lee spoke. A second harbour officer that evening backed the account."
+    c = claim_with(text, "the account")
+    assert c.mention is not None and c.mention.text == "A second harbour officer"

@@ -310,7 +310,7 @@ def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
         (toks[j].is_cap and toks[j].low in NON_NAME_WORDS) or toks[j].low in _TIMES
     ):
         # ("Monday" is such a word, "source" in "this source told" too, but lower case)
-        if toks[j - 1].low in ("on", "last", "this", "late", "early"):
+        if toks[j - 1].low in ("on", "last", "this", "late", "early", "that", "next"):
             n = 2
         elif (
             toks[j].low in _TIMES
@@ -1782,6 +1782,7 @@ _CLAUSE_EDGE = frozenset({",", ".", ";", ":", "—", "–", "”", '"', "and", "
 # a cheap test before any tokenizing (speed): the word right before the cue is one of them
 _SOURCE_WORD_RE = re.compile(
     r"(?:(?<!\w)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w’'-]*\s+){0,2}"
+    r"|[A-Z][\w.’'-]*['’]s?\s+(?:[a-z][\w’'-]*\s+){0,2}"
     r"|(?<!\w)(?:that|which|[Ss]ome|[Aa]nother|[Bb]oth|[Mm]any|[Oo]thers|[Mm]ost|[Ss]everal)"
     r"(?:\s+[a-z]+){0,2}\s+)$"
 )
@@ -1815,6 +1816,10 @@ def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
         return Mention(
             t.start, t.end, t.text, "pronoun", _POSSESSIVE_PRONOUNS[t.low], phrase_start=t.start
         )
+    if t is not None and j < len(toks) - 1 and _noun_cue(cue_word):
+        owner = _possessor(text, toks, j)
+        if owner is not None:
+            return owner
     j = len(toks) - 1
     while j > 0 and toks[j].is_word and _between_subject_and_verb(toks[j]):
         j -= 1  # "that has long argued", "which would show"
@@ -1837,6 +1842,30 @@ def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
 
 def _quantifier(t: Tok) -> Mention:
     return Mention(t.start, t.end, t.text, "np", "person", None, None, t.low, False, t.start)
+
+
+def _possessor(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """The name whose possessive ends at ``toks[j]`` ("Lee's", "Ana Ruiz’s", "Reyes’"),
+    or None."""
+    t = toks[j]
+    if t.low.endswith(("'s", "’s")) and t.is_cap:
+        bare = t.text[:-2]
+        i = j
+    elif t.text in ("'", "’") and j > 0 and toks[j - 1].end == t.start:
+        bare = toks[j - 1].text
+        i = j - 1
+        if not bare.endswith("s") or not toks[j - 1].is_cap:
+            return None
+    else:
+        return None
+    if bare.lower() in NON_NAME_WORDS or bare.lower() in ROLE_HEADS or bare.isupper():
+        return None
+    while i > 0 and is_name_tok(toks[i - 1]):
+        i -= 1  # "Ana Ruiz’s"
+    if i > 0 and toks[i - 1].is_word and toks[i - 1].low in DETERMINERS:
+        return None  # "the Harbour Board's": a phrase, not a name
+    a, b = toks[i].start, t.end
+    return Mention(a, b, text[a:b], "name", "person", phrase_start=a)
 
 
 def _noun_cue(word: str) -> bool:

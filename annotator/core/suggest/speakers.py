@@ -130,7 +130,9 @@ def _written_speaker(
     when there is one, else the word resolved on its own."""
     low = written.text.lower()
     covered = mention is not None and mention.start <= written.start < mention.end
-    if covered and len(text[mention.start : written.start].split()) <= 3:
+    if covered and (
+        written.form == "name" or len(text[mention.start : written.start].split()) <= 3
+    ):
         return speaker, mention  # the mention holds it already ("a group that")
     earlier = mention is not None and mention.end <= written.start and speaker is not None
     if low in ("that", "which"):
