@@ -143,3 +143,15 @@ def test_that_evening_between_subject_and_verb_is_skipped() -> None:
     text = "Headline.\n\nTom Lee spoke. A second harbour officer that evening backed the account."
     c = claim_with(text, "the account")
     assert c.mention is not None and c.mention.text == "A second harbour officer"
+
+
+def test_the_writer_after_a_quote_is_the_mention_with_no_speaker_named() -> None:
+    text = 'Headline.\n\nTom Lee spoke. "Your Honour," I said, "the ferry is late."'
+    c = claim_with(text, "the ferry is late")
+    assert mention_and_speaker(c) == ("I", None)
+
+
+def test_a_first_person_word_opening_a_quote_is_no_mention() -> None:
+    text = "Headline.\n\nTom Lee spoke. ''I think the ferry is late,'' Ana Ruiz said."
+    c = claim_with(text, "the ferry is late")
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")

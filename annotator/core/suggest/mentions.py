@@ -1046,8 +1046,8 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
         return None
     t = toks[j]
     if t.is_word and t.low in SUBJECT_PRONOUNS:
-        if t.low in ("we", "i"):
-            return None
+        if t.low in ("we", "i") and not _quote_closes_before(text, toks, j):
+            return None  # (but '"...," I said': the writer speaks)
         kind = "organisation" if t.low == "it" else "person"
         return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
     s, det = _run_back(toks, j, floor)
@@ -2021,3 +2021,13 @@ def phrase_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     kind = "organisation" if last.low in ORG_HEADS else "person"
     a, b = first.start, last.end
     return Mention(a, b, text[a:b], "np", kind, None, None, last.low, definite, a)
+
+
+def _quote_closes_before(text: str, toks: list[Tok], j: int) -> bool:
+    """A quotation closes right before ``toks[j]`` ('"...," I said')."""
+    s = toks[j].start
+    before = text[max(0, s - 3) : s].rstrip()
+    # (a mark glued to the word opens a quotation: "''I don't think")
+    return (
+        bool(before) and before[-1] in _CLOSING_MARKS and before[-1] != "," and text[s - 1] == " "
+    )

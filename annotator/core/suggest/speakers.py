@@ -213,6 +213,8 @@ def _speaker_for(
         found = interviewee  # "A: ..." in an interview transcript
     elif m.form == "name":
         found = _refer_name(m, before, after)
+    elif m.form == "pronoun" and m.text in ("I", "We") and _after_quote(text, m.start):
+        return None  # '"...," I said': the writer, whom the article does not name
     elif m.form == "pronoun":
         found = _refer_pronoun(m, before, gender, text)
         if found is None:
@@ -253,6 +255,12 @@ _ISSUER_RE = re.compile(
     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:statement|letter|report|memo|filing|release|email)"
     r"\s+(?:from|by|of)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)$"
 )
+
+
+def _after_quote(text: str, pos: int) -> bool:
+    """A quotation closes right before ``pos``."""
+    before = text[max(0, pos - 3) : pos].rstrip()
+    return bool(before) and before[-1] in "\"”’'»" and text[pos - 1] == " "
 
 
 def _interviewee(ents: list[Entity]) -> Entity | None:
