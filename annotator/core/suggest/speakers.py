@@ -57,8 +57,9 @@ def resolve(
             speaker = _speaker_for(
                 r.mention, ents, pos_list, known, gender, by_head, interviewee, text
             )
-            if speaker is not None and r.mention.form == "np" and r.mention.head:
-                by_head.setdefault(r.mention.head, (speaker, _words(r.mention.text)))
+            head = r.mention.head
+            if speaker is not None and r.mention.form == "np" and head and head not in by_head:
+                by_head[head] = (speaker, _words(r.mention.text))
         elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
             # the same source: its mention is the one written before ("he said")
             speaker = last_speaker
