@@ -155,3 +155,15 @@ def test_a_first_person_word_opening_a_quote_is_no_mention() -> None:
     text = "Headline.\n\nTom Lee spoke. ''I think the ferry is late,'' Ana Ruiz said."
     c = claim_with(text, "the ferry is late")
     assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_the_subject_speaks_for_a_noun_cue_after_an_article() -> None:
+    text = "Headline.\n\nTom Lee spoke. Ana Ruiz delivered a forceful promise to keep the ferry."
+    c = claim_with(text, "to keep the ferry")
+    assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_noun_before_a_verb_cue_stays_the_speaker() -> None:
+    text = "Headline.\n\nTom Lee spoke. Ferries are late, the harbour department said."
+    c = claim_with(text, "Ferries are late")
+    assert c.mention is not None and c.mention.text == "the harbour department"

@@ -2040,3 +2040,45 @@ def _word_start(text: str, lo: int, hi: int) -> int:
         return 0
     sp = text.find(" ", lo, hi)
     return sp + 1 if sp >= 0 else lo
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+# "despite the belief that", "amid fears that": someone else's
+_NOT_THEIRS = frozenset({"despite", "amid", "against", "over", "about", "of"})
+# where a sentence starts, looking back from a cue
+_SENTENCE_START_RE = re.compile(r"(?:[.?!][\"”’']?\s+|\n\s*)(?=[\"“‘']?[A-Z])")
+
+
+def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Mention | None] | None:
+    """For a cue that is a noun after an article ("delivered a forceful promise to",
+    "in the hope that"): the start of its phrase and the subject of the sentence, who
+    speaks; None when the cue has no article before it."""
+    if not _noun_cue(cue_word) or cue_word.endswith("s"):
+        return None  # a verb ("the government denied", "the group says")
+    words = text[max(0, cue_start - 40) : cue_start].split()[-3:]
+    if not any(w.lower() in _ARTICLES for w in words):
+        return None  # (a cheap test first: speed)
+    lo = max(0, cue_start - 300)
+    ss = lo
+    for m in _SENTENCE_START_RE.finditer(text, lo, cue_start):
+        ss = m.end()
+    toks = tokenize(text, _word_start(text, ss, cue_start) if ss == lo else ss, cue_start)
+    d = len(toks) - 1
+    if d > 0 and _adjective(toks[d]):
+        d -= 1  # "a forceful promise" (but "the report said": a noun and a verb)
+    if d < 1 or toks[d].low not in _ARTICLES or toks[d - 1].low in _NOT_THEIRS:
+        return None
+    s = subject_before(text, toks, d)
+    if s is None or s.end > toks[d].start:
+        return toks[d].start, None
+    if s.form == "np" and s.head not in _HEADS and not (s.head or "").endswith("s"):
+        return toks[d].start, None  # "The vote went ahead despite ...": no speaker
+    return toks[d].start, s
+
+
+_ADJECTIVE_ENDS = ("ful", "ous", "ive", "ic", "ble", "less", "ical", "ional")
+
+
+def _adjective(t: Tok) -> bool:
+    """A lower-case word that reads as an adjective ("forceful", "formal", "public")."""
+    return _modifier_before_noun(t) and t.low.endswith(_ADJECTIVE_ENDS)

@@ -12,7 +12,7 @@ from ...resources import word_list
 from .candidates import Candidate, n_words
 from .entities import Entity, find_entities, strip_det
 from .lexicon import DETERMINERS, ORG_HEADS, ROLE_HEADS
-from .mentions import Mention, antecedent, written_source
+from .mentions import Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
@@ -74,6 +74,18 @@ def resolve(
             # subject is the one before "and"
             speaker = last_speaker
             mention = last_mention
+        if r.cue is not None and (mention is None or mention.form == "np"):
+            # "Lee delivered a forceful promise to ...": the subject, not "a forceful"
+            found = noun_cue_subject(text, r.cue.start, r.cue.word)
+            if (
+                found is not None
+                and found[1] is not None
+                and (mention is None or mention.start >= found[0])
+            ):
+                mention = found[1]
+                speaker = _speaker_for(
+                    mention, ents, pos_list, known, gender, by_head, interviewee, text
+                )
         if r.cue is not None:
             written = written_source(text, r.cue.start, r.cue.word)
             if written is not None and (mention is None or mention.start != written.start):
