@@ -167,3 +167,9 @@ def test_a_noun_before_a_verb_cue_stays_the_speaker() -> None:
     text = "Headline.\n\nTom Lee spoke. Ferries are late, the harbour department said."
     c = claim_with(text, "Ferries are late")
     assert c.mention is not None and c.mention.text == "the harbour department"
+
+
+def test_the_subject_speaks_for_a_noun_cue_after_a_past_verb() -> None:
+    text = "Headline.\n\nTom Lee spoke. The board on Monday issued warnings that the ferry is late."
+    c = claim_with(text, "the ferry is late")
+    assert c.mention is not None and c.mention.text == "The board"

@@ -2053,10 +2053,10 @@ def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Men
     """For a cue that is a noun after an article ("delivered a forceful promise to",
     "in the hope that"): the start of its phrase and the subject of the sentence, who
     speaks; None when the cue has no article before it."""
-    if not _noun_cue(cue_word) or cue_word.endswith("s"):
-        return None  # a verb ("the government denied", "the group says")
+    if not _noun_cue(cue_word):
+        return None  # a verb ("the government denied")
     words = text[max(0, cue_start - 40) : cue_start].split()[-3:]
-    if not any(w.lower() in _ARTICLES for w in words):
+    if not any(w.lower() in _ARTICLES or w.endswith("ed") or w in _IRREGULAR_PAST for w in words):
         return None  # (a cheap test first: speed)
     lo = max(0, cue_start - 300)
     ss = lo
@@ -2066,9 +2066,17 @@ def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Men
     d = len(toks) - 1
     if d > 0 and _adjective(toks[d]):
         d -= 1  # "a forceful promise" (but "the report said": a noun and a verb)
-    if d < 1 or toks[d].low not in _ARTICLES or toks[d - 1].low in _NOT_THEIRS:
+    if d < 1:
         return None
-    s = subject_before(text, toks, d)
+    if _past_verb(toks[d]):
+        # "The board issued warnings that": the verb's subject
+        s = mention_before(text, toks, d, 0)
+    elif toks[d].low in _ARTICLES and not cue_word.endswith("s"):
+        if toks[d - 1].low in _NOT_THEIRS:
+            return None
+        s = subject_before(text, toks, d)
+    else:
+        return None  # ("the group says": a verb after a noun)
     if s is None or s.end > toks[d].start:
         return toks[d].start, None
     if s.form == "np" and s.head not in _HEADS and not (s.head or "").endswith("s"):
@@ -2082,3 +2090,15 @@ _ADJECTIVE_ENDS = ("ful", "ous", "ive", "ic", "ble", "less", "ical", "ional")
 def _adjective(t: Tok) -> bool:
     """A lower-case word that reads as an adjective ("forceful", "formal", "public")."""
     return _modifier_before_noun(t) and t.low.endswith(_ADJECTIVE_ENDS)
+
+
+def _past_verb(t: Tok) -> bool:
+    """A lower-case past form ("issued", "made"), not an auxiliary."""
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and (low.endswith("ed") or low in _IRREGULAR_PAST)
+        and low not in AUXILIARIES
+        and low not in CUE_WORDS
+    )
