@@ -173,3 +173,22 @@ def test_the_subject_speaks_for_a_noun_cue_after_a_past_verb() -> None:
     text = "Headline.\n\nTom Lee spoke. The board on Monday issued warnings that the ferry is late."
     c = claim_with(text, "the ferry is late")
     assert c.mention is not None and c.mention.text == "The board"
+
+
+def test_a_pronoun_refers_to_the_name_opening_its_sentence() -> None:
+    text = (
+        "Headline.\n\nTom Lee chairs the harbour board, and the crews back Okafor. Okafor "
+        "has made no secret of the fares he hopes to cut."
+    )
+    c = claim_with(text, "to cut")
+    assert mention_and_speaker(c) == ("he", "Okafor")
+
+
+def test_a_sentence_opening_word_is_no_antecedent() -> None:
+    text = (
+        "Headline.\n\nMayor Ana Ruiz spoke first. Ever since she took office, Ruiz has "
+        "backed the ferry. Ever since she endorsed the plan, she has argued that fares "
+        "must fall."
+    )
+    c = claim_with(text, "fares must fall")
+    assert c.speaker is not None and c.speaker.name == "Ana Ruiz"

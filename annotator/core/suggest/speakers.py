@@ -11,7 +11,7 @@ from dataclasses import replace
 from ...resources import word_list
 from .candidates import Candidate, n_words
 from .entities import Entity, find_entities, strip_det
-from .lexicon import DETERMINERS, ORG_HEADS, ROLE_HEADS
+from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
 from .mentions import Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
@@ -323,6 +323,7 @@ def _bears(e: Entity, word: str, part: int) -> bool:
     return parts[part] == word
 
 
+_NOT_A_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | DETERMINERS
 _FEMALE = word_list("suggest/given_names_female.txt")
 _MALE = word_list("suggest/given_names_male.txt")
 _TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
@@ -363,6 +364,9 @@ def _refer_pronoun(
     )
     if low in ("he", "she"):
         g = "m" if low == "he" else "f"
+        subject = _sentence_subject(text, m.start, before, gender, g) if text else None
+        if subject is not None:
+            return subject
         found = next(
             (
                 e
@@ -404,6 +408,49 @@ def _refer_pronoun(
             found = named or _name_before_who(text, m.start) or found
     else:
         found = before[-1] if before else None
+    return found
+
+
+# a sentence opening with a name and then a lower-case word: "Lee has made no secret of
+# the plans he hopes ...", "But Ana Ruiz later said she ..."
+_NAME_OPENING_RE = re.compile(
+    r"(?:[.?!][\"”’']?\s+|\n\s*)(?:(?:But|And|Yet|Still|So|Now|Then|Later),?\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]"
+)
+_SENTENCE_END_RE = re.compile(r"[.?!][\"”’']?\s+[\"“‘']?[A-Z]|\n")
+
+
+def _sentence_subject(
+    text: str, pos: int, before: list[Entity], gender: dict[str, str], g: str
+) -> Entity | None:
+    """The person named at the start of the sentence that holds the pronoun at ``pos``
+    ("Lee has made no secret of the plans he hopes ..."), when the gender does not
+    forbid it: a subject is a likelier antecedent than a name nearer the pronoun."""
+    lo = max(0, pos - 200)
+    starts = [m.start() for m in _SENTENCE_END_RE.finditer(text, lo, pos)]
+    if not starts:
+        return None
+    m = _NAME_OPENING_RE.match(text, starts[-1], pos)
+    if m is None or m.end("name") >= pos:
+        return None
+    words = m.group("name").split()
+    if any(w.lower() in _NOT_A_NAME or (w.isupper() and len(w) > 1) for w in words):
+        return None  # "The", "GOP"
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]  # "Lee's campaign": Lee is no subject, but the owner
+    name = " ".join(words)
+    found = next((e for e in reversed(before) if _bears(e, words[-1], -1) or e.name == name), None)
+    if found is None:
+        # a surname the entity rules did not take for a person, when the article writes
+        # it capitalised mid-sentence too (not "Ever since she ...")
+        if re.search(r"[a-z,] " + re.escape(words[-1]) + r"\b", text) is None:
+            return None
+        found = Entity(m.start("name"), name, "person", None, None)
+    have = gender.get(found.name) or _given_gender(found.name)
+    if have is not None and have != g:
+        return None
+    gender.setdefault(found.name, g)
     return found
 
 
