@@ -192,3 +192,12 @@ def test_a_sentence_opening_word_is_no_antecedent() -> None:
     )
     c = claim_with(text, "fares must fall")
     assert c.speaker is not None and c.speaker.name == "Ana Ruiz"
+
+
+def test_a_pronoun_refers_to_a_person_known_by_the_given_name_alone() -> None:
+    text = (
+        "Headline.\n\nMayor Tom Lee opened the meeting. The plan drew praise from Jeff "
+        'Morton at the dock. "It is good," he said.'
+    )
+    c = claim_with(text, "It is good")
+    assert mention_and_speaker(c) == ("he", "Jeff Morton")

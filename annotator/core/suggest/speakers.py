@@ -329,6 +329,12 @@ _MALE = word_list("suggest/given_names_male.txt")
 _TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
 
 
+def _person_evidence(e: Entity) -> bool:
+    """A pronoun may refer to ``e``: a person the text shows to be one, or whose given
+    name is a known one ("Jeff Morton", even with nothing else said of him)."""
+    return not e.weak or _given_gender(e.name) is not None
+
+
 def _given_gender(name: str) -> str | None:
     first = name.split(" ", 1)[0].lower()
     return "f" if first in _FEMALE else "m" if first in _MALE else None
@@ -371,7 +377,7 @@ def _refer_pronoun(
             (
                 e
                 for e in reversed(before)
-                if e.kind == "person" and not e.weak and gender.get(e.name, g) == g
+                if e.kind == "person" and _person_evidence(e) and gender.get(e.name, g) == g
             ),
             None,
         )
@@ -382,7 +388,7 @@ def _refer_pronoun(
                     e
                     for e in reversed(before)
                     if e.kind == "person"
-                    and not e.weak
+                    and _person_evidence(e)
                     and gender.get(e.name, _given_gender(e.name) or g) == g
                 ),
                 None,
