@@ -329,6 +329,12 @@ _MALE = word_list("suggest/given_names_male.txt")
 _TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
 
 
+def _gender_of(name: str, gender: dict[str, str]) -> str | None:
+    """The gender learnt for ``name``, else its surname's title ("Mrs. Clinton"), else
+    its given name's; None when nothing tells."""
+    return gender.get(name) or gender.get("\0" + name.rsplit(" ", 1)[-1]) or _given_gender(name)
+
+
 def _person_evidence(e: Entity) -> bool:
     """A pronoun may refer to ``e``: a person the text shows to be one, or whose given
     name is a known one ("Jeff Morton", even with nothing else said of him)."""
@@ -349,7 +355,8 @@ def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
             continue  # "UMrs", "HMS"
         surname = m.group(2).rsplit(None, 1)[-1]
         by_surname.setdefault(surname, "m" if m.group(1) == "r" else "f")
-    out: dict[str, str] = {}
+    # a surname's gender under "\0" + surname, for names the entities learn later
+    out: dict[str, str] = {"\0" + k: v for k, v in by_surname.items()}
     for e in ents:
         if e.kind != "person" or e.name in out:
             continue
@@ -377,22 +384,12 @@ def _refer_pronoun(
             (
                 e
                 for e in reversed(before)
-                if e.kind == "person" and _person_evidence(e) and gender.get(e.name, g) == g
+                if e.kind == "person"
+                and _person_evidence(e)
+                and _gender_of(e.name, gender) in (None, g)
             ),
             None,
         )
-        if found is not None and gender.get(found.name) is None and _given_gender(found.name):
-            # a known given name of the other gender: keep looking
-            found = next(
-                (
-                    e
-                    for e in reversed(before)
-                    if e.kind == "person"
-                    and _person_evidence(e)
-                    and gender.get(e.name, _given_gender(e.name) or g) == g
-                ),
-                None,
-            )
         if found is None:
             found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
         if found is not None:
@@ -453,7 +450,7 @@ def _sentence_subject(
         if re.search(r"[a-z,] " + re.escape(words[-1]) + r"\b", text) is None:
             return None
         found = Entity(m.start("name"), name, "person", None, None)
-    have = gender.get(found.name) or _given_gender(found.name)
+    have = _gender_of(found.name, gender)
     if have is not None and have != g:
         return None
     gender.setdefault(found.name, g)
