@@ -201,3 +201,12 @@ def test_a_pronoun_refers_to_a_person_known_by_the_given_name_alone() -> None:
     )
     c = claim_with(text, "It is good")
     assert mention_and_speaker(c) == ("he", "Jeff Morton")
+
+
+def test_the_object_after_a_participle_is_never_the_speaker() -> None:
+    text = (
+        "Headline.\n\nTom Lee spoke. Ana Ruiz delivered a defense of “harbour values,” "
+        "saying the town embodied them."
+    )
+    for c in suggest_article(text):
+        assert c.mention is None or "town" not in c.mention.text

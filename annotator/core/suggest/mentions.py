@@ -1391,7 +1391,10 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
 
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
-    """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ...")."""
+    """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ..."),
+    never after a participle ('"...," saying the town ...': its object follows)."""
+    if toks[k].low.endswith("ing"):
+        return None
     m = _mention_after(text, toks, k, ceil)
     if m is None and k > 0 and toks[k].low == "to" and toks[k - 1].low == "according":
         return _according_source(text, toks, k, ceil)
