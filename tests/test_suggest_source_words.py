@@ -210,3 +210,9 @@ def test_the_object_after_a_participle_is_never_the_speaker() -> None:
     )
     for c in suggest_article(text):
         assert c.mention is None or "town" not in c.mention.text
+
+
+def test_a_phrase_before_names_joined_by_and_is_the_speaker() -> None:
+    text = "Headline.\n\nTom Lee spoke. Two objectors, Ana Ruiz and Tom Reyes, said the ferry was slow."
+    c = claim_with(text, "the ferry was slow")
+    assert c.mention is not None and c.mention.text == "Two objectors"

@@ -912,6 +912,14 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
         m = _mention_ending(text, toks, c - 1, floor)
         return m if m is not None and m.form == "name" else None
+    if (
+        len(seg) > 2
+        and any(t.low == "and" for t in seg)
+        and all(t.low == "and" or t.text in (",", ".") or is_name_tok(t) for t in seg)
+    ):
+        # "Two objectors, Ana Ruiz and Tom Reyes, said": the phrase they are named in
+        m = _mention_ending(text, toks, c - 1, floor)
+        return m if m is not None and m.form == "np" else None
     if _is_name_seg(seg):
         # "Vanuatu's foreign minister, Daniel Tavoa, said"
         p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
