@@ -216,3 +216,12 @@ def test_a_phrase_before_names_joined_by_and_is_the_speaker() -> None:
     text = "Headline.\n\nTom Lee spoke. Two objectors, Ana Ruiz and Tom Reyes, said the ferry was slow."
     c = claim_with(text, "the ferry was slow")
     assert c.mention is not None and c.mention.text == "Two objectors"
+
+
+def test_an_opening_preposition_is_no_name_and_the_subject_before_a_participle_speaks() -> None:
+    text = (
+        "Headline.\n\nTom Lee spoke. Throughout the 1990s, harbour officials, fearing the "
+        "cost, refused to say whether the ferry was safe."
+    )
+    c = claim_with(text, "refused to say")
+    assert c.mention is not None and c.mention.text == "harbour officials"

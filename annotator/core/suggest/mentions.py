@@ -1183,6 +1183,21 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         said = mention_before(text, toks, k - 2, 0)
         if said is not None:
             return said
+    if k >= 3 and toks[k - 1].text == "," and toks[k].low.endswith("ing"):
+        # "..., harbour officials, fearing the cost, refused": the phrase opening the
+        # clause right before the participle
+        m = _mention_before(text, toks, k - 1, 0)
+        if m is not None and m.form == "np":
+            p = bisect_left(toks, m.phrase_start, key=_tok_start)
+            q = _first_comma(toks)
+            if (
+                0 <= q < p
+                and p - q <= 3
+                and all(_plain_word(t) for t in toks[q + 1 : p])
+                and not any(_verb_like(t) for t in toks[:q])  # (an opening phrase)
+            ):
+                a = toks[q + 1].start  # ("harbour officials": the modifier too)
+                return _with(m, start=min(a, m.start), text=text[min(a, m.start) : m.end])
     m = _first_subject(text, toks, k)
     return _open_clause_subject(text, toks, k, m) or m
 
@@ -1339,7 +1354,13 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
     s0 = first - 1
     e = _run_fwd(toks, s0, k) if 0 <= s0 < k else s0
-    if s0 < e < k and toks[e].is_word and not toks[e].is_cap and toks[e].low not in PREPOSITIONS:
+    if (
+        s0 < e < k
+        and toks[e].is_word
+        and not toks[e].is_cap
+        and toks[e].low not in PREPOSITIONS
+        and toks[e].low not in DETERMINERS  # "Throughout the 1990s, ...": no name
+    ):
         m = _analyse_run(text, toks[s0:e], None)
         if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
             return m
@@ -2113,3 +2134,8 @@ def _past_verb(t: Tok) -> bool:
         and low not in AUXILIARIES
         and low not in CUE_WORDS
     )
+
+
+def _first_comma(toks: list[Tok]) -> int:
+    """The index of the first comma, or -1."""
+    return next((i for i, t in enumerate(toks) if t.text == ","), -1)
