@@ -27,7 +27,7 @@ def test_a_possessive_after_a_preposition_is_the_mention_of_a_noun_cue() -> None
 
 
 def test_a_possessive_after_the_verb_leaves_the_subject_as_the_mention() -> None:
-    text = "Headline.\n\nTom Lee escalated his attacks on the ferry plan."
+    text = "Headline.\n\nTom Lee sharpened his attacks on the ferry plan."
     c = claim_with(text, "the ferry plan")
     assert mention_and_speaker(c) == ("Tom Lee", "Tom Lee")
 
@@ -65,11 +65,11 @@ def test_a_description_after_the_cue_of_a_quote_is_the_speaker() -> None:
 
 def test_a_description_ends_before_a_clause_about_the_speaker() -> None:
     text = (
-        'Headline.\n\n"The ferry is finished," said one well-connected sailor familiar with '
-        "the harbour board's plans, who asked not to be named."
+        'Headline.\n\n"The ferry is finished," said one seasoned sailor familiar with '
+        "the harbour board, who asked not to be named."
     )
     c = claim_with(text, "The ferry is finished")
-    assert c.mention is not None and c.mention.text == "one well-connected sailor"
+    assert c.mention is not None and c.mention.text == "one seasoned sailor"
 
 
 def test_a_name_after_a_role_that_names_no_one_else() -> None:
@@ -134,7 +134,7 @@ def test_a_named_possessor_of_a_noun_cue_is_the_mention() -> None:
 
 
 def test_a_possessor_inside_the_subject_leaves_the_subject() -> None:
-    text = "Headline.\n\nA new review of Ana Ruiz's letters seems to show that the ferry was late."
+    text = "Headline.\n\nAn audit of Ana Ruiz's ledgers appears to show that the ferry was late."
     c = claim_with(text, "the ferry was late")
     assert c.mention is not None and c.mention.text != "Ana Ruiz's"
 
@@ -146,7 +146,7 @@ def test_that_evening_between_subject_and_verb_is_skipped() -> None:
 
 
 def test_the_writer_after_a_quote_is_the_mention_with_no_speaker_named() -> None:
-    text = 'Headline.\n\nTom Lee spoke. "Your Honour," I said, "the ferry is late."'
+    text = 'Headline.\n\nTom Lee spoke. "Not today," I said, "the ferry is late."'
     c = claim_with(text, "the ferry is late")
     assert mention_and_speaker(c) == ("I", None)
 
@@ -158,7 +158,7 @@ def test_a_first_person_word_opening_a_quote_is_no_mention() -> None:
 
 
 def test_the_subject_speaks_for_a_noun_cue_after_an_article() -> None:
-    text = "Headline.\n\nTom Lee spoke. Ana Ruiz delivered a forceful promise to keep the ferry."
+    text = "Headline.\n\nTom Lee spoke. Ana Ruiz made a public promise to keep the ferry."
     c = claim_with(text, "to keep the ferry")
     assert mention_and_speaker(c) == ("Ana Ruiz", "Ana Ruiz")
 
@@ -178,7 +178,7 @@ def test_the_subject_speaks_for_a_noun_cue_after_a_past_verb() -> None:
 def test_a_pronoun_refers_to_the_name_opening_its_sentence() -> None:
     text = (
         "Headline.\n\nTom Lee chairs the harbour board, and the crews back Okafor. Okafor "
-        "has made no secret of the fares he hopes to cut."
+        "has never hidden the fares he plans to cut."
     )
     c = claim_with(text, "to cut")
     assert mention_and_speaker(c) == ("he", "Okafor")
@@ -205,23 +205,25 @@ def test_a_pronoun_refers_to_a_person_known_by_the_given_name_alone() -> None:
 
 def test_the_object_after_a_participle_is_never_the_speaker() -> None:
     text = (
-        "Headline.\n\nTom Lee spoke. Ana Ruiz delivered a defense of “harbour values,” "
-        "saying the town embodied them."
+        "Headline.\n\nTom Lee spoke. Ana Ruiz gave a speech in praise of “harbour pride,” "
+        "saying the town had earned it."
     )
     for c in suggest_article(text):
         assert c.mention is None or "town" not in c.mention.text
 
 
 def test_a_phrase_before_names_joined_by_and_is_the_speaker() -> None:
-    text = "Headline.\n\nTom Lee spoke. Two objectors, Ana Ruiz and Tom Reyes, said the ferry was slow."
+    text = (
+        "Headline.\n\nTom Lee spoke. Two skippers, Ana Ruiz and Tom Reyes, said the ferry was slow."
+    )
     c = claim_with(text, "the ferry was slow")
-    assert c.mention is not None and c.mention.text == "Two objectors"
+    assert c.mention is not None and c.mention.text == "Two skippers"
 
 
 def test_an_opening_preposition_is_no_name_and_the_subject_before_a_participle_speaks() -> None:
     text = (
-        "Headline.\n\nTom Lee spoke. Throughout the 1990s, harbour officials, fearing the "
-        "cost, refused to say whether the ferry was safe."
+        "Headline.\n\nTom Lee spoke. Throughout the winter, harbour officials, fearing a "
+        "storm, refused to say whether the ferry was safe."
     )
     c = claim_with(text, "refused to say")
     assert c.mention is not None and c.mention.text == "harbour officials"

@@ -917,7 +917,7 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         and any(t.low == "and" for t in seg)
         and all(t.low == "and" or t.text in (",", ".") or is_name_tok(t) for t in seg)
     ):
-        # "Two objectors, Ana Ruiz and Tom Reyes, said": the phrase they are named in
+        # "Two skippers, Ana Ruiz and Tom Reyes, said": the phrase they are named in
         m = _mention_ending(text, toks, c - 1, floor)
         return m if m is not None and m.form == "np" else None
     if _is_name_seg(seg):
@@ -1184,7 +1184,7 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if said is not None:
             return said
     if k >= 3 and toks[k - 1].text == "," and toks[k].low.endswith("ing"):
-        # "..., harbour officials, fearing the cost, refused": the phrase opening the
+        # "..., harbour officials, dreading the bills, declined": the phrase opening the
         # clause right before the participle
         m = _mention_before(text, toks, k - 1, 0)
         if m is not None and m.form == "np":
@@ -1359,7 +1359,7 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         and toks[e].is_word
         and not toks[e].is_cap
         and toks[e].low not in PREPOSITIONS
-        and toks[e].low not in DETERMINERS  # "Throughout the 1990s, ...": no name
+        and toks[e].low not in DETERMINERS  # "Throughout the winter, ...": no name
     ):
         m = _analyse_run(text, toks[s0:e], None)
         if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
@@ -1517,9 +1517,15 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             and toks[h].is_word
             and not toks[h].is_cap
             and toks[h].low not in PREPOSITIONS
+            and toks[h].low not in _AFTER_PHRASE_ENDS  # ("a sailor familiar with")
         ):
             h += 1
-        if h > j and (h == ceil or not toks[h].is_word or toks[h].low in PREPOSITIONS):
+        if h > j and (
+            h == ceil
+            or not toks[h].is_word
+            or toks[h].low in PREPOSITIONS
+            or toks[h].low in _AFTER_PHRASE_ENDS
+        ):
             # "said a longtime adviser to X": the head before the preposition
             m = _generic_np(text, toks, h - 1, j - 1)
             i = h
@@ -1820,7 +1826,7 @@ _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
     """The source as the cue's own phrase writes it, when it is a single word right
     before the cue: the possessive of a noun cue ("his attacks on", "their criticism
-    of"), a relative pronoun ("a new poll that shows", "remarks which suggest") or a
+    of"), a relative pronoun ("a harbour survey that shows", "remarks which suggest") or a
     quantifier standing alone as the subject ("Some chanted", "Both said"); else None.
 
     The speaker is resolved from the phrase it stands for; this is the span an
@@ -1909,7 +1915,7 @@ def _noun_cue(word: str) -> bool:
 def _opens_phrase(text: str, toks: list[Tok], j: int) -> bool:
     """The possessive ``toks[j]`` opens a phrase of its own: after a preposition ("in
     his attacks on", "with her promise to") or at the start of a sentence. (After a
-    verb, "she escalated her attacks", the verb's subject is the source.)"""
+    verb, "she sharpened her attacks", the verb's subject is the source.)"""
     if j == 0:
         return False
     prev = toks[j - 1]
@@ -1936,8 +1942,8 @@ def _modifier_before_noun(t: Tok) -> bool:
 
 
 def antecedent(text: str, m: Mention) -> Mention | None:
-    """The phrase a relative pronoun ``m`` stands for, written right before it ("a new
-    poll" in "a new poll that shows"), or None."""
+    """The phrase a relative pronoun ``m`` stands for, written right before it ("a harbour
+    survey" in "a harbour survey that shows"), or None."""
     toks = tokenize(text, _word_start(text, max(0, m.start - 80), m.start), m.start)
     if not toks:
         return None
@@ -2082,9 +2088,9 @@ _SENTENCE_START_RE = re.compile(r"(?:[.?!][\"”’']?\s+|\n\s*)(?=[\"“‘']?[
 
 
 def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Mention | None] | None:
-    """For a cue that is a noun after an article ("delivered a forceful promise to",
-    "in the hope that"): the start of its phrase and the subject of the sentence, who
-    speaks; None when the cue has no article before it."""
+    """For a cue that is a noun after an article ("made a firm public promise to",
+    "in the hope that"): where its phrase starts, and the sentence's subject, who
+    speaks; None when the cue has no article or past verb before it."""
     if not _noun_cue(cue_word):
         return None  # a verb ("the government denied")
     words = text[max(0, cue_start - 40) : cue_start].split()[-3:]
@@ -2097,7 +2103,7 @@ def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Men
     toks = tokenize(text, _word_start(text, ss, cue_start) if ss == lo else ss, cue_start)
     d = len(toks) - 1
     if d > 0 and _adjective(toks[d]):
-        d -= 1  # "a forceful promise" (but "the report said": a noun and a verb)
+        d -= 1  # "a public promise" (but "the report said": a noun and a verb)
     if d < 1:
         return None
     if _past_verb(toks[d]):
@@ -2120,7 +2126,7 @@ _ADJECTIVE_ENDS = ("ful", "ous", "ive", "ic", "ble", "less", "ical", "ional")
 
 
 def _adjective(t: Tok) -> bool:
-    """A lower-case word that reads as an adjective ("forceful", "formal", "public")."""
+    """A lower-case word that reads as an adjective ("hopeful", "public", "national")."""
     return _modifier_before_noun(t) and t.low.endswith(_ADJECTIVE_ENDS)
 
 

@@ -75,7 +75,7 @@ def resolve(
             speaker = last_speaker
             mention = last_mention
         if r.cue is not None and (mention is None or mention.form == "np"):
-            # "Lee delivered a forceful promise to ...": the subject, not "a forceful"
+            # "Lee made a public promise to ...": the subject, not "a public"
             found = noun_cue_subject(text, r.cue.start, r.cue.word)
             if (
                 found is not None
@@ -158,7 +158,7 @@ def _written_speaker(
             speaker = None
         return speaker, written
     if written.form == "pronoun" and earlier and mention is not None and _speaks(mention):
-        return speaker, written  # "Lee made sure his critique of ...": Lee
+        return speaker, written  # "Lee kept up with his attacks on ...": Lee
     return _speaker_for(written, ents, pos_list, known, gender, by_head, None, text), written
 
 
@@ -414,8 +414,8 @@ def _refer_pronoun(
     return found
 
 
-# a sentence opening with a name and then a lower-case word: "Lee has made no secret of
-# the plans he hopes ...", "But Ana Ruiz later said she ..."
+# a sentence opening with a name and then a lower-case word: "Lee has never hidden
+# the fares he wants to cut ...", "But Ana Ruiz later said she ..."
 _NAME_OPENING_RE = re.compile(
     r"(?:[.?!][\"”’']?\s+|\n\s*)(?:(?:But|And|Yet|Still|So|Now|Then|Later),?\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
@@ -428,7 +428,7 @@ def _sentence_subject(
     text: str, pos: int, before: list[Entity], gender: dict[str, str], g: str
 ) -> Entity | None:
     """The person named at the start of the sentence that holds the pronoun at ``pos``
-    ("Lee has made no secret of the plans he hopes ..."), when the gender does not
+    ("Lee has never hidden the fares he wants to cut ..."), when the gender does not
     forbid it: a subject is a likelier antecedent than a name nearer the pronoun."""
     lo = max(0, pos - 200)
     starts = [m.start() for m in _SENTENCE_END_RE.finditer(text, lo, pos)]
