@@ -307,7 +307,7 @@ def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
     # "on Tuesday", "last week", "on Wednesday morning" between subject and verb
     n = 0
     if j - 1 >= floor and (
-        (toks[j].is_cap and toks[j].low in NON_NAME_WORDS) or toks[j].low in _TIMES
+        (toks[j].low in NON_NAME_WORDS and toks[j].is_cap) or toks[j].low in _TIMES
     ):
         # ("Monday" is such a word, "source" in "this source told" too, but lower case)
         if toks[j - 1].low in ("on", "last", "this", "late", "early", "that", "next"):
@@ -1184,20 +1184,16 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if said is not None:
             return said
     if k >= 3 and toks[k - 1].text == "," and toks[k].low.endswith("ing"):
-        # "..., harbour officials, dreading the bills, declined": the phrase opening the
-        # clause right before the participle
-        m = _mention_before(text, toks, k - 1, 0)
-        if m is not None and m.form == "np":
-            p = bisect_left(toks, m.phrase_start, key=_tok_start)
-            q = _first_comma(toks)
-            if (
-                0 <= q < p
-                and p - q <= 3
-                and all(_plain_word(t) for t in toks[q + 1 : p])
-                and not any(_verb_like(t) for t in toks[:q])  # (an opening phrase)
-            ):
-                a = toks[q + 1].start  # ("harbour officials": the modifier too)
-                return _with(m, start=min(a, m.start), text=text[min(a, m.start) : m.end])
+        # "..., harbour officials, fearing a storm, refused": the phrase between the
+        # opening phrase's comma and the participle (cheap tests first: speed)
+        q = _first_comma(toks)
+        if 0 < q < k - 2 and k - q <= 6 and not any(_verb_like(t) for t in toks[:q]):
+            m = _mention_before(text, toks, k - 1, 0)
+            if m is not None and m.form == "np":
+                p = bisect_left(toks, m.phrase_start, key=_tok_start)
+                if q < p and all(_plain_word(t) for t in toks[q + 1 : p]):
+                    a = min(toks[q + 1].start, m.start)  # ("harbour officials")
+                    return _with(m, start=a, text=text[a : m.end])
     m = _first_subject(text, toks, k)
     return _open_clause_subject(text, toks, k, m) or m
 
@@ -1819,8 +1815,11 @@ _ALONE_QUANTIFIERS = frozenset({"some", "another", "both", "many", "others", "mo
 _CLAUSE_EDGE = frozenset({",", ".", ";", ":", "—", "–", "”", '"', "and", "but", "while"})
 # a cheap test before any tokenizing (speed): one of the last words before the cue is
 # such a word or a possessive
-_SOURCE_WORDS = frozenset(_POSSESSIVE_PRONOUNS) | _RELATIVE_SUBJECTS | _ALONE_QUANTIFIERS
-_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+_SOURCE_HINT_RE = re.compile(
+    r"(?<![\w’'])(?:"
+    + trie_pattern({*_POSSESSIVE_PRONOUNS, *_RELATIVE_SUBJECTS, *_ALONE_QUANTIFIERS})
+    + r") |['’]s |s['’] "
+)
 
 
 def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
@@ -1832,10 +1831,7 @@ def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
     The speaker is resolved from the phrase it stands for; this is the span an
     annotator marks as the source.
     """
-    for w in text[max(0, cue_start - 40) : cue_start].split()[-4:]:
-        if w.lower() in _SOURCE_WORDS or (w[0].isupper() and w.endswith(_POSSESSIVE_ENDS)):
-            break
-    else:
+    if _SOURCE_HINT_RE.search(text[max(0, cue_start - 32) : cue_start].lower()) is None:
         return None
     lo = _word_start(text, max(0, cue_start - 60), cue_start)
     toks = tokenize(text, lo, cue_start)
@@ -2081,6 +2077,10 @@ def _word_start(text: str, lo: int, hi: int) -> int:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+# an article or a past form among the two words before a cue
+_NOUN_CUE_HINT_RE = re.compile(
+    r"(?<!\w)(?:[Aa]n?|[Tt]he|\w+ed|" + trie_pattern(_IRREGULAR_PAST) + r")\s+(?:\S+\s+)?$"
+)
 # "despite the belief that", "amid fears that": someone else's
 _NOT_THEIRS = frozenset({"despite", "amid", "against", "over", "about", "of"})
 # where a sentence starts, looking back from a cue
@@ -2093,8 +2093,7 @@ def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Men
     speaks; None when the cue has no article or past verb before it."""
     if not _noun_cue(cue_word):
         return None  # a verb ("the government denied")
-    words = text[max(0, cue_start - 40) : cue_start].split()[-3:]
-    if not any(w.lower() in _ARTICLES or w.endswith("ed") or w in _IRREGULAR_PAST for w in words):
+    if _NOUN_CUE_HINT_RE.search(text, max(0, cue_start - 30), cue_start) is None:
         return None  # (a cheap test first: speed)
     lo = max(0, cue_start - 300)
     ss = lo

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ...resources import word_list
 from .candidates import Candidate, n_words
@@ -86,7 +87,8 @@ def resolve(
                 speaker = _speaker_for(
                     mention, ents, pos_list, known, gender, by_head, interviewee, text
                 )
-        if r.cue is not None:
+        if r.cue is not None and (mention is None or mention.end < r.cue.start - 2):
+            # (a mention right before the cue leaves no room for such a word; speed)
             written = written_source(text, r.cue.start, r.cue.word)
             if written is not None and (mention is None or mention.start != written.start):
                 speaker, mention = _written_speaker(
@@ -331,17 +333,23 @@ _TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+
 
 def _gender_of(name: str, gender: dict[str, str]) -> str | None:
     """The gender learnt for ``name``, else its surname's title ("Mrs. Clinton"), else
-    its given name's; None when nothing tells."""
-    return gender.get(name) or gender.get("\0" + name.rsplit(" ", 1)[-1]) or _given_gender(name)
+    its given name's; None when nothing tells. (What the title or given name says is
+    kept under "\1" + name: asked for every antecedent a pronoun passes over; speed.)"""
+    g = gender.get(name)
+    if g is not None:
+        return g
+    key = "\1" + name
+    g = gender.get(key)
+    if g is None:
+        g = gender.get("\0" + name.rsplit(" ", 1)[-1]) or _given_gender(name) or ""
+        gender[key] = g
+    return g or None
 
 
-def _person_evidence(e: Entity) -> bool:
-    """A pronoun may refer to ``e``: a person the text shows to be one, or whose given
-    name is a known one ("Jeff Morton", even with nothing else said of him)."""
-    return not e.weak or _given_gender(e.name) is not None
-
-
+@lru_cache(maxsize=4096)
 def _given_gender(name: str) -> str | None:
+    """ "f" or "m" when the given name is a known one (asked for every antecedent a
+    pronoun passes over: cached, speed)."""
     first = name.split(" ", 1)[0].lower()
     return "f" if first in _FEMALE else "m" if first in _MALE else None
 
@@ -380,16 +388,15 @@ def _refer_pronoun(
         subject = _sentence_subject(text, m.start, before, gender, g) if text else None
         if subject is not None:
             return subject
-        found = next(
-            (
-                e
-                for e in reversed(before)
-                if e.kind == "person"
-                and _person_evidence(e)
-                and _gender_of(e.name, gender) in (None, g)
-            ),
-            None,
-        )
+        for e in reversed(before):
+            # a person the text shows to be one, or whose given name is a known one
+            # ("Jeff Morton"); tests inlined: a pronoun may pass hundreds of entities
+            if e.kind != "person" or (e.weak and _given_gender(e.name) is None):
+                continue
+            have = _gender_of(e.name, gender)
+            if have is None or have == g:
+                found = e
+                break
         if found is None:
             found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
         if found is not None:
@@ -424,17 +431,46 @@ _NAME_OPENING_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.?!][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 
 
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the last sentence end before ``pos`` (not before ``lo``) is, or -1; found
+    from the right with ``rfind`` (a regex scan from ``lo`` costs more: speed)."""
+    i = pos
+    while True:
+        j = max(text.rfind(".", lo, i), text.rfind("?", lo, i), text.rfind("!", lo, i))
+        j = max(j, text.rfind("\n", lo, i))
+        if j < 0 or _SENTENCE_END_RE.match(text, j, pos) is not None:
+            return j
+        i = j
+
+
+_SUBJECT_REACH = 60  # entities looked at for the full name of a sentence's subject
+
+
+def _written_mid_sentence(text: str, word: str) -> bool:
+    """``word`` stands after a lower-case word or a comma somewhere in ``text`` ("... back
+    Okafor."), as a name does and a sentence's first word does not."""
+    i = text.find(" " + word)
+    n = len(word) + 1
+    while i > 0:
+        end = i + n
+        if (text[i - 1].islower() or text[i - 1] == ",") and (
+            end >= len(text) or not text[end].isalnum()
+        ):
+            return True
+        i = text.find(" " + word, end)
+    return False
+
+
 def _sentence_subject(
     text: str, pos: int, before: list[Entity], gender: dict[str, str], g: str
 ) -> Entity | None:
     """The person named at the start of the sentence that holds the pronoun at ``pos``
     ("Lee has never hidden the fares he wants to cut ..."), when the gender does not
     forbid it: a subject is a likelier antecedent than a name nearer the pronoun."""
-    lo = max(0, pos - 200)
-    starts = [m.start() for m in _SENTENCE_END_RE.finditer(text, lo, pos)]
-    if not starts:
+    start = _sentence_start(text, max(0, pos - 200), pos)
+    if start < 0:
         return None
-    m = _NAME_OPENING_RE.match(text, starts[-1], pos)
+    m = _NAME_OPENING_RE.match(text, start, pos)
     if m is None or m.end("name") >= pos:
         return None
     words = m.group("name").split()
@@ -443,11 +479,17 @@ def _sentence_subject(
     if words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]  # "Lee's campaign": Lee is no subject, but the owner
     name = " ".join(words)
-    found = next((e for e in reversed(before) if _bears(e, words[-1], -1) or e.name == name), None)
+    w = words[-1]
+    found = None
+    for e in reversed(before[-_SUBJECT_REACH:]):
+        # (a substring test first: most entities do not hold the word; speed)
+        if w in e.name and (e.name == name or _bears(e, w, -1)):
+            found = e
+            break
     if found is None:
         # a surname the entity rules did not take for a person, when the article writes
         # it capitalised mid-sentence too (not "Ever since she ...")
-        if re.search(r"[a-z,] " + re.escape(words[-1]) + r"\b", text) is None:
+        if not _written_mid_sentence(text, w):
             return None
         found = Entity(m.start("name"), name, "person", None, None)
     have = _gender_of(found.name, gender)
