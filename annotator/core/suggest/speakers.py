@@ -87,8 +87,10 @@ def resolve(
                 speaker = _speaker_for(
                     mention, ents, pos_list, known, gender, by_head, interviewee, text
                 )
-        if r.cue is not None and (mention is None or mention.end < r.cue.start - 2):
-            # (a mention right before the cue leaves no room for such a word; speed)
+        if r.cue is not None and (
+            mention is None or mention.form == "np" or mention.end < r.cue.start - 2
+        ):
+            # (a name or pronoun right before the cue leaves no room for such a word; speed)
             written = written_source(text, r.cue.start, r.cue.word)
             if written is not None and (mention is None or mention.start != written.start):
                 speaker, mention = _written_speaker(
