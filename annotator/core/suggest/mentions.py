@@ -914,7 +914,7 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         return m if m is not None and m.form == "name" else None
     if (
         len(seg) > 2
-        and any(t.low == "and" for t in seg)
+        and " and " in text[seg[0].start : seg[-1].end]
         and all(t.low == "and" or t.text in (",", ".") or is_name_tok(t) for t in seg)
     ):
         # "Two skippers, Ana Ruiz and Tom Reyes, said": the phrase they are named in
@@ -1186,8 +1186,12 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     if k >= 3 and toks[k - 1].text == "," and toks[k].low.endswith("ing"):
         # "..., harbour officials, fearing a storm, refused": the phrase between the
         # opening phrase's comma and the participle (cheap tests first: speed)
-        q = _first_comma(toks)
-        if 0 < q < k - 2 and k - q <= 6 and not any(_verb_like(t) for t in toks[:q]):
+        q = next((i for i in range(max(1, k - 6), k - 2) if toks[i].text == ","), -1)
+        if (
+            q > 0
+            and text.find(",", toks[0].start, toks[q].start) < 0  # the sentence's first
+            and not any(_verb_like(t) for t in toks[:q])
+        ):
             m = _mention_before(text, toks, k - 1, 0)
             if m is not None and m.form == "np":
                 p = bisect_left(toks, m.phrase_start, key=_tok_start)
@@ -2139,8 +2143,3 @@ def _past_verb(t: Tok) -> bool:
         and low not in AUXILIARIES
         and low not in CUE_WORDS
     )
-
-
-def _first_comma(toks: list[Tok]) -> int:
-    """The index of the first comma, or -1."""
-    return next((i for i, t in enumerate(toks) if t.text == ","), -1)
