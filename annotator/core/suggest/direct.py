@@ -31,6 +31,7 @@ from .mentions import (
     Tok,
     mention_after,
     mention_before,
+    phrase_before,
     subject_before,
 )
 from .quotes import ALL_MARKS, Paragraph, Quote
@@ -802,7 +803,7 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
         ):
             # '"...," Peter J. Moss said' or '"...," the senator and candidate said': the
             # phrase before the cue is the speaker even where its start is not read
-            return Attribution(cue, m)
+            return Attribution(cue, m or phrase_before(text, toks, k))
         return None
     return Attribution(cue, m)
 

@@ -306,8 +306,11 @@ def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
         j -= 1
     # "on Tuesday", "last week", "on Wednesday morning" between subject and verb
     n = 0
-    if j - 1 >= floor and (toks[j].low in NON_NAME_WORDS or toks[j].low in _TIMES):
-        if toks[j - 1].low in ("on", "last", "this", "late", "early"):
+    if j - 1 >= floor and (
+        (toks[j].low in NON_NAME_WORDS and toks[j].is_cap) or toks[j].low in _TIMES
+    ):
+        # ("Monday" is such a word, "source" in "this source told" too, but lower case)
+        if toks[j - 1].low in ("on", "last", "this", "late", "early", "that", "next"):
             n = 2
         elif (
             toks[j].low in _TIMES
@@ -909,6 +912,14 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
         m = _mention_ending(text, toks, c - 1, floor)
         return m if m is not None and m.form == "name" else None
+    if (
+        len(seg) > 2
+        and " and " in text[seg[0].start : seg[-1].end]
+        and all(t.low == "and" or t.text in (",", ".") or is_name_tok(t) for t in seg)
+    ):
+        # "Two skippers, Ana Ruiz and Tom Reyes, said": the phrase they are named in
+        m = _mention_ending(text, toks, c - 1, floor)
+        return m if m is not None and m.form == "np" else None
     if _is_name_seg(seg):
         # "Vanuatu's foreign minister, Daniel Tavoa, said"
         p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
@@ -1043,8 +1054,8 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
         return None
     t = toks[j]
     if t.is_word and t.low in SUBJECT_PRONOUNS:
-        if t.low in ("we", "i"):
-            return None
+        if t.low in ("we", "i") and not _quote_closes_before(text, toks, j):
+            return None  # (but '"...," I said': the writer speaks)
         kind = "organisation" if t.low == "it" else "person"
         return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
     s, det = _run_back(toks, j, floor)
@@ -1172,6 +1183,21 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         said = mention_before(text, toks, k - 2, 0)
         if said is not None:
             return said
+    if k >= 3 and toks[k - 1].text == "," and toks[k].low.endswith("ing"):
+        # "..., harbour officials, fearing a storm, refused": the phrase between the
+        # opening phrase's comma and the participle (cheap tests first: speed)
+        q = next((i for i in range(max(1, k - 6), k - 2) if toks[i].text == ","), -1)
+        if (
+            q > 0
+            and text.find(",", toks[0].start, toks[q].start) < 0  # the sentence's first
+            and not any(_verb_like(t) for t in toks[:q])
+        ):
+            m = _mention_before(text, toks, k - 1, 0)
+            if m is not None and m.form == "np":
+                p = bisect_left(toks, m.phrase_start, key=_tok_start)
+                if q < p and all(_plain_word(t) for t in toks[q + 1 : p]):
+                    a = min(toks[q + 1].start, m.start)  # ("harbour officials")
+                    return _with(m, start=a, text=text[a : m.end])
     m = _first_subject(text, toks, k)
     return _open_clause_subject(text, toks, k, m) or m
 
@@ -1328,7 +1354,13 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
     s0 = first - 1
     e = _run_fwd(toks, s0, k) if 0 <= s0 < k else s0
-    if s0 < e < k and toks[e].is_word and not toks[e].is_cap and toks[e].low not in PREPOSITIONS:
+    if (
+        s0 < e < k
+        and toks[e].is_word
+        and not toks[e].is_cap
+        and toks[e].low not in PREPOSITIONS
+        and toks[e].low not in DETERMINERS  # "Throughout the winter, ...": no name
+    ):
         m = _analyse_run(text, toks[s0:e], None)
         if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
             return m
@@ -1388,7 +1420,10 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
 
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
-    """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ...")."""
+    """The mention right after the cue ``toks[k]`` ("said Mao Ning, a spokesperson ..."),
+    never after a participle ('"...," saying the town ...': its object follows)."""
+    if toks[k].low.endswith("ing"):
+        return None
     m = _mention_after(text, toks, k, ceil)
     if m is None and k > 0 and toks[k].low == "to" and toks[k - 1].low == "according":
         return _according_source(text, toks, k, ceil)
@@ -1482,9 +1517,15 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             and toks[h].is_word
             and not toks[h].is_cap
             and toks[h].low not in PREPOSITIONS
+            and toks[h].low not in _AFTER_PHRASE_ENDS  # ("a sailor familiar with")
         ):
             h += 1
-        if h > j and (h == ceil or not toks[h].is_word or toks[h].low in PREPOSITIONS):
+        if h > j and (
+            h == ceil
+            or not toks[h].is_word
+            or toks[h].low in PREPOSITIONS
+            or toks[h].low in _AFTER_PHRASE_ENDS
+        ):
             # "said a longtime adviser to X": the head before the preposition
             m = _generic_np(text, toks, h - 1, j - 1)
             i = h
@@ -1520,7 +1561,7 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
                     nm, start=first.start, text=text[first.start : e], phrase_start=first.start
                 )
     if m is None:
-        return None
+        return _phrase_after_quote(text, toks, k, ceil)
     if i < ceil and toks[i].text == "(":
         while i < ceil and toks[i].text != ")":
             i += 1
@@ -1765,3 +1806,340 @@ def _apposition(text: str, toks: list[Tok]) -> tuple[str | None, str | None]:
         return None, None
     h = heads[-1]
     return toks[h].text, (_join(text, toks[:h]) if h > 0 else None)
+
+
+# Words that end the subject slot before a cue when the source is a word the cue's own
+# phrase holds: a possessive ("his attacks on"), a relative pronoun ("a poll that
+# shows") or a quantifier standing alone ("Some chanted")
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "organisation"}
+_POSSESSIVE_PRONOUNS["their"] = "person"
+_RELATIVE_SUBJECTS = frozenset({"that", "which"})
+_ALONE_QUANTIFIERS = frozenset({"some", "another", "both", "many", "others", "most", "several"})
+# before a quantifier that is a subject: the clause opens there
+_CLAUSE_EDGE = frozenset({",", ".", ";", ":", "—", "–", "”", '"', "and", "but", "while"})
+# a cheap test before any tokenizing (speed): one of the last words before the cue is
+# such a word or a possessive
+_SOURCE_HINT_RE = re.compile(
+    r"(?<![\w’'])(?:"
+    + trie_pattern({*_POSSESSIVE_PRONOUNS, *_RELATIVE_SUBJECTS, *_ALONE_QUANTIFIERS})
+    + r") |['’]s |s['’] "
+)
+
+
+def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
+    """The source as the cue's own phrase writes it, when it is a single word right
+    before the cue: the possessive of a noun cue ("his attacks on", "their criticism
+    of"), a relative pronoun ("a harbour survey that shows", "remarks which suggest") or a
+    quantifier standing alone as the subject ("Some chanted", "Both said"); else None.
+
+    The speaker is resolved from the phrase it stands for; this is the span an
+    annotator marks as the source.
+    """
+    if _SOURCE_HINT_RE.search(text[max(0, cue_start - 32) : cue_start].lower()) is None:
+        return None
+    lo = _word_start(text, max(0, cue_start - 60), cue_start)
+    toks = tokenize(text, lo, cue_start)
+    j = len(toks) - 1
+    mods = 0
+    while j > 0 and mods < 2 and _modifier_before_noun(toks[j]):
+        j -= 1  # "his controversial remarks", "their long-running criticism"
+        mods += 1
+    t = toks[j] if j >= 0 else None
+    if (
+        t is not None
+        and t.low in _POSSESSIVE_PRONOUNS
+        and _noun_cue(cue_word)
+        and _opens_phrase(text, toks, j)
+    ):
+        return Mention(
+            t.start, t.end, t.text, "pronoun", _POSSESSIVE_PRONOUNS[t.low], phrase_start=t.start
+        )
+    if t is not None and j < len(toks) - 1 and _noun_cue(cue_word):
+        owner = _possessor(text, toks, j)
+        if owner is not None:
+            return owner
+    j = len(toks) - 1
+    while j > 0 and toks[j].is_word and _between_subject_and_verb(toks[j]):
+        j -= 1  # "that has long argued", "which would show"
+    if j < 0:
+        return None
+    t = toks[j]
+    if j == 0 or "\n" in text[toks[j - 1].end : t.start]:
+        # the paragraph opens with it
+        opens = j > 0 or lo == 0 or "\n" in text[lo : t.start]
+        return _quantifier(t) if opens and t.low in _ALONE_QUANTIFIERS else None
+    prev = toks[j - 1]
+    if t.low in _RELATIVE_SUBJECTS and prev.is_word and not prev.is_cap:
+        if prev.low in CUE_WORDS or prev.low in AUXILIARIES or prev.low in PREPOSITIONS:
+            return None  # "said that", "is that", "of that": no relative pronoun
+        return Mention(t.start, t.end, t.text, "pronoun", "organisation", phrase_start=t.start)
+    if t.low in _ALONE_QUANTIFIERS and prev.low in _CLAUSE_EDGE:
+        return _quantifier(t)
+    return None
+
+
+def _quantifier(t: Tok) -> Mention:
+    return Mention(t.start, t.end, t.text, "np", "person", None, None, t.low, False, t.start)
+
+
+def _possessor(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """The name whose possessive ends at ``toks[j]`` ("Lee's", "Ana Ruiz’s", "Reyes’"),
+    or None."""
+    t = toks[j]
+    if t.low.endswith(("'s", "’s")) and t.is_cap:
+        bare = t.text[:-2]
+        i = j
+    elif t.text in ("'", "’") and j > 0 and toks[j - 1].end == t.start:
+        bare = toks[j - 1].text
+        i = j - 1
+        if not bare.endswith("s") or not toks[j - 1].is_cap:
+            return None
+    else:
+        return None
+    if bare.lower() in NON_NAME_WORDS or bare.lower() in ROLE_HEADS or bare.isupper():
+        return None
+    while i > 0 and is_name_tok(toks[i - 1]):
+        i -= 1  # "Ana Ruiz’s"
+    if i > 0 and toks[i - 1].is_word and toks[i - 1].low in DETERMINERS:
+        return None  # "the Harbour Board's": a phrase, not a name
+    a, b = toks[i].start, t.end
+    return Mention(a, b, text[a:b], "name", "person", phrase_start=a)
+
+
+def _noun_cue(word: str) -> bool:
+    """The cue may be a noun ("attacks", "critique"), not a past form or a participle
+    ("on his podcast said")."""
+    return not (word.endswith(("ed", "ing")) or word in _IRREGULAR_PAST)
+
+
+def _opens_phrase(text: str, toks: list[Tok], j: int) -> bool:
+    """The possessive ``toks[j]`` opens a phrase of its own: after a preposition ("in
+    his attacks on", "with her promise to") or at the start of a sentence. (After a
+    verb, "she sharpened her attacks", the verb's subject is the source.)"""
+    if j == 0:
+        return False
+    prev = toks[j - 1]
+    if prev.low in PREPOSITIONS or prev.low in ("between", "as", "sure", "despite", "amid"):
+        return not (j > 1 and toks[j - 2].low in PREPOSITIONS)  # ("out of her")
+    return prev.text in (".", "“", '"') or "\n" in text[prev.end : toks[j].start]
+
+
+def _modifier_before_noun(t: Tok) -> bool:
+    """A lower-case adjective or noun between a possessive and the noun cue
+    ("controversial", "long-running")."""
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and low not in PREPOSITIONS
+        and low not in DETERMINERS
+        and low not in AUXILIARIES
+        and low not in _MODALS
+        and low not in _POSSESSIVE_PRONOUNS
+        and low not in _RELATIVE_SUBJECTS
+        and low not in ("to", "and", "or", "but", "not", "who")
+    )
+
+
+def antecedent(text: str, m: Mention) -> Mention | None:
+    """The phrase a relative pronoun ``m`` stands for, written right before it ("a harbour
+    survey" in "a harbour survey that shows"), or None."""
+    toks = tokenize(text, _word_start(text, max(0, m.start - 80), m.start), m.start)
+    if not toks:
+        return None
+    ante = _mention_ending(text, toks, len(toks) - 1, 0)
+    return None if ante is None or ante.form == "pronoun" else ante
+
+
+# marks that close a quotation before its cue ('"...," said a port veteran')
+_CLOSING_MARKS = frozenset({",", '"', "”", "’", "'", "»"})
+# words that end the phrase naming a speaker after the cue: a clause or a
+# description of them opens ("..., who asked not to be named", "familiar with")
+_AFTER_PHRASE_ENDS = frozenset(
+    {"who", "whose", "which", "that", "and", "but", "or", "known", "familiar", "speaking"}
+    | {"as", "when", "while", "after", "before", "because", "if", "than", "about"}
+)
+_PHRASE_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", "—", "–", "-"}) | _CLOSING_MARKS
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+_ONE_WORD_SOURCES = frozenset({"another", "one", "others", "several", "many", "some"})
+
+
+def _phrase_after_quote(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
+    """The speaker after the cue of a quotation when the name rules read none ('"...,"
+    said a 2008 campaign veteran', "said master of ceremonies Ann Roe", "said one
+    sailor familiar with the plans", "tweeted another"): the phrase up to a comma,
+    the sentence end or a clause about them; a name ending it is the name."""
+    if toks[k].low.endswith("ing"):
+        return None  # '"...," adding his own ...': an object follows a participle
+    b = toks[k].start
+    before = text[max(0, b - 3) : b].rstrip()
+    if not before or before[-1] not in _CLOSING_MARKS:
+        return None
+    j = k + 1
+    e = j
+    while e < ceil and e - j < 12 and toks[e].text not in _PHRASE_STOPS:
+        t = toks[e]
+        ends = t.low in _AFTER_PHRASE_ENDS or (t.low in PREPOSITIONS and t.low != "of")
+        if e > j and not t.is_cap and ends:
+            break
+        if not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in _MODALS):
+            return None  # a verb: a clause, not a phrase
+        e += 1
+    if e == j or (e < ceil and e - j >= 12) or not toks[e - 1].is_word:
+        return None
+    run = toks[j:e]
+    first = run[0]
+    if len(run) == 1:
+        if first.low not in _ONE_WORD_SOURCES:
+            return None
+        return Mention(
+            first.start, first.end, first.text, "np", "person", None, None, first.low, False
+        )
+    opener = first.low in DETERMINERS or first.low in _ONE_WORD_SOURCES or first.is_cap
+    if not (opener or _modifier_word(first) or first.text[0].isdigit()):
+        return None
+    c = len(run)
+    of = next((x for x in range(1, c - 1) if run[x].low == "of" and is_name_tok(run[x - 1])), c)
+    if of < c:
+        run = run[:of]  # "voter Ana Ruiz of Port Vale": the name before "of"
+        c = of
+    while c > 0 and (is_name_tok(run[c - 1]) or run[c - 1].text == "."):
+        c -= 1
+    if c < len(run) and c > 0:
+        # "Ruiz's top harbour aide Tom Lee", "master of ceremonies Tom Lee"
+        nm = _analyse_run(text, run[c:], None)
+        if nm is not None and nm.form == "name":
+            role = text[run[0].start : run[c - 1].end]
+            return _with(nm, kind="person", role=nm.role or role, phrase_start=run[0].start)
+    last = run[-1]
+    if last.is_cap or (not _plain_word(last) and not last.low.endswith(("'s", "’s"))):
+        return None
+    definite = first.low not in ("a", "an", "one", "another")
+    a, b = first.start, last.end
+    kind = "organisation" if last.low in ORG_HEADS else "person"
+    return Mention(a, b, text[a:b], "np", kind, None, None, last.low, definite, a)
+
+
+def phrase_before(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The speaker written between a quotation and its cue ``toks[k]`` when the name
+    rules read none ('"...," this source told', '"...," the tall, 71-year-old harbour
+    master said', '"...," Ana Ruiz, the pollster who founded it, tweeted'): the name
+    opening it before a comma, else the whole phrase."""
+    i = 0
+    while i < k and not toks[i].is_word:
+        i += 1
+    j = _skip_aux_back(toks, k - 1, i)
+    while j > i and not toks[j].is_word:
+        j -= 1
+    if j < i or j - i > 12:
+        return None
+    run = toks[i : j + 1]
+    if any(
+        not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in _MODALS)
+        for t in run
+    ):
+        return None  # a clause of its own
+    comma = next((x for x, t in enumerate(run) if t.text == ","), len(run))
+    if comma < len(run) and _is_name_seg(run[:comma]):
+        m = _analyse_run(text, run[:comma], None)
+        if m is not None and m.form == "name":
+            role, aff = _apposition(text, run[comma + 1 :])
+            return _with(m, kind="person", role=role or m.role, affiliation=aff or m.affiliation)
+    if _is_name_seg(run):
+        m = _analyse_run(text, run, None)
+        return m if m is not None and m.form == "name" else None
+    first, last = run[0], run[-1]
+    if not (
+        first.low in DETERMINERS or first.low in _ONE_WORD_SOURCES or first.low in _DEMONSTRATIVES
+    ):
+        return None
+    if last.is_cap or not _plain_word(last) or last.low in _AFTER_PHRASE_ENDS:
+        return None
+    definite = first.low not in ("a", "an", "one", "another")
+    kind = "organisation" if last.low in ORG_HEADS else "person"
+    a, b = first.start, last.end
+    return Mention(a, b, text[a:b], "np", kind, None, None, last.low, definite, a)
+
+
+def _quote_closes_before(text: str, toks: list[Tok], j: int) -> bool:
+    """A quotation closes right before ``toks[j]`` ('"...," I said')."""
+    s = toks[j].start
+    before = text[max(0, s - 3) : s].rstrip()
+    # (a mark glued to the word opens a quotation: "''I don't think")
+    return (
+        bool(before) and before[-1] in _CLOSING_MARKS and before[-1] != "," and text[s - 1] == " "
+    )
+
+
+def _word_start(text: str, lo: int, hi: int) -> int:
+    """``lo`` moved past the word it cuts, so that ``tokenize`` slices the article's
+    tokens instead of tokenizing the range again (speed)."""
+    if lo == 0:
+        return 0
+    sp = text.find(" ", lo, hi)
+    return sp + 1 if sp >= 0 else lo
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+# an article or a past form among the two words before a cue
+_NOUN_CUE_HINT_RE = re.compile(
+    r"(?<!\w)(?:[Aa]n?|[Tt]he|\w+ed|" + trie_pattern(_IRREGULAR_PAST) + r")\s+(?:\S+\s+)?$"
+)
+# "despite the belief that", "amid fears that": someone else's
+_NOT_THEIRS = frozenset({"despite", "amid", "against", "over", "about", "of"})
+# where a sentence starts, looking back from a cue
+_SENTENCE_START_RE = re.compile(r"(?:[.?!][\"”’']?\s+|\n\s*)(?=[\"“‘']?[A-Z])")
+
+
+def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Mention | None] | None:
+    """For a cue that is a noun after an article ("made a firm public promise to",
+    "in the hope that"): where its phrase starts, and the sentence's subject, who
+    speaks; None when the cue has no article or past verb before it."""
+    if not _noun_cue(cue_word):
+        return None  # a verb ("the government denied")
+    if _NOUN_CUE_HINT_RE.search(text, max(0, cue_start - 30), cue_start) is None:
+        return None  # (a cheap test first: speed)
+    lo = max(0, cue_start - 300)
+    ss = lo
+    for m in _SENTENCE_START_RE.finditer(text, lo, cue_start):
+        ss = m.end()
+    toks = tokenize(text, _word_start(text, ss, cue_start) if ss == lo else ss, cue_start)
+    d = len(toks) - 1
+    if d > 0 and _adjective(toks[d]):
+        d -= 1  # "a public promise" (but "the report said": a noun and a verb)
+    if d < 1:
+        return None
+    if _past_verb(toks[d]):
+        # "The board issued warnings that": the verb's subject
+        s = mention_before(text, toks, d, 0)
+    elif toks[d].low in _ARTICLES and not cue_word.endswith("s"):
+        if toks[d - 1].low in _NOT_THEIRS:
+            return None
+        s = subject_before(text, toks, d)
+    else:
+        return None  # ("the group says": a verb after a noun)
+    if s is None or s.end > toks[d].start:
+        return toks[d].start, None
+    if s.form == "np" and s.head not in _HEADS and not (s.head or "").endswith("s"):
+        return toks[d].start, None  # "The vote went ahead despite ...": no speaker
+    return toks[d].start, s
+
+
+_ADJECTIVE_ENDS = ("ful", "ous", "ive", "ic", "ble", "less", "ical", "ional")
+
+
+def _adjective(t: Tok) -> bool:
+    """A lower-case word that reads as an adjective ("hopeful", "public", "national")."""
+    return _modifier_before_noun(t) and t.low.endswith(_ADJECTIVE_ENDS)
+
+
+def _past_verb(t: Tok) -> bool:
+    """A lower-case past form ("issued", "made"), not an auxiliary."""
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and (low.endswith("ed") or low in _IRREGULAR_PAST)
+        and low not in AUXILIARIES
+        and low not in CUE_WORDS
+    )

@@ -7,15 +7,18 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ...resources import word_list
 from .candidates import Candidate, n_words
 from .entities import Entity, find_entities, strip_det
-from .lexicon import DETERMINERS
-from .mentions import Mention
+from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
+from .mentions import Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
+# a noun phrase's head -> the speaker the first phrase with it resolved to, and its words
+_ByHead = dict[str, tuple[SuggestedSpeaker, set[str]]]
 
 
 def _words(s: str | None) -> set[str]:
@@ -40,7 +43,7 @@ def resolve(
             if n:
                 known.setdefault(n.casefold().strip(), ks)
     gender: dict[str, str] = _title_genders(text, ents)
-    by_head: dict[str, SuggestedSpeaker] = {}
+    by_head: _ByHead = {}
     out: list[SuggestedClaim] = []
     interviewee = _interviewee(ents) if any(_is_answer(r) for r in raws) else None
     last_speaker: SuggestedSpeaker | None = None
@@ -55,8 +58,9 @@ def resolve(
             speaker = _speaker_for(
                 r.mention, ents, pos_list, known, gender, by_head, interviewee, text
             )
-            if speaker is not None and r.mention.form == "np" and r.mention.head:
-                by_head.setdefault(r.mention.head, speaker)
+            head = r.mention.head
+            if speaker is not None and r.mention.form == "np" and head and head not in by_head:
+                by_head[head] = (speaker, _words(r.mention.text))
         elif last_speaker is not None and r.para - last_para <= 1 and r.inherit in ("cue", "quote"):
             # the same source: its mention is the one written before ("he said")
             speaker = last_speaker
@@ -71,6 +75,27 @@ def resolve(
             # subject is the one before "and"
             speaker = last_speaker
             mention = last_mention
+        if r.cue is not None and (mention is None or mention.form == "np"):
+            # "Lee made a public promise to ...": the subject, not "a public"
+            found = noun_cue_subject(text, r.cue.start, r.cue.word)
+            if (
+                found is not None
+                and found[1] is not None
+                and (mention is None or mention.start >= found[0])
+            ):
+                mention = found[1]
+                speaker = _speaker_for(
+                    mention, ents, pos_list, known, gender, by_head, interviewee, text
+                )
+        if r.cue is not None and (
+            mention is None or mention.form == "np" or mention.end < r.cue.start - 2
+        ):
+            # (a name or pronoun right before the cue leaves no room for such a word; speed)
+            written = written_source(text, r.cue.start, r.cue.word)
+            if written is not None and (mention is None or mention.start != written.start):
+                speaker, mention = _written_speaker(
+                    text, written, mention, speaker, ents, pos_list, known, gender, by_head
+                )
         if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
             continue  # a short unattributed quote: a term, title or slogan
         if speaker is not None:
@@ -103,6 +128,48 @@ def resolve(
             )
         )
     return out
+
+
+def _written_speaker(
+    text: str,
+    written: Mention,
+    mention: Mention | None,
+    speaker: SuggestedSpeaker | None,
+    ents: list[Entity],
+    pos_list: list[int],
+    known: dict[str, KnownSpeaker],
+    gender: dict[str, str],
+    by_head: _ByHead,
+) -> tuple[SuggestedSpeaker | None, Mention]:
+    """The speaker and mention of a claim whose cue's own phrase writes the source
+    (``written``: "his" in "his attacks on", "that" in "a poll that shows"): the mention
+    becomes that word; the speaker is who it stands for -- the subject found before it
+    when there is one, else the word resolved on its own."""
+    low = written.text.lower()
+    covered = mention is not None and mention.start <= written.start < mention.end
+    if covered and (
+        written.form == "name" or len(text[mention.start : written.start].split()) <= 3
+    ):
+        return speaker, mention  # the mention holds it already ("a group that")
+    earlier = mention is not None and mention.end <= written.start and speaker is not None
+    if low in ("that", "which"):
+        ante = antecedent(text, written)
+        if ante is None and covered:
+            return speaker, mention
+        if ante is not None:
+            speaker = _speaker_for(ante, ents, pos_list, known, gender, by_head, None, text)
+        elif not earlier:
+            speaker = None
+        return speaker, written
+    if written.form == "pronoun" and earlier and mention is not None and _speaks(mention):
+        return speaker, written  # "Lee kept up with his attacks on ...": Lee
+    return _speaker_for(written, ents, pos_list, known, gender, by_head, None, text), written
+
+
+def _speaks(m: Mention) -> bool:
+    """A name, a pronoun or a phrase headed by a role or an organisation ("the
+    publication"), not a thing ("the fierce reaction")."""
+    return m.form != "np" or m.head in ROLE_HEADS or m.head in ORG_HEADS
 
 
 # "and" or "but" right before a cue, perhaps with an adverb ("and later", "but also")
@@ -139,7 +206,7 @@ def _speaker_for(
     pos_list: list[int],
     known: dict[str, KnownSpeaker],
     gender: dict[str, str],
-    by_head: dict[str, SuggestedSpeaker],
+    by_head: _ByHead,
     interviewee: Entity | None = None,
     text: str = "",
 ) -> SuggestedSpeaker | None:
@@ -163,6 +230,8 @@ def _speaker_for(
         found = interviewee  # "A: ..." in an interview transcript
     elif m.form == "name":
         found = _refer_name(m, before, after)
+    elif m.form == "pronoun" and m.text in ("I", "We") and _after_quote(text, m.start):
+        return None  # '"...," I said': the writer, whom the article does not name
     elif m.form == "pronoun":
         found = _refer_pronoun(m, before, gender, text)
         if found is None:
@@ -203,6 +272,12 @@ _ISSUER_RE = re.compile(
     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:statement|letter|report|memo|filing|release|email)"
     r"\s+(?:from|by|of)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)$"
 )
+
+
+def _after_quote(text: str, pos: int) -> bool:
+    """A quotation closes right before ``pos``."""
+    before = text[max(0, pos - 3) : pos].rstrip()
+    return bool(before) and before[-1] in "\"”’'»" and text[pos - 1] == " "
 
 
 def _interviewee(ents: list[Entity]) -> Entity | None:
@@ -252,12 +327,31 @@ def _bears(e: Entity, word: str, part: int) -> bool:
     return parts[part] == word
 
 
+_NOT_A_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | DETERMINERS
 _FEMALE = word_list("suggest/given_names_female.txt")
 _MALE = word_list("suggest/given_names_male.txt")
 _TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
 
 
+def _gender_of(name: str, gender: dict[str, str]) -> str | None:
+    """The gender learnt for ``name``, else its surname's title ("Mrs. Clinton"), else
+    its given name's; None when nothing tells. (What the title or given name says is
+    kept under "\1" + name: asked for every antecedent a pronoun passes over; speed.)"""
+    g = gender.get(name)
+    if g is not None:
+        return g
+    key = "\1" + name
+    g = gender.get(key)
+    if g is None:
+        g = gender.get("\0" + name.rsplit(" ", 1)[-1]) or _given_gender(name) or ""
+        gender[key] = g
+    return g or None
+
+
+@lru_cache(maxsize=4096)
 def _given_gender(name: str) -> str | None:
+    """ "f" or "m" when the given name is a known one (asked for every antecedent a
+    pronoun passes over: cached, speed)."""
     first = name.split(" ", 1)[0].lower()
     return "f" if first in _FEMALE else "m" if first in _MALE else None
 
@@ -271,7 +365,8 @@ def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
             continue  # "UMrs", "HMS"
         surname = m.group(2).rsplit(None, 1)[-1]
         by_surname.setdefault(surname, "m" if m.group(1) == "r" else "f")
-    out: dict[str, str] = {}
+    # a surname's gender under "\0" + surname, for names the entities learn later
+    out: dict[str, str] = {"\0" + k: v for k, v in by_surname.items()}
     for e in ents:
         if e.kind != "person" or e.name in out:
             continue
@@ -292,26 +387,18 @@ def _refer_pronoun(
     )
     if low in ("he", "she"):
         g = "m" if low == "he" else "f"
-        found = next(
-            (
-                e
-                for e in reversed(before)
-                if e.kind == "person" and not e.weak and gender.get(e.name, g) == g
-            ),
-            None,
-        )
-        if found is not None and gender.get(found.name) is None and _given_gender(found.name):
-            # a known given name of the other gender: keep looking
-            found = next(
-                (
-                    e
-                    for e in reversed(before)
-                    if e.kind == "person"
-                    and not e.weak
-                    and gender.get(e.name, _given_gender(e.name) or g) == g
-                ),
-                None,
-            )
+        subject = _sentence_subject(text, m.start, before, gender, g) if text else None
+        if subject is not None:
+            return subject
+        for e in reversed(before):
+            # a person the text shows to be one, or whose given name is a known one
+            # ("Jeff Morton"); tests inlined: a pronoun may pass hundreds of entities
+            if e.kind != "person" or (e.weak and _given_gender(e.name) is None):
+                continue
+            have = _gender_of(e.name, gender)
+            if have is None or have == g:
+                found = e
+                break
         if found is None:
             found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
         if found is not None:
@@ -336,6 +423,84 @@ def _refer_pronoun(
     return found
 
 
+# a sentence opening with a name and then a lower-case word: "Lee has never hidden
+# the fares he wants to cut ...", "But Ana Ruiz later said she ..."
+_NAME_OPENING_RE = re.compile(
+    r"(?:[.?!][\"”’']?\s+|\n\s*)(?:(?:But|And|Yet|Still|So|Now|Then|Later),?\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]"
+)
+_SENTENCE_END_RE = re.compile(r"[.?!][\"”’']?\s+[\"“‘']?[A-Z]|\n")
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the last sentence end before ``pos`` (not before ``lo``) is, or -1; found
+    from the right with ``rfind`` (a regex scan from ``lo`` costs more: speed)."""
+    i = pos
+    while True:
+        j = max(text.rfind(".", lo, i), text.rfind("?", lo, i), text.rfind("!", lo, i))
+        j = max(j, text.rfind("\n", lo, i))
+        if j < 0 or _SENTENCE_END_RE.match(text, j, pos) is not None:
+            return j
+        i = j
+
+
+_SUBJECT_REACH = 60  # entities looked at for the full name of a sentence's subject
+
+
+def _written_mid_sentence(text: str, word: str) -> bool:
+    """``word`` stands after a lower-case word or a comma somewhere in ``text`` ("... back
+    Okafor."), as a name does and a sentence's first word does not."""
+    i = text.find(" " + word)
+    n = len(word) + 1
+    while i > 0:
+        end = i + n
+        if (text[i - 1].islower() or text[i - 1] == ",") and (
+            end >= len(text) or not text[end].isalnum()
+        ):
+            return True
+        i = text.find(" " + word, end)
+    return False
+
+
+def _sentence_subject(
+    text: str, pos: int, before: list[Entity], gender: dict[str, str], g: str
+) -> Entity | None:
+    """The person named at the start of the sentence that holds the pronoun at ``pos``
+    ("Lee has never hidden the fares he wants to cut ..."), when the gender does not
+    forbid it: a subject is a likelier antecedent than a name nearer the pronoun."""
+    start = _sentence_start(text, max(0, pos - 200), pos)
+    if start < 0:
+        return None
+    m = _NAME_OPENING_RE.match(text, start, pos)
+    if m is None or m.end("name") >= pos:
+        return None
+    words = m.group("name").split()
+    if any(w.lower() in _NOT_A_NAME or (w.isupper() and len(w) > 1) for w in words):
+        return None  # "The", "GOP"
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]  # "Lee's campaign": Lee is no subject, but the owner
+    name = " ".join(words)
+    w = words[-1]
+    found = None
+    for e in reversed(before[-_SUBJECT_REACH:]):
+        # (a substring test first: most entities do not hold the word; speed)
+        if w in e.name and (e.name == name or _bears(e, w, -1)):
+            found = e
+            break
+    if found is None:
+        # a surname the entity rules did not take for a person, when the article writes
+        # it capitalised mid-sentence too (not "Ever since she ...")
+        if not _written_mid_sentence(text, w):
+            return None
+        found = Entity(m.start("name"), name, "person", None, None)
+    have = _gender_of(found.name, gender)
+    if have is not None and have != g:
+        return None
+    gender.setdefault(found.name, g)
+    return found
+
+
 _WHO_REACH = 100  # characters from an antecedent's start to "who"
 # "Mr. Lee, who" / "Ann B. Lee, who": a title and a name, or two to four capitalised words
 _NAME_BEFORE_WHO_RE = re.compile(
@@ -357,7 +522,7 @@ _WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)\s*[,—–-]?\s*$")
 
 
 def _refer_np(
-    m: Mention, before: list[Entity], after: list[Entity], by_head: dict[str, SuggestedSpeaker]
+    m: Mention, before: list[Entity], after: list[Entity], by_head: _ByHead
 ) -> Entity | None:
     """ "the spokesperson", "a ministry spokesperson", "the ministry": the person or
     organisation the phrase refers to, or None to keep it as written."""
@@ -376,9 +541,10 @@ def _refer_np(
             found = Entity(m.start, strip_det(m.affiliation), "organisation", None, None)
     elif m.kind == "person" and m.definite and not head.endswith("s"):
         found = _best_person(m, before, after, fallback=False)
-        if found is None and head in by_head:
-            # "A ministry spokesperson said ... the spokesperson added"
-            prev = by_head[head]
+        if found is None and head in by_head and _words(bare) <= by_head[head][1]:
+            # "A ministry spokesperson said ... the spokesperson added" (but "the Vale
+            # senator" is not the Camden senator named before)
+            prev = by_head[head][0]
             found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
     elif m.kind == "organisation" and " " not in bare:
         found = next(
