@@ -1,0 +1,50 @@
+"""Cues of stance and intent added to the word lists in the last round (frames.py reads
+them): what a user sees is the claim's text, its cue and the speaker it is attributed to."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def _seen_all(sentence: str) -> list[tuple[str, str | None, str | None]]:
+    return [seen(c) for c in claims_of(sentence)]
+
+
+def test_issued_signed_nominated_filed_frame_their_object():
+    assert ("a warning about the ferry fares", "issued", "The harbour board") in _seen_all(
+        "The harbour board issued a warning about the ferry fares on Tuesday."
+    )
+    assert ("the petition for a later ferry", "signed", "Forty riders") in _seen_all(
+        "Forty riders signed the petition for a later ferry."
+    )
+    assert ("Dana Whitlock for the harbour board", "nominated", "The council") in _seen_all(
+        "The council nominated Dana Whitlock for the harbour board."
+    )
+    assert ("a complaint against the ferry company", "filed", "Rowan Petrakis") in _seen_all(
+        "Rowan Petrakis filed a complaint against the ferry company."
+    )
+
+
+def test_would_like_to_is_a_cue_of_intent():
+    assert (
+        "to see the night ferry return",
+        "like",
+        "The island riders",
+    ) in _seen_all("The island riders would like to see the night ferry return.")
+
+
+def test_split_or_divided_on_is_a_view_of_the_subject():
+    got = _seen_all("Island voters are split on whether the pier should be rebuilt.")
+    assert ("whether the pier should be rebuilt", "are split on", "Island voters") in got
+
+
+def test_nouns_of_stance_with_their_preposition():
+    got = _seen_all("The board met amid a call for a cheaper winter timetable.")
+    assert ("a cheaper winter timetable", "call for", None) in got
+    got = _seen_all("Rowan Petrakis, a supporter of the eastern route, spoke first.")
+    assert any(t == "the eastern route" and c == "supporter of" for t, c, _ in got)
+
+
+def test_brought_up_frames_its_object():
+    got = _seen_all("Dana Whitlock brought up the closure of the pier.")
+    assert ("the closure of the pier", "brought up", "Dana Whitlock") in got
