@@ -48,3 +48,13 @@ def test_nouns_of_stance_with_their_preposition():
 def test_brought_up_frames_its_object():
     got = _seen_all("Dana Whitlock brought up the closure of the pier.")
     assert ("the closure of the pier", "brought up", "Dana Whitlock") in got
+
+
+def test_stance_ing_form_after_in_is_the_subjects_act():
+    got = _seen_all("Dana Whitlock was blunt in denouncing the new ferry fares.")
+    assert ("the new ferry fares", "denouncing", "Dana Whitlock") in got
+
+
+def test_a_work_titled_its_name():
+    got = _seen_all("The club staged a play titled The Last Ferry Home.")
+    assert any(t == "The Last Ferry Home" and c == "titled" for t, c, _ in got)

@@ -446,7 +446,9 @@ _TRAILING = ",;:)—–-\"”’'"
 
 
 # Before an -ing form, these make it the subject's act: "by slamming the plan".
-_ING_LEADS = frozenset({"by", "while", "after", "before", "without", "since", "when"})
+_ING_LEADS = frozenset(
+    {"by", "while", "after", "before", "without", "since", "when", "in", "for", "upon"}
+)
 
 
 def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str] | None:
