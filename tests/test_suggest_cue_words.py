@@ -58,3 +58,35 @@ def test_stance_ing_form_after_in_is_the_subjects_act():
 def test_a_work_titled_its_name():
     got = _seen_all("The club staged a play titled The Last Ferry Home.")
     assert any(t == "The Last Ferry Home" and c == "titled" for t, c, _ in got)
+
+
+def test_more_nouns_of_stance_with_their_preposition():
+    assert ("the eastern route", "favor of", "Forty riders") in _seen_all(
+        "Forty riders marched in favor of the eastern route."
+    )
+    assert ("the island riders", "attention to", "The mayor") in _seen_all(
+        "The mayor has paid little attention to the island riders."
+    )
+    got = _seen_all("Dana Whitlock, a longtime critic of the ferry company, spoke first.")
+    assert ("the ferry company", "critic of", "Dana Whitlock") in got
+
+
+def test_the_holder_of_a_noun_of_stance_is_the_subject_of_its_verb():
+    assert ("a second ferry", "case for", "Dana Whitlock") in _seen_all(
+        "Dana Whitlock made the case for a second ferry."
+    )
+    assert ("the eastern route", "proponent of", "Rowan Petrakis") in _seen_all(
+        "Rowan Petrakis is a proponent of the eastern route."
+    )
+
+
+def test_more_verbs_with_particles():
+    assert ("a mild winter", "counting on", "The council") in _seen_all(
+        "The council is counting on a mild winter."
+    )
+    assert ("a second pier", "ruled out", "The board") in _seen_all(
+        "The board ruled out a second pier."
+    )
+    assert ("the storm of 1998", "thinking about", "Lee") in _seen_all(
+        "Lee kept thinking about the storm of 1998."
+    )

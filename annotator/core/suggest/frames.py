@@ -1180,8 +1180,12 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
 
 # Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
 # doubts about", "Lee voiced criticism of", "Lee answered with the argument that"
+_IN_STANCE = frozenset({"favor", "favour", "support", "defense", "defence"})  # "in favor of"
 _HOLDING = frozenset(
     {"had", "has", "have", "having", "with", "voiced", "expressed", "offered", "gave", "made"}
+    # "Lee drew attention to", "makes the case for", "took swipes at", "is a proponent of"
+    | {"make", "makes", "making", "drew", "draw", "draws", "paid", "pay", "pays", "took"}
+    | {"take", "takes", "taking", "is", "was", "remains", "shown", "showed", "embrace"}
 )
 
 
@@ -1201,10 +1205,20 @@ def _with_holder(text: str, toks: list[Tok], k: int, found: Found | None) -> Fou
         m = mention_before(text, toks, k, 0)
         if m is not None and m.end == prev.end and m.end - 2 > m.start:
             m = replace(m, end=m.end - 2, text=text[m.start : m.end - 2])
+    elif prev.low == "in" and toks[k].low in _IN_STANCE:
+        # "riders marched in favor of the route": the sentence's subject holds it
+        m = subject_before(text, toks, k - 1)
+        if m is not None and not _plausible_subject(m):
+            m = None
     else:
         for j in range(k - 1, max(0, k - 6), -1):
             t = toks[j]
             if not t.is_word:
+                # "Lee, a longtime critic of the fares": the one the apposition names
+                if t.text == "," and toks[j + 1].low in ("a", "an") and j >= 1:
+                    m = mention_before(text, toks, j, 0)
+                    if m is not None and not _plausible_subject(m):
+                        m = None
                 break
             if t.low in _HOLDING:
                 # the verb's own subject ("Lee had"); for "with", the sentence's
