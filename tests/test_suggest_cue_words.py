@@ -90,3 +90,13 @@ def test_more_verbs_with_particles():
     assert ("the storm of 1998", "thinking about", "Lee") in _seen_all(
         "Lee kept thinking about the storm of 1998."
     )
+
+
+def test_adjectives_of_stance_after_linking_verbs_and_adverbs():
+    assert ("they can keep the night ferry", "remain confident", "The riders") in _seen_all(
+        "The riders remain confident that they can keep the night ferry."
+    )
+    got = _seen_all("Dana Whitlock was especially critical of the new fares.")
+    assert ("the new fares", "was especially critical of", "Dana Whitlock") in got
+    got = _seen_all("The island riders are furious at the harbour board.")
+    assert ("the harbour board", "are furious at", "The island riders") in got

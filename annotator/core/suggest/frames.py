@@ -64,6 +64,13 @@ _MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear
 _DEGREE = frozenset(
     {"not", "very", "so", "too", "quite", "fairly", "increasingly", "more", "less", "also"}
     | {"still", "now", "entirely", "completely", "deeply", "highly", "clearly", "n't"}
+    | {"openly", "publicly", "always", "long", "often", "never", "sharply", "strongly"}
+    | {"particularly", "extremely", "equally", "somewhat", "especially", "largely", "even"}
+)
+# Verbs that link a subject to its adjective as "be" does: "Lee remains confident that".
+_LINKING = frozenset(
+    {"remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears"}
+    | {"appeared", "become", "becomes", "became", "grew", "grown", "feel", "feels", "felt"}
 )
 # What follows a stance noun: "decision to", "support for", "criticism of", "claim that".
 _NOUN_LINKS = frozenset({"to", "for", "of", "on", "about", "against", "that", "over"})
@@ -416,9 +423,15 @@ def _promising(
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
         framed = (
-            nxt in ("that", "to", "about", "of", "in", "on", "with")
+            nxt in ("that", "to", "about", "of", "in", "on", "with", "at")
             or (low == "clear" and nxt in _WH)
-        ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
+        ) and (
+            word in _BE
+            or word in _DEGREE
+            or word in _MAKE
+            or word in _LINKING
+            or _progressive(word)
+        )
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
     elif low in _THAT_NOUNS and nxt == "that" and _noun_after(low, prev, word):
@@ -885,7 +898,7 @@ def _adjective(
             v -= 1
         if toks[v].low not in ("made", "makes", "make", "making"):
             return None
-    elif not (toks[v].low in _BE or _progressive(toks[v].low)):
+    elif not (toks[v].low in _BE or toks[v].low in _LINKING or _progressive(toks[v].low)):
         return None
     link = toks[k + 1].low
     if link == "that":
@@ -894,7 +907,7 @@ def _adjective(
         start, kind = k + 1, "clause"  # not "is sure to win": a forecast, not a belief
     elif link in _WH and low == "clear":
         start, kind = k + 1, "clause"
-    elif link in ("about", "of", "in", "on", "with") and low != "clear":
+    elif link in ("about", "of", "in", "on", "with", "at") and low != "clear":
         start, kind = k + 2, "object"
     else:
         return None
