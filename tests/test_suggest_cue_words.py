@@ -100,3 +100,12 @@ def test_adjectives_of_stance_after_linking_verbs_and_adverbs():
     assert ("the new fares", "was especially critical of", "Dana Whitlock") in got
     got = _seen_all("The island riders are furious at the harbour board.")
     assert ("the harbour board", "are furious at", "The island riders") in got
+
+
+def test_went_after_and_downplayed_frame_their_object():
+    assert ("the harbour board", "went after", "Dana Whitlock") in _seen_all(
+        "Dana Whitlock went after the harbour board."
+    )
+    assert ("the damage to the pier", "downplayed", "The mayor") in _seen_all(
+        "The mayor downplayed the damage to the pier."
+    )
