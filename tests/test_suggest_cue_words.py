@@ -109,3 +109,10 @@ def test_went_after_and_downplayed_frame_their_object():
     assert ("the damage to the pier", "downplayed", "The mayor") in _seen_all(
         "The mayor downplayed the damage to the pier."
     )
+
+
+def test_a_decision_on_and_words_about():
+    got = _seen_all("The board has yet to reach a decision on the winter timetable.")
+    assert any(t == "the winter timetable" and c == "decision on" for t, c, _ in got)
+    got = _seen_all("The mayor had kind words about the ferry crews.")
+    assert any(t == "the ferry crews" and c == "words about" for t, c, _ in got)
