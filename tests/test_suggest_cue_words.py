@@ -116,3 +116,12 @@ def test_a_decision_on_and_words_about():
     assert any(t == "the winter timetable" and c == "decision on" for t, c, _ in got)
     got = _seen_all("The mayor had kind words about the ferry crews.")
     assert any(t == "the ferry crews" and c == "words about" for t, c, _ in got)
+
+
+def test_point_out_and_call_out():
+    assert ("the night ferry has never run on time", "point out", "The riders") in _seen_all(
+        "The riders point out that the night ferry has never run on time."
+    )
+    assert ("the harbour board for its silence", "called out", "Dana Whitlock") in _seen_all(
+        "Dana Whitlock called out the harbour board for its silence."
+    )
