@@ -125,3 +125,9 @@ def test_point_out_and_call_out():
     assert ("the harbour board for its silence", "called out", "Dana Whitlock") in _seen_all(
         "Dana Whitlock called out the harbour board for its silence."
     )
+
+
+def test_looking_forward_to():
+    assert ("to the summer timetable", "looking forward", "The riders") in _seen_all(
+        "The riders are looking forward to the summer timetable."
+    )
