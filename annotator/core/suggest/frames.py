@@ -64,6 +64,13 @@ _MAKE = frozenset({"it", "made", "makes", "make", "making"})  # "made (it) clear
 _DEGREE = frozenset(
     {"not", "very", "so", "too", "quite", "fairly", "increasingly", "more", "less", "also"}
     | {"still", "now", "entirely", "completely", "deeply", "highly", "clearly", "n't"}
+    | {"openly", "publicly", "always", "long", "often", "never", "sharply", "strongly"}
+    | {"particularly", "extremely", "equally", "somewhat", "especially", "largely", "even"}
+)
+# Verbs that link a subject to its adjective as "be" does: "Lee remains confident that".
+_LINKING = frozenset(
+    {"remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears"}
+    | {"appeared", "become", "becomes", "became", "grew", "grown", "feel", "feels", "felt"}
 )
 # What follows a stance noun: "decision to", "support for", "criticism of", "claim that".
 _NOUN_LINKS = frozenset({"to", "for", "of", "on", "about", "against", "that", "over"})
@@ -416,9 +423,15 @@ def _promising(
         framed = word in _DOCUMENTS
     elif low in _ADJECTIVES or low == "clear":
         framed = (
-            nxt in ("that", "to", "about", "of", "in", "on", "with")
+            nxt in ("that", "to", "about", "of", "in", "on", "with", "at")
             or (low == "clear" and nxt in _WH)
-        ) and (word in _BE or word in _DEGREE or word in _MAKE or _progressive(word))
+        ) and (
+            word in _BE
+            or word in _DEGREE
+            or word in _MAKE
+            or word in _LINKING
+            or _progressive(word)
+        )
     elif low in _NOUNS and _possessor_word(word):
         framed = nxt in _NOUN_LINKS
     elif low in _THAT_NOUNS and nxt == "that" and _noun_after(low, prev, word):
@@ -446,7 +459,9 @@ _TRAILING = ",;:)—–-\"”’'"
 
 
 # Before an -ing form, these make it the subject's act: "by slamming the plan".
-_ING_LEADS = frozenset({"by", "while", "after", "before", "without", "since", "when"})
+_ING_LEADS = frozenset(
+    {"by", "while", "after", "before", "without", "since", "when", "in", "for", "upon"}
+)
 
 
 def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str] | None:
@@ -883,7 +898,7 @@ def _adjective(
             v -= 1
         if toks[v].low not in ("made", "makes", "make", "making"):
             return None
-    elif not (toks[v].low in _BE or _progressive(toks[v].low)):
+    elif not (toks[v].low in _BE or toks[v].low in _LINKING or _progressive(toks[v].low)):
         return None
     link = toks[k + 1].low
     if link == "that":
@@ -892,7 +907,7 @@ def _adjective(
         start, kind = k + 1, "clause"  # not "is sure to win": a forecast, not a belief
     elif link in _WH and low == "clear":
         start, kind = k + 1, "clause"
-    elif link in ("about", "of", "in", "on", "with") and low != "clear":
+    elif link in ("about", "of", "in", "on", "with", "at") and low != "clear":
         start, kind = k + 2, "object"
     else:
         return None
@@ -1178,8 +1193,12 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
 
 # Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
 # doubts about", "Lee voiced criticism of", "Lee answered with the argument that"
+_IN_STANCE = frozenset({"favor", "favour", "support", "defense", "defence"})  # "in favor of"
 _HOLDING = frozenset(
     {"had", "has", "have", "having", "with", "voiced", "expressed", "offered", "gave", "made"}
+    # "Lee drew attention to", "makes the case for", "took swipes at", "is a proponent of"
+    | {"make", "makes", "making", "drew", "draw", "draws", "paid", "pay", "pays", "took"}
+    | {"take", "takes", "taking", "is", "was", "remains", "shown", "showed", "embrace"}
 )
 
 
@@ -1199,10 +1218,20 @@ def _with_holder(text: str, toks: list[Tok], k: int, found: Found | None) -> Fou
         m = mention_before(text, toks, k, 0)
         if m is not None and m.end == prev.end and m.end - 2 > m.start:
             m = replace(m, end=m.end - 2, text=text[m.start : m.end - 2])
+    elif prev.low == "in" and toks[k].low in _IN_STANCE:
+        # "riders marched in favor of the route": the sentence's subject holds it
+        m = subject_before(text, toks, k - 1)
+        if m is not None and not _plausible_subject(m):
+            m = None
     else:
         for j in range(k - 1, max(0, k - 6), -1):
             t = toks[j]
             if not t.is_word:
+                # "Lee, a longtime critic of the fares": the one the apposition names
+                if t.text == "," and toks[j + 1].low in ("a", "an") and j >= 1:
+                    m = mention_before(text, toks, j, 0)
+                    if m is not None and not _plausible_subject(m):
+                        m = None
                 break
             if t.low in _HOLDING:
                 # the verb's own subject ("Lee had"); for "with", the sentence's
