@@ -26,3 +26,46 @@ def test_a_middle_initial_after_a_lowercase_word_does_not_end_the_sentence() -> 
         "said",
         "The clerk",
     )
+
+
+def test_a_quote_after_a_reported_clause_goes_on_with_its_claim() -> None:
+    (claim,) = claims_of(
+        'Ann Lee said the harbour fee would rise. "Nobody wants it, but the pier is falling apart."'
+    )
+    assert [s.text for s in claim.content] == [
+        "the harbour fee would rise",
+        "Nobody wants it, but the pier is falling apart.",
+    ]
+    assert claim.cue is not None and claim.cue.text == "said"
+
+
+def test_a_quote_after_a_bare_attribution_takes_its_verb_and_speaker() -> None:
+    (claim,) = claims_of('Ann Lee agreed. "The pier is falling apart and the town must act."')
+    assert seen(claim) == (
+        "The pier is falling apart and the town must act.",
+        "agreed",
+        "Ann Lee",
+    )
+
+
+def test_a_quote_after_a_quote_attributed_before_it_stays_a_claim_of_its_own() -> None:
+    claims = claims_of('Ann Lee said: "The fee will rise." "Nobody wants it, but we need it."')
+    assert [seen(c)[0] for c in claims] == [
+        "The fee will rise.",
+        "Nobody wants it, but we need it.",
+    ]
+
+
+def test_a_book_title_in_two_apostrophes_is_not_a_claim() -> None:
+    claims = claims_of(
+        "The mayor made her money in shipping, according to her book ''The Long Tide of Our "
+        "Harbour.''"
+    )
+    assert [seen(c)[0] for c in claims] == ["The mayor made her money in shipping"]
+
+
+def test_a_memoir_title_opening_a_sentence_is_not_the_claim() -> None:
+    claims = claims_of(
+        'In her memoir "Salt and Rope on the Quay," Ms. Lee said the ferry was late.'
+    )
+    assert [seen(c) for c in claims] == [("the ferry was late", "said", "Lee")]

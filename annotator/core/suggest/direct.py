@@ -833,3 +833,56 @@ def _name_then_apposition(text: str, toks: list[Tok], k: int) -> Mention | None:
     if after >= k - 1 or toks[after].text != "," or k - after > 20:
         return None
     return m
+
+
+_OPENING = frozenset(ALL_MARKS) | {" ", "\n", "\t", "(", "[", "\u202a"}
+
+
+def borrow_cues(
+    text: str, ends: list[int], claims: list[Candidate], cues: Index
+) -> list[Candidate]:
+    """A cue-less quote that opens the sentence right after an attribution goes on
+    with it: it joins the claim of that attribution ('Lee said the pier is unsafe. "It
+    could fall."'), or takes its cue when the verb has no claim ('Lee agreed. "..."').
+
+    Args:
+        text: the article; ``ends``: its sentence ends (sorted offsets).
+        claims: every claim found, in reading order; ``cues``: the article's cue index.
+
+    Returns:
+        the claims, the joined quotes left out.
+    """
+    cued = [(c.cue.start, c) for c in claims if c.cue is not None]
+    starts = [s for s, _ in cued]
+    joined: set[int] = set()
+    for c in claims:
+        if c.cue is not None or c.inherit != "quote":
+            continue
+        o = c.spans[0][0]
+        while o > 0 and text[o - 1] in _OPENING:
+            o -= 1
+        k = bisect_right(ends, o) - 1
+        if k < 0 or ends[k] != o:
+            continue  # the quote does not open a sentence
+        if "\n" in text[o : c.spans[0][0]]:
+            continue  # a quote opening a paragraph starts afresh
+        prev_start = ends[k - 1] if k > 0 else 0
+        i = bisect_right(starts, o) - 1
+        if i >= 0 and starts[i] >= prev_start:
+            d = cued[i][1]
+            # a quote whose attribution came before it ('Lee said: "A." "B."') has
+            # the sentence to itself; '"A," Lee said at noon. "B."' goes on
+            if d.spans[-1][1] <= o and (d.kind == "indirect" or d.cue.start >= d.spans[-1][1]):
+                d.spans.extend(c.spans)
+                if d.kind == "indirect":
+                    d.kind = "mixed"
+                joined.add(id(c))
+            continue
+        own = cues.cues_between(prev_start, o)
+        if len(own) == 1:
+            c.cue = own[0]
+            toks = cues.toks_between(prev_start, o)
+            k = next((j for j, t in enumerate(toks) if t.start == c.cue.start), None)
+            if k is not None and c.mention is None:
+                c.mention = mention_before(text, toks, k, 0)
+    return [c for c in claims if id(c) not in joined] if joined else claims
