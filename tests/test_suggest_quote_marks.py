@@ -69,3 +69,14 @@ def test_a_memoir_title_opening_a_sentence_is_not_the_claim() -> None:
         'In her memoir "Salt and Rope on the Quay," Ms. Lee said the ferry was late.'
     )
     assert [seen(c) for c in claims] == [("the ferry was late", "said", "Lee")]
+
+
+def test_two_apostrophes_after_a_comma_and_a_space_still_close_the_quote() -> None:
+    claims = claims_of(
+        "''The pier is older than the town, '' said Ann Lee, who runs the ferry. "
+        "''It will fall one day.''"
+    )
+    assert [[s.text for s in c.content] for c in claims] == [
+        ["The pier is older than the town,", "It will fall one day."]
+    ]
+    assert claims[0].cue is not None and claims[0].cue.text == "said"

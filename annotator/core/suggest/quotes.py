@@ -380,7 +380,9 @@ def _apostrophe_run(text: str, i: int, start: int, end: int) -> list[_Mark]:
     prev_space = prev == "" or prev.isspace()
     next_space = nxt == "" or nxt.isspace()
     opens = (prev_space or prev in _OPEN_LEFT) and not next_space
-    closes = not prev_space and (next_space or nxt in _CLOSE_RIGHT)
+    closes = (not prev_space or _spaced_close(text, i, start)) and (
+        next_space or nxt in _CLOSE_RIGHT
+    )
     if j - i == 2:
         return [_Mark(i, "''", opens, closes, 2)]
     if j - i == 3 and opens != closes:
@@ -388,6 +390,15 @@ def _apostrophe_run(text: str, i: int, start: int, end: int) -> list[_Mark]:
             return [_Mark(i, "''", True, False, 2), _Mark(i + 2, "'", True, False)]
         return [_Mark(i, "'", False, True), _Mark(i + 1, "''", False, True, 2)]
     return []
+
+
+def _spaced_close(text: str, i: int, start: int) -> bool:
+    """ "''The pier is old, '' he said": two apostrophes set off by a space after the
+    comma (or the single mark closing a quote inside) still close the quote."""
+    k = i
+    while k > start and text[k - 1] == " ":
+        k -= 1
+    return k < i and k > start and text[k - 1] in ",.?!'"
 
 
 def _continuation(
