@@ -80,3 +80,16 @@ def test_two_apostrophes_after_a_comma_and_a_space_still_close_the_quote() -> No
         ["The pier is older than the town,", "It will fall one day."]
     ]
     assert claims[0].cue is not None and claims[0].cue.text == "said"
+
+
+def test_a_question_quote_is_attributed_by_the_long_sentence_after_it() -> None:
+    claims = claims_of(
+        "“Who do they think they are?” Ann Lee said of the board in February, when the "
+        "board refused to fix the pier for the town."
+    )
+    assert seen(claims[0]) == ("Who do they think they are?", "said", "Ann Lee")
+
+
+def test_a_question_inside_a_quote_still_ends_it_before_its_attribution() -> None:
+    (claim,) = claims_of("“Her answer was, ‘What can we do to help?’” Ann Lee told reporters.")
+    assert seen(claim) == ("Her answer was, ‘What can we do to help?’", "told", "Ann Lee")

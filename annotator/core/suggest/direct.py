@@ -292,11 +292,11 @@ def _find_sides(
         # (the second apostrophe closing ''A?'' is no attribution)
         c.right = _attr_right(text, cues, c.r_start, c.r_end, whole=False)
         c.right_end = c.r_end
-    elif c.r_end < c.r_cap and text[q.close_pos - 1] in ".!?":
+    elif c.r_end < c.r_cap and _last_char(text, q) in ".!?":
         k = bisect_right(ends, c.r_end)
         pl_end = paras[q.last_para].end
         s_end = min(ends[k] if k < len(ends) else pl_end, c.r_cap, c.r_end + _WINDOW)
-        c.right = _attr_right(text, cues, c.r_end, s_end, whole=True)
+        c.right = _attr_right(text, cues, c.r_end, s_end, whole=True, asked=_asks(text, q))
         c.right_end = s_end
 
 
@@ -763,7 +763,26 @@ def _is_intro_gap(gap: list[Tok]) -> bool:
     return words[0].low in ADVERBIAL_STARTS and len(words) <= 8 and gap[-1].text not in (".",)
 
 
-def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribution | None:
+def _last_char(text: str, q: Quote) -> str:
+    """The quote's last character before any closing marks of quotes inside it."""
+    s, e = q.spans[-1]
+    while e > s + 1 and text[e - 1] in ALL_MARKS:
+        e -= 1
+    return text[e - 1]
+
+
+def _asks(text: str, q: Quote) -> bool:
+    """Does the quote end in a question or an exclamation ('"Why?" she asked ...')?"""
+    return _last_char(text, q) in "?!"
+
+
+def _attr_right(
+    text: str, index: Index, s: int, e: int, whole: bool, asked: bool = False
+) -> Attribution | None:
+    """The attribution after a quote in ``text[s:e]``; ``whole`` when it is the sentence
+    after the quote, which then must be short, unless the quote ends in a question or an
+    exclamation (``asked``): '"Why?" Lee said of the board in May, when ...' is one
+    sentence whatever its length."""
     cues = index.cues_between(s, e)
     if not cues:
         return None
@@ -776,7 +795,8 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
     pre_words = [t for t in toks[:k] if t.is_word]
     if whole:
         post = [t for t in toks[ke + 1 :] if t.is_word]
-        if len(post) > _MAX_POST or any(t.low == "that" for t in post) or not pre_words:
+        too_long = len(post) > _MAX_POST and not (asked and len(pre_words) <= _MAX_POST)
+        if too_long or any(t.low == "that" for t in post) or not pre_words:
             return None
         if any(t.low in _POST_FINITE for t in post):
             return None  # 'X called it "a farce." Y said the plan was sound.': Y's own claim
