@@ -93,3 +93,13 @@ def test_a_question_quote_is_attributed_by_the_long_sentence_after_it() -> None:
 def test_a_question_inside_a_quote_still_ends_it_before_its_attribution() -> None:
     (claim,) = claims_of("“Her answer was, ‘What can we do to help?’” Ann Lee told reporters.")
     assert seen(claim) == ("Her answer was, ‘What can we do to help?’", "told", "Ann Lee")
+
+
+def test_a_paragraph_ending_in_a_colon_attributes_the_quote_under_it() -> None:
+    claims = claims_of(
+        "The board met on Monday. Ann Lee released the following statement:\n\n"
+        "“The pier is old and the town must fix it soon.”"
+    )
+    assert [seen(c) for c in claims] == [
+        ("The pier is old and the town must fix it soon.", "released", "Ann Lee")
+    ]

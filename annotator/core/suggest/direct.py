@@ -133,7 +133,7 @@ def direct_claims(
             prev_right = None
             if _colon_fragment(text, cues, q, c):
                 continue  # 'Moss: 'No Idea' If I ...': the clause rules take the whole
-            colon = _colon_intro(text, cues, q, c)
+            colon = _colon_intro(text, cues, q, _colon_lead(text, paras, ends, q, c))
             if colon is not None:
                 out.append(colon)
                 continue
@@ -335,14 +335,28 @@ def _colon_fragment(text: str, cues: Index, q: Quote, c: QuoteContext) -> bool:
     return any(t.is_word for t in cues.toks_between(c.r_start, c.r_end))
 
 
-def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate | None:
+def _colon_lead(
+    text: str, paras: list[Paragraph], ends: list[int], q: Quote, c: QuoteContext
+) -> tuple[int, int]:
+    """Where the words leading into the quote are: its sentence before it, or the last
+    sentence of the paragraph before when that ends in a colon and the quote opens its
+    own paragraph ('Lee put out a statement:' then '"..."')."""
+    if q.open_pos == paras[q.para].start and q.para > 0:
+        pp = paras[q.para - 1]
+        if text[pp.end - 1] == ":":
+            k = bisect_right(ends, pp.end - 1) - 1
+            return max(pp.start, ends[k] if k >= 0 else 0), pp.end
+    return c.l_start, q.open_pos
+
+
+def _colon_intro(text: str, cues: Index, q: Quote, lead: tuple[int, int]) -> Candidate | None:
     """ "Lee delivered a blunt message: "..."": a sentence with a subject and a verb
-    ending in a colon introduces a claim without a listed cue; the subject is the
-    mention, its verb the cue. Without a subject ("From the report: "..."") the claim
-    takes the speaker of the claims before."""
-    if not text[c.l_start : q.open_pos].rstrip().endswith(":"):
+    ending in a colon (``lead``: its range) introduces a claim without a listed cue;
+    the subject is the mention, its verb the cue. Without a subject ("From the report:
+    "..."") the claim takes the speaker of the claims before."""
+    if not text[lead[0] : lead[1]].rstrip().endswith(":"):
         return None
-    toks = cues.toks_between(c.l_start, q.open_pos)
+    toks = cues.toks_between(lead[0], lead[1])
     if sum(t.is_word for t in toks) < 2:
         return None
     m = subject_before(text, toks, len(toks) - 1)
