@@ -103,3 +103,10 @@ def test_a_paragraph_ending_in_a_colon_attributes_the_quote_under_it() -> None:
     assert [seen(c) for c in claims] == [
         ("The pier is old and the town must fix it soon.", "released", "Ann Lee")
     ]
+
+
+def test_an_exclamation_followed_by_an_unlisted_verb_and_a_name_is_attributed() -> None:
+    (claim,) = claims_of(
+        "The ferry came in at last. “This is great news for the town!” grinned Ann Lee."
+    )
+    assert seen(claim) == ("This is great news for the town!", "grinned", "Ann Lee")

@@ -196,14 +196,17 @@ _VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 _MAX_UNLISTED = 6  # words of an attribution whose verb is not a listed cue
 
 
+_LOWER_NEXT_RE = re.compile(r"[\"”’']*\s+[a-z]")
+
+
 def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> Attribution | None:
     """'"We will win," he mocks.': a quote ending in a comma, then only a speaker and a
     verb that is not a listed cue ('he quipped', 'read the email') to the sentence end."""
-    if (
-        q.last_para != q.para
-        or not _sentence_goes_on(text, c.r_start)
-        or n_words(text, q.spans) < 3
-    ):
+    goes_on = _sentence_goes_on(text, c.r_start) or (
+        # '"What a day!" beamed Ann Lee.': the sentence goes on in lower case
+        _asks(text, q) and _LOWER_NEXT_RE.match(text, c.r_start, c.r_end) is not None
+    )
+    if q.last_para != q.para or not goes_on or n_words(text, q.spans) < 3:
         return None
     toks = cues.toks_between(c.r_start, c.r_end)
     while toks and not toks[-1].is_word:
