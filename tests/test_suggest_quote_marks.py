@@ -110,3 +110,15 @@ def test_an_exclamation_followed_by_an_unlisted_verb_and_a_name_is_attributed() 
         "The ferry came in at last. “This is great news for the town!” grinned Ann Lee."
     )
     assert seen(claim) == ("This is great news for the town!", "grinned", "Ann Lee")
+
+
+def test_a_dash_after_a_quoted_fragment_ends_the_paraphrase() -> None:
+    (claim,) = claims_of(
+        'Ann Lee said the pier was "beyond repair" - a view the harbour board has long shared.'
+    )
+    assert seen(claim) == ('the pier was "beyond repair"', "said", "Ann Lee")
+
+
+def test_a_pair_of_dashes_around_a_quoted_aside_keeps_the_paraphrase_whole() -> None:
+    (claim,) = claims_of('Ann Lee said the pier - "a relic," in her words - would close in May.')
+    assert seen(claim)[0] == 'the pier - "a relic," in her words - would close in May'

@@ -923,3 +923,26 @@ def borrow_cues(
             if k is not None and c.mention is None:
                 c.mention = mention_before(text, toks, k, 0)
     return [c for c in claims if id(c) not in joined] if joined else claims
+
+
+# a closing quotation mark, then a dash set off by spaces: the writer's aside begins
+_DASH_AFTER_QUOTE_RE = re.compile(r"[\"”’'] +[—–-] ")
+
+
+def cut_dash_asides(text: str, claims: list[Candidate]) -> None:
+    """End a paraphrase at a dash right after a quoted fragment in it ('said 2016 "is a
+    security year" - an issue the party has struggled with'): what follows the dash is
+    the writer's aside, not the speaker's words. Changes ``claims`` in place."""
+    for c in claims:
+        if c.kind == "direct":
+            continue  # a dash inside quoted words is the speaker's
+        for x, (s, e) in enumerate(c.spans):
+            m = _DASH_AFTER_QUOTE_RE.search(text, s, e)
+            if m is None or m.start() == s:
+                continue
+            dash = text[m.end() - 2]
+            pair = " " + dash + " "
+            if text.find(pair, m.end(), e) >= 0 or text.find(pair, s, m.start()) >= 0:
+                continue  # 'A - "aside" - and so on': a pair of dashes sets off an aside
+            c.spans[x:] = [(s, m.start() + 1)]
+            break
