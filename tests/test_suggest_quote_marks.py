@@ -84,24 +84,24 @@ def test_two_apostrophes_after_a_comma_and_a_space_still_close_the_quote() -> No
 
 def test_a_question_quote_is_attributed_by_the_long_sentence_after_it() -> None:
     claims = claims_of(
-        "“Who do they think they are?” Ann Lee said of the board in February, when the "
+        "“Who will pay for the new pier?” Ann Lee said of the board in February, when the "
         "board refused to fix the pier for the town."
     )
-    assert seen(claims[0]) == ("Who do they think they are?", "said", "Ann Lee")
+    assert seen(claims[0]) == ("Who will pay for the new pier?", "said", "Ann Lee")
 
 
 def test_a_question_inside_a_quote_still_ends_it_before_its_attribution() -> None:
-    (claim,) = claims_of("“Her answer was, ‘What can we do to help?’” Ann Lee told reporters.")
-    assert seen(claim) == ("Her answer was, ‘What can we do to help?’", "told", "Ann Lee")
+    (claim,) = claims_of("“Her reply was, ‘Where is the money for it?’” Ann Lee told reporters.")
+    assert seen(claim) == ("Her reply was, ‘Where is the money for it?’", "told", "Ann Lee")
 
 
 def test_a_paragraph_ending_in_a_colon_attributes_the_quote_under_it() -> None:
     claims = claims_of(
-        "The board met on Monday. Ann Lee released the following statement:\n\n"
+        "The board met on Monday. Ann Lee issued a short statement:\n\n"
         "“The pier is old and the town must fix it soon.”"
     )
     assert [seen(c) for c in claims] == [
-        ("The pier is old and the town must fix it soon.", "released", "Ann Lee")
+        ("The pier is old and the town must fix it soon.", "issued", "Ann Lee")
     ]
 
 
