@@ -134,7 +134,7 @@ def direct_claims(
             prev_right = None
             if _colon_fragment(text, cues, q, c):
                 continue  # 'Moss: 'No Idea' If I ...': the clause rules take the whole
-            colon = _colon_intro(text, cues, q, c)
+            colon = _colon_intro(text, cues, q, _colon_lead(text, paras, ends, q, c))
             if colon is not None:
                 out.append(colon)
                 continue
@@ -197,14 +197,17 @@ _VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 _MAX_UNLISTED = 6  # words of an attribution whose verb is not a listed cue
 
 
+_LOWER_NEXT_RE = re.compile(r"[\"”’']*\s+[a-z]")
+
+
 def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> Attribution | None:
     """'"We will win," he mocks.': a quote ending in a comma, then only a speaker and a
     verb that is not a listed cue ('he quipped', 'read the email') to the sentence end."""
-    if (
-        q.last_para != q.para
-        or not _sentence_goes_on(text, c.r_start)
-        or n_words(text, q.spans) < 3
-    ):
+    goes_on = _sentence_goes_on(text, c.r_start) or (
+        # '"What a day!" beamed Ann Lee.': the sentence goes on in lower case
+        _asks(text, q) and _LOWER_NEXT_RE.match(text, c.r_start, c.r_end) is not None
+    )
+    if q.last_para != q.para or not goes_on or n_words(text, q.spans) < 3:
         return None
     toks = cues.toks_between(c.r_start, c.r_end)
     while toks and not toks[-1].is_word:
@@ -293,11 +296,11 @@ def _find_sides(
         # (the second apostrophe closing ''A?'' is no attribution)
         c.right = _attr_right(text, cues, c.r_start, c.r_end, whole=False)
         c.right_end = c.r_end
-    elif c.r_end < c.r_cap and text[q.close_pos - 1] in ".!?":
+    elif c.r_end < c.r_cap and _last_char(text, q) in ".!?":
         k = bisect_right(ends, c.r_end)
         pl_end = paras[q.last_para].end
         s_end = min(ends[k] if k < len(ends) else pl_end, c.r_cap, c.r_end + _WINDOW)
-        c.right = _attr_right(text, cues, c.r_end, s_end, whole=True)
+        c.right = _attr_right(text, cues, c.r_end, s_end, whole=True, asked=_asks(text, q))
         c.right_end = s_end
 
 
@@ -336,14 +339,28 @@ def _colon_fragment(text: str, cues: Index, q: Quote, c: QuoteContext) -> bool:
     return any(t.is_word for t in cues.toks_between(c.r_start, c.r_end))
 
 
-def _colon_intro(text: str, cues: Index, q: Quote, c: QuoteContext) -> Candidate | None:
+def _colon_lead(
+    text: str, paras: list[Paragraph], ends: list[int], q: Quote, c: QuoteContext
+) -> tuple[int, int]:
+    """Where the words leading into the quote are: its sentence before it, or the last
+    sentence of the paragraph before when that ends in a colon and the quote opens its
+    own paragraph ('Lee put out a statement:' then '"..."')."""
+    if q.open_pos == paras[q.para].start and q.para > 0:
+        pp = paras[q.para - 1]
+        if text[pp.end - 1] == ":":
+            k = bisect_right(ends, pp.end - 1) - 1
+            return max(pp.start, ends[k] if k >= 0 else 0), pp.end
+    return c.l_start, q.open_pos
+
+
+def _colon_intro(text: str, cues: Index, q: Quote, lead: tuple[int, int]) -> Candidate | None:
     """ "Lee delivered a blunt message: "..."": a sentence with a subject and a verb
-    ending in a colon introduces a claim without a listed cue; the subject is the
-    mention, its verb the cue. Without a subject ("From the report: "..."") the claim
-    takes the speaker of the claims before."""
-    if not text[c.l_start : q.open_pos].rstrip().endswith(":"):
+    ending in a colon (``lead``: its range) introduces a claim without a listed cue;
+    the subject is the mention, its verb the cue. Without a subject ("From the report:
+    "..."") the claim takes the speaker of the claims before."""
+    if not text[lead[0] : lead[1]].rstrip().endswith(":"):
         return None
-    toks = cues.toks_between(c.l_start, q.open_pos)
+    toks = cues.toks_between(lead[0], lead[1])
     if sum(t.is_word for t in toks) < 2:
         return None
     m = subject_before(text, toks, len(toks) - 1)
@@ -764,7 +781,26 @@ def _is_intro_gap(gap: list[Tok]) -> bool:
     return words[0].low in ADVERBIAL_STARTS and len(words) <= 8 and gap[-1].text not in (".",)
 
 
-def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribution | None:
+def _last_char(text: str, q: Quote) -> str:
+    """The quote's last character before any closing marks of quotes inside it."""
+    s, e = q.spans[-1]
+    while e > s + 1 and text[e - 1] in ALL_MARKS:
+        e -= 1
+    return text[e - 1]
+
+
+def _asks(text: str, q: Quote) -> bool:
+    """Does the quote end in a question or an exclamation ('"Why?" she asked ...')?"""
+    return _last_char(text, q) in "?!"
+
+
+def _attr_right(
+    text: str, index: Index, s: int, e: int, whole: bool, asked: bool = False
+) -> Attribution | None:
+    """The attribution after a quote in ``text[s:e]``; ``whole`` when it is the sentence
+    after the quote, which then must be short, unless the quote ends in a question or an
+    exclamation (``asked``): '"Why?" Lee said of the board in May, when ...' is one
+    sentence whatever its length."""
     cues = index.cues_between(s, e)
     if not cues:
         return None
@@ -777,7 +813,8 @@ def _attr_right(text: str, index: Index, s: int, e: int, whole: bool) -> Attribu
     pre_words = [t for t in toks[:k] if t.is_word]
     if whole:
         post = [t for t in toks[ke + 1 :] if t.is_word]
-        if len(post) > _MAX_POST or any(t.low == "that" for t in post) or not pre_words:
+        too_long = len(post) > _MAX_POST and not (asked and len(pre_words) <= _MAX_POST)
+        if too_long or any(t.low == "that" for t in post) or not pre_words:
             return None
         if any(t.low in _POST_FINITE for t in post):
             return None  # 'X called it "a farce." Y said the plan was sound.': Y's own claim
@@ -834,3 +871,79 @@ def _name_then_apposition(text: str, toks: list[Tok], k: int) -> Mention | None:
     if after >= k - 1 or toks[after].text != "," or k - after > 20:
         return None
     return m
+
+
+_OPENING = frozenset(ALL_MARKS) | {" ", "\n", "\t", "(", "[", "\u202a"}
+
+
+def borrow_cues(
+    text: str, ends: list[int], claims: list[Candidate], cues: Index
+) -> list[Candidate]:
+    """A cue-less quote that opens the sentence right after an attribution goes on
+    with it: it joins the claim of that attribution ('Lee said the pier is unsafe. "It
+    could fall."'), or takes its cue when the verb has no claim ('Lee agreed. "..."').
+
+    Args:
+        text: the article; ``ends``: its sentence ends (sorted offsets).
+        claims: every claim found, in reading order; ``cues``: the article's cue index.
+
+    Returns:
+        the claims, the joined quotes left out.
+    """
+    cued = [(c.cue.start, c) for c in claims if c.cue is not None]
+    starts = [s for s, _ in cued]
+    joined: set[int] = set()
+    for c in claims:
+        if c.cue is not None or c.inherit != "quote":
+            continue
+        o = c.spans[0][0]
+        while o > 0 and text[o - 1] in _OPENING:
+            o -= 1
+        k = bisect_right(ends, o) - 1
+        if k < 0 or ends[k] != o:
+            continue  # the quote does not open a sentence
+        if "\n" in text[o : c.spans[0][0]]:
+            continue  # a quote opening a paragraph starts afresh
+        prev_start = ends[k - 1] if k > 0 else 0
+        i = bisect_right(starts, o) - 1
+        if i >= 0 and starts[i] >= prev_start:
+            d = cued[i][1]
+            # a quote whose attribution came before it ('Lee said: "A." "B."') has
+            # the sentence to itself; '"A," Lee said at noon. "B."' goes on
+            if d.spans[-1][1] <= o and (d.kind == "indirect" or d.cue.start >= d.spans[-1][1]):
+                d.spans.extend(c.spans)
+                if d.kind == "indirect":
+                    d.kind = "mixed"
+                joined.add(id(c))
+            continue
+        own = cues.cues_between(prev_start, o)
+        if len(own) == 1:
+            c.cue = own[0]
+            toks = cues.toks_between(prev_start, o)
+            k = next((j for j, t in enumerate(toks) if t.start == c.cue.start), None)
+            if k is not None and c.mention is None:
+                c.mention = mention_before(text, toks, k, 0)
+    return [c for c in claims if id(c) not in joined] if joined else claims
+
+
+# a closing quotation mark, then a dash set off by spaces: the writer's aside begins
+_DASH_AFTER_QUOTE_RE = re.compile(r"[\"”’'] +[—–-] ")
+
+
+def cut_dash_asides(text: str, claims: list[Candidate]) -> None:
+    """End a paraphrase at a dash right after a quoted fragment in it ('said 2016 "is a
+    security year" - an issue the party has struggled with'): what follows the dash is
+    the writer's aside, not the speaker's words. Changes ``claims`` in place."""
+    for c in claims:
+        if c.kind == "direct":
+            continue  # a dash inside quoted words is the speaker's
+        for x, (s, e) in enumerate(c.spans):
+            m = _DASH_AFTER_QUOTE_RE.search(text, s, e)
+            if m is None or m.start() == s:
+                continue
+            dash = text[m.end() - 2]
+            pair = " " + dash + " "
+            if text.find(pair, m.end(), e) >= 0 or text.find(pair, s, m.start()) >= 0:
+                continue  # 'A - "aside" - and so on': a pair of dashes sets off an aside
+            c.spans[x:] = [(s, m.start() + 1)]
+            break

@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
-from .direct import direct_claims
+from .direct import borrow_cues, cut_dash_asides, direct_claims
 from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
 from .outer import according_claims, reported_by_claims
@@ -84,6 +84,8 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
         raws = [r for r in raws if id(r) not in terms or not _overlaps(r.spans, spans)]
     raws += found
     raws.sort(key=lambda r: r.spans[0][0])
+    raws = borrow_cues(text, ends, raws, cues)
+    cut_dash_asides(text, raws)
     return prune(resolve(text, raws, known_speakers))
 
 

@@ -128,7 +128,10 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
                 w = text[ws:p].lower()
                 if w in ABBREVIATIONS or "." in w.strip("."):
                     continue
-                if len(w) == 1 and w.isalpha() and _is_initial(text, start, ws):
+                # "then-Sen. Obama", "ex-Gov. Smith": the title after the hyphen
+                if "-" in w and w.rsplit("-", 1)[1] in ABBREVIATIONS:
+                    continue
+                if len(w) == 1 and w.isalpha() and _is_initial(text, start, ws, end):
                     continue
         out.append(stop)
     return out
@@ -144,16 +147,21 @@ def _word_start(text: str, lo: int, pos: int) -> int:
 
 
 _PREV_TOKEN_RE = re.compile(r"(\S+)\s+$")
+# after an initial: another initial, or a name of two capitalised words ("J. Michael Pearson")
+_NAME_AFTER_INITIAL_RE = re.compile(r"\.\s+(?:[A-Z]\.|[A-Z][a-z]+\s+[A-Z])")
 
 
-def _is_initial(text: str, start: int, pos: int) -> bool:
-    """Is the single letter at ``pos`` an initial ("John F. Kennedy", "J. K. Rowling")
-    rather than a word ending a sentence ("posted on X.")?"""
+def _is_initial(text: str, start: int, pos: int, end: int) -> bool:
+    """Is the single letter at ``pos`` an initial ("John F. Kennedy", "J. K. Rowling",
+    "said J. Michael Pearson") rather than a word ending a sentence ("posted on X.")?"""
     m = _PREV_TOKEN_RE.search(text, max(start, pos - 30), pos)
     if m is None:
         return True
-    prev = m.group(1)
-    return prev[0].isupper() or prev.endswith(".")
+    prev = m.group(1).lstrip("\"'“‘([")
+    if prev and (prev[0].isupper() or prev.endswith(".")):
+        return True
+    # the pronoun ("Neither do I. This ...") is not a name's initial
+    return text[pos] != "I" and _NAME_AFTER_INITIAL_RE.match(text, pos + 1, end) is not None
 
 
 @dataclass
@@ -372,7 +380,9 @@ def _apostrophe_run(text: str, i: int, start: int, end: int) -> list[_Mark]:
     prev_space = prev == "" or prev.isspace()
     next_space = nxt == "" or nxt.isspace()
     opens = (prev_space or prev in _OPEN_LEFT) and not next_space
-    closes = not prev_space and (next_space or nxt in _CLOSE_RIGHT)
+    closes = (not prev_space or _spaced_close(text, i, start)) and (
+        next_space or nxt in _CLOSE_RIGHT
+    )
     if j - i == 2:
         return [_Mark(i, "''", opens, closes, 2)]
     if j - i == 3 and opens != closes:
@@ -380,6 +390,15 @@ def _apostrophe_run(text: str, i: int, start: int, end: int) -> list[_Mark]:
             return [_Mark(i, "''", True, False, 2), _Mark(i + 2, "'", True, False)]
         return [_Mark(i, "'", False, True), _Mark(i + 1, "''", False, True, 2)]
     return []
+
+
+def _spaced_close(text: str, i: int, start: int) -> bool:
+    """ "''The pier is old, '' he said": two apostrophes set off by a space after the
+    comma (or the single mark closing a quote inside) still close the quote."""
+    k = i
+    while k > start and text[k - 1] == " ":
+        k -= 1
+    return k < i and k > start and text[k - 1] in ",.?!'"
 
 
 def _continuation(
