@@ -8,6 +8,7 @@ so that dropping it raises precision at almost no cost in recall.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import SuggestedClaim
 
@@ -38,9 +39,12 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
 
     Returns the kept claims, in the same order.
     """
+    # content spans with the index of their claim, by start (mixed claims are ~1 in 7)
+    spans = sorted((r.start, r.end, i) for i, c in enumerate(claims) for r in c.content)
+    starts = [s for s, _, _ in spans]
     out = []
-    for c in claims:
-        if c.kind == "mixed" and c.cue is not None and _inside_other(c, claims):
+    for i, c in enumerate(claims):
+        if c.kind == "mixed" and c.cue is not None and _inside_other(i, claims, spans, starts):
             continue
         if _from_phrase(c):
             continue
@@ -48,22 +52,24 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
     return out
 
 
-def _inside_other(c: SuggestedClaim, claims: list[SuggestedClaim]) -> bool:
-    """Whether the cue of ``c`` lies inside the content of another claim whose own cue is
-    not inside ``c``'s content (when each holds the other's cue, the rules misread their
-    boundary, not the nesting: both stay)."""
-    cue = c.cue
-    assert cue is not None
-    for d in claims:
-        if d is c or not _holds(d, cue.start):
+def _inside_other(
+    i: int,
+    claims: list[SuggestedClaim],
+    spans: list[tuple[int, int, int]],
+    starts: list[int],
+) -> bool:
+    """Whether the cue of claim ``i`` lies inside the content of another claim whose own
+    cue is not inside claim ``i``'s content (when each holds the other's cue, the rules
+    misread their boundary, not the nesting: both stay)."""
+    c = claims[i]
+    pos = c.cue.start  # type: ignore[union-attr]
+    for s, e, j in spans[: bisect_right(starts, pos)]:
+        if j == i or not s <= pos < e:
             continue
-        if d.cue is None or not _holds(c, d.cue.start):
+        d = claims[j].cue
+        if d is None or not any(r.start <= d.start < r.end for r in c.content):
             return True
     return False
-
-
-def _holds(c: SuggestedClaim, pos: int) -> bool:
-    return any(r.start <= pos < r.end for r in c.content)
 
 
 def _from_phrase(c: SuggestedClaim) -> bool:
