@@ -175,19 +175,31 @@ def _reported(
             return None
     elif not toks[j].is_word or toks[j].text in ALL_MARKS:
         return None
-    elif not _has_finite_verb(toks[j : j + 16]):
+    elif not _has_finite_verb(toks[j : j + 16]) and not _pronoun_subject(toks, j):
         return None  # "she added a new clause": an object, not a reported clause
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
     m = relative_before(toks, k) or mention_before(text, toks, k, 0)
+    if m is None and k > 1 and toks[k - 1].text in _DASHES:
+        # "Ana Ruiz — who ran the port for years — said that": the subject before the
+        # aside
+        m = _before_aside(text, toks, k - 1)
     if m is None:
-        if not (cue.participle and k > 0 and toks[k - 1].text == ","):
+        # "won the vote by saying that ...", "left after telling the board that ...":
+        # the sentence's subject (not "After saying ..., the man asked": it follows)
+        after_prep = (
+            cue.participle
+            and k > 2
+            and toks[k - 1].low in _PREP_BEFORE_ING
+            and toks[k - 2].start > s_start
+        )
+        if not (cue.participle and k > 0 and (toks[k - 1].text == "," or after_prep)):
             return None
         e = bisect_right(earlier, cue.start, key=lambda x: x[0]) - 1
         if e >= 0 and earlier[e][0] >= s_start:
             m = earlier[e][1]
         else:
-            m = subject_before(text, toks, k)
+            m = subject_before(text, toks, k - 1 if after_prep else k)
             if m is None:
                 return None
     w = next((x for x in range(k) if toks[x].start >= _phrase_start(m)), k)
@@ -232,6 +244,32 @@ def _reported(
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+
+# Prepositions before a participle cue whose subject is the sentence's ("by saying").
+_PREP_BEFORE_ING = frozenset({"by", "after", "before", "while", "without", "when", "since"})
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _before_aside(text: str, toks: list[Tok], d: int) -> Mention | None:
+    """The mention before an aside between dashes that ends at ``toks[d]`` ("Ana Ruiz
+    — a former harbour official — said"); None when no dash opens one in the sentence."""
+    o = d - 1
+    while o > 0 and toks[o].text not in _DASHES:
+        o -= 1
+    while o > 0 and toks[o - 1].text in _DASHES:
+        o -= 1  # "--"
+    if o < 1 or d - o < 3:
+        return None
+    return mention_before(text, toks, o, 0)
+
+
+def _pronoun_subject(toks: list[Tok], j: int) -> bool:
+    """Does a subject pronoun open the words at ``toks[j]`` ("said he and Lee differ",
+    "said they differ")? The verb after it may have no listed form."""
+    return toks[j].low in ("he", "she", "they", "we", "i") and j + 1 < len(toks)
+
+
 _PREPOSITIONS = frozenset({"in", "during", "of", "for", "with", "at", "on", "by", "from", "to"})
 
 
@@ -390,7 +428,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # The reporting verbs that start a second attribution of the same speaker.
 _SECOND_CUES = SPEECH | frozenset(
     {"noted", "argued", "insisted", "acknowledged", "conceded", "warned", "explained"}
-    | {"claimed", "contended", "stressed", "emphasized", "suggested", "added"}
+    | {"claimed", "contended", "stressed", "emphasized", "suggested", "added", "pointed"}
     | {"notes", "argues", "insists", "acknowledges", "concedes", "warns", "explains"}
     | {"claims", "contends", "stresses", "emphasizes", "suggests", "adds"}
 )

@@ -1,0 +1,54 @@
+"""The sentence's own reporting verb after a long subject or inside a phrase: the
+claim is what that verb reports, said by the sentence's subject."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def test_a_subject_with_an_aside_between_dashes_says_the_clause() -> None:
+    claims = claims_of(
+        "Ana Ruiz — who ran the ferry port for ten years — said that the pier would close."
+    )
+    assert [seen(c) for c in claims] == [("the pier would close", "said", "Ana Ruiz")]
+
+
+def test_a_plural_subject_with_an_aside_between_hyphens_warns() -> None:
+    claims = claims_of(
+        "The ferry crews - including a few of the board's own staff - warn that the "
+        "fares could rise by autumn."
+    )
+    assert [seen(c)[:2] for c in claims] == [("the fares could rise by autumn", "warn")]
+    assert "crews" in seen(claims[0])[2]
+
+
+def test_a_participle_after_by_reports_what_the_subject_said() -> None:
+    claims = claims_of("Lee won the vote by saying that the old pier would reopen in May.")
+    assert [seen(c) for c in claims] == [("the old pier would reopen in May", "saying", "Lee")]
+
+
+def test_a_participle_after_while_reports_what_the_subject_said() -> None:
+    claims = claims_of("Ruiz tried to calm the crowd, while saying that the fleet was safe.")
+    assert [seen(c) for c in claims] == [("the fleet was safe", "saying", "Ruiz")]
+
+
+def test_a_clause_opening_with_a_pronoun_is_reported_whatever_its_verb() -> None:
+    claims = claims_of("Tom Lee said he and the mayor differ on the harbour tax.")
+    assert [seen(c) for c in claims] == [
+        ("he and the mayor differ on the harbour tax", "said", "Tom Lee")
+    ]
+
+
+def test_an_object_after_the_verb_is_still_no_claim() -> None:
+    assert claims_of("The clerk added a new clause to the ferry contract.") == []
+
+
+def test_a_second_verb_pointing_something_out_is_a_claim_of_its_own() -> None:
+    claims = claims_of(
+        "Lee answered by saying he should not have called the vote early, and then "
+        "pointed out that the ferry had been late all week."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("he should not have called the vote early", "saying"),
+        ("the ferry had been late all week", "pointed out"),
+    ]
