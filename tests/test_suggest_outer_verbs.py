@@ -52,3 +52,23 @@ def test_a_second_verb_pointing_something_out_is_a_claim_of_its_own() -> None:
         ("he should not have called the vote early", "saying"),
         ("the ferry had been late all week", "pointed out"),
     ]
+
+
+def test_a_verb_in_an_aside_of_the_subject_leaves_the_sentence_its_own_verb() -> None:
+    claims = claims_of(
+        "The harbour gazette, citing board papers, reported that the ferry is losing "
+        "money every week."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("board papers", "citing"),
+        ("the ferry is losing money every week", "reported"),
+    ]
+    assert "gazette" in seen(claims[1])[2]
+
+
+def test_a_question_put_to_the_subject_ends_before_the_sentence_verb() -> None:
+    claims = claims_of(
+        "Tom Lee, when asked what exactly was wrong with the ferry plan, responded that "
+        "the fares were too high."
+    )
+    assert seen(claims[0])[:2] == ("what exactly was wrong with the ferry plan", "asked")

@@ -202,6 +202,15 @@ def _sentence(
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
+        if found is not None and (cut := _main_verb_after_aside(toks, found, ke)) is not None:
+            # "Lee, a skipper who refused to sail, said the pier ...": the cue is in an
+            # aside of the subject; its claim ends there and the sentence's verb is read
+            found.spans[-1] = (found.spans[-1][0], toks[cut - 1].end)
+            if count_words(toks[ke + 1 : cut], 2) >= 2:
+                _drop_nested(out, taken, found, s)
+                _take(out, taken, found)
+            i = cut + 1
+            continue
         if found is not None:
             _drop_nested(out, taken, found, s)
             _take(out, taken, found)
@@ -340,6 +349,43 @@ def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
     out.append(found)
     for sp in found.spans:
         insort(taken, sp)
+
+
+# Finite reporting verbs that, after a comma, are the sentence's own verb (not the
+# plural nouns "claims", "reports", "notes").
+_MAIN_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "wrote", "writes", "argued", "argues", "argue"}
+    | {"reported", "responded", "concluded", "concludes", "insisted", "insists"}
+    | {"claimed", "warned", "warns", "noted", "explained", "announced"}
+    | {"suggested", "suggests", "stressed", "acknowledged", "admitted", "declared"}
+    | {"contended", "contends", "maintained", "maintains", "recounted", "predicted"}
+)
+
+
+def _main_verb_after_aside(toks: list[Tok], found: Found, ke: int) -> int | None:
+    """Where a claim found for the cue ending at ``toks[ke]`` runs into the sentence's
+    own verb of saying after a comma ("who refused to sail, said the pier was ...",
+    "citing its sources, reported that ..."): the index of that comma; None when it
+    does not."""
+    end = found.spans[-1][1]
+    n = len(toks)
+    x = ke + 2
+    while x < n - 2 and toks[x].start < end:
+        t = toks[x]
+        if t.text == "," and toks[x + 1].low in _MAIN_VERBS and not toks[x + 1].is_cap:
+            nxt = toks[x + 2]
+            if (
+                nxt.low == "that"
+                or (
+                    nxt.is_word
+                    and finite_soon(toks, x + 2)
+                    # not "..., said six skippers who lost their boats": a subject after it
+                    and not any(w.low in ("who", "which", "whose") for w in toks[x + 2 : x + 7])
+                )
+            ):
+                return x
+        x += 1
+    return None
 
 
 def _phrase_cue(toks: list[Tok], i: int) -> tuple[Cue | None, int]:

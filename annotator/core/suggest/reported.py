@@ -184,6 +184,13 @@ def _reported(
         # "Ana Ruiz — who ran the port for years — said that": the subject before the
         # aside
         m = _before_aside(text, toks, k - 1)
+    elif m is None and k > 3 and toks[k - 1].text == ",":
+        # "The paper, citing its own sources, reported that"
+        m = _before_participle_aside(text, toks, k - 1)
+    elif m is None and k > 3 and toks[0].start <= s_start + 1:
+        # "Skippers who fished here for years say that": the subject ends in a relative
+        # clause
+        m = _before_relative(text, toks, k)
     if m is None:
         # "won the vote by saying that ...", "left after telling the board that ...":
         # the sentence's subject (not "After saying ..., the man asked": it follows)
@@ -262,6 +269,49 @@ def _before_aside(text: str, toks: list[Tok], d: int) -> Mention | None:
     if o < 1 or d - o < 3:
         return None
     return mention_before(text, toks, o, 0)
+
+
+def _before_participle_aside(text: str, toks: list[Tok], c: int) -> Mention | None:
+    """The mention before an aside between commas that opens with a participle and ends
+    at ``toks[c]`` ("The paper, citing its own sources, reported")."""
+    o = c - 1
+    while o > 0 and c - o < 12 and toks[o].text != ",":
+        o -= 1
+    if o < 1 or c - o < 3 or toks[o].text != ",":
+        return None
+    first = toks[o + 1]
+    if first.is_cap or not first.low.endswith("ing") or first.low not in PARTICIPLES:
+        return None
+    return mention_before(text, toks, o, 0)
+
+
+# Words that may open a sentence before its subject ("But skippers who ... say").
+_SENTENCE_OPENERS = frozenset({"but", "and", "so", "yet", "now", "still"})
+
+
+def _before_relative(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The sentence's subject when a relative clause without commas ends it right
+    before the cue at ``toks[k]`` ("Skippers who fished here for years say"): the mention
+    before "who", opening the sentence."""
+    x = k - 2
+    while x > 0 and k - x < 25:
+        t = toks[x]
+        if not t.is_word and t.text not in ("'", "’", "-"):
+            return None
+        if t.low in ("who", "which"):
+            break
+        x -= 1
+    else:
+        return None
+    if x < 1 or toks[x].low not in ("who", "which"):
+        return None
+    m = mention_before(text, toks, x, 0)
+    if m is None or m.form == "pronoun":
+        return None
+    p = next((i for i, t in enumerate(toks) if t.start >= _phrase_start(m)), x)
+    if any(t.low not in _SENTENCE_OPENERS for t in toks[:p]):
+        return None
+    return m
 
 
 def _pronoun_subject(toks: list[Tok], j: int) -> bool:
