@@ -72,3 +72,26 @@ def test_a_question_put_to_the_subject_ends_before_the_sentence_verb() -> None:
         "the fares were too high."
     )
     assert seen(claims[0])[:2] == ("what exactly was wrong with the ferry plan", "asked")
+
+
+def test_going_according_to_plan_is_no_attribution() -> None:
+    assert claims_of("The first week of the new ferry went according to plan.") == []
+    (claim,) = claims_of("The ferry lost money last year according to officials.")
+    assert seen(claim) == ("The ferry lost money last year", "according to", "officials")
+
+
+def test_a_claim_noun_after_a_possessive_is_said_by_the_possessor() -> None:
+    (claim,) = claims_of("Lee rubbished the mayor's claims that the pier was safe.")
+    assert seen(claim) == ("the pier was safe", "claims", "the mayor")
+
+
+def test_a_question_to_the_reader_before_a_call_to_act_is_no_claim() -> None:
+    claims = claims_of(
+        "Do you back the new ferry plan? Like the page: The mayor said the pier was unsafe."
+    )
+    assert [seen(c) for c in claims] == [("the pier was unsafe", "said", "The mayor")]
+
+
+def test_a_question_to_someone_interviewed_is_still_read() -> None:
+    claims = claims_of("Do you think the pier is safe?")
+    assert [seen(c)[:2] for c in claims] == [("the pier is safe", "think")]

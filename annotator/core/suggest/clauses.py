@@ -145,6 +145,14 @@ def _sentence(
     """The attributions of one sentence (``toks``, ``s``..``e``, paragraph ``pi``),
     appended to ``out`` and to ``taken``."""
     n = len(toks)
+    if toks[1].low == "you" and toks[0].low in _AUX_QUESTION:
+        q = _reader_prompt(text, toks)
+        if q > 0:
+            insort(taken, (s, q))  # the frame rules after these leave it too
+            toks = [t for t in toks if t.start >= q]
+            n = len(toks)
+            if n < 4:
+                return
     # a headline in title case: "Mayor Calls Budget 'A Disgrace'"
     headline = pi == 0 and sum(1 for t in toks if t.is_word and t.is_cap) * 2 > sum(
         1 for t in toks if t.is_word
@@ -360,6 +368,24 @@ _MAIN_VERBS = frozenset(
     | {"suggested", "suggests", "stressed", "acknowledged", "admitted", "declared"}
     | {"contended", "contends", "maintained", "maintains", "recounted", "predicted"}
 )
+
+
+# Auxiliaries opening a question to the reader ("Do you back ...?").
+_AUX_QUESTION = frozenset({"do", "does", "did", "are", "would", "will", "should", "can"})
+
+# A short call to act right after a question: "Like the page:", "Sign up here:".
+_PROMPT_RE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Za-z]+){0,3}:")
+
+
+def _reader_prompt(text: str, toks: list[Tok]) -> int:
+    """Where a question to the reader followed by a call to act ("Do you back the
+    plan? Like the page:"), a site's prompt rather than anyone's claim, ends (after the
+    prompt's colon); -1 when the sentence opens with none."""
+    q = next((t for t in toks if t.text == "?"), None)
+    if q is None:
+        return -1
+    m = _PROMPT_RE.match(text, q.end, q.end + 40)
+    return m.end() if m is not None else -1
 
 
 def _main_verb_after_aside(toks: list[Tok], found: Found, ke: int) -> int | None:
@@ -708,6 +734,8 @@ def _post_inline(
             return None
         c -= 1
     if cue.word == "according to":
+        if ke + 1 < n and toks[ke + 1].low in _AS_PLANNED:
+            return None  # "went according to plan": how it went, nobody's account
         # "... leads by 40 seats according to a tally by the Harbour Post."
         m = mention_after(text, toks, ke, n)
         e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
@@ -728,6 +756,10 @@ def _post_inline(
     if m is None:
         return None
     return c, j, m
+
+
+# Bare nouns after "according to" in idioms of manner ("according to plan").
+_AS_PLANNED = frozenset({"plan", "schedule", "script", "form", "custom", "tradition", "protocol"})
 
 
 def _whole_phrase(text: str, run: list[Tok]) -> Mention | None:
