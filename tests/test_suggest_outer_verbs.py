@@ -95,3 +95,28 @@ def test_a_question_to_the_reader_before_a_call_to_act_is_no_claim() -> None:
 def test_a_question_to_someone_interviewed_is_still_read() -> None:
     claims = claims_of("Do you think the pier is safe?")
     assert [seen(c)[:2] for c in claims] == [("the pier is safe", "think")]
+
+
+def test_a_team_named_by_a_possessive_says_the_clause_after_said() -> None:
+    claims = claims_of(
+        "Ruiz's team said the board appears to skirt the limits on fees by moving "
+        "money to the port."
+    )
+    assert [seen(c) for c in claims] == [
+        (
+            "the board appears to skirt the limits on fees by moving money to the port",
+            "said",
+            "Ruiz's team",
+        )
+    ]
+
+
+def test_although_with_a_second_reporting_verb_starts_a_claim_of_its_own() -> None:
+    claims = claims_of(
+        "Lee said late Wednesday that he would meet Ruiz, although he tweeted that he "
+        "rejects her latest remarks."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("he would meet Ruiz", "said"),
+        ("he rejects her latest remarks", "tweeted"),
+    ]
