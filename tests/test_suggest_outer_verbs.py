@@ -120,3 +120,18 @@ def test_although_with_a_second_reporting_verb_starts_a_claim_of_its_own() -> No
         ("he would meet Ruiz", "said"),
         ("he rejects her latest remarks", "tweeted"),
     ]
+
+
+def test_a_sentence_ending_in_someone_maintaining_it_is_their_claim() -> None:
+    claims = claims_of(
+        "Lee, a skipper who has argued a number of cases before the port court, will "
+        "do a fine job on the board, Ruiz maintains."
+    )
+    assert [seen(c) for c in claims] == [
+        (
+            "Lee, a skipper who has argued a number of cases before the port court, will "
+            "do a fine job on the board",
+            "maintains",
+            "Ruiz",
+        )
+    ]

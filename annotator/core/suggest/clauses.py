@@ -262,16 +262,19 @@ def _outer_over_last(
         return  # no comma near the claim's end: no "<clause>, X said" inside it
     n = len(toks)
     rest: list[tuple[int, int]] | None = None
+    # "<whether they knew X>, officials said.": a claim ending at the comma before the
+    # attribution is inside it too (the scan found the attribution's clause taken)
+    adjacent = text.startswith(",", b)
     for x in range(n - 2, max(1, n - _MAX_SUBJECT - _MAX_TAIL - 2), -1):
         t = toks[x]
-        if t.start >= b:
+        if t.start >= b and not adjacent:
             continue  # after the claim: the sentence scan has tried it
         if t.start <= a:
             return
         low = t.low
         if low == "according" and toks[x + 1].low == "to":
             cue, ke = Cue(t.start, toks[x + 1].end, "according to", False), x + 1
-        elif low in POST_VERBS and not t.is_cap:
+        elif (low in POST_VERBS or low in _TRAILING_VERBS) and not t.is_cap:
             cue, ke = Cue(t.start, t.end, low, False), x
         else:
             continue
@@ -291,6 +294,9 @@ def _outer_over_last(
         _take(out, taken, found)
         return
 
+
+# Verbs ending a sentence after its clause besides the lists' ("..., Lee maintains.").
+_TRAILING_VERBS = frozenset({"maintains", "maintained", "writes", "contends", "contended"})
 
 # What a poll, a study or a court does to the clause before it: "..., a new poll found."
 _FINDINGS = frozenset(
@@ -659,7 +665,11 @@ def _post(
     taken: list[tuple[int, int]],
 ) -> Found | None:
     """ "<clause>, X said[, <clause>]." and "<clause>, according to X." """
-    if cue.word != "according to" and cue.word not in POST_VERBS:
+    if (
+        cue.word != "according to"
+        and cue.word not in POST_VERBS
+        and cue.word not in _TRAILING_VERBS
+    ):
         return None
     if toks[k - 1].text == ",":
         found = _post_after_comma(text, toks, k, ke, cue)

@@ -429,7 +429,7 @@ def _trailing_attribution(body: list[Tok]) -> bool:
         t = body[x]
         if t.text == ",":
             return False
-        if t.low not in POST_VERBS or t.is_cap:
+        if (t.low not in POST_VERBS and t.low not in _TRAILING_VERBS) or t.is_cap:
             continue
         c = x - 1
         while c > 0 and body[c].is_word and x - c <= 6:
@@ -443,11 +443,28 @@ def _trailing_attribution(body: list[Tok]) -> bool:
             # "..., said a spokesman."
             return bool(after) and after[0].is_word
         first = body[c + 1]
-        return first.is_cap or first.low in _SUBJECT_WORDS
+        return first.is_cap or first.low in _SUBJECT_WORDS or _plural_subject(body[c + 1 : x])
     return False
 
 
 _SUBJECT_WORDS = DETERMINERS | frozenset({"he", "she", "they", "we", "i", "officials", "analysts"})
+
+# Verbs ending a sentence after its clause besides the lists' ("..., Lee maintains.").
+_TRAILING_VERBS = frozenset({"maintains", "maintained", "writes", "contends", "contended"})
+
+
+def _plural_subject(words: list[Tok]) -> bool:
+    """Are ``words`` a plural noun phrase without a verb ("current and former
+    officials", "several skippers")?"""
+    return (
+        bool(words)
+        and words[-1].low.endswith("s")
+        and not words[-1].low.endswith(("ss", "us", "is"))
+        and all(
+            w.is_word and not w.is_cap and w.low not in _FINITE_WORDS and w.low not in FINITE_VERBS
+            for w in words
+        )
+    )
 
 
 def _second_attribution(body: list[Tok], cue: str) -> int:
