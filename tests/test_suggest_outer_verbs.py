@@ -135,3 +135,19 @@ def test_a_sentence_ending_in_someone_maintaining_it_is_their_claim() -> None:
             "Ruiz",
         )
     ]
+
+
+def test_a_participle_opening_the_sentence_is_said_by_the_subject_after_the_comma() -> None:
+    claims = claims_of(
+        "Noting that only one member voted with the board, Lee said the fight would go on."
+    )
+    assert [seen(c) for c in claims] == [
+        ("only one member voted with the board", "Noting", "Lee"),
+        ("the fight would go on", "said", "Lee"),
+    ]
+
+
+def test_after_saying_at_the_sentence_start_is_said_by_the_subject_after_the_comma() -> None:
+    claims = claims_of("After saying he was nervous, the mayor asked about the pier.")
+    assert seen(claims[0])[:2] == ("he was nervous", "saying")
+    assert "mayor" in seen(claims[0])[2]

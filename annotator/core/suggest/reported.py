@@ -180,6 +180,9 @@ def _reported(
         return None  # "she added a new clause": an object, not a reported clause
     if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
         return None  # ", adding about ten days to voyages"
+    if cue.participle and toks[0].start <= s_start + 1 and _opens_sentence(toks, k):
+        # "Noting that only one member voted, Lee said ...": the subject after the comma
+        return _opening_participle(text, toks, j, cue, pi)
     m = relative_before(toks, k) or mention_before(text, toks, k, 0)
     if m is None and k > 1 and toks[k - 1].text in _DASHES:
         # "Ana Ruiz — who ran the port for years — said that": the subject before the
@@ -328,6 +331,33 @@ def _before_relative(text: str, toks: list[Tok], k: int) -> Mention | None:
     if any(t.low not in _SENTENCE_OPENERS for t in toks[:p]):
         return None
     return m
+
+
+def _opens_sentence(toks: list[Tok], k: int) -> bool:
+    """Does the participle at ``toks[k]`` open the sentence ("Noting that ...", "After
+    saying ...")?"""
+    return k == 0 or (k == 1 and toks[0].low in ("after", "since", "while", "before"))
+
+
+def _opening_participle(text: str, toks: list[Tok], j: int, cue: Cue, pi: int) -> Candidate | None:
+    """The claim of a participle opening the sentence, its clause starting at
+    ``toks[j]``: to the comma before the sentence's subject, who said it."""
+    for c in range(j + 2, len(toks) - 2):
+        if toks[c].text != ",":
+            continue
+        nxt = toks[c + 1]
+        if not nxt.is_word or not (nxt.is_cap or nxt.low in DETERMINERS or nxt.low in _PRONOUNS):
+            continue
+        m = mention_after(text, toks, c, len(toks))
+        if m is None or nxt.start not in (m.start, _phrase_start(m)):
+            continue
+        if not _has_finite_verb(toks[j:c]):
+            return None
+        return _mk_reported(text, toks[j:c], toks[c - 1].end, cue, m, pi)
+    return None
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _pronoun_subject(toks: list[Tok], j: int) -> bool:
