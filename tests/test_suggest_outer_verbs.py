@@ -151,3 +151,8 @@ def test_after_saying_at_the_sentence_start_is_said_by_the_subject_after_the_com
     claims = claims_of("After saying he was nervous, the mayor asked about the pier.")
     assert seen(claims[0])[:2] == ("he was nervous", "saying")
     assert "mayor" in seen(claims[0])[2]
+
+
+def test_telling_someone_that_after_a_preposition_is_the_subjects_claim() -> None:
+    claims = claims_of("Lee stood up after telling the board that the nets were torn.")
+    assert [seen(c) for c in claims] == [("the nets were torn", "telling", "Lee")]

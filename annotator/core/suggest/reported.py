@@ -112,7 +112,7 @@ def _reported(
         if after is None:
             return None
         nxt = after.group(1)
-        if cue.participle and cue.word != "saying" and nxt != "that":
+        if cue.participle and cue.word not in _OPEN_PARTICIPLES and nxt != "that":
             return None
     # the tokens near the cue are enough: the clause runs to the sentence end anyway
     toks = index.toks_between(max(s_start, cue.start - 300), min(s_end, cue.end + 200))
@@ -178,8 +178,13 @@ def _reported(
         return None
     elif not _has_finite_verb(toks[j : j + 16]) and not _pronoun_subject(toks, j):
         return None  # "she added a new clause": an object, not a reported clause
-    if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
-        return None  # ", adding about ten days to voyages"
+    if (
+        cue.participle
+        and cue.word != "saying"
+        and toks[ke + 1].low != "that"
+        and not (cue.word in OBJECT_CUES and toks[j - 1].low == "that")
+    ):
+        return None  # ", adding about ten days to voyages" (but "telling the board that")
     if cue.participle and toks[0].start <= s_start + 1 and _opens_sentence(toks, k):
         # "Noting that only one member voted, Lee said ...": the subject after the comma
         return _opening_participle(text, toks, j, cue, pi)
@@ -265,6 +270,9 @@ def _reported(
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+
+# Participles whose clause may follow without "that" ("saying ...", "telling X that").
+_OPEN_PARTICIPLES = frozenset({"saying", "telling", "warning"})
 
 # Prepositions before a participle cue whose subject is the sentence's ("by saying").
 _PREP_BEFORE_ING = frozenset({"by", "after", "before", "while", "without", "when", "since"})
