@@ -244,7 +244,9 @@ def _reported(
     ante = (
         antecedent_before(toks, w, toks[j]) if rel is None and 0 < w < k and j < len(toks) else None
     )
-    body = toks[j:]
+    # "telling supporters in Leeds that ...": the content keeps its "that", as the
+    # clause rules' reading of ", telling X that" does
+    body = toks[j - 1 :] if cue.participle and cue.word in OBJECT_CUES else toks[j:]
     if toks[0].start <= s_start + 1:
         cut = subordinate_end(toks, k, body)
         if cut < len(body):
