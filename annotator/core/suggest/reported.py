@@ -182,9 +182,16 @@ def _reported(
         cue.participle
         and cue.word != "saying"
         and toks[ke + 1].low != "that"
-        and not (cue.word in OBJECT_CUES and toks[j - 1].low == "that")
+        and not (
+            cue.word in OBJECT_CUES
+            and toks[j - 1].low == "that"
+            and k > 0
+            and toks[k - 1].low in _PREP_BEFORE_ING
+        )
     ):
-        return None  # ", adding about ten days to voyages" (but "telling the board that")
+        # ", adding about ten days to voyages" (but "after telling the board that": the
+        # clause rules read ", telling X that")
+        return None
     if cue.participle and toks[0].start <= s_start + 1 and _opens_sentence(toks, k):
         # "Noting that only one member voted, Lee said ...": the subject after the comma
         return _opening_participle(text, toks, j, cue, pi)
@@ -244,9 +251,7 @@ def _reported(
     ante = (
         antecedent_before(toks, w, toks[j]) if rel is None and 0 < w < k and j < len(toks) else None
     )
-    # "telling supporters in Leeds that ...": the content keeps its "that", as the
-    # clause rules' reading of ", telling X that" does
-    body = toks[j - 1 :] if cue.participle and cue.word in OBJECT_CUES else toks[j:]
+    body = toks[j:]
     if toks[0].start <= s_start + 1:
         cut = subordinate_end(toks, k, body)
         if cut < len(body):
