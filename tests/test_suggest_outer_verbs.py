@@ -156,3 +156,11 @@ def test_after_saying_at_the_sentence_start_is_said_by_the_subject_after_the_com
 def test_telling_someone_that_after_a_preposition_is_the_subjects_claim() -> None:
     claims = claims_of("Lee stood up after telling the board that the nets were torn.")
     assert [seen(c) for c in claims] == [("the nets were torn", "telling", "Lee")]
+
+
+def test_an_aside_between_double_hyphens_is_skipped_to_the_subject() -> None:
+    claims = claims_of(
+        "The harbour judge -- who has been in a row with the mayor all week -- said "
+        "she regretted her remarks."
+    )
+    assert [seen(c) for c in claims] == [("she regretted her remarks", "said", "The harbour judge")]

@@ -295,6 +295,8 @@ _SHARES = frozenset(
 def _before_aside(text: str, toks: list[Tok], d: int) -> Mention | None:
     """The mention before an aside between dashes that ends at ``toks[d]`` ("Ana Ruiz
     — a former harbour official — said"); None when no dash opens one in the sentence."""
+    while d > 0 and toks[d - 1].text in _DASHES:
+        d -= 1  # the closing "--"
     o = d - 1
     while o > 0 and toks[o].text not in _DASHES:
         o -= 1
