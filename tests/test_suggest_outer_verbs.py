@@ -45,11 +45,11 @@ def test_an_object_after_the_verb_is_still_no_claim() -> None:
 
 def test_a_second_verb_pointing_something_out_is_a_claim_of_its_own() -> None:
     claims = claims_of(
-        "Lee answered by saying he should not have called the vote early, and then "
+        "Lee replied by saying it was wrong to hold the vote so early, and then "
         "pointed out that the ferry had been late all week."
     )
     assert [seen(c)[:2] for c in claims] == [
-        ("he should not have called the vote early", "saying"),
+        ("it was wrong to hold the vote so early", "saying"),
         ("the ferry had been late all week", "pointed out"),
     ]
 
@@ -124,12 +124,12 @@ def test_although_with_a_second_reporting_verb_starts_a_claim_of_its_own() -> No
 
 def test_a_sentence_ending_in_someone_maintaining_it_is_their_claim() -> None:
     claims = claims_of(
-        "Lee, a skipper who has argued a number of cases before the port court, will "
+        "Lee, a skipper who has argued many disputes in front of the port court, will "
         "do a fine job on the board, Ruiz maintains."
     )
     assert [seen(c) for c in claims] == [
         (
-            "Lee, a skipper who has argued a number of cases before the port court, will "
+            "Lee, a skipper who has argued many disputes in front of the port court, will "
             "do a fine job on the board",
             "maintains",
             "Ruiz",
