@@ -164,3 +164,14 @@ def test_an_aside_between_double_hyphens_is_skipped_to_the_subject() -> None:
         "she regretted her remarks."
     )
     assert [seen(c) for c in claims] == [("she regretted her remarks", "said", "The harbour judge")]
+
+
+def test_before_claiming_that_ends_the_first_clause_and_starts_a_second_claim() -> None:
+    claims = claims_of(
+        "Lee said the vote had kept the town safe before claiming that open piers are "
+        "ruining the harbour."
+    )
+    assert [seen(c) for c in claims] == [
+        ("the vote had kept the town safe", "said", "Lee"),
+        ("open piers are ruining the harbour", "claiming", "Lee"),
+    ]

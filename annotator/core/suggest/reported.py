@@ -522,6 +522,15 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
+        if (
+            body[x].low in _PREP_BEFORE_ING
+            and body[x + 1].low in PARTICIPLES
+            and x + 2 < len(body)
+            and body[x + 2].low == "that"
+        ):
+            # "said the deadlock kept us safe before claiming that ...": a second
+            # attribution of the same speaker
+            return x - 1 if body[x - 1].text == "," else x
         if body[x].low == "but" and but_not_after(body, x):
             # "said the ferry would run, but did not say when": the reporter's account
             return x - 1 if body[x - 1].text == "," else x
