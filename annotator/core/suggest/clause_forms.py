@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import insort
+from dataclasses import replace
 from functools import lru_cache
 
 from ...resources import word_list
@@ -160,6 +161,17 @@ def generic_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention |
     if last.low in ("i", "we", "you", "they", "he", "she", "it"):
         kind = "organisation" if last.low == "it" else "person"
         return Mention(last.start, last.end, last.text, "pronoun", kind, phrase_start=last.start)
+    if last.low.endswith(("'s", "’s")) and not last.is_cap:
+        # "rubbished the mayor's claims": the possessor's phrase, from its determiner
+        d = next(
+            (x for x in range(j - 1, max(floor, j - 4) - 1, -1) if toks[x].low in DETERMINERS), -1
+        )
+        if d >= 0 and all(t.is_word and not t.low.endswith("ed") for t in toks[d + 1 : j]):
+            m = noun_phrase(text, toks[d : j + 1])
+            if m is None or not m.text.endswith(("'s", "’s")):
+                return m
+            head = m.head[:-2] if m.head and m.head.endswith(("'s", "’s")) else m.head
+            return replace(m, end=m.end - 2, text=m.text[:-2], head=head)
     i = j
     while i > floor and j - i < 8:
         p = toks[i - 1]

@@ -145,6 +145,14 @@ def _sentence(
     """The attributions of one sentence (``toks``, ``s``..``e``, paragraph ``pi``),
     appended to ``out`` and to ``taken``."""
     n = len(toks)
+    if toks[1].low == "you" and toks[0].low in _AUX_QUESTION:
+        q = _reader_prompt(text, toks)
+        if q > 0:
+            insort(taken, (s, q))  # the frame rules after these leave it too
+            toks = [t for t in toks if t.start >= q]
+            n = len(toks)
+            if n < 4:
+                return
     # a headline in title case: "Mayor Calls Budget 'A Disgrace'"
     headline = pi == 0 and sum(1 for t in toks if t.is_word and t.is_cap) * 2 > sum(
         1 for t in toks if t.is_word
@@ -202,6 +210,15 @@ def _sentence(
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
+        if found is not None and (cut := _main_verb_after_aside(toks, found, ke)) is not None:
+            # "Lee, a skipper who refused to sail, said the pier ...": the cue is in an
+            # aside of the subject; its claim ends there and the sentence's verb is read
+            found.spans[-1] = (found.spans[-1][0], toks[cut - 1].end)
+            if count_words(toks[ke + 1 : cut], 2) >= 2:
+                _drop_nested(out, taken, found, s)
+                _take(out, taken, found)
+            i = cut + 1
+            continue
         if found is not None:
             _drop_nested(out, taken, found, s)
             _take(out, taken, found)
@@ -245,16 +262,19 @@ def _outer_over_last(
         return  # no comma near the claim's end: no "<clause>, X said" inside it
     n = len(toks)
     rest: list[tuple[int, int]] | None = None
+    # "<whether they knew X>, officials said.": a claim ending at the comma before the
+    # attribution is inside it too (the scan found the attribution's clause taken)
+    adjacent = text.startswith(",", b)
     for x in range(n - 2, max(1, n - _MAX_SUBJECT - _MAX_TAIL - 2), -1):
         t = toks[x]
-        if t.start >= b:
+        if t.start >= b and not adjacent:
             continue  # after the claim: the sentence scan has tried it
         if t.start <= a:
             return
         low = t.low
         if low == "according" and toks[x + 1].low == "to":
             cue, ke = Cue(t.start, toks[x + 1].end, "according to", False), x + 1
-        elif low in POST_VERBS and not t.is_cap:
+        elif (low in POST_VERBS or low in _TRAILING_VERBS) and not t.is_cap:
             cue, ke = Cue(t.start, t.end, low, False), x
         else:
             continue
@@ -274,6 +294,9 @@ def _outer_over_last(
         _take(out, taken, found)
         return
 
+
+# Verbs ending a sentence after its clause besides the lists' ("..., Lee maintains.").
+_TRAILING_VERBS = frozenset({"maintains", "maintained", "writes", "contends", "contended"})
 
 # What a poll, a study or a court does to the clause before it: "..., a new poll found."
 _FINDINGS = frozenset(
@@ -340,6 +363,61 @@ def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
     out.append(found)
     for sp in found.spans:
         insort(taken, sp)
+
+
+# Finite reporting verbs that, after a comma, are the sentence's own verb (not the
+# plural nouns "claims", "reports", "notes").
+_MAIN_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "wrote", "writes", "argued", "argues", "argue"}
+    | {"reported", "responded", "concluded", "concludes", "insisted", "insists"}
+    | {"claimed", "warned", "warns", "noted", "explained", "announced"}
+    | {"suggested", "suggests", "stressed", "acknowledged", "admitted", "declared"}
+    | {"contended", "contends", "maintained", "maintains", "recounted", "predicted"}
+)
+
+
+# Auxiliaries opening a question to the reader ("Do you back ...?").
+_AUX_QUESTION = frozenset({"do", "does", "did", "are", "would", "will", "should", "can"})
+
+# A short call to act right after a question: "Like the page:", "Sign up here:".
+_PROMPT_RE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Za-z]+){0,3}:")
+
+
+def _reader_prompt(text: str, toks: list[Tok]) -> int:
+    """Where a question to the reader followed by a call to act ("Do you back the
+    plan? Like the page:"), a site's prompt rather than anyone's claim, ends (after the
+    prompt's colon); -1 when the sentence opens with none."""
+    q = next((t for t in toks if t.text == "?"), None)
+    if q is None:
+        return -1
+    m = _PROMPT_RE.match(text, q.end, q.end + 40)
+    return m.end() if m is not None else -1
+
+
+def _main_verb_after_aside(toks: list[Tok], found: Found, ke: int) -> int | None:
+    """Where a claim found for the cue ending at ``toks[ke]`` runs into the sentence's
+    own verb of saying after a comma ("who refused to sail, said the pier was ...",
+    "citing its sources, reported that ..."): the index of that comma; None when it
+    does not."""
+    end = found.spans[-1][1]
+    n = len(toks)
+    x = ke + 2
+    while x < n - 2 and toks[x].start < end:
+        t = toks[x]
+        if t.text == "," and toks[x + 1].low in _MAIN_VERBS and not toks[x + 1].is_cap:
+            nxt = toks[x + 2]
+            if (
+                nxt.low == "that"
+                or (
+                    nxt.is_word
+                    and finite_soon(toks, x + 2)
+                    # not "..., said six skippers who lost their boats": a subject after it
+                    and not any(w.low in ("who", "which", "whose") for w in toks[x + 2 : x + 7])
+                )
+            ):
+                return x
+        x += 1
+    return None
 
 
 def _phrase_cue(toks: list[Tok], i: int) -> tuple[Cue | None, int]:
@@ -587,7 +665,11 @@ def _post(
     taken: list[tuple[int, int]],
 ) -> Found | None:
     """ "<clause>, X said[, <clause>]." and "<clause>, according to X." """
-    if cue.word != "according to" and cue.word not in POST_VERBS:
+    if (
+        cue.word != "according to"
+        and cue.word not in POST_VERBS
+        and cue.word not in _TRAILING_VERBS
+    ):
         return None
     if toks[k - 1].text == ",":
         found = _post_after_comma(text, toks, k, ke, cue)
@@ -662,6 +744,8 @@ def _post_inline(
             return None
         c -= 1
     if cue.word == "according to":
+        if ke + 1 < n and toks[ke + 1].low in _AS_PLANNED:
+            return None  # "went according to plan": how it went, nobody's account
         # "... leads by 40 seats according to a tally by the Harbour Post."
         m = mention_after(text, toks, ke, n)
         e2 = next((x for x in range(ke + 1, n) if not toks[x].is_word), n)
@@ -682,6 +766,10 @@ def _post_inline(
     if m is None:
         return None
     return c, j, m
+
+
+# Bare nouns after "according to" in idioms of manner ("according to plan").
+_AS_PLANNED = frozenset({"plan", "schedule", "script", "form", "custom", "tradition", "protocol"})
 
 
 def _whole_phrase(text: str, run: list[Tok]) -> Mention | None:

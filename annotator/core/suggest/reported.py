@@ -22,6 +22,7 @@ from .clause_base import (
     same_form,
     subordinate_end,
 )
+from .clause_forms import generic_subject
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from .mentions import (
     FINITE_VERBS,
@@ -111,7 +112,7 @@ def _reported(
         if after is None:
             return None
         nxt = after.group(1)
-        if cue.participle and cue.word != "saying" and nxt != "that":
+        if cue.participle and cue.word not in _OPEN_PARTICIPLES and nxt != "that":
             return None
     # the tokens near the cue are enough: the clause runs to the sentence end anyway
     toks = index.toks_between(max(s_start, cue.start - 300), min(s_end, cue.end + 200))
@@ -175,19 +176,63 @@ def _reported(
             return None
     elif not toks[j].is_word or toks[j].text in ALL_MARKS:
         return None
-    elif not _has_finite_verb(toks[j : j + 16]):
+    elif not _has_finite_verb(toks[j : j + 16]) and not _pronoun_subject(toks, j):
         return None  # "she added a new clause": an object, not a reported clause
-    if cue.participle and cue.word != "saying" and toks[ke + 1].low != "that":
-        return None  # ", adding about ten days to voyages"
+    if (
+        cue.participle
+        and cue.word != "saying"
+        and toks[ke + 1].low != "that"
+        and not (
+            cue.word in OBJECT_CUES
+            and toks[j - 1].low == "that"
+            and k > 0
+            and toks[k - 1].low in _PREP_BEFORE_ING
+        )
+    ):
+        # ", adding about ten days to voyages" (but "after telling the board that": the
+        # clause rules read ", telling X that")
+        return None
+    if cue.participle and toks[0].start <= s_start + 1 and _opens_sentence(toks, k):
+        # "Noting that only one member voted, Lee said ...": the subject after the comma
+        return _opening_participle(text, toks, j, cue, pi)
     m = relative_before(toks, k) or mention_before(text, toks, k, 0)
+    if m is None and k > 1 and toks[k - 1].text in _DASHES:
+        # "Ana Ruiz — who ran the port for years — said that": the subject before the
+        # aside
+        m = _before_aside(text, toks, k - 1)
+    elif m is None and k > 3 and toks[k - 1].text == ",":
+        # "The paper, citing its own sources, reported that"
+        m = _before_participle_aside(text, toks, k - 1)
+    elif m is None and k > 3 and toks[0].start <= s_start + 1:
+        # "Skippers who fished here for years say that": the subject ends in a relative
+        # clause
+        m = _before_relative(text, toks, k)
+    if (
+        m is None
+        and cue.word in ("said", "says", "say")
+        and 0 < k < 9
+        and toks[0].start <= s_start + 1
+        and not any(t.text[0].isdigit() or t.low in _SHARES for t in toks[:k])
+    ):
+        # "The mayor's team said ...": a short subject the name rules do not read (not
+        # "46 percent said ...; 30 percent said ...": the clause rules split those)
+        m = generic_subject(text, toks, k, 0)
     if m is None:
-        if not (cue.participle and k > 0 and toks[k - 1].text == ","):
+        # "won the vote by saying that ...", "left after telling the board that ...":
+        # the sentence's subject (not "After saying ..., the man asked": it follows)
+        after_prep = (
+            cue.participle
+            and k > 2
+            and toks[k - 1].low in _PREP_BEFORE_ING
+            and toks[k - 2].start > s_start
+        )
+        if not (cue.participle and k > 0 and (toks[k - 1].text == "," or after_prep)):
             return None
         e = bisect_right(earlier, cue.start, key=lambda x: x[0]) - 1
         if e >= 0 and earlier[e][0] >= s_start:
             m = earlier[e][1]
         else:
-            m = subject_before(text, toks, k)
+            m = subject_before(text, toks, k - 1 if after_prep else k)
             if m is None:
                 return None
     w = next((x for x in range(k) if toks[x].start >= _phrase_start(m)), k)
@@ -232,6 +277,112 @@ def _reported(
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+
+# Participles whose clause may follow without "that" ("saying ...", "telling X that").
+_OPEN_PARTICIPLES = frozenset({"saying", "telling", "warning"})
+
+# Prepositions before a participle cue whose subject is the sentence's ("by saying").
+_PREP_BEFORE_ING = frozenset({"by", "after", "before", "while", "without", "when", "since"})
+
+_DASHES = frozenset({"—", "–", "-"})
+
+_SHARES = frozenset(
+    {"%", "percent", "half", "third", "quarter", "majority", "most", "many", "one", "two"}
+    | {"three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
+
+
+def _before_aside(text: str, toks: list[Tok], d: int) -> Mention | None:
+    """The mention before an aside between dashes that ends at ``toks[d]`` ("Ana Ruiz
+    — a former harbour official — said"); None when no dash opens one in the sentence."""
+    while d > 0 and toks[d - 1].text in _DASHES:
+        d -= 1  # the closing "--"
+    o = d - 1
+    while o > 0 and toks[o].text not in _DASHES:
+        o -= 1
+    while o > 0 and toks[o - 1].text in _DASHES:
+        o -= 1  # "--"
+    if o < 1 or d - o < 3:
+        return None
+    return mention_before(text, toks, o, 0)
+
+
+def _before_participle_aside(text: str, toks: list[Tok], c: int) -> Mention | None:
+    """The mention before an aside between commas that opens with a participle and ends
+    at ``toks[c]`` ("The paper, citing its own sources, reported")."""
+    o = c - 1
+    while o > 0 and c - o < 12 and toks[o].text != ",":
+        o -= 1
+    if o < 1 or c - o < 3 or toks[o].text != ",":
+        return None
+    first = toks[o + 1]
+    if first.is_cap or not first.low.endswith("ing") or first.low not in PARTICIPLES:
+        return None
+    return mention_before(text, toks, o, 0)
+
+
+# Words that may open a sentence before its subject ("But skippers who ... say").
+_SENTENCE_OPENERS = frozenset({"but", "and", "so", "yet", "now", "still"})
+
+
+def _before_relative(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The sentence's subject when a relative clause without commas ends it right
+    before the cue at ``toks[k]`` ("Skippers who fished here for years say"): the mention
+    before "who", opening the sentence."""
+    x = k - 2
+    while x > 0 and k - x < 25:
+        t = toks[x]
+        if not t.is_word and t.text not in ("'", "’", "-"):
+            return None
+        if t.low in ("who", "which"):
+            break
+        x -= 1
+    else:
+        return None
+    if x < 1 or toks[x].low not in ("who", "which"):
+        return None
+    m = mention_before(text, toks, x, 0)
+    if m is None or m.form == "pronoun":
+        return None
+    p = next((i for i, t in enumerate(toks) if t.start >= _phrase_start(m)), x)
+    if any(t.low not in _SENTENCE_OPENERS for t in toks[:p]):
+        return None
+    return m
+
+
+def _opens_sentence(toks: list[Tok], k: int) -> bool:
+    """Does the participle at ``toks[k]`` open the sentence ("Noting that ...", "After
+    saying ...")?"""
+    return k == 0 or (k == 1 and toks[0].low in ("after", "since", "while", "before"))
+
+
+def _opening_participle(text: str, toks: list[Tok], j: int, cue: Cue, pi: int) -> Candidate | None:
+    """The claim of a participle opening the sentence, its clause starting at
+    ``toks[j]``: to the comma before the sentence's subject, who said it."""
+    for c in range(j + 2, len(toks) - 2):
+        if toks[c].text != ",":
+            continue
+        nxt = toks[c + 1]
+        if not nxt.is_word or not (nxt.is_cap or nxt.low in DETERMINERS or nxt.low in _PRONOUNS):
+            continue
+        m = mention_after(text, toks, c, len(toks))
+        if m is None or nxt.start not in (m.start, _phrase_start(m)):
+            continue
+        if not _has_finite_verb(toks[j:c]):
+            return None
+        return _mk_reported(text, toks[j:c], toks[c - 1].end, cue, m, pi)
+    return None
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _pronoun_subject(toks: list[Tok], j: int) -> bool:
+    """Does a subject pronoun open the words at ``toks[j]`` ("said he and Lee differ",
+    "said they differ")? The verb after it may have no listed form."""
+    return toks[j].low in ("he", "she", "they", "we", "i") and j + 1 < len(toks)
+
+
 _PREPOSITIONS = frozenset({"in", "during", "of", "for", "with", "at", "on", "by", "from", "to"})
 
 
@@ -325,7 +476,7 @@ def _trailing_attribution(body: list[Tok]) -> bool:
         t = body[x]
         if t.text == ",":
             return False
-        if t.low not in POST_VERBS or t.is_cap:
+        if (t.low not in POST_VERBS and t.low not in _TRAILING_VERBS) or t.is_cap:
             continue
         c = x - 1
         while c > 0 and body[c].is_word and x - c <= 6:
@@ -339,11 +490,28 @@ def _trailing_attribution(body: list[Tok]) -> bool:
             # "..., said a spokesman."
             return bool(after) and after[0].is_word
         first = body[c + 1]
-        return first.is_cap or first.low in _SUBJECT_WORDS
+        return first.is_cap or first.low in _SUBJECT_WORDS or _plural_subject(body[c + 1 : x])
     return False
 
 
 _SUBJECT_WORDS = DETERMINERS | frozenset({"he", "she", "they", "we", "i", "officials", "analysts"})
+
+# Verbs ending a sentence after its clause besides the lists' ("..., Lee maintains.").
+_TRAILING_VERBS = frozenset({"maintains", "maintained", "writes", "contends", "contended"})
+
+
+def _plural_subject(words: list[Tok]) -> bool:
+    """Are ``words`` a plural noun phrase without a verb ("current and former
+    officials", "several skippers")?"""
+    return (
+        bool(words)
+        and words[-1].low.endswith("s")
+        and not words[-1].low.endswith(("ss", "us", "is"))
+        and all(
+            w.is_word and not w.is_cap and w.low not in _FINITE_WORDS and w.low not in FINITE_VERBS
+            for w in words
+        )
+    )
 
 
 def _second_attribution(body: list[Tok], cue: str) -> int:
@@ -354,6 +522,15 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             body[x + 1].low in PARTICIPLES or body[x + 1].low == "according"
         ):
             return x
+        if (
+            body[x].low in _PREP_BEFORE_ING
+            and body[x + 1].low in PARTICIPLES
+            and x + 2 < len(body)
+            and body[x + 2].low == "that"
+        ):
+            # "said the deadlock kept us safe before claiming that ...": a second
+            # attribution of the same speaker
+            return x - 1 if body[x - 1].text == "," else x
         if body[x].low == "but" and but_not_after(body, x):
             # "said the ferry would run, but did not say when": the reporter's account
             return x - 1 if body[x - 1].text == "," else x
@@ -367,14 +544,14 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             return x - 1 if body[x - 1].text == "," else x
         if (
             body[x].text == ","
-            and body[x + 1].low in ("but", "while", "whereas", "and")
+            and body[x + 1].low in ("but", "while", "whereas", "and", "although", "though")
             and new_speaker_cue(body, x + 2)
         ):
             # "said A, but officials said B", "suggested A, while Cruz said that B"
             return x
         if (
             body[x].text == ","
-            and body[x + 1].low in ("and", "but")
+            and body[x + 1].low in ("and", "but", "although", "though")
             and x + 3 < len(body)
             and body[x + 2].low in ("he", "she", "they", "we", "i")
         ):
@@ -390,7 +567,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # The reporting verbs that start a second attribution of the same speaker.
 _SECOND_CUES = SPEECH | frozenset(
     {"noted", "argued", "insisted", "acknowledged", "conceded", "warned", "explained"}
-    | {"claimed", "contended", "stressed", "emphasized", "suggested", "added"}
+    | {"claimed", "contended", "stressed", "emphasized", "suggested", "added", "pointed"}
     | {"notes", "argues", "insists", "acknowledges", "concedes", "warns", "explains"}
     | {"claims", "contends", "stresses", "emphasizes", "suggests", "adds"}
 )
