@@ -1,0 +1,49 @@
+"""Cues with no verb: a standing "in" a poll (evidence.py)."""
+
+from __future__ import annotations
+
+import pytest
+from suggest_claims import claims_of, seen
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the poll in the middle of the sentence, a phrase of its dates after it
+        (
+            "Ann Lee has kept a narrow edge over Bo Park in the harbour guild's survey released"
+            " on Friday, well ahead of the ferry vote.",
+            ("Ann Lee has kept a narrow edge over Bo Park", "in", "the harbour guild's survey"),
+        ),
+        # a named poll at the start, without a determiner
+        (
+            "In March's Island Gazette poll, the western route drew most of the votes.",
+            ("the western route drew most of the votes", "In", "March's Island Gazette poll"),
+        ),
+        # after the clause of a "while": only the main clause is the poll's
+        (
+            "While Lee wins the older riders easily, she trails the newcomer in most ferry"
+            " surveys by a few points.",
+            ("she trails the newcomer", "in", "most ferry surveys"),
+        ),
+    ],
+)
+def test_a_standing_in_a_poll(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a standing in the polls in general is the writer's
+        "Lee has risen in the polls since the spring.",
+        # the poll inside the subject of another verb
+        "One in five riders in a harbour survey last year wanted a later ferry.",
+        # an aside after the subject
+        "Bo Park, who trails in many island polls, spoke at the pier on Monday.",
+        # voters "going to the polls" vote; no poll reports anything
+        "Most riders in the two towns go to the polls on Tuesday.",
+    ],
+)
+def test_no_poll_standing(sentence: str) -> None:
+    assert not any(c.cue and c.cue.text.lower() == "in" for c in claims_of(sentence))
