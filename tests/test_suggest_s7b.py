@@ -1,4 +1,4 @@
-"""Cues with no verb: a standing "in" a poll (evidence.py)."""
+"""Cues with no verb: a standing "in" a poll (evidence.py), "in Lee's view" (frames.py)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,39 @@ def test_a_standing_in_a_poll(sentence: str, expected: tuple[str, str, str]) -> 
 )
 def test_no_poll_standing(sentence: str) -> None:
     assert not any(c.cue and c.cue.text.lower() == "in" for c in claims_of(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In Ann Lee's view, the ferry should run later.",
+            ("the ferry should run later", "view", "Ann Lee"),
+        ),
+        (
+            "The night ferry, in Bo Park's view, should stop at the pier twice.",
+            ("The night ferry … should stop at the pier twice", "view", "Bo Park"),
+        ),
+        (
+            "The ferry ought to run later in the view of most island riders.",
+            ("The ferry ought to run later", "view", "most island riders"),
+        ),
+        (
+            "The ferry ought to run later, in their view.",
+            ("The ferry ought to run later", "view", "their"),
+        ),
+    ],
+)
+def test_a_view_held_by_its_possessor(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lee kept the pier in view for most of the crossing.",
+        "The harbour came into view in her view of the old town from the ferry.",
+    ],
+)
+def test_no_view_claim(sentence: str) -> None:
+    assert not any(c.cue and c.cue.text == "view" for c in claims_of(sentence))
