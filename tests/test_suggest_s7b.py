@@ -83,3 +83,10 @@ def test_a_view_held_by_its_possessor(sentence: str, expected: tuple[str, str, s
 )
 def test_no_view_claim(sentence: str) -> None:
     assert not any(c.cue and c.cue.text == "view" for c in claims_of(sentence))
+
+
+def test_a_call_after_to_is_the_subjects() -> None:
+    claims = [
+        seen(c) for c in claims_of("Ann Lee used her talk at the pier to call for a later ferry.")
+    ]
+    assert ("a later ferry", "call for", "Ann Lee") in claims

@@ -1319,6 +1319,11 @@ def _with_holder(text: str, toks: list[Tok], k: int, found: Found | None) -> Fou
         m = mention_before(text, toks, k, 0)
         if m is not None and m.end == prev.end and m.end - 2 > m.start:
             m = replace(m, end=m.end - 2, text=text[m.start : m.end - 2])
+    elif prev.low == "to" and toks[k].low in _VERB_FORMS and k >= 2:
+        # "Lee used the speech to call for ...": a verb after all, the sentence's subject's
+        m = subject_before(text, toks, k - 1)
+        if m is not None and not _plausible_subject(m):
+            m = None
     elif prev.low == "in" and toks[k].low in _IN_STANCE:
         # "riders marched in favor of the route": the sentence's subject holds it
         m = subject_before(text, toks, k - 1)
