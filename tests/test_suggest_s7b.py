@@ -90,3 +90,33 @@ def test_a_call_after_to_is_the_subjects() -> None:
         seen(c) for c in claims_of("Ann Lee used her talk at the pier to call for a later ferry.")
     ]
     assert ("a later ferry", "call for", "Ann Lee") in claims
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most riders in Ash cast their ballots on Tuesday morning.",
+        "Ferry use rose nine percent compared with the same month last year.",
+    ],
+)
+def test_voting_and_comparisons_are_no_claims(sentence: str) -> None:
+    assert claims_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Most riders in Ash cast a ballot for the western route.",
+            ("a ballot for the western route", "cast", "Most riders in Ash"),
+        ),
+        (
+            "Bo Park compared the new ferry to a floating hotel.",
+            ("the new ferry to a floating hotel", "compared", "Bo Park"),
+        ),
+    ],
+)
+def test_a_vote_for_someone_and_a_comparison_by_someone_stay(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]

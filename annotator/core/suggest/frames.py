@@ -661,6 +661,10 @@ def _verb_frame(
         return None  # "they aren't admitted until ...": done to the subject, not by it
     if low == "pledged" and toks[start].low in ("delegates", "delegate"):
         return None  # "pledged delegates": an adjective
+    if low in _COMPARE_FORMS and toks[k + 1].low in ("to", "with"):
+        return None  # "up 9 points compared with May": the writer's comparison
+    if low in _CAST_FORMS and _plain_ballot(toks, start):
+        return None  # "riders cast their ballots on Tuesday": voting, no stance named
     if kind == "clause" and toks[start].low == "not":
         if toks[start + 1].low != "to" or not _bare_verb(toks, start + 2):
             return None
@@ -690,6 +694,20 @@ def _verb_frame(
     if m is None or not _plausible_subject(m):
         return None
     return Found([spans], cue, m, pi)
+
+
+_COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
+_CAST_FORMS = frozenset({"cast", "casts", "casting"})
+_BALLOTS = frozenset({"ballot", "ballots", "vote", "votes"})
+
+
+def _plain_ballot(toks: list[Tok], start: int) -> bool:
+    """Is the object from ``toks[start]`` a ballot or vote cast for no one named ("cast
+    their ballots", "cast a ballot in May"), not "cast a vote for Lee"?"""
+    for y in range(start, min(len(toks), start + 4)):
+        if toks[y].low in _BALLOTS:
+            return y + 1 >= len(toks) or toks[y + 1].low not in ("for", "against")
+    return False
 
 
 # Verbs of voicing, besides the lists', whose object a noun of stance is: "floated the

@@ -31,7 +31,9 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
       three times in four. A whole quote ('"We sail," Lee said, according to the
       log') and a plain paraphrase inside an "according to" stay claims of their own;
     - a content that is only a phrase opening with "from" ("Lee reported from Leeds"):
-      the place a reporter wrote from, not something said.
+      the place a reporter wrote from, not something said;
+    - "compared" with a content opening with "to" or "with" ("rose 9 percent compared
+      with May"): the writer's comparison; "Lee compared the pier to a ruin" stays.
 
     Parameters:
         claims: the engine's claims of one article, in reading order.
@@ -42,7 +44,7 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
     for c in claims:
         if c.kind == "mixed" and c.cue is not None and _inside_other(c, claims):
             continue
-        if _from_phrase(c):
+        if _from_phrase(c) or _comparison(c):
             continue
         out.append(c)
     return out
@@ -72,3 +74,13 @@ def _from_phrase(c: SuggestedClaim) -> bool:
         return False
     text = c.content[0].text
     return text[:5].lower() == "from " and _VERB_RE.search(text) is None
+
+
+_COMPARE = frozenset({"compared", "compare", "compares", "comparing"})
+
+
+def _comparison(c: SuggestedClaim) -> bool:
+    """A cue of "compare" whose content opens with "to" or "with"."""
+    if c.cue is None or not c.content or c.cue.text.lower() not in _COMPARE:
+        return False
+    return c.content[0].text.lower().startswith(("to ", "with "))
