@@ -120,3 +120,11 @@ def test_a_vote_for_someone_and_a_comparison_by_someone_stay(
     sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+def test_a_question_to_the_reader_is_no_claim() -> None:
+    claims = [
+        seen(c)
+        for c in claims_of("Do you support Ann Lee? Tell us below. Lee wants a later ferry.")
+    ]
+    assert not any(mention == "you" for _, _, mention in claims)
