@@ -128,3 +128,15 @@ def test_a_question_to_the_reader_is_no_claim() -> None:
         for c in claims_of("Do you support Ann Lee? Tell us below. Lee wants a later ferry.")
     ]
     assert not any(mention == "you" for _, _, mention in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bo Park will challenge Ann Lee in the spring primary.",
+        "Ann Lee speaks fluent Welsh, and Bo Park does not.",
+        "Ann Lee owns two boats and requests a berth each spring.",
+    ],
+)
+def test_running_against_speaking_a_language_and_requests_are_no_stance(sentence: str) -> None:
+    assert claims_of(sentence) == []
