@@ -140,3 +140,14 @@ def test_a_question_to_the_reader_is_no_claim() -> None:
 )
 def test_running_against_speaking_a_language_and_requests_are_no_stance(sentence: str) -> None:
     assert claims_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The night attacks upset many island riders.",
+        "Ann Lee campaigned on the ferry timetable in Ash.",
+    ],
+)
+def test_a_noun_of_attacks_and_campaigning_on_are_no_stance(sentence: str) -> None:
+    assert claims_of(sentence) == []
