@@ -86,7 +86,7 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     raws.sort(key=lambda r: r.spans[0][0])
     raws = borrow_cues(text, ends, raws, cues)
     cut_dash_asides(text, raws)
-    return prune(resolve(text, raws, known_speakers))
+    return prune(resolve(text, raws, known_speakers), text)
 
 
 def _clause_claims(

@@ -94,6 +94,141 @@ def find(
             taken.extend(found.spans)
             taken.sort()
     out += _shares(text, sentences, starts, taken)
+    out += _in_polls(text, sentences, starts, taken)
+    return out
+
+
+# "Lee leads in the polls", "In a Harbour News poll last month, Lee led by 9 points": a
+# standing the poll reports; "in" is the cue, the poll's phrase the mention.
+# The poll's word is found first (``str.find``: fast), then the "in" before it in a
+# short window.
+_POLL_STEMS = ("poll", "survey")
+_IN_POLL_RE = re.compile(
+    r"\b[Ii]n (?:(?!(?:in|on|to|at|atop|for|by|with|into|over|before|after|wake) )[^\s,.;:]+ ){0,7}?"
+    r"(?:polls?|polling|surveys?)\Z"
+)
+_WINDOW = 90  # characters before the poll's word where its "in" may be
+_POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
+# What may follow the poll's noun inside its phrase or right after it.
+_AFTER_POLL = frozenset(
+    {"released", "conducted", "taken", "published", "last", "this", "earlier", "from", "of"}
+    | {"by", "ahead", "and", "but", "since", "among", "in", "on", "for", "with", "after"}
+    | {"before", "over", "to", "while", "as", "at"}
+)
+# A lead clause that is not the claim's: "While Lee leads in Ash, she trails in the polls".
+_SUBORDINATE = frozenset(
+    {"while", "although", "though", "as", "because", "since", "when", "if", "after", "before"}
+    | {"whereas", "even", "until", "once", "despite", "depending", "with", "without", "given"}
+)
+# "rising in the polls", "in polling": a standing in general, too often the writer's own.
+_BARE_POLLS = (["polls"], ["the", "polls"], ["polling"])
+# Words inside the poll's phrase that show it is no poll's report: "in polling places",
+# "in the exit polls' wake" are caught by _AFTER_POLL; these by the words before.
+_NOT_POLL_PHRASE = frozenset(
+    {"interest", "participate", "participated", "included", "surveyed", "polled", "questioned"}
+    | {"interviewed", "among", "favorably", "unfavorably"}
+)
+_COMPARED = frozenset({"compared", "versus", "than"})
+# After the subject's comma, an aside: "Lee, who leads in ...", "Lee, the leader in ...".
+_ASIDE_STARTS = frozenset({"who", "which", "the", "a", "an", "whose"})
+
+
+def _poll_words(text: str) -> list[tuple[int, int]]:
+    """Where "poll(s)", "polling" and "survey(s)" stand in ``text``, in text order."""
+    out = []
+    for stem in _POLL_STEMS:
+        i = text.find(stem)
+        while i >= 0:
+            j = i + len(stem)
+            if text.startswith("ing", j):
+                j += 3
+            elif text.startswith("s", j):
+                j += 1
+            if j >= len(text) or not text[j].isalnum():
+                out.append((i, j))
+            i = text.find(stem, j)
+    out.sort()
+    return out
+
+
+def _in_polls(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    starts: list[int],
+    taken: list[tuple[int, int]],
+) -> list[Found]:
+    """ "<clause> in the polls" and "In a <name> poll, <clause>": what a poll shows."""
+    out: list[Found] = []
+    done = -1
+    for i, j in _poll_words(text):
+        w0 = max(0, i - _WINDOW)
+        hit = _IN_POLL_RE.search(text[w0:j])
+        if hit is None or w0 + hit.start() <= done:
+            continue
+        a = done = w0 + hit.start()
+        hit_end = w0 + hit.end()
+        x = bisect_right(starts, a) - 1
+        if x < 0 or inside(taken, a):
+            continue
+        s, e, pi = sentences[x]
+        if hit_end > e:
+            continue
+        toks = tokenize(text, s, e)
+        k = tok_at(toks, a)
+        if k is None:
+            continue
+        n = len(toks)
+        h = next((y for y in range(k + 1, n) if toks[y].end >= hit_end), n)
+        if h + 1 >= n:
+            continue
+        nxt = toks[h + 1]
+        if nxt.is_word and nxt.low not in _AFTER_POLL:
+            continue  # "in polling places", "in survey results"
+        if any(not t.is_word and t.text not in "/-’'" for t in toks[k + 1 : h]):
+            continue
+        if k > 0 and toks[k - 1].low in _NOT_POLL_PHRASE:
+            continue
+        m0, m1 = toks[k + 1].start, toks[h].end
+        m = Mention(m0, m1, text[m0:m1], "np", "organisation", head=toks[h].low, phrase_start=m0)
+        lead = 0
+        while lead < k and toks[lead].low in _SENTENCE_LEADS:
+            lead += 1
+        if lead == k:
+            # "In a <name> poll last month, <clause>."
+            comma = next((y for y in range(h + 1, min(n, h + 8)) if toks[y].text == ","), None)
+            if comma is None or comma + 1 >= n:
+                continue
+            span = content_after(toks, comma + 1, "clause")
+        else:
+            if [t.low for t in toks[k + 1 : h + 1]] in _BARE_POLLS:
+                continue
+            lead = next((y + 1 for y in range(k - 1, lead - 1, -1) if toks[y].text in ":;—–"), lead)
+            if lead < k and toks[lead].low in _SUBORDINATE:
+                comma = next((y for y in range(lead, k) if toks[y].text == ","), None)
+                if comma is None:
+                    continue
+                lead = comma + 1
+            body = toks[lead:k]
+            comma = next((y for y in range(len(body) - 1) if body[y].text == ","), None)
+            if comma is not None and (
+                body[comma + 1].low in _ASIDE_STARTS or body[comma + 1].low.endswith("ing")
+            ):
+                continue
+            if not body or not body[-1].is_word or not body[0].is_word:
+                continue
+            if any(t.low in _COMPARED for t in body):
+                continue  # "..., compared to 50 percent in a survey before": the other poll's
+            if not finite_soon(body, 0, len(body)):
+                continue  # "One in four voters in a poll said": the poll is in the subject
+            span = (body[0].start, body[-1].end)
+        if span is None or overlaps_any(taken, *span):
+            continue
+        if sum(1 for t in toks if t.is_word and span[0] <= t.start < span[1]) < _MIN_WORDS:
+            continue
+        cue = Cue(toks[k].start, toks[k].end, "in", False)
+        out.append(Found([span], cue, m, pi))
+        taken.append(span)
+        taken.sort()
     return out
 
 

@@ -242,7 +242,108 @@ def find(
             out.append(found)
             taken.extend(found.spans)
             taken.sort()
+    out += _in_views(text, sentences, starts, taken)
     return out
+
+
+def _in_views(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    starts: list[int],
+    taken: list[tuple[int, int]],
+) -> list[Found]:
+    """ "In Lee's view, <clause>", "<clause>, in the view of many riders.": the clause
+    is the holder's view; "view" the cue, the possessor (or the phrase after "of") the
+    mention. ``str.find`` finds the word: most articles have none."""
+    out: list[Found] = []
+    i = text.find(" view")
+    while i >= 0:
+        v = i + 1
+        i = text.find(" view", v)
+        if text[v + 4 : v + 5].isalnum():
+            continue  # "views", "viewed", "viewers"
+        x = bisect_right(starts, v) - 1
+        if x < 0 or inside(taken, v):
+            continue
+        s, e, pi = sentences[x]
+        if v >= e:
+            continue
+        toks = tokenize(text, s, e)
+        k = tok_at(toks, v)
+        if k is None or k < 2:
+            continue
+        found = _in_view(text, toks, k, pi, taken)
+        if found is not None:
+            out.append(found)
+            taken.extend(found.spans)
+            taken.sort()
+    return out
+
+
+_MAX_HOLDER = 6  # tokens of the possessor in "in <possessor> view"
+
+
+def _in_view(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """The view whose noun is ``toks[k]`` after "in" and a possessor or "the", or None."""
+    n = len(toks)
+    cue = Cue(toks[k].start, toks[k].end, "view", False)
+    if toks[k - 1].low == "the" and toks[k - 2].low == "in" and k + 2 < n:
+        if toks[k + 1].low != "of":
+            return None
+        a, end = k - 2, k + 2
+        while end < n and toks[end].is_word:
+            end += 1
+        m = noun_phrase(text, toks[k + 2 : end])
+        end -= 1
+    else:
+        a = next(
+            (y for y in range(k - 2, max(-1, k - 2 - _MAX_HOLDER), -1) if toks[y].low == "in"),
+            None,
+        )
+        if a is None or not _possessor_word(toks[k - 1].low):
+            return None
+        if any(not t.is_word and t.text not in "’'.-" for t in toks[a + 1 : k]):
+            return None
+        end = k
+        found = _with_holder(text, toks, k, Found([], cue, None, pi))
+        m = found.mention if found is not None else None
+    if m is None:
+        return None
+    lead = 0
+    while lead < a and toks[lead].low in _LEADS:
+        lead += 1
+    nxt = toks[end + 1] if end + 1 < n else None
+    spans = []
+    if a == lead:
+        # "In Lee's view, <clause>."
+        if nxt is None or nxt.text != "," or end + 2 >= n:
+            return None
+        span = content_after(toks, end + 2, "clause")
+        if span is None:
+            return None
+        spans.append(span)
+    else:
+        body = toks[lead : a - 1] if toks[a - 1].text == "," else toks[lead:a]
+        if not body or not body[0].is_word or not body[-1].is_word:
+            return None
+        spans.append((body[0].start, body[-1].end))
+        if nxt is not None and nxt.text == "," and toks[a - 1].text == ",":
+            tail = toks[end + 2 :]
+            while tail and not tail[-1].is_word and tail[-1].text not in ALL_MARKS:
+                tail = tail[:-1]
+            if tail:
+                spans.append((tail[0].start, tail[-1].end))
+        elif nxt is not None and nxt.is_word:
+            return None  # "in his view of the pier": a view of something, no clause
+    words = sum(1 for t in toks if t.is_word and any(p <= t.start < q for p, q in spans))
+    if words < 3 or any(overlaps_any(taken, p, q) for p, q in spans):
+        return None
+    return Found(spans, cue, m, pi)
+
+
+_LEADS = frozenset({"but", "and", "so", "yet", "still", "now", "however", "thus"})
 
 
 _NEXT_RE = re.compile(r"\s+([\w’'-]+)")
@@ -560,6 +661,10 @@ def _verb_frame(
         return None  # "they aren't admitted until ...": done to the subject, not by it
     if low == "pledged" and toks[start].low in ("delegates", "delegate"):
         return None  # "pledged delegates": an adjective
+    if low in _COMPARE_FORMS and toks[k + 1].low in ("to", "with"):
+        return None  # "up 9 points compared with May": the writer's comparison
+    if low in _CAST_FORMS and _plain_ballot(toks, start):
+        return None  # "riders cast their ballots on Tuesday": voting, no stance named
     if kind == "clause" and toks[start].low == "not":
         if toks[start + 1].low != "to" or not _bare_verb(toks, start + 2):
             return None
@@ -589,6 +694,20 @@ def _verb_frame(
     if m is None or not _plausible_subject(m):
         return None
     return Found([spans], cue, m, pi)
+
+
+_COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
+_CAST_FORMS = frozenset({"cast", "casts", "casting"})
+_BALLOTS = frozenset({"ballot", "ballots", "vote", "votes"})
+
+
+def _plain_ballot(toks: list[Tok], start: int) -> bool:
+    """Is the object from ``toks[start]`` a ballot or vote cast for no one named ("cast
+    their ballots", "cast a ballot in May"), not "cast a vote for Lee"?"""
+    for y in range(start, min(len(toks), start + 4)):
+        if toks[y].low in _BALLOTS:
+            return y + 1 >= len(toks) or toks[y + 1].low not in ("for", "against")
+    return False
 
 
 # Verbs of voicing, besides the lists', whose object a noun of stance is: "floated the
@@ -1218,6 +1337,11 @@ def _with_holder(text: str, toks: list[Tok], k: int, found: Found | None) -> Fou
         m = mention_before(text, toks, k, 0)
         if m is not None and m.end == prev.end and m.end - 2 > m.start:
             m = replace(m, end=m.end - 2, text=text[m.start : m.end - 2])
+    elif prev.low == "to" and toks[k].low in _VERB_FORMS and k >= 2:
+        # "Lee used the speech to call for ...": a verb after all, the sentence's subject's
+        m = subject_before(text, toks, k - 1)
+        if m is not None and not _plausible_subject(m):
+            m = None
     elif prev.low == "in" and toks[k].low in _IN_STANCE:
         # "riders marched in favor of the route": the sentence's subject holds it
         m = subject_before(text, toks, k - 1)

@@ -21,7 +21,7 @@ _VERB_RE = re.compile(
 )
 
 
-def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
+def prune(claims: list[SuggestedClaim], text: str = "") -> list[SuggestedClaim]:
     """``claims`` without those no reader would take for an attribution.
 
     Dropped are:
@@ -32,10 +32,15 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
       three times in four. A whole quote ('"We sail," Lee said, according to the
       log') and a plain paraphrase inside an "according to" stay claims of their own;
     - a content that is only a phrase opening with "from" ("Lee reported from Leeds"):
-      the place a reporter wrote from, not something said.
+      the place a reporter wrote from, not something said;
+    - "compared" with a content opening with "to" or "with" ("rose 9 percent compared
+      with May"): the writer's comparison; "Lee compared the pier to a ruin" stays;
+    - a question put to the reader ("Do you support Lee?"): no one holds that stance.
 
     Parameters:
         claims: the engine's claims of one article, in reading order.
+        text: the article (for the mark after a content); without it the rules that
+            need it are skipped.
 
     Returns the kept claims, in the same order.
     """
@@ -46,7 +51,7 @@ def prune(claims: list[SuggestedClaim]) -> list[SuggestedClaim]:
     for i, c in enumerate(claims):
         if c.kind == "mixed" and c.cue is not None and _inside_other(i, claims, spans, starts):
             continue
-        if _from_phrase(c):
+        if _from_phrase(c) or _comparison(c) or _to_the_reader(c, text):
             continue
         out.append(c)
     return out
@@ -78,3 +83,20 @@ def _from_phrase(c: SuggestedClaim) -> bool:
         return False
     text = c.content[0].text
     return text[:5].lower() == "from " and _VERB_RE.search(text) is None
+
+
+_COMPARE = frozenset({"compared", "compare", "compares", "comparing"})
+
+
+def _comparison(c: SuggestedClaim) -> bool:
+    """A cue of "compare" whose content opens with "to" or "with"."""
+    if c.cue is None or not c.content or c.cue.text.lower() not in _COMPARE:
+        return False
+    return c.content[0].text.lower().startswith(("to ", "with "))
+
+
+def _to_the_reader(c: SuggestedClaim, text: str) -> bool:
+    """Is ``c`` held by "you" with a question mark right after its content?"""
+    if c.mention is None or c.mention.text.lower() != "you" or not c.content:
+        return False
+    return text[c.content[-1].end : c.content[-1].end + 1] == "?"
