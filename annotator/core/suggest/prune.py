@@ -35,7 +35,8 @@ def prune(claims: list[SuggestedClaim], text: str = "") -> list[SuggestedClaim]:
       the place a reporter wrote from, not something said;
     - "compared" with a content opening with "to" or "with" ("rose 9 percent compared
       with May"): the writer's comparison; "Lee compared the pier to a ruin" stays;
-    - a question put to the reader ("Do you support Lee?"): no one holds that stance.
+    - a question put to the reader ("Do you support Lee? Tell us below."): no one holds
+      that stance.
 
     Parameters:
         claims: the engine's claims of one article, in reading order.
@@ -95,8 +96,13 @@ def _comparison(c: SuggestedClaim) -> bool:
     return c.content[0].text.lower().startswith(("to ", "with "))
 
 
+# what a page asks its reader to do after a question ("Do you back X? Tell us below.");
+# a question put to someone interviewed ("Do you think the pier is safe?") stays a claim
+_PROMPT_RE = re.compile(r"\?\s*(?:tell|let|share|comment|vote|sound|click|join|weigh)\b", re.I)
+
+
 def _to_the_reader(c: SuggestedClaim, text: str) -> bool:
-    """Is ``c`` held by "you" with a question mark right after its content?"""
+    """Is ``c`` held by "you", a question followed by a prompt to the reader?"""
     if c.mention is None or c.mention.text.lower() != "you" or not c.content:
         return False
-    return text[c.content[-1].end : c.content[-1].end + 1] == "?"
+    return _PROMPT_RE.match(text, c.content[-1].end) is not None
