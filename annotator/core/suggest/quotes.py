@@ -18,7 +18,7 @@ ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 MARK_RE = re.compile("[\"'“”„‟«»‹›‘’‚]")
 # the same marks less the apostrophes between two letters or digits ("don't", "O’Brien"),
 # which ``_classify`` leaves out anyway: a third of all marks, skipped in C (speed)
-_MARK_SCAN_RE = re.compile("[\"“”„‟«»‹›‘‚]|(?<![^\\W_])['’]|['’](?![^\\W_])")
+_MARK_SCAN_RE = re.compile("[\"'“”„‟«»‹›‘’‚](?:(?<![^\\W_]['’])|(?![^\\W_]))")
 _OPEN_GLYPHS = frozenset("“„‟«‘‚‹")
 _CLOSE_GLYPHS = frozenset("”»’›")
 # For each opening glyph, the glyphs that may close it.
