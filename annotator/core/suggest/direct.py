@@ -642,13 +642,21 @@ def _is_title(text: str, q: Quote, para_start: int) -> bool:
         i -= 1
     if i > para_start and text[i - 1] in ".!?":
         return False
+    # the quote's words first: most quotes are too long, and the word before costs more
+    words: list[str] = []
+    for w in _TITLE_WORD_RE.finditer(" ".join(text[s:e] for s, e in q.spans)):
+        if len(words) == 8:
+            return False
+        words.append(w.group())
+    if not words:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
     m = _WORD_BEFORE.search(text, max(para_start, q.open_pos - 40), q.open_pos)
-    if m is None or m.group(1).lower() not in _TITLE_BEFORE:
-        return False
-    words = re.findall(r"[\w’'-]+", " ".join(text[s:e] for s, e in q.spans))
-    if not words or len(words) > 8:
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+    return m is not None and m.group(1).lower() in _TITLE_BEFORE
+
+
+_TITLE_WORD_RE = re.compile(r"[\w’'-]+")
 
 
 # the word before a title, past an owner ("on NBC's "Meet the Press"", "in Fox News'

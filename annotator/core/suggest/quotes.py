@@ -16,6 +16,9 @@ DOUBLE_MARKS = frozenset('"“”„‟«»')
 SINGLE_MARKS = frozenset("'‘’‚‹›")
 ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 MARK_RE = re.compile("[\"'“”„‟«»‹›‘’‚]")
+# the same marks less the apostrophes between two letters or digits ("don't", "O’Brien"),
+# which ``_classify`` leaves out anyway: a third of all marks, skipped in C (speed)
+_MARK_SCAN_RE = re.compile("[\"'“”„‟«»‹›‘’‚](?:(?<![^\\W_]['’])|(?![^\\W_]))")
 _OPEN_GLYPHS = frozenset("“„‟«‘‚‹")
 _CLOSE_GLYPHS = frozenset("”»’›")
 # For each opening glyph, the glyphs that may close it.
@@ -351,7 +354,7 @@ def _marks_by_para(text: str, paras: list[Paragraph]) -> list[list[_Mark]]:
     for p in paras:
         ms: list[_Mark] = []
         skip = -1
-        for m in MARK_RE.finditer(text, p.start, p.end):
+        for m in _MARK_SCAN_RE.finditer(text, p.start, p.end):
             i = m.start()
             if i <= skip:
                 continue
