@@ -577,18 +577,27 @@ def _naming_call(
 _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since", "unless"})
 
 
+def _toks_after_cue(cues: Index, attr: Attribution, q: Quote) -> list[Tok]:
+    """The tokens between a quote's cue (or the speaker named after it) and the quote's
+    opening mark, past the one told ("told reporters he ...")."""
+    cue = attr.cue
+    assert cue is not None
+    start = cue.end
+    if attr.mention is not None and attr.mention.start > cue.start:
+        start = max(start, attr.mention.end)
+    toks = cues.toks_between(start, q.open_pos)
+    if cue.word in TELLING:
+        toks = toks[addressee_end(toks, 0, cue.word) :]
+    return toks
+
+
 def _clause_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
     """'said the ferry will run again in spring, "once the engine is in."': a reported
     clause opened after the cue (a subject, then a verb) runs to a comma or colon
     before the quote, which goes on with it (one mixed claim)."""
     if attr.cue is None or attr.cue.end > q.open_pos:
         return False
-    start = attr.cue.end
-    if attr.mention is not None and attr.mention.start > attr.cue.start:
-        start = max(start, attr.mention.end)
-    toks = cues.toks_between(start, q.open_pos)
-    if attr.cue.word in TELLING:
-        toks = toks[addressee_end(toks, 0, attr.cue.word) :]  # "told reporters he ..."
+    toks = _toks_after_cue(cues, attr, q)
     while toks and toks[-1].text in ALL_MARKS:
         toks.pop()
     if not toks or toks[-1].text not in (",", ":"):
@@ -681,12 +690,7 @@ def _mixed_spans(
     if q.last_para != q.para or attr.cue is None or len(q.spans) > 1:
         return None
     if is_left:
-        start = attr.cue.end
-        if attr.mention is not None and attr.mention.start > attr.cue.start:
-            start = max(start, attr.mention.end)
-        toks = cues.toks_between(start, q.open_pos)
-        if attr.cue.word in TELLING:
-            toks = toks[addressee_end(toks, 0, attr.cue.word) :]  # "told reporters he ..."
+        toks = _toks_after_cue(cues, attr, q)
         that = next((i for i, t in enumerate(toks) if t.low == "that"), None)
         if that is not None and has_verb(toks[:that]):
             that = None  # 'said the vote was a sign that "...": the clause starts earlier
