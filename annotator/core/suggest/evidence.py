@@ -78,16 +78,10 @@ def find(
             near and near[-1][:1].isupper() and text[hit.end() : hit.end() + 1] == "."
         ):
             continue  # (or "<clause>, Gallup found.": a name that ends the sentence)
-        x = bisect_right(starts, a) - 1
-        if x < 0 or inside(taken, a):
+        at = _free_sentence_at(text, sentences, starts, taken, a, a + 1)
+        if at is None or not at[1]:
             continue
-        s, e, pi = sentences[x]
-        if a >= e:
-            continue
-        toks = tokenize(text, s, e)
-        k = tok_at(toks, a)
-        if not k:
-            continue
+        toks, k, pi = at
         found = _finding(text, toks, k, pi, taken)
         if found is not None:
             out.append(found)
@@ -167,16 +161,10 @@ def _in_polls(
             continue
         a = done = w0 + hit.start()
         hit_end = w0 + hit.end()
-        x = bisect_right(starts, a) - 1
-        if x < 0 or inside(taken, a):
+        at = _free_sentence_at(text, sentences, starts, taken, a, hit_end)
+        if at is None or at[1] is None:
             continue
-        s, e, pi = sentences[x]
-        if hit_end > e:
-            continue
-        toks = tokenize(text, s, e)
-        k = tok_at(toks, a)
-        if k is None:
-            continue
+        toks, k, pi = at
         n = len(toks)
         h = next((y for y in range(k + 1, n) if toks[y].end >= hit_end), n)
         if h + 1 >= n:
@@ -256,16 +244,10 @@ def _shares(
         words = text[max(0, a - 24) : a].split()
         if not words or (words[-1].lower() not in _SHARES and not words[-1].isdigit()):
             continue
-        x = bisect_right(starts, a) - 1
-        if x < 0 or inside(taken, a):
+        at = _free_sentence_at(text, sentences, starts, taken, a, a + 1)
+        if at is None or not at[1] or at[1] + 2 >= len(at[0]):
             continue
-        s, e, pi = sentences[x]
-        if a >= e:
-            continue
-        toks = tokenize(text, s, e)
-        k = tok_at(toks, a)
-        if not k or k + 2 >= len(toks):
-            continue
+        toks, k, pi = at
         start = k + 2 if toks[k + 1].low == "that" else k + 1
         span = content_after(toks, start, "clause")
         if span is None or overlaps_any(taken, *span):
@@ -376,3 +358,24 @@ def _around(toks: list[Tok], a: int, k: int, nxt: Tok | None) -> list[tuple[int,
     if words < _MIN_WORDS:
         return None
     return spans
+
+
+def _free_sentence_at(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    starts: list[int],
+    taken: list[tuple[int, int]],
+    a: int,
+    end: int,
+) -> tuple[list[Tok], int | None, int] | None:
+    """The tokens of the sentence holding ``a`` .. ``end``, the index of the token at
+    ``a`` and the sentence's paragraph; None when ``a`` lies in no sentence, inside a
+    claim found already, or ``end`` runs past its sentence."""
+    x = bisect_right(starts, a) - 1
+    if x < 0 or inside(taken, a):
+        return None
+    s, e, pi = sentences[x]
+    if end > e:
+        return None
+    toks = tokenize(text, s, e)
+    return toks, tok_at(toks, a), pi
