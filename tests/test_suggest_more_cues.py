@@ -1,4 +1,4 @@
-"""Cues of attributions the earlier rules missed (session 5, cues): what a user sees is
+"""Cues of attributions the earlier rules missed: what a user sees is
 the claim's text (its parts joined by " … "), its cue and the speaker's mention."""
 
 from __future__ import annotations
