@@ -118,9 +118,9 @@ def _clause_claims(
     # stance, intent and belief frames take only what the clause rules left
     found += frames.find(text, sentences, taken)
     found += evidence.find(text, sentences, taken)
-    # a second verb of the same subject that a claim's content ran over ("..., calling it
-    # reckless and vowing to stop it"): the content ends before its "and"
-    # or that ends right before it (the boundary rules cut "..., calling it reckless" there)
+    # a second verb of the same subject after a claim's content ("..., calling it reckless
+    # and vowing to stop it"), inside the content or right after it (the boundary rules
+    # may have cut the content before the "and" already): the content ends before "and"
     spans = []
     for claim in (*raws, *found):
         if claim.cue is None or getattr(claim, "kind", "") == "direct":
