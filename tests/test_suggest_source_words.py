@@ -5,18 +5,9 @@ Invented sentences, one pattern a test.
 
 from __future__ import annotations
 
-from annotator.core.suggest import SuggestedClaim, suggest_article
+from suggest_claims import claim_with, mention_and_speaker
 
-
-def claim_with(text: str, content: str) -> SuggestedClaim:
-    claims = suggest_article(text)
-    found = [c for c in claims if any(content in s.text for s in c.content)]
-    assert found, [[s.text for s in c.content] for c in claims]
-    return found[0]
-
-
-def mention_and_speaker(c: SuggestedClaim) -> tuple[str | None, str | None]:
-    return (c.mention.text if c.mention else None, c.speaker.name if c.speaker else None)
+from annotator.core.suggest import suggest_article
 
 
 def test_a_possessive_after_a_preposition_is_the_mention_of_a_noun_cue() -> None:
