@@ -389,26 +389,12 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
         v -= 1
     if v > 0 and toks[v - 1].low in ("what", "which", "who"):
         return toks[v - 1].start, toks[v - 1].end  # "for what appears to be ...": the relative
-    s0 = v
-    while (
-        s0 > 0
-        and v - s0 < 10
-        and toks[s0 - 1].text not in (",", ";", ":", "—", "–", "(")
-        and toks[s0 - 1].low not in BOUNDARY
-    ):
-        s0 -= 1
+    s0 = _back_to_boundary(toks, v, v, 10)
     if s0 == 1 and toks[0].low == "that" and v > 1:
         s0 = 0  # "That lesson appears ...": a determiner, not a conjunction
     if s0 > 1 and toks[s0 - 1].low in ("and", "or") and toks[s0 - 2].is_word:
         # "the link between Leeds and York seems": the phrase goes on before "and"
-        s1 = s0 - 1
-        while (
-            s1 > 0
-            and v - s1 < 12
-            and toks[s1 - 1].text not in (",", ";", ":", "—", "–", "(")
-            and toks[s1 - 1].low not in BOUNDARY
-        ):
-            s1 -= 1
+        s1 = _back_to_boundary(toks, s0 - 1, v, 12)
         longer = toks[s1:v]
         if (
             (s1 == 0 or toks[s1 - 1].text in (",", ";", ":", "—", "–", "("))
@@ -1342,3 +1328,16 @@ def _finite_word(t: Tok) -> bool:
     if t.is_cap or not t.is_word:
         return False
     return low in _FINITE_HINT or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+
+
+def _back_to_boundary(toks: list[Tok], i: int, v: int, limit: int) -> int:
+    """Where a phrase ending before token ``i`` starts, reading back to a comma, colon,
+    dash or bracket or a boundary word, and at most ``limit`` tokens before ``v``."""
+    while (
+        i > 0
+        and v - i < limit
+        and toks[i - 1].text not in (",", ";", ":", "—", "–", "(")
+        and toks[i - 1].low not in BOUNDARY
+    ):
+        i -= 1
+    return i
