@@ -765,7 +765,55 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
                 return x - 1  # an apposition to the object
         if t.text == ";":
             return x
+    if objects:
+        for x in range(1, len(body) - 2):
+            if body[x].low in _RUN_ON_OPENERS and _new_clause_at(body, x):
+                return x  # "endorsed Lee, and Park has backed ...": another clause
     return len(body)
+
+
+# Words before another clause that an object may run into ("praised the plan - he has
+# called it ..."): a comma, a dash, a colon and the conjunctions of a new clause.
+_RUN_ON_OPENERS = frozenset(
+    {",", "-", "—", "–", ":", "and", "but", "so", "because", "as", "when", "only", "after"}
+    | {"before", "since", "though", "although", "until"}
+)
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
+_OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
+_CUE_VERBS = _ANY_VERB | THAT_VERBS
+
+
+def _new_clause_at(body: list[Tok], x: int) -> bool:
+    """Does a clause of its own follow ``body[x]``: a subject (a pronoun, a name, or
+    "the"/"his" and up to two words) and a listed verb or an auxiliary? After "and"
+    only a pronoun counts ("Lee and Park said" is one subject)."""
+    n = len(body)
+    x += 1
+    t = body[x]
+    if t.low in _PRONOUN_SUBJECTS:
+        x += 1
+    elif body[x - 1].low == "and":
+        return False
+    elif t.is_cap and t.is_word:
+        y = x + 1
+        while y < n and y < x + 5 and (body[y].is_cap or body[y].text == "."):
+            y += 1
+        x = y
+    elif t.low in _OWNERS:
+        y = x + 1
+        while y < n and y < x + 4 and body[y].is_word and body[y].low not in _CUE_VERBS:
+            y += 1
+        x = y
+    else:
+        return False
+    if x >= n:
+        return False
+    if body[x].low in AUXILIARIES:
+        # "he has", "Park was": a finite verb
+        return x + 1 < n and body[x + 1].is_word
+    while x < n and body[x].low in SKIP_BACK and body[x].low != "to":
+        x += 1
+    return x < n and body[x].low in _CUE_VERBS
 
 
 _AS_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "is", "are", "was", "were"})

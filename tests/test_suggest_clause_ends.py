@@ -1,0 +1,53 @@
+"""Where the object of a cue ends in the clause rules, as PolNeAR marks it: what was
+praised, backed or rejected stops before another clause with a subject of its own."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def test_an_object_ends_before_a_dash_and_a_new_clause_with_its_own_claim() -> None:
+    claims = claims_of("The skipper criticized the toll - he has called it a tax on islanders.")
+    assert [seen(c) for c in claims] == [
+        ("the toll", "criticized", "The skipper"),
+        ("it a tax on islanders", "called", "he"),
+    ]
+
+
+def test_an_object_ends_before_a_subordinate_clause_with_another_speaker() -> None:
+    claims = claims_of("The warden rejected the plan when the harbour master proposed it in March.")
+    assert seen(claims[0]) == ("the plan", "rejected", "The warden")
+    assert seen(claims[1])[1:] == ("proposed", "the harbour master")
+
+
+def test_an_object_ends_before_a_reason_with_a_pronoun_and_a_verb() -> None:
+    claims = claims_of(
+        "Ms. Okafor praised the new pier because she believes the old one is unsafe."
+    )
+    assert [seen(c) for c in claims] == [
+        ("the new pier", "praised", "Okafor"),
+        ("the old one is unsafe", "believes", "she"),
+    ]
+
+
+def test_an_object_ends_before_a_name_and_an_auxiliary_after_a_comma() -> None:
+    claims = claims_of(
+        "The warden rejected the plan, Councillor Adeyemi has argued the opposite for years."
+    )
+    assert seen(claims[0]) == ("the plan", "rejected", "The warden")
+
+
+def test_names_joined_by_and_stay_one_object() -> None:
+    (claim,) = claims_of(
+        "The skipper praised Ana Ruiz and the crew for their rescue of the stranded kayakers."
+    )
+    assert seen(claim) == (
+        "Ana Ruiz and the crew for their rescue of the stranded kayakers",
+        "praised",
+        "The skipper",
+    )
+
+
+def test_a_clause_after_said_keeps_its_own_reason() -> None:
+    (claim,) = claims_of("Lee said the ferry must wait because the pier is unsafe.")
+    assert seen(claim)[0] == "the ferry must wait because the pier is unsafe"
