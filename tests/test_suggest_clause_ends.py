@@ -51,3 +51,36 @@ def test_names_joined_by_and_stay_one_object() -> None:
 def test_a_clause_after_said_keeps_its_own_reason() -> None:
     (claim,) = claims_of("Lee said the ferry must wait because the pier is unsafe.")
     assert seen(claim)[0] == "the ferry must wait because the pier is unsafe"
+
+
+def test_an_object_ends_before_by_and_a_participle_that_says_more() -> None:
+    claims = claims_of(
+        "The ferry captain criticized the harbour board by reminding islanders that the pier "
+        "was built in 1952."
+    )
+    assert seen(claims[0]) == ("the harbour board", "criticized", "The ferry captain")
+    assert [seen(c)[1] for c in claims] == ["criticized", "reminding"]
+
+
+def test_an_object_ends_before_before_and_a_participle() -> None:
+    claims = claims_of(
+        "Ms. Okafor praised the new pier before urging the council to lower the fees."
+    )
+    assert [seen(c) for c in claims] == [
+        ("the new pier", "praised", "Okafor"),
+        ("the council to lower the fees", "urging", "Okafor"),
+    ]
+
+
+def test_an_object_ends_before_the_subjects_next_act_with_has() -> None:
+    claims = claims_of(
+        "The mayor has not endorsed the bridge plan and has been a sharp critic of its cost."
+    )
+    assert seen(claims[0]) == ("the bridge plan", "endorsed", "The mayor")
+
+
+def test_an_object_ends_before_a_comma_and_the_subjects_own_verb() -> None:
+    claims = claims_of(
+        "A ferry union that backed the mayor in the spring, opposed the new toll on Friday."
+    )
+    assert seen(claims[0])[:2] == ("the mayor in the spring", "backed")

@@ -767,20 +767,35 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             return x
     if objects:
         for x in range(1, len(body) - 2):
-            if body[x].low in _RUN_ON_OPENERS and _new_clause_at(body, x):
-                return x  # "endorsed Lee, and Park has backed ...": another clause
+            if body[x].low in _RUN_ON_OPENERS and _run_on_at(body, x):
+                return x
     return len(body)
 
 
 # Words before another clause that an object may run into ("praised the plan - he has
 # called it ..."): a comma, a dash, a colon and the conjunctions of a new clause.
 _RUN_ON_OPENERS = frozenset(
-    {",", "-", "—", "–", ":", "and", "but", "so", "because", "as", "when", "only", "after"}
-    | {"before", "since", "though", "although", "until"}
+    {",", "-", "—", "–", ":", "and", "but", "or", "so", "because", "as", "when", "only"}
+    | {"after", "before", "since", "though", "although", "until", "by", "while"}
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
 _OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 _CUE_VERBS = _ANY_VERB | THAT_VERBS
+_MANNER = frozenset({"by", "after", "while", "before"})
+_NOT_BEFORE_CLAUSE = frozenset({"by", "while", "or"})
+
+
+def _run_on_at(body: list[Tok], x: int) -> bool:
+    """Does the object ``body`` of a cue end at ``body[x]``, where something else the
+    subject or another speaker says or does begins?"""
+    t, nxt = body[x], body[x + 1].low
+    if t.low in _MANNER and nxt in PARTICIPLES:
+        return True  # "attacked Lee by reminding voters that ...": a second claim
+    if t.low in ("and", "or", ",") and nxt in ("has", "had", "have"):
+        return True  # "endorsed Lee and has been a critic of ...": the subject's next act
+    if t.text == "," and nxt in _CUE_VERBS and (nxt.endswith("ed") or nxt in _IRREGULAR_PAST):
+        return True  # "The guild, which backed Lee, opposed ...": the subject's own verb
+    return t.low not in _NOT_BEFORE_CLAUSE and _new_clause_at(body, x)
 
 
 def _new_clause_at(body: list[Tok], x: int) -> bool:
