@@ -682,10 +682,12 @@ _PHRASE_OPENERS = frozenset({"in", "at", "on", "during", "after", "before", "lat
 _END_WORDS = frozenset({"and", "but", ";"})
 
 
-def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
+def clause_end(body: list[Tok], objects: bool, cue: str = "", participle: bool = False) -> int:
     """Where the reported content after a cue ends (index into ``body``); ``cue`` (a
     clause's cue word) keeps "said they were worried and want ..." whole: a second
-    verb in another form than the cue's belongs to the clause."""
+    verb in another form than the cue's belongs to the clause; ``participle`` (an
+    object after a participle cue) reads on past a comma and a verb ("officials,
+    fearing a storm, refused to ...": the aside holds the sentence's verb)."""
     for x in range(1, len(body)):
         t = body[x]
         # only these end a clause: "and", "but", ";" and the word after a comma (speed)
@@ -767,7 +769,7 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "") -> int:
             return x
     if objects:
         for x in range(1, len(body) - 2):
-            if body[x].low in _RUN_ON_OPENERS and _run_on_at(body, x):
+            if body[x].low in _RUN_ON_OPENERS and _run_on_at(body, x, participle):
                 return x
     return len(body)
 
@@ -785,15 +787,21 @@ _MANNER = frozenset({"by", "after", "while", "before"})
 _NOT_BEFORE_CLAUSE = frozenset({"by", "while", "or"})
 
 
-def _run_on_at(body: list[Tok], x: int) -> bool:
+def _run_on_at(body: list[Tok], x: int, participle: bool) -> bool:
     """Does the object ``body`` of a cue end at ``body[x]``, where something else the
-    subject or another speaker says or does begins?"""
+    subject or another speaker says or does begins? (``participle`` as for
+    ``clause_end``.)"""
     t, nxt = body[x], body[x + 1].low
     if t.low in _MANNER and nxt in PARTICIPLES:
         return True  # "attacked Lee by reminding voters that ...": a second claim
     if t.low in ("and", "or", ",") and nxt in ("has", "had", "have"):
         return True  # "endorsed Lee and has been a critic of ...": the subject's next act
-    if t.text == "," and nxt in _CUE_VERBS and (nxt.endswith("ed") or nxt in _IRREGULAR_PAST):
+    if (
+        t.text == ","
+        and not participle
+        and nxt in _CUE_VERBS
+        and (nxt.endswith("ed") or nxt in _IRREGULAR_PAST)
+    ):
         return True  # "The guild, which backed Lee, opposed ...": the subject's own verb
     return t.low not in _NOT_BEFORE_CLAUSE and _new_clause_at(body, x)
 
@@ -938,7 +946,7 @@ def participle_clause(
         # "telling the Harbour Post she had no part in it": the addressee, then the clause
         j = addressee_end(toks, j, cue.word)
     body = toks[j:]
-    body = body[: clause_end(body, objects=True)]
+    body = body[: clause_end(body, objects=True, participle=True)]
     body = body[: _second_participle(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
