@@ -84,3 +84,17 @@ def test_an_object_ends_before_a_comma_and_the_subjects_own_verb() -> None:
         "A ferry union that backed the mayor in the spring, opposed the new toll on Friday."
     )
     assert seen(claims[0])[:2] == ("the mayor in the spring", "backed")
+
+
+def test_an_object_in_a_relative_clause_of_the_subject_ends_before_the_main_verb() -> None:
+    (claim,) = claims_of("Most islanders who support the new ferry are retired fishermen.")
+    assert seen(claim)[:2] == ("the new ferry", "support")
+    (claim,) = claims_of("Those who declined to back the toll were thanked by the mayor.")
+    assert seen(claim)[:2] == ("to back the toll", "declined")
+
+
+def test_an_object_ends_before_it_and_a_verb_of_its_own() -> None:
+    claims = claims_of(
+        "The pier keeper praised the new timetable, but it has angered the night crews."
+    )
+    assert seen(claims[0]) == ("the new timetable", "praised", "The pier keeper")

@@ -244,6 +244,9 @@ def object_clause(
         # "the trust, which often criticized the timetable, met ...": the relative
         # clause ends at its comma
         body = body[: next((x for x, t in enumerate(body) if t.text == ","), len(body))]
+    elif _subject_relative(toks, k):
+        # "those who back Lee are students": the object ends before the main verb
+        body = body[: _main_verb(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     particles = _PARTICLES_OF.get(_stem(low), ())
@@ -361,6 +364,44 @@ def in_relative_clause(toks: list[Tok], k: int) -> bool:
     ):
         v -= 1
     return v > 0 and toks[v].low in ("who", "which") and toks[v - 1].text == ","
+
+
+# The finite words a sentence's main verb starts with after a long subject.
+_MAIN_AUX = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can"}
+    | {"may", "might", "should", "must"}
+)
+# ... and the words before such a finite word inside a clause ("who is", "it has").
+_NOT_BEFORE_MAIN = frozenset(
+    {"who", "that", "which", "what", "it", "he", "she", "they", "there", "i", "we", "you", "to"}
+)
+
+
+def _subject_relative(toks: list[Tok], k: int) -> bool:
+    """Is the cue ``toks[k]`` the verb of "who"/"that" in the sentence's subject ("Those
+    who back Lee are ...", "A man who praised the plan has ..."): within its first six
+    words, no comma or finite word before it?"""
+    v = k - 1
+    while (
+        v > 0
+        and toks[v].low not in ("who", "that")
+        and (toks[v].low in SKIP_BACK or toks[v].low.endswith("ly"))
+        and not toks[v].is_cap
+    ):
+        v -= 1
+    if not (0 < v <= 6 and toks[v].low in ("who", "that") and toks[v - 1].is_word):
+        return False
+    return not any(t.text in (",", ":", ";") or t.low in _MAIN_AUX for t in toks[:v])
+
+
+def _main_verb(body: list[Tok]) -> int:
+    """Where the sentence's main verb starts in the object ``body`` of a cue in its
+    subject (an index into ``body``; its length when none does)."""
+    for x in range(1, len(body)):
+        prev = body[x - 1]
+        if body[x].low in _MAIN_AUX and prev.is_word and prev.low not in _NOT_BEFORE_MAIN:
+            return x
+    return len(body)
 
 
 _SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
@@ -780,7 +821,7 @@ _RUN_ON_OPENERS = frozenset(
     {",", "-", "—", "–", ":", "and", "but", "or", "so", "because", "as", "when", "only"}
     | {"after", "before", "since", "though", "although", "until", "by", "while"}
 )
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you", "it", "there"})
 _OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 _CUE_VERBS = _ANY_VERB | THAT_VERBS
 _MANNER = frozenset({"by", "after", "while", "before"})
