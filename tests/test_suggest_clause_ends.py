@@ -98,3 +98,8 @@ def test_an_object_ends_before_it_and_a_verb_of_its_own() -> None:
         "The pier keeper praised the new timetable, but it has angered the night crews."
     )
     assert seen(claims[0]) == ("the new timetable", "praised", "The pier keeper")
+
+
+def test_a_passive_with_a_time_or_an_agent_after_it_is_no_claim() -> None:
+    assert claims_of("The old ferry master was dismissed on Monday after the storm.") == []
+    assert claims_of("The new timetable was praised by the ferry union at its meeting.") == []

@@ -204,6 +204,15 @@ def noun_phrase(text: str, run: list[Tok]) -> Mention | None:
     return Mention(s, e, text[s:e], "np", kind, None, None, head.low, definite, s)
 
 
+# A passive ("was dismissed", "is planned") and what opens its adverbial ("on Monday",
+# "by the board"): an event reported, not what anyone said.
+_BE_FORMS = frozenset({"is", "was", "are", "were", "been", "be", "being"})
+_AFTER_PASSIVE = frozenset(
+    {"by", "in", "on", "at", "during", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday", "yesterday", "today", "anytime", "last", "earlier", "later"}
+)
+
+
 # Before a bare verb form ("they support", "we want", "will call"): a noun otherwise.
 _BEFORE_BARE = word_list("suggest/before_bare.txt")
 
@@ -234,6 +243,8 @@ def object_clause(
     if low.endswith("ing"):
         return None
     body = toks[k + 1 :]
+    if prev.low in _BE_FORMS and low.endswith("ed") and body[0].low in _AFTER_PASSIVE:
+        return None  # "was dismissed on Monday", "were claimed by": a passive, no claim
     # "vowed Tuesday to ...", "has declined for years to ...": the time is the cue's
     body = body[_time_before_object(body) :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
