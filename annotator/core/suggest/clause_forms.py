@@ -243,8 +243,16 @@ def object_clause(
     if low.endswith("ing"):
         return None
     body = toks[k + 1 :]
-    if prev.low in _BE_FORMS and low.endswith("ed") and body[0].low in _AFTER_PASSIVE:
-        return None  # "was dismissed on Monday", "were claimed by": a passive, no claim
+    if (
+        prev.low in _BE_FORMS
+        and low.endswith("ed")
+        and body[0].low in _AFTER_PASSIVE
+        and low not in _ADDRESSEE_VERBS
+        and low not in TELLING
+    ):
+        # "was dismissed on Monday", "were claimed by": a passive, no claim (but "was
+        # asked by a reporter whether ..." is the asker's)
+        return None
     # "vowed Tuesday to ...", "has declined for years to ...": the time is the cue's
     body = body[_time_before_object(body) :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
