@@ -103,3 +103,28 @@ def test_an_object_ends_before_it_and_a_verb_of_its_own() -> None:
 def test_a_passive_with_a_time_or_an_agent_after_it_is_no_claim() -> None:
     assert claims_of("The old ferry master was dismissed on Monday after the storm.") == []
     assert claims_of("The new timetable was praised by the ferry union at its meeting.") == []
+
+
+def test_a_change_after_a_reported_figure_is_the_writers() -> None:
+    (claim,) = claims_of(
+        "The ferry company reported that it sold 4,000 tickets in May, up 12 percent from April."
+    )
+    assert seen(claim) == ("it sold 4,000 tickets in May", "reported", "The ferry company")
+    (claim,) = claims_of(
+        "The trust's annual report showed that it gave $75,000 to the festival, down from "
+        "$90,000 last year."
+    )
+    assert seen(claim)[0] == "it gave $75,000 to the festival"
+
+
+def test_a_closing_comment_after_a_reported_clause_is_the_writers() -> None:
+    (claim,) = claims_of(
+        "A survey found that 61 percent of islanders back the toll, a far higher share than "
+        "in the spring."
+    )
+    assert seen(claim) == ("61 percent of islanders back the toll", "found", "A survey")
+
+
+def test_an_apposition_inside_a_reported_clause_stays() -> None:
+    (claim,) = claims_of("The survey found that 61 percent of islanders, a record, back the toll.")
+    assert seen(claim)[0] == "61 percent of islanders, a record, back the toll"

@@ -825,6 +825,8 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "", participle: bool =
                 return x - 1  # ", noting ...": not ", including ..." after a clause
             if objects and t.low in ("the", "a", "an") and x > 2:
                 return x - 1  # an apposition to the object
+            if not objects and x > 3 and _comment_after(body, x):
+                return x - 1  # "..., a far higher figure", "..., up 31 percent"
         if t.text == ";":
             return x
     if objects:
@@ -897,6 +899,21 @@ def _new_clause_at(body: list[Tok], x: int) -> bool:
     while x < n and body[x].low in SKIP_BACK and body[x].low != "to":
         x += 1
     return x < n and body[x].low in _CUE_VERBS
+
+
+def _comment_after(body: list[Tok], x: int) -> bool:
+    """Does the writer's comment on a reported clause start at ``body[x]``, after a
+    comma: "a far higher figure than ..." to the end (no comma or finite word in it),
+    "down from 47 percent", "up 31 percent", "double the number ..."?"""
+    t = body[x]
+    nxt = body[x + 1] if x + 1 < len(body) else None
+    if nxt is None:
+        return False
+    if t.low in ("a", "an"):
+        return not any(b.text == "," or b.low in _FINITE_HINT for b in body[x + 1 :])
+    if t.low in ("down", "up"):
+        return nxt.text[0].isdigit() or nxt.low in ("from", "sharply", "slightly")
+    return t.low == "double" and nxt.low == "the"
 
 
 _AS_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "is", "are", "was", "were"})
