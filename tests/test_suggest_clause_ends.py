@@ -128,3 +128,19 @@ def test_a_closing_comment_after_a_reported_clause_is_the_writers() -> None:
 def test_an_apposition_inside_a_reported_clause_stays() -> None:
     (claim,) = claims_of("The survey found that 61 percent of islanders, a record, back the toll.")
     assert seen(claim)[0] == "61 percent of islanders, a record, back the toll"
+
+
+def test_a_reported_clause_ends_before_but_and_another_speakers_claim() -> None:
+    claims = claims_of(
+        "The harbour survey shows the ferry running late twice a week, but the skipper has "
+        "called that unfair."
+    )
+    assert [seen(c) for c in claims] == [
+        ("the ferry running late twice a week", "shows", "The harbour survey"),
+        ("that unfair", "called", "the skipper"),
+    ]
+
+
+def test_a_reported_clause_keeps_but_and_its_own_speakers_next_words() -> None:
+    (claim,) = claims_of("Several skippers say the pier is unsafe but they still use it every day.")
+    assert seen(claim)[0] == "the pier is unsafe but they still use it every day"

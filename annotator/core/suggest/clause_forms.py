@@ -833,6 +833,11 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "", participle: bool =
         for x in range(1, len(body) - 2):
             if body[x].low in _RUN_ON_OPENERS and _run_on_at(body, x, participle):
                 return x
+    else:
+        for x in range(2, len(body) - 2):
+            if body[x].low in _CONTRAST and _new_clause_at(body, x):
+                # "said the plan is dead - though the mayor has hopes": the writer's
+                return x - 1 if body[x - 1].low == "even" else x
     return len(body)
 
 
@@ -842,6 +847,8 @@ _RUN_ON_OPENERS = frozenset(
     {",", "-", "—", "–", ":", "and", "but", "or", "so", "because", "as", "when", "only"}
     | {"after", "before", "since", "though", "although", "until", "by", "while"}
 )
+# ... and the contrasts a reported clause runs into another clause with.
+_CONTRAST = frozenset({"but", "though", "although"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you", "it", "there"})
 _OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 _CUE_VERBS = _ANY_VERB | THAT_VERBS
