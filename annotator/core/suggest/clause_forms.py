@@ -748,10 +748,26 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "", participle: bool =
     verb in another form than the cue's belongs to the clause; ``participle`` (an
     object after a participle cue) reads on past a comma and a verb ("officials,
     fearing a storm, refused to ...": the aside holds the sentence's verb)."""
-    for x in range(1, len(body)):
+    # where another clause starts inside the content (``_run_on_at``): the end unless
+    # one of the ends below comes first; found in the same pass (speed)
+    n = len(body)
+    openers = _RUN_ON_OPENERS if objects else _CONTRAST
+    run_on = -1
+    for x in range(1, n):
         t = body[x]
+        low = t.low
+        if run_on < 0 and low in openers and x < n - 2:
+            nxt = body[x + 1]
+            if not (nxt.low in _RUN_ON_NEXT or nxt.is_cap):
+                pass  # (most words after a comma open nothing of the kind: speed)
+            elif objects:
+                if _run_on_at(body, x, participle):
+                    run_on = x
+            elif x > 1 and _new_clause_at(body, x):
+                # "said the plan is dead - though the mayor has hopes": the writer's
+                run_on = x - 1 if body[x - 1].low == "even" else x
         # only these end a clause: "and", "but", ";" and the word after a comma (speed)
-        if t.low not in _END_WORDS and body[x - 1].text != ",":
+        if low not in _END_WORDS and body[x - 1].text != ",":
             continue
         if t.low == "but" and but_not_after(body, x):
             # "favored Lee, but could not vote": the reporter's account of the speaker
@@ -829,16 +845,7 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "", participle: bool =
                 return x - 1  # "..., a far higher figure", "..., up 31 percent"
         if t.text == ";":
             return x
-    if objects:
-        for x in range(1, len(body) - 2):
-            if body[x].low in _RUN_ON_OPENERS and _run_on_at(body, x, participle):
-                return x
-    else:
-        for x in range(2, len(body) - 2):
-            if body[x].low in _CONTRAST and _new_clause_at(body, x):
-                # "said the plan is dead - though the mayor has hopes": the writer's
-                return x - 1 if body[x - 1].low == "even" else x
-    return len(body)
+    return run_on if run_on >= 0 else n
 
 
 # Words before another clause that an object may run into ("praised the plan - he has
@@ -853,6 +860,10 @@ _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you", "it", "the
 _OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 _CUE_VERBS = _ANY_VERB | THAT_VERBS
 _MANNER = frozenset({"by", "after", "while", "before"})
+# The words a clause or a participle of ``_run_on_at`` starts with (besides a name).
+_RUN_ON_NEXT = (
+    _PRONOUN_SUBJECTS | _OWNERS | _CUE_VERBS | PARTICIPLES | frozenset({"has", "had", "have"})
+)
 _NOT_BEFORE_CLAUSE = frozenset({"by", "while", "or"})
 
 
