@@ -144,3 +144,8 @@ def test_a_reported_clause_ends_before_but_and_another_speakers_claim() -> None:
 def test_a_reported_clause_keeps_but_and_its_own_speakers_next_words() -> None:
     (claim,) = claims_of("Several skippers say the pier is unsafe but they still use it every day.")
     assert seen(claim)[0] == "the pier is unsafe but they still use it every day"
+
+
+def test_an_object_ends_before_a_pronoun_and_a_negated_verb() -> None:
+    claims = claims_of("The skipper praised the new pier and he didn't mention the toll at all.")
+    assert seen(claims[0]) == ("the new pier", "praised", "The skipper")

@@ -911,8 +911,8 @@ def _new_clause_at(body: list[Tok], x: int) -> bool:
         return False
     if x >= n:
         return False
-    if body[x].low in AUXILIARIES:
-        # "he has", "Park was": a finite verb
+    if body[x].low in AUXILIARIES or body[x].low.endswith(("n't", "n’t")):
+        # "he has", "Park was", "she didn't": a finite verb
         return x + 1 < n and body[x + 1].is_word
     while x < n and body[x].low in SKIP_BACK and body[x].low != "to":
         x += 1
