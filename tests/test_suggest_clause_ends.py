@@ -149,3 +149,13 @@ def test_a_reported_clause_keeps_but_and_its_own_speakers_next_words() -> None:
 def test_an_object_ends_before_a_pronoun_and_a_negated_verb() -> None:
     claims = claims_of("The skipper praised the new pier and he didn't mention the toll at all.")
     assert seen(claims[0]) == ("the new pier", "praised", "The skipper")
+
+
+def test_an_object_in_an_apposition_ends_before_the_subjects_present_verb() -> None:
+    claims = claims_of(
+        "The pier keeper, a longtime supporter of the mayor, calls the new toll a mistake."
+    )
+    assert [seen(c)[:2] for c in claims] == [
+        ("the mayor", "supporter of"),
+        ("the new toll a mistake", "calls"),
+    ]

@@ -880,9 +880,10 @@ def _run_on_at(body: list[Tok], x: int, participle: bool) -> bool:
         t.text == ","
         and not participle
         and nxt in _CUE_VERBS
-        and (nxt.endswith("ed") or nxt in _IRREGULAR_PAST)
+        and (nxt.endswith(("ed", "s")) or nxt in _IRREGULAR_PAST)
+        and not nxt.endswith("ss")
     ):
-        return True  # "The guild, which backed Lee, opposed ...": the subject's own verb
+        return True  # "The guild, which backed Lee, opposes ...": the subject's own verb
     return t.low not in _NOT_BEFORE_CLAUSE and _new_clause_at(body, x)
 
 
