@@ -159,3 +159,14 @@ def test_an_object_in_an_apposition_ends_before_the_subjects_present_verb() -> N
         ("the mayor", "supporter of"),
         ("the new toll a mistake", "calls"),
     ]
+
+
+def test_a_particle_before_a_quoted_fragment_goes_with_the_cue() -> None:
+    (claim,) = claims_of(
+        'Ms. Okafor speaks of rebuilding "the pier our grandparents loved" before winter.'
+    )
+    assert seen(claim) == (
+        'rebuilding "the pier our grandparents loved" before winter',
+        "speaks of",
+        "Okafor",
+    )

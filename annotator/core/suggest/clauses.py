@@ -602,6 +602,8 @@ def _quoted_fragment(
         while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
             body = body[:-1]
         lead = _cue_words_after(body)
+        if lead == 0 and len(body) > 2 and body[0].low in _FRAGMENT_PARTICLES:
+            lead = 1  # "speaks of breaking "the ceiling"": the particle goes with the cue
         cue_end = body[lead - 1].end if lead else t.end
         body = body[lead:]
         if not body or body[0].low in NOT_OBJECT_START or body[-1].start < toks[marks[0]].start:
@@ -611,6 +613,9 @@ def _quoted_fragment(
             return None
         return Found([(a, b)], Cue(t.start, cue_end, low, False), m, pi)
     return None
+
+
+_FRAGMENT_PARTICLES = frozenset({"about", "of", "with", "on", "for", "at"})
 
 
 def _cue_words_after(body: list[Tok]) -> int:
