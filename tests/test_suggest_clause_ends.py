@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from suggest_claims import claims_of, seen
 
+from annotator.core.suggest import suggest_article
+
 
 def test_an_object_ends_before_a_dash_and_a_new_clause_with_its_own_claim() -> None:
     claims = claims_of("The skipper criticized the toll - he has called it a tax on islanders.")
@@ -170,3 +172,14 @@ def test_a_particle_before_a_quoted_fragment_goes_with_the_cue() -> None:
         "speaks of",
         "Okafor",
     )
+
+
+def test_a_found_report_in_the_passive_is_no_claim() -> None:
+    assert claims_of("The storm report was found in May by a harbour clerk.") == []
+
+
+def test_a_label_before_a_headline_colon_is_no_speaker() -> None:
+    text = "Revealed: The Harbour Master Hid The Storm Report From Islanders\n\nIt was May."
+    assert suggest_article(text) == []
+    (claim,) = suggest_article("Ana Ruiz: The Ferry Must Run All Winter\n\nIt was May.")
+    assert seen(claim) == ("The Ferry Must Run All Winter", ":", "Ana Ruiz")

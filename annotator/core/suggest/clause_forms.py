@@ -67,6 +67,7 @@ _NOT_NAME_HEAD = frozenset(
     | {"read", "see", "also", "contact", "source", "sources", "here", "this", "the", "what"}
     | {"why", "how", "who", "when", "where", "exclusive", "breaking", "live", "more", "opinion"}
     | {"analysis", "commentary", "review", "transcript", "warning", "subscribe", "follow"}
+    | {"revealed", "boom", "look", "listen", "email", "paid", "notice", "deaths", "wow"}
 )
 
 
@@ -213,6 +214,26 @@ _AFTER_PASSIVE = frozenset(
 )
 
 
+_PAST_PARTICIPLES = frozenset(
+    {"found", "shown", "seen", "known", "heard", "held", "made", "written", "given", "sent"}
+)
+
+
+def passive_event(prev: Tok, verb: str, first: Tok) -> bool:
+    """Is the past form ``verb`` after ``prev`` a passive whose adverbial opens at
+    ``first`` ("was dismissed on Monday", "were claimed by", "was found in May"): an
+    event reported, no claim? (But "was asked by a reporter whether ..." is the
+    asker's.)"""
+    return (
+        prev.low in _BE_FORMS
+        and (verb.endswith("ed") or verb in _PAST_PARTICIPLES)
+        and first.low in _AFTER_PASSIVE
+        and verb not in _ADDRESSEE_VERBS
+        and verb not in TELLING
+        and verb != "expected"  # "A ruling is expected in May": an expectation
+    )
+
+
 # Before a bare verb form ("they support", "we want", "will call"): a noun otherwise.
 _BEFORE_BARE = word_list("suggest/before_bare.txt")
 
@@ -243,15 +264,7 @@ def object_clause(
     if low.endswith("ing"):
         return None
     body = toks[k + 1 :]
-    if (
-        prev.low in _BE_FORMS
-        and low.endswith("ed")
-        and body[0].low in _AFTER_PASSIVE
-        and low not in _ADDRESSEE_VERBS
-        and low not in TELLING
-    ):
-        # "was dismissed on Monday", "were claimed by": a passive, no claim (but "was
-        # asked by a reporter whether ..." is the asker's)
+    if passive_event(prev, low, body[0]):
         return None
     # "vowed Tuesday to ...", "has declined for years to ...": the time is the cue's
     body = body[_time_before_object(body) :]

@@ -64,6 +64,7 @@ from .clause_forms import (
     noun_phrase,
     object_clause,
     participle_clause,
+    passive_event,
     possessive_noun,
     reduced_relative,
     relative_that,
@@ -1008,6 +1009,10 @@ def _pre(
     ):
         return None
     j, needs_that = _clause_start(toks, ke + 1, cue)
+    if toks[j].low != "by" and passive_event(prev, toks[k].low, toks[j]):
+        # "The report was found in May": an event, no claim (but "was reported by the
+        # Gazette" is the Gazette's)
+        return None
     # the subject is read once, and late: most clauses are taken already (speed)
     subject: Mention | None = None
     read = False
