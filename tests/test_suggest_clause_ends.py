@@ -183,3 +183,8 @@ def test_a_label_before_a_headline_colon_is_no_speaker() -> None:
     assert suggest_article(text) == []
     (claim,) = suggest_article("Ana Ruiz: The Ferry Must Run All Winter\n\nIt was May.")
     assert seen(claim) == ("The Ferry Must Run All Winter", ":", "Ana Ruiz")
+
+
+def test_an_object_ends_before_a_pronoun_and_any_past_form() -> None:
+    claims = claims_of("Ms. Okafor criticized the toll because it burdened the fishermen.")
+    assert [seen(c) for c in claims] == [("the toll", "criticized", "Okafor")]

@@ -902,8 +902,9 @@ def _run_on_at(body: list[Tok], x: int, participle: bool) -> bool:
 
 def _new_clause_at(body: list[Tok], x: int) -> bool:
     """Does a clause of its own follow ``body[x]``: a subject (a pronoun, a name, or
-    "the"/"his" and up to two words) and a listed verb or an auxiliary? After "and"
-    only a pronoun counts ("Lee and Park said" is one subject)."""
+    "the"/"his" and up to two words) and a listed verb or an auxiliary (after a
+    pronoun any past form)? After "and" only a pronoun counts ("Lee and Park said" is
+    one subject)."""
     n = len(body)
     x += 1
     t = body[x]
@@ -928,9 +929,14 @@ def _new_clause_at(body: list[Tok], x: int) -> bool:
     if body[x].low in AUXILIARIES or body[x].low.endswith(("n't", "n’t")):
         # "he has", "Park was", "she didn't": a finite verb
         return x + 1 < n and body[x + 1].is_word
+    pronoun = body[x - 1].low in _PRONOUN_SUBJECTS
     while x < n and body[x].low in SKIP_BACK and body[x].low != "to":
         x += 1
-    return x < n and body[x].low in _CUE_VERBS
+    if x >= n:
+        return False
+    low = body[x].low
+    # "he laughed", "they objected": after a pronoun any past form is a verb
+    return low in _CUE_VERBS or (pronoun and low.endswith("ed") and len(low) > 4)
 
 
 def _comment_after(body: list[Tok], x: int) -> bool:
