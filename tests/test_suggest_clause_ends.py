@@ -188,3 +188,10 @@ def test_a_label_before_a_headline_colon_is_no_speaker() -> None:
 def test_an_object_ends_before_a_pronoun_and_any_past_form() -> None:
     claims = claims_of("Ms. Okafor criticized the toll because it burdened the fishermen.")
     assert [seen(c) for c in claims] == [("the toll", "criticized", "Okafor")]
+
+
+def test_an_object_ends_before_a_dash_and_a_participle_that_says_more() -> None:
+    claims = claims_of(
+        "The mayor denounced the new toll - saying it punished the island families most."
+    )
+    assert seen(claims[0]) == ("the new toll", "denounced", "The mayor")

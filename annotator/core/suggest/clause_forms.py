@@ -872,7 +872,8 @@ _CONTRAST = frozenset({"but", "though", "although"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you", "it", "there"})
 _OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 _CUE_VERBS = _ANY_VERB | THAT_VERBS
-_MANNER = frozenset({"by", "after", "while", "before"})
+# ... and the words a participle of a second claim follows there ("- saying ...").
+_BEFORE_PARTICIPLE = frozenset({"by", "after", "while", "before", "-", "—", "–"})
 # The words a clause or a participle of ``_run_on_at`` starts with (besides a name).
 _RUN_ON_NEXT = (
     _PRONOUN_SUBJECTS | _OWNERS | _CUE_VERBS | PARTICIPLES | frozenset({"has", "had", "have"})
@@ -885,7 +886,7 @@ def _run_on_at(body: list[Tok], x: int, participle: bool) -> bool:
     subject or another speaker says or does begins? (``participle`` as for
     ``clause_end``.)"""
     t, nxt = body[x], body[x + 1].low
-    if t.low in _MANNER and nxt in PARTICIPLES:
+    if t.low in _BEFORE_PARTICIPLE and nxt in PARTICIPLES:
         return True  # "attacked Lee by reminding voters that ...": a second claim
     if t.low in ("and", "or", ",") and nxt in ("has", "had", "have"):
         return True  # "endorsed Lee and has been a critic of ...": the subject's next act
