@@ -3,7 +3,7 @@ praised, backed or rejected stops before another clause with a subject of its ow
 
 from __future__ import annotations
 
-from suggest_claims import claims_of, seen
+from suggest_claims import claim_with, claims_of, seen
 
 from annotator.core.suggest import suggest_article
 
@@ -195,3 +195,17 @@ def test_an_object_ends_before_a_dash_and_a_participle_that_says_more() -> None:
         "The mayor denounced the new toll - saying it punished the island families most."
     )
     assert seen(claims[0]) == ("the new toll", "denounced", "The mayor")
+
+
+def test_a_stance_noun_keeps_its_whole_object() -> None:
+    text = (
+        "Head\n\nHer campaign held a call on guns, including his support of the so-called "
+        "harbour loophole, which allowed the sale."
+    )
+    claim = claim_with(text, "loophole")
+    assert (claim.content[0].text, claim.cue.text) == (
+        "the so-called harbour loophole",
+        "support of",
+    )
+    claim = claim_with("Head\n\nShe made plain her opposition to the $1.1 billion pier.", "pier")
+    assert claim.content[0].text == "the $1.1 billion pier"

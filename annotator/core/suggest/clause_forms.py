@@ -1492,8 +1492,9 @@ def possessive_noun(
             x
             for x, t in enumerate(body)
             if t.text in (",", ";", ":", "—", "(")
-            or (t.text == "." and not _abbreviation(body, x))  # not "Sen." in "Sen. Lee"
-            or (x and _finite_word(t))
+            # not "Sen." in "Sen. Lee", nor the point in "$1.1 billion"
+            or (t.text == "." and not _abbreviation(body, x) and not _glued(body, x))
+            or (x and _finite_word(t) and not _adjective_ed(body, x))
         ),
         None,
     )
@@ -1515,6 +1516,20 @@ def _finite_word(t: Tok) -> bool:
     if t.is_cap or not t.is_word:
         return False
     return low in _FINITE_HINT or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+
+
+def _glued(body: list[Tok], x: int) -> bool:
+    """Is ``body[x]`` glued to the words on both sides ("1.1", "U.S")?"""
+    return 0 < x < len(body) - 1 and body[x - 1].end == body[x].start == body[x + 1].start - 1
+
+
+def _adjective_ed(body: list[Tok], x: int) -> bool:
+    """Is the "-ed" form ``body[x]`` an adjective in a noun phrase ("the so-called
+    loophole", "for undocumented workers", "a proposed ban"), not a verb?"""
+    low = body[x].low
+    return low.endswith("ed") and (
+        "-" in low or low.startswith("un") or body[x - 1].low in DETERMINERS
+    )
 
 
 def _back_to_boundary(toks: list[Tok], i: int, v: int, limit: int) -> int:
