@@ -209,3 +209,10 @@ def test_a_stance_noun_keeps_its_whole_object() -> None:
     )
     claim = claim_with("Head\n\nShe made plain her opposition to the $1.1 billion pier.", "pier")
     assert claim.content[0].text == "the $1.1 billion pier"
+
+
+def test_a_group_backing_a_so_called_plan_backs_the_whole_plan() -> None:
+    (claim,) = claims_of(
+        "A harbour group backing the so-called night ferry plan spent heavily on radio ads."
+    )
+    assert seen(claim) == ("the so-called night ferry plan", "backing", "A harbour group")

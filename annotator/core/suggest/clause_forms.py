@@ -1304,7 +1304,10 @@ def reduced_relative(
     body = body[: clause_end(body, objects=True)]
     # the noun phrase ends where the sentence's own verb starts: "... backing the
     # tunnel spent heavily"
-    verb = next((x for x in range(1, len(body)) if _finite_word(body[x])), len(body))
+    verb = next(
+        (x for x in range(1, len(body)) if _finite_word(body[x]) and not _adjective_ed(body, x)),
+        len(body),
+    )
     body = body[:verb]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
