@@ -216,3 +216,19 @@ def test_a_group_backing_a_so_called_plan_backs_the_whole_plan() -> None:
         "A harbour group backing the so-called night ferry plan spent heavily on radio ads."
     )
     assert seen(claim) == ("the so-called night ferry plan", "backing", "A harbour group")
+
+
+def test_an_object_never_ends_inside_a_quotation() -> None:
+    (claim,) = claims_of(
+        "The ferry captain blamed the board for “the delays, the noise, the broken ramps” of "
+        "the last winter."
+    )
+    assert seen(claim)[0] == (
+        "the board for “the delays, the noise, the broken ramps” of the last winter"
+    )
+    (claim,) = claims_of(
+        "The skippers cited “broken lights, leaking hulls and a rusty ramp” as reasons to stay home."
+    )
+    assert (
+        seen(claim)[0] == "“broken lights, leaking hulls and a rusty ramp” as reasons to stay home"
+    )

@@ -760,7 +760,59 @@ def clause_end(body: list[Tok], objects: bool, cue: str = "", participle: bool =
     clause's cue word) keeps "said they were worried and want ..." whole: a second
     verb in another form than the cue's belongs to the clause; ``participle`` (an
     object after a participle cue) reads on past a comma and a verb ("officials,
-    fearing a storm, refused to ...": the aside holds the sentence's verb)."""
+    fearing a storm, refused to ...": the aside holds the sentence's verb). Never
+    inside a quotation ("blamed "the greed, the noise" for ..."): the end is looked
+    for again after its closing mark."""
+    end = _clause_end(body, objects, cue, participle)
+    if end < len(body):
+        close = _quote_closing(body, end)
+        if close > 0:
+            return close + _clause_end(body[close:], objects, cue, participle)
+    return end
+
+
+_QUOTE_TOKENS = frozenset({"“", "”", '"', "'"})
+
+
+def _quote_closing(body: list[Tok], end: int) -> int:
+    """The index of the mark closing a quotation open at ``body[end]``, or 0."""
+    if _QUOTE_TOKENS.isdisjoint([t.text for t in body[:end]]):
+        return 0  # (most contents hold no quotation mark: speed)
+    curly = straight = pairs = 0
+    opened = 0
+    for x in range(end):
+        text = body[x].text
+        if text == "“" and not (x and body[x - 1].is_word and body[x - 1].end == body[x].start):
+            curly += 1
+            opened = x
+        elif text in ("”", "“"):  # (a "“" glued to the word before closes: a typo)
+            curly = max(0, curly - 1)
+        elif text == '"':
+            straight ^= 1
+            opened = x
+        elif (
+            text == "'"
+            and x + 1 < end
+            and body[x + 1].text == "'"
+            and body[x + 1].start == body[x].end
+        ):
+            pairs ^= 1
+            opened = x + 1
+    if not (curly or straight or pairs) or opened >= end - 2:
+        return 0  # (a mark right before the end opens what follows)
+    for x in range(end, len(body)):
+        text = body[x].text
+        if (
+            (curly and text in ("”", "“"))
+            or (straight and text == '"')
+            or (pairs and text == "'" and x + 1 < len(body) and body[x + 1].text == "'")
+        ):
+            return x
+    return 0
+
+
+def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> int:
+    """``clause_end`` without the test for quotations."""
     # where another clause starts inside the content (``_run_on_at``): the end unless
     # one of the ends below comes first; found in the same pass (speed)
     n = len(body)
