@@ -232,3 +232,10 @@ def test_an_object_never_ends_inside_a_quotation() -> None:
     assert (
         seen(claim)[0] == "“broken lights, leaking hulls and a rusty ramp” as reasons to stay home"
     )
+
+
+def test_an_adjective_in_ing_inside_a_list_does_not_end_the_object() -> None:
+    (claim,) = claims_of(
+        "The skipper called the old harbour master a patient, caring and honest man."
+    )
+    assert seen(claim)[0] == "the old harbour master a patient, caring and honest man"

@@ -902,6 +902,8 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 and len(t.low) > 5
                 and (not cue or t.low in PARTICIPLES)
                 and t.low != "including"  # ", including ...": still the object
+                # (", loving and kind": an adjective in a list, no participle)
+                and not (x + 1 < len(body) and body[x + 1].low in ("and", "or", ","))
             ):
                 return x - 1  # ", noting ...": not ", including ..." after a clause
             if objects and t.low in ("the", "a", "an") and x > 2:
