@@ -199,16 +199,16 @@ def test_an_object_ends_before_a_dash_and_a_participle_that_says_more() -> None:
 
 def test_a_stance_noun_keeps_its_whole_object() -> None:
     text = (
-        "Head\n\nHer campaign held a call on guns, including his support of the so-called "
-        "harbour loophole, which allowed the sale."
+        "Head\n\nThe guild listed the mayor's record in a pamphlet, among it her support of "
+        "the so-called harbour loophole, which let the sale happen."
     )
     claim = claim_with(text, "loophole")
     assert (claim.content[0].text, claim.cue.text) == (
         "the so-called harbour loophole",
         "support of",
     )
-    claim = claim_with("Head\n\nShe made plain her opposition to the $1.1 billion pier.", "pier")
-    assert claim.content[0].text == "the $1.1 billion pier"
+    claim = claim_with("Head\n\nShe made plain her opposition to the $2.4 million pier.", "pier")
+    assert claim.content[0].text == "the $2.4 million pier"
 
 
 def test_a_group_backing_a_so_called_plan_backs_the_whole_plan() -> None:
