@@ -816,11 +816,13 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
     # where another clause starts inside the content (``_run_on_at``): the end unless
     # one of the ends below comes first; found in the same pass (speed)
     n = len(body)
-    openers = _RUN_ON_OPENERS if objects else _CONTRAST
+    openers, watched = (_RUN_ON_OPENERS, _OBJECT_WATCH) if objects else (_CONTRAST, _CLAUSE_WATCH)
     run_on = -1
     for x in range(1, n):
         t = body[x]
         low = t.low
+        if low not in watched and body[x - 1].text != ",":
+            continue  # (most words: one test; speed)
         if run_on < 0 and low in openers and x < n - 2:
             nxt = body[x + 1]
             if not (nxt.low in _RUN_ON_NEXT or nxt.is_cap):
@@ -924,6 +926,9 @@ _RUN_ON_OPENERS = frozenset(
 # ... and the contrasts a reported clause runs into another clause with.
 _CONTRAST = frozenset({"but", "though", "although"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you", "it", "there"})
+# The words ``_clause_end`` looks at more closely (besides the word after a comma).
+_OBJECT_WATCH = _RUN_ON_OPENERS | _END_WORDS
+_CLAUSE_WATCH = _CONTRAST | _END_WORDS
 _OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 _CUE_VERBS = _ANY_VERB | THAT_VERBS
 # ... and the words a participle of a second claim follows there ("- saying ...").
