@@ -239,3 +239,14 @@ def test_an_adjective_in_ing_inside_a_list_does_not_end_the_object() -> None:
         "The skipper called the old harbour master a patient, caring and honest man."
     )
     assert seen(claim)[0] == "the old harbour master a patient, caring and honest man"
+
+
+def test_a_bare_time_before_a_mid_sentence_attribution_is_the_writers() -> None:
+    (claim,) = claims_of(
+        "In the early 1990s, she said, the ferry ran twice a day and nobody paid a toll."
+    )
+    assert seen(claim) == ("the ferry ran twice a day and nobody paid a toll", "said", "she")
+    (claim,) = claims_of(
+        "In a busy summer, she said, the ferry ran twice a day and nobody paid a toll."
+    )
+    assert seen(claim)[0].startswith("In a busy summer … ")

@@ -868,6 +868,8 @@ def _post_claim(
             spans.append((rest[0].start, rest[-1].end))
             if overlaps_any(taken, *spans[-1]):
                 spans.pop()  # the rest is a claim found already
+            elif mid and _time_only([x for x in toks[:c] if x.start >= first_start]):
+                spans.pop(0)  # "In 2008, he said, the fund ...": the time is the writer's
     elif j < n:
         return None
     if len(spans) == 1 and n_before < 3:
@@ -877,6 +879,32 @@ def _post_claim(
     if any(overlaps_any(taken, a, b) for a, b in spans):
         return None
     return Found(spans, cue, m, pi)
+
+
+_TIME_PREPOSITIONS = frozenset({"in", "by", "on", "during", "since", "until", "just"})
+_AGO = frozenset({"ago", "later", "earlier"})
+_SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})
+_PERIODS = frozenset({"week", "month", "year", "spring", "summer", "fall", "winter"})
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today"}
+)
+
+
+def _time_only(words: list[Tok]) -> bool:
+    """Are ``words`` a time and nothing more ("In 2008", "In the early 1990s", "Six
+    months ago", "Just yesterday", "Last spring")?"""
+    w = [t.low for t in words if t.is_word]
+    if w and w[0] in _TIME_PREPOSITIONS:
+        w = w[1:]
+    if w[:1] == ["the"] and w[1:2] in (["early"], ["late"]):
+        w = w[2:]
+    if len(w) == 1:
+        low = w[0]
+        return low in _DAY_WORDS or (low[:4].isdigit() and len(low) in (4, 5))
+    if len(w) == 2:
+        return w[0] in ("last", "this", "next") and w[1] in _PERIODS
+    return len(w) == 3 and w[1] in _SPANS_OF_TIME and w[2] in _AGO
 
 
 def _whole_clause(toks: list[Tok], start: int, c: int) -> bool:
