@@ -1384,29 +1384,45 @@ def _noun_that(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
 # "have known", "'ve known": knowing someone, not a reputation
 _KNOWN_BY = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
 # Between "is" and "known": "is perhaps best known", "was not widely known".
-_KNOWN_DEGREE = frozenset({"best", "well", "also", "perhaps", "not", "widely", "now", "still"})
+_KNOWN_DEGREE = frozenset(
+    {"best", "well", "also", "perhaps", "not", "widely", "now", "still", "once", "better"}
+    | {"long", "often", "sometimes", "already"}
+)
 
 
 def _reputation(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "a club known as the Friends of the Ferry", "Lee is best known for ...": what
     something is known as or for, PolNeAR's claim without a source; the content is the
-    thing (its noun phrase or its clause) and its reputation."""
+    thing (its noun phrase or the subject) and its reputation, the words between them
+    ("is best known for") the cue; "known to" keeps its "to" in the content."""
     j = k - 1
     while j > 0 and (toks[j].low in _KNOWN_DEGREE or toks[j].low.endswith("ly")):
         j -= 1
     if toks[j].low in _KNOWN_BY or toks[j].low == "been":
         return None
-    if toks[j].low in _BE or toks[j].low.endswith(("n't", "n’t")):
-        a = j - 1  # "Lee is known for ...": the clause from its subject
-        while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and j - a < 8:
+    be = toks[j].low in _BE or toks[j].low.endswith(("n't", "n’t"))
+    if be:
+        a = j - 1  # "Lee is known for ...": the subject before "is"
+        while (
+            a > 0
+            and toks[a - 1].is_word
+            and toks[a - 1].low not in BOUNDARY
+            and toks[a - 1].low not in _PREPOSITIONS
+            and toks[a - 1].low not in ("to", "by", "into", "about")
+            and j - a < 8
+        ):
             a -= 1
+        last = j - 1
     else:
         a = j  # "a club known as ...": the noun phrase before
         while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and k - a < 6:
             a -= 1
             if toks[a].low in DETERMINERS:
                 break
-    if not toks[a].is_word or a >= k:
+        last = j
+    while last > a and not toks[last].is_word:
+        last -= 1  # "The fee, known as": the comma is neither
+    if not toks[a].is_word or a >= k or last < a:
         return None
     stop = len(toks)
     if toks[j].low not in _BE and not toks[j].low.endswith(("n't", "n’t")):
@@ -1419,11 +1435,13 @@ def _reputation(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) 
     after = content_after(toks[:stop], k + 1, "object")
     if after is None:
         return None
-    spans = (toks[a].start, after[1])
-    if overlaps_any(taken, *spans):
+    cue_end = k if toks[k + 1].low == "to" else k + 1
+    after = (toks[cue_end + 1].start, after[1])
+    spans = [(toks[a].start, toks[last].end), after]
+    if any(overlaps_any(taken, *span) for span in spans):
         return None
-    t = toks[k]
-    return Found([spans], Cue(t.start, toks[k + 1].end, "known", False), None, pi)
+    first = next(x for x in range(last + 1, k + 1) if toks[x].is_word)
+    return Found(spans, Cue(toks[first].start, toks[cue_end].end, "known", False), None, pi)
 
 
 def _question(
