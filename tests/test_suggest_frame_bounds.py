@@ -35,3 +35,41 @@ def test_a_reputation_holds_the_thing_and_what_it_is_known_for(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a spaced dash opens an aside: the object ends before it
+        (
+            "The mayor railed against the new ferry timetable -- but riders on the night boat agree.",
+            ("the new ferry timetable", "railed against", "The mayor"),
+        ),
+        (
+            "The harbour board has decided to reopen the pier — whatever the repairs cost.",
+            ("to reopen the pier", "decided", "The harbour board"),
+        ),
+        # a clause of circumstance after an object is not what the stance is about
+        (
+            "The skipper apologized for the late departure when the ferry finally docked.",
+            ("the late departure", "apologized for", "The skipper"),
+        ),
+        (
+            "The council voted for the pier budget even though the fares will rise.",
+            ("the pier budget", "voted for", "The council"),
+        ),
+        (
+            "The skipper complained about the fares now that the winter timetable is out.",
+            ("the fares", "complained about", "The skipper"),
+        ),
+        # a hyphen inside a word is no aside
+        (
+            "The mayor railed against the well-run night ferry.",
+            ("the well-run night ferry", "railed against", "The mayor"),
+        ),
+    ],
+)
+def test_a_frame_content_ends_before_an_aside_or_a_circumstance(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

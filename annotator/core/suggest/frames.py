@@ -947,6 +947,9 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
     to the end of the clause; None when it is too short to be a claim."""
     body = toks[start:]
     body = body[: clause_end(body, objects=kind != "clause")]
+    cut = next((x for x in range(1, len(body)) if _aside_or_adjunct(body, x, kind)), None)
+    if cut is not None:
+        body = body[:cut]
     if kind == "shown":
         kind = "object"
         verb = next((x for x in range(1, len(body)) if body[x].low in _MAIN_VERBS), None)
@@ -977,6 +980,27 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
     if words < 2 and not (kind == "object" and body[0].is_cap):
         return None
     return body[0].start, body[-1].end
+
+
+_DASHES = frozenset({"-", "—", "–"})
+# After an object, these open a clause of circumstance: "apologized for the remark when
+# it aired", "backed the plan even though ...", "turned to the pier now that ..."
+_CIRCUMSTANCE = {"when": None, "even": "though", "now": "that"}
+
+
+def _aside_or_adjunct(body: list[Tok], x: int, kind: str) -> bool:
+    """Does the content from ``body[0]`` end before ``body[x]``: a spaced dash opening an
+    aside ("backed the plan -- but ..."), or after an object a clause of circumstance?"""
+    t = body[x]
+    if t.text in _DASHES:
+        y = x + 1 if x + 1 < len(body) and body[x + 1].text == "-" else x  # "--"
+        if y + 1 >= len(body) or body[y + 1].text in ALL_MARKS:
+            return False  # a quote after the dash is a claim of its own (the frame yields)
+        return t.start > body[x - 1].end and body[y + 1].start > body[y].end
+    if kind == "clause" or t.low not in _CIRCUMSTANCE:
+        return False
+    second = _CIRCUMSTANCE[t.low]
+    return second is None or (x + 1 < len(body) and body[x + 1].low == second)
 
 
 def _strip_time(body: list[Tok]) -> list[Tok]:
