@@ -73,3 +73,24 @@ def test_a_frame_content_ends_before_an_aside_or_a_circumstance(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a phrase that opens the sentence ends at its comma: what follows is the
+        # sentence's own subject and verb
+        (
+            "Despite complaints about the fares, Okafor kept the night route.",
+            ("the fares", "complaints about", None),
+        ),
+        (
+            "After criticism of the timetable, riders kept the night route.",
+            ("the timetable", "criticism of", None),
+        ),
+    ],
+)
+def test_a_frame_in_an_opening_phrase_ends_at_its_comma(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)][:1] == [expected]

@@ -950,6 +950,11 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
     cut = next((x for x in range(1, len(body)) if _aside_or_adjunct(body, x, kind)), None)
     if cut is not None:
         body = body[:cut]
+    if _introduced(toks, start):
+        # "Despite his remarks about the fares, Lee ...": the phrase ends at its comma
+        comma = next((x for x in range(1, len(body)) if body[x].text == ","), None)
+        if comma is not None:
+            body = body[:comma]
     if kind == "shown":
         kind = "object"
         verb = next((x for x in range(1, len(body)) if body[x].low in _MAIN_VERBS), None)
@@ -980,6 +985,25 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
     if words < 2 and not (kind == "object" and body[0].is_cap):
         return None
     return body[0].start, body[-1].end
+
+
+# Words that open a phrase before a sentence's subject: "Despite ..., Lee said".
+_INTRODUCERS = frozenset(
+    {"despite", "after", "before", "while", "when", "although", "though", "since", "if"}
+    | {"because", "amid", "with", "without", "in", "as", "following", "unlike", "like"}
+    | {"during", "for", "once", "to", "unless", "until", "upon"}
+)
+
+
+def _introduced(toks: list[Tok], start: int) -> bool:
+    """Does the sentence open with a phrase that holds ``toks[start]`` ("Despite his
+    remarks about the fares, ..."): an introducing word first and no comma before?"""
+    first = 0
+    while first < start and toks[first].low in _LEADS:
+        first += 1
+    if first >= start or toks[first].low not in _INTRODUCERS:
+        return False
+    return not any(t.text == "," for t in toks[first:start])
 
 
 _DASHES = frozenset({"-", "—", "–"})
