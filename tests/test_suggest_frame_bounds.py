@@ -94,3 +94,37 @@ def test_a_frame_in_an_opening_phrase_ends_at_its_comma(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a statement, a report or a ballot put out: what it is about is the claim, the
+        # verb and the noun the cue
+        (
+            "The harbour board issued a statement on the night ferry.",
+            ("the night ferry", "issued a statement on", "The harbour board"),
+        ),
+        (
+            "Most island riders cast a ballot for the western route.",
+            ("the western route", "cast a ballot for", "Most island riders"),
+        ),
+        (
+            "The council published a report detailing the cost of the new pier.",
+            ("the cost of the new pier", "published a report detailing", "The council"),
+        ),
+        (
+            "The harbour board unveiled a proposal to close the old pier.",
+            ("to close the old pier", "unveiled a proposal", "The harbour board"),
+        ),
+        # one's own plan is the claim itself
+        (
+            "The mayor laid out his plan for the western route.",
+            ("his plan for the western route", "laid out", "The mayor"),
+        ),
+    ],
+)
+def test_a_statement_or_ballot_put_out_is_about_its_object(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

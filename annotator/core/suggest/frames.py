@@ -680,6 +680,10 @@ def _verb_frame(
         kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
+    if kind == "object" and low in _LIGHT_VERBS:
+        vehicle = _vehicle(toks, start)
+        if vehicle is not None:
+            cue_end, start, kind = vehicle
     spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
@@ -694,6 +698,59 @@ def _verb_frame(
     if m is None or not _plausible_subject(m):
         return None
     return Found([spans], cue, m, pi)
+
+
+# Verbs that put out a statement, a ballot or a feeling whose own object is the claim:
+# "issued a statement on the pier", "cast a ballot for Lee", "voiced confidence that".
+_LIGHT_VERBS = frozenset(
+    {"issue", "issues", "issued", "issuing", "release", "releases", "released", "releasing"}
+    | {"publish", "publishes", "published", "publishing", "post", "posts", "posted"}
+    | {"posting", "sign", "signs", "signed", "signing", "cast", "casts", "casting"}
+    | {"express", "expresses", "expressed", "expressing", "voice", "voices", "voiced"}
+    | {"voicing", "utter", "utters", "uttered", "unveil", "unveils", "unveiled"}
+    | {"unveiling", "outline", "outlines", "outlined", "outlining", "laid", "lay", "lays"}
+    | {"brought", "bring", "brings", "tweet", "tweets", "tweeted", "tweeting"}
+)
+# What such a verb puts out (the noun is then part of the cue, as PolNeAR marks it): a
+# statement or a ballot, and a feeling before its that-clause ("voiced confidence that").
+_VEHICLES = frozenset(
+    {"statement", "letter", "report", "order", "op-ed", "ballot", "ballots", "vote", "votes"}
+    | {"word", "fact", "message", "memo", "proposal", "plan", "petition", "complaint", "note"}
+)
+_FEELINGS = frozenset(
+    {"confidence", "alarm", "enthusiasm", "support", "concern", "concerns", "optimism"}
+    | {"doubts", "frustration", "dismay", "hope", "hopes", "opposition", "regret", "outrage"}
+)
+_VEHICLE_LINKS = frozenset({"about", "on", "for", "against", "of", "over", "that", "with"})
+
+
+def _vehicle(toks: list[Tok], start: int) -> tuple[int, int, str] | None:
+    """ "(issued) a brief statement on the pier", "(cast) a ballot for Lee", "(voiced)
+    confidence that ...": the object from ``start`` is a statement, a ballot or a feeling
+    whose own object or clause is the claim. Returns (the cue's last token, where the
+    content starts, its kind), or None."""
+    x = start
+    if toks[x].low in ("a", "an", "the"):
+        x += 1
+    elif _possessor_word(toks[x].low):
+        return None  # "laid out his plan for ...": the plan itself is the claim
+    for y in range(x, min(len(toks) - 2, x + 4)):
+        t = toks[y]
+        if not t.is_word or t.is_cap and y > x:
+            return None
+        link = toks[y + 1]
+        if t.low in _FEELINGS and y == start and link.low == "that":
+            return y + 1, y + 2, "clause"
+        if t.low not in _VEHICLES:
+            continue
+        if link.low == "to" and _bare_verb(toks, y + 2):
+            return y, y + 1, "clause"  # "a plan to close the pier": "to" is content
+        if link.low == "that":
+            return y + 1, y + 2, "clause"
+        if link.low in _VEHICLE_LINKS or (link.low.endswith("ing") and link.low not in _TIME_WORDS):
+            return y + 1, y + 2, "object"  # "a report detailing ...", "a ballot for Lee"
+        return None
+    return None
 
 
 _COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
