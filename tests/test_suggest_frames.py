@@ -29,7 +29,7 @@ from annotator.core.suggest import suggest_article
         ),
         (
             "In March the mayor outlined a plan to cut the ferry fares.",
-            ("a plan to cut the ferry fares", "outlined", "the mayor"),
+            ("to cut the ferry fares", "outlined a plan", "the mayor"),
         ),
         # verbs of what a subject concedes, recalls, posts or makes public
         (

@@ -715,7 +715,7 @@ _LIGHT_VERBS = frozenset(
 # statement or a ballot, and a feeling before its that-clause ("voiced confidence that").
 _VEHICLES = frozenset(
     {"statement", "letter", "report", "order", "op-ed", "ballot", "ballots", "vote", "votes"}
-    | {"word", "fact", "message", "memo", "proposal", "plan", "petition", "complaint", "note"}
+    | {"word", "fact", "message", "memo", "proposal", "plan", "complaint", "note"}
 )
 _FEELINGS = frozenset(
     {"confidence", "alarm", "enthusiasm", "support", "concern", "concerns", "optimism"}
@@ -736,7 +736,7 @@ def _vehicle(toks: list[Tok], start: int) -> tuple[int, int, str] | None:
         return None  # "laid out his plan for ...": the plan itself is the claim
     for y in range(x, min(len(toks) - 2, x + 4)):
         t = toks[y]
-        if not t.is_word or t.is_cap and y > x:
+        if not t.is_word or (t.is_cap and y > x):
             return None
         link = toks[y + 1]
         if t.low in _FEELINGS and y == start and link.low == "that":
