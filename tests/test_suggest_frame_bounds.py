@@ -99,15 +99,15 @@ def test_a_frame_in_an_opening_phrase_ends_at_its_comma(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # a statement, a report or a ballot put out: what it is about is the claim, the
+        # a statement, a report or a letter put out: what it is about is the claim, the
         # verb and the noun the cue
         (
             "The harbour board issued a statement on the night ferry.",
             ("the night ferry", "issued a statement on", "The harbour board"),
         ),
         (
-            "Most island riders cast a ballot for the western route.",
-            ("the western route", "cast a ballot for", "Most island riders"),
+            "The island riders posted a letter about the night ferry.",
+            ("the night ferry", "posted a letter about", "The island riders"),
         ),
         (
             "The council published a report detailing the cost of the new pier.",
@@ -124,7 +124,7 @@ def test_a_frame_in_an_opening_phrase_ends_at_its_comma(
         ),
     ],
 )
-def test_a_statement_or_ballot_put_out_is_about_its_object(
+def test_a_statement_or_letter_put_out_is_about_its_object(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -700,8 +700,8 @@ def _verb_frame(
     return Found([spans], cue, m, pi)
 
 
-# Verbs that put out a statement, a ballot or a feeling whose own object is the claim:
-# "issued a statement on the pier", "cast a ballot for Lee", "voiced confidence that".
+# Verbs that put out a statement, a plan or a feeling whose own object is the claim:
+# "issued a statement on the pier", "unveiled a plan to ...", "voiced confidence that".
 _LIGHT_VERBS = frozenset(
     {"issue", "issues", "issued", "issuing", "release", "releases", "released", "releasing"}
     | {"publish", "publishes", "published", "publishing", "post", "posts", "posted"}
@@ -712,9 +712,9 @@ _LIGHT_VERBS = frozenset(
     | {"brought", "bring", "brings", "tweet", "tweets", "tweeted", "tweeting"}
 )
 # What such a verb puts out (the noun is then part of the cue, as PolNeAR marks it): a
-# statement or a ballot, and a feeling before its that-clause ("voiced confidence that").
+# statement or a plan, and a feeling before its that-clause ("voiced confidence that").
 _VEHICLES = frozenset(
-    {"statement", "letter", "report", "order", "op-ed", "ballot", "ballots", "vote", "votes"}
+    {"statement", "letter", "report", "order", "op-ed"}
     | {"word", "fact", "message", "memo", "proposal", "plan", "complaint", "note"}
 )
 _FEELINGS = frozenset(
@@ -725,8 +725,8 @@ _VEHICLE_LINKS = frozenset({"about", "on", "for", "against", "of", "over", "that
 
 
 def _vehicle(toks: list[Tok], start: int) -> tuple[int, int, str] | None:
-    """ "(issued) a brief statement on the pier", "(cast) a ballot for Lee", "(voiced)
-    confidence that ...": the object from ``start`` is a statement, a ballot or a feeling
+    """ "(issued) a brief statement on the pier", "(posted) a letter about Lee", "(voiced)
+    confidence that ...": the object from ``start`` is a statement, a plan or a feeling
     whose own object or clause is the claim. Returns (the cue's last token, where the
     content starts, its kind), or None."""
     x = start
@@ -748,7 +748,7 @@ def _vehicle(toks: list[Tok], start: int) -> tuple[int, int, str] | None:
         if link.low == "that":
             return y + 1, y + 2, "clause"
         if link.low in _VEHICLE_LINKS or (link.low.endswith("ing") and link.low not in _TIME_WORDS):
-            return y + 1, y + 2, "object"  # "a report detailing ...", "a ballot for Lee"
+            return y + 1, y + 2, "object"  # "a report detailing ...", "a letter about"
         return None
     return None
 
