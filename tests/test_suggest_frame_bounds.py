@@ -128,3 +128,29 @@ def test_a_statement_or_letter_put_out_is_about_its_object(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what someone is expected to do: the one expected and the to-clause, no speaker
+        (
+            "The harbour master is widely expected to resign in May.",
+            ("The harbour master … to resign in May", "expected", None),
+        ),
+        # "looked to" and a verb: the to-clause is what is sought
+        (
+            "The mayor looked to win over the island riders.",
+            ("to win over the island riders", "looked", "The mayor"),
+        ),
+        # "looking to" someone stays a verb and its object
+        (
+            "The skipper is looking to the council for help.",
+            ("the council for help", "looking to", "The skipper"),
+        ),
+    ],
+)
+def test_an_expected_or_sought_act_holds_its_to_clause(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -649,6 +649,8 @@ def _verb_frame(
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
+    if cue_end > k and toks[cue_end].low == "to" and low in _LOOK and _bare_verb(toks, start):
+        cue_end, start, kind = k, k + 1, "clause"  # "looked to win": the to-clause
     if cue_end > k and toks[cue_end].low in _FIRST_PARTS and toks[start].low in _SECOND_PARTS:
         cue_end, start = start, start + 1  # "lashed out at", "took aim at", "weighed in on"
         if start >= len(toks):
@@ -697,6 +699,12 @@ def _verb_frame(
         m = _subject(text, toks, k)
     if m is None or not _plausible_subject(m):
         return None
+    if low == "expected" and kind == "clause" and _passive(toks, k):
+        # "Lee is widely expected to run": what is expected is Lee's running; no one
+        # named expects it
+        s0 = m.phrase_start if 0 <= m.phrase_start < m.start else m.start
+        if s0 < m.end <= t.start and not overlaps_any(taken, s0, m.end):
+            return Found([(s0, m.end), spans], cue, None, pi)
     return Found([spans], cue, m, pi)
 
 
@@ -753,6 +761,7 @@ def _vehicle(toks: list[Tok], start: int) -> tuple[int, int, str] | None:
     return None
 
 
+_LOOK = frozenset({"look", "looks", "looked", "looking"})
 _COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
 _CAST_FORMS = frozenset({"cast", "casts", "casting"})
 _BALLOTS = frozenset({"ballot", "ballots", "vote", "votes"})
