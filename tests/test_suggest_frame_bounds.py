@@ -154,3 +154,17 @@ def test_an_expected_or_sought_act_holds_its_to_clause(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # acts rather than stances: preparing, reacting, fighting for, adopting
+        "The harbour board is preparing to close the old pier.",
+        "The skipper reacted to the new timetable.",
+        "The riders fought for a later night ferry.",
+        "The council adopted the new ferry timetable.",
+    ],
+)
+def test_acts_that_rarely_attribute_are_no_frames(sentence: str) -> None:
+    assert claims_of(sentence) == []
