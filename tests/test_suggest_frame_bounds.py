@@ -159,11 +159,12 @@ def test_an_expected_or_sought_act_holds_its_to_clause(
 @pytest.mark.parametrize(
     "sentence",
     [
-        # acts rather than stances: preparing, reacting, fighting for, adopting
+        # acts rather than stances: preparing, reacting, fighting for, adopting, answering
         "The harbour board is preparing to close the old pier.",
         "The skipper reacted to the new timetable.",
         "The riders fought for a later night ferry.",
         "The council adopted the new ferry timetable.",
+        "The mayor answered the questions of the island riders.",
     ],
 )
 def test_acts_that_rarely_attribute_are_no_frames(sentence: str) -> None:
