@@ -169,3 +169,10 @@ def test_an_expected_or_sought_act_holds_its_to_clause(
 )
 def test_acts_that_rarely_attribute_are_no_frames(sentence: str) -> None:
     assert claims_of(sentence) == []
+
+
+def test_criticism_drawn_from_others_is_about_the_subject() -> None:
+    # the ones after "from" hold the stance; what they criticise is the subject
+    assert [
+        seen(c) for c in claims_of("The ferry levy drew sharp criticism from island riders.")
+    ] == [("The ferry levy", "criticism", "island riders")]

@@ -620,6 +620,8 @@ def _frame(
         return _verb_led(toks, k, _possessed_stance(text, toks, k, pi, taken))
     if low in _THAT_NOUNS and nxt.low == "that" and _noun_use(low, toks[k - 1]):
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_that(toks, k, pi, taken)))
+    if nxt.low == "from" and nxt.low in _NOUN_PREPS.get(low, ()):
+        return _stance_from(text, toks, k, pi, taken)
     if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_prep(toks, k, pi, taken)))
     if low in _ADJECTIVES or low == "clear":
@@ -1422,6 +1424,51 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
     if spans is None or overlaps_any(taken, *spans):
         return None
     return Found([spans], Cue(toks[k].start, toks[k + 1].end, toks[k].low, False), None, pi)
+
+
+# Verbs whose subject meets the stance of others: "the plan drew criticism from riders".
+_MEETING = frozenset(
+    {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face", "facing"}
+    | {"received", "receives", "receive", "got", "gotten", "gets", "attracted", "attracts"}
+)
+
+
+_MEETING_DEGREE = frozenset({"sharp", "harsh", "strong", "heavy", "much", "some", "fierce"})
+
+
+def _stance_from(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "The plan drew criticism from riders (that it ...)": the ones after "from" hold
+    the stance (the mention); its content is the clause after "that" when one follows,
+    else the subject that meets it; the noun is the cue."""
+    j = k - 1
+    while j > 0 and k - j <= 3 and toks[j].is_word and toks[j].low not in _MEETING:
+        if not (
+            toks[j].low in DETERMINERS
+            or toks[j].low in _MEETING_DEGREE
+            or toks[j].low.endswith(("ly", "ed"))
+        ):
+            return None  # "drew (sharp) criticism from": only a determiner or a degree
+        j -= 1
+    if toks[j].low not in _MEETING:
+        return None
+    body = toks[k + 2 :]
+    end = next((x for x, t in enumerate(body) if not t.is_word or t.low == "that"), len(body))
+    m = noun_phrase(text, body[:end])
+    if m is None:
+        return None
+    if end < len(body) and body[end].low == "that":
+        span = content_after(toks, k + 3 + end, "clause")
+    else:
+        subject = _subject(text, toks, j)
+        if subject is None or not _plausible_subject(subject):
+            return None
+        s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
+        span = (s0, subject.end)
+    if span is None or overlaps_any(taken, *span):
+        return None
+    return Found([span], Cue(toks[k].start, toks[k].end, toks[k].low, False), m, pi)
 
 
 # Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
