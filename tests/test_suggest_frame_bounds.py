@@ -176,3 +176,10 @@ def test_criticism_drawn_from_others_is_about_the_subject() -> None:
     assert [
         seen(c) for c in claims_of("The ferry levy drew sharp criticism from island riders.")
     ] == [("The ferry levy", "criticism", "island riders")]
+
+
+def test_the_support_of_someone_is_theirs_and_in_support_of_something_is_its_object() -> None:
+    assert claims_of("The plan now has the support of most island riders.") == []
+    assert [seen(c) for c in claims_of("Forty riders marched in support of the night ferry.")] == [
+        ("the night ferry", "support of", "Forty riders")
+    ]
