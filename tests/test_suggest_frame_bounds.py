@@ -183,3 +183,32 @@ def test_the_support_of_someone_is_theirs_and_in_support_of_something_is_its_obj
     assert [seen(c) for c in claims_of("Forty riders marched in support of the night ferry.")] == [
         ("the night ferry", "support of", "Forty riders")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # where the object was voiced is not part of it
+        (
+            "The skipper railed against the new timetable on social media.",
+            ("the new timetable", "railed against", "The skipper"),
+        ),
+        (
+            "The mayor complained about the fares in a radio interview.",
+            ("the fares", "complained about", "The mayor"),
+        ),
+        # unless it belongs to a participle of the object, or is the object itself
+        (
+            "The skipper railed against the remarks made in a radio interview.",
+            ("the remarks made in a radio interview", "railed against", "The skipper"),
+        ),
+        (
+            "The council voted for a debate on the pier.",
+            ("a debate on the pier", "voted for", "The council"),
+        ),
+    ],
+)
+def test_an_object_ends_before_where_it_was_voiced(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

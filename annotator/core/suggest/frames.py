@@ -1089,10 +1089,44 @@ def _aside_or_adjunct(body: list[Tok], x: int, kind: str) -> bool:
         if y + 1 >= len(body) or body[y + 1].text in ALL_MARKS:
             return False  # a quote after the dash is a claim of its own (the frame yields)
         return t.start > body[x - 1].end and body[y + 1].start > body[y].end
-    if kind == "clause" or t.low not in _CIRCUMSTANCE:
+    if kind == "clause":
+        return False
+    if t.low in _CHANNEL_PREPS:
+        return _channel(body, x)
+    if t.low not in _CIRCUMSTANCE:
         return False
     second = _CIRCUMSTANCE[t.low]
     return second is None or (x + 1 < len(body) and body[x + 1].low == second)
+
+
+# Where something was said or posted, after its object: "shared the news on social
+# media", "criticized the plan in a radio interview", "thanked supporters at a rally".
+_CHANNEL_PREPS = frozenset({"on", "in", "during", "at", "to", "via"})
+_PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "television", "tv"})
+_OCCASIONS = frozenset({"interview", "speech", "debate", "rally", "conference", "appearance"})
+
+
+def _channel(body: list[Tok], x: int) -> bool:
+    """Does ``body[x]`` (a preposition) open the place where the object was voiced: a
+    platform ("on Twitter", "on his Facebook page", "on social media") or an occasion
+    with its determiner ("in a radio interview", "at a rally")? Not after a participle
+    ("remarks made in an interview" keeps its own phrase)."""
+    prev = body[x - 1].low
+    if prev.endswith("ed") or prev in IRREGULAR_PAST:
+        return False
+    y = x + 1
+    det = y < len(body) and (body[y].low in DETERMINERS or _possessor_word(body[y].low))
+    if det:
+        y += 1
+    for z in range(y, min(len(body), y + 2)):
+        low = body[z].low
+        if low in _PLATFORMS or (
+            low == "social" and z + 1 < len(body) and body[z + 1].low == "media"
+        ):
+            return True
+        if low in _OCCASIONS:
+            return det and body[x].low != "to"
+    return False
 
 
 def _strip_time(body: list[Tok]) -> list[Tok]:
