@@ -212,3 +212,23 @@ def test_an_object_ends_before_where_it_was_voiced(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # wanting to know or to see: what is to be known or seen is the claim
+        (
+            "Riders on the island now want to know whether the night ferry will return.",
+            ("whether the night ferry will return", "want to know", "Riders on the island"),
+        ),
+        (
+            "The skipper, who runs the night boat, wants to see the old pier rebuilt.",
+            ("the old pier rebuilt", "wants to see", "The skipper"),
+        ),
+    ],
+)
+def test_wanting_to_know_or_see_holds_what_is_known_or_seen(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -684,6 +684,10 @@ def _verb_frame(
         kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
+    elif low in _WANTING and _to_know_or_see(toks, start):
+        # "wants to know whether ...", "wanted to see the pier rebuilt": what is to be
+        # known or seen, the verbs the cue
+        cue_end, start = start + 1, start + 2 + (toks[start + 2].low == "that")
     if kind == "object" and low in _LIGHT_VERBS:
         vehicle = _vehicle(toks, start)
         if vehicle is not None:
@@ -763,7 +767,15 @@ def _vehicle(toks: list[Tok], start: int) -> tuple[int, int, str] | None:
     return None
 
 
+def _to_know_or_see(toks: list[Tok], start: int) -> bool:
+    """Do "to know" or "to see" and more words follow from ``toks[start]``?"""
+    return (
+        start + 2 < len(toks) and toks[start].low == "to" and toks[start + 1].low in ("see", "know")
+    )
+
+
 _LOOK = frozenset({"look", "looks", "looked", "looking"})
+_WANTING = frozenset({"want", "wants", "wanted", "wanting", "demand", "demands", "demanded"})
 _COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
 _CAST_FORMS = frozenset({"cast", "casts", "casting"})
 _BALLOTS = frozenset({"ballot", "ballots", "vote", "votes"})
