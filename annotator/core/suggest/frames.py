@@ -1462,7 +1462,7 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
     if not toks[start].is_word or toks[start].low in NOT_OBJECT_START:
         return None
     if toks[k].low == "support" and toks[k - 1].low != "in":
-        return None  # "the support of 40 percent of voters": they hold it, not its object
+        return None  # "the support of most riders": they hold it, it is not its object
     if not any(_finite(t) for t in toks[:k]):
         # the phrase is the sentence's subject: "The comments on the pier angered ..."
         stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
