@@ -171,11 +171,24 @@ def test_acts_that_rarely_attribute_are_no_frames(sentence: str) -> None:
     assert claims_of(sentence) == []
 
 
-def test_criticism_drawn_from_others_is_about_the_subject() -> None:
-    # the ones after "from" hold the stance; what they criticise is the subject
-    assert [
-        seen(c) for c in claims_of("The ferry levy drew sharp criticism from island riders.")
-    ] == [("The ferry levy", "criticism", "island riders")]
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the ones after "from" or "of" hold the stance; the subject is what it is about
+        (
+            "The ferry levy drew sharp criticism from island riders.",
+            ("The ferry levy", "drew sharp criticism", "island riders"),
+        ),
+        (
+            "Ana Ruiz won the endorsement of Bo Park.",
+            ("Ana Ruiz", "won the endorsement", "Bo Park"),
+        ),
+    ],
+)
+def test_a_stance_received_from_others_is_about_the_subject(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
 
 
 def test_the_support_of_someone_is_theirs_and_in_support_of_something_is_its_object() -> None:

@@ -622,6 +622,11 @@ def _frame(
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_that(toks, k, pi, taken)))
     if nxt.low == "from" and nxt.low in _NOUN_PREPS.get(low, ()):
         return _stance_from(text, toks, k, pi, taken)
+    if nxt.low == "of" and low in _GIVEN:
+        # "Lee won the endorsement of the union": the union's, about Lee
+        found = _stance_from(text, toks, k, pi, taken)
+        if found is not None:
+            return found
     if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_prep(toks, k, pi, taken)))
     if low in _ADJECTIVES or low == "clear":
@@ -1478,7 +1483,11 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
 _MEETING = frozenset(
     {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face", "facing"}
     | {"received", "receives", "receive", "got", "gotten", "gets", "attracted", "attracts"}
+    | {"won", "wins", "win", "winning", "secured", "secures", "earned", "earns", "landed"}
+    | {"snagged", "has", "had", "have", "picked", "sewn", "locked", "lock", "locks"}
 )
+# Nouns of a stance given to someone: "won the endorsement of the union" (the union's).
+_GIVEN = frozenset({"endorsement", "endorsements", "support", "backing"})
 
 
 _MEETING_DEGREE = frozenset({"sharp", "harsh", "strong", "heavy", "much", "some", "fierce"})
@@ -1487,14 +1496,16 @@ _MEETING_DEGREE = frozenset({"sharp", "harsh", "strong", "heavy", "much", "some"
 def _stance_from(
     text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
-    """ "The plan drew criticism from riders (that it ...)": the ones after "from" hold
-    the stance (the mention); its content is the clause after "that" when one follows,
-    else the subject that meets it; the noun is the cue."""
+    """ "The plan drew criticism from riders (that it ...)", "Lee won the endorsement of
+    the union": the ones after "from" or "of" hold the stance (the mention); its content
+    is the clause after "that" when one follows, else the subject that meets it; the
+    noun is the cue."""
     j = k - 1
-    while j > 0 and k - j <= 3 and toks[j].is_word and toks[j].low not in _MEETING:
+    while j > 0 and k - j <= 4 and toks[j].is_word and toks[j].low not in _MEETING:
         if not (
             toks[j].low in DETERMINERS
             or toks[j].low in _MEETING_DEGREE
+            or toks[j].low in ("up", "down")
             or toks[j].low.endswith(("ly", "ed"))
         ):
             return None  # "drew (sharp) criticism from": only a determiner or a degree
@@ -1516,7 +1527,9 @@ def _stance_from(
         span = (s0, subject.end)
     if span is None or overlaps_any(taken, *span):
         return None
-    return Found([span], Cue(toks[k].start, toks[k].end, toks[k].low, False), m, pi)
+    # the cue from the verb ("won the endorsement"): the noun alone would read as the
+    # subject's own stance
+    return Found([span], Cue(toks[j].start, toks[k].end, toks[k].low, False), m, pi)
 
 
 # Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
