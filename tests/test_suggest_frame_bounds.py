@@ -245,3 +245,50 @@ def test_wanting_to_know_or_see_holds_what_is_known_or_seen(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a weekday after "Super" or "Black" is a name, not when it was done
+        (
+            "The skipper railed against the shop hours for Black Friday.",
+            ("the shop hours for Black Friday", "railed against", "The skipper"),
+        ),
+        # a plain weekday still is
+        (
+            "The skipper railed against the new shop hours on Friday.",
+            ("the new shop hours", "railed against", "The skipper"),
+        ),
+    ],
+)
+def test_a_named_day_stays_in_the_object(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "and" with a new subject opens a clause of its own
+        (
+            "The skipper decided to skip the last crossing and she docked early.",
+            ("to skip the last crossing", "decided", "The skipper"),
+        ),
+        # after an object or a to-clause, a past verb is the subject's next act
+        (
+            "The skipper decided to sell the old boat and moved to the mainland.",
+            ("to sell the old boat", "decided", "The skipper"),
+        ),
+        # a second verb of the to-clause itself stays in it
+        (
+            "The skipper decided to paint the hull and mend the sails.",
+            ("to paint the hull and mend the sails", "decided", "The skipper"),
+        ),
+    ],
+)
+def test_a_second_clause_after_and_ends_the_content(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -178,6 +178,9 @@ _TIME_WORDS = _WEEKDAYS | frozenset(
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
+# A weekday after these is a name, not a time: "Super Tuesday", "Black Friday".
+_DAY_NAMERS = frozenset({"super", "black", "good", "ash", "cyber", "holy", "bloody"})
+
 # A content does not start with these: "support among voters", "tweeted Monday".
 _NOT_CONTENT_START = (
     frozenset(
@@ -1106,6 +1109,8 @@ def _aside_or_adjunct(body: list[Tok], x: int, kind: str) -> bool:
         if y + 1 >= len(body) or body[y + 1].text in ALL_MARKS:
             return False  # a quote after the dash is a claim of its own (the frame yields)
         return t.start > body[x - 1].end and body[y + 1].start > body[y].end
+    if t.low == "and" and x > 1 and _second_predicate(body, x, kind):
+        return True
     if kind == "clause":
         return False
     if t.low in _CHANNEL_PREPS:
@@ -1114,6 +1119,23 @@ def _aside_or_adjunct(body: list[Tok], x: int, kind: str) -> bool:
         return False
     second = _CIRCUMSTANCE[t.low]
     return second is None or (x + 1 < len(body) and body[x + 1].low == second)
+
+
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def _second_predicate(body: list[Tok], x: int, kind: str) -> bool:
+    """Does "and" at ``body[x]`` open a clause of its own ("... and she won the debate")
+    or, after an object or a to-clause, a second verb of the frame's subject ("pledged
+    to cut taxes and dropped the plan a year later")?"""
+    if x + 2 >= len(body):
+        return False
+    nxt = body[x + 1]
+    if nxt.low in _PRONOUN_SUBJECTS:
+        return body[x + 2].is_word and not body[x + 2].is_cap
+    if kind == "clause" and body[0].low not in ("to", "not"):
+        return False  # "that prices rose and stayed high": the clause's own subject
+    return nxt.low not in _MAIN_VERBS and _finite(nxt)  # a past verb, not "and has"
 
 
 # Where something was said or posted, after its object: "shared the news on social
@@ -1153,6 +1175,8 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
         end -= 1
     cut = end
     while cut > 1 and body[cut - 1].low in _TIME_WORDS:
+        if body[cut - 1].low in _WEEKDAYS and body[cut - 2].low in _DAY_NAMERS:
+            break
         cut -= 1
     if cut < end and any(
         body[x].low in _WEEKDAYS or body[x].low in ("week", "month", "year")
