@@ -292,3 +292,10 @@ def test_a_second_clause_after_and_ends_the_content(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+def test_looking_forward_to_something_keeps_to_in_the_cue() -> None:
+    claims = claims_of("The skipper is looking forward to the first summer crossing.")
+    assert [seen(c) for c in claims] == [
+        ("the first summer crossing", "looking forward to", "The skipper")
+    ]

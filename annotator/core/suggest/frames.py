@@ -665,6 +665,10 @@ def _verb_frame(
         cue_end, start = start, start + 1  # "lashed out at", "took aim at", "weighed in on"
         if start >= len(toks):
             return None
+    elif cue_end > k and toks[cue_end].low in ("forward", "ahead") and toks[start].low == "to":
+        if start + 1 >= len(toks) or _bare_verb(toks, start + 1):
+            return None  # "pressed ahead to vote": no looking ahead
+        cue_end, start = start, start + 1  # "looks forward to the debate": "to" is the cue's
     if toks[start].low in _NOT_CONTENT_START:
         return None  # "support among voters", "tweeted Monday"
     if kind == "object" and _finite(toks[start]):
