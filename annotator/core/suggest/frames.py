@@ -525,6 +525,8 @@ def _promising(
         )
     elif low in _SHOWING:
         framed = word in _DOCUMENTS
+    elif nxt == "by" and low in _STANCE:
+        framed = (low.endswith("ed") or low in IRREGULAR_PAST) and low not in _DONE_BY
     elif low in _ADJECTIVES or low == "clear":
         framed = (
             nxt in ("that", "to", "about", "of", "in", "on", "with", "at")
@@ -634,6 +636,8 @@ def _frame(
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_prep(toks, k, pi, taken)))
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
+    if nxt.low == "by" and low in _STANCE and low not in _DONE_BY:
+        return _passive_by(text, toks, k, pi, taken)
     led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
     return _verb_frame(text, toks, k, pi, taken, led)
 
@@ -843,6 +847,62 @@ def _past_time(toks: list[Tok], start: int) -> tuple[int, str]:
                 return x + 1, "clause"
             break
     return start, "object"
+
+
+# Participles that report an act or a document done by someone, not their stance: "a
+# report released by the council", "a lawsuit filed by riders", "a bill passed by".
+_DONE_BY = _LIGHT_VERBS | frozenset(
+    {"filed", "passed", "identified", "listed", "guaranteed", "approved", "documented"}
+    | {"nominated"}
+)
+_PASSIVE_AUX = _BE | frozenset(
+    {"might", "may", "will", "would", "could", "can", "should", "must", "has", "have", "had"}
+    | {"also", "not"}
+)
+
+
+def _passive_by(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "The plan was sharply criticized by the riders", "a plan opposed by the union",
+    "the fees, which were opposed by ...": the ones after "by" hold the stance (the
+    mention), what it is held about is the content, the participle (with its adverbs)
+    the cue."""
+    low = toks[k].low
+    if not (low.endswith("ed") or low in IRREGULAR_PAST) or k + 2 >= len(toks):
+        return None
+    agent = toks[k + 2 :]
+    if agent[0].low.endswith("ing"):
+        return None  # "backed by saying ...": how, not who
+    end = next((x for x, t in enumerate(agent) if not t.is_word or t.low in BOUNDARY), len(agent))
+    m = noun_phrase(text, agent[:end])
+    if m is None:
+        return None
+    c = k
+    while c > 0 and (toks[c - 1].low in _DEGREE or toks[c - 1].low.endswith("ly")):
+        c -= 1
+    a = c
+    while a > 0 and (toks[a - 1].low in _PASSIVE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
+        a -= 1
+    if a == 0:
+        return None  # "Backed by the union, Lee ...": the holder is the sentence's subject
+    if a < c:
+        subject = _subject(text, toks, c)  # "the plan was (not) opposed by"
+    else:
+        # no auxiliary: the participle follows its noun ("a plan opposed by", "the
+        # plan, opposed by")
+        last = a - 2 if a > 1 and toks[a - 1].text == "," else a - 1
+        if last < 0 or not toks[last].is_word:
+            return None
+        subject = _subject(text, toks, last + 1)
+        if subject is not None and subject.end != toks[last].end:
+            return None
+    if subject is None:
+        return None
+    s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
+    if overlaps_any(taken, s0, subject.end):
+        return None
+    return Found([(s0, subject.end)], Cue(toks[c].start, toks[k].end, low, False), m, pi)
 
 
 def _passive(toks: list[Tok], k: int) -> bool:

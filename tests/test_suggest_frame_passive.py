@@ -1,0 +1,48 @@
+"""A stance told in the passive ("was criticized by", "a plan opposed by"): the ones after
+"by" hold it, what it is held about is the claim, as a user sees them in the panel."""
+
+from __future__ import annotations
+
+import pytest
+from suggest_claims import claims_of, seen
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The new timetable was sharply criticized by the island riders.",
+            ("The new timetable", "sharply criticized", "the island riders"),
+        ),
+        (
+            "The pier budget, opposed by the harbour board, never passed.",
+            ("The pier budget", "opposed", "the harbour board"),
+        ),
+        (
+            "Both proposals were backed by most of the riders.",
+            ("Both proposals", "backed", "most of the riders"),
+        ),
+        (
+            "The board dropped the night fares, which were opposed by the riders.",
+            ("which", "opposed", "the riders"),
+        ),
+    ],
+)
+def test_a_passive_stance_is_held_by_the_ones_after_by(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a document or an act done by someone is no stance of theirs
+        "A report released by the harbour board lists every late crossing.",
+        "The lawsuit filed by two riders was dropped in May.",
+        # "by" and an -ing form says how, not who
+        "The plan was backed by cutting the night fares.",
+    ],
+)
+def test_acts_and_means_after_by_are_no_stance(sentence: str) -> None:
+    assert all(c[1] not in ("released", "filed", "backed") for c in map(seen, claims_of(sentence)))
