@@ -26,6 +26,11 @@ from suggest_claims import claims_of, seen
             "The board dropped the night fares, which were opposed by the riders.",
             ("which", "opposed", "the riders"),
         ),
+        # after perfect auxiliaries too; where or when it was voiced is not the holder
+        (
+            "These proposals have been applauded by the island riders on social media.",
+            ("These proposals", "applauded", "the island riders"),
+        ),
     ],
 )
 def test_a_passive_stance_is_held_by_the_ones_after_by(
@@ -46,3 +51,10 @@ def test_a_passive_stance_is_held_by_the_ones_after_by(
 )
 def test_acts_and_means_after_by_are_no_stance(sentence: str) -> None:
     assert all(c[1] not in ("released", "filed", "backed") for c in map(seen, claims_of(sentence)))
+
+
+def test_why_a_passive_stance_is_held_belongs_to_the_claim() -> None:
+    claims = claims_of("The skipper was criticized by the riders for the late crossings.")
+    assert ("The skipper … for the late crossings", "criticized", "the riders") in [
+        seen(c) for c in claims
+    ]

@@ -855,6 +855,15 @@ _DONE_BY = _LIGHT_VERBS | frozenset(
     {"filed", "passed", "identified", "listed", "guaranteed", "approved", "documented"}
     | {"nominated"}
 )
+# Where the ones after "by" end: "criticized by riders on social media", "for years"
+_AGENT_ENDS = (
+    BOUNDARY
+    | _WEEKDAYS
+    | frozenset(
+        {"in", "on", "at", "for", "during", "after", "before", "since", "over", "with", "about"}
+        | {"as", "from", "to", "last", "this", "earlier"}
+    )
+)
 _PASSIVE_AUX = _BE | frozenset(
     {"might", "may", "will", "would", "could", "can", "should", "must", "has", "have", "had"}
     | {"also", "not"}
@@ -874,7 +883,9 @@ def _passive_by(
     agent = toks[k + 2 :]
     if agent[0].low.endswith("ing"):
         return None  # "backed by saying ...": how, not who
-    end = next((x for x, t in enumerate(agent) if not t.is_word or t.low in BOUNDARY), len(agent))
+    end = next(
+        (x for x, t in enumerate(agent) if not t.is_word or t.low in _AGENT_ENDS), len(agent)
+    )
     m = noun_phrase(text, agent[:end])
     if m is None:
         return None
@@ -887,7 +898,7 @@ def _passive_by(
     if a == 0:
         return None  # "Backed by the union, Lee ...": the holder is the sentence's subject
     if a < c:
-        subject = _subject(text, toks, c)  # "the plan was (not) opposed by"
+        subject = _subject(text, toks, a)  # "the plan was (not) opposed by"
     else:
         # no auxiliary: the participle follows its noun ("a plan opposed by", "the
         # plan, opposed by")
@@ -900,9 +911,15 @@ def _passive_by(
     if subject is None:
         return None
     s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
-    if overlaps_any(taken, s0, subject.end):
+    spans = [(s0, subject.end)]
+    if end < len(agent) and agent[end].low in ("for", "of", "as"):
+        # "was criticized by riders for the fares": why, or as what, is the claim's too
+        more = content_after(toks, k + 2 + end, "object")
+        if more is not None:
+            spans.append(more)
+    if any(overlaps_any(taken, *span) for span in spans):
         return None
-    return Found([(s0, subject.end)], Cue(toks[c].start, toks[k].end, low, False), m, pi)
+    return Found(spans, Cue(toks[c].start, toks[k].end, low, False), m, pi)
 
 
 def _passive(toks: list[Tok], k: int) -> bool:
