@@ -1,5 +1,6 @@
-"""A stance told in the passive ("was criticized by", "a plan opposed by"): the ones after
-"by" hold it, what it is held about is the claim, as a user sees them in the panel."""
+"""A stance the subject meets from others: told in the passive ("was criticized by", "a
+plan opposed by") or met ("drew support from"). The others hold it, what it is held
+about is the claim, as a user sees them in the panel."""
 
 from __future__ import annotations
 
@@ -58,3 +59,27 @@ def test_why_a_passive_stance_is_held_belongs_to_the_claim() -> None:
     assert ("The skipper … for the late crossings", "criticized", "the riders") in [
         seen(c) for c in claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # support met from others is theirs, about the one who meets it
+        (
+            "The skipper drew strong support from the island riders.",
+            ("The skipper", "drew strong support", "the island riders"),
+        ),
+        (
+            "The skipper enjoys broad support among the island riders.",
+            ("The skipper", "enjoys broad support", "the island riders"),
+        ),
+        (
+            "The skipper had the full support of the ferry union.",
+            ("The skipper", "had the full support", "the ferry union"),
+        ),
+    ],
+)
+def test_support_met_from_others_is_theirs(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -625,7 +625,7 @@ def _frame(
         return _verb_led(toks, k, _possessed_stance(text, toks, k, pi, taken))
     if low in _THAT_NOUNS and nxt.low == "that" and _noun_use(low, toks[k - 1]):
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_that(toks, k, pi, taken)))
-    if nxt.low == "from" and nxt.low in _NOUN_PREPS.get(low, ()):
+    if nxt.low in ("from", "among") and nxt.low in _NOUN_PREPS.get(low, ()):
         return _stance_from(text, toks, k, pi, taken)
     if nxt.low == "of" and low in _GIVEN:
         # "Lee won the endorsement of the union": the union's, about Lee
@@ -1590,12 +1590,16 @@ _MEETING = frozenset(
     | {"received", "receives", "receive", "got", "gotten", "gets", "attracted", "attracts"}
     | {"won", "wins", "win", "winning", "secured", "secures", "earned", "earns", "landed"}
     | {"snagged", "has", "had", "have", "picked", "sewn", "locked", "lock", "locks"}
+    | {"enjoys", "enjoyed", "enjoy", "enjoying", "gained", "gains", "gaining", "garnered"}
 )
 # Nouns of a stance given to someone: "won the endorsement of the union" (the union's).
 _GIVEN = frozenset({"endorsement", "endorsements", "support", "backing"})
 
 
-_MEETING_DEGREE = frozenset({"sharp", "harsh", "strong", "heavy", "much", "some", "fierce"})
+_MEETING_DEGREE = frozenset(
+    {"sharp", "harsh", "strong", "heavy", "much", "some", "fierce", "full", "broad", "wide"}
+    | {"overwhelming", "solid", "deep", "growing", "unanimous", "more", "most", "less"}
+)
 
 
 def _stance_from(
