@@ -128,6 +128,6 @@ def test_point_out_and_call_out():
 
 
 def test_looking_forward_to():
-    assert ("to the summer timetable", "looking forward", "The riders") in _seen_all(
+    assert ("the summer timetable", "looking forward to", "The riders") in _seen_all(
         "The riders are looking forward to the summer timetable."
     )

@@ -29,7 +29,7 @@ from annotator.core.suggest import suggest_article
         ),
         (
             "In March the mayor outlined a plan to cut the ferry fares.",
-            ("a plan to cut the ferry fares", "outlined", "the mayor"),
+            ("to cut the ferry fares", "outlined a plan", "the mayor"),
         ),
         # verbs of what a subject concedes, recalls, posts or makes public
         (
@@ -46,7 +46,7 @@ from annotator.core.suggest import suggest_article
         ),
         (
             "The mayor's office released a plan to lower the island fares.",
-            ("a plan to lower the island fares", "released", "The mayor's office"),
+            ("to lower the island fares", "released a plan", "The mayor's office"),
         ),
         (
             "The island riders cheered the new winter timetable.",
@@ -126,25 +126,25 @@ from annotator.core.suggest import suggest_article
             "Reporters continue to ask if the harbour master will resign.",
             ("if the harbour master will resign", "ask", "Reporters"),
         ),
-        # a reputation: the thing and what it is known as or for, without a speaker
+        # a reputation: the thing and what it is known as or for (two parts), without a speaker
         (
             "Okafor has joined a rowing crew known as the Ferry Keepers.",
-            ("a rowing crew known as the Ferry Keepers", "known as", None),
+            ("a rowing crew … the Ferry Keepers", "known as", None),
         ),
         # the phrase ends at its comma or at the sentence's own verb
         (
             "The fee, known as the pier toll, pays for two new ferries.",
-            ("The fee, known as the pier toll", "known as", None),
+            ("The fee … the pier toll", "known as", None),
         ),
         (
             "A crew known as the Ferry Keepers rowed across the bay.",
-            ("A crew known as the Ferry Keepers", "known as", None),
+            ("A crew … the Ferry Keepers", "known as", None),
         ),
         (
             "The harbour master is mostly known for pulling two swimmers from the bay in 2019.",
             (
-                "The harbour master is mostly known for pulling two swimmers from the bay in 2019",
-                "known for",
+                "The harbour master … pulling two swimmers from the bay in 2019",
+                "is mostly known for",
                 None,
             ),
         ),

@@ -178,6 +178,9 @@ _TIME_WORDS = _WEEKDAYS | frozenset(
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
+# A weekday after these is a name, not a time: "Super Tuesday", "Black Friday".
+_DAY_NAMERS = frozenset({"super", "black", "good", "ash", "cyber", "holy", "bloody"})
+
 # A content does not start with these: "support among voters", "tweeted Monday".
 _NOT_CONTENT_START = (
     frozenset(
@@ -522,6 +525,8 @@ def _promising(
         )
     elif low in _SHOWING:
         framed = word in _DOCUMENTS
+    elif nxt == "by" and low in _STANCE:
+        framed = (low.endswith("ed") or low in IRREGULAR_PAST) and low not in _DONE_BY
     elif low in _ADJECTIVES or low == "clear":
         framed = (
             nxt in ("that", "to", "about", "of", "in", "on", "with", "at")
@@ -620,10 +625,19 @@ def _frame(
         return _verb_led(toks, k, _possessed_stance(text, toks, k, pi, taken))
     if low in _THAT_NOUNS and nxt.low == "that" and _noun_use(low, toks[k - 1]):
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_that(toks, k, pi, taken)))
+    if nxt.low in ("from", "among") and nxt.low in _NOUN_PREPS.get(low, ()):
+        return _stance_from(text, toks, k, pi, taken)
+    if nxt.low == "of" and low in _GIVEN:
+        # "Lee won the endorsement of the union": the union's, about Lee
+        found = _stance_from(text, toks, k, pi, taken)
+        if found is not None:
+            return found
     if nxt.low in _NOUN_PREPS.get(low, ()) and _noun_use(low, toks[k - 1]):
         return _verb_led(toks, k, _with_holder(text, toks, k, _noun_prep(toks, k, pi, taken)))
     if low in _ADJECTIVES or low == "clear":
         return _adjective(text, toks, k, pi, taken)
+    if nxt.low == "by" and low in _STANCE and low not in _DONE_BY:
+        return _passive_by(text, toks, k, pi, taken)
     led = _progressive(toks[k - 1].low) or toks[k - 1].low in _ING_LEADS
     return _verb_frame(text, toks, k, pi, taken, led)
 
@@ -649,10 +663,16 @@ def _verb_frame(
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
+    if cue_end > k and toks[cue_end].low == "to" and low in _LOOK and _bare_verb(toks, start):
+        cue_end, start, kind = k, k + 1, "clause"  # "looked to win": the to-clause
     if cue_end > k and toks[cue_end].low in _FIRST_PARTS and toks[start].low in _SECOND_PARTS:
         cue_end, start = start, start + 1  # "lashed out at", "took aim at", "weighed in on"
         if start >= len(toks):
             return None
+    elif cue_end > k and toks[cue_end].low in ("forward", "ahead") and toks[start].low == "to":
+        if start + 1 >= len(toks) or _bare_verb(toks, start + 1):
+            return None  # "pressed ahead to vote": no looking ahead
+        cue_end, start = start, start + 1  # "looks forward to the debate": "to" is the cue's
     if toks[start].low in _NOT_CONTENT_START:
         return None  # "support among voters", "tweeted Monday"
     if kind == "object" and _finite(toks[start]):
@@ -680,6 +700,14 @@ def _verb_frame(
         kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
+    elif low in _WANTING and _to_know_or_see(toks, start):
+        # "wants to know whether ...", "wanted to see the pier rebuilt": what is to be
+        # known or seen, the verbs the cue
+        cue_end, start = start + 1, start + 2 + (toks[start + 2].low == "that")
+    if kind == "object" and low in _LIGHT_VERBS:
+        vehicle = _vehicle(toks, start)
+        if vehicle is not None:
+            cue_end, start, kind = vehicle
     spans = content_after(toks, start, kind)
     if spans is None or overlaps_any(taken, *spans):
         return None
@@ -693,9 +721,77 @@ def _verb_frame(
         m = _subject(text, toks, k)
     if m is None or not _plausible_subject(m):
         return None
+    if low == "expected" and kind == "clause" and _passive(toks, k):
+        # "Lee is widely expected to run": what is expected is Lee's running; no one
+        # named expects it
+        s0 = m.phrase_start if 0 <= m.phrase_start < m.start else m.start
+        if s0 < m.end <= t.start and not overlaps_any(taken, s0, m.end):
+            return Found([(s0, m.end), spans], cue, None, pi)
     return Found([spans], cue, m, pi)
 
 
+# Verbs that put out a statement, a plan or a feeling whose own object is the claim:
+# "issued a statement on the pier", "unveiled a plan to ...", "voiced confidence that".
+_LIGHT_VERBS = frozenset(
+    {"issue", "issues", "issued", "issuing", "release", "releases", "released", "releasing"}
+    | {"publish", "publishes", "published", "publishing", "post", "posts", "posted"}
+    | {"posting", "sign", "signs", "signed", "signing", "cast", "casts", "casting"}
+    | {"express", "expresses", "expressed", "expressing", "voice", "voices", "voiced"}
+    | {"voicing", "utter", "utters", "uttered", "unveil", "unveils", "unveiled"}
+    | {"unveiling", "outline", "outlines", "outlined", "outlining", "laid", "lay", "lays"}
+    | {"brought", "bring", "brings", "tweet", "tweets", "tweeted", "tweeting"}
+)
+# What such a verb puts out (the noun is then part of the cue, as PolNeAR marks it): a
+# statement or a plan, and a feeling before its that-clause ("voiced confidence that").
+_VEHICLES = frozenset(
+    {"statement", "letter", "report", "order", "op-ed"}
+    | {"word", "fact", "message", "memo", "proposal", "plan", "complaint", "note"}
+)
+_FEELINGS = frozenset(
+    {"confidence", "alarm", "enthusiasm", "support", "concern", "concerns", "optimism"}
+    | {"doubts", "frustration", "dismay", "hope", "hopes", "opposition", "regret", "outrage"}
+)
+_VEHICLE_LINKS = frozenset({"about", "on", "for", "against", "of", "over", "that", "with"})
+
+
+def _vehicle(toks: list[Tok], start: int) -> tuple[int, int, str] | None:
+    """ "(issued) a brief statement on the pier", "(posted) a letter about Lee", "(voiced)
+    confidence that ...": the object from ``start`` is a statement, a plan or a feeling
+    whose own object or clause is the claim. Returns (the cue's last token, where the
+    content starts, its kind), or None."""
+    x = start
+    if toks[x].low in ("a", "an", "the"):
+        x += 1
+    elif _possessor_word(toks[x].low):
+        return None  # "laid out his plan for ...": the plan itself is the claim
+    for y in range(x, min(len(toks) - 2, x + 4)):
+        t = toks[y]
+        if not t.is_word or (t.is_cap and y > x):
+            return None
+        link = toks[y + 1]
+        if t.low in _FEELINGS and y == start and link.low == "that":
+            return y + 1, y + 2, "clause"
+        if t.low not in _VEHICLES:
+            continue
+        if link.low == "to" and _bare_verb(toks, y + 2):
+            return y, y + 1, "clause"  # "a plan to close the pier": "to" is content
+        if link.low == "that":
+            return y + 1, y + 2, "clause"
+        if link.low in _VEHICLE_LINKS or (link.low.endswith("ing") and link.low not in _TIME_WORDS):
+            return y + 1, y + 2, "object"  # "a report detailing ...", "a letter about"
+        return None
+    return None
+
+
+def _to_know_or_see(toks: list[Tok], start: int) -> bool:
+    """Do "to know" or "to see" and more words follow from ``toks[start]``?"""
+    return (
+        start + 2 < len(toks) and toks[start].low == "to" and toks[start + 1].low in ("see", "know")
+    )
+
+
+_LOOK = frozenset({"look", "looks", "looked", "looking"})
+_WANTING = frozenset({"want", "wants", "wanted", "wanting", "demand", "demands", "demanded"})
 _COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
 _CAST_FORMS = frozenset({"cast", "casts", "casting"})
 _BALLOTS = frozenset({"ballot", "ballots", "vote", "votes"})
@@ -751,6 +847,79 @@ def _past_time(toks: list[Tok], start: int) -> tuple[int, str]:
                 return x + 1, "clause"
             break
     return start, "object"
+
+
+# Participles that report an act or a document done by someone, not their stance: "a
+# report released by the council", "a lawsuit filed by riders", "a bill passed by".
+_DONE_BY = _LIGHT_VERBS | frozenset(
+    {"filed", "passed", "identified", "listed", "guaranteed", "approved", "documented"}
+    | {"nominated"}
+)
+# Where the ones after "by" end: "criticized by riders on social media", "for years"
+_AGENT_ENDS = (
+    BOUNDARY
+    | _WEEKDAYS
+    | frozenset(
+        {"in", "on", "at", "for", "during", "after", "before", "since", "over", "with", "about"}
+        | {"as", "from", "to", "last", "this", "earlier"}
+    )
+)
+_PASSIVE_AUX = _BE | frozenset(
+    {"might", "may", "will", "would", "could", "can", "should", "must", "has", "have", "had"}
+    | {"also", "not"}
+)
+
+
+def _passive_by(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "The plan was sharply criticized by the riders", "a plan opposed by the union",
+    "the fees, which were opposed by ...": the ones after "by" hold the stance (the
+    mention), what it is held about is the content, the participle (with its adverbs)
+    the cue."""
+    low = toks[k].low
+    if not (low.endswith("ed") or low in IRREGULAR_PAST) or k + 2 >= len(toks):
+        return None
+    agent = toks[k + 2 :]
+    if agent[0].low.endswith("ing"):
+        return None  # "backed by saying ...": how, not who
+    end = next(
+        (x for x, t in enumerate(agent) if not t.is_word or t.low in _AGENT_ENDS), len(agent)
+    )
+    m = noun_phrase(text, agent[:end])
+    if m is None:
+        return None
+    c = k
+    while c > 0 and (toks[c - 1].low in _DEGREE or toks[c - 1].low.endswith("ly")):
+        c -= 1
+    a = c
+    while a > 0 and (toks[a - 1].low in _PASSIVE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
+        a -= 1
+    if a == 0:
+        return None  # "Backed by the union, Lee ...": the holder is the sentence's subject
+    if a < c:
+        subject = _subject(text, toks, a)  # "the plan was (not) opposed by"
+    else:
+        # no auxiliary: the participle follows its noun ("a plan opposed by", "the
+        # plan, opposed by")
+        last = a - 2 if a > 1 and toks[a - 1].text == "," else a - 1
+        if last < 0 or not toks[last].is_word:
+            return None
+        subject = _subject(text, toks, last + 1)
+        if subject is not None and subject.end != toks[last].end:
+            return None
+    if subject is None:
+        return None
+    s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
+    spans = [(s0, subject.end)]
+    if end < len(agent) and agent[end].low in ("for", "of", "as"):
+        # "was criticized by riders for the fares": why, or as what, is the claim's too
+        more = content_after(toks, k + 2 + end, "object")
+        if more is not None:
+            spans.append(more)
+    if any(overlaps_any(taken, *span) for span in spans):
+        return None
+    return Found(spans, Cue(toks[c].start, toks[k].end, low, False), m, pi)
 
 
 def _passive(toks: list[Tok], k: int) -> bool:
@@ -947,6 +1116,14 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
     to the end of the clause; None when it is too short to be a claim."""
     body = toks[start:]
     body = body[: clause_end(body, objects=kind != "clause")]
+    cut = next((x for x in range(1, len(body)) if _aside_or_adjunct(body, x, kind)), None)
+    if cut is not None:
+        body = body[:cut]
+    if _introduced(toks, start):
+        # "Despite his remarks about the fares, Lee ...": the phrase ends at its comma
+        comma = next((x for x in range(1, len(body)) if body[x].text == ","), None)
+        if comma is not None:
+            body = body[:comma]
     if kind == "shown":
         kind = "object"
         verb = next((x for x in range(1, len(body)) if body[x].low in _MAIN_VERBS), None)
@@ -979,6 +1156,99 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
     return body[0].start, body[-1].end
 
 
+# Words that open a phrase before a sentence's subject: "Despite ..., Lee said".
+_INTRODUCERS = frozenset(
+    {"despite", "after", "before", "while", "when", "although", "though", "since", "if"}
+    | {"because", "amid", "with", "without", "in", "as", "following", "unlike", "like"}
+    | {"during", "for", "once", "to", "unless", "until", "upon"}
+)
+
+
+def _introduced(toks: list[Tok], start: int) -> bool:
+    """Does the sentence open with a phrase that holds ``toks[start]`` ("Despite his
+    remarks about the fares, ..."): an introducing word first and no comma before?"""
+    first = 0
+    while first < start and toks[first].low in _LEADS:
+        first += 1
+    if first >= start or toks[first].low not in _INTRODUCERS:
+        return False
+    return not any(t.text == "," for t in toks[first:start])
+
+
+_DASHES = frozenset({"-", "—", "–"})
+# After an object, these open a clause of circumstance: "apologized for the remark when
+# it aired", "backed the plan even though ...", "turned to the pier now that ..."
+_CIRCUMSTANCE = {"when": None, "even": "though", "now": "that"}
+
+
+def _aside_or_adjunct(body: list[Tok], x: int, kind: str) -> bool:
+    """Does the content from ``body[0]`` end before ``body[x]``: a spaced dash opening an
+    aside ("backed the plan -- but ..."), or after an object a clause of circumstance?"""
+    t = body[x]
+    if t.text in _DASHES:
+        y = x + 1 if x + 1 < len(body) and body[x + 1].text == "-" else x  # "--"
+        if y + 1 >= len(body) or body[y + 1].text in ALL_MARKS:
+            return False  # a quote after the dash is a claim of its own (the frame yields)
+        return t.start > body[x - 1].end and body[y + 1].start > body[y].end
+    if t.low == "and" and x > 1 and _second_predicate(body, x, kind):
+        return True
+    if kind == "clause":
+        return False
+    if t.low in _CHANNEL_PREPS:
+        return _channel(body, x)
+    if t.low not in _CIRCUMSTANCE:
+        return False
+    second = _CIRCUMSTANCE[t.low]
+    return second is None or (x + 1 < len(body) and body[x + 1].low == second)
+
+
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def _second_predicate(body: list[Tok], x: int, kind: str) -> bool:
+    """Does "and" at ``body[x]`` open a clause of its own ("... and she won the debate")
+    or, after an object or a to-clause, a second verb of the frame's subject ("pledged
+    to cut taxes and dropped the plan a year later")?"""
+    if x + 2 >= len(body):
+        return False
+    nxt = body[x + 1]
+    if nxt.low in _PRONOUN_SUBJECTS:
+        return body[x + 2].is_word and not body[x + 2].is_cap
+    if kind == "clause" and body[0].low not in ("to", "not"):
+        return False  # "that prices rose and stayed high": the clause's own subject
+    return nxt.low not in _MAIN_VERBS and _finite(nxt)  # a past verb, not "and has"
+
+
+# Where something was said or posted, after its object: "shared the news on social
+# media", "criticized the plan in a radio interview", "thanked supporters at a rally".
+_CHANNEL_PREPS = frozenset({"on", "in", "during", "at", "to", "via"})
+_PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "television", "tv"})
+_OCCASIONS = frozenset({"interview", "speech", "debate", "rally", "conference", "appearance"})
+
+
+def _channel(body: list[Tok], x: int) -> bool:
+    """Does ``body[x]`` (a preposition) open the place where the object was voiced: a
+    platform ("on Twitter", "on his Facebook page", "on social media") or an occasion
+    with its determiner ("in a radio interview", "at a rally")? Not after a participle
+    ("remarks made in an interview" keeps its own phrase)."""
+    prev = body[x - 1].low
+    if prev.endswith("ed") or prev in IRREGULAR_PAST:
+        return False
+    y = x + 1
+    det = y < len(body) and (body[y].low in DETERMINERS or _possessor_word(body[y].low))
+    if det:
+        y += 1
+    for z in range(y, min(len(body), y + 2)):
+        low = body[z].low
+        if low in _PLATFORMS or (
+            low == "social" and z + 1 < len(body) and body[z + 1].low == "media"
+        ):
+            return True
+        if low in _OCCASIONS:
+            return det and body[x].low != "to"
+    return False
+
+
 def _strip_time(body: list[Tok]) -> list[Tok]:
     """ "endorsed the plan on Saturday": the time of the act is not part of the object."""
     end = len(body)
@@ -986,6 +1256,8 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
         end -= 1
     cut = end
     while cut > 1 and body[cut - 1].low in _TIME_WORDS:
+        if body[cut - 1].low in _WEEKDAYS and body[cut - 2].low in _DAY_NAMERS:
+            break
         cut -= 1
     if cut < end and any(
         body[x].low in _WEEKDAYS or body[x].low in ("week", "month", "year")
@@ -1299,6 +1571,8 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
         return None
     if not toks[start].is_word or toks[start].low in NOT_OBJECT_START:
         return None
+    if toks[k].low == "support" and toks[k - 1].low != "in":
+        return None  # "the support of most riders": they hold it, it is not its object
     if not any(_finite(t) for t in toks[:k]):
         # the phrase is the sentence's subject: "The comments on the pier angered ..."
         stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
@@ -1308,6 +1582,63 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
     if spans is None or overlaps_any(taken, *spans):
         return None
     return Found([spans], Cue(toks[k].start, toks[k + 1].end, toks[k].low, False), None, pi)
+
+
+# Verbs whose subject meets the stance of others: "the plan drew criticism from riders".
+_MEETING = frozenset(
+    {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face", "facing"}
+    | {"received", "receives", "receive", "got", "gotten", "gets", "attracted", "attracts"}
+    | {"won", "wins", "win", "winning", "secured", "secures", "earned", "earns", "landed"}
+    | {"snagged", "has", "had", "have", "picked", "sewn", "locked", "lock", "locks"}
+    | {"enjoys", "enjoyed", "enjoy", "enjoying", "gained", "gains", "gaining", "garnered"}
+)
+# Nouns of a stance given to someone: "won the endorsement of the union" (the union's).
+_GIVEN = frozenset({"endorsement", "endorsements", "support", "backing"})
+
+
+_MEETING_DEGREE = frozenset(
+    {"sharp", "harsh", "strong", "heavy", "much", "some", "fierce", "full", "broad", "wide"}
+    | {"overwhelming", "solid", "deep", "growing", "unanimous", "more", "most", "less"}
+)
+
+
+def _stance_from(
+    text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
+) -> Found | None:
+    """ "The plan drew criticism from riders (that it ...)", "Lee won the endorsement of
+    the union": the ones after "from" or "of" hold the stance (the mention); its content
+    is the clause after "that" when one follows, else the subject that meets it; the
+    noun is the cue."""
+    j = k - 1
+    while j > 0 and k - j <= 4 and toks[j].is_word and toks[j].low not in _MEETING:
+        if not (
+            toks[j].low in DETERMINERS
+            or toks[j].low in _MEETING_DEGREE
+            or toks[j].low in ("up", "down")
+            or toks[j].low.endswith(("ly", "ed"))
+        ):
+            return None  # "drew (sharp) criticism from": only a determiner or a degree
+        j -= 1
+    if toks[j].low not in _MEETING:
+        return None
+    body = toks[k + 2 :]
+    end = next((x for x, t in enumerate(body) if not t.is_word or t.low == "that"), len(body))
+    m = noun_phrase(text, body[:end])
+    if m is None:
+        return None
+    if end < len(body) and body[end].low == "that":
+        span = content_after(toks, k + 3 + end, "clause")
+    else:
+        subject = _subject(text, toks, j)
+        if subject is None or not _plausible_subject(subject):
+            return None
+        s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
+        span = (s0, subject.end)
+    if span is None or overlaps_any(taken, *span):
+        return None
+    # the cue from the verb ("won the endorsement"): the noun alone would read as the
+    # subject's own stance
+    return Found([span], Cue(toks[j].start, toks[k].end, toks[k].low, False), m, pi)
 
 
 # Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
@@ -1384,29 +1715,45 @@ def _noun_that(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
 # "have known", "'ve known": knowing someone, not a reputation
 _KNOWN_BY = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
 # Between "is" and "known": "is perhaps best known", "was not widely known".
-_KNOWN_DEGREE = frozenset({"best", "well", "also", "perhaps", "not", "widely", "now", "still"})
+_KNOWN_DEGREE = frozenset(
+    {"best", "well", "also", "perhaps", "not", "widely", "now", "still", "once", "better"}
+    | {"long", "often", "sometimes", "already"}
+)
 
 
 def _reputation(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "a club known as the Friends of the Ferry", "Lee is best known for ...": what
     something is known as or for, PolNeAR's claim without a source; the content is the
-    thing (its noun phrase or its clause) and its reputation."""
+    thing (its noun phrase or the subject) and its reputation, the words between them
+    ("is best known for") the cue; "known to" keeps its "to" in the content."""
     j = k - 1
     while j > 0 and (toks[j].low in _KNOWN_DEGREE or toks[j].low.endswith("ly")):
         j -= 1
     if toks[j].low in _KNOWN_BY or toks[j].low == "been":
         return None
-    if toks[j].low in _BE or toks[j].low.endswith(("n't", "n’t")):
-        a = j - 1  # "Lee is known for ...": the clause from its subject
-        while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and j - a < 8:
+    be = toks[j].low in _BE or toks[j].low.endswith(("n't", "n’t"))
+    if be:
+        a = j - 1  # "Lee is known for ...": the subject before "is"
+        while (
+            a > 0
+            and toks[a - 1].is_word
+            and toks[a - 1].low not in BOUNDARY
+            and toks[a - 1].low not in _PREPOSITIONS
+            and toks[a - 1].low not in ("to", "by", "into", "about")
+            and j - a < 8
+        ):
             a -= 1
+        last = j - 1
     else:
         a = j  # "a club known as ...": the noun phrase before
         while a > 0 and toks[a - 1].is_word and toks[a - 1].low not in BOUNDARY and k - a < 6:
             a -= 1
             if toks[a].low in DETERMINERS:
                 break
-    if not toks[a].is_word or a >= k:
+        last = j
+    while last > a and not toks[last].is_word:
+        last -= 1  # "The fee, known as": the comma is neither
+    if not toks[a].is_word or a >= k or last < a:
         return None
     stop = len(toks)
     if toks[j].low not in _BE and not toks[j].low.endswith(("n't", "n’t")):
@@ -1419,11 +1766,13 @@ def _reputation(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) 
     after = content_after(toks[:stop], k + 1, "object")
     if after is None:
         return None
-    spans = (toks[a].start, after[1])
-    if overlaps_any(taken, *spans):
+    cue_end = k if toks[k + 1].low == "to" else k + 1
+    after = (toks[cue_end + 1].start, after[1])
+    spans = [(toks[a].start, toks[last].end), after]
+    if any(overlaps_any(taken, *span) for span in spans):
         return None
-    t = toks[k]
-    return Found([spans], Cue(t.start, toks[k + 1].end, "known", False), None, pi)
+    first = next(x for x in range(last + 1, k + 1) if toks[x].is_word)
+    return Found(spans, Cue(toks[first].start, toks[cue_end].end, "known", False), None, pi)
 
 
 def _question(
