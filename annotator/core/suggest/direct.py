@@ -52,6 +52,7 @@ def direct_claims(
         paras: its paragraphs; ``ends``: its sentence ends (sorted offsets).
         quotes: the quotations of ``find_quotes``; ``cues``: the article's cue index.
     """
+    quotes = join_quote_lists(text, quotes)
     out: list[Candidate] = []
     # the last claim attributed after its quote: it, where its attribution ends, the
     # paragraph of its last quote
@@ -173,6 +174,48 @@ def direct_claims(
 
 
 _JOINING_WORDS = ("and", "but", "or")
+
+# between two quotes of one list: "and" or "or", a comma before it or not
+_LIST_LINK_RE = re.compile(r"\s*,?\s*(?:and|or)\s*")
+
+
+def join_quote_lists(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes listed in one sentence ('chanted "Go home," "Not here" and "Never."',
+    'called it "rash" or "cruel"') as one quote, as PolNeAR marks them: one claim
+    whose content runs from the first to the last. A quote followed by another with
+    only a space between joins when its words end in a comma and the list goes on to
+    an "and" or "or" link."""
+    out: list[Quote] = []
+    run: list[Quote] = []  # quotes linked by a space after a comma, awaiting "and"/"or"
+    for q in quotes:
+        prev = run[-1] if run else (out[-1] if out else None)
+        if prev is not None and prev.last_para == q.para and q.last_para == q.para:
+            gap_s, gap_e = prev.close_pos + 1, q.open_pos
+            if gap_s < gap_e and _LIST_LINK_RE.fullmatch(text, gap_s, gap_e):
+                first = run[0] if run else out.pop()
+                out.append(_joined(first, q))
+                run = []
+                continue
+            if (
+                gap_s <= gap_e
+                and text[prev.spans[-1][1] - 1] == ","
+                and not text[gap_s:gap_e].strip()
+            ):
+                if not run:
+                    run.append(out.pop())
+                run.append(q)
+                continue
+        out.extend(run)
+        run = []
+        out.append(q)
+    out.extend(run)
+    return out
+
+
+def _joined(first: Quote, last: Quote) -> Quote:
+    """One quote from the opening mark of ``first`` to the closing mark of ``last``."""
+    spans = [*first.spans[:-1], (first.spans[-1][0], last.spans[-1][1])]
+    return Quote(spans, first.open_pos, last.close_pos, first.para, last.last_para, last.glyph)
 
 
 def _after_word(text: str, c: QuoteContext, q: Quote) -> str:
