@@ -23,7 +23,7 @@ from .clause_base import (
     subordinate_end,
 )
 from .clause_forms import generic_subject
-from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
+from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES, SUBJECT_PRONOUNS
 from .mentions import (
     FINITE_VERBS,
     Cue,
@@ -87,7 +87,8 @@ def reported_claims(
             if qi >= 0 and q_close[qi] >= cs and q_open[qi] < ce:
                 continue
             out.append(raw)
-            covered_end = ce
+            # the writer's comment after a dash ends the clause but holds no claim
+            covered_end = s_end if _SPACED_DASH_RE.match(text, ce) else ce
             if raw.mention is not None:
                 insort(mentions_by_pos, (cue.start, raw.mention), key=lambda x: x[0])
     if superseded:
@@ -642,6 +643,7 @@ def _mk_reported(
     e = end
     while e > s and text[e - 1].isspace():
         e -= 1
+    e = _before_dash_aside(text, s, e)
     if e > s and text[e - 1] == ".":
         e -= 1
     while e > s and text[e - 1].isspace():
@@ -651,6 +653,42 @@ def _mk_reported(
     # a quoted fragment inside the paraphrase makes it mixed
     kind = "mixed" if any(s <= t.start < e and _is_mark(text, t) for t in toks) else "indirect"
     return Candidate([(s, e)], cue, m, kind, pi, "")
+
+
+# a dash set off by spaces, then the word after it
+_SPACED_DASH_RE = re.compile(r" (?:--|[—–-]) ([^\W\d_]+|\d+)")
+# words opening the writer's comment after a dash ("- a step the council feared",
+# "- all of it true", "- she runs a shop"), not the clause going on ("- only that")
+_ASIDE_OPENERS = (DETERMINERS - {"that"}) | SUBJECT_PRONOUNS | _SHARES - {"most", "many", "%"}
+_ASIDE_OPENERS |= frozenset({"all", "something", "some", "both", "each"})
+
+
+_WORD_RE = re.compile(r"\w+")
+_MIN_BEFORE_ASIDE = 4  # words of the clause before a dash that ends it
+
+
+def _before_dash_aside(text: str, s: int, e: int) -> int:
+    """Where a reported clause ``text[s:e]`` ends before a lone dash that opens the
+    writer's own comment ('said the fee would double - a step the council feared'):
+    PolNeAR leaves the comment out. A pair of dashes sets off an aside inside the
+    clause, which stays; ``e`` when there is no such dash."""
+    dashes = list(_SPACED_DASH_RE.finditer(text, s, e))
+    if len(dashes) != 1 or text[s] in _DASHES:
+        return e
+    m = dashes[0]
+    if m.group(1).lower() not in _ASIDE_OPENERS:
+        return e
+    if len(_WORD_RE.findall(text, s, m.start())) < _MIN_BEFORE_ASIDE:
+        return e  # "WASHINGTON (Reuters) - The ...": a dateline, not the clause
+    if _open_quote_before(text, s, m.start()):
+        return e  # the dash is inside quoted words
+    return m.start()
+
+
+def _open_quote_before(text: str, s: int, pos: int) -> bool:
+    """Is a quotation opened in ``text[s:pos]`` still open at ``pos``?"""
+    seg = text[s:pos]
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”") or seg.count("''") % 2 == 1
 
 
 def _is_mark(text: str, t: Tok) -> bool:
