@@ -188,6 +188,10 @@ _DISCOURSE_OPENINGS = (
 )
 
 
+# a lone opening word that links the sentence to the story before
+_LINKS_TO_BEFORE = frozenset({"still", "however"})
+
+
 def lead_fragment(
     text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribution
 ) -> tuple[tuple[int, int], int] | None:
@@ -230,11 +234,19 @@ def lead_fragment(
     opening = " ".join(t.low for t in words[:3])
     if words[0].low in _SCENE_OPENERS and not opening.startswith(_DISCOURSE_OPENINGS):
         return None  # "In a statement, she said, "..."": the occasion, not the claim
-    if words[-1].low == "ago":
-        return None
+    if words[-1].low == "ago" or (words[-1].low == "later" and words[-2].low != "or"):
+        return None  # "Hours later, she said, "...": the time of the quote
+    if len(words) == 1 and words[0].low in _LINKS_TO_BEFORE:
+        return None  # "Still, he said, "..."": the link to the story before
+    if opening.startswith("instead of"):
+        return None  # "Instead of calling it a tax, he said, "...""
     rest = after[1].start if len(after) > 1 else q.spans[0][0]
     head = _FIRST_WORD_RE.match(text, rest, q.close_pos)
     first_word = head.group(1) if head is not None else ""
+    if words[0].is_cap and words[0].low.endswith("ing") and first_word.lower() not in _FINITE:
+        # "Holding up the report, Lee said, "I ..."": what the speaker did, not the
+        # subject of the quote's verb ("Waiting, she said, "is the hard part."")
+        return None
     finite = any(t.low in _FINITE for t in words)
     if finite and first_word[:1].isupper() and first_word != "I":
         # "Lee will resign, Ruiz said. "He is tired."": a sentence of its own before a
