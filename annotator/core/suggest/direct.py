@@ -520,7 +520,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         if mixed is not None:
             spans, kind = mixed, "mixed"
     elif attr is left and left.tight:
-        end = clause_goes_on(cues, q, c)
+        end = clause_goes_on(text, cues, q, c)
         if end is not None:
             spans, kind = [(q.open_pos, end)], "mixed"
         subject = _subject_of_quote(text, cues, attr, q)

@@ -277,7 +277,11 @@ def relative_object(
     return before[-1].start, before[-1].end
 
 
-def clause_goes_on(cues: Index, q: Quote, c: QuoteContext) -> int | None:
+# words after a quote ending in a comma that open the reporter's comment on it
+_COMMENT_OPENERS = frozenset({"but", "before", "after", "presumably", "apparently"})
+
+
+def clause_goes_on(text: str, cues: Index, q: Quote, c: QuoteContext) -> int | None:
     """'X said "it will be hard" if he loses': where the sentence a quote opens right
     after its cue goes on past the closing mark (no cue of its own there)."""
     if q.last_para != q.para or len(q.spans) > 1 or c.right is not None:
@@ -294,6 +298,12 @@ def clause_goes_on(cues: Index, q: Quote, c: QuoteContext) -> int | None:
     first = next(t for t in after if t.is_word)
     if first.is_cap or first.low in SUBJECT_PRONOUNS:
         return None  # '"...," he was making a point': a clause of its own
+    if text[q.spans[-1][1] - 1] == "," and (
+        first.low.endswith("ing") or first.low in _COMMENT_OPENERS
+    ):
+        # 'vowed, "We will win," referring to the vote': the quoted sentence ends at
+        # its comma; the reporter's comment follows
+        return None
     if any(t.text in ALL_MARKS for t in after) or cues.cues_between(q.close_pos + 1, c.r_end):
         return None
     return after[-1].end
