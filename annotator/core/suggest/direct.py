@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
+from .clause_base import PARTICIPLES
 from .clause_forms import TELLING, addressee_end
 from .extent import (
     QuoteContext,
@@ -781,10 +782,44 @@ def _mixed_spans(
         return None
     if len(toks) > 3 and toks[1].text == "," and toks[0].low in _LINKING_ADVERBS:
         toks = toks[2:]  # 'Still, golf "is ...," he said': the link to the story before
+    call = next((i for i in range(len(toks)) if _calls(toks, i)), None)
+    if call is not None and call + 1 < len(toks) and toks[call + 1].is_word:
+        toks = toks[call + 1 :]  # 'Lee called the plan "a farce," Ruiz said': what is named
+    elif len(toks) > 1 and toks[0].is_cap and toks[0].low in _OWN_VERBS_FIRST:
+        toks = toks[1:]  # 'Asked whether the pier "is safe," Lee said': the question
+    elif _lone_participle(toks):
+        return None  # 'Citing "family reasons," Lee said': the participle is the quote's verb
     end = q.close_pos + 1
     if q.glyph == "''" and text[end : end + 1] == "'":
         end += 1  # both apostrophes closing ''A''
     return [(toks[0].start, end)]
+
+
+_OWN_VERBS_FIRST = frozenset({"asked"})
+# words before "call" or "calls" that make it a verb ("and call", "who calls"), not
+# the noun of "a phone call"
+_BEFORE_CALL_VERB = SUBJECT_PRONOUNS | frozenset({"to", "and", "who", "also", "would", "will"})
+
+
+def _calls(toks: list[Tok], i: int) -> bool:
+    """Is ``toks[i]`` the verb "call" naming what follows ("called the plan", "and
+    call it")?"""
+    low = toks[i].low
+    if low in ("called", "calling"):
+        return True
+    return low in ("call", "calls") and i > 0 and toks[i - 1].low in _BEFORE_CALL_VERB
+
+
+def _lone_participle(toks: list[Tok]) -> bool:
+    """Is the first of ``toks`` a participle opening the sentence ("Citing",
+    "Recalling") with nothing but quotation marks after it?"""
+    first = toks[0]
+    return (
+        first.is_cap
+        and first.low.endswith("ing")
+        and first.low in PARTICIPLES
+        and not any(t.is_word for t in toks[1:])
+    )
 
 
 _LINKING_ADVERBS = frozenset({"still", "however", "meanwhile", "now", "yet", "so", "but", "and"})
