@@ -748,12 +748,16 @@ def _mixed_spans(
         after = cues.toks_between(q.close_pos + 1, r_end)
         while after and not after[-1].is_word:
             after.pop()
-        if (
-            after
-            and after[0].text not in (".", "!", "?")
-            and not cues.cues_between(q.close_pos + 1, r_end)
-        ):
-            end = after[-1].end
+        later = cues.cues_between(q.close_pos + 1, r_end) if after else []
+        ext = None
+        if later:
+            # 'Even as Lee said he opposes "new tolls" in any form, the board argued':
+            # the clause runs to the comma before the sentence's next attribution
+            ext = _end_before_comma(after, later[0].start)
+        elif after and after[0].text not in (".", "!", "?"):
+            ext = after[-1].end
+        if ext is not None:
+            end = ext
         elif bare_that:
             return None
         start = q.open_pos if bare_that else toks[0].start
@@ -820,6 +824,23 @@ def _lone_participle(toks: list[Tok]) -> bool:
         and first.low in PARTICIPLES
         and not any(t.is_word for t in toks[1:])
     )
+
+
+def _end_before_comma(after: list[Tok], cue_start: int) -> int | None:
+    """Where the words right after a quote end at the last comma before a later cue
+    at ``cue_start``; None when a comma, a sentence end or a joining word ("and",
+    "but": a clause of its own) comes first."""
+    while after and after[0].text in ALL_MARKS:
+        after = after[1:]  # the second apostrophe closing ''A''
+    if not after or not after[0].is_word:
+        return None
+    before = [t for t in after if t.end <= cue_start]
+    comma = max((i for i, t in enumerate(before) if t.text == ","), default=0)
+    if comma == 0 or not before[comma - 1].is_word:
+        return None
+    if any(t.low in _JOINING_WORDS or t.text in ";:" for t in before[:comma]):
+        return None
+    return before[comma - 1].end
 
 
 _LINKING_ADVERBS = frozenset({"still", "however", "meanwhile", "now", "yet", "so", "but", "and"})

@@ -1,0 +1,25 @@
+"""A paraphrase with a quoted fragment after its cue: the words after the quote go on
+with the claim up to the comma where the sentence's next attribution begins."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def test_the_words_after_the_quote_run_to_the_comma_before_a_later_attribution() -> None:
+    claims = claims_of(
+        'Even as Mr. Lee said he is "tied for first place" with Ms. Okafor, his staff '
+        "warned that the count was not over."
+    )
+    assert [seen(c) for c in claims] == [
+        ('he is "tied for first place" with Ms. Okafor', "said", "Lee"),
+        ("the count was not over", "warned", "his staff"),
+    ]
+
+
+def test_words_joined_by_and_after_the_quote_stay_out() -> None:
+    claims = claims_of(
+        'Even as Mr. Lee said he is "tied for first place" and will win, his staff '
+        "warned that the count was not over."
+    )
+    assert seen(claims[0])[0] == 'he is "tied for first place"'
