@@ -644,6 +644,7 @@ def _mk_reported(
     while e > s and text[e - 1].isspace():
         e -= 1
     e = _before_dash_aside(text, s, e)
+    e = _before_relative_aside(text, s, e)
     if e > s and text[e - 1] == ".":
         e -= 1
     while e > s and text[e - 1].isspace():
@@ -683,6 +684,25 @@ def _before_dash_aside(text: str, s: int, e: int) -> int:
     if _open_quote_before(text, s, m.start()):
         return e  # the dash is inside quoted words
     return m.start()
+
+
+def _before_relative_aside(text: str, s: int, e: int) -> int:
+    """Where a reported clause ``text[s:e]`` ends before a relative clause about the
+    name that ends it ('said she would meet Ms. Okafor, who runs the ferries'): the
+    writer's note on the name, which PolNeAR leaves out; ``e`` when the clause has
+    none."""
+    comma = text.rfind(", ", s, e)
+    if comma <= s or not text.startswith(_RELATIVES_AFTER_NAME, comma + 2):
+        return e
+    word_start = text.rfind(" ", s, comma) + 1
+    if word_start <= s or not text[word_start].isupper():
+        return e  # 'the board, which ...': a note on a common noun
+    if _open_quote_before(text, s, comma):
+        return e
+    return comma
+
+
+_RELATIVES_AFTER_NAME = ("who ", "which ")
 
 
 def _open_quote_before(text: str, s: int, pos: int) -> bool:
