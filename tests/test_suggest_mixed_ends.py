@@ -23,3 +23,15 @@ def test_words_joined_by_and_after_the_quote_stay_out() -> None:
         "warned that the count was not over."
     )
     assert seen(claims[0])[0] == 'he is "tied for first place"'
+
+
+def test_a_second_quote_after_and_that_and_a_comma_goes_on_with_the_claim() -> None:
+    (claim,) = claims_of(
+        'Ms. Okafor said the ferry "will run all winter" and that, in her view, '
+        '"the fees must fall."'
+    )
+    assert seen(claim) == (
+        'the ferry "will run all winter" and that, in her view, "the fees must fall."',
+        "said",
+        "Okafor",
+    )

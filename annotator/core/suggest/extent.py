@@ -89,8 +89,8 @@ def mixed_goes_on(text: str, cues: Index, last: Candidate, q: Quote, c: QuoteCon
             return None  # '"A," drawing jeers and "B!" chants': the reporter's words
         if cues.cues_between(end, q.open_pos):
             return None
-    elif last.kind != "mixed" or gap.strip():
-        return None
+    elif last.kind != "mixed" or gap.strip(" ,"):
+        return None  # (a comma between: 'and that, in May, "B."')
     if len(q.spans) > 1 or cues.cues_between(q.close_pos + 1, c.r_end):
         return None
     out = q.close_pos + 1
