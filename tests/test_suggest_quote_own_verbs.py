@@ -32,3 +32,14 @@ def test_the_question_after_asked_is_the_claim() -> None:
         '"has done enough for the town," 40 percent of skippers said yes.'
     )
     assert seen(claims[0])[0] == 'whether the harbour board "has done enough for the town,"'
+
+
+def test_what_is_named_goes_on_past_the_quote_to_the_sentence_end() -> None:
+    claims = claims_of(
+        "The mayor said the fees were too low and called the skippers "
+        '"free riders" who never pay for the pier.'
+    )
+    assert [seen(c) for c in claims] == [
+        ("the fees were too low", "said", "The mayor"),
+        ('the skippers "free riders" who never pay for the pier', "called", "The mayor"),
+    ]

@@ -615,7 +615,13 @@ def _naming_call(
     if attr.cue.start > toks[k].start:
         m = subject_before(text, toks, k) or m  # 'X praised them, calling them "...," Y said'
     cue = Cue(toks[k].start, toks[k].end, toks[k].low, participle=toks[k].low == "calling")
-    return Candidate([(named[0].start, q.close_pos + 1)], cue, m, "mixed", q.para, "")
+    end = q.close_pos + 1
+    after = cues.toks_between(end, c.r_end)
+    while after and not after[-1].is_word:
+        after.pop()
+    if after and after[0].is_word and not cues.cues_between(end, c.r_end):
+        end = after[-1].end  # 'called them "free riders" who live off the port'
+    return Candidate([(named[0].start, end)], cue, m, "mixed", q.para, "")
 
 
 _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since", "unless"})
