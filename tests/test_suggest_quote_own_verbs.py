@@ -36,10 +36,8 @@ def test_the_question_after_asked_is_the_claim() -> None:
 
 def test_what_is_named_goes_on_past_the_quote_to_the_sentence_end() -> None:
     claims = claims_of(
-        "The mayor said the fees were too low and called the skippers "
-        '"free riders" who never pay for the pier.'
+        'The mayor is reported to have called the skippers "free riders" who live off the harbour.'
     )
     assert [seen(c) for c in claims] == [
-        ("the fees were too low", "said", "The mayor"),
-        ('the skippers "free riders" who never pay for the pier', "called", "The mayor"),
+        ('the skippers "free riders" who live off the harbour', "called", "The mayor")
     ]
