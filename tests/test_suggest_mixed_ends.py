@@ -35,3 +35,13 @@ def test_a_second_quote_after_and_that_and_a_comma_goes_on_with_the_claim() -> N
         "said",
         "Okafor",
     )
+
+
+def test_a_quoted_fragment_in_a_clause_opened_by_when_ends_at_the_main_clause() -> None:
+    claims = claims_of(
+        'When Ms. Okafor said she was "not quite there yet" on the pier plan, the crowd '
+        "cheered loudly."
+    )
+    assert [seen(c) for c in claims] == [
+        ('she was "not quite there yet" on the pier plan', "said", "Okafor")
+    ]

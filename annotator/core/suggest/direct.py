@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
-from .clause_base import PARTICIPLES
+from .clause_base import PARTICIPLES, subordinate_end
 from .clause_forms import TELLING, addressee_end
 from .extent import (
     QuoteContext,
@@ -53,7 +53,7 @@ def direct_claims(
         paras: its paragraphs; ``ends``: its sentence ends (sorted offsets).
         quotes: the quotations of ``find_quotes``; ``cues``: the article's cue index.
     """
-    quotes = join_quote_lists(text, quotes)
+    quotes = _join_quote_lists(text, quotes)
     out: list[Candidate] = []
     # the last claim attributed after its quote: it, where its attribution ends, the
     # paragraph of its last quote
@@ -180,7 +180,7 @@ _JOINING_WORDS = ("and", "but", "or")
 _LIST_LINK_RE = re.compile(r"\s*,?\s*(?:and|or)\s*")
 
 
-def join_quote_lists(text: str, quotes: list[Quote]) -> list[Quote]:
+def _join_quote_lists(text: str, quotes: list[Quote]) -> list[Quote]:
     """Quotes listed in one sentence ('chanted "Go home," "Not here" and "Never."',
     'called it "rash" or "cruel"') as one quote, as PolNeAR marks them: one claim
     whose content runs from the first to the last. A quote followed by another with
@@ -762,6 +762,11 @@ def _mixed_spans(
             ext = _end_before_comma(after, later[0].start)
         elif after and after[0].text not in (".", "!", "?"):
             ext = after[-1].end
+            main = _main_clause_start(cues, attr, l_start, r_end, q)
+            if main is not None:
+                # 'After Lee said the fee is "too high," the board voted ...': the
+                # subordinate clause ends at the comma before the main clause
+                ext = main if main > q.close_pos else None
         if ext is not None:
             end = ext
         elif bare_that:
@@ -830,6 +835,24 @@ def _lone_participle(toks: list[Tok]) -> bool:
         and first.low in PARTICIPLES
         and not any(t.is_word for t in toks[1:])
     )
+
+
+def _main_clause_start(
+    cues: Index, attr: Attribution, l_start: int, r_end: int, q: Quote
+) -> int | None:
+    """Where the words before the comma that ends a subordinate clause holding the cue
+    end ("After Lee said A "B" in May, C": after "May"; "B," inside the quote: its
+    closing mark); None when the cue is in the main clause."""
+    assert attr.cue is not None
+    toks = cues.toks_between(l_start, r_end)
+    r = cue_tok_range(toks, attr.cue)
+    if r is None:
+        return None
+    body = toks[r[1] + 1 :]
+    x = subordinate_end(toks, r[0], body)
+    if x >= len(body):
+        return None
+    return body[x - 1].end if body[x - 1].end > q.close_pos else q.close_pos + 1
 
 
 def _end_before_comma(after: list[Tok], cue_start: int) -> int | None:
