@@ -152,6 +152,12 @@ def _reported(
                 # "Superdelegates: Clinton leads by 480, according to the AP"
                 words = words[colon + 1 :]
                 return _mk_reported(text, words, toks[k - 1].start, cue, m, pi)
+            opener = _connector_end(words)
+            if opener:
+                # "In fact, the fund raised $2 million, according to X.": the link to
+                # the sentence before stays out
+                words = words[opener:]
+                return _mk_reported(text, words, toks[k - 1].start, cue, m, pi)
             return _mk_reported(text, words, toks[k - 1].start, cue, m, pi, s_start)
         return None
     # the words after the cue are read before its subject: cheaper, and they reject
@@ -291,6 +297,20 @@ _SHARES = frozenset(
     {"%", "percent", "half", "third", "quarter", "majority", "most", "many", "one", "two"}
     | {"three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 )
+
+
+# Words linking a sentence to the one before it, then a comma or not ("But", "In fact,").
+_CONNECTORS = (("but",), ("however",), ("in", "fact"), ("even", "so"))
+
+
+def _connector_end(words: list[Tok]) -> int:
+    """How many of ``words`` (a sentence's opening) are a connector and its comma; 0
+    when it opens with none."""
+    for conn in _CONNECTORS:
+        n = len(conn)
+        if len(words) > n + 1 and tuple(t.low for t in words[:n]) == conn:
+            return n + 1 if words[n].text == "," else n
+    return 0
 
 
 def _before_aside(text: str, toks: list[Tok], d: int) -> Mention | None:
