@@ -300,7 +300,7 @@ _SHARES = frozenset(
 
 
 # Words linking a sentence to the one before it, then a comma or not ("But", "In fact,").
-_CONNECTORS = (("but",), ("however",), ("in", "fact"), ("even", "so"))
+_CONNECTORS = (("but",), ("however",), ("in", "fact"))
 
 
 def _connector_end(words: list[Tok]) -> int:
