@@ -952,6 +952,8 @@ def _attr_right(
     k, ke = r
     pre_words = [t for t in toks[:k] if t.is_word]
     if whole:
+        if text[s:e].rstrip().endswith(":"):
+            return None  # '"A." Berg said: "B."': the colon gives the attribution to B
         post = [t for t in toks[ke + 1 :] if t.is_word]
         too_long = len(post) > _MAX_POST and not (asked and len(pre_words) <= _MAX_POST)
         if too_long or any(t.low == "that" for t in post) or not pre_words:
