@@ -133,7 +133,19 @@ def direct_claims(
                 prev_right[0].kind = "mixed"
                 prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
                 continue
-            prev_right = None
+            if (
+                prev_right is not None
+                and prev_right[1] == q.open_pos
+                and n_words(text, q.spans) <= 3
+                and not opens_sentence(text, paras[q.para].start, q.open_pos)
+            ):
+                # '"A?" asked Moss, citing the "rigged" count. "B."': a term inside the
+                # attribution's sentence, which goes on past it
+                k = bisect_right(ends, q.close_pos)
+                stop = ends[k] if k < len(ends) else paras[q.last_para].end
+                prev_right = (prev_right[0], stop, prev_right[2])
+            else:
+                prev_right = None
             if _colon_fragment(text, cues, q, c):
                 continue  # 'Moss: 'No Idea' If I ...': the clause rules take the whole
             colon = _colon_intro(text, cues, q, _colon_lead(text, paras, ends, q, c))
