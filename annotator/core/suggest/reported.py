@@ -165,6 +165,10 @@ def _reported(
     j = after_time(toks, ke + 1)
     if j >= len(toks):
         return None
+    if toks[j].low in _ANSWERS and cue.word in _ANSWER_CUES and _answer_ends(toks, j):
+        # "Everyone but Berg said yes.": the answer is the claim
+        m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
+        return Candidate([(toks[j].start, toks[j].end)], cue, m, "indirect", pi, "")
     if cue.word in OBJECT_CUES or not (cue.word in CLAUSE_CUES or cue.participle):
         if cue.word not in OBJECT_CUES:
             return None
@@ -284,6 +288,20 @@ def _reported(
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
+
+# A one-word answer after a verb of saying ("46 percent said yes, ...")
+_ANSWERS = frozenset({"yes", "no"})
+_ANSWER_CUES = frozenset({"said", "say", "says", "answered", "replied"})
+
+
+def _answer_ends(toks: list[Tok], j: int) -> bool:
+    """Does the answer at ``toks[j]`` stand alone: the sentence, a clause or a comma
+    ends after it ("said no. But ...", "said yes while ..."), not "said no one"?"""
+    if j + 1 >= len(toks):
+        return True
+    nxt = toks[j + 1]
+    return (not nxt.is_word and nxt.text not in ALL_MARKS) or nxt.low in ("and", "but", "while")
+
 
 # Participles whose clause may follow without "that" ("saying ...", "telling X that").
 _OPEN_PARTICIPLES = frozenset({"saying", "telling", "warning"})
