@@ -237,7 +237,8 @@ def _reported(
             and toks[k - 1].low in _PREP_BEFORE_ING
             and toks[k - 2].start > s_start
         )
-        if not (cue.participle and k > 0 and (toks[k - 1].text == "," or after_prep)):
+        aside = k > 0 and (toks[k - 1].text == "," or toks[k - 1].text in _DASHES)
+        if not (cue.participle and (aside or after_prep)):
             return None
         e = bisect_right(earlier, cue.start, key=lambda x: x[0]) - 1
         if e >= 0 and earlier[e][0] >= s_start:
@@ -676,8 +677,10 @@ def _mk_reported(
     if not toks:
         return None
     s = toks[0].start if start < 0 else start
-    while s < end and text[s].isspace():
-        s += 1  # a sentence start taken after the space that follows the last one
+    while s < end and (text[s].isspace() or text[s] == ","):
+        # a sentence start taken after the space that follows the last one, or the
+        # comma of an aside right after "that" ("conceding that, when he does, ...")
+        s += 1
     e = end
     while e > s and text[e - 1].isspace():
         e -= 1
