@@ -113,7 +113,12 @@ def _reported(
         if after is None:
             return None
         nxt = after.group(1)
-        if cue.participle and cue.word not in _OPEN_PARTICIPLES and nxt != "that":
+        if (
+            cue.participle
+            and cue.word not in _OPEN_PARTICIPLES
+            and nxt != "that"
+            and not _pronoun_clause(cue, nxt)
+        ):
             return None
     # the tokens near the cue are enough: the clause runs to the sentence end anyway
     toks = index.toks_between(max(s_start, cue.start - 300), min(s_end, cue.end + 200))
@@ -192,6 +197,7 @@ def _reported(
     if (
         cue.participle
         and cue.word != "saying"
+        and not _pronoun_clause(cue, toks[ke + 1].low)
         and toks[ke + 1].low != "that"
         and not (
             cue.word in OBJECT_CUES
@@ -306,6 +312,19 @@ def _answer_ends(toks: list[Tok], j: int) -> bool:
 
 # Participles whose clause may follow without "that" ("saying ...", "telling X that").
 _OPEN_PARTICIPLES = frozenset({"saying", "telling", "warning"})
+
+# Participles whose clause may follow without "that" when a subject pronoun opens it
+# ("suggesting he would ...", "insisting they had ..."; not "suggesting four nights")
+_PRONOUN_PARTICIPLES = frozenset(
+    {"suggesting", "claiming", "arguing", "insisting", "noting", "predicting", "asserting"}
+)
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _pronoun_clause(cue: Cue, first: str) -> bool:
+    """Does the participle ``cue`` take the clause opening with the word ``first``?"""
+    return cue.word in _PRONOUN_PARTICIPLES and first.lower() in _NOMINATIVE
+
 
 # Prepositions before a participle cue whose subject is the sentence's ("by saying").
 _PREP_BEFORE_ING = frozenset({"by", "after", "before", "while", "without", "when", "since"})
