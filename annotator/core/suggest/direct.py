@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
+from .clause_base import PARTICIPLES, subordinate_end
 from .clause_forms import TELLING, addressee_end
 from .extent import (
     QuoteContext,
@@ -52,6 +53,7 @@ def direct_claims(
         paras: its paragraphs; ``ends``: its sentence ends (sorted offsets).
         quotes: the quotations of ``find_quotes``; ``cues``: the article's cue index.
     """
+    quotes = _join_quote_lists(text, quotes)
     out: list[Candidate] = []
     # the last claim attributed after its quote: it, where its attribution ends, the
     # paragraph of its last quote
@@ -131,7 +133,19 @@ def direct_claims(
                 prev_right[0].kind = "mixed"
                 prev_right = (prev_right[0], q.close_pos + 1, q.last_para)
                 continue
-            prev_right = None
+            if (
+                prev_right is not None
+                and prev_right[1] == q.open_pos
+                and n_words(text, q.spans) <= 3
+                and not opens_sentence(text, paras[q.para].start, q.open_pos)
+            ):
+                # '"A?" asked Moss, citing the "rigged" count. "B."': a term inside the
+                # attribution's sentence, which goes on past it
+                k = bisect_right(ends, q.close_pos)
+                stop = ends[k] if k < len(ends) else paras[q.last_para].end
+                prev_right = (prev_right[0], stop, prev_right[2])
+            else:
+                prev_right = None
             if _colon_fragment(text, cues, q, c):
                 continue  # 'Moss: 'No Idea' If I ...': the clause rules take the whole
             colon = _colon_intro(text, cues, q, _colon_lead(text, paras, ends, q, c))
@@ -173,6 +187,48 @@ def direct_claims(
 
 
 _JOINING_WORDS = ("and", "but", "or")
+
+# between two quotes of one list: "and" or "or", a comma before it or not
+_LIST_LINK_RE = re.compile(r"\s*,?\s*(?:and|or)\s*")
+
+
+def _join_quote_lists(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes listed in one sentence ('chanted "Go home," "Not here" and "Never."',
+    'called it "rash" or "cruel"') as one quote, as PolNeAR marks them: one claim
+    whose content runs from the first to the last. A quote followed by another with
+    only a space between joins when its words end in a comma and the list goes on to
+    an "and" or "or" link."""
+    out: list[Quote] = []
+    run: list[Quote] = []  # quotes linked by a space after a comma, awaiting "and"/"or"
+    for q in quotes:
+        prev = run[-1] if run else (out[-1] if out else None)
+        if prev is not None and prev.last_para == q.para and q.last_para == q.para:
+            gap_s, gap_e = prev.close_pos + 1, q.open_pos
+            if gap_s < gap_e and _LIST_LINK_RE.fullmatch(text, gap_s, gap_e):
+                first = run[0] if run else out.pop()
+                out.append(_joined(first, q))
+                run = []
+                continue
+            if (
+                gap_s <= gap_e
+                and text[prev.spans[-1][1] - 1] == ","
+                and not text[gap_s:gap_e].strip()
+            ):
+                if not run:
+                    run.append(out.pop())
+                run.append(q)
+                continue
+        out.extend(run)
+        run = []
+        out.append(q)
+    out.extend(run)
+    return out
+
+
+def _joined(first: Quote, last: Quote) -> Quote:
+    """One quote from the opening mark of ``first`` to the closing mark of ``last``."""
+    spans = [*first.spans[:-1], (first.spans[-1][0], last.spans[-1][1])]
+    return Quote(spans, first.open_pos, last.close_pos, first.para, last.last_para, last.glyph)
 
 
 def _after_word(text: str, c: QuoteContext, q: Quote) -> str:
@@ -477,7 +533,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         if mixed is not None:
             spans, kind = mixed, "mixed"
     elif attr is left and left.tight:
-        end = clause_goes_on(cues, q, c)
+        end = clause_goes_on(text, cues, q, c)
         if end is not None:
             spans, kind = [(q.open_pos, end)], "mixed"
         subject = _subject_of_quote(text, cues, attr, q)
@@ -571,7 +627,13 @@ def _naming_call(
     if attr.cue.start > toks[k].start:
         m = subject_before(text, toks, k) or m  # 'X praised them, calling them "...," Y said'
     cue = Cue(toks[k].start, toks[k].end, toks[k].low, participle=toks[k].low == "calling")
-    return Candidate([(named[0].start, q.close_pos + 1)], cue, m, "mixed", q.para, "")
+    end = q.close_pos + 1
+    after = cues.toks_between(end, c.r_end)
+    while after and not after[-1].is_word:
+        after.pop()
+    if after and after[0].is_word and not cues.cues_between(end, c.r_end):
+        end = after[-1].end  # 'called them "free riders" who live off the port'
+    return Candidate([(named[0].start, end)], cue, m, "mixed", q.para, "")
 
 
 _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "since", "unless"})
@@ -704,12 +766,21 @@ def _mixed_spans(
         after = cues.toks_between(q.close_pos + 1, r_end)
         while after and not after[-1].is_word:
             after.pop()
-        if (
-            after
-            and after[0].text not in (".", "!", "?")
-            and not cues.cues_between(q.close_pos + 1, r_end)
-        ):
-            end = after[-1].end
+        later = cues.cues_between(q.close_pos + 1, r_end) if after else []
+        ext = None
+        if later:
+            # 'Even as Lee said he opposes "new tolls" in any form, the board argued':
+            # the clause runs to the comma before the sentence's next attribution
+            ext = _end_before_comma(after, later[0].start)
+        elif after and after[0].text not in (".", "!", "?"):
+            ext = after[-1].end
+            main = _main_clause_start(cues, attr, l_start, r_end, q)
+            if main is not None:
+                # 'After Lee said the fee is "too high," the board voted ...': the
+                # subordinate clause ends at the comma before the main clause
+                ext = main if main > q.close_pos else None
+        if ext is not None:
+            end = ext
         elif bare_that:
             return None
         start = q.open_pos if bare_that else toks[0].start
@@ -738,10 +809,79 @@ def _mixed_spans(
         return None
     if len(toks) > 3 and toks[1].text == "," and toks[0].low in _LINKING_ADVERBS:
         toks = toks[2:]  # 'Still, golf "is ...," he said': the link to the story before
+    call = next((i for i in range(len(toks)) if _calls(toks, i)), None)
+    if call is not None and call + 1 < len(toks) and toks[call + 1].is_word:
+        toks = toks[call + 1 :]  # 'Lee called the plan "a farce," Ruiz said': what is named
+    elif len(toks) > 1 and toks[0].is_cap and toks[0].low in _OWN_VERBS_FIRST:
+        toks = toks[1:]  # 'Asked whether the pier "is safe," Lee said': the question
+    elif _lone_participle(toks):
+        return None  # 'Citing "family reasons," Lee said': the participle is the quote's verb
     end = q.close_pos + 1
     if q.glyph == "''" and text[end : end + 1] == "'":
         end += 1  # both apostrophes closing ''A''
     return [(toks[0].start, end)]
+
+
+_OWN_VERBS_FIRST = frozenset({"asked"})
+# words before "call" or "calls" that make it a verb ("and call", "who calls"), not
+# the noun of "a phone call"
+_BEFORE_CALL_VERB = SUBJECT_PRONOUNS | frozenset({"to", "and", "who", "also", "would", "will"})
+
+
+def _calls(toks: list[Tok], i: int) -> bool:
+    """Is ``toks[i]`` the verb "call" naming what follows ("called the plan", "and
+    call it")?"""
+    low = toks[i].low
+    if low in ("called", "calling"):
+        return True
+    return low in ("call", "calls") and i > 0 and toks[i - 1].low in _BEFORE_CALL_VERB
+
+
+def _lone_participle(toks: list[Tok]) -> bool:
+    """Is the first of ``toks`` a participle opening the sentence ("Citing",
+    "Recalling") with nothing but quotation marks after it?"""
+    first = toks[0]
+    return (
+        first.is_cap
+        and first.low.endswith("ing")
+        and first.low in PARTICIPLES
+        and not any(t.is_word for t in toks[1:])
+    )
+
+
+def _main_clause_start(
+    cues: Index, attr: Attribution, l_start: int, r_end: int, q: Quote
+) -> int | None:
+    """Where the words before the comma that ends a subordinate clause holding the cue
+    end ("After Lee said A "B" in May, C": after "May"; "B," inside the quote: its
+    closing mark); None when the cue is in the main clause."""
+    assert attr.cue is not None
+    toks = cues.toks_between(l_start, r_end)
+    r = cue_tok_range(toks, attr.cue)
+    if r is None:
+        return None
+    body = toks[r[1] + 1 :]
+    x = subordinate_end(toks, r[0], body)
+    if x >= len(body):
+        return None
+    return body[x - 1].end if body[x - 1].end > q.close_pos else q.close_pos + 1
+
+
+def _end_before_comma(after: list[Tok], cue_start: int) -> int | None:
+    """Where the words right after a quote end at the last comma before a later cue
+    at ``cue_start``; None when a comma, a sentence end or a joining word ("and",
+    "but": a clause of its own) comes first."""
+    while after and after[0].text in ALL_MARKS:
+        after = after[1:]  # the second apostrophe closing ''A''
+    if not after or not after[0].is_word:
+        return None
+    before = [t for t in after if t.end <= cue_start]
+    comma = max((i for i, t in enumerate(before) if t.text == ","), default=0)
+    if comma == 0 or not before[comma - 1].is_word:
+        return None
+    if any(t.low in _JOINING_WORDS or t.text in ";:" for t in before[:comma]):
+        return None
+    return before[comma - 1].end
 
 
 _LINKING_ADVERBS = frozenset({"still", "however", "meanwhile", "now", "yet", "so", "but", "and"})
@@ -824,6 +964,8 @@ def _attr_right(
     k, ke = r
     pre_words = [t for t in toks[:k] if t.is_word]
     if whole:
+        if text[s:e].rstrip().endswith(":"):
+            return None  # '"A." Berg said: "B."': the colon gives the attribution to B
         post = [t for t in toks[ke + 1 :] if t.is_word]
         too_long = len(post) > _MAX_POST and not (asked and len(pre_words) <= _MAX_POST)
         if too_long or any(t.low == "that" for t in post) or not pre_words:

@@ -89,8 +89,8 @@ def mixed_goes_on(text: str, cues: Index, last: Candidate, q: Quote, c: QuoteCon
             return None  # '"A," drawing jeers and "B!" chants': the reporter's words
         if cues.cues_between(end, q.open_pos):
             return None
-    elif last.kind != "mixed" or gap.strip():
-        return None
+    elif last.kind != "mixed" or gap.strip(" ,"):
+        return None  # (a comma between: 'and that, in May, "B."')
     if len(q.spans) > 1 or cues.cues_between(q.close_pos + 1, c.r_end):
         return None
     out = q.close_pos + 1
@@ -188,6 +188,10 @@ _DISCOURSE_OPENINGS = (
 )
 
 
+# a lone opening word that links the sentence to the story before
+_LINKS_TO_BEFORE = frozenset({"still", "however"})
+
+
 def lead_fragment(
     text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribution
 ) -> tuple[tuple[int, int], int] | None:
@@ -230,11 +234,19 @@ def lead_fragment(
     opening = " ".join(t.low for t in words[:3])
     if words[0].low in _SCENE_OPENERS and not opening.startswith(_DISCOURSE_OPENINGS):
         return None  # "In a statement, she said, "..."": the occasion, not the claim
-    if words[-1].low == "ago":
-        return None
+    if words[-1].low == "ago" or (words[-1].low == "later" and words[-2].low != "or"):
+        return None  # "Hours later, she said, "...": the time of the quote
+    if len(words) == 1 and words[0].low in _LINKS_TO_BEFORE:
+        return None  # "Still, he said, "..."": the link to the story before
+    if opening.startswith("instead of"):
+        return None  # "Instead of calling it a tax, he said, "...""
     rest = after[1].start if len(after) > 1 else q.spans[0][0]
     head = _FIRST_WORD_RE.match(text, rest, q.close_pos)
     first_word = head.group(1) if head is not None else ""
+    if words[0].is_cap and words[0].low.endswith("ing") and first_word.lower() not in _FINITE:
+        # "Holding up the report, Lee said, "I ..."": what the speaker did, not the
+        # subject of the quote's verb ("Waiting, she said, "is the hard part."")
+        return None
     finite = any(t.low in _FINITE for t in words)
     if finite and first_word[:1].isupper() and first_word != "I":
         # "Lee will resign, Ruiz said. "He is tired."": a sentence of its own before a
@@ -265,7 +277,11 @@ def relative_object(
     return before[-1].start, before[-1].end
 
 
-def clause_goes_on(cues: Index, q: Quote, c: QuoteContext) -> int | None:
+# words after a quote ending in a comma that open the reporter's comment on it
+_COMMENT_OPENERS = frozenset({"but", "before", "after", "presumably", "apparently"})
+
+
+def clause_goes_on(text: str, cues: Index, q: Quote, c: QuoteContext) -> int | None:
     """'X said "it will be hard" if he loses': where the sentence a quote opens right
     after its cue goes on past the closing mark (no cue of its own there)."""
     if q.last_para != q.para or len(q.spans) > 1 or c.right is not None:
@@ -282,6 +298,12 @@ def clause_goes_on(cues: Index, q: Quote, c: QuoteContext) -> int | None:
     first = next(t for t in after if t.is_word)
     if first.is_cap or first.low in SUBJECT_PRONOUNS:
         return None  # '"...," he was making a point': a clause of its own
+    if text[q.spans[-1][1] - 1] == "," and (
+        first.low.endswith("ing") or first.low in _COMMENT_OPENERS
+    ):
+        # 'vowed, "We will win," referring to the vote': the quoted sentence ends at
+        # its comma; the reporter's comment follows
+        return None
     if any(t.text in ALL_MARKS for t in after) or cues.cues_between(q.close_pos + 1, c.r_end):
         return None
     return after[-1].end

@@ -23,7 +23,7 @@ from .clause_base import (
     subordinate_end,
 )
 from .clause_forms import generic_subject
-from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES
+from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES, SUBJECT_PRONOUNS
 from .mentions import (
     FINITE_VERBS,
     Cue,
@@ -87,7 +87,8 @@ def reported_claims(
             if qi >= 0 and q_close[qi] >= cs and q_open[qi] < ce:
                 continue
             out.append(raw)
-            covered_end = ce
+            # the writer's comment after a dash ends the clause but holds no claim
+            covered_end = s_end if _SPACED_DASH_RE.match(text, ce) else ce
             if raw.mention is not None:
                 insort(mentions_by_pos, (cue.start, raw.mention), key=lambda x: x[0])
     if superseded:
@@ -112,7 +113,12 @@ def _reported(
         if after is None:
             return None
         nxt = after.group(1)
-        if cue.participle and cue.word not in _OPEN_PARTICIPLES and nxt != "that":
+        if (
+            cue.participle
+            and cue.word not in _OPEN_PARTICIPLES
+            and nxt != "that"
+            and not _pronoun_clause(cue, nxt)
+        ):
             return None
     # the tokens near the cue are enough: the clause runs to the sentence end anyway
     toks = index.toks_between(max(s_start, cue.start - 300), min(s_end, cue.end + 200))
@@ -151,6 +157,12 @@ def _reported(
                 # "Superdelegates: Clinton leads by 480, according to the AP"
                 words = words[colon + 1 :]
                 return _mk_reported(text, words, toks[k - 1].start, cue, m, pi)
+            opener = _connector_end(words)
+            if opener:
+                # "In fact, the fund raised $2 million, according to X.": the link to
+                # the sentence before stays out
+                words = words[opener:]
+                return _mk_reported(text, words, toks[k - 1].start, cue, m, pi)
             return _mk_reported(text, words, toks[k - 1].start, cue, m, pi, s_start)
         return None
     # the words after the cue are read before its subject: cheaper, and they reject
@@ -158,6 +170,10 @@ def _reported(
     j = after_time(toks, ke + 1)
     if j >= len(toks):
         return None
+    if toks[j].low in _ANSWERS and cue.word in _ANSWER_CUES and _answer_ends(toks, j):
+        # "Everyone but Berg said yes.": the answer is the claim
+        m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
+        return Candidate([(toks[j].start, toks[j].end)], cue, m, "indirect", pi, "")
     if cue.word in OBJECT_CUES or not (cue.word in CLAUSE_CUES or cue.participle):
         if cue.word not in OBJECT_CUES:
             return None
@@ -181,6 +197,7 @@ def _reported(
     if (
         cue.participle
         and cue.word != "saying"
+        and not _pronoun_clause(cue, toks[ke + 1].low)
         and toks[ke + 1].low != "that"
         and not (
             cue.word in OBJECT_CUES
@@ -226,7 +243,8 @@ def _reported(
             and toks[k - 1].low in _PREP_BEFORE_ING
             and toks[k - 2].start > s_start
         )
-        if not (cue.participle and k > 0 and (toks[k - 1].text == "," or after_prep)):
+        aside = k > 0 and (toks[k - 1].text == "," or toks[k - 1].text in _DASHES)
+        if not (cue.participle and (aside or after_prep)):
             return None
         e = bisect_right(earlier, cue.start, key=lambda x: x[0]) - 1
         if e >= 0 and earlier[e][0] >= s_start:
@@ -278,8 +296,35 @@ def _reported(
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
 
+# A one-word answer after a verb of saying ("46 percent said yes, ...")
+_ANSWERS = frozenset({"yes", "no"})
+_ANSWER_CUES = frozenset({"said", "say", "says", "answered", "replied"})
+
+
+def _answer_ends(toks: list[Tok], j: int) -> bool:
+    """Does the answer at ``toks[j]`` stand alone: the sentence, a clause or a comma
+    ends after it ("said no. But ...", "said yes while ..."), not "said no one"?"""
+    if j + 1 >= len(toks):
+        return True
+    nxt = toks[j + 1]
+    return (not nxt.is_word and nxt.text not in ALL_MARKS) or nxt.low in ("and", "but", "while")
+
+
 # Participles whose clause may follow without "that" ("saying ...", "telling X that").
 _OPEN_PARTICIPLES = frozenset({"saying", "telling", "warning"})
+
+# Participles whose clause may follow without "that" when a subject pronoun opens it
+# ("suggesting he would ...", "insisting they had ..."; not "suggesting four nights")
+_PRONOUN_PARTICIPLES = frozenset(
+    {"suggesting", "claiming", "arguing", "insisting", "noting", "predicting", "asserting"}
+)
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _pronoun_clause(cue: Cue, first: str) -> bool:
+    """Does the participle ``cue`` take the clause opening with the word ``first``?"""
+    return cue.word in _PRONOUN_PARTICIPLES and first.lower() in _NOMINATIVE
+
 
 # Prepositions before a participle cue whose subject is the sentence's ("by saying").
 _PREP_BEFORE_ING = frozenset({"by", "after", "before", "while", "without", "when", "since"})
@@ -290,6 +335,20 @@ _SHARES = frozenset(
     {"%", "percent", "half", "third", "quarter", "majority", "most", "many", "one", "two"}
     | {"three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 )
+
+
+# Words linking a sentence to the one before it, then a comma or not ("But", "In fact,").
+_CONNECTORS = (("but",), ("however",), ("in", "fact"))
+
+
+def _connector_end(words: list[Tok]) -> int:
+    """How many of ``words`` (a sentence's opening) are a connector and its comma; 0
+    when it opens with none."""
+    for conn in _CONNECTORS:
+        n = len(conn)
+        if len(words) > n + 1 and tuple(t.low for t in words[:n]) == conn:
+            return n + 1 if words[n].text == "," else n
+    return 0
 
 
 def _before_aside(text: str, toks: list[Tok], d: int) -> Mention | None:
@@ -637,11 +696,15 @@ def _mk_reported(
     if not toks:
         return None
     s = toks[0].start if start < 0 else start
-    while s < end and text[s].isspace():
-        s += 1  # a sentence start taken after the space that follows the last one
+    while s < end and (text[s].isspace() or text[s] == ","):
+        # a sentence start taken after the space that follows the last one, or the
+        # comma of an aside right after "that" ("conceding that, when he does, ...")
+        s += 1
     e = end
     while e > s and text[e - 1].isspace():
         e -= 1
+    e = _before_dash_aside(text, s, e)
+    e = _before_relative_aside(text, s, e)
     if e > s and text[e - 1] == ".":
         e -= 1
     while e > s and text[e - 1].isspace():
@@ -651,6 +714,61 @@ def _mk_reported(
     # a quoted fragment inside the paraphrase makes it mixed
     kind = "mixed" if any(s <= t.start < e and _is_mark(text, t) for t in toks) else "indirect"
     return Candidate([(s, e)], cue, m, kind, pi, "")
+
+
+# a dash set off by spaces, then the word after it
+_SPACED_DASH_RE = re.compile(r" (?:--|[—–-]) ([^\W\d_]+|\d+)")
+# words opening the writer's comment after a dash ("- a step the council feared",
+# "- all of it true", "- she runs a shop"), not the clause going on ("- only that")
+_ASIDE_OPENERS = (DETERMINERS - {"that"}) | SUBJECT_PRONOUNS | _SHARES - {"most", "many", "%"}
+_ASIDE_OPENERS |= frozenset({"all", "something", "some", "both", "each"})
+
+
+_WORD_RE = re.compile(r"\w+")
+_MIN_BEFORE_ASIDE = 4  # words of the clause before a dash that ends it
+
+
+def _before_dash_aside(text: str, s: int, e: int) -> int:
+    """Where a reported clause ``text[s:e]`` ends before a lone dash that opens the
+    writer's own comment ('said the fee would double - a step the council feared'):
+    PolNeAR leaves the comment out. A pair of dashes sets off an aside inside the
+    clause, which stays; ``e`` when there is no such dash."""
+    dashes = list(_SPACED_DASH_RE.finditer(text, s, e))
+    if len(dashes) != 1 or text[s] in _DASHES:
+        return e
+    m = dashes[0]
+    if m.group(1).lower() not in _ASIDE_OPENERS:
+        return e
+    if len(_WORD_RE.findall(text, s, m.start())) < _MIN_BEFORE_ASIDE:
+        return e  # "WASHINGTON (Reuters) - The ...": a dateline, not the clause
+    if _open_quote_before(text, s, m.start()):
+        return e  # the dash is inside quoted words
+    return m.start()
+
+
+def _before_relative_aside(text: str, s: int, e: int) -> int:
+    """Where a reported clause ``text[s:e]`` ends before a relative clause about the
+    name that ends it ('said she would meet Ms. Okafor, who runs the ferries'): the
+    writer's note on the name, which PolNeAR leaves out; ``e`` when the clause has
+    none."""
+    comma = text.rfind(", ", s, e)
+    if comma <= s or not text.startswith(_RELATIVES_AFTER_NAME, comma + 2):
+        return e
+    word_start = text.rfind(" ", s, comma) + 1
+    if word_start <= s or not text[word_start].isupper():
+        return e  # 'the board, which ...': a note on a common noun
+    if _open_quote_before(text, s, comma):
+        return e
+    return comma
+
+
+_RELATIVES_AFTER_NAME = ("who ", "which ")
+
+
+def _open_quote_before(text: str, s: int, pos: int) -> bool:
+    """Is a quotation opened in ``text[s:pos]`` still open at ``pos``?"""
+    seg = text[s:pos]
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”") or seg.count("''") % 2 == 1
 
 
 def _is_mark(text: str, t: Tok) -> bool:

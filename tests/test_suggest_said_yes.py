@@ -1,0 +1,25 @@
+"""A one-word answer after a verb of saying ("said yes", "said no") is a claim of its
+own; "said no one ..." is a reported clause as before."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def test_said_no_is_a_claim_and_the_next_sentence_starts_afresh() -> None:
+    claims = claims_of(
+        "Asked if he was ever afraid, the skipper said no. But he said the storm was bad."
+    )
+    found = [seen(c) for c in claims]
+    assert ("no", "said", "the skipper") in found
+    assert ("the storm was bad", "said", "he") in found
+
+
+def test_said_yes_before_a_comparison_is_the_answer_alone() -> None:
+    claims = claims_of("In the harbour poll, 46 percent of riders said yes, up from 20 percent.")
+    assert [seen(c)[:2] for c in claims] == [("yes", "said")]
+
+
+def test_no_opening_a_clause_is_not_an_answer() -> None:
+    (claim,) = claims_of("The mayor said no one would pay the new fee.")
+    assert seen(claim)[:2] == ("no one would pay the new fee", "said")
