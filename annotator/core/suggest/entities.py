@@ -18,7 +18,7 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
-from .mentions import FINITE_VERBS, PLACES
+from .mentions import FINITE_VERBS, PLACES, word_spots
 
 _UPPER = "".join(
     sorted({chr(i) for i in range(0x20, 0x2000) if chr(i).isupper() or chr(i).istitle()})
@@ -35,7 +35,8 @@ def _cased(words: frozenset[str] | set[str]) -> str:
 
 
 _ROLE_ALT = _cased(ROLE_HEADS | HONORIFICS)
-_ORG_ALT = _cased(ORG_HEADS - {"statement", "side", "state", "house"})
+_ORG_WORDS = ORG_HEADS - {"statement", "side", "state", "house"}
+_ORG_ALT = _cased(_ORG_WORDS)
 # ", a spokesperson for ..." after a name (the name is found looking back)
 _APPOS_TAIL_RE = re.compile(
     r",\s+(?:a|an|the|who\s+is|[\w’']+['’]s)\s+(?P<role>(?:[\w’'\-]+\s+){0,4}?(?:"
@@ -46,12 +47,9 @@ _NAME_END_RE = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME + r")$")
 # "China's foreign ministry", "the Philippine coast guard", "European Commission": the
 # head is found first, the capitalised words before it looking back
 _ORG_HEAD_RE = re.compile(r"(?<!\w)(?:" + _ORG_ALT + r")\b(?![’'-])")
-# the same heads in lower case after a non-word character: a quick scan of the
-# lower-cased text for where ``_ORG_HEAD_RE`` can match (``re`` skips to the
-# character class; the cased pattern tests every position)
-_ORG_HEAD_LOW_RE = re.compile(
-    r"\W(?:" + trie_pattern(ORG_HEADS - {"statement", "side", "state", "house"}) + r")\b(?![’'-])"
-)
+# the same heads in lower case after a non-word character, tested in the lower-cased
+# text at the spots ``word_spots`` gives: where ``_ORG_HEAD_RE`` can match
+_ORG_HEAD_LOW_RE = re.compile(r"\W(?:" + trie_pattern(_ORG_WORDS) + r")\b(?![’'-])")
 
 
 def _org_heads(text: str) -> list[re.Match[str]]:
@@ -64,12 +62,13 @@ def _org_heads(text: str) -> list[re.Match[str]]:
     end = m.end() if m is not None else 0
     if m is not None:
         out.append(m)
-    pos = 0
-    while (c := _ORG_HEAD_LOW_RE.search(low, pos)) is not None:
-        pos = c.start() + 1  # (a head with a hyphen holds another non-word character)
-        if pos >= end and (m := _ORG_HEAD_RE.match(text, pos)) is not None:
-            out.append(m)
-            end = m.end()
+    # where ``_ORG_HEAD_LOW_RE.search`` would stop, in order
+    for q in word_spots(text, _ORG_WORDS):
+        if q >= 0 and _ORG_HEAD_LOW_RE.match(low, q) is not None:
+            pos = q + 1
+            if pos >= end and (m := _ORG_HEAD_RE.match(text, pos)) is not None:
+                out.append(m)
+                end = m.end()
     return out
 
 
