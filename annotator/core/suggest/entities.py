@@ -117,12 +117,11 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
     ents: list[Entity] = []
     # one pass over runs of capitalised words: titled names ("Foreign Minister Wang Yi",
     # "spokesperson Lin Qiao", "minister, Daniel Tavoa,") and plain full names
-    runs: list[tuple[int, list[str]]] = [
-        (m.start(), m.group().split(" ")) for m in _RUN_RE.finditer(text)
-    ]
-    for start, words in runs:
-        if len(words) > 1:
-            _names_in_run(text, start, words, ents)
+    # (each run's start and text: most runs are one word, split only when needed; speed)
+    runs: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN_RE.finditer(text)]
+    for start, run in runs:
+        if " " in run:
+            _names_in_run(text, start, run.split(" "), ents)
     _appositive_names(text, ents)
     _organisations(text, ents)
     _from_mentions(raws, ents)
@@ -213,7 +212,7 @@ def _merge_persons(persons: list[Entity]) -> None:
 
 
 def _later_mentions(
-    text: str, persons: list[Entity], runs: list[tuple[int, list[str]]], ents: list[Entity]
+    text: str, persons: list[Entity], runs: list[tuple[int, str]], ents: list[Entity]
 ) -> None:
     """Later bare mentions of a known person ("Kovalenko returned to the platform")
     are added to ``ents``, which stays sorted."""
@@ -237,7 +236,7 @@ def _later_mentions(
 
 
 def _occurrences(
-    text: str, words: dict[str, object], runs: list[tuple[int, list[str]]]
+    text: str, words: dict[str, object], runs: list[tuple[int, str]]
 ) -> list[tuple[int, str]]:
     """Where the given capitalised words occur as whole words: ``str.find`` for a few
     words, one walk over the runs of capitalised words for many."""
@@ -256,7 +255,7 @@ def _occurrences(
         return out
     for start, run in runs:
         pos = start
-        for w in run:
+        for w in run.split(" "):
             if w in words:
                 out.append((pos, w))
             pos += len(w) + 1
