@@ -23,7 +23,9 @@ from .mentions import FINITE_VERBS, PLACES, word_spots
 _UPPER = "".join(
     sorted({chr(i) for i in range(0x20, 0x2000) if chr(i).isupper() or chr(i).istitle()})
 )
-_CAP = "(?:(?:al|el|bin|ibn|de|van|von|d)[-’'])?[" + re.escape(_UPPER) + r"][\w’'\-]*"
+# particles glued to a capitalised name ("al-Harbi", "d'Estaing")
+_GLUED = ("al", "el", "bin", "ibn", "de", "van", "von", "d")
+_CAP = "(?:(?:" + "|".join(_GLUED) + ")[-’'])?[" + re.escape(_UPPER) + r"][\w’'\-]*"
 _NAME = _CAP + r"(?:\s+(?:(?:bin|al|van|von|de|da|del|der|le|la)\s+)?" + _CAP + "){1,3}"
 
 
@@ -75,6 +77,8 @@ def _org_heads(text: str) -> list[re.Match[str]]:
 # white space within a paragraph: a name may wrap to the next line, never to the next
 # paragraph (a headline is no part of the name that opens the text under it)
 _SP = r"(?:[ \t]|\n(?![ \t]*\n))+"
+_UPPER_RE = re.compile("[" + re.escape(_UPPER) + "]")
+_GLUED_REACH = max(map(len, _GLUED)) + 1  # "bin-": a glued particle before its capital
 _ORG_LEAD_RE = re.compile(
     r"(?<![\w’'\-])(?P<org>(?:" + _CAP + _SP + r"){1,4}(?:[a-z][\w\-]*" + _SP + r"){0,2})$"
 )
@@ -151,10 +155,13 @@ def _organisations(text: str, ents: list[Entity]) -> None:
     """ "China's foreign ministry", "European Commission": capitalised words before an
     organisation head."""
     for m in _org_heads(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        if before.lower() == before:
+        lo = max(0, m.start() - 60)
+        cap = _UPPER_RE.search(text, lo, m.start())
+        if cap is None:
             continue  # no capitalised word before the head
-        lead = _ORG_LEAD_RE.search(text, max(0, m.start() - 60), m.start())
+        # (the search from the first capital, or a glued particle before it: the regex
+        # would try every position before it in vain; speed)
+        lead = _ORG_LEAD_RE.search(text, max(lo, cap.start() - _GLUED_REACH), m.start())
         if lead is None:
             continue
         words = (lead.group("org") + m.group()).split()
@@ -267,6 +274,35 @@ def _is_word_char(c: str) -> bool:
 
 
 _PRE_ROLE_RE = re.compile(r"(?<![\w’'\-])(?P<role>" + _ROLE_ALT + r")(?P<comma>\s*,)?\s+$")
+_ROLE_LOWS = frozenset(
+    f.lower() for w in ROLE_HEADS | HONORIFICS for f in (w, w.capitalize(), w.upper(), w.title())
+)  # (the forms ``_cased`` gives, in lower case)
+# every form of a role is one word of [\w’'-] ending in a word character: the word
+# right before the white space (and a comma) is the only role the search can find
+_ROLE_ONE_WORD = all(re.fullmatch(r"[\w’'\-]*\w", w) for w in _ROLE_LOWS)
+
+
+def _role_before(text: str, start: int) -> re.Match[str] | None:
+    """``_PRE_ROLE_RE`` searched in the 40 characters before ``start``; searched only when
+    the word before the white space (and a comma) is a role or a title, as a regex
+    search that ends at ``start`` tries every position before it (speed)."""
+    lo = max(0, start - 40)
+    if _ROLE_ONE_WORD:
+        j = start
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j == start:
+            return None
+        if j > lo and text[j - 1] == ",":
+            j -= 1
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+        e = j
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] in "_’'-"):
+            j -= 1
+        if text[j:e].lower() not in _ROLE_LOWS:
+            return None
+    return _PRE_ROLE_RE.search(text, lo, start)
 
 
 def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -> None:
@@ -302,7 +338,7 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
                         k -= 1
                     role = " ".join(words[k:seg_first])
                 elif seg_first == 0:
-                    pre = _PRE_ROLE_RE.search(text, max(0, start - 40), start)
+                    pre = _role_before(text, start)
                     if pre is not None:
                         role = _with_modifiers(text, pre.start("role"), pre.group("role"))
                 _add_name(text, seg, role, ents)

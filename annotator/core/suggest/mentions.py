@@ -129,9 +129,10 @@ _start_of = attrgetter("start")
 def word_spots(text: str, words: frozenset[str]) -> list[int]:
     """Where a pattern that opens with a non-word character and then a word of
     ``words`` up to a word boundary can match in ``text.lower()``: the positions right
-    before each token of ``text`` whose lower-case form is in ``words``, before each
-    token that holds a hyphen, an apostrophe or a dot ("well-said", "Lee's", "U.S."),
-    and at each of those characters before a word character, in text order.
+    before each token of ``text`` whose lower-case form is in ``words``, and, where the
+    text after them begins like a word of ``words``, before each token that holds a
+    hyphen, an apostrophe or a dot ("well-said", "Lee's", "U.S.") and at each of those
+    characters before a word character; in text order.
 
     Callers test their pattern at these positions only: the look-up of every token in
     ``SPOT_WORDS`` while tokenizing costs less than a regex scan of the whole text
@@ -147,22 +148,28 @@ def word_spots(text: str, words: frozenset[str]) -> list[int]:
         _remember(text)
     if memo.joints is None:
         memo.joints = _joints(text, memo.starts)
+    begins = _BEGINNINGS.get(words)
+    if begins is None:
+        begins = _BEGINNINGS[words] = frozenset(w[:_BEGIN] for w in words)
     hits = [t.start - 1 for t in memo.spotted if t.low in words]
-    return sorted({*hits, *memo.joints}) if memo.joints else hits
+    more = [q for q, begin in memo.joints if begin in begins]
+    return sorted({*hits, *more}) if more else hits
 
 
-def _joints(text: str, starts: list[int]) -> list[int]:
+def _joints(text: str, starts: list[int]) -> list[tuple[int, str]]:
     """The positions of the hyphens, apostrophes and dots before a word character, and
-    right before the token that holds one after a word character (its first part)."""
+    right before the token that holds one after a word character (its first part), each
+    with the lower-case beginning of the text after it (``_BEGIN`` characters)."""
     out = []
     last = len(text) - 1
     for c in "’'-‐.":
         i = text.find(c)
         while i >= 0:
             if i < last and (text[i + 1].isalnum() or text[i + 1] == "_"):
-                out.append(i)
+                out.append((i, text[i + 1 : i + 1 + _BEGIN].lower()))
                 if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
-                    out.append(starts[bisect_right(starts, i - 1) - 1] - 1)
+                    q = starts[bisect_right(starts, i - 1) - 1]
+                    out.append((q - 1, text[q : q + _BEGIN].lower()))
             i = text.find(c, i + 1)
     return out
 
@@ -182,6 +189,10 @@ _CUE_FIRST = frozenset(_CUE_FORMS) | {"according"}
 # the words the tokenizer notes where they are (``word_spots``): the first words of the
 # cues and the heads of organisations' names
 SPOT_WORDS: frozenset[str] = _CUE_FIRST | ORG_HEADS
+# how many characters of a word ``word_spots`` compares before a pattern is tried (the
+# length of the shortest word), and the beginnings of the words of each list it is given
+_BEGIN = min(map(len, SPOT_WORDS))
+_BEGINNINGS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _cue_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -308,12 +319,28 @@ def _verbal_context(text: str, start: int, end: int, cs: int, ce: int) -> bool:
 _NAME_AFTER_QUOTE_RE = re.compile(r"[\"”’,]\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+$")
 
 
-_PREV_WORD_RE = re.compile(r"(\w+)\W{0,3}$")
-
-
 def _prev_word(text: str, start: int, pos: int) -> str | None:
-    m = _PREV_WORD_RE.search(text, max(start, pos - 40), pos)
-    return m.group(1) if m else None
+    r"""The word before ``pos`` with at most three non-word characters after it, not
+    before ``start`` nor more than 40 characters back: what ``(\w+)\W{0,3}$`` finds there,
+    read backwards (a regex search tries every position; speed)."""
+    lo = max(start, pos - 40)
+    e = pos
+    while e > lo and pos - e < 5 and not _word_char(text[e - 1]):
+        e -= 1
+    if e == lo or not _word_char(text[e - 1]):
+        return None
+    gap = pos - e
+    if gap > 3 and not (gap == 4 and text[pos - 1] == "\n"):  # ("$" before a last "\n")
+        return None
+    s = e - 1
+    while s > lo and _word_char(text[s - 1]):
+        s -= 1
+    return text[s:e]
+
+
+def _word_char(c: str) -> bool:
+    r"""What ``\w`` matches."""
+    return c.isalnum() or c == "_"
 
 
 @dataclass(unsafe_hash=True)  # (not frozen: see ``Cue``)
