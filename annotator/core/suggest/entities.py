@@ -49,28 +49,21 @@ _NAME_END_RE = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME + r")$")
 # "China's foreign ministry", "the Philippine coast guard", "European Commission": the
 # head is found first, the capitalised words before it looking back
 _ORG_HEAD_RE = re.compile(r"(?<!\w)(?:" + _ORG_ALT + r")\b(?![’'-])")
-# the same heads in lower case after a non-word character, tested in the lower-cased
-# text at the spots ``word_spots`` gives: where ``_ORG_HEAD_RE`` can match
-_ORG_HEAD_LOW_RE = re.compile(r"\W(?:" + trie_pattern(_ORG_WORDS) + r")\b(?![’'-])")
 
 
 def _org_heads(text: str) -> list[re.Match[str]]:
     """The matches of ``_ORG_HEAD_RE`` in ``text``, as ``finditer`` gives them."""
-    low = text.lower()
-    if len(low) != len(text):
-        return list(_ORG_HEAD_RE.finditer(text))
     out = []
     m = _ORG_HEAD_RE.match(text)
     end = m.end() if m is not None else 0
     if m is not None:
         out.append(m)
-    # where ``_ORG_HEAD_LOW_RE.search`` would stop, in order
+    # after the start, a head can begin only right after one of these spots
     for q in word_spots(text, _ORG_WORDS):
-        if q >= 0 and _ORG_HEAD_LOW_RE.match(low, q) is not None:
-            pos = q + 1
-            if pos >= end and (m := _ORG_HEAD_RE.match(text, pos)) is not None:
-                out.append(m)
-                end = m.end()
+        pos = q + 1
+        if pos >= end and pos and (m := _ORG_HEAD_RE.match(text, pos)) is not None:
+            out.append(m)
+            end = m.end()
     return out
 
 

@@ -122,6 +122,7 @@ def _remember(text: str) -> None:
     memo.toks = _tokens(text, 0, len(text), memo.spotted)
     memo.starts = list(map(_start_of, memo.toks))
     memo.joints = None  # found when ``word_spots`` first asks
+    memo.cue_spots = None  # (``_cue_matches``)
     memo.text = text
 
 
@@ -129,16 +130,17 @@ _start_of = attrgetter("start")
 
 
 def word_spots(text: str, words: frozenset[str]) -> list[int]:
-    """Where a pattern that opens with a non-word character and then a word of
-    ``words`` up to a word boundary can match in ``text.lower()``: the positions right
-    before each token of ``text`` whose lower-case form is in ``words``, and, where the
-    text after them begins like a word of ``words``, before each token that holds a
-    hyphen, an apostrophe or a dot ("well-said", "Lee's", "U.S.") and at each of those
-    characters before a word character; in text order.
+    """Positions in ``text``, in order, that include every ``q`` where ``text[q]`` is a
+    non-word character and a word of ``words`` (in any letter case) begins at ``q + 1``
+    and ends at a word boundary: the position right before each token whose lower-case
+    form is in ``words``, and, where the text after them begins like a word of
+    ``words``, right before each token that holds a hyphen, an apostrophe or a dot
+    ("well-said", "Lee's", "U.S.") and at each of those characters before a word
+    character.
 
-    Callers test their pattern at these positions only: the look-up of every token in
-    ``SPOT_WORDS`` while tokenizing costs less than a regex scan of the whole text
-    (speed).
+    Callers try their pattern for such words at these positions only: the look-up of
+    every token in ``SPOT_WORDS`` while tokenizing costs less than a regex scan of the
+    whole text (speed).
 
     Raises:
         ValueError: ``words`` holds a word that is not in ``SPOT_WORDS``.
@@ -184,9 +186,7 @@ _CUE_RE = re.compile(
     + trie_pattern(set(_CUE_FORMS) | {f.capitalize() for f in _CUE_FORMS})
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
-# the cues in lower case after a non-word character, tested in the lower-cased text at
-# the spots ``word_spots`` gives for their first words: where ``_CUE_RE`` can match
-_CUE_LOW_RE = re.compile(r"\W(?:according\s+to|" + trie_pattern(set(_CUE_FORMS)) + r")\b")
+# the first words of the cues (``word_spots``)
 _CUE_FIRST = frozenset(_CUE_FORMS) | {"according"}
 # the words the tokenizer notes where they are (``word_spots``): the first words of the
 # cues and the heads of organisations' names
@@ -199,29 +199,32 @@ _BEGINNINGS: dict[frozenset[str], frozenset[str]] = {}
 
 def _cue_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The matches of ``_CUE_RE`` in ``text[start:end]``, as ``finditer`` gives them."""
-    memo = _memo
-    if getattr(memo, "cue_text", None) is not text:
-        memo.cue_low = text.lower()  # once an article (cues are found a paragraph at a time)
-        memo.cue_spots = None
-        memo.cue_text = text
-    low = memo.cue_low
-    if len(low) != len(text):
-        return list(_CUE_RE.finditer(text, start, end))
     out = []
     m = _CUE_RE.match(text, start, end)
     last = m.end() if m is not None else start
     if m is not None:
         out.append(m)
-    if memo.cue_spots is None:
+    memo = _memo
+    if getattr(memo, "text", None) is not text:
+        _remember(text)
+    if memo.cue_spots is None:  # once an article (cues are found a paragraph at a time)
         memo.cue_spots = word_spots(text, _CUE_FIRST)
     spots = memo.cue_spots
-    # where ``_CUE_LOW_RE.search`` would stop, in order
-    for q in spots[bisect_left(spots, start) : bisect_left(spots, end)]:
-        if _CUE_LOW_RE.match(low, q, end) is not None:
-            pos = q + 1
-            if pos >= last and (m := _CUE_RE.match(text, pos, end)) is not None:
-                out.append(m)
-                last = m.end()
+    spots = spots[bisect_left(spots, start) : bisect_left(spots, end)]
+    if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
+        # a word that ``end`` cuts ends there (a cue when cut short: "say|s"): the spot
+        # right before it
+        j = end - 1
+        while j > start and _word_char(text[j - 1]):
+            j -= 1
+        if j > start and (not spots or spots[-1] < j - 1):
+            spots.append(j - 1)
+    # after the start, a cue can begin only right after one of these spots
+    for q in spots:
+        pos = q + 1
+        if pos >= last and (m := _CUE_RE.match(text, pos, end)) is not None:
+            out.append(m)
+            last = m.end()
     return out
 
 
