@@ -10,7 +10,6 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from operator import attrgetter
 
 from ...resources import word_list
 from ._trie import trie_pattern
@@ -31,10 +30,10 @@ from .lexicon import (
 )
 
 PLACES = word_list("suggest/places.txt")
-# A token (the second group): an acronym with dots (U.S.), a word with inner
-# apostrophes/hyphens, or one non-space character; the first group is the white space
-# before it (every character but white space is in a token)
-_SPACED_TOKEN_RE = re.compile(r"(\s*)([A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-‐]\w+)*|\S)")
+# A token and the white space before it: an acronym with dots (U.S.), a word with inner
+# apostrophes/hyphens, or one non-space character (every character but white space is
+# in a token)
+_SPACED_TOKEN_RE = re.compile(r"\s*(?:[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-‐]\w+)*|\S)")
 
 
 class Tok:
@@ -84,24 +83,28 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, i)
     if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
-        return _tokens(text, start, end, [])
+        return _tokens(text, start, end, [], [])
     return toks[i:j]
 
 
-def _tokens(text: str, start: int, end: int, spotted: list[Tok]) -> list[Tok]:
+def _tokens(text: str, start: int, end: int, spotted: list[Tok], starts: list[int]) -> list[Tok]:
     """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make;
-    those whose lower-case form is in ``SPOT_WORDS`` also go into ``spotted``."""
+    their starts go into ``starts``, those whose lower-case form is in ``SPOT_WORDS``
+    into ``spotted``."""
     # ~900 tokens an article: filling the slots here skips a Python __init__ call each
     new = object.__new__
     out = []
     add = out.append
     spot = spotted.append
+    add_start = starts.append
     pos = start
     # (strings from ``findall`` and offsets from their lengths: no match objects; speed)
-    for space, w in _SPACED_TOKEN_RE.findall(text, start, end):
+    for spaced in _SPACED_TOKEN_RE.findall(text, start, end):
+        w = spaced.lstrip()
         t = new(Tok)
-        t.start = s = pos + len(space)
-        t.end = pos = s + len(w)
+        t.end = pos = pos + len(spaced)
+        t.start = s = pos - len(w)
+        add_start(s)
         t.text = w
         t.low = low = w.lower()
         t.is_word = w[0].isalnum()
@@ -119,14 +122,11 @@ def _remember(text: str) -> None:
     """Tokenize the whole of ``text`` into the memo of this thread."""
     memo = _memo
     memo.spotted = []
-    memo.toks = _tokens(text, 0, len(text), memo.spotted)
-    memo.starts = list(map(_start_of, memo.toks))
+    memo.starts = []
+    memo.toks = _tokens(text, 0, len(text), memo.spotted, memo.starts)
     memo.joints = None  # found when ``word_spots`` first asks
     memo.cue_spots = None  # (``_cue_matches``)
     memo.text = text
-
-
-_start_of = attrgetter("start")
 
 
 def word_spots(text: str, words: frozenset[str]) -> list[int]:
