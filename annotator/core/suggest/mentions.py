@@ -57,6 +57,8 @@ class Tok:
         text = self.text
         if text[0].isupper():
             return True
+        if text.isalnum():
+            return False  # (most words: no glue; a cheap test first, speed)
         # "al-Harbi", "d'Estaing", "bin-Salman": a lower-case particle glued to a name;
         # the glue is within the first four characters (a cheap test first: speed)
         head = text[1:4]
