@@ -149,9 +149,12 @@ def _organisations(text: str, ents: list[Entity]) -> None:
     organisation head."""
     for m in _org_heads(text):
         lo = max(0, m.start() - 60)
+        before = text[lo : m.start()]
+        if before.lower() == before:
+            continue  # no capitalised word before the head
         cap = _UPPER_RE.search(text, lo, m.start())
         if cap is None:
-            continue  # no capitalised word before the head
+            continue  # (none the lead can begin with)
         # (the search from the first capital, or a glued particle before it: the regex
         # would try every position before it in vain; speed)
         lead = _ORG_LEAD_RE.search(text, max(lo, cap.start() - _GLUED_REACH), m.start())
