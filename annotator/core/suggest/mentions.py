@@ -147,16 +147,16 @@ def word_spots(text: str, words: frozenset[str]) -> list[int]:
     Raises:
         ValueError: ``words`` holds a word that is not in ``SPOT_WORDS``.
     """
-    if not words <= SPOT_WORDS:
-        raise ValueError(f"not in SPOT_WORDS: {sorted(words - SPOT_WORDS)[:5]}")
+    begins = _BEGINNINGS.get(words)
+    if begins is None:
+        if not words <= SPOT_WORDS:
+            raise ValueError(f"not in SPOT_WORDS: {sorted(words - SPOT_WORDS)[:5]}")
+        begins = _BEGINNINGS[words] = frozenset(w[:_BEGIN] for w in words)
     memo = _memo
     if getattr(memo, "text", None) is not text:
         _remember(text)
     if memo.joints is None:
         memo.joints = _joints(text, memo.starts)
-    begins = _BEGINNINGS.get(words)
-    if begins is None:
-        begins = _BEGINNINGS[words] = frozenset(w[:_BEGIN] for w in words)
     hits = [t.start - 1 for t in memo.spotted if t.low in words]
     more = [q for q, begin in memo.joints if begin in begins]
     return sorted({*hits, *more}) if more else hits
