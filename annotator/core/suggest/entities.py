@@ -230,10 +230,10 @@ def _later_mentions(
     if by_tok:
         for lst in by_tok.values():
             lst.sort(key=lambda x: x[0])
+        at = {w: [p for p, _ in lst] for w, lst in by_tok.items()}  # (for bisect; speed)
         for pos, w in _occurrences(text, by_tok, runs):
-            lst = by_tok[w]
-            k = bisect_right(lst, pos, key=lambda x: x[0]) - 1
-            src = lst[max(k, 0)][1]
+            k = bisect_right(at[w], pos) - 1
+            src = by_tok[w][max(k, 0)][1]
             ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
         ents.sort(key=lambda e: e.pos)
 

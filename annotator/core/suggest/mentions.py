@@ -136,9 +136,9 @@ def word_spots(text: str, words: frozenset[str]) -> list[int]:
     non-word character and a word of ``words`` (in any letter case) begins at ``q + 1``
     and ends at a word boundary: the position right before each token whose lower-case
     form is in ``words``, and, where the text after them begins like a word of
-    ``words``, right before each token that holds a hyphen, an apostrophe or a dot
-    ("well-said", "Lee's", "U.S.") and at each of those characters before a word
-    character.
+    ``words``, right before each token that holds a hyphen or an apostrophe
+    ("well-said", "Lee's") and at each of those characters before a word character
+    (the dots of an acronym too when a word is shorter than two letters or dotted).
 
     Callers try their pattern for such words at these positions only: the look-up of
     every token in ``SPOT_WORDS`` while tokenizing costs less than a regex scan of the
@@ -163,12 +163,12 @@ def word_spots(text: str, words: frozenset[str]) -> list[int]:
 
 
 def _joints(text: str, starts: list[int]) -> list[tuple[int, str]]:
-    """The positions of the hyphens, apostrophes and dots before a word character, and
-    right before the token that holds one after a word character (its first part), each
-    with the lower-case beginning of the text after it (``_BEGIN`` characters)."""
+    """The positions of the ``_JOINTS`` characters before a word character, and right
+    before the token that holds one after a word character (its first part), each with
+    the lower-case beginning of the text after it (``_BEGIN`` characters)."""
     out = []
     last = len(text) - 1
-    for c in "’'-‐.":
+    for c in _JOINTS:
         i = text.find(c)
         while i >= 0:
             if i < last and (text[i + 1].isalnum() or text[i + 1] == "_"):
@@ -197,6 +197,10 @@ SPOT_WORDS: frozenset[str] = _CUE_FIRST | ORG_HEADS
 # length of the shortest word), and the beginnings of the words of each list it is given
 _BEGIN = min(map(len, SPOT_WORDS))
 _BEGINNINGS: dict[frozenset[str], frozenset[str]] = {}
+# The characters that join the parts of a token ("al-Harbi", "Lee's", "U.S."). A dot
+# joins only the one-letter parts of an acronym: no word of two letters or more begins
+# after it inside a token, so its spots are needed only for shorter or dotted words.
+_JOINTS = "’'-‐" + ("." if _BEGIN < 2 or any("." in w for w in SPOT_WORDS) else "")
 
 
 def _cue_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
