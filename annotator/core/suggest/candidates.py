@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .mentions import Cue, Mention, Tok
+from .mentions import Cue, Mention, Tok, tok_at
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Candidate:
 
 def cue_tok_range(toks: list[Tok], cue: Cue) -> tuple[int, int] | None:
     """The first and last token index of ``cue`` in ``toks``; None when it is not there."""
-    k = next((i for i, t in enumerate(toks) if t.start == cue.start), None)
+    k = tok_at(toks, cue.start)
     if k is None:
         return None
     e = k

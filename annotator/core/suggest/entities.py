@@ -18,12 +18,14 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
-from .mentions import FINITE_VERBS, PLACES
+from .mentions import FINITE_VERBS, PLACES, word_spots
 
 _UPPER = "".join(
     sorted({chr(i) for i in range(0x20, 0x2000) if chr(i).isupper() or chr(i).istitle()})
 )
-_CAP = "(?:(?:al|el|bin|ibn|de|van|von|d)[-’'])?[" + re.escape(_UPPER) + r"][\w’'\-]*"
+# particles glued to a capitalised name ("al-Harbi", "d'Estaing")
+_GLUED = ("al", "el", "bin", "ibn", "de", "van", "von", "d")
+_CAP = "(?:(?:" + "|".join(_GLUED) + ")[-’'])?[" + re.escape(_UPPER) + r"][\w’'\-]*"
 _NAME = _CAP + r"(?:\s+(?:(?:bin|al|van|von|de|da|del|der|le|la)\s+)?" + _CAP + "){1,3}"
 
 
@@ -35,7 +37,8 @@ def _cased(words: frozenset[str] | set[str]) -> str:
 
 
 _ROLE_ALT = _cased(ROLE_HEADS | HONORIFICS)
-_ORG_ALT = _cased(ORG_HEADS - {"statement", "side", "state", "house"})
+_ORG_WORDS = ORG_HEADS - {"statement", "side", "state", "house"}
+_ORG_ALT = _cased(_ORG_WORDS)
 # ", a spokesperson for ..." after a name (the name is found looking back)
 _APPOS_TAIL_RE = re.compile(
     r",\s+(?:a|an|the|who\s+is|[\w’']+['’]s)\s+(?P<role>(?:[\w’'\-]+\s+){0,4}?(?:"
@@ -46,28 +49,19 @@ _NAME_END_RE = re.compile(r"(?<![\w’'\-])(?P<name>" + _NAME + r")$")
 # "China's foreign ministry", "the Philippine coast guard", "European Commission": the
 # head is found first, the capitalised words before it looking back
 _ORG_HEAD_RE = re.compile(r"(?<!\w)(?:" + _ORG_ALT + r")\b(?![’'-])")
-# the same heads in lower case after a non-word character: a quick scan of the
-# lower-cased text for where ``_ORG_HEAD_RE`` can match (``re`` skips to the
-# character class; the cased pattern tests every position)
-_ORG_HEAD_LOW_RE = re.compile(
-    r"\W(?:" + trie_pattern(ORG_HEADS - {"statement", "side", "state", "house"}) + r")\b(?![’'-])"
-)
 
 
 def _org_heads(text: str) -> list[re.Match[str]]:
     """The matches of ``_ORG_HEAD_RE`` in ``text``, as ``finditer`` gives them."""
-    low = text.lower()
-    if len(low) != len(text):
-        return list(_ORG_HEAD_RE.finditer(text))
     out = []
     m = _ORG_HEAD_RE.match(text)
     end = m.end() if m is not None else 0
     if m is not None:
         out.append(m)
-    pos = 0
-    while (c := _ORG_HEAD_LOW_RE.search(low, pos)) is not None:
-        pos = c.start() + 1  # (a head with a hyphen holds another non-word character)
-        if pos >= end and (m := _ORG_HEAD_RE.match(text, pos)) is not None:
+    # after the start, a head can begin only right after one of these spots
+    for q in word_spots(text, _ORG_WORDS):
+        pos = q + 1
+        if pos >= end and pos and (m := _ORG_HEAD_RE.match(text, pos)) is not None:
             out.append(m)
             end = m.end()
     return out
@@ -76,6 +70,8 @@ def _org_heads(text: str) -> list[re.Match[str]]:
 # white space within a paragraph: a name may wrap to the next line, never to the next
 # paragraph (a headline is no part of the name that opens the text under it)
 _SP = r"(?:[ \t]|\n(?![ \t]*\n))+"
+_UPPER_RE = re.compile("[" + re.escape(_UPPER) + "]")
+_GLUED_REACH = max(map(len, _GLUED)) + 1  # "bin-": a glued particle before its capital
 _ORG_LEAD_RE = re.compile(
     r"(?<![\w’'\-])(?P<org>(?:" + _CAP + _SP + r"){1,4}(?:[a-z][\w\-]*" + _SP + r"){0,2})$"
 )
@@ -118,12 +114,11 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
     ents: list[Entity] = []
     # one pass over runs of capitalised words: titled names ("Foreign Minister Wang Yi",
     # "spokesperson Lin Qiao", "minister, Daniel Tavoa,") and plain full names
-    runs: list[tuple[int, list[str]]] = [
-        (m.start(), m.group().split(" ")) for m in _RUN_RE.finditer(text)
-    ]
-    for start, words in runs:
-        if len(words) > 1:
-            _names_in_run(text, start, words, ents)
+    # (each run's start and text: most runs are one word, split only when needed; speed)
+    runs: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN_RE.finditer(text)]
+    for start, run in runs:
+        if " " in run:
+            _names_in_run(text, start, run.split(" "), ents)
     _appositive_names(text, ents)
     _organisations(text, ents)
     _from_mentions(raws, ents)
@@ -153,10 +148,16 @@ def _organisations(text: str, ents: list[Entity]) -> None:
     """ "China's foreign ministry", "European Commission": capitalised words before an
     organisation head."""
     for m in _org_heads(text):
-        before = text[max(0, m.start() - 60) : m.start()]
+        lo = max(0, m.start() - 60)
+        before = text[lo : m.start()]
         if before.lower() == before:
             continue  # no capitalised word before the head
-        lead = _ORG_LEAD_RE.search(text, max(0, m.start() - 60), m.start())
+        cap = _UPPER_RE.search(text, lo, m.start())
+        if cap is None:
+            continue  # (none the lead can begin with)
+        # (the search from the first capital, or a glued particle before it: the regex
+        # would try every position before it in vain; speed)
+        lead = _ORG_LEAD_RE.search(text, max(lo, cap.start() - _GLUED_REACH), m.start())
         if lead is None:
             continue
         words = (lead.group("org") + m.group()).split()
@@ -214,7 +215,7 @@ def _merge_persons(persons: list[Entity]) -> None:
 
 
 def _later_mentions(
-    text: str, persons: list[Entity], runs: list[tuple[int, list[str]]], ents: list[Entity]
+    text: str, persons: list[Entity], runs: list[tuple[int, str]], ents: list[Entity]
 ) -> None:
     """Later bare mentions of a known person ("Kovalenko returned to the platform")
     are added to ``ents``, which stays sorted."""
@@ -229,16 +230,16 @@ def _later_mentions(
     if by_tok:
         for lst in by_tok.values():
             lst.sort(key=lambda x: x[0])
+        at = {w: [p for p, _ in lst] for w, lst in by_tok.items()}  # (for bisect; speed)
         for pos, w in _occurrences(text, by_tok, runs):
-            lst = by_tok[w]
-            k = bisect_right(lst, pos, key=lambda x: x[0]) - 1
-            src = lst[max(k, 0)][1]
+            k = bisect_right(at[w], pos) - 1
+            src = by_tok[w][max(k, 0)][1]
             ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
         ents.sort(key=lambda e: e.pos)
 
 
 def _occurrences(
-    text: str, words: dict[str, object], runs: list[tuple[int, list[str]]]
+    text: str, words: dict[str, object], runs: list[tuple[int, str]]
 ) -> list[tuple[int, str]]:
     """Where the given capitalised words occur as whole words: ``str.find`` for a few
     words, one walk over the runs of capitalised words for many."""
@@ -257,7 +258,7 @@ def _occurrences(
         return out
     for start, run in runs:
         pos = start
-        for w in run:
+        for w in run.split(" "):
             if w in words:
                 out.append((pos, w))
             pos += len(w) + 1
@@ -269,6 +270,35 @@ def _is_word_char(c: str) -> bool:
 
 
 _PRE_ROLE_RE = re.compile(r"(?<![\w’'\-])(?P<role>" + _ROLE_ALT + r")(?P<comma>\s*,)?\s+$")
+_ROLE_LOWS = frozenset(
+    f.lower() for w in ROLE_HEADS | HONORIFICS for f in (w, w.capitalize(), w.upper(), w.title())
+)  # (the forms ``_cased`` gives, in lower case)
+# every form of a role is one word of [\w’'-] ending in a word character: the word
+# right before the white space (and a comma) is the only role the search can find
+_ROLE_ONE_WORD = all(re.fullmatch(r"[\w’'\-]*\w", w) for w in _ROLE_LOWS)
+
+
+def _role_before(text: str, start: int) -> re.Match[str] | None:
+    """``_PRE_ROLE_RE`` searched in the 40 characters before ``start``; searched only when
+    the word before the white space (and a comma) is a role or a title, as a regex
+    search that ends at ``start`` tries every position before it (speed)."""
+    lo = max(0, start - 40)
+    if _ROLE_ONE_WORD:
+        j = start
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j == start:
+            return None
+        if j > lo and text[j - 1] == ",":
+            j -= 1
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+        e = j
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] in "_’'-"):
+            j -= 1
+        if text[j:e].lower() not in _ROLE_LOWS:
+            return None
+    return _PRE_ROLE_RE.search(text, lo, start)
 
 
 def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -> None:
@@ -304,7 +334,7 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
                         k -= 1
                     role = " ".join(words[k:seg_first])
                 elif seg_first == 0:
-                    pre = _PRE_ROLE_RE.search(text, max(0, start - 40), start)
+                    pre = _role_before(text, start)
                     if pre is not None:
                         role = _with_modifiers(text, pre.start("role"), pre.group("role"))
                 _add_name(text, seg, role, ents)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...resources import word_list
@@ -29,10 +29,11 @@ from .lexicon import (
     SUBJECT_PRONOUNS,
 )
 
-# A token: an acronym with dots (U.S.), a word with inner apostrophes/hyphens, or one
-# non-space character.
 PLACES = word_list("suggest/places.txt")
-_TOKEN_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-‐]\w+)*|\S")
+# A token and the white space before it: an acronym with dots (U.S.), a word with inner
+# apostrophes/hyphens, or one non-space character (every character but white space is
+# in a token)
+_SPACED_TOKEN_RE = re.compile(r"\s*(?:[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-‐]\w+)*|\S)")
 
 
 class Tok:
@@ -56,6 +57,8 @@ class Tok:
         text = self.text
         if text[0].isupper():
             return True
+        if text.isalnum():
+            return False  # (most words: no glue; a cheap test first, speed)
         # "al-Harbi", "d'Estaing", "bin-Salman": a lower-case particle glued to a name;
         # the glue is within the first four characters (a cheap test first: speed)
         head = text[1:4]
@@ -77,37 +80,104 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """
     memo = _memo
     if getattr(memo, "text", None) is not text:
-        memo.toks = _tokens(text, 0, len(text))
-        memo.starts = [t.start for t in memo.toks]
-        memo.text = text
+        _remember(text)
     toks, starts = memo.toks, memo.starts
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, i)
     if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
-        return _tokens(text, start, end)
+        return _tokens(text, start, end, [], [])
     return toks[i:j]
 
 
-def _tokens(text: str, start: int, end: int) -> list[Tok]:
-    """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make."""
+def _tokens(text: str, start: int, end: int, spotted: list[Tok], starts: list[int]) -> list[Tok]:
+    """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make;
+    their starts go into ``starts``, those whose lower-case form is in ``SPOT_WORDS``
+    into ``spotted``."""
     # ~900 tokens an article: filling the slots here skips a Python __init__ call each
     new = object.__new__
     out = []
     add = out.append
-    for m in _TOKEN_RE.finditer(text, start, end):
+    spot = spotted.append
+    add_start = starts.append
+    pos = start
+    # (strings from ``findall`` and offsets from their lengths: no match objects; speed)
+    for spaced in _SPACED_TOKEN_RE.findall(text, start, end):
+        w = spaced.lstrip()
         t = new(Tok)
-        s, e = m.span()
-        t.start = s  # (plain stores and the match's own text: fewer steps; speed)
-        t.end = e
-        t.text = w = m.group()
-        t.low = w.lower()
+        t.end = pos = pos + len(spaced)
+        t.start = s = pos - len(w)
+        add_start(s)
+        t.text = w
+        t.low = low = w.lower()
         t.is_word = w[0].isalnum()
         add(t)
+        if low in SPOT_WORDS:
+            spot(t)
     return out
 
 
 # one article's tokens per thread: a sqlite-free worker may suggest while the window does
 _memo = threading.local()
+
+
+def _remember(text: str) -> None:
+    """Tokenize the whole of ``text`` into the memo of this thread."""
+    memo = _memo
+    memo.spotted = []
+    memo.starts = []
+    memo.toks = _tokens(text, 0, len(text), memo.spotted, memo.starts)
+    memo.joints = None  # found when ``word_spots`` first asks
+    memo.cue_spots = None  # (``_cue_matches``)
+    memo.text = text
+
+
+def word_spots(text: str, words: frozenset[str]) -> list[int]:
+    """Positions in ``text``, in order, that include every ``q`` where ``text[q]`` is a
+    non-word character and a word of ``words`` (in any letter case) begins at ``q + 1``
+    and ends at a word boundary: the position right before each token whose lower-case
+    form is in ``words``, and, where the text after them begins like a word of
+    ``words``, right before each token that holds a hyphen or an apostrophe
+    ("well-said", "Lee's") and at each of those characters before a word character
+    (the dots of an acronym too when a word is shorter than two letters or dotted).
+
+    Callers try their pattern for such words at these positions only: the look-up of
+    every token in ``SPOT_WORDS`` while tokenizing costs less than a regex scan of the
+    whole text (speed).
+
+    Raises:
+        ValueError: ``words`` holds a word that is not in ``SPOT_WORDS``.
+    """
+    begins = _BEGINNINGS.get(words)
+    if begins is None:
+        if not words <= SPOT_WORDS:
+            raise ValueError(f"not in SPOT_WORDS: {sorted(words - SPOT_WORDS)[:5]}")
+        begins = _BEGINNINGS[words] = frozenset(w[:_BEGIN] for w in words)
+    memo = _memo
+    if getattr(memo, "text", None) is not text:
+        _remember(text)
+    if memo.joints is None:
+        memo.joints = _joints(text, memo.starts)
+    hits = [t.start - 1 for t in memo.spotted if t.low in words]
+    more = [q for q, begin in memo.joints if begin in begins]
+    return sorted({*hits, *more}) if more else hits
+
+
+def _joints(text: str, starts: list[int]) -> list[tuple[int, str]]:
+    """The positions of the ``_JOINTS`` characters before a word character, and right
+    before the token that holds one after a word character (its first part), each with
+    the lower-case beginning of the text after it (``_BEGIN`` characters)."""
+    out = []
+    last = len(text) - 1
+    for c in _JOINTS:
+        i = text.find(c)
+        while i >= 0:
+            if i < last and (text[i + 1].isalnum() or text[i + 1] == "_"):
+                out.append((i, text[i + 1 : i + 1 + _BEGIN].lower()))
+                if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+                    q = starts[bisect_right(starts, i - 1) - 1]
+                    out.append((q - 1, text[q : q + _BEGIN].lower()))
+            i = text.find(c, i + 1)
+    return out
 
 
 _PHRASAL_FIRST = {f: lemma for lemma, forms in PHRASAL_CUES.items() for f in forms}
@@ -118,29 +188,46 @@ _CUE_RE = re.compile(
     + trie_pattern(set(_CUE_FORMS) | {f.capitalize() for f in _CUE_FORMS})
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
-# the cues in lower case after a non-word character: a quick scan of the lower-cased
-# text for where ``_CUE_RE`` can match (``re`` skips to the character class; the
-# cased pattern tests every position)
-_CUE_LOW_RE = re.compile(r"\W(?:according\s+to|" + trie_pattern(set(_CUE_FORMS)) + r")\b")
+# the first words of the cues (``word_spots``)
+_CUE_FIRST = frozenset(_CUE_FORMS) | {"according"}
+# the words the tokenizer notes where they are (``word_spots``): the first words of the
+# cues and the heads of organisations' names
+SPOT_WORDS: frozenset[str] = _CUE_FIRST | ORG_HEADS
+# how many characters of a word ``word_spots`` compares before a pattern is tried (the
+# length of the shortest word), and the beginnings of the words of each list it is given
+_BEGIN = min(map(len, SPOT_WORDS))
+_BEGINNINGS: dict[frozenset[str], frozenset[str]] = {}
+# The characters that join the parts of a token ("al-Harbi", "Lee's", "U.S."). A dot
+# joins only the one-letter parts of an acronym: no word of two letters or more begins
+# after it inside a token, so its spots are needed only for shorter or dotted words.
+_JOINTS = "’'-‐" + ("." if _BEGIN < 2 or any("." in w for w in SPOT_WORDS) else "")
 
 
 def _cue_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The matches of ``_CUE_RE`` in ``text[start:end]``, as ``finditer`` gives them."""
-    memo = _memo
-    if getattr(memo, "cue_text", None) is not text:
-        memo.cue_low = text.lower()  # once an article (cues are found a paragraph at a time)
-        memo.cue_text = text
-    low = memo.cue_low
-    if len(low) != len(text):
-        return list(_CUE_RE.finditer(text, start, end))
     out = []
     m = _CUE_RE.match(text, start, end)
     last = m.end() if m is not None else start
     if m is not None:
         out.append(m)
-    pos = start
-    while (c := _CUE_LOW_RE.search(low, pos, end)) is not None:
-        pos = c.start() + 1  # (a cue with a hyphen holds another non-word character)
+    memo = _memo
+    if getattr(memo, "text", None) is not text:
+        _remember(text)
+    if memo.cue_spots is None:  # once an article (cues are found a paragraph at a time)
+        memo.cue_spots = word_spots(text, _CUE_FIRST)
+    spots = memo.cue_spots
+    spots = spots[bisect_left(spots, start) : bisect_left(spots, end)]
+    if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
+        # a word that ``end`` cuts ends there (a cue when cut short: "say|s"): the spot
+        # right before it
+        j = end - 1
+        while j > start and _word_char(text[j - 1]):
+            j -= 1
+        if j > start and (not spots or spots[-1] < j - 1):
+            spots.append(j - 1)
+    # after the start, a cue can begin only right after one of these spots
+    for q in spots:
+        pos = q + 1
         if pos >= last and (m := _CUE_RE.match(text, pos, end)) is not None:
             out.append(m)
             last = m.end()
@@ -155,7 +242,10 @@ _NEGATED = frozenset(
 )
 
 
-@dataclass(frozen=True)
+# Cue and Mention values never change once made; they are not frozen dataclasses, as a
+# frozen one's __init__ costs about 2.5 times as much (tens of thousands a corpus;
+# speed): ``unsafe_hash`` keeps them hashable like frozen ones
+@dataclass(unsafe_hash=True)
 class Cue:
     start: int
     end: int
@@ -240,15 +330,31 @@ def _verbal_context(text: str, start: int, end: int, cs: int, ce: int) -> bool:
 _NAME_AFTER_QUOTE_RE = re.compile(r"[\"”’,]\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+$")
 
 
-_PREV_WORD_RE = re.compile(r"(\w+)\W{0,3}$")
-
-
 def _prev_word(text: str, start: int, pos: int) -> str | None:
-    m = _PREV_WORD_RE.search(text, max(start, pos - 40), pos)
-    return m.group(1) if m else None
+    r"""The word before ``pos`` with at most three non-word characters after it, not
+    before ``start`` nor more than 40 characters back: what ``(\w+)\W{0,3}$`` finds there,
+    read backwards (a regex search tries every position; speed)."""
+    lo = max(start, pos - 40)
+    e = pos
+    while e > lo and pos - e < 5 and not _word_char(text[e - 1]):
+        e -= 1
+    if e == lo or not _word_char(text[e - 1]):
+        return None
+    gap = pos - e
+    if gap > 3 and not (gap == 4 and text[pos - 1] == "\n"):  # ("$" before a last "\n")
+        return None
+    s = e - 1
+    while s > lo and _word_char(text[s - 1]):
+        s -= 1
+    return text[s:e]
 
 
-@dataclass(frozen=True)
+def _word_char(c: str) -> bool:
+    r"""What ``\w`` matches."""
+    return c.isalnum() or c == "_"
+
+
+@dataclass(unsafe_hash=True)  # (not frozen: see ``Cue``)
 class Mention:
     start: int
     end: int

@@ -372,12 +372,15 @@ def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
         by_surname.setdefault(surname, "m" if m.group(1) == "r" else "f")
     # a surname's gender under "\0" + surname, for names the entities learn later
     out: dict[str, str] = {"\0" + k: v for k, v in by_surname.items()}
+    untold: set[str] = set()  # (a name is met many times: asked once; speed)
     for e in ents:
-        if e.kind != "person" or e.name in out:
+        if e.kind != "person" or e.name in out or e.name in untold:
             continue
         g = by_surname.get(e.name.rsplit(" ", 1)[-1]) or _given_gender(e.name)
         if g is not None:
             out[e.name] = g
+        else:
+            untold.add(e.name)
     return out
 
 
@@ -604,20 +607,20 @@ def _best_person(
     lower = [w.lower() for w in strip_det(m.text).split() if not w[:1].isupper()]
     best: tuple[int, int] | None = None
     found: Entity | None = None
-    cands = [(e, 0) for e in reversed(before)] + [(e, 1) for e in after]
-    for e, later in cands:
-        if e.kind != "person":
-            continue
-        if head and head not in f"{e.role} {e.affiliation}".lower():
-            continue  # (the head is no word of them: skips most entities at once; speed)
-        have = _words(e.role) | _words(e.affiliation)
-        have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
-        if (head and head not in have) or not (caps <= have or _same_role(lower, e.role)):
-            continue
-        score = len(want & have)
-        key = (score, -later)
-        if score and (best is None or key > best):
-            best, found = key, e
+    for later, cands in ((0, reversed(before)), (1, after)):
+        for e in cands:
+            if e.kind != "person":
+                continue
+            if head and head not in f"{e.role} {e.affiliation}".lower():
+                continue  # (the head is no word of them: skips most entities at once; speed)
+            have = _words(e.role) | _words(e.affiliation)
+            have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
+            if (head and head not in have) or not (caps <= have or _same_role(lower, e.role)):
+                continue
+            score = len(want & have)
+            key = (score, -later)
+            if score and (best is None or key > best):
+                best, found = key, e
     if found is None and fallback:
         found = next((e for e in reversed(before) if e.kind == "person"), None)
     return found
