@@ -864,6 +864,7 @@ _AGENT_ENDS = (
         | {"as", "from", "to", "last", "this", "earlier"}
     )
 )
+_HOLDER_ENDS = (_AGENT_ENDS - {"as"}) | {"that"}
 _PASSIVE_AUX = _BE | frozenset(
     {"might", "may", "will", "would", "could", "can", "should", "must", "has", "have", "had"}
     | {"also", "not"}
@@ -1622,23 +1623,29 @@ def _stance_from(
     if toks[j].low not in _MEETING:
         return None
     body = toks[k + 2 :]
-    end = next((x for x, t in enumerate(body) if not t.is_word or t.low == "that"), len(body))
+    end = next((x for x, t in enumerate(body) if not t.is_word or t.low in _HOLDER_ENDS), len(body))
     m = noun_phrase(text, body[:end])
     if m is None:
         return None
     if end < len(body) and body[end].low == "that":
         span = content_after(toks, k + 3 + end, "clause")
+        spans = [span] if span is not None else []
     else:
         subject = _subject(text, toks, j)
         if subject is None or not _plausible_subject(subject):
             return None
         s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
-        span = (s0, subject.end)
-    if span is None or overlaps_any(taken, *span):
+        spans = [(s0, subject.end)]
+        if end < len(body) and body[end].low == "for":
+            # "drew criticism from riders for the fares": what for is the claim's too
+            more = content_after(toks, k + 2 + end, "object")
+            if more is not None:
+                spans.append(more)
+    if not spans or any(overlaps_any(taken, *span) for span in spans):
         return None
     # the cue from the verb ("won the endorsement"): the noun alone would read as the
     # subject's own stance
-    return Found([span], Cue(toks[j].start, toks[k].end, toks[k].low, False), m, pi)
+    return Found(spans, Cue(toks[j].start, toks[k].end, toks[k].low, False), m, pi)
 
 
 # Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
