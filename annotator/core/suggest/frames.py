@@ -1564,6 +1564,10 @@ def _verb_before(prev: Tok) -> bool:
     return prev.is_cap or p in _SUBJECT_WORDS or (p.endswith("ly") and len(p) > 4) or p in _ADVERBS
 
 
+# Besides a finite verb, these end a subject phrase: modals, and "comes" or "came".
+_VERB_STOPS = frozenset({"could", "can", "should", "may", "might", "must", "comes", "came"})
+
+
 def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "Criticism of the new pier has united the town": the object of a noun of stance
     without a possessor; the noun and its preposition are the cue, no one its source."""
@@ -1575,8 +1579,16 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
     if toks[k].low == "support" and toks[k - 1].low != "in":
         return None  # "the support of most riders": they hold it, it is not its object
     if not any(_finite(t) for t in toks[:k]):
-        # the phrase is the sentence's subject: "The comments on the pier angered ..."
-        stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
+        # the phrase is the sentence's subject: "The comments on the pier angered ...",
+        # "Criticism of the fares could not stop ..."
+        stop = next(
+            (
+                x
+                for x in range(start + 1, len(toks))
+                if _finite(toks[x]) or toks[x].low in _VERB_STOPS
+            ),
+            len(toks),
+        )
         spans = content_after(toks[:stop], start, "object")
     else:
         spans = content_after(toks, start, "object")
