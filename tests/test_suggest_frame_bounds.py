@@ -299,3 +299,22 @@ def test_looking_forward_to_something_keeps_to_in_the_cue() -> None:
     assert [seen(c) for c in claims] == [
         ("the first summer crossing", "looking forward to", "The skipper")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The criticism of the new fares could not stop the ferry union.",
+            ("the new fares", "criticism of", None),
+        ),
+        (
+            "The complaints about the night fares came as a surprise to the board.",
+            ("the night fares", "complaints about", None),
+        ),
+    ],
+)
+def test_a_stance_noun_that_opens_the_sentence_ends_before_its_verb(
+    sentence: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -83,3 +83,12 @@ def test_support_met_from_others_is_theirs(
     sentence: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+def test_what_criticism_met_is_for_belongs_to_the_claim() -> None:
+    claims = claims_of(
+        "The skipper has faced criticism from the island riders for the late crossings."
+    )
+    assert [seen(c) for c in claims] == [
+        ("The skipper … for the late crossings", "faced criticism", "the island riders")
+    ]

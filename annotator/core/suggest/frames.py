@@ -864,6 +864,7 @@ _AGENT_ENDS = (
         | {"as", "from", "to", "last", "this", "earlier"}
     )
 )
+_HOLDER_ENDS = (_AGENT_ENDS - {"as"}) | {"that"}
 _PASSIVE_AUX = _BE | frozenset(
     {"might", "may", "will", "would", "could", "can", "should", "must", "has", "have", "had"}
     | {"also", "not"}
@@ -1563,6 +1564,10 @@ def _verb_before(prev: Tok) -> bool:
     return prev.is_cap or p in _SUBJECT_WORDS or (p.endswith("ly") and len(p) > 4) or p in _ADVERBS
 
 
+# Besides a finite verb, these end a subject phrase: modals, and "comes" or "came".
+_VERB_STOPS = frozenset({"could", "can", "should", "may", "might", "must", "comes", "came"})
+
+
 def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -> Found | None:
     """ "Criticism of the new pier has united the town": the object of a noun of stance
     without a possessor; the noun and its preposition are the cue, no one its source."""
@@ -1574,8 +1579,16 @@ def _noun_prep(toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]) -
     if toks[k].low == "support" and toks[k - 1].low != "in":
         return None  # "the support of most riders": they hold it, it is not its object
     if not any(_finite(t) for t in toks[:k]):
-        # the phrase is the sentence's subject: "The comments on the pier angered ..."
-        stop = next((x for x in range(start + 1, len(toks)) if _finite(toks[x])), len(toks))
+        # the phrase is the sentence's subject: "The comments on the pier angered ...",
+        # "Criticism of the fares could not stop ..."
+        stop = next(
+            (
+                x
+                for x in range(start + 1, len(toks))
+                if _finite(toks[x]) or toks[x].low in _VERB_STOPS
+            ),
+            len(toks),
+        )
         spans = content_after(toks[:stop], start, "object")
     else:
         spans = content_after(toks, start, "object")
@@ -1622,23 +1635,29 @@ def _stance_from(
     if toks[j].low not in _MEETING:
         return None
     body = toks[k + 2 :]
-    end = next((x for x, t in enumerate(body) if not t.is_word or t.low == "that"), len(body))
+    end = next((x for x, t in enumerate(body) if not t.is_word or t.low in _HOLDER_ENDS), len(body))
     m = noun_phrase(text, body[:end])
     if m is None:
         return None
     if end < len(body) and body[end].low == "that":
         span = content_after(toks, k + 3 + end, "clause")
+        spans = [span] if span is not None else []
     else:
         subject = _subject(text, toks, j)
         if subject is None or not _plausible_subject(subject):
             return None
         s0 = subject.phrase_start if 0 <= subject.phrase_start < subject.start else subject.start
-        span = (s0, subject.end)
-    if span is None or overlaps_any(taken, *span):
+        spans = [(s0, subject.end)]
+        if end < len(body) and body[end].low == "for":
+            # "drew criticism from riders for the fares": what for is the claim's too
+            more = content_after(toks, k + 2 + end, "object")
+            if more is not None:
+                spans.append(more)
+    if not spans or any(overlaps_any(taken, *span) for span in spans):
         return None
     # the cue from the verb ("won the endorsement"): the noun alone would read as the
     # subject's own stance
-    return Found([span], Cue(toks[j].start, toks[k].end, toks[k].low, False), m, pi)
+    return Found(spans, Cue(toks[j].start, toks[k].end, toks[k].low, False), m, pi)
 
 
 # Verbs (and "with") whose subject holds the stance their object noun names: "Lee had
