@@ -476,6 +476,17 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
         low = t.low
         if low in _FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
             return True
+        if low in _IRREGULAR_PAST:
+            return True  # "the place never shut", "talks broke down"
+        if (
+            i
+            and toks[i - 1].low in _BEFORE_VERB
+            and t.is_word
+            and not t.is_cap
+            and low not in DETERMINERS
+            and low not in _SHARES
+        ):
+            return True  # "the place never shut its doors"
         if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and i:
             k = i - 1
             while k > 0 and (toks[k].low.endswith("ly") or toks[k].text in ALL_MARKS):
@@ -485,8 +496,14 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
                 return True
             if _singular_noun(prev) and i >= 2 and toks[i - 2].low in _SUBJECT_OPENERS:
                 return True  # "each extra sailing costs", "the change shows"
+            if 2 <= i <= 3 and all(_singular_noun(x) for x in toks[:i]):
+                return True  # "said social media success depends on ..."
     return False
 
+
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
+# Adverbs that stand right before a verb ("never shut", "already cut")
+_BEFORE_VERB = frozenset({"never", "already", "always", "also", "recently", "repeatedly"})
 
 # Words opening a subject noun phrase, so that "<opener> ... <noun> <verb>s" is a clause.
 _SUBJECT_OPENERS = DETERMINERS | frozenset({"of", "each", "every"})
