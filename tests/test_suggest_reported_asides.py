@@ -36,3 +36,12 @@ def test_a_second_participle_takes_a_clause_opened_by_a_pronoun() -> None:
     assert ("he would make every skipper sign a pledge", "suggesting", "The mayor") in [
         seen(c) for c in claims
     ]
+
+
+def test_an_aside_between_commas_after_the_cue_stays_in_the_clause() -> None:
+    (claim,) = claims_of("Ms. Lund says, win or lose in the vote, she is staying in the race.")
+    assert seen(claim) == (
+        "win or lose in the vote, she is staying in the race",
+        "says",
+        "Lund",
+    )

@@ -187,7 +187,8 @@ def _reported(
         # "that" go with the cue
         j = _find_that(toks, j, 6) or j
     elif toks[j].low in ADVERBIAL_STARTS or toks[j].text == ",":
-        j = _find_that(toks, j, 12)
+        comma = toks[j].text == ","
+        j = _find_that(toks, j, 12) or (_pronoun_after_aside(toks, j) if comma else None)
         if j is None:
             return None
     elif not toks[j].is_word or toks[j].text in ALL_MARKS:
@@ -690,6 +691,16 @@ def _manner_then_that(toks: list[Tok], j: int) -> bool:
     if t.is_cap or not (t.low.endswith("ly") or t.low in ("for", "yet", "again", "of")):
         return False
     return any(x.low == "that" for x in toks[j + 1 : j + 6])
+
+
+def _pronoun_after_aside(toks: list[Tok], j: int) -> int | None:
+    """Where the clause opens when an aside between commas at ``toks[j]`` comes first
+    and a subject pronoun follows it ("says, win or lose, she is staying"): at the
+    aside, which PolNeAR keeps in the content."""
+    end = next((x for x in range(j + 1, min(len(toks), j + 13)) if not toks[x].is_word), None)
+    if end is None or toks[end].text != "," or end + 1 >= len(toks) or end == j + 1:
+        return None
+    return j + 1 if toks[end + 1].low in _NOMINATIVE else None
 
 
 def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
