@@ -171,7 +171,7 @@ def _reported(
     if j >= len(toks):
         return None
     if toks[j].low in _ANSWERS and cue.word in _ANSWER_CUES and _answer_ends(toks, j):
-        # "Everyone but Berg said yes.": the answer is the claim
+        # "Every skipper but Berg said yes.": the answer is the claim
         m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
         return Candidate([(toks[j].start, toks[j].end)], cue, m, "indirect", pi, "")
     if cue.word in OBJECT_CUES or not (cue.word in CLAUSE_CUES or cue.participle):
@@ -187,7 +187,8 @@ def _reported(
         # "that" go with the cue
         j = _find_that(toks, j, 6) or j
     elif toks[j].low in ADVERBIAL_STARTS or toks[j].text == ",":
-        j = _find_that(toks, j, 12)
+        comma = toks[j].text == ","
+        j = _find_that(toks, j, 12) or (_pronoun_after_aside(toks, j) if comma else None)
         if j is None:
             return None
     elif not toks[j].is_word or toks[j].text in ALL_MARKS:
@@ -296,7 +297,7 @@ def _reported(
 
 _RELATIVES = frozenset({"which", "who", "whom", "where", "what"})
 
-# A one-word answer after a verb of saying ("46 percent said yes, ...")
+# A one-word answer after a verb of saying ("most riders said yes, ...")
 _ANSWERS = frozenset({"yes", "no"})
 _ANSWER_CUES = frozenset({"said", "say", "says", "answered", "replied"})
 
@@ -314,7 +315,7 @@ def _answer_ends(toks: list[Tok], j: int) -> bool:
 _OPEN_PARTICIPLES = frozenset({"saying", "telling", "warning"})
 
 # Participles whose clause may follow without "that" when a subject pronoun opens it
-# ("suggesting he would ...", "insisting they had ..."; not "suggesting four nights")
+# ("suggesting she would ...", "insisting they had ..."; not "suggesting a new date")
 _PRONOUN_PARTICIPLES = frozenset(
     {"suggesting", "claiming", "arguing", "insisting", "noting", "predicting", "asserting"}
 )
@@ -476,6 +477,17 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
         low = t.low
         if low in _FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
             return True
+        if low in _IRREGULAR_PAST:
+            return True  # "the crew fled", "the engine broke"
+        if (
+            i
+            and toks[i - 1].low in _BEFORE_VERB
+            and t.is_word
+            and not t.is_cap
+            and low not in DETERMINERS
+            and low not in _SHARES
+        ):
+            return True  # "the ferry never ran on time"
         if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and i:
             k = i - 1
             while k > 0 and (toks[k].low.endswith("ly") or toks[k].text in ALL_MARKS):
@@ -485,8 +497,14 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
                 return True
             if _singular_noun(prev) and i >= 2 and toks[i - 2].low in _SUBJECT_OPENERS:
                 return True  # "each extra sailing costs", "the change shows"
+            if 2 <= i <= 3 and all(_singular_noun(x) for x in toks[:i]):
+                return True  # "said ferry safety depends on ..."
     return False
 
+
+_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
+# Adverbs that stand right before a verb ("never ran", "already cut")
+_BEFORE_VERB = frozenset({"never", "already", "always", "also", "recently", "repeatedly"})
 
 # Words opening a subject noun phrase, so that "<opener> ... <noun> <verb>s" is a clause.
 _SUBJECT_OPENERS = DETERMINERS | frozenset({"of", "each", "every"})
@@ -675,6 +693,16 @@ def _manner_then_that(toks: list[Tok], j: int) -> bool:
     return any(x.low == "that" for x in toks[j + 1 : j + 6])
 
 
+def _pronoun_after_aside(toks: list[Tok], j: int) -> int | None:
+    """Where the clause opens when an aside between commas at ``toks[j]`` comes first
+    and a subject pronoun follows it ("says, rain or shine, she will sail"): at the
+    aside, which PolNeAR keeps in the content."""
+    end = next((x for x in range(j + 1, min(len(toks), j + 13)) if not toks[x].is_word), None)
+    if end is None or toks[end].text != "," or end + 1 >= len(toks) or end == j + 1:
+        return None
+    return j + 1 if toks[end + 1].low in _NOMINATIVE else None
+
+
 def _find_that(toks: list[Tok], j: int, limit: int) -> int | None:
     n = 0
     while j < len(toks) and n < limit:
@@ -698,7 +726,7 @@ def _mk_reported(
     s = toks[0].start if start < 0 else start
     while s < end and (text[s].isspace() or text[s] == ","):
         # a sentence start taken after the space that follows the last one, or the
-        # comma of an aside right after "that" ("conceding that, when he does, ...")
+        # comma of an aside right after "that" ("adding that, if the storm passes, ...")
         s += 1
     e = end
     while e > s and text[e - 1].isspace():
