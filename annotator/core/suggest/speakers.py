@@ -25,11 +25,12 @@ _WORD_RE = re.compile(r"\w[\w\-]*")
 _SKIPPED_WORDS = DETERMINERS | {"s", "of", "for", "and", "to", "in", "at"}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _words(s: str | None) -> frozenset[str]:
     """The lower-case words of a role, affiliation or noun phrase that tell it apart
     (no determiners or linking words). Asked again for the same roles and
-    affiliations of many entities: remembered (speed)."""
+    affiliations of many entities, mostly in the same article: the last few hundred
+    remembered (speed)."""
     if not s:
         return frozenset()
     return frozenset(w for w in _WORD_RE.findall(s.lower()) if w not in _SKIPPED_WORDS)
