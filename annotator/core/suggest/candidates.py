@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .mentions import Cue, Mention, Tok, tok_at
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     """A quote's attribution: the cue and the speaker mention next to it; ``tight`` when
     nothing but a colon, "that" or a short adverbial separates the cue from the quote."""
@@ -17,7 +17,7 @@ class Attribution:
     tight: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A claim found by one rule module: content spans, cue and mention, before the
     speaker is resolved."""

@@ -77,7 +77,7 @@ _ORG_LEAD_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     pos: int
     name: str

@@ -245,7 +245,7 @@ _NEGATED = frozenset(
 # Cue and Mention values never change once made; they are not frozen dataclasses, as a
 # frozen one's __init__ costs about 2.5 times as much (tens of thousands a corpus;
 # speed): ``unsafe_hash`` keeps them hashable like frozen ones
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Cue:
     start: int
     end: int
@@ -354,7 +354,7 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-@dataclass(unsafe_hash=True)  # (not frozen: see ``Cue``)
+@dataclass(unsafe_hash=True, slots=True)  # (not frozen: see ``Cue``)
 class Mention:
     start: int
     end: int

@@ -18,18 +18,22 @@ from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
 # a noun phrase's head -> the speaker the first phrase with it resolved to, and its words
-_ByHead = dict[str, tuple[SuggestedSpeaker, set[str]]]
+_ByHead = dict[str, tuple[SuggestedSpeaker, frozenset[str]]]
 
 
-def _words(s: str | None) -> set[str]:
+_WORD_RE = re.compile(r"\w[\w\-]*")
+_SKIPPED_WORDS = DETERMINERS | {"s", "of", "for", "and", "to", "in", "at"}
+
+
+@lru_cache(maxsize=256)
+def _words(s: str | None) -> frozenset[str]:
+    """The lower-case words of a role, affiliation or noun phrase that tell it apart
+    (no determiners or linking words). Asked again for the same roles and
+    affiliations of many entities, mostly in the same article: the last few hundred
+    remembered (speed)."""
     if not s:
-        return set()
-    out = set()
-    for w in re.findall(r"\w[\w\-]*", s.lower()):
-        if w in DETERMINERS or w in ("s", "of", "for", "and", "to", "in", "at"):
-            continue
-        out.add(w)
-    return out
+        return frozenset()
+    return frozenset(w for w in _WORD_RE.findall(s.lower()) if w not in _SKIPPED_WORDS)
 
 
 def resolve(
