@@ -1379,13 +1379,6 @@ def reduced_relative(
     return Found([(a, b)], Cue(t.start, t.end, t.low, True), m, pi)
 
 
-def _finite_word(t: Tok) -> bool:
-    low = t.low
-    if not t.is_word or t.is_cap:
-        return False
-    return low in _FINITE_HINT or low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
-
-
 _PARTICLES_OF = {
     "call": ("for", "on", "upon"),
     "ask": ("about", "for"),
