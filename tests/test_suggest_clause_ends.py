@@ -250,3 +250,17 @@ def test_a_bare_time_before_a_mid_sentence_attribution_is_the_writers() -> None:
         "In a busy summer, she said, the ferry ran twice a day and nobody paid a toll."
     )
     assert seen(claim)[0].startswith("In a busy summer … ")
+
+
+def test_an_object_ends_before_the_occasion_it_was_said_at() -> None:
+    claims = claims_of("The mayor praised the new ferry schedule at a packed news conference.")
+    assert seen(claims[0]) == ("the new ferry schedule", "praised", "The mayor")
+    claims = claims_of("Councillor Brandt criticized the harbour board in an email to residents.")
+    assert seen(claims[0]) == ("the harbour board", "criticized", "Brandt")
+
+
+def test_an_occasion_followed_by_that_keeps_what_was_said() -> None:
+    claims = claims_of(
+        "The skipper refused to say in an interview that the toll would ever be lowered."
+    )
+    assert seen(claims[0])[0] == ("to say in an interview that the toll would ever be lowered")

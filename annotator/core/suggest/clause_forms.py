@@ -50,6 +50,7 @@ _FINITE_HINT = word_list("suggest/finite_hint.txt")
 _IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 
 _TAIL_OK = word_list("suggest/tail_ok.txt")
+_OCCASIONS = word_list("suggest/occasion_nouns.txt")
 
 
 _PARENTHESES = frozenset(
@@ -306,6 +307,8 @@ def object_clause(
         body = body[a:]
     # "declined to comment for this article": nothing more was said
     body = body[: _refusal_end(body)]
+    if low not in _SEEM_VERBS:
+        body = body[: occasion_end(body)]
     words = count_words(body, 2)  # 0, 1 or 2 and more
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -383,6 +386,26 @@ def _refusal_end(body: list[Tok]) -> int:
         if tuple(t.low for t in body[1:e]) == words and e < len(body):
             return len(body) if body[e].low in ("on", "about") else e
     return len(body)
+
+
+def occasion_end(body: list[Tok]) -> int:
+    """Where the occasion of an object ends ``body``: "at a news conference", "in an
+    email to supporters", "during a rally in ..." says where it was said, not what
+    ("praised the mayor at a news conference"); ``len(body)`` when none does, or
+    when a "that" after it says what was said."""
+    n = len(body)
+    for x in range(1, n - 2):
+        if body[x].low in _OCCASION_PREPS and body[x + 1].low in ("a", "an"):
+            for t in body[x + 2 : x + 6]:
+                if t.low in _OCCASIONS:
+                    # "refused to say in an interview that ...": what was said follows
+                    return n if any(u.low == "that" for u in body[x + 3 :]) else x
+                if not t.is_word:
+                    break
+    return n
+
+
+_OCCASION_PREPS = frozenset({"at", "during", "in"})
 
 
 def in_relative_clause(toks: list[Tok], k: int) -> bool:
