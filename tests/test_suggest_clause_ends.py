@@ -264,3 +264,21 @@ def test_an_occasion_followed_by_that_keeps_what_was_said() -> None:
         "The skipper refused to say in an interview that the toll would ever be lowered."
     )
     assert seen(claims[0])[0] == ("to say in an interview that the toll would ever be lowered")
+
+
+def test_a_time_after_a_plain_object_is_not_part_of_it() -> None:
+    claims = claims_of("The dockers' union endorsed Mayor Okafor on Tuesday night.")
+    assert seen(claims[0])[:2] == ("Mayor Okafor", "endorsed")
+    claims = claims_of("The ferry guild backed the harbour plan in late May.")
+    assert seen(claims[0])[:2] == ("the harbour plan", "backed")
+    claims = claims_of("Councillor Brandt announced her candidacy in June 2015.")
+    assert seen(claims[0])[:2] == ("her candidacy", "announced")
+    claims = claims_of("The ferry guild backed the senator on Super Tuesday.")
+    assert seen(claims[0])[:2] == ("the senator", "backed")
+
+
+def test_a_time_after_a_verb_in_the_object_stays_with_it() -> None:
+    claims = claims_of("The skipper accused the board of raising the toll in 2014.")
+    assert seen(claims[0])[0] == "the board of raising the toll in 2014"
+    claims = claims_of("The skipper backed the new timetable in May, and the board passed it.")
+    assert seen(claims[0])[0] == "the new timetable in May"

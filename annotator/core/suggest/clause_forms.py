@@ -31,6 +31,7 @@ from .clause_base import (
     relative_before_subject,
     same_form,
     subordinate_end,
+    time_at_end,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
 from .mentions import (
@@ -309,6 +310,9 @@ def object_clause(
     body = body[: _refusal_end(body)]
     if low not in _SEEM_VERBS:
         body = body[: occasion_end(body)]
+        t = time_at_end(body)
+        if t < len(body) and _plain_object(body[:t]) and _time_may_end(toks, body[-1]):
+            body = body[:t]  # "endorsed Lee on Tuesday.": when, not what, was endorsed
     words = count_words(body, 2)  # 0, 1 or 2 and more
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -406,6 +410,39 @@ def occasion_end(body: list[Tok]) -> int:
 
 
 _OCCASION_PREPS = frozenset({"at", "during", "in"})
+
+
+def _plain_object(body: list[Tok]) -> bool:
+    """Is ``body`` a noun phrase alone ("Hillary Clinton", "his record against ISIS"):
+    no infinitive, clause, verb, -ing form, comma or quotation a time after it might
+    belong to?"""
+    return bool(body) and not any(
+        t.low in _CLAUSE_WORDS
+        or t.text in ALL_MARKS
+        or t.text == ","
+        or _finite_word(t)
+        or (t.low.endswith("ing") and len(t.low) > 4 and not t.is_cap)
+        for t in body
+    )
+
+
+def _time_may_end(toks: list[Tok], last: Tok) -> bool:
+    """Does a mark end the clause after ``last`` (a full stop, a dash, a comma)? Not a
+    comma before "and", "but" or "or": the time may belong to both clauses ("backed
+    the plan in March, and the council ...")."""
+    for x in range(len(toks) - 1, -1, -1):
+        if toks[x] is last:
+            nxt = toks[x + 1].text if x + 1 < len(toks) else "."
+            if nxt == "," and x + 2 < len(toks):
+                return toks[x + 2].low not in ("and", "but", "or")
+            return nxt in (".", "!", "?", ";", "—", "–", "-", ":", ")") or nxt in ALL_MARKS
+    return False
+
+
+_CLAUSE_WORDS = frozenset(
+    {"to", "that", "whether", "if", "when", "after", "before", "who", "which", "while"}
+    | {"as", "because", "since", "until"}
+)
 
 
 def in_relative_clause(toks: list[Tok], k: int) -> bool:
