@@ -282,3 +282,10 @@ def test_a_time_after_a_verb_in_the_object_stays_with_it() -> None:
     assert seen(claims[0])[0] == "the board of raising the toll in 2014"
     claims = claims_of("The skipper backed the new timetable in May, and the board passed it.")
     assert seen(claims[0])[0] == "the new timetable in May"
+
+
+def test_an_object_ends_before_the_channel_it_was_said_on() -> None:
+    claims = claims_of("The skipper mocked the harbour board on Twitter.")
+    assert seen(claims[0])[:2] == ("the harbour board", "mocked")
+    claims = claims_of("The guild proposed they meet on CNN before the vote.")
+    assert seen(claims[0])[0] == "they meet on CNN before the vote"

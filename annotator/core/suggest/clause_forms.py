@@ -398,8 +398,10 @@ def occasion_end(body: list[Tok]) -> int:
     ("praised the mayor at a news conference"); ``len(body)`` when none does, or
     when a "that" after it says what was said."""
     n = len(body)
-    for x in range(1, n - 2):
-        if body[x].low in _OCCASION_PREPS and body[x + 1].low in ("a", "an"):
+    for x in range(1, n - 1):
+        if body[x].low == "on" and body[x + 1].low in _MEDIA and _plain_object(body[:x]):
+            return x  # "mocked the senator on Twitter", "on CNN's ..."
+        if x < n - 2 and body[x].low in _OCCASION_PREPS and body[x + 1].low in ("a", "an"):
             for t in body[x + 2 : x + 6]:
                 if t.low in _OCCASIONS:
                     # "refused to say in an interview that ...": what was said follows
@@ -410,12 +412,17 @@ def occasion_end(body: list[Tok]) -> int:
 
 
 _OCCASION_PREPS = frozenset({"at", "during", "in"})
+_MEDIA = frozenset(
+    {"twitter", "facebook", "instagram", "cnn", "msnbc", "fox", "abc", "nbc", "cbs", "npr"}
+    | {"cnn's", "msnbc's", "abc's", "nbc's", "cbs's", "npr's", "cnn’s", "msnbc’s", "abc’s"}
+    | {"nbc’s", "cbs’s", "npr’s", "television", "radio", "tv", "c-span"}
+)
 
 
 def _plain_object(body: list[Tok]) -> bool:
     """Is ``body`` a noun phrase alone ("Hillary Clinton", "his record against ISIS"):
-    no infinitive, clause, verb, -ing form, comma or quotation a time after it might
-    belong to?"""
+    no infinitive, clause word or subject pronoun, verb, -ing form, comma or quotation
+    a time after it might belong to?"""
     return bool(body) and not any(
         t.low in _CLAUSE_WORDS
         or t.text in ALL_MARKS
@@ -441,7 +448,7 @@ def _time_may_end(toks: list[Tok], last: Tok) -> bool:
 
 _CLAUSE_WORDS = frozenset(
     {"to", "that", "whether", "if", "when", "after", "before", "who", "which", "while"}
-    | {"as", "because", "since", "until"}
+    | {"as", "because", "since", "until", "he", "she", "they", "we", "i"}
 )
 
 
