@@ -253,3 +253,42 @@ def test_a_bare_time_before_a_mid_sentence_attribution_is_the_writers() -> None:
         "In a busy summer, she said, the ferry ran twice a day and nobody paid a toll."
     )
     assert seen(claim)[0].startswith("In a busy summer … ")
+
+
+def test_an_object_ends_before_the_occasion_it_was_said_at() -> None:
+    claims = claims_of("The mayor praised the new ferry schedule at a packed news conference.")
+    assert seen(claims[0]) == ("the new ferry schedule", "praised", "The mayor")
+    claims = claims_of("Councillor Brandt criticized the harbour board in an email to residents.")
+    assert seen(claims[0]) == ("the harbour board", "criticized", "Brandt")
+
+
+def test_an_occasion_followed_by_that_keeps_what_was_said() -> None:
+    claims = claims_of(
+        "The skipper refused to say in an interview that the toll would ever be lowered."
+    )
+    assert seen(claims[0])[0] == ("to say in an interview that the toll would ever be lowered")
+
+
+def test_a_time_after_a_plain_object_is_not_part_of_it() -> None:
+    claims = claims_of("The dockers' union endorsed Mayor Okafor on Tuesday night.")
+    assert seen(claims[0])[:2] == ("Mayor Okafor", "endorsed")
+    claims = claims_of("The ferry guild backed the harbour plan in late May.")
+    assert seen(claims[0])[:2] == ("the harbour plan", "backed")
+    claims = claims_of("Councillor Brandt announced her candidacy in June 2015.")
+    assert seen(claims[0])[:2] == ("her candidacy", "announced")
+    claims = claims_of("The ferry guild backed the senator on Super Tuesday.")
+    assert seen(claims[0])[:2] == ("the senator", "backed")
+
+
+def test_a_time_after_a_verb_in_the_object_stays_with_it() -> None:
+    claims = claims_of("The skipper accused the board of raising the toll in 2014.")
+    assert seen(claims[0])[0] == "the board of raising the toll in 2014"
+    claims = claims_of("The skipper backed the new timetable in May, and the board passed it.")
+    assert seen(claims[0])[0] == "the new timetable in May"
+
+
+def test_an_object_ends_before_the_channel_it_was_said_on() -> None:
+    claims = claims_of("The skipper mocked the harbour board on Twitter.")
+    assert seen(claims[0])[:2] == ("the harbour board", "mocked")
+    claims = claims_of("The guild proposed they meet on CNN before the vote.")
+    assert seen(claims[0])[0] == "they meet on CNN before the vote"

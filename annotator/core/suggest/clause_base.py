@@ -141,6 +141,47 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _PERIODS = frozenset({"week", "month", "year", "weekend", "night", "morning", "spring", "summer"})
 
 
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december"}
+)
+
+
+def time_at_end(body: list[Tok]) -> int:
+    """Where a time closing ``body`` starts: "on (Super) Tuesday (night)", "late Friday", "in
+    November", "in late May", "in June 2015", "in 2013", "last year"; ``len(body)``
+    when none does."""
+    n = len(body)
+    x = n - 1
+    if x < 2:
+        return n
+    low = body[x].low
+    if low in _DAY_PARTS and body[x - 1].low in _DAYS:
+        x -= 1
+        low = body[x].low
+    if low in _DAYS:
+        if body[x - 1].low == "super":
+            x -= 1  # "on Super Tuesday"
+        if body[x - 1].low in ("early", "late", "last", "on"):
+            x -= 1
+            if body[x].low != "on" and body[x - 1].low == "on":
+                x -= 1
+        return x
+    if low in _PERIODS:
+        return x - 1 if body[x - 1].low == "last" else n
+    if len(low) == 4 and low.isdigit() and low[:2] in ("19", "20"):
+        x -= 1
+        if body[x].low in _MONTHS:
+            x -= 1
+        return x if body[x].low == "in" else n
+    if low in _MONTHS and body[x].is_cap:
+        x -= 1
+        if body[x].low in ("early", "late", "mid"):
+            x -= 1
+        return x if body[x].low == "in" else n
+    return n
+
+
 def after_time(toks: list[Tok], j: int) -> int:
     """Where the words after a cue start once a time phrase is skipped: "said Tuesday
     (night) his plan ...", "said early Friday that ...", "said last week that ..."."""

@@ -31,6 +31,7 @@ from .clause_base import (
     relative_before_subject,
     same_form,
     subordinate_end,
+    time_at_end,
 )
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
 from .mentions import (
@@ -50,6 +51,7 @@ _FINITE_HINT = word_list("suggest/finite_hint.txt")
 _IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 
 _TAIL_OK = word_list("suggest/tail_ok.txt")
+_OCCASIONS = word_list("suggest/occasion_nouns.txt")
 
 
 _PARENTHESES = frozenset(
@@ -306,6 +308,11 @@ def object_clause(
         body = body[a:]
     # "declined to comment for this article": nothing more was said
     body = body[: _refusal_end(body)]
+    if low not in _SEEM_VERBS:
+        body = body[: occasion_end(body)]
+        t = time_at_end(body)
+        if t < len(body) and _plain_object(body[:t]) and _time_may_end(toks, body[-1]):
+            body = body[:t]  # "endorsed Lee on Tuesday.": when, not what, was endorsed
     words = count_words(body, 2)  # 0, 1 or 2 and more
     # "endorsed her", "praised Obama": a one-word object is a person
     single = words == 1 and (body[0].low in ("him", "her", "them", "us", "me") or body[0].is_cap)
@@ -383,6 +390,66 @@ def _refusal_end(body: list[Tok]) -> int:
         if tuple(t.low for t in body[1:e]) == words and e < len(body):
             return len(body) if body[e].low in ("on", "about") else e
     return len(body)
+
+
+def occasion_end(body: list[Tok]) -> int:
+    """Where the occasion of an object ends ``body``: "at a news conference", "in an
+    email to supporters", "during a rally in ..." says where it was said, not what
+    ("praised the mayor at a news conference"); ``len(body)`` when none does, or
+    when a "that" after it says what was said."""
+    n = len(body)
+    for x in range(1, n - 1):
+        if body[x].low == "on" and body[x + 1].low in _MEDIA and _plain_object(body[:x]):
+            return x  # "mocked the senator on Twitter", "on CNN's ..."
+        if x < n - 2 and body[x].low in _OCCASION_PREPS and body[x + 1].low in ("a", "an"):
+            for t in body[x + 2 : x + 6]:
+                if t.low in _OCCASIONS:
+                    # "refused to say in an interview that ...": what was said follows
+                    return n if any(u.low == "that" for u in body[x + 3 :]) else x
+                if not t.is_word:
+                    break
+    return n
+
+
+_OCCASION_PREPS = frozenset({"at", "during", "in"})
+_MEDIA = frozenset(
+    {"twitter", "facebook", "instagram", "cnn", "msnbc", "fox", "abc", "nbc", "cbs", "npr"}
+    | {"cnn's", "msnbc's", "abc's", "nbc's", "cbs's", "npr's", "cnn’s", "msnbc’s", "abc’s"}
+    | {"nbc’s", "cbs’s", "npr’s", "television", "radio", "tv", "c-span"}
+)
+
+
+def _plain_object(body: list[Tok]) -> bool:
+    """Is ``body`` a noun phrase alone ("Hillary Clinton", "his record against ISIS"):
+    no infinitive, clause word or subject pronoun, verb, -ing form, comma or quotation
+    a time after it might belong to?"""
+    return bool(body) and not any(
+        t.low in _CLAUSE_WORDS
+        or t.text in ALL_MARKS
+        or t.text == ","
+        or _finite_word(t)
+        or (t.low.endswith("ing") and len(t.low) > 4 and not t.is_cap)
+        for t in body
+    )
+
+
+def _time_may_end(toks: list[Tok], last: Tok) -> bool:
+    """Does a mark end the clause after ``last`` (a full stop, a dash, a comma)? Not a
+    comma before "and", "but" or "or": the time may belong to both clauses ("backed
+    the plan in March, and the council ...")."""
+    for x in range(len(toks) - 1, -1, -1):
+        if toks[x] is last:
+            nxt = toks[x + 1].text if x + 1 < len(toks) else "."
+            if nxt == "," and x + 2 < len(toks):
+                return toks[x + 2].low not in ("and", "but", "or")
+            return nxt in (".", "!", "?", ";", "—", "–", "-", ":", ")") or nxt in ALL_MARKS
+    return False
+
+
+_CLAUSE_WORDS = frozenset(
+    {"to", "that", "whether", "if", "when", "after", "before", "who", "which", "while"}
+    | {"as", "because", "since", "until", "he", "she", "they", "we", "i"}
+)
 
 
 def in_relative_clause(toks: list[Tok], k: int) -> bool:
@@ -1377,13 +1444,6 @@ def reduced_relative(
         return None
     t = toks[k]
     return Found([(a, b)], Cue(t.start, t.end, t.low, True), m, pi)
-
-
-def _finite_word(t: Tok) -> bool:
-    low = t.low
-    if not t.is_word or t.is_cap:
-        return False
-    return low in _FINITE_HINT or low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 3)
 
 
 _PARTICLES_OF = {
