@@ -308,6 +308,15 @@ def object_clause(
         body = body[a:]
     # "declined to comment for this article": nothing more was said
     body = body[: _refusal_end(body)]
+    if (
+        len(body) > 4
+        and body[0].low == "to"
+        and body[1].low == "comment"
+        and body[2].low in ("on", "about")
+    ):
+        # "declined to comment on the fares": the topic is the claim, the rest the cue
+        cue = Cue(cue.start, body[2].end, low, False)
+        body = body[3:]
     if low not in _SEEM_VERBS:
         body = body[: occasion_end(body)]
         t = time_at_end(body)
