@@ -386,7 +386,7 @@ def test_a_new_clause_after_a_comma_and_ends_the_object() -> None:
         "through a week later."
     )
     claims = suggest_article(text)
-    assert contents(claims)[0] == ["the harbour plan in March"]
+    assert contents(claims)[0] == ["the harbour plan"]
     assert cues(claims)[0] == "endorsed"
 
 

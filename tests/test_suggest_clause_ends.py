@@ -283,8 +283,6 @@ def test_a_time_after_a_plain_object_is_not_part_of_it() -> None:
 def test_a_time_after_a_verb_in_the_object_stays_with_it() -> None:
     claims = claims_of("The skipper accused the board of raising the toll in 2014.")
     assert seen(claims[0])[0] == "the board of raising the toll in 2014"
-    claims = claims_of("The skipper backed the new timetable in May, and the board passed it.")
-    assert seen(claims[0])[0] == "the new timetable in May"
 
 
 def test_an_object_ends_before_the_channel_it_was_said_on() -> None:

@@ -443,15 +443,13 @@ def _plain_object(body: list[Tok]) -> bool:
 
 
 def _time_may_end(toks: list[Tok], last: Tok) -> bool:
-    """Does a mark end the clause after ``last`` (a full stop, a dash, a comma)? Not a
-    comma before "and", "but" or "or": the time may belong to both clauses ("backed
-    the plan in March, and the council ...")."""
+    """Does a mark end the clause after ``last`` (a full stop, a dash, a comma)? A comma
+    before "and" and a new clause too: "backed the plan in March, and the council ..."
+    (PolNeAR leaves the time out there as well)."""
     for x in range(len(toks) - 1, -1, -1):
         if toks[x] is last:
             nxt = toks[x + 1].text if x + 1 < len(toks) else "."
-            if nxt == "," and x + 2 < len(toks):
-                return toks[x + 2].low not in ("and", "but", "or")
-            return nxt in (".", "!", "?", ";", "—", "–", "-", ":", ")") or nxt in ALL_MARKS
+            return nxt in (".", "!", "?", ";", ",", "—", "–", "-", ":", ")") or nxt in ALL_MARKS
     return False
 
 

@@ -1,0 +1,21 @@
+"""A time closing a plain object says when it was said, not what: it stays out of the
+claim before a comma and a new clause too, as PolNeAR marks it."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def test_a_day_before_but_and_a_new_clause_is_not_part_of_the_object() -> None:
+    claims = claims_of(
+        "Ms. Okafor praised the new timetable on Monday, but the skippers stayed away "
+        "from the vote."
+    )
+    assert [seen(c) for c in claims] == [("the new timetable", "praised", "Okafor")]
+
+
+def test_last_year_before_and_a_new_clause_is_not_part_of_the_object() -> None:
+    claims = claims_of(
+        "Mr. Lee condemned the late sailings last year, and his deputy resigned soon after."
+    )
+    assert [seen(c)[:2] for c in claims] == [("the late sailings", "condemned")]
