@@ -19,3 +19,13 @@ def test_last_year_before_and_a_new_clause_is_not_part_of_the_object() -> None:
         "Mr. Lee condemned the late sailings last year, and his deputy resigned soon after."
     )
     assert [seen(c)[:2] for c in claims] == [("the late sailings", "condemned")]
+
+
+def test_a_noun_in_ing_after_their_still_lets_the_day_go() -> None:
+    claims = claims_of("The skipper welcomed their funding of the new pier on Friday.")
+    assert [seen(c)[:2] for c in claims] == [("their funding of the new pier", "welcomed")]
+
+
+def test_a_day_after_an_ing_verb_in_the_object_stays_with_it() -> None:
+    claims = claims_of("The skipper proposed raising the toll on Friday.")
+    assert [seen(c)[:2] for c in claims] == [("raising the toll on Friday", "proposed")]

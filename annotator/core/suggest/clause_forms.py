@@ -437,9 +437,18 @@ def _plain_object(body: list[Tok]) -> bool:
         or t.text in ALL_MARKS
         or t.text == ","
         or _finite_word(t)
-        or (t.low.endswith("ing") and len(t.low) > 4 and not t.is_cap)
-        for t in body
+        or (
+            t.low.endswith("ing")
+            and len(t.low) > 4
+            and not t.is_cap
+            and (x == 0 or body[x - 1].low not in _POSSESSIVES)
+        )
+        for x, t in enumerate(body)
     )
+
+
+# "her backing", "their funding": an -ing word after these is a noun
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "the"})
 
 
 def _time_may_end(toks: list[Tok], last: Tok) -> bool:
