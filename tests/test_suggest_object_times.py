@@ -29,3 +29,10 @@ def test_a_noun_in_ing_after_their_still_lets_the_day_go() -> None:
 def test_a_day_after_an_ing_verb_in_the_object_stays_with_it() -> None:
     claims = claims_of("The skipper proposed raising the toll on Friday.")
     assert [seen(c)[:2] for c in claims] == [("raising the toll on Friday", "proposed")]
+
+
+def test_a_month_before_and_a_second_verb_is_not_part_of_the_object() -> None:
+    claims = claims_of(
+        "The skippers endorsed Pike in early March and campaigned for him all spring."
+    )
+    assert seen(claims[0])[:2] == ("Pike", "endorsed")

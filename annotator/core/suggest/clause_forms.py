@@ -453,12 +453,16 @@ _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "th
 
 def _time_may_end(toks: list[Tok], last: Tok) -> bool:
     """Does a mark end the clause after ``last`` (a full stop, a dash, a comma)? A comma
-    before "and" and a new clause too: "backed the plan in March, and the council ..."
-    (PolNeAR leaves the time out there as well)."""
+    before "and" and a new clause too: "backed the plan in March, and the council ...",
+    and "and" or "but" before a second verb: "backed Lee in May and campaigned ..." (PolNeAR
+    leaves the time out there as well)."""
     for x in range(len(toks) - 1, -1, -1):
         if toks[x] is last:
             nxt = toks[x + 1].text if x + 1 < len(toks) else "."
-            return nxt in (".", "!", "?", ";", ",", "—", "–", "-", ":", ")") or nxt in ALL_MARKS
+            return (
+                nxt in (".", "!", "?", ";", ",", "—", "–", "-", ":", ")", "and", "but")
+                or nxt in ALL_MARKS
+            )
     return False
 
 
