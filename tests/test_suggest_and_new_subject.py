@@ -45,3 +45,14 @@ def test_reported_clause_stops_before_a_new_subject(sentence: str, content: str)
 def test_reported_clause_goes_on_without_a_new_subject(sentence: str) -> None:
     texts = [seen(c)[0] for c in claims_of(sentence)]
     assert any(t.endswith(("rise again", "ride the ferry")) for t in texts), texts
+
+
+def test_and_with_a_participle_and_that_starts_a_second_claim() -> None:
+    found = [
+        seen(c)
+        for c in claims_of(
+            "Mayor Ines Duarte said the old pier was safe for walkers - and arguing that "
+            "the town should repaint it before the summer fair."
+        )
+    ]
+    assert ("the old pier was safe for walkers", "said", "Ines Duarte") in found, found

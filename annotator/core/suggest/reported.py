@@ -633,6 +633,14 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             and body[x + 2].low in ("he", "she", "they", "we", "i")
         ):
             return x  # "said the plan was dead, but he ...": the reporter's next clause
+        if (
+            body[x].low == "and"
+            and body[x - 1].text in _COMMA_OR_DASH
+            and body[x + 1].low in PARTICIPLES
+            and x + 2 < len(body)
+            and body[x + 2].low == "that"
+        ):
+            return x - 1  # "said A - and arguing that B": a second attribution
         if body[x].low == "and" and _new_subject_clause(body, x):
             # "said the fee was fair, and the board has agreed": the reporter's clause
             return x - 1
