@@ -1,5 +1,6 @@
-"""A reported clause ends before ", and" when a new subject and its verb follow: the
-writer's own clause, which is not part of what the speaker said."""
+"""A reported clause ends before ", and" (or ", but" and a name) when a new subject
+and its verb follow: the writer's own clause, which is not part of what the speaker
+said."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ from suggest_claims import claims_of, seen
             "Mayor Ines Duarte said that the pier repairs were urgent, and it is plain "
             "that the council has no money for them.",
             "the pier repairs were urgent",
+        ),
+        (
+            "Mayor Ines Duarte said the ferry fares would stay low, but Harbour Trust "
+            "has refused to fund the new route.",
+            "the ferry fares would stay low",
         ),
     ],
 )

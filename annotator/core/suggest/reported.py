@@ -641,7 +641,7 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             and body[x + 2].low == "that"
         ):
             return x - 1  # "said A - and arguing that B": a second attribution
-        if body[x].low == "and" and _new_subject_clause(body, x):
+        if body[x].low in ("and", "but") and _new_subject_clause(body, x):
             # "said the fee was fair, and the board has agreed": the reporter's clause
             return x - 1
         if body[x].text == "," and body[x + 1].low == "compared" and x + 2 < len(body):
@@ -663,7 +663,8 @@ def _new_subject_clause(body: list[Tok], x: int) -> bool:
     """Does ", and" at ``body[x]`` open a clause with a subject of its own, not the
     speaker's ("..., and the market did nothing", ", and Lee has agreed")? Its first
     word is a determiner, a name or "it", then a finite verb follows within a few
-    words."""
+    words. After ", but" only a name counts (", but the rest were ..." is mostly
+    the speaker's own contrast)."""
     y = x + 1
     n = len(body)
     if y + 1 >= n or x < 2:
@@ -675,6 +676,8 @@ def _new_subject_clause(body: list[Tok], x: int) -> bool:
         return False
     if first.low in _NOMINATIVE:
         return False  # "and I ...": the speaker may go on
+    if body[x].low == "but" and not first.is_cap:
+        return False
     name = first.is_cap
     for v in range(y + 1, min(n, y + 1 + _MAX_SUBJECT)):
         t = body[v]
