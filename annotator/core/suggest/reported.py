@@ -633,9 +633,70 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             and body[x + 2].low in ("he", "she", "they", "we", "i")
         ):
             return x  # "said the plan was dead, but he ...": the reporter's next clause
+        if (
+            body[x].low == "and"
+            and body[x - 1].text in _COMMA_OR_DASH
+            and body[x + 1].low in PARTICIPLES
+            and x + 2 < len(body)
+            and body[x + 2].low == "that"
+        ):
+            return x - 1  # "said A - and arguing that B": a second attribution
+        if body[x].low in ("and", "but") and _new_subject_clause(body, x):
+            # "said the fee was fair, and the board has agreed": the reporter's clause
+            return x - 1
         if body[x].text == "," and body[x + 1].low == "compared" and x + 2 < len(body):
             return x  # ", compared with 11 percent of ...": the reporter's comparison
     return len(body)
+
+
+# Words opening a subject of someone other than the speaker after "and".
+_NEW_SUBJECTS = (DETERMINERS - {"that", "this", "these"}) | frozenset({"it", "others", "both"})
+# words that do not stand inside a short subject before its verb
+_NOT_IN_SUBJECT = frozenset(
+    {"that", "who", "which", "of", "on", "in", "for", "from", "to", "with", "by", "at", "as"}
+    | {"and", "or", "but", "about", "after", "before", "when", "if", "because"}
+)
+_MAX_SUBJECT = 7  # words of that subject before its verb
+
+
+def _new_subject_clause(body: list[Tok], x: int) -> bool:
+    """Does ", and" at ``body[x]`` open a clause with a subject of its own, not the
+    speaker's ("..., and the market did nothing", ", and Lee has agreed")? Its first
+    word is a determiner, a name or "it", then a finite verb follows within a few
+    words. After ", but" only a name counts (", but the rest were ..." is mostly
+    the speaker's own contrast)."""
+    y = x + 1
+    n = len(body)
+    if y + 1 >= n or x < 2:
+        return False
+    first = body[y]
+    if body[x - 1].text not in _COMMA_OR_DASH:
+        return False
+    if not first.is_word or (first.low not in _NEW_SUBJECTS and not first.is_cap):
+        return False
+    if first.low in _NOMINATIVE:
+        return False  # "and I ...": the speaker may go on
+    if body[x].low == "but" and not first.is_cap:
+        return False
+    name = first.is_cap
+    for v in range(y + 1, min(n, y + 1 + _MAX_SUBJECT)):
+        t = body[v]
+        low = t.low
+        if low == "of" and body[v - 1].is_cap and v + 1 < n and body[v + 1].is_cap:
+            continue  # "the Union of Ohio"
+        if not t.is_word or low in _NOT_IN_SUBJECT:
+            return False
+        if not t.is_cap and (low in _FINITE_WORDS or low in FINITE_VERBS or (name and _past(low))):
+            return True
+        name = name and t.is_cap
+    return False
+
+
+_COMMA_OR_DASH = _DASHES | {","}
+
+
+def _past(low: str) -> bool:
+    return low.endswith("ed") and len(low) > 4
 
 
 # "was not involved but supported ...": a contrast inside the clause, one subject.
