@@ -33,6 +33,7 @@ from .clause_base import (
     Found,
     inside,
     overlaps_any,
+    time_at_end,
 )
 from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
 from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
@@ -1147,6 +1148,7 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
         if stop is not None:
             body = body[: stop - 1 if body[stop - 1].text == "," else stop]
         body = _strip_time(body)
+        body = body[: _time_after_name(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not body or not body[0].is_word:
@@ -1266,6 +1268,26 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
     ):
         return body[:cut]
     return body
+
+
+def _time_after_name(body: list[Tok]) -> int:
+    """Where an object ``body`` ends when a name closes it before a time ("endorsed Lee
+    in March", "allegations against the union in 2015"): the time says when it was
+    done, not what; after a common noun it may be the noun's own ("the vote in July")."""
+    end = len(body)
+    while end > 0 and not body[end - 1].is_word:
+        end -= 1
+    t = time_at_end(body[:end])
+    if not 0 < t < end or not body[t - 1].is_cap or body[t].is_cap:
+        return len(body)  # "the hours for Black Friday": a day's name, not a time
+    if any(x.low in _CLAUSE_WORDS or x.text == "," or _finite(x) or _ing_form(x) for x in body[:t]):
+        return len(body)
+    return t
+
+
+def _ing_form(t: Tok) -> bool:
+    """A lower-case -ing word ("rallying"), a verb inside the object."""
+    return t.low.endswith("ing") and len(t.low) > 4 and not t.is_cap
 
 
 def _finite(t: Tok) -> bool:
@@ -1896,4 +1918,9 @@ _CLAUSE_OPENERS = frozenset(
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # The sentence's own verb after a shown object: "a poll showing Lee ahead was released".
+# Words that make an object more than a noun phrase, so a time after it may be its own.
+_CLAUSE_WORDS = frozenset(
+    {"to", "that", "whether", "if", "when", "after", "before", "who", "which", "while"}
+    | {"as", "because", "since", "until", "he", "she", "they", "we", "i", "and", "or"}
+)
 _MAIN_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})
