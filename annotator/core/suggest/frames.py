@@ -35,7 +35,14 @@ from .clause_base import (
     overlaps_any,
     time_at_end,
 )
-from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
+from .clause_forms import (
+    addressee_end,
+    clause_end,
+    finite_soon,
+    generic_subject,
+    noun_phrase,
+    subject_of,
+)
 from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
 from .mentions import (
     Cue,
@@ -701,6 +708,10 @@ def _verb_frame(
         kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
+        if low in _REMINDING:
+            # "reminded voters that ...", "reminds the crowd of ...": what they were
+            # reminded of, not who was reminded
+            start = addressee_end(toks, start, low)
     elif low in _WANTING and _to_know_or_see(toks, start):
         # "wants to know whether ...", "wanted to see the pier rebuilt": what is to be
         # known or seen, the verbs the cue
@@ -791,6 +802,7 @@ def _to_know_or_see(toks: list[Tok], start: int) -> bool:
     )
 
 
+_REMINDING = frozenset({"remind", "reminds", "reminded", "reminding"})
 _LOOK = frozenset({"look", "looks", "looked", "looking"})
 _WANTING = frozenset({"want", "wants", "wanted", "wanting", "demand", "demands", "demanded"})
 _COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
