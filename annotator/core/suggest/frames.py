@@ -716,6 +716,10 @@ def _verb_frame(
         # "wants to know whether ...", "wanted to see the pier rebuilt": what is to be
         # known or seen, the verbs the cue
         cue_end, start = start + 1, start + 2 + (toks[start + 2].low == "that")
+    if kind == "object" and low in _CAST_FORMS:
+        cast = _cast_for(toks, start)
+        if cast is not None:
+            cue_end, start = cast
     if kind == "object" and low in _LIGHT_VERBS:
         vehicle = _vehicle(toks, start)
         if vehicle is not None:
@@ -817,6 +821,22 @@ def _plain_ballot(toks: list[Tok], start: int) -> bool:
         if toks[y].low in _BALLOTS:
             return y + 1 >= len(toks) or toks[y + 1].low not in ("for", "against")
     return False
+
+
+def _cast_for(toks: list[Tok], start: int) -> tuple[int, int] | None:
+    """ "(cast) a ballot for Lee", "(cast) their votes against ...", "(cast) doubt on
+    ...": the ballot or doubt and its preposition join the cue; who or what it was cast
+    for is the claim. Returns (the cue's last token, where the content starts), or None."""
+    for y in range(start, min(len(toks) - 2, start + 3)):
+        if toks[y].low in _CAST_THINGS:
+            link = toks[y + 1].low
+            if link in ("for", "against") or (link == "on" and toks[y].low == "doubt"):
+                return y + 1, y + 2
+            return None
+    return None
+
+
+_CAST_THINGS = _BALLOTS | {"doubt"}
 
 
 # Verbs of voicing, besides the lists', whose object a noun of stance is: "floated the
@@ -1166,10 +1186,13 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
     if not body or not body[0].is_word:
         return None
     words = sum(1 for x in body if x.is_word)
-    if words < 2 and not (kind == "object" and body[0].is_cap):
+    if words < 2 and not (kind == "object" and (body[0].is_cap or body[0].low in _PERSONS)):
         return None
     return body[0].start, body[-1].end
 
+
+# A one-word object that is a claim all the same: "voted for him", "a name" ("Lee").
+_PERSONS = frozenset({"him", "her", "them"})
 
 # Words that open a phrase before a sentence's subject: "Despite ..., Lee said".
 _INTRODUCERS = frozenset(
