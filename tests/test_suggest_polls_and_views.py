@@ -108,7 +108,7 @@ def test_voting_and_comparisons_are_no_claims(sentence: str) -> None:
     [
         (
             "Most riders in Ash cast a ballot for the western route.",
-            ("a ballot for the western route", "cast", "Most riders in Ash"),
+            ("the western route", "cast a ballot for", "Most riders in Ash"),
         ),
         (
             "Bo Park compared the new ferry to a floating hotel.",

@@ -33,8 +33,16 @@ from .clause_base import (
     Found,
     inside,
     overlaps_any,
+    time_at_end,
 )
-from .clause_forms import clause_end, finite_soon, generic_subject, noun_phrase, subject_of
+from .clause_forms import (
+    addressee_end,
+    clause_end,
+    finite_soon,
+    generic_subject,
+    noun_phrase,
+    subject_of,
+)
 from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
 from .mentions import (
     Cue,
@@ -700,10 +708,18 @@ def _verb_frame(
         kind = "object"
     if kind == "object":
         start, kind = _past_time(toks, start)
+        if low in _REMINDING:
+            # "reminded voters that ...", "reminds the crowd of ...": what they were
+            # reminded of, not who was reminded
+            start = addressee_end(toks, start, low)
     elif low in _WANTING and _to_know_or_see(toks, start):
         # "wants to know whether ...", "wanted to see the pier rebuilt": what is to be
         # known or seen, the verbs the cue
         cue_end, start = start + 1, start + 2 + (toks[start + 2].low == "that")
+    if kind == "object" and low in _CAST_FORMS:
+        cast = _cast_for(toks, start)
+        if cast is not None:
+            cue_end, start = cast
     if kind == "object" and low in _LIGHT_VERBS:
         vehicle = _vehicle(toks, start)
         if vehicle is not None:
@@ -790,6 +806,7 @@ def _to_know_or_see(toks: list[Tok], start: int) -> bool:
     )
 
 
+_REMINDING = frozenset({"remind", "reminds", "reminded", "reminding"})
 _LOOK = frozenset({"look", "looks", "looked", "looking"})
 _WANTING = frozenset({"want", "wants", "wanted", "wanting", "demand", "demands", "demanded"})
 _COMPARE_FORMS = frozenset({"compared", "compare", "compares", "comparing"})
@@ -804,6 +821,22 @@ def _plain_ballot(toks: list[Tok], start: int) -> bool:
         if toks[y].low in _BALLOTS:
             return y + 1 >= len(toks) or toks[y + 1].low not in ("for", "against")
     return False
+
+
+def _cast_for(toks: list[Tok], start: int) -> tuple[int, int] | None:
+    """ "(cast) a ballot for Lee", "(cast) their votes against ...", "(cast) doubt on
+    ...": the ballot or doubt and its preposition join the cue; who or what it was cast
+    for is the claim. Returns (the cue's last token, where the content starts), or None."""
+    for y in range(start, min(len(toks) - 2, start + 3)):
+        if toks[y].low in _CAST_THINGS:
+            link = toks[y + 1].low
+            if link in ("for", "against") or (link == "on" and toks[y].low == "doubt"):
+                return y + 1, y + 2
+            return None
+    return None
+
+
+_CAST_THINGS = _BALLOTS | {"doubt"}
 
 
 # Verbs of voicing, besides the lists', whose object a noun of stance is: "floated the
@@ -1147,15 +1180,19 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
         if stop is not None:
             body = body[: stop - 1 if body[stop - 1].text == "," else stop]
         body = _strip_time(body)
+        body = body[: _time_after_name(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not body or not body[0].is_word:
         return None
     words = sum(1 for x in body if x.is_word)
-    if words < 2 and not (kind == "object" and body[0].is_cap):
+    if words < 2 and not (kind == "object" and (body[0].is_cap or body[0].low in _PERSONS)):
         return None
     return body[0].start, body[-1].end
 
+
+# A one-word object that is a claim all the same: "voted for him", "a name" ("Lee").
+_PERSONS = frozenset({"him", "her", "them"})
 
 # Words that open a phrase before a sentence's subject: "Despite ..., Lee said".
 _INTRODUCERS = frozenset(
@@ -1266,6 +1303,26 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
     ):
         return body[:cut]
     return body
+
+
+def _time_after_name(body: list[Tok]) -> int:
+    """Where an object ``body`` ends when a name closes it before a time ("endorsed Lee
+    in March", "allegations against the union in 2015"): the time says when it was
+    done, not what; after a common noun it may be the noun's own ("the vote in July")."""
+    end = len(body)
+    while end > 0 and not body[end - 1].is_word:
+        end -= 1
+    t = time_at_end(body[:end])
+    if not 0 < t < end or not body[t - 1].is_cap or body[t].is_cap:
+        return len(body)  # "the hours for Black Friday": a day's name, not a time
+    if any(x.low in _CLAUSE_WORDS or x.text == "," or _finite(x) or _ing_form(x) for x in body[:t]):
+        return len(body)
+    return t
+
+
+def _ing_form(t: Tok) -> bool:
+    """A lower-case -ing word ("rallying"), a verb inside the object."""
+    return t.low.endswith("ing") and len(t.low) > 4 and not t.is_cap
 
 
 def _finite(t: Tok) -> bool:
@@ -1896,4 +1953,9 @@ _CLAUSE_OPENERS = frozenset(
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # The sentence's own verb after a shown object: "a poll showing Lee ahead was released".
+# Words that make an object more than a noun phrase, so a time after it may be its own.
+_CLAUSE_WORDS = frozenset(
+    {"to", "that", "whether", "if", "when", "after", "before", "who", "which", "while"}
+    | {"as", "because", "since", "until", "he", "she", "they", "we", "i", "and", "or"}
+)
 _MAIN_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})
