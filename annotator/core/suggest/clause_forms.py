@@ -317,7 +317,13 @@ def object_clause(
         # "declined to comment on the fares": the topic is the claim, the rest the cue
         cue = Cue(cue.start, body[2].end, low, False)
         body = body[3:]
-    if low not in _SEEM_VERBS:
+    inner = low in _SEEM_VERBS and _inner_verb(body)
+    if inner:
+        # "seemed to confirm the critiques": the inner verb is the cue, what follows it
+        # is the claim (not the subject and its infinitive)
+        cue = Cue(cue.start, body[1].end, low, False)
+        body = body[2:]
+    if low not in _SEEM_VERBS or inner:
         body = body[: occasion_end(body)]
         t = time_at_end(body)
         if t < len(body) and _plain_object(body[:t]) and _time_may_end(toks, body[-1]):
@@ -342,7 +348,7 @@ def object_clause(
             m is not None and len(m.text.split()) > 6
         ):
             return None
-    if low in _SEEM_VERBS and not _it_before(toks, k):
+    if low in _SEEM_VERBS and not inner and not _it_before(toks, k):
         # "The plan seems to be failing": what seems is the subject and its infinitive
         subj = _subject_span(toks, k, m)
         if subj is not None and not overlaps_any(taken, *subj):
@@ -524,6 +530,29 @@ def _main_verb(body: list[Tok]) -> int:
 
 
 _SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+
+
+# Verbs after "seemed to" that carry the claim themselves ("seemed to confirm ...").
+_INNER = frozenset(
+    {"confirm", "indicate", "acknowledge", "blame", "mock", "urge", "offer", "concede"}
+    | {"endorse", "praise", "criticize", "reject", "deny", "admit", "question"}
+)
+
+
+def _inner_verb(body: list[Tok]) -> bool:
+    """Does ``body``, the object of "seem" or "appear", open with "to" and a verb of
+    its own followed by what it says ("to suggest that ...", "to confirm the
+    critiques"), not "to be ..." or "to have ..."?"""
+    return (
+        len(body) > 3
+        and body[0].low == "to"
+        and body[1].is_word
+        and body[1].low in _INNER
+        and body[2].is_word
+        and body[2].low not in _PREPOSITIONS
+        and body[2].low != "by"
+        and body[3].is_word
+    )
 
 
 def _it_before(toks: list[Tok], k: int) -> bool:
