@@ -1576,6 +1576,31 @@ def _stem(form: str) -> str:
     return form
 
 
+def _thousands_comma(toks: list[Tok], x: int) -> bool:
+    """Is ``toks[x]`` the comma inside a number ("250,000")?"""
+    return (
+        toks[x].text == ","
+        and 0 < x < len(toks) - 1
+        and toks[x - 1].text.isdigit()
+        and toks[x + 1].text.isdigit()
+        and toks[x - 1].end == toks[x].start
+        and toks[x].end == toks[x + 1].start
+    )
+
+
+def _aside_start(body: list[Tok]) -> int:
+    """Where an aside after what is expected starts in ``body``: a spaced dash ("to
+    cut jobs -- the first of ...") or a comma and an adverb ("to pass, partly
+    because ..."); ``len(body)`` when none does."""
+    for x in range(2, len(body) - 1):
+        t = body[x]
+        if t.text in ("-", "--", "—", "–") and body[x - 1].end < t.start:
+            return x
+        if t.text == "," and body[x + 1].low.endswith("ly"):
+            return x
+    return len(body)
+
+
 def expected_to(
     text: str, toks: list[Tok], k: int, pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
@@ -1584,7 +1609,10 @@ def expected_to(
         aux -= 1  # "is also widely expected"
     # the subject: back to the start of the clause
     s0 = aux - 1
-    while s0 > 0 and toks[s0 - 1].text not in (",", ";", ":") and toks[s0 - 1].low not in BOUNDARY:
+    while s0 > 0 and (
+        (toks[s0 - 1].text not in (",", ";", ":") and toks[s0 - 1].low not in BOUNDARY)
+        or _thousands_comma(toks, s0 - 1)
+    ):
         s0 -= 1
     if s0 >= aux or aux - s0 > 14:
         return None
@@ -1597,6 +1625,7 @@ def expected_to(
         subj = subj[:-1]
     body = toks[k + 1 :]
     body = body[: clause_end(body, objects=True)]
+    body = body[: _aside_start(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not subj or count_words(body, 2) < 2:
