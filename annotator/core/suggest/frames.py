@@ -1422,7 +1422,9 @@ def _perceived(
     stop = len(toks)
     if comma:  # "Lee, regarded as a moderate, won": the apposition ends at its comma
         stop = next((x for x in range(j + 1, len(toks)) if toks[x].text == ","), stop)
-    view = content_after(toks[:stop], j, "object")
+    # PolNeAR's cue takes the "as" of "is seen as" when no "by" phrase comes between
+    cue_as = toks[j].low == "as" and m is None and not comma
+    view = content_after(toks[:stop], j + 1 if cue_as else j, "object")
     if view is None:
         return None
     spans = [view]
@@ -1435,7 +1437,8 @@ def _perceived(
     if any(overlaps_any(taken, s0, e0) for s0, e0 in spans):
         return None
     first = k if comma else v
-    return Found(spans, Cue(toks[first].start, toks[k].end, toks[k].low, False), m, pi)
+    last = j if cue_as else k
+    return Found(spans, Cue(toks[first].start, toks[last].end, toks[k].low, False), m, pi)
 
 
 def _possessor_word(low: str) -> bool:
