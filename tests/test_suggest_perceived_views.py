@@ -37,3 +37,21 @@ from suggest_claims import claims_of, seen
 )
 def test_a_passive_view_takes_as_into_its_cue(sentence: str, expected: tuple) -> None:
     assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a relative clause between the subject and the view: the subject alone
+        (
+            "The guild, which backed the ferry plan in May, is widely regarded as a cautious one.",
+            ("The guild … a cautious one", "is widely regarded as", None),
+        ),
+        (
+            "The harbour master, who came from the north, is seen as a fair judge.",
+            ("The harbour master … a fair judge", "is seen as", None),
+        ),
+    ],
+)
+def test_a_passive_view_finds_its_subject_across_commas(sentence: str, expected: tuple) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
