@@ -13,7 +13,7 @@ from suggest_claims import claims_of, seen
         # a view of the subject in the passive: the subject and the view are the claim
         (
             "By now the harbour master is widely seen as the favourite for the post.",
-            ("the harbour master … as the favourite for the post", "is widely seen", None),
+            ("the harbour master … the favourite for the post", "is widely seen as", None),
         ),
         (
             "The old ferry was seen by many riders as a relic of the past.",

@@ -1422,7 +1422,9 @@ def _perceived(
     stop = len(toks)
     if comma:  # "Lee, regarded as a moderate, won": the apposition ends at its comma
         stop = next((x for x in range(j + 1, len(toks)) if toks[x].text == ","), stop)
-    view = content_after(toks[:stop], j, "object")
+    # PolNeAR's cue takes the "as" of "is seen as" when no "by" phrase comes between
+    cue_as = toks[j].low == "as" and m is None and not comma
+    view = content_after(toks[:stop], j + 1 if cue_as else j, "object")
     if view is None:
         return None
     spans = [view]
@@ -1432,10 +1434,35 @@ def _perceived(
         spans.insert(0, (s0, subject.end))
     elif comma:
         return None
+    elif toks[v - 1].text == ",":
+        held = _parenthesised_subject(text, toks, v - 1)
+        if held is not None and not overlaps_any(taken, *held):
+            spans.insert(0, held)
     if any(overlaps_any(taken, s0, e0) for s0, e0 in spans):
         return None
     first = k if comma else v
-    return Found(spans, Cue(toks[first].start, toks[k].end, toks[k].low, False), m, pi)
+    last = j if cue_as else k
+    return Found(spans, Cue(toks[first].start, toks[last].end, toks[k].low, False), m, pi)
+
+
+def _parenthesised_subject(text: str, toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """ "The guild, which backed Lee, is seen as ...": the subject before a relative clause;
+    "The two towns, Elm and Oak, are seen as ...": the subject with its apposition, which
+    PolNeAR keeps; ``toks[j]`` is the comma that closes them."""
+    c = j - 1
+    while c > 0 and toks[c].text != "," and j - c < _MAX_APPOSITION:
+        if toks[c].text in ".;:!?" and not _abbreviated(toks[c - 1]):
+            return None
+        c -= 1
+    if c <= 0 or toks[c].text != "," or c + 1 >= j:
+        return None
+    m = mention_before(text, toks, c, 0)
+    if m is None or m.end != toks[c - 1].end:
+        return None
+    s0 = m.phrase_start if 0 <= m.phrase_start < m.start else m.start
+    if toks[c + 1].low in ("which", "who"):
+        return s0, m.end
+    return s0, toks[j].end
 
 
 def _possessor_word(low: str) -> bool:
