@@ -423,3 +423,16 @@ def but_not_after(body: list[Tok], x: int) -> bool:
         and y + 1 < n
         and body[y + 1].low in ("not", "never", "n't", "n’t")
     )
+
+
+DASHES = frozenset({"-", "—", "–"})
+
+
+def spaced_dash(toks: list[Tok], x: int) -> int | None:
+    """If ``toks[x]`` is a dash with a space before it, the opening of an aside ("the
+    plan - a step the mayor feared"), the index of its last token ("--" is two); None
+    otherwise (a hyphen or a dash right after a word)."""
+    t = toks[x]
+    if t.text not in DASHES or x == 0 or toks[x - 1].end >= t.start:
+        return None
+    return x + 1 if x + 1 < len(toks) and toks[x + 1].text == "-" else x

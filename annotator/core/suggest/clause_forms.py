@@ -30,6 +30,7 @@ from .clause_base import (
     overlaps_any,
     relative_before_subject,
     same_form,
+    spaced_dash,
     subordinate_end,
     time_at_end,
 )
@@ -1594,7 +1595,7 @@ def _aside_start(body: list[Tok]) -> int:
     because ..."); ``len(body)`` when none does."""
     for x in range(2, len(body) - 1):
         t = body[x]
-        if t.text in ("-", "--", "—", "–") and body[x - 1].end < t.start:
+        if spaced_dash(body, x) is not None:
             return x
         if t.text == "," and body[x + 1].low.endswith("ly"):
             return x

@@ -25,6 +25,7 @@ from ...resources import word_list
 from ._trie import trie_pattern
 from .clause_base import (
     BOUNDARY,
+    DASHES,
     FINITE_WORDS,
     IRREGULAR_PAST,
     NOT_CLAUSE_START,
@@ -33,6 +34,7 @@ from .clause_base import (
     Found,
     inside,
     overlaps_any,
+    spaced_dash,
     time_at_end,
 )
 from .clause_forms import (
@@ -1213,7 +1215,6 @@ def _introduced(toks: list[Tok], start: int) -> bool:
     return not any(t.text == "," for t in toks[first:start])
 
 
-_DASHES = frozenset({"-", "—", "–"})
 # After an object, these open a clause of circumstance: "apologized for the remark when
 # it aired", "backed the plan even though ...", "turned to the pier now that ..."
 _CIRCUMSTANCE = {"when": None, "even": "though", "now": "that"}
@@ -1223,11 +1224,15 @@ def _aside_or_adjunct(body: list[Tok], x: int, kind: str) -> bool:
     """Does the content from ``body[0]`` end before ``body[x]``: a spaced dash opening an
     aside ("backed the plan -- but ..."), or after an object a clause of circumstance?"""
     t = body[x]
-    if t.text in _DASHES:
-        y = x + 1 if x + 1 < len(body) and body[x + 1].text == "-" else x  # "--"
-        if y + 1 >= len(body) or body[y + 1].text in ALL_MARKS:
-            return False  # a quote after the dash is a claim of its own (the frame yields)
-        return t.start > body[x - 1].end and body[y + 1].start > body[y].end
+    if t.text in DASHES:
+        y = spaced_dash(body, x)
+        # a quote after the dash is a claim of its own (the frame yields)
+        return (
+            y is not None
+            and y + 1 < len(body)
+            and body[y + 1].text not in ALL_MARKS
+            and body[y + 1].start > body[y].end
+        )
     if t.low == "and" and x > 1 and _second_predicate(body, x, kind):
         return True
     if kind == "clause":
