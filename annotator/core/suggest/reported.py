@@ -794,6 +794,7 @@ def _mk_reported(
         e -= 1
     e = _before_dash_aside(text, s, e)
     e = _before_relative_aside(text, s, e)
+    e = _before_comment_apposition(text, s, e)
     if e > s and text[e - 1] == ".":
         e -= 1
     while e > s and text[e - 1].isspace():
@@ -852,6 +853,23 @@ def _before_relative_aside(text: str, s: int, e: int) -> int:
 
 
 _RELATIVES_AFTER_NAME = ("who ", "which ")
+
+# ", a move that ...", ", an ambitious goal which ...": a noun phrase with a relative
+# clause set off by a comma
+_COMMENT_APPOSITION_RE = re.compile(r", an? (?:[a-z]+ ){1,2}(?:that|which|who|whom) ")
+
+
+def _before_comment_apposition(text: str, s: int, e: int) -> int:
+    """Where a reported clause ``text[s:e]`` ends before the writer's comment on it in
+    apposition ('said the fee would double, a step that angered the council'): PolNeAR
+    leaves the comment out; ``e`` when the clause has none."""
+    for m in _COMMENT_APPOSITION_RE.finditer(text, s, e):
+        if len(_WORD_RE.findall(text, s, m.start())) < _MIN_BEFORE_ASIDE:
+            continue
+        if _open_quote_before(text, s, m.start()):
+            continue  # the comma is inside quoted words
+        return m.start()
+    return e
 
 
 def _open_quote_before(text: str, s: int, pos: int) -> bool:

@@ -1,0 +1,54 @@
+"""Where a reported claim's content ends and starts: what a user sees is the claim's text
+(its parts joined by " … "), its cue and the speaker's mention."""
+
+from __future__ import annotations
+
+import pytest
+from suggest_claims import claims_of, seen
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a noun phrase with a relative clause after the clause comments on all of it
+        (
+            "The harbour master said the ferry fares would double in spring, a move that "
+            "angered the island traders.",
+            ("the ferry fares would double in spring", "said", "The harbour master"),
+        ),
+        (
+            "Councillor Ana Ruiz claimed the old pier could be saved for a few thousand "
+            "pounds, an optimistic figure which the engineers dispute.",
+            (
+                "the old pier could be saved for a few thousand pounds",
+                "claimed",
+                "Ana Ruiz",
+            ),
+        ),
+    ],
+)
+def test_a_comment_in_apposition_stays_out(sentence: str, expected: tuple) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the apposition inside the quoted words is the speaker's own
+        (
+            'The skipper said the crossing was "a short trip, a trip that anyone can make."',
+            (
+                'the crossing was "a short trip, a trip that anyone can make."',
+                "said",
+                "The skipper",
+            ),
+        ),
+        # an apposition right after a short subject belongs to the clause
+        (
+            "The mayor said the plan, a scheme that the council drew up, will cost less.",
+            ("the plan, a scheme that the council drew up, will cost less", "said", "The mayor"),
+        ),
+    ],
+)
+def test_an_apposition_inside_the_claim_stays(sentence: str, expected: tuple) -> None:
+    assert expected in [seen(c) for c in claims_of(sentence)]
