@@ -52,3 +52,30 @@ def test_a_comment_in_apposition_stays_out(sentence: str, expected: tuple) -> No
 )
 def test_an_apposition_inside_the_claim_stays(sentence: str, expected: tuple) -> None:
     assert expected in [seen(c) for c in claims_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time that a preposition or an -ing word takes belongs to the object
+        (
+            "The harbour board voted for a rise in fares at the end of next year.",
+            ("a rise in fares at the end of next year", "voted for", "The harbour board"),
+        ),
+        (
+            "The harbour board voted for a ban on night sailing until next week.",
+            ("a ban on night sailing until next week", "voted for", "The harbour board"),
+        ),
+        (
+            "The harbour board voted for a fee starting next month.",
+            ("a fee starting next month", "voted for", "The harbour board"),
+        ),
+        # the time of the vote itself stays out
+        (
+            "The skippers voted for the plan on Saturday.",
+            ("the plan", "voted for", "The skippers"),
+        ),
+    ],
+)
+def test_a_time_inside_a_frame_object_stays(sentence: str, expected: tuple) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -1306,8 +1306,25 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
         body[x].low in _WEEKDAYS or body[x].low in ("week", "month", "year")
         for x in range(cut, end)
     ):
+        before = body[cut - 1]
+        if (
+            before.low in _TIME_TAKERS
+            or before.low in _POSSESSIVES
+            or before.low in ("the", "a", "an")
+            or (_ing_form(before) and before.low not in _TIME_WORDS)
+        ):
+            # "by the end of this year", "ending next month", "the week": the time is
+            # the object of the word before it, inside the object
+            return body
         return body[:cut]
     return body
+
+
+# Prepositions whose object may be a time ("until next week", "at the end of this year").
+_TIME_TAKERS = frozenset(
+    {"of", "for", "by", "until", "till", "before", "after", "since", "through", "during"}
+    | {"from", "to", "at", "into", "over", "throughout", "within"}
+)
 
 
 def _time_after_name(body: list[Tok]) -> int:
