@@ -79,3 +79,30 @@ def test_an_apposition_inside_the_claim_stays(sentence: str, expected: tuple) ->
 )
 def test_a_time_inside_a_frame_object_stays(sentence: str, expected: tuple) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ", as" and a noun phrase: the role the object is given
+        (
+            "The mayor points to the weakness of the old pier, as another reason for the delays.",
+            (
+                "the weakness of the old pier, as another reason for the delays",
+                "points to",
+                "The mayor",
+            ),
+        ),
+        (
+            "The mayor named three towns on the coast, as places for the ferry to stop.",
+            ("three towns on the coast, as places for the ferry to stop", "named", "The mayor"),
+        ),
+        # ", as" and a clause: the writer's comparison stays out
+        (
+            "The mayor points to the weakness of the old pier, as mayors before her have done.",
+            ("the weakness of the old pier", "points to", "The mayor"),
+        ),
+    ],
+)
+def test_a_role_after_as_stays_with_the_object(sentence: str, expected: tuple) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -1170,7 +1170,11 @@ def content_after(toks: list[Tok], start: int, kind: str) -> tuple[int, int] | N
             (
                 x
                 for x in range(1, len(body))
-                if (body[x - 1].text == "," and body[x].low in _OBJECT_STOPS)
+                if (
+                    body[x - 1].text == ","
+                    and body[x].low in _OBJECT_STOPS
+                    and not _as_complement(body, x)
+                )
                 or (
                     body[x].low == "as"
                     and x + 1 < len(body)
@@ -1290,6 +1294,32 @@ def _channel(body: list[Tok], x: int) -> bool:
         if low in _OCCASIONS:
             return det and body[x].low != "to"
     return False
+
+
+# Words after ", as" that make it an adverb or a clause, not a role ("as well as", "as
+# often as", "as if").
+_NOT_ROLE_AFTER_AS = frozenset(
+    {"well", "often", "much", "many", "long", "soon", "far", "if", "though", "of", "for", "to"}
+)
+
+
+def _as_complement(body: list[Tok], x: int) -> bool:
+    """Does ", as" at ``body[x]`` open the role the object is given ("pointed to the
+    tides, as a reason the ferry is late", "named three towns, as places to start"): a
+    determiner, or a noun phrase without a verb up to the next comma or the end?"""
+    if body[x].low != "as" or x + 1 >= len(body):
+        return False
+    nxt = body[x + 1]
+    if not nxt.is_word or nxt.is_cap or nxt.low in _NOT_ROLE_AFTER_AS:
+        return False
+    if nxt.low in DETERMINERS or nxt.low == "another":
+        return True  # "as a reason the ferry has not run": a verb may follow in the noun's clause
+    for t in body[x + 1 :]:
+        if t.text == ",":
+            break
+        if _finite(t) or t.low in _SUBJECT_PRONOUNS:
+            return False
+    return True
 
 
 def _strip_time(body: list[Tok]) -> list[Tok]:
