@@ -70,10 +70,18 @@ def test_an_apposition_inside_the_claim_stays(sentence: str, expected: tuple) ->
             "The harbour board voted for a fee starting next month.",
             ("a fee starting next month", "voted for", "The harbour board"),
         ),
-        # the time of the vote itself stays out
+        # the time of the vote itself stays out, "late" or "early" with it
         (
             "The skippers voted for the plan on Saturday.",
             ("the plan", "voted for", "The skippers"),
+        ),
+        (
+            "The skippers voted for the plan early Monday.",
+            ("the plan", "voted for", "The skippers"),
+        ),
+        (
+            "The harbour board released its new timetable late Thursday.",
+            ("its new timetable", "released", "The harbour board"),
         ),
     ],
 )

@@ -1328,7 +1328,7 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
     while end > 0 and not body[end - 1].is_word:
         end -= 1
     cut = end
-    while cut > 1 and body[cut - 1].low in _TIME_WORDS:
+    while cut > 1 and (body[cut - 1].low in _TIME_WORDS or body[cut - 1].low in _PART_OF_DAY):
         if body[cut - 1].low in _WEEKDAYS and body[cut - 2].low in _DAY_NAMERS:
             break
         cut -= 1
@@ -1340,7 +1340,7 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
         if (
             before.low in _TIME_TAKERS
             or before.low in _POSSESSIVES
-            or before.low in ("the", "a", "an")
+            or before.low in ("the", "a", "an", "that")
             or (_ing_form(before) and before.low not in _TIME_WORDS)
         ):
             # "by the end of this year", "ending next month", "the week": the time is
@@ -1349,6 +1349,9 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
         return body[:cut]
     return body
 
+
+# Words before a day that are part of the time ("late Thursday", "early Monday").
+_PART_OF_DAY = frozenset({"late", "early"})
 
 # Prepositions whose object may be a time ("until next week", "at the end of this year").
 _TIME_TAKERS = frozenset(
