@@ -114,3 +114,32 @@ def test_a_time_inside_a_frame_object_stays(sentence: str, expected: tuple) -> N
 )
 def test_a_role_after_as_stays_with_the_object(sentence: str, expected: tuple) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the figures after ", with" are part of what a poll shows
+        (
+            "A new poll shows Mayor Ruiz with a clear lead, with 52.5 percent to 40 percent "
+            "for her rival.",
+            (
+                "Mayor Ruiz with a clear lead, with 52.5 percent to 40 percent for her rival",
+                "shows",
+                "A new poll",
+            ),
+        ),
+        (
+            "Harbour polls have shown Ruiz and Lee in a tie for second place, with Moss, the "
+            "former mayor, trailing in fourth.",
+            (
+                "Ruiz and Lee in a tie for second place, with Moss, the former mayor, trailing "
+                "in fourth",
+                "shown",
+                "Harbour polls",
+            ),
+        ),
+    ],
+)
+def test_the_figures_a_poll_shows_stay_with_it(sentence: str, expected: tuple) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -313,6 +313,10 @@ def _finding(
         spans = _around(toks, a, k, nxt)
     else:
         spans = _after(toks, k)
+        if spans:
+            longer = _with_results(toks, spans[0])
+            if not overlaps_any(taken, *longer):
+                spans = [longer]
     if not spans or any(overlaps_any(taken, s, e) for s, e in spans):
         return None
     cue = Cue(verb.start, verb.end, verb.low, False)
@@ -334,6 +338,39 @@ def _after(toks: list[Tok], k: int) -> list[tuple[int, int]] | None:
     if span is None or sum(1 for t in toks if span[0] <= t.start < span[1]) < _MIN_WORDS:
         return None
     return [span]
+
+
+# Words after a comma that end the figures a ", with ..." phrase gives.
+_RESULTS_STOPS = frozenset({"with", "but", "and", "while", "according", "which", "who"})
+
+
+def _with_results(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """ "polls show Lee ahead, with 46.2 percent to Ruiz's 42.1": the figures after ",
+    with" are part of what the document shows; ``span`` when none follow."""
+    i = next((x for x, t in enumerate(toks) if t.start >= span[1]), len(toks))
+    if i + 2 >= len(toks) or toks[i].text != "," or toks[i + 1].low != "with":
+        return span
+    end = i + 1
+    for j in range(i + 2, len(toks)):
+        t = toks[j]
+        if t.text in (";", ":") or (t.text == "." and not _inside_number(toks, j)):
+            break
+        if t.text == "," and j + 1 < len(toks) and toks[j + 1].low in _RESULTS_STOPS:
+            break
+        if t.is_word:
+            end = j
+    return span[0], toks[end].end
+
+
+def _inside_number(toks: list[Tok], j: int) -> bool:
+    """Is the period ``toks[j]`` the point of a decimal number ("46.2")?"""
+    return (
+        0 < j < len(toks) - 1
+        and toks[j - 1].end == toks[j].start
+        and toks[j + 1].start == toks[j].end
+        and toks[j - 1].text[-1:].isdigit()
+        and toks[j + 1].text[:1].isdigit()
+    )
 
 
 def _around(toks: list[Tok], a: int, k: int, nxt: Tok | None) -> list[tuple[int, int]] | None:
