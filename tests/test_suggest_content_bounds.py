@@ -143,3 +143,10 @@ def test_a_role_after_as_stays_with_the_object(sentence: str, expected: tuple) -
 )
 def test_the_figures_a_poll_shows_stay_with_it(sentence: str, expected: tuple) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+def test_however_between_the_cue_and_that_stays_out() -> None:
+    claims = claims_of("Several skippers suggest however that the board will raise the fares.")
+    assert [seen(c) for c in claims] == [
+        ("the board will raise the fares", "suggest", "Several skippers")
+    ]

@@ -745,11 +745,15 @@ def _possessive(t: Tok) -> bool:
     return t.is_cap and t.low.endswith(("'s", "’s"))
 
 
+# Words besides "-ly" adverbs that may stand between a cue and its "that".
+_MANNER_WORDS = frozenset({"for", "yet", "again", "of", "however", "instead", "still", "now"})
+
+
 def _manner_then_that(toks: list[Tok], j: int) -> bool:
-    """Do an adverb ("insistently", "yet") or "for ..." start the words at ``j`` before a
-    "that" within five words?"""
+    """Do an adverb ("insistently", "yet", "however") or "for ..." start the words at
+    ``j`` before a "that" within five words?"""
     t = toks[j]
-    if t.is_cap or not (t.low.endswith("ly") or t.low in ("for", "yet", "again", "of")):
+    if t.is_cap or not (t.low.endswith("ly") or t.low in _MANNER_WORDS):
         return False
     return any(x.low == "that" for x in toks[j + 1 : j + 6])
 
