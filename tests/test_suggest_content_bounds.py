@@ -150,3 +150,18 @@ def test_however_between_the_cue_and_that_stays_out() -> None:
     assert [seen(c) for c in claims] == [
         ("the board will raise the fares", "suggest", "Several skippers")
     ]
+
+
+def test_a_subordinate_clause_after_a_quoted_fragment_goes_on_with_the_claim() -> None:
+    claims = claims_of(
+        'Lee said Ruiz begged him for a berth in 2012 and "would have gone down on his '
+        'knees" if the board had asked him to.'
+    )
+    assert [seen(c) for c in claims] == [
+        (
+            'Ruiz begged him for a berth in 2012 and "would have gone down on his knees" if '
+            "the board had asked him to",
+            "said",
+            "Lee",
+        )
+    ]

@@ -772,6 +772,10 @@ def _mixed_spans(
             # 'Even as Lee said he opposes "new tolls" in any form, the board argued':
             # the clause runs to the comma before the sentence's next attribution
             ext = _end_before_comma(after, later[0].start)
+            if ext is None:
+                # '... "would sail" if the board asked him to': the later cue is inside
+                # the claim's own subordinate clause
+                ext = _subordinate_tail(after)
         elif after and after[0].text not in (".", "!", "?"):
             ext = after[-1].end
             main = _main_clause_start(cues, attr, l_start, r_end, q)
@@ -882,6 +886,26 @@ def _end_before_comma(after: list[Tok], cue_start: int) -> int | None:
     if any(t.low in _JOINING_WORDS or t.text in ";:" for t in before[:comma]):
         return None
     return before[comma - 1].end
+
+
+# Words opening a subordinate clause that goes on with the claim after its quote.
+_TAIL_SUBORDINATORS = frozenset(
+    {"if", "because", "when", "after", "before", "unless", "while", "since", "until", "as"}
+    | {"though", "although", "even"}
+)
+
+
+def _subordinate_tail(after: list[Tok]) -> int | None:
+    """Where the words right after a quote end when they are one subordinate clause to
+    the sentence end ('if the board had asked him'), without a comma or a colon; None
+    otherwise."""
+    while after and after[0].text in ALL_MARKS:
+        after = after[1:]  # the second apostrophe closing ''A''
+    if not after or not after[0].is_word or after[0].low not in _TAIL_SUBORDINATORS:
+        return None
+    if any(t.text in ",;:" for t in after):
+        return None
+    return after[-1].end
 
 
 _LINKING_ADVERBS = frozenset({"still", "however", "meanwhile", "now", "yet", "so", "but", "and"})
