@@ -165,3 +165,37 @@ def test_a_subordinate_clause_after_a_quoted_fragment_goes_on_with_the_claim() -
             "Lee",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a reported clause after the cue runs to a comma and goes on into the quote
+        (
+            "The harbour master said he rarely asks the council for money, “except when "
+            "the pier floods. And it floods every spring.”",
+            (
+                "he rarely asks the council for money, “except when the pier floods. And it "
+                "floods every spring.”",
+                "said",
+                "The harbour master",
+            ),
+        ),
+        (
+            "The harbour master says no matter what the council decides on fares, “the "
+            "ferry will keep running.”",
+            (
+                "no matter what the council decides on fares, “the ferry will keep running.”",
+                "says",
+                "The harbour master",
+            ),
+        ),
+        # an object and an adverb before the comma: the quote stands alone
+        (
+            "The harbour master said it again, “We will not close.”",
+            ("We will not close.", "said", "The harbour master"),
+        ),
+    ],
+)
+def test_a_paraphrase_before_a_quote_joins_it(sentence: str, expected: tuple) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

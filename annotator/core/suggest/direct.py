@@ -675,7 +675,17 @@ def _clause_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
         or (first.is_cap and attr.cue.word not in TELLING)  # not 'told CNN in a ...'
     )
     # the clause's verb comes soon after its subject ("the turmoil was", "Lee had")
-    return subject and has_verb(words[1:5])
+    if subject and has_verb(words[1:5]):
+        return True
+    if first.low == "no" and words[1].low == "matter":
+        return True  # 'says no matter what the board decides, "..."'
+    # 'said he rarely asks the board for money, "..."': a pronoun and a verb in -s or -ed
+    return first.low in _PERSONAL_SUBJECTS and any(
+        not w.is_cap and w.low.endswith(("s", "ed")) for w in words[1:4]
+    )
+
+
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 
 
 _ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit (``str.isalnum``)
