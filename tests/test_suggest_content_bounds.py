@@ -121,20 +121,20 @@ def test_a_role_after_as_stays_with_the_object(sentence: str, expected: tuple) -
     [
         # the figures after ", with" are part of what a poll shows
         (
-            "A new poll shows Mayor Ruiz with a clear lead, with 52.5 percent to 40 percent "
-            "for her rival.",
+            "The latest survey shows the toll plan with little support, with 61.5 percent of "
+            "riders against it.",
             (
-                "Mayor Ruiz with a clear lead, with 52.5 percent to 40 percent for her rival",
+                "the toll plan with little support, with 61.5 percent of riders against it",
                 "shows",
-                "A new poll",
+                "The latest survey",
             ),
         ),
         (
-            "Harbour polls have shown Ruiz and Lee in a tie for second place, with Moss, the "
-            "former mayor, trailing in fourth.",
+            "Harbour polls have shown the ferry plan far ahead, with the bridge plan, its only "
+            "rival, well behind in second.",
             (
-                "Ruiz and Lee in a tie for second place, with Moss, the former mayor, trailing "
-                "in fourth",
+                "the ferry plan far ahead, with the bridge plan, its only rival, well behind in "
+                "second",
                 "shown",
                 "Harbour polls",
             ),
@@ -154,13 +154,13 @@ def test_however_between_the_cue_and_that_stays_out() -> None:
 
 def test_a_subordinate_clause_after_a_quoted_fragment_goes_on_with_the_claim() -> None:
     claims = claims_of(
-        'Lee said Ruiz begged him for a berth in 2012 and "would have gone down on his '
-        'knees" if the board had asked him to.'
+        'Lee said Ruiz pleaded with him for a berth last spring and "would have paid double" if '
+        "the board had asked him to."
     )
     assert [seen(c) for c in claims] == [
         (
-            'Ruiz begged him for a berth in 2012 and "would have gone down on his knees" if '
-            "the board had asked him to",
+            'Ruiz pleaded with him for a berth last spring and "would have paid double" if the '
+            "board had asked him to",
             "said",
             "Lee",
         )
@@ -172,20 +172,19 @@ def test_a_subordinate_clause_after_a_quoted_fragment_goes_on_with_the_claim() -
     [
         # a reported clause after the cue runs to a comma and goes on into the quote
         (
-            "The harbour master said he rarely asks the council for money, “except when "
-            "the pier floods. And it floods every spring.”",
+            "The harbour master said she seldom turns to the council for money, “unless the "
+            "pier floods. And it floods every spring.”",
             (
-                "he rarely asks the council for money, “except when the pier floods. And it "
+                "she seldom turns to the council for money, “unless the pier floods. And it "
                 "floods every spring.”",
                 "said",
                 "The harbour master",
             ),
         ),
         (
-            "The harbour master says no matter what the council decides on fares, “the "
-            "ferry will keep running.”",
+            "The harbour master says no matter how the vote goes, “the ferry will keep running.”",
             (
-                "no matter what the council decides on fares, “the ferry will keep running.”",
+                "no matter how the vote goes, “the ferry will keep running.”",
                 "says",
                 "The harbour master",
             ),

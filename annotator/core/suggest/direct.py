@@ -679,7 +679,7 @@ def _clause_leads(cues: Index, attr: Attribution, q: Quote) -> bool:
         return True
     if first.low == "no" and words[1].low == "matter":
         return True  # 'says no matter what the board decides, "..."'
-    # 'said he rarely asks the board for money, "..."': a pronoun and a verb in -s or -ed
+    # 'said she seldom turns to the board for money, "..."': a pronoun and a verb in -s or -ed
     return first.low in _PERSONAL_SUBJECTS and any(
         not w.is_cap and w.low.endswith(("s", "ed")) for w in words[1:4]
     )

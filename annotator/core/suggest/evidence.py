@@ -345,7 +345,7 @@ _RESULTS_STOPS = frozenset({"with", "but", "and", "while", "according", "which",
 
 
 def _with_results(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
-    """ "polls show Lee ahead, with 46.2 percent to Ruiz's 42.1": the figures after ",
+    """ "polls show Lee ahead, with 61.5 percent of riders against it": the figures after ",
     with" are part of what the document shows; ``span`` when none follow."""
     i = next((x for x, t in enumerate(toks) if t.start >= span[1]), len(toks))
     if i + 2 >= len(toks) or toks[i].text != "," or toks[i + 1].low != "with":
@@ -363,7 +363,7 @@ def _with_results(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _inside_number(toks: list[Tok], j: int) -> bool:
-    """Is the period ``toks[j]`` the point of a decimal number ("46.2")?"""
+    """Is the period ``toks[j]`` the point of a decimal number ("61.5")?"""
     return (
         0 < j < len(toks) - 1
         and toks[j - 1].end == toks[j].start
