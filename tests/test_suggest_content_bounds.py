@@ -198,3 +198,21 @@ def test_a_subordinate_clause_after_a_quoted_fragment_goes_on_with_the_claim() -
 )
 def test_a_paraphrase_before_a_quote_joins_it(sentence: str, expected: tuple) -> None:
     assert [seen(c) for c in claims_of(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "<count> <unit> ago" says when the act was done, not what
+        (
+            "The mayor signed the ferry budget three months ago.",
+            ("the ferry budget", "signed", "The mayor"),
+        ),
+        (
+            "The skippers voted for the new harbour fee a few weeks ago.",
+            ("the new harbour fee", "voted for", "The skippers"),
+        ),
+    ],
+)
+def test_a_time_ago_after_a_frame_object_stays_out(sentence: str, expected: tuple) -> None:
+    assert [seen(c) for c in claims_of(sentence)] == [expected]

@@ -1323,10 +1323,14 @@ def _as_complement(body: list[Tok], x: int) -> bool:
 
 
 def _strip_time(body: list[Tok]) -> list[Tok]:
-    """ "endorsed the plan on Saturday": the time of the act is not part of the object."""
+    """ "endorsed the plan on Saturday", "signed the bill three months ago": the time of
+    the act is not part of the object."""
     end = len(body)
     while end > 0 and not body[end - 1].is_word:
         end -= 1
+    ago = _time_ago(body, end)
+    if ago is not None:
+        return body[:ago]
     cut = end
     while cut > 1 and (body[cut - 1].low in _TIME_WORDS or body[cut - 1].low in _PART_OF_DAY):
         if body[cut - 1].low in _WEEKDAYS and body[cut - 2].low in _DAY_NAMERS:
@@ -1348,6 +1352,29 @@ def _strip_time(body: list[Tok]) -> list[Tok]:
             return body
         return body[:cut]
     return body
+
+
+_AGO_UNITS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "decades"}
+)
+_AGO_COUNTS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several"}
+)
+
+
+def _time_ago(body: list[Tok], end: int) -> int | None:
+    """Where "<count> <unit> ago" starts when it ends ``body[:end]`` after at least one
+    word of the object ("three months ago", "a few weeks ago", "20 years ago"); None
+    when it does not."""
+    if end < 4 or body[end - 1].low != "ago" or body[end - 2].low not in _AGO_UNITS:
+        return None
+    count = body[end - 3]
+    if not (count.text[:1].isdigit() or count.low in _AGO_COUNTS):
+        return None
+    start = end - 3
+    if count.low == "few" and body[start - 1].low == "a":
+        start -= 1
+    return start if start >= 1 else None
 
 
 # Words before a day that are part of the time ("late Thursday", "early Monday").
