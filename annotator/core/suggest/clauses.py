@@ -79,7 +79,8 @@ from .mentions import (
     Tok,
     mention_after,
     mention_before,
-    tokenize,
+    note_words,
+    tokenize_noting,
 )
 from .quotes import ALL_MARKS
 
@@ -126,10 +127,10 @@ def find(
     for s, e, pi in sentences:
         if e - s < 12:
             continue
-        toks = tokenize(text, s, e)
+        toks, noted = tokenize_noting(text, s, e, _NOTED)
         if len(toks) < 4:
             continue
-        _sentence(text, toks, s, e, pi, taken, out)
+        _sentence(text, toks, noted, s, e, pi, taken, out)
     extend_turns(text, out, taken)
     return out
 
@@ -137,6 +138,7 @@ def find(
 def _sentence(
     text: str,
     toks: list[Tok],
+    noted: list[int],
     s: int,
     e: int,
     pi: int,
@@ -144,13 +146,15 @@ def _sentence(
     out: list[Found],
 ) -> None:
     """The attributions of one sentence (``toks``, ``s``..``e``, paragraph ``pi``),
-    appended to ``out`` and to ``taken``."""
+    appended to ``out`` and to ``taken``; ``noted``: the indices of the tokens whose
+    lower-case form is in ``_NOTED``."""
     n = len(toks)
     if toks[1].low == "you" and toks[0].low in _AUX_QUESTION:
         q = _reader_prompt(text, toks)
         if q > 0:
             insort(taken, (s, q))  # the frame rules after these leave it too
             toks = [t for t in toks if t.start >= q]
+            noted = [k for k, t in enumerate(toks) if t.low in _NOTED]
             n = len(toks)
             if n < 4:
                 return
@@ -166,9 +170,9 @@ def _sentence(
     if colon is not None:
         _take(out, taken, colon)
         return
-    # the words that may start a cue, in one pass (speed): a listed word, or the word
-    # before "that" (an unlisted past form: "hinted that", ``_verb_cue``)
-    starts = [k - 1 if low == "that" else k for k, t in enumerate(toks) if (low := t.low) in _SCAN]
+    # the words that may start a cue, among those the tokenizer noted (speed): a listed
+    # word, or the word before "that" (an unlisted past form: "hinted that", ``_verb_cue``)
+    starts = [k - 1 if low == "that" else k for k in noted if (low := toks[k].low) in _SCAN]
     n_starts = len(starts)
     p = 0
     i = 0
@@ -240,8 +244,10 @@ def _sentence(
         if s <= f.spans[0][0] < e:
             break  # a claim in this sentence already
     else:
-        if _two_marks(text, s, e):
-            found = _quoted_fragment(text, toks, pi, taken)
+        # the quotation marks that are tokens of their own, among the noted tokens
+        marks = [x for x in noted if toks[x].text in _DOUBLE]
+        if len(marks) >= 2:
+            found = _quoted_fragment(text, toks, marks, pi, taken)
             if found is not None:
                 _take(out, taken, found)
 
@@ -576,11 +582,12 @@ def _without(
 
 
 def _quoted_fragment(
-    text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
+    text: str, toks: list[Tok], marks: list[int], pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
     """ "Lee refers to the harbour master as "Captain."": a quotation no rule attributed, in a
-    sentence that opens with its speaker and a verb -- the rest is a mixed claim."""
-    marks = [x for x, t in enumerate(toks) if t.text in _DOUBLE and not inside(taken, t.start)]
+    sentence that opens with its speaker and a verb -- the rest is a mixed claim.
+    ``marks``: the indices of the quotation marks in ``toks``."""
+    marks = [x for x in marks if not inside(taken, toks[x].start)]
     if len(marks) < 2:
         return None
     n = len(toks)
@@ -642,23 +649,6 @@ _START = attrgetter("start")  # a token's start: the key to bisect tokens
 
 
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
-# a mark of ``_DOUBLE`` that is a token of its own: not an apostrophe that the tokenizer
-# glues into a word between two word characters ("don't", "Lee’s"); one character class
-# first, as ``re`` then skips to the marks (speed)
-_MARK_TOKEN_RE = re.compile(
-    "["
-    + re.escape("".join(sorted(_DOUBLE)))
-    + "](?:(?<=["
-    + re.escape("".join(sorted(_DOUBLE - {"'", "’"})))
-    + r"])|(?<!\w.)|(?!\w))"
-)
-
-
-def _two_marks(text: str, s: int, e: int) -> bool:
-    """May ``text[s:e]`` hold two quotation marks that are tokens of their own? Never
-    no when it does; most sentences hold none (speed)."""
-    # the look-behind sees the character before ``s``: a mark at ``s`` counts
-    return len(_MARK_TOKEN_RE.findall(text, s, e)) + (text[s] in _DOUBLE) >= 2
 
 
 def _post(
@@ -1218,3 +1208,7 @@ _CUE_STARTS = (
 
 # what the sentence scan looks for: the cue starts, and "that" after a past form
 _SCAN = _CUE_STARTS | _FINDINGS | {"that"}
+# the words whose tokens the tokenizer notes for ``find``: the scan's and the marks of
+# ``_quoted_fragment``
+_NOTED = _SCAN | _DOUBLE
+note_words(_NOTED)
