@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.core.suggest import suggest_article
 from annotator.core.suggest.mentions import note_words, tokenize, tokenize_noting
 
 ARTICLE = (
@@ -50,3 +51,12 @@ def test_a_word_set_noted_after_the_article_was_read_is_found_too() -> None:
 def test_a_word_set_never_noted_is_refused() -> None:
     with pytest.raises(ValueError):
         tokenize_noting(ARTICLE, 0, len(ARTICLE), frozenset({"ferry"}))
+
+
+def test_the_tokens_of_an_article_are_the_same_after_it_was_suggested() -> None:
+    before = [(t.start, t.text) for t in tokenize(ARTICLE, 0, len(ARTICLE))]
+    noted_before = tokenize_noting(ARTICLE, 0, len(ARTICLE), WORDS)[1]
+    claims = suggest_article(ARTICLE)
+    assert [(t.start, t.text) for t in tokenize(ARTICLE, 0, len(ARTICLE))] == before
+    assert tokenize_noting(ARTICLE, 0, len(ARTICLE), WORDS)[1] == noted_before
+    assert suggest_article(ARTICLE) == claims

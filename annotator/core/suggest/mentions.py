@@ -186,6 +186,18 @@ def _remember(
     return state
 
 
+def forget(text: str) -> None:
+    """Drop this thread's tokens of ``text`` (a later call reads the text again).
+
+    The engine calls it before it lets the cyclic garbage collector run again: tokens
+    freed while it is paused are not counted as new objects, so the collector does not
+    run at once to scan an article's tokens that live on only until the next article.
+    """
+    memo = _memo
+    if getattr(memo, "text", None) is text:
+        memo.state = memo.joints = memo.cue_spots = memo.text = None
+
+
 def word_spots(text: str, words: frozenset[str]) -> list[int]:
     """Positions in ``text``, in order, that include every ``q`` where ``text[q]`` is a
     non-word character and a word of ``words`` (in any letter case) begins at ``q + 1``
