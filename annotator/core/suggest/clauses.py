@@ -46,6 +46,7 @@ from .clause_base import (
     subordinate_end,
 )
 from .clause_forms import (
+    POLLS,
     TELLING,
     addressee_end,
     as_reported,
@@ -162,11 +163,15 @@ def _sentence(
     headline = pi == 0 and sum(1 for t in toks if t.is_word and t.is_cap) * 2 > sum(
         1 for t in toks if t.is_word
     )
-    colon = (
-        colon_attribution(text, toks, pi, taken)
-        or in_source(text, toks, pi, taken)
-        or as_reported(text, toks, pi, taken)
-    )
+    # "Poll: ...", "In the latest poll, ...", "As the Post reported, ...": each form's
+    # first test here, as most sentences are none of them (speed)
+    colon = None
+    if text.find(":", toks[0].start, toks[min(n, 14) - 1].end) >= 0:
+        colon = colon_attribution(text, toks, pi, taken)
+    if colon is None and (toks[0].low == "in" or toks[_last_word(toks)].low in POLLS):
+        colon = in_source(text, toks, pi, taken)
+    if colon is None and (toks[0].low == "as" or toks[1].low == "as"):
+        colon = as_reported(text, toks, pi, taken)
     if colon is not None:
         _take(out, taken, colon)
         return
@@ -186,9 +191,9 @@ def _sentence(
         if low not in _CUE_STARTS and not (low[-2:] == "ed" and len(low) > 5):
             i += 1
             continue
-        cue, ke = _phrase_cue(toks, i)
+        cue, ke = _phrase_cue(toks, i) if low in _PHRASE_FIRST else (None, i)
         if cue is None:
-            form = _special_form(toks, i)
+            form = _special_form(toks, i) if low in _SPECIAL_FIRST else None
             if form is not None:
                 if form == "expected":
                     # "The plan is expected to pass": the subject and what it is expected to do
@@ -479,6 +484,14 @@ def _special_form(toks: list[Tok], i: int) -> str | None:
 
 
 _NOUN_PREPS = frozenset({"of", "for", "on", "to", "about"})
+
+
+def _last_word(toks: list[Tok]) -> int:
+    """The index of the last word of ``toks`` (0 when there is none)."""
+    x = len(toks) - 1
+    while x > 0 and not toks[x].is_word:
+        x -= 1
+    return x
 
 
 # Past forms before "that" that do not report: "ensured that", "required that".
@@ -1208,6 +1221,9 @@ _CUE_STARTS = (
 
 # what the sentence scan looks for: the cue starts, and "that" after a past form
 _SCAN = _CUE_STARTS | _FINDINGS | {"that"}
+# the words ``_phrase_cue`` and ``_special_form`` may find a cue or a form at
+_PHRASE_FIRST = frozenset({"according"}) | _MAKE | PARTICIPLES
+_SPECIAL_FIRST = frozenset({"expected"}) | _STANCE_PARTICIPLES | NOUN_CUES
 # the words whose tokens the tokenizer notes for ``find``: the scan's and the marks of
 # ``_quoted_fragment``
 _NOTED = _SCAN | _DOUBLE
