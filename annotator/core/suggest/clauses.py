@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
+from functools import partial
 from operator import attrgetter
 
 from ...resources import word_list
@@ -739,7 +741,7 @@ def _post_inline(
     cue: Cue,
     pi: int,
     taken: list[tuple[int, int]],
-) -> tuple[int, int, Mention] | Found | None:
+) -> tuple[int, int, Callable[[], Mention | None]] | Found | None:
     """ "<clause>, the minister said" with the subject between the comma and the cue;
     "<clause> according to X" is a claim at once."""
     n = len(toks)
@@ -771,10 +773,14 @@ def _post_inline(
     subj = toks[c + 1 : k]
     if not all(x.is_word or x.text in ".’'-" for x in subj):
         return None
-    m = mention_before(text, toks, k, c + 1) or generic_subject(text, toks, k, c + 1)
-    if m is None:
-        return None
-    return c, j, m
+    # the subject is read when ``_post_claim`` needs it: most such clauses fail its first
+    # tests (speed)
+    return c, j, partial(_inline_subject, text, toks, k, c + 1)
+
+
+def _inline_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """The subject between the comma at ``floor - 1`` and the cue ``toks[k]``."""
+    return mention_before(text, toks, k, floor) or generic_subject(text, toks, k, floor)
 
 
 # Bare nouns after "according to" in idioms of manner ("according to plan").
@@ -800,11 +806,12 @@ def _post_claim(
     c: int,
     j: int,
     cue: Cue,
-    m: Mention,
+    m: Mention | Callable[[], Mention | None],
     pi: int,
     taken: list[tuple[int, int]],
 ) -> Found | None:
-    """The clause before the comma at ``c`` (and after the attribution from ``j``)."""
+    """The clause before the comma at ``c`` (and after the attribution from ``j``) said
+    by ``m`` (or by what ``m()`` finds; none: no claim)."""
     n = len(toks)
     n_before = sum(1 for x in toks[:c] if x.is_word)
     # "Moss, they said, told the crew to stay": one word before a mid-sentence attribution
@@ -840,6 +847,10 @@ def _post_claim(
     lead = connector_end(toks, c) or dateline_end(toks, c)
     if lead:
         first_start = toks[lead].start
+    if not isinstance(m, Mention):
+        m = m()
+        if m is None:
+            return None
     speaker_after = m.start > cue.start  # "..., said Lee, the director of ..."
     if mid and not speaker_after and cue.word != "according to":
         # "Despite the storm, the ferry, he said, will sail": the words before the
