@@ -1473,9 +1473,6 @@ def reduced_relative(
         return None
     if prev.low.endswith(("ly", "ing")) or prev.low in ("is", "are", "was", "were", "be", "been"):
         return None
-    m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
-    if m is None:
-        return None
     body = toks[k + 1 :]
     body = body[: clause_end(body, objects=True)]
     # the noun phrase ends where the sentence's own verb starts: "... backing the
@@ -1491,6 +1488,10 @@ def reduced_relative(
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
+        return None
+    # the noun phrase last: most objects fail the tests above (speed)
+    m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
+    if m is None:
         return None
     t = toks[k]
     return Found([(a, b)], Cue(t.start, t.end, t.low, True), m, pi)

@@ -617,8 +617,7 @@ def _quoted_fragment(
             continue
         if low.endswith(("'s", "’s")) or (v + 1 < n and toks[v + 1].low in FINITE_WORDS):
             continue  # "The senator's answer was", "reviewers had said": a noun
-        m = mention_before(text, toks, v, 0)
-        if m is None or m.phrase_start > toks[0].start + 4 or low in _NOT_SPEECH:
+        if low in _NOT_SPEECH:
             return None
         body = toks[v + 1 :]
         body = body[: clause_end(body, objects=True)]
@@ -633,6 +632,10 @@ def _quoted_fragment(
             return None
         a, b = body[0].start, body[-1].end
         if overlaps_any(taken, a, b):
+            return None
+        # the speaker last: most sentences fail the tests above (speed)
+        m = mention_before(text, toks, v, 0)
+        if m is None or m.phrase_start > toks[0].start + 4:
             return None
         return Found([(a, b)], Cue(t.start, cue_end, low, False), m, pi)
     return None
