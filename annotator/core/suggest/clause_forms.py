@@ -1320,7 +1320,7 @@ def is_coordinated(toks: list[Tok], k: int) -> bool:
     return j > 0 and toks[j].low in ("and", "but")
 
 
-_POLLS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "polling"})
+POLLS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "polling"})
 
 _SOURCE_HEADS = frozenset(
     {"poll", "survey", "study", "report", "interview", "statement", "analysis", "memo", "letter"}
@@ -1339,7 +1339,7 @@ def in_source(text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]])
     head = next((x for x in range(len(np) - 1, -1, -1) if np[x].low in _SOURCE_HEADS), None)
     if head is None or np[0].low not in DETERMINERS:
         return None
-    if np[head].low not in _POLLS:
+    if np[head].low not in POLLS:
         return None  # "In an interview, Lee said ...": the speech cue decides
     m = noun_phrase(text, np[: head + 1])
     body = toks[c + 1 :]
@@ -1473,9 +1473,6 @@ def reduced_relative(
         return None
     if prev.low.endswith(("ly", "ing")) or prev.low in ("is", "are", "was", "were", "be", "been"):
         return None
-    m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
-    if m is None:
-        return None
     body = toks[k + 1 :]
     body = body[: clause_end(body, objects=True)]
     # the noun phrase ends where the sentence's own verb starts: "... backing the
@@ -1491,6 +1488,10 @@ def reduced_relative(
         return None
     a, b = body[0].start, body[-1].end
     if overlaps_any(taken, a, b):
+        return None
+    # the noun phrase last: most objects fail the tests above (speed)
+    m = mention_before(text, toks, k, 0) or generic_subject(text, toks, k, 0)
+    if m is None:
         return None
     t = toks[k]
     return Found([(a, b)], Cue(t.start, t.end, t.low, True), m, pi)
@@ -1645,7 +1646,7 @@ def _in_source_after(
     end = len(toks)
     while end and not toks[end - 1].is_word:
         end -= 1
-    if end < 6 or toks[end - 1].low not in _POLLS:
+    if end < 6 or toks[end - 1].low not in POLLS:
         return None
     i = next((x for x in range(end - 2, max(1, end - 10), -1) if toks[x].low == "in"), None)
     if i is None or i < 3:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
+from functools import partial
 from operator import attrgetter
 
 from ...resources import word_list
@@ -46,6 +48,7 @@ from .clause_base import (
     subordinate_end,
 )
 from .clause_forms import (
+    POLLS,
     TELLING,
     addressee_end,
     as_reported,
@@ -79,7 +82,8 @@ from .mentions import (
     Tok,
     mention_after,
     mention_before,
-    tokenize,
+    note_words,
+    tokenize_noting,
 )
 from .quotes import ALL_MARKS
 
@@ -126,10 +130,10 @@ def find(
     for s, e, pi in sentences:
         if e - s < 12:
             continue
-        toks = tokenize(text, s, e)
+        toks, noted = tokenize_noting(text, s, e, _NOTED)
         if len(toks) < 4:
             continue
-        _sentence(text, toks, s, e, pi, taken, out)
+        _sentence(text, toks, noted, s, e, pi, taken, out)
     extend_turns(text, out, taken)
     return out
 
@@ -137,6 +141,7 @@ def find(
 def _sentence(
     text: str,
     toks: list[Tok],
+    noted: list[int],
     s: int,
     e: int,
     pi: int,
@@ -144,13 +149,15 @@ def _sentence(
     out: list[Found],
 ) -> None:
     """The attributions of one sentence (``toks``, ``s``..``e``, paragraph ``pi``),
-    appended to ``out`` and to ``taken``."""
+    appended to ``out`` and to ``taken``; ``noted``: the indices of the tokens whose
+    lower-case form is in ``_NOTED``."""
     n = len(toks)
     if toks[1].low == "you" and toks[0].low in _AUX_QUESTION:
         q = _reader_prompt(text, toks)
         if q > 0:
             insort(taken, (s, q))  # the frame rules after these leave it too
             toks = [t for t in toks if t.start >= q]
+            noted = [k for k, t in enumerate(toks) if t.low in _NOTED]
             n = len(toks)
             if n < 4:
                 return
@@ -158,17 +165,21 @@ def _sentence(
     headline = pi == 0 and sum(1 for t in toks if t.is_word and t.is_cap) * 2 > sum(
         1 for t in toks if t.is_word
     )
-    colon = (
-        colon_attribution(text, toks, pi, taken)
-        or in_source(text, toks, pi, taken)
-        or as_reported(text, toks, pi, taken)
-    )
+    # "Poll: ...", "In the latest poll, ...", "As the Post reported, ...": each form's
+    # first test here, as most sentences are none of them (speed)
+    colon = None
+    if text.find(":", toks[0].start, toks[min(n, 14) - 1].end) >= 0:
+        colon = colon_attribution(text, toks, pi, taken)
+    if colon is None and (toks[0].low == "in" or toks[_last_word(toks)].low in POLLS):
+        colon = in_source(text, toks, pi, taken)
+    if colon is None and (toks[0].low == "as" or toks[1].low == "as"):
+        colon = as_reported(text, toks, pi, taken)
     if colon is not None:
         _take(out, taken, colon)
         return
-    # the words that may start a cue, in one pass (speed): a listed word, or the word
-    # before "that" (an unlisted past form: "hinted that", ``_verb_cue``)
-    starts = [k - 1 if low == "that" else k for k, t in enumerate(toks) if (low := t.low) in _SCAN]
+    # the words that may start a cue, among those the tokenizer noted (speed): a listed
+    # word, or the word before "that" (an unlisted past form: "hinted that", ``_verb_cue``)
+    starts = [k - 1 if low == "that" else k for k in noted if (low := toks[k].low) in _SCAN]
     n_starts = len(starts)
     p = 0
     i = 0
@@ -182,9 +193,9 @@ def _sentence(
         if low not in _CUE_STARTS and not (low[-2:] == "ed" and len(low) > 5):
             i += 1
             continue
-        cue, ke = _phrase_cue(toks, i)
+        cue, ke = _phrase_cue(toks, i) if low in _PHRASE_FIRST else (None, i)
         if cue is None:
-            form = _special_form(toks, i)
+            form = _special_form(toks, i) if low in _SPECIAL_FIRST else None
             if form is not None:
                 if form == "expected":
                     # "The plan is expected to pass": the subject and what it is expected to do
@@ -240,8 +251,10 @@ def _sentence(
         if s <= f.spans[0][0] < e:
             break  # a claim in this sentence already
     else:
-        if _two_marks(text, s, e):
-            found = _quoted_fragment(text, toks, pi, taken)
+        # the quotation marks that are tokens of their own, among the noted tokens
+        marks = [x for x in noted if toks[x].text in _DOUBLE]
+        if len(marks) >= 2:
+            found = _quoted_fragment(text, toks, marks, pi, taken)
             if found is not None:
                 _take(out, taken, found)
 
@@ -475,6 +488,14 @@ def _special_form(toks: list[Tok], i: int) -> str | None:
 _NOUN_PREPS = frozenset({"of", "for", "on", "to", "about"})
 
 
+def _last_word(toks: list[Tok]) -> int:
+    """The index of the last word of ``toks`` (0 when there is none)."""
+    x = len(toks) - 1
+    while x > 0 and not toks[x].is_word:
+        x -= 1
+    return x
+
+
 # Past forms before "that" that do not report: "ensured that", "required that".
 _NOT_CUES = frozenset(
     {"ensured", "required", "needed", "meant", "happened", "occurred", "used", "seemed"}
@@ -576,11 +597,12 @@ def _without(
 
 
 def _quoted_fragment(
-    text: str, toks: list[Tok], pi: int, taken: list[tuple[int, int]]
+    text: str, toks: list[Tok], marks: list[int], pi: int, taken: list[tuple[int, int]]
 ) -> Found | None:
     """ "Lee refers to the harbour master as "Captain."": a quotation no rule attributed, in a
-    sentence that opens with its speaker and a verb -- the rest is a mixed claim."""
-    marks = [x for x, t in enumerate(toks) if t.text in _DOUBLE and not inside(taken, t.start)]
+    sentence that opens with its speaker and a verb -- the rest is a mixed claim.
+    ``marks``: the indices of the quotation marks in ``toks``."""
+    marks = [x for x in marks if not inside(taken, toks[x].start)]
     if len(marks) < 2:
         return None
     n = len(toks)
@@ -595,8 +617,7 @@ def _quoted_fragment(
             continue
         if low.endswith(("'s", "’s")) or (v + 1 < n and toks[v + 1].low in FINITE_WORDS):
             continue  # "The senator's answer was", "reviewers had said": a noun
-        m = mention_before(text, toks, v, 0)
-        if m is None or m.phrase_start > toks[0].start + 4 or low in _NOT_SPEECH:
+        if low in _NOT_SPEECH:
             return None
         body = toks[v + 1 :]
         body = body[: clause_end(body, objects=True)]
@@ -611,6 +632,10 @@ def _quoted_fragment(
             return None
         a, b = body[0].start, body[-1].end
         if overlaps_any(taken, a, b):
+            return None
+        # the speaker last: most sentences fail the tests above (speed)
+        m = mention_before(text, toks, v, 0)
+        if m is None or m.phrase_start > toks[0].start + 4:
             return None
         return Found([(a, b)], Cue(t.start, cue_end, low, False), m, pi)
     return None
@@ -642,23 +667,6 @@ _START = attrgetter("start")  # a token's start: the key to bisect tokens
 
 
 _DOUBLE = frozenset("\"“”„«»'‘’")  # standalone: '' and ‘…’ quote too
-# a mark of ``_DOUBLE`` that is a token of its own: not an apostrophe that the tokenizer
-# glues into a word between two word characters ("don't", "Lee’s"); one character class
-# first, as ``re`` then skips to the marks (speed)
-_MARK_TOKEN_RE = re.compile(
-    "["
-    + re.escape("".join(sorted(_DOUBLE)))
-    + "](?:(?<=["
-    + re.escape("".join(sorted(_DOUBLE - {"'", "’"})))
-    + r"])|(?<!\w.)|(?!\w))"
-)
-
-
-def _two_marks(text: str, s: int, e: int) -> bool:
-    """May ``text[s:e]`` hold two quotation marks that are tokens of their own? Never
-    no when it does; most sentences hold none (speed)."""
-    # the look-behind sees the character before ``s``: a mark at ``s`` counts
-    return len(_MARK_TOKEN_RE.findall(text, s, e)) + (text[s] in _DOUBLE) >= 2
 
 
 def _post(
@@ -736,7 +744,7 @@ def _post_inline(
     cue: Cue,
     pi: int,
     taken: list[tuple[int, int]],
-) -> tuple[int, int, Mention] | Found | None:
+) -> tuple[int, int, Callable[[], Mention | None]] | Found | None:
     """ "<clause>, the minister said" with the subject between the comma and the cue;
     "<clause> according to X" is a claim at once."""
     n = len(toks)
@@ -768,10 +776,14 @@ def _post_inline(
     subj = toks[c + 1 : k]
     if not all(x.is_word or x.text in ".’'-" for x in subj):
         return None
-    m = mention_before(text, toks, k, c + 1) or generic_subject(text, toks, k, c + 1)
-    if m is None:
-        return None
-    return c, j, m
+    # the subject is read when ``_post_claim`` needs it: most such clauses fail its first
+    # tests (speed)
+    return c, j, partial(_inline_subject, text, toks, k, c + 1)
+
+
+def _inline_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention | None:
+    """The subject between the comma at ``floor - 1`` and the cue ``toks[k]``."""
+    return mention_before(text, toks, k, floor) or generic_subject(text, toks, k, floor)
 
 
 # Bare nouns after "according to" in idioms of manner ("according to plan").
@@ -797,11 +809,12 @@ def _post_claim(
     c: int,
     j: int,
     cue: Cue,
-    m: Mention,
+    m: Mention | Callable[[], Mention | None],
     pi: int,
     taken: list[tuple[int, int]],
 ) -> Found | None:
-    """The clause before the comma at ``c`` (and after the attribution from ``j``)."""
+    """The clause before the comma at ``c`` (and after the attribution from ``j``) said
+    by ``m`` (or by what ``m()`` finds; none: no claim)."""
     n = len(toks)
     n_before = sum(1 for x in toks[:c] if x.is_word)
     # "Moss, they said, told the crew to stay": one word before a mid-sentence attribution
@@ -837,6 +850,10 @@ def _post_claim(
     lead = connector_end(toks, c) or dateline_end(toks, c)
     if lead:
         first_start = toks[lead].start
+    if not isinstance(m, Mention):
+        m = m()
+        if m is None:
+            return None
     speaker_after = m.start > cue.start  # "..., said Lee, the director of ..."
     if mid and not speaker_after and cue.word != "according to":
         # "Despite the storm, the ferry, he said, will sail": the words before the
@@ -1218,3 +1235,10 @@ _CUE_STARTS = (
 
 # what the sentence scan looks for: the cue starts, and "that" after a past form
 _SCAN = _CUE_STARTS | _FINDINGS | {"that"}
+# the words ``_phrase_cue`` and ``_special_form`` may find a cue or a form at
+_PHRASE_FIRST = frozenset({"according"}) | _MAKE | PARTICIPLES
+_SPECIAL_FIRST = frozenset({"expected"}) | _STANCE_PARTICIPLES | NOUN_CUES
+# the words whose tokens the tokenizer notes for ``find``: the scan's and the marks of
+# ``_quoted_fragment``
+_NOTED = _SCAN | _DOUBLE
+note_words(_NOTED)

@@ -36,7 +36,7 @@ from dataclasses import replace
 from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
 from .direct import borrow_cues, cut_dash_asides, direct_claims
-from .mentions import Index
+from .mentions import Index, forget
 from .model import KnownSpeaker, SuggestedClaim
 from .outer import according_claims, reported_by_claims
 from .prune import prune
@@ -85,7 +85,11 @@ def suggest_article(text: str, known_speakers: Sequence[KnownSpeaker] = ()) -> l
     Every offset is a Python ``str`` index into ``text`` (``end`` exclusive).
     """
     with _no_cyclic_gc():
-        return _suggest(text, known_speakers)
+        try:
+            return _suggest(text, known_speakers)
+        finally:
+            # the article's tokens freed while the collector is paused (``forget``)
+            forget(text)
 
 
 def _suggest(text: str, known_speakers: Sequence[KnownSpeaker]) -> list[SuggestedClaim]:

@@ -32,8 +32,9 @@ from .lexicon import (
 PLACES = word_list("suggest/places.txt")
 # A token and the white space before it: an acronym with dots (U.S.), a word with inner
 # apostrophes/hyphens, or one non-space character (every character but white space is
-# in a token)
-_SPACED_TOKEN_RE = re.compile(r"\s*(?:[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-‐]\w+)*|\S)")
+# in a token). Possessive quantifiers: nothing after them could match with less, and
+# ``re`` then keeps no backtracking points (~15% faster; speed)
+_SPACED_TOKEN_RE = re.compile(r"\s*+(?:[A-Z]\.(?:[A-Z]\.)+|\w++(?:[’'\-‐]\w++)*+|\S)")
 
 
 class Tok:
@@ -78,27 +79,74 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     is tokenized once (per thread) and a range is a slice of it. A range that cuts a
     token (a start inside a word) is tokenized on its own, as the slice would differ.
     """
-    memo = _memo
-    if getattr(memo, "text", None) is not text:
-        _remember(text)
-    toks, starts = memo.toks, memo.starts
+    # (one look-up of the thread's memo a call: ``threading.local`` attributes are slow)
+    state = getattr(_memo, "state", None)
+    if state is None or state[0] is not text:
+        state = _remember(text)
+    toks = state[1]
+    starts = state[2]
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, i)
     if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
-        return _tokens(text, start, end, [], [])
+        return _tokens(text, start, end, [], [], [])
     return toks[i:j]
 
 
-def _tokens(text: str, start: int, end: int, spotted: list[Tok], starts: list[int]) -> list[Tok]:
+def tokenize_noting(
+    text: str, start: int, end: int, words: frozenset[str]
+) -> tuple[list[Tok], list[int]]:
+    """``tokenize(text, start, end)`` and the indices into it, in order, of the tokens
+    whose lower-case form is in ``words``: found among the tokens the tokenizer noted,
+    without a pass over the range (speed).
+
+    Raises:
+        ValueError: ``words`` was not given to ``note_words``.
+    """
+    if words not in _NOTED_SETS:
+        raise ValueError("words not given to note_words")
+    state = getattr(_memo, "state", None)
+    if state is None or state[0] is not text or state[5] is not _NOTED:
+        state = _remember(text)
+    _, toks, starts, spotted, at, _ = state
+    i = bisect_left(starts, start)
+    j = bisect_left(starts, end, i)
+    if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
+        out = _tokens(text, start, end, [], [], [])
+        return out, [k for k, t in enumerate(out) if t.low in words]
+    a = bisect_left(at, i)
+    b = bisect_left(at, j, a)
+    return toks[i:j], [at[x] - i for x in range(a, b) if spotted[x].low in words]
+
+
+def note_words(words: frozenset[str]) -> None:
+    """Have the tokenizer note the tokens whose lower-case form is in ``words``, for
+    ``tokenize_noting``; a module calls it once, when it loads."""
+    global _NOTED
+    if words not in _NOTED_SETS:
+        _NOTED_SETS.add(words)
+        _NOTED = _NOTED | words
+
+
+def _tokens(
+    text: str,
+    start: int,
+    end: int,
+    spotted: list[Tok],
+    starts: list[int],
+    spotted_at: list[int],
+) -> list[Tok]:
     """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make;
-    their starts go into ``starts``, those whose lower-case form is in ``SPOT_WORDS``
-    into ``spotted``."""
+    their starts go into ``starts``, those whose lower-case form is in ``_NOTED``
+    (``SPOT_WORDS`` and the words of ``note_words``) into ``spotted`` and their indices
+    into ``spotted_at``."""
     # ~900 tokens an article: filling the slots here skips a Python __init__ call each
     new = object.__new__
     out = []
     add = out.append
     spot = spotted.append
+    spot_at = spotted_at.append
     add_start = starts.append
+    noted = _NOTED
     pos = start
     # (strings from ``findall`` and offsets from their lengths: no match objects; speed)
     for spaced in _SPACED_TOKEN_RE.findall(text, start, end):
@@ -110,9 +158,10 @@ def _tokens(text: str, start: int, end: int, spotted: list[Tok], starts: list[in
         t.text = w
         t.low = low = w.lower()
         t.is_word = w[0].isalnum()
-        add(t)
-        if low in SPOT_WORDS:
+        if low in noted:
             spot(t)
+            spot_at(len(out))
+        add(t)
     return out
 
 
@@ -120,15 +169,33 @@ def _tokens(text: str, start: int, end: int, spotted: list[Tok], starts: list[in
 _memo = threading.local()
 
 
-def _remember(text: str) -> None:
-    """Tokenize the whole of ``text`` into the memo of this thread."""
+def _remember(
+    text: str,
+) -> tuple[str, list[Tok], list[int], list[Tok], list[int], frozenset[str]]:
+    """Tokenize the whole of ``text`` into the memo of this thread; its ``state``: the
+    text, its tokens, their starts, the noted tokens, their indices and the noted words."""
     memo = _memo
-    memo.spotted = []
-    memo.starts = []
-    memo.toks = _tokens(text, 0, len(text), memo.spotted, memo.starts)
+    spotted: list[Tok] = []
+    spotted_at: list[int] = []
+    starts: list[int] = []
+    toks = _tokens(text, 0, len(text), spotted, starts, spotted_at)
+    memo.state = state = (text, toks, starts, spotted, spotted_at, _NOTED)
     memo.joints = None  # found when ``word_spots`` first asks
     memo.cue_spots = None  # (``_cue_matches``)
     memo.text = text
+    return state
+
+
+def forget(text: str) -> None:
+    """Drop this thread's tokens of ``text`` (a later call reads the text again).
+
+    The engine calls it before it lets the cyclic garbage collector run again: tokens
+    freed while it is paused are not counted as new objects, so the collector does not
+    run at once to scan an article's tokens that live on only until the next article.
+    """
+    memo = _memo
+    if getattr(memo, "text", None) is text:
+        memo.state = memo.joints = memo.cue_spots = memo.text = None
 
 
 def word_spots(text: str, words: frozenset[str]) -> list[int]:
@@ -156,8 +223,8 @@ def word_spots(text: str, words: frozenset[str]) -> list[int]:
     if getattr(memo, "text", None) is not text:
         _remember(text)
     if memo.joints is None:
-        memo.joints = _joints(text, memo.starts)
-    hits = [t.start - 1 for t in memo.spotted if t.low in words]
+        memo.joints = _joints(text, memo.state[2])
+    hits = [t.start - 1 for t in memo.state[3] if t.low in words]
     more = [q for q, begin in memo.joints if begin in begins]
     return sorted({*hits, *more}) if more else hits
 
@@ -193,6 +260,9 @@ _CUE_FIRST = frozenset(_CUE_FORMS) | {"according"}
 # the words the tokenizer notes where they are (``word_spots``): the first words of the
 # cues and the heads of organisations' names
 SPOT_WORDS: frozenset[str] = _CUE_FIRST | ORG_HEADS
+# what the tokenizer notes: ``SPOT_WORDS`` and the word sets given to ``note_words``
+_NOTED = SPOT_WORDS
+_NOTED_SETS: set[frozenset[str]] = set()
 # how many characters of a word ``word_spots`` compares before a pattern is tried (the
 # length of the shortest word), and the beginnings of the words of each list it is given
 _BEGIN = min(map(len, SPOT_WORDS))
