@@ -121,7 +121,7 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
             _names_in_run(text, start, run.split(" "), ents)
     _appositive_names(text, ents)
     _organisations(text, ents)
-    _from_mentions(raws, ents)
+    _from_mentions(text, raws, ents)
     ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
     ents.sort(key=lambda e: e.pos)
     persons = [e for e in ents if e.kind == "person"]
@@ -140,6 +140,9 @@ def _appositive_names(text: str, ents: list[Entity]) -> None:
             pos = nm.start("name")
             while words and _not_name_word(words[0]):
                 pos += len(words.pop(0)) + 1
+            k = name_start(words, text)[0]
+            pos += sum(len(w) + 1 for w in words[:k])
+            words = words[k:]
             if len(words) >= 2 and not any(w.endswith(("'s", "’s")) for w in words):
                 ents.append(Entity(pos, " ".join(words), "person", m.group("role"), None))
 
@@ -168,13 +171,22 @@ def _organisations(text: str, ents: list[Entity]) -> None:
             ents.append(Entity(pos, " ".join(words), "organisation", None, None))
 
 
-def _from_mentions(raws: list[Candidate], ents: list[Entity]) -> None:
+def _from_mentions(text: str, raws: list[Candidate], ents: list[Entity]) -> None:
     """Full names and definite organisations the candidates' mentions spell out."""
     for r in raws:
         m = r.mention
         if m is None:
             continue
-        if m.form == "name" and (" " in m.text or m.kind == "organisation"):
+        if m.form == "name" and m.kind == "person" and " " in m.text:
+            words = m.text.split(" ")
+            if not_a_person(words[0], words[-1]):
+                continue
+            k, party = name_start(words, text)
+            if len(words) - k >= 2:
+                pos = m.start + sum(len(w) + 1 for w in words[:k])
+                name = " ".join(words[k:])
+                ents.append(Entity(pos, name, "person", m.role, m.affiliation or party))
+        elif m.form == "name" and (" " in m.text or m.kind == "organisation"):
             ents.append(Entity(m.start, m.text, m.kind, m.role, m.affiliation))
         elif (
             m.form == "np" and m.kind == "organisation" and m.definite and " " in strip_det(m.text)
@@ -345,11 +357,22 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
 
 
 def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: list[Entity]) -> None:
+    if not_a_person(seg[0][1], seg[-1][1]):
+        return  # "New York City", "Trump Tower", "Fort Pierce", "Clean Air Act"
+    party = None
+    k, party = name_start([w for _, w in seg], text)
+    if k:
+        seg = seg[k:]  # "Republican Ana Roe", "Entrusting Lee Okafor": the name after
+        if len(seg) < 2:
+            return
+        role = None  # (a title belongs to the words dropped)
     start = seg[0][0]
     end = seg[-1][0] + len(seg[-1][1])
     weak = False
-    if seg[-1][1].lower() in _PLACE_HEADS or seg[0][1] in ("Fort", "Mount", "Lake", "Port"):
-        return  # "New York City", "Trump Tower", "Fort Pierce": a place
+    if seg[-1][1].lower() in _MEDIA_HEADS:
+        # "Fox News", "the Harbour Herald": a newspaper or broadcaster
+        ents.append(Entity(start, text[start:end], "organisation", None, None))
+        return
     before = _word_before(text, start) if role is None else ""
     if before in ORG_HEADS:
         # "the conservation group Open Highlands", "the bank Nordea": an organisation
@@ -366,10 +389,83 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
                 or nxt.group(1) in CUE_WORDS
             )
         )
-    ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
+    ents.append(Entity(start, text[start:end], "person", role, party, weak=weak))
 
 
 _PLACE_HEADS = word_list("suggest/place_heads.txt")
+_MEDIA_HEADS = word_list("suggest/media_heads.txt")
+_PLACE_OPENERS = frozenset({"Fort", "Mount", "Lake", "Port", "Great", "Central", "New"})
+_PLACE_OPENERS |= {
+    f"{side}{end}" for side in ("North", "South", "East", "West") for end in ("", "ern")
+}
+
+
+def not_a_person(first: str, last: str) -> bool:
+    """A capitalised name from ``first`` to ``last`` word names a place, building, event,
+    law or era ("Trump Tower", "Fort Pierce", "Clean Air Act", "Great Depression"), never
+    a person whom "he" or "she" could stand for."""
+    low = last.lower()
+    return (
+        low in _PLACE_HEADS
+        or first in _PLACE_OPENERS
+        or (low[-1:] == "s" and low[:-1] in _PARTY_LABELS)  # "Vermont Democrats": a group
+    )
+
+
+GIVEN_NAMES = word_list("suggest/given_names_female.txt") | word_list(
+    "suggest/given_names_male.txt"
+)
+_NAME_OPENERS = word_list("suggest/name_openers.txt")
+_PARTY_LABELS = word_list("suggest/party_labels.txt")
+# adverbs a sentence may open with before a name ("Certainly Lee ...", "Clearly Ana Roe")
+_ADVERB_END_RE = re.compile(
+    r"(?:ally|ously|ently|antly|ately|ively|ainly|arly|ibly|ably|ctly|ghly|ckly|utely|ssly)$"
+)
+
+
+def name_start(words: list[str], text: str) -> tuple[int, str | None]:
+    """How many leading words of a capitalised run are no part of the person's name, and
+    the party label among them ("Republican Ana Roe": 1, "Republican").
+
+    Dropped: a party label, an adverb or an opening word ("Maybe", "Neither") before the
+    name, and capitalised words before a known given name when the article writes the
+    name without them too ("Entrusting Lee Okafor ... Lee Okafor"; but "Marta Ann Roe"
+    stays whole). A known given name or an initial ends the search.
+
+    Args:
+        words: the run's words, in order.
+        text: the article.
+    """
+    k = 0
+    party = None
+    n = len(words)
+    while n - k >= 2:
+        w = words[k]
+        low = w.lower()
+        if low in GIVEN_NAMES or (len(w) == 2 and w[1] == "."):
+            break
+        if low in _PARTY_LABELS:
+            party = party or w
+        elif not (
+            low in _NAME_OPENERS or (len(low) > 5 and _ADVERB_END_RE.search(low) is not None)
+        ):
+            j = next((j for j in range(k + 1, n - 1) if words[j].lower() in GIVEN_NAMES), 0)
+            if not j or not _written_apart(text, " ".join(words[k:]), " ".join(words[j:])):
+                break
+            k = j
+            continue
+        k += 1
+    return k, party
+
+
+def _written_apart(text: str, whole: str, name: str) -> bool:
+    """``name`` stands somewhere in ``text`` other than at the end of ``whole``."""
+    i = text.find(name)
+    while i >= 0:
+        if not text.endswith(whole, 0, i + len(name)):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 def _word_before(text: str, start: int) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...resources import word_list
 from .candidates import Candidate, n_words
-from .entities import Entity, find_entities, strip_det
+from .entities import Entity, find_entities, name_start, strip_det
 from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
 from .mentions import Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
@@ -262,6 +262,13 @@ def _speaker_for(
     name = " ".join(name.split())  # a name broken by a hard line wrap
     if found is None and m.form == "np":
         name = _TRAILING_RE.sub("", name) or name
+    elif found is None and m.form == "name" and kind == "person" and " " in name:
+        # "Republican Ana Roe", "Maybe Okafor": the name without the words before it
+        words = name.split(" ")
+        k, party = name_start(words, text)
+        if k:
+            name = " ".join(words[k:])
+            aff = aff or party
     return SuggestedSpeaker(name, kind, role, aff, ks.id if ks is not None else None)
 
 

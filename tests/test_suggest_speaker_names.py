@@ -1,0 +1,85 @@
+"""The proposed speaker's name a user sees: a pronoun stands for a person, never for a
+law, an event or a newspaper; a name carries no stray word written before it."""
+
+from __future__ import annotations
+
+from suggest_claims import HEAD, claim_with
+
+
+def _speaker(text: str, content: str) -> tuple[str | None, str | None]:
+    """The proposed speaker's name and affiliation for the claim holding ``content``."""
+    c = claim_with(HEAD + text, content)
+    assert c.speaker is not None
+    return c.speaker.name, c.speaker.affiliation
+
+
+def test_she_is_not_the_law_named_before_her_words() -> None:
+    text = (
+        "Marta Okonjo has spent a decade at the port. The Coastal Ferries Act passed in"
+        ' the spring.\n\n"Nobody asked the crews," she said.'
+    )
+    assert _speaker(text, "Nobody asked")[0] == "Marta Okonjo"
+
+
+def test_he_is_not_a_law_passed_last_year() -> None:
+    text = (
+        "Peter Lindqvist runs the yard. The Harbour Renewal Act was passed last year."
+        '\n\n"We rebuilt it twice," he said.'
+    )
+    assert _speaker(text, "We rebuilt")[0] == "Peter Lindqvist"
+
+
+def test_he_is_not_an_era_or_a_newspaper() -> None:
+    text = (
+        "Peter Lindqvist has run the ferry for years. The Great Depression closed the yard"
+        ' in 1931, and the Harbour Herald reported it.\n\n"We rebuilt it twice," he said.'
+    )
+    assert _speaker(text, "We rebuilt")[0] == "Peter Lindqvist"
+
+
+def test_he_skips_a_newspaper_for_the_person_named_before() -> None:
+    text = (
+        'Karl Mendes spoke last, and the Fox Herald covered it.\n\n"We rebuilt it twice," he said.'
+    )
+    assert _speaker(text, "We rebuilt")[0] == "Karl Mendes"
+
+
+def test_a_party_label_is_the_affiliation_not_the_name() -> None:
+    assert _speaker("Republican Marta Okonjo said the fares would rise.", "fares") == (
+        "Marta Okonjo",
+        "Republican",
+    )
+
+
+def test_the_party_label_stays_with_the_person_named_again() -> None:
+    text = (
+        "Democrat Marta Okonjo opposed the fare rise on Tuesday. "
+        '"The crews were never asked," Okonjo said.'
+    )
+    assert _speaker(text, "never asked") == ("Marta Okonjo", "Democrat")
+
+
+def test_an_opening_adverb_is_no_part_of_the_name() -> None:
+    name = _speaker("Certainly Peter Lindqvist said the ferry would be late.", "late")[0]
+    assert name == "Peter Lindqvist"
+
+
+def test_capitalised_words_before_a_given_name_written_apart_are_dropped() -> None:
+    text = (
+        "Veteran Skipper Peter Lindqvist said the ferry would be late. Peter Lindqvist"
+        " has sailed it since 1990."
+    )
+    assert _speaker(text, "late")[0] == "Peter Lindqvist"
+
+
+def test_a_given_name_opening_the_name_is_kept() -> None:
+    text = "Marta Ann Okonjo said the ferry would be late."
+    assert _speaker(text, "late")[0] == "Marta Ann Okonjo"
+
+
+def test_she_is_not_a_party_group() -> None:
+    text = (
+        "Marta Okonjo spoke first. Then the Island Democrats met in the hall."
+        '\n\n"It leaks," she said.'
+    )
+    assert _speaker(text, "It leaks")[0] == "Marta Okonjo"
