@@ -83,3 +83,28 @@ def test_she_is_not_a_party_group() -> None:
         '\n\n"It leaks," she said.'
     )
     assert _speaker(text, "It leaks")[0] == "Marta Okonjo"
+
+
+def test_he_after_a_paragraph_is_the_subject_not_the_object_before() -> None:
+    text = (
+        "On Monday, Peter Lindqvist thanked John Mendes for the grant."
+        '\n\n"We will sail in May," he said.'
+    )
+    assert _speaker(text, "sail in May")[0] == "Peter Lindqvist"
+
+
+def test_she_is_the_subject_of_her_sentence_not_a_person_in_an_aside() -> None:
+    text = (
+        "At the pier, Marta Okonjo praised Anna Ruiz, who chairs the board, and she added"
+        " that the ferry would sail in May."
+    )
+    assert _speaker(text, "sail in May")[0] == "Marta Okonjo"
+
+
+def test_a_title_tells_which_person_of_a_surname_speaks() -> None:
+    text = (
+        "John Roe, the harbourmaster, spoke on Monday. John Roe told the council the fares"
+        " would rise. Mrs. Roe said the ferry was late. Mr. Roe said it was not."
+    )
+    assert _speaker(text, "ferry was late")[0] == "Mrs. Roe"
+    assert _speaker(text, "it was not")[0] == "John Roe"

@@ -246,8 +246,38 @@ def _later_mentions(
         for pos, w in _occurrences(text, by_tok, runs):
             k = bisect_right(at[w], pos) - 1
             src = by_tok[w][max(k, 0)][1]
+            if text[pos - 2 : pos] == ". ":
+                src = _titled(text, pos, by_tok[w], max(k, 0)) or src
             ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
         ents.sort(key=lambda e: e.pos)
+
+
+def _titled(text: str, pos: int, named: list[tuple[int, Entity]], k: int) -> Entity | None:
+    """Of the persons bearing the surname at ``pos``, the nearest earlier (else later)
+    one whose given name agrees with the title before it ("Mrs. Roe" is Ana Roe, not
+    Lee Roe named since), or None when no title or given name tells."""
+    title = text[max(0, pos - 5) : pos - 2].rsplit(None, 1)[-1:]
+    names = {"Mr": MALE_NAMES, "Mrs": FEMALE_NAMES, "Ms": FEMALE_NAMES}.get(
+        title[0] if title else ""
+    )
+    if names is None:
+        return None
+    order = [*range(k, -1, -1), *range(k + 1, len(named))]
+    found = next((named[i][1] for i in order if _given(named[i][1]) in names), None)
+    if found is None and _given(named[k][1]) in GIVEN_NAMES:
+        # "Mrs. Roe" when only Lee Roe is named in full: someone else, named so
+        found = Entity(
+            pos - len(title[0]) - 2,
+            f"{title[0]}. {text[pos:].split(None, 1)[0]}",
+            "person",
+            None,
+            None,
+        )
+    return found
+
+
+def _given(e: Entity) -> str:
+    return e.name.split(" ", 1)[0].lower()
 
 
 def _occurrences(
@@ -412,11 +442,12 @@ def not_a_person(first: str, last: str) -> bool:
     )
 
 
-GIVEN_NAMES = word_list("suggest/given_names_female.txt") | word_list(
-    "suggest/given_names_male.txt"
-)
+FEMALE_NAMES = word_list("suggest/given_names_female.txt")
+MALE_NAMES = word_list("suggest/given_names_male.txt")
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 _NAME_OPENERS = word_list("suggest/name_openers.txt")
 _PARTY_LABELS = word_list("suggest/party_labels.txt")
+_LEADING = _NAME_OPENERS | _PARTY_LABELS
 # adverbs a sentence may open with before a name ("Certainly Lee ...", "Clearly Ana Roe")
 _ADVERB_END_RE = re.compile(
     r"(?:ally|ously|ently|antly|ately|ively|ainly|arly|ibly|ably|ctly|ghly|ckly|utely|ssly)$"
@@ -436,9 +467,17 @@ def name_start(words: list[str], text: str) -> tuple[int, str | None]:
         words: the run's words, in order.
         text: the article.
     """
+    n = len(words)
+    if n < 2:
+        return 0, None
+    low = words[0].lower()
+    if low in GIVEN_NAMES or (
+        # (most names: no word to drop, told at once; speed)
+        n == 2 and low not in _LEADING and low[-2:] != "ly"
+    ):
+        return 0, None
     k = 0
     party = None
-    n = len(words)
     while n - k >= 2:
         w = words[k]
         low = w.lower()
@@ -447,7 +486,8 @@ def name_start(words: list[str], text: str) -> tuple[int, str | None]:
         if low in _PARTY_LABELS:
             party = party or w
         elif not (
-            low in _NAME_OPENERS or (len(low) > 5 and _ADVERB_END_RE.search(low) is not None)
+            low in _NAME_OPENERS
+            or (len(low) > 5 and low[-2:] == "ly" and _ADVERB_END_RE.search(low) is not None)
         ):
             j = next((j for j in range(k + 1, n - 1) if words[j].lower() in GIVEN_NAMES), 0)
             if not j or not _written_apart(text, " ".join(words[k:]), " ".join(words[j:])):

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ...resources import word_list
 from .candidates import Candidate, n_words
-from .entities import Entity, find_entities, name_start, strip_det
+from .entities import FEMALE_NAMES, MALE_NAMES, Entity, find_entities, name_start, strip_det
 from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
 from .mentions import Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
@@ -233,7 +232,7 @@ def _speaker_for(
     elif m.form == "name" and m.text == "A" and interviewee is not None:
         found = interviewee  # "A: ..." in an interview transcript
     elif m.form == "name":
-        found = _refer_name(m, before, after)
+        found = _refer_name(m, before, after, text)
     elif m.form == "pronoun" and m.text in ("I", "We") and _after_quote(text, m.start):
         return None  # '"...," I said': the writer, whom the article does not name
     elif m.form == "pronoun":
@@ -304,17 +303,34 @@ def _interviewee(ents: list[Entity]) -> Entity | None:
     return next(e for e in ents if e.name == top)
 
 
-def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity | None:
-    """A surname or a full name: the nearest earlier (else later) entity bearing it."""
+def _refer_name(
+    m: Mention, before: list[Entity], after: list[Entity], text: str = ""
+) -> Entity | None:
+    """A surname or a full name: the nearest earlier (else later) entity bearing it (of
+    the gender a title before a surname tells: "Mrs. Roe" is not Lee Roe)."""
     found: Entity | None = None
     words = m.text.split()
     if len(words) == 1:
         w = words[0]
+        want = (
+            _TITLE_GENDERS.get(text[m.phrase_start : m.start].strip())
+            if m.phrase_start < m.start
+            else None
+        )
         for part in (-1, 0):  # a surname first, then a given name ("Hillary said")
             # (the substring test before the call skips most entities; speed)
             found = next((e for e in reversed(before) if w in e.name and _bears(e, w, part)), None)
             if found is None:
                 found = next((e for e in after if w in e.name and _bears(e, w, part)), None)
+            if found is not None and want is not None and not _fits(found, want):
+                found = next(
+                    (
+                        e
+                        for e in (*reversed(before), *after)
+                        if w in e.name and _bears(e, w, part) and _fits(e, want)
+                    ),
+                    None,
+                )
             if found is not None:
                 break
         if found is None and m.kind == "organisation":
@@ -330,6 +346,14 @@ def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity
 
 
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+_TITLE_GENDERS = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
+
+
+def _fits(e: Entity, want: str) -> bool:
+    """Nothing in ``e``'s name (a given name, a title) tells a gender other than
+    ``want``."""
+    have = _given_gender(e.name)
+    return have is None or have == want
 
 
 def _bears(e: Entity, word: str, part: int) -> bool:
@@ -344,8 +368,6 @@ def _bears(e: Entity, word: str, part: int) -> bool:
 
 
 _NOT_A_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | DETERMINERS
-_FEMALE = word_list("suggest/given_names_female.txt")
-_MALE = word_list("suggest/given_names_male.txt")
 _TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
 
 
@@ -359,7 +381,7 @@ def _gender_of(name: str, gender: dict[str, str]) -> str | None:
     key = "\1" + name
     g = gender.get(key)
     if g is None:
-        g = gender.get("\0" + name.rsplit(" ", 1)[-1]) or _given_gender(name) or ""
+        g = _given_gender(name) or gender.get("\0" + name.rsplit(" ", 1)[-1]) or ""
         gender[key] = g
     return g or None
 
@@ -368,8 +390,11 @@ def _gender_of(name: str, gender: dict[str, str]) -> str | None:
 def _given_gender(name: str) -> str | None:
     """ "f" or "m" when the given name is a known one (asked for every antecedent a
     pronoun passes over: cached, speed)."""
-    first = name.split(" ", 1)[0].lower()
-    return "f" if first in _FEMALE else "m" if first in _MALE else None
+    first = name.split(" ", 1)[0]
+    if first in _TITLE_GENDERS:
+        return _TITLE_GENDERS[first]  # "Mrs. Roe", named so
+    first = first.lower()
+    return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
 
 
 def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
@@ -387,7 +412,7 @@ def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
     for e in ents:
         if e.kind != "person" or e.name in out or e.name in untold:
             continue
-        g = by_surname.get(e.name.rsplit(" ", 1)[-1]) or _given_gender(e.name)
+        g = _given_gender(e.name) or by_surname.get(e.name.rsplit(" ", 1)[-1])
         if g is not None:
             out[e.name] = g
         else:
@@ -418,6 +443,8 @@ def _refer_pronoun(
             if have is None or have == g:
                 found = e
                 break
+        if found is not None and text:
+            found = _first_in_sentence(text, m.start, found, before, gender, g)
         if found is None:
             found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
         if found is not None:
@@ -440,6 +467,47 @@ def _refer_pronoun(
     else:
         found = before[-1] if before else None
     return found
+
+
+def _first_in_sentence(
+    text: str, pos: int, found: Entity, before: list[Entity], gender: dict[str, str], g: str
+) -> Entity:
+    """The first person of gender ``g`` (or of none known) named in the sentence that
+    names ``found``, the nearest one before the pronoun at ``pos``, when that sentence is
+    the pronoun's own or the one before it: a subject is a likelier antecedent than an
+    object or a possessor named after it ("Lee wrote to Ann Roe. He asked her ...")."""
+    i = bisect_left(before, found.pos, key=_at) - 1
+    while i >= 0 and before[i].pos > found.pos - 700:
+        e = before[i]
+        if e.kind == "person" and not e.weak and e.name != found.name:
+            break
+        i -= 1
+    else:
+        return found  # no other person named near it (speed)
+    cur = _sentence_start(text, max(0, pos - 300), pos)
+    if cur < 0:
+        return found
+    if found.pos > cur:
+        lo = cur
+    else:
+        end = cur
+        while end > 0 and text[end - 1].isspace():
+            end -= 1  # (a blank line before a paragraph)
+        lo = _sentence_start(text, max(0, end - 400), end)
+        if lo < 0 or found.pos <= lo:
+            return found
+    for e in before[bisect_right(before, lo, key=_at) :]:
+        if e.pos >= found.pos:
+            break
+        if e.kind == "person" and not e.weak:
+            have = _gender_of(e.name, gender)
+            if have is None or have == g:
+                return e
+    return found
+
+
+def _at(e: Entity) -> int:
+    return e.pos
 
 
 # a sentence opening with a name and then a lower-case word: "Lee has never hidden
