@@ -108,3 +108,11 @@ def test_a_title_tells_which_person_of_a_surname_speaks() -> None:
     )
     assert _speaker(text, "ferry was late")[0] == "Mrs. Roe"
     assert _speaker(text, "it was not")[0] == "John Roe"
+
+
+def test_a_gerund_opening_the_sentence_is_no_part_of_the_name() -> None:
+    text = (
+        "Entrusting Peter Lindqvist with the keys was a risk."
+        '\n\n"I lost them twice," he said.'
+    )
+    assert _speaker(text, "lost them")[0] == "Peter Lindqvist"

@@ -454,13 +454,22 @@ _ADVERB_END_RE = re.compile(
 )
 
 
+def _opening_word(low: str) -> bool:
+    """``low`` (lower case) is a word that opens a sentence before a name but is none
+    ("maybe", "neither", "certainly", "nearly")."""
+    return low in _NAME_OPENERS or (
+        len(low) > 5 and low[-2:] == "ly" and _ADVERB_END_RE.search(low) is not None
+    )
+
+
 def name_start(words: list[str], text: str) -> tuple[int, str | None]:
     """How many leading words of a capitalised run are no part of the person's name, and
     the party label among them ("Republican Ana Roe": 1, "Republican").
 
     Dropped: a party label, an adverb or an opening word ("Maybe", "Neither") before the
-    name, and capitalised words before a known given name when the article writes the
-    name without them too ("Entrusting Lee Okafor ... Lee Okafor"; but "Marta Ann Roe"
+    name, a gerund right before a known given name ("Entrusting Lee Okafor with ..."),
+    and capitalised words before a known given name when the article writes the name
+    without them too ("Veteran Skipper Lee Okafor ... Lee Okafor"; but "Marta Ann Roe"
     stays whole). A known given name or an initial ends the search.
 
     Args:
@@ -485,12 +494,15 @@ def name_start(words: list[str], text: str) -> tuple[int, str | None]:
             break
         if low in _PARTY_LABELS:
             party = party or w
-        elif not (
-            low in _NAME_OPENERS
-            or (len(low) > 5 and low[-2:] == "ly" and _ADVERB_END_RE.search(low) is not None)
-        ):
+        elif not _opening_word(low):
             j = next((j for j in range(k + 1, n - 1) if words[j].lower() in GIVEN_NAMES), 0)
-            if not j or not _written_apart(text, " ".join(words[k:]), " ".join(words[j:])):
+            if (
+                not j
+                or not (
+                    (j == k + 1 and len(low) > 5 and low.endswith("ing"))  # "Entrusting Lee Roe"
+                    or _written_apart(text, " ".join(words[k:]), " ".join(words[j:]))
+                )
+            ):
                 break
             k = j
             continue
