@@ -111,8 +111,10 @@ def test_a_title_tells_which_person_of_a_surname_speaks() -> None:
 
 
 def test_a_gerund_opening_the_sentence_is_no_part_of_the_name() -> None:
-    text = (
-        "Entrusting Peter Lindqvist with the keys was a risk."
-        '\n\n"I lost them twice," he said.'
-    )
+    text = 'Entrusting Peter Lindqvist with the keys was a risk.\n\n"I lost them twice," he said.'
     assert _speaker(text, "lost them")[0] == "Peter Lindqvist"
+
+
+def test_they_is_the_organisation_not_a_pair_of_capitalised_words_after_it() -> None:
+    text = 'The Ferry Workers Union met Anna Ruiz on Monday.\n\n"We will strike in May," they said.'
+    assert _speaker(text, "strike in May")[0] == "Ferry Workers Union"

@@ -424,7 +424,8 @@ def _refer_pronoun(
     m: Mention, before: list[Entity], gender: dict[str, str], text: str = ""
 ) -> Entity | None:
     """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
-    "it": the last organisation; other pronouns: the last entity."""
+    "it": the last organisation; "they": the last entity shown to be a person or an
+    organisation; other pronouns: the last entity."""
     found: Entity | None = None
     low = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(
         m.text.lower(), m.text.lower()
@@ -464,6 +465,9 @@ def _refer_pronoun(
             )
             # else a title and surname no other mention introduced ("Mr. Lee, who")
             found = named or _name_before_who(text, m.start) or found
+    elif low == "they":
+        # the last organisation or person, not a capitalised pair nothing shows to be one
+        found = next((e for e in reversed(before) if not e.weak), None)
     else:
         found = before[-1] if before else None
     return found
