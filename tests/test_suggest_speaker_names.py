@@ -118,3 +118,12 @@ def test_a_gerund_opening_the_sentence_is_no_part_of_the_name() -> None:
 def test_they_is_the_organisation_not_a_pair_of_capitalised_words_after_it() -> None:
     text = 'The Ferry Workers Union met Anna Ruiz on Monday.\n\n"We will strike in May," they said.'
     assert _speaker(text, "strike in May")[0] == "Ferry Workers Union"
+
+
+def test_he_after_a_role_phrase_is_the_person_it_named() -> None:
+    text = (
+        "The mayor, Peter Lindqvist, opened the meeting. Karl Mendes of the union spoke"
+        ' next, and John Berg read the budget.\n\n"We will sail in May," the mayor said.'
+        ' "The crews are ready," he added.'
+    )
+    assert _speaker(text, "crews are ready")[0] == "Peter Lindqvist"

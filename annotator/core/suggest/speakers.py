@@ -108,7 +108,11 @@ def resolve(
             headline_word = r.para == 0 and " " not in speaker.name
             if (
                 r.mention is not None
-                and (r.mention.form == "name" or speaker.kind == "organisation")
+                and (
+                    r.mention.form == "name"
+                    or speaker.kind == "organisation"
+                    or (r.mention.form == "np" and _named_person(speaker, r.mention.text))
+                )
                 and not headline_word  # "Ministry warns ...": too vague to refer back to
             ):
                 e = Entity(
@@ -131,6 +135,18 @@ def resolve(
             )
         )
     return out
+
+
+def _named_person(speaker: SuggestedSpeaker, phrase: str) -> bool:
+    """A noun phrase ("the harbourmaster") resolved to a person named in full elsewhere
+    ("Ana Roe"), whom a later pronoun may stand for."""
+    name = speaker.name
+    return (
+        speaker.kind == "person"
+        and " " in name
+        and name not in phrase
+        and all(w[:1].isupper() for w in name.split(" "))
+    )
 
 
 def _written_speaker(
