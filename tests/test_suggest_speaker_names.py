@@ -127,3 +127,17 @@ def test_he_after_a_role_phrase_is_the_person_it_named() -> None:
         ' "The crews are ready," he added.'
     )
     assert _speaker(text, "crews are ready")[0] == "Peter Lindqvist"
+
+
+def test_a_poll_is_named_without_the_participle_after_it() -> None:
+    text = "A harbour poll released Friday found that most riders want a later ferry."
+    assert _speaker(text, "most riders")[0] == "harbour poll"
+
+
+def test_a_poll_is_named_without_the_participle_taken_for_its_head() -> None:
+    c = claim_with(
+        HEAD + "A harbour poll released on Friday found that most riders want a later ferry.",
+        "most riders",
+    )
+    assert c.speaker is not None
+    assert (c.speaker.name, c.speaker.role) == ("harbour poll", None)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .candidates import Candidate, n_words
 from .entities import FEMALE_NAMES, MALE_NAMES, Entity, find_entities, name_start, strip_det
 from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
-from .mentions import Mention, antecedent, noun_cue_subject, written_source
+from .mentions import NON_SPEAKER_HEADS, Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
@@ -277,6 +277,11 @@ def _speaker_for(
     name = " ".join(name.split())  # a name broken by a hard line wrap
     if found is None and m.form == "np":
         name = _TRAILING_RE.sub("", name) or name
+        if m.head and " " in name:
+            cut = _cut_after_head(name, m.head)
+            if cut != name and role == m.head:
+                role = None  # (the participle taken for the head)
+            name = cut
     elif found is None and m.form == "name" and kind == "person" and " " in name:
         # "Republican Ana Roe", "Maybe Okafor": the name without the words before it
         words = name.split(" ")
@@ -296,6 +301,32 @@ _TRAILING_RE = re.compile(
     r"|who|that|which|would|will|could|can|may|might|should|must|did|does|do|here|there|now"
     r"|then|also|still|just|[a-z]{3,}ally|[a-z]+(?:ous|ed|ate|ent|ant|ive)ly))+$"
 )
+
+
+# a verb or participle right after a noun phrase's head ends its name ("a poll released
+# on Friday", "the report published Tuesday", "the panel has")
+_AFTER_HEAD = frozenset(
+    {"out", "has", "have", "had", "is", "are", "was", "were", "will", "would", "says", "shows"}
+)
+
+
+def _cut_after_head(name: str, head: str) -> str:
+    """``name`` up to its ``head`` when a verb or participle follows the head, or without
+    a participle taken for the head."""
+    words = name.split(" ")
+    low = [w.lower() for w in words]
+    if head not in low:
+        return name
+    i = low.index(head) + 1
+    if (
+        i == len(words) > 1
+        and head.endswith("ed")
+        and (low[-2] in NON_SPEAKER_HEADS or low[-2] in ORG_HEADS)
+    ):
+        return " ".join(words[:-1])  # "a harbour poll released": a participle after the head
+    if i < len(words) and (low[i] in _AFTER_HEAD or (low[i].endswith("ed") and words[i].islower())):
+        return " ".join(words[:i])
+    return name
 
 
 _ISSUER_RE = re.compile(
