@@ -141,3 +141,11 @@ def test_a_poll_is_named_without_the_participle_taken_for_its_head() -> None:
     )
     assert c.speaker is not None
     assert (c.speaker.name, c.speaker.role) == ("harbour poll", None)
+
+
+def test_it_is_the_council_not_a_clause_ending_in_an_organisation_word() -> None:
+    text = (
+        "The Harbour Council opened the new hall on Monday, two days after Karl Mendes took"
+        ' office.\n\n"The fares will rise," it said in a statement.'
+    )
+    assert _speaker(text, "fares will rise")[0] == "Harbour Council"

@@ -164,11 +164,18 @@ def _organisations(text: str, ents: list[Entity]) -> None:
         if lead is None:
             continue
         words = (lead.group("org") + m.group()).split()
+        if any(w in _NOT_ORG_WORDS or (w[-2:] == "ed" and w != "armed") for w in words[-3:-1]):
+            continue  # "Carter took office", "Trump on the campaign": no organisation
         pos = lead.start("org")
         while words and (words[0].lower() in NON_NAME_WORDS or words[0].lower() in DETERMINERS):
             pos += len(words.pop(0)) + 1
         if len(words) >= 2:
             ents.append(Entity(pos, " ".join(words), "organisation", None, None))
+
+
+# lower-case words between a name and an organisation head that show a clause or a
+# phrase, not the organisation's name ("Lee took office", "Roe on the campaign")
+_NOT_ORG_WORDS = DETERMINERS | word_list("suggest/not_org_words.txt")
 
 
 def _from_mentions(text: str, raws: list[Candidate], ents: list[Entity]) -> None:
