@@ -149,3 +149,13 @@ def test_it_is_the_council_not_a_clause_ending_in_an_organisation_word() -> None
         ' office.\n\n"The fares will rise," it said in a statement.'
     )
     assert _speaker(text, "fares will rise")[0] == "Harbour Council"
+
+
+def test_he_after_a_quotation_is_not_the_person_it_names() -> None:
+    text = 'Peter Lindqvist backs the union.\n\n"John Mendes is the best skipper we have," he said.'
+    assert _speaker(text, "best skipper")[0] == "Peter Lindqvist"
+
+
+def test_she_after_curly_quotes_is_not_the_person_they_name() -> None:
+    text = "Marta Okonjo backs the union.\n\n“Anna Ruiz is the best skipper we have,” she said."
+    assert _speaker(text, "best skipper")[0] == "Marta Okonjo"

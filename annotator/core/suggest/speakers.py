@@ -341,6 +341,19 @@ def _after_quote(text: str, pos: int) -> bool:
     return bool(before) and before[-1] in "\"”’'»" and text[pos - 1] == " "
 
 
+def _before_quote(text: str, pos: int, before: list[Entity]) -> list[Entity]:
+    """``before`` without the entities named inside the quotation that closes right
+    before ``pos`` (within its paragraph)."""
+    close = len(text[max(0, pos - 3) : pos].rstrip()) - 1 + max(0, pos - 3)
+    mark = text[close]
+    opener = {"”": "“", "’": "‘", "»": "«"}.get(mark, mark)
+    para = text.rfind("\n", 0, close)
+    start = text.rfind(opener, para + 1, close)
+    if start < 0:
+        return before
+    return before[: bisect_left(before, start, key=_at)]
+
+
 def _interviewee(ents: list[Entity]) -> Entity | None:
     """The person named most often: who answers in a "Q: ... A: ..." transcript."""
     counts = Counter(e.name for e in ents if e.kind == "person" and not e.weak)
@@ -477,6 +490,9 @@ def _refer_pronoun(
     low = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(
         m.text.lower(), m.text.lower()
     )
+    if text and low in ("he", "she", "it", "they") and _after_quote(text, m.start):
+        # '"Lee is our best hope," he said': not someone the quotation names
+        before = _before_quote(text, m.start, before)
     if low in ("he", "she"):
         g = "m" if low == "he" else "f"
         subject = _sentence_subject(text, m.start, before, gender, g) if text else None
