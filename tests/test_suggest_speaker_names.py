@@ -159,3 +159,12 @@ def test_he_after_a_quotation_is_not_the_person_it_names() -> None:
 def test_she_after_curly_quotes_is_not_the_person_they_name() -> None:
     text = "Marta Okonjo backs the union.\n\n“Anna Ruiz is the best skipper we have,” she said."
     assert _speaker(text, "best skipper")[0] == "Marta Okonjo"
+
+
+def test_he_is_not_a_person_named_only_inside_someone_elses_quotation() -> None:
+    text = (
+        "Peter Lindqvist runs the yard.\n\n"
+        '"We trust John Mendes with the crane," Anna Ruiz said on Monday.\n\n'
+        "Later he said the crane was too old."
+    )
+    assert _speaker(text, "too old")[0] == "Peter Lindqvist"

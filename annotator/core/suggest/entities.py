@@ -85,6 +85,7 @@ class Entity:
     role: str | None
     affiliation: str | None
     weak: bool = False  # a capitalised pair with no other evidence of being a person
+    quoted: bool = False  # named inside a quotation
 
 
 def _with_modifiers(text: str, start: int, role: str) -> str:

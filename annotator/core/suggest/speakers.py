@@ -39,6 +39,7 @@ def resolve(
     text: str, raws: list[Candidate], known_speakers: Sequence[KnownSpeaker]
 ) -> list[SuggestedClaim]:
     ents = find_entities(text, raws)
+    _mark_quoted(ents, raws)
     pos_list = [e.pos for e in ents]
     known: dict[str, KnownSpeaker] = {}
     for ks in known_speakers:
@@ -147,6 +148,19 @@ def _named_person(speaker: SuggestedSpeaker, phrase: str) -> bool:
         and name not in phrase
         and all(w[:1].isupper() for w in name.split(" "))
     )
+
+
+def _mark_quoted(ents: list[Entity], raws: list[Candidate]) -> None:
+    """Marks the entities named inside a direct quotation: no "he" or "she" outside it
+    stands for them ('"Lee will win," Roe said. He added ...': Roe)."""
+    quoted = sorted(sp for r in raws if r.kind == "direct" for sp in r.spans)
+    if not quoted:
+        return
+    starts = [a for a, _ in quoted]
+    for e in ents:
+        i = bisect_right(starts, e.pos) - 1
+        if i >= 0 and e.pos < quoted[i][1]:
+            e.quoted = True
 
 
 def _written_speaker(
@@ -501,7 +515,7 @@ def _refer_pronoun(
         for e in reversed(before):
             # a person the text shows to be one, or whose given name is a known one
             # ("Jeff Morton"); tests inlined: a pronoun may pass hundreds of entities
-            if e.kind != "person" or (e.weak and _given_gender(e.name) is None):
+            if e.kind != "person" or (e.weak and _given_gender(e.name) is None) or e.quoted:
                 continue
             have = _gender_of(e.name, gender)
             if have is None or have == g:
@@ -566,7 +580,7 @@ def _first_in_sentence(
     for e in before[bisect_right(before, lo, key=_at) :]:
         if e.pos >= found.pos:
             break
-        if e.kind == "person" and not e.weak:
+        if e.kind == "person" and not e.weak and not e.quoted:
             have = _gender_of(e.name, gender)
             if have is None or have == g:
                 return e
