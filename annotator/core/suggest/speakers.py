@@ -49,7 +49,11 @@ def resolve(
     gender: dict[str, str] = _title_genders(text, ents)
     by_head: _ByHead = {}
     out: list[SuggestedClaim] = []
-    interviewee = _interviewee(ents) if any(_is_answer(r) for r in raws) else None
+    # ("A: ..." in an interview transcript; inlined: asked of every candidate; speed)
+    answers = any(
+        r.mention is not None and r.mention.text == "A" and r.mention.form == "name" for r in raws
+    )
+    interviewee = _interviewee(ents) if answers else None
     last_speaker: SuggestedSpeaker | None = None
     last_para = -10
     last_mention: Mention | None = None
@@ -156,10 +160,14 @@ def _mark_quoted(ents: list[Entity], raws: list[Candidate]) -> None:
     quoted = sorted(sp for r in raws if r.kind == "direct" for sp in r.spans)
     if not quoted:
         return
-    starts = [a for a, _ in quoted]
+    # (both in text order: one walk; speed)
+    i, n = 0, len(quoted)
     for e in ents:
-        i = bisect_right(starts, e.pos) - 1
-        if i >= 0 and e.pos < quoted[i][1]:
+        while i < n and quoted[i][1] <= e.pos:
+            i += 1
+        if i == n:
+            break
+        if quoted[i][0] <= e.pos:
             e.quoted = True
 
 
@@ -227,10 +235,6 @@ def _no_subject(mention_text: str) -> bool:
 _TIME_OR_PLACE_OPENERS = frozenset({"in", "at", "on", "during", "after", "before"})
 # nouns in -ing that do speak ("polling shows", "reporting found")
 _ING_SOURCES = frozenset({"polling", "reporting", "briefing", "filing", "ruling", "hearing"})
-
-
-def _is_answer(r: Candidate) -> bool:
-    return r.mention is not None and r.mention.form == "name" and r.mention.text == "A"
 
 
 def _speaker_for(
