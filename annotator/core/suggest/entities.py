@@ -85,6 +85,7 @@ class Entity:
     role: str | None
     affiliation: str | None
     weak: bool = False  # a capitalised pair with no other evidence of being a person
+    quoted: bool = False  # named inside a quotation
 
 
 def _with_modifiers(text: str, start: int, role: str) -> str:
@@ -118,10 +119,17 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
     runs: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN_RE.finditer(text)]
     for start, run in runs:
         if " " in run:
-            _names_in_run(text, start, run.split(" "), ents)
+            words = run.split(" ")
+            if len(words) == 2 and (
+                words[0].lower() in _NOT_NAME
+                or words[1].lower() in _NOT_NAME
+                or words[0].endswith(("'s", "’s"))
+            ):
+                continue  # "The Senate", "President Lee", "Lee's Party": no two-word name (speed)
+            _names_in_run(text, start, words, ents)
     _appositive_names(text, ents)
     _organisations(text, ents)
-    _from_mentions(raws, ents)
+    _from_mentions(text, raws, ents)
     ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
     ents.sort(key=lambda e: e.pos)
     persons = [e for e in ents if e.kind == "person"]
@@ -140,6 +148,9 @@ def _appositive_names(text: str, ents: list[Entity]) -> None:
             pos = nm.start("name")
             while words and _not_name_word(words[0]):
                 pos += len(words.pop(0)) + 1
+            k = name_start(words, text)[0]
+            pos += sum(len(w) + 1 for w in words[:k])
+            words = words[k:]
             if len(words) >= 2 and not any(w.endswith(("'s", "’s")) for w in words):
                 ents.append(Entity(pos, " ".join(words), "person", m.group("role"), None))
 
@@ -161,6 +172,8 @@ def _organisations(text: str, ents: list[Entity]) -> None:
         if lead is None:
             continue
         words = (lead.group("org") + m.group()).split()
+        if any(w in _NOT_ORG_WORDS or (w[-2:] == "ed" and w != "armed") for w in words[-3:-1]):
+            continue  # "Carter took office", "Trump on the campaign": no organisation
         pos = lead.start("org")
         while words and (words[0].lower() in NON_NAME_WORDS or words[0].lower() in DETERMINERS):
             pos += len(words.pop(0)) + 1
@@ -168,13 +181,27 @@ def _organisations(text: str, ents: list[Entity]) -> None:
             ents.append(Entity(pos, " ".join(words), "organisation", None, None))
 
 
-def _from_mentions(raws: list[Candidate], ents: list[Entity]) -> None:
+# lower-case words between a name and an organisation head that show a clause or a
+# phrase, not the organisation's name ("Lee took office", "Roe on the campaign")
+_NOT_ORG_WORDS = DETERMINERS | word_list("suggest/not_org_words.txt")
+
+
+def _from_mentions(text: str, raws: list[Candidate], ents: list[Entity]) -> None:
     """Full names and definite organisations the candidates' mentions spell out."""
     for r in raws:
         m = r.mention
         if m is None:
             continue
-        if m.form == "name" and (" " in m.text or m.kind == "organisation"):
+        if m.form == "name" and m.kind == "person" and " " in m.text:
+            words = m.text.split(" ")
+            if not_a_person(words[0], words[-1]):
+                continue
+            k, party = name_start(words, text)
+            if len(words) - k >= 2:
+                pos = m.start + sum(len(w) + 1 for w in words[:k])
+                name = " ".join(words[k:])
+                ents.append(Entity(pos, name, "person", m.role, m.affiliation or party))
+        elif m.form == "name" and (" " in m.text or m.kind == "organisation"):
             ents.append(Entity(m.start, m.text, m.kind, m.role, m.affiliation))
         elif (
             m.form == "np" and m.kind == "organisation" and m.definite and " " in strip_det(m.text)
@@ -234,8 +261,38 @@ def _later_mentions(
         for pos, w in _occurrences(text, by_tok, runs):
             k = bisect_right(at[w], pos) - 1
             src = by_tok[w][max(k, 0)][1]
+            if text[pos - 2 : pos] == ". " and text[pos - 3 : pos - 2] in ("r", "s"):
+                src = _titled(text, pos, by_tok[w], max(k, 0)) or src
             ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
         ents.sort(key=lambda e: e.pos)
+
+
+def _titled(text: str, pos: int, named: list[tuple[int, Entity]], k: int) -> Entity | None:
+    """Of the persons bearing the surname at ``pos``, the nearest earlier (else later)
+    one whose given name agrees with the title before it ("Mrs. Roe" is Ana Roe, not
+    Lee Roe named since), or None when no title or given name tells."""
+    title = text[max(0, pos - 5) : pos - 2].rsplit(None, 1)[-1:]
+    names = {"Mr": MALE_NAMES, "Mrs": FEMALE_NAMES, "Ms": FEMALE_NAMES}.get(
+        title[0] if title else ""
+    )
+    if names is None:
+        return None
+    order = [*range(k, -1, -1), *range(k + 1, len(named))]
+    found = next((named[i][1] for i in order if _given(named[i][1]) in names), None)
+    if found is None and _given(named[k][1]) in GIVEN_NAMES:
+        # "Mrs. Roe" when only Lee Roe is named in full: someone else, named so
+        found = Entity(
+            pos - len(title[0]) - 2,
+            f"{title[0]}. {text[pos:].split(None, 1)[0]}",
+            "person",
+            None,
+            None,
+        )
+    return found
+
+
+def _given(e: Entity) -> str:
+    return e.name.split(" ", 1)[0].lower()
 
 
 def _occurrences(
@@ -345,11 +402,33 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
 
 
 def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: list[Entity]) -> None:
+    first = seg[0][1]
+    last = seg[-1][1].lower()
+    if (
+        # not_a_person inlined: asked of every capitalised pair (speed)
+        last in _PLACE_HEADS
+        or first in _PLACE_OPENERS
+        or (last[-1:] == "s" and last[:-1] in _PARTY_LABELS)
+    ):
+        return  # "New York City", "Trump Tower", "Fort Pierce", "Clean Air Act"
+    party = None
+    low = first.lower()
+    if low in GIVEN_NAMES or (len(seg) == 2 and low not in _LEADING and low[-2:] != "ly"):
+        k = 0  # (name_start's answer at once for most names; speed)
+    else:
+        k, party = name_start([w for _, w in seg], text)
+    if k:
+        seg = seg[k:]  # "Republican Ana Roe", "Entrusting Lee Okafor": the name after
+        if len(seg) < 2:
+            return
+        role = None  # (a title belongs to the words dropped)
     start = seg[0][0]
     end = seg[-1][0] + len(seg[-1][1])
     weak = False
-    if seg[-1][1].lower() in _PLACE_HEADS or seg[0][1] in ("Fort", "Mount", "Lake", "Port"):
-        return  # "New York City", "Trump Tower", "Fort Pierce": a place
+    if seg[-1][1].lower() in _MEDIA_HEADS:
+        # "Fox News", "the Harbour Herald": a newspaper or broadcaster
+        ents.append(Entity(start, text[start:end], "organisation", None, None))
+        return
     before = _word_before(text, start) if role is None else ""
     if before in ORG_HEADS:
         # "the conservation group Open Highlands", "the bank Nordea": an organisation
@@ -366,10 +445,105 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
                 or nxt.group(1) in CUE_WORDS
             )
         )
-    ents.append(Entity(start, text[start:end], "person", role, None, weak=weak))
+    ents.append(Entity(start, text[start:end], "person", role, party, weak=weak))
 
 
 _PLACE_HEADS = word_list("suggest/place_heads.txt")
+_MEDIA_HEADS = word_list("suggest/media_heads.txt")
+_PLACE_OPENERS = frozenset({"Fort", "Mount", "Lake", "Port", "Great", "Central", "New"})
+_PLACE_OPENERS |= {
+    f"{side}{end}" for side in ("North", "South", "East", "West") for end in ("", "ern")
+}
+
+
+def not_a_person(first: str, last: str) -> bool:
+    """A capitalised name from ``first`` to ``last`` word names a place, building, event,
+    law or era ("Trump Tower", "Fort Pierce", "Clean Air Act", "Great Depression"), never
+    a person whom "he" or "she" could stand for."""
+    low = last.lower()
+    return (
+        low in _PLACE_HEADS
+        or first in _PLACE_OPENERS
+        or (low[-1:] == "s" and low[:-1] in _PARTY_LABELS)  # "Vermont Democrats": a group
+    )
+
+
+FEMALE_NAMES = word_list("suggest/given_names_female.txt")
+MALE_NAMES = word_list("suggest/given_names_male.txt")
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_NAME_OPENERS = word_list("suggest/name_openers.txt")
+_PARTY_LABELS = word_list("suggest/party_labels.txt")
+_LEADING = _NAME_OPENERS | _PARTY_LABELS
+# adverbs a sentence may open with before a name ("Certainly Lee ...", "Clearly Ana Roe")
+_ADVERB_END_RE = re.compile(
+    r"(?:ally|ously|ently|antly|ately|ively|ainly|arly|ibly|ably|ctly|ghly|ckly|utely|ssly)$"
+)
+
+
+def _opening_word(low: str) -> bool:
+    """``low`` (lower case) is a word that opens a sentence before a name but is none
+    ("maybe", "neither", "certainly", "nearly")."""
+    return low in _NAME_OPENERS or (
+        len(low) > 5 and low[-2:] == "ly" and _ADVERB_END_RE.search(low) is not None
+    )
+
+
+def name_start(words: list[str], text: str) -> tuple[int, str | None]:
+    """How many leading words of a capitalised run are no part of the person's name, and
+    the party label among them ("Republican Ana Roe": 1, "Republican").
+
+    Dropped: a party label, an adverb or an opening word ("Maybe", "Neither") before the
+    name, a gerund right before a known given name ("Entrusting Lee Okafor with ..."),
+    and capitalised words before a known given name when the article writes the name
+    without them too ("Veteran Skipper Lee Okafor ... Lee Okafor"; but "Marta Ann Roe"
+    stays whole). A known given name or an initial ends the search.
+
+    Args:
+        words: the run's words, in order.
+        text: the article.
+    """
+    n = len(words)
+    if n < 2:
+        return 0, None
+    low = words[0].lower()
+    if low in GIVEN_NAMES or (
+        # (most names: no word to drop, told at once; speed)
+        n == 2 and low not in _LEADING and low[-2:] != "ly"
+    ):
+        return 0, None
+    k = 0
+    party = None
+    while n - k >= 2:
+        w = words[k]
+        low = w.lower()
+        if low in GIVEN_NAMES or (len(w) == 2 and w[1] == "."):
+            break
+        if low in _PARTY_LABELS:
+            party = party or w
+        elif not _opening_word(low):
+            j = next((j for j in range(k + 1, n - 1) if words[j].lower() in GIVEN_NAMES), 0)
+            if (
+                not j
+                or not (
+                    (j == k + 1 and len(low) > 5 and low.endswith("ing"))  # "Entrusting Lee Roe"
+                    or _written_apart(text, " ".join(words[k:]), " ".join(words[j:]))
+                )
+            ):
+                break
+            k = j
+            continue
+        k += 1
+    return k, party
+
+
+def _written_apart(text: str, whole: str, name: str) -> bool:
+    """``name`` stands somewhere in ``text`` other than at the end of ``whole``."""
+    i = text.find(name)
+    while i >= 0:
+        if not text.endswith(whole, 0, i + len(name)):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 def _word_before(text: str, start: int) -> str:

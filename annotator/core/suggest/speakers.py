@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ...resources import word_list
 from .candidates import Candidate, n_words
-from .entities import Entity, find_entities, strip_det
+from .entities import FEMALE_NAMES, MALE_NAMES, Entity, find_entities, name_start, strip_det
 from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
-from .mentions import Mention, antecedent, noun_cue_subject, written_source
+from .mentions import NON_SPEAKER_HEADS, Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
@@ -40,6 +39,7 @@ def resolve(
     text: str, raws: list[Candidate], known_speakers: Sequence[KnownSpeaker]
 ) -> list[SuggestedClaim]:
     ents = find_entities(text, raws)
+    _mark_quoted(ents, raws)
     pos_list = [e.pos for e in ents]
     known: dict[str, KnownSpeaker] = {}
     for ks in known_speakers:
@@ -49,7 +49,11 @@ def resolve(
     gender: dict[str, str] = _title_genders(text, ents)
     by_head: _ByHead = {}
     out: list[SuggestedClaim] = []
-    interviewee = _interviewee(ents) if any(_is_answer(r) for r in raws) else None
+    # ("A: ..." in an interview transcript; inlined: asked of every candidate; speed)
+    answers = any(
+        r.mention is not None and r.mention.text == "A" and r.mention.form == "name" for r in raws
+    )
+    interviewee = _interviewee(ents) if answers else None
     last_speaker: SuggestedSpeaker | None = None
     last_para = -10
     last_mention: Mention | None = None
@@ -109,7 +113,11 @@ def resolve(
             headline_word = r.para == 0 and " " not in speaker.name
             if (
                 r.mention is not None
-                and (r.mention.form == "name" or speaker.kind == "organisation")
+                and (
+                    r.mention.form == "name"
+                    or speaker.kind == "organisation"
+                    or (r.mention.form == "np" and _named_person(speaker, r.mention.text))
+                )
                 and not headline_word  # "Ministry warns ...": too vague to refer back to
             ):
                 e = Entity(
@@ -132,6 +140,35 @@ def resolve(
             )
         )
     return out
+
+
+def _named_person(speaker: SuggestedSpeaker, phrase: str) -> bool:
+    """A noun phrase ("the harbourmaster") resolved to a person named in full elsewhere
+    ("Ana Roe"), whom a later pronoun may stand for."""
+    name = speaker.name
+    return (
+        speaker.kind == "person"
+        and " " in name
+        and name not in phrase
+        and all(w[:1].isupper() for w in name.split(" "))
+    )
+
+
+def _mark_quoted(ents: list[Entity], raws: list[Candidate]) -> None:
+    """Marks the entities named inside a direct quotation: no "he" or "she" outside it
+    stands for them ('"Lee will win," Roe said. He added ...': Roe)."""
+    quoted = sorted(sp for r in raws if r.kind == "direct" for sp in r.spans)
+    if not quoted:
+        return
+    # (both in text order: one walk; speed)
+    i, n = 0, len(quoted)
+    for e in ents:
+        while i < n and quoted[i][1] <= e.pos:
+            i += 1
+        if i == n:
+            break
+        if quoted[i][0] <= e.pos:
+            e.quoted = True
 
 
 def _written_speaker(
@@ -200,10 +237,6 @@ _TIME_OR_PLACE_OPENERS = frozenset({"in", "at", "on", "during", "after", "before
 _ING_SOURCES = frozenset({"polling", "reporting", "briefing", "filing", "ruling", "hearing"})
 
 
-def _is_answer(r: Candidate) -> bool:
-    return r.mention is not None and r.mention.form == "name" and r.mention.text == "A"
-
-
 def _speaker_for(
     m: Mention,
     ents: list[Entity],
@@ -233,7 +266,7 @@ def _speaker_for(
     elif m.form == "name" and m.text == "A" and interviewee is not None:
         found = interviewee  # "A: ..." in an interview transcript
     elif m.form == "name":
-        found = _refer_name(m, before, after)
+        found = _refer_name(m, before, after, text)
     elif m.form == "pronoun" and m.text in ("I", "We") and _after_quote(text, m.start):
         return None  # '"...," I said': the writer, whom the article does not name
     elif m.form == "pronoun":
@@ -262,6 +295,18 @@ def _speaker_for(
     name = " ".join(name.split())  # a name broken by a hard line wrap
     if found is None and m.form == "np":
         name = _TRAILING_RE.sub("", name) or name
+        if m.head and " " in name:
+            cut = _cut_after_head(name, m.head)
+            if cut != name and role == m.head:
+                role = None  # (the participle taken for the head)
+            name = cut
+    elif found is None and m.form == "name" and kind == "person" and " " in name:
+        # "Republican Ana Roe", "Maybe Okafor": the name without the words before it
+        words = name.split(" ")
+        k, party = name_start(words, text)
+        if k:
+            name = " ".join(words[k:])
+            aff = aff or party
     return SuggestedSpeaker(name, kind, role, aff, ks.id if ks is not None else None)
 
 
@@ -276,6 +321,32 @@ _TRAILING_RE = re.compile(
 )
 
 
+# a verb or participle right after a noun phrase's head ends its name ("a poll released
+# on Friday", "the report published Tuesday", "the panel has")
+_AFTER_HEAD = frozenset(
+    {"out", "has", "have", "had", "is", "are", "was", "were", "will", "would", "says", "shows"}
+)
+
+
+def _cut_after_head(name: str, head: str) -> str:
+    """``name`` up to its ``head`` when a verb or participle follows the head, or without
+    a participle taken for the head."""
+    words = name.split(" ")
+    low = [w.lower() for w in words]
+    if head not in low:
+        return name
+    i = low.index(head) + 1
+    if (
+        i == len(words) > 1
+        and head.endswith("ed")
+        and (low[-2] in NON_SPEAKER_HEADS or low[-2] in ORG_HEADS)
+    ):
+        return " ".join(words[:-1])  # "a harbour poll released": a participle after the head
+    if i < len(words) and (low[i] in _AFTER_HEAD or (low[i].endswith("ed") and words[i].islower())):
+        return " ".join(words[:i])
+    return name
+
+
 _ISSUER_RE = re.compile(
     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:statement|letter|report|memo|filing|release|email)"
     r"\s+(?:from|by|of)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)$"
@@ -288,6 +359,19 @@ def _after_quote(text: str, pos: int) -> bool:
     return bool(before) and before[-1] in "\"”’'»" and text[pos - 1] == " "
 
 
+def _before_quote(text: str, pos: int, before: list[Entity]) -> list[Entity]:
+    """``before`` without the entities named inside the quotation that closes right
+    before ``pos`` (within its paragraph)."""
+    close = len(text[max(0, pos - 3) : pos].rstrip()) - 1 + max(0, pos - 3)
+    mark = text[close]
+    opener = {"”": "“", "’": "‘", "»": "«"}.get(mark, mark)
+    para = text.rfind("\n", 0, close)
+    start = text.rfind(opener, para + 1, close)
+    if start < 0:
+        return before
+    return before[: bisect_left(before, start, key=_at)]
+
+
 def _interviewee(ents: list[Entity]) -> Entity | None:
     """The person named most often: who answers in a "Q: ... A: ..." transcript."""
     counts = Counter(e.name for e in ents if e.kind == "person" and not e.weak)
@@ -297,17 +381,34 @@ def _interviewee(ents: list[Entity]) -> Entity | None:
     return next(e for e in ents if e.name == top)
 
 
-def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity | None:
-    """A surname or a full name: the nearest earlier (else later) entity bearing it."""
+def _refer_name(
+    m: Mention, before: list[Entity], after: list[Entity], text: str = ""
+) -> Entity | None:
+    """A surname or a full name: the nearest earlier (else later) entity bearing it (of
+    the gender a title before a surname tells: "Mrs. Roe" is not Lee Roe)."""
     found: Entity | None = None
     words = m.text.split()
     if len(words) == 1:
         w = words[0]
+        want = (
+            _TITLE_GENDERS.get(text[m.phrase_start : m.start].strip())
+            if m.phrase_start < m.start
+            else None
+        )
         for part in (-1, 0):  # a surname first, then a given name ("Hillary said")
             # (the substring test before the call skips most entities; speed)
             found = next((e for e in reversed(before) if w in e.name and _bears(e, w, part)), None)
             if found is None:
                 found = next((e for e in after if w in e.name and _bears(e, w, part)), None)
+            if found is not None and want is not None and not _fits(found, want):
+                found = next(
+                    (
+                        e
+                        for e in (*reversed(before), *after)
+                        if w in e.name and _bears(e, w, part) and _fits(e, want)
+                    ),
+                    None,
+                )
             if found is not None:
                 break
         if found is None and m.kind == "organisation":
@@ -323,6 +424,14 @@ def _refer_name(m: Mention, before: list[Entity], after: list[Entity]) -> Entity
 
 
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+_TITLE_GENDERS = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
+
+
+def _fits(e: Entity, want: str) -> bool:
+    """Nothing in ``e``'s name (a given name, a title) tells a gender other than
+    ``want``."""
+    have = _given_gender(e.name)
+    return have is None or have == want
 
 
 def _bears(e: Entity, word: str, part: int) -> bool:
@@ -337,8 +446,6 @@ def _bears(e: Entity, word: str, part: int) -> bool:
 
 
 _NOT_A_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | DETERMINERS
-_FEMALE = word_list("suggest/given_names_female.txt")
-_MALE = word_list("suggest/given_names_male.txt")
 _TITLE_GENDER_RE = re.compile(r"M(r|rs|s|iss)\.?[ \t]+((?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'-]+)")
 
 
@@ -352,7 +459,7 @@ def _gender_of(name: str, gender: dict[str, str]) -> str | None:
     key = "\1" + name
     g = gender.get(key)
     if g is None:
-        g = gender.get("\0" + name.rsplit(" ", 1)[-1]) or _given_gender(name) or ""
+        g = _given_gender(name) or gender.get("\0" + name.rsplit(" ", 1)[-1]) or ""
         gender[key] = g
     return g or None
 
@@ -361,8 +468,11 @@ def _gender_of(name: str, gender: dict[str, str]) -> str | None:
 def _given_gender(name: str) -> str | None:
     """ "f" or "m" when the given name is a known one (asked for every antecedent a
     pronoun passes over: cached, speed)."""
-    first = name.split(" ", 1)[0].lower()
-    return "f" if first in _FEMALE else "m" if first in _MALE else None
+    first = name.split(" ", 1)[0]
+    if first in _TITLE_GENDERS:
+        return _TITLE_GENDERS[first]  # "Mrs. Roe", named so
+    first = first.lower()
+    return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
 
 
 def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
@@ -380,7 +490,7 @@ def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
     for e in ents:
         if e.kind != "person" or e.name in out or e.name in untold:
             continue
-        g = by_surname.get(e.name.rsplit(" ", 1)[-1]) or _given_gender(e.name)
+        g = _given_gender(e.name) or by_surname.get(e.name.rsplit(" ", 1)[-1])
         if g is not None:
             out[e.name] = g
         else:
@@ -392,11 +502,15 @@ def _refer_pronoun(
     m: Mention, before: list[Entity], gender: dict[str, str], text: str = ""
 ) -> Entity | None:
     """ "he"/"she": the last person of that gender (genders learnt as pronouns resolve);
-    "it": the last organisation; other pronouns: the last entity."""
+    "it": the last organisation; "they": the last entity shown to be a person or an
+    organisation; other pronouns: the last entity."""
     found: Entity | None = None
     low = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(
         m.text.lower(), m.text.lower()
     )
+    if text and low in ("he", "she", "it", "they") and _after_quote(text, m.start):
+        # '"Lee is our best hope," he said': not someone the quotation names
+        before = _before_quote(text, m.start, before)
     if low in ("he", "she"):
         g = "m" if low == "he" else "f"
         subject = _sentence_subject(text, m.start, before, gender, g) if text else None
@@ -405,12 +519,14 @@ def _refer_pronoun(
         for e in reversed(before):
             # a person the text shows to be one, or whose given name is a known one
             # ("Jeff Morton"); tests inlined: a pronoun may pass hundreds of entities
-            if e.kind != "person" or (e.weak and _given_gender(e.name) is None):
+            if e.kind != "person" or (e.weak and _given_gender(e.name) is None) or e.quoted:
                 continue
             have = _gender_of(e.name, gender)
             if have is None or have == g:
                 found = e
                 break
+        if found is not None and text:
+            found = _first_in_sentence(text, m.start, found, before, gender, g)
         if found is None:
             found = next((e for e in reversed(before) if e.kind == "person" and not e.weak), None)
         if found is not None:
@@ -430,9 +546,53 @@ def _refer_pronoun(
             )
             # else a title and surname no other mention introduced ("Mr. Lee, who")
             found = named or _name_before_who(text, m.start) or found
+    elif low == "they":
+        # the last organisation or person, not a capitalised pair nothing shows to be one
+        found = next((e for e in reversed(before) if not e.weak), None)
     else:
         found = before[-1] if before else None
     return found
+
+
+def _first_in_sentence(
+    text: str, pos: int, found: Entity, before: list[Entity], gender: dict[str, str], g: str
+) -> Entity:
+    """The first person of gender ``g`` (or of none known) named in the sentence that
+    names ``found``, the nearest one before the pronoun at ``pos``, when that sentence is
+    the pronoun's own or the one before it: a subject is a likelier antecedent than an
+    object or a possessor named after it ("Lee wrote to Ann Roe. He asked her ...")."""
+    i = bisect_left(before, found.pos, key=_at) - 1
+    while i >= 0 and before[i].pos > found.pos - 700:
+        e = before[i]
+        if e.kind == "person" and not e.weak and e.name != found.name:
+            break
+        i -= 1
+    else:
+        return found  # no other person named near it (speed)
+    cur = _sentence_start(text, max(0, pos - 300), pos)
+    if cur < 0:
+        return found
+    if found.pos > cur:
+        lo = cur
+    else:
+        end = cur
+        while end > 0 and text[end - 1].isspace():
+            end -= 1  # (a blank line before a paragraph)
+        lo = _sentence_start(text, max(0, end - 400), end)
+        if lo < 0 or found.pos <= lo:
+            return found
+    for e in before[bisect_right(before, lo, key=_at) :]:
+        if e.pos >= found.pos:
+            break
+        if e.kind == "person" and not e.weak and not e.quoted:
+            have = _gender_of(e.name, gender)
+            if have is None or have == g:
+                return e
+    return found
+
+
+def _at(e: Entity) -> int:
+    return e.pos
 
 
 # a sentence opening with a name and then a lower-case word: "Lee has never hidden
