@@ -20,7 +20,8 @@ against the gold attributions:
   name or mention* when the suggestion's mention span overlaps the gold source span or
   its proposed speaker's name matches the gold source text, and *by name* for the name
   alone (a name matches when the source text is within it, e.g. "Trump" in "Donald
-  Trump", or when its last word is a word of the source text); by name again over
+  Trump", or when its last word, a "Jr." or "III" aside, is a word of the source text
+  or the possessive that ends it); by name again over
   the gold sources that are more than a pronoun (a name never matches "he"); the
   sources wrong both ways are counted by kind (no mention, a pronoun on either side,
   our mention near the gold source or farther) and by whether our cue is the gold cue;
@@ -118,6 +119,10 @@ def _greedy(gold: list[Spans], pred: list[Spans]) -> list[tuple[int, int]]:
     return out
 
 
+# A generational suffix is not the surname: "Joseph Roe Jr." is matched by its "roe".
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _name_matches(name: str | None, source_text: str) -> bool:
     if not name:
         return False
@@ -127,7 +132,11 @@ def _name_matches(name: str | None, source_text: str) -> bool:
         return False
     if len(src) <= len(nm) and any(nm[i : i + len(src)] == src for i in range(len(nm))):
         return True
-    return nm[-1] in src
+    while len(nm) > 1 and nm[-1] in _NAME_SUFFIXES:
+        nm = nm[:-1]
+    # a possessive closing the gold source is its owner ("Roe's" in "Roe's statement said"),
+    # not in "Roe's spokesman"
+    return nm[-1] in src or nm[-1] + "'s" == src[-1]
 
 
 def _source_miss(text: str, g: dict, p: dict) -> str:
