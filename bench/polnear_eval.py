@@ -22,7 +22,9 @@ against the gold attributions:
   alone (a name matches when the source text is within it, e.g. "Trump" in "Donald
   Trump", or when its last word, a "Jr." or "III" aside, is a word of the source text
   or the possessive that ends it); by name again over
-  the gold sources that are more than a pronoun (a name never matches "he"); the
+  the gold sources that are more than a pronoun (a name never matches "he"), and with
+  each pronoun source read as the nearest named gold source before it in the article (a
+  rough stand-in for coreference, which the gold does not mark); the
   sources wrong both ways are counted by kind (no mention, a pronoun on either side,
   our mention near the gold source or farther) and by whether our cue is the gold cue;
 - speed: articles per second of ``suggest_article`` on one core (CPU time).
@@ -225,7 +227,13 @@ def score_article(text: str, gold: list[dict], rec: dict, sc: Score, verbose: bo
     sc.add("cue_tp", len(_greedy(g_cue, p_cue)))
     sc.add("cue_pred", len(p_cue))
     sc.add("cue_gold", len(g_cue))
-    # sources over matched contents
+    # sources over matched contents; the named gold sources in text order stand in for
+    # coreference: a pronoun source is read as the nearest of them before it
+    named = sorted(
+        (min(s for s, _ in g["source"]), g["source_text"])
+        for g in gold
+        if g["source"] and _words(g["source_text"]) not in _PRONOUNS
+    )
     for gi, pi in pairs:
         g, p = golds[gi], preds[pi]
         if not g["source"]:
@@ -240,6 +248,11 @@ def score_article(text: str, gold: list[dict], rec: dict, sc: Score, verbose: bo
             # a name can only match a source that is more than a pronoun
             sc.add("src_np_n")
             sc.add("src_np_name", by_name)
+            sc.add("src_coref_name", by_name)
+        else:
+            gs = min(s for s, _ in src)
+            before = [t for s, t in named if s < gs]
+            sc.add("src_coref_name", bool(before) and _name_matches(p["name"], before[-1]))
         if by_mention and not by_name and _words(g["source_text"]) not in _PRONOUNS:
             sc.add("srcx_name_only")
         if not (by_name or by_mention):
@@ -376,6 +389,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  source by name, gold source not a pronoun   {sc.c['src_np_name'] / n2:.3f}"
         f"   ({sc.c['src_np_n']} matched contents)"
+    )
+    print(
+        f"  source by name, a pronoun source read as the nearest named gold source before it"
+        f" (a rough stand-in for coreference)   {sc.c['src_coref_name'] / n:.3f}"
     )
     c = sc.c
     print(
