@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggest import suggest_article
-from annotator.core.suggest.mentions import note_words, tokenize, tokenize_noting
+from annotator.core.suggest.mentions import note_words, noted_tokens, tokenize, tokenize_noting
 
 ARTICLE = (
     "The ferry board said on Monday that the night crossing would stop. "
@@ -51,6 +51,17 @@ def test_a_word_set_noted_after_the_article_was_read_is_found_too() -> None:
 def test_a_word_set_never_noted_is_refused() -> None:
     with pytest.raises(ValueError):
         tokenize_noting(ARTICLE, 0, len(ARTICLE), frozenset({"ferry"}))
+    with pytest.raises(ValueError):
+        noted_tokens(ARTICLE, frozenset({"ferry"}))
+
+
+def test_the_noted_tokens_of_the_article_are_those_a_pass_finds() -> None:
+    found = noted_tokens(ARTICLE, WORDS)
+    every = tokenize(ARTICLE, 0, len(ARTICLE))
+    assert [(t.start, t.text) for t in found] == [
+        (t.start, t.text) for t in every if t.low in WORDS
+    ]
+    assert [t.text for t in found] == ["said", "that", '"', '"', "told", "that", "that"]
 
 
 def test_the_tokens_of_an_article_are_the_same_after_it_was_suggested() -> None:

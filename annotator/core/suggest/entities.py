@@ -298,12 +298,24 @@ def _given(e: Entity) -> str:
 def _occurrences(
     text: str, words: dict[str, object], runs: list[tuple[int, str]]
 ) -> list[tuple[int, str]]:
-    """Where the given capitalised words occur as whole words: ``str.find`` for a few
-    words, one walk over the runs of capitalised words for many."""
+    """Where the given capitalised words occur as whole words (in no set order): one
+    walk over the runs of capitalised words, and ``str.find`` for the few words no run
+    holds whole (not opening with a capital, or with a character no run word has). With
+    more than 32 words, the walk alone.
+
+    A whole-word occurrence of a word a run word can be (a capital, then word
+    characters, apostrophes and hyphens) is a run word: ``_RUN_RE`` starts a run at
+    every capital after no such character, and a run word ends at the first other
+    character (speed: the walk instead of a search of the text for each word)."""
     out: list[tuple[int, str]] = []
+    walked: set[str] | dict[str, object] = words
     if len(words) <= 32:
+        walked = set()
         n = len(text)
         for w in words:
+            if _RUN_WORD_RE.fullmatch(w) is not None:
+                walked.add(w)
+                continue
             pos = text.find(w)
             while pos >= 0:
                 end = pos + len(w)
@@ -312,11 +324,16 @@ def _occurrences(
                 ):
                     out.append((pos, w))
                 pos = text.find(w, end)
-        return out
+        if not walked:
+            return out
     for start, run in runs:
+        if " " not in run:
+            if run in walked:
+                out.append((start, run))
+            continue
         pos = start
         for w in run.split(" "):
-            if w in words:
+            if w in walked:
                 out.append((pos, w))
             pos += len(w) + 1
     return out
@@ -586,6 +603,8 @@ _RUN_RE = re.compile(
     + _CAPW
     + ")*"
 )
+# a word a run of capitalised words can hold (its first word or one after a space)
+_RUN_WORD_RE = re.compile(_CAPW)
 _TITLE_WORDS = ROLE_MODIFIERS | ROLE_HEADS
 _NOT_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | ROLE_MODIFIERS
 

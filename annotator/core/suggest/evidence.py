@@ -22,7 +22,7 @@ from ._trie import trie_pattern
 from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, inside, overlaps_any
 from .clause_forms import finite_soon, noun_phrase
 from .frames import content_after
-from .mentions import Cue, Mention, Tok, tok_at, tokenize
+from .mentions import Cue, Mention, Tok, note_words, noted_tokens, tok_at, tokenize
 
 _DOCUMENTS = frozenset(
     {"poll", "polls", "polling", "survey", "surveys", "study", "studies", "data", "results"}
@@ -42,6 +42,8 @@ _VERBS = frozenset(
 # the verb after a space (lower case: a capitalised one is a headline's); the document
 # noun is looked for only in the few words before a hit
 _RE = re.compile(r" (" + trie_pattern(_VERBS) + r")(?![\w'’-])")
+# the tokenizer notes where the verbs are; ``_verb_hits`` reads them from it (speed)
+note_words(_VERBS)
 _NEAR = 10  # words between the document noun and the verb, the verb's auxiliaries included
 _STRIP = ",;:()\"“”'’"
 
@@ -71,11 +73,10 @@ def find(
     ``taken`` (sorted ranges of claims already found; extended with what is found)."""
     out: list[Found] = []
     starts = [s for s, _, _ in sentences]
-    for hit in _RE.finditer(text):
-        a = hit.start(1)
+    for a, verb_end in _verb_hits(text):
         near = text[max(0, a - 60) : a].split()[-_NEAR:]
         if not any(w.lower().strip(_STRIP) in _DOCUMENTS for w in near) and not (
-            near and near[-1][:1].isupper() and text[hit.end() : hit.end() + 1] == "."
+            near and near[-1][:1].isupper() and text[verb_end : verb_end + 1] == "."
         ):
             continue  # (or "<clause>, Gallup found.": a name that ends the sentence)
         at = _free_sentence_at(text, sentences, starts, taken, a, a + 1)
@@ -90,6 +91,27 @@ def find(
     out += _shares(text, sentences, starts, taken)
     out += _in_polls(text, sentences, starts, taken)
     return out
+
+
+def _verb_hits(text: str) -> list[tuple[int, int]]:
+    """Where the matches of ``_RE`` in ``text`` stand: the ``(start, end)`` of each verb,
+    in text order.
+
+    The verbs' tokens come from the tokenizer's notes (speed); they are the matches: a
+    verb preceded by a space and followed by no word character, apostrophe or hyphen is
+    a whole token. In a text with the hyphen U+2010 (which joins a token's parts but
+    does not stop a match) the search itself runs."""
+    if "\u2010" in text:
+        return [(m.start(1), m.end()) for m in _RE.finditer(text)]
+    n = len(text)
+    return [
+        (t.start, t.end)
+        for t in noted_tokens(text, _VERBS)
+        if t.start
+        and text[t.start - 1] == " "
+        and t.text in _VERBS
+        and (t.end == n or text[t.end] not in "'’-")
+    ]
 
 
 # "Lee leads in the polls", "In a Harbour News poll last month, Lee led by 9 points": a

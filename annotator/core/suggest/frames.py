@@ -51,6 +51,8 @@ from .mentions import (
     Mention,
     Tok,
     mention_before,
+    note_words,
+    noted_tokens,
     relative_before,
     subject_before,
     tok_at,
@@ -145,6 +147,9 @@ _TRIGGERS = (
 # a space first: the search then jumps from space to space (a verb form after a quote
 # mark or at a line start is capitalised or quoted, and frames nothing)
 _TRIGGER_RE = re.compile(r" (" + trie_pattern(_TRIGGERS) + r")(?![\w'’-])")
+# the tokenizer notes where the forms are; ``_free_hits`` reads them from it (speed)
+note_words(_TRIGGERS)
+_TRIGGER_REACH = max(map(len, _TRIGGERS)) + 1  # a form and the space before it
 # Forms that frame something only before a particle, a preposition or "that" ("campaign
 # for", "point to", "complaints that"): a hit is dropped at once when none follows (speed)
 _CONDITIONAL = _TRIGGERS - (
@@ -230,19 +235,18 @@ def find(
     toks: list[Tok] = []
     # a search of the stretches no claim took; cheap checks on the raw text before any
     # tokenizing
-    for hit in _free_hits(text, taken):
-        if hit.group(1) in _CONDITIONAL:
-            nxt = _NEXT_RE.match(text, hit.end())
+    for a, hit_end, form in _free_hits(text, taken):
+        if form in _CONDITIONAL:
+            nxt = _NEXT_RE.match(text, hit_end)
             if nxt is None or nxt.group(1).lower() not in _BEFORE:
                 continue
-        a = hit.start(1)
         x = bisect_right(starts, a) - 1
         if x < 0:
             continue
         s, e, pi = sentences[x]
         if a >= e or e - s < 16 or inside(taken, a):
             continue
-        if not _promising(text, taken, hit.group(1), hit.end(), e, s, a):
+        if not _promising(text, taken, form, hit_end, e, s, a):
             continue
         if x != current:
             current = x
@@ -497,15 +501,50 @@ def verb_form(word: str) -> str:
 _FINITE_RE = re.compile(r"\b(?:" + "|".join(sorted(FINITE_WORDS)) + r")\b", re.IGNORECASE)
 
 
-def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """The verb forms of the text outside the ranges ``taken``."""
-    out: list[re.Match[str]] = []
+def _free_hits(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The verb forms of the text outside the ranges ``taken``: ``(start, end, form)``
+    for each match of ``_TRIGGER_RE`` a search of each stretch between them finds, in
+    text order.
+
+    The tokens of the forms come from the tokenizer's notes (speed); they are the
+    matches: a form preceded by a space and followed by no word character, apostrophe
+    or hyphen is a whole token. Near the end of a stretch that a range cuts short, and
+    in a text with the hyphen U+2010 (which joins a token's parts but does not stop a
+    match), the search itself runs."""
+    stretches: list[tuple[int, int]] = []
     pos = 0
     for a, b in taken:
         if a - pos > 12:
-            out.extend(_TRIGGER_RE.finditer(text, pos, a))
+            stretches.append((pos, a))
         pos = max(pos, b)
-    out.extend(_TRIGGER_RE.finditer(text, pos))
+    n = len(text)
+    stretches.append((pos, n))
+    if "\u2010" in text:
+        return [
+            (m.start(1), m.end(), m.group(1))
+            for lo, hi in stretches
+            for m in _TRIGGER_RE.finditer(text, lo, hi)
+        ]
+    toks = noted_tokens(text, _TRIGGERS)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    for lo, hi in stretches:
+        # a match of the search ends by ``hi``; one cut short by it (a form that is a
+        # prefix of the word there) starts within the reach of a form before it
+        cut = n if hi == n else max(lo, hi - _TRIGGER_REACH)
+        while i < len(toks) and toks[i].start <= lo:
+            i += 1
+        while i < len(toks) and toks[i].start <= cut:
+            t = toks[i]
+            i += 1
+            a, e = t.start, t.end
+            if text[a - 1] == " " and t.text in _TRIGGERS and (e == n or text[e] not in "'’-"):
+                out.append((a, e, t.text))
+        if cut < hi:
+            for m in _TRIGGER_RE.finditer(text, cut, hi):
+                out.append((m.start(1), m.end(), m.group(1)))
+            while i < len(toks) and toks[i].start <= hi:
+                i += 1
     return out
 
 

@@ -118,6 +118,22 @@ def tokenize_noting(
     return toks[i:j], [at[x] - i for x in range(a, b) if spotted[x].low in words]
 
 
+def noted_tokens(text: str, words: frozenset[str]) -> list[Tok]:
+    """The tokens of the whole of ``text`` whose lower-case form is in ``words``, in
+    order: found among the tokens the tokenizer noted, without a pass over the text
+    (speed).
+
+    Raises:
+        ValueError: ``words`` was not given to ``note_words``.
+    """
+    if words not in _NOTED_SETS:
+        raise ValueError("words not given to note_words")
+    state = getattr(_memo, "state", None)
+    if state is None or state[0] is not text or state[5] is not _NOTED:
+        state = _remember(text)
+    return [t for t in state[3] if t.low in words]
+
+
 def note_words(words: frozenset[str]) -> None:
     """Have the tokenizer note the tokens whose lower-case form is in ``words``, for
     ``tokenize_noting``; a module calls it once, when it loads."""
