@@ -1006,14 +1006,15 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             ):
                 return x - 1  # "called it a mistake, and he left": a new clause
             if (
-                objects
-                and t.low in ("and", "but")
+                t.low in ("and", "but")
+                and (objects or nxt != "that")
                 and (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
                 and finite_soon(body, x + 2, 5)
                 and not any(b.text == "," for b in body[max(0, x - 5) : x - 1])
             ):
-                # "called for a boycott, and the league said ...": a new clause (not the
-                # last of a list: "Leeds, York, and Hull")
+                # "called for a boycott, and the league said ...", "believes the ferry is
+                # late, but the council spent ...": a new clause (not the last of a list:
+                # "Leeds, York, and Hull"; not ", and that ...": a second reported clause)
                 return x - 1
             if (
                 t.low.endswith("ing")

@@ -1,0 +1,36 @@
+"""Where a reported clause ends in the clause rules: before a clause of the writer's own
+that opens after a comma and a conjunction with a subject and a verb of its own."""
+
+from __future__ import annotations
+
+from suggest_claims import claims_of, seen
+
+
+def test_a_reported_clause_ends_before_and_with_a_new_subject_and_verb() -> None:
+    claims = claims_of(
+        "The harbour master believes the ferry will run late all winter, "
+        "and the council has voted to buy a second boat."
+    )
+    assert seen(claims[0]) == (
+        "the ferry will run late all winter",
+        "believes",
+        "The harbour master",
+    )
+
+
+def test_a_reported_clause_ends_before_but_with_a_subject_and_past_verb() -> None:
+    claims = claims_of(
+        "Several skippers think the new toll is too steep, but the council spent "
+        "the money on a new road."
+    )
+    assert seen(claims[0])[:2] == ("the new toll is too steep", "think")
+
+
+def test_a_second_that_clause_after_and_stays_in_the_content() -> None:
+    claims = claims_of(
+        "The harbour master believes the ferry will run late all winter, "
+        "and that the council will buy a second boat."
+    )
+    assert seen(claims[0])[0] == (
+        "the ferry will run late all winter, and that the council will buy a second boat"
+    )
