@@ -34,3 +34,24 @@ def test_a_second_that_clause_after_and_stays_in_the_content() -> None:
     assert seen(claims[0])[0] == (
         "the ferry will run late all winter, and that the council will buy a second boat"
     )
+
+
+def test_an_object_ends_after_a_comma_inside_closing_quotation_marks() -> None:
+    claims = claims_of(
+        'The skipper called the new toll "a disgrace," an unusual rebuke that drew '
+        "cheers from the crowd on the quay."
+    )
+    assert seen(claims[0]) == ('the new toll "a disgrace,"', "called", "The skipper")
+
+
+def test_a_reported_clause_ends_after_a_quoted_comma_before_which() -> None:
+    claims = claims_of(
+        "The warden described the pier as “unsafe at any speed,” which surprised "
+        "nobody in the harbour."
+    )
+    assert seen(claims[0])[:2] == ("the pier as “unsafe at any speed,”", "described")
+
+
+def test_a_list_of_quoted_words_after_a_quoted_comma_stays_whole() -> None:
+    claims = claims_of("The ferry captain says the warden is a “bully,” a “coward” and a “liar.”")
+    assert seen(claims[0])[0] == "the warden is a “bully,” a “coward” and a “liar.”"

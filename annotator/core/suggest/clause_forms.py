@@ -938,7 +938,8 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
     for x in range(1, n):
         t = body[x]
         low = t.low
-        if low not in watched and body[x - 1].text != ",":
+        before = body[x - 1].text
+        if low not in watched and before != "," and before not in _CLOSING:
             continue  # (most words: one test; speed)
         if run_on < 0 and low in openers and x < n - 2:
             nxt = body[x + 1]
@@ -950,8 +951,12 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             elif x > 1 and _new_clause_at(body, x):
                 # "said the plan is dead - though the mayor has hopes": the writer's
                 run_on = x - 1 if body[x - 1].low == "even" else x
+        # the word after a comma ends the content before the comma; after a comma
+        # inside a closing quotation mark ("called it "a disgrace," and ...") after
+        # the mark, which the quotation keeps
+        cut = x - 1 if before == "," else _quoted_comma(body, x)
         # only these end a clause: "and", "but", ";" and the word after a comma (speed)
-        if low not in _END_WORDS and body[x - 1].text != ",":
+        if low not in _END_WORDS and cut < 0:
             continue
         if t.low == "but" and but_not_after(body, x):
             # "favored Lee, but could not vote": the reporter's account of the speaker
@@ -990,21 +995,21 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
         ):
             return x  # "backed the same plan and left the hall": the subject's next act
-        if body[x - 1].text == ",":
+        if cut >= 0:
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
-                return x - 1
+                return cut
             if t.low == "as" and _as_clause(body, x + 1):
-                return x - 1  # ", as has the mayor", ", as she campaigns": the reporter's
+                return cut  # ", as has the mayor", ", as she campaigns": the reporter's
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
-                return x - 1  # "..., but officials said ...": another speaker's claim
+                return cut  # "..., but officials said ...": another speaker's claim
             if t.low == "compared" and nxt in ("with", "to"):
-                return x - 1  # ", compared with 11 percent ...": the reporter's comparison
+                return cut  # ", compared with 11 percent ...": the reporter's comparison
             if (
                 t.low in ("and", "but")
                 and nxt in ("he", "she", "they", "we", "i")
                 and x + 2 < len(body)
             ):
-                return x - 1  # "called it a mistake, and he left": a new clause
+                return cut  # "called it a mistake, and he left": a new clause
             if (
                 t.low in ("and", "but")
                 and (objects or nxt != "that")
@@ -1015,7 +1020,7 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 # "called for a boycott, and the league said ...", "believes the ferry is
                 # late, but the council spent ...": a new clause (not the last of a list:
                 # "Leeds, York, and Hull"; not ", and that ...": a second reported clause)
-                return x - 1
+                return cut
             if (
                 t.low.endswith("ing")
                 and not t.is_cap
@@ -1025,14 +1030,35 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 # (", loving and kind": an adjective in a list, no participle)
                 and not (x + 1 < len(body) and body[x + 1].low in ("and", "or", ","))
             ):
-                return x - 1  # ", noting ...": not ", including ..." after a clause
-            if objects and t.low in ("the", "a", "an") and x > 2:
-                return x - 1  # an apposition to the object
-            if not objects and x > 3 and _comment_after(body, x):
-                return x - 1  # "..., a far higher figure", "..., up 31 percent"
+                return cut  # ", noting ...": not ", including ..." after a clause
+            if cut == x and nxt in _OPENING:
+                pass  # "a “loser,” a “liar” and ...": a list of quoted words
+            elif objects and t.low in ("the", "a", "an") and x > 2:
+                return cut  # an apposition to the object
+            elif not objects and x > 3 and _comment_after(body, x):
+                return cut  # "..., a far higher figure", "..., up 31 percent"
         if t.text == ";":
             return x
     return run_on if run_on >= 0 else n
+
+
+_CLOSING = frozenset({"”", '"', "'"})
+_OPENING = frozenset({"“", '"', "'"})
+
+
+def _quoted_comma(body: list[Tok], x: int) -> int:
+    """The index after a closing quotation mark right before ``body[x]`` that follows
+    a comma (",”", ",''"), where a content may end; -1 when there is none."""
+    y = x - 1
+    mark = body[y]
+    if mark.text not in _CLOSING or y < 2:
+        return -1
+    if mark.text == "'":
+        y -= 1  # ",''": two marks
+        if body[y].text != "'" or body[y].end != mark.start or y < 2:
+            return -1
+    comma = body[y - 1]
+    return x if comma.text == "," and comma.end == body[y].start else -1
 
 
 # Words before another clause that an object may run into ("praised the plan - he has
