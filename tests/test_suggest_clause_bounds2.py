@@ -55,3 +55,23 @@ def test_a_reported_clause_ends_after_a_quoted_comma_before_which() -> None:
 def test_a_list_of_quoted_words_after_a_quoted_comma_stays_whole() -> None:
     claims = claims_of("The ferry captain says the warden is a “bully,” a “coward” and a “liar.”")
     assert seen(claims[0])[0] == "the warden is a “bully,” a “coward” and a “liar.”"
+
+
+def test_an_object_in_an_aside_of_the_subject_ends_before_the_sentences_verb() -> None:
+    claims = claims_of(
+        "The guild, whose members supported the toll last year, is planning a strike "
+        "for the spring."
+    )
+    assert seen(claims[0]) == ("the toll", "supported", "members")
+
+
+def test_an_object_in_a_relative_clause_ends_before_the_main_verb_after_a_comma() -> None:
+    claims = claims_of("Several skippers who oppose the new toll, are backing the measure.")
+    assert seen(claims[0])[:2] == ("the new toll", "oppose")
+
+
+def test_an_aside_inside_the_reported_clause_keeps_its_verb() -> None:
+    claims = claims_of(
+        "The warden said the plan, drawn up by the council in March, was never costed."
+    )
+    assert seen(claims[0])[0] == "the plan, drawn up by the council in March, was never costed"

@@ -1002,6 +1002,10 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 return cut  # ", as has the mayor", ", as she campaigns": the reporter's
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
                 return cut  # "..., but officials said ...": another speaker's claim
+            if _verb_after_aside(body, x) and all(b.text != "," for b in body[: x - 1]):
+                # "Lee, who backed the toll last year, opposes ...": the content began in
+                # an aside of the subject (no comma before in it) and ends with the aside
+                return cut
             if t.low == "compared" and nxt in ("with", "to"):
                 return cut  # ", compared with 11 percent ...": the reporter's comparison
             if (
@@ -1040,6 +1044,26 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
         if t.text == ";":
             return x
     return run_on if run_on >= 0 else n
+
+
+# Finite verbs that, right after a comma, are the verb of a subject whose aside held
+# the content ("Lee, who said the pier is unsafe, is ...").
+_FINITE_AFTER_ASIDE = frozenset({"is", "was", "are", "were", "has", "had"})
+
+
+def _verb_after_aside(body: list[Tok], x: int) -> bool:
+    """Is ``body[x]``, after a comma, the sentence's own finite verb: an auxiliary, or a
+    past form before its object ("..., launched a petition", not "..., backed by")?"""
+    t = body[x]
+    if t.is_cap or x + 1 >= len(body):
+        return False
+    low = t.low
+    if low in _FINITE_AFTER_ASIDE:
+        return True
+    if not (low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)):
+        return False
+    nxt = body[x + 1]
+    return nxt.low in _OWNERS or nxt.low in ("a", "an") or (nxt.is_cap and nxt.is_word)
 
 
 _CLOSING = frozenset({"”", '"', "'"})
