@@ -75,3 +75,25 @@ def test_an_aside_inside_the_reported_clause_keeps_its_verb() -> None:
         "The warden said the plan, drawn up by the council in March, was never costed."
     )
     assert seen(claims[0])[0] == "the plan, drawn up by the council in March, was never costed"
+
+
+def test_a_past_verb_after_and_in_a_relative_clause_of_the_object_stays_in() -> None:
+    claims = claims_of(
+        "The skippers praised Captain Berg as a rookie who memorized the charts and "
+        "learned every reef by heart."
+    )
+    assert seen(claims[0]) == (
+        "Captain Berg as a rookie who memorized the charts and learned every reef by heart",
+        "praised",
+        "The skippers",
+    )
+
+
+def test_a_hyphenated_adjective_after_and_is_no_second_act() -> None:
+    claims = claims_of(
+        "Mayor Lind hopes to fund the new pier and need-based grants for young fishers."
+    )
+    assert seen(claims[0])[:2] == (
+        "to fund the new pier and need-based grants for young fishers",
+        "hopes",
+    )

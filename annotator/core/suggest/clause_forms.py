@@ -993,8 +993,12 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             and x + 1 < len(body)
             and not body[x + 1].is_cap
             and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
+            and "-" not in nxt  # "and need-based aid": an adjective
+            and _RELATIVES.isdisjoint([b.low for b in body[:x]])
         ):
-            return x  # "backed the same plan and left the hall": the subject's next act
+            # "backed the same plan and left the hall": the subject's next act (not in a
+            # relative clause of the object: "a rookie who memorized lines and lacked ...")
+            return x
         if cut >= 0:
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
                 return cut
@@ -1066,6 +1070,7 @@ def _verb_after_aside(body: list[Tok], x: int) -> bool:
     return nxt.low in _OWNERS or nxt.low in ("a", "an") or (nxt.is_cap and nxt.is_word)
 
 
+_RELATIVES = frozenset({"who", "that", "which", "whose", "whom"})
 _CLOSING = frozenset({"”", '"', "'"})
 _OPENING = frozenset({"“", '"', "'"})
 
