@@ -97,3 +97,16 @@ def test_a_hyphenated_adjective_after_and_is_no_second_act() -> None:
         "to fund the new pier and need-based grants for young fishers",
         "hopes",
     )
+
+
+def test_an_object_ends_before_a_comma_and_so_with_a_consequence() -> None:
+    claims = claims_of(
+        "The skippers urged the council to cut the toll before the summer, so nobody "
+        "expects the ferry to stay empty."
+    )
+    assert seen(claims[0])[:2] == ("the council to cut the toll before the summer", "urged")
+
+
+def test_so_far_after_a_comma_stays_in_the_object() -> None:
+    claims = claims_of("The warden praised the new ferry, so far the fastest boat on the route.")
+    assert seen(claims[0])[0] == "the new ferry, so far the fastest boat on the route"

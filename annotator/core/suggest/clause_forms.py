@@ -1010,6 +1010,8 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 # "Lee, who backed the toll last year, opposes ...": the content began in
                 # an aside of the subject (no comma before in it) and ends with the aside
                 return cut
+            if t.low == "so" and nxt not in _SO_DEGREE:
+                return cut  # "..., so they left early": the writer's consequence
             if t.low == "compared" and nxt in ("with", "to"):
                 return cut  # ", compared with 11 percent ...": the reporter's comparison
             if (
@@ -1070,6 +1072,8 @@ def _verb_after_aside(body: list[Tok], x: int) -> bool:
     return nxt.low in _OWNERS or nxt.low in ("a", "an") or (nxt.is_cap and nxt.is_word)
 
 
+# Words after "so" of degree, not of a consequence (", so far,", ", so much that").
+_SO_DEGREE = frozenset({"far", "much", "many", "long", "few", "little"})
 _RELATIVES = frozenset({"who", "that", "which", "whose", "whom"})
 _CLOSING = frozenset({"”", '"', "'"})
 _OPENING = frozenset({"“", '"', "'"})
