@@ -939,8 +939,12 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
         t = body[x]
         low = t.low
         before = body[x - 1].text
-        if low not in watched and before != "," and before not in _CLOSING:
-            continue  # (most words: one test; speed)
+        if (
+            low not in watched
+            and before != ","
+            and (before not in _CLOSING or _quoted_comma(body, x) < 0)
+        ):
+            continue  # (most words: two tests; speed)
         if run_on < 0 and low in openers and x < n - 2:
             nxt = body[x + 1]
             if not (nxt.low in _RUN_ON_NEXT or nxt.is_cap):
@@ -954,7 +958,7 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
         # the word after a comma ends the content before the comma; after a comma
         # inside a closing quotation mark ("called it "a disgrace," and ...") after
         # the mark, which the quotation keeps
-        cut = x - 1 if before == "," else _quoted_comma(body, x)
+        cut = x - 1 if before == "," else _quoted_comma(body, x) if before in _CLOSING else -1
         # only these end a clause: "and", "but", ";" and the word after a comma (speed)
         if low not in _END_WORDS and cut < 0:
             continue
@@ -1006,7 +1010,11 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 return cut  # ", as has the mayor", ", as she campaigns": the reporter's
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
                 return cut  # "..., but officials said ...": another speaker's claim
-            if _verb_after_aside(body, x) and all(b.text != "," for b in body[: x - 1]):
+            if (
+                (low in _FINITE_AFTER_ASIDE or low[-2:] == "ed" or low in _IRREGULAR_PAST)
+                and _verb_after_aside(body, x)
+                and all(b.text != "," for b in body[: x - 1])
+            ):
                 # "Lee, who backed the toll last year, opposes ...": the content began in
                 # an aside of the subject (no comma before in it) and ends with the aside
                 return cut
