@@ -938,8 +938,13 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
     for x in range(1, n):
         t = body[x]
         low = t.low
-        if low not in watched and body[x - 1].text != ",":
-            continue  # (most words: one test; speed)
+        before = body[x - 1].text
+        if (
+            low not in watched
+            and before != ","
+            and (before not in _CLOSING or _quoted_comma(body, x) < 0)
+        ):
+            continue  # (most words: two tests; speed)
         if run_on < 0 and low in openers and x < n - 2:
             nxt = body[x + 1]
             if not (nxt.low in _RUN_ON_NEXT or nxt.is_cap):
@@ -950,8 +955,12 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             elif x > 1 and _new_clause_at(body, x):
                 # "said the plan is dead - though the mayor has hopes": the writer's
                 run_on = x - 1 if body[x - 1].low == "even" else x
+        # the word after a comma ends the content before the comma; after a comma
+        # inside a closing quotation mark ("called it "a disgrace," and ...") after
+        # the mark, which the quotation keeps
+        cut = x - 1 if before == "," else _quoted_comma(body, x) if before in _CLOSING else -1
         # only these end a clause: "and", "but", ";" and the word after a comma (speed)
-        if low not in _END_WORDS and body[x - 1].text != ",":
+        if low not in _END_WORDS and cut < 0:
             continue
         if t.low == "but" and but_not_after(body, x):
             # "favored Lee, but could not vote": the reporter's account of the speaker
@@ -988,33 +997,48 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             and x + 1 < len(body)
             and not body[x + 1].is_cap
             and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))
+            and "-" not in nxt  # "and need-based aid": an adjective
+            and _RELATIVES.isdisjoint([b.low for b in body[:x]])
         ):
-            return x  # "backed the same plan and left the hall": the subject's next act
-        if body[x - 1].text == ",":
+            # "backed the same plan and left the hall": the subject's next act (not in a
+            # relative clause of the object: "a rookie who memorized lines and lacked ...")
+            return x
+        if cut >= 0:
             if t.low in ("adding", "saying", "according") or t.low in _AFTER_COMMA_STOP:
-                return x - 1
+                return cut
             if t.low == "as" and _as_clause(body, x + 1):
-                return x - 1  # ", as has the mayor", ", as she campaigns": the reporter's
+                return cut  # ", as has the mayor", ", as she campaigns": the reporter's
             if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
-                return x - 1  # "..., but officials said ...": another speaker's claim
+                return cut  # "..., but officials said ...": another speaker's claim
+            if (
+                (low in _FINITE_AFTER_ASIDE or low[-2:] == "ed" or low in _IRREGULAR_PAST)
+                and _verb_after_aside(body, x)
+                and all(b.text != "," for b in body[: x - 1])
+            ):
+                # "Lee, who backed the toll last year, opposes ...": the content began in
+                # an aside of the subject (no comma before in it) and ends with the aside
+                return cut
+            if t.low == "so" and nxt not in _SO_DEGREE:
+                return cut  # "..., so they left early": the writer's consequence
             if t.low == "compared" and nxt in ("with", "to"):
-                return x - 1  # ", compared with 11 percent ...": the reporter's comparison
+                return cut  # ", compared with 11 percent ...": the reporter's comparison
             if (
                 t.low in ("and", "but")
                 and nxt in ("he", "she", "they", "we", "i")
                 and x + 2 < len(body)
             ):
-                return x - 1  # "called it a mistake, and he left": a new clause
+                return cut  # "called it a mistake, and he left": a new clause
             if (
-                objects
-                and t.low in ("and", "but")
+                t.low in ("and", "but")
+                and (objects or nxt != "that")
                 and (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
                 and finite_soon(body, x + 2, 5)
                 and not any(b.text == "," for b in body[max(0, x - 5) : x - 1])
             ):
-                # "called for a boycott, and the league said ...": a new clause (not the
-                # last of a list: "Leeds, York, and Hull")
-                return x - 1
+                # "called for a boycott, and the league said ...", "believes the ferry is
+                # late, but the council spent ...": a new clause (not the last of a list:
+                # "Leeds, York, and Hull"; not ", and that ...": a second reported clause)
+                return cut
             if (
                 t.low.endswith("ing")
                 and not t.is_cap
@@ -1024,14 +1048,58 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 # (", loving and kind": an adjective in a list, no participle)
                 and not (x + 1 < len(body) and body[x + 1].low in ("and", "or", ","))
             ):
-                return x - 1  # ", noting ...": not ", including ..." after a clause
-            if objects and t.low in ("the", "a", "an") and x > 2:
-                return x - 1  # an apposition to the object
-            if not objects and x > 3 and _comment_after(body, x):
-                return x - 1  # "..., a far higher figure", "..., up 31 percent"
+                return cut  # ", noting ...": not ", including ..." after a clause
+            if cut == x and nxt in _OPENING:
+                pass  # "a “loser,” a “liar” and ...": a list of quoted words
+            elif objects and t.low in ("the", "a", "an") and x > 2:
+                return cut  # an apposition to the object
+            elif not objects and x > 3 and _comment_after(body, x):
+                return cut  # "..., a far higher figure", "..., up 31 percent"
         if t.text == ";":
             return x
     return run_on if run_on >= 0 else n
+
+
+# Finite verbs that, right after a comma, are the verb of a subject whose aside held
+# the content ("Lee, who said the pier is unsafe, is ...").
+_FINITE_AFTER_ASIDE = frozenset({"is", "was", "are", "were", "has", "had"})
+
+
+def _verb_after_aside(body: list[Tok], x: int) -> bool:
+    """Is ``body[x]``, after a comma, the sentence's own finite verb: an auxiliary, or a
+    past form before its object ("..., launched a petition", not "..., backed by")?"""
+    t = body[x]
+    if t.is_cap or x + 1 >= len(body):
+        return False
+    low = t.low
+    if low in _FINITE_AFTER_ASIDE:
+        return True
+    if not (low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)):
+        return False
+    nxt = body[x + 1]
+    return nxt.low in _OWNERS or nxt.low in ("a", "an") or (nxt.is_cap and nxt.is_word)
+
+
+# Words after "so" of degree, not of a consequence (", so far,", ", so much that").
+_SO_DEGREE = frozenset({"far", "much", "many", "long", "few", "little"})
+_RELATIVES = frozenset({"who", "that", "which", "whose", "whom"})
+_CLOSING = frozenset({"”", '"', "'"})
+_OPENING = frozenset({"“", '"', "'"})
+
+
+def _quoted_comma(body: list[Tok], x: int) -> int:
+    """The index after a closing quotation mark right before ``body[x]`` that follows
+    a comma (",”", ",''"), where a content may end; -1 when there is none."""
+    y = x - 1
+    mark = body[y]
+    if mark.text not in _CLOSING or y < 2:
+        return -1
+    if mark.text == "'":
+        y -= 1  # ",''": two marks
+        if body[y].text != "'" or body[y].end != mark.start or y < 2:
+            return -1
+    comma = body[y - 1]
+    return x if comma.text == "," and comma.end == body[y].start else -1
 
 
 # Words before another clause that an object may run into ("praised the plan - he has
