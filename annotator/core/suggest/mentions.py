@@ -102,12 +102,7 @@ def tokenize_noting(
     Raises:
         ValueError: ``words`` was not given to ``note_words``.
     """
-    if words not in _NOTED_SETS:
-        raise ValueError("words not given to note_words")
-    state = getattr(_memo, "state", None)
-    if state is None or state[0] is not text or state[5] is not _NOTED:
-        state = _remember(text)
-    _, toks, starts, spotted, at, _ = state
+    _, toks, starts, spotted, at, _ = _noted_state(text, words)
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, i)
     if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
@@ -126,12 +121,17 @@ def noted_tokens(text: str, words: frozenset[str]) -> list[Tok]:
     Raises:
         ValueError: ``words`` was not given to ``note_words``.
     """
+    return [t for t in _noted_state(text, words)[3] if t.low in words]
+
+
+def _noted_state(text: str, words: frozenset[str]) -> tuple:
+    """The thread's memo of ``text``, remade when it was made before ``words`` were noted."""
     if words not in _NOTED_SETS:
         raise ValueError("words not given to note_words")
     state = getattr(_memo, "state", None)
     if state is None or state[0] is not text or state[5] is not _NOTED:
         state = _remember(text)
-    return [t for t in state[3] if t.low in words]
+    return state
 
 
 def note_words(words: frozenset[str]) -> None:
