@@ -34,7 +34,7 @@ from .clause_base import (
     subordinate_end,
     time_at_end,
 )
-from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS
+from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS, ROLE_HEADS
 from .mentions import (
     NON_SPEAKER_HEADS,
     Cue,
@@ -258,6 +258,8 @@ def object_clause(
     low = cue.word
     if prev.low in NOUN_BEFORE or not (prev.is_word or prev.text == ")"):
         return None
+    if low == "called" and _naming(toks, k):
+        return None
     plural = prev.low in _QUANTIFIERS or (
         prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
     )
@@ -269,6 +271,8 @@ def object_clause(
     body = toks[k + 1 :]
     if passive_event(prev, low, body[0]):
         return None
+    if prev.low == "percent" and body[0].low in _AFTER_SHARE:
+        return None  # "had 38 percent support in the poll": a share, not who supports
     # "vowed Tuesday to ...", "has declined for years to ...": the time is the cue's
     body = body[_time_before_object(body) :]
     if low in _SEE_AS and not any(x.low == "as" for x in body[1:12]):
@@ -369,6 +373,29 @@ _TIME_ADVERBS = frozenset(
 _SPANS = frozenset({"years", "months", "decades", "weeks", "days"})
 # What the object starts with after such a time: an infinitive or a preposition of the cue.
 _AFTER_TIME = frozenset({"to", "that", "for", "about", "on"})
+
+
+_INDEFINITE = frozenset({"a", "an", "one"})
+# The words after "percent" and a bare cue that make the cue a noun ("41 percent
+# support among ...", "... approval in ..."), not the verb of those it counts.
+_AFTER_SHARE = frozenset({"in", "among", "against", "from", "at", "on", "with", "that", "this"})
+
+
+def _naming(toks: list[Tok], k: int) -> bool:
+    """Is "called" at ``toks[k]`` the name of a thing just introduced ("a group called
+    Harbour Watch", "one app called ...", "a new fund for tenants called ..."): after an
+    indefinite article and a few lower-case words or acronyms, the last no person's
+    role (not "a spokesman called the plan reckless")?"""
+    head = toks[k - 1].low
+    if head in ROLE_HEADS or head[:-1] in ROLE_HEADS:
+        return False
+    for x in range(k - 1, max(-1, k - 6), -1):
+        t = toks[x]
+        if t.low in _INDEFINITE:
+            return x < k - 1
+        if not t.is_word or (t.is_cap and not t.text.isupper()):  # ("a PAC called")
+            return False
+    return False
 
 
 def _time_before_object(body: list[Tok]) -> int:
