@@ -121,7 +121,12 @@ def resolve(
                 and not headline_word  # "Ministry warns ...": too vague to refer back to
             ):
                 e = Entity(
-                    r.mention.start, speaker.name, speaker.kind, speaker.role, speaker.affiliation
+                    r.mention.start,
+                    speaker.name,
+                    speaker.kind,
+                    speaker.role,
+                    speaker.affiliation,
+                    speaks=True,
                 )
                 i = bisect_right(pos_list, e.pos)
                 ents.insert(i, e)
@@ -560,8 +565,15 @@ def _first_in_sentence(
     """The first person of gender ``g`` (or of none known) named in the sentence that
     names ``found``, the nearest one before the pronoun at ``pos``, when that sentence is
     the pronoun's own or the one before it: a subject is a likelier antecedent than an
-    object or a possessor named after it ("Lee wrote to Ann Roe. He asked her ...")."""
+    object or a possessor named after it ("Lee wrote to Ann Roe. He asked her ..."), but
+    not past the source of a claim ("Lee will lose, Roe said. '...,' he said": Roe)."""
     i = bisect_left(before, found.pos, key=_at) - 1
+    j = bisect_right(before, found.pos, key=_at) - 1
+    while j >= 0 and before[j].pos >= found.pos - len(found.name):
+        # (the same person under the words of one name: "Costa" of "Ana Costa")
+        if before[j].speaks and before[j].name == found.name:
+            return found
+        j -= 1
     while i >= 0 and before[i].pos > found.pos - 700:
         e = before[i]
         if e.kind == "person" and not e.weak and e.name != found.name:
