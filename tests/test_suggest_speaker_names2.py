@@ -35,3 +35,27 @@ def test_he_still_prefers_the_subject_over_a_man_only_named() -> None:
         '\n\n"We rebuilt it twice," he said.'
     )
     assert _speaker(text, "We rebuilt") == "Peter Lindqvist"
+
+
+def test_she_after_a_quote_is_the_source_not_the_woman_her_claim_named() -> None:
+    text = (
+        "Maria Costa spoke at the pier on Monday. She said Anna Berg had misled the"
+        ' council about the fares.\n\n"The ferries run late every week," she said.'
+    )
+    assert _speaker(text, "The ferries run late") == "Maria Costa"
+
+
+def test_he_is_the_source_not_the_man_his_claim_named() -> None:
+    text = (
+        "John Marsh spoke at the pier on Monday. He said Peter Lindqvist would close the"
+        " yard before the winter. He added that the crews had not been told."
+    )
+    assert _speaker(text, "the crews had not been told") == "John Marsh"
+
+
+def test_it_is_the_firm_that_spoke_not_the_one_its_claim_named() -> None:
+    text = (
+        "Harbour Lines Ltd said Coastal Ferries Inc had missed every deadline. It said"
+        " the contract would end in May."
+    )
+    assert _speaker(text, "the contract would end") == "Harbour Lines Ltd"
