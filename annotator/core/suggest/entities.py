@@ -86,6 +86,8 @@ class Entity:
     affiliation: str | None
     weak: bool = False  # a capitalised pair with no other evidence of being a person
     quoted: bool = False  # named inside a quotation
+    reported: bool = False  # named inside a reported claim ("Roe said Lee would ...")
+    speaks: bool = False  # the named source of a claim ("..., Roe said.")
 
 
 def _with_modifiers(text: str, start: int, role: str) -> str:

@@ -121,7 +121,12 @@ def resolve(
                 and not headline_word  # "Ministry warns ...": too vague to refer back to
             ):
                 e = Entity(
-                    r.mention.start, speaker.name, speaker.kind, speaker.role, speaker.affiliation
+                    r.mention.start,
+                    speaker.name,
+                    speaker.kind,
+                    speaker.role,
+                    speaker.affiliation,
+                    speaks=True,
                 )
                 i = bisect_right(pos_list, e.pos)
                 ents.insert(i, e)
@@ -155,20 +160,22 @@ def _named_person(speaker: SuggestedSpeaker, phrase: str) -> bool:
 
 
 def _mark_quoted(ents: list[Entity], raws: list[Candidate]) -> None:
-    """Marks the entities named inside a direct quotation: no "he" or "she" outside it
-    stands for them ('"Lee will win," Roe said. He added ...': Roe)."""
-    quoted = sorted(sp for r in raws if r.kind == "direct" for sp in r.spans)
-    if not quoted:
-        return
-    # (both in text order: one walk; speed)
-    i, n = 0, len(quoted)
-    for e in ents:
-        while i < n and quoted[i][1] <= e.pos:
-            i += 1
-        if i == n:
-            break
-        if quoted[i][0] <= e.pos:
-            e.quoted = True
+    """Marks the entities named inside a direct quotation (no "he" or "she" outside it
+    stands for them: '"Lee will win," Roe said. He added ...': Roe) and those named
+    inside a reported claim."""
+    for kind, flag in ((("direct",), "quoted"), (("indirect", "mixed"), "reported")):
+        spans = sorted(sp for r in raws if r.kind in kind for sp in r.spans)
+        if not spans:
+            continue
+        # (both in text order: one walk; speed)
+        i, n = 0, len(spans)
+        for e in ents:
+            while i < n and spans[i][1] <= e.pos:
+                i += 1
+            if i == n:
+                break
+            if spans[i][0] <= e.pos:
+                setattr(e, flag, True)
 
 
 def _written_speaker(
@@ -519,7 +526,14 @@ def _refer_pronoun(
         for e in reversed(before):
             # a person the text shows to be one, or whose given name is a known one
             # ("Jeff Morton"); tests inlined: a pronoun may pass hundreds of entities
-            if e.kind != "person" or (e.weak and _given_gender(e.name) is None) or e.quoted:
+            if (
+                e.kind != "person"
+                or (e.weak and _given_gender(e.name) is None)
+                or e.quoted
+                or e.reported
+            ):
+                # (nor someone a reported claim named: 'Roe said Lee had left. "...," she
+                # said': Roe)
                 continue
             have = _gender_of(e.name, gender)
             if have is None or have == g:
@@ -532,7 +546,9 @@ def _refer_pronoun(
         if found is not None:
             gender.setdefault(found.name, g)
     elif low == "it":
-        found = next((e for e in reversed(before) if e.kind == "organisation"), None)
+        found = next(
+            (e for e in reversed(before) if e.kind == "organisation" and not e.reported), None
+        )
     elif low in ("who", "which"):
         # "Ann Roe, who said": the entity right before; "officials who said": none named
         found = before[-1] if before and m.start - before[-1].pos <= _WHO_REACH else None
@@ -560,8 +576,15 @@ def _first_in_sentence(
     """The first person of gender ``g`` (or of none known) named in the sentence that
     names ``found``, the nearest one before the pronoun at ``pos``, when that sentence is
     the pronoun's own or the one before it: a subject is a likelier antecedent than an
-    object or a possessor named after it ("Lee wrote to Ann Roe. He asked her ...")."""
+    object or a possessor named after it ("Lee wrote to Ann Roe. He asked her ..."), but
+    not past the source of a claim ("Lee will lose, Roe said. '...,' he said": Roe)."""
     i = bisect_left(before, found.pos, key=_at) - 1
+    j = bisect_right(before, found.pos, key=_at) - 1
+    while j >= 0 and before[j].pos >= found.pos - len(found.name):
+        # (the same person under the words of one name: "Costa" of "Ana Costa")
+        if before[j].speaks and before[j].name == found.name:
+            return found
+        j -= 1
     while i >= 0 and before[i].pos > found.pos - 700:
         e = before[i]
         if e.kind == "person" and not e.weak and e.name != found.name:
@@ -584,7 +607,7 @@ def _first_in_sentence(
     for e in before[bisect_right(before, lo, key=_at) :]:
         if e.pos >= found.pos:
             break
-        if e.kind == "person" and not e.weak and not e.quoted:
+        if e.kind == "person" and not e.weak and not e.quoted and not e.reported:
             have = _gender_of(e.name, gender)
             if have is None or have == g:
                 return e
