@@ -38,6 +38,7 @@ from .clause_base import (
     time_at_end,
 )
 from .clause_forms import (
+    _naming,
     addressee_end,
     clause_end,
     finite_soon,
@@ -84,6 +85,8 @@ _LINKING = frozenset(
     {"remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears"}
     | {"appeared", "become", "becomes", "became", "grew", "grown", "feel", "feels", "felt"}
 )
+# Words that join a second verb to the subject's first ("... and called", "but called").
+_JOINING = frozenset({"and", "or", "but", "then"})
 # What follows a stance noun: "decision to", "support for", "criticism of", "claim that".
 _NOUN_LINKS = frozenset({"to", "for", "of", "on", "about", "against", "that", "over"})
 
@@ -708,6 +711,10 @@ def _verb_frame(
     nxt = toks[k + 1]
     shape = _shape(low, nxt.low, led) if nxt.is_word else None
     if shape is None:
+        return None
+    if low == "called" and toks[k - 1].low not in _JOINING and _naming(toks, k):
+        # "a campaign called Save the Pier": its name, as the clause rules read it (but
+        # "pointed to a man in the crowd and called him ..." is the subject's act)
         return None
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
