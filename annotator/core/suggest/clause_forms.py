@@ -258,7 +258,7 @@ def object_clause(
     low = cue.word
     if prev.low in NOUN_BEFORE or not (prev.is_word or prev.text == ")"):
         return None
-    if low == "called" and _naming(toks, k):
+    if low == "called" and naming_called(toks, k):
         return None
     plural = prev.low in _QUANTIFIERS or (
         prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
@@ -381,7 +381,7 @@ _INDEFINITE = frozenset({"a", "an", "one"})
 _AFTER_SHARE = frozenset({"in", "among", "against", "from", "at", "on", "with", "that", "this"})
 
 
-def _naming(toks: list[Tok], k: int) -> bool:
+def naming_called(toks: list[Tok], k: int) -> bool:
     """Is "called" at ``toks[k]`` the name of a thing just introduced ("a group called
     Harbour Watch", "one app called ...", "a new fund for tenants called ..."): after an
     indefinite article and a few lower-case words or acronyms, the last no person's

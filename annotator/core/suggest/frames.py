@@ -38,11 +38,11 @@ from .clause_base import (
     time_at_end,
 )
 from .clause_forms import (
-    _naming,
     addressee_end,
     clause_end,
     finite_soon,
     generic_subject,
+    naming_called,
     noun_phrase,
     subject_of,
 )
@@ -712,7 +712,7 @@ def _verb_frame(
     shape = _shape(low, nxt.low, led) if nxt.is_word else None
     if shape is None:
         return None
-    if low == "called" and toks[k - 1].low not in _JOINING and _naming(toks, k):
+    if low == "called" and toks[k - 1].low not in _JOINING and naming_called(toks, k):
         # "a campaign called Save the Pier": its name, as the clause rules read it (but
         # "pointed to a man in the crowd and called him ..." is the subject's act)
         return None
