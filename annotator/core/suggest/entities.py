@@ -165,6 +165,10 @@ def _organisations(text: str, ents: list[Entity]) -> None:
         before = text[lo : m.start()]
         if before.lower() == before:
             continue  # no capitalised word before the head
+        if _UPPER_RE.search("".join(before.rsplit(None, 3)[-3:])) is None:
+            # the lead's capitalised words (at most two lower-case ones after them) end
+            # right before the head: none among the last three words, no lead (speed)
+            continue
         cap = _UPPER_RE.search(text, lo, m.start())
         if cap is None:
             continue  # (none the lead can begin with)
@@ -379,22 +383,44 @@ def _role_before(text: str, start: int) -> re.Match[str] | None:
 
 def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -> None:
     """Person names inside a run of capitalised words, with a title when one is there."""
+    if len(words) == 2:
+        # the common "Ana Roe": one segment of both words, or the walk below (speed)
+        first, last = words
+        low = last.lower()
+        if (
+            first.lower() not in _NOT_NAME
+            and low not in _NOT_NAME
+            and low not in _NAME_ENDERS
+            and low not in _PARTICLE_WORDS
+            and not (len(first) > 1 and first.isupper())
+            and not (len(last) > 1 and last.isupper())
+            and not first.endswith(("'s", "’s"))
+            and not last.endswith(("'s", "’s"))
+        ):
+            pre = _role_before(text, start)
+            role = (
+                None if pre is None else _with_modifiers(text, pre.start("role"), pre.group("role"))
+            )
+            _add_name(text, [(start, first), (start + len(first) + 1, last)], role, ents)
+            return
     pos = start
     seg: list[tuple[int, str]] = []
     title_end = -1  # index in ``words`` just after the last role word
+    n = len(words)
     for i, w in enumerate([*words, "the"]):  # "the" flushes the last segment
         low = w.lower()
-        if low in _PARTICLE_WORDS and seg:
+        if seg and (
+            low in _PARTICLE_WORDS
+            or (len(w) == 2 and w[1] == "." and w[0].isupper() and i + 1 < n)  # an initial
+        ):
             seg.append((pos, w))
-        elif seg and len(w) == 2 and w[1] == "." and w[0].isupper() and i + 1 < len(words):
-            seg.append((pos, w))  # a middle initial
         elif (
             # _not_name_word and _headline_verb on the lower-case form at hand (speed)
-            i < len(words)
+            i < n
             and low not in _NOT_NAME
             and not (len(w) > 1 and w.isupper())
             and not w.endswith(("'s", "’s"))
-            and not (seg and (low in CUE_WORDS or low in _HEADLINE_VERBS))
+            and not (seg and low in _NAME_ENDERS)
         ):
             if not seg:
                 seg_first = i
@@ -613,6 +639,10 @@ _NOT_NAME = NON_NAME_WORDS | ROLE_HEADS | ORG_HEADS | HONORIFICS | ROLE_MODIFIER
 
 # Title-case headlines ("Lee Announces Bill", "Trump's Son Says"): a verb ends the name
 _HEADLINE_VERBS = frozenset({"have", "has", "had", "just", "will", "can", "is", "are", "was"})
+
+
+# a word that ends a name once one has begun: a cue or a headline verb (one look-up; speed)
+_NAME_ENDERS = CUE_WORDS | _HEADLINE_VERBS
 
 
 def _headline_verb(w: str) -> bool:

@@ -262,7 +262,6 @@ def _speaker_for(
     n = bisect_left(pos_list, m.start)
     # a bounded neighbourhood keeps long documents linear
     before = ents[max(0, n - _NEIGHBOURS) : n]
-    after = ents[n : n + _NEIGHBOURS]
     name, kind, role, aff = m.text, m.kind, m.role, m.affiliation
     issuer = _ISSUER_RE.match(m.text) if m.form == "np" else None
     if issuer is not None:
@@ -273,7 +272,7 @@ def _speaker_for(
     elif m.form == "name" and m.text == "A" and interviewee is not None:
         found = interviewee  # "A: ..." in an interview transcript
     elif m.form == "name":
-        found = _refer_name(m, before, after, text)
+        found = _refer_name(m, before, ents[n : n + _NEIGHBOURS], text)
     elif m.form == "pronoun" and m.text in ("I", "We") and _after_quote(text, m.start):
         return None  # '"...," I said': the writer, whom the article does not name
     elif m.form == "pronoun":
@@ -282,7 +281,8 @@ def _speaker_for(
             return None  # a pronoun with nothing to refer to
     else:  # noun phrase
         name = strip_det(m.text)
-        found = _refer_np(m, before, after, by_head)
+        # (the entities after it sliced only for a name or a noun phrase; speed)
+        found = _refer_np(m, before, ents[n : n + _NEIGHBOURS], by_head)
     if found is not None:
         name, kind = found.name, found.kind
         if kind == "person":
