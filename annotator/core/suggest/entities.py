@@ -278,11 +278,10 @@ def _titled(text: str, pos: int, named: list[tuple[int, Entity]], k: int) -> Ent
     one whose given name agrees with the title before it ("Mrs. Roe" is Ana Roe, not
     Lee Roe named since), or None when no title or given name tells."""
     title = text[max(0, pos - 5) : pos - 2].rsplit(None, 1)[-1:]
-    names = {"Mr": MALE_NAMES, "Mrs": FEMALE_NAMES, "Ms": FEMALE_NAMES}.get(
-        title[0] if title else ""
-    )
-    if names is None:
+    gender = TITLE_GENDERS.get(title[0]) if title else None
+    if gender is None:
         return None
+    names = MALE_NAMES if gender == "m" else FEMALE_NAMES
     order = [*range(k, -1, -1), *range(k + 1, len(named))]
     found = next((named[i][1] for i in order if _given(named[i][1]) in names), None)
     if found is None and _given(named[k][1]) in GIVEN_NAMES:
@@ -415,7 +414,7 @@ def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -
         ):
             seg.append((pos, w))
         elif (
-            # _not_name_word and _headline_verb on the lower-case form at hand (speed)
+            # _not_name_word and _NAME_ENDERS on the lower-case form at hand (speed)
             i < n
             and low not in _NOT_NAME
             and not (len(w) > 1 and w.isupper())
@@ -516,6 +515,8 @@ def not_a_person(first: str, last: str) -> bool:
 FEMALE_NAMES = word_list("suggest/given_names_female.txt")
 MALE_NAMES = word_list("suggest/given_names_male.txt")
 GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+# the gender a title before a surname tells ("Mrs. Roe"), written without its period
+TITLE_GENDERS = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 _NAME_OPENERS = word_list("suggest/name_openers.txt")
 _PARTY_LABELS = word_list("suggest/party_labels.txt")
 _LEADING = _NAME_OPENERS | _PARTY_LABELS
@@ -643,11 +644,6 @@ _HEADLINE_VERBS = frozenset({"have", "has", "had", "just", "will", "can", "is", 
 
 # a word that ends a name once one has begun: a cue or a headline verb (one look-up; speed)
 _NAME_ENDERS = CUE_WORDS | _HEADLINE_VERBS
-
-
-def _headline_verb(w: str) -> bool:
-    low = w.lower()
-    return low in CUE_WORDS or low in _HEADLINE_VERBS
 
 
 def _not_name_word(w: str) -> bool:

@@ -10,7 +10,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .candidates import Candidate, n_words
-from .entities import FEMALE_NAMES, MALE_NAMES, Entity, find_entities, name_start, strip_det
+from .entities import (
+    FEMALE_NAMES,
+    MALE_NAMES,
+    TITLE_GENDERS,
+    Entity,
+    find_entities,
+    name_start,
+    strip_det,
+)
 from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
 from .mentions import NON_SPEAKER_HEADS, Mention, antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
@@ -398,7 +406,7 @@ def _refer_name(
     if len(words) == 1:
         w = words[0]
         want = (
-            _TITLE_GENDERS.get(text[m.phrase_start : m.start].strip())
+            TITLE_GENDERS.get(text[m.phrase_start : m.start].strip().removesuffix("."))
             if m.phrase_start < m.start
             else None
         )
@@ -431,7 +439,6 @@ def _refer_name(
 
 
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
-_TITLE_GENDERS = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 
 
 def _fits(e: Entity, want: str) -> bool:
@@ -476,8 +483,9 @@ def _given_gender(name: str) -> str | None:
     """ "f" or "m" when the given name is a known one (asked for every antecedent a
     pronoun passes over: cached, speed)."""
     first = name.split(" ", 1)[0]
-    if first in _TITLE_GENDERS:
-        return _TITLE_GENDERS[first]  # "Mrs. Roe", named so
+    title = TITLE_GENDERS.get(first.removesuffix("."))
+    if title is not None:
+        return title  # "Mrs. Roe", named so
     first = first.lower()
     return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
 
