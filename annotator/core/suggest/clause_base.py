@@ -133,7 +133,7 @@ NOT_OBJECT_START = word_list("suggest/not_object_start.txt")
 
 
 # Words naming when something was said: "said Tuesday that", "announced early Friday".
-_DAYS = frozenset(
+DAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"yesterday", "today", "tonight"}
 )
@@ -156,10 +156,10 @@ def time_at_end(body: list[Tok]) -> int:
     if x < 2:
         return n
     low = body[x].low
-    if low in _DAY_PARTS and body[x - 1].low in _DAYS:
+    if low in _DAY_PARTS and body[x - 1].low in DAYS:
         x -= 1
         low = body[x].low
-    if low in _DAYS:
+    if low in DAYS:
         if body[x - 1].low == "super":
             x -= 1  # "on Super Tuesday"
         if body[x - 1].low in ("early", "late", "last", "on"):
@@ -187,9 +187,9 @@ def after_time(toks: list[Tok], j: int) -> int:
     (night) his plan ...", "said early Friday that ...", "said last week that ..."."""
     n = len(toks)
     k = j
-    if k < n and toks[k].low in ("early", "late", "on") and k + 1 < n and toks[k + 1].low in _DAYS:
+    if k < n and toks[k].low in ("early", "late", "on") and k + 1 < n and toks[k + 1].low in DAYS:
         k += 1
-    if k < n and toks[k].low in _DAYS:
+    if k < n and toks[k].low in DAYS:
         k += 1
         if k < n and toks[k].low in _DAY_PARTS:
             k += 1

@@ -13,6 +13,7 @@ from ...resources import word_list
 from .clause_base import (
     BOUNDARY,
     CLAUSE_VERBS,
+    DAYS,
     IRREGULAR_PAST,
     NOT_CLAUSE_START,
     NOT_OBJECT_START,
@@ -637,15 +638,9 @@ def _subject_span(toks: list[Tok], k: int, m: Mention | None) -> tuple[int, int]
     return None
 
 
-_DAY_NAMES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"yesterday", "today", "tonight"}
-)
-
-
 def _without_time(run: list[Tok]) -> list[Tok]:
     """``run`` without a day ending it ("Lee on Tuesday", "the board Friday")."""
-    if len(run) > 1 and run[-1].low in _DAY_NAMES:
+    if len(run) > 1 and run[-1].low in DAYS:
         run = run[:-1]
         if len(run) > 1 and run[-1].low == "on":
             run = run[:-1]
