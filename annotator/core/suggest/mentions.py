@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...resources import word_list
 from ._trie import trie_pattern
+from .cue_forms import CUE_FIRST, CUE_FORMS, PHRASAL_FIRST
 from .lexicon import (
     ABBREVIATIONS,
     AMBIGUOUS_CUES,
@@ -22,7 +23,6 @@ from .lexicon import (
     HONORIFICS,
     NON_NAME_WORDS,
     ORG_HEADS,
-    PHRASAL_CUES,
     PHRASAL_PARTICLES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -263,19 +263,15 @@ def _joints(text: str, starts: list[int]) -> list[tuple[int, str]]:
     return out
 
 
-_PHRASAL_FIRST = {f: lemma for lemma, forms in PHRASAL_CUES.items() for f in forms}
-_CUE_FORMS = sorted(CUE_WORDS | set(_PHRASAL_FIRST), key=len, reverse=True)
 # no IGNORECASE (slow): the trie holds lower-case and capitalised forms
 _CUE_RE = re.compile(
     r"(?<!\w)(?:(?P<acc>[Aa]ccording\s+to)|(?P<w>"
-    + trie_pattern(set(_CUE_FORMS) | {f.capitalize() for f in _CUE_FORMS})
+    + trie_pattern(set(CUE_FORMS) | {f.capitalize() for f in CUE_FORMS})
     + r"))\b(?=(?P<part>\s+\w+))?"
 )
-# the first words of the cues (``word_spots``)
-_CUE_FIRST = frozenset(_CUE_FORMS) | {"according"}
 # the words the tokenizer notes where they are (``word_spots``): the first words of the
 # cues and the heads of organisations' names
-SPOT_WORDS: frozenset[str] = _CUE_FIRST | ORG_HEADS
+SPOT_WORDS: frozenset[str] = CUE_FIRST | ORG_HEADS
 # what the tokenizer notes: ``SPOT_WORDS`` and the word sets given to ``note_words``
 _NOTED = SPOT_WORDS
 _NOTED_SETS: set[frozenset[str]] = set()
@@ -300,7 +296,7 @@ def _cue_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     if getattr(memo, "text", None) is not text:
         _remember(text)
     if memo.cue_spots is None:  # once an article (cues are found a paragraph at a time)
-        memo.cue_spots = word_spots(text, _CUE_FIRST)
+        memo.cue_spots = word_spots(text, CUE_FIRST)
     spots = memo.cue_spots
     spots = spots[bisect_left(spots, start) : bisect_left(spots, end)]
     if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
@@ -376,14 +372,14 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         low = w.lower()
         cs, ce = m.start("w"), m.end("w")
         part = m.group("part")
-        if low in _PHRASAL_FIRST:
-            lemma = _PHRASAL_FIRST[low]
+        if low in PHRASAL_FIRST:
+            lemma = PHRASAL_FIRST[low]
             if not part or part.strip().lower() not in PHRASAL_PARTICLES[lemma]:
                 continue
             ce = m.end("part")
         if w[0].isupper() and cs > start and low in AMBIGUOUS_CUES:
             continue  # "United States", "Claims Court"
-        if low in AMBIGUOUS_CUES or low in _PHRASAL_FIRST:
+        if low in AMBIGUOUS_CUES or low in PHRASAL_FIRST:
             prev = _prev_word(text, start, cs)
             if prev is not None and prev.lower() in _NOT_BEFORE_VERB:
                 continue
