@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggest import suggest_article
-from annotator.core.suggest.mentions import note_words, noted_tokens, tokenize, tokenize_noting
+from annotator.core.suggest.tokens import note_words, noted_tokens, tokenize, tokenize_noting
 
 ARTICLE = (
     "The ferry board said on Monday that the night crossing would stop. "

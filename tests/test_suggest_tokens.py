@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from annotator.core.suggest import suggest_article
-from annotator.core.suggest.mentions import tokenize
+from annotator.core.suggest.tokens import tokenize
 
 FIRST = (
     'Mayor Ana Ruiz said on Tuesday that the bridge would close in May. "We have no '

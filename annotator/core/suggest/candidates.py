@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .mentions import Cue, Mention, Tok, tok_at
+from .mentions import Cue, Mention
+from .tokens import Tok, tok_at
 
 
 @dataclass(slots=True)

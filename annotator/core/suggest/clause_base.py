@@ -7,11 +7,8 @@ from dataclasses import dataclass
 
 from ...resources import word_list
 from .lexicon import AUXILIARIES
-from .mentions import (
-    Cue,
-    Mention,
-    Tok,
-)
+from .mentions import Cue, Mention
+from .tokens import Tok
 
 CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")
 

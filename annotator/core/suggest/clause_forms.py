@@ -40,7 +40,6 @@ from .mentions import (
     NON_SPEAKER_HEADS,
     Cue,
     Mention,
-    Tok,
     is_name_tok,
     mention_after,
     mention_before,
@@ -48,6 +47,7 @@ from .mentions import (
     subject_before,
 )
 from .quotes import ALL_MARKS
+from .tokens import Tok
 
 _FINITE_HINT = word_list("suggest/finite_hint.txt")
 _IRREGULAR_PAST = word_list("suggest/irregular_past.txt")

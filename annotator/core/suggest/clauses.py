@@ -75,17 +75,9 @@ from .clause_forms import (
     tail_ok,
 )
 from .lexicon import ABBREVIATIONS, DETERMINERS
-from .mentions import (
-    NON_SPEAKER_HEADS,
-    Cue,
-    Mention,
-    Tok,
-    mention_after,
-    mention_before,
-    note_words,
-    tokenize_noting,
-)
+from .mentions import NON_SPEAKER_HEADS, Cue, Mention, mention_after, mention_before
 from .quotes import ALL_MARKS
+from .tokens import Tok, note_words, tokenize_noting
 
 # A sentence starting with these opens with an adverbial, not with reported content.
 _INTRO_WORDS = word_list("suggest/intro_words.txt")

@@ -29,13 +29,13 @@ from .mentions import (
     Cue,
     Index,
     Mention,
-    Tok,
     mention_after,
     mention_before,
     phrase_before,
     subject_before,
 )
 from .quotes import ALL_MARKS, Paragraph, Quote
+from .tokens import Tok
 
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
 _POST_FINITE = word_list("suggest/finite_words.txt")

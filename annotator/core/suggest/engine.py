@@ -36,13 +36,14 @@ from dataclasses import replace
 from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
 from .direct import borrow_cues, cut_dash_asides, direct_claims
-from .mentions import Index, forget
+from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
 from .outer import according_claims, reported_by_claims
 from .prune import prune
 from .quotes import MARK_RE, Paragraph, find_quotes, paragraphs, sentence_ends
 from .reported import reported_claims
 from .speakers import resolve
+from .tokens import forget
 
 # a content that ends right before "and"/"but" and a second verb
 _AND_NEXT_RE = re.compile(r"[,;]?\s+(?:and|but)\s")

@@ -18,7 +18,8 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
-from .mentions import FINITE_VERBS, PLACES, word_spots
+from .mentions import FINITE_VERBS, PLACES
+from .tokens import word_spots
 
 _UPPER = "".join(
     sorted({chr(i) for i in range(0x20, 0x2000) if chr(i).isupper() or chr(i).istitle()})

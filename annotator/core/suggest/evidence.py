@@ -22,7 +22,8 @@ from ._trie import trie_pattern
 from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, inside, overlaps_any
 from .clause_forms import finite_soon, noun_phrase
 from .frames import content_after
-from .mentions import Cue, Mention, Tok, note_words, noted_tokens, tok_at, tokenize
+from .mentions import Cue, Mention
+from .tokens import Tok, note_words, noted_tokens, tok_at, tokenize
 
 _DOCUMENTS = frozenset(
     {"poll", "polls", "polling", "survey", "surveys", "study", "studies", "data", "results"}

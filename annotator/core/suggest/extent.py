@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from ...resources import word_list
 from .candidates import Attribution, Candidate
 from .lexicon import DETERMINERS, SUBJECT_PRONOUNS
-from .mentions import FINITE_VERBS, Index, Tok
+from .mentions import FINITE_VERBS, Index
 from .quotes import ALL_MARKS, Quote
+from .tokens import Tok
 
 _ALNUM_RE = re.compile(r"[^\W_]")
 _CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')

@@ -47,19 +47,9 @@ from .clause_forms import (
     subject_of,
 )
 from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
-from .mentions import (
-    Cue,
-    Mention,
-    Tok,
-    mention_before,
-    note_words,
-    noted_tokens,
-    relative_before,
-    subject_before,
-    tok_at,
-    tokenize,
-)
+from .mentions import Cue, Mention, mention_before, relative_before, subject_before
 from .quotes import ALL_MARKS
+from .tokens import Tok, note_words, noted_tokens, tok_at, tokenize
 
 _STANCE = word_list("suggest/frame_stance_verbs.txt")
 _INTENT = word_list("suggest/frame_intent_verbs.txt")

@@ -17,8 +17,9 @@ from bisect import bisect_right
 from .clause_base import Found
 from .clause_forms import noun_phrase
 from .lexicon import DETERMINERS
-from .mentions import Cue, Index, Mention, Tok, mention_after, tok_at, tokenize
+from .mentions import Cue, Index, Mention, mention_after
 from .quotes import ALL_MARKS
+from .tokens import Tok, tok_at, tokenize
 
 _MIN_WORDS = 3  # a shorter clause is a fragment, not a claim
 _SOURCE_STOPS = frozenset({",", ";", ":", ".", "—", "–", "(", ")"})

@@ -29,13 +29,13 @@ from .mentions import (
     Cue,
     Index,
     Mention,
-    Tok,
     mention_after,
     mention_before,
     relative_before,
     subject_before,
 )
 from .quotes import ALL_MARKS, Paragraph, Quote
+from .tokens import Tok
 
 
 def reported_claims(
