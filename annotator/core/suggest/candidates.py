@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .mentions import Cue, Mention
+from .cues import Cue
+from .mentions import Mention
 from .tokens import Tok, tok_at
 
 

@@ -6,8 +6,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...resources import word_list
+from .cues import Cue
 from .lexicon import AUXILIARIES
-from .mentions import Cue, Mention
+from .mentions import Mention
 from .tokens import Tok
 
 CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")

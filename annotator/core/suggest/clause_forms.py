@@ -35,10 +35,10 @@ from .clause_base import (
     subordinate_end,
     time_at_end,
 )
+from .cues import Cue
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS, ROLE_HEADS
 from .mentions import (
     NON_SPEAKER_HEADS,
-    Cue,
     Mention,
     is_name_tok,
     mention_after,

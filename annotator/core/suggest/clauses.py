@@ -74,8 +74,9 @@ from .clause_forms import (
     subject_of,
     tail_ok,
 )
+from .cues import Cue
 from .lexicon import ABBREVIATIONS, DETERMINERS
-from .mentions import NON_SPEAKER_HEADS, Cue, Mention, mention_after, mention_before
+from .mentions import NON_SPEAKER_HEADS, Mention, mention_after, mention_before
 from .quotes import ALL_MARKS
 from .tokens import Tok, note_words, tokenize_noting
 

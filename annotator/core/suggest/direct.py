@@ -10,6 +10,7 @@ from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
 from .clause_base import PARTICIPLES, subordinate_end
 from .clause_forms import TELLING, addressee_end
+from .cues import Cue, Index
 from .extent import (
     QuoteContext,
     aside_then_quote,
@@ -25,15 +26,7 @@ from .extent import (
     right_after,
 )
 from .lexicon import ADVERBIAL_STARTS, DETERMINERS, SUBJECT_PRONOUNS
-from .mentions import (
-    Cue,
-    Index,
-    Mention,
-    mention_after,
-    mention_before,
-    phrase_before,
-    subject_before,
-)
+from .mentions import Mention, mention_after, mention_before, phrase_before, subject_before
 from .quotes import ALL_MARKS, Paragraph, Quote
 from .tokens import Tok
 

@@ -35,8 +35,8 @@ from dataclasses import replace
 
 from . import clauses, evidence, frames
 from .candidates import Candidate, n_words
+from .cues import Index
 from .direct import borrow_cues, cut_dash_asides, direct_claims
-from .mentions import Index
 from .model import KnownSpeaker, SuggestedClaim
 from .outer import according_claims, reported_by_claims
 from .prune import prune

@@ -21,8 +21,9 @@ from bisect import bisect_right
 from ._trie import trie_pattern
 from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, inside, overlaps_any
 from .clause_forms import finite_soon, noun_phrase
+from .cues import Cue
 from .frames import content_after
-from .mentions import Cue, Mention
+from .mentions import Mention
 from .tokens import Tok, note_words, noted_tokens, tok_at, tokenize
 
 _DOCUMENTS = frozenset(

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate
+from .cues import Index
 from .lexicon import DETERMINERS, SUBJECT_PRONOUNS
-from .mentions import FINITE_VERBS, Index
+from .mentions import FINITE_VERBS
 from .quotes import ALL_MARKS, Quote
 from .tokens import Tok
 

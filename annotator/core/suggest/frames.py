@@ -46,8 +46,9 @@ from .clause_forms import (
     noun_phrase,
     subject_of,
 )
+from .cues import Cue
 from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
-from .mentions import Cue, Mention, mention_before, relative_before, subject_before
+from .mentions import Mention, mention_before, relative_before, subject_before
 from .quotes import ALL_MARKS
 from .tokens import Tok, note_words, noted_tokens, tok_at, tokenize
 

@@ -16,8 +16,9 @@ from bisect import bisect_right
 
 from .clause_base import Found
 from .clause_forms import noun_phrase
+from .cues import Cue, Index
 from .lexicon import DETERMINERS
-from .mentions import Cue, Index, Mention, mention_after
+from .mentions import Mention, mention_after
 from .quotes import ALL_MARKS
 from .tokens import Tok, tok_at, tokenize
 

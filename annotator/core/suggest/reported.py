@@ -23,11 +23,10 @@ from .clause_base import (
     subordinate_end,
 )
 from .clause_forms import generic_subject
+from .cues import Cue, Index
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES, SUBJECT_PRONOUNS
 from .mentions import (
     FINITE_VERBS,
-    Cue,
-    Index,
     Mention,
     mention_after,
     mention_before,

@@ -193,7 +193,7 @@ def remember(
     toks = _tokens(text, 0, len(text), spotted, starts, spotted_at)
     memo.state = state = (text, toks, starts, spotted, spotted_at, _NOTED)
     memo.joints = None  # found when ``word_spots`` first asks
-    memo.cue_spots = None  # (``mentions.py``)
+    memo.cue_spots = None  # (``cues.py``)
     memo.text = text
     return state
 
