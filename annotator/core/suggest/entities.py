@@ -18,8 +18,9 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
-from .mentions import FINITE_VERBS, PLACES
+from .mentions import PLACES
 from .tokens import word_spots
+from .verbs import FINITE_VERBS
 
 _UPPER = "".join(
     sorted({chr(i) for i in range(0x20, 0x2000) if chr(i).isupper() or chr(i).istitle()})

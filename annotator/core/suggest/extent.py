@@ -12,9 +12,9 @@ from ...resources import word_list
 from .candidates import Attribution, Candidate
 from .cues import Index
 from .lexicon import DETERMINERS, SUBJECT_PRONOUNS
-from .mentions import FINITE_VERBS
 from .quotes import ALL_MARKS, Quote
 from .tokens import Tok
+from .verbs import FINITE_VERBS
 
 _ALNUM_RE = re.compile(r"[^\W_]")
 _CLOSERS_WS = " \t\n\r.!?;'"  # and the first of two apostrophes opening a quote (''A'')

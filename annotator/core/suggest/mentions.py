@@ -26,13 +26,17 @@ from .lexicon import (
     SUBJECT_PRONOUNS,
 )
 from .tokens import Tok, tok_start, tokenize
+from .verbs import (
+    BETWEEN_AND,
+    FINITE_VERBS,
+    IRREGULAR_PAST,
+    MODALS,
+    between_subject_and_verb,
+    skip_aux_back,
+    verb_like,
+)
 
 PLACES = word_list("suggest/places.txt")
-# "isn't", "aren't" are left out: "the passengers aren't admitted" is a passive, not speech
-_NEGATED = frozenset(
-    {"would", "wo", "could", "ca", "should", "must", "did", "does", "do", "has", "have", "had"}
-    | {"might"}
-)
 
 
 @dataclass(unsafe_hash=True, slots=True)  # (not frozen: see ``cues.Cue``)
@@ -83,53 +87,6 @@ def _np_word(t: Tok) -> bool:
         return True
     low = t.low
     return low in _NP_WORDS or low in _ADJ_OK or low.endswith(("'s", "’s"))
-
-
-_TIMES = frozenset({"week", "month", "year", "night", "morning", "afternoon", "evening"})
-
-
-def _skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
-    while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
-        j -= 1
-    # "on Tuesday", "last week", "on Wednesday morning" between subject and verb
-    n = 0
-    if j - 1 >= floor and (
-        (toks[j].low in NON_NAME_WORDS and toks[j].is_cap) or toks[j].low in _TIMES
-    ):
-        # ("Monday" is such a word, "source" in "this source told" too, but lower case)
-        if toks[j - 1].low in ("on", "last", "this", "late", "early", "that", "next"):
-            n = 2
-        elif (
-            toks[j].low in _TIMES
-            and j - 2 >= floor
-            and toks[j - 1].low in NON_NAME_WORDS
-            and toks[j - 2].low == "on"
-        ):
-            n = 3
-    if n:
-        j -= n
-        while j >= floor and toks[j].is_word and _between_subject_and_verb(toks[j]):
-            j -= 1
-    return j
-
-
-# Modal and negated verbs and a few adverbs between a subject and its verb ("the
-# campaign would not say", "the office now says"); AUXILIARIES has the rest.
-_MODALS = frozenset(
-    {"would", "will", "could", "can", "may", "might", "should", "must", "shall", "did"}
-    | {"does", "do", "now", "first", "cannot", "unanimously", "instead", "since", "seldom"}
-    | {"rarely", "ever", "soon", "yet", "quickly"}
-)
-
-
-def _between_subject_and_verb(t: Tok) -> bool:
-    if t.is_cap:
-        return False
-    low = t.low
-    if low in AUXILIARIES or low in _MODALS:
-        return True
-    # "wouldn't", "didn’t", "won't"
-    return low.endswith(("n't", "n’t")) and low[:-3] in _NEGATED
 
 
 def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
@@ -368,7 +325,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
             p - 1 >= floor
             and is_name_tok(toks[p - 1])
             and toks[p - 1].low not in AUXILIARIES
-            and toks[p - 1].low not in _MODALS
+            and toks[p - 1].low not in MODALS
         ):
             name = _mention_ending(text, toks, p - 1, floor)
             if name is not None and name.form == "name" and not _is_place(name):
@@ -450,7 +407,7 @@ def _opener_word(toks: list[Tok], m: Mention) -> bool:
     # "Reeling off pledges": a participle before its particle or object ("Stirling
     # told" is a name before its verb)
     i = bisect_left(toks, m.end, key=tok_start)
-    return i < len(toks) and toks[i].is_word and not toks[i].is_cap and not _verb_like(toks[i])
+    return i < len(toks) and toks[i].is_word and not toks[i].is_cap and not verb_like(toks[i])
 
 
 def _subject_after_opener(text: str, toks: list[Tok], k: int) -> Mention | None:
@@ -513,7 +470,7 @@ def _relative_start(toks: list[Tok], q: int, floor: int) -> int | None:
             if r == q:
                 return None
             before = toks[r - 1]
-            if before.low in AUXILIARIES or before.low in _MODALS:
+            if before.low in AUXILIARIES or before.low in MODALS:
                 return None  # "Did that mean": not a relative pronoun
             if low == "that" and not (before.is_cap or before.low.endswith("s")):
                 return None  # "said that", "mean that": not a relative pronoun
@@ -529,7 +486,7 @@ def _participle(t: Tok) -> bool:
     return (
         t.is_word
         and not t.is_cap
-        and (low.endswith(("ing", "ed")) or low in _IRREGULAR_PAST)
+        and (low.endswith(("ing", "ed")) or low in IRREGULAR_PAST)
         and low not in AUXILIARIES
     )
 
@@ -596,9 +553,9 @@ def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention 
 
 
 def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
-    j = _skip_aux_back(toks, k - 1, floor)
+    j = skip_aux_back(toks, k - 1, floor)
     while j > floor and (
-        toks[j].low in _BETWEEN_AND or (toks[j].low.endswith("ly") and not toks[j].is_cap)
+        toks[j].low in BETWEEN_AND or (toks[j].low.endswith("ly") and not toks[j].is_cap)
     ):
         j -= 1  # "and later said", "and defiantly offered"
     if j < floor:
@@ -631,7 +588,7 @@ def _said_before(toks: list[Tok], j: int, floor: int) -> bool:
         return False
     t = toks[j - 1]
     low = t.low
-    return low in CUE_WORDS and not t.is_cap and (low.endswith("ed") or low in _IRREGULAR_PAST)
+    return low in CUE_WORDS and not t.is_cap and (low.endswith("ed") or low in IRREGULAR_PAST)
 
 
 def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Mention | None:
@@ -666,7 +623,7 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         k < len(toks)
         and toks[k].low.endswith("ing")
         and seg[0].low not in _APPOS_STARTS
-        and any(_verb_like(t) and not t.low.endswith("ly") for t in seg)
+        and any(verb_like(t) and not t.low.endswith("ly") for t in seg)
     ):
         # "X, an ally, admitted the error as he left, saying ...": a clause, not an
         # apposition; the participle hangs on its subject
@@ -843,8 +800,6 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
 
 # Heads of noun phrases that are documents or things, never speakers.
 NON_SPEAKER_HEADS = word_list("suggest/non_speaker_heads.txt")
-# Adverbs between "and" and a second verb of the same subject ("and later said").
-_BETWEEN_AND = frozenset({"later", "then", "also", "again", "finally", "eventually", "quickly"})
 # Words that end a phrase before a verb without being its head.
 _NOT_HEADS = frozenset({"and", "but", "or", "nor", "then", "later", "also", "yet", "so"})
 PREPOSITIONS = frozenset(
@@ -872,7 +827,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         and not head.is_cap
         and head.text.replace("-", "").isalpha()
         and j + 1 < len(toks)  # a past verb after it: "a stand-in declared"
-        and (toks[j + 1].low.endswith("ed") or toks[j + 1].low in _IRREGULAR_PAST)
+        and (toks[j + 1].low.endswith("ed") or toks[j + 1].low in IRREGULAR_PAST)
     )
     if not (age or hyphened) and (not head.is_word or head.is_cap or not _plain_word(head)):
         return None
@@ -938,9 +893,6 @@ def _adverbial_slot(toks: list[Tok], i: int, floor: int) -> bool:
 
 
 _ADVERBIAL_AFTER = frozenset({"who", "has", "have", "had", "also", "and", "but", "he", "she"})
-
-FINITE_VERBS = word_list("suggest/finite_verbs.txt")
-_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _SUBORDINATORS = frozenset(
     {"as", "when", "while", "if", "although", "though", "after", "before", "because", "since"}
     | {"once", "whereas", "unless", "until", "where", "whether"}
@@ -966,7 +918,7 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
         if (
             q > 0
             and text.find(",", toks[0].start, toks[q].start) < 0  # the sentence's first
-            and not any(_verb_like(t) for t in toks[:q])
+            and not any(verb_like(t) for t in toks[:q])
         ):
             m = _mention_before(text, toks, k - 1, 0)
             if m is not None and m.form == "np":
@@ -996,13 +948,13 @@ def _open_clause_subject(
         t = toks[i]
         if t.text in ('"', "“", "”", ";", ":", "(", ")"):
             return None
-        if t.text == "," and i + 1 < k and _verb_like(toks[i + 1]):
+        if t.text == "," and i + 1 < k and verb_like(toks[i + 1]):
             return None  # "X, who won, said ...": the relative clause closed
         if (
             t.text == ","
             and i + 2 < k
             and toks[i + 1].low in ("he", "she", "they")
-            and _verb_like(toks[i + 2])
+            and verb_like(toks[i + 2])
         ):
             # "When Lee was asked if X would ..., he shrugged and said": the clause's own
             t = toks[i + 1]
@@ -1020,7 +972,7 @@ def _open_clause_subject(
                 if m is not None:
                     return m
                 continue
-            if i + 1 < k and _verb_like(toks[i + 1]):
+            if i + 1 < k and verb_like(toks[i + 1]):
                 return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
             continue
         m = _subject_at(text, toks, i + 1, k)
@@ -1035,7 +987,7 @@ def _subject_at(text: str, toks: list[Tok], j: int, k: int) -> Mention | None:
         return None
     t = toks[j]
     if t.is_word and t.low in ("he", "she", "they", "it") and j + 1 < k:
-        if _verb_like(toks[j + 1]):
+        if verb_like(toks[j + 1]):
             kind = "organisation" if t.low == "it" else "person"
             return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
         return None
@@ -1046,7 +998,7 @@ def _subject_at(text: str, toks: list[Tok], j: int, k: int) -> Mention | None:
         (
             x
             for x in range(j + 1, min(k, j + 10))
-            if _verb_like(toks[x])
+            if verb_like(toks[x])
             and toks[x].low not in _ADVERB_MODALS
             and not toks[x].low.endswith("ly")
         ),
@@ -1060,27 +1012,11 @@ def _subject_at(text: str, toks: list[Tok], j: int, k: int) -> Mention | None:
     return m if m.form in ("name", "np") and not _is_place(m) else None
 
 
-# the adverbs among _MODALS and _BETWEEN_AND (not verbs themselves)
+# the adverbs among MODALS and BETWEEN_AND (not verbs themselves)
 _ADVERB_MODALS = frozenset(
     {"now", "first", "unanimously", "instead", "since", "seldom", "rarely", "ever", "soon"}
     | {"yet", "quickly", "later", "then", "also", "again", "finally", "eventually"}
 )
-
-
-def _verb_like(t: Tok) -> bool:
-    """A finite verb, an auxiliary or an adverb before one ("has", "said", "also")."""
-    if not t.is_word or t.is_cap:
-        return False
-    low = t.low
-    return (
-        low in AUXILIARIES
-        or low in _MODALS
-        or low in FINITE_VERBS
-        or low in CUE_WORDS
-        or low in _IRREGULAR_PAST
-        or low.endswith(("ed", "ly"))
-        or low in _BETWEEN_AND
-    )
 
 
 def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
@@ -1112,7 +1048,7 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             continue
         low = t.low
         if not (
-            low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS or low in _IRREGULAR_PAST
+            low.endswith("ed") or low in FINITE_VERBS or low in CUE_WORDS or low in IRREGULAR_PAST
         ):
             continue
         floor = first if closing is not None else 0
@@ -1635,7 +1571,7 @@ def written_source(text: str, cue_start: int, cue_word: str) -> Mention | None:
         if owner is not None:
             return owner
     j = len(toks) - 1
-    while j > 0 and toks[j].is_word and _between_subject_and_verb(toks[j]):
+    while j > 0 and toks[j].is_word and between_subject_and_verb(toks[j]):
         j -= 1  # "that has long argued", "which would show"
     if j < 0:
         return None
@@ -1685,7 +1621,7 @@ def _possessor(text: str, toks: list[Tok], j: int) -> Mention | None:
 def _noun_cue(word: str) -> bool:
     """The cue may be a noun ("attacks", "critique"), not a past form or a participle
     ("on his podcast said")."""
-    return not (word.endswith(("ed", "ing")) or word in _IRREGULAR_PAST)
+    return not (word.endswith(("ed", "ing")) or word in IRREGULAR_PAST)
 
 
 def _opens_phrase(text: str, toks: list[Tok], j: int) -> bool:
@@ -1710,7 +1646,7 @@ def _modifier_before_noun(t: Tok) -> bool:
         and low not in PREPOSITIONS
         and low not in DETERMINERS
         and low not in AUXILIARIES
-        and low not in _MODALS
+        and low not in MODALS
         and low not in _POSSESSIVE_PRONOUNS
         and low not in _RELATIVE_SUBJECTS
         and low not in ("to", "and", "or", "but", "not", "who")
@@ -1758,7 +1694,7 @@ def _phrase_after_quote(text: str, toks: list[Tok], k: int, ceil: int) -> Mentio
         ends = t.low in _AFTER_PHRASE_ENDS or (t.low in PREPOSITIONS and t.low != "of")
         if e > j and not t.is_cap and ends:
             break
-        if not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in _MODALS):
+        if not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in MODALS):
             return None  # a verb: a clause, not a phrase
         e += 1
     if e == j or (e < ceil and e - j >= 12) or not toks[e - 1].is_word:
@@ -1804,14 +1740,14 @@ def phrase_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     i = 0
     while i < k and not toks[i].is_word:
         i += 1
-    j = _skip_aux_back(toks, k - 1, i)
+    j = skip_aux_back(toks, k - 1, i)
     while j > i and not toks[j].is_word:
         j -= 1
     if j < i or j - i > 12:
         return None
     run = toks[i : j + 1]
     if any(
-        not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in _MODALS)
+        not t.is_cap and (t.low in AUXILIARIES or t.low in CUE_WORDS or t.low in MODALS)
         for t in run
     ):
         return None  # a clause of its own
@@ -1859,7 +1795,7 @@ def _word_start(text: str, lo: int, hi: int) -> int:
 _ARTICLES = frozenset({"a", "an", "the"})
 # an article or a past form among the two words before a cue
 _NOUN_CUE_HINT_RE = re.compile(
-    r"(?<!\w)(?:[Aa]n?|[Tt]he|\w+ed|" + trie_pattern(_IRREGULAR_PAST) + r")\s+(?:\S+\s+)?$"
+    r"(?<!\w)(?:[Aa]n?|[Tt]he|\w+ed|" + trie_pattern(IRREGULAR_PAST) + r")\s+(?:\S+\s+)?$"
 )
 # "despite the belief that", "amid fears that": someone else's
 _NOT_THEIRS = frozenset({"despite", "amid", "against", "over", "about", "of"})
@@ -1915,7 +1851,7 @@ def _past_verb(t: Tok) -> bool:
     return (
         t.is_word
         and not t.is_cap
-        and (low.endswith("ed") or low in _IRREGULAR_PAST)
+        and (low.endswith("ed") or low in IRREGULAR_PAST)
         and low not in AUXILIARIES
         and low not in CUE_WORDS
     )
