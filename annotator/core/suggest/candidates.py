@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import Cue
-from .mentions import Mention
+from .noun_phrases import Mention
 from .tokens import Tok, tok_at
 
 

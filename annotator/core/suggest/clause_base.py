@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ...resources import word_list
 from .cues import Cue
 from .lexicon import AUXILIARIES
-from .mentions import Mention
+from .noun_phrases import Mention
 from .tokens import Tok
 
 CLAUSE_VERBS = word_list("suggest/clause_verbs.txt")

@@ -76,7 +76,8 @@ from .clause_forms import (
 )
 from .cues import Cue
 from .lexicon import ABBREVIATIONS, DETERMINERS
-from .mentions import NON_SPEAKER_HEADS, Mention, mention_after, mention_before
+from .mentions import mention_after, mention_before
+from .noun_phrases import NON_SPEAKER_HEADS, Mention
 from .quotes import ALL_MARKS
 from .tokens import Tok, note_words, tokenize_noting
 

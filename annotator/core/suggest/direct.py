@@ -26,7 +26,8 @@ from .extent import (
     right_after,
 )
 from .lexicon import ADVERBIAL_STARTS, DETERMINERS, SUBJECT_PRONOUNS
-from .mentions import Mention, mention_after, mention_before, phrase_before, subject_before
+from .mentions import mention_after, mention_before, phrase_before, subject_before
+from .noun_phrases import Mention
 from .quotes import ALL_MARKS, Paragraph, Quote
 from .tokens import Tok
 

@@ -18,7 +18,7 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
-from .mentions import PLACES
+from .noun_phrases import PLACES
 from .tokens import word_spots
 from .verbs import FINITE_VERBS
 

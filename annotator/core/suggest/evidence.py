@@ -23,7 +23,7 @@ from .clause_base import BOUNDARY, NOT_OBJECT_START, Found, inside, overlaps_any
 from .clause_forms import finite_soon, noun_phrase
 from .cues import Cue
 from .frames import content_after
-from .mentions import Mention
+from .noun_phrases import Mention
 from .tokens import Tok, note_words, noted_tokens, tok_at, tokenize
 
 _DOCUMENTS = frozenset(

@@ -48,7 +48,8 @@ from .clause_forms import (
 )
 from .cues import Cue
 from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
-from .mentions import Mention, mention_before, relative_before, subject_before
+from .mentions import mention_before, relative_before, subject_before
+from .noun_phrases import Mention
 from .quotes import ALL_MARKS
 from .tokens import Tok, note_words, noted_tokens, tok_at, tokenize
 

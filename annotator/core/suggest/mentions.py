@@ -8,22 +8,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from ...resources import word_list
 from ._trie import trie_pattern
-from .cues import NOT_BEFORE_VERB
 from .lexicon import (
     ABBREVIATIONS,
     AUXILIARIES,
     CUE_WORDS,
     DETERMINERS,
-    HONORIFICS,
     NON_NAME_WORDS,
     ORG_HEADS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SUBJECT_PRONOUNS,
+)
+from .noun_phrases import (
+    HEADS,
+    NON_SPEAKER_HEADS,
+    PREPOSITIONS,
+    Mention,
+    analyse_run,
+    apposition,
+    is_name_seg,
+    is_name_tok,
+    is_place,
+    mention_with,
+    modifier_word,
+    np_word,
+    plain_word,
+    run_back,
+    run_fwd,
+    strip_det_text,
 )
 from .tokens import Tok, tok_start, tokenize
 from .verbs import (
@@ -36,144 +51,7 @@ from .verbs import (
     verb_like,
 )
 
-PLACES = word_list("suggest/places.txt")
-
-
-@dataclass(unsafe_hash=True, slots=True)  # (not frozen: see ``cues.Cue``)
-class Mention:
-    start: int
-    end: int
-    text: str
-    form: str  # "name" | "pronoun" | "np"
-    kind: str  # "person" | "organisation"
-    role: str | None = None
-    affiliation: str | None = None
-    head: str | None = None  # for noun phrases: the head noun, lower case
-    definite: bool = True
-    phrase_start: int = -1  # start of the whole phrase, titles and determiner included
-    org_hint: str | None = None  # "a ministry spokesperson" -> "ministry"
-
-
 _APPOS_STARTS = DETERMINERS | {"who", "which", "whose", "speaking", "herself", "himself"}
-_NP_WORDS = ROLE_HEADS | ORG_HEADS | ROLE_MODIFIERS
-_HEADS = ROLE_HEADS | ORG_HEADS
-_PREPS = frozenset({"in", "at", "to", "for", "of"})
-_PARTICLES = word_list("suggest/particles.txt")
-_ADJ_OK = word_list("suggest/adj_ok.txt")
-
-
-def is_name_tok(t: Tok) -> bool:
-    if not t.is_word or not t.is_cap:
-        return False
-    low = t.low
-    if low.endswith(("'s", "’s")):
-        return False  # "Fiji's Losana Rabuka": the possessive is an affiliation
-    if low in ROLE_HEADS or low in ORG_HEADS or low in HONORIFICS:
-        return False
-    if low in ROLE_MODIFIERS or low in NON_NAME_WORDS:
-        return False
-    return not (t.text.isupper() and len(t.text) > 1 and "." not in t.text)
-
-
-def _is_acronym(t: Tok) -> bool:
-    return t.is_word and t.text.isupper() and len(t.text) > 1
-
-
-def _np_word(t: Tok) -> bool:
-    """Can this token sit inside a speaker noun phrase / title run?"""
-    if not t.is_word:
-        return False
-    if t.is_cap:
-        return True
-    low = t.low
-    return low in _NP_WORDS or low in _ADJ_OK or low.endswith(("'s", "’s"))
-
-
-def _run_back(toks: list[Tok], j: int, floor: int) -> tuple[int, Tok | None]:
-    """Start index of the title/name/noun-phrase run ending at ``toks[j]``, and its
-    determiner (which is not part of the run)."""
-    i = j
-    while i >= floor and j - i < 14:
-        t = toks[i]
-        low = t.low
-        if low in DETERMINERS:
-            if i < j and i - 2 >= floor and toks[i - 1].low in _PREPS and toks[i - 2].low in _HEADS:
-                i -= 2  # "the embassy in the capital"
-                continue
-            break
-        if low in _PREPS and not t.is_cap:
-            if i < j and i - 1 >= floor and toks[i - 1].low in _HEADS:
-                i -= 1
-                continue
-            if (
-                low == "of"
-                and i < j
-                and i - 1 >= floor
-                and toks[i - 1].is_cap
-                and toks[i + 1].is_cap
-            ):
-                i -= 1
-                continue
-            break
-        if _np_word(t):
-            if (
-                t.is_cap
-                and low in NON_NAME_WORDS
-                and not (i == j and i - 1 >= floor and is_name_tok(toks[i - 1]))
-            ):
-                break  # (but "Vale Watch added": a group's name ending in such a word)
-            i -= 1
-            continue
-        if low in _PARTICLES and i < j and toks[i + 1].is_cap:
-            i -= 1
-            continue
-        if t.text == "." and i - 1 >= floor and toks[i - 1].low in HONORIFICS:
-            i -= 1
-            continue
-        if t.text == "." and i - 1 >= floor and _initial_dot(toks, i):
-            i -= 1  # "Ana B. Ruiz Jr."
-            continue
-        if (
-            t.text in ("'", "’")
-            and i < j
-            and i - 1 >= floor
-            and toks[i - 1].low.endswith("s")
-            and toks[i - 1].end == t.start
-        ):
-            i -= 1  # "the Steel Producers’ Association"
-            continue
-        break
-    if i >= floor and i < j and toks[j].low in _HEADS and toks[i].low not in DETERMINERS:
-        # "the housing secretary": one or two plain nouns between determiner and head
-        for x in (1, 2):
-            d = i - x
-            if d < floor:
-                break
-            mid = toks[d + 1 : i + 1]
-            if not all(_plain_word(t) for t in mid):
-                break
-            if toks[d].low in DETERMINERS:
-                i = d
-                break
-    det = toks[i] if i >= floor and toks[i].low in DETERMINERS else None
-    return i + 1, det
-
-
-def _initial_dot(toks: list[Tok], i: int) -> bool:
-    """The period ``toks[i]`` closes a middle initial or "Jr" of a name ("Ana B. Ruiz
-    Jr.")."""
-    prev = toks[i - 1]
-    if prev.end != toks[i].start:
-        return False
-    return (len(prev.text) == 1 and prev.text.isupper()) or prev.low in ("jr", "sr")
-
-
-def _modifier_word(t: Tok) -> bool:
-    """A lower-case word of a description before a name ("retired surgeon", "harbour-
-    services manager")."""
-    if _plain_word(t):
-        return True
-    return t.is_word and not t.is_cap and "-" in t.text and t.text.replace("-", "").isalpha()
 
 
 # Lower-case descriptions of a person between an organisation and a name ("Vale
@@ -188,87 +66,11 @@ def _head_after_name(t: Tok) -> bool:
     """A lower-case noun after a name that is the phrase's head ("a local Carlo
     supporter"), not a preposition, a relative pronoun or a participle after it."""
     return (
-        _plain_word(t)
+        plain_word(t)
         and t.low not in PREPOSITIONS
         and t.low not in ("who", "which", "that", "whose", "whom", "what", "why", "how")
         and t.low not in _SUBORDINATORS
         and not t.low.endswith("ing")
-    )
-
-
-def _plain_word(t: Tok) -> bool:
-    low = t.low
-    return (
-        t.text.isalpha()
-        and not t.is_cap
-        and low not in CUE_WORDS
-        and low not in AUXILIARIES
-        and low not in _PREPS
-        and low not in DETERMINERS
-        and low not in SUBJECT_PRONOUNS
-        and low not in NOT_BEFORE_VERB
-    )
-
-
-def _run_fwd(toks: list[Tok], j: int, ceil: int) -> int:
-    """End index (exclusive) of the run starting at ``toks[j]``."""
-    i = j
-    seen_of = False
-    while i < ceil and i - j < 14:
-        t = toks[i]
-        low = t.low
-        if _np_word(t) and not (t.is_cap and low in NON_NAME_WORDS and i > j):
-            i += 1
-            continue
-        if low in _PREPS and not t.is_cap and i > j and i + 1 < ceil:
-            nxt = toks[i + 1]
-            if toks[i - 1].low in _HEADS or (low == "of" and toks[i - 1].is_cap and nxt.is_cap):
-                if nxt.low in DETERMINERS and i + 2 < ceil and _np_word(toks[i + 2]):
-                    i += 2
-                    seen_of = True
-                    continue
-                if _np_word(nxt) and nxt.is_cap:
-                    i += 1
-                    seen_of = True
-                    continue
-            break
-        if low == "and" and seen_of and i + 1 < ceil and toks[i + 1].is_cap and toks[i - 1].is_cap:
-            i += 1
-            continue
-        if low in _PARTICLES and i + 1 < ceil and toks[i + 1].is_cap:
-            i += 1
-            continue
-        if t.text == "." and i > j and toks[i - 1].low in HONORIFICS:
-            i += 1
-            continue
-        break
-    return i
-
-
-def _with(m: Mention, **kw) -> Mention:
-    d = {f: getattr(m, f) for f in m.__dataclass_fields__}
-    d.update(kw)
-    return Mention(**d)
-
-
-def _is_name_seg(seg: list[Tok]) -> bool:
-    words = [t for t in seg if t.text not in ("(", ")")]
-    title = max(
-        (x for x, t in enumerate(words[:-2]) if t.low in HONORIFICS or t.low in ROLE_HEADS),
-        default=-1,
-    )
-    if title >= 0 and all(
-        t.is_cap or t.text == "." or t.low in ROLE_MODIFIERS for t in words[:title]
-    ):
-        words = words[title + 1 :]  # "Cllr Graham Pickering", "Agriculture Secretary Tom Vilsack"
-        if len(words) > 2 and words[0].low == "of" and words[1].is_cap:
-            words = words[2:]  # "former Secretary of State Ann Roe"
-    while words and words[0].text == ".":
-        words = words[1:]
-    if not words or len(words) > 6:
-        return False
-    return is_name_tok(words[-1]) and all(
-        is_name_tok(t) or t.low in _PARTICLES or t.text in ("'", "’", ".") for t in words
     )
 
 
@@ -328,7 +130,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
             and toks[p - 1].low not in MODALS
         ):
             name = _mention_ending(text, toks, p - 1, floor)
-            if name is not None and name.form == "name" and not _is_place(name):
+            if name is not None and name.form == "name" and not is_place(name):
                 return name
     if (
         m.form != "pronoun"
@@ -352,7 +154,7 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
                     break
                 outer = further
             return outer
-    return None if _is_place(m) and not _who_follows(toks, m) else m
+    return None if is_place(m) and not _who_follows(toks, m) else m
 
 
 def _who_follows(toks: list[Tok], m: Mention) -> bool:
@@ -446,7 +248,7 @@ def _modified_subject(text: str, toks: list[Tok], m: Mention, floor: int) -> Men
     if prev.low == "of" and toks[q].is_word and not toks[q].is_cap:
         return None  # "the rest of the plan", "many of the voters": one phrase
     outer = _mention_ending(text, toks, q, floor)
-    if outer is None or outer.end > m.start or _is_place(outer):
+    if outer is None or outer.end > m.start or is_place(outer):
         return None
     if outer.form == "np" and not (
         outer.head in ROLE_HEADS or outer.head in ORG_HEADS or (outer.head or "").endswith("s")
@@ -456,7 +258,7 @@ def _modified_subject(text: str, toks: list[Tok], m: Mention, floor: int) -> Men
         return None
     if outer.form == "np" and q == p - 2:
         # "most voters in the valley": the phrase with its complement
-        return _with(outer, end=m.end, text=text[outer.start : m.end])
+        return mention_with(outer, end=m.end, text=text[outer.start : m.end])
     return outer
 
 
@@ -505,14 +307,10 @@ def _person_of(text: str, toks: list[Tok], m: Mention, floor: int) -> Mention | 
     if j <= floor or toks[j].low != "of" or not is_name_tok(toks[j - 1]):
         return None
     person = _mention_ending(text, toks, j - 1, floor)
-    if person is None or person.form != "name" or _is_place(person):
+    if person is None or person.form != "name" or is_place(person):
         return None
-    aff = _strip_det_text(text[toks[j + 1].start : m.end])
-    return _with(person, kind="person", affiliation=person.affiliation or aff)
-
-
-def _is_place(m: Mention) -> bool:
-    return m.form == "name" and " ".join(m.text.split()).lower() in PLACES
+    aff = strip_det_text(text[toks[j + 1].start : m.end])
+    return mention_with(person, kind="person", affiliation=person.affiliation or aff)
 
 
 def _abbreviated_place(text: str, m: Mention) -> bool:
@@ -536,7 +334,7 @@ def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention 
         s0 += 1
     det = toks[s0] if s0 < k and toks[s0].low in ("the", "a", "an") else None
     first = s0 + 1 if det is not None else s0
-    e = _run_fwd(toks, first, k)
+    e = run_fwd(toks, first, k)
     if e <= first or e + 1 >= k or toks[e].text != ",":
         return None
     nxt = toks[e + 1]
@@ -546,8 +344,8 @@ def _opening_subject(text: str, toks: list[Tok], k: int, floor: int) -> Mention 
         or nxt.text.isdigit()  # "Ona Berg, 81, a net mender from ..., supported"
     ):
         return None
-    m = _analyse_run(text, toks[first:e], det)
-    if m is None or m.form not in ("name", "np") or _is_place(m):
+    m = analyse_run(text, toks[first:e], det)
+    if m is None or m.form not in ("name", "np") or is_place(m):
         return None
     return m
 
@@ -567,9 +365,7 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             if said is not None:
                 return said
         m = _comma_mention(text, toks, k, j, floor)
-        if m is not None and (
-            m.form != "name" or not (_is_place(m) or _abbreviated_place(text, m))
-        ):
+        if m is not None and (m.form != "name" or not (is_place(m) or _abbreviated_place(text, m))):
             return m
         # "Lee, talking to dock workers in Camden, N.J., warned": the name opening it
         o = _opening_subject(text, toks, k, floor)
@@ -629,18 +425,18 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         # apposition; the participle hangs on its subject
         return subject_before(text, toks, k)
     of = next((x for x, t in enumerate(seg) if t.low == "of"), 0)
-    if of >= 2 and _is_name_seg(seg[:of]):
+    if of >= 2 and is_name_seg(seg[:of]):
         # "..., Dara Whit of Liberty Church in Marion, said"
-        m = _analyse_run(text, seg[:of], None)
+        m = analyse_run(text, seg[:of], None)
         if m is not None and m.form == "name":
             aff = text[seg[of + 1].start : seg[-1].end] if of + 1 < len(seg) else None
-            return _with(m, kind="person", affiliation=m.affiliation or aff)
+            return mention_with(m, kind="person", affiliation=m.affiliation or aff)
     if 0 < of < 4 and of + 1 < len(seg) and all(t.is_cap for t in seg[:of]) and seg[of + 1].is_cap:
         # "Tom Reyes, Liberal of North Vale, said": the name before it
         m = _mention_ending(text, toks, c - 1, floor)
-        if m is not None and m.form == "name" and not _is_place(m):
+        if m is not None and m.form == "name" and not is_place(m):
             aff = text[seg[0].start : seg[-1].end]
-            return _with(m, kind="person", affiliation=m.affiliation or aff)
+            return mention_with(m, kind="person", affiliation=m.affiliation or aff)
     if _PARTY_RE.match(seg[0].text) or (seg[0].low in _PLACE_PREPS and len(seg) > 1):
         # "Sen. Ann Roe, R-Ky., said", "Ann Roe, at the Policy Institute, said"
         m = _mention_ending(text, toks, c - 1, floor)
@@ -653,24 +449,26 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         # "Two skippers, Ana Ruiz and Tom Reyes, said": the phrase they are named in
         m = _mention_ending(text, toks, c - 1, floor)
         return m if m is not None and m.form == "np" else None
-    if _is_name_seg(seg):
+    if is_name_seg(seg):
         # "Vanuatu's foreign minister, Daniel Tavoa, said"
         p = next((x for x, t in enumerate(seg) if t.text == "("), len(seg))
-        m = _analyse_run(text, seg[:p], None)
+        m = analyse_run(text, seg[:p], None)
         if m is None or m.form != "name":
             return None
-        s, det = _run_back(toks, c - 1, floor)
-        npm = _analyse_run(text, toks[s:c], det) if s <= c - 1 else None
+        s, det = run_back(toks, c - 1, floor)
+        npm = analyse_run(text, toks[s:c], det) if s <= c - 1 else None
         if npm is None:
             return m
         role = npm.role or (npm.text if npm.kind == "person" else None)
-        aff = npm.affiliation if npm.kind == "person" else _strip_det_text(npm.text)
-        return _with(m, role=role, affiliation=aff, kind="person", phrase_start=npm.phrase_start)
+        aff = npm.affiliation if npm.kind == "person" else strip_det_text(npm.text)
+        return mention_with(
+            m, role=role, affiliation=aff, kind="person", phrase_start=npm.phrase_start
+        )
     if (
         seg[0].low in _APPOS_STARTS
         or (seg[0].low.endswith("ing") and not seg[0].is_cap)  # ", sitting beside him,"
         # ", pastor of the Vale church,", ", professor at Northfield,"
-        or (len(seg) > 2 and seg[1].low in ("of", "at", "for") and _plain_word(seg[0]))
+        or (len(seg) > 2 and seg[1].low in ("of", "at", "for") and plain_word(seg[0]))
         or (seg[0].low.endswith(("'s", "’s")) and len(seg) > 1)  # ", Ann's father,"
         or any(t.low in ROLE_HEADS for t in seg)
         or (len(seg) == 1 and seg[0].text.isdigit())  # "Mr Smith, 45, said"
@@ -679,15 +477,15 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
         m = _mention_ending(text, toks, c - 1, floor)
         if m is None:
             m = _before_party_tag(text, toks, c, floor)
-        if m is None or (_is_place(m) and seg[0].low != "who"):
+        if m is None or (is_place(m) and seg[0].low != "who"):
             # (a place is no speaker, but "Kent, who used to run the ferry," is one)
             m = _before_parenthesis(text, toks, c, floor)
         if m is None:
             return None
-        role, aff = _apposition(text, seg)
+        role, aff = apposition(text, seg)
         if role or aff:
             kind = "person" if (m.form == "name" and role) else m.kind
-            m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
+            m = mention_with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
         return m
     if _parenthetical(seg):
         # "Judge Ann Roe, in her dissent, said", "Mr. Lee, then 38, said"
@@ -695,7 +493,7 @@ def _comma_mention(text: str, toks: list[Tok], k: int, j: int, floor: int) -> Me
             t = toks[c - 1]  # "the skippers, who, on Sunday evening, said"
             return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
         m = _mention_ending(text, toks, c - 1, floor)
-        if m is None or _is_place(m):
+        if m is None or is_place(m):
             m = _before_parenthesis(text, toks, c, floor)
         return m
     return None
@@ -738,7 +536,7 @@ def _before_parenthesis(text: str, toks: list[Tok], c: int, floor: int) -> Menti
             _parenthetical(seg) or seg[0].low in _APPOS_STARTS or seg[0].low.endswith("ing")
         ):
             m = _mention_ending(text, toks, b - 1, floor)
-            if m is not None and not _is_place(m):
+            if m is not None and not is_place(m):
                 return m
         c = b
     return None
@@ -791,21 +589,15 @@ def _mention_ending(text: str, toks: list[Tok], j: int, floor: int) -> Mention |
             return None  # (but '"...," I said': the writer speaks)
         kind = "organisation" if t.low == "it" else "person"
         return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
-    s, det = _run_back(toks, j, floor)
-    m = _analyse_run(text, toks[s : j + 1], det)
+    s, det = run_back(toks, j, floor)
+    m = analyse_run(text, toks[s : j + 1], det)
     if m is None:
         m = _generic_np(text, toks, j, floor)
     return m
 
 
-# Heads of noun phrases that are documents or things, never speakers.
-NON_SPEAKER_HEADS = word_list("suggest/non_speaker_heads.txt")
 # Words that end a phrase before a verb without being its head.
 _NOT_HEADS = frozenset({"and", "but", "or", "nor", "then", "later", "also", "yet", "so"})
-PREPOSITIONS = frozenset(
-    {"in", "at", "on", "of", "for", "with", "by", "from", "to", "into", "over", "after"}
-    | {"before", "during", "under", "about", "against", "without", "through", "since"}
-)
 _GENERIC_DETS = word_list("suggest/generic_dets.txt")
 # a bare plural subject right after these ('"...," federal prosecutors wrote')
 _BARE_BEFORE = frozenset({",", "”", '"', "’", "'"})
@@ -829,7 +621,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         and j + 1 < len(toks)  # a past verb after it: "a stand-in declared"
         and (toks[j + 1].low.endswith("ed") or toks[j + 1].low in IRREGULAR_PAST)
     )
-    if not (age or hyphened) and (not head.is_word or head.is_cap or not _plain_word(head)):
+    if not (age or hyphened) and (not head.is_word or head.is_cap or not plain_word(head)):
         return None
     if head.low in _NOT_HEADS:
         # "X shook her head and said": the subject of the sentence, not "his brow"
@@ -847,7 +639,7 @@ def _generic_np(text: str, toks: list[Tok], j: int, floor: int) -> Mention | Non
         if (
             t.low in _NOT_HEADS
             or t.low in _SUBORDINATORS
-            or not (t.is_word and (_plain_word(t) or _np_word(t)))
+            or not (t.is_word and (plain_word(t) or np_word(t)))
         ):
             return None
         d -= 1
@@ -923,9 +715,9 @@ def subject_before(text: str, toks: list[Tok], k: int) -> Mention | None:
             m = _mention_before(text, toks, k - 1, 0)
             if m is not None and m.form == "np":
                 p = bisect_left(toks, m.phrase_start, key=tok_start)
-                if q < p and all(_plain_word(t) for t in toks[q + 1 : p]):
+                if q < p and all(plain_word(t) for t in toks[q + 1 : p]):
                     a = min(toks[q + 1].start, m.start)  # ("harbour officials")
-                    return _with(m, start=a, text=text[a : m.end])
+                    return mention_with(m, start=a, text=text[a : m.end])
     m = _first_subject(text, toks, k)
     return _open_clause_subject(text, toks, k, m) or m
 
@@ -1009,7 +801,7 @@ def _subject_at(text: str, toks: list[Tok], j: int, k: int) -> Mention | None:
     m = mention_before(text, toks, v, j)
     if m is None or (m.start != toks[j].start and m.phrase_start != toks[j].start):
         return None
-    return m if m.form in ("name", "np") and not _is_place(m) else None
+    return m if m.form in ("name", "np") and not is_place(m) else None
 
 
 # the adverbs among MODALS and BETWEEN_AND (not verbs themselves)
@@ -1065,7 +857,7 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             return m
     # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
     s0 = first - 1
-    e = _run_fwd(toks, s0, k) if 0 <= s0 < k else s0
+    e = run_fwd(toks, s0, k) if 0 <= s0 < k else s0
     if (
         s0 < e < k
         and toks[e].is_word
@@ -1073,8 +865,8 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         and toks[e].low not in PREPOSITIONS
         and toks[e].low not in DETERMINERS  # "Throughout the winter, ...": no name
     ):
-        m = _analyse_run(text, toks[s0:e], None)
-        if m is not None and m.form == "name" and m.kind == "person" and not _is_place(m):
+        m = analyse_run(text, toks[s0:e], None)
+        if m is not None and m.form == "name" and m.kind == "person" and not is_place(m):
             return m
     if (
         0 <= s0 < k - 1
@@ -1139,7 +931,7 @@ def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | No
     m = _mention_after(text, toks, k, ceil)
     if m is None and k > 0 and toks[k].low == "to" and toks[k - 1].low == "according":
         return _according_source(text, toks, k, ceil)
-    return None if m is not None and _is_place(m) else m
+    return None if m is not None and is_place(m) else m
 
 
 def _according_source(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
@@ -1173,17 +965,17 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
     if t.is_word and t.low in DETERMINERS:
         det = t
         j += 1
-    i = _run_fwd(toks, j, ceil)
+    i = run_fwd(toks, j, ceil)
     of = next(
         (x for x in range(j + 2, i - 1) if toks[x].low == "of" and is_name_tok(toks[x - 1])), None
     )
     if of is not None and is_name_tok(toks[of - 2]):
         # "said Sen. Ann Roe of Oregon", "said Ann Roe of Liberty Church": the person
-        m = _analyse_run(text, toks[j:of], det)
+        m = analyse_run(text, toks[j:of], det)
         if m is not None and m.form == "name":
             aff = text[toks[of + 1].start : toks[i - 1].end]
-            return _with(m, kind="person", affiliation=m.affiliation or aff)
-    m = _analyse_run(text, toks[j:i], det)
+            return mention_with(m, kind="person", affiliation=m.affiliation or aff)
+    m = analyse_run(text, toks[j:i], det)
     if (
         m is not None
         and m.form == "name"
@@ -1194,13 +986,13 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
         and is_name_tok(toks[i + 1])
     ):
         # "by Vale Radio anchor Tove Lind": the name after the description
-        e = _run_fwd(toks, i + 1, ceil)
-        nm = _analyse_run(text, toks[i + 1 : e], None)
+        e = run_fwd(toks, i + 1, ceil)
+        nm = analyse_run(text, toks[i + 1 : e], None)
         if nm is not None and nm.form == "name":
-            m = _with(nm, role=toks[i].text, affiliation=m.text, phrase_start=toks[j].start)
+            m = mention_with(nm, role=toks[i].text, affiliation=m.text, phrase_start=toks[j].start)
             i = e
     place: Tok | None = None
-    if m is not None and det is None and _is_place(m) and i < ceil and _modifier_word(toks[i]):
+    if m is not None and det is None and is_place(m) and i < ceil and modifier_word(toks[i]):
         # "said Idaho supplement executive Frank Vale": the place describes the person
         place, m, j = toks[j], None, i
     if (
@@ -1208,7 +1000,7 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
         and m.form == "name"
         and det is not None
         and i < ceil
-        and _plain_word(toks[i])
+        and plain_word(toks[i])
         and not toks[i].low.endswith(("ing", "ed", "ly"))
         and (i + 1 == ceil or not toks[i + 1].is_word or toks[i + 1].low in PREPOSITIONS)
     ):
@@ -1251,25 +1043,27 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
     if m is None:
         # "said retired surgeon Ben Carson", "said the younger Mr. Carson"
         h = j
-        while h < ceil and h - j < 3 and _modifier_word(toks[h]):
+        while h < ceil and h - j < 3 and modifier_word(toks[h]):
             h += 1
         if j < h < ceil and toks[h].is_cap:
-            i = _run_fwd(toks, h, ceil)
-            nm = _analyse_run(text, toks[h:i], None)
+            i = run_fwd(toks, h, ceil)
+            nm = analyse_run(text, toks[h:i], None)
             if i < ceil and _head_after_name(toks[i]):
                 # "said a local Carlo supporter": the noun after the name is the head
                 m = _generic_np(text, toks, i, j - 1 if det is not None else j)
                 i += 1
-            elif nm is not None and nm.form == "name" and not _is_place(nm):
+            elif nm is not None and nm.form == "name" and not is_place(nm):
                 role = nm.role or text[toks[j].start : toks[h - 1].end]
                 first = det or place or toks[j]
                 aff = nm.affiliation or (place.text if place is not None else None)
-                m = _with(nm, kind="person", role=role, affiliation=aff, phrase_start=first.start)
+                m = mention_with(
+                    nm, kind="person", role=role, affiliation=aff, phrase_start=first.start
+                )
             elif nm is not None and nm.form == "np" and nm.kind == "person":
                 # "said a prominent party committee member who ..."
                 first = det or toks[j]
                 e = toks[i - 1].end
-                m = _with(
+                m = mention_with(
                     nm, start=first.start, text=text[first.start : e], phrase_start=first.start
                 )
     if m is None:
@@ -1284,10 +1078,12 @@ def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | N
             c += 1
         seg = toks[i + 1 : c]
         if seg and (seg[0].low in _APPOS_STARTS or any(x.low in ROLE_HEADS for x in seg)):
-            role, aff = _apposition(text, seg)
+            role, aff = apposition(text, seg)
             if role or aff:
                 kind = "person" if (m.form == "name" and role) else m.kind
-                m = _with(m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation)
+                m = mention_with(
+                    m, kind=kind, role=role or m.role, affiliation=aff or m.affiliation
+                )
     return m
 
 
@@ -1301,223 +1097,12 @@ def _with_prep_name(
         n += 1
     if n >= ceil or not toks[n].is_cap:
         return None, h
-    e = _run_fwd(toks, n, ceil)
+    e = run_fwd(toks, n, ceil)
     if e <= n:
         return None, h
     end = toks[e - 1].end
-    aff = _strip_det_text(text[toks[h + 1].start : end]) if m.kind == "person" else None
-    return _with(m, end=end, text=text[m.start : end], affiliation=aff), e
-
-
-def _span(text: str, a: Tok, b: Tok) -> tuple[int, int, str]:
-    return a.start, b.end, text[a.start : b.end]
-
-
-def _join(text: str, toks: list[Tok]) -> str | None:
-    if not toks:
-        return None
-    return text[toks[0].start : toks[-1].end]
-
-
-def _strip_det_text(s: str) -> str:
-    first, _, rest = s.partition(" ")
-    return rest if rest and first.lower() in DETERMINERS else s
-
-
-def _analyse_run(text: str, run: list[Tok], det: Tok | None) -> Mention | None:
-    """Split a run like "Chinese Foreign Ministry spokesperson Mao Ning" into
-    affiliation / role / name, or read it as a noun phrase ("the foreign ministry")."""
-    while run and run[0].is_cap and run[0].low in NON_NAME_WORDS:
-        run = run[1:]
-        det = None
-    while run and not run[-1].is_word:
-        run = run[:-1]
-    if not run:
-        return None
-    phrase_start = det.start if det is not None else run[0].start
-    n = len(run)
-    m = _prepositional_np(text, run, det, phrase_start)
-    if m is not None:
-        return m
-    # trailing name tokens
-    e = n
-    while e > 0 and (
-        is_name_tok(run[e - 1])
-        or _is_cap_connector(run, e - 1)
-        or (e < n and e >= 2 and run[e - 1].text == "." and _initial_dot(run, e - 1))
-        # "Peter T. King": a surname that is also a title word, after an initial
-        or (
-            e == n
-            and n >= 3
-            and run[-1].is_cap
-            and run[-2].text == "."
-            and _initial_dot(run, n - 2)
-        )
-    ):
-        e -= 1
-    if e > 0 and run[e - 1].low in _PARTICLES and e < n:
-        e -= 1  # "de Wolf"
-    name = run[e:]
-    if name:
-        prefix = run[:e]
-        role, aff = _split_title(text, prefix)
-        if det is not None and not prefix and det.low in ("the", "a", "an"):
-            # "the Kremlin": an organisation by name
-            s, en, t = _span(text, det, name[-1])
-            return Mention(s, en, t, "np", "organisation", None, None, name[-1].low, True, s)
-        s, en, t = _span(text, name[0], name[-1])
-        return Mention(s, en, t, "name", "person", role, aff, phrase_start=phrase_start)
-    return _plain_np(text, run, det, phrase_start)
-
-
-def _prepositional_np(
-    text: str, run: list[Tok], det: Tok | None, phrase_start: int
-) -> Mention | None:
-    """ "the embassy in Oslo", "a spokesperson for the ministry" (not "Secretary of
-    State Antony Blinken", a title before a name)."""
-    n = len(run)
-    p = next(
-        (
-            x
-            for x in range(1, n)
-            if run[x].low in _PREPS and not run[x].is_cap and run[x - 1].low in _HEADS
-        ),
-        None,
-    )
-    if p is None:
-        return None
-    tail = run[p + 1 :]
-    if not (
-        run[p].low == "of"
-        and len(tail) >= 2
-        and tail[0].low not in DETERMINERS
-        and is_name_tok(tail[-1])
-        and is_name_tok(tail[-2])
-    ):
-        head = run[p - 1].low
-        kind = "person" if head in ROLE_HEADS else "organisation"
-        first = det if det is not None else run[0]
-        s, e, t = _span(text, first, run[-1])
-        org = next((x.low for x in run if x.low in ORG_HEADS), None)
-        definite = det is None or det.low not in ("a", "an", "one", "another")
-        role = _join(text, run[:p]) if kind == "person" else None
-        aff = _strip_det_text(_join(text, run[p + 1 :]) or "") or None if kind == "person" else None
-        return Mention(s, e, t, "np", kind, role, aff, head, definite, phrase_start, org)
-    return None
-
-
-def _plain_np(text: str, run: list[Tok], det: Tok | None, phrase_start: int) -> Mention | None:
-    """No name in the run: an acronym organisation ("NATO said") or a noun phrase with
-    a role or organisation head ("the foreign ministry", "a senior official")."""
-    # no name: acronym organisation ("NATO said") or noun phrase
-    last = run[-1]
-    if _is_acronym(last) and (len(run) == 1 or det is None):
-        s, en, t = _span(text, run[0], last)
-        return Mention(s, en, t, "name", "organisation", phrase_start=phrase_start)
-    head = last.low
-    if head in ROLE_HEADS:
-        kind = "person"
-    elif head in ORG_HEADS or last.is_cap:
-        kind = "organisation"
-    else:
-        return None
-    if head in HONORIFICS and det is None and len(run) == 1 and last.is_cap:
-        return None
-    first = det if det is not None else run[0]
-    if det is None and len(run) == 1 and not last.is_cap and not head.endswith("s"):
-        return None  # bare singular noun: "spokesperson said" is not a mention on its own
-    s, en, t = _span(text, first, last)
-    definite = det is None or det.low not in ("a", "an", "one", "another")
-    role = None
-    aff = None
-    org = None
-    if kind == "person":
-        role, aff = _split_title(text, run)
-        if aff and aff.endswith(("'s", "’s")):
-            aff = aff[:-2]
-        org = next((x.low for x in run[:-1] if x.low in ORG_HEADS), None)
-    return Mention(s, en, t, "np", kind, role, aff, head, definite, phrase_start, org)
-
-
-def _is_cap_connector(run: list[Tok], i: int) -> bool:
-    return (
-        run[i].low in ("bin", "al", "van", "von", "de", "da", "del", "der", "le", "la")
-        and i > 0
-        and i + 1 < len(run)
-        and is_name_tok(run[i - 1])
-        and is_name_tok(run[i + 1])
-    )
-
-
-_COURTESY = word_list("suggest/courtesy.txt")
-
-
-def _split_title(text: str, prefix: list[Tok]) -> tuple[str | None, str | None]:
-    """ "Chinese Foreign Ministry spokesperson" -> ("spokesperson", "Chinese Foreign Ministry");
-    "US Secretary of State" -> ("Secretary of State", "US")."""
-    toks = [t for t in prefix if t.text != "." and t.low not in _COURTESY]
-    if not toks:
-        return None, None
-    heads = [i for i, t in enumerate(toks) if t.low in ROLE_HEADS or t.low in HONORIFICS]
-    if not heads:
-        aff = _strip_det(toks)
-        return None, _join(text, aff)
-    h = heads[-1]
-    end = h + 1
-    if end < len(toks) and toks[end].low == "of":
-        end = len(toks)  # "Minister of Foreign Affairs"
-    s = h
-    while s > 0:
-        low = toks[s - 1].low
-        if (
-            low in ROLE_HEADS
-            or low in HONORIFICS
-            or low in ROLE_MODIFIERS
-            or (low == "of" and s - 2 >= 0 and toks[s - 2].low in ROLE_HEADS)
-        ):
-            s -= 1
-        else:
-            break
-    role = _join(text, toks[s:end])
-    aff = _strip_det(toks[:s])
-    return role, _join(text, aff)
-
-
-def _strip_det(toks: list[Tok]) -> list[Tok]:
-    while toks and toks[0].low in DETERMINERS:
-        toks = toks[1:]
-    while toks and toks[-1].low in ("of", "for", "and", ","):
-        toks = toks[:-1]
-    return toks
-
-
-def _apposition(text: str, toks: list[Tok]) -> tuple[str | None, str | None]:
-    """ ", a spokesperson for the ministry," -> ("spokesperson", "the ministry")."""
-    toks = [t for t in toks if t.text not in (",",)]
-    if not toks or toks[0].low in ("who", "which", "whose", "speaking", "said"):
-        return None, None
-    while toks and toks[0].low in DETERMINERS:
-        toks = toks[1:]
-    split = next(
-        (i for i, t in enumerate(toks) if t.low in ("for", "of", "at", "with", "to", "from", "in")),
-        None,
-    )
-    if split is not None:
-        before, after = toks[:split], toks[split + 1 :]
-        heads = [t for t in before if t.low in ROLE_HEADS]
-        if not heads:
-            return None, None
-        role = _join(text, [t for t in before if not t.is_cap]) or heads[-1].text
-        caps = [t for t in before if t.is_cap]
-        while after and after[0].low in DETERMINERS:
-            after = after[1:]
-        aff = _join(text, after) if after else _join(text, caps)
-        return role, aff
-    heads = [i for i, t in enumerate(toks) if t.low in ROLE_HEADS]
-    if not heads:
-        return None, None
-    h = heads[-1]
-    return toks[h].text, (_join(text, toks[:h]) if h > 0 else None)
+    aff = strip_det_text(text[toks[h + 1].start : end]) if m.kind == "person" else None
+    return mention_with(m, end=end, text=text[m.start : end], affiliation=aff), e
 
 
 # Words that end the subject slot before a cue when the source is a word the cue's own
@@ -1708,7 +1293,7 @@ def _phrase_after_quote(text: str, toks: list[Tok], k: int, ceil: int) -> Mentio
             first.start, first.end, first.text, "np", "person", None, None, first.low, False
         )
     opener = first.low in DETERMINERS or first.low in _ONE_WORD_SOURCES or first.is_cap
-    if not (opener or _modifier_word(first) or first.text[0].isdigit()):
+    if not (opener or modifier_word(first) or first.text[0].isdigit()):
         return None
     c = len(run)
     of = next((x for x in range(1, c - 1) if run[x].low == "of" and is_name_tok(run[x - 1])), c)
@@ -1719,12 +1304,12 @@ def _phrase_after_quote(text: str, toks: list[Tok], k: int, ceil: int) -> Mentio
         c -= 1
     if c < len(run) and c > 0:
         # "Ruiz's top harbour aide Tom Lee", "master of ceremonies Tom Lee"
-        nm = _analyse_run(text, run[c:], None)
+        nm = analyse_run(text, run[c:], None)
         if nm is not None and nm.form == "name":
             role = text[run[0].start : run[c - 1].end]
-            return _with(nm, kind="person", role=nm.role or role, phrase_start=run[0].start)
+            return mention_with(nm, kind="person", role=nm.role or role, phrase_start=run[0].start)
     last = run[-1]
-    if last.is_cap or (not _plain_word(last) and not last.low.endswith(("'s", "’s"))):
+    if last.is_cap or (not plain_word(last) and not last.low.endswith(("'s", "’s"))):
         return None
     definite = first.low not in ("a", "an", "one", "another")
     a, b = first.start, last.end
@@ -1752,20 +1337,22 @@ def phrase_before(text: str, toks: list[Tok], k: int) -> Mention | None:
     ):
         return None  # a clause of its own
     comma = next((x for x, t in enumerate(run) if t.text == ","), len(run))
-    if comma < len(run) and _is_name_seg(run[:comma]):
-        m = _analyse_run(text, run[:comma], None)
+    if comma < len(run) and is_name_seg(run[:comma]):
+        m = analyse_run(text, run[:comma], None)
         if m is not None and m.form == "name":
-            role, aff = _apposition(text, run[comma + 1 :])
-            return _with(m, kind="person", role=role or m.role, affiliation=aff or m.affiliation)
-    if _is_name_seg(run):
-        m = _analyse_run(text, run, None)
+            role, aff = apposition(text, run[comma + 1 :])
+            return mention_with(
+                m, kind="person", role=role or m.role, affiliation=aff or m.affiliation
+            )
+    if is_name_seg(run):
+        m = analyse_run(text, run, None)
         return m if m is not None and m.form == "name" else None
     first, last = run[0], run[-1]
     if not (
         first.low in DETERMINERS or first.low in _ONE_WORD_SOURCES or first.low in _DEMONSTRATIVES
     ):
         return None
-    if last.is_cap or not _plain_word(last) or last.low in _AFTER_PHRASE_ENDS:
+    if last.is_cap or not plain_word(last) or last.low in _AFTER_PHRASE_ENDS:
         return None
     definite = first.low not in ("a", "an", "one", "another")
     kind = "organisation" if last.low in ORG_HEADS else "person"
@@ -1832,7 +1419,7 @@ def noun_cue_subject(text: str, cue_start: int, cue_word: str) -> tuple[int, Men
         return None  # ("the group says": a verb after a noun)
     if s is None or s.end > toks[d].start:
         return toks[d].start, None
-    if s.form == "np" and s.head not in _HEADS and not (s.head or "").endswith("s"):
+    if s.form == "np" and s.head not in HEADS and not (s.head or "").endswith("s"):
         return toks[d].start, None  # "The vote went ahead despite ...": no speaker
     return toks[d].start, s
 

@@ -18,7 +18,8 @@ from .clause_base import Found
 from .clause_forms import noun_phrase
 from .cues import Cue, Index
 from .lexicon import DETERMINERS
-from .mentions import Mention, mention_after
+from .mentions import mention_after
+from .noun_phrases import Mention
 from .quotes import ALL_MARKS
 from .tokens import Tok, tok_at, tokenize
 
