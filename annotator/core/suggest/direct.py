@@ -26,8 +26,9 @@ from .extent import (
     right_after,
 )
 from .lexicon import ADVERBIAL_STARTS, DETERMINERS, SUBJECT_PRONOUNS
-from .mentions import mention_after, mention_before, phrase_before, subject_before
+from .mentions import mention_after, mention_before, subject_before
 from .noun_phrases import Mention
+from .quote_phrases import phrase_before
 from .quotes import ALL_MARKS, Paragraph, Quote
 from .tokens import Tok
 
