@@ -20,9 +20,9 @@ from .entities import (
     strip_det,
 )
 from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
-from .mentions import antecedent, noun_cue_subject, written_source
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 from .noun_phrases import NON_SPEAKER_HEADS, Mention
+from .written_sources import antecedent, noun_cue_subject, written_source
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
 # a noun phrase's head -> the speaker the first phrase with it resolved to, and its words
