@@ -37,9 +37,9 @@ from .clause_base import (
 )
 from .cues import Cue
 from .lexicon import ABBREVIATIONS, AUXILIARIES, DETERMINERS, ROLE_HEADS
-from .mentions import mention_after, mention_before, relative_before, subject_before
 from .noun_phrases import NON_SPEAKER_HEADS, Mention, is_name_tok
 from .quotes import ALL_MARKS
+from .speaker_mentions import mention_after, mention_before, relative_before, subject_before
 from .tokens import Tok
 
 _FINITE_HINT = word_list("suggest/finite_hint.txt")

@@ -76,9 +76,9 @@ from .clause_forms import (
 )
 from .cues import Cue
 from .lexicon import ABBREVIATIONS, DETERMINERS
-from .mentions import mention_after, mention_before
 from .noun_phrases import NON_SPEAKER_HEADS, Mention
 from .quotes import ALL_MARKS
+from .speaker_mentions import mention_after, mention_before
 from .tokens import Tok, note_words, tokenize_noting
 
 # A sentence starting with these opens with an adverbial, not with reported content.

@@ -26,10 +26,10 @@ from .extent import (
     right_after,
 )
 from .lexicon import ADVERBIAL_STARTS, DETERMINERS, SUBJECT_PRONOUNS
-from .mentions import mention_after, mention_before, subject_before
 from .noun_phrases import Mention
 from .quote_phrases import phrase_before
 from .quotes import ALL_MARKS, Paragraph, Quote
+from .speaker_mentions import mention_after, mention_before, subject_before
 from .tokens import Tok
 
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote

@@ -5,8 +5,11 @@ All on Python ``str`` offsets of the article text, one module a step:
 1. paragraphs and sentence ends, quotations (``quotes.py``): pairs of marks, nested
    quotes inside their outer quote, a quote left open at a paragraph end continued by
    the next paragraph's opening mark;
-2. reporting cues and speaker mentions (``mentions.py``, word lists in ``lexicon.py``
-   and ``resources/suggest/``);
+2. tokens (``tokens.py``), reporting cues (``cues.py``, ``cue_forms.py``) and speaker
+   mentions (``speaker_mentions.py`` before and after a cue, reading names, roles and
+   affiliations with ``noun_phrases.py``, verbs with ``verbs.py`` and phrases next to a
+   quotation with ``quote_phrases.py``; ``written_sources.py`` the source a cue's own
+   phrase writes), word lists in ``lexicon.py`` and ``resources/suggest/``;
 3. direct claims (``direct.py``): each quotation attributed to the cue and mention
    before or after it;
 4. reported claims (``reported.py``): "X said (that) <clause>." and "according to X,

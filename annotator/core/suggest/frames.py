@@ -48,9 +48,9 @@ from .clause_forms import (
 )
 from .cues import Cue
 from .lexicon import ABBREVIATIONS, CUE_WORDS, DETERMINERS, word_table
-from .mentions import mention_before, relative_before, subject_before
 from .noun_phrases import Mention
 from .quotes import ALL_MARKS
+from .speaker_mentions import mention_before, relative_before, subject_before
 from .tokens import Tok, note_words, noted_tokens, tok_at, tokenize
 
 _STANCE = word_list("suggest/frame_stance_verbs.txt")

@@ -18,9 +18,9 @@ from .clause_base import Found
 from .clause_forms import noun_phrase
 from .cues import Cue, Index
 from .lexicon import DETERMINERS
-from .mentions import mention_after
 from .noun_phrases import Mention
 from .quotes import ALL_MARKS
+from .speaker_mentions import mention_after
 from .tokens import Tok, tok_at, tokenize
 
 _MIN_WORDS = 3  # a shorter clause is a fragment, not a claim

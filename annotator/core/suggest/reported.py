@@ -25,9 +25,9 @@ from .clause_base import (
 from .clause_forms import generic_subject
 from .cues import Cue, Index
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES, SUBJECT_PRONOUNS
-from .mentions import mention_after, mention_before, relative_before, subject_before
 from .noun_phrases import Mention
 from .quotes import ALL_MARKS, Paragraph, Quote
+from .speaker_mentions import mention_after, mention_before, relative_before, subject_before
 from .tokens import Tok
 from .verbs import FINITE_VERBS
 

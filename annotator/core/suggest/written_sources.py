@@ -10,8 +10,8 @@ import re
 
 from ._trie import trie_pattern
 from .lexicon import AUXILIARIES, CUE_WORDS, DETERMINERS, NON_NAME_WORDS, ROLE_HEADS
-from .mentions import mention_before, mention_ending, subject_before
 from .noun_phrases import HEADS, PREPOSITIONS, Mention, is_name_tok
+from .speaker_mentions import mention_before, mention_ending, subject_before
 from .tokens import Tok, tokenize
 from .verbs import IRREGULAR_PAST, MODALS, between_subject_and_verb
 

@@ -1,7 +1,10 @@
-"""Tokens, reporting cues and speaker mentions around a cue.
+"""The mention of a cue's speaker where its sentence writes it: before the cue
+(``mention_before``; ``subject_before`` for a participle or a second verb;
+``relative_before``) or after it (``mention_after``).
 
-A *mention* is the speaker as written next to a cue: a proper name without its titles
-("Mao Ning"), a pronoun ("she") or a noun phrase ("the Chinese foreign ministry").
+The two directions are one module because each asks the other: a passive's agent
+follows "by", an inverted subject follows a quoted cue, and a noun phrase after a cue
+can stand for the subject of the sentence before it.
 """
 
 from __future__ import annotations
@@ -42,26 +45,6 @@ from .tokens import Tok, tok_start
 from .verbs import BETWEEN_AND, FINITE_VERBS, IRREGULAR_PAST, MODALS, skip_aux_back, verb_like
 
 _APPOS_STARTS = DETERMINERS | {"who", "which", "whose", "speaking", "herself", "himself"}
-
-
-# Lower-case descriptions of a person between an organisation and a name ("Vale
-# Radio anchor Tove Lind") that the role list leaves out
-_DESCRIPTIONS = frozenset(
-    {"moderator", "host", "anchor", "columnist", "reporter", "correspondent", "analyst"}
-    | {"pollster", "strategist", "economist", "professor", "researcher", "executive"}
-)
-
-
-def _head_after_name(t: Tok) -> bool:
-    """A lower-case noun after a name that is the phrase's head ("a local Carlo
-    supporter"), not a preposition, a relative pronoun or a participle after it."""
-    return (
-        plain_word(t)
-        and t.low not in PREPOSITIONS
-        and t.low not in ("who", "which", "that", "whose", "whom", "what", "why", "how")
-        and t.low not in _SUBORDINATORS
-        and not t.low.endswith("ing")
-    )
 
 
 def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mention | None:
@@ -941,6 +924,26 @@ def _according_source(text: str, toks: list[Tok], k: int, ceil: int) -> Mention 
     kind = "person" if head in ROLE_HEADS else "organisation"
     definite = toks[k + 1].low not in ("a", "an", "one")
     return Mention(a, b, text[a:b], "np", kind, None, None, head, definite, a)
+
+
+# Lower-case descriptions of a person between an organisation and a name ("Vale
+# Radio anchor Tove Lind") that the role list leaves out
+_DESCRIPTIONS = frozenset(
+    {"moderator", "host", "anchor", "columnist", "reporter", "correspondent", "analyst"}
+    | {"pollster", "strategist", "economist", "professor", "researcher", "executive"}
+)
+
+
+def _head_after_name(t: Tok) -> bool:
+    """A lower-case noun after a name that is the phrase's head ("a local Carlo
+    supporter"), not a preposition, a relative pronoun or a participle after it."""
+    return (
+        plain_word(t)
+        and t.low not in PREPOSITIONS
+        and t.low not in ("who", "which", "that", "whose", "whom", "what", "why", "how")
+        and t.low not in _SUBORDINATORS
+        and not t.low.endswith("ing")
+    )
 
 
 def _mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
