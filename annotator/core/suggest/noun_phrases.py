@@ -72,6 +72,9 @@ _ADJ_OK = word_list("suggest/adj_ok.txt")
 
 
 def is_name_tok(t: Tok) -> bool:
+    """A capitalised word that can be part of a name: not a possessive, an acronym in
+    capitals, a title, a role or its modifier, an organisation head nor a word of
+    ``NON_NAME_WORDS``."""
     if not t.is_word or not t.is_cap:
         return False
     low = t.low
@@ -186,7 +189,8 @@ def modifier_word(t: Tok) -> bool:
 
 
 def plain_word(t: Tok) -> bool:
-    """A lower-case word that is no cue, auxiliary, preposition, determiner or pronoun."""
+    """A lower-case alphabetic word that is no cue form, auxiliary, determiner, pronoun,
+    short preposition or word of ``NOT_BEFORE_VERB``."""
     low = t.low
     return (
         t.text.isalpha()
@@ -236,7 +240,8 @@ def run_fwd(toks: list[Tok], j: int, ceil: int) -> int:
 
 
 def is_name_seg(seg: list[Tok]) -> bool:
-    """``seg`` is a name, after any title before it ("Cllr Graham Pickering")."""
+    """``seg`` is a name of at most six words, after any title before it ("Cllr Graham
+    Pickering")."""
     words = [t for t in seg if t.text not in ("(", ")")]
     title = max(
         (x for x, t in enumerate(words[:-2]) if t.low in HONORIFICS or t.low in ROLE_HEADS),

@@ -2,9 +2,11 @@
 (``mention_before``; ``subject_before`` for a participle or a second verb;
 ``relative_before``) or after it (``mention_after``).
 
-The two directions are one module because each asks the other: a passive's agent
-follows "by", an inverted subject follows a quoted cue, and a noun phrase after a cue
-can stand for the subject of the sentence before it.
+The two directions are one module because each calls the other: a passive cue's agent
+follows "by" (``mention_before`` asks ``mention_after``), a sentence's first verb may be
+a quoted cue with its subject after it (``subject_before`` asks ``mention_after``), and
+the rule for a noun phrase without a listed head, which both directions use, may look
+back for the subject before it.
 """
 
 from __future__ import annotations

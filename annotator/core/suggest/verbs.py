@@ -24,8 +24,8 @@ _TIMES = frozenset({"week", "month", "year", "night", "morning", "afternoon", "e
 
 
 def skip_aux_back(toks: list[Tok], j: int, floor: int) -> int:
-    """The index of the last token at or before ``toks[j]`` (not before ``floor``) that is not
-    between a subject and its verb (an auxiliary, a modal, "on Tuesday", "last week")."""
+    """``j`` moved back past the auxiliaries, modals and times ("on Tuesday", "last week")
+    between a subject and its verb that end at ``toks[j]``, down to ``floor - 1`` at most."""
     while j >= floor and toks[j].is_word and between_subject_and_verb(toks[j]):
         j -= 1
     # "on Tuesday", "last week", "on Wednesday morning" between subject and verb
