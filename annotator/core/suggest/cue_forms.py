@@ -11,5 +11,5 @@ from .lexicon import CUE_WORDS, PHRASAL_CUES
 PHRASAL_FIRST = {f: lemma for lemma, forms in PHRASAL_CUES.items() for f in forms}
 # every form that begins a cue, longest first
 CUE_FORMS = sorted(CUE_WORDS | set(PHRASAL_FIRST), key=len, reverse=True)
-# the first words of the cues (``word_spots``)
+# the first words of the cues (``tokens.word_spots``)
 CUE_FIRST = frozenset(CUE_FORMS) | {"according"}
