@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 from ...resources import word_list
 from ._trie import trie_pattern
@@ -90,6 +91,10 @@ class Entity:
     speaks: bool = False  # the named source of a claim ("..., Roe said.")
 
 
+# an entity's position, as a sort or bisect key (a C function, not a lambda; speed)
+POS = attrgetter("pos")
+
+
 def _with_modifiers(text: str, start: int, role: str) -> str:
     """ "Minister" preceded by "Foreign" -> "Foreign Minister"."""
     words = text[max(0, start - 40) : start].split()
@@ -133,7 +138,7 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
     _organisations(text, ents)
     _from_mentions(text, raws, ents)
     ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
-    ents.sort(key=lambda e: e.pos)
+    ents.sort(key=POS)
     persons = [e for e in ents if e.kind == "person"]
     _merge_persons(persons)
     _later_mentions(text, persons, runs, ents)
@@ -262,7 +267,7 @@ def _later_mentions(
                 by_tok.setdefault(w, []).append((e.pos, e))
     if by_tok:
         for lst in by_tok.values():
-            lst.sort(key=lambda x: x[0])
+            lst.sort(key=itemgetter(0))
         at = {w: [p for p, _ in lst] for w, lst in by_tok.items()}  # (for bisect; speed)
         for pos, w in _occurrences(text, by_tok, runs):
             k = bisect_right(at[w], pos) - 1
@@ -270,7 +275,7 @@ def _later_mentions(
             if text[pos - 2 : pos] == ". " and text[pos - 3 : pos - 2] in ("r", "s"):
                 src = _titled(text, pos, by_tok[w], max(k, 0)) or src
             ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
-        ents.sort(key=lambda e: e.pos)
+        ents.sort(key=POS)
 
 
 def _titled(text: str, pos: int, named: list[tuple[int, Entity]], k: int) -> Entity | None:
