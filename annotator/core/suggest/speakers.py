@@ -310,7 +310,8 @@ def _speaker_for(
     )
     name = " ".join(name.split())  # a name broken by a hard line wrap
     if found is None and m.form == "np":
-        name = _TRAILING_RE.sub("", name) or name
+        if name.rpartition(" ")[2] in _TRAILING_LAST or name.endswith("ly"):
+            name = _TRAILING_RE.sub("", name) or name
         if m.head and " " in name:
             cut = _cut_after_head(name, m.head)
             if cut != name and role == m.head:
@@ -328,13 +329,25 @@ def _speaker_for(
 
 # Words a noun phrase mention may drag along after its head ("the board on Monday",
 # "a super PAC that", "the candidates unanimously"): not part of the speaker's name
-_TRAILING_RE = re.compile(
-    r"(?:\s+(?:(?:on|in|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|week|month|year|night|morning|afternoon|evening)"
-    r"|who|that|which|would|will|could|can|may|might|should|must|did|does|do|here|there|now"
-    r"|then|also|still|just|[a-z]{3,}ally|[a-z]+(?:ous|ed|ate|ent|ant|ive)ly))+$"
+_TRAILING_TIMES = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    "|May|June|July|August|September|October|November|December|week|month|year|night"
+    "|morning|afternoon|evening"
 )
+_TRAILING_WORDS = (
+    "who|that|which|would|will|could|can|may|might|should|must|did|does|do|here|there|now"
+    "|then|also|still|just"
+)
+_TRAILING_RE = re.compile(
+    r"(?:\s+(?:(?:on|in|last|this|early|late)\s+(?:"
+    + _TRAILING_TIMES
+    + ")|"
+    + _TRAILING_WORDS
+    + r"|[a-z]{3,}ally|[a-z]+(?:ous|ed|ate|ent|ant|ive)ly))+$"
+)
+# the last word of a match is one of these or ends in "ly": the regex, tried at every
+# position of the name, is tried only then (speed)
+_TRAILING_LAST = frozenset(f"{_TRAILING_TIMES}|{_TRAILING_WORDS}".split("|"))
 
 
 # a verb or participle right after a noun phrase's head ends its name ("a poll released
@@ -795,11 +808,17 @@ def _best_person(
     lower = [w.lower() for w in strip_det(m.text).split() if not w[:1].isupper()]
     best: tuple[int, int] | None = None
     found: Entity | None = None
+    # (most persons have neither role nor affiliation: told once for them; speed)
+    bare_miss = head not in "none none"
     for later, cands in ((0, reversed(before)), (1, after)):
         for e in cands:
             if e.kind != "person":
                 continue
-            if head and head not in f"{e.role} {e.affiliation}".lower():
+            if head and (
+                bare_miss
+                if e.role is None and e.affiliation is None
+                else head not in f"{e.role} {e.affiliation}".lower()
+            ):
                 continue  # (the head is no word of them: skips most entities at once; speed)
             have = _words(e.role) | _words(e.affiliation)
             have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
