@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ...resources import word_list
 from ._trie import trie_pattern
@@ -92,6 +93,10 @@ class Entity:
     speaks: bool = False  # the named source of a claim ("..., Roe said.")
 
 
+# an entity's position, as a sort or bisect key (a C function, not a lambda; speed)
+POS = attrgetter("pos")
+
+
 def _with_modifiers(text: str, start: int, role: str) -> str:
     """ "Minister" preceded by "Foreign" -> "Foreign Minister"."""
     words = text[max(0, start - 40) : start].split()
@@ -121,21 +126,38 @@ def find_entities(text: str, raws: list[Candidate]) -> list[Entity]:
     # "spokesperson Lin Qiao", "minister, Daniel Tavoa,") and plain full names
     # (each run's start and text: most runs are one word, split only when needed; speed)
     runs: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN_RE.finditer(text)]
-    for start, run in runs:
-        if " " in run:
-            words = run.split(" ")
-            if len(words) == 2 and (
-                words[0].lower() in _NOT_NAME
-                or words[1].lower() in _NOT_NAME
-                or words[0].endswith(("'s", "’s"))
-            ):
+    for start, run in [r for r in runs if " " in r[1]]:
+        words = run.split(" ")
+        if len(words) == 2:
+            first, last = words
+            low = last.lower()
+            if first.lower() in _NOT_NAME or low in _NOT_NAME or first.endswith(("'s", "’s")):
                 continue  # "The Senate", "President Lee", "Lee's Party": no two-word name (speed)
-            _names_in_run(text, start, words, ents)
+            if (
+                # the common "Ana Roe": one name of both words at once (speed)
+                low not in _NAME_ENDERS
+                and low not in _PARTICLE_WORDS
+                and not (len(first) > 1 and first.isupper())
+                and not (len(last) > 1 and last.isupper())
+                and not last.endswith(("'s", "’s"))
+            ):
+                pre = _role_before(text, start)
+                role = (
+                    None
+                    if pre is None
+                    else _with_modifiers(text, pre.start("role"), pre.group("role"))
+                )
+                _add_name(text, [(start, first), (start + len(first) + 1, last)], role, ents)
+                continue
+        _names_in_run(text, start, words, ents)
     _appositive_names(text, ents)
     _organisations(text, ents)
     _from_mentions(text, raws, ents)
-    ents = [e for e in ents if " ".join(e.name.split()).lower() not in PLACES]
-    ents.sort(key=lambda e: e.pos)
+    # (each distinct name looked up once; speed)
+    places = {n for n in {e.name for e in ents} if " ".join(n.split()).lower() in PLACES}
+    if places:
+        ents = [e for e in ents if e.name not in places]
+    ents.sort(key=POS)
     persons = [e for e in ents if e.kind == "person"]
     _merge_persons(persons)
     _later_mentions(text, persons, runs, ents)
@@ -253,7 +275,7 @@ def _later_mentions(
     text: str, persons: list[Entity], runs: list[tuple[int, str]], ents: list[Entity]
 ) -> None:
     """Later bare mentions of a known person ("Kovalenko returned to the platform")
-    are added to ``ents``, which stays sorted."""
+    are added to ``ents``, which stays sorted; ``persons`` in text order."""
     by_tok: dict[str, list[tuple[int, Entity]]] = {}
     for e in persons:
         if e.weak:
@@ -263,8 +285,7 @@ def _later_mentions(
             if len(w) > 1 and not _not_name_word(w):
                 by_tok.setdefault(w, []).append((e.pos, e))
     if by_tok:
-        for lst in by_tok.values():
-            lst.sort(key=lambda x: x[0])
+        # (each list in text order already, as ``persons`` are)
         at = {w: [p for p, _ in lst] for w, lst in by_tok.items()}  # (for bisect; speed)
         for pos, w in _occurrences(text, by_tok, runs):
             k = bisect_right(at[w], pos) - 1
@@ -272,7 +293,7 @@ def _later_mentions(
             if text[pos - 2 : pos] == ". " and text[pos - 3 : pos - 2] in ("r", "s"):
                 src = _titled(text, pos, by_tok[w], max(k, 0)) or src
             ents.append(Entity(pos, src.name, "person", src.role, src.affiliation))
-        ents.sort(key=lambda e: e.pos)
+        ents.sort(key=POS)
 
 
 def _titled(text: str, pos: int, named: list[tuple[int, Entity]], k: int) -> Entity | None:
@@ -384,26 +405,6 @@ def _role_before(text: str, start: int) -> re.Match[str] | None:
 
 def _names_in_run(text: str, start: int, words: list[str], ents: list[Entity]) -> None:
     """Person names inside a run of capitalised words, with a title when one is there."""
-    if len(words) == 2:
-        # the common "Ana Roe": one segment of both words, or the walk below (speed)
-        first, last = words
-        low = last.lower()
-        if (
-            first.lower() not in _NOT_NAME
-            and low not in _NOT_NAME
-            and low not in _NAME_ENDERS
-            and low not in _PARTICLE_WORDS
-            and not (len(first) > 1 and first.isupper())
-            and not (len(last) > 1 and last.isupper())
-            and not first.endswith(("'s", "’s"))
-            and not last.endswith(("'s", "’s"))
-        ):
-            pre = _role_before(text, start)
-            role = (
-                None if pre is None else _with_modifiers(text, pre.start("role"), pre.group("role"))
-            )
-            _add_name(text, [(start, first), (start + len(first) + 1, last)], role, ents)
-            return
     pos = start
     seg: list[tuple[int, str]] = []
     title_end = -1  # index in ``words`` just after the last role word

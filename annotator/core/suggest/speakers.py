@@ -13,6 +13,7 @@ from .candidates import Candidate, n_words
 from .entities import (
     FEMALE_NAMES,
     MALE_NAMES,
+    POS,
     TITLE_GENDERS,
     Entity,
     find_entities,
@@ -48,8 +49,8 @@ def resolve(
     text: str, raws: list[Candidate], known_speakers: Sequence[KnownSpeaker]
 ) -> list[SuggestedClaim]:
     ents = find_entities(text, raws)
-    _mark_quoted(ents, raws)
     pos_list = [e.pos for e in ents]
+    _mark_quoted(ents, pos_list, raws)
     known: dict[str, KnownSpeaker] = {}
     for ks in known_speakers:
         for n in (ks.name, *ks.aliases):
@@ -168,23 +169,23 @@ def _named_person(speaker: SuggestedSpeaker, phrase: str) -> bool:
     )
 
 
-def _mark_quoted(ents: list[Entity], raws: list[Candidate]) -> None:
+def _mark_quoted(ents: list[Entity], pos_list: list[int], raws: list[Candidate]) -> None:
     """Marks the entities named inside a direct quotation (no "he" or "she" outside it
     stands for them: '"Lee will win," Roe said. He added ...': Roe) and those named
-    inside a reported claim."""
-    for kind, flag in ((("direct",), "quoted"), (("indirect", "mixed"), "reported")):
-        spans = sorted(sp for r in raws if r.kind in kind for sp in r.spans)
-        if not spans:
+    inside a reported claim; ``pos_list`` the entities' positions."""
+    for r in raws:
+        if r.kind == "direct":
+            flag = "quoted"
+        elif r.kind in ("indirect", "mixed"):
+            flag = "reported"
+        else:
             continue
-        # (both in text order: one walk; speed)
-        i, n = 0, len(spans)
-        for e in ents:
-            while i < n and spans[i][1] <= e.pos:
+        # (the entities inside each span found by bisection; speed)
+        for s, e in r.spans:
+            i = bisect_left(pos_list, s)
+            while i < len(pos_list) and pos_list[i] < e:
+                setattr(ents[i], flag, True)
                 i += 1
-            if i == n:
-                break
-            if spans[i][0] <= e.pos:
-                setattr(e, flag, True)
 
 
 def _written_speaker(
@@ -310,7 +311,8 @@ def _speaker_for(
     )
     name = " ".join(name.split())  # a name broken by a hard line wrap
     if found is None and m.form == "np":
-        name = _TRAILING_RE.sub("", name) or name
+        if name.rpartition(" ")[2] in _TRAILING_LAST or name.endswith("ly"):
+            name = _TRAILING_RE.sub("", name) or name
         if m.head and " " in name:
             cut = _cut_after_head(name, m.head)
             if cut != name and role == m.head:
@@ -328,13 +330,25 @@ def _speaker_for(
 
 # Words a noun phrase mention may drag along after its head ("the board on Monday",
 # "a super PAC that", "the candidates unanimously"): not part of the speaker's name
-_TRAILING_RE = re.compile(
-    r"(?:\s+(?:(?:on|in|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|week|month|year|night|morning|afternoon|evening)"
-    r"|who|that|which|would|will|could|can|may|might|should|must|did|does|do|here|there|now"
-    r"|then|also|still|just|[a-z]{3,}ally|[a-z]+(?:ous|ed|ate|ent|ant|ive)ly))+$"
+_TRAILING_TIMES = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    "|May|June|July|August|September|October|November|December|week|month|year|night"
+    "|morning|afternoon|evening"
 )
+_TRAILING_WORDS = (
+    "who|that|which|would|will|could|can|may|might|should|must|did|does|do|here|there|now"
+    "|then|also|still|just"
+)
+_TRAILING_RE = re.compile(
+    r"(?:\s+(?:(?:on|in|last|this|early|late)\s+(?:"
+    + _TRAILING_TIMES
+    + ")|"
+    + _TRAILING_WORDS
+    + r"|[a-z]{3,}ally|[a-z]+(?:ous|ed|ate|ent|ant|ive)ly))+$"
+)
+# the last word of a match is one of these or ends in "ly": the regex, tried at every
+# position of the name, is tried only then (speed)
+_TRAILING_LAST = frozenset(f"{_TRAILING_TIMES}|{_TRAILING_WORDS}".split("|"))
 
 
 # a verb or participle right after a noun phrase's head ends its name ("a poll released
@@ -385,7 +399,7 @@ def _before_quote(text: str, pos: int, before: list[Entity]) -> list[Entity]:
     start = text.rfind(opener, para + 1, close)
     if start < 0:
         return before
-    return before[: bisect_left(before, start, key=_at)]
+    return before[: bisect_left(before, start, key=POS)]
 
 
 def _interviewee(ents: list[Entity]) -> Entity | None:
@@ -502,15 +516,11 @@ def _title_genders(text: str, ents: list[Entity]) -> dict[str, str]:
         by_surname.setdefault(surname, "m" if m.group(1) == "r" else "f")
     # a surname's gender under "\0" + surname, for names the entities learn later
     out: dict[str, str] = {"\0" + k: v for k, v in by_surname.items()}
-    untold: set[str] = set()  # (a name is met many times: asked once; speed)
-    for e in ents:
-        if e.kind != "person" or e.name in out or e.name in untold:
-            continue
-        g = _given_gender(e.name) or by_surname.get(e.name.rsplit(" ", 1)[-1])
+    # (a name is met many times: asked once; speed)
+    for name in {e.name for e in ents if e.kind == "person"}:
+        g = _given_gender(name) or by_surname.get(name.rsplit(" ", 1)[-1])
         if g is not None:
-            out[e.name] = g
-        else:
-            untold.add(e.name)
+            out[name] = g
     return out
 
 
@@ -587,8 +597,8 @@ def _first_in_sentence(
     the pronoun's own or the one before it: a subject is a likelier antecedent than an
     object or a possessor named after it ("Lee wrote to Ann Roe. He asked her ..."), but
     not past the source of a claim ("Lee will lose, Roe said. '...,' he said": Roe)."""
-    i = bisect_left(before, found.pos, key=_at) - 1
-    j = bisect_right(before, found.pos, key=_at) - 1
+    i = bisect_left(before, found.pos, key=POS) - 1
+    j = bisect_right(before, found.pos, key=POS) - 1
     while j >= 0 and before[j].pos >= found.pos - len(found.name):
         # (the same person under the words of one name: "Costa" of "Ana Costa")
         if before[j].speaks and before[j].name == found.name:
@@ -613,7 +623,7 @@ def _first_in_sentence(
         lo = _sentence_start(text, max(0, end - 400), end)
         if lo < 0 or found.pos <= lo:
             return found
-    for e in before[bisect_right(before, lo, key=_at) :]:
+    for e in before[bisect_right(before, lo, key=POS) :]:
         if e.pos >= found.pos:
             break
         if e.kind == "person" and not e.weak and not e.quoted and not e.reported:
@@ -621,10 +631,6 @@ def _first_in_sentence(
             if have is None or have == g:
                 return e
     return found
-
-
-def _at(e: Entity) -> int:
-    return e.pos
 
 
 # a sentence opening with a name and then a lower-case word: "Lee has never hidden
@@ -803,11 +809,17 @@ def _best_person(
     lower = [w.lower() for w in strip_det(m.text).split() if not w[:1].isupper()]
     best: tuple[int, int] | None = None
     found: Entity | None = None
+    # (most persons have neither role nor affiliation: told once for them; speed)
+    bare_miss = head not in "none none"
     for later, cands in ((0, reversed(before)), (1, after)):
         for e in cands:
             if e.kind != "person":
                 continue
-            if head and head not in f"{e.role} {e.affiliation}".lower():
+            if head and (
+                bare_miss
+                if e.role is None and e.affiliation is None
+                else head not in f"{e.role} {e.affiliation}".lower()
+            ):
                 continue  # (the head is no word of them: skips most entities at once; speed)
             have = _words(e.role) | _words(e.affiliation)
             have |= {w[:-2] for w in have if w.endswith(("'s", "’s"))}
