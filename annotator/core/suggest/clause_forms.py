@@ -293,12 +293,18 @@ def object_clause(
     if particles:
         # "spoke briefly about", "talked openly of": the manner goes with the cue
         body = body[_manner_before(body, particles) :]
+    if particles and _stem(low) in _SPEAKING:
+        # "talked more about", "spoke on the radio about": the words up to "about"
+        # go with the cue
+        body = body[_words_before_about(body) :]
     if len(body) > 1 and body[0].low in particles and not _infinitive(body):
         # "called for X", "asked about X": the particle belongs to the cue
         cue = Cue(cue.start, body[0].end, low, False)
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    elif _stem(low) in _SPEAKING and body and body[0].low != "as" and not _infinitive(body):
+        return None  # "spoke Monday night in Ohio", "spoke Hebrew": where, when, how
     stance = _after_stance_noun(body)
     if stance:
         # "expressed concern about": the noun and its preposition join the cue
@@ -1610,6 +1616,27 @@ _PARTICLES_OF = {
     "speak": ("about", "of"),
     "assure": ("of",),  # "is assured of winning"
 }
+
+
+# Verbs of speaking whose object is not what was said ("spoke Monday night", "spoke
+# Hebrew"): a claim only with a particle ("spoke about"), "as" or an infinitive.
+_SPEAKING = frozenset({"spoke", "speak", "talk"})
+
+
+def _words_before_about(body: list[Tok]) -> int:
+    """How many words come before "about" within the first five words of ``body``
+    ("more about", "openly on the radio about"), none of them a
+    punctuation mark or "that"; 0 when no "about" follows them ("spoke on behalf
+    of" is not what was spoken of)."""
+    if body and body[0].low in ("to", "with"):
+        return 0  # "talked to reporters about": whom it was said to (no claim)
+    for x in range(min(len(body) - 1, 5)):
+        t = body[x]
+        if t.low == "about":
+            return x if not body[x + 1].text[0].isdigit() else 0  # "for about 30 minutes"
+        if not t.is_word or t.low == "that":
+            break
+    return 0
 
 
 def _manner_before(body: list[Tok], particles: tuple[str, ...]) -> int:
