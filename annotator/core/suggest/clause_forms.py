@@ -72,6 +72,7 @@ _NOT_NAME_HEAD = frozenset(
     | {"why", "how", "who", "when", "where", "exclusive", "breaking", "live", "more", "opinion"}
     | {"analysis", "commentary", "review", "transcript", "warning", "subscribe", "follow"}
     | {"revealed", "boom", "look", "listen", "email", "paid", "notice", "deaths", "wow"}
+    | {"busted", "bombshell", "leaked", "shocking", "urgent", "alert", "confirmed"}
 )
 
 
@@ -818,8 +819,10 @@ def colon_attribution(
     quoted = toks[c + 1].text in ALL_MARKS
     headline = pi == 0 and not any(t.low in _NOT_NAME_HEAD for t in head)
     if len(head) == 1:
+        # "TAPPER: ...", "Q: ..." (not a kicker in capitals: "UPDATE: ...", "BOOM: ...")
         transcript = line_start and (
-            (head[0].text.isupper() and len(head[0].text) > 2) or head[0].text in ("Q", "A")
+            (head[0].text.isupper() and len(head[0].text) > 2 and head[0].low not in _NOT_NAME_HEAD)
+            or head[0].text in ("Q", "A")
         )
         named = (headline or quoted) and head[0].is_cap and head[0].low not in _NOT_NAME_HEAD
         if head[0].low not in ("poll", "report", "survey", "study") and not (transcript or named):
