@@ -503,6 +503,23 @@ _NOT_CUES = frozenset(
 )
 
 
+def _number_before_noun(toks: list[Tok], i: int) -> bool:
+    """Is ``toks[i]`` between a number in figures and a lower-case plural noun ("60
+    pledged delegates", "400 elected officials"; not "is", "was", "says")?"""
+    num = toks[i - 1].text
+    if not (num[0].isdigit() and num[-1].isdigit()) or i + 1 >= len(toks):
+        return False
+    t = toks[i + 1]
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "as", "ys", "'s", "’s"))
+        and low not in FINITE_WORDS
+    )
+
+
 def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     """A reporting verb of the word lists at ``i``; capitalised only in a headline."""
     t = toks[i]
@@ -510,6 +527,8 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     if low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
         if t.is_cap and i > 0 and not headline:
             return None
+        if i > 0 and low.endswith("ed") and _number_before_noun(toks, i):
+            return None  # "60 pledged delegates": an adjective
         if (
             i > 0
             and toks[i - 1].low in NEGATED_BE
