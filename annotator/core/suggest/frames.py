@@ -719,6 +719,8 @@ def _verb_frame(
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
+    if low in _CALLS and (toks[k - 1].low in _CALL_KINDS or nxt.low in _CALL_THINGS):
+        return None  # "the roll call vote", "a conference call to", "call centers": a noun
     if cue_end > k and toks[cue_end].low == "to" and low in _LOOK and _bare_verb(toks, start):
         cue_end, start, kind = k, k + 1, "clause"  # "looked to win": the to-clause
     if cue_end > k and toks[cue_end].low in _FIRST_PARTS and toks[start].low in _SECOND_PARTS:
@@ -792,6 +794,15 @@ def _verb_frame(
         if s0 < m.end <= t.start and not overlaps_any(taken, s0, m.end):
             return Found([(s0, m.end), spans], cue, None, pi)
     return Found([spans], cue, m, pi)
+
+
+_CALLS = frozenset({"call", "calls"})
+# Before "call", these make it a noun: "roll call", "a conference call", "a close call".
+_CALL_KINDS = frozenset({"roll", "conference", "phone", "close", "wake-up", "curtain", "casting"})
+# After "call", these make it a noun: "call centers", "call sheets", "call logs".
+_CALL_THINGS = frozenset(
+    {"center", "centers", "centre", "centres", "sheet", "sheets", "log", "logs"}
+)
 
 
 # Verbs that put out a statement, a plan or a feeling whose own object is the claim:
