@@ -304,6 +304,13 @@ def object_clause(
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    elif (
+        len(body) > 1
+        and body[0].text in _PLACE_PREPOSITIONS
+        and body[1].low not in ("least", "most")
+        and not finite_soon(body, 1, 8)
+    ):
+        return None  # "plans in October", "declined in almost every state": where, when
     elif _stem(low) in _SPEAKING and body and body[0].low != "as" and not _infinitive(body):
         return None  # "spoke Monday night in Ohio", "spoke Hebrew": where, when, how
     stance = _after_stance_noun(body)
@@ -1658,6 +1665,8 @@ def _manner_before(body: list[Tok], particles: tuple[str, ...]) -> int:
 
 
 _PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
+# An object cannot open with these (lower case: not a clause's own "In 2012, ...").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on"})
 _NOT_BARE_VERB = DETERMINERS | frozenset(
     {"him", "her", "them", "us", "me", "you", "it", "whom", "those", "these", "all", "some"}
 )
