@@ -222,6 +222,10 @@ def _sentence(
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
+        if found is not None and _AND_OR_RE.match(text, found.spans[0][0]):
+            # "The protester yelled and held up a banner", "reports and attacks on him":
+            # the cue is the first of two verbs or nouns, and says nothing
+            found = None
         if found is not None and (cut := _main_verb_after_aside(toks, found, ke)) is not None:
             # "Lee, a skipper who refused to sail, said the pier ...": the cue is in an
             # aside of the subject; its claim ends there and the sentence's verb is read
@@ -371,6 +375,10 @@ def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s
             out.remove(f)
             for sp in f.spans:
                 taken.remove(sp)
+
+
+# A content that opens with a lower-case "and" or "or"
+_AND_OR_RE = re.compile(r"(?:and|or)\b")
 
 
 def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
