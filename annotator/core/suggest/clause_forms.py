@@ -1817,6 +1817,8 @@ def possessive_noun(
     else:
         return None
     body = toks[k + 2 :]
+    if body and body[0].low in DAYS:
+        return None  # "escalated her criticism on Tuesday": when, not of what
     body = body[: clause_end(body, objects=True)]
     stop = next(
         (
