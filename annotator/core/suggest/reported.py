@@ -195,6 +195,8 @@ def _reported(
         return None
     elif not _has_finite_verb(toks[j : j + 16]) and not _pronoun_subject(toks, j):
         return None  # "she added a new clause": an object, not a reported clause
+    elif cue.word in _MAINTAIN and not _pronoun_subject(toks, j):
+        return None  # "maintains a wide lead over Lee among ...": what is kept, not said
     if (
         cue.participle
         and cue.word != "saying"
@@ -468,6 +470,9 @@ def _main_verb_after(body: list[Tok], x: int) -> bool:
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
 
 _FINITE_WORDS = word_list("suggest/finite_words.txt")
+# "maintain" reports a clause after "that" or a pronoun ("maintained he was right");
+# after a noun it is mostly what is kept ("maintained his lead", "maintains a pace").
+_MAINTAIN = frozenset({"maintain", "maintains", "maintained"})
 
 
 def _has_finite_verb(toks: list[Tok]) -> bool:
