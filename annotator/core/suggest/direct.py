@@ -35,7 +35,7 @@ from .mentions import (
     phrase_before,
     subject_before,
 )
-from .quotes import ALL_MARKS, Paragraph, Quote
+from .quotes import ALL_MARKS, SINGLE_MARKS, Paragraph, Quote
 
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
 _POST_FINITE = word_list("suggest/finite_words.txt")
@@ -111,6 +111,15 @@ def direct_claims(
         if attr is None:
             if (
                 prev_right is not None
+                and q.para == prev_right[2] + 1
+                and _heading_quote(text, paras, q, quotes[qi - 1].glyph)
+            ):
+                # '..." she said. "B."' then a paragraph '"So much anger."': a heading
+                # (or a crowd's reply), neither the quote going on nor a claim
+                prev_right = None
+                continue
+            if (
+                prev_right is not None
                 and q.para - prev_right[2] <= 1
                 and (
                     only_closers(text[prev_right[1] : q.open_pos])
@@ -161,6 +170,8 @@ def direct_claims(
                 out.append(Candidate(list(q.spans), guess.cue, guess.mention, "direct", q.para, ""))
                 prev_right = (out[-1], c.r_end, q.para)
                 continue
+            if _alone_in_single_marks(text, paras[q.para], q):
+                continue  # a paragraph "'A fight from start to finish.'": a heading
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
@@ -184,6 +195,36 @@ def direct_claims(
         # (a quote run over two paragraphs is attributed in its last)
         prev_right = (out[-1], c.right_end, q.last_para) if attr is right else None
     return out
+
+
+def _alone_in_single_marks(text: str, para: Paragraph, q: Quote) -> bool:
+    """Is ``q`` a paragraph of its own in single marks of at most eight words, with
+    nothing around it ("'A fight from start to finish.'"): a story's heading, not a
+    claim?"""
+    return (
+        q.glyph in SINGLE_MARKS
+        and q.open_pos == para.start
+        and q.last_para == q.para
+        and not text[q.close_pos + 1 : para.end].strip(".,!?;: ")
+        and n_words(text, q.spans) <= 8
+    )
+
+
+def _heading_quote(text: str, paras: list[Paragraph], q: Quote, glyph_before: str) -> bool:
+    """Is ``q`` a short paragraph of its own, nothing but a quotation of at most five
+    words, in single marks after a quote in double ones ("'So much anger.'" between
+    two parts of a story) or after a paragraph that ends in a closing mark (a crowd's
+    "Nooo!"): a heading or a reply, not the quote before going on ('... he told
+    reporters. / "This is wrong."' goes on)?"""
+    para = paras[q.para]
+    if q.para == 0 or q.open_pos != para.start or q.last_para != q.para:
+        return False
+    if text[q.close_pos + 1 : para.end].strip(".,!?;: ") or n_words(text, q.spans) > 5:
+        return False
+    if q.glyph in SINGLE_MARKS and glyph_before not in SINGLE_MARKS:
+        return True
+    before = text[paras[q.para - 1].start : paras[q.para - 1].end].rstrip(".,!?;: ")
+    return bool(before) and before[-1] in ALL_MARKS
 
 
 _JOINING_WORDS = ("and", "but", "or")
