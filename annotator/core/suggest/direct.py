@@ -187,6 +187,12 @@ def direct_claims(
                 first, rest = lead
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
                 cand.kind = "mixed"
+        but = _BUT_BEFORE_RE.search(text, max(0, q.open_pos - 60), q.open_pos)
+        if but is not None and cand.spans and cand.spans[0][0] > q.open_pos - 1:
+            # 'But "the fee is too high," Lee said.', 'But, she added, "...": the
+            # sentence's "But" is part of what is said
+            cand.spans.insert(0, (but.start(1), but.end(1)))
+            cand.kind = "mixed"  # a word outside the marks
         if shared_cue:
             # '"A," Lee said, adding that the fee is "B."': a claim of its own, whose
             # verb is not a listed cue; "said" is quote A's
@@ -228,6 +234,14 @@ def _heading_quote(text: str, paras: list[Paragraph], q: Quote, glyph_before: st
 
 
 _JOINING_WORDS = ("and", "but", "or")
+
+# A sentence opened by "But" right before a quote's mark (the search ends there), or
+# with an attribution between commas after it: 'But "...," he said', 'But, she added,
+# "..."'.
+_BUT_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"'”’]\s)|(?<=\n))(But)"
+    r"(?:,\s[^,.\"“”'‘’]{2,40},)?\s*$"
+)
 
 # between two quotes of one list: "and" or "or", a comma before it or not
 _LIST_LINK_RE = re.compile(r"\s*,?\s*(?:and|or)\s*")
