@@ -1783,6 +1783,8 @@ def _in_source_after(
     np = toks[i + 1 : end]
     if any(t.text in (",", ";") for t in np):
         return None
+    if len(np) == 1 or (len(np) == 2 and np[0].low == "the"):
+        return None  # "leading in the polls", "gaining in polling": no poll named
     body = toks[:i]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
