@@ -120,6 +120,11 @@ IRREGULAR_PAST = frozenset(
 )
 
 
+# Before "want", these make it the writer's advice, not the subject's wish ("Lee may
+# want to check his figures", "investors might want to think twice").
+ADVISING = frozenset({"may", "might"})
+
+
 def overlaps_any(taken: list[tuple[int, int]], a: int, b: int) -> bool:
     """Does ``a``..``b`` overlap a range of ``taken`` (sorted ranges)?"""
     i = bisect_left(taken, (a, -1))

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ...resources import word_list
 from .clause_base import (
+    ADVISING,
     BOUNDARY,
     CLAUSE_VERBS,
     DAYS,
@@ -262,6 +263,8 @@ def object_clause(
         return None
     if low == "called" and naming_called(toks, k):
         return None
+    if low == "want" and prev.low in ADVISING:
+        return None  # "Lee may want to check his figures": the writer's advice
     plural = prev.low in _QUANTIFIERS or (
         prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
     )

@@ -24,6 +24,7 @@ from dataclasses import replace
 from ...resources import word_list
 from ._trie import trie_pattern
 from .clause_base import (
+    ADVISING,
     BOUNDARY,
     DASHES,
     FINITE_WORDS,
@@ -719,6 +720,8 @@ def _verb_frame(
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
+    if low == "want" and toks[k - 1].low in ADVISING:
+        return None  # "Lee may want to check his figures": the writer's advice
     if low in _CALLS and (toks[k - 1].low in _CALL_KINDS or nxt.low in _CALL_THINGS):
         return None  # "the roll call vote", "a conference call to", "call centers": a noun
     if cue_end > k and toks[cue_end].low == "to" and low in _LOOK and _bare_verb(toks, start):
