@@ -293,11 +293,12 @@ def object_clause(
         body = body[: _main_verb(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    particles = _PARTICLES_OF.get(_stem(low), ())
+    stem = _stem(low)
+    particles = _PARTICLES_OF.get(stem, ())
     if particles:
         # "spoke briefly about", "talked openly of": the manner goes with the cue
         body = body[_manner_before(body, particles) :]
-    if particles and _stem(low) in _SPEAKING:
+    if particles and stem in _SPEAKING:
         # "talked more about", "spoke on the radio about": the words up to "about"
         # go with the cue
         body = body[_words_before_about(body) :]
@@ -314,7 +315,7 @@ def object_clause(
         and not finite_soon(body, 1, 8)
     ):
         return None  # "plans in October", "declined in almost every state": where, when
-    elif _stem(low) in _SPEAKING and body and body[0].low != "as" and not _infinitive(body):
+    elif stem in _SPEAKING and body and body[0].low != "as" and not _infinitive(body):
         return None  # "spoke Monday night in Ohio", "spoke Hebrew": where, when, how
     stance = _after_stance_noun(body)
     if stance:
