@@ -799,6 +799,13 @@ def _verb_frame(
     return Found([spans], cue, m, pi)
 
 
+# Messages whose "to" names the addressee, not what they are about.
+_MESSAGE_NOUNS = frozenset(
+    {"statement", "statements", "letter", "letters", "speech", "speeches", "remarks"}
+    | {"message", "messages", "address", "testimony", "memo", "email", "note", "appeal"}
+)
+
+
 _CALLS = frozenset({"call", "calls"})
 # Before "call", these make it a noun: "roll call", "a conference call", "a close call".
 _CALL_KINDS = frozenset({"roll", "conference", "phone", "close", "wake-up", "curtain", "casting"})
@@ -1622,6 +1629,8 @@ def _possessed_stance(
         return None
     if link.low == "to" and _bare_verb(toks, k + 2):
         start, kind, cue_end = k + 1, "clause", k  # "decision to close ...": "to" is content
+    elif link.low == "to" and toks[k].low in _MESSAGE_NOUNS:
+        return None  # "her statement to the meeting": whom it was addressed to
     elif link.low == "that":
         start, kind, cue_end = k + 2, "clause", k
     else:
