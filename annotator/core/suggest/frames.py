@@ -722,6 +722,8 @@ def _verb_frame(
         return None  # "his support", "Clinton's call"
     if low == "want" and toks[k - 1].low in ADVISING:
         return None  # "Lee may want to check his figures": the writer's advice
+    if low == "support" and _support_noun(toks, k):
+        return None  # "his 32% support", "much-needed local support": the noun
     if low in _CALLS and (toks[k - 1].low in _CALL_KINDS or nxt.low in _CALL_THINGS):
         return None  # "the roll call vote", "a conference call to", "call centers": a noun
     if cue_end > k and toks[cue_end].low == "to" and low in _LOOK and _bare_verb(toks, start):
@@ -804,6 +806,26 @@ _MESSAGE_NOUNS = frozenset(
     {"statement", "statements", "letter", "letters", "speech", "speeches", "remarks"}
     | {"message", "messages", "address", "testimony", "memo", "email", "note", "appeal"}
 )
+
+
+# Before "support", these make it the noun: "broad support", "local support".
+_SUPPORT_KINDS = frozenset(
+    {"local", "public", "popular", "broad", "strong", "longtime", "financial", "economic"}
+    | {"military", "bipartisan", "grassroots", "political", "much-needed", "enough"}
+)
+
+
+def _support_noun(toks: list[Tok], k: int) -> bool:
+    """Is "support" at ``toks[k]`` the noun: after a share ("41 percent support", "his
+    32% support"; not "men under 35 support"), before a figure ("Roe support 27
+    percent") or after an adjective of kind ("broad support")?"""
+    prev = toks[k - 1].low
+    return (
+        prev in _SUPPORT_KINDS
+        or prev in ("percent", "%")
+        or (prev[:1].isdigit() and prev.endswith("%"))
+        or (k + 1 < len(toks) and toks[k + 1].text[:1].isdigit())
+    )
 
 
 _CALLS = frozenset({"call", "calls"})
