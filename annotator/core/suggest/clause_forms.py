@@ -384,6 +384,11 @@ def object_clause(
     return Found([(a, b)], cue, m, pi)
 
 
+# After a comma, these open another speaker's claim when a short subject and a
+# reporting verb follow ("..., but officials said", "..., after half said").
+_OTHER_SPEAKER_LINKS = frozenset({"but", "while", "whereas", "and", "after", "though"})
+
+
 # Adverbs of time between a verb and its object ("promised again to ...").
 _TIME_ADVERBS = frozenset(
     {"again", "repeatedly", "publicly", "privately", "previously", "also", "earlier"}
@@ -1050,7 +1055,7 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 return cut
             if t.low == "as" and _as_clause(body, x + 1):
                 return cut  # ", as has the mayor", ", as she campaigns": the reporter's
-            if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
+            if t.low in _OTHER_SPEAKER_LINKS and new_speaker_cue(body, x + 1):
                 return cut  # "..., but officials said ...": another speaker's claim
             if (
                 (low in _FINITE_AFTER_ASIDE or low[-2:] == "ed" or low in _IRREGULAR_PAST)
