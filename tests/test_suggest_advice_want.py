@@ -1,5 +1,5 @@
-""" "may want to" and "might want to" give the writer's advice ("investors may want to
-think twice"), not the subject's wish: no claim; "wants to" still is one."""
+""" "may want to" and "might want to" give the writer's advice ("buyers may want to
+read the small print"), not the subject's wish: no claim; "wants to" still is one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from suggest_claims import claims_of, seen
 
 
 def test_may_or_might_want_is_advice():
-    assert claims_of("Investors in the harbour fund may want to think twice.") == []
+    assert claims_of("Buyers of harbour bonds may want to read the small print first.") == []
     assert claims_of("Ana Roe might want to check her figures on the ferry.") == []
 
 

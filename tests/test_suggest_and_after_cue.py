@@ -1,5 +1,5 @@
-"""A cue followed at once by "and" or "or" is the first of two verbs ("yelled and held
-up a banner"), not an attribution whose content starts with the conjunction."""
+"""A cue followed at once by "and" or "or" is the first of two verbs ("shouted and
+waved a sign"), not an attribution whose content starts with the conjunction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from suggest_claims import claims_of, seen
 
 
 def test_and_right_after_a_cue_makes_no_claim():
-    assert claims_of("A heckler at the back yelled and held up a banner against the toll.") == []
+    assert claims_of("A heckler at the back shouted and waved a sign against the toll.") == []
     assert claims_of("Half the crews agreed and a third of the skippers disagreed.") == []
 
 

@@ -7,12 +7,12 @@ from suggest_claims import claims_of, seen
 
 
 def test_call_after_a_kind_of_call_is_a_noun():
-    assert claims_of("The harbour board began the roll call vote on the new pier at noon.") == []
+    assert claims_of("At noon the harbour board opened a roll call vote on the pier budget.") == []
     assert claims_of("The mayor held a conference call to defend the toll after the vote.") == []
 
 
 def test_call_before_a_place_or_a_record_is_a_noun():
-    text = "Ferry crews picketed the ticket offices, depots and call centers throughout the strike."
+    text = "Pickets stood outside the ticket offices, depots and call centers for a week."
     assert claims_of(text) == []
     assert claims_of("The report drew on her diary and call sheets kept by two clerks.") == []
 

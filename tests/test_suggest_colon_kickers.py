@@ -13,7 +13,7 @@ def test_a_notice_in_capitals_is_no_speaker():
     assert suggest_article(text) == []
     text = (
         "Harbour vote\n\nThe pier stays shut for now.\n\n"
-        "CORRECTION: An earlier version of this story gave the wrong date for the vote on the pier."
+        "CORRECTION: The first copy of this report put the pier vote on the wrong day."
     )
     assert suggest_article(text) == []
 

@@ -7,7 +7,7 @@ from suggest_claims import claims_of, seen
 
 
 def test_the_polls_in_general_are_no_source():
-    text = "The mayor has struggled to win over the ferry crews and sits at single digits in the polls."
+    text = "The mayor has lost the ferry crews and now trails far behind in the polls."
     assert claims_of(text) == []
     assert claims_of("The new ferry plan has gained ground with older voters in polling.") == []
 

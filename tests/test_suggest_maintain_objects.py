@@ -1,5 +1,5 @@
 """'maintain' reports a clause after "that" or a subject pronoun; before a noun phrase
-it keeps something ("maintains an overwhelming lead"), which is no claim."""
+it keeps something ("maintains a comfortable lead"), which is no claim."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from suggest_claims import claims_of, seen
 
 def test_maintaining_a_lead_is_no_claim():
     assert (
-        claims_of("Ana Roe still maintains an overwhelming lead in endorsements from the crews.")
-        == []
+        claims_of("Ana Roe maintains a comfortable lead among dock workers in the east ward.") == []
     )
 
 

@@ -1,7 +1,7 @@
 """A content ends where another speaker's attribution starts after a comma, also when
 that speaker carries an apposition ("and Ed Lee, the trust's lawyer, said"), a title
-with a point ("though Mrs. Roe said"), a modal ("and now they could say") or comes
-after "after" ("after half said so")."""
+with a point ("though Mrs. Roe said"), a modal ("and by spring they could say") or comes
+after "after" ("after a third said so")."""
 
 from __future__ import annotations
 
@@ -35,10 +35,10 @@ def test_a_titled_speaker_ends_the_content():
 
 
 def test_after_and_a_modal_before_the_verb_end_the_content():
-    text = "Sixty percent of riders call the ferry reliable, after half said so in the spring."
-    assert _seen(text) == [("the ferry reliable", "call", "Sixty percent of riders")]
-    text = "The crews had intended the strike to be a warning, and now they could say the pier was theirs."
+    text = "Most skippers call the new timetable workable, after a third said so last winter."
+    assert _seen(text) == [("the new timetable workable", "call", "Most skippers")]
+    text = "The crews had intended the strike as a warning, and by spring they could say the pier was theirs."
     assert _seen(text) == [
-        ("the strike to be a warning", "intended", "The crews"),
+        ("the strike as a warning", "intended", "The crews"),
         ("the pier was theirs", "say", "they"),
     ]

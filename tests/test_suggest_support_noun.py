@@ -1,4 +1,4 @@
-""" "support" after a share ("41 percent support") or an adjective of kind ("local
+""" "support" after a share ("52 percent support") or an adjective of kind ("broad
 support") is the noun, no cue; after a subject, even one ending in a number ("crews
 under 35 support Roe"), it is the verb."""
 
@@ -8,9 +8,9 @@ from suggest_claims import claims_of, seen
 
 
 def test_support_as_a_share_or_a_kind_is_no_claim():
-    text = "Ana Roe garners 41 percent support against Lee, compared with 36 percent last spring."
+    text = "Ana Roe now has 52 percent support against Lee among ferry riders."
     assert claims_of(text) == []
-    text = "The mayor won some much-needed local support heading into the final week of the race."
+    text = "The mayor drew broad support heading into the last round of talks on the pier."
     assert claims_of(text) == []
 
 

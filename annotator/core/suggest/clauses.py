@@ -223,7 +223,7 @@ def _sentence(
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
         if found is not None and _AND_OR_RE.match(text, found.spans[0][0]):
-            # "The protester yelled and held up a banner", "reports and attacks on him":
+            # "A heckler shouted and waved a sign", "reports and attacks on him":
             # the cue is the first of two verbs or nouns, and says nothing
             found = None
         if found is not None and (cut := _main_verb_after_aside(toks, found, ke)) is not None:
