@@ -722,6 +722,13 @@ def _verb_frame(
         return None  # "his support", "Clinton's call"
     if low == "want" and toks[k - 1].low in ADVISING:
         return None  # "Lee may want to check his figures": the writer's advice
+    if (
+        low in _PASSING
+        and kind == "object"
+        and nxt.low not in ("along", "on")  # "passed along a request": handed on
+        and not _measure_passed(toks, start)
+    ):
+        return None  # "passed the microphone", "the bill passed the House": no stance
     if low == "support" and _support_noun(toks, k):
         return None  # "his 32% support", "much-needed local support": the noun
     if low in _CALLS and (toks[k - 1].low in _CALL_KINDS or nxt.low in _CALL_THINGS):
@@ -806,6 +813,28 @@ _MESSAGE_NOUNS = frozenset(
     {"statement", "statements", "letter", "letters", "speech", "speeches", "remarks"}
     | {"message", "messages", "address", "testimony", "memo", "email", "note", "appeal"}
 )
+
+
+_PASSING = frozenset({"passed", "passes"})
+# What a legislature passes: passing one of these is taking a stance on it.
+_MEASURES = frozenset(
+    {"bill", "bills", "law", "laws", "measure", "measures", "resolution", "resolutions"}
+    | {"amendment", "amendments", "referendum", "referendums", "ordinance", "budget"}
+    | {"it", "them", "legislation", "ban", "act", "reform"}
+)
+
+
+def _measure_passed(toks: list[Tok], start: int) -> bool:
+    """Is the object from ``toks[start]`` a measure ("a bill making it easier", "laws
+    barring", "it"), not a place, a thing handed on or a test ("the House", "the
+    microphone", "three background checks")?"""
+    for x in range(start, min(len(toks), start + 5)):
+        t = toks[x]
+        if t.low in _MEASURES:
+            return True
+        if not t.is_word:
+            return False
+    return False
 
 
 # Before "support", these make it the noun: "broad support", "local support".
