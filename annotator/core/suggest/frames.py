@@ -820,7 +820,8 @@ _PASSING = frozenset({"passed", "passes"})
 _MEASURES = frozenset(
     {"bill", "bills", "law", "laws", "measure", "measures", "resolution", "resolutions"}
     | {"amendment", "amendments", "referendum", "referendums", "ordinance", "budget"}
-    | {"it", "them", "legislation", "ban", "act", "reform"}
+    | {"it", "them", "legislation", "ban", "act", "reform", "levy", "levies", "tax", "taxes"}
+    | {"motion", "motions", "package", "rule", "rules", "treaty", "proposal", "plan"}
 )
 
 
