@@ -121,7 +121,7 @@ IRREGULAR_PAST = frozenset(
 
 
 # Before "want", these make it the writer's advice, not the subject's wish ("Lee may
-# want to check his figures", "investors might want to think twice").
+# want to check his figures", "buyers might want to read the small print").
 ADVISING = frozenset({"may", "might"})
 
 

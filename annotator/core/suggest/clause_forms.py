@@ -314,9 +314,9 @@ def object_clause(
         and body[1].low not in ("least", "most")
         and not finite_soon(body, 1, 8)
     ):
-        return None  # "plans in October", "declined in almost every state": where, when
+        return None  # "plans in October", "declined in every ward": where, when
     elif stem in _SPEAKING and body and body[0].low != "as" and not _infinitive(body):
-        return None  # "spoke Monday night in Ohio", "spoke Hebrew": where, when, how
+        return None  # "spoke Monday night in Ohio", "spoke Portuguese": where, when, how
     stance = _after_stance_noun(body)
     if stance:
         # "expressed concern about": the noun and its preposition join the cue
@@ -1638,7 +1638,7 @@ _PARTICLES_OF = {
 
 
 # Verbs of speaking whose object is not what was said ("spoke Monday night", "spoke
-# Hebrew"): a claim only with a particle ("spoke about"), "as" or an infinitive.
+# Portuguese"): a claim only with a particle ("spoke about"), "as" or an infinitive.
 _SPEAKING = frozenset({"spoke", "speak", "talk"})
 
 
@@ -1829,7 +1829,7 @@ def possessive_noun(
         return None
     body = toks[k + 2 :]
     if body and body[0].low in DAYS:
-        return None  # "escalated her criticism on Tuesday": when, not of what
+        return None  # "sharpened her criticism on Friday": when, not of what
     body = body[: clause_end(body, objects=True)]
     stop = next(
         (

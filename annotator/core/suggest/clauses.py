@@ -512,7 +512,7 @@ _NOT_CUES = frozenset(
 
 
 def _number_before_noun(toks: list[Tok], i: int) -> bool:
-    """Is ``toks[i]`` between a number in figures and a lower-case plural noun ("60
+    """Is ``toks[i]`` between a number in figures and a lower-case plural noun ("45
     pledged delegates", "400 elected officials"; not "is", "was", "says")?"""
     num = toks[i - 1].text
     if not (num[0].isdigit() and num[-1].isdigit()) or i + 1 >= len(toks):
@@ -536,7 +536,7 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
         if t.is_cap and i > 0 and not headline:
             return None
         if i > 0 and low.endswith("ed") and _number_before_noun(toks, i):
-            return None  # "60 pledged delegates": an adjective
+            return None  # "45 pledged delegates": an adjective
         if (
             i > 0
             and toks[i - 1].low in NEGATED_BE

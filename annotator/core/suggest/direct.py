@@ -171,7 +171,7 @@ def direct_claims(
                 prev_right = (out[-1], c.r_end, q.para)
                 continue
             if _alone_in_single_marks(text, paras[q.para], q):
-                continue  # a paragraph "'A fight from start to finish.'": a heading
+                continue  # a paragraph "'A long road home.'": a heading
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
@@ -207,7 +207,7 @@ def direct_claims(
 
 def _alone_in_single_marks(text: str, para: Paragraph, q: Quote) -> bool:
     """Is ``q`` a paragraph of its own in single marks of at most eight words, with
-    nothing around it ("'A fight from start to finish.'"): a story's heading, not a
+    nothing around it ("'A long road home.'"): a story's heading, not a
     claim?"""
     return (
         q.glyph in SINGLE_MARKS
@@ -220,7 +220,7 @@ def _alone_in_single_marks(text: str, para: Paragraph, q: Quote) -> bool:
 
 def _heading_quote(text: str, paras: list[Paragraph], q: Quote, glyph_before: str) -> bool:
     """Is ``q`` a short paragraph of its own, nothing but a quotation of at most five
-    words, in single marks after a quote in double ones ("'So much anger.'" between
+    words, in single marks after a quote in double ones ("'A fight for the pier.'" between
     two parts of a story) or after a paragraph that ends in a closing mark (a crowd's
     "Nooo!"): a heading or a reply, not the quote before going on ('... he told
     reporters. / "This is wrong."' goes on)?"""

@@ -728,9 +728,9 @@ def _verb_frame(
         and nxt.low not in ("along", "on")  # "passed along a request": handed on
         and not _measure_passed(toks, start)
     ):
-        return None  # "passed the microphone", "the bill passed the House": no stance
+        return None  # "passed the microphone", "the bill passed the council": no stance
     if low == "support" and _support_noun(toks, k):
-        return None  # "his 32% support", "much-needed local support": the noun
+        return None  # "her 40% support", "welcome local support": the noun
     if low in _CALLS and (toks[k - 1].low in _CALL_KINDS or nxt.low in _CALL_THINGS):
         return None  # "the roll call vote", "a conference call to", "call centers": a noun
     if cue_end > k and toks[cue_end].low == "to" and low in _LOOK and _bare_verb(toks, start):
@@ -846,8 +846,8 @@ _SUPPORT_KINDS = frozenset(
 
 
 def _support_noun(toks: list[Tok], k: int) -> bool:
-    """Is "support" at ``toks[k]`` the noun: after a share ("41 percent support", "his
-    32% support"; not "men under 35 support"), before a figure ("Roe support 27
+    """Is "support" at ``toks[k]`` the noun: after a share ("52 percent support", "her
+    40% support"; not "crews under 35 support"), before a figure ("Roe support 27
     percent") or after an adjective of kind ("broad support")?"""
     prev = toks[k - 1].low
     return (
