@@ -8,7 +8,7 @@ from suggest_claims import claims_of, seen
 
 def test_passing_a_place_or_a_thing_is_no_claim():
     assert claims_of("The ferry bill easily passed the harbour council on Monday.") == []
-    text = "At the end of the rally Ana Roe passed the microphone to a young skipper."
+    text = "At the end of the rally Ana Roe passed her notes to a young skipper."
     assert claims_of(text) == []
 
 
