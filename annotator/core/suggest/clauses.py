@@ -528,6 +528,29 @@ def _number_before_noun(toks: list[Tok], i: int) -> bool:
     )
 
 
+_FINDING = frozenset({"find", "finds", "found", "show", "shows"})
+_REFLEXIVES_AFTER = frozenset(
+    {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
+)
+
+
+def _no_finding(toks: list[Tok], i: int) -> bool:
+    """Is "find"/"show" at ``toks[i]`` no report of a finding: before a reflexive and a
+    participle ("found himself stranded"), "found" after "help" or "to" (founding:
+    "helped found the club"), or "show" after a possessive, a noun ("Lee's show has
+    ...")?"""
+    low, prev = toks[i].low, toks[i - 1].low.replace("’", "'")
+    if i + 1 < len(toks) and toks[i + 1].low in _REFLEXIVES_AFTER:
+        # "found himself embroiled", "finds itself increasingly isolated": a state the
+        # subject is in, not a finding
+        return any(t.low.endswith("ed") or t.low in IRREGULAR_PAST for t in toks[i + 2 : i + 4])
+    if low == "found":
+        return prev in ("help", "helps", "helped", "helping", "to")
+    if low in ("show", "shows"):
+        return prev.endswith("'s")
+    return False
+
+
 def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     """A reporting verb of the word lists at ``i``; capitalised only in a headline."""
     t = toks[i]
@@ -537,6 +560,8 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
             return None
         if i > 0 and low.endswith("ed") and _number_before_noun(toks, i):
             return None  # "45 pledged delegates": an adjective
+        if low in _FINDING and i > 0 and _no_finding(toks, i):
+            return None  # "found himself stranded", "helped found the club", "Lee's show"
         if (
             i > 0
             and toks[i - 1].low in NEGATED_BE
