@@ -308,6 +308,8 @@ def object_clause(
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    elif low in _APPEARING and body and body[0].low in _APPEARING_WHERE:
+        return None  # "appeared at her side", "appears before the council": a showing up
     elif (
         len(body) > 1
         and body[0].text in _PLACE_PREPOSITIONS
@@ -582,6 +584,11 @@ def _main_verb(body: list[Tok]) -> int:
 
 
 _SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+_APPEARING = frozenset({"appear", "appears", "appeared"})
+# After "appear", these make it a showing up, not a seeming ("appeared with Roe").
+_APPEARING_WHERE = frozenset(
+    {"at", "before", "on", "with", "together", "alongside", "beside", "in", "onstage"}
+)
 
 
 # Verbs after "seemed to" that carry the claim themselves ("seemed to confirm ...").
