@@ -118,6 +118,11 @@ IRREGULAR_PAST = frozenset(
 )
 
 
+# Before "want", these make it the writer's advice, not the subject's wish ("Lee may
+# want to check his figures", "buyers might want to read the small print").
+ADVISING = frozenset({"may", "might"})
+
+
 def overlaps_any(taken: list[tuple[int, int]], a: int, b: int) -> bool:
     """Does ``a``..``b`` overlap a range of ``taken`` (sorted ranges)?"""
     i = bisect_left(taken, (a, -1))
@@ -267,11 +272,25 @@ def new_speaker_cue(body: list[Tok], x: int) -> bool:
     """Does a short subject and a reporting verb of the lists start at ``body[x]``
     ("officials said", "the Clinton campaign has argued")?"""
     end = min(len(body) - 1, x + 7)
-    for y in range(x + 1, end):
+    y = x + 1
+    while y < end:
         t = body[y]
+        if t.text == "," and y > x + 1 and body[y - 1].is_cap:
+            # "Brian Roe, the port's adviser, said": a name and its apposition
+            close = next(
+                (z for z in range(y + 1, min(len(body) - 1, y + 10)) if body[z].text == ","), None
+            )
+            if close is None:
+                return False
+            y, end = close + 1, min(len(body) - 1, close + 4)
+            continue
+        if t.text == "." and body[y - 1].is_cap and len(body[y - 1].text) <= 4:
+            y += 1  # "Mrs. Roe said": an abbreviation's point
+            continue
         if not t.is_word:
             return False
         low = t.low
+        y += 1
         if low in _SPEECH_AUX:
             continue
         if not t.is_cap and low in _ANY_LISTED:
@@ -281,7 +300,10 @@ def new_speaker_cue(body: list[Tok], x: int) -> bool:
     return False
 
 
-_SPEECH_AUX = frozenset({"has", "have", "had", "also", "later", "quickly", "publicly"})
+_SPEECH_AUX = frozenset(
+    {"has", "have", "had", "also", "later", "quickly", "publicly", "could", "would", "will"}
+    | {"may", "might", "can"}
+)
 
 
 def same_form(a: str, b: str) -> bool:

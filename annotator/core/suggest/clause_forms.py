@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ...resources import word_list
 from .clause_base import (
+    ADVISING,
     BOUNDARY,
     CLAUSE_VERBS,
     DAYS,
@@ -65,6 +66,7 @@ _NOT_NAME_HEAD = frozenset(
     | {"why", "how", "who", "when", "where", "exclusive", "breaking", "live", "more", "opinion"}
     | {"analysis", "commentary", "review", "transcript", "warning", "subscribe", "follow"}
     | {"revealed", "boom", "look", "listen", "email", "paid", "notice", "deaths", "wow"}
+    | {"busted", "bombshell", "leaked", "shocking", "urgent", "alert", "confirmed"}
 )
 
 
@@ -254,6 +256,8 @@ def object_clause(
         return None
     if low == "called" and naming_called(toks, k):
         return None
+    if low == "want" and prev.low in ADVISING:
+        return None  # "Lee may want to check his figures": the writer's advice
     plural = prev.low in _QUANTIFIERS or (
         prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
     )
@@ -282,16 +286,32 @@ def object_clause(
         body = body[: _main_verb(body)]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
-    particles = _PARTICLES_OF.get(_stem(low), ())
+    stem = _stem(low)
+    particles = _PARTICLES_OF.get(stem, ())
     if particles:
         # "spoke briefly about", "talked openly of": the manner goes with the cue
         body = body[_manner_before(body, particles) :]
+    if particles and stem in _SPEAKING:
+        # "talked more about", "spoke on the radio about": the words up to "about"
+        # go with the cue
+        body = body[_words_before_about(body) :]
     if len(body) > 1 and body[0].low in particles and not _infinitive(body):
         # "called for X", "asked about X": the particle belongs to the cue
         cue = Cue(cue.start, body[0].end, low, False)
         body = body[1:]
     elif particles and body and body[0].low in _PREPOSITIONS and not _infinitive(body):
         return None  # "talked to reporters": not what was talked about
+    elif low in _APPEARING and body and body[0].low in _APPEARING_WHERE:
+        return None  # "appeared at her side", "appears before the council": a showing up
+    elif (
+        len(body) > 1
+        and body[0].text in _PLACE_PREPOSITIONS
+        and body[1].low not in ("least", "most")
+        and not finite_soon(body, 1, 8)
+    ):
+        return None  # "plans in October", "declined in every ward": where, when
+    elif stem in _SPEAKING and body and body[0].low != "as" and not _infinitive(body):
+        return None  # "spoke Monday night in Ohio", "spoke Portuguese": where, when, how
     stance = _after_stance_noun(body)
     if stance:
         # "expressed concern about": the noun and its preposition join the cue
@@ -357,6 +377,11 @@ def object_clause(
         # "what the crew called a rogue wave": the relative word is what was called
         return Found([(rel.start, rel.end), (a, b)], cue, m, pi)
     return Found([(a, b)], cue, m, pi)
+
+
+# After a comma, these open another speaker's claim when a short subject and a
+# reporting verb follow ("..., but officials said", "..., after half said").
+_OTHER_SPEAKER_LINKS = frozenset({"but", "while", "whereas", "and", "after", "though"})
 
 
 # Adverbs of time between a verb and its object ("promised again to ...").
@@ -552,6 +577,11 @@ def _main_verb(body: list[Tok]) -> int:
 
 
 _SEEM_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+_APPEARING = frozenset({"appear", "appears", "appeared"})
+# After "appear", these make it a showing up, not a seeming ("appeared with Roe").
+_APPEARING_WHERE = frozenset(
+    {"at", "before", "on", "with", "together", "alongside", "beside", "in", "onstage"}
+)
 
 
 # Verbs after "seemed to" that carry the claim themselves ("seemed to confirm ...").
@@ -805,8 +835,10 @@ def colon_attribution(
     quoted = toks[c + 1].text in ALL_MARKS
     headline = pi == 0 and not any(t.low in _NOT_NAME_HEAD for t in head)
     if len(head) == 1:
+        # "TAPPER: ...", "Q: ..." (not a kicker in capitals: "UPDATE: ...", "BOOM: ...")
         transcript = line_start and (
-            (head[0].text.isupper() and len(head[0].text) > 2) or head[0].text in ("Q", "A")
+            (head[0].text.isupper() and len(head[0].text) > 2 and head[0].low not in _NOT_NAME_HEAD)
+            or head[0].text in ("Q", "A")
         )
         named = (headline or quoted) and head[0].is_cap and head[0].low not in _NOT_NAME_HEAD
         if head[0].low not in ("poll", "report", "survey", "study") and not (transcript or named):
@@ -1023,7 +1055,7 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
                 return cut
             if t.low == "as" and _as_clause(body, x + 1):
                 return cut  # ", as has the mayor", ", as she campaigns": the reporter's
-            if t.low in ("but", "while", "whereas", "and") and new_speaker_cue(body, x + 1):
+            if t.low in _OTHER_SPEAKER_LINKS and new_speaker_cue(body, x + 1):
                 return cut  # "..., but officials said ...": another speaker's claim
             if (
                 (low in _FINITE_AFTER_ASIDE or low[-2:] == "ed" or low in _IRREGULAR_PAST)
@@ -1605,6 +1637,27 @@ _PARTICLES_OF = {
 }
 
 
+# Verbs of speaking whose object is not what was said ("spoke Monday night", "spoke
+# Portuguese"): a claim only with a particle ("spoke about"), "as" or an infinitive.
+_SPEAKING = frozenset({"spoke", "speak", "talk"})
+
+
+def _words_before_about(body: list[Tok]) -> int:
+    """How many words come before "about" within the first five words of ``body``
+    ("more about", "openly on the radio about"), none of them a
+    punctuation mark or "that"; 0 when no "about" follows them ("spoke on behalf
+    of" is not what was spoken of)."""
+    if body and body[0].low in ("to", "with"):
+        return 0  # "talked to reporters about": whom it was said to (no claim)
+    for x in range(min(len(body) - 1, 5)):
+        t = body[x]
+        if t.low == "about":
+            return x if not body[x + 1].text[0].isdigit() else 0  # "for about 30 minutes"
+        if not t.is_word or t.low == "that":
+            break
+    return 0
+
+
 def _manner_before(body: list[Tok], particles: tuple[str, ...]) -> int:
     """How many words of manner ("briefly", "at length", "instead") come before a
     particle of the cue at the start of ``body``; 0 when no particle follows them."""
@@ -1621,6 +1674,8 @@ def _manner_before(body: list[Tok], particles: tuple[str, ...]) -> int:
 
 
 _PREPOSITIONS = frozenset({"to", "with", "about", "of", "on", "for", "at", "in", "from"})
+# An object cannot open with these (lower case: not a clause's own "In 2012, ...").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on"})
 _NOT_BARE_VERB = DETERMINERS | frozenset(
     {"him", "her", "them", "us", "me", "you", "it", "whom", "those", "these", "all", "some"}
 )
@@ -1737,6 +1792,8 @@ def _in_source_after(
     np = toks[i + 1 : end]
     if any(t.text in (",", ";") for t in np):
         return None
+    if len(np) == 1 or (len(np) == 2 and np[0].low == "the"):
+        return None  # "leading in the polls", "gaining in polling": no poll named
     body = toks[:i]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
@@ -1771,6 +1828,8 @@ def possessive_noun(
     else:
         return None
     body = toks[k + 2 :]
+    if body and body[0].low in DAYS:
+        return None  # "sharpened her criticism on Friday": when, not of what
     body = body[: clause_end(body, objects=True)]
     stop = next(
         (

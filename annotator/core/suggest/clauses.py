@@ -216,6 +216,10 @@ def _sentence(
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
+        if found is not None and _AND_OR_RE.match(text, found.spans[0][0]):
+            # "A heckler shouted and waved a sign", "reports and attacks on him":
+            # the cue is the first of two verbs or nouns, and says nothing
+            found = None
         if found is not None and (cut := _main_verb_after_aside(toks, found, ke)) is not None:
             # "Lee, a skipper who refused to sail, said the pier ...": the cue is in an
             # aside of the subject; its claim ends there and the sentence's verb is read
@@ -367,6 +371,10 @@ def _drop_nested(out: list[Found], taken: list[tuple[int, int]], found: Found, s
                 taken.remove(sp)
 
 
+# A content that opens with a lower-case "and" or "or"
+_AND_OR_RE = re.compile(r"(?:and|or)\b")
+
+
 def _take(out: list[Found], taken: list[tuple[int, int]], found: Found) -> None:
     out.append(found)
     for sp in found.spans:
@@ -497,6 +505,46 @@ _NOT_CUES = frozenset(
 )
 
 
+def _number_before_noun(toks: list[Tok], i: int) -> bool:
+    """Is ``toks[i]`` between a number in figures and a lower-case plural noun ("45
+    pledged delegates", "400 elected officials"; not "is", "was", "says")?"""
+    num = toks[i - 1].text
+    if not (num[0].isdigit() and num[-1].isdigit()) or i + 1 >= len(toks):
+        return False
+    t = toks[i + 1]
+    low = t.low
+    return (
+        t.is_word
+        and not t.is_cap
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "as", "ys", "'s", "’s"))
+        and low not in FINITE_WORDS
+    )
+
+
+_FINDING = frozenset({"find", "finds", "found", "show", "shows"})
+_REFLEXIVES_AFTER = frozenset(
+    {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
+)
+
+
+def _no_finding(toks: list[Tok], i: int) -> bool:
+    """Is "find"/"show" at ``toks[i]`` no report of a finding: before a reflexive and a
+    participle ("found himself stranded"), "found" after "help" or "to" (founding:
+    "helped found the club"), or "show" after a possessive, a noun ("Lee's show has
+    ...")?"""
+    low, prev = toks[i].low, toks[i - 1].low.replace("’", "'")
+    if i + 1 < len(toks) and toks[i + 1].low in _REFLEXIVES_AFTER:
+        # "found himself embroiled", "finds itself increasingly isolated": a state the
+        # subject is in, not a finding
+        return any(t.low.endswith("ed") or t.low in IRREGULAR_PAST for t in toks[i + 2 : i + 4])
+    if low == "found":
+        return prev in ("help", "helps", "helped", "helping", "to")
+    if low in ("show", "shows"):
+        return prev.endswith("'s")
+    return False
+
+
 def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     """A reporting verb of the word lists at ``i``; capitalised only in a headline."""
     t = toks[i]
@@ -504,6 +552,10 @@ def _verb_cue(toks: list[Tok], i: int, headline: bool) -> Cue | None:
     if low in CLAUSE_VERBS or low in THAT_VERBS or low in POST_VERBS or low in OBJECT_VERBS:
         if t.is_cap and i > 0 and not headline:
             return None
+        if i > 0 and low.endswith("ed") and _number_before_noun(toks, i):
+            return None  # "45 pledged delegates": an adjective
+        if low in _FINDING and i > 0 and _no_finding(toks, i):
+            return None  # "found himself stranded", "helped found the club", "Lee's show"
         if (
             i > 0
             and toks[i - 1].low in NEGATED_BE

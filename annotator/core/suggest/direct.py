@@ -28,7 +28,7 @@ from .extent import (
 from .lexicon import ADVERBIAL_STARTS, DETERMINERS, SUBJECT_PRONOUNS
 from .noun_phrases import Mention
 from .quote_phrases import phrase_before
-from .quotes import ALL_MARKS, Paragraph, Quote
+from .quotes import ALL_MARKS, SINGLE_MARKS, Paragraph, Quote
 from .speaker_mentions import mention_after, mention_before, subject_before
 from .tokens import Tok
 
@@ -106,6 +106,15 @@ def direct_claims(
         if attr is None:
             if (
                 prev_right is not None
+                and q.para == prev_right[2] + 1
+                and _heading_quote(text, paras, q, quotes[qi - 1].glyph)
+            ):
+                # '..." she said. "B."' then a paragraph '"So much anger."': a heading
+                # (or a crowd's reply), neither the quote going on nor a claim
+                prev_right = None
+                continue
+            if (
+                prev_right is not None
                 and q.para - prev_right[2] <= 1
                 and (
                     only_closers(text[prev_right[1] : q.open_pos])
@@ -156,6 +165,8 @@ def direct_claims(
                 out.append(Candidate(list(q.spans), guess.cue, guess.mention, "direct", q.para, ""))
                 prev_right = (out[-1], c.r_end, q.para)
                 continue
+            if _alone_in_single_marks(text, paras[q.para], q):
+                continue  # a paragraph "'A long road home.'": a heading
             if not _is_term(text, cues, q, c):
                 out.append(Candidate(list(q.spans), None, None, "direct", q.para, "quote"))
             continue
@@ -171,6 +182,14 @@ def direct_claims(
                 first, rest = lead
                 cand.spans = [first, (min(rest, cand.spans[0][0]), cand.spans[0][1])]
                 cand.kind = "mixed"
+        w = max(0, q.open_pos - 60)
+        # a plain search first: most quotes have no "But" before them (speed)
+        but = _BUT_BEFORE_RE.search(text, w, q.open_pos) if "But" in text[w : q.open_pos] else None
+        if but is not None and cand.spans and cand.spans[0][0] > q.open_pos - 1:
+            # 'But "the fee is too high," Lee said.', 'But, she added, "...": the
+            # sentence's "But" is part of what is said
+            cand.spans.insert(0, (but.start(1), but.end(1)))
+            cand.kind = "mixed"  # a word outside the marks
         if shared_cue:
             # '"A," Lee said, adding that the fee is "B."': a claim of its own, whose
             # verb is not a listed cue; "said" is quote A's
@@ -181,7 +200,45 @@ def direct_claims(
     return out
 
 
+def _alone_in_single_marks(text: str, para: Paragraph, q: Quote) -> bool:
+    """Is ``q`` a paragraph of its own in single marks of at most eight words, with
+    nothing around it ("'A long road home.'"): a story's heading, not a
+    claim?"""
+    return (
+        q.glyph in SINGLE_MARKS
+        and q.open_pos == para.start
+        and q.last_para == q.para
+        and not text[q.close_pos + 1 : para.end].strip(".,!?;: ")
+        and n_words(text, q.spans) <= 8
+    )
+
+
+def _heading_quote(text: str, paras: list[Paragraph], q: Quote, glyph_before: str) -> bool:
+    """Is ``q`` a short paragraph of its own, nothing but a quotation of at most five
+    words, in single marks after a quote in double ones ("'A fight for the pier.'" between
+    two parts of a story) or after a paragraph that ends in a closing mark (a crowd's
+    "Nooo!"): a heading or a reply, not the quote before going on ('... he told
+    reporters. / "This is wrong."' goes on)?"""
+    para = paras[q.para]
+    if q.para == 0 or q.open_pos != para.start or q.last_para != q.para:
+        return False
+    if text[q.close_pos + 1 : para.end].strip(".,!?;: ") or n_words(text, q.spans) > 5:
+        return False
+    if q.glyph in SINGLE_MARKS and glyph_before not in SINGLE_MARKS:
+        return True
+    before = text[paras[q.para - 1].start : paras[q.para - 1].end].rstrip(".,!?;: ")
+    return bool(before) and before[-1] in ALL_MARKS
+
+
 _JOINING_WORDS = ("and", "but", "or")
+
+# A sentence opened by "But" right before a quote's mark (the search ends there), or
+# with an attribution between commas after it: 'But "...," he said', 'But, she added,
+# "..."'.
+_BUT_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"'”’]\s)|(?<=\n))(But)"
+    r"(?:,\s[^,.\"“”'‘’]{2,40},)?\s*$"
+)
 
 # between two quotes of one list: "and" or "or", a comma before it or not
 _LIST_LINK_RE = re.compile(r"\s*,?\s*(?:and|or)\s*")

@@ -24,6 +24,7 @@ from dataclasses import replace
 from ...resources import word_list
 from ._trie import trie_pattern
 from .clause_base import (
+    ADVISING,
     BOUNDARY,
     DASHES,
     FINITE_WORDS,
@@ -711,6 +712,19 @@ def _verb_frame(
     cue_end, start, kind = k + shape[0], k + shape[1], shape[2]
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
+    if low == "want" and toks[k - 1].low in ADVISING:
+        return None  # "Lee may want to check his figures": the writer's advice
+    if (
+        low in _PASSING
+        and kind == "object"
+        and nxt.low not in ("along", "on")  # "passed along a request": handed on
+        and not _measure_passed(toks, start)
+    ):
+        return None  # "passed the microphone", "the bill passed the council": no stance
+    if low == "support" and _support_noun(toks, k):
+        return None  # "her 40% support", "welcome local support": the noun
+    if low in _CALLS and (toks[k - 1].low in _CALL_KINDS or nxt.low in _CALL_THINGS):
+        return None  # "the roll call vote", "a conference call to", "call centers": a noun
     if cue_end > k and toks[cue_end].low == "to" and low in _LOOK and _bare_verb(toks, start):
         cue_end, start, kind = k, k + 1, "clause"  # "looked to win": the to-clause
     if cue_end > k and toks[cue_end].low in _FIRST_PARTS and toks[start].low in _SECOND_PARTS:
@@ -784,6 +798,65 @@ def _verb_frame(
         if s0 < m.end <= t.start and not overlaps_any(taken, s0, m.end):
             return Found([(s0, m.end), spans], cue, None, pi)
     return Found([spans], cue, m, pi)
+
+
+# Messages whose "to" names the addressee, not what they are about.
+_MESSAGE_NOUNS = frozenset(
+    {"statement", "statements", "letter", "letters", "speech", "speeches", "remarks"}
+    | {"message", "messages", "address", "testimony", "memo", "email", "note", "appeal"}
+)
+
+
+_PASSING = frozenset({"passed", "passes"})
+# What a legislature passes: passing one of these is taking a stance on it.
+_MEASURES = frozenset(
+    {"bill", "bills", "law", "laws", "measure", "measures", "resolution", "resolutions"}
+    | {"amendment", "amendments", "referendum", "referendums", "ordinance", "budget"}
+    | {"it", "them", "legislation", "ban", "act", "reform", "levy", "levies", "tax", "taxes"}
+    | {"motion", "motions", "package", "rule", "rules", "treaty", "proposal", "plan"}
+)
+
+
+def _measure_passed(toks: list[Tok], start: int) -> bool:
+    """Is the object from ``toks[start]`` a measure ("a bill making it easier", "laws
+    barring", "it"), not a place, a thing handed on or a test ("the House", "the
+    microphone", "three background checks")?"""
+    for x in range(start, min(len(toks), start + 5)):
+        t = toks[x]
+        if t.low in _MEASURES:
+            return True
+        if not t.is_word:
+            return False
+    return False
+
+
+# Before "support", these make it the noun: "broad support", "local support".
+_SUPPORT_KINDS = frozenset(
+    {"local", "public", "popular", "broad", "strong", "longtime", "financial", "economic"}
+    | {"military", "bipartisan", "grassroots", "political", "much-needed", "enough"}
+)
+
+
+def _support_noun(toks: list[Tok], k: int) -> bool:
+    """Is "support" at ``toks[k]`` the noun: after a share ("52 percent support", "her
+    40% support"; not "crews under 35 support"), before a figure ("Roe support 27
+    percent") or after an adjective of kind ("broad support")?"""
+    prev = toks[k - 1].low
+    return (
+        prev in _SUPPORT_KINDS
+        or prev in ("percent", "%")
+        or (prev[:1].isdigit() and prev.endswith("%"))
+        or (k + 1 < len(toks) and toks[k + 1].text[:1].isdigit())
+    )
+
+
+_CALLS = frozenset({"call", "calls"})
+# Before "call", these make it a noun: "roll call", "a conference call", "a close call".
+_CALL_KINDS = frozenset({"roll", "conference", "phone", "close", "wake-up", "curtain", "casting"})
+# After "call", these make it a noun: "call centers", "call sheets", "call logs".
+_CALL_THINGS = frozenset(
+    {"center", "centers", "centre", "centres", "sheet", "sheets", "log", "logs"}
+)
 
 
 # Verbs that put out a statement, a plan or a feeling whose own object is the claim:
@@ -1600,6 +1673,8 @@ def _possessed_stance(
         return None
     if link.low == "to" and _bare_verb(toks, k + 2):
         start, kind, cue_end = k + 1, "clause", k  # "decision to close ...": "to" is content
+    elif link.low == "to" and toks[k].low in _MESSAGE_NOUNS:
+        return None  # "her statement to the meeting": whom it was addressed to
     elif link.low == "that":
         start, kind, cue_end = k + 2, "clause", k
     else:

@@ -127,6 +127,8 @@ def _reported(
         and toks[ke + 1].low != "that"
     ):
         return None  # "aren't admitted until ...": a passive, nobody admits anything
+    if cue.word in _STATE_FORMS and k > 0 and _counts_states(toks[k - 1]):
+        return None  # "Southern states that vote", "the fifth state that": the noun
     if cue.according:
         m = mention_after(text, toks, ke, len(toks))
         if m is None:
@@ -189,6 +191,8 @@ def _reported(
         return None
     elif not _has_finite_verb(toks[j : j + 16]) and not _pronoun_subject(toks, j):
         return None  # "she added a new clause": an object, not a reported clause
+    elif cue.word in _MAINTAIN and not _pronoun_subject(toks, j):
+        return None  # "maintains a wide lead over Lee among ...": what is kept, not said
     if (
         cue.participle
         and cue.word != "saying"
@@ -431,6 +435,26 @@ def _opening_participle(text: str, toks: list[Tok], j: int, cue: Cue, pi: int) -
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
+_STATE_FORMS = frozenset({"state", "states"})
+# Before "state(s)", these make it the noun: "the first four states", "a dozen states".
+_STATE_COUNTERS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+    | {"tenth", "last", "next", "other", "few", "several", "many", "all", "both", "most"}
+    | {"these", "those", "some", "dozen", "two", "three", "four", "five", "six", "seven"}
+    | {"eight", "nine", "ten", "swing", "battleground", "key", "early", "border", "member"}
+    | {"belt", "red", "blue", "home", "whole", "individual", "southern", "northern"}
+    | {"eastern", "western", "midwestern"}
+)
+
+
+def _counts_states(t: Tok) -> bool:
+    """Does ``t`` before "state(s)" make it the noun: a number, a possessive or a word
+    that counts, ranks or places states ("50 states", "Cruz's state chairman",
+    "Southern states", "the fifth state")?"""
+    low = t.low.replace("’", "'")
+    return low in _STATE_COUNTERS or low.endswith("'s") or t.text[0].isdigit()
+
+
 def _pronoun_subject(toks: list[Tok], j: int) -> bool:
     """Does a subject pronoun open the words at ``toks[j]`` ("said he and Lee differ",
     "said they differ")? The verb after it may have no listed form."""
@@ -462,6 +486,9 @@ def _main_verb_after(body: list[Tok], x: int) -> bool:
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
 
 _FINITE_WORDS = word_list("suggest/finite_words.txt")
+# "maintain" reports a clause after "that" or a pronoun ("maintained he was right");
+# after a noun it is mostly what is kept ("maintained his lead", "maintains a pace").
+_MAINTAIN = frozenset({"maintain", "maintains", "maintained"})
 
 
 def _has_finite_verb(toks: list[Tok]) -> bool:
