@@ -257,7 +257,7 @@ def object_clause(
     if low == "called" and naming_called(toks, k):
         return None
     if low == "want" and prev.low in ADVISING:
-        return None  # "Lee may want to check his figures": the writer's advice
+        return None  # "Lee may want to recount the ballots": the writer's advice
     plural = prev.low in _QUANTIFIERS or (
         prev.low.endswith("s") and not prev.low.endswith(("ss", "’s", "'s", "us", "is"))
     )

@@ -713,7 +713,7 @@ def _verb_frame(
     if start >= len(toks) or _noun_before(toks[k - 1]):
         return None  # "his support", "Clinton's call"
     if low == "want" and toks[k - 1].low in ADVISING:
-        return None  # "Lee may want to check his figures": the writer's advice
+        return None  # "Lee may want to recount the ballots": the writer's advice
     if (
         low in _PASSING
         and kind == "object"

@@ -192,7 +192,7 @@ def _reported(
     elif not _has_finite_verb(toks[j : j + 16]) and not _pronoun_subject(toks, j):
         return None  # "she added a new clause": an object, not a reported clause
     elif cue.word in _MAINTAIN and not _pronoun_subject(toks, j):
-        return None  # "maintains a wide lead over Lee among ...": what is kept, not said
+        return None  # "maintains a nine-point margin among ...": what is kept, not said
     if (
         cue.participle
         and cue.word != "saying"
