@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...resources import word_list
@@ -59,14 +59,14 @@ class Index:
         self.text = text
         self.cues = _find(text, bounds)
         self.cue_starts = [c.start for c in self.cues]
+        # (in order too: the cues of a paragraph do not overlap)
+        self.cue_ends = [c.end for c in self.cues]
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
+        """The cues from the first that starts at or after ``start`` up to the first that
+        ends after ``end``."""
         i = bisect_left(self.cue_starts, start)
-        j = i
-        n = len(self.cues)
-        while j < n and self.cues[j].end <= end:
-            j += 1
-        return self.cues[i:j]
+        return self.cues[i : bisect_right(self.cue_ends, end, i)]
 
     def toks_between(self, start: int, end: int) -> list[Tok]:
         return tokenize(self.text, start, end)
@@ -88,7 +88,7 @@ def _find(text: str, bounds: list[tuple[int, int]]) -> list[Cue]:
         i = bisect_left(spots, start - 1)
         j = bisect_left(spots, end, i)
         here = spots[i:j]
-        if end < n and _word_char(text[end]) and _word_char(text[end - 1]):
+        if end < n and ((c := text[end]).isalnum() or c == "_") and _word_char(text[end - 1]):
             # a word that ``end`` cuts ends there (a cue when cut short: "say|s"): the
             # spot right before it
             k = end - 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from .cue_forms import CUE_FIRST
 from .lexicon import ORG_HEADS
@@ -291,9 +292,9 @@ def _joints(text: str, starts: list[int], toks: list[Tok]) -> list[tuple[int, st
     return out
 
 
-def tok_start(t: Tok) -> int:
-    """The start of a token: the key to bisect a list of tokens by offset."""
-    return t.start
+# The start of a token: the key to bisect a list of tokens by offset (a C function: no
+# Python call at each step of the bisection; speed)
+tok_start = attrgetter("start")
 
 
 def tok_at(toks: list[Tok], pos: int) -> int | None:
