@@ -59,7 +59,7 @@ class Index:
         self.text = text
         self.cues = _find(text, bounds)
         self.cue_starts = [c.start for c in self.cues]
-        # (in order too: the cues of a paragraph do not overlap)
+        # (in order too: cues do not overlap, and the paragraphs come in reading order)
         self.cue_ends = [c.end for c in self.cues]
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
