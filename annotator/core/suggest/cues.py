@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...resources import word_list
@@ -22,35 +22,15 @@ _CUE_RE = re.compile(
 )
 
 
-def _cue_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """The matches of ``_CUE_RE`` in ``text[start:end]``, as ``finditer`` gives them."""
-    out = []
-    m = _CUE_RE.match(text, start, end)
-    last = m.end() if m is not None else start
-    if m is not None:
-        out.append(m)
+def _article_spots(text: str) -> list[int]:
+    """``word_spots(text, CUE_FIRST)``, found once an article (cues are found a paragraph
+    at a time)."""
     memo = token_memo
     if getattr(memo, "text", None) is not text:
         remember(text)
-    if memo.cue_spots is None:  # once an article (cues are found a paragraph at a time)
+    if memo.cue_spots is None:
         memo.cue_spots = word_spots(text, CUE_FIRST)
-    spots = memo.cue_spots
-    spots = spots[bisect_left(spots, start) : bisect_left(spots, end)]
-    if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
-        # a word that ``end`` cuts ends there (a cue when cut short: "say|s"): the spot
-        # right before it
-        j = end - 1
-        while j > start and _word_char(text[j - 1]):
-            j -= 1
-        if j > start and (not spots or spots[-1] < j - 1):
-            spots.append(j - 1)
-    # after the start, a cue can begin only right after one of these spots
-    for q in spots:
-        pos = q + 1
-        if pos >= last and (m := _CUE_RE.match(text, pos, end)) is not None:
-            out.append(m)
-            last = m.end()
-    return out
+    return memo.cue_spots
 
 
 # Words after which a cue form that is also a noun is no verb ("the claims")
@@ -77,18 +57,16 @@ class Index:
 
     def __init__(self, text: str, bounds: list[tuple[int, int]]) -> None:
         self.text = text
-        self.cues: list[Cue] = []
-        for s, e in bounds:
-            self.cues.extend(find_cues(text, s, e))
+        self.cues = _find(text, bounds)
         self.cue_starts = [c.start for c in self.cues]
+        # (in order too: cues do not overlap, and the paragraphs come in reading order)
+        self.cue_ends = [c.end for c in self.cues]
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
+        """The cues from the first that starts at or after ``start`` up to the first that
+        ends after ``end``."""
         i = bisect_left(self.cue_starts, start)
-        j = i
-        n = len(self.cues)
-        while j < n and self.cues[j].end <= end:
-            j += 1
-        return self.cues[i:j]
+        return self.cues[i : bisect_right(self.cue_ends, end, i)]
 
     def toks_between(self, start: int, end: int) -> list[Tok]:
         return tokenize(self.text, start, end)
@@ -96,31 +74,56 @@ class Index:
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Reporting cues in ``text[start:end]``, skipping noun uses ("the claims")."""
+    return _find(text, [(start, end)])
+
+
+def _find(text: str, bounds: list[tuple[int, int]]) -> list[Cue]:
+    """``find_cues`` of each range of ``bounds`` in turn, in one list."""
     out: list[Cue] = []
-    for m in _cue_matches(text, start, end):
-        if m.group("acc"):
-            out.append(Cue(m.start(), m.start("acc") + len(m.group("acc")), "according to", False))
-            continue
-        w = m.group("w")
-        low = w.lower()
-        cs, ce = m.start("w"), m.end("w")
-        part = m.group("part")
-        if low in PHRASAL_FIRST:
-            lemma = PHRASAL_FIRST[low]
-            if not part or part.strip().lower() not in PHRASAL_PARTICLES[lemma]:
+    spots = _article_spots(text)
+    n = len(text)
+    for start, end in bounds:
+        # a cue can begin only right after one of the spots (the one before ``start``
+        # too: ``_CUE_RE`` looks behind it): most paragraphs hold none (speed)
+        i = bisect_left(spots, start - 1)
+        j = bisect_left(spots, end, i)
+        here = spots[i:j]
+        if end < n and ((c := text[end]).isalnum() or c == "_") and _word_char(text[end - 1]):
+            # a word that ``end`` cuts ends there (a cue when cut short: "say|s"): the
+            # spot right before it
+            k = end - 1
+            while k > start and _word_char(text[k - 1]):
+                k -= 1
+            if k > start and (not here or here[-1] < k - 1):
+                here.append(k - 1)
+        last = start
+        # the matches of ``_CUE_RE`` in ``text[start:end]``, as ``finditer`` gives them
+        for q in here:
+            cs = q + 1
+            if cs < last or (m := _CUE_RE.match(text, cs, end)) is None:
                 continue
-            ce = m.end("part")
-        if w[0].isupper() and cs > start and low in AMBIGUOUS_CUES:
-            continue  # "United States", "Claims Court"
-        if low in AMBIGUOUS_CUES or low in PHRASAL_FIRST:
-            prev = _prev_word(text, start, cs)
-            if prev is not None and prev.lower() in NOT_BEFORE_VERB:
+            last = ce = m.end()
+            if m.group("acc"):
+                out.append(Cue(cs, ce, "according to", False))
                 continue
-        if low in _NOUNISH and not _verbal_context(text, start, end, cs, ce):
-            continue
-        if w[0].isupper() and low in ("states", "state"):
-            continue
-        out.append(Cue(cs, ce, low, low.endswith("ing")))
+            w = text[cs:ce]
+            low = w.lower()
+            if low in PHRASAL_FIRST:
+                part = m.group("part")
+                if not part or part.strip().lower() not in PHRASAL_PARTICLES[PHRASAL_FIRST[low]]:
+                    continue
+                ce = m.end("part")
+            if w[0].isupper() and cs > start and low in AMBIGUOUS_CUES:
+                continue  # "United States", "Claims Court"
+            if low in AMBIGUOUS_CUES or low in PHRASAL_FIRST:
+                prev = _prev_word(text, start, cs)
+                if prev is not None and prev.lower() in NOT_BEFORE_VERB:
+                    continue
+            if low in _NOUNISH and not _verbal_context(text, start, end, cs, ce):
+                continue
+            if w[0].isupper() and low in ("states", "state"):
+                continue
+            out.append(Cue(cs, ce, low, low.endswith("ing")))
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from .cue_forms import CUE_FIRST
 from .lexicon import ORG_HEADS
@@ -19,9 +20,12 @@ _SPACED_TOKEN_RE = re.compile(r"\s*+(?:[A-Z]\.(?:[A-Z]\.)+|\w++(?:[’'\-‐]\w+
 
 
 class Tok:
-    """A token: offsets into the article and its text."""
+    """A token: offsets into the article and its text.
 
-    __slots__ = ("end", "is_word", "low", "start", "text")
+    ``is_cap``: the token reads as capitalised (``capitalised``).
+    """
+
+    __slots__ = ("end", "is_cap", "is_word", "low", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
@@ -30,24 +34,34 @@ class Tok:
         self.low = text.lower()
         # read for nearly every token, often more than once: set once (speed)
         self.is_word = text[0].isalnum()
+        self.is_cap = capitalised(text)
 
     def __repr__(self) -> str:
         return f"Tok({self.start}, {self.end}, {self.text!r})"
 
-    @property
-    def is_cap(self) -> bool:
-        text = self.text
-        if text[0].isupper():
-            return True
-        if text.isalnum():
-            return False  # (most words: no glue; a cheap test first, speed)
-        # "al-Harbi", "d'Estaing", "bin-Salman": a lower-case particle glued to a name;
-        # the glue is within the first four characters (a cheap test first: speed)
-        head = text[1:4]
-        if "-" not in head and "'" not in head and "’" not in head and "‐" not in head:
-            return False
-        m = _GLUED_RE.match(text)
-        return m is not None and text[m.end()].isupper()
+
+class _Made(Tok):
+    """A ``Tok`` the tokenizer makes: it fills the slots itself, and a class without an
+    ``__init__`` of its own is called faster than ``object.__new__`` (~900 tokens an
+    article; speed)."""
+
+    __slots__ = ()
+    __init__ = object.__init__
+
+
+def capitalised(text: str) -> bool:
+    """Whether a token's text begins with an upper-case letter, or with a lower-case
+    particle glued to one ("al-Harbi", "d'Estaing", "bin-Salman")."""
+    if text[0].isupper():
+        return True
+    if text.isalnum():
+        return False  # (most words: no glue; a cheap test first, speed)
+    # the glue is within the first four characters (a cheap test first: speed)
+    head = text[1:4]
+    if "-" not in head and "'" not in head and "’" not in head and "‐" not in head:
+        return False
+    m = _GLUED_RE.match(text)
+    return m is not None and text[m.end()].isupper()
 
 
 _GLUED_RE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-‐’']")
@@ -84,7 +98,7 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, i)
     if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
-        return _tokens(text, start, end, [], [], [])
+        return _cut_tokens(text, start, end)
     return toks[i:j]
 
 
@@ -102,7 +116,7 @@ def tokenize_noting(
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, i)
     if (i and toks[i - 1].end > start) or (j and j > i and toks[j - 1].end > end):
-        out = _tokens(text, start, end, [], [], [])
+        out = _cut_tokens(text, start, end)
         return out, [k for k, t in enumerate(out) if t.low in words]
     a = bisect_left(at, i)
     b = bisect_left(at, j, a)
@@ -147,12 +161,13 @@ def _tokens(
     starts: list[int],
     spotted_at: list[int],
 ) -> list[Tok]:
-    """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make;
-    their starts go into ``starts``, those whose lower-case form is in ``_NOTED``
-    (``SPOT_WORDS`` and the words of ``note_words``) into ``spotted`` and their indices
-    into ``spotted_at``."""
+    """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make
+    but for ``is_cap`` of the tokens that begin with a glued particle ("al-Harbi"): left
+    False (``_joints`` or ``_cut_tokens`` set it); their starts go into ``starts``, those
+    whose lower-case form is in ``_NOTED`` (``SPOT_WORDS`` and the words of
+    ``note_words``) into ``spotted`` and their indices into ``spotted_at``."""
     # ~900 tokens an article: filling the slots here skips a Python __init__ call each
-    new = object.__new__
+    new = _Made
     out = []
     add = out.append
     spot = spotted.append
@@ -163,17 +178,29 @@ def _tokens(
     # (strings from ``findall`` and offsets from their lengths: no match objects; speed)
     for spaced in _SPACED_TOKEN_RE.findall(text, start, end):
         w = spaced.lstrip()
-        t = new(Tok)
+        t = new()
         t.end = pos = pos + len(spaced)
         t.start = s = pos - len(w)
         add_start(s)
         t.text = w
         t.low = low = w.lower()
-        t.is_word = w[0].isalnum()
+        # (``capitalised`` read by the rules ~300,000 times a corpus: set here; speed)
+        c = w[0]
+        t.is_word = c.isalnum()
+        t.is_cap = c.isupper()
         if low in noted:
             spot(t)
             spot_at(len(out))
         add(t)
+    return out
+
+
+def _cut_tokens(text: str, start: int, end: int) -> list[Tok]:
+    """New ``Tok`` values for ``text[start:end]``, the same as ``Tok(...)`` would make."""
+    out = _tokens(text, start, end, [], [], [])
+    for t in out:
+        if t.is_word and not t.is_cap:
+            t.is_cap = capitalised(t.text)
     return out
 
 
@@ -192,7 +219,7 @@ def remember(
     starts: list[int] = []
     toks = _tokens(text, 0, len(text), spotted, starts, spotted_at)
     memo.state = state = (text, toks, starts, spotted, spotted_at, _NOTED)
-    memo.joints = None  # found when ``word_spots`` first asks
+    memo.joints = _joints(text, starts, toks)
     memo.cue_spots = None  # (``cues.py``)
     memo.text = text
     return state
@@ -234,34 +261,40 @@ def word_spots(text: str, words: frozenset[str]) -> list[int]:
     memo = token_memo
     if getattr(memo, "text", None) is not text:
         remember(text)
-    if memo.joints is None:
-        memo.joints = _joints(text, memo.state[2])
     hits = [t.start - 1 for t in memo.state[3] if t.low in words]
     more = [q for q, begin in memo.joints if begin in begins]
     return sorted({*hits, *more}) if more else hits
 
 
-def _joints(text: str, starts: list[int]) -> list[tuple[int, str]]:
+def _joints(text: str, starts: list[int], toks: list[Tok]) -> list[tuple[int, str]]:
     """The positions of the ``_JOINTS`` characters before a word character, and right
     before the token that holds one after a word character (its first part), each with
-    the lower-case beginning of the text after it (``_BEGIN`` characters)."""
+    the lower-case beginning of the text after it (``_BEGIN`` characters); ``toks``
+    (the tokens of the whole text, ``starts`` theirs) that begin with a particle glued
+    to a capital ("al-Harbi") are marked ``is_cap`` on the way."""
     out = []
     last = len(text) - 1
     for c in _JOINTS:
         i = text.find(c)
         while i >= 0:
-            if i < last and (text[i + 1].isalnum() or text[i + 1] == "_"):
+            if i < last and ((after := text[i + 1]).isalnum() or after == "_"):
                 out.append((i, text[i + 1 : i + 1 + _BEGIN].lower()))
                 if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
-                    q = starts[bisect_right(starts, i - 1) - 1]
+                    k = bisect_right(starts, i - 1) - 1
+                    q = starts[k]
                     out.append((q - 1, text[q : q + _BEGIN].lower()))
+                    # (``capitalised``: the particle's glue is the token's first joint)
+                    if after.isupper() and i - q < 4:
+                        m = _GLUED_RE.match(text, q)
+                        if m is not None and m.end() == i + 1:
+                            toks[k].is_cap = True
             i = text.find(c, i + 1)
     return out
 
 
-def tok_start(t: Tok) -> int:
-    """The start of a token: the key to bisect a list of tokens by offset."""
-    return t.start
+# The start of a token: the key to bisect a list of tokens by offset (a C function: no
+# Python call at each step of the bisection; speed)
+tok_start = attrgetter("start")
 
 
 def tok_at(toks: list[Tok], pos: int) -> int | None:
