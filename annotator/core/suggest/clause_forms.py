@@ -1078,8 +1078,16 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             if (
                 t.low in ("and", "but")
                 and (objects or nxt != "that")
-                and (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
-                and finite_soon(body, x + 2, 5)
+                and (
+                    (
+                        (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
+                        and finite_soon(body, x + 2, 5)
+                    )
+                    or (
+                        (nxt in _COUNTED_SUBJECTS or nxt[:1].isdigit())
+                        and _counted_clause(body, x + 1)
+                    )
+                )
                 and not any(b.text == "," for b in body[max(0, x - 5) : x - 1])
             ):
                 # "called for a boycott, and the league said ...", "believes the ferry is
@@ -1244,6 +1252,22 @@ def _comment_after(body: list[Tok], x: int) -> bool:
     if t.low in ("down", "up"):
         return nxt.text[0].isdigit() or nxt.low in ("from", "sharply", "slightly")
     return t.low == "double" and nxt.low == "the"
+
+
+# Words that open a subject of some of a group after ", and" ("..., and many
+# stayed home", "..., and another left", "..., and three of them agreed"); not
+# "most", "some" or "both", which go on with the speaker's own sentence as often.
+_COUNTED_SUBJECTS = frozenset(
+    {"many", "others", "another", "several", "none", "each"}
+    | {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
+)
+
+
+def _counted_clause(body: list[Tok], x: int) -> bool:
+    """Does a counted subject at ``body[x]`` ("many", "another", "three of them") have
+    its finite verb within six words, before any comma ("and another left")?"""
+    stop = next((y for y in range(x, min(len(body), x + 6)) if not body[y].is_word), x + 6)
+    return finite_soon(body[:stop], x, 6)
 
 
 _AS_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "is", "are", "was", "were"})
