@@ -1248,7 +1248,11 @@ def _comment_after(body: list[Tok], x: int) -> bool:
     if nxt is None:
         return False
     if t.low in ("a", "an"):
-        return not any(b.text == "," or b.low in _FINITE_HINT for b in body[x + 1 :])
+        if not any(b.text == "," or b.low in _FINITE_HINT for b in body[x + 1 :]):
+            return True
+        return comment_phrase(body, x)
+    if t.low == "the":
+        return comment_phrase(body, x)
     if t.low in ("down", "up"):
         return nxt.text[0].isdigit() or nxt.low in ("from", "sharply", "slightly")
     return t.low == "double" and nxt.low == "the"
@@ -1268,6 +1272,39 @@ def _counted_clause(body: list[Tok], x: int) -> bool:
     its finite verb within six words, before any comma ("and another left")?"""
     stop = next((y for y in range(x, min(len(body), x + 6)) if not body[y].is_word), x + 6)
     return finite_soon(body[:stop], x, 6)
+
+
+# Words that open a modifier of the noun of a comment phrase ("the first ... to
+# vote", "a goal that ...", "the pier where ...").
+_MODIFIER_OPENERS = frozenset({"who", "that", "which", "where", "whose", "when", "to", "than"})
+
+
+def comment_phrase(body: list[Tok], x: int) -> bool:
+    """Is ``body[x:]``, after a comma, the writer's comment on what was said: a noun
+    phrase to the end, with no finite verb before a word that opens its modifier
+    ("..., the first such vote in a decade", "..., a fee that the crews resent"; not
+    "..., the tolls would fall")? Not after a name or before one ("Ana Roe, the
+    harbour master", "its plan, the Harbour Act"), not in a list (a comma or "and"
+    before the modifier), not after a phrase put first ("despite the storm, the
+    ferry ran": the main clause)."""
+    if body[0].low in _FRONTED or body[x - 2].is_cap or x + 1 >= len(body) or body[x + 1].is_cap:
+        return False
+    stop = len(body)
+    for y in range(x + 1, len(body)):
+        low = body[y].low
+        if body[y].text == "," or low in ("and", "or"):
+            return False
+        if y > x + 1 and low in _MODIFIER_OPENERS:
+            stop = y
+            break
+    return not finite_soon(body[:stop], x + 1, stop - x)
+
+
+# Words that put a phrase before the main clause ("despite the storm, ...").
+_FRONTED = frozenset(
+    {"despite", "although", "though", "while", "if", "when", "because", "after", "before"}
+    | {"since", "as", "with", "without", "once", "unless", "until", "in", "on", "for", "by"}
+)
 
 
 _AS_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "is", "are", "was", "were"})
