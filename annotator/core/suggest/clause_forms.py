@@ -1658,6 +1658,11 @@ def reduced_relative(
         len(body),
     )
     body = body[:verb]
+    comma = next((x for x, t in enumerate(body) if t.text == ","), len(body))
+    if all(t.low not in ("and", "or") for t in body[comma:]):
+        # "a super PAC backing Lee, Harbour Forward, ...": what follows the comma
+        # names the noun the participle modifies (not a list of whom it backs)
+        body = body[:comma]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not body or not body[0].is_word or body[0].low in NOT_OBJECT_START:
