@@ -1078,8 +1078,16 @@ def _clause_end(body: list[Tok], objects: bool, cue: str, participle: bool) -> i
             if (
                 t.low in ("and", "but")
                 and (objects or nxt != "that")
-                and (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
-                and finite_soon(body, x + 2, 5)
+                and (
+                    (
+                        (nxt in DETERMINERS or (x + 1 < len(body) and body[x + 1].is_cap))
+                        and finite_soon(body, x + 2, 5)
+                    )
+                    or (
+                        (nxt in _COUNTED_SUBJECTS or nxt[:1].isdigit())
+                        and _counted_clause(body, x + 1)
+                    )
+                )
                 and not any(b.text == "," for b in body[max(0, x - 5) : x - 1])
             ):
                 # "called for a boycott, and the league said ...", "believes the ferry is
@@ -1240,10 +1248,63 @@ def _comment_after(body: list[Tok], x: int) -> bool:
     if nxt is None:
         return False
     if t.low in ("a", "an"):
-        return not any(b.text == "," or b.low in _FINITE_HINT for b in body[x + 1 :])
+        if not any(b.text == "," or b.low in _FINITE_HINT for b in body[x + 1 :]):
+            return True
+        return comment_phrase(body, x)
+    if t.low == "the":
+        return comment_phrase(body, x)
     if t.low in ("down", "up"):
         return nxt.text[0].isdigit() or nxt.low in ("from", "sharply", "slightly")
     return t.low == "double" and nxt.low == "the"
+
+
+# Words that open a subject of some of a group after ", and" ("..., and many
+# stayed home", "..., and another left", "..., and three of them agreed"); not
+# "most", "some" or "both", which go on with the speaker's own sentence as often.
+_COUNTED_SUBJECTS = frozenset(
+    {"many", "others", "another", "several", "none", "each"}
+    | {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
+)
+
+
+def _counted_clause(body: list[Tok], x: int) -> bool:
+    """Does a counted subject at ``body[x]`` ("many", "another", "three of them") have
+    its finite verb within six words, before any comma ("and another left")?"""
+    stop = next((y for y in range(x, min(len(body), x + 6)) if not body[y].is_word), x + 6)
+    return finite_soon(body[:stop], x, 6)
+
+
+# Words that open a modifier of the noun of a comment phrase ("the first ... to
+# vote", "a goal that ...", "the pier where ...").
+_MODIFIER_OPENERS = frozenset({"who", "that", "which", "where", "whose", "when", "to", "than"})
+
+
+def comment_phrase(body: list[Tok], x: int) -> bool:
+    """Is ``body[x:]``, after a comma, the writer's comment on what was said: a noun
+    phrase to the end, with no finite verb before a word that opens its modifier
+    ("..., the first such vote in a decade", "..., a fee that the crews resent"; not
+    "..., the tolls would fall")? Not after a name or before one ("Ana Roe, the
+    harbour master", "its plan, the Harbour Act"), not in a list (a comma or "and"
+    before the modifier), not after a phrase put first ("despite the storm, the
+    ferry ran": the main clause)."""
+    if body[0].low in _FRONTED or body[x - 2].is_cap or x + 1 >= len(body) or body[x + 1].is_cap:
+        return False
+    stop = len(body)
+    for y in range(x + 1, len(body)):
+        low = body[y].low
+        if body[y].text == "," or low in ("and", "or"):
+            return False
+        if y > x + 1 and low in _MODIFIER_OPENERS:
+            stop = y
+            break
+    return not finite_soon(body[:stop], x + 1, stop - x)
+
+
+# Words that put a phrase before the main clause ("despite the storm, ...").
+_FRONTED = frozenset(
+    {"despite", "although", "though", "while", "if", "when", "because", "after", "before"}
+    | {"since", "as", "with", "without", "once", "unless", "until", "in", "on", "for", "by"}
+)
 
 
 _AS_AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "is", "are", "was", "were"})
@@ -1597,6 +1658,11 @@ def reduced_relative(
         len(body),
     )
     body = body[:verb]
+    comma = next((x for x, t in enumerate(body) if t.text == ","), len(body))
+    if all(t.low not in ("and", "or") for t in body[comma:]):
+        # "a super PAC backing Lee, Harbour Forward, ...": what follows the comma
+        # names the noun the participle modifies (not a list of whom it backs)
+        body = body[:comma]
     while body and not body[-1].is_word and body[-1].text not in ALL_MARKS:
         body = body[:-1]
     if not body or not body[0].is_word or body[0].low in NOT_OBJECT_START:

@@ -22,7 +22,7 @@ from .clause_base import (
     same_form,
     subordinate_end,
 )
-from .clause_forms import generic_subject
+from .clause_forms import comment_phrase, generic_subject
 from .cues import Cue, Index
 from .lexicon import ADVERBIAL_STARTS, CLAUSE_CUES, DETERMINERS, OBJECT_CUES, SUBJECT_PRONOUNS
 from .noun_phrases import Mention
@@ -662,6 +662,14 @@ def _second_attribution(body: list[Tok], cue: str) -> int:
             and body[x + 2].low == "that"
         ):
             return x - 1  # "said A - and arguing that B": a second attribution
+        if (
+            body[x].text == ","
+            and body[x + 1].low in ("the", "a", "an")
+            and x > 2
+            and all(b.text != "," for b in body[:x])
+            and comment_phrase(body, x + 1)
+        ):
+            return x  # "said the ferry would run, the first change in years": a comment
         if body[x].low in ("and", "but") and _new_subject_clause(body, x):
             # "said the fee was fair, and the board has agreed": the reporter's clause
             return x - 1
