@@ -20,9 +20,10 @@ from .entities import (
     name_start,
     strip_det,
 )
-from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
+from .lexicon import AUXILIARIES, DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
-from .noun_phrases import NON_SPEAKER_HEADS, Mention
+from .noun_phrases import NON_SPEAKER_HEADS, PREPOSITIONS, Mention
+from .verbs import FINITE_VERBS, IRREGULAR_PAST
 from .written_sources import antecedent, noun_cue_subject, written_source
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
@@ -116,7 +117,12 @@ def resolve(
                 )
         if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
             continue  # a short unattributed quote: a term, title or slogan
-        if speaker is not None:
+        if speaker is not None and not (
+            mention is not None
+            and mention.text in ("who", "Who")
+            and _group_before_who(text, mention.start) is not None
+        ):
+            # (a group named before "who" is no source a later "he said" refers to)
             last_speaker = speaker
             last_para = r.para
             last_mention = mention
@@ -581,6 +587,12 @@ def _refer_pronoun(
             )
             # else a title and surname no other mention introduced ("Mr. Lee, who")
             found = named or _name_before_who(text, m.start) or found
+            if named is None and low == "who" and w.group(1) in _GROUP_OPENERS:
+                found = _group_before_who(text, m.start) or found  # "Those who"
+        elif low == "who" and text:
+            # "skippers who said", "Those who voted early said": the group the phrase
+            # names, not a person named before it
+            found = _group_before_who(text, m.start) or found
     elif low == "they":
         # the last organisation or person, not a capitalised pair nothing shows to be one
         found = next((e for e in reversed(before) if not e.weak), None)
@@ -729,6 +741,49 @@ def _name_before_who(text: str, pos: int) -> Entity | None:
 
 
 _WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)\s*[,—–-]?\s*$")
+# up to three words right before "who" (no comma between), and what comes before them
+_GROUP_BEFORE_WHO_RE = re.compile(r"(^|[^\w’'-])((?:[\w’'-]+ ){0,2}[\w’'-]+) $", re.S)
+# words that name a group of people without a plural "-s"
+_GROUP_WORDS = frozenset(
+    {"people", "those", "some", "many", "most", "few", "all", "others", "men", "women"}
+    | {"anyone", "everyone", "someone", "children", "staff", "public"}
+)
+_GROUP_OPENERS = frozenset({"Those", "Some", "Many", "Most", "Few", "Others", "People", "All"})
+_GROUP_STOPS = DETERMINERS | PREPOSITIONS | {"and", "or", "than", "as", "among", "including"}
+_VERBISH = AUXILIARIES | FINITE_VERBS | IRREGULAR_PAST
+
+
+def _group_before_who(text: str, pos: int) -> Entity | None:
+    """The group a "who" at ``pos`` follows, written without a name: "veteran skippers"
+    in "veteran skippers who ...", "Those" in "Those who ..." (the words before the group
+    word that are lower case and no determiner or preposition belong to it)."""
+    m = _GROUP_BEFORE_WHO_RE.search(text, max(0, pos - 50), pos)
+    if m is None:
+        return None
+    words = m.group(2).split(" ")
+    head = words[-1]
+    low = head.lower()
+    opens = len(words) == 1 and (
+        m.group(1) in ("", "\n") or text[m.start(1) - 1 : m.end(1)] in (". ", "? ", "! ")
+    )
+    if not (head.islower() or (opens and head[:1].isupper())):
+        return None  # a name ("Ana Roe who")
+    if not (low in _GROUP_WORDS or (low.endswith("s") and not low.endswith(("ss", "us", "is")))):
+        return None  # one person ("a skipper who"): the name before, if any, is theirs
+    if "among" in words:
+        return None  # "Lee is among those who ...": Lee
+    kept = [head]
+    for w in reversed(words[:-1]):
+        if (
+            not w.islower()
+            or w in _GROUP_STOPS
+            or w.endswith(("ly", "ed", "ing"))
+            or w in _VERBISH
+            or w[:1].isdigit()
+        ):
+            break
+        kept.insert(0, w)
+    return Entity(pos, " ".join(kept), "person", None, None)
 
 
 def _refer_np(
