@@ -324,6 +324,8 @@ def _speaker_for(
             if cut != name and role == m.head:
                 role = None  # (the participle taken for the head)
             name = cut
+        if name.count(" ") > 1:
+            name = _cut_at_verb(name)
     elif found is None and m.form == "name" and kind == "person" and " " in name:
         # "Republican Ana Roe", "Maybe Okafor": the name without the words before it
         words = name.split(" ")
@@ -381,6 +383,49 @@ def _cut_after_head(name: str, head: str) -> str:
     if i < len(words) and (low[i] in _AFTER_HEAD or (low[i].endswith("ed") and words[i].islower())):
         return " ".join(words[:i])
     return name
+
+
+# verbs a noun phrase mention may run on into ("the poll has", "the board withdrew")
+_NAME_VERBS = (
+    IRREGULAR_PAST
+    | {"has", "have", "is", "are", "would", "will", "could", "can", "may", "might", "must"}
+    | {"says", "shows", "includes", "include", "finds", "makes", "make", "breaks", "adds"}
+    | {"suggests", "notes", "argues", "warns", "claims", "reveals", "reveal", "shows"}
+)
+# what may follow a participle that ends a phrase's name ("a survey released Friday",
+# "a post followed another")
+# (not "by" or "with": "audio provided by Harbour Radio" names who speaks)
+_AFTER_PARTICIPLE = (DETERMINERS | PREPOSITIONS | {"last", "this", "another", "earlier"}) - {
+    "by",
+    "with",
+}
+_SUBJECTS = frozenset({"I", "he", "she", "they", "we", "you"})
+
+
+def _cut_at_verb(name: str) -> str:
+    """``name`` (a noun phrase of three words or more) up to the verb it runs on into:
+    "new harbour poll has" -> "new harbour poll", "the board withdrew notices" ->
+    "board", "a survey of skippers released Friday" -> "survey of skippers" (a word in
+    -ed only at the end or before a day, a determiner or a preposition other than "by"
+    or "with": "local elected officials" stays whole, and so does "a survey conducted by
+    Harbour Radio", which names the one who speaks)."""
+    words = name.split(" ")
+    for i in range(1, len(words)):
+        w = words[i]
+        if not w.islower() or words[i - 1].endswith("ly"):
+            continue
+        if w in _NAME_VERBS:
+            break
+        if len(w) > 4 and w.endswith("ed"):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if not nxt or nxt in _TRAILING_LAST or nxt in _AFTER_PARTICIPLE:
+                break
+    else:
+        return name
+    kept = words[:i]
+    while len(kept) > 1 and kept[-1] in _SUBJECTS:
+        kept.pop()  # "the document she released": the document
+    return " ".join(kept)
 
 
 _ISSUER_RE = re.compile(
