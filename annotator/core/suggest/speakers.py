@@ -493,7 +493,9 @@ def _refer_name(
             if found is not None:
                 break
         if found is None and m.kind == "organisation":
-            found = next((e for e in reversed(before) if w in e.name.split()), None)
+            # "the Census Bureau" for "Census", not "a Census office" nor "Senate
+            # campaign" for "Senate": a name that ends with the word, else the word alone
+            found = next((e for e in reversed(before) if e.name.rpartition(" ")[2] == w), None)
     else:
         tail = " " + m.text
         found = next((e for e in reversed(before) if e.name.endswith(tail)), None)
