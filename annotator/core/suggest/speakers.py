@@ -860,11 +860,7 @@ def _refer_np(
             found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
     elif m.kind == "organisation" and " " not in bare:
         found = next(
-            (
-                e
-                for e in reversed(before)
-                if e.kind == "organisation" and head in e.name.lower().split()
-            ),
+            (e for e in reversed(before) if e.kind == "organisation" and _headed_by(e.name, head)),
             None,
         )
         if found is None:
@@ -881,6 +877,26 @@ def _refer_np(
                     found.pos, strip_det(found.affiliation or ""), "organisation", None, None
                 )
     return found
+
+
+def _headed_by(name: str, head: str) -> bool:
+    """``head`` is the head word of the organisation's ``name``: its last word ("the
+    party": the Harbour Party), the word before a suffix ("the Treasury": the Treasury
+    Department) or its first before "of" or "for" ("the department": the Department of
+    Ports); not a word that qualifies another ("the campaign" is no Campaign Finance
+    Institute)."""
+    words = name.lower().split()
+    return (
+        words[-1] == head
+        or (len(words) > 1 and words[-2] == head and words[-1] in _ORG_SUFFIXES)
+        or (len(words) > 2 and words[0] == head and words[1] in ("of", "for", "on"))
+    )
+
+
+# words after the name proper of a body ("the Treasury": the Treasury Department)
+_ORG_SUFFIXES = frozenset(
+    {"department", "bureau", "agency", "ministry", "office", "news", "service", "board"}
+)
 
 
 def _same_role(words: list[str], role: str | None) -> bool:
