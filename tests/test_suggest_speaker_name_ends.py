@@ -42,3 +42,20 @@ def test_an_adjective_in_ed_before_its_noun_stays():
         "the fares were too high",
     )
     assert name is not None and name.endswith("officials")
+
+
+def test_a_relative_clause_is_no_part_of_the_name():
+    name = speaker_name(
+        "The ferry will close, according to veteran skippers who want to keep the old timetable.",
+        "The ferry will close",
+    )
+    assert name == "veteran skippers"
+
+
+def test_a_year_after_the_phrase_is_no_part_of_its_name():
+    name = speaker_name(
+        "The ferry was sold to the council, and the company and its founder in 2009 "
+        "agreed that the fares would rise.",
+        "the fares would rise",
+    )
+    assert name == "founder"

@@ -326,6 +326,7 @@ def _speaker_for(
             name = cut
         if name.count(" ") > 1:
             name = _cut_at_verb(name)
+            name = _NAME_TAIL_RE.sub("", name) or name
     elif found is None and m.form == "name" and kind == "person" and " " in name:
         # "Republican Ana Roe", "Maybe Okafor": the name without the words before it
         words = name.split(" ")
@@ -400,6 +401,19 @@ _AFTER_PARTICIPLE = (DETERMINERS | PREPOSITIONS | {"last", "this", "another", "e
     "with",
 }
 _SUBJECTS = frozenset({"I", "he", "she", "they", "we", "you"})
+
+
+# what a noun phrase mention may run on into after its name: a relative clause ("others
+# who want ..."), a phrase of topic or circumstance ("the ministry concerning visas",
+# "the movement behind her"), a preposition before a gerund ("the government of
+# attempting ..."), a year or a day ("its founder in 2009", "a survey on Tuesday of ...")
+_NAME_TAIL_RE = re.compile(
+    r"\s+(?:(?:who|that|which|concerning|regarding|given|behind|including|despite)\s"
+    r"|(?:of|for|on|in|about|by)\s+[a-z]+ing\b"
+    r"|(?:in|since)\s+(?:19|20)\d\d\b"
+    r"|on\s+(?:" + _TRAILING_TIMES + r")\b).*$",
+    re.S,
+)
 
 
 def _cut_at_verb(name: str) -> str:
