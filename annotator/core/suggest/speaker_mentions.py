@@ -333,6 +333,10 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         j -= 1  # "and later said", "and defiantly offered"
     if j < floor:
         return None
+    if toks[j].text in _DASHES and j > floor:
+        # "Ana Ruiz -- whose husband ran the ferry -- has derided": the one before the
+        # parenthesis between dashes
+        return _before_dashes(text, toks, j, floor)
     if toks[j].text == ",":
         if k < len(toks) and toks[k].low.endswith("ing") and _said_before(toks, j, floor):
             # "..., a Vale official said, adding ...": the one who said it
@@ -351,6 +355,32 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             return subject_before(text, toks, k)
         return m
     return mention_ending(text, toks, j, floor)
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _before_dashes(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
+    """The name or noun phrase before a parenthesis between dashes that closes at
+    ``toks[j]`` ("Ana Ruiz — who ran the ferry for years — said"), or None."""
+    if toks[j].text == "-" and toks[j - 1].text != "-" and toks[j - 1].end == toks[j].start:
+        return None  # a hyphen ending a word
+    c = j - 1 if toks[j - 1].text == "-" and toks[j].text == "-" else j
+    o = c - 1
+    while o > floor and toks[o].text not in _DASHES and c - o <= 25:
+        if toks[o].text in '.;:!?"“”«»()' and not _abbreviated(toks, o, floor):
+            return None
+        o -= 1
+    if o <= floor or toks[o].text not in _DASHES or o + 1 >= c:
+        return None
+    if toks[o].text == "-" and toks[o - 1].text == "-":
+        o -= 1
+    if o <= floor or (toks[o].text == "-" and toks[o].start == toks[o - 1].end):
+        return None  # a hyphen inside a word ("Ruiz-Lee")
+    m = mention_ending(text, toks, o - 1, floor)
+    if m is None or m.form == "pronoun" or is_place(m):
+        return None
+    return m
 
 
 def _said_before(toks: list[Tok], j: int, floor: int) -> bool:
