@@ -61,6 +61,9 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
+    if m.text in ("who's", "who’s", "Who's", "Who’s"):
+        # "Ann Roe, who's long argued": the relative pronoun of the contraction
+        return Mention(m.start, m.start + 3, m.text[:3], "pronoun", "person", phrase_start=m.start)
     if (
         m.form == "name"
         and floor < len(toks)
@@ -757,9 +760,9 @@ def _open_clause_subject(
             # "When Lee was asked if X would ..., he shrugged and said": the clause's own
             t = toks[i + 1]
             return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
-        if t.low not in _CLAUSE_OPENERS or t.is_cap:
+        if (t.low not in _CLAUSE_OPENERS and t.low not in _WHO) or t.is_cap:
             continue
-        if t.low in ("who", "which"):
+        if t.low in ("which", *_WHO):
             prev = toks[i - 1]
             if not (
                 prev.text in (",", "—", "–", "-") or prev.low in PREPOSITIONS or is_name_tok(prev)
@@ -770,8 +773,11 @@ def _open_clause_subject(
                 if m is not None:
                     return m
                 continue
-            if i + 1 < k and verb_like(toks[i + 1]):
-                return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+            if i + 1 < k and (verb_like(toks[i + 1]) or t.low in ("who's", "who’s")):
+                e = t.start + (3 if t.low in _WHO else len(t.text))
+                return Mention(
+                    t.start, e, text[t.start : e], "pronoun", "person", phrase_start=t.start
+                )
             continue
         m = _subject_at(text, toks, i + 1, k)
         if m is not None and (m.form != "np" or t.low != "as"):
@@ -920,13 +926,17 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
             j = c - 1
     if (
         j > 0
-        and toks[j].low == "who"
+        and toks[j].low in _WHO
         and (toks[j - 1].text in (",", "—", "–", "-") or toks[j - 1].is_word)
     ):
-        # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed"
+        # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed",
+        # "Roe, who's long argued" (the mention is "who")
         t = toks[j]
-        return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+        return Mention(t.start, t.start + 3, t.text[:3], "pronoun", "person", phrase_start=t.start)
     return None
+
+
+_WHO = frozenset({"who", "who's", "who’s"})
 
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
