@@ -886,6 +886,17 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         m = analyse_run(text, toks[s0:e], None)
         if m is not None and m.form == "name" and m.kind == "person" and not is_place(m):
             return m
+    if s0 >= 0 and k >= s0 + 3 and toks[k - 1].text == "," and toks[k].low.endswith("ing"):
+        # "Mr. Lee, recalling ...", "The Journal, citing ...": the sentence opens with
+        # the subject, and the participle follows its comma
+        m = mention_ending(text, toks, k - 2, s0)
+        if (
+            m is not None
+            and m.form != "pronoun"
+            and (m.phrase_start == toks[s0].start or m.start == toks[s0].start)
+            and not is_place(m)
+        ):
+            return m
     if (
         0 <= s0 < k - 1
         and toks[s0].low in ("he", "she", "it", "they")
