@@ -24,7 +24,7 @@ from .lexicon import AUXILIARIES, DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_H
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
 from .noun_phrases import NON_SPEAKER_HEADS, PREPOSITIONS, Mention
 from .verbs import FINITE_VERBS, IRREGULAR_PAST
-from .written_sources import antecedent, noun_cue_subject, written_source
+from .written_sources import antecedent, noun_cue_subject, present_subject, written_source
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
 # a noun phrase's head -> the speaker the first phrase with it resolved to, and its words
@@ -94,6 +94,21 @@ def resolve(
             # subject is the one before "and"
             speaker = last_speaker
             mention = last_mention
+        if (
+            mention is None
+            and speaker is None
+            and r.cue is not None
+            and r.cue.word.endswith(("s", "ed"))
+            and not r.cue.word.endswith(_NOUN_ENDS)
+            and r.cue.end - r.cue.start == len(r.cue.word)
+            and text[r.cue.start].islower()  # (not a headline's "Backs", "Denounces")
+        ):
+            # "Harbour News reports that ...": the subject right before a present verb
+            mention = present_subject(text, r.cue.start, r.cue.end)
+            if mention is not None:
+                speaker = _speaker_for(
+                    mention, ents, pos_list, known, gender, by_head, interviewee, text
+                )
         if r.cue is not None and (mention is None or mention.form == "np"):
             # "Lee made a public promise to ...": the subject, not "a public"
             found = noun_cue_subject(text, r.cue.start, r.cue.word)
@@ -161,6 +176,10 @@ def resolve(
             )
         )
     return out
+
+
+# plural nouns among the cues ("accusations", "assurances", "comments")
+_NOUN_ENDS = ("ions", "ments", "ances", "ences", "ings", "ists", "ures", "ats", "ims")
 
 
 def _named_person(speaker: SuggestedSpeaker, phrase: str) -> bool:
