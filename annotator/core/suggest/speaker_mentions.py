@@ -745,6 +745,9 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+_OPENERS_AND_WHO = _CLAUSE_OPENERS | {"who's", "who’s"}
+
+
 def _open_clause_subject(
     text: str, toks: list[Tok], k: int, outer: Mention | None
 ) -> Mention | None:
@@ -767,7 +770,7 @@ def _open_clause_subject(
             # "When Lee was asked if X would ..., he shrugged and said": the clause's own
             t = toks[i + 1]
             return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
-        if (t.low not in _CLAUSE_OPENERS and t.low not in _WHO) or t.is_cap:
+        if t.low not in _OPENERS_AND_WHO or t.is_cap:
             continue
         if t.low in ("which", *_WHO):
             prev = toks[i - 1]

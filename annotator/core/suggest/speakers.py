@@ -528,7 +528,10 @@ def _refer_name(
         if found is None and m.kind == "organisation":
             # "the Census Bureau" for "Census", not "a Census office" nor "Senate
             # campaign" for "Senate": a name that ends with the word, else the word alone
-            found = next((e for e in reversed(before) if e.name.rpartition(" ")[2] == w), None)
+            found = next(
+                (e for e in reversed(before) if e.name.endswith(w) and _last_word(e.name) == w),
+                None,
+            )
     else:
         tail = " " + m.text
         found = next((e for e in reversed(before) if e.name.endswith(tail)), None)
@@ -893,7 +896,11 @@ def _refer_np(
             found = Entity(m.start, prev.name, prev.kind, prev.role, prev.affiliation)
     elif m.kind == "organisation" and " " not in bare:
         found = next(
-            (e for e in reversed(before) if e.kind == "organisation" and _headed_by(e.name, head)),
+            (
+                e
+                for e in reversed(before)
+                if e.kind == "organisation" and head in e.name.lower() and _headed_by(e.name, head)
+            ),
             None,
         )
         if found is None:
@@ -910,6 +917,10 @@ def _refer_np(
                     found.pos, strip_det(found.affiliation or ""), "organisation", None, None
                 )
     return found
+
+
+def _last_word(name: str) -> str:
+    return name.rpartition(" ")[2]
 
 
 def _headed_by(name: str, head: str) -> bool:
