@@ -246,6 +246,6 @@ def present_subject(text: str, cue_start: int, cue_end: int) -> Mention | None:
     m = mention_before(text, toks, len(toks) - 1, 0)
     if m is None or text[m.end : cue_start].strip(" ,") not in ("", "now", "also", "still"):
         return None
-    if m.form == "np" and m.head not in HEADS:
+    if m.form == "np" and m.head not in HEADS and m.kind != "organisation":
         return None  # "despite complaints": a noun cue after a phrase that is no speaker
     return m
