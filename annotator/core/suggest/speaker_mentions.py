@@ -61,6 +61,15 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
+    if m.form == "np" and m.head in _TIME_HEADS:
+        # "Ruiz a month later announced", "Lee, the chairman, this past week said": a
+        # time, not a subject; the subject is before it
+        p = bisect_left(toks, m.phrase_start, key=tok_start)
+        if p <= floor:
+            return None  # "The next month, ...": no subject before it
+        if toks[p - 1].low not in PREPOSITIONS:
+            # (but "the people I met in the past week thought": left as it was)
+            return mention_before(text, toks, p, floor)
     if m.text in ("who's", "who’s", "Who's", "Who’s"):
         # "Ann Roe, who's long argued": the relative pronoun of the contraction
         return Mention(m.start, m.start + 3, m.text[:3], "pronoun", "person", phrase_start=m.start)
@@ -958,6 +967,11 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
 
 
 _WHO = frozenset({"who", "who's", "who’s"})
+# heads of a phrase of time between a subject and its verb ("a month later", "this week")
+_TIME_HEADS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years"}
+    | {"night", "morning", "afternoon", "evening", "weekend", "decade", "decades"}
+)
 
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:
