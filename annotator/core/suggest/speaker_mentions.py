@@ -865,6 +865,7 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     closing = next((i for i in range(k - 1, first, -1) if _closes_quote(toks, i)), None)
     if closing is not None:
         first = closing + 1
+    relative: Mention | None = None
     for i in range(first, k):
         t = toks[i]
         if not t.is_word or t.is_cap:
@@ -881,11 +882,22 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             m = mention_before(text, toks, i - 2, floor)
             if m is not None:
                 return m
+        w = i - 1
+        while w > floor and not toks[w].is_cap and (toks[w].low in _BETWEEN or low_ly(toks[w])):
+            w -= 1
+        if w > floor and toks[w].low in _WHO and toks[w - 1].text != ",":
+            # "Lee, the skipper who briefly ran ..., used": a relative clause's verb; its
+            # phrase only if no later verb has a subject ("Another skipper who ran ...")
+            if relative is None:
+                relative = mention_before(text, toks, i, floor)
+            continue
         m = mention_before(text, toks, i, floor)
         if m is None and closing is not None and low in CUE_WORDS:
             m = mention_after(text, toks, i, k)  # '"...," said spokesman Ed Kirby, citing'
         if m is not None:
             return m
+    if relative is not None:
+        return relative
     # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
     s0 = first - 1
     e = run_fwd(toks, s0, k) if 0 <= s0 < k else s0
@@ -922,6 +934,11 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         kind = "organisation" if t.low == "it" else "person"
         return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
     return None
+
+
+def low_ly(t: Tok) -> bool:
+    """A lower-case adverb in -ly ("briefly")."""
+    return t.is_word and t.low.endswith("ly")
 
 
 def _closes_quote(toks: list[Tok], i: int) -> bool:
