@@ -61,6 +61,18 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     m = _mention_before(text, toks, k, floor)
     if m is None:
         return None
+    if m.form == "np" and m.head in _TIME_HEADS:
+        # "Ruiz a month later announced", "Lee, the chairman, this past week said": a
+        # time, not a subject; the subject is before it
+        p = bisect_left(toks, m.phrase_start, key=tok_start)
+        if p <= floor:
+            return None  # "The next month, ...": no subject before it
+        if toks[p - 1].low not in PREPOSITIONS:
+            # (but "the people I met in the past week thought": left as it was)
+            return mention_before(text, toks, p, floor)
+    if m.text in ("who's", "who’s", "Who's", "Who’s"):
+        # "Ann Roe, who's long argued": the relative pronoun of the contraction
+        return Mention(m.start, m.start + 3, m.text[:3], "pronoun", "person", phrase_start=m.start)
     if (
         m.form == "name"
         and floor < len(toks)
@@ -88,6 +100,13 @@ def mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Mentio
     person = _person_of(text, toks, m, floor)
     if person is not None:
         return person
+    if text.startswith("like ", m.phrase_start - 5):  # (a cheap test first: speed)
+        p = bisect_left(toks, m.phrase_start, key=tok_start)
+        if p - 1 > floor and toks[p - 1].low in ("like", "unlike") and not toks[p - 1].is_cap:
+            # "Ruiz runs the port, and like Reyes has argued ...": Ruiz, compared with Reyes
+            s = subject_before(text, toks, p - 1)
+            if s is not None and s.end <= toks[p - 1].start and not s.text.endswith("ly"):
+                return s  # (not an opening adverb: "Hastily ..., much like Lee did")
     ps = m.phrase_start
     if (
         m.form == "np"
@@ -333,6 +352,10 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
         j -= 1  # "and later said", "and defiantly offered"
     if j < floor:
         return None
+    if toks[j].text in _DASHES and j > floor:
+        # "Ana Ruiz -- whose husband ran the ferry -- has derided": the one before the
+        # parenthesis between dashes
+        return _before_dashes(text, toks, j, floor)
     if toks[j].text == ",":
         if k < len(toks) and toks[k].low.endswith("ing") and _said_before(toks, j, floor):
             # "..., a Vale official said, adding ...": the one who said it
@@ -351,6 +374,32 @@ def _mention_before(text: str, toks: list[Tok], k: int, floor: int = 0) -> Menti
             return subject_before(text, toks, k)
         return m
     return mention_ending(text, toks, j, floor)
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _before_dashes(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
+    """The name or noun phrase before a parenthesis between dashes that closes at
+    ``toks[j]`` ("Ana Ruiz — who ran the ferry for years — said"), or None."""
+    if toks[j].text == "-" and toks[j - 1].text != "-" and toks[j - 1].end == toks[j].start:
+        return None  # a hyphen ending a word
+    c = j - 1 if toks[j - 1].text == "-" and toks[j].text == "-" else j
+    o = c - 1
+    while o > floor and toks[o].text not in _DASHES and c - o <= 25:
+        if toks[o].text in '.;:!?"“”«»()' and not _abbreviated(toks, o, floor):
+            return None
+        o -= 1
+    if o <= floor or toks[o].text not in _DASHES or o + 1 >= c:
+        return None
+    if toks[o].text == "-" and toks[o - 1].text == "-":
+        o -= 1
+    if o <= floor or (toks[o].text == "-" and toks[o].start == toks[o - 1].end):
+        return None  # a hyphen inside a word ("Ruiz-Lee")
+    m = mention_ending(text, toks, o - 1, floor)
+    if m is None or m.form == "pronoun" or is_place(m):
+        return None
+    return m
 
 
 def _said_before(toks: list[Tok], j: int, floor: int) -> bool:
@@ -705,6 +754,9 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+_OPENERS_AND_WHO = _CLAUSE_OPENERS | {"who's", "who’s"}
+
+
 def _open_clause_subject(
     text: str, toks: list[Tok], k: int, outer: Mention | None
 ) -> Mention | None:
@@ -727,9 +779,9 @@ def _open_clause_subject(
             # "When Lee was asked if X would ..., he shrugged and said": the clause's own
             t = toks[i + 1]
             return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
-        if t.low not in _CLAUSE_OPENERS or t.is_cap:
+        if t.low not in _OPENERS_AND_WHO or t.is_cap:
             continue
-        if t.low in ("who", "which"):
+        if t.low in ("which", *_WHO):
             prev = toks[i - 1]
             if not (
                 prev.text in (",", "—", "–", "-") or prev.low in PREPOSITIONS or is_name_tok(prev)
@@ -740,8 +792,11 @@ def _open_clause_subject(
                 if m is not None:
                     return m
                 continue
-            if i + 1 < k and verb_like(toks[i + 1]):
-                return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+            if i + 1 < k and (verb_like(toks[i + 1]) or t.low in ("who's", "who’s")):
+                e = t.start + (3 if t.low in _WHO else len(t.text))
+                return Mention(
+                    t.start, e, text[t.start : e], "pronoun", "person", phrase_start=t.start
+                )
             continue
         m = _subject_at(text, toks, i + 1, k)
         if m is not None and (m.form != "np" or t.low != "as"):
@@ -810,6 +865,7 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
     closing = next((i for i in range(k - 1, first, -1) if _closes_quote(toks, i)), None)
     if closing is not None:
         first = closing + 1
+    relative: Mention | None = None
     for i in range(first, k):
         t = toks[i]
         if not t.is_word or t.is_cap:
@@ -826,11 +882,22 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
             m = mention_before(text, toks, i - 2, floor)
             if m is not None:
                 return m
+        w = i - 1
+        while w > floor and not toks[w].is_cap and (toks[w].low in _BETWEEN or low_ly(toks[w])):
+            w -= 1
+        if w > floor and toks[w].low in _WHO and toks[w - 1].text != ",":
+            # "Lee, the skipper who briefly ran ..., used": a relative clause's verb; its
+            # phrase only if no later verb has a subject ("Another skipper who ran ...")
+            if relative is None:
+                relative = mention_before(text, toks, i, floor)
+            continue
         m = mention_before(text, toks, i, floor)
         if m is None and closing is not None and low in CUE_WORDS:
             m = mention_after(text, toks, i, k)  # '"...," said spokesman Ed Kirby, citing'
         if m is not None:
             return m
+    if relative is not None:
+        return relative
     # "Rubio hit back, saying ...": a name opening the sentence, then a verb we do not list
     s0 = first - 1
     e = run_fwd(toks, s0, k) if 0 <= s0 < k else s0
@@ -844,6 +911,17 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         m = analyse_run(text, toks[s0:e], None)
         if m is not None and m.form == "name" and m.kind == "person" and not is_place(m):
             return m
+    if s0 >= 0 and k >= s0 + 3 and toks[k - 1].text == "," and toks[k].low.endswith("ing"):
+        # "Mr. Lee, recalling ...", "The Journal, citing ...": the sentence opens with
+        # the subject, and the participle follows its comma
+        m = mention_ending(text, toks, k - 2, s0)
+        if (
+            m is not None
+            and m.form != "pronoun"
+            and (m.phrase_start == toks[s0].start or m.start == toks[s0].start)
+            and not is_place(m)
+        ):
+            return m
     if (
         0 <= s0 < k - 1
         and toks[s0].low in ("he", "she", "it", "they")
@@ -856,6 +934,11 @@ def _first_subject(text: str, toks: list[Tok], k: int) -> Mention | None:
         kind = "organisation" if t.low == "it" else "person"
         return Mention(t.start, t.end, t.text, "pronoun", kind, phrase_start=t.start)
     return None
+
+
+def low_ly(t: Tok) -> bool:
+    """A lower-case adverb in -ly ("briefly")."""
+    return t.is_word and t.low.endswith("ly")
 
 
 def _closes_quote(toks: list[Tok], i: int) -> bool:
@@ -890,13 +973,22 @@ def relative_before(toks: list[Tok], k: int) -> Mention | None:
             j = c - 1
     if (
         j > 0
-        and toks[j].low == "who"
+        and toks[j].low in _WHO
         and (toks[j - 1].text in (",", "—", "–", "-") or toks[j - 1].is_word)
     ):
-        # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed"
+        # "Ann Roe, who has said", "officials who may support", "Roe—who had endorsed",
+        # "Roe, who's long argued" (the mention is "who")
         t = toks[j]
-        return Mention(t.start, t.end, t.text, "pronoun", "person", phrase_start=t.start)
+        return Mention(t.start, t.start + 3, t.text[:3], "pronoun", "person", phrase_start=t.start)
     return None
+
+
+_WHO = frozenset({"who", "who's", "who’s"})
+# heads of a phrase of time between a subject and its verb ("a month later", "this week")
+_TIME_HEADS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years"}
+    | {"night", "morning", "afternoon", "evening", "weekend", "decade", "decades"}
+)
 
 
 def mention_after(text: str, toks: list[Tok], k: int, ceil: int) -> Mention | None:

@@ -20,10 +20,11 @@ from .entities import (
     name_start,
     strip_det,
 )
-from .lexicon import DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
+from .lexicon import AUXILIARIES, DETERMINERS, HONORIFICS, NON_NAME_WORDS, ORG_HEADS, ROLE_HEADS
 from .model import KnownSpeaker, SpanRef, SuggestedClaim, SuggestedSpeaker
-from .noun_phrases import NON_SPEAKER_HEADS, Mention
-from .written_sources import antecedent, noun_cue_subject, written_source
+from .noun_phrases import NON_SPEAKER_HEADS, PREPOSITIONS, Mention
+from .verbs import FINITE_VERBS, IRREGULAR_PAST
+from .written_sources import antecedent, noun_cue_subject, present_subject, written_source
 
 _NEIGHBOURS = 200  # entities looked at before (and after) a mention
 # a noun phrase's head -> the speaker the first phrase with it resolved to, and its words
@@ -93,6 +94,21 @@ def resolve(
             # subject is the one before "and"
             speaker = last_speaker
             mention = last_mention
+        if (
+            mention is None
+            and speaker is None
+            and r.cue is not None
+            and r.cue.word.endswith(("s", "ed"))
+            and not r.cue.word.endswith(_NOUN_ENDS)
+            and r.cue.end - r.cue.start == len(r.cue.word)
+            and text[r.cue.start].islower()  # (not a headline's "Backs", "Denounces")
+        ):
+            # "Harbour News reports that ...": the subject right before a present verb
+            mention = present_subject(text, r.cue.start, r.cue.end)
+            if mention is not None:
+                speaker = _speaker_for(
+                    mention, ents, pos_list, known, gender, by_head, interviewee, text
+                )
         if r.cue is not None and (mention is None or mention.form == "np"):
             # "Lee made a public promise to ...": the subject, not "a public"
             found = noun_cue_subject(text, r.cue.start, r.cue.word)
@@ -116,7 +132,12 @@ def resolve(
                 )
         if speaker is None and r.cue is None and n_words(text, r.spans) < 4:
             continue  # a short unattributed quote: a term, title or slogan
-        if speaker is not None:
+        if speaker is not None and not (
+            mention is not None
+            and mention.text in ("who", "Who")
+            and _group_before_who(text, mention.start) is not None
+        ):
+            # (a group named before "who" is no source a later "he said" refers to)
             last_speaker = speaker
             last_para = r.para
             last_mention = mention
@@ -155,6 +176,10 @@ def resolve(
             )
         )
     return out
+
+
+# plural nouns among the cues ("accusations", "assurances", "comments")
+_NOUN_ENDS = ("ions", "ments", "ances", "ences", "ings", "ists", "ures", "ats", "ims")
 
 
 def _named_person(speaker: SuggestedSpeaker, phrase: str) -> bool:
@@ -318,6 +343,9 @@ def _speaker_for(
             if cut != name and role == m.head:
                 role = None  # (the participle taken for the head)
             name = cut
+        if name.count(" ") > 1:
+            name = _cut_at_verb(name)
+            name = _NAME_TAIL_RE.sub("", name) or name
     elif found is None and m.form == "name" and kind == "person" and " " in name:
         # "Republican Ana Roe", "Maybe Okafor": the name without the words before it
         words = name.split(" ")
@@ -375,6 +403,62 @@ def _cut_after_head(name: str, head: str) -> str:
     if i < len(words) and (low[i] in _AFTER_HEAD or (low[i].endswith("ed") and words[i].islower())):
         return " ".join(words[:i])
     return name
+
+
+# verbs a noun phrase mention may run on into ("the poll has", "the board withdrew")
+_NAME_VERBS = (
+    IRREGULAR_PAST
+    | {"has", "have", "is", "are", "would", "will", "could", "can", "may", "might", "must"}
+    | {"says", "shows", "includes", "include", "finds", "makes", "make", "breaks", "adds"}
+    | {"suggests", "notes", "argues", "warns", "claims", "reveals", "reveal", "shows"}
+)
+# what may follow a participle that ends a phrase's name ("a survey released Friday",
+# "a post followed another")
+# (not "by" or "with": "audio provided by Harbour Radio" names who speaks)
+_AFTER_PARTICIPLE = (DETERMINERS | PREPOSITIONS | {"last", "this", "another", "earlier"}) - {
+    "by",
+    "with",
+}
+_SUBJECTS = frozenset({"I", "he", "she", "they", "we", "you"})
+
+
+# what a noun phrase mention may run on into after its name: a relative clause ("others
+# who want ..."), a phrase of topic or circumstance ("the ministry concerning visas",
+# "the movement behind her"), a preposition before a gerund ("the government of
+# attempting ..."), a year or a day ("its founder in 2009", "a survey on Tuesday of ...")
+_NAME_TAIL_RE = re.compile(
+    r"\s+(?:(?:who|that|which|concerning|regarding|given|behind|including|despite)\s"
+    r"|(?:of|for|on|in|about|by)\s+[a-z]+ing\b"
+    r"|(?:in|since)\s+(?:19|20)\d\d\b"
+    r"|on\s+(?:" + _TRAILING_TIMES + r")\b).*$",
+    re.S,
+)
+
+
+def _cut_at_verb(name: str) -> str:
+    """``name`` (a noun phrase of three words or more) up to the verb it runs on into:
+    "new harbour poll has" -> "new harbour poll", "the board withdrew notices" ->
+    "board", "a survey of skippers released Friday" -> "survey of skippers" (a word in
+    -ed only at the end or before a day, a determiner or a preposition other than "by"
+    or "with": "local elected officials" stays whole, and so does "a survey conducted by
+    Harbour Radio", which names the one who speaks)."""
+    words = name.split(" ")
+    for i in range(1, len(words)):
+        w = words[i]
+        if not w.islower() or words[i - 1].endswith("ly"):
+            continue
+        if w in _NAME_VERBS:
+            break
+        if len(w) > 4 and w.endswith("ed"):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if not nxt or nxt in _TRAILING_LAST or nxt in _AFTER_PARTICIPLE:
+                break
+    else:
+        return name
+    kept = words[:i]
+    while len(kept) > 1 and kept[-1] in _SUBJECTS:
+        kept.pop()  # "the document she released": the document
+    return " ".join(kept)
 
 
 _ISSUER_RE = re.compile(
@@ -442,7 +526,12 @@ def _refer_name(
             if found is not None:
                 break
         if found is None and m.kind == "organisation":
-            found = next((e for e in reversed(before) if w in e.name.split()), None)
+            # "the Census Bureau" for "Census", not "a Census office" nor "Senate
+            # campaign" for "Senate": a name that ends with the word, else the word alone
+            found = next(
+                (e for e in reversed(before) if e.name.endswith(w) and _last_word(e.name) == w),
+                None,
+            )
     else:
         tail = " " + m.text
         found = next((e for e in reversed(before) if e.name.endswith(tail)), None)
@@ -581,6 +670,12 @@ def _refer_pronoun(
             )
             # else a title and surname no other mention introduced ("Mr. Lee, who")
             found = named or _name_before_who(text, m.start) or found
+            if named is None and low == "who" and w.group(1) in _GROUP_OPENERS:
+                found = _group_before_who(text, m.start) or found  # "Those who"
+        elif low == "who" and text:
+            # "skippers who said", "Those who voted early said": the group the phrase
+            # names, not a person named before it
+            found = _group_before_who(text, m.start) or found
     elif low == "they":
         # the last organisation or person, not a capitalised pair nothing shows to be one
         found = next((e for e in reversed(before) if not e.weak), None)
@@ -729,6 +824,49 @@ def _name_before_who(text: str, pos: int) -> Entity | None:
 
 
 _WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)\s*[,—–-]?\s*$")
+# up to three words right before "who" (no comma between), and what comes before them
+_GROUP_BEFORE_WHO_RE = re.compile(r"(^|[^\w’'-])((?:[\w’'-]+ ){0,2}[\w’'-]+) $", re.S)
+# words that name a group of people without a plural "-s"
+_GROUP_WORDS = frozenset(
+    {"people", "those", "some", "many", "most", "few", "all", "others", "men", "women"}
+    | {"anyone", "everyone", "someone", "children", "staff", "public"}
+)
+_GROUP_OPENERS = frozenset({"Those", "Some", "Many", "Most", "Few", "Others", "People", "All"})
+_GROUP_STOPS = DETERMINERS | PREPOSITIONS | {"and", "or", "than", "as", "among", "including"}
+_VERBISH = AUXILIARIES | FINITE_VERBS | IRREGULAR_PAST
+
+
+def _group_before_who(text: str, pos: int) -> Entity | None:
+    """The group a "who" at ``pos`` follows, written without a name: "veteran skippers"
+    in "veteran skippers who ...", "Those" in "Those who ..." (the words before the group
+    word that are lower case and no determiner or preposition belong to it)."""
+    m = _GROUP_BEFORE_WHO_RE.search(text, max(0, pos - 50), pos)
+    if m is None:
+        return None
+    words = m.group(2).split(" ")
+    head = words[-1]
+    low = head.lower()
+    opens = len(words) == 1 and (
+        m.group(1) in ("", "\n") or text[m.start(1) - 1 : m.end(1)] in (". ", "? ", "! ")
+    )
+    if not (head.islower() or (opens and head[:1].isupper())):
+        return None  # a name ("Ana Roe who")
+    if not (low in _GROUP_WORDS or (low.endswith("s") and not low.endswith(("ss", "us", "is")))):
+        return None  # one person ("a skipper who"): the name before, if any, is theirs
+    if "among" in words:
+        return None  # "Lee is among those who ...": Lee
+    kept = [head]
+    for w in reversed(words[:-1]):
+        if (
+            not w.islower()
+            or w in _GROUP_STOPS
+            or w.endswith(("ly", "ed", "ing"))
+            or w in _VERBISH
+            or w[:1].isdigit()
+        ):
+            break
+        kept.insert(0, w)
+    return Entity(pos, " ".join(kept), "person", None, None)
 
 
 def _refer_np(
@@ -761,7 +899,7 @@ def _refer_np(
             (
                 e
                 for e in reversed(before)
-                if e.kind == "organisation" and head in e.name.lower().split()
+                if e.kind == "organisation" and head in e.name.lower() and _headed_by(e.name, head)
             ),
             None,
         )
@@ -779,6 +917,30 @@ def _refer_np(
                     found.pos, strip_det(found.affiliation or ""), "organisation", None, None
                 )
     return found
+
+
+def _last_word(name: str) -> str:
+    return name.rpartition(" ")[2]
+
+
+def _headed_by(name: str, head: str) -> bool:
+    """``head`` is the head word of the organisation's ``name``: its last word ("the
+    party": the Harbour Party), the word before a suffix ("the Treasury": the Treasury
+    Department) or its first before "of" or "for" ("the department": the Department of
+    Ports); not a word that qualifies another ("the campaign" is no Campaign Finance
+    Institute)."""
+    words = name.lower().split()
+    return (
+        words[-1] == head
+        or (len(words) > 1 and words[-2] == head and words[-1] in _ORG_SUFFIXES)
+        or (len(words) > 2 and words[0] == head and words[1] in ("of", "for", "on"))
+    )
+
+
+# words after the name proper of a body ("the Treasury": the Treasury Department)
+_ORG_SUFFIXES = frozenset(
+    {"department", "bureau", "agency", "ministry", "office", "news", "service", "board"}
+)
 
 
 def _same_role(words: list[str], role: str | None) -> bool:

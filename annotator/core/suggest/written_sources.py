@@ -230,3 +230,22 @@ def _past_verb(t: Tok) -> bool:
         and low not in AUXILIARIES
         and low not in CUE_WORDS
     )
+
+
+def present_subject(text: str, cue_start: int, cue_end: int) -> Mention | None:
+    """The name, noun phrase or pronoun right before a present-tense cue that no rule
+    gave a subject ("Harbour News reports that ...", "the board now says ..."), within
+    its sentence; None when the word before it is no such subject."""
+    lo = max(0, cue_start - 300)
+    ss = lo
+    for m in _SENTENCE_START_RE.finditer(text, lo, cue_start):
+        ss = m.end()
+    toks = tokenize(text, _word_start(text, ss, cue_start) if ss == lo else ss, cue_end)
+    if len(toks) < 2 or toks[-1].start != cue_start:
+        return None
+    m = mention_before(text, toks, len(toks) - 1, 0)
+    if m is None or text[m.end : cue_start].strip(" ,") not in ("", "now", "also", "still"):
+        return None
+    if m.form == "np" and m.head not in HEADS and m.kind != "organisation":
+        return None  # "despite complaints": a noun cue after a phrase that is no speaker
+    return m
