@@ -40,6 +40,7 @@ from .clause_base import (
     THAT_VERBS,
     Found,
     after_time,
+    against_to_cue,
     antecedent_before,
     count_words,
     inside,
@@ -216,6 +217,9 @@ def _sentence(
             i += 1
             continue
         found = _attribution(text, toks, i, ke, cue, pi, taken, out, e)
+        if found is not None and pi and text.startswith("against", found.spans[0][0]):
+            # (a headline's "warns against ..." keeps the word: its claim is the phrase)
+            against_to_cue(text, found)
         if found is not None and _AND_OR_RE.match(text, found.spans[0][0]):
             # "A heckler shouted and waved a sign", "reports and attacks on him":
             # the cue is the first of two verbs or nouns, and says nothing
@@ -254,6 +258,8 @@ def _sentence(
         if len(marks) >= 2:
             found = _quoted_fragment(text, toks, marks, pi, taken)
             if found is not None:
+                if pi and text.startswith("against", found.spans[0][0]):
+                    against_to_cue(text, found)  # (not in a headline, as above)
                 _take(out, taken, found)
 
 

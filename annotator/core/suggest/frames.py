@@ -33,6 +33,7 @@ from .clause_base import (
     NOT_OBJECT_START,
     SKIP_BACK,
     Found,
+    against_to_cue,
     inside,
     overlaps_any,
     spaced_dash,
@@ -251,6 +252,8 @@ def find(
         if not k or k + 1 >= len(toks):
             continue
         found = _frame(text, toks, k, pi, taken)
+        if found is not None and text.startswith("against", found.spans[0][0]):
+            against_to_cue(text, found)
         if found is not None:
             out.append(found)
             taken.extend(found.spans)
@@ -639,7 +642,9 @@ def _shape(low: str, nxt: str, progressive: bool = False) -> tuple[int, int, str
     if low in _MIND and low not in _STANCE and nxt in _CLAUSE_OPENERS:
         return 0, 1, "bare"  # "is hoping the vote will pass": a clause without "that"
     if low in _STANCE and nxt not in NOT_OBJECT_START and nxt not in ("to", "that"):
-        if nxt in _NOT_CONTENT_START:
+        if nxt in _NOT_CONTENT_START or (nxt == "against" and low[-2:] == "ed"):
+            # "the suit filed against the port", "one Lee filed against him": no object
+            # after the verb, so its object came before it (a participle or a relative)
             return None
         return 0, 1, "object"
     return None
