@@ -25,6 +25,12 @@ from suggest_claims import claims_of, seen
             "attack against",
         ),
         (
+            'While the mayor has cautioned against "a waste of our money" in the way the '
+            "town builds piers, she has also ordered a review.",
+            '"a waste of our money" in the way the town builds piers',
+            "cautioned against",
+        ),
+        (
             "Ana Roe warned against the new ferry tolls on Monday.",
             "the new ferry tolls",
             "warned against",

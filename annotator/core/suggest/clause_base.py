@@ -110,23 +110,27 @@ class Found:
     para: int
 
 
-def against_to_cue(text: str, found: Found) -> Found:
-    """``found`` with a content that opens with "against" right after its cue ("warned
-    against the new tolls", "an attack against the mayor") given to the cue: what the
-    stance is against is the claim, the preposition goes with the verb or noun.
-    Changes ``found`` in place and returns it."""
-    cue = found.cue
-    a, b = found.spans[0]
+def against_cue(
+    text: str, cue: Cue | None, spans: list[tuple[int, int]]
+) -> tuple[Cue | None, list[tuple[int, int]]]:
+    """The cue and content ``spans`` of a claim whose content opens with "against"
+    right after its cue ("warned against the new tolls", "an attack against the
+    harbour board"), with the word given to the cue: what the stance is against is the
+    claim, the preposition goes with the verb or noun. Others are returned unchanged."""
+    a, b = spans[0]
     if cue is None or not text.startswith("against", a) or b - a < 9 or not text[a + 7].isspace():
-        return found
+        return cue, spans
     if cue.end > a or text[cue.end : a].strip():
-        return found  # the content before the cue, or words between them
+        return cue, spans  # the content before the cue, or words between them
     c = a + 8
     while c < b and text[c].isspace():
         c += 1
-    found.cue = Cue(cue.start, a + 7, cue.word, cue.participle)
-    found.spans[0] = (c, b)
-    return found
+    return Cue(cue.start, a + 7, cue.word, cue.participle), [(c, b), *spans[1:]]
+
+
+def against_to_cue(text: str, found: Found) -> None:
+    """``against_cue`` on ``found``, in place."""
+    found.cue, found.spans = against_cue(text, found.cue, found.spans)  # type: ignore[assignment]
 
 
 IRREGULAR_PAST = frozenset(

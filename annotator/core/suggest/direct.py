@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
-from .clause_base import PARTICIPLES, subordinate_end
+from .clause_base import PARTICIPLES, against_cue, subordinate_end
 from .clause_forms import TELLING, addressee_end
 from .cues import Cue, Index
 from .extent import (
@@ -570,6 +570,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
     left, right = c.left, c.right
     spans = list(q.spans)
     kind = "direct"
+    cue = attr.cue
     rel = relative_object(cues, q, c, attr) if attr is left else None
     if rel is not None:
         # 'in what Ruiz called "a triumph," the ...': the pronoun and the quote
@@ -584,6 +585,9 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
         mixed = _mixed_spans(text, cues, attr, attr is left, c.l_start, c.r_end, q)
         if mixed is not None:
             spans, kind = mixed, "mixed"
+            if attr is left and q.para and text.startswith("against", spans[0][0]):
+                # 'cautioned against "a waste" in ...': the word goes with the cue
+                cue, spans = against_cue(text, cue, spans)
     elif attr is left and left.tight:
         end = clause_goes_on(text, cues, q, c)
         if end is not None:
@@ -593,7 +597,7 @@ def _attributed(text: str, cues: Index, q: Quote, c: QuoteContext, attr: Attribu
             spans, kind = [(subject, spans[-1][1] if kind == "mixed" else q.close_pos + 1)], "mixed"
     return Candidate(
         spans,
-        attr.cue,
+        cue,
         attr.mention,
         kind,
         q.para,
