@@ -133,6 +133,27 @@ def against_to_cue(text: str, found: Found) -> None:
     found.cue, found.spans = against_cue(text, found.cue, found.spans)  # type: ignore[assignment]
 
 
+# After a claim's last word "even", these open the writer's own clause ("backed the
+# plan even though ...", "praised her even as ..."): "even" is the clause's.
+_AFTER_EVEN = frozenset({"though", "as", "if", "when", "after", "before", "while"})
+
+
+def without_even(text: str, found: Found) -> None:
+    """``found`` (in place) without a last word "even" that opens the clause after it
+    ("praised the crews even as the fares rose": the claim ends at "crews")."""
+    a, b = found.spans[-1]
+    if b - a < 6 or not text.startswith("even", b - 4) or text[b - 5].isalnum():
+        return
+    nxt = text[b : b + 10].split(maxsplit=1)
+    if not nxt or nxt[0].lower() not in _AFTER_EVEN:
+        return
+    e = b - 4
+    while e > a and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    if e > a:
+        found.spans[-1] = (a, e)
+
+
 IRREGULAR_PAST = frozenset(
     {"made", "gave", "took", "wrote", "spoke", "told", "saw", "knew", "thought", "felt", "put"}
     | {"sought", "brought", "held", "sent", "set", "kept", "won", "lost", "led", "left", "read"}

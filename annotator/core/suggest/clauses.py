@@ -47,6 +47,7 @@ from .clause_base import (
     overlaps_any,
     relative_before_subject,
     subordinate_end,
+    without_even,
 )
 from .clause_forms import (
     POLLS,
@@ -220,6 +221,8 @@ def _sentence(
         if found is not None and pi and text.startswith("against", found.spans[0][0]):
             # (a headline's "warns against ..." keeps the word: its claim is the phrase)
             against_to_cue(text, found)
+        if found is not None and text.startswith("even", found.spans[-1][1] - 4):
+            without_even(text, found)
         if found is not None and _AND_OR_RE.match(text, found.spans[0][0]):
             # "A heckler shouted and waved a sign", "reports and attacks on him":
             # the cue is the first of two verbs or nouns, and says nothing

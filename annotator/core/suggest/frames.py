@@ -38,6 +38,7 @@ from .clause_base import (
     overlaps_any,
     spaced_dash,
     time_at_end,
+    without_even,
 )
 from .clause_forms import (
     addressee_end,
@@ -254,6 +255,8 @@ def find(
         found = _frame(text, toks, k, pi, taken)
         if found is not None and text.startswith("against", found.spans[0][0]):
             against_to_cue(text, found)
+        if found is not None and text.startswith("even", found.spans[-1][1] - 4):
+            without_even(text, found)
         if found is not None:
             out.append(found)
             taken.extend(found.spans)
