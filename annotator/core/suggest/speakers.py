@@ -880,8 +880,17 @@ def _refer_np(
     if m.kind == "person" and m.org_hint:
         # "a ministry spokesperson" speaks for the ministry
         hint = m.org_hint
+        # a proper name written in the phrase ("a Harbour District Court judge") is not
+        # another body with the same head word named before (the Court of Appeals)
+        caps = {w for w in (m.affiliation or "").split() if w[:1].isupper()}
         found = next(
-            (e for e in reversed(before) if e.kind == "organisation" and hint in e.name.lower()),
+            (
+                e
+                for e in reversed(before)
+                if e.kind == "organisation"
+                and hint in e.name.lower()
+                and (not caps or caps <= set(e.name.split()))
+            ),
             None,
         )
         if found is None and m.affiliation and hint in m.affiliation.lower():
