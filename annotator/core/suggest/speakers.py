@@ -346,6 +346,8 @@ def _speaker_for(
         if name.count(" ") > 1:
             name = _cut_at_verb(name)
             name = _NAME_TAIL_RE.sub("", name) or name
+        elif " " in name and name.partition(" ")[2] in _PRESENT_VERBS:
+            name = name.partition(" ")[0]  # "the jokes his friends make": friends
     elif found is None and m.form == "name" and kind == "person" and " " in name:
         # "Republican Ana Roe", "Maybe Okafor": the name without the words before it
         words = name.split(" ")
@@ -412,6 +414,9 @@ _NAME_VERBS = (
     | {"says", "shows", "includes", "include", "finds", "makes", "make", "breaks", "adds"}
     | {"suggests", "notes", "argues", "warns", "claims", "reveals", "reveal", "shows"}
 )
+# the verbs a two-word phrase may run on into ("his friends make"; not a past form,
+# which may be a noun: "a long shot")
+_PRESENT_VERBS = _NAME_VERBS - IRREGULAR_PAST
 # what may follow a participle that ends a phrase's name ("a survey released Friday",
 # "a post followed another")
 # (not "by" or "with": "audio provided by Harbour Radio" names who speaks)
