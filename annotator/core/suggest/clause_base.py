@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -152,6 +153,30 @@ def without_even(text: str, found: Found) -> None:
         e -= 1
     if e > a:
         found.spans[-1] = (a, e)
+
+
+# A frame's object that opens with a span of time ("has made the case for weeks
+# that ...", "campaigned for months, then ...") tells how long, not what for.
+_DURATION_RE = re.compile(
+    r"(?:weeks|months|years|days|decades|hours|the (?:first|second|third|last) time)\b"
+    r"(?: (that|about) )?"
+)
+
+
+def without_duration(text: str, found: Found) -> bool:
+    """``found`` (in place) without a span of time that opens it: the claim begins at a
+    "that" after it ("argued for weeks that the pier is unsafe") or after an "about"
+    ("talked with her for months about the levy"). False when no claim is left (a
+    span of time and nothing the frame is about: "ran the campaign for months, then
+    left")."""
+    a, b = found.spans[0]
+    m = _DURATION_RE.match(text, a)
+    if m is None or m.end() > b:
+        return True
+    if m.group(1) is None:
+        return False
+    found.spans[0] = (m.start(1) if m.group(1) == "that" else m.end(), b)
+    return True
 
 
 IRREGULAR_PAST = frozenset(
