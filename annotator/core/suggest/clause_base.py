@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -133,6 +134,44 @@ def against_to_cue(text: str, found: Found) -> None:
     found.cue, found.spans = against_cue(text, found.cue, found.spans)  # type: ignore[assignment]
 
 
+# Verbs before "his support for ..." that declare the support: with them the verb is
+# the cue and the claim is the whole phrase ("reiterated his support for the levy").
+_DECLARING = frozenset(
+    {"affirm", "affirms", "explain", "explains", "express", "expresses", "announce"}
+    | {"announces", "reiterate", "reiterates", "declare", "declares", "voice", "voices"}
+    | {"pledge", "pledges", "made", "make", "makes"}
+)
+# "signaled their support for X" is as often read with X alone as the claim
+_NOT_DECLARING = frozenset(
+    {"based", "including", "according", "regarding", "concerning"}
+    | {"signaled", "signalled", "signaling", "signalling"}
+)
+_POSSESSORS = frozenset({"his", "her", "their", "its"})
+
+
+def declared_support(text: str, found: Found) -> None:
+    """``found`` (in place) with the verb before "<possessor> support for" as its cue
+    and the claim from the possessor on ("the crews expressed their support for the
+    strike", "announcing his support for Ana Roe", "stated openly their support
+    for ..."): the verb declares the support, the phrase is what was declared. Not
+    after a preposition ("because of his support for ...")."""
+    cue = found.cue
+    before = text[max(0, cue.start - 40) : cue.start].split()
+    if len(before) < 2 or before[-1] not in _POSSESSORS:
+        return
+    v = -3 if before[-2].endswith("ly") and len(before) > 2 else -2
+    verb = before[v]
+    if not verb.isalpha() or not verb.islower() or verb in _NOT_DECLARING:
+        return
+    if not (verb.endswith(("ed", "ing")) or verb in _DECLARING):
+        return
+    owner = text.rfind(before[-1], 0, cue.start)
+    start = text.rfind(verb, 0, owner)
+    end = start + len(verb) if v == -2 else text.rfind(before[-2], 0, owner) + len(before[-2])
+    found.cue = Cue(start, end, verb, verb.endswith("ing"))
+    found.spans[0] = (owner, found.spans[0][1])
+
+
 # After a claim's last word "even", these open the writer's own clause ("backed the
 # plan even though ...", "praised her even as ..."): "even" is the clause's.
 _AFTER_EVEN = frozenset({"though", "as", "if", "when", "after", "before", "while"})
@@ -152,6 +191,30 @@ def without_even(text: str, found: Found) -> None:
         e -= 1
     if e > a:
         found.spans[-1] = (a, e)
+
+
+# A frame's object that opens with a span of time ("has made the case for weeks
+# that ...", "campaigned for months, then ...") tells how long, not what for.
+_DURATION_RE = re.compile(
+    r"(?:weeks|months|years|days|decades|hours|the (?:first|second|third|last) time)\b"
+    r"(?: (that|about) )?"
+)
+
+
+def without_duration(text: str, found: Found) -> bool:
+    """``found`` (in place) without a span of time that opens it: the claim begins at a
+    "that" after it ("argued for weeks that the pier is unsafe") or after an "about"
+    ("talked with her for months about the levy"). False when no claim is left (a
+    span of time and nothing the frame is about: "ran the campaign for months, then
+    left")."""
+    a, b = found.spans[0]
+    m = _DURATION_RE.match(text, a)
+    if m is None or m.end() > b:
+        return True
+    if m.group(1) is None:
+        return False
+    found.spans[0] = (m.start(1) if m.group(1) == "that" else m.end(), b)
+    return True
 
 
 IRREGULAR_PAST = frozenset(

@@ -43,6 +43,7 @@ from .clause_base import (
     against_to_cue,
     antecedent_before,
     count_words,
+    declared_support,
     inside,
     overlaps_any,
     relative_before_subject,
@@ -199,6 +200,8 @@ def _sentence(
                 elif form == "noun":
                     # "Varga's criticism of the plan": the possessor's stance on the object
                     found = possessive_noun(text, toks, i, pi, taken)
+                    if found is not None and text.startswith("support for", found.cue.start):
+                        declared_support(text, found)
                 else:
                     # "a super PAC supporting Rubio": said (done) by the noun phrase before it
                     found = reduced_relative(text, toks, i, pi, taken)

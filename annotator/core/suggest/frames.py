@@ -38,6 +38,7 @@ from .clause_base import (
     overlaps_any,
     spaced_dash,
     time_at_end,
+    without_duration,
     without_even,
 )
 from .clause_forms import (
@@ -257,6 +258,12 @@ def find(
             against_to_cue(text, found)
         if found is not None and text.startswith("even", found.spans[-1][1] - 4):
             without_even(text, found)
+        if (
+            found is not None
+            and text[found.spans[0][0]] in "wmydht"
+            and not without_duration(text, found)
+        ):
+            continue
         if found is not None:
             out.append(found)
             taken.extend(found.spans)
