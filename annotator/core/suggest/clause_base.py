@@ -226,7 +226,7 @@ IRREGULAR_PAST = frozenset(
 
 
 # Before "want", these make it the writer's advice, not the subject's wish ("Lee may
-# want to check his figures", "buyers might want to read the small print").
+# want to recount the ballots", "buyers might want to read the small print").
 ADVISING = frozenset({"may", "might"})
 
 

@@ -37,6 +37,7 @@ from .clause_base import (
     PARTICIPLES,
     POST_VERBS,
     SKIP_BACK,
+    SPEECH,
     THAT_VERBS,
     Found,
     after_time,
@@ -717,7 +718,6 @@ def _cue_words_after(body: list[Tok]) -> int:
 _REFLEXIVES = frozenset({"herself", "himself", "itself", "themselves", "him", "her", "them", "it"})
 
 
-_SPEECH = word_list("suggest/speech.txt")
 _NOT_SPEECH = word_list("suggest/not_speech_verbs.txt")
 
 
@@ -1167,7 +1167,7 @@ def _pre(
         m = _document_subject(text, toks, k)
     if m is None:
         m = generic_subject(text, toks, k, 0)
-    if m is None and not is_coordinated(toks, k) and cue.word not in _SPEECH:
+    if m is None and not is_coordinated(toks, k) and cue.word not in SPEECH:
         return None  # a long subject we cannot delimit: still speech after "said"
     if m is None:
         m = _sentence_subject(text, toks, k)

@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate, cue_tok_range, n_words
-from .clause_base import PARTICIPLES, against_cue, subordinate_end
+from .clause_base import FINITE_WORDS, PARTICIPLES, against_cue, subordinate_end
 from .clause_forms import TELLING, addressee_end
 from .cues import Cue, Index
 from .extent import (
@@ -31,9 +31,9 @@ from .quote_phrases import phrase_before
 from .quotes import ALL_MARKS, SINGLE_MARKS, Paragraph, Quote
 from .speaker_mentions import mention_after, mention_before, subject_before
 from .tokens import Tok
+from .verbs import IRREGULAR_PAST
 
 _WINDOW = 400  # characters of context searched for a cue on either side of a quote
-_POST_FINITE = word_list("suggest/finite_words.txt")
 _MAX_POST = 12  # words after the cue of an attribution in the sentence after its quote
 
 
@@ -299,7 +299,6 @@ def _after_word(text: str, c: QuoteContext, q: Quote) -> str:
     return "" if words.rstrip(" '’\"”").endswith((".", "!", "?")) else "term"
 
 
-_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _FIRST_PERSON = frozenset({"i", "we"})
 _VERB_FORM_RE = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 _MAX_UNLISTED = 6  # words of an attribution whose verb is not a listed cue
@@ -332,7 +331,7 @@ def _unlisted_attribution(text: str, cues: Index, q: Quote, c: QuoteContext) -> 
         if (
             not _VERB_FORM_RE.fullmatch(t.text)
             and t.low != "read"
-            and (k == 0 or t.low not in _IRREGULAR_PAST)  # 'she went on', 'he shot back'
+            and (k == 0 or t.low not in IRREGULAR_PAST)  # 'she went on', 'he shot back'
         ):
             continue
         if k == 0:
@@ -526,7 +525,7 @@ def _verb_form(t: Tok) -> bool:
     """Does ``t`` look like a finite verb ("reads", "delivered", "went", "put")?"""
     return not t.is_cap and (
         _VERB_FORM_RE.fullmatch(t.text) is not None
-        or t.low in _IRREGULAR_PAST
+        or t.low in IRREGULAR_PAST
         or t.low in _BARE_PAST
     )
 
@@ -1060,7 +1059,7 @@ def _attr_right(
         too_long = len(post) > _MAX_POST and not (asked and len(pre_words) <= _MAX_POST)
         if too_long or any(t.low == "that" for t in post) or not pre_words:
             return None
-        if any(t.low in _POST_FINITE for t in post):
+        if any(t.low in FINITE_WORDS for t in post):
             return None  # 'X called it "a farce." Y said the plan was sound.': Y's own claim
     if not pre_words:
         m = mention_after(text, toks, ke, len(toks))

@@ -21,7 +21,7 @@ from .lexicon import (
 )
 from .noun_phrases import PLACES
 from .tokens import word_spots
-from .verbs import FINITE_VERBS
+from .verbs import FINITE_VERBS, IRREGULAR_PAST
 
 _UPPER = "".join(
     sorted({chr(i) for i in range(0x20, 0x2000) if chr(i).isupper() or chr(i).istitle()})
@@ -488,7 +488,7 @@ def _add_name(text: str, seg: list[tuple[int, str]], role: str | None, ents: lis
             and (
                 nxt.group(1).endswith("ed")
                 or nxt.group(1) in FINITE_VERBS
-                or nxt.group(1) in _IRREGULAR_PAST
+                or nxt.group(1) in IRREGULAR_PAST
                 or nxt.group(1) in CUE_WORDS
             )
         )
@@ -618,8 +618,6 @@ def _describes_person(word: str) -> bool:
 
 # "Ana Roe, who ...": a relative clause about a person
 _WHO_RE = re.compile(r",\s+who\b")
-# "Ilse Varga fought ...": a past verb after a capitalised pair shows it names a person
-_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 _NEXT_WORD_RE = re.compile(r"[ \t]+(?:has\s+|had\s+|also\s+)?([a-z]+)")
 
 

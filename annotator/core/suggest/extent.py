@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ...resources import word_list
 from .candidates import Attribution, Candidate
+from .clause_base import FINITE_WORDS
 from .cues import Index
 from .lexicon import DETERMINERS, SUBJECT_PRONOUNS
 from .quotes import ALL_MARKS, Quote
@@ -176,7 +177,7 @@ def only_closers(gap: str) -> bool:
     return all(ch in _CLOSERS_WS or ch.isspace() for ch in gap)
 
 
-_FINITE = FINITE_VERBS | word_list("suggest/finite_words.txt")
+_FINITE = FINITE_VERBS | FINITE_WORDS
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _SCENE_OPENERS = word_list("suggest/scene_openers.txt")
 # openings that are the speaker's own framing even though they start like a scene

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 
-from ...resources import word_list
 from .candidates import Candidate, cue_tok_range
 from .clause_base import (
     CLAUSE_VERBS,
+    FINITE_WORDS,
     NEGATED_BE,
     OBJECT_VERBS,
     PARTICIPLES,
@@ -29,7 +29,7 @@ from .noun_phrases import Mention
 from .quotes import ALL_MARKS, Paragraph, Quote
 from .speaker_mentions import mention_after, mention_before, relative_before, subject_before
 from .tokens import Tok
-from .verbs import FINITE_VERBS
+from .verbs import FINITE_VERBS, IRREGULAR_PAST
 
 
 def reported_claims(
@@ -479,13 +479,12 @@ def _main_verb_after(body: list[Tok], x: int) -> bool:
     return (
         t.is_word
         and not t.is_cap
-        and ((low.endswith("ed") and len(low) > 4) or low in _FINITE_WORDS or low in _SECOND_CUES)
+        and ((low.endswith("ed") and len(low) > 4) or low in FINITE_WORDS or low in _SECOND_CUES)
     )
 
 
 _AFTER_CUE_RE = re.compile(r"[\s,]+(\w+)")
 
-_FINITE_WORDS = word_list("suggest/finite_words.txt")
 # "maintain" reports a clause after "that" or a pronoun ("maintained he was right");
 # after a noun it is mostly what is kept ("maintained his lead", "maintains a pace").
 _MAINTAIN = frozenset({"maintain", "maintains", "maintained"})
@@ -496,9 +495,9 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
     "Washington strongly supports")?"""
     for i, t in enumerate(toks):
         low = t.low
-        if low in _FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
+        if low in FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
             return True
-        if low in _IRREGULAR_PAST:
+        if low in IRREGULAR_PAST:
             return True  # "the crew fled", "the engine broke"
         if (
             i
@@ -523,7 +522,6 @@ def _has_finite_verb(toks: list[Tok]) -> bool:
     return False
 
 
-_IRREGULAR_PAST = word_list("suggest/irregular_past.txt")
 # Adverbs that stand right before a verb ("never ran", "already cut")
 _BEFORE_VERB = frozenset({"never", "already", "always", "also", "recently", "repeatedly"})
 
@@ -606,7 +604,7 @@ def _plural_subject(words: list[Tok]) -> bool:
         and words[-1].low.endswith("s")
         and not words[-1].low.endswith(("ss", "us", "is"))
         and all(
-            w.is_word and not w.is_cap and w.low not in _FINITE_WORDS and w.low not in FINITE_VERBS
+            w.is_word and not w.is_cap and w.low not in FINITE_WORDS and w.low not in FINITE_VERBS
             for w in words
         )
     )
@@ -715,7 +713,7 @@ def _new_subject_clause(body: list[Tok], x: int) -> bool:
             continue  # "the Union of Ohio"
         if not t.is_word or low in _NOT_IN_SUBJECT:
             return False
-        if not t.is_cap and (low in _FINITE_WORDS or low in FINITE_VERBS or (name and _past(low))):
+        if not t.is_cap and (low in FINITE_WORDS or low in FINITE_VERBS or (name and _past(low))):
             return True
         name = name and t.is_cap
     return False
@@ -765,7 +763,7 @@ def _plain_verb(t: Tok) -> bool:
     """A finite verb of the lists or a past form ("had", "will", "reported")."""
     low = t.low
     return not t.is_cap and (
-        low in _FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)
+        low in FINITE_WORDS or low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)
     )
 
 
